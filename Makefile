@@ -1,0 +1,47 @@
+# forumqa: `make run` serves the web chat on the bundled transcript; `make test` runs the test suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+INDEX := index_store/default
+export OMP_NUM_THREADS ?= 2
+export GRADIO_ANALYTICS_ENABLED := False
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: run test setup index browser clean eval bench
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q -e '.[st,eval,test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+$(INDEX)/manifest.json: | $(VENV)/.installed
+	$(VENV)/bin/forumqa build --out $(INDEX)
+
+index: $(INDEX)/manifest.json
+
+run: setup index
+	$(VENV)/bin/forumqa serve --index $(INDEX)
+
+# Chromium and CJK fonts for the browser tests (Debian packages), installed once.
+browser:
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto.*cjk" || \
+	  { (apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk) >/tmp/forumqa-apt.log 2>&1 || \
+	    echo "warning: could not install chromium (see /tmp/forumqa-apt.log); browser tests will be skipped"; }
+
+test: setup browser
+	$(PY) -m pytest
+
+eval: setup
+	$(VENV)/bin/forumqa eval
+
+bench: setup
+	$(VENV)/bin/forumqa bench
+
+clean:
+	rm -rf $(VENV) index_store .pytest_cache

@@ -1,0 +1,201 @@
+"""Split attributed paragraphs into sentences and sentence-aware, overlapping chunks.
+
+Chunks never cross a speaker turn; they prefer to end at a paragraph end; consecutive
+chunks of one paragraph share their boundary sentence (the overlap).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from index.clean import Text
+from index.structure import Document, Paragraph
+
+_SENTENCE_END = re.compile(r"(?:[。！？!?；;]|……|\n)[”’」』）)]*")
+_SOFT_BREAK = re.compile(r"[，,、：:]")
+_CONTINUES = re.compile(r"[。！？!?；;…，,、：:”’」』）)]$")  # a sentence ending so runs on without a line break
+
+
+@dataclass(frozen=True)
+class ChunkSettings:
+    """How passages are cut: target and maximum length in characters, sentences of overlap."""
+
+    target_chars: int = 160
+    max_chars: int = 260
+    min_chars: int = 60
+    overlap_sentences: int = 1
+    max_overlap_chars: int = 120
+
+    def __post_init__(self) -> None:
+        if not 0 < self.min_chars <= self.target_chars <= self.max_chars:
+            raise ValueError(
+                f"chunk sizes must satisfy 0 < min_chars <= target_chars <= max_chars, got "
+                f"{self.min_chars}, {self.target_chars}, {self.max_chars}"
+            )
+        if self.overlap_sentences < 0:
+            raise ValueError(f"overlap_sentences must be >= 0, got {self.overlap_sentences}")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the clean text with its place in the original file."""
+
+    sentence_id: int
+    doc: str
+    speaker: str
+    paragraph: int
+    text: str
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage to index, with everything a citation needs."""
+
+    chunk_id: str
+    doc: str
+    speaker: str
+    role: str
+    headline: str
+    turn: int
+    line_start: int
+    line_end: int
+    text: str
+    sentence_ids: tuple[int, ...]
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["sentence_ids"] = list(self.sentence_ids)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> Chunk:
+        return cls(**{**data, "sentence_ids": tuple(data["sentence_ids"])})
+
+
+def split_sentences(text: Text, max_chars: int) -> list[Text]:
+    """Split clean text into sentences (on 。！？； and closing quotes); cut over-long ones at commas."""
+    sentences: list[Text] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text.text):
+        end = match.end()
+        if text.text[start:end].strip():
+            sentences.extend(_cut_long(text.slice(start, end), max_chars))
+        start = end
+    if text.text[start:].strip():
+        sentences.extend(_cut_long(text.slice(start, len(text)), max_chars))
+    return [_strip(s) for s in sentences if s.text.strip()]
+
+
+def _strip(text: Text) -> Text:
+    start = len(text.text) - len(text.text.lstrip())
+    end = len(text.text.rstrip())
+    return text.slice(start, end)
+
+
+def _cut_long(sentence: Text, max_chars: int) -> list[Text]:
+    """Cut a sentence longer than max_chars at the last comma-like mark before the limit (else hard)."""
+    pieces: list[Text] = []
+    while len(sentence) > max_chars:
+        marks = [m.end() for m in _SOFT_BREAK.finditer(sentence.text, 0, max_chars)]
+        cut = marks[-1] if marks and marks[-1] >= max_chars // 3 else max_chars
+        pieces.append(sentence.slice(0, cut))
+        sentence = sentence.slice(cut, len(sentence))
+    pieces.append(sentence)
+    return pieces
+
+
+def sentences_of(doc: Document, settings: ChunkSettings, first_id: int = 0) -> list[tuple[Sentence, Paragraph]]:
+    """Every sentence of a document, numbered from first_id, with the paragraph it belongs to."""
+    result: list[tuple[Sentence, Paragraph]] = []
+    for index, paragraph in enumerate(doc.paragraphs):
+        for piece in split_sentences(paragraph.text, settings.max_chars):
+            sentence = Sentence(
+                sentence_id=first_id + len(result),
+                doc=doc.doc_id,
+                speaker=paragraph.speaker,
+                paragraph=index,
+                text=piece.text,
+                line_start=piece.line_start,
+                line_end=piece.line_end,
+            )
+            result.append((sentence, paragraph))
+    return result
+
+
+def chunk_document(
+    doc: Document, settings: ChunkSettings, first_sentence_id: int = 0
+) -> tuple[list[Chunk], list[Sentence]]:
+    """Cut a parsed document into chunks.
+
+    Args:
+        doc: the parsed transcript.
+        settings: chunk sizes and overlap.
+        first_sentence_id: the id of this document's first sentence (ids are unique per index).
+
+    Returns:
+        (chunks in reading order, every sentence of the document).
+    """
+    pairs = sentences_of(doc, settings, first_sentence_id)
+    sentences = [s for s, _ in pairs]
+    chunks: list[Chunk] = []
+    turns: dict[int, list[tuple[Sentence, Paragraph]]] = {}
+    for pair in pairs:
+        turns.setdefault(pair[1].turn, []).append(pair)
+    for turn in sorted(turns):
+        for group in _pack(turns[turn], settings):
+            chunks.append(_make_chunk(doc, group, len(chunks)))
+    return chunks, sentences
+
+
+def _pack(pairs: list[tuple[Sentence, Paragraph]], settings: ChunkSettings) -> list[list[tuple[Sentence, Paragraph]]]:
+    """Greedily pack one turn's sentences into groups near target_chars, with sentence overlap."""
+    groups: list[list[tuple[Sentence, Paragraph]]] = []
+    current: list[tuple[Sentence, Paragraph]] = []
+    size = 0
+    fresh = 0  # sentences in current that are not overlap from the previous group
+    for pair in pairs:
+        sentence, _ = pair
+        new_paragraph = bool(current) and pair[0].paragraph != current[-1][0].paragraph
+        full = size + len(sentence.text) > settings.max_chars or size >= settings.target_chars
+        if current and fresh and (full or (new_paragraph and size >= settings.min_chars)):
+            groups.append(current)
+            overlap: list[tuple[Sentence, Paragraph]] = []
+            if not new_paragraph and settings.overlap_sentences:
+                for prev in reversed(current[-settings.overlap_sentences :]):
+                    if sum(len(p[0].text) for p in overlap) + len(prev[0].text) > settings.max_overlap_chars:
+                        break
+                    overlap.insert(0, prev)
+                if len(overlap) == len(current):
+                    overlap = overlap[1:]
+            current, size, fresh = overlap, sum(len(p[0].text) for p in overlap), 0
+        current.append(pair)
+        size += len(sentence.text)
+        fresh += 1
+    if current and fresh:
+        groups.append(current)
+    return groups
+
+
+def _make_chunk(doc: Document, group: list[tuple[Sentence, Paragraph]], number: int) -> Chunk:
+    first, paragraph = group[0]
+    speaker = doc.speakers.get(paragraph.speaker)
+    parts: list[str] = []
+    for i, (sentence, _) in enumerate(group):
+        if i and (sentence.paragraph != group[i - 1][0].paragraph or not _CONTINUES.search(group[i - 1][0].text)):
+            parts.append("\n")
+        parts.append(sentence.text)
+    return Chunk(
+        chunk_id=f"{doc.doc_id}#{number:04d}",
+        doc=doc.doc_id,
+        speaker=paragraph.speaker,
+        role=speaker.role if speaker else "",
+        headline=paragraph.headline,
+        turn=paragraph.turn,
+        line_start=min(s.line_start for s, _ in group),
+        line_end=max(s.line_end for s, _ in group),
+        text="".join(parts),
+        sentence_ids=tuple(s.sentence_id for s, _ in group),
+    )

@@ -1,0 +1,126 @@
+"""Turn PDF-extracted newspaper text into clean paragraphs that remember their original lines.
+
+The extracted transcript breaks lines mid-word, splits sentences across columns with blank
+lines, spaces out CJK text (``严 格 雨 污 分 流``) and scatters headlines, bylines and captions.
+This module removes the layout and keeps, for every clean character, the 1-based line number
+of the original file it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters after which a blank line really ends a paragraph.
+TERMINAL = "。！？!?…；;”’」』"
+_SPACE = re.compile(r"\s+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9%.\-+/#&]")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of clean text and, per character, the original 1-based line it came from."""
+
+    text: str
+    lines: tuple[int, ...]
+
+    def __add__(self, other: Text) -> Text:
+        return Text(self.text + other.text, self.lines + other.lines)
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def slice(self, start: int, end: int) -> Text:
+        """The sub-text text[start:end] with its line map."""
+        return Text(self.text[start:end], self.lines[start:end])
+
+    @property
+    def line_start(self) -> int:
+        return min(self.lines) if self.lines else 0
+
+    @property
+    def line_end(self) -> int:
+        return max(self.lines) if self.lines else 0
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive non-blank original lines (a layout block between blank lines)."""
+
+    first_line: int
+    raw: tuple[str, ...]
+
+    @property
+    def last_line(self) -> int:
+        return self.first_line + len(self.raw) - 1
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Split the original text into blocks of non-blank lines, keeping 1-based line numbers."""
+    blocks: list[Block] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.replace("\x00", "")
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line)
+        elif current:
+            blocks.append(Block(start, tuple(current)))
+            current = []
+    if current:
+        blocks.append(Block(start, tuple(current)))
+    return blocks
+
+
+def _is_ascii_word(char: str) -> bool:
+    return bool(char) and char.isascii() and bool(_ASCII_WORD.match(char))
+
+
+def join_lines(pieces: list[tuple[int, str]]) -> Text:
+    """Join original lines into one clean text.
+
+    Whitespace (line breaks included) is dropped, except that one space is kept where it
+    separates two Latin words or numbers (``PM 2.5``, ``self help``); so ``1416 台`` becomes
+    ``1416台`` and ``严 格 雨 污 分 流`` becomes ``严格雨污分流``.
+
+    Args:
+        pieces: (line number, line text) in reading order.
+
+    Returns:
+        The clean text with its per-character line map.
+    """
+    chars: list[str] = []
+    lines: list[int] = []
+    pending_space = False
+    for number, raw in pieces:
+        for char in raw:
+            if char.isspace() or char in "\u200b\ufeff":
+                pending_space = bool(chars)
+                continue
+            if char < " " or char == "\x7f":
+                continue
+            if pending_space and _is_ascii_word(chars[-1]) and _is_ascii_word(char):
+                chars.append(" ")
+                lines.append(lines[-1])
+            pending_space = False
+            chars.append(char)
+            lines.append(number)
+        pending_space = bool(chars)
+    return Text("".join(chars), tuple(lines))
+
+
+def block_text(block: Block) -> Text:
+    """The clean text of one layout block."""
+    return join_lines([(block.first_line + i, line) for i, line in enumerate(block.raw)])
+
+
+def compact(text: str) -> str:
+    """Text without any whitespace (to compare layout lines)."""
+    return _SPACE.sub("", text)
+
+
+def ends_paragraph(text: str) -> bool:
+    """True when text ends where a paragraph may end (sentence-final punctuation)."""
+    return bool(text) and text[-1] in TERMINAL

@@ -1,0 +1,40 @@
+"""Rank fusion: pure functions over ranked runs (lists of (id, score), best first)."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+Run = Sequence[tuple[int, float]]
+
+
+def rrf(runs: Sequence[Run], k: int = 60, weights: Sequence[float] | None = None) -> list[tuple[int, float]]:
+    """Reciprocal rank fusion: score(d) = sum_i w_i / (k + rank_i(d)), ranks from 1.
+
+    Empty runs contribute nothing. Ties break by id so results repeat.
+    """
+    weights = weights or [1.0] * len(runs)
+    scores: dict[int, float] = {}
+    for run, weight in zip(runs, weights):
+        for rank, (doc, _) in enumerate(run, start=1):
+            scores[doc] = scores.get(doc, 0.0) + weight / (k + rank)
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def min_max(run: Run) -> list[tuple[int, float]]:
+    """Scale a run's scores to [0, 1]; a run whose scores are all equal maps to 1.0 (no zero division)."""
+    if not run:
+        return []
+    values = [score for _, score in run]
+    low, high = min(values), max(values)
+    if high - low <= 1e-12:
+        return [(doc, 1.0) for doc, _ in run]
+    return [(doc, (score - low) / (high - low)) for doc, score in run]
+
+
+def convex(runs: Sequence[Run], weights: Sequence[float]) -> list[tuple[int, float]]:
+    """Convex combination of min-max normalised scores; a document missing from a run scores 0 there."""
+    scores: dict[int, float] = {}
+    for run, weight in zip(runs, weights):
+        for doc, score in min_max(run):
+            scores[doc] = scores.get(doc, 0.0) + weight * score
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))

@@ -1,0 +1,196 @@
+"""The Retriever: hybrid (dense + BM25) search over a built index, cited passages, highlights, abstention."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from index.build import DEFAULT_INDEX, build_index
+from index.dense import search_faiss
+from index.embed import Embedder
+from index.errors import IndexNotFoundError, InvalidArgumentError
+from index.load import IndexData, load_index
+from index.sparse import bm25_scores
+from index.tokenize import tokenize
+from retriever.abstain import Abstainer
+from retriever.fusion import convex, rrf
+from retriever.highlight import best_sentence
+from retriever.query import clean_query
+from retriever.types import Answer, Citation, Hit, Mode
+
+MAX_K = 100
+CANDIDATES = 50  # hits fetched from each side before fusion (at least 4x the final k)
+FUSION = {"method": "rrf", "k": 60, "weights": (1.0, 1.0)}
+
+
+def default_index_path() -> Path:
+    """The default index folder: $FORUMQA_INDEX, else index_store/default in the source tree."""
+    return Path(os.environ.get("FORUMQA_INDEX") or DEFAULT_INDEX)
+
+
+class Retriever:
+    """Search an index of forum transcripts.
+
+    Build one with Retriever.load(); it holds the whole index and the embedding model in
+    memory and is safe to call from several threads.
+    """
+
+    def __init__(self, data: IndexData, embedder: Embedder, fusion: dict | None = None) -> None:
+        self.data = data
+        self.embedder = embedder
+        self.fusion = dict(fusion or FUSION)
+        self.chunks = data.chunks
+        self._speaker_ids = {}
+        for position, chunk in enumerate(self.chunks):
+            self._speaker_ids.setdefault(chunk.speaker, []).append(position)
+        self._speaker_ids = {name: np.asarray(ids, dtype=np.int64) for name, ids in self._speaker_ids.items()}
+        self._sentence_vectors = data.sentence_vectors
+        self.abstainer = Abstainer.for_embedder(embedder.id)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, embedder: Embedder | str | None = None, verify: bool = True) -> Retriever:
+        """Load an index folder; with no path, the default index of the bundled transcript (built if missing).
+
+        Args:
+            path: an index folder made by ``forumqa build``.
+            embedder: the embedder to query with (must be the one the index was built with);
+                None loads the one its manifest names.
+            verify: check each index file's sha256 against the manifest.
+
+        Raises:
+            IndexNotFoundError, IndexCorruptError, IndexMismatchError, EmbedderError.
+        """
+        if path is None:
+            path = default_index_path()
+            if not (path / "manifest.json").exists():
+                build_index(out=path, embedder=embedder)
+        data, embedder = load_index(path, embedder=embedder, verify=verify)
+        return cls(data, embedder)
+
+    @property
+    def speakers(self) -> dict[str, dict]:
+        """Speaker name -> role information, for filters and display."""
+        return {name: info for name, info in self.data.speakers.items() if name in self._speaker_ids}
+
+    def _check(self, k: int, mode: str | Mode, speaker: str | None) -> Mode:
+        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= MAX_K:
+            raise InvalidArgumentError(f"k must be an integer from 1 to {MAX_K}, got {k!r}")
+        try:
+            mode = Mode(mode)
+        except ValueError:
+            raise InvalidArgumentError(
+                f"unknown mode {mode!r}; use one of: {', '.join(m.value for m in Mode)}"
+            ) from None
+        if speaker is not None and speaker not in self._speaker_ids:
+            raise InvalidArgumentError(
+                f"unknown speaker {speaker!r}; the index has: {', '.join(sorted(self._speaker_ids))}"
+            )
+        return mode
+
+    def search(self, query: str, k: int = 5, mode: str | Mode = "hybrid", speaker: str | None = None) -> list[Hit]:
+        """The k passages that best answer query, best first.
+
+        Args:
+            query: a question in Chinese or English (over 512 characters is cut to 512).
+            k: number of passages, 1 to 100; fewer come back when the index (or the speaker) has fewer.
+            mode: 'hybrid' (dense + BM25 fused), 'dense' or 'bm25'.
+            speaker: only passages of this speaker (a name from Retriever.speakers).
+
+        Raises:
+            InvalidQueryError: empty or non-string query.
+            InvalidArgumentError: k out of range, unknown mode or speaker.
+        """
+        return self.search_batch([query], k=k, mode=mode, speaker=speaker)[0]
+
+    def search_batch(
+        self, queries: Sequence[str], k: int = 5, mode: str | Mode = "hybrid", speaker: str | None = None
+    ) -> list[list[Hit]]:
+        """search() for several queries (their embeddings are computed in one batch)."""
+        mode = self._check(k, mode, speaker)
+        texts = [clean_query(q)[0] for q in queries]
+        vectors = self.embedder.encode_queries(texts) if mode != Mode.BM25 else None
+        return [
+            self._search_one(text, None if vectors is None else vectors[i], k, mode, speaker)[0]
+            for i, text in enumerate(texts)
+        ]
+
+    def _search_one(self, text: str, vector, k: int, mode: Mode, speaker: str | None):
+        allowed = self._speaker_ids.get(speaker) if speaker else None
+        depth = max(CANDIDATES, 4 * k)
+        dense_run: list[tuple[int, float]] = []
+        sparse_run: list[tuple[int, float]] = []
+        if mode != Mode.BM25:
+            ids, scores = search_faiss(self.data.faiss, vector[None, :], depth, allowed)[0]
+            dense_run = list(zip(ids.tolist(), scores.tolist()))
+        if mode != Mode.DENSE:
+            sparse_run = self._bm25_run(text, depth, allowed)
+        if mode == Mode.DENSE:
+            fused = dense_run
+        elif mode == Mode.BM25:
+            fused = sparse_run
+        elif not sparse_run:  # BM25 matched nothing (e.g. an English question): no noise into the fusion
+            fused = dense_run
+        elif self.fusion["method"] == "convex":
+            fused = convex([dense_run, sparse_run], self.fusion["weights"])
+        else:
+            fused = rrf([dense_run, sparse_run], k=self.fusion["k"], weights=self.fusion["weights"])
+        dense_of, sparse_of = dict(dense_run), dict(sparse_run)
+        hits = [
+            self._hit(position, score, rank, dense_of.get(position), sparse_of.get(position))
+            for rank, (position, score) in enumerate(fused[:k], start=1)
+        ]
+        return hits, dense_run, sparse_run
+
+    def _bm25_run(self, text: str, depth: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        scores = bm25_scores(self.data.bm25, tokenize(text))
+        if scores is None:
+            return []
+        if allowed is not None:
+            mask = np.zeros(len(scores), dtype=bool)
+            mask[allowed] = True
+            scores = np.where(mask, scores, 0.0)
+        positive = np.flatnonzero(scores > 0)
+        order = positive[np.lexsort((positive, -scores[positive]))][:depth]
+        return [(int(i), float(scores[i])) for i in order]
+
+    def _hit(self, position: int, score: float, rank: int, dense: float | None, sparse: float | None) -> Hit:
+        chunk = self.chunks[position]
+        citation = Citation(chunk.doc, chunk.speaker, chunk.role, chunk.line_start, chunk.line_end, chunk.headline)
+        return Hit(chunk.text, float(score), rank, chunk.chunk_id, citation, dense, sparse)
+
+    def answer(self, query: str, k: int = 5, mode: str | Mode = "hybrid", speaker: str | None = None) -> Answer:
+        """Search, pick each passage's best supporting sentence, and abstain when the transcript has no answer.
+
+        Returns:
+            An Answer; when abstained, its passages are the closest ones, offered as 'may be related'.
+
+        Raises:
+            The errors of search().
+        """
+        mode = self._check(k, mode, speaker)
+        text, notice = clean_query(query)
+        vector = self.embedder.encode_queries([text])[0]
+        hits, dense_run, sparse_run = self._search_one(text, vector, k, mode, speaker)
+        terms = tokenize(text)
+        by_id = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        highlights = [
+            best_sentence(hit, self.chunks[by_id[hit.chunk_id]], self.data.sentences, self._sentence_vectors, vector, terms)
+            for hit in hits
+        ]
+        if speaker is None and mode == Mode.HYBRID:
+            full_dense, full_sparse = dense_run, sparse_run
+        else:  # abstention judges the whole transcript, whatever the filter or mode
+            _, full_dense, full_sparse = self._search_one(text, vector, 1, Mode.HYBRID, None)
+        confidence = self.abstainer.confidence(text, full_dense, full_sparse, terms, self.data.bm25)
+        return Answer(
+            query=text,
+            passages=hits,
+            highlights=highlights,
+            abstained=confidence < self.abstainer.threshold,
+            confidence=confidence,
+            terms=terms,
+            notice=notice,
+        )

