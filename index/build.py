@@ -96,9 +96,10 @@ def build_index(
 
     log(f"embedding {len(chunks)} chunks and {len(sentences)} sentences with {embedder.id}")
     chunk_vectors = embedder.encode_passages([passage_text(c) for c in chunks])
-    sentence_vectors = embedder.encode_passages([s.text for s in sentences])
+    roles = {(c.doc, c.speaker): c for c in chunks}
+    sentence_vectors = embedder.encode_passages([sentence_text(s, roles.get((s.doc, s.speaker))) for s in sentences])
     faiss_index, dense_kind = build_faiss(chunk_vectors, dense)
-    bm25 = build_bm25([c.text for c in chunks])
+    bm25 = build_bm25([passage_text(c) for c in chunks])
 
     with build_lock(out):
         staged = staging_dir(out)
@@ -153,6 +154,25 @@ def build_index(
     return manifest
 
 
+def sentence_text(sentence, chunk=None) -> str:
+    """The text embedded for a sentence: like passage_text, the speaker and role first."""
+    if chunk is None or not chunk.speaker:
+        return sentence.text
+    who = f"{chunk.speaker}（{chunk.role}）" if chunk.role else chunk.speaker
+    text = sentence.text
+    if text.startswith(chunk.speaker + "："):
+        text = text[len(chunk.speaker) + 1 :]
+    return f"{who}：{text}"
+
+
 def passage_text(chunk) -> str:
-    """The text embedded for a chunk: the passage itself, prefixed by who speaks."""
-    return f"{chunk.speaker}：{chunk.text}" if chunk.speaker and not chunk.text.startswith(chunk.speaker) else chunk.text
+    """The text embedded and BM25-indexed for a chunk: who speaks (name and role) then the passage.
+
+    Speakers talk in the first person, so '南阳' or '大连' rarely appears in their own
+    passages; the role line ('河南省南阳市环保局局长') puts it back for retrieval.
+    """
+    who = f"{chunk.speaker}（{chunk.role}）" if chunk.role else chunk.speaker
+    text = chunk.text
+    if chunk.speaker and text.startswith(chunk.speaker + "："):
+        text = text[len(chunk.speaker) + 1 :]
+    return f"{who}：{text}" if who else text

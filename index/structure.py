@@ -195,7 +195,9 @@ def _join_columns(pieces: list[tuple[Text, str, bool]], doc: Document) -> list[P
     paragraphs: list[list] = []  # [Text, speaker, opens_turn]
     for text, speaker, opens_turn in pieces:
         last = paragraphs[-1] if paragraphs else None
-        if last and not opens_turn and speaker != PARTICIPANTS and not ends_paragraph(last[0].text):
+        if last and not opens_turn and speaker == PARTICIPANTS:  # one list, one entry per line
+            last[0] = last[0] + Text("\n", (last[0].lines[-1],)) + text
+        elif last and not opens_turn and not ends_paragraph(last[0].text):
             last[0] = last[0] + text
         else:
             paragraphs.append([text, speaker, opens_turn])

@@ -31,10 +31,29 @@ def min_max(run: Run) -> list[tuple[int, float]]:
     return [(doc, (score - low) / (high - low)) for doc, score in run]
 
 
-def convex(runs: Sequence[Run], weights: Sequence[float]) -> list[tuple[int, float]]:
-    """Convex combination of min-max normalised scores; a document missing from a run scores 0 there."""
+def max_scaled(run: Run) -> list[tuple[int, float]]:
+    """Divide a run's (non-negative) scores by its maximum, so 0 stays 0 (for BM25, where 0 means no match)."""
+    if not run:
+        return []
+    high = max(score for _, score in run)
+    if high <= 1e-12:
+        return [(doc, 0.0) for doc, _ in run]
+    return [(doc, score / high) for doc, score in run]
+
+
+NORMALISERS = {"minmax": min_max, "max": max_scaled}
+
+
+def convex(
+    runs: Sequence[Run], weights: Sequence[float], norms: Sequence[str] | None = None
+) -> list[tuple[int, float]]:
+    """Convex combination of normalised scores ('minmax' by default, or 'max' per run).
+
+    A document missing from a run scores 0 there. Ties break by id.
+    """
+    norms = norms or ["minmax"] * len(runs)
     scores: dict[int, float] = {}
-    for run, weight in zip(runs, weights):
-        for doc, score in min_max(run):
+    for run, weight, norm in zip(runs, weights, norms):
+        for doc, score in NORMALISERS[norm](run):
             scores[doc] = scores.get(doc, 0.0) + weight * score
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))

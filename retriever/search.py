@@ -23,7 +23,10 @@ from retriever.types import Answer, Citation, Hit, Mode
 
 MAX_K = 100
 CANDIDATES = 50  # hits fetched from each side before fusion (at least 4x the final k)
-FUSION = {"method": "rrf", "k": 60, "weights": (1.0, 1.0)}
+# Tuned on eval/gold.jsonl (see eval/reports/eval.md): dense = 0.4 x passage cosine + 0.6 x best
+# sentence cosine; hybrid = 0.65 x min-max(dense) + 0.35 x BM25 / max(BM25).
+FUSION = {"method": "convex", "weights": (0.65, 0.35), "norms": ("minmax", "max"), "k": 60}
+SENTENCE_WEIGHT = 0.6
 
 
 def default_index_path() -> Path:
@@ -48,6 +51,9 @@ class Retriever:
             self._speaker_ids.setdefault(chunk.speaker, []).append(position)
         self._speaker_ids = {name: np.asarray(ids, dtype=np.int64) for name, ids in self._speaker_ids.items()}
         self._sentence_vectors = data.sentence_vectors
+        # chunk -> its sentences, flattened, for a per-chunk max of sentence scores (np.maximum.reduceat)
+        self._sentence_flat = np.asarray([i for c in self.chunks for i in c.sentence_ids], dtype=np.int64)
+        self._sentence_starts = np.cumsum([0] + [len(c.sentence_ids) for c in self.chunks[:-1]]).astype(np.int64)
         self.abstainer = Abstainer.for_embedder(embedder.id)
 
     @classmethod
@@ -123,8 +129,7 @@ class Retriever:
         dense_run: list[tuple[int, float]] = []
         sparse_run: list[tuple[int, float]] = []
         if mode != Mode.BM25:
-            ids, scores = search_faiss(self.data.faiss, vector[None, :], depth, allowed)[0]
-            dense_run = list(zip(ids.tolist(), scores.tolist()))
+            dense_run = self._dense_run(vector, depth, allowed)
         if mode != Mode.DENSE:
             sparse_run = self._bm25_run(text, depth, allowed)
         if mode == Mode.DENSE:
@@ -134,7 +139,7 @@ class Retriever:
         elif not sparse_run:  # BM25 matched nothing (e.g. an English question): no noise into the fusion
             fused = dense_run
         elif self.fusion["method"] == "convex":
-            fused = convex([dense_run, sparse_run], self.fusion["weights"])
+            fused = convex([dense_run, sparse_run], self.fusion["weights"], self.fusion.get("norms"))
         else:
             fused = rrf([dense_run, sparse_run], k=self.fusion["k"], weights=self.fusion["weights"])
         dense_of, sparse_of = dict(dense_run), dict(sparse_run)
@@ -143,6 +148,32 @@ class Retriever:
             for rank, (position, score) in enumerate(fused[:k], start=1)
         ]
         return hits, dense_run, sparse_run
+
+    def _dense_run(self, vector: np.ndarray, depth: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        """Dense scores: (1 - w) x passage cosine + w x the best cosine of one of its sentences.
+
+        Candidates are the FAISS top passages plus the passages of the best sentences, so a
+        passage whose one sentence matches well (short facts, English questions) is not missed.
+        """
+        ids, scores = search_faiss(self.data.faiss, vector[None, :], depth, allowed)[0]
+        passage = dict(zip(ids.tolist(), scores.tolist()))
+        if not len(self.chunks):
+            return []
+        best_sentence = np.maximum.reduceat(self._sentence_vectors[self._sentence_flat] @ vector, self._sentence_starts)
+        if allowed is not None:
+            masked = np.full(len(best_sentence), -np.inf, dtype=np.float32)
+            masked[allowed] = best_sentence[allowed]
+            best_sentence = masked
+        top = np.argsort(-best_sentence, kind="stable")[:depth]
+        candidates = sorted(set(passage) | {int(i) for i in top if np.isfinite(best_sentence[i])})
+        missing = [i for i in candidates if i not in passage]
+        if missing:
+            vectors = self.data.faiss.reconstruct_batch(np.asarray(missing, dtype=np.int64))
+            passage.update(zip(missing, (vectors @ vector).tolist()))
+        weight = SENTENCE_WEIGHT
+        run = [(i, (1 - weight) * passage[i] + weight * float(best_sentence[i])) for i in candidates]
+        run.sort(key=lambda item: (-item[1], item[0]))
+        return run[:depth]
 
     def _bm25_run(self, text: str, depth: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
         scores = bm25_scores(self.data.bm25, tokenize(text))
