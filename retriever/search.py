@@ -18,7 +18,7 @@ from index.tokenize import tokenize
 from retriever.abstain import Abstainer
 from retriever.fusion import convex, rrf
 from retriever.highlight import best_sentence
-from retriever.query import clean_query
+from retriever.query import clean_query, norm
 from retriever.types import Answer, Citation, Hit, Mode
 
 MAX_K = 100
@@ -55,6 +55,7 @@ class Retriever:
         self._sentence_flat = np.asarray([i for c in self.chunks for i in c.sentence_ids], dtype=np.int64)
         self._sentence_starts = np.cumsum([0] + [len(c.sentence_ids) for c in self.chunks[:-1]]).astype(np.int64)
         self.abstainer = Abstainer.for_embedder(embedder.id)
+        self._corpus = norm("".join(c.text for c in self.chunks))
 
     @classmethod
     def load(cls, path: str | Path | None = None, embedder: Embedder | str | None = None, verify: bool = True) -> Retriever:
@@ -215,13 +216,14 @@ class Retriever:
             full_dense, full_sparse = dense_run, sparse_run
         else:  # abstention judges the whole transcript, whatever the filter or mode
             _, full_dense, full_sparse = self._search_one(text, vector, 1, Mode.HYBRID, None)
-        confidence = self.abstainer.confidence(text, full_dense, full_sparse, terms, self.data.bm25)
+        top_dense = full_dense[0][1] if full_dense else 0.0
+        abstained, reason = self.abstainer.judge(text, top_dense, self._corpus)
         return Answer(
             query=text,
             passages=hits,
             highlights=highlights,
-            abstained=confidence < self.abstainer.threshold,
-            confidence=confidence,
+            abstained=abstained,
+            confidence=round(float(top_dense), 4),
             terms=terms,
-            notice=notice,
+            notice="；".join(x for x in (notice, reason) if x),
         )
