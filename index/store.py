@@ -56,9 +56,18 @@ def build_lock(out: Path):
     with open(lock_path, "a+") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
+            remove_stale(out)
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_stale(out: Path) -> None:
+    """Delete staging and old copies left beside out by a build that was killed (call holding the lock)."""
+    for pattern in (f".{out.name}.tmp-*", f".{out.name}.old-*"):
+        for path in out.parent.glob(pattern):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
 
 
 def staging_dir(out: Path) -> Path:

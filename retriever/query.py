@@ -8,7 +8,9 @@ import unicodedata
 from index.errors import InvalidQueryError
 
 MAX_QUERY_CHARS = 512
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
+# Controls, zero-width and bidi marks, and lone surrogates (argv bytes that are not UTF-8 arrive as
+# surrogates and cannot be encoded for the embedder).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff\ud800-\udfff]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 

