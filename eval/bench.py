@@ -1,0 +1,257 @@
+"""`forumqa bench`: latency on the bundled transcript, and BM25/FAISS at 10k-1M synthetic chunks.
+
+A script that prints figures and writes eval/reports/bench.md and bench.png; never a timed test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Sequence
+
+from eval.gold import load_gold
+from eval.metrics import latency_summary
+
+REPO = Path(__file__).resolve().parent.parent
+REPORTS = Path(__file__).resolve().parent / "reports"
+HEAVY = ("torch", "gradio", "sentence_transformers", "transformers")
+ASK_QUESTION = "南阳市有多少台燃煤锅炉被拆除？"
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env.setdefault("OMP_NUM_THREADS", "2")
+    env.setdefault("HF_HUB_OFFLINE", "1")
+    env.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def _forumqa_command() -> list[str]:
+    script = Path(sys.executable).with_name("forumqa")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "ui.cli"]
+
+
+def cold_start(index: Path, repeats: int) -> dict:
+    """Wall time of `forumqa ask` in a fresh process, from process start to the answer printed."""
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        done = subprocess.run(_forumqa_command() + ["ask", ASK_QUESTION, "--index", str(index)],
+                              env=_env(), capture_output=True, text=True, cwd=REPO)
+        times.append(time.perf_counter() - started)
+        if done.returncode != 0:
+            return {"error": (done.stderr or done.stdout).strip()[-500:]}
+    return {"wall_s": min(times), "runs_s": times}
+
+
+def import_audit(index: Path) -> dict:
+    """Run `forumqa ask` under `python -X importtime`: whether heavy modules (torch, ...) are imported."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "ui.cli", "ask", ASK_QUESTION, "--index", str(index)],
+                          env=_env(), capture_output=True, text=True, cwd=REPO)
+    modules = {}
+    for line in done.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)", line)
+        if match:
+            modules[match.group(4)] = (int(match.group(2)), len(match.group(3)))
+    heavy = sorted({name.split(".")[0] for name in modules if name.split(".")[0] in HEAVY})
+    top = sorted(((cum, name) for name, (cum, depth) in modules.items() if depth <= 1), reverse=True)[:8]
+    return {
+        "ok": done.returncode == 0,
+        "modules": len(modules),
+        "heavy_imported": heavy,
+        "torch_imported": "torch" in heavy,
+        "top_imports_ms": [(name, cum / 1000) for cum, name in top],
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def app_latency(retriever, questions: Sequence[str]) -> dict:
+    """Answer latency through the served app's API (ui.app.build_app), or why it was skipped."""
+    try:
+        from ui.app import build_app
+    except ImportError as error:
+        return {"skipped": f"ui.app.build_app not available ({error})"}
+    try:
+        from gradio_client import Client
+    except ImportError:
+        return {"skipped": "gradio_client is not installed: pip install gradio_client"}
+    demo = None
+    try:
+        port = _free_port()
+        demo = build_app(retriever)
+        demo.launch(prevent_thread_lock=True, server_port=port, quiet=True)
+        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        client.predict(questions[0], 5, "hybrid", "", api_name="/ask")  # warm-up
+        times = []
+        for q in questions:
+            started = time.perf_counter()
+            client.predict(q, 5, "hybrid", "", api_name="/ask")
+            times.append(time.perf_counter() - started)
+        return latency_summary(times)
+    except Exception as error:  # noqa: BLE001 - a figure of the report, not a failure of the bench
+        return {"skipped": f"the app could not be benchmarked: {type(error).__name__}: {error}"}
+    finally:
+        if demo is not None:
+            demo.close()
+
+
+def bench_transcript(index: Path | None, questions: Sequence[str], quick: bool, log: Callable[[str], None]) -> dict:
+    """Build, cold start, load, warm search per mode, query embedding, answer, app API, on the transcript."""
+    from index.build import build_index
+    from retriever import Retriever
+
+    out: dict = {}
+    tmp = None
+    if index is None:
+        tmp = tempfile.mkdtemp(prefix="forumqa-bench-")
+        index = Path(tmp) / "index"
+        started = time.perf_counter()
+        manifest = build_index(out=index)
+        out["build_s"] = time.perf_counter() - started
+    else:
+        manifest = json.loads((Path(index) / "manifest.json").read_text(encoding="utf-8"))
+        out["build_s"] = manifest.get("build_seconds")
+        out["build_note"] = "from the index manifest (not rebuilt)"
+    out["chunks"] = manifest["chunk_count"]
+    log(f"build: {out['build_s']:.1f}s for {out['chunks']} chunks")
+    try:
+        out["cold_start"] = cold_start(index, 1 if quick else 3)
+        out["imports"] = import_audit(index)
+        log(f"cold start of forumqa ask: {out['cold_start']}; torch imported: {out['imports']['torch_imported']}")
+        loads = []
+        for _ in range(1 if quick else 3):
+            started = time.perf_counter()
+            retriever = Retriever.load(index)
+            loads.append(time.perf_counter() - started)
+        out["load_s"] = {"first": loads[0], "min": min(loads)}
+        log(f"Retriever.load: {out['load_s']}")
+        retriever.search(questions[0], k=5)
+        embed = []
+        for q in questions:
+            started = time.perf_counter()
+            retriever.embedder.encode_queries([q])
+            embed.append(time.perf_counter() - started)
+        out["embed_query"] = latency_summary(embed)
+        out["search"] = {}
+        for mode in ("bm25", "dense", "hybrid"):
+            times = []
+            for q in questions:
+                started = time.perf_counter()
+                retriever.search(q, k=5, mode=mode)
+                times.append(time.perf_counter() - started)
+            out["search"][mode] = latency_summary(times)
+        times = []
+        for q in questions:
+            started = time.perf_counter()
+            retriever.answer(q, k=5)
+            times.append(time.perf_counter() - started)
+        out["answer"] = latency_summary(times)
+        out["hybrid_over_embed"] = out["search"]["hybrid"]["p50_ms"] / out["embed_query"]["p50_ms"]
+        log(f"embed p50 {out['embed_query']['p50_ms']:.1f} ms; search p50 " +
+            ", ".join(f"{m} {v['p50_ms']:.1f} ms" for m, v in out["search"].items()) +
+            f"; answer p50 {out['answer']['p50_ms']:.1f} ms")
+        out["app"] = app_latency(retriever, list(questions[: 5 if quick else 30]))
+        log(f"app API: {out['app']}")
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def bench_scale(sizes: Sequence[int], retriever, questions: Sequence[str], quick: bool, log: Callable[[str], None]) -> dict:
+    """BM25 and FAISS (Flat, HNSW) at each synthetic corpus size."""
+    from eval import scale
+    from index.dense import DenseSettings
+
+    real = scale.real_vectors(retriever)
+    model = scale.VectorModel(real)
+    sentences = [s.text for s in retriever.data.sentences]
+    out = {
+        "threads": scale.threads(),
+        "real_vectors": len(real),
+        "real_profile": scale.similarity_profile(real),
+        "synthetic_profile": scale.similarity_profile(model.sample(len(real), seed=7)),
+        "tokenize_chars_per_s": scale.tokenize_throughput(sentences),
+        "dense_settings": DenseSettings().to_json(),
+        "faiss": [],
+        "bm25": [],
+    }
+    for n in sizes:
+        log(f"scale n={n}")
+        out["faiss"].append(scale.bench_faiss(model, n, queries=50 if quick else 200, log=log,
+                                              ef_sweep=(32, 64) if quick else scale.EF_SWEEP))
+        out["bm25"].append(scale.bench_bm25(sentences, list(questions), n, log=log))
+    return out
+
+
+def run_bench(
+    sizes: Sequence[int] = (10_000, 100_000, 1_000_000),
+    out: str | Path | None = REPORTS,
+    quick: bool = False,
+    index: str | Path | None = None,
+    scale_only: bool = False,
+    log: Callable[[str], None] = print,
+) -> dict:
+    """Benchmark the transcript pipeline and FAISS/BM25 at scale; print figures and write bench.md/png/json.
+
+    Args:
+        sizes: synthetic corpus sizes (chunks) for the scale benchmark.
+        out: folder for bench.md, bench.png and bench.json (None: write nothing).
+        quick: few questions and repetitions, a short ef sweep (a smoke run).
+        index: an existing index folder to benchmark; None builds one (and times the build).
+        scale_only: skip the transcript part.
+
+    Returns:
+        The figures.
+    """
+    from eval import bench_report
+    from retriever import Retriever
+
+    os.environ.setdefault("OMP_NUM_THREADS", "2")
+    gold = [q.question for q in load_gold()]
+    questions = gold[:20] if quick else gold
+    results = {
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
+                    "load_avg_start": os.getloadavg()},
+        "quick": quick,
+    }
+    if not scale_only:
+        results["transcript"] = bench_transcript(Path(index) if index else None, questions, quick, log)
+    retriever = Retriever.load(index) if index else Retriever.load(None)
+    results["scale"] = bench_scale(list(sizes), retriever, questions, quick, log)
+    results["machine"]["load_avg_end"] = os.getloadavg()
+    log(bench_report.format_tables(results))
+    if out is not None:
+        paths = bench_report.write_reports(results, Path(out))
+        log("wrote " + ", ".join(str(p) for p in paths))
+    return results
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m eval.bench")
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--out", default=str(REPORTS))
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--index", default=None)
+    parser.add_argument("--scale-only", action="store_true")
+    args = parser.parse_args()
+    run_bench([int(s) for s in args.sizes.split(",")], args.out, args.quick, args.index, args.scale_only)

