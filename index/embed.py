@@ -103,7 +103,8 @@ class SentenceTransformerEmbedder:
                 f"cannot load sentence-transformers model {model!r} offline: {str(error).splitlines()[0][:200]}; "
                 "give a local model folder or a hub id that is in the local cache"
             ) from error
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
         self.id = f"st:{model}"
         self.query_prompt = query_prompt
         self.passage_prompt = passage_prompt

