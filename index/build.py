@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import time
@@ -17,6 +18,7 @@ from index.chunk import ChunkSettings, chunk_document
 from index.dense import DenseSettings, build_faiss
 from index.embed import Embedder, load_embedder
 from index.errors import DocumentError
+from index.lexicon import LEXICON_ID, build_lexicon
 from index.read import read_source
 from index.sparse import build_bm25, save_bm25
 from index.store import FORMAT_VERSION, build_lock, publish, staging_dir, write_jsonl, write_manifest
@@ -100,6 +102,7 @@ def build_index(
     sentence_vectors = embedder.encode_passages([sentence_text(s, roles.get((s.doc, s.speaker))) for s in sentences])
     faiss_index, dense_kind = build_faiss(chunk_vectors, dense)
     bm25 = build_bm25([passage_text(c) for c in chunks])
+    lexicon = build_lexicon(t for t in bm25.vocab_dict if t)
 
     with build_lock(out):
         staged = staging_dir(out)
@@ -108,6 +111,7 @@ def build_index(
 
             faiss.write_index(faiss_index, str(staged / "faiss.index"))
             save_bm25(bm25, staged / "bm25")
+            (staged / "lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
             write_jsonl(staged / "chunks.jsonl", (c.to_json() for c in chunks))
             write_jsonl(staged / "sentences.jsonl", (asdict(s) for s in sentences))
             np.save(staged / "sentence_vectors.npy", sentence_vectors, allow_pickle=False)
@@ -126,6 +130,7 @@ def build_index(
                     "passage_prompt": embedder.passage_prompt,
                 },
                 "tokenizer": {"id": TOKENIZER_ID, "jieba": jieba_version()},
+                "lexicon": {"id": LEXICON_ID, "keys": len(lexicon)},
                 "chunking": asdict(chunking),
                 "dense": {**dense.to_json(), "built": dense_kind},
                 "chunk_count": len(chunks),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +32,7 @@ class IndexData:
     faiss: object
     bm25: object
     docs: dict[str, list[str]] = field(default_factory=dict)
+    lexicon: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def speakers(self) -> dict[str, dict]:
@@ -73,7 +76,8 @@ def load_index(path: str | Path, embedder: Embedder | str | None = None, verify:
                 passage_prompt=recorded.get("passage_prompt", ""),
             )
         except EmbedderError as error:
-            raise EmbedderError(f"{error}; {path} was built with embedder {recorded.get('id')!r}: install it, or {hint}") from None
+            built = recorded.get("id")
+            raise EmbedderError(f"{error}; {path} was built with embedder {built!r}: install it, or {hint}") from None
     if embedder.id != recorded.get("id") or int(embedder.dim) != recorded.get("dim"):
         raise IndexMismatchError(
             f"{path} was built with embedder {recorded.get('id')!r} (dim {recorded.get('dim')}), "
@@ -94,6 +98,7 @@ def load_index(path: str | Path, embedder: Embedder | str | None = None, verify:
     sentence_vectors = read("sentence_vectors.npy", lambda p: np.load(p, allow_pickle=False))
     index = read("faiss.index", lambda p: faiss.read_index(str(p)))
     bm25 = read("bm25", load_bm25)
+    lexicon = read("lexicon.json", _read_lexicon)
 
     count = manifest.get("chunk_count")
     counts = {
@@ -118,8 +123,15 @@ def load_index(path: str | Path, embedder: Embedder | str | None = None, verify:
             raise IndexCorruptError(f"{path}: manifest has a bad document id {doc.get('doc')!r}; {hint}")
         file = path / "docs" / f"{doc['doc']}.txt"
         docs[doc["doc"]] = file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
-    data = IndexData(path, manifest, chunks, sentences, sentence_vectors, index, bm25, docs)
+    data = IndexData(path, manifest, chunks, sentences, sentence_vectors, index, bm25, docs, lexicon)
     return data, embedder
+
+
+def _read_lexicon(path: Path) -> dict[str, list[str]]:
+    lexicon = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(lexicon, dict) or not all(isinstance(v, list) for v in lexicon.values()):
+        raise ValueError("not a mapping of English keys to Chinese terms")
+    return lexicon
 
 
 def _valid_chunk(chunk: Chunk, sentence_count: int) -> bool:

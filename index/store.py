@@ -8,6 +8,7 @@ Layout::
     sentence_vectors.npy   float32 (n_sentences, dim), loaded with allow_pickle=False
     faiss.index            FAISS index over the chunk embeddings
     bm25/                  bm25s index (numpy arrays + json, no pickle)
+    lexicon.json           English glosses and pinyin -> Chinese BM25 terms (index/lexicon.py)
     docs/<doc>.txt         the decoded original transcripts, for the source viewer
 """
 
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: lexicon.json (English -> Chinese BM25 terms)
 MANIFEST = "manifest.json"
 REBUILD_HINT = "rebuild it with: forumqa build [FILES] --out {path}"
 

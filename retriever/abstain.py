@@ -3,9 +3,10 @@
 Two kinds of evidence:
 - the best dense score over the whole transcript, against a threshold per query language
   (cross-lingual scores run lower), calibrated per embedder on eval/gold.jsonl;
-- for Chinese questions, named things the transcript never mentions: a place, person,
+- named things the transcript never mentions: in a Chinese question a place, person,
   organisation, Latin acronym or year (jieba part-of-speech tags) that occurs nowhere in the
-  indexed text means the question is about something else (北京市, 特斯拉, GDP, 2017).
+  indexed text (北京市, 特斯拉, GDP, 2017); in an English question a capitalised name that
+  is neither the gloss nor the pinyin of a transcript term (France, Tesla, US).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from index.lexicon import unknown_english_names
 from retriever.query import is_chinese, norm
 
 _NAMED_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "eng"}
@@ -56,7 +58,9 @@ class Abstainer:
         """The calibrated thresholds of an embedder; uncalibrated ones only use the unknown-name check."""
         return CALIBRATION.get(embedder_id, cls())
 
-    def judge(self, question: str, top_dense: float, coverage: float, corpus: str) -> tuple[bool, str]:
+    def judge(
+        self, question: str, top_dense: float, coverage: float, corpus: str, lexicon: dict | None = None
+    ) -> tuple[bool, str]:
         """(abstain?, a one-line reason for the user, '' when answering).
 
         Args:
@@ -66,6 +70,8 @@ class Abstainer:
                 Chinese question whose every term occurs (什么是河长制？) is not abstained on
                 for a low dense score alone.
             corpus: the normalised text of the transcript.
+            lexicon: the index's English/pinyin lexicon, to tell known names in an English
+                question (Nanyang, Zhang Haibing) from unknown ones (France, Tesla).
         """
         if is_chinese(question):
             unknown = unknown_names(question, corpus)
@@ -73,6 +79,9 @@ class Abstainer:
                 return True, f"转录稿中没有提到：{'、'.join(unknown)} (the transcript never mentions {', '.join(unknown)})"
             threshold = self.zh_threshold if coverage < 1.0 else float("-inf")
         else:
+            unknown = unknown_english_names(question, lexicon, corpus) if lexicon else []
+            if unknown:
+                return True, f"the transcript never mentions {', '.join(unknown)} (转录稿中没有提到)"
             threshold = self.en_threshold
         if top_dense < threshold:
             return True, "转录稿中没有与此相关的内容 (nothing in the transcript is close enough to this question)"

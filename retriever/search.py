@@ -11,14 +11,16 @@ import numpy as np
 from index.build import DEFAULT_INDEX, build_index
 from index.dense import search_faiss
 from index.embed import Embedder
-from index.errors import IndexNotFoundError, InvalidArgumentError
+from index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError, InvalidArgumentError
+from index.store import read_manifest
+from index.lexicon import translate
 from index.load import IndexData, load_index
 from index.sparse import bm25_scores
 from index.tokenize import tokenize
 from retriever.abstain import Abstainer
 from retriever.fusion import convex, rrf
 from retriever.highlight import best_sentence
-from retriever.query import clean_query, norm
+from retriever.query import clean_query, is_chinese, norm
 from retriever.types import Answer, Citation, Hit, Mode
 
 MAX_K = 100
@@ -72,7 +74,10 @@ class Retriever:
         """
         if path is None:
             path = default_index_path()
-            if not (path / "manifest.json").exists():
+            try:
+                read_manifest(path, verify=False)
+            except (IndexNotFoundError, IndexMismatchError, IndexCorruptError):
+                # the default index is ours to (re)build: missing, from an older forumqa, or damaged
                 build_index(out=path, embedder=embedder)
         data, embedder = load_index(path, embedder=embedder, verify=verify)
         return cls(data, embedder)
@@ -176,8 +181,15 @@ class Retriever:
         run.sort(key=lambda item: (-item[1], item[0]))
         return run[:depth]
 
+    def query_terms(self, text: str) -> list[str]:
+        """BM25 terms of a question; an English question's words are also mapped to Chinese terms (index/lexicon.py)."""
+        terms = tokenize(text)
+        if not is_chinese(text) and self.data.lexicon:
+            terms += [t for t in translate(text, self.data.lexicon) if t not in terms]
+        return terms
+
     def _bm25_run(self, text: str, depth: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
-        scores = bm25_scores(self.data.bm25, tokenize(text))
+        scores = bm25_scores(self.data.bm25, self.query_terms(text))
         if scores is None:
             return []
         if allowed is not None:
@@ -206,7 +218,7 @@ class Retriever:
         text, notice = clean_query(query)
         vector = self.embedder.encode_queries([text])[0]
         hits, dense_run, sparse_run = self._search_one(text, vector, k, mode, speaker)
-        terms = tokenize(text)
+        terms = self.query_terms(text)
         by_id = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         highlights = [
             best_sentence(hit, self.chunks[by_id[hit.chunk_id]], self.data.sentences, self._sentence_vectors, vector, terms)
@@ -218,7 +230,7 @@ class Retriever:
             _, full_dense, full_sparse = self._search_one(text, vector, 1, Mode.HYBRID, None)
         top_dense = full_dense[0][1] if full_dense else 0.0
         coverage = sum(t in self.data.bm25.vocab_dict for t in terms) / len(terms) if terms else 0.0
-        abstained, reason = self.abstainer.judge(text, top_dense, coverage, self._corpus)
+        abstained, reason = self.abstainer.judge(text, top_dense, coverage, self._corpus, self.data.lexicon)
         return Answer(
             query=text,
             passages=hits,

@@ -40,6 +40,13 @@ def test_answer_highlights_the_supporting_sentence(retriever):
     assert len(answer.highlights) == len(answer.passages)
 
 
+def test_english_words_reach_bm25_through_the_lexicon(retriever):
+    terms = retriever.query_terms("How much sulfur dioxide did Dalian's boiler overhaul cut?")
+    assert {"二氧化硫", "大连", "锅炉"} <= set(terms)
+    hits = retriever.search("How much sulfur dioxide did Dalian's boiler overhaul cut?", k=3, mode="bm25")
+    assert any("12499吨" in h.text for h in hits)
+
+
 def test_english_questions_work_cross_lingually(retriever):
     hits = retriever.search("How many coal-fired boilers did Dalian demolish?", k=5)
     assert any("1416台" in h.text for h in hits)
@@ -48,14 +55,16 @@ def test_english_questions_work_cross_lingually(retriever):
 
 
 def test_bm25_that_matches_nothing_adds_no_noise(retriever):
-    question = "What is the river chief system in Nanyang?"
+    question = "Xyzzy plugh frobozz?"  # no English word maps to a transcript term
     hybrid = retriever.search(question, k=5, mode="hybrid")
     dense = retriever.search(question, k=5, mode="dense")
     assert retriever.search(question, k=5, mode="bm25") == []
     assert [h.chunk_id for h in hybrid] == [h.chunk_id for h in dense]
 
 
-@pytest.mark.parametrize("question", ["特斯拉的股价", "What is the capital of France?", "北京市2016年PM2.5年均浓度是多少？"])
+@pytest.mark.parametrize(
+    "question", ["特斯拉的股价", "What is the capital of France?", "北京市2016年PM2.5年均浓度是多少？", "Who won the 2016 US election?"]
+)
 def test_out_of_scope_questions_abstain(retriever, question):
     answer = retriever.answer(question, k=3)
     assert answer.abstained and answer.text == ""

