@@ -174,7 +174,8 @@ def bench_transcript(index: Path | None, questions: Sequence[str], quick: bool, 
     return out
 
 
-def bench_scale(sizes: Sequence[int], retriever, questions: Sequence[str], quick: bool, log: Callable[[str], None]) -> dict:
+def bench_scale(sizes: Sequence[int], retriever, questions: Sequence[str], quick: bool, log: Callable[[str], None],
+                checkpoint: Callable[[dict], None] = lambda partial: None) -> dict:
     """BM25 and FAISS (Flat, HNSW) at each synthetic corpus size."""
     from eval import scale
     from index.dense import DenseSettings
@@ -197,6 +198,7 @@ def bench_scale(sizes: Sequence[int], retriever, questions: Sequence[str], quick
         out["faiss"].append(scale.bench_faiss(model, n, queries=50 if quick else 200, log=log,
                                               ef_sweep=(32, 64) if quick else scale.EF_SWEEP))
         out["bm25"].append(scale.bench_bm25(sentences, list(questions), n, log=log))
+        checkpoint(out)
     return out
 
 
@@ -231,16 +233,26 @@ def run_bench(
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
                     "load_avg_start": os.getloadavg()},
         "quick": quick,
+        "sizes": list(sizes),
     }
+
+    def checkpoint(scale_results: dict | None = None) -> None:
+        """Write the report so far (a long 1M run leaves usable figures if it is stopped)."""
+        if scale_results is not None:
+            results["scale"] = scale_results
+        results["machine"]["load_avg_end"] = os.getloadavg()
+        if out is not None:
+            bench_report.write_reports(results, Path(out))
+
     if not scale_only:
         results["transcript"] = bench_transcript(Path(index) if index else None, questions, quick, log)
+        checkpoint()
     retriever = Retriever.load(index) if index else Retriever.load(None)
-    results["scale"] = bench_scale(list(sizes), retriever, questions, quick, log)
-    results["machine"]["load_avg_end"] = os.getloadavg()
+    results["scale"] = bench_scale(list(sizes), retriever, questions, quick, log, checkpoint)
+    checkpoint()
     log(bench_report.format_tables(results))
     if out is not None:
-        paths = bench_report.write_reports(results, Path(out))
-        log("wrote " + ", ".join(str(p) for p in paths))
+        log(f"wrote {out}/bench.md, bench.png, bench.json")
     return results
 
 

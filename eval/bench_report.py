@@ -68,7 +68,9 @@ def format_tables(results: dict) -> str:
     parts = []
     if "transcript" in results:
         parts += ["On the transcript:", transcript_table(results["transcript"]), ""]
-    s = results["scale"]
+    s = results.get("scale")
+    if not s or not s["faiss"]:
+        return "\n".join(parts)
     parts += ["FAISS at scale:", faiss_table(s), "", "HNSW recall@10 / p50 ms by ef_search:", sweep_table(s), "",
               "BM25 at scale:", bm25_table(s)]
     return "\n".join(parts)
@@ -80,7 +82,7 @@ def plot(results: dict, path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    s = results["scale"]
+    s = results.get("scale") or {"faiss": [], "bm25": [], "threads": 0}
     ns = [r["n"] for r in s["faiss"]]
     fig, ax = plt.subplots(figsize=(7.5, 4.5))
     ax.plot(ns, [r["flat"]["p50_ms"] for r in s["faiss"]], "o-", label="FAISS Flat p50")
@@ -106,7 +108,7 @@ NOTES_FILE = Path(__file__).resolve().parent / "bench_notes.md"
 
 def markdown(results: dict) -> str:
     m = results["machine"]
-    s = results["scale"]
+    s = results.get("scale")
     parts = [
         "# forumqa benchmarks",
         "",
@@ -120,6 +122,10 @@ def markdown(results: dict) -> str:
         top = results["transcript"].get("imports", {}).get("top_imports_ms", [])
         if top:
             parts += ["Slowest top-level imports of `forumqa ask`: " + ", ".join(f"{n} {ms:.0f} ms" for n, ms in top), ""]
+    if not s or not s["faiss"]:
+        return "\n".join(parts + ["(scale benchmark not run yet)"])
+    if len(s["faiss"]) < len(results.get("sizes", [])):
+        parts += [f"**Partial: sizes {[r['n'] for r in s['faiss']]} of {results['sizes']} finished.**", ""]
     parts += [
         "## At scale (synthetic corpora)",
         "",
