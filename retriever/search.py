@@ -26,8 +26,8 @@ from retriever.types import Answer, Citation, Hit, Mode
 MAX_K = 100
 CANDIDATES = 50  # hits fetched from each side before fusion (at least 4x the final k)
 # Tuned on eval/gold.jsonl (see eval/reports/eval.md): dense = 0.4 x passage cosine + 0.6 x best
-# sentence cosine; hybrid = 0.65 x min-max(dense) + 0.35 x BM25 / max(BM25).
-FUSION = {"method": "convex", "weights": (0.65, 0.35), "norms": ("minmax", "max"), "k": 60}
+# sentence cosine; hybrid = 0.55 x min-max(dense) + 0.45 x BM25 / max(BM25) (a plateau from 0.40 to 0.50).
+FUSION = {"method": "convex", "weights": (0.55, 0.45), "norms": ("minmax", "max"), "k": 60}
 SENTENCE_WEIGHT = 0.6
 
 
@@ -221,7 +221,9 @@ class Retriever:
         terms = self.query_terms(text)
         by_id = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         highlights = [
-            best_sentence(hit, self.chunks[by_id[hit.chunk_id]], self.data.sentences, self._sentence_vectors, vector, terms)
+            best_sentence(
+                hit, self.chunks[by_id[hit.chunk_id]], self.data.sentences, self._sentence_vectors, vector, terms, text
+            )
             for hit in hits
         ]
         if speaker is None and mode == Mode.HYBRID:
