@@ -26,7 +26,7 @@ $(INDEX)/manifest.json: | $(VENV)/.installed
 index: $(INDEX)/manifest.json
 
 run: setup index
-	$(VENV)/bin/forumqa serve --index $(INDEX)
+	$(VENV)/bin/forumqa serve  # the default index; rebuilt if it is stale or damaged
 
 # Chromium and CJK fonts for the browser tests (Debian packages), installed once.
 browser:
