@@ -84,6 +84,8 @@ def plot(results: dict, path: Path) -> None:
 
     s = results.get("scale") or {"faiss": [], "bm25": [], "threads": 0}
     ns = [r["n"] for r in s["faiss"]]
+    if not ns:
+        return
     fig, ax = plt.subplots(figsize=(7.5, 4.5))
     ax.plot(ns, [r["flat"]["p50_ms"] for r in s["faiss"]], "o-", label="FAISS Flat p50")
     ax.plot(ns, [r["flat"]["p95_ms"] for r in s["faiss"]], "o--", alpha=0.5, label="FAISS Flat p95")
@@ -160,6 +162,6 @@ def write_reports(results: dict, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     md, png, raw = out / "bench.md", out / "bench.png", out / "bench.json"
     md.write_text(markdown(results) + "\n", encoding="utf-8")
-    plot(results, png)
     raw.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
-    return [md, png, raw]
+    plot(results, png)  # nothing to plot before the scale benchmark has a size
+    return [md, raw, png] if png.exists() else [md, raw]

@@ -83,7 +83,7 @@ def markdown(results: dict) -> str:
         "",
         f"{results['questions']} gold questions ({results['answerable']} answerable; out-of-scope ones count only for "
         f"abstention). Embedder `{cfg['embedder']}`, {cfg['chunk_count']} chunks, chunking `{cfg.get('chunking')}`, "
-        f"fusion `{cfg.get('fusion')}`, abstention threshold {cfg['abstention']['threshold']}. Run {cfg['created_at']}.",
+        f"fusion `{cfg.get('fusion')}`, abstention `{cfg.get('abstention')}`. Run {cfg['created_at']}.",
         "",
         "Relevance is derived: a chunk is relevant when its NFKC-normalised, whitespace-free text contains an answer "
         "string. R@k is answer recall (at least one relevant chunk in the top k; ranx `hit_rate@k`); MRR@10 and "

@@ -19,6 +19,14 @@ ANSWER_K = 5  # passages per answer() call, as the CLI and the app ask for
 REPORTS = Path(__file__).resolve().parent / "reports"
 
 
+def _settings(obj) -> dict:
+    """The public settings of a settings object (a dataclass or plain attributes), JSON-safe."""
+    from dataclasses import asdict, is_dataclass
+
+    values = asdict(obj) if is_dataclass(obj) else {k: v for k, v in vars(obj).items() if not k.startswith("_")}
+    return {k: (v if isinstance(v, (int, float, str, bool, type(None))) else repr(v)) for k, v in values.items()}
+
+
 def _check_modes(modes: Sequence[str]) -> list[str]:
     allowed = [m.value for m in Mode]
     bad = [m for m in modes if m not in allowed]
@@ -137,7 +145,7 @@ def evaluate(retriever, questions, modes: Sequence[str] = ("bm25", "dense", "hyb
         "chunking": manifest.get("chunking"),
         "dense": manifest.get("dense"),
         "fusion": {k: list(v) if isinstance(v, tuple) else v for k, v in retriever.fusion.items()},
-        "abstention": {"threshold": retriever.abstainer.threshold},
+        "abstention": _settings(retriever.abstainer),
         "k": K,
         "answer_k": ANSWER_K,
         "reading_budget_chars": metrics.READING_BUDGET,
