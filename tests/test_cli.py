@@ -1,0 +1,76 @@
+"""The forumqa command end to end, as a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index.build import DEFAULT_CORPUS
+
+FORUMQA = [sys.executable, "-m", "ui.cli"]
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([*FORUMQA, *args], capture_output=True, text=True, cwd=REPO, timeout=300, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def small_index(tmp_path_factory):
+    """An index built by `forumqa build` from an excerpt of the transcript (王奇's turn and the participants)."""
+    lines = DEFAULT_CORPUS.read_text(encoding="utf-8").splitlines()
+    folder = tmp_path_factory.mktemp("cli")
+    source = folder / "excerpt.txt"
+    source.write_text("\n".join(lines[:60] + [""] + lines[516:523]) + "\n", encoding="utf-8")
+    out = folder / "index"
+    result = run("build", str(source), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "chunks" in result.stdout and (out / "manifest.json").is_file()
+    return out
+
+
+def test_ask_prints_the_answer_with_citations(small_index):
+    result = run("ask", "南阳专项整治了哪些重点行业？", "--index", str(small_index), "-k", "2")
+    assert result.returncode == 0, result.stderr
+    assert "答案 / answer:" in result.stdout and "造纸" in result.stdout
+    assert "[1] 王奇（河南省南阳市环保局局长） · excerpt 第" in result.stdout
+
+
+def test_ask_json_is_machine_readable(small_index):
+    result = run("ask", "What did Nanyang do about rural pollution?", "--index", str(small_index), "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert set(answer) >= {"query", "answer", "abstained", "passages", "highlights", "notice"}
+    citation = answer["passages"][0]["citation"]
+    assert citation["doc"] == "excerpt" and 1 <= citation["line_start"] <= citation["line_end"] <= 67
+
+
+def test_ask_out_of_scope_says_so(small_index):
+    result = run("ask", "特斯拉的股价是多少？", "--index", str(small_index))
+    assert result.returncode == 0
+    assert "The transcript does not cover this question" in result.stdout and "may be related" in result.stdout
+
+
+def test_errors_are_one_line_with_status_2(small_index, tmp_path):
+    result = run("ask", "河长制", "--index", str(tmp_path / "nothing"))
+    assert result.returncode == 2 and result.stderr.strip().count("\n") == 0
+    assert result.stderr.startswith("error: no index at")
+    result = run("build", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "x"))
+    assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_help_lists_every_command():
+    result = run("--help")
+    for command in ("build", "ask", "serve", "eval", "bench"):
+        assert command in result.stdout
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).parent / "forumqa"
+    assert script.is_file(), "pip install -e . (make setup) installs the forumqa command"
+    result = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "ask" in result.stdout
