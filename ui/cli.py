@@ -10,6 +10,8 @@ from typing import List, Optional
 
 import typer
 
+from index.dense import HNSW_THRESHOLD
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited question answering over forum transcripts.")
 
 
@@ -26,7 +28,7 @@ def build(
     query_prompt: str = typer.Option("", help="sentence-transformers only: text prepended to queries."),
     passage_prompt: str = typer.Option("", help="sentence-transformers only: text prepended to passages."),
     dense_index: str = typer.Option("auto", help="FAISS index: auto (flat, HNSW above --hnsw-threshold), flat or hnsw."),
-    hnsw_threshold: int = typer.Option(200_000, help="Chunk count from which 'auto' builds HNSW."),
+    hnsw_threshold: int = typer.Option(HNSW_THRESHOLD, help="Chunk count from which 'auto' builds HNSW."),
     target_chars: int = typer.Option(160, help="Target chunk length in characters."),
     max_chars: int = typer.Option(260, help="Maximum chunk length in characters."),
 ) -> None:
