@@ -3,6 +3,7 @@ and loading never unpickles anything from the index folder."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import random
@@ -19,43 +20,39 @@ import pytest
 from index.build import DEFAULT_CORPUS, build_index
 from index.errors import EmbedderError, IndexCorruptError, IndexMismatchError, IndexNotFoundError
 from index.load import load_index
-from index.store import MANIFEST, write_manifest
+from index.store import FORMAT_VERSION, MANIFEST, write_manifest
 
 REPO = Path(__file__).resolve().parent.parent
 
-# A tiny deterministic embedder (character hashing) so index builds take milliseconds, not a minute.
-# Kept as source text: the build subprocesses below define it from the same text.
-FAKE_EMBEDDER = '''
-import time as _time
-import numpy as _np
-
 class HashEmbedder:
-    """Bag of characters hashed into 64 dimensions, L2-normalised; optional delay per call."""
+    """A tiny deterministic embedder (characters hashed into 64 dimensions): index builds take milliseconds.
+
+    The build subprocesses below define it from this class's source.
+    """
 
     id = "test:hash-64"
     dim = 64
     query_prompt = ""
     passage_prompt = ""
 
-    def __init__(self, delay=0.0):
+    def __init__(self, delay: float = 0.0) -> None:
         self.delay = delay
 
     def _encode(self, texts):
-        out = _np.zeros((len(texts), self.dim), dtype=_np.float32)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             out[row, 0] = 1e-3
             for char in text:
                 out[row, (ord(char) * 2654435761) % self.dim] += 1.0
-        _time.sleep(self.delay)
-        return out / _np.linalg.norm(out, axis=1, keepdims=True)
+        time.sleep(self.delay)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
 
     def encode_queries(self, texts):
         return self._encode(list(texts))
 
     def encode_passages(self, texts):
         return self._encode(list(texts))
-'''
-exec(FAKE_EMBEDDER)  # defines HashEmbedder here  # noqa: S102
+
 
 LINES = DEFAULT_CORPUS.read_text(encoding="utf-8").splitlines(keepends=True)
 
@@ -110,10 +107,18 @@ def drop_line(path: Path) -> None:
     path.write_text("".join(lines[:-1]), encoding="utf-8")
 
 
-def edit_first_chunk(path: Path, **changes) -> None:
+def half_line(path: Path) -> None:
+    """The last line cut in half (a write that stopped mid-line)."""
+    drop_line(path)
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write('{"chunk_id": "forum#0')
+
+
+def edit_first_chunk(path: Path, drop: str = "", **changes) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     row = json.loads(lines[0])
     row.update(changes)
+    row.pop(drop, None)
     lines[0] = json.dumps(row, ensure_ascii=False)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -142,24 +147,27 @@ DAMAGE = [
     ("chunks-truncated", lambda f: truncate(f / "chunks.jsonl", 0.7), False, IndexCorruptError, ["chunks.jsonl"]),
     ("chunks-truncated-rehashed", lambda f: truncate(f / "chunks.jsonl", 0.7), True, IndexCorruptError,
      ["cannot read index file chunks.jsonl"]),
-    ("chunks-half-line-rehashed", lambda f: drop_line(f / "chunks.jsonl") or
-     (f / "chunks.jsonl").open("a", encoding="utf-8").write('{"chunk_id": "forum#0'), True, IndexCorruptError,
+    ("chunks-half-line-rehashed", lambda f: half_line(f / "chunks.jsonl"), True, IndexCorruptError,
      ["chunks.jsonl: line", "not valid JSON"]),
     ("chunks-line-dropped-rehashed", lambda f: drop_line(f / "chunks.jsonl"), True, IndexCorruptError,
      ["chunks.jsonl holds", "manifest says"]),
-    ("chunks-field-missing-rehashed", lambda f: edit_first_chunk(f / "chunks.jsonl", text=None) or
-     (f / "chunks.jsonl").write_text((f / "chunks.jsonl").read_text(encoding="utf-8").replace('"text": null, ', "", 1),
-                                     encoding="utf-8"), True, IndexCorruptError, ["cannot read"]),
+    ("chunks-field-missing-rehashed", lambda f: edit_first_chunk(f / "chunks.jsonl", drop="text"), True,
+     IndexCorruptError, ["cannot read index file chunks.jsonl"]),
     ("chunks-bad-sentence-id-rehashed", lambda f: edit_first_chunk(f / "chunks.jsonl", sentence_ids=[10**6]), True,
      IndexCorruptError, ["sentence ids"]),
     ("chunks-bad-lines-rehashed", lambda f: edit_first_chunk(f / "chunks.jsonl", line_start=9, line_end=3), True,
      IndexCorruptError, ["line numbers"]),
     ("sentence-vectors-truncated-rehashed", lambda f: truncate(f / "sentence_vectors.npy"), True, IndexCorruptError,
      ["cannot read"]),
-    ("sentence-vectors-wrong-shape-rehashed", lambda f: save_npy(f / "sentence_vectors.npy", np.zeros((3, 64), np.float32)),
-     True, IndexCorruptError, ["sentence vectors"]),
+    ("sentence-vectors-wrong-shape-rehashed",
+     lambda f: save_npy(f / "sentence_vectors.npy", np.zeros((3, 64), np.float32)), True, IndexCorruptError,
+     ["sentence vectors"]),
+    ("lexicon-garbage-rehashed", lambda f: (f / "lexicon.json").write_text("[1, 2", encoding="utf-8"), True,
+     IndexCorruptError, ["cannot read index file lexicon.json"]),
+    ("lexicon-wrong-shape-rehashed", lambda f: (f / "lexicon.json").write_text('{"water": 3}', encoding="utf-8"),
+     True, IndexCorruptError, ["cannot read index file lexicon.json"]),
     ("manifest-other-format", lambda f: edit_manifest(f, format_version=99), False, IndexMismatchError,
-     ["format version 99", "reads version 1"]),
+     ["format version 99", f"reads version {FORMAT_VERSION}"]),
     ("manifest-other-tokenizer", lambda f: edit_manifest(f, tokenizer__id="whitespace"), False, IndexMismatchError,
      ["'whitespace'"]),
     ("manifest-other-embedder", lambda f: edit_manifest(f, embedder__id="st:some-other-model"), False,
@@ -253,9 +261,9 @@ def test_no_code_path_unpickles():
 
 # --- killed and concurrent builds --------------------------------------------------------------------------
 
-BUILD_SCRIPT = FAKE_EMBEDDER + textwrap.dedent(
+BUILD_SCRIPT = "import time\nimport numpy as np\n\n" + inspect.getsource(HashEmbedder) + textwrap.dedent(
     '''
-    import sys, time
+    import sys
     import index.build as build
 
     def slow(function):

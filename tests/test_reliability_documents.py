@@ -7,14 +7,13 @@ import os
 import re
 
 import pytest
+from test_faults import HashEmbedder  # the tiny deterministic embedder of the fault tests
 
 from index.build import DEFAULT_CORPUS, build_index
 from index.chunk import ChunkSettings, chunk_document
 from index.errors import DocumentError
 from index.read import read_source
 from index.structure import parse
-
-from test_faults import HashEmbedder  # the tiny deterministic embedder of the fault tests
 
 TEXT = DEFAULT_CORPUS.read_text(encoding="utf-8")
 

@@ -55,7 +55,7 @@ def check_answer(answer: Answer, retriever: Retriever, k: int) -> None:
     assert isinstance(answer, Answer)
     check_hits(answer.passages, retriever, k)
     assert len(answer.highlights) == len(answer.passages)
-    for hit, highlight in zip(answer.passages, answer.highlights):
+    for hit, highlight in zip(answer.passages, answer.highlights, strict=True):
         assert highlight.chunk_id == hit.chunk_id
         assert hit.citation.line_start <= highlight.line_start <= highlight.line_end <= hit.citation.line_end
     assert answer.query and len(answer.query) <= MAX_QUERY_CHARS
@@ -95,7 +95,7 @@ def test_non_string_queries_are_refused(retriever, query):
         retriever.answer(query)
 
 
-@pytest.mark.parametrize("filler", ["a", "南", "南阳 water "])
+@pytest.mark.parametrize("filler", ["a", "南"])
 def test_huge_query_is_truncated_with_a_notice_in_bounded_time(retriever, filler):
     query = (filler * 100_000)[:100_000]
     started = time.perf_counter()
