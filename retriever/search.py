@@ -11,7 +11,13 @@ import numpy as np
 from index.build import DEFAULT_INDEX, build_index
 from index.dense import search_faiss
 from index.embed import Embedder
-from index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError, InvalidArgumentError
+from index.errors import (
+    IndexCorruptError,
+    IndexMismatchError,
+    IndexNotFoundError,
+    InvalidArgumentError,
+    InvalidQueryError,
+)
 from index.store import read_manifest
 from index.lexicon import translate
 from index.load import IndexData, load_index
@@ -121,6 +127,8 @@ class Retriever:
         self, queries: Sequence[str], k: int = 5, mode: str | Mode = "hybrid", speaker: str | None = None
     ) -> list[list[Hit]]:
         """search() for several queries (their embeddings are computed in one batch)."""
+        if isinstance(queries, str):  # a str is a sequence too: its characters would be searched one by one
+            raise InvalidQueryError("search_batch takes a list of queries, got a single string; use search()")
         mode = self._check(k, mode, speaker)
         texts = [clean_query(q)[0] for q in queries]
         vectors = self.embedder.encode_queries(texts) if mode != Mode.BM25 else None

@@ -267,3 +267,9 @@ def test_cli_build_refuses_bad_documents_in_one_line(monkeypatch, capsys, tmp_pa
     assert str(path) in line
     assert {"missing": "no such file", "empty": "empty", "binary": "binary", "folder": "not a file"}[kind] in line
     assert not (tmp_path / "index").exists()
+
+
+def test_search_batch_refuses_a_single_string(retriever):
+    with pytest.raises(InvalidQueryError, match="single string"):
+        retriever.search_batch("南阳", k=3)
+    assert retriever.search_batch([], k=3) == []
