@@ -182,7 +182,7 @@ def bench_scale(sizes: Sequence[int], retriever, questions: Sequence[str], quick
 
     real = scale.real_vectors(retriever)
     model = scale.VectorModel(real)
-    sentences = [s.text for s in retriever.data.sentences]
+    sentences = [s["text"] for s in retriever.data.sentences]
     out = {
         "threads": scale.threads(),
         "real_vectors": len(real),

@@ -195,7 +195,7 @@ def bench_bm25(sentences: list[str], questions: list[str], n: int, per_chunk=(3,
             positive = np.flatnonzero(scores > 0)
             positive[np.lexsort((positive, -scores[positive]))][:depth]
         times.append(time.perf_counter() - started)
-    out = {"n": n, "chars": chars, "build_s": build, "memory_mb": memory / 2**20, **latency_summary(times)}
+    out = {**latency_summary(times), "n": n, "chars": chars, "build_s": build, "memory_mb": memory / 2**20}
     log(f"  n={n}: bm25 build {build:.1f}s, p50 {out['p50_ms']:.1f} ms, p95 {out['p95_ms']:.1f} ms")
     del model
     gc.collect()
