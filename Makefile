@@ -35,6 +35,7 @@ browser:
 	    echo "warning: could not install chromium (see /tmp/forumqa-apt.log); browser tests will be skipped"; }
 
 test: setup browser
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
 eval: setup

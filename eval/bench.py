@@ -10,14 +10,13 @@ import os
 import platform
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Sequence
 
 from eval.gold import load_gold
 from eval.metrics import latency_summary
@@ -75,12 +74,6 @@ def import_audit(index: Path) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def app_latency(retriever, questions: Sequence[str]) -> dict:
     """Answer latency through the served app's API (ui.app.build_app), or why it was skipped."""
     try:
@@ -93,7 +86,9 @@ def app_latency(retriever, questions: Sequence[str]) -> dict:
         return {"skipped": "gradio_client is not installed: pip install gradio_client"}
     demo = None
     try:
-        port = _free_port()
+        from eval.loadtest import free_port
+
+        port = free_port()
         demo = build_app(retriever)
         demo.launch(prevent_thread_lock=True, server_port=port, quiet=True)
         client = Client(f"http://127.0.0.1:{port}/", verbose=False)

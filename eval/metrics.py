@@ -7,7 +7,7 @@ NFKC-normalised, whitespace-free text contains one of the question's answer stri
 from __future__ import annotations
 
 import math
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 

@@ -3,6 +3,7 @@
 Two kinds of evidence:
 - the best dense score over the whole transcript, against a threshold per query language
   (cross-lingual scores run lower), calibrated per embedder on eval/gold.jsonl;
+- a 'how many' question whose top passages give no number of the kind asked (多少名河长);
 - named things the transcript never mentions: in a Chinese question a place, person,
   organisation, Latin acronym or year (jieba part-of-speech tags) that occurs nowhere in the
   indexed text (北京市, 特斯拉, GDP, 2017); in an English question a capitalised name that
@@ -21,6 +22,9 @@ from index.lexicon import unknown_english_names
 from retriever.query import is_chinese, norm
 
 _NAMED_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "eng"}
+_UNITS = "台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|万元|亿元|亿|万|立方米|平方米|公里|千米|米|倍|%|人次"
+_QUANTITY = re.compile(rf"(?<!哪)(?:多少|几)({_UNITS})?")
+_SENTENCE = re.compile(r"(?<=[。！？；])")
 _GENERIC_PLACE = re.compile(r"[河海岛山湖江]$")  # landform words (大河, 海岛) are not named places
 _lock = threading.Lock()
 
@@ -46,6 +50,28 @@ def unknown_names(question: str, corpus: str) -> list[str]:
     return found
 
 
+def unanswered_quantity(question: str, passages: list[str], corpus: str) -> str:
+    """For a Chinese 'how many' question, what the top passages lack to answer it ('' if nothing).
+
+    '多少台/名/亿元…' needs a sentence of the passages with a number in that unit (1416台,
+    3000余名, 18亿元); a bare '是多少/有多少' needs the thing asked about (常住人口, 营业收入) to
+    occur in the transcript at all.
+    """
+    match = _QUANTITY.search(question)
+    if not match:
+        return ""
+    unit = match.group(1)
+    if unit:
+        number = re.compile(r"\d[\d.,]*\s*(?:余|多)?\s*(?:万|亿)?\s*" + re.escape(unit))
+        sentences = (s for text in passages for s in _SENTENCE.split(text))
+        return "" if any(number.search(s) for s in sentences) else f"多少{unit}"
+    missing = [
+        word for word, tag in _posseg().cut(unicodedata.normalize("NFKC", question))
+        if tag in ("n", "nz", "vn") and len(word) >= 2 and norm(word) not in corpus
+    ]
+    return "、".join(missing)
+
+
 @dataclass(frozen=True)
 class Abstainer:
     """Abstain when the top dense score is under the language's threshold or a named thing is unknown."""
@@ -59,7 +85,13 @@ class Abstainer:
         return CALIBRATION.get(embedder_id, cls())
 
     def judge(
-        self, question: str, top_dense: float, coverage: float, corpus: str, lexicon: dict | None = None
+        self,
+        question: str,
+        top_dense: float,
+        coverage: float,
+        corpus: str,
+        lexicon: dict | None = None,
+        passages: list[str] | None = None,
     ) -> tuple[bool, str]:
         """(abstain?, a one-line reason for the user, '' when answering).
 
@@ -72,11 +104,16 @@ class Abstainer:
             corpus: the normalised text of the transcript.
             lexicon: the index's English/pinyin lexicon, to tell known names in an English
                 question (Nanyang, Zhang Haibing) from unknown ones (France, Tesla).
+            passages: the texts of the top passages over the whole transcript, to check that
+                a 'how many' question finds a number of the kind it asks for.
         """
         if is_chinese(question):
             unknown = unknown_names(question, corpus)
             if unknown:
                 return True, f"转录稿中没有提到：{'、'.join(unknown)} (the transcript never mentions {', '.join(unknown)})"
+            lacking = unanswered_quantity(question, passages or [], corpus)
+            if lacking:
+                return True, f"转录稿中没有找到这个数字：{lacking} (no passage gives this number)"
             threshold = self.zh_threshold if coverage < 1.0 else float("-inf")
         else:
             unknown = unknown_english_names(question, lexicon, corpus) if lexicon else []

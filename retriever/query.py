@@ -32,7 +32,10 @@ def clean_query(query: object) -> tuple[str, str]:
         raise InvalidQueryError("query is empty; type a question about the transcript")
     notice = ""
     if len(text) > MAX_QUERY_CHARS:
-        notice = f"问题过长，只使用了前 {MAX_QUERY_CHARS} 个字符 (query truncated to its first {MAX_QUERY_CHARS} of {len(text)} characters)"
+        notice = (
+            f"问题过长，只使用了前 {MAX_QUERY_CHARS} 个字符 "
+            f"(query truncated to its first {MAX_QUERY_CHARS} of {len(text)} characters)"
+        )
         text = text[:MAX_QUERY_CHARS]
     return text, notice
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -18,10 +18,10 @@ from index.errors import (
     InvalidArgumentError,
     InvalidQueryError,
 )
-from index.store import read_manifest
 from index.lexicon import translate
 from index.load import IndexData, load_index
 from index.sparse import bm25_scores
+from index.store import read_manifest
 from index.tokenize import tokenize
 from retriever.abstain import Abstainer
 from retriever.fusion import convex, rrf
@@ -35,6 +35,7 @@ CANDIDATES = 50  # hits fetched from each side before fusion (at least 4x the fi
 # sentence cosine; hybrid = 0.55 x min-max(dense) + 0.45 x BM25 / max(BM25) (a plateau from 0.40 to 0.50).
 FUSION = {"method": "convex", "weights": (0.55, 0.45), "norms": ("minmax", "max"), "k": 60}
 SENTENCE_WEIGHT = 0.6
+EVIDENCE_K = 5  # passages over the whole transcript that abstention looks at
 
 
 def default_index_path() -> Path:
@@ -234,13 +235,15 @@ class Retriever:
             )
             for hit in hits
         ]
-        if speaker is None and mode == Mode.HYBRID:
-            full_dense, full_sparse = dense_run, sparse_run
+        if speaker is None and mode == Mode.HYBRID and k >= EVIDENCE_K:
+            evidence, full_dense, full_sparse = hits, dense_run, sparse_run
         else:  # abstention judges the whole transcript, whatever the filter or mode
-            _, full_dense, full_sparse = self._search_one(text, vector, 1, Mode.HYBRID, None)
+            evidence, full_dense, full_sparse = self._search_one(text, vector, EVIDENCE_K, Mode.HYBRID, None)
         top_dense = full_dense[0][1] if full_dense else 0.0
         coverage = sum(t in self.data.bm25.vocab_dict for t in terms) / len(terms) if terms else 0.0
-        abstained, reason = self.abstainer.judge(text, top_dense, coverage, self._corpus, self.data.lexicon)
+        abstained, reason = self.abstainer.judge(
+            text, top_dense, coverage, self._corpus, self.data.lexicon, [h.text for h in evidence[:EVIDENCE_K]]
+        )
         return Answer(
             query=text,
             passages=hits,

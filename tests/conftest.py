@@ -35,3 +35,16 @@ def retriever(index_dir, e5):
     from retriever import Retriever
 
     return Retriever.load(index_dir, embedder=e5)
+
+
+@pytest.fixture(scope="module")
+def app_url(retriever):
+    """The web app over the session retriever, launched once per test module on a free loopback port."""
+    from eval.loadtest import free_port
+    from ui.app import build_app, launch_app
+
+    app = build_app(retriever)
+    port = free_port()
+    launch_app(app, port=port, retriever=retriever, prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{port}/"
+    app.close()

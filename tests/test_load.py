@@ -6,25 +6,16 @@ import os
 
 import pytest
 
-from eval.loadtest import check_reply, free_port, gold_questions, rss_mb, run_load, workload
+from eval.loadtest import check_reply, gold_questions, rss_mb, run_load, workload
 
 CLIENTS = 4
 QUESTIONS = 60
 
 
 @pytest.fixture
-def served(retriever):
-    """The web app over the session retriever on a free loopback port, closed afterwards."""
-    pytest.importorskip("gradio")
-    from ui.app import build_app
-
-    app = build_app(retriever)
-    port = free_port()
-    app.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        app.close()
+def served(app_url):
+    """The web app over the session retriever (see conftest.app_url)."""
+    return app_url
 
 
 def test_short_load_run_has_no_errors_and_well_formed_replies(served):

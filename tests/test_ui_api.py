@@ -17,26 +17,16 @@ import pytest
 gr = pytest.importorskip("gradio")
 from gradio_client import Client  # noqa: E402
 
+from eval.loadtest import free_port  # noqa: E402
 from ui.app import bind_warning, build_app, launch_app, parse_auth  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 XSS = "<img src=x onerror=window.__xss=1>"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(retriever):
-    """The app over the session index, launched once for this module; yields its base URL."""
-    app = build_app(retriever)
-    port = free_port()
-    launch_app(app, port=port, retriever=retriever, prevent_thread_lock=True, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    app.close()
+def server(app_url):
+    return app_url
 
 
 @pytest.fixture(scope="module")

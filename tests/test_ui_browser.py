@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
@@ -33,21 +32,9 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(retriever):
-    from ui.app import build_app, launch_app
-
-    app = build_app(retriever)
-    port = free_port()
-    launch_app(app, port=port, retriever=retriever, prevent_thread_lock=True, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    app.close()
+def server(app_url):
+    return app_url
 
 
 @pytest.fixture(scope="module")

