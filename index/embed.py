@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Protocol, Sequence, runtime_checkable
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
