@@ -20,7 +20,7 @@ class DenseSettings:
     hnsw_threshold: int = HNSW_THRESHOLD
     hnsw_m: int = 32
     ef_construction: int = 80
-    ef_search: int = 128
+    ef_search: int = 256  # 1M synthetic e5-like vectors: recall@10 0.937 at 128, 0.978 at 256 (3.8 ms)
 
     def __post_init__(self) -> None:
         if self.kind not in ("auto", "flat", "hnsw"):
