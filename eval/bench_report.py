@@ -115,8 +115,13 @@ def markdown(results: dict) -> str:
         "# forumqa benchmarks",
         "",
         f"Run {results['created_at']} on {m['cpus']} CPUs ({m['platform']}, Python {m['python']}); load average "
-        f"{m['load_avg_start'][0]:.2f} at the start and {m['load_avg_end'][0]:.2f} at the end: the machine was shared "
-        "with other engineers' work, so latencies are pessimistic and noisy." + (" **Quick (smoke) run.**" if results.get("quick") else ""),
+        f"{m['load_avg_start'][0]:.2f} at the start and {m['load_avg_end'][0]:.2f} at the end"
+        + (
+            ": the machine was busy with other work, so latencies are pessimistic and noisy."
+            if m["load_avg_start"][0] > 1.0
+            else " (the benchmark's own load; the machine was otherwise idle)."
+        )
+        + (" **Quick (smoke) run.**" if results.get("quick") else ""),
         "",
     ]
     if "transcript" in results:

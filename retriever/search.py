@@ -55,6 +55,7 @@ class Retriever:
         self.embedder = embedder
         self.fusion = dict(fusion or FUSION)
         self.chunks = data.chunks
+        self._by_id = {chunk.chunk_id: chunk for chunk in self.chunks}
         self._speaker_ids = {}
         for position, chunk in enumerate(self.chunks):
             self._speaker_ids.setdefault(chunk.speaker, []).append(position)
@@ -228,10 +229,9 @@ class Retriever:
         vector = self.embedder.encode_queries([text])[0]
         hits, dense_run, sparse_run = self._search_one(text, vector, k, mode, speaker)
         terms = self.query_terms(text)
-        by_id = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         highlights = [
             best_sentence(
-                hit, self.chunks[by_id[hit.chunk_id]], self.data.sentences, self._sentence_vectors, vector, terms, text
+                hit, self._by_id[hit.chunk_id], self.data.sentences, self._sentence_vectors, vector, terms, text
             )
             for hit in hits
         ]
