@@ -159,15 +159,17 @@ def build_index(
     return manifest
 
 
+def with_speaker(text: str, speaker: str, role: str) -> str:
+    """Text prefixed by who speaks, '王奇（河南省南阳市环保局局长）：…', its own '王奇：' label not repeated."""
+    who = f"{speaker}（{role}）" if role else speaker
+    if speaker and text.startswith(speaker + "："):
+        text = text[len(speaker) + 1 :]
+    return f"{who}：{text}" if who else text
+
+
 def sentence_text(sentence, chunk=None) -> str:
     """The text embedded for a sentence: like passage_text, the speaker and role first."""
-    if chunk is None or not chunk.speaker:
-        return sentence.text
-    who = f"{chunk.speaker}（{chunk.role}）" if chunk.role else chunk.speaker
-    text = sentence.text
-    if text.startswith(chunk.speaker + "："):
-        text = text[len(chunk.speaker) + 1 :]
-    return f"{who}：{text}"
+    return sentence.text if chunk is None else with_speaker(sentence.text, chunk.speaker, chunk.role)
 
 
 def passage_text(chunk) -> str:
@@ -176,8 +178,4 @@ def passage_text(chunk) -> str:
     Speakers talk in the first person, so '南阳' or '大连' rarely appears in their own
     passages; the role line ('河南省南阳市环保局局长') puts it back for retrieval.
     """
-    who = f"{chunk.speaker}（{chunk.role}）" if chunk.role else chunk.speaker
-    text = chunk.text
-    if chunk.speaker and text.startswith(chunk.speaker + "："):
-        text = text[len(chunk.speaker) + 1 :]
-    return f"{who}：{text}" if who else text
+    return with_speaker(chunk.text, chunk.speaker, chunk.role)

@@ -135,11 +135,11 @@ class Retriever:
         texts = [clean_query(q)[0] for q in queries]
         vectors = self.embedder.encode_queries(texts) if mode != Mode.BM25 else None
         return [
-            self._search_one(text, None if vectors is None else vectors[i], k, mode, speaker)[0]
+            self._search_one(text, None if vectors is None else vectors[i], k, mode, speaker, self.query_terms(text))[0]
             for i, text in enumerate(texts)
         ]
 
-    def _search_one(self, text: str, vector, k: int, mode: Mode, speaker: str | None):
+    def _search_one(self, text: str, vector, k: int, mode: Mode, speaker: str | None, terms: list[str]):
         allowed = self._speaker_ids.get(speaker) if speaker else None
         depth = max(CANDIDATES, 4 * k)
         dense_run: list[tuple[int, float]] = []
@@ -147,7 +147,7 @@ class Retriever:
         if mode != Mode.BM25:
             dense_run = self._dense_run(vector, depth, allowed)
         if mode != Mode.DENSE:
-            sparse_run = self._bm25_run(text, depth, allowed)
+            sparse_run = self._bm25_run(terms, depth, allowed)
         if mode == Mode.DENSE:
             fused = dense_run
         elif mode == Mode.BM25:
@@ -198,8 +198,8 @@ class Retriever:
             terms += [t for t in translate(text, self.data.lexicon) if t not in terms]
         return terms
 
-    def _bm25_run(self, text: str, depth: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
-        scores = bm25_scores(self.data.bm25, self.query_terms(text))
+    def _bm25_run(self, terms: list[str], depth: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        scores = bm25_scores(self.data.bm25, terms)
         if scores is None:
             return []
         if allowed is not None:
@@ -227,8 +227,8 @@ class Retriever:
         mode = self._check(k, mode, speaker)
         text, notice = clean_query(query)
         vector = self.embedder.encode_queries([text])[0]
-        hits, dense_run, sparse_run = self._search_one(text, vector, k, mode, speaker)
         terms = self.query_terms(text)
+        hits, dense_run, sparse_run = self._search_one(text, vector, k, mode, speaker, terms)
         highlights = [
             best_sentence(
                 hit, self._by_id[hit.chunk_id], self.data.sentences, self._sentence_vectors, vector, terms, text
@@ -238,7 +238,7 @@ class Retriever:
         if speaker is None and mode == Mode.HYBRID and k >= EVIDENCE_K:
             evidence, full_dense, full_sparse = hits, dense_run, sparse_run
         else:  # abstention judges the whole transcript, whatever the filter or mode
-            evidence, full_dense, full_sparse = self._search_one(text, vector, EVIDENCE_K, Mode.HYBRID, None)
+            evidence, full_dense, full_sparse = self._search_one(text, vector, EVIDENCE_K, Mode.HYBRID, None, terms)
         top_dense = full_dense[0][1] if full_dense else 0.0
         coverage = sum(t in self.data.bm25.vocab_dict for t in terms) / len(terms) if terms else 0.0
         abstained, reason = self.abstainer.judge(
