@@ -20,6 +20,7 @@ from pathlib import Path
 
 from eval.gold import load_gold
 from eval.metrics import latency_summary
+from index.env import apply_defaults
 
 REPO = Path(__file__).resolve().parent.parent
 REPORTS = Path(__file__).resolve().parent / "reports"
@@ -28,10 +29,9 @@ ASK_QUESTION = "南阳市有多少台燃煤锅炉被拆除？"
 
 
 def _env() -> dict:
-    env = dict(os.environ)
-    env.setdefault("OMP_NUM_THREADS", "2")
-    env.setdefault("HF_HUB_OFFLINE", "1")
-    env.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    from index.env import DEFAULTS
+
+    env = {**DEFAULTS, **os.environ}
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
@@ -117,13 +117,14 @@ def bench_transcript(index: Path | None, questions: Sequence[str], quick: bool, 
         tmp = tempfile.mkdtemp(prefix="forumqa-bench-")
         index = Path(tmp) / "index"
         started = time.perf_counter()
-        manifest = build_index(out=index)
+        chunk_count = build_index(out=index).chunk_count
         out["build_s"] = time.perf_counter() - started
     else:
         manifest = json.loads((Path(index) / "manifest.json").read_text(encoding="utf-8"))
+        chunk_count = manifest["chunk_count"]
         out["build_s"] = manifest.get("build_seconds")
         out["build_note"] = "from the index manifest (not rebuilt)"
-    out["chunks"] = manifest["chunk_count"]
+    out["chunks"] = chunk_count
     log(f"build: {out['build_s']:.1f}s for {out['chunks']} chunks")
     try:
         out["cold_start"] = cold_start(index, 1 if quick else 3)
@@ -173,11 +174,11 @@ def bench_scale(sizes: Sequence[int], retriever, questions: Sequence[str], quick
                 checkpoint: Callable[[dict], None] = lambda partial: None) -> dict:
     """BM25 and FAISS (Flat, HNSW) at each synthetic corpus size."""
     from eval import scale
-    from index.dense import DenseSettings
+    from index.store.faiss_dense import DenseSettings
 
     real = scale.real_vectors(retriever)
     model = scale.VectorModel(real)
-    sentences = [s["text"] for s in retriever.data.sentences]
+    sentences = [text for c in retriever.chunks for _, text, *_ in c.sentences()]
     out = {
         "threads": scale.threads(),
         "real_vectors": len(real),
@@ -220,7 +221,7 @@ def run_bench(
     from eval import bench_report
     from retriever import Retriever
 
-    os.environ.setdefault("OMP_NUM_THREADS", "2")
+    apply_defaults()
     gold = [q.question for q in load_gold()]
     questions = gold[:20] if quick else gold
     results = {

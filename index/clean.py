@@ -11,36 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.text import Text
+
 # Characters after which a blank line really ends a paragraph.
 TERMINAL = "。！？!?…；;”’」』"
 _SPACE = re.compile(r"\s+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9%.\-+/#&]")
-
-
-@dataclass(frozen=True)
-class Text:
-    """A piece of clean text and, per character, the original 1-based line it came from."""
-
-    text: str
-    lines: tuple[int, ...]
-
-    def __add__(self, other: Text) -> Text:
-        return Text(self.text + other.text, self.lines + other.lines)
-
-    def __len__(self) -> int:
-        return len(self.text)
-
-    def slice(self, start: int, end: int) -> Text:
-        """The sub-text text[start:end] with its line map."""
-        return Text(self.text[start:end], self.lines[start:end])
-
-    @property
-    def line_start(self) -> int:
-        return min(self.lines) if self.lines else 0
-
-    @property
-    def line_end(self) -> int:
-        return max(self.lines) if self.lines else 0
 
 
 @dataclass(frozen=True)
@@ -108,7 +84,7 @@ def join_lines(pieces: list[tuple[int, str]]) -> Text:
             chars.append(char)
             lines.append(number)
         pending_space = bool(chars)
-    return Text("".join(chars), tuple(lines))
+    return Text.from_lines("".join(chars), lines)
 
 
 def block_text(block: Block) -> Text:

@@ -28,8 +28,16 @@ class InvalidQueryError(ForumQAError, ValueError):
 
 
 class InvalidArgumentError(ForumQAError, ValueError):
-    """A search argument (k, mode, speaker) is out of range or unknown."""
+    """An argument or setting (k, mode, speaker, chunk sizes, an output path) is out of range or unknown."""
 
 
 class EmbedderError(ForumQAError):
     """An embedding model cannot be loaded or is not installed."""
+
+
+class MissingDependencyError(ForumQAError):
+    """An optional package that the chosen feature needs is not installed (the message says what to install)."""
+
+
+class BackendError(ForumQAError):
+    """A storage backend cannot be reached or does not hold what the manifest says."""

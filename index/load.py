@@ -1,50 +1,51 @@
-"""Load an index folder into memory, checking it against its manifest and the embedder in use."""
+"""Open an index folder: check its manifest against the embedder and tokenizer in use, open its backend."""
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
-from index.chunk import Chunk
 from index.embed import Embedder, load_embedder
 from index.errors import EmbedderError, IndexCorruptError, IndexMismatchError
-from index.sparse import load_bm25
-from index.store import REBUILD_HINT, read_jsonl, read_manifest
-from index.tokenize import TOKENIZER_ID
+from index.store.base import Backend
+from index.store.manifest import REBUILD_HINT, Manifest, read_manifest
+from index.tokenize import tokenizer_id
 
 _DOC_ID = re.compile(r"[\w.-]+")  # what build.doc_id_for makes: no path separators
 
 
 @dataclass
-class IndexData:
-    """Everything a retriever needs, in memory: nothing is read from disk after load."""
+class OpenIndex:
+    """An opened index: its folder, manifest, backend, and the embedder to query it with."""
 
     path: Path
-    manifest: dict
-    chunks: list[Chunk]
-    sentences: list[dict]
-    sentence_vectors: np.ndarray
-    faiss: object
-    bm25: object
-    docs: dict[str, list[str]] = field(default_factory=dict)
-    lexicon: dict[str, list[str]] = field(default_factory=dict)
+    manifest: Manifest
+    backend: Backend
+    embedder: Embedder
 
-    @property
-    def speakers(self) -> dict[str, dict]:
-        """Speaker name -> {'name', 'role', 'organisation', 'title'} over all documents."""
-        found: dict[str, dict] = {}
-        for doc in self.manifest.get("docs", []):
-            for speaker in doc.get("speakers", []):
-                found.setdefault(speaker["name"], speaker)
-        return found
+    def source_lines(self, doc_id: str) -> list[str] | None:
+        """The lines of a document's extracted text (for the source viewer); None when not stored."""
+        if self.manifest.doc(doc_id) is None:
+            return None
+        file = self.path / "docs" / f"{doc_id}.txt"
+        return file.read_text(encoding="utf-8").splitlines() if file.is_file() else None
 
 
-def load_index(path: str | Path, embedder: Embedder | str | None = None, verify: bool = True) -> tuple[IndexData, Embedder]:
-    """Load and check an index folder.
+def _embedder_for(manifest: Manifest, path: Path, embedder: Embedder | str | None) -> Embedder:
+    if embedder is not None and not isinstance(embedder, str):
+        return embedder
+    recorded = manifest.embedder
+    try:
+        return load_embedder(embedder or recorded.id, recorded.query_prompt, recorded.passage_prompt)
+    except EmbedderError as error:
+        hint = REBUILD_HINT.format(path=path)
+        raise EmbedderError(f"{error}; {path} was built with embedder {recorded.id!r}: install it, or {hint}") from None
+
+
+def open_index(path: str | Path, embedder: Embedder | str | None = None, verify: bool = True) -> OpenIndex:
+    """Load and check an index folder; nothing is ever built here.
 
     Args:
         path: the index folder.
@@ -52,90 +53,45 @@ def load_index(path: str | Path, embedder: Embedder | str | None = None, verify:
             An embedder other than the one the index was built with is refused.
         verify: check every file's sha256 (sizes are always checked).
 
-    Returns:
-        (the index data, the embedder to use).
-
     Raises:
-        IndexNotFoundError, IndexCorruptError, IndexMismatchError, EmbedderError.
+        IndexNotFoundError, IndexCorruptError, IndexMismatchError, EmbedderError, BackendError.
     """
-    import faiss
-
     path = Path(path)
     manifest = read_manifest(path, verify=verify)
     hint = REBUILD_HINT.format(path=path)
-    recorded = manifest.get("embedder", {})
-    tokenizer = manifest.get("tokenizer", {}).get("id")
-    if tokenizer != TOKENIZER_ID:
-        raise IndexMismatchError(f"{path} was tokenized with {tokenizer!r}, this forumqa uses {TOKENIZER_ID!r}; {hint}")
-    if embedder is None or isinstance(embedder, str):
-        try:
-            embedder = load_embedder(
-                embedder or recorded.get("id", ""),
-                query_prompt=recorded.get("query_prompt", ""),
-                passage_prompt=recorded.get("passage_prompt", ""),
-            )
-        except EmbedderError as error:
-            built = recorded.get("id")
-            raise EmbedderError(f"{error}; {path} was built with embedder {built!r}: install it, or {hint}") from None
-    if embedder.id != recorded.get("id") or int(embedder.dim) != recorded.get("dim"):
-        raise IndexMismatchError(
-            f"{path} was built with embedder {recorded.get('id')!r} (dim {recorded.get('dim')}), "
-            f"not {embedder.id!r} (dim {embedder.dim}); query it with that embedder or {hint} --embedder ..."
+    tokenizer = tokenizer_id()
+    if manifest.tokenizer != tokenizer:
+        raise IndexMismatchError(f"{path} was tokenized with {manifest.tokenizer!r}, this forumqa uses {tokenizer!r}; {hint}")
+    for doc in manifest.docs:
+        if not _DOC_ID.fullmatch(doc.doc):
+            raise IndexCorruptError(f"{path}: manifest has a bad document id {doc.doc!r}; {hint}")
+    model = _embedder_for(manifest, path, embedder)
+    manifest.check(model, tokenizer, path)
+    try:
+        backend = _open_backend(path, manifest, _read_lexicon(path / "lexicon.json"))
+    except IndexCorruptError as error:
+        raise IndexCorruptError(f"{path}: {error}; {hint}") from None
+    if manifest.chunk_count != backend.chunks.count():
+        raise IndexCorruptError(
+            f"{path}: the backend holds {backend.chunks.count()} chunks, the manifest says {manifest.chunk_count}; {hint}"
         )
+    return OpenIndex(path, manifest, backend, model)
 
-    def read(name: str, reader):
-        try:
-            return reader(path / name)
-        except IndexCorruptError as error:
-            raise IndexCorruptError(f"{error}; {hint}") from None
-        except Exception as error:  # noqa: BLE001 - any parse failure of a file is corruption
-            reason = (str(error).splitlines() or [type(error).__name__])[0][:160]
-            raise IndexCorruptError(f"{path}: cannot read index file {name} ({reason}); {hint}") from None
 
-    chunks = read("chunks.jsonl", lambda p: [Chunk.from_json(row) for row in read_jsonl(p)])
-    sentences = read("sentences.jsonl", read_jsonl)
-    sentence_vectors = read("sentence_vectors.npy", lambda p: np.load(p, allow_pickle=False))
-    index = read("faiss.index", lambda p: faiss.read_index(str(p)))
-    bm25 = read("bm25", load_bm25)
-    lexicon = read("lexicon.json", _read_lexicon)
+def _open_backend(path: Path, manifest: Manifest, lexicon: dict) -> Backend:
+    kind = manifest.backend_kind
+    if kind == "local":
+        from index.store.local import open_local
 
-    count = manifest.get("chunk_count")
-    counts = {
-        "chunks.jsonl": len(chunks),
-        "faiss.index": int(index.ntotal),
-        "bm25": int(bm25.scores["num_docs"]),
-    }
-    for name, found in counts.items():
-        if found != count:
-            raise IndexCorruptError(f"{path}: {name} holds {found} chunks, the manifest says {count}; {hint}")
-    if sentence_vectors.shape != (len(sentences), recorded.get("dim")) or len(sentences) != manifest.get("sentence_count"):
-        raise IndexCorruptError(f"{path}: sentence vectors do not match sentences.jsonl; {hint}")
-    for chunk in chunks:  # a citation or highlight must never point outside the index
-        if not _valid_chunk(chunk, len(sentences)):
-            raise IndexCorruptError(f"{path}: chunk {chunk.chunk_id!r} has bad line numbers or sentence ids; {hint}")
-    if index.d != recorded.get("dim"):
-        raise IndexCorruptError(f"{path}: faiss.index has dimension {index.d}, the manifest says {recorded.get('dim')}; {hint}")
-
-    docs = {}
-    for doc in manifest.get("docs", []):
-        if not isinstance(doc.get("doc"), str) or not _DOC_ID.fullmatch(doc["doc"]):
-            raise IndexCorruptError(f"{path}: manifest has a bad document id {doc.get('doc')!r}; {hint}")
-        file = path / "docs" / f"{doc['doc']}.txt"
-        docs[doc["doc"]] = file.read_text(encoding="utf-8").splitlines() if file.is_file() else []
-    data = IndexData(path, manifest, chunks, sentences, sentence_vectors, index, bm25, docs, lexicon)
-    return data, embedder
+        return open_local(path, lexicon)
+    raise IndexMismatchError(f"{path} uses the storage backend {kind!r}, which this forumqa does not know")
 
 
 def _read_lexicon(path: Path) -> dict[str, list[str]]:
-    lexicon = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        lexicon = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise IndexCorruptError(f"cannot read index file {path.name} ({str(error)[:160]})") from None
     if not isinstance(lexicon, dict) or not all(isinstance(v, list) for v in lexicon.values()):
-        raise ValueError("not a mapping of English keys to Chinese terms")
+        raise IndexCorruptError(f"cannot read index file {path.name} (not a mapping of English keys to Chinese terms)")
     return lexicon
-
-
-def _valid_chunk(chunk: Chunk, sentence_count: int) -> bool:
-    """Integer lines with line_start <= line_end, and sentence ids inside sentences.jsonl."""
-    numbers = (chunk.line_start, chunk.line_end, *chunk.sentence_ids)
-    if not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
-        return False
-    return 0 < chunk.line_start <= chunk.line_end and all(0 <= i < sentence_count for i in chunk.sentence_ids)

@@ -1,6 +1,7 @@
-"""Search the forum transcript: ``from retriever import Retriever``."""
+"""Search indexed documents: ``from retriever import Retriever``."""
 
 from index.errors import (
+    BackendError,
     DocumentError,
     EmbedderError,
     ForumQAError,
@@ -9,12 +10,14 @@ from index.errors import (
     IndexNotFoundError,
     InvalidArgumentError,
     InvalidQueryError,
+    MissingDependencyError,
 )
-from retriever.search import Retriever
+from retriever.retriever import Retriever
 from retriever.types import Answer, Citation, Highlight, Hit, Mode
 
 __all__ = [
     "Answer",
+    "BackendError",
     "Citation",
     "DocumentError",
     "EmbedderError",
@@ -26,6 +29,7 @@ __all__ = [
     "IndexNotFoundError",
     "InvalidArgumentError",
     "InvalidQueryError",
+    "MissingDependencyError",
     "Mode",
     "Retriever",
 ]

@@ -15,11 +15,14 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from index.lexicon import unknown_english_names
-from retriever.query import is_chinese, norm
+from index.normalize import is_chinese
+
+Contains = Callable[[str], bool]  # does this text occur in some passage (index ChunkStore.contains_text)
 
 _NAMED_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "eng"}
 _UNITS = "台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|万元|亿元|亿|万|立方米|平方米|公里|千米|米|倍|%|人次"
@@ -38,19 +41,19 @@ def _posseg():
     return jieba.posseg
 
 
-def unknown_names(question: str, corpus: str) -> list[str]:
-    """Named things in a Chinese question that never occur in the corpus (normalised text)."""
+def unknown_names(question: str, contains: Contains) -> list[str]:
+    """Named things in a Chinese question that occur in no passage."""
     found = []
     for word, tag in _posseg().cut(unicodedata.normalize("NFKC", question)):
         named = tag in _NAMED_TAGS or (tag == "m" and re.search(r"\d{2,}", word))
         if tag == "ns" and _GENERIC_PLACE.search(word):
             named = False
-        if named and len(word.strip()) >= 2 and norm(word) not in corpus:
+        if named and len(word.strip()) >= 2 and not contains(word):
             found.append(word.strip())
     return found
 
 
-def unanswered_quantity(question: str, passages: list[str], corpus: str) -> str:
+def unanswered_quantity(question: str, passages: list[str], contains: Contains) -> str:
     """For a Chinese 'how many' question, what the top passages lack to answer it ('' if nothing).
 
     '多少台/名/亿元…' needs a sentence of the passages with a number in that unit (1416台,
@@ -67,7 +70,7 @@ def unanswered_quantity(question: str, passages: list[str], corpus: str) -> str:
         return "" if any(number.search(s) for s in sentences) else f"多少{unit}"
     missing = [
         word for word, tag in _posseg().cut(unicodedata.normalize("NFKC", question))
-        if tag in ("n", "nz", "vn") and len(word) >= 2 and norm(word) not in corpus
+        if tag in ("n", "nz", "vn") and len(word) >= 2 and not contains(word)
     ]
     return "、".join(missing)
 
@@ -89,7 +92,7 @@ class Abstainer:
         question: str,
         top_dense: float,
         coverage: float,
-        corpus: str,
+        contains: Contains,
         lexicon: dict | None = None,
         passages: list[str] | None = None,
     ) -> tuple[bool, str]:
@@ -101,22 +104,22 @@ class Abstainer:
             coverage: share of the question's BM25 terms that occur in the transcript; a
                 Chinese question whose every term occurs (什么是河长制？) is not abstained on
                 for a low dense score alone.
-            corpus: the normalised text of the transcript.
+            contains: whether a text occurs in some passage of the index.
             lexicon: the index's English/pinyin lexicon, to tell known names in an English
                 question (Nanyang, Zhang Haibing) from unknown ones (France, Tesla).
             passages: the texts of the top passages over the whole transcript, to check that
                 a 'how many' question finds a number of the kind it asks for.
         """
         if is_chinese(question):
-            unknown = unknown_names(question, corpus)
+            unknown = unknown_names(question, contains)
             if unknown:
                 return True, f"转录稿中没有提到：{'、'.join(unknown)} (the transcript never mentions {', '.join(unknown)})"
-            lacking = unanswered_quantity(question, passages or [], corpus)
+            lacking = unanswered_quantity(question, passages or [], contains)
             if lacking:
                 return True, f"转录稿中没有找到这个数字：{lacking} (no passage gives this number)"
             threshold = self.zh_threshold if coverage < 1.0 else float("-inf")
         else:
-            unknown = unknown_english_names(question, lexicon, corpus) if lexicon else []
+            unknown = unknown_english_names(question, lexicon, contains) if lexicon else []
             if unknown:
                 return True, f"the transcript never mentions {', '.join(unknown)} (转录稿中没有提到)"
             threshold = self.en_threshold

@@ -6,9 +6,9 @@ import re
 
 import numpy as np
 
-from index.chunk import Chunk
-from retriever.query import norm
-from retriever.types import Highlight, Hit
+from index.normalize import fold
+from index.records import Chunk
+from retriever.types import Highlight
 
 LEXICAL_WEIGHT = 0.15
 QUESTION_PENALTY = 0.05  # a sentence that asks a question rarely answers one
@@ -23,7 +23,7 @@ def term_overlap(terms: list[str], sentence: str) -> float:
     distinct = {t for t in terms if len(t) > 1 or not t.isascii()}
     if not distinct:
         return 0.0
-    text = norm(sentence)
+    text = fold(sentence)
     total = sum(len(t) for t in distinct)
     return sum(len(t) for t in distinct if t in text) / total
 
@@ -38,35 +38,31 @@ def sentence_score(text: str, cosine: float, terms: list[str], quantity: bool) -
     return score
 
 
-def best_sentence(
-    hit: Hit,
-    chunk: Chunk,
-    sentences: list[dict],
-    sentence_vectors: np.ndarray,
-    query_vector: np.ndarray,
-    terms: list[str],
-    question: str = "",
-) -> Highlight:
-    """The chunk sentence that best supports the question (with the next one when it is only a heading)."""
+def best_sentence(chunk: Chunk, cosines: np.ndarray, terms: list[str], question: str = "") -> Highlight:
+    """The chunk sentence that best supports the question (with the next one when it is only a heading).
+
+    Args:
+        chunk: the passage, with its sentences' offsets and lines.
+        cosines: each of its sentences' cosine with the question (from the dense run).
+        terms: the question's BM25 terms.
+        question: the question text.
+    """
+    sentences = chunk.sentences()
+    if not sentences:
+        return Highlight(chunk.chunk_id, chunk.text, 0, len(chunk.text), chunk.line_start, chunk.line_end, 0.0)
     quantity = bool(_QUANTITY_QUESTION.search(question))
-    ids = list(chunk.sentence_ids)
-    scores = [
-        sentence_score(sentences[i]["text"], float(sentence_vectors[i] @ query_vector), terms, quantity) for i in ids
-    ]
+    scores = [sentence_score(text, float(c), terms, quantity) for (_, text, *_), c in zip(sentences, cosines)]
     best = int(np.argmax(scores))
-    chosen = [sentences[ids[best]]]
-    if len(chosen[0]["text"]) < SHORT_SENTENCE and best + 1 < len(ids):
-        chosen.append(sentences[ids[best + 1]])
-    start = hit.text.find(chosen[0]["text"])
-    end = hit.text.find(chosen[-1]["text"], max(start, 0)) + len(chosen[-1]["text"]) if start >= 0 else -1
-    if start < 0 or end < start:
-        start, end = 0, len(chosen[0]["text"])
+    chosen = [sentences[best]]
+    if len(chosen[0][1]) < SHORT_SENTENCE and best + 1 < len(sentences):
+        chosen.append(sentences[best + 1])
+    start, end = chosen[0][2], chosen[-1][3]
     return Highlight(
-        chunk_id=hit.chunk_id,
-        sentence=hit.text[start:end],
+        chunk_id=chunk.chunk_id,
+        sentence=chunk.text[start:end],
         start=start,
         end=end,
-        line_start=chosen[0]["line_start"],
-        line_end=chosen[-1]["line_end"],
+        line_start=chosen[0][4],
+        line_end=chosen[-1][5],
         score=float(scores[best]),
     )

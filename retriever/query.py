@@ -1,17 +1,19 @@
-"""Query checks and clean-up shared by search and answer."""
+"""The question side's first step: check and tidy a query, then analyse it (language, BM25 terms)."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
+from dataclasses import dataclass
 
 from index.errors import InvalidQueryError
+from index.lexicon import translate
+from index.normalize import is_chinese
+from index.tokenize import tokenize
 
 MAX_QUERY_CHARS = 512
 # Controls, zero-width and bidi marks, and lone surrogates (argv bytes that are not UTF-8 arrive as
 # surrogates and cannot be encoded for the embedder).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff\ud800-\udfff]")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def clean_query(query: object) -> tuple[str, str]:
@@ -40,12 +42,30 @@ def clean_query(query: object) -> tuple[str, str]:
     return text, notice
 
 
-def is_chinese(text: str) -> bool:
-    """True when at least a fifth of the query's letters are CJK ideographs."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(1 for c in letters if _CJK.match(c)) * 5 >= len(letters)
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A question ready to search: its text, language and BM25 terms (the vector is computed by the caller)."""
+
+    text: str
+    lang: str  # 'zh' or 'en'
+    terms: tuple[str, ...]
+    notice: str = ""
 
 
-def norm(text: str) -> str:
-    """NFKC, lower-case, no whitespace (for answer matching)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+def query_terms(text: str, lexicon: dict[str, list[str]]) -> list[str]:
+    """BM25 terms of a question; an English question's words are also mapped to Chinese terms (index/lexicon.py)."""
+    terms = tokenize(text)
+    if not is_chinese(text) and lexicon:
+        terms += [t for t in translate(text, lexicon) if t not in terms]
+    return terms
+
+
+def parse_query(query: object, lexicon: dict[str, list[str]]) -> ParsedQuery:
+    """Clean a query and find its language and BM25 terms.
+
+    Raises:
+        InvalidQueryError: see clean_query.
+    """
+    text, notice = clean_query(query)
+    lang = "zh" if is_chinese(text) else "en"
+    return ParsedQuery(text=text, lang=lang, terms=tuple(query_terms(text, lexicon)), notice=notice)

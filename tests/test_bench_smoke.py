@@ -13,5 +13,5 @@ def test_quick_bench_writes_report(index_dir, tmp_path):
     assert transcript["imports"]["torch_imported"] is False
     assert set(transcript["search"]) == {"bm25", "dense", "hybrid"}
     faiss_row = results["scale"]["faiss"][0]
-    assert faiss_row["n"] == 2000 and 0.0 <= faiss_row["hnsw"]["recall@10"] <= 1.0
+    assert faiss_row["n"] == 2000 and faiss_row["hnsw"]["recall@10"] >= 0.9  # HNSW over 2,000 vectors is near exact
     assert results["scale"]["bm25"][0]["n"] == 2000

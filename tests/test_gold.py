@@ -8,7 +8,7 @@ import pytest
 
 from eval.gold import LANGS, TYPES, GoldError, load_gold
 from index.build import DEFAULT_CORPUS
-from retriever.query import norm
+from index.normalize import fold as norm
 
 
 @pytest.fixture(scope="module")

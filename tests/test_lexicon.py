@@ -28,6 +28,6 @@ def test_translate_maps_an_english_question_to_chinese_terms():
 
 def test_unknown_english_names():
     corpus = "大连拆除锅炉ppp模式"
-    assert unknown_english_names("What is the capital of France?", LEXICON, corpus) == ["France"]
-    assert unknown_english_names("What did Zhang Haibing and Ou Jinxiong say in Nanyang?", LEXICON, corpus) == []
-    assert unknown_english_names("Does Xiangtan use the PPP model in November?", LEXICON, corpus) == []
+    assert unknown_english_names("What is the capital of France?", LEXICON, corpus.__contains__) == ["France"]
+    assert unknown_english_names("What did Zhang Haibing and Ou Jinxiong say in Nanyang?", LEXICON, corpus.__contains__) == []
+    assert unknown_english_names("Does Xiangtan use the PPP model in November?", LEXICON, corpus.__contains__) == []

@@ -24,13 +24,15 @@ def test_short_load_run_has_no_errors_and_well_formed_replies(served):
     assert report.errors == []
     assert report.asked == QUESTIONS and len(report.latencies) == QUESTIONS and not report.stopped_by_time
     assert 0 < report.abstained < QUESTIONS  # out-of-scope questions abstain, the others answer
-    assert report.percentile(95) < 30
+    # An answer takes ~30 ms here; four clients queue behind each other, so even a busy 2-core machine stays
+    # well under a second at p95. Seconds would mean requests are serialised or stuck.
+    assert report.percentile(95) < 2.0, report.summary()
     print(report.summary())
 
 
 def test_check_reply_catches_malformed_replies():
     good = {"query": "q", "passages": [], "highlights": [], "abstained": True, "confidence": 0.1, "terms": [],
-            "notice": "", "answer": ""}
+            "notice": "", "answer": "", "rewritten": "", "filters": {}}
     assert check_reply(good, 5) == ""
     assert check_reply("oops", 5).startswith("reply is a str")
     assert check_reply({**good, "extra": 1}, 5).startswith("reply keys")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import asdict
 
 import pytest
 from test_faults import HashEmbedder  # the tiny deterministic embedder of the fault tests
@@ -12,7 +13,7 @@ from test_faults import HashEmbedder  # the tiny deterministic embedder of the f
 from index.build import DEFAULT_CORPUS, build_index
 from index.chunk import ChunkSettings, chunk_document
 from index.errors import DocumentError
-from index.read import read_source
+from index.readers import read_sources
 from index.structure import parse
 
 TEXT = DEFAULT_CORPUS.read_text(encoding="utf-8")
@@ -49,14 +50,14 @@ def test_other_encodings_index_identically_to_utf8(tmp_path, utf8_index, encodin
     corpus = tmp_path / "src" / "forum.txt"  # same file name, so the same document id
     corpus.parent.mkdir()
     corpus.write_bytes(ENCODINGS[encoding](TEXT))
-    assert read_source(corpus).text.replace("\r\n", "\n") == TEXT
+    assert read_sources(corpus)[0].text.replace("\r\n", "\n") == TEXT
     manifest = build_index([corpus], out=tmp_path / "index", embedder=HashEmbedder())
-    assert manifest["docs"][0]["encoding"] == DETECTED[encoding]
-    for name in ("chunks.jsonl", "sentences.jsonl"):
+    assert manifest.docs[0].encoding == DETECTED[encoding]
+    for name in ("chunks.jsonl", "tokens.jsonl"):
         assert index_rows(tmp_path / "index", name) == index_rows(utf8_index, name), name
     reference = json.loads(index_rows(utf8_index, "manifest.json"))
-    assert manifest["chunk_count"] == reference["chunk_count"]
-    assert manifest["docs"][0]["speakers"] == reference["docs"][0]["speakers"]
+    assert manifest.chunk_count == reference["chunk_count"]
+    assert [asdict(s) for s in manifest.docs[0].speakers] == reference["docs"][0]["speakers"]
     shown = (tmp_path / "index" / "docs" / "forum.txt").read_text(encoding="utf-8")
     assert shown.splitlines() == TEXT.splitlines()  # the source viewer shows the same lines
 
@@ -129,4 +130,4 @@ def test_text_without_sentence_punctuation_chunks_within_bounds(tmp_path, strip)
     path = tmp_path / "forum.txt"
     path.write_text(text, encoding="utf-8")
     manifest = build_index([path], out=tmp_path / "index", embedder=HashEmbedder())
-    assert manifest["chunk_count"] == len(chunks)
+    assert manifest.chunk_count == len(chunks)

@@ -71,7 +71,7 @@ def check_hits(hits, retriever: Retriever, k: int) -> None:
     assert [hit.rank for hit in hits] == list(range(1, len(hits) + 1))
     assert len({hit.chunk_id for hit in hits}) == len(hits)
     for hit in hits:
-        lines = len(retriever.data.docs[hit.citation.doc])
+        lines = len(retriever.source_lines(hit.citation.doc))
         assert 1 <= hit.citation.line_start <= hit.citation.line_end <= lines
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from index.normalize import fold as norm
 from retriever import InvalidArgumentError, InvalidQueryError, Mode
 from retriever.fusion import convex, max_scaled, min_max, rrf
-from retriever.query import norm
 
 # One question per speaker's section: (question, speaker, answer string, line in the original file)
 QUESTIONS = [
@@ -115,4 +115,8 @@ def test_fusion_functions():
     assert min_max([(1, 2.0), (2, 2.0)]) == [(1, 1.0), (2, 1.0)]  # zero range guarded
     assert max_scaled([(1, 4.0), (2, 0.0)]) == [(1, 1.0), (2, 0.0)]
     fused = convex([dense, sparse], [0.5, 0.5], ["minmax", "max"])
-    assert fused[0][0] in (1, 3) and dict(fused)[2] == pytest.approx(0.25)
+    # dense min-max: 1 -> 1.0, 2 -> 0.5, 3 -> 0.0; BM25 / max: 3 -> 1.0, 1 -> 0.5
+    assert [d for d, _ in fused] == [1, 3, 2]
+    assert [s for _, s in fused] == pytest.approx([0.75, 0.5, 0.25])
+    tie = convex([[(2, 1.0), (1, 0.0)], [(1, 1.0), (2, 0.0)]], [0.5, 0.5], ["minmax", "minmax"])
+    assert [d for d, _ in tie] == [1, 2]  # equal scores: ties break by id

@@ -92,7 +92,7 @@ def test_question_answer_citation_and_source_viewer(page, retriever):
     sync_api.expect(viewer.locator(".fqa-src-title")).to_contain_text(f"第{second.line_start}–{second.line_end}行")
     cited = viewer.locator(".fqa-cited")
     sync_api.expect(cited).to_have_count(second.line_end - second.line_start + 1)
-    lines = retriever.data.docs[second.doc]
+    lines = retriever.source_lines(second.doc)
     sync_api.expect(cited.first).to_contain_text(lines[second.line_start - 1].strip())
     assert viewer.locator(f'[data-line="{max(1, second.line_start - 3)}"]').count() == 1  # context around it
 

@@ -97,7 +97,7 @@ def test_error_html_is_one_line():
 def test_source_html_marks_cited_lines(retriever):
     answer = retriever.answer("济宁市如何治理大气污染？", k=1)
     hit, highlight = answer.passages[0], answer.highlights[0]
-    lines = retriever.data.docs[hit.citation.doc]
+    lines = retriever.source_lines(hit.citation.doc)
     out = source_html(lines, hit, highlight)
     cited = re.findall(r'class="fqa-line fqa-cited[^"]*" data-line="(\d+)"', out)
     assert [int(n) for n in cited] == list(range(hit.citation.line_start, hit.citation.line_end + 1))

@@ -74,9 +74,8 @@ CSS = """
 
 def _speaker_choices(retriever: Retriever) -> list[tuple[str, str]]:
     choices = [("全部发言人 / All speakers", "")]
-    for name, info in sorted(retriever.speakers.items()):
-        role = info.get("role") or ""
-        choices.append((f"{name} · {role}" if role else name, name))
+    for name, info in retriever.speakers.items():
+        choices.append((f"{name} · {info.role}" if info.role else name, name))
     return choices
 
 
@@ -84,7 +83,7 @@ def example_questions(retriever: Retriever) -> list[str]:
     """Example questions, one Chinese and one English per speaker's section (headlines for other indexes)."""
     questions = [q for name, pair in EXAMPLES.items() if name in retriever.speakers for q in pair]
     if not questions:
-        headlines = dict.fromkeys(c.headline for c in retriever.chunks if c.headline)
+        headlines = dict.fromkeys(h.text for d in retriever.documents for h in d.headlines)
         questions = list(headlines)[:8]
     return questions
 
@@ -141,7 +140,7 @@ def build_app(retriever: Retriever) -> gr.Blocks:
     def _source(answer: Answer, index: int) -> str:
         hit = answer.passages[index]
         highlight = answer.highlights[index] if index < len(answer.highlights) else None
-        return source_html(retriever.data.docs.get(hit.citation.doc), hit, highlight)
+        return source_html(retriever.source_lines(hit.citation.doc), hit, highlight)
 
     def show_source(index, answers):
         answer = (answers or {}).get((answers or {}).get("current"))
@@ -266,7 +265,7 @@ def blocked_paths(retriever: Retriever | None = None) -> list[str]:
     """Paths Gradio must never serve, even if something later allows them: the data, the index, the source."""
     paths = [REPO / "data", REPO / "index_store", REPO]
     if retriever is not None:
-        paths.append(Path(retriever.data.path).resolve())
+        paths.append(Path(retriever.path).resolve())
     return [str(p) for p in paths]
 
 
@@ -342,7 +341,7 @@ def serve(host: str = "127.0.0.1", port: int = 7860, index: str | Path | None = 
     Args:
         host: address to bind (127.0.0.1 by default; others print a warning).
         port: port.
-        index: index folder; None for the bundled transcript's default index (built if missing).
+        index: index folder; None for the bundled transcript's default index (built first if missing).
         auth: 'user:password' to require a login; None reads FORUMQA_AUTH.
 
     Raises:
@@ -353,9 +352,13 @@ def serve(host: str = "127.0.0.1", port: int = 7860, index: str | Path | None = 
     auth = auth if auth is not None else os.environ.get("FORUMQA_AUTH") or None
     parse_auth(auth)  # fail before the slow load
     started = time.perf_counter()
+    if index is None:
+        from index.build import ensure_default_index
+
+        index = ensure_default_index()
     retriever = Retriever.load(index)
     seconds = time.perf_counter() - started
-    print(f"loaded index {retriever.data.path} ({len(retriever.chunks)} passages) in {seconds:.1f}s", flush=True)
+    print(f"loaded index {retriever.path} ({retriever.index.manifest.chunk_count} passages) in {seconds:.1f}s", flush=True)
     app = build_app(retriever)
     launch_app(app, host=host, port=port, auth=auth, retriever=retriever)
 

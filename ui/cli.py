@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import typer
 
-from index.dense import HNSW_THRESHOLD
+HNSW_THRESHOLD = 50_000  # index.store.faiss_dense.HNSW_THRESHOLD (not imported: it loads numpy at start-up)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited question answering over forum transcripts.")
 
@@ -34,20 +33,26 @@ def build(
     max_chars: int = typer.Option(260, help="Maximum chunk length in characters."),
 ) -> None:
     """Build an index from transcript files (atomically replaces the folder)."""
-    from index.build import build_index
+    from index.build import build_index, default_index_path
     from index.chunk import ChunkSettings
-    from index.dense import DenseSettings
     from index.embed import load_embedder
     from index.errors import ForumQAError
-    from retriever.search import default_index_path
+    from index.store.faiss_dense import DenseSettings
 
     try:
         chunking = ChunkSettings(target_chars=target_chars, max_chars=max(max_chars, target_chars))
         dense = DenseSettings(kind=dense_index, hnsw_threshold=hnsw_threshold)
         model = load_embedder(embedder, query_prompt=query_prompt, passage_prompt=passage_prompt)
         build_index(files or [], out=out or default_index_path(), embedder=model, chunking=chunking, dense=dense, log=typer.echo)
-    except (ForumQAError, ValueError) as error:
+    except ForumQAError as error:
         _fail(error)
+
+
+def _default_index() -> Path:
+    """The bundled transcript's index, built first (with a message on stderr) when missing or stale."""
+    from index.build import ensure_default_index
+
+    return ensure_default_index(log=lambda line: typer.echo(line, err=True))
 
 
 def format_answer(answer) -> str:
@@ -72,7 +77,7 @@ def format_answer(answer) -> str:
 def _parse_k(text: str) -> int:
     """-k as an int; anything else is refused with the retriever's own message (naming the value)."""
     from index.errors import InvalidArgumentError
-    from retriever.search import MAX_K
+    from retriever.retriever import MAX_K
 
     if not text.strip().lstrip("+-").isdecimal():
         raise InvalidArgumentError(f"k must be an integer from 1 to {MAX_K}, got {text!r}")
@@ -94,7 +99,7 @@ def ask(
 
     try:
         k_value = _parse_k(k)
-        retriever = Retriever.load(index)
+        retriever = Retriever.load(index or _default_index())
         answer = retriever.answer(question, k=k_value, mode=mode, speaker=speaker)
     except ForumQAError as error:
         _fail(error)
@@ -118,7 +123,7 @@ def serve(
     from ui.app import serve as serve_app
 
     try:
-        serve_app(host=host, port=port, index=index, auth=auth)
+        serve_app(host=host, port=port, index=index or _default_index(), auth=auth)
     except ForumQAError as error:
         _fail(error)
 
@@ -154,9 +159,9 @@ def bench(
 
 
 def main() -> None:
-    os.environ.setdefault("OMP_NUM_THREADS", "2")
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from index.env import apply_defaults
+
+    apply_defaults()
     try:  # typer >= 0.20 vendors click as typer._click
         from typer._click import exceptions as click_errors
     except ImportError:  # pragma: no cover - older typer on plain click

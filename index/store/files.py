@@ -1,16 +1,4 @@
-"""The on-disk index: a folder with manifest.json, written atomically and checked on load.
-
-Layout::
-
-    manifest.json          format/package versions, embedder, tokenizer, settings, counts, sha256 of each file
-    chunks.jsonl           one chunk per line (text + citation fields)
-    sentences.jsonl        one sentence per line (for highlighting)
-    sentence_vectors.npy   float32 (n_sentences, dim), loaded with allow_pickle=False
-    faiss.index            FAISS index over the chunk embeddings
-    bm25/                  bm25s index (numpy arrays + json, no pickle)
-    lexicon.json           English glosses and pinyin -> Chinese BM25 terms (index/lexicon.py)
-    docs/<doc>.txt         the decoded original transcripts, for the source viewer
-"""
+"""Index folders on disk: written into a staging folder, published by an atomic swap, guarded by a lock."""
 
 from __future__ import annotations
 
@@ -25,11 +13,9 @@ import shutil
 import uuid
 from pathlib import Path
 
-from index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError
+from index.errors import IndexCorruptError, InvalidArgumentError
 
-FORMAT_VERSION = 2  # 2: lexicon.json (English -> Chinese BM25 terms)
 MANIFEST = "manifest.json"
-REBUILD_HINT = "rebuild it with: forumqa build [FILES] --out {path}"
 
 
 def sha256_file(path: Path) -> str:
@@ -104,7 +90,7 @@ def publish(staged: Path, out: Path) -> None:
     RENAME_EXCHANGE) and the old copy removed afterwards.
     """
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise IndexCorruptError(f"{out} exists and is not an index folder; choose another --out")
+        raise InvalidArgumentError(f"{out} exists and is not an index folder; choose another --out")
     try:
         os.rename(staged, out)
         return
@@ -120,63 +106,15 @@ def publish(staged: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_manifest(folder: Path, manifest: dict) -> None:
-    manifest = {**manifest, "files": file_table(folder)}
-    tmp = folder / (MANIFEST + ".tmp")
-    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, folder / MANIFEST)
-
-
-def read_manifest(folder: Path, verify: bool = True) -> dict:
-    """Read and check an index folder's manifest and, with verify, every file's size and sha256.
-
-    Raises:
-        IndexNotFoundError: no folder or no manifest.
-        IndexCorruptError: unreadable manifest, or a file missing, truncated or altered.
-        IndexMismatchError: another format version.
-    """
-    folder = Path(folder)
-    hint = REBUILD_HINT.format(path=folder)
-    if not folder.is_dir():
-        raise IndexNotFoundError(f"no index at {folder}; build one with: forumqa build [FILES] --out {folder}")
-    path = folder / MANIFEST
-    if not path.is_file():
-        raise IndexNotFoundError(f"{folder} has no {MANIFEST}, so it is not a forumqa index; {hint}")
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(manifest, dict):
-            raise ValueError("not a JSON object")
-    except (ValueError, UnicodeDecodeError) as error:
-        raise IndexCorruptError(f"{path} is not valid JSON ({error}); {hint}") from None
-    version = manifest.get("format_version")
-    if version != FORMAT_VERSION:
-        raise IndexMismatchError(
-            f"{folder} has index format version {version!r}, this forumqa reads version {FORMAT_VERSION}; {hint}"
-        )
-    files = manifest.get("files")
-    if not isinstance(files, dict) or not files:
-        raise IndexCorruptError(f"{path} lists no files; {hint}")
-    for name, expected in files.items():
-        file = folder / name
-        if not file.is_file():
-            raise IndexCorruptError(f"{folder}: {name} is missing; {hint}")
-        size = file.stat().st_size
-        if size != expected.get("bytes"):
-            raise IndexCorruptError(
-                f"{folder}: {name} has {size} bytes, the manifest says {expected.get('bytes')} (truncated or altered); {hint}"
-            )
-        if verify and sha256_file(file) != expected.get("sha256"):
-            raise IndexCorruptError(f"{folder}: {name} does not match its sha256 in the manifest (corrupt); {hint}")
-    return manifest
-
-
 def write_jsonl(path: Path, rows) -> None:
+    """One JSON object per line, UTF-8, non-ASCII kept."""
     with open(path, "w", encoding="utf-8") as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def read_jsonl(path: Path) -> list[dict]:
+    """The JSON objects of a JSON-lines file; a bad line is IndexCorruptError naming it."""
     rows = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
-from index.clean import Block, Text, block_text, compact, ends_paragraph, join_lines, split_blocks
+from index.clean import Block, block_text, compact, ends_paragraph, join_lines, split_blocks
+from index.records import Headline, Speaker
+from index.structure.document import Document, Paragraph
+from index.text import Text
 
 PARTICIPANT_MARKERS = ("对话人", "主持人", "嘉宾", "参会人", "出席人", "与会人")
 EDITOR_NOTE_MARKERS = ("编者按", "编者的话", "编者语")
@@ -21,49 +23,6 @@ PARTICIPANTS = "对话人"
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff·A-Za-z]{2,12})\s*[：:]")
 _SENTENCE_PUNCT = re.compile(r"[。！？；，、!?;,]")
 _ORG_SUFFIX = re.compile(r"^(.*(?:局|厅|部|委|公司|集团|院|所|社|报|会|中心|大学|政府|办))(.*)$")
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A speaker of the transcript with what the text says about them."""
-
-    name: str
-    role: str = ""
-    organisation: str = ""
-    title: str = ""
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A clean paragraph of running text, attributed to a speaker (or a pseudo-speaker such as 编者按)."""
-
-    text: Text
-    speaker: str
-    turn: int
-    headline: str = ""
-
-
-@dataclass(frozen=True)
-class Headline:
-    """A question headline with its ■ summary line, and the speaker its summary belongs to."""
-
-    text: str
-    summary: str
-    line: int
-    speaker: str = ""
-
-
-@dataclass
-class Document:
-    """A parsed transcript."""
-
-    doc_id: str
-    lines: list[str]
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    speakers: dict[str, Speaker] = field(default_factory=dict)
-    headlines: list[Headline] = field(default_factory=list)
-    title: str = ""
-    notes: list[Text] = field(default_factory=list)
 
 
 def _label(block: Block) -> str:
@@ -154,11 +113,12 @@ def parse(text: str, doc_id: str) -> Document:
 
 def _list_text(block: Block) -> Text:
     """A list block's text with one entry per line (line breaks kept)."""
-    entries = [join_lines([(block.first_line + i, line)]) for i, line in enumerate(block.raw)]
-    text = entries[0]
-    for entry in entries[1:]:
-        text = text + Text("\n", (text.lines[-1],)) + entry
-    return text
+    pieces: list[Text] = []
+    for i, line in enumerate(block.raw):
+        if pieces:
+            pieces.append(Text("\n", (0,), (block.first_line + i - 1,)))
+        pieces.append(join_lines([(block.first_line + i, line)]))
+    return Text.concat(pieces)
 
 
 def _read_participants(block: Block, marker: str, names: set[str], roles: dict) -> None:
@@ -181,7 +141,7 @@ def _read_participants(block: Block, marker: str, names: set[str], roles: dict) 
 def _read_headline(block: Block) -> Headline:
     head = [compact(x) for x in block.raw if not x.lstrip().startswith("■")]
     summary = [compact(x).lstrip("■") for x in block.raw if x.lstrip().startswith("■")]
-    return Headline(text="".join(head), summary="".join(summary), line=block.first_line)
+    return Headline(text="".join(head), summary="".join(summary), line=block.first_line, line_end=block.last_line)
 
 
 def _join_columns(pieces: list[tuple[Text, str, bool]], doc: Document) -> list[Paragraph]:
@@ -192,18 +152,19 @@ def _join_columns(pieces: list[tuple[Text, str, bool]], doc: Document) -> list[P
     entries never join). Short unterminated paragraphs that nothing continues are
     editorial notes, kept apart.
     """
-    paragraphs: list[list] = []  # [Text, speaker, opens_turn]
+    groups: list[list] = []  # [[Text pieces], speaker, opens_turn]; joined once at the end (linear time)
     for text, speaker, opens_turn in pieces:
-        last = paragraphs[-1] if paragraphs else None
+        last = groups[-1] if groups else None
         if last and not opens_turn and speaker == PARTICIPANTS:  # one list, one entry per line
-            last[0] = last[0] + Text("\n", (last[0].lines[-1],)) + text
-        elif last and not opens_turn and not ends_paragraph(last[0].text):
-            last[0] = last[0] + text
+            last[0] += [Text("\n", (0,), (last[0][-1].line_at(len(last[0][-1]) - 1),)), text]
+        elif last and not opens_turn and not ends_paragraph(last[0][-1].text):
+            last[0].append(text)
         else:
-            paragraphs.append([text, speaker, opens_turn])
+            groups.append([[text], speaker, opens_turn])
     result: list[Paragraph] = []
     turn = -1
-    for text, speaker, opens_turn in paragraphs:
+    for parts, speaker, opens_turn in groups:
+        text = Text.concat(parts)
         if speaker != PARTICIPANTS and not ends_paragraph(text.text) and len(text) < 80 and not _LABEL.match(text.text):
             doc.notes.append(text)
             continue
@@ -246,7 +207,7 @@ def _assign_headline(headline: Headline, doc: Document) -> Headline:
         score = len(probe & words) / len(probe)
         if score > best_score:
             best, best_score = name, score
-    return Headline(headline.text, headline.summary, headline.line, best)
+    return Headline(headline.text, headline.summary, headline.line, best, headline.line_end)
 
 
 def _with_headline(paragraph: Paragraph, paragraphs: list[Paragraph], by_speaker: dict[str, str]) -> Paragraph:

@@ -1,9 +1,9 @@
-"""Read a transcript file as text: detect its encoding, refuse what is not text."""
+"""What every reader returns (Source) and the shared checks: size limit, encoding detection, binary refusal."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.errors import DocumentError
@@ -17,13 +17,22 @@ _BOMS = (
 
 
 @dataclass(frozen=True)
-class SourceText:
-    """A decoded transcript: its text, the encoding it was read with and the sha256 of its bytes."""
+class Source:
+    """One document as read from a file: its text (lines as in the original) and what the file says about it.
+
+    A file may hold several documents (a .jsonl file); each is its own Source. ``page_starts``
+    gives the 1-based line of ``text`` where each page begins, for formats with pages (PDF).
+    """
 
     path: Path
     text: str
+    format: str
     encoding: str
     sha256: str
+    title: str = ""
+    doc_id: str = ""  # an id the file gives the document (.jsonl); '' to derive one from the file name
+    page_starts: tuple[int, ...] = ()
+    metadata: dict = field(default_factory=dict)
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
@@ -61,20 +70,22 @@ def _checked(text: str, encoding: str, name: str) -> str:
     return text
 
 
-def read_source(path: str | Path) -> SourceText:
-    """Read and decode one transcript file.
+def read_bytes(path: str | Path, kind: str = "document") -> tuple[Path, bytes]:
+    """The bytes of a file, after the checks every reader shares.
 
     Raises:
-        DocumentError: missing, a folder, too large, empty, binary or undecodable.
+        DocumentError: missing, a folder, or over the size limit.
     """
     path = Path(path)
     if not path.exists():
         raise DocumentError(f"{path}: no such file")
     if not path.is_file():
-        raise DocumentError(f"{path}: not a file; give the path of a .txt transcript")
+        raise DocumentError(f"{path}: not a file; give the path of a {kind}")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise DocumentError(f"{path}: {size} bytes is over the {MAX_BYTES}-byte limit for one transcript")
-    data = path.read_bytes()
-    text, encoding = decode_bytes(data, str(path))
-    return SourceText(path=path, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+        raise DocumentError(f"{path}: {size} bytes is over the {MAX_BYTES}-byte limit for one file")
+    return path, path.read_bytes()
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from enum import Enum
 
 import numpy as np
+
+from index.errors import InvalidArgumentError
 
 # Flat (exact) search is cheap and exact up to here; above it HNSW is chosen. Measured on the 2-core
 # machine (eval/reports/bench.md): single-query Flat passes ~10 ms between 10k and 100k vectors of
@@ -12,28 +15,48 @@ import numpy as np
 HNSW_THRESHOLD = 50_000
 
 
+class DenseKind(str, Enum):
+    """The FAISS index to build: exact flat, HNSW, or chosen by size (auto)."""
+
+    AUTO = "auto"
+    FLAT = "flat"
+    HNSW = "hnsw"
+
+
 @dataclass(frozen=True)
 class DenseSettings:
-    """Which FAISS index to build: 'auto', 'flat' or 'hnsw', and the HNSW parameters."""
+    """Which FAISS index to build, and the HNSW parameters."""
 
-    kind: str = "auto"
+    kind: DenseKind = DenseKind.AUTO
     hnsw_threshold: int = HNSW_THRESHOLD
     hnsw_m: int = 32
     ef_construction: int = 80
     ef_search: int = 256  # 1M synthetic e5-like vectors: recall@10 0.937 at 128, 0.978 at 256 (3.8 ms)
 
     def __post_init__(self) -> None:
-        if self.kind not in ("auto", "flat", "hnsw"):
-            raise ValueError(f"dense index kind must be 'auto', 'flat' or 'hnsw', got {self.kind!r}")
+        try:
+            object.__setattr__(self, "kind", DenseKind(self.kind))
+        except ValueError:
+            allowed = ", ".join(repr(k.value) for k in DenseKind)
+            raise InvalidArgumentError(f"dense index kind must be one of {allowed}, got {self.kind!r}") from None
+        for name in ("hnsw_threshold", "hnsw_m", "ef_construction", "ef_search"):
+            if getattr(self, name) < 1:
+                raise InvalidArgumentError(f"{name} must be a positive integer, got {getattr(self, name)!r}")
 
     def resolve(self, count: int) -> str:
-        """The index kind to build for count vectors."""
-        if self.kind != "auto":
-            return self.kind
+        """The index kind to build for count vectors: 'flat' or 'hnsw'."""
+        if self.kind != DenseKind.AUTO:
+            return self.kind.value
         return "hnsw" if count >= self.hnsw_threshold else "flat"
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return {
+            "kind": self.kind.value,
+            "hnsw_threshold": self.hnsw_threshold,
+            "hnsw_m": self.hnsw_m,
+            "ef_construction": self.ef_construction,
+            "ef_search": self.ef_search,
+        }
 
 
 def build_faiss(vectors: np.ndarray, settings: DenseSettings = DenseSettings()):

@@ -1,0 +1,212 @@
+"""The Retriever: query -> candidates (dense and BM25) -> fusion -> cited hits, over any storage backend."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from index.embed import Embedder
+from index.errors import InvalidArgumentError, InvalidQueryError
+from index.load import OpenIndex, open_index
+from index.records import Chunk, DocRecord, Speaker
+from index.store.base import Filter
+from retriever.abstain import Abstainer
+from retriever.candidates import SentenceScores, dense_run, sparse_run
+from retriever.fusion import fuse
+from retriever.query import ParsedQuery, parse_query, query_terms
+from retriever.settings import SearchSettings
+from retriever.types import Answer, Citation, Hit, Mode
+
+MAX_K = SearchSettings().max_k
+PSEUDO_SPEAKERS = frozenset({"对话人", "编者按", ""})  # passage kinds, not people
+
+
+class Retriever:
+    """Search an index of documents.
+
+    Make one with Retriever.load(); it holds the opened index and the embedding model and is
+    safe to call from several threads.
+    """
+
+    def __init__(self, index: OpenIndex, settings: SearchSettings | None = None) -> None:
+        self.index = index
+        self.backend = index.backend
+        self.embedder: Embedder = index.embedder
+        self.settings = settings or SearchSettings()
+        self.abstainer = Abstainer.for_embedder(self.embedder.id)
+        self._speakers = {s.name: s for d in index.manifest.docs for s in d.speakers}
+        self._docs = {d.doc: d for d in index.manifest.docs}
+
+    @classmethod
+    def load(cls, path: str | Path, embedder: Embedder | str | None = None, verify: bool = True) -> Retriever:
+        """Open an index folder (built by ``forumqa build``); nothing is built here.
+
+        Args:
+            path: the index folder; index.build.ensure_default_index() gives the bundled transcript's.
+            embedder: the embedder to query with (must be the one the index was built with);
+                None loads the one its manifest names.
+            verify: check each index file's sha256 against the manifest.
+
+        Raises:
+            IndexNotFoundError, IndexCorruptError, IndexMismatchError, EmbedderError.
+        """
+        if path is None:
+            raise InvalidArgumentError("Retriever.load needs an index folder; see index.build.ensure_default_index()")
+        return cls(open_index(path, embedder=embedder, verify=verify))
+
+    @property
+    def path(self) -> Path:
+        return self.index.path
+
+    @property
+    def fusion(self):
+        return self.settings.fusion
+
+    @property
+    def speakers(self) -> dict[str, Speaker]:
+        """Real speakers (people and the host) by name; 对话人 and 编者按 are passage kinds, not speakers."""
+        return {name: s for name, s in sorted(self._speakers.items()) if name not in PSEUDO_SPEAKERS}
+
+    @property
+    def documents(self) -> list[DocRecord]:
+        """The indexed documents."""
+        return list(self._docs.values())
+
+    @property
+    def chunks(self) -> list[Chunk]:
+        """Every passage of the index (for evaluation and listings, not the query path)."""
+        return self.backend.chunks.all()
+
+    def source_lines(self, doc: str) -> list[str] | None:
+        """The lines of a document's text, for showing a citation in context."""
+        return self.index.source_lines(doc)
+
+    def query_terms(self, text: str) -> list[str]:
+        """BM25 terms of a question (an English question's words are also mapped to Chinese terms)."""
+        return query_terms(text, self.backend.lexicon)
+
+    def check(self, k: int, mode: str | Mode, speaker: str | None = None, doc: str | None = None) -> Mode:
+        """The mode as an Enum, after checking every argument.
+
+        Raises:
+            InvalidArgumentError: k out of range, unknown mode, speaker or document.
+        """
+        top = self.settings.max_k
+        if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= top:
+            raise InvalidArgumentError(f"k must be an integer from 1 to {top}, got {k!r}")
+        try:
+            mode = Mode(mode)
+        except ValueError:
+            raise InvalidArgumentError(f"unknown mode {mode!r}; use one of: {', '.join(m.value for m in Mode)}") from None
+        if speaker is not None and speaker not in self._speakers:
+            raise InvalidArgumentError(f"unknown speaker {speaker!r}; the index has: {', '.join(self.speakers)}")
+        if doc is not None and doc not in self._docs:
+            raise InvalidArgumentError(f"unknown document {doc!r}; the index has: {', '.join(sorted(self._docs))}")
+        return mode
+
+    def search(
+        self, query: str, k: int = 5, mode: str | Mode = "hybrid", speaker: str | None = None, doc: str | None = None
+    ) -> list[Hit]:
+        """The k passages that best answer query, best first.
+
+        Args:
+            query: a question in Chinese or English (over 512 characters is cut to 512).
+            k: number of passages, 1 to 100; fewer come back only when the index (or the filter) has fewer.
+            mode: 'hybrid' (dense + BM25 fused), 'dense' or 'bm25'.
+            speaker: only passages of this speaker (a name from Retriever.speakers).
+            doc: only passages of this document (an id from Retriever.documents).
+
+        Raises:
+            InvalidQueryError: empty or non-string query.
+            InvalidArgumentError: k out of range, unknown mode, speaker or document.
+        """
+        return self.search_batch([query], k=k, mode=mode, speaker=speaker, doc=doc)[0]
+
+    def search_batch(
+        self,
+        queries: Sequence[str],
+        k: int = 5,
+        mode: str | Mode = "hybrid",
+        speaker: str | None = None,
+        doc: str | None = None,
+    ) -> list[list[Hit]]:
+        """search() for several queries (their embeddings are computed in one batch)."""
+        if isinstance(queries, str):  # a str is a sequence too: its characters would be searched one by one
+            raise InvalidQueryError("search_batch takes a list of queries, got a single string; use search()")
+        mode = self.check(k, mode, speaker, doc)
+        parsed = [self.parse(q) for q in queries]
+        vectors = self.embed([p.text for p in parsed]) if mode != Mode.BM25 else [None] * len(parsed)
+        where = Filter(speaker=speaker, doc=doc)
+        return [self.run(p, v, k, mode, where)[0] for p, v in zip(parsed, vectors)]
+
+    def parse(self, query: object) -> ParsedQuery:
+        return parse_query(query, self.backend.lexicon)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embedder.encode_queries(list(texts))
+
+    def run(
+        self, query: ParsedQuery, vector: np.ndarray | None, k: int, mode: Mode, where: Filter
+    ) -> tuple[list[Hit], SentenceScores, list[tuple[str, float]]]:
+        """One search: (hits, the sentence cosines of the dense candidates, the dense run)."""
+        depth = self.settings.depth(k)
+        dense, sentences = ([], {}) if vector is None else dense_run(
+            self.backend, vector, depth, where, self.settings.sentence_weight
+        )
+        sparse = sparse_run(self.backend, query.terms, depth, where) if mode != Mode.DENSE else []
+        fused = fuse(dense if mode != Mode.BM25 else [], sparse, mode, self.settings.fusion)[:k]
+        chunks = self.backend.chunks.get([cid for cid, _ in fused])
+        dense_of, sparse_of = dict(dense), dict(sparse)
+        hits = [
+            self.hit(chunk, score, rank, dense_of.get(chunk.chunk_id), sparse_of.get(chunk.chunk_id))
+            for rank, (chunk, (_, score)) in enumerate(zip(chunks, fused), start=1)
+        ]
+        return hits, sentences, dense
+
+    def cite_lines(self, doc: str, line_start: int, line_end: int) -> tuple[int | None, int, int]:
+        """(page, first line, last line) as cited: lines count within the page for documents with pages."""
+        record = self._docs.get(doc)
+        if record is None or not record.page_starts:
+            return None, line_start, line_end
+        page, first = record.page_of(line_start)
+        last_page, last = record.page_of(line_end)
+        return page, first, last if last_page == page else first + (line_end - line_start)
+
+    def hit(self, chunk: Chunk, score: float, rank: int, dense: float | None, sparse: float | None) -> Hit:
+        """A cited hit for a chunk."""
+        record = self._docs.get(chunk.doc)
+        page, line_start, line_end = self.cite_lines(chunk.doc, chunk.line_start, chunk.line_end)
+        citation = Citation(
+            chunk.doc, chunk.speaker, chunk.role, line_start, line_end, chunk.headline, page, chunk.kind,
+            record.title if record else "",
+        )
+        return Hit(chunk.text, float(score), rank, chunk.chunk_id, citation, dense, sparse, chunk.kind)
+
+    def answer(
+        self,
+        query: str,
+        k: int = 5,
+        mode: str | Mode = "hybrid",
+        speaker: str | None = None,
+        history: Sequence[str] | None = None,
+        doc: str | None = None,
+    ) -> Answer:
+        """Search, pick each passage's best supporting sentence, and abstain when the text has no answer.
+
+        Args:
+            query: the question.
+            k, mode, speaker, doc: as for search().
+            history: the earlier questions of the conversation, oldest first; a follow-up that
+                does not stand on its own is completed from them (Answer.rewritten).
+
+        Returns:
+            An Answer; when abstained, its passages are the closest ones, offered as 'may be related'.
+
+        Raises:
+            The errors of search().
+        """
+        from retriever.service import answer
+
+        return answer(self, query, k=k, mode=mode, speaker=speaker, history=history, doc=doc)

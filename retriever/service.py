@@ -1,0 +1,73 @@
+"""answer(): one search, a highlighted sentence per passage, and the decision whether the text answers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from index.store.base import NO_FILTER, Filter
+from retriever.candidates import sentence_scores
+from retriever.highlight import best_sentence
+from retriever.types import Answer, Mode
+
+
+def answer(
+    retriever,
+    query: str,
+    k: int = 5,
+    mode: str | Mode = "hybrid",
+    speaker: str | None = None,
+    history: Sequence[str] | None = None,
+    doc: str | None = None,
+) -> Answer:
+    """Search, highlight and judge answerability, reusing the search already run whenever it can.
+
+    Args:
+        retriever: a loaded retriever.Retriever.
+        query, k, mode, speaker, history, doc: see Retriever.answer.
+
+    Raises:
+        InvalidQueryError, InvalidArgumentError.
+    """
+    mode = retriever.check(k, mode, speaker, doc)
+    parsed = retriever.parse(query)
+    backend, settings = retriever.backend, retriever.settings
+    vector = retriever.embed([parsed.text])[0]
+    where = Filter(speaker=speaker, doc=doc)
+    hits, sentences, dense = retriever.run(parsed, vector, k, mode, where)
+
+    ids = [h.chunk_id for h in hits]
+    sentences = {**sentences, **sentence_scores(backend, vector, [i for i in ids if i not in sentences])}
+    highlights = []
+    for chunk in backend.chunks.get(ids):
+        highlight = best_sentence(chunk, sentences[chunk.chunk_id], list(parsed.terms), parsed.text)
+        page, first, last = retriever.cite_lines(chunk.doc, highlight.line_start, highlight.line_end)
+        highlights.append(replace(highlight, page=page, line_start=first, line_end=last))
+
+    # Answerability judges the whole index, whatever the filter or mode.
+    if where.empty and mode == Mode.HYBRID and k >= settings.evidence_k:
+        evidence, full_dense = hits, dense
+    else:
+        evidence, _, full_dense = retriever.run(parsed, vector, settings.evidence_k, Mode.HYBRID, NO_FILTER)
+    top_dense = full_dense[0][1] if full_dense else 0.0
+    terms = list(parsed.terms)
+    coverage = len(backend.sparse.known(terms)) / len(terms) if terms else 0.0
+    abstained, reason = retriever.abstainer.judge(
+        parsed.text,
+        top_dense,
+        coverage,
+        backend.chunks.contains_text,
+        backend.lexicon,
+        [h.text for h in evidence[: settings.evidence_k]],
+    )
+    filters = {name: value for name, value in (("speaker", speaker), ("doc", doc)) if value}
+    return Answer(
+        query=parsed.text,
+        passages=hits,
+        highlights=highlights,
+        abstained=abstained,
+        confidence=round(float(top_dense), 4),
+        terms=terms,
+        notice="；".join(x for x in (parsed.notice, reason) if x),
+        filters=filters,
+    )

@@ -1,0 +1,79 @@
+"""Search settings: frozen dataclasses and Enums, checked when made (InvalidArgumentError)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from index.errors import InvalidArgumentError
+
+
+class FusionMethod(str, Enum):
+    """How dense and BM25 runs are combined."""
+
+    CONVEX = "convex"  # weighted sum of normalised scores
+    RRF = "rrf"  # reciprocal rank fusion
+
+
+class Norm(str, Enum):
+    """How a run's scores are normalised before a convex combination."""
+
+    MINMAX = "minmax"
+    MAX = "max"
+
+
+def _enum(kind: type[Enum], value, name: str):
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(repr(k.value) for k in kind)
+        raise InvalidArgumentError(f"{name} must be one of {allowed}, got {value!r}") from None
+
+
+@dataclass(frozen=True)
+class FusionSettings:
+    """Tuned on eval/gold.jsonl (see eval/reports/eval.md): 0.55 x min-max(dense) + 0.45 x BM25 / max(BM25).
+
+    The BM25 weight sits on a plateau from 0.40 to 0.50.
+    """
+
+    method: FusionMethod = FusionMethod.CONVEX
+    weights: tuple[float, float] = (0.55, 0.45)
+    norms: tuple[Norm, Norm] = (Norm.MINMAX, Norm.MAX)
+    rrf_k: int = 60
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "method", _enum(FusionMethod, self.method, "fusion method"))
+        object.__setattr__(self, "norms", tuple(_enum(Norm, n, "fusion norm") for n in self.norms))
+        object.__setattr__(self, "weights", tuple(float(w) for w in self.weights))
+        if len(self.weights) != 2 or len(self.norms) != 2 or any(w < 0 for w in self.weights):
+            raise InvalidArgumentError(f"fusion needs two non-negative weights and two norms, got {self.weights}, {self.norms}")
+        if self.rrf_k < 1:
+            raise InvalidArgumentError(f"rrf_k must be a positive integer, got {self.rrf_k!r}")
+
+    def to_json(self) -> dict:
+        norms = [n.value for n in self.norms]
+        return {"method": self.method.value, "weights": list(self.weights), "norms": norms, "k": self.rrf_k}
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """How deep each side searches and how a passage's dense score is made.
+
+    dense score = (1 - sentence_weight) x passage cosine + sentence_weight x its best sentence's cosine.
+    """
+
+    candidates: int = 50  # hits fetched from each side before fusion (at least 4x the final k)
+    sentence_weight: float = 0.6
+    max_k: int = 100
+    evidence_k: int = 5  # passages over the whole index that answerability looks at
+    fusion: FusionSettings = field(default_factory=FusionSettings)
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.sentence_weight <= 1.0:
+            raise InvalidArgumentError(f"sentence_weight must be within [0, 1], got {self.sentence_weight!r}")
+        if self.candidates < 1 or self.max_k < 1 or self.evidence_k < 1:
+            raise InvalidArgumentError("candidates, max_k and evidence_k must be positive integers")
+
+    def depth(self, k: int) -> int:
+        return max(self.candidates, 4 * k)
