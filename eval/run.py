@@ -167,6 +167,7 @@ def run_eval(
     record_expected: bool = False,
     fresh: bool = False,
     log: Callable[[str], None] = print,
+    followups: bool = True,
 ) -> dict:
     """Evaluate search modes on the gold set, write the reports and print the table.
 
@@ -180,9 +181,11 @@ def run_eval(
             evaluates a freshly built index with the default settings, as the test does.
         fresh: evaluate a freshly built temporary index instead of the stored one.
         log: receives progress lines and the table.
+        followups: also score eval/sets/followups.jsonl with and without history (hybrid), printed
+            and written to followups.md and followups.json beside the other reports.
 
     Returns:
-        The figures (the content of eval.json).
+        The figures (the content of eval.json), with the follow-up figures under 'followups'.
     """
     from eval import expected, report
 
@@ -192,6 +195,7 @@ def run_eval(
     try:
         log(f"evaluating {len(questions)} questions, modes {', '.join(modes)}, embedder {retriever.embedder.id}")
         results = evaluate(retriever, questions, modes)
+        follow = _followups(retriever, out, log) if followups else None
     finally:
         if tmp is not None:
             tmp.cleanup()
@@ -203,7 +207,21 @@ def run_eval(
     if record_expected:
         path = expected.write_expected(results)
         log(f"recorded {path}")
+    if follow is not None:
+        results["followups"] = {"conditions": follow["conditions"]}
     return results
+
+
+def _followups(retriever, out, log) -> dict:
+    """The follow-up set's figures (eval/followups.py), printed and written beside the other reports."""
+    from eval.followups import evaluate_followups, report_section, write_report
+
+    log("evaluating the follow-up conversations (eval/sets/followups.jsonl), with and without history")
+    follow = evaluate_followups(retriever)
+    log(report_section(follow))
+    if out is not None:
+        log("wrote " + ", ".join(str(p) for p in write_report(follow, Path(out))))
+    return follow
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -220,6 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--index", default=None, help="index folder (default: the bundled transcript's)")
     parser.add_argument("--out", default=str(REPORTS), help="folder for eval.md, eval.png, eval.json")
     parser.add_argument("--fresh", action="store_true", help="evaluate a freshly built index with the current defaults")
+    parser.add_argument("--no-followups", action="store_true", help="skip the follow-up conversations set")
     parser.add_argument(
         "--record-expected", action="store_true",
         help="write eval/expected.json (regression reference) from a fresh default index",
@@ -236,6 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             out=args.out,
             record_expected=args.record_expected,
             fresh=args.fresh,
+            followups=not args.no_followups,
         )
     except ForumQAError as error:
         print(f"error: {error}")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
+from index.errors import InvalidArgumentError
 from index.store.base import NO_FILTER, Filter
 from retriever.candidates import sentence_scores
+from retriever.conversation.focus import focused_run
 from retriever.highlight import best_sentence
 from retriever.types import Answer, Mode
 
@@ -30,11 +33,15 @@ def answer(
         InvalidQueryError, InvalidArgumentError.
     """
     mode = retriever.check(k, mode, speaker, doc)
-    parsed = retriever.parse(query)
+    typed = retriever.parse(query)
+    completed = _completed(retriever, typed.text, history)
+    rewritten = completed.text if completed is not None else ""
+    parsed = retriever.parse(rewritten) if rewritten else typed
+    run = partial(focused_run, retriever, None if speaker or completed is None else completed.focus)
     backend, settings = retriever.backend, retriever.settings
     vector = retriever.embed([parsed.text])[0]
     where = Filter(speaker=speaker, doc=doc)
-    hits, sentences, dense = retriever.run(parsed, vector, k, mode, where)
+    hits, sentences, dense = run(parsed, vector, k, mode, where)
 
     ids = [h.chunk_id for h in hits]
     sentences = {**sentences, **sentence_scores(backend, vector, [i for i in ids if i not in sentences])}
@@ -48,7 +55,7 @@ def answer(
     if where.empty and mode == Mode.HYBRID and k >= settings.evidence_k:
         evidence, full_dense = hits, dense
     else:
-        evidence, _, full_dense = retriever.run(parsed, vector, settings.evidence_k, Mode.HYBRID, NO_FILTER)
+        evidence, _, full_dense = run(parsed, vector, settings.evidence_k, Mode.HYBRID, NO_FILTER)
     top_dense = full_dense[0][1] if full_dense else 0.0
     terms = list(parsed.terms)
     coverage = len(backend.sparse.known(terms)) / len(terms) if terms else 0.0
@@ -62,7 +69,7 @@ def answer(
     )
     filters = {name: value for name, value in (("speaker", speaker), ("doc", doc)) if value}
     return Answer(
-        query=parsed.text,
+        query=typed.text,
         passages=hits,
         highlights=highlights,
         abstained=abstained,
@@ -70,4 +77,19 @@ def answer(
         terms=terms,
         notice="；".join(x for x in (parsed.notice, reason) if x),
         filters=filters,
+        rewritten=rewritten,
     )
+
+
+def _completed(retriever, question: str, history: Sequence[str] | None):
+    """The follow-up completed from the history (a retriever.rewrite.Rewrite), None when it stands on its own."""
+    if history is None:
+        return None
+    if isinstance(history, str) or not all(isinstance(turn, str) for turn in history):
+        raise InvalidArgumentError(f"history must be a list of earlier questions (strings), got {history!r:.80}")
+    if not any(turn.strip() for turn in history):
+        return None
+    from retriever.conversation import complete
+
+    result = complete(retriever, question, history)
+    return result if result.changed and result.text != question else None

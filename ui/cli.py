@@ -1,4 +1,4 @@
-"""The forumqa command line: build, ask, serve, eval, bench."""
+"""The forumqa command line: build, ask, chat, serve, eval, bench."""
 
 from __future__ import annotations
 
@@ -107,6 +107,57 @@ def ask(
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:
         typer.echo(format_answer(answer))
+
+
+CHAT_HELP = "输入问题；/clear 清空对话，Ctrl-D 退出。Type a question; /clear starts over, Ctrl-D quits."
+
+
+@app.command()
+def chat(
+    index: Path | None = typer.Option(None, help="Index folder (default: the bundled transcript's)."),
+    k: str = typer.Option("5", "-k", help="Number of passages (1-100)."),
+    mode: str = typer.Option("hybrid", help="hybrid, dense or bm25."),
+    speaker: str | None = typer.Option(None, help="Only passages of this speaker."),
+) -> None:
+    """Ask questions in a conversation: a follow-up (那济宁呢？, What about Jining?) is completed from earlier ones."""
+    from index.errors import ForumQAError
+    from retriever import Retriever
+
+    try:
+        k_value = _parse_k(k)
+        retriever = Retriever.load(index or _default_index())
+        retriever.check(k_value, mode, speaker)
+    except ForumQAError as error:
+        _fail(error)
+    interactive = sys.stdin.isatty()
+    typer.echo(CHAT_HELP, err=True)
+    history: list[str] = []
+    while True:
+        try:
+            line = input("> " if interactive else "")
+        except (EOFError, KeyboardInterrupt):
+            if interactive:
+                typer.echo("", err=True)
+            return
+        question = line.strip()
+        if not question:
+            continue
+        if question in ("/clear", "/reset"):
+            history.clear()
+            typer.echo("（对话已清空 / conversation cleared）")
+            continue
+        if question in ("/quit", "/exit"):
+            return
+        try:
+            answer = retriever.answer(question, k=k_value, mode=mode, speaker=speaker, history=history)
+        except ForumQAError as error:
+            typer.echo(f"error: {error}", err=True)
+            continue
+        if answer.rewritten:
+            typer.echo(f"理解为 / Understood as: {answer.rewritten}")
+        typer.echo(format_answer(answer))
+        typer.echo("")
+        history.append(question)
 
 
 @app.command()

@@ -1,0 +1,98 @@
+"""The parts of an earlier question a follow-up replaces: its subject and the thing it asks about."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from functools import lru_cache
+
+_UNITS = "台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|万元|亿元|亿|万|种|批|位|所|处|套|户|级|类"
+_ZH_OBJECT = re.compile(rf"(?:多少|几)(?:{_UNITS})?(?P<obj>[^？?，,。；]{{1,20}}?)(?P<end>[？?。]*)$")
+_ZH_WHAT = re.compile(r"(?:什么|哪些|哪种|哪个|哪家)(?P<obj>[^？?，,。；]{1,12}?)(?P<end>[？?。]*)$")
+_EN_OBJECT = re.compile(
+    r"^(?:how\s+(?:much|many)|what|which)\s+(?P<obj>[a-z][\w\s'-]{0,60}?)\s+"
+    r"(?:did|do|does|has|have|had|is|are|was|were|will|can|could)\b",
+    re.IGNORECASE,
+)
+_EN_PREPOSITION = re.compile(r"\s(?:in|on|at|from|through|by|for|with|to|about|via)\s[^?]*[?]*$", re.IGNORECASE)
+_ZH_ASKS = re.compile(r"(?:一共有|共有|有|是|达到|达)?(?:多少|几|什么|哪些|哪|谁|怎么|如何)")
+_NOUNISH = ("n", "j", "l", "t", "eng", "vn", "an", "nz", "ns", "nt", "nr")
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    from index.tokenize import _jieba as load
+
+    return load()
+
+
+def words(text: str) -> list[str]:
+    """jieba's words of a text (accurate mode)."""
+    return _jieba().lcut(text)
+
+
+def subject(text: str, tags: dict[str, str], names: Collection[str] = ()) -> str:
+    """The leading noun phrase of a Chinese question (竹埠港重点区域 of 竹埠港重点区域有多少家企业退出？).
+
+    Args:
+        text: the question.
+        tags: jieba's part-of-speech tags by word.
+        names: words known to be names (大连 is tagged as an adverb by jieba's dictionary).
+    """
+    out = ""
+    for word in words(text):
+        tag = tags.get(word)
+        nounish = word in names or (tag is None and re.match(r"^[\w]+$", word)) or (tag or "").startswith(_NOUNISH)
+        if not nounish:
+            break
+        out += word
+    return out if len(out) < len(text) else ""
+
+
+def replace_object(text: str, new: str, modifier: bool = False) -> str | None:
+    """The question with the thing it asks about replaced (多少二氧化硫 → 多少氮氧化物), or None.
+
+    Args:
+        text: an earlier question (Chinese or English).
+        new: the follow-up's fragment.
+        modifier: the fragment qualifies the thing rather than replacing it (提标改造的 + 燃煤锅炉).
+    """
+    for pattern in (_ZH_OBJECT, _ZH_WHAT):
+        match = pattern.search(text)
+        if match:
+            start = match.start("obj")
+            if modifier:
+                return text[:start] + new + text[start:]
+            head = text[: match.start()] + match.group()[: start - match.start()]
+            head = re.sub(rf"(?:{_UNITS})$", "", head) if not modifier else head
+            return head + new + (match.group("end") or "？")
+    match = _EN_OBJECT.search(text)
+    if match:
+        new = re.sub(r"^(?:the|a|an)\s+", "", new, flags=re.IGNORECASE)
+        return text[: match.start("obj")] + new + text[match.end("obj") :]
+    return None
+
+
+def asked_thing(text: str) -> str:
+    """What a Chinese 'how many' question asks about (专项债券 of 湘潭发行了多少专项债券？), or ''."""
+    match = _ZH_OBJECT.search(text)
+    return match.group("obj") if match else ""
+
+
+def topic(text: str) -> str:
+    """What a Chinese question is about, before what it asks (济宁纳入导则体系整治的污染源 of …有多少家？), or ''."""
+    match = _ZH_ASKS.search(text)
+    return text[: match.start()] if match and match.start() >= 2 else ""
+
+
+def replace_phrase(text: str, new: str) -> str | None:
+    """An English question with its last prepositional phrase replaced by the fragment's (through bonds → from the banks)."""
+    if not re.match(r"^(?:in|on|at|from|through|by|for|with|to|about|via)\s", new, re.IGNORECASE):
+        return None
+    match = _EN_PREPOSITION.search(text)
+    return None if match is None else text[: match.start()] + " " + new.rstrip("?") + "?"
+
+
+def content_overlap(a: list[str], b: list[str], ignore: Callable[[str], bool]) -> set[str]:
+    """The terms two term lists share, without those ignore() rejects."""
+    return {t for t in a if t in set(b) and not ignore(t)}

@@ -1,0 +1,94 @@
+"""Follow-up questions through the real retriever, the `forumqa chat` loop and the follow-up evaluation."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from index.errors import InvalidArgumentError
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_he_after_jining_answers_about_jining(retriever):
+    answer = retriever.answer("他还提到了什么措施？", k=3, history=["济宁配备了多少名专职环保网格员？"])
+    assert answer.query == "他还提到了什么措施？"
+    assert answer.rewritten == "许伟还提到了什么措施？"
+    assert [h.citation.speaker for h in answer.passages] == ["许伟"] * 3
+    assert not answer.abstained
+
+
+def test_what_about_jining_is_answered_from_xu_weis_passages(retriever):
+    answer = retriever.answer("那济宁呢？", k=5, history=["大连拆除了多少台燃煤锅炉？"])
+    assert answer.rewritten == "济宁拆除了多少台燃煤锅炉？"
+    assert answer.passages[0].citation.speaker == "许伟"
+    assert not answer.abstained and "5329台" in answer.text
+    english = retriever.answer("What about Jining?", k=5, history=["How many coal-fired boilers did Dalian dismantle?"])
+    assert english.rewritten == "How many coal-fired boilers did Jining dismantle?"
+    assert english.passages[0].citation.speaker == "许伟" and "5329" in english.passages[0].text
+
+
+def test_a_question_that_stands_alone_ignores_the_history(retriever):
+    question = "大连拆除了多少台燃煤锅炉？"
+    alone = retriever.answer(question, k=5)
+    followed = retriever.answer(question, k=5, history=["济宁配备了多少名专职环保网格员？", "他还提到了什么措施？"])
+    assert followed.rewritten == ""
+    assert [h.chunk_id for h in followed.passages] == [h.chunk_id for h in alone.passages]
+    assert followed.to_json() == alone.to_json()
+
+
+def test_answer_json_keeps_every_key_and_adds_the_rewrite(retriever):
+    data = retriever.answer("烟尘呢？", history=["大连锅炉整治削减了多少二氧化硫？"]).to_json()
+    assert set(data) >= {"query", "passages", "highlights", "abstained", "confidence", "terms", "notice", "rewritten", "filters", "answer"}
+    assert data["query"] == "烟尘呢？" and data["rewritten"] == "大连锅炉整治削减了多少烟尘？"
+    assert "9300吨" in data["passages"][0]["text"]
+
+
+def test_history_must_be_a_list_of_questions(retriever):
+    with pytest.raises(InvalidArgumentError, match="history must be a list"):
+        retriever.answer("那济宁呢？", history="大连拆除了多少台燃煤锅炉？")
+    with pytest.raises(InvalidArgumentError, match="history must be a list"):
+        retriever.answer("那济宁呢？", history=[3])
+    assert retriever.answer("那济宁呢？", history=["", "  "]).rewritten == ""
+
+
+def chat(index_dir, text: str, *args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "ui.cli", "chat", "--index", str(index_dir), "-k", "2", *args]
+    return subprocess.run(command, input=text, capture_output=True, text=True, cwd=REPO, timeout=300)
+
+
+def test_chat_keeps_the_conversation_until_cleared(index_dir):
+    result = chat(index_dir, "大连拆除了多少台燃煤锅炉？\n那济宁呢？\n\n/clear\n那济宁呢？\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.count("答案 / answer:") + out.count("The transcript does not cover") == 3
+    assert out.count("理解为 / Understood as: 济宁拆除了多少台燃煤锅炉？") == 1
+    first, rest = out.split("理解为 / Understood as:", 1)
+    assert "[1] 张海冰" in first and "5329台" in rest.split("\n\n[2]")[0]
+    assert "conversation cleared" in out and out.index("conversation cleared") > out.index("5329台")
+    assert "Ctrl-D" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_chat_errors_are_one_line(index_dir):
+    bad = chat(index_dir, "河长制\n", "--mode", "fuzzy")
+    assert bad.returncode == 2 and bad.stderr.strip().splitlines()[-1].startswith("error: unknown mode 'fuzzy'")
+    empty_turn = chat(index_dir, "\x01\x02\n大连拆除了多少台燃煤锅炉？\n")
+    assert empty_turn.returncode == 0 and "答案 / answer:" in empty_turn.stdout
+    assert "Traceback" not in empty_turn.stderr
+
+
+def test_followup_evaluation_scores_with_and_without_history(retriever):
+    from eval.followups import evaluate_followups, load_followups, report_section
+
+    rows = [r for r in load_followups() if r["id"] in {"f001", "f017", "f047", "f059"}]
+    results = evaluate_followups(retriever, rows)
+    history, alone = results["conditions"]["history"]["tune"], results["conditions"]["alone"]["tune"]
+    assert history["all"]["n"] == 4 and history["all"]["answerable"] == 3
+    assert history["standalone"]["recall@1"] == alone["standalone"]["recall@1"] == 1.0
+    assert history["all"]["rewritten"] == 0.75 and alone["all"]["rewritten"] == 0.0
+    assert results["rewrites"]["f001"] and results["rewrites"]["f047"] == ""
+    section = report_section(results)
+    assert "### tune" in section and "| ellipsis | 1 | history |" in section

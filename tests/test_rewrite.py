@@ -1,0 +1,135 @@
+"""Completing follow-up questions from the conversation (pure: no index, real jieba)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.records import Speaker
+from retriever.conversation.focus import Focus, focus_first
+from retriever.conversation.knowledge import EntityKind, build_knowledge
+from retriever.rewrite import rewrite
+from retriever.types import Citation, Hit
+
+SPEAKERS = [
+    Speaker("张海冰", "辽宁省大连市环保局局长", "辽宁省大连市环保局", "局长"),
+    Speaker("许伟", "山东省济宁市环保局局长", "山东省济宁市环保局", "局长"),
+    Speaker("王奇", "河南省南阳市环保局局长", "河南省南阳市环保局", "局长"),
+    Speaker("苏国军", "湖南省湘潭市环保局局长", "湖南省湘潭市环保局", "局长"),
+    Speaker("区锦雄", "广州普邦园林股份有限公司副总裁", "广州普邦园林股份有限公司", "副总裁"),
+]
+TEXTS = ["后来广州市政府花了10年的力气。", "大连市2016年举全市之力。"]
+LEXICON = {
+    "dalian": ["大连"], "jining": ["济宁"], "nanyang": ["南阳"], "xiangtan": ["湘潭"], "guangzhou": ["广州"],
+    "pubang": ["普邦"], "zhanghaibing": ["张海冰"], "xuwei": ["许伟"], "guojun": ["国军"],
+    "boiler": ["锅炉"], "bond": ["债券"],
+}
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return build_knowledge(SPEAKERS, TEXTS, LEXICON)
+
+
+def ask(question, history, knowledge, **kwargs):
+    return rewrite(question, history, knowledge, lexicon=LEXICON, **kwargs)
+
+
+def test_knowledge_links_people_places_and_companies(knowledge):
+    assert knowledge.get("济宁").kind == EntityKind.PLACE and knowledge.get("济宁").speaker == "许伟"
+    assert knowledge.get("许伟").city == "济宁"
+    company = knowledge.get("普邦园林")
+    assert company.kind == EntityKind.ORG and company.speaker == "区锦雄" and company.city == "广州"
+    assert knowledge.get("区锦雄").org == "普邦园林"
+    assert [m.entity.name for m in knowledge.find("Who is Su Guojun? What about Jining and Pubang's value?")] == [
+        "苏国军", "济宁", "普邦园林"
+    ]
+    assert knowledge.get("各县") is None and knowledge.get("全市") is None
+
+
+def test_ellipsis_of_a_city_keeps_the_asked_attribute(knowledge):
+    result = ask("那济宁呢？", ["大连拆除了多少台燃煤锅炉？"], knowledge)
+    assert result.text == "济宁拆除了多少台燃煤锅炉？"
+    assert result.changed and "ellipsis" in result.reason
+    assert result.focus is not None and result.focus.speaker == "许伟"
+
+
+def test_ellipsis_of_an_attribute_keeps_the_city(knowledge):
+    history = ["大连锅炉整治削减了多少二氧化硫？", "氮氧化物呢？"]
+    assert ask("烟尘呢？", history, knowledge).text == "大连锅炉整治削减了多少烟尘？"
+    english = ask("What about soot?", ["How much sulfur dioxide did Dalian's boiler campaign cut?"], knowledge)
+    assert english.text == "How much soot did Dalian's boiler campaign cut?"
+
+
+def test_english_ellipsis_in_both_languages(knowledge):
+    assert ask("What about Jining?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
+        "How many coal-fired boilers did Jining dismantle?"
+    )
+    assert ask("What about Jining?", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "济宁拆除了多少台燃煤锅炉？"
+    assert ask("那济宁呢？", ["How many boilers did Dalian dismantle?"], knowledge).text == "How many boilers did Jining dismantle?"
+
+
+def test_switches_across_three_turns_keep_the_city_suffix(knowledge):
+    history = ["大连市环保局局长是谁？", "南阳的呢？"]
+    assert ask("那湘潭呢？", history, knowledge).text == "湘潭市环保局局长是谁？"
+    switched = ask("What about Jining's boilers?", ["How many coal-fired boilers did Dalian dismantle?", "What did Nanyang do about rural pollution?"], knowledge)
+    assert switched.text == "How many coal-fired boilers did Jining dismantle?"
+
+
+def test_pronouns_resolve_to_people_cities_and_companies(knowledge):
+    he = ask("他还提到了什么措施？", ["济宁配备了多少名专职环保网格员？"], knowledge)
+    assert he.text == "许伟还提到了什么措施？" and he.focus == Focus("许伟", ("许伟", "济宁市", "济宁"))
+    assert ask("这家公司的核心价值观是什么？", ["区锦雄在哪家公司工作？"], knowledge).text == "普邦园林的核心价值观是什么？"
+    assert ask("How big is his city?", ["What did Zhang Haibing do first?"], knowledge).text == "How big is Dalian?"
+    assert ask("When was he born?", ["Who is Su Guojun?"], knowledge).text == "When was Su Guojun born?"
+    assert ask("该市有多少名网格员？", ["许伟提到了什么？"], knowledge).text == "济宁有多少名网格员？"
+
+
+def test_a_pronoun_the_questions_never_name_asks_who_answered(knowledge):
+    history = ["Which city issued special bonds for heavy-metal pollution control?"]
+    assert ask("How much did that city raise?", history, knowledge).text == "How much did that city raise?"
+    answered = ask("How much did that city raise?", history, knowledge, answered_by=lambda q: "苏国军")
+    assert answered.text == "How much did Xiangtan raise?"
+
+
+def test_omitted_subject_is_the_latest_subject(knowledge):
+    history = ["湘潭获得了环境保护部和湖南省环保厅多少资金支持？"]
+    assert ask("又发行了多少专项债券？", history, knowledge).text == "湘潭又发行了多少专项债券？"
+    assert ask("And how many vehicles were scrapped?", ["How many police did Dalian deploy?"], knowledge).text == (
+        "How many vehicles were scrapped in Dalian?"
+    )
+
+
+def test_a_question_that_stands_alone_is_searched_as_typed(knowledge):
+    for question, history in [
+        ("济宁有多少名专职环保网格员？", ["大连拆除了多少台燃煤锅炉？"]),
+        ("What did Nanyang's Wang Qi say about rivers?", ["Who moderated the forum?"]),
+        ("其他城市怎么治理锅炉？", ["济宁配备了多少名专职环保网格员？"]),  # 其他 is not 他
+        ("什么是河长制？", ["大连拆除了多少台燃煤锅炉？"]),
+        ("那济宁呢？", []),
+        ("那济宁呢？", None),
+    ]:
+        result = ask(question, history, knowledge)
+        assert (result.text, result.reason, result.focus) == (question, "", None), question
+
+
+def test_who_questions_have_no_focus(knowledge):
+    result = ask("那济宁呢？", ["大连市环保局局长是谁？"], knowledge)
+    assert result.text == "济宁市环保局局长是谁？" and result.focus is None
+
+
+def _hit(rank, speaker, text):
+    return Hit(text, 1.0 / rank, rank, f"c{rank}", Citation("doc", speaker, "", 1, 1))
+
+
+def test_focus_puts_the_speakers_passages_first_then_those_naming_them():
+    hits = [_hit(1, "张海冰", "大连拆除1416台"), _hit(2, "对话人", "济宁市环保局局长许伟"), _hit(3, "许伟", "5329台"), _hit(4, "王奇", "南阳")]
+    ordered = focus_first(hits, Focus("许伟", ("许伟", "济宁")))
+    assert [h.chunk_id for h in ordered] == ["c3", "c2", "c1", "c4"]
+    assert [h.rank for h in ordered] == [1, 2, 3, 4]
+    assert focus_first(hits, None) == hits
+
+
+def test_within_the_last_answer(knowledge):
+    history = ["济宁纳入导则体系整治的污染源有多少家？"]
+    assert ask("其中关停了多少家？", history, knowledge).text == "济宁纳入导则体系整治的污染源中关停了多少家？"
+    assert ask("那广州治理珠江呢？", ["南水北调中线水源地的水质保持在什么水平？"], knowledge).text == "广州治理珠江的水质保持在什么水平？"
