@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from eval import metrics
+from eval.gold import load_gold
 
 SETS = Path(__file__).resolve().parent / "sets"
 FOLLOWUPS = SETS / "followups.jsonl"
@@ -107,8 +108,49 @@ def failures(rows: Sequence[dict], chunks: dict[str, str], observations: dict) -
     return out
 
 
+# Earlier questions put before questions that stand on their own, to check that they are searched as typed.
+DISTRACTORS = (
+    ("大连拆除了多少台燃煤锅炉？",),
+    ("How many coal-fired boilers did Dalian dismantle?",),
+    ("区锦雄在哪家公司工作？", "他年轻时常去哪条江游泳？"),
+)
+
+
+def standalone_questions() -> list[dict]:
+    """Questions that stand on their own: eval/gold.jsonl (split from gold_split.json) and eval/sets/readers.jsonl."""
+    held = set(json.loads((SETS / "gold_split.json").read_text(encoding="utf-8"))["heldout"])
+    rows = [{"id": q.id, "question": q.question, "split": "heldout" if q.id in held else "tune"} for q in load_gold()]
+    return rows + load_followups(SETS / "readers.jsonl")
+
+
+def false_rewrites(retriever, rows: Sequence[dict] | None = None) -> dict:
+    """How often a question that stands on its own is rewritten after an unrelated history.
+
+    Returns:
+        {split: {"asked": question × history pairs, "rewritten": share rewritten, "examples": up to 5}}.
+    """
+    from retriever.conversation import complete
+
+    out: dict = {}
+    for row in rows if rows is not None else standalone_questions():
+        figures = out.setdefault(row["split"], {"asked": 0, "rewritten": 0, "examples": []})
+        for history in DISTRACTORS:
+            result = complete(retriever, row["question"], list(history))
+            figures["asked"] += 1
+            if result.changed and result.text != row["question"]:
+                figures["rewritten"] += 1
+                if len(figures["examples"]) < 5 and row["split"] != "heldout":  # held-out questions stay unread
+                    figures["examples"].append(f"{row['id']}: {row['question']} → {result.text}")
+    for figures in out.values():
+        figures["rewritten"] = figures["rewritten"] / figures["asked"] if figures["asked"] else 0.0
+    return out
+
+
 def evaluate_followups(
-    retriever, rows: Sequence[dict] | None = None, conditions: Sequence[str] = ("history", "alone")
+    retriever,
+    rows: Sequence[dict] | None = None,
+    conditions: Sequence[str] = ("history", "alone"),
+    standalone: bool = False,
 ) -> dict:
     """Follow-up figures for a retriever, with history and asked alone (no files written).
 
@@ -117,10 +159,12 @@ def evaluate_followups(
         rows: the conversations; default eval/sets/followups.jsonl.
         conditions: any of 'history' (the follow-up with its history), 'alone' (the follow-up
             without history: the 'before' figure) and 'reference' (the set's reference rewrite).
+        standalone: also measure false_rewrites() on the gold and reader questions.
 
     Returns:
         {"conditions": {condition: score()}, "failures": {condition: failures()},
-         "rewrites": {id: what was searched with history}, "questions": n}.
+         "rewrites": {id: what was searched with history}, "questions": n}, and with standalone
+        "false_rewrites": false_rewrites().
     """
     rows = list(rows if rows is not None else load_followups())
     chunks = {c.chunk_id: c.text for c in retriever.chunks}
@@ -131,6 +175,8 @@ def evaluate_followups(
         results["failures"][condition] = failures(rows, chunks, observations)
         if condition == "history":
             results["rewrites"] = {r["id"]: observations[r["id"]]["rewritten"] for r in rows}
+    if standalone:
+        results["false_rewrites"] = false_rewrites(retriever)
     return results
 
 
@@ -164,6 +210,16 @@ def report_section(results: dict) -> str:
                     continue
                 cells = [category, str(figures["n"]), condition] + [_cell(figures, c) for c in columns]
                 lines.append("| " + " | ".join(cells) + " |")
+    if results.get("false_rewrites"):
+        lines += ["", "### Questions that stand on their own, asked after an unrelated history", ""]
+        lines.append(
+            f"eval/gold.jsonl and eval/sets/readers.jsonl, each after {len(DISTRACTORS)} histories "
+            "(eval/followups.py DISTRACTORS); every rewrite here is a false one."
+        )
+        lines.append("")
+        for split, figures in sorted(results["false_rewrites"].items()):
+            examples = "; e.g. " + "; ".join(figures["examples"]) if figures["examples"] else ""
+            lines.append(f"- {split}: {figures['rewritten']:.3f} of {figures['asked']} rewritten{examples}")
     return "\n".join(lines)
 
 
@@ -206,7 +262,7 @@ def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) 
             rows = [r for r in rows if r["split"] == args.split]
         retriever, _ = open_retriever(args.index, log=log)
         conditions = ("history", "alone") + (("reference",) if args.reference else ())
-        results = evaluate_followups(retriever, rows, conditions)
+        results = evaluate_followups(retriever, rows, conditions, standalone=not args.split)
     except ForumQAError as error:
         log(f"error: {error}")
         return 2

@@ -217,7 +217,7 @@ def _followups(retriever, out, log) -> dict:
     from eval.followups import evaluate_followups, report_section, write_report
 
     log("evaluating the follow-up conversations (eval/sets/followups.jsonl), with and without history")
-    follow = evaluate_followups(retriever)
+    follow = evaluate_followups(retriever, standalone=True)
     log(report_section(follow))
     if out is not None:
         log("wrote " + ", ".join(str(p) for p in write_report(follow, Path(out))))

@@ -119,6 +119,8 @@ def _resolve(text: str, turns: list[_Turn], knowledge: Knowledge, answered_by, l
         return Rewrite(text)
     chinese = is_chinese(text)
     fragment = cues.ellipsis(text, chinese)
+    if fragment and chinese and not text.rstrip("？?！!。.…").endswith("呢") and not _only_names(fragment, knowledge):
+        fragment = None  # 怎么样/如何 only after a bare name (那济宁怎么样？), not after a clause
     if fragment:
         done = _ellipsis(fragment, turns, knowledge, lexicon)
         if done and done != text:
@@ -129,10 +131,16 @@ def _resolve(text: str, turns: list[_Turn], knowledge: Knowledge, answered_by, l
         done, names = _pronouns(text, found, chinese, turns, knowledge, answered_by)
         if names:
             return Rewrite(done, "pronoun: " + ", ".join(names))
-    if chinese and mentions and not found and cues.asks_bare_quantity(text):
+    bare = chinese and len(mentions) == 1 and not found
+    if bare and cues.asks_bare_quantity(_without(text, mentions), word_tags(), clauses.words):
         thing = clauses.asked_thing(turns[-1].text)
-        if thing:  # 济宁发了多少？ after 湘潭发行了多少专项债券？ → 济宁发了多少专项债券？
+        if thing and turns[-1].chinese:  # 济宁发了多少？ after 湘潭发行了多少专项债券？ → 济宁发了多少专项债券？
             return Rewrite(text.rstrip("？?") + thing + "？", f"ellipsis: 「{thing}」 from 「{turns[-1].text}」")
+    if not chinese and len(mentions) == 1 and not found and cues.asks_bare_quantity_english(_without(text, mentions)):
+        thing = clauses.asked_thing(turns[-1].text)
+        if thing and not is_chinese(thing):  # How many did Jining dismantle? → How many coal-fired boilers did …
+            head = re.match(r"^\s*how\s+(?:many|much)", text, re.IGNORECASE).group()
+            return Rewrite(f"{head} {thing}{text[len(head):]}", f"ellipsis: 「{thing}」 from 「{turns[-1].text}」")
     if not chinese and not mentions and not found and cues.continues_english(text):
         entity = _latest(turns, Want.ANY, knowledge)
         if entity is not None:  # And how many vehicles were scrapped? → How many vehicles were scrapped in Dalian?
@@ -141,7 +149,7 @@ def _resolve(text: str, turns: list[_Turn], knowledge: Knowledge, answered_by, l
             return Rewrite(body[:1].upper() + body[1:] + f" in {label}?", f"omitted subject: {label}")
     if chinese and not mentions and not found:
         first = clauses.words(text)[0]
-        if cues.continues(text) or cues.opens_with_verb(text, word_tags(), first):
+        if cues.continues(first) or cues.opens_with_verb(text, word_tags(), first):
             entity = _latest(turns, Want.ANY, knowledge)
             if entity is not None:
                 body = re.sub(r"^(?:那么|那)", "", text)
@@ -151,6 +159,19 @@ def _resolve(text: str, turns: list[_Turn], knowledge: Knowledge, answered_by, l
                         return Rewrite(topic + "中" + body[2:], f"ellipsis: 其中 = {topic}")
                 return Rewrite(entity.name + body, f"omitted subject: {entity.name}")
     return Rewrite(text)
+
+
+def _only_names(fragment: str, knowledge: Knowledge) -> bool:
+    """True when a fragment is names and fillers only (那济宁, 南阳的)."""
+    mentions = knowledge.find(fragment)
+    return bool(mentions) and not re.sub(r"[那的在和与、\s]", "", _without(fragment, mentions))
+
+
+def _without(text: str, mentions: list[Mention]) -> str:
+    """The text with the names cut out."""
+    for m in sorted(mentions, key=lambda m: -m.start):
+        text = text[: m.start] + text[m.end :]
+    return text
 
 
 def _label(entity: Entity, chinese: bool, turns: list[_Turn]) -> str:
@@ -195,6 +216,11 @@ def _pronouns(text, found, chinese, turns, knowledge, answered_by) -> tuple[str,
     """The text with each pronoun replaced by what it refers to, and a note per replacement."""
     out, names, last = [], [], 0
     for pronoun in found:
+        if not cues.refers_back(pronoun, text, [t.text for t in turns]):
+            continue
+        before = text[: pronoun.start]  # a name earlier in the question itself: the pronoun is its own (许伟说他…)
+        if _latest([_Turn(before, tuple(knowledge.find(before)), chinese)], pronoun.want, knowledge) is not None:
+            continue
         entity = _latest(turns, pronoun.want, knowledge, answered_by)
         if entity is None:
             continue
@@ -264,9 +290,11 @@ def _swap_entity(fragment: str, mention: Mention, turns: list[_Turn], knowledge:
         target = same[-1]
     else:
         target = next((m for m in reversed(frame.mentions) if m.entity.name != entity.name), None)
-        if target is not None and target.entity.kind == EntityKind.PERSON and entity.kind != EntityKind.PERSON and not own:
-            person = _linked(entity, Want.PERSON, knowledge)
-            new = _label(person, frame.chinese, turns) if person else new
+        if target is not None and not own and target.entity.kind != entity.kind:
+            # a city in a question about a person → its speaker; a person in a question about a city → their city
+            want = {EntityKind.PERSON: Want.PERSON, EntityKind.PLACE: Want.PLACE, EntityKind.ORG: Want.ORG}[target.entity.kind]
+            linked = _linked(entity, want, knowledge)
+            new = _label(linked, frame.chinese, turns) if linked else new
     if target is not None:
         suffix = target.surface[-1] if frame.chinese and target.surface[-1] in "市省" else ""
         if suffix and new == entity.name and new + suffix in entity.aliases:

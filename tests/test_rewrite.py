@@ -105,6 +105,9 @@ def test_a_question_that_stands_alone_is_searched_as_typed(knowledge):
         ("What did Nanyang's Wang Qi say about rivers?", ["Who moderated the forum?"]),
         ("其他城市怎么治理锅炉？", ["济宁配备了多少名专职环保网格员？"]),  # 其他 is not 他
         ("什么是河长制？", ["大连拆除了多少台燃煤锅炉？"]),
+        ("河长制是什么呢？", ["大连拆除了多少台燃煤锅炉？"]),  # a fragment asks nothing itself
+        ("河长制实施得怎么样？", ["大连拆除了多少台燃煤锅炉？"]),
+        ("推行河长制这项制度的目的和意义是什么？", ["大连拆除了多少台燃煤锅炉？"]),  # long: not a follow-up
         ("那济宁呢？", []),
         ("那济宁呢？", None),
     ]:
@@ -133,3 +136,23 @@ def test_within_the_last_answer(knowledge):
     history = ["济宁纳入导则体系整治的污染源有多少家？"]
     assert ask("其中关停了多少家？", history, knowledge).text == "济宁纳入导则体系整治的污染源中关停了多少家？"
     assert ask("那广州治理珠江呢？", ["南水北调中线水源地的水质保持在什么水平？"], knowledge).text == "广州治理珠江的水质保持在什么水平？"
+
+
+def test_more_ways_to_follow_up(knowledge):
+    dalian = ["大连拆除了多少台燃煤锅炉？"]
+    assert ask("那济宁怎么样？", dalian, knowledge).text == "济宁拆除了多少台燃煤锅炉？"
+    assert ask("如果是济宁呢？", dalian, knowledge).text == "济宁拆除了多少台燃煤锅炉？"
+    assert ask("那王奇呢？", dalian, knowledge).text == "南阳拆除了多少台燃煤锅炉？"  # a person's city in a city's place
+    assert ask("那南阳呢？", ["张海冰来环保局之前在哪里工作？"], knowledge).text == "王奇来环保局之前在哪里工作？"
+    assert ask("这位局长还提到了什么？", ["济宁配备了多少名专职环保网格员？"], knowledge).text == "许伟还提到了什么？"
+    assert ask("当地的空气质量怎么改善的？", ["许伟是哪里的局长？"], knowledge).text == "济宁的空气质量怎么改善的？"
+    assert ask("其核心价值观是什么？", ["区锦雄在哪家公司工作？"], knowledge).text == "区锦雄的核心价值观是什么？"
+    assert ask("How many did Jining dismantle?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
+        "How many coal-fired boilers did Jining dismantle?"
+    )
+    assert ask("What does the company value most?", ["Where does 区锦雄 work?"], knowledge).text == "What does Pubang value most?"
+
+
+def test_a_pronoun_for_a_name_in_the_question_itself_needs_no_history(knowledge):
+    for question in ("许伟说他们配备了多少名网格员？", "What did Zhang Haibing do when he arrived?"):
+        assert ask(question, ["湘潭发行了多少专项债券？"], knowledge).text == question

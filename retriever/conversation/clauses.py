@@ -74,9 +74,13 @@ def replace_object(text: str, new: str, modifier: bool = False) -> str | None:
 
 
 def asked_thing(text: str) -> str:
-    """What a Chinese 'how many' question asks about (专项债券 of 湘潭发行了多少专项债券？), or ''."""
+    """What a 'how many' question asks about (专项债券 of 湘潭发行了多少专项债券？, coal-fired boilers of
+    How many coal-fired boilers did Dalian dismantle?), or ''."""
     match = _ZH_OBJECT.search(text)
-    return match.group("obj") if match else ""
+    if match:
+        return match.group("obj")
+    match = _EN_OBJECT.search(text)
+    return match.group("obj") if match and re.match(r"^how\s", text, re.IGNORECASE) else ""
 
 
 def topic(text: str) -> str:

@@ -35,15 +35,17 @@ class Pronoun:
 _ZH_PRONOUNS: tuple[tuple[str, Want], ...] = (
     (r"(?<!其)(?:他|她)(?:所在的?|的)(?:城市|市|地方)", Want.PLACE),
     (r"(?<!其)(?:他|她)(?:所在的?|的)(?:公司|企业|单位)", Want.ORG),
-    (r"(?:该|这个|那个|这座|那座|此)(?:城市|市|地方)|该地|该市", Want.PLACE),
+    (r"(?:该|这个|那个|这座|那座|此)(?:城市|市|地方)|该地|该市|当地|那里|那边|这里", Want.PLACE),
     (r"(?:该|这|那|此)(?:家|个)?(?:公司|企业)", Want.ORG),
-    (r"(?<!其)(?:他们|她们)", Want.ANY),
+    (r"(?:这|那|该)位(?:局长|副总裁|总裁|嘉宾|负责人|领导)(?![\u4e00-\u9fff]{0,1}(?:企业|公司|园林))", Want.PERSON),
+    (r"(?<!其)(?:他们|她们|它们)", Want.ANY),
     (r"(?<![其吉])(?:他|她)(?!人|国|乡)", Want.PERSON),
+    (r"^(?:它|其)(?![中他它实余次])的?", Want.OWNER),
     (r"(?:这|那|该)(?:个|些|项|条|份|种|座|次|批)(?=[\u4e00-\u9fff])", Want.OWNER),
 )
 _EN_PRONOUNS: tuple[tuple[str, Want], ...] = (
     (r"\b(?:his|her|their)\s+(?:city|town|hometown|municipality)\b", Want.PLACE),
-    (r"\b(?:that|this|the same)\s+(?:city|town|place|municipality)\b", Want.PLACE),
+    (r"\b(?:that|this|the same)\s+(?:city|town|place|municipality)\b|\bthe city\b", Want.PLACE),
     (r"\b(?:his|her|their)\s+(?:company|firm|business|employer)\b", Want.ORG),
     (r"\b(?:that|this|the)\s+(?:company|firm|business)\b", Want.ORG),
     (r"\b(?:he|she|him)\b", Want.PERSON),
@@ -54,16 +56,27 @@ _EN_PRONOUNS: tuple[tuple[str, Want], ...] = (
 _ZH_PRONOUN_RES = [(re.compile(p), w) for p, w in _ZH_PRONOUNS]
 _EN_PRONOUN_RES = [(re.compile(p, re.IGNORECASE), w) for p, w in _EN_PRONOUNS]
 
-_ZH_ELLIPSIS = re.compile(r"^(?:那么|那|还有|而|至于|那在)?(?P<x>.{1,16}?)(?:的情况|的数据|的数字)?呢[？?！!。.…]*$")
+_ZH_ELLIPSIS = re.compile(
+    r"^(?:那么|那|还有|而|至于|那在|如果是|要是|换成|换作|对于|关于)?(?P<x>.{1,16}?)"
+    r"(?:的情况|的数据|的数字)?(?P<end>呢|怎么样|又如何|如何|情况如何)[？?！!。.…]*$"
+)
+# A fragment is a noun phrase: one that asks something itself (河长制是什么呢？) is a question of its own.
+_ZH_ASKING = re.compile(r"什么|怎么|怎样|为什么|为何|哪|谁|多少|几|如何|吗|是否|有没有|能否")
 _EN_ELLIPSIS = re.compile(
     r"^(?:and|but|so)?[\s,]*(?:what|how)\s+about\s+(?P<x>.+?)[\s?.!]*$|^(?:and|also)[\s,]+(?P<y>.+?)[\s?.!]*$", re.IGNORECASE
 )
 _EN_VERB = re.compile(
     r"\b(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|say|said|tell|mean|get|got)\b", re.IGNORECASE
 )
-_ZH_CONTINUE = re.compile(r"^(?:那么|那|还|又|也|另外|此外|再|同时|而且|并且|以及|其中)")
-_ZH_WH_END = re.compile(r"(?:多少|几)(?:台|名|家|个|项|次|起|件|辆|座|条|吨|元|万元|亿元|亿|种|批|位)?[？?]*$")
+_ZH_CONTINUE_WORDS = frozenset("那么 那 还 又 也 另外 此外 再 同时 而且 并且 以及 其中 还有".split())
+_ZH_WH_END = re.compile(
+    r"^(?P<verb>[^？?，,。]{0,4}?)(?:多少|几)(?:台|名|家|个|项|次|起|件|辆|座|条|吨|元|万元|亿元|亿|种|批|位)?[？?]*$"
+)
+_EN_BARE = re.compile(r"^\s*how\s+(?:many|much)\s+(?:did|do|does|has|have|had)\s+(?:'s\s+)?\S*\s*\w+[\s?.!]*$", re.IGNORECASE)
 _EN_CONTINUE = re.compile(r"^(?:and|also|then|so)\b[\s,]*", re.IGNORECASE)
+
+
+MAX_OMITTED_SUBJECT = 14  # a question that leaves out its subject is short (配备了多少名网格员？); longer ones stand alone
 
 
 def pronouns(question: str, chinese: bool) -> list[Pronoun]:
@@ -83,7 +96,9 @@ def ellipsis(question: str, chinese: bool) -> str | None:
     """The fragment of an elliptical question (济宁 of 那济宁呢？, Jining of What about Jining?), else None."""
     if chinese:
         match = _ZH_ELLIPSIS.match(question.strip())
-        return match.group("x").strip() if match else None
+        if not match or _ZH_ASKING.search(match.group("x")):
+            return None
+        return match.group("x").strip()
     match = _EN_ELLIPSIS.match(question.strip())
     if not match:
         return None
@@ -93,9 +108,31 @@ def ellipsis(question: str, chinese: bool) -> str | None:
     return fragment or None
 
 
-def continues(question: str) -> bool:
-    """A Chinese question that opens with a word that carries on from the last turn (还, 又, 其中 …)."""
-    return bool(_ZH_CONTINUE.match(question))
+def continues(first_word: str) -> bool:
+    """A Chinese question whose first word carries on from the last turn (还, 又, 其中 …; not 还原, 再生)."""
+    return first_word in _ZH_CONTINUE_WORDS
+
+
+def refers_back(pronoun: Pronoun, question: str, history: list[str]) -> bool:
+    """Whether a pronoun can point into the conversation rather than into its own question.
+
+    这个/那个 + noun (这个协议) only when an earlier question has that noun; English it/they/them
+    not when the question names a thing before it ('the landscaping firm said it stands for').
+    """
+    if pronoun.want == Want.OWNER and not pronoun.text.startswith(("其", "它")):
+        rest = question[pronoun.end :]
+        if re.match(r"[A-Za-z]", rest):
+            word = re.match(r"[A-Za-z]+", rest).group().lower().rstrip("s")
+            return any(word in turn.lower() for turn in history)
+        return any(rest[:size] in turn for turn in history for size in (2, 3) if len(rest) >= size)
+    if pronoun.want == Want.ANY and re.match(r"(?i)it|its|they|them|their", pronoun.text):
+        return not re.search(r"(?i)\b(?:the|a|an)\s+\w+", question[: pronoun.start])
+    return True
+
+
+def asks_bare_quantity_english(question: str) -> bool:
+    """An English 'how many' question with no noun after it (How many did Jining dismantle?)."""
+    return bool(_EN_BARE.match(question))
 
 
 def continues_english(question: str) -> bool:
@@ -110,9 +147,18 @@ def strip_continuation(question: str) -> str:
 
 def opens_with_verb(question: str, tags: dict[str, str], first_word: str) -> bool:
     """A Chinese question whose first word is a verb (配备了多少名网格员？): its subject is left out."""
-    return (tags.get(first_word) or "").startswith("v") and len(question) <= 24
+    return (tags.get(first_word) or "").startswith("v") and len(question) <= MAX_OMITTED_SUBJECT
 
 
-def asks_bare_quantity(question: str) -> bool:
-    """A Chinese question ending in 多少/几 with no noun after it (济宁发了多少？)."""
-    return bool(_ZH_WH_END.search(question))
+def asks_bare_quantity(rest: str, tags: dict[str, str], words) -> bool:
+    """A Chinese question, its names cut out, that is only a short verb and 多少/几 (发了多少？ of 济宁发了多少？).
+
+    Args:
+        rest: the question without its names.
+        tags: jieba's part-of-speech tags by word.
+        words: splits a text into jieba words.
+    """
+    match = _ZH_WH_END.match(rest.strip())
+    if not match:
+        return False
+    return all(not (tags.get(w) or "").startswith(("n", "j", "l")) for w in words(match.group("verb")) if w.strip("的那在"))
