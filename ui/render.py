@@ -8,10 +8,13 @@ or a formula. No gradio here: these are pure functions, tested without a server.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from retriever.types import Answer, Hit
 
 CONTEXT_LINES = 8  # lines of the transcript shown above and below a cited passage
+_PAGE_STYLE = ' style="font-weight:600;color:#6b7280;border-top:1px solid #e5e7eb;margin:.25em 0"'
 
 # HTML plus Markdown/LaTeX syntax characters, all turned into entities in one pass, so the chat's
 # Markdown renderer shows them as typed (no markup, links, images, autolinks or formulas).
@@ -61,17 +64,19 @@ def emphasise(text: str, terms: list[str]) -> str:
     return "".join(out)
 
 
-def lines_label(start: int, end: int) -> str:
-    """'第19–30行 (lines 19–30)'."""
+def lines_label(start: int, end: int, page: int | None = None) -> str:
+    """'第19–30行 (lines 19–30)'; with a page (lines then count within it) '第3页 第19–30行 (page 3, lines 19–30)'."""
     span = f"{start}" if start == end else f"{start}–{end}"
-    return f"第{span}行 (lines {span})"
+    if page is None:
+        return f"第{span}行 (lines {span})"
+    return f"第{page}页 第{span}行 (page {page}, lines {span})"
 
 
 def citation_label(hit: Hit) -> str:
     """The one-line citation of a passage: '[1] 王奇 · 河南省南阳市环保局局长 · 第19–30行 (lines 19–30)'."""
     c = hit.citation
     who = " · ".join(part for part in (c.speaker, c.role) if part)
-    return f"[{hit.rank}] {who or '—'} · {lines_label(c.line_start, c.line_end)}"
+    return f"[{hit.rank}] {who or '—'} · {lines_label(c.line_start, c.line_end, c.page)}"
 
 
 def _passage_html(hit: Hit, highlight, terms: list[str]) -> str:
@@ -88,7 +93,7 @@ def _passage_html(hit: Hit, highlight, terms: list[str]) -> str:
         f'<span class="fqa-num">[{hit.rank}]</span> '
         f'<span class="fqa-speaker">{esc(c.speaker or "—")}</span>'
         + (f' · <span class="fqa-role">{esc(c.role)}</span>' if c.role else "")
-        + f' · <span class="fqa-lines">{esc(lines_label(c.line_start, c.line_end))}</span>'
+        + f' · <span class="fqa-lines">{esc(lines_label(c.line_start, c.line_end, c.page))}</span>'
         + (f' · <span class="fqa-headline">{esc(c.headline)}</span>' if c.headline else "")
     )
     return f'<div class="fqa-passage"><div class="fqa-cite">{head}</div><div class="fqa-text">{body}</div></div>'
@@ -153,7 +158,7 @@ def answer_markdown(answer: Answer) -> str:
     for hit, highlight in zip(answer.passages, highlights, strict=True):
         c = hit.citation
         who = "，".join(part for part in (c.speaker, c.role) if part) or "—"
-        line = f"{hit.rank}. {_md(who)}, {c.doc}, {lines_label(c.line_start, c.line_end)}"
+        line = f"{hit.rank}. {_md(who)}, {c.doc}, {lines_label(c.line_start, c.line_end, c.page)}"
         if c.headline:
             line += f" — {_md(c.headline)}"
         out.append("")
@@ -163,14 +168,22 @@ def answer_markdown(answer: Answer) -> str:
     return "\n".join(out) + "\n"
 
 
-def source_html(lines: list[str] | None, hit: Hit, highlight=None, context: int = CONTEXT_LINES) -> str:
+def source_html(
+    lines: list[str] | None,
+    hit: Hit,
+    highlight=None,
+    context: int = CONTEXT_LINES,
+    page_starts: Sequence[int] = (),
+) -> str:
     """The cited lines in their context in the original file, with line numbers; cited lines marked.
 
     Args:
-        lines: the original file's lines (line n is lines[n-1]); None when the index lacks the document.
+        lines: the document's lines (line n is lines[n-1]); None when the index lacks the document.
         hit: the cited passage.
         highlight: its supporting sentence (its lines get a stronger mark), or None.
         context: lines shown above and below the passage.
+        page_starts: for a document with pages, the line where each page begins (DocRecord.page_starts):
+            the citation's lines count within its page, and so do the numbers shown, under a page heading.
     """
     c = hit.citation
     title = f"{citation_label(hit)}" + (f" · {c.headline}" if c.headline else "") + f" · {c.doc}"
@@ -178,21 +191,49 @@ def source_html(lines: list[str] | None, hit: Hit, highlight=None, context: int 
     if not lines:
         missing = esc("原文不可用 / source text not available")
         return f'<div class="fqa-source">{head}<div class="fqa-error">{missing}</div></div>'
-    first = max(1, c.line_start - context)
-    last = min(len(lines), c.line_end + context)
+    paged = bool(page_starts) and c.page is not None
+    cited = (_doc_line(page_starts, c.page, c.line_start), _doc_line(page_starts, c.page, c.line_end)) if paged else (
+        c.line_start, c.line_end
+    )
+    support = None
+    if highlight is not None:
+        page = getattr(highlight, "page", None)
+        support = (
+            (_doc_line(page_starts, page, highlight.line_start), _doc_line(page_starts, page, highlight.line_end))
+            if paged and page is not None
+            else (highlight.line_start, highlight.line_end)
+        )
+    first = max(1, cited[0] - context)
+    last = min(len(lines), cited[1] + context)
     rows = []
+    shown_page = None
     for n in range(first, last + 1):
+        number, page = n, None
+        if paged:
+            page = max(bisect_right(page_starts, n), 1)
+            number = n - page_starts[page - 1] + 1
+            if page != shown_page:
+                rows.append(f'<div class="fqa-page" data-page="{page}"{_PAGE_STYLE}>{esc(f"第{page}页 / page {page}")}</div>')
+                shown_page = page
         cls = "fqa-line"
-        if c.line_start <= n <= c.line_end:
+        if cited[0] <= n <= cited[1]:
             cls += " fqa-cited"
-        if highlight is not None and highlight.line_start <= n <= highlight.line_end:
+        if support is not None and support[0] <= n <= support[1]:
             cls += " fqa-support-line"
-        marker = "▶" if c.line_start <= n <= c.line_end else " "
+        marker = "▶" if cited[0] <= n <= cited[1] else " "
+        page_attr = f' data-page="{page}"' if page is not None else ""
         rows.append(
-            f'<div class="{cls}" data-line="{n}"><span class="fqa-ln">{n}</span>'
+            f'<div class="{cls}"{page_attr} data-line="{number}"><span class="fqa-ln">{number}</span>'
             f'<span class="fqa-mark">{marker}</span><span class="fqa-lt">{esc(lines[n - 1]) or "&nbsp;"}</span></div>'
         )
     return f'<div class="fqa-source">{head}<div class="fqa-lines-box">{"".join(rows)}</div></div>'
+
+
+def _doc_line(page_starts: Sequence[int], page: int | None, line: int) -> int:
+    """The document line of a line counted within a page (as citations count them)."""
+    if not page_starts or page is None or not 1 <= page <= len(page_starts):
+        return line
+    return page_starts[page - 1] + line - 1
 
 
 def normalise_mode(mode: str) -> str:

@@ -1,0 +1,154 @@
+"""PDFs (.pdf): the text layer of each page, through pypdf; no OCR.
+
+Why pypdf: one pure-Python, BSD-licensed package with no native wheels; its text-run callback gives each
+run's baseline, which is all that is needed to rebuild lines and the gaps between paragraphs. (pdfplumber's
+layout engine is as good here but brings pdfminer.six, pypdfium2 and their logging along.)
+
+Each page's lines follow the text layer; a blank line marks a vertical gap wider than the page's usual line
+spacing (a new paragraph, a column or box) and ends every page but the last, so paragraphs read the same
+way as in a plain-text transcript. ``Source.page_starts`` holds the 1-based line where each page begins.
+"""
+
+from __future__ import annotations
+
+import logging
+import statistics
+from pathlib import Path
+
+from index.errors import DocumentError
+from index.readers.base import Source, read_bytes, sha256_bytes
+
+SUFFIXES = (".pdf",)
+MIN_LETTERS_PER_PAGE = 8  # fewer letters than this per page on average: no real text layer (a scanned PDF)
+GAP_FACTOR = 1.4  # a step between baselines this many times the page's usual line spacing is a paragraph gap
+
+_NO_TEXT = "has no text layer (a scanned PDF?); OCR is not supported — give a text PDF or a .txt"
+
+
+def read(path: str | Path) -> list[Source]:
+    """The PDF as one document: its pages' text-layer lines, in order, with the line where each page begins.
+
+    Raises:
+        DocumentError: missing, too large, empty, not a PDF, encrypted, unreadable, or without a text layer.
+    """
+    path, data = read_bytes(path, "PDF")
+    if not data.strip():
+        raise DocumentError(f"{path}: the file is empty; give a PDF with text in it")
+    if b"%PDF-" not in data[:1024]:
+        raise DocumentError(f"{path}: not a PDF (no %PDF- header); give a real PDF, or rename the file to its real type")
+    reader = _open(path, data)
+    lines: list[str] = []
+    page_starts: list[int] = []
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            page_lines = page_text_lines(page)
+        except Exception as error:  # pypdf raises many kinds on a damaged content stream
+            raise DocumentError(f"{path}: page {number} cannot be read ({_first_line(error)}); the PDF may be damaged") from None
+        if lines:
+            lines.append("")  # a page ends a layout block, as a blank line does in a transcript
+        page_starts.append(len(lines) + 1)
+        lines.extend(page_lines)
+    if not page_starts:
+        raise DocumentError(f"{path}: the PDF has no pages")
+    letters = sum(1 for line in lines for char in line if char.isalnum())
+    if letters < MIN_LETTERS_PER_PAGE * len(page_starts):
+        raise DocumentError(f"{path}: {_NO_TEXT} ({letters} letters on {len(page_starts)} pages)")
+    title, metadata = _info(reader, path)
+    return [
+        Source(
+            path=path,
+            text="\n".join(lines),
+            format="pdf",
+            encoding="pdf",
+            sha256=sha256_bytes(data),
+            title=title,
+            page_starts=tuple(page_starts),
+            metadata=metadata,
+        )
+    ]
+
+
+def _open(path: Path, data: bytes):
+    """A pypdf reader of the bytes, decrypted when the PDF only has an empty user password."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repairs of sloppy files are not the user's concern
+    try:
+        reader = PdfReader(BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentError(f"{path}: the PDF is password-protected; remove the password (qpdf --decrypt) and retry")
+        len(reader.pages)  # parses the page tree: a damaged file fails here, not half-way through
+    except DocumentError:
+        raise
+    except DependencyError:
+        raise DocumentError(
+            f"{path}: the PDF is AES-encrypted; `pip install cryptography` or remove the encryption (qpdf --decrypt)"
+        ) from None
+    except FileNotDecryptedError:
+        raise DocumentError(f"{path}: the PDF is password-protected; remove the password (qpdf --decrypt) and retry") from None
+    except Exception as error:
+        raise DocumentError(f"{path}: cannot be read as a PDF ({_first_line(error)}); the file may be damaged") from None
+    return reader
+
+
+def page_text_lines(page) -> list[str]:
+    """The text-layer lines of one pypdf page, top to bottom, with '' where the layout has a wider gap.
+
+    Runs are grouped into lines by baseline (in the order the content stream draws them); a line is
+    followed by a blank line when the next baseline is lower by more than GAP_FACTOR times the page's
+    usual line spacing, or higher (a new column or text box).
+    """
+    runs: list[tuple[str, float, float]] = []  # (text, baseline y, glyph height)
+
+    def visit(text, cm, tm, font_dict, font_size):
+        text = text.replace("\r", "").replace("\n", "")
+        if text:
+            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+            height = abs((font_size or 1) * tm[3] * cm[3]) or abs(font_size or 1)
+            runs.append((text, y, height))
+
+    plain = page.extract_text(visitor_text=visit)
+    if not runs:
+        return [line.rstrip() for line in plain.splitlines()]
+    rows: list[list] = []  # [text pieces, baseline, height]
+    for text, y, height in runs:
+        if rows and abs(y - rows[-1][1]) <= 0.5 * max(height, rows[-1][2], 1e-6):
+            rows[-1][0].append(text)
+            rows[-1][2] = max(rows[-1][2], height)
+        else:
+            rows.append([[text], y, height])
+    rows = [row for row in rows if "".join(row[0]).strip()]
+    steps = [a[1] - b[1] for a, b in zip(rows, rows[1:]) if a[1] > b[1]]
+    usual = statistics.median(steps) if steps else 0.0
+    lines: list[str] = []
+    for i, row in enumerate(rows):
+        lines.append("".join(row[0]).rstrip())
+        if i + 1 < len(rows):
+            step = row[1] - rows[i + 1][1]
+            if step < 0 or (usual and step > GAP_FACTOR * usual) or (not usual and step > 2 * row[2]):
+                lines.append("")
+    return lines
+
+
+def _info(reader, path: Path) -> tuple[str, dict]:
+    """The title (when the PDF's metadata has a real one) and the other document-information fields."""
+    try:
+        info = reader.metadata or {}
+    except Exception:  # a damaged information dictionary is not worth refusing the text for
+        return "", {}
+    fields = {key.lstrip("/").lower(): str(value).strip() for key, value in info.items() if isinstance(value, str)}
+    title = fields.get("title", "")
+    if title.lower() in {"", "untitled", path.name.lower(), path.stem.lower()} or title.lower().endswith(
+        (".pdf", ".html", ".htm", ".doc", ".docx", ".txt")
+    ):
+        title = ""
+    metadata = {key: fields[key] for key in ("author", "subject", "creator", "producer") if fields.get(key)}
+    return title, metadata
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return (text.splitlines()[0] if text else type(error).__name__)[:200]
