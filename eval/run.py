@@ -182,7 +182,8 @@ def run_eval(
         fresh: evaluate a freshly built temporary index instead of the stored one.
         log: receives progress lines and the table.
         followups: also score eval/sets/followups.jsonl with and without history (hybrid), printed
-            and written to followups.md and followups.json beside the other reports.
+            and written to followups.md and followups.json beside the other reports (with the
+            bundled gold set only: the follow-ups are about the bundled transcript).
 
     Returns:
         The figures (the content of eval.json), with the follow-up figures under 'followups'.
@@ -195,7 +196,7 @@ def run_eval(
     try:
         log(f"evaluating {len(questions)} questions, modes {', '.join(modes)}, embedder {retriever.embedder.id}")
         results = evaluate(retriever, questions, modes)
-        follow = _followups(retriever, out, log) if followups else None
+        follow = _followups(retriever, out, log) if followups and gold is None else None  # the bundled sets only
     finally:
         if tmp is not None:
             tmp.cleanup()

@@ -109,9 +109,7 @@ def focus_of(text: str, knowledge: Knowledge) -> Focus | None:
     people = {p.name: p for m in knowledge.find(text) if (p := _linked(m.entity, Want.PERSON, knowledge)) is not None}
     if len(people) != 1:
         return None
-    person = next(iter(people.values()))
-    names = [person.name] + [n for e in (knowledge.get(person.city), knowledge.get(person.org)) if e for n in e.aliases]
-    return Focus(person.name, tuple(dict.fromkeys(names)))
+    return Focus(next(iter(people)))
 
 
 def _resolve(text: str, turns: list[_Turn], knowledge: Knowledge, answered_by, lexicon) -> Rewrite:

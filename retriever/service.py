@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import partial
 
 from index.errors import InvalidArgumentError
 from index.store.base import NO_FILTER, Filter
@@ -37,11 +36,11 @@ def answer(
     completed = _completed(retriever, typed.text, history)
     rewritten = completed.text if completed is not None else ""
     parsed = retriever.parse(rewritten) if rewritten else typed
-    run = partial(focused_run, retriever, None if speaker or completed is None else completed.focus)
+    focus = None if speaker or completed is None else completed.focus
     backend, settings = retriever.backend, retriever.settings
     vector = retriever.embed([parsed.text])[0]
     where = Filter(speaker=speaker, doc=doc)
-    hits, sentences, dense = run(parsed, vector, k, mode, where)
+    hits, sentences, dense = focused_run(retriever, focus, parsed, vector, k, mode, where)
 
     ids = [h.chunk_id for h in hits]
     sentences = {**sentences, **sentence_scores(backend, vector, [i for i in ids if i not in sentences])}
@@ -51,11 +50,11 @@ def answer(
         page, first, last = retriever.cite_lines(chunk.doc, highlight.line_start, highlight.line_end)
         highlights.append(replace(highlight, page=page, line_start=first, line_end=last))
 
-    # Answerability judges the whole index, whatever the filter or mode.
-    if where.empty and mode == Mode.HYBRID and k >= settings.evidence_k:
+    # Answerability judges the whole index, whatever the filter, mode or the conversation's focus.
+    if where.empty and mode == Mode.HYBRID and k >= settings.evidence_k and focus is None:
         evidence, full_dense = hits, dense
     else:
-        evidence, _, full_dense = run(parsed, vector, settings.evidence_k, Mode.HYBRID, NO_FILTER)
+        evidence, _, full_dense = retriever.run(parsed, vector, settings.evidence_k, Mode.HYBRID, NO_FILTER)
     top_dense = full_dense[0][1] if full_dense else 0.0
     terms = list(parsed.terms)
     coverage = len(backend.sparse.known(terms)) / len(terms) if terms else 0.0
