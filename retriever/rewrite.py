@@ -199,7 +199,8 @@ def _linked(entity: Entity, want: Want, knowledge: Knowledge) -> Entity | None:
 def _latest(turns: list[_Turn], want: Want, knowledge: Knowledge, answered_by=None) -> Entity | None:
     """The latest entity of the conversation that can be what a pronoun wants."""
     for turn in reversed(turns):
-        for mention in turn.mentions:  # the first name of a question is usually its subject
+        # the first name of a question is usually its subject; a province only when it names nothing finer
+        for mention in sorted(turn.mentions, key=lambda m: m.entity.province):
             entity = _linked(mention.entity, want, knowledge)
             if entity is not None:
                 return entity

@@ -20,7 +20,7 @@ SPEAKERS = [
 TEXTS = ["后来广州市政府花了10年的力气。", "大连市2016年举全市之力。"]
 LEXICON = {
     "dalian": ["大连"], "jining": ["济宁"], "nanyang": ["南阳"], "xiangtan": ["湘潭"], "guangzhou": ["广州"],
-    "pubang": ["普邦"], "zhanghaibing": ["张海冰"], "xuwei": ["许伟"], "guojun": ["国军"],
+    "pubang": ["普邦"], "oujinxiong": ["区锦雄"], "hunan": ["湖南"], "zhanghaibing": ["张海冰"], "xuwei": ["许伟"], "guojun": ["国军"],
     "boiler": ["锅炉"], "bond": ["债券"],
 }
 
@@ -157,3 +157,13 @@ def test_more_ways_to_follow_up(knowledge):
 def test_a_pronoun_for_a_name_in_the_question_itself_needs_no_history(knowledge):
     for question in ("许伟说他们配备了多少名网格员？", "What did Zhang Haibing do when he arrived?"):
         assert ask(question, ["湘潭发行了多少专项债券？"], knowledge).text == question
+
+
+def test_english_names_are_written_as_the_lexicon_knows_them(knowledge):
+    assert ask("How old is that company?", ["Which company does Ou Jinxiong work for?"], knowledge).text == "How old is Pubang?"
+    assert ask("And in soot?", ["How much sulfur dioxide did Dalian's boiler campaign cut?"], knowledge).text == (
+        "How much soot did Dalian's boiler campaign cut?"
+    )
+    # a city before its province: 'the Ministry and Hunan give Xiangtan' is about Xiangtan
+    history = ["How much funding did the Ministry and Hunan give Xiangtan?"]
+    assert ask("And how much did the bank provide?", history, knowledge).text == "How much did the bank provide in Xiangtan?"

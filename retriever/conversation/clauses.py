@@ -68,7 +68,7 @@ def replace_object(text: str, new: str, modifier: bool = False) -> str | None:
             return head + new + (match.group("end") or "？")
     match = _EN_OBJECT.search(text)
     if match:
-        new = re.sub(r"^(?:the|a|an)\s+", "", new, flags=re.IGNORECASE)
+        new = re.sub(r"^(?:(?:in|of|for|on|about)\s+)?(?:the|a|an)?\s*", "", new, flags=re.IGNORECASE)
         return text[: match.start("obj")] + new + text[match.end("obj") :]
     return None
 

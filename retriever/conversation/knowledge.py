@@ -52,12 +52,12 @@ class Entity:
     city: str = ""
     org: str = ""
     given_english: tuple[str, ...] = ()  # a person's given name in pinyin ('guojun'), for 'Su Guojun'
+    display: str = ""  # the English name to write ('jining', 'pubang'): a key of the lexicon, so it is understood
+    province: bool = False
 
     def label(self, chinese: bool) -> str:
         """How to write the entity in a question: its Chinese name, or for English a pinyin name."""
-        if chinese or self.kind == EntityKind.PERSON or not self.english:
-            return self.name
-        return max(self.english, key=len).capitalize()
+        return self.name if chinese or not self.display else self.display.capitalize()
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,9 @@ def build_knowledge(speakers, texts: Iterable[str], lexicon: Mapping[str, list[s
         keys = tuple(sorted({k for a in aliases for k in english.get(a, [])} | _joined(short, english)))
         org_of[s.name] = short
         aliases = tuple(sorted(aliases, key=len, reverse=True))
-        entities.append(Entity(EntityKind.ORG, short, aliases, keys, s.name, city_of.get(s.name, "")))
+        shortest = next((english[a] for a in sorted(aliases, key=len) if english.get(a)), [])
+        display = max(shortest, key=len) if shortest else ""
+        entities.append(Entity(EntityKind.ORG, short, aliases, keys, s.name, city_of.get(s.name, ""), display=display))
     for s in speakers:
         given = s.name[1:] if len(s.name) >= 3 else ""
         entities.append(
@@ -230,6 +232,8 @@ def build_knowledge(speakers, texts: Iterable[str], lexicon: Mapping[str, list[s
             Entity(
                 EntityKind.PLACE, place, (place + suffix_of[place], place), tuple(sorted(set(english.get(place, [])))),
                 owners[0] if len(owners) == 1 else "",
+                display=max(english.get(place, [""]), key=len),
+                province=suffix_of[place] == "省",
             )
         )
     return Knowledge(tuple(entities))
