@@ -156,6 +156,12 @@ def _resolve(text: str, turns: list[_Turn], knowledge: Knowledge, answered_by, l
                     if topic:  # 其中关停了多少家？ → 济宁纳入导则体系整治的污染源中关停了多少家？
                         return Rewrite(topic + "中" + body[2:], f"ellipsis: 其中 = {topic}")
                 return Rewrite(entity.name + body, f"omitted subject: {entity.name}")
+        if len(text) <= cues.MAX_OMITTED_SUBJECT and turns[-1].chinese:
+            # a short question on the latest question's topic (协议的目标是什么？ after …签订了什么协议？)
+            shared = (set(tokenize(text)) & set(tokenize(turns[-1].text))) - {m.surface for m in turns[-1].mentions}
+            entity = _latest(turns[-1:], Want.ANY, knowledge)
+            if entity is not None and len(first) >= 2 and first in shared:  # it opens with the shared noun
+                return Rewrite(entity.name + text, f"same topic as 「{turns[-1].text}」: {entity.name}")
     return Rewrite(text)
 
 

@@ -108,6 +108,7 @@ def test_a_question_that_stands_alone_is_searched_as_typed(knowledge):
         ("河长制是什么呢？", ["大连拆除了多少台燃煤锅炉？"]),  # a fragment asks nothing itself
         ("河长制实施得怎么样？", ["大连拆除了多少台燃煤锅炉？"]),
         ("推行河长制这项制度的目的和意义是什么？", ["大连拆除了多少台燃煤锅炉？"]),  # long: not a follow-up
+        ("大連拆除了多少台燃煤鍋爐？", ["大连锅炉整治削减了多少二氧化硫？"]),  # its own (traditional) city
         ("那济宁呢？", []),
         ("那济宁呢？", None),
     ]:
@@ -167,3 +168,9 @@ def test_english_names_are_written_as_the_lexicon_knows_them(knowledge):
     # a city before its province: 'the Ministry and Hunan give Xiangtan' is about Xiangtan
     history = ["How much funding did the Ministry and Hunan give Xiangtan?"]
     assert ask("And how much did the bank provide?", history, knowledge).text == "How much did the bank provide in Xiangtan?"
+
+
+def test_a_short_question_opening_with_the_latest_topic_keeps_its_place(knowledge):
+    history = ["湘潭与长沙、株洲签订了什么协议？"]
+    assert ask("协议的目标是什么？", history, knowledge).text == "湘潭协议的目标是什么？"
+    assert ask("目标是什么？", history, knowledge).text == "目标是什么？"  # nothing shared with the latest question
