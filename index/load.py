@@ -83,7 +83,7 @@ def _open_backend(path: Path, manifest: Manifest, lexicon: dict) -> Backend:
     if kind == "local":
         from index.store.local import open_local
 
-        return open_local(path, lexicon)
+        return open_local(path, lexicon, manifest.dense)
     raise IndexMismatchError(f"{path} uses the storage backend {kind!r}, which this forumqa does not know")
 
 

@@ -119,12 +119,15 @@ def half_line(path: Path) -> None:
 
 
 def edit_first_chunk(path: Path, drop: str = "", **changes) -> None:
+    """Change the first chunk line and rewrite the row offsets to match (a consistent but wrong file)."""
     lines = path.read_text(encoding="utf-8").splitlines()
     row = json.loads(lines[0])
     row.update(changes)
     row.pop(drop, None)
     lines[0] = json.dumps(row, ensure_ascii=False)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sizes = [len((line + "\n").encode("utf-8")) for line in lines]
+    save_npy(path.parent / "rows" / "offsets.npy", np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64))
 
 
 def save_npy(path: Path, array: np.ndarray) -> None:
@@ -286,7 +289,7 @@ BUILD_SCRIPT = "import time\nimport numpy as np\n\n" + inspect.getsource(HashEmb
             return result
         return wrapped
 
-    for module, name in ((local_write, "write_jsonl"), (local_write, "save_bm25"), (build, "write_manifest"),
+    for module, name in ((local_write, "build_faiss"), (local_write, "save_bm25"), (build, "write_manifest"),
                          (build, "publish"), (build, "staging_dir")):
         setattr(module, name, slow(getattr(module, name)))
     print("started", flush=True)

@@ -15,7 +15,7 @@ from index.embed import load_embedder
 from index.errors import EmbedderError, IndexCorruptError, IndexMismatchError, IndexNotFoundError
 from index.load import open_index
 from index.store.bm25 import bm25_scores
-from index.store.faiss_dense import DenseSettings, build_faiss, search_faiss
+from index.store.faiss_dense import DenseSettings, build_faiss, rescore, search_faiss
 from index.store.local import PASSAGE_FAISS, PASSAGE_VECTORS, SENTENCE_FAISS, SENTENCE_VECTORS
 from index.tokenize import tokenize
 
@@ -82,7 +82,7 @@ def test_default_path_does_not_import_torch(index_dir):
     assert result.stdout.split() == ["False", "False", "False"]
 
 
-@pytest.mark.parametrize("kind", ["flat", "hnsw"])
+@pytest.mark.parametrize("kind", ["flat", "hnsw", "ivf"])
 def test_faiss_matches_numpy_brute_force(kind):
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(500, 32)).astype(np.float32)
@@ -92,7 +92,10 @@ def test_faiss_matches_numpy_brute_force(kind):
     index, built = build_faiss(vectors, DenseSettings(kind=kind, ef_search=200))
     assert built == kind
     exact = queries @ vectors.T
-    for q, (ids, scores) in enumerate(search_faiss(index, queries, 10)):
+    depth, cells = (40, index.nlist) if kind == "ivf" else (10, 0)
+    for q, (ids, scores) in enumerate(search_faiss(index, queries, depth, nprobe=cells)):
+        if kind == "ivf":  # 8-bit codes give approximate scores: the store re-scores the candidates exactly
+            ids, scores = rescore(vectors, queries[q], ids, 10)
         expected = np.sort(exact[q])[::-1][:10]
         assert np.allclose(scores, expected, atol=1e-4)  # same scores (ties may swap ids)
         assert np.allclose(exact[q][ids], scores, atol=1e-4)
@@ -107,9 +110,10 @@ def test_faiss_k_above_corpus_size_and_filters():
     assert sorted(ids.tolist()) == [2, 3]
 
 
-def test_auto_index_choice_switches_to_hnsw_above_threshold():
-    settings = DenseSettings(kind="auto", hnsw_threshold=100)
-    assert settings.resolve(99) == "flat" and settings.resolve(100) == "hnsw"
+def test_auto_index_choice_switches_to_ivf_above_threshold():
+    settings = DenseSettings(kind="auto", ann_threshold=100)
+    assert settings.resolve(99) == "flat" and settings.resolve(100) == "ivf"
+    assert DenseSettings.from_json({"kind": "auto", "hnsw_threshold": 7}).ann_threshold == 7  # older manifests
 
 
 def test_tokenizer_splits_chinese_and_keeps_english_words():

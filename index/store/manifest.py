@@ -12,7 +12,7 @@ from index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundErr
 from index.records import DocRecord
 from index.store.files import MANIFEST, file_table, sha256_file
 
-FORMAT_VERSION = 3  # 3: backend section, per-document records, sentence spans in chunks, row metadata
+FORMAT_VERSION = 4  # 4: local chunks on disk by byte offset, row table, token ids, bigram index, float16 sentences
 REBUILD_HINT = "rebuild it with: forumqa build [FILES] --out {path}"
 
 
@@ -46,7 +46,7 @@ class EmbedderInfo:
 
 @dataclass(frozen=True)
 class Manifest:
-    """The manifest of an index folder (format version 3)."""
+    """The manifest of an index folder (format version 4)."""
 
     embedder: EmbedderInfo
     tokenizer: str
