@@ -26,7 +26,9 @@ from index.records import Chunk, DocRecord, Speaker
 from index.represent import with_speaker
 from index.store.base import Batch
 
-CMRC = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "cmrc2018" / "cmrc2018_trial.json"
+_REPO = Path(__file__).resolve().parent.parent
+CMRC_NAME = Path("shared") / "benchmarks" / "cmrc2018" / "cmrc2018_trial.json"
+CMRC = next((p / CMRC_NAME for p in (_REPO.parent, _REPO.parent.parent) if (p / CMRC_NAME).is_file()), _REPO.parent / CMRC_NAME)
 NOISE_ROWS = 1 << 16
 _SENTENCE = re.compile(r"[^。！？]*[。！？]")
 SPEAKERS = ("王奇", "张海冰", "许伟", "刘国强", "陈晓红", "李明", "赵芳", "周建国", "孙丽", "吴海涛", "郑一鸣", "黄文静")
@@ -106,7 +108,7 @@ def sentence_pool(texts: Sequence[str], extra: bool = True) -> list[str]:
 def synthetic_text(pool: Sequence[str], passages: int, seed: int) -> str:
     """A forum-like transcript of about `passages` passages: turns of 名字： with 2-6 paragraphs of pool sentences."""
     rng = np.random.default_rng(seed)
-    lines, chars, target = [], 0, passages * 150
+    lines, chars, target = [], 0, passages * 130
     while chars < target:
         speaker = SPEAKERS[int(rng.integers(len(SPEAKERS)))]
         for paragraph in range(int(rng.integers(2, 7))):

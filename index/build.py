@@ -8,7 +8,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from index.chunk import ChunkSettings, chunk_document
 from index.embed import Embedder, load_embedder
 from index.errors import DocumentError, IndexCorruptError, IndexMismatchError, IndexNotFoundError
 from index.lexicon import LEXICON_ID, build_lexicon
+from index.parallel import ordered_map, workers
 from index.readers import Source, read_sources
 from index.records import DocRecord
 from index.represent import passage_text, sentence_text
@@ -80,11 +81,19 @@ def embed_texts(embedder: Embedder, texts: list[str], batch: int = EMBED_BATCH) 
     return vectors[[row[t] for t in texts]]
 
 
-def prepare(source: Source, doc_id: str, embedder: Embedder, chunking: ChunkSettings) -> tuple[Batch, DocRecord]:
-    """One document read, parsed, chunked, embedded and tokenized.
+@dataclass(frozen=True)
+class Analysed:
+    """A document parsed, chunked and tokenized, with the texts to embed (what a worker process returns)."""
 
-    A text is embedded once however often it occurs: a one-sentence passage's sentence has the passage's
-    own text, so it takes the passage's vector.
+    chunks: list
+    passage_texts: list[str]
+    sentence_texts: list[str]
+    tokens: list[list[str]]
+    record: DocRecord
+
+
+def analyse(source: Source, doc_id: str, chunking: ChunkSettings) -> Analysed:
+    """One document parsed, chunked and tokenized (everything but the embedding).
 
     Raises:
         DocumentError: the document has no text to index.
@@ -98,14 +107,6 @@ def prepare(source: Source, doc_id: str, embedder: Embedder, chunking: ChunkSett
     for chunk in chunks:
         for sid in chunk.sentence_ids:
             owner.setdefault(sid, chunk)
-    sentence_texts = [sentence_text(s, owner.get(s.sentence_id)) for s in sentences]
-    vectors = embed_texts(embedder, texts + sentence_texts)
-    batch = Batch(
-        chunks=chunks,
-        passage_vectors=vectors[: len(texts)],
-        sentence_vectors=vectors[len(texts) :],
-        tokens=[tokenize(t) for t in texts],
-    )
     record = DocRecord(
         doc=doc_id,
         source=str(source.path),
@@ -121,7 +122,26 @@ def prepare(source: Source, doc_id: str, embedder: Embedder, chunking: ChunkSett
         headlines=tuple(doc.headlines),
         metadata=dict(source.metadata),
     )
-    return batch, record
+    sentence_texts = [sentence_text(s, owner.get(s.sentence_id)) for s in sentences]
+    return Analysed(chunks, texts, sentence_texts, [tokenize(t) for t in texts], record)
+
+
+def embed_analysed(analysed: Analysed, embedder: Embedder) -> Batch:
+    """The Batch of an analysed document: a text is embedded once however often it occurs (a one-sentence
+    passage's sentence has the passage's own text, so it takes the passage's vector)."""
+    texts = analysed.passage_texts
+    vectors = embed_texts(embedder, texts + analysed.sentence_texts)
+    return Batch(analysed.chunks, vectors[: len(texts)], vectors[len(texts) :], analysed.tokens)
+
+
+def prepare(source: Source, doc_id: str, embedder: Embedder, chunking: ChunkSettings) -> tuple[Batch, DocRecord]:
+    """One document read, parsed, chunked, embedded and tokenized.
+
+    Raises:
+        DocumentError: the document has no text to index.
+    """
+    analysed = analyse(source, doc_id, chunking)
+    return embed_analysed(analysed, embedder), analysed.record
 
 
 def read_all(files: Iterable[str | Path], taken: set[str]) -> list[tuple[Source, str]]:
@@ -207,15 +227,15 @@ def write_index(
         for record in records:
             shutil.copyfile(out / "docs" / f"{record.doc}.txt", staged / "docs" / f"{record.doc}.txt")
         bar = _bar(len(sources), progress)
-        for source, doc_id in sources:
-            batch, record = prepare(source, doc_id, embedder, chunking)
-            writer.add(batch)
+        jobs = [(source, doc_id, chunking) for source, doc_id in sources]
+        for (source, doc_id), analysed in zip(sources, ordered_map(analyse, jobs, workers(len(jobs)))):
+            writer.add(embed_analysed(analysed, embedder))
             (staged / "docs" / f"{doc_id}.txt").write_text(source.text, encoding="utf-8")
-            records.append(record)
+            records.append(analysed.record)
             bar.update(1)
             if len(sources) <= 20:
-                log(f"{source.path}: {source.format}, {source.encoding}, {len(record.speakers)} speakers, "
-                    f"{record.passages} chunks")
+                log(f"{source.path}: {source.format}, {source.encoding}, {len(analysed.record.speakers)} speakers, "
+                    f"{analysed.record.passages} chunks")
         bar.close()
         result = writer.finish()
         write_lexicon(staged, build_lexicon(sorted(result.vocabulary)))

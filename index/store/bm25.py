@@ -46,9 +46,12 @@ def build_bm25_ids(ids: np.ndarray, offsets: np.ndarray, vocabulary: list[str]):
         ids = np.insert(ids, offsets[empty_docs], empty_id)
         lengths = lengths.copy()
         lengths[empty_docs] = 1
-    used, columns = np.unique(ids, return_inverse=True)
+    present = np.bincount(ids, minlength=len(vocabulary)) > 0 if len(ids) else np.zeros(len(vocabulary), bool)
+    used = np.flatnonzero(present)
+    column_of = np.cumsum(present) - 1  # vocabulary id -> column among the used ones
     docs = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    keys, tf = np.unique(columns.astype(np.int64) * max(n, 1) + docs, return_counts=True)
+    keys, tf = np.unique(column_of[ids] * max(n, 1) + docs, return_counts=True)
+    del docs
     column, doc = np.divmod(keys, max(n, 1))
     df = np.bincount(column, minlength=len(used))
     idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))

@@ -221,8 +221,7 @@ def rescore(vectors: np.ndarray, query: np.ndarray, ids: np.ndarray, k: int) -> 
     """Exact inner products of the query with the stored vectors of ids; the top k, best first, ties by id."""
     if len(ids) == 0:
         return ids, np.zeros(0, np.float32)
-    order = np.argsort(ids)
-    sorted_ids = ids[order]
+    sorted_ids = np.sort(ids)
     scores = np.asarray(vectors[sorted_ids], dtype=np.float32) @ query.astype(np.float32)
     top = np.lexsort((sorted_ids, -scores))[:k]
     return sorted_ids[top], scores[top].astype(np.float32)

@@ -57,7 +57,7 @@ class DenseRows:
     def __init__(self, index, vectors: np.ndarray, rerank: int) -> None:
         import faiss
 
-        self.index, self._vectors = index, vectors
+        self.index, self._vectors = index, np.asarray(vectors)  # an ndarray view of the memory map
         self._approximate = not isinstance(index, faiss.IndexFlat)
         self._rerank = rerank if isinstance(index, faiss.IndexIVF) else 1
         self._selectors = Selectors(len(vectors))
@@ -141,7 +141,8 @@ class FaissSentences:
         return runs
 
     def vectors(self, ids: Sequence[str]) -> list[np.ndarray]:
-        return [self.dense.vectors(self.table.sentences_of(row)) for row in self.table.rows(ids)]
+        rows, ends = self.table.sentences_of_rows(self.table.rows(ids))
+        return np.split(self.dense.vectors(rows), ends[:-1]) if len(ids) else []
 
 
 class Bm25Sparse:

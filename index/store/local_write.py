@@ -223,9 +223,8 @@ class LocalWriter:
                                                     log=lambda done, total: self.progress("sentence index", done, total))
         faiss.write_index(sentence_index, str(self.staged / SENTENCE_FAISS))
         del sentence_index
-        self.progress("BM25", 0, 1)
+        self.progress("BM25 index", 0, self.rows)
         vocabulary = self._write_bm25()
-        self.progress("BM25", 1, 1)
         return WriteResult(
             chunk_count=self.rows,
             sentence_count=self.sentences,

@@ -62,9 +62,9 @@ class RowTable:
         self.docs: list[str] = list(meta["docs"])
         self.speakers: list[str] = list(meta["speakers"])
         self.kinds: list[str] = list(meta["kinds"])
-        arrays = {name: np.load(folder / f"rows/{name}.npy", mmap_mode="r", allow_pickle=False) for name in ARRAYS}
-        for name in ("doc_rows", "doc_sentences", "speaker", "kind"):  # small: held in memory
-            arrays[name] = np.asarray(arrays[name])
+        # plain ndarray views of the memory maps (np.memmap's own indexing costs microseconds a call)
+        arrays = {name: np.asarray(np.load(folder / f"rows/{name}.npy", mmap_mode="r", allow_pickle=False))
+                  for name in ARRAYS}
         self.a = arrays
         self.doc_index = {doc: i for i, doc in enumerate(self.docs)}
         self._speaker_code = {name: i for i, name in enumerate(self.speakers)}
@@ -106,6 +106,14 @@ class RowTable:
     def sentences_of(self, row: int) -> np.ndarray:
         ptr = self.a["sentence_ptr"]
         return np.asarray(self.a["sentence_ids"][int(ptr[row]) : int(ptr[row + 1])], dtype=np.int64)
+
+    def sentences_of_rows(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(every sentence row of these chunks, in order; where each chunk's sentences end in it)."""
+        ptr = self.a["sentence_ptr"]
+        starts, stops = ptr[rows], ptr[rows + 1]
+        counts = (stops - starts).astype(np.int64)
+        positions = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        return np.asarray(self.a["sentence_ids"][positions], dtype=np.int64), np.cumsum(counts)
 
     def owners_of(self, sentence_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(sentence index into sentence_rows, owner row) pairs for each chunk holding each sentence."""
