@@ -122,7 +122,9 @@ def build_pipeline(setup: Path, out: Path, n: int) -> dict:
 
 def ann_recall(retriever, vectors: np.ndarray, k: int = 10) -> float:
     """Recall@k of the passage index against exact search over the stored vectors."""
-    stored = np.load(retriever.path / "vectors" / "passages.npy", mmap_mode="r")
+    from index.store.files import NpyRows
+
+    stored = NpyRows(retriever.path / "vectors" / "passages.npy")
     found = []
     exact = np.full((len(vectors), k), -1, np.int64)
     best = np.full((len(vectors), k), -np.inf, np.float32)
@@ -154,15 +156,18 @@ def _timed(call, questions: list[str]) -> dict:
 
 def query_phase(setup: Path, index: Path, questions: list[str], recall_queries: int = 100) -> dict:
     """Load, then time Retriever.search (three modes) and answer() on the gold questions; ANN recall."""
+    import gc
+
     from retriever import Retriever
 
     embedder, _ = load_setup(setup)
     started = time.perf_counter()
+    Retriever.load(index, embedder=embedder, verify=True).backend.close()
+    load_verified_s = time.perf_counter() - started
+    gc.collect()
+    started = time.perf_counter()
     retriever = Retriever.load(index, embedder=embedder, verify=False)
     load_s = time.perf_counter() - started
-    started = time.perf_counter()
-    Retriever.load(index, embedder=embedder, verify=True)
-    load_verified_s = time.perf_counter() - started
     retriever.search(questions[0])
     out: dict = {"n": retriever.index.manifest.chunk_count, "load_s": load_s, "load_verified_s": load_verified_s}
     embed = []
@@ -175,12 +180,7 @@ def query_phase(setup: Path, index: Path, questions: list[str], recall_queries: 
         out[f"search_{mode}"] = _timed(lambda q, mode=mode: retriever.search(q, k=5, mode=mode), questions)
     out["answer"] = _timed(lambda q: retriever.answer(q, k=5), questions)
     doc = retriever.documents[len(retriever.documents) // 2].doc
-    times = []
-    for q in questions[:50]:
-        t = time.perf_counter()
-        retriever.search(q, k=5, doc=doc)
-        times.append(time.perf_counter() - t)
-    out["search_doc_filter"] = latency_summary(times)
+    out["search_doc_filter"] = _timed(lambda q: retriever.search(q, k=5, doc=doc), questions[:50])
     out["peak_rss_mb_queries"] = peak_rss_mb()
     vectors = embedder.encode_queries([f"recall probe {i}" for i in range(recall_queries)])
     out["recall@10"] = ann_recall(retriever, vectors)

@@ -73,7 +73,7 @@ class StandinEmbedder:
         self.model = model
         self.dim = model.dim
         self.id = f"standin:gaussian-e5-{model.dim}"
-        self._noise = np.random.default_rng(seed).standard_normal((NOISE_ROWS, model.dim))
+        self._noise = np.random.default_rng(seed).standard_normal((NOISE_ROWS, model.dim), dtype=np.float32)
 
     def _encode(self, texts: Sequence[str], salt: bytes) -> np.ndarray:
         if not texts:

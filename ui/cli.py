@@ -30,7 +30,7 @@ def build(
     dense_index: str = typer.Option("auto", help="FAISS index: auto (flat, IVF above --ann-threshold), flat, ivf or hnsw."),
     ann_threshold: int = typer.Option(ANN_THRESHOLD, "--ann-threshold", "--hnsw-threshold",
                                       help="Vector count from which 'auto' builds an approximate (IVF) index."),
-    device: str = typer.Option("cpu", help="sentence-transformers only: cpu, cuda, or auto (a GPU when present)."),
+    device: str = typer.Option("auto", help="sentence-transformers only: auto (a GPU when present), cpu or cuda."),
     target_chars: int = typer.Option(160, help="Target chunk length in characters."),
     max_chars: int = typer.Option(260, help="Maximum chunk length in characters."),
 ) -> None:
@@ -223,7 +223,7 @@ def _index_option(index: Path | None) -> Path:
 def add(
     files: list[Path] = typer.Argument(..., help="Document files to add; a changed file replaces its document."),
     index: Path | None = typer.Option(None, "--index", help="Index folder (default: the default index)."),
-    device: str = typer.Option("cpu", help="sentence-transformers only: cpu, cuda, or auto (a GPU when present)."),
+    device: str = typer.Option("auto", help="sentence-transformers only: auto (a GPU when present), cpu or cuda."),
 ) -> None:
     """Add documents to an index, embedding only new or changed files (atomic, like build)."""
     from index.build import add_documents

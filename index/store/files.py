@@ -179,3 +179,41 @@ def copy_rows(source: np.ndarray, rows: np.ndarray | list[tuple[int, int]], out:
     for start, stop in rows:
         for at in range(start, stop, block):
             out.append(np.asarray(source[at : min(stop, at + block)]))
+
+
+class NpyRows:
+    """Rows of a 2-D .npy file read with plain file reads: unlike a memory map, pages read for a pass over a large
+    file do not stay in the process's resident memory.
+
+    Supports len(), .shape, .dtype, [start:stop] and [sorted int array].
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        with open(self.path, "rb") as handle:
+            version = np.lib.format.read_magic(handle)
+            reader = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+            shape, fortran, dtype = reader(handle)
+            self.offset = handle.tell()
+        if fortran or len(shape) != 2 or dtype.hasobject:
+            raise ValueError(f"{self.path.name} is not a 2-D numeric array")
+        self.shape, self.dtype = tuple(shape), dtype
+        self.row_bytes = int(shape[1]) * dtype.itemsize
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, key) -> np.ndarray:
+        if isinstance(key, slice):
+            start, stop, _ = key.indices(self.shape[0])
+            count = max(stop - start, 0)
+            with open(self.path, "rb") as handle:
+                handle.seek(self.offset + start * self.row_bytes)
+                return np.fromfile(handle, dtype=self.dtype, count=count * self.shape[1]).reshape(count, self.shape[1])
+        rows = np.asarray(key, dtype=np.int64)
+        out = np.empty((len(rows), self.shape[1]), self.dtype)
+        with open(self.path, "rb") as handle:
+            for i, row in enumerate(rows.tolist()):
+                out[i] = np.frombuffer(os.pread(handle.fileno(), self.row_bytes, self.offset + row * self.row_bytes),
+                                       dtype=self.dtype)
+        return out

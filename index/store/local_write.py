@@ -12,15 +12,16 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import numpy as np
 
+from index.records import Chunk
 from index.store.base import Batch
 from index.store.bm25 import build_bm25_ids, save_bm25
 from index.store.faiss_dense import DenseSettings, build_faiss, empty_like
-from index.store.files import NpyAppender, copy_rows
+from index.store.files import NpyAppender, NpyRows, copy_rows
 from index.store.local import (
     BM25,
     CHUNKS,
@@ -36,6 +37,7 @@ from index.store.ngrams import BigramWriter, bigram_pairs, fold_text
 from index.store.rows import DOCS, RowTable, chunk_id
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
+CHUNK_FIELDS = tuple(f.name for f in fields(Chunk))
 
 
 @dataclass(frozen=True)
@@ -132,8 +134,9 @@ class LocalWriter:
         for number, chunk in enumerate(chunks):
             if chunk.chunk_id != chunk_id(doc, number):
                 raise ValueError(f"chunk {chunk.chunk_id!r} should be numbered {chunk_id(doc, number)!r}")
-            relative = tuple(s - first for s in chunk.sentence_ids)
-            lines.append((json.dumps(replace(chunk, sentence_ids=relative).to_json(), ensure_ascii=False) + "\n").encode())
+            row = {name: getattr(chunk, name) for name in CHUNK_FIELDS}  # (dataclasses.asdict deep-copies: slow)
+            row["sentence_ids"] = [s - first for s in chunk.sentence_ids]
+            lines.append((json.dumps(row, ensure_ascii=False) + "\n").encode())
         self._write_lines(lines)
         self._passages.append(batch.passage_vectors[members[0] : members[-1] + 1])
         self._sentences.append(batch.sentence_vectors[first : first + count])
@@ -213,8 +216,8 @@ class LocalWriter:
         self._write_rows()
         self._bigrams.finish()
         trained = self._base_ivf()
-        passages = np.load(self.staged / PASSAGE_VECTORS, mmap_mode="r")
-        sentences = np.load(self.staged / SENTENCE_VECTORS, mmap_mode="r")
+        passages = NpyRows(self.staged / PASSAGE_VECTORS)  # read in blocks, not mapped: memory stays bounded
+        sentences = NpyRows(self.staged / SENTENCE_VECTORS)
         passage_index, passage_kind = build_faiss(passages, self.dense, trained=trained,
                                                   log=lambda done, total: self.progress("passage index", done, total))
         faiss.write_index(passage_index, str(self.staged / PASSAGE_FAISS))
