@@ -35,13 +35,14 @@ def retriever(index_dir, e5):
 
 
 @pytest.fixture(scope="module")
-def app_url(retriever):
-    """The web app over the session retriever, launched once per test module on a free loopback port."""
-    from eval.loadtest import free_port
-    from ui.app import build_app, launch_app
+def app_url(retriever, tmp_path_factory):
+    """The web app (chat and API) over the session retriever, once per test module on a free loopback port.
 
-    app = build_app(retriever)
-    port = free_port()
-    launch_app(app, port=port, retriever=retriever, prevent_thread_lock=True, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    app.close()
+    Its feedback log is ``<url>``'s feedback.jsonl in a temporary folder (see app_feedback)."""
+    from eval.loadtest import free_port
+    from ui.server import create_app, start
+
+    feedback = tmp_path_factory.mktemp("feedback") / "feedback.jsonl"
+    running = start(create_app(retriever, feedback=feedback), port=free_port())
+    yield running.url
+    running.close()

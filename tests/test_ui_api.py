@@ -18,7 +18,7 @@ gr = pytest.importorskip("gradio")
 from gradio_client import Client  # noqa: E402
 
 from eval.loadtest import free_port  # noqa: E402
-from ui.app import bind_warning, build_app, launch_app, parse_auth  # noqa: E402
+from ui.server import bind_warning, create_app, parse_auth, start  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 XSS = "<img src=x onerror=window.__xss=1>"
@@ -182,12 +182,10 @@ def test_parse_auth():
             parse_auth(bad)
 
 
-def test_auth_required_when_set(retriever):
-    app = build_app(retriever)
-    port = free_port()
-    launch_app(app, port=port, auth="ann:secret", retriever=retriever, prevent_thread_lock=True, quiet=True)
+def test_auth_required_when_set(retriever, tmp_path):
+    running = start(create_app(retriever, auth="ann:secret", feedback=tmp_path / "fb.jsonl"), port=free_port())
     try:
-        url = f"http://127.0.0.1:{port}/"
+        url = running.url
         status, _ = _get(url + "gradio_api/info")
         assert status in (401, 403)
         with pytest.raises(ValueError):  # gradio_client: the app needs a login
@@ -195,7 +193,7 @@ def test_auth_required_when_set(retriever):
         result = Client(url, auth=("ann", "secret"), verbose=False).predict("南阳", 1, "bm25", "", api_name="/ask")
         assert len(result["passages"]) == 1
     finally:
-        app.close()
+        running.close()
 
 
 @pytest.mark.slow

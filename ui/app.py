@@ -1,7 +1,9 @@
-"""The web chat: ask the forum transcript in Gradio, get an extractive answer with cited, checkable passages.
+"""The web chat: ask the transcript in Gradio, get an extractive answer with cited, checkable passages.
 
-``build_app(retriever)`` builds the Blocks (nothing is launched on import); ``launch_app`` starts it with
-the security settings; ``serve`` is what ``forumqa serve`` runs. The JSON endpoint ``/ask`` serves programs::
+``build_app(retriever)`` builds the Blocks (nothing is launched on import); ui/server.py serves it beside the
+HTTP API. The conversation lives in the browser (it survives a reload until Clear); earlier questions are
+passed to ``Retriever.answer(history=...)`` so follow-ups are understood. The gradio endpoint ``/ask`` serves
+gradio_client users::
 
     from gradio_client import Client
     Client("http://127.0.0.1:7860/").predict("南阳市如何治理水污染？", 5, "hybrid", "", api_name="/ask")
@@ -10,14 +12,13 @@ the security settings; ``serve`` is what ``forumqa serve`` runs. The JSON endpoi
 from __future__ import annotations
 
 import logging
-import sys
-import time
-from pathlib import Path
 
 import gradio as gr
 
-from index.errors import ForumQAError, InvalidArgumentError
-from retriever import Answer, Retriever
+from index.errors import ForumQAError
+from retriever import Answer, Hit, Retriever
+from ui.convo import answer_from_json, history_of, keep, new_turn, turn_of_message
+from ui.feedback import FeedbackError, FeedbackLog
 from ui.render import (
     MODE_LABELS,
     answer_html,
@@ -28,12 +29,12 @@ from ui.render import (
     question_html,
     source_html,
 )
+from ui.style import CSS, SCROLL_JS, STRIP_QUERY_JS
 
 log = logging.getLogger("forumqa.ui")
 
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
-CONCURRENCY = 8  # answers computed at once (the retriever is thread-safe; a question takes ~30 ms)
-REPO = Path(__file__).resolve().parent.parent
+CONCURRENCY = 8  # answers computed at once (the retriever is thread-safe)
+INTERNAL = "内部错误，已记录 / internal error (logged)"
 
 # One example per speaker's section, Chinese and English; only those whose speaker is in the index are shown.
 EXAMPLES: dict[str, list[str]] = {
@@ -50,33 +51,18 @@ EXAMPLES: dict[str, list[str]] = {
     "区锦雄": ["企业如何参与环境保护？", "How can companies take part in environmental protection?"],
 }
 
-CSS = """
-.fqa-reply, .fqa-source { font-size: 15px; line-height: 1.6; }
-.fqa-answer { margin-bottom: .5em; }
-.fqa-heading { font-weight: 600; margin: .4em 0 .2em; }
-.fqa-term { color: #b45309; font-weight: 700; }
-.fqa-support { background: #fef08a; color: inherit; padding: 0 .1em; }
-.fqa-passage { border-left: 3px solid #93c5fd; padding: .2em .6em; margin: .4em 0; }
-.fqa-cite { font-size: 13px; color: #1e3a8a; }
-.fqa-num, .fqa-ref { font-weight: 700; }
-.fqa-abstain { color: #9a3412; }
-.fqa-notice, .fqa-meta { font-size: 12px; color: #6b7280; }
-.fqa-error { color: #b91c1c; }
-.fqa-src-title { font-weight: 600; margin-bottom: .3em; }
-.fqa-lines-box { font-family: ui-monospace, monospace; font-size: 13px; max-height: 520px; overflow-y: auto; }
-.fqa-line { display: flex; gap: .5em; white-space: pre-wrap; }
-.fqa-ln { color: #9ca3af; min-width: 3em; text-align: right; user-select: none; }
-.fqa-mark { color: #2563eb; width: 1em; }
-.fqa-cited { background: #eff6ff; }
-.fqa-support-line { background: #fef9c3; }
-"""
 
-
-def _speaker_choices(retriever: Retriever) -> list[tuple[str, str]]:
+def speaker_choices(retriever: Retriever) -> list[tuple[str, str]]:
+    """The speaker filter's choices: everyone, then each real speaker with their role."""
     choices = [("全部发言人 / All speakers", "")]
     for name, info in retriever.speakers.items():
         choices.append((f"{name} · {info.role}" if info.role else name, name))
     return choices
+
+
+def document_choices(retriever: Retriever) -> list[tuple[str, str]]:
+    """The document filter's choices: all documents, then each by title."""
+    return [("全部文档 / All documents", "")] + [(d.title or d.doc, d.doc) for d in retriever.documents]
 
 
 def example_questions(retriever: Retriever) -> list[str]:
@@ -88,84 +74,164 @@ def example_questions(retriever: Retriever) -> list[str]:
     return questions
 
 
-def ask_json(retriever: Retriever, question: str, k: int = 5, mode: str = "hybrid", speaker: str = "") -> dict:
-    """The /ask endpoint's work: Answer.to_json() for the question, or a ForumQAError for bad input."""
-    if isinstance(k, float) and k.is_integer():
-        k = int(k)  # JSON clients may send 5.0
-    answer = retriever.answer(question, k=k, mode=normalise_mode(mode), speaker=speaker or None)
+def _k(value) -> int:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def ask_json(
+    retriever: Retriever,
+    question: str,
+    k: int = 5,
+    mode: str = "hybrid",
+    speaker: str | None = "",
+    doc: str | None = None,
+    history: list[str] | None = None,
+) -> dict:
+    """One question answered as Answer.to_json(), the work behind /ask and /api/ask.
+
+    Raises:
+        ForumQAError: bad input (empty question, bad k, mode, speaker or document).
+    """
+    answer = retriever.answer(
+        question, k=_k(k), mode=normalise_mode(mode), speaker=speaker or None, doc=doc or None, history=history or None
+    )
     return answer.to_json()
 
 
-def build_app(retriever: Retriever) -> gr.Blocks:
+class Chat:
+    """The chat's event handlers over one retriever (and an optional feedback log)."""
+
+    def __init__(self, retriever: Retriever, feedback: FeedbackLog | None = None) -> None:
+        self.retriever = retriever
+        self.feedback = feedback
+        self.titles = {d.doc: d.title or d.doc for d in retriever.documents}
+        self.page_starts = {d.doc: d.page_starts for d in retriever.documents}
+
+    def reply_html(self, turn: dict) -> str:
+        if turn.get("answer") is None:
+            return error_html(turn.get("error") or INTERNAL)
+        answer = answer_from_json(turn["answer"])
+        return answer_html(answer, self.under_passage, k=turn.get("k"), titles=self.titles)
+
+    def under_passage(self, hit: Hit, highlight) -> str:
+        """A passage's source lines in context, shown under it in the reply."""
+        return self.source_of(hit, highlight, title=False)
+
+    def source_of(self, hit: Hit, highlight, title: bool = True) -> str:
+        doc = hit.citation.doc
+        return source_html(
+            self.retriever.source_lines(doc), hit, highlight, page_starts=self.page_starts.get(doc, ()), title=title
+        )
+
+    def messages(self, turns: list[dict]) -> list[dict]:
+        out = []
+        for turn in turns:
+            out.append({"role": "user", "content": question_html(turn["question"])})
+            out.append({"role": "assistant", "content": self.reply_html(turn)})
+        return out
+
+    def answer_turn(self, turn: dict, history: list[str]) -> dict:
+        """Fill a turn's answer (or its one-line error)."""
+        try:
+            turn["answer"] = ask_json(
+                self.retriever, turn["question"], turn["k"], turn["mode"], turn["speaker"], turn["doc"], history
+            )
+        except ForumQAError as error:
+            turn["error"] = str(error).splitlines()[0]
+        except Exception:  # never a traceback in the page; the log has it
+            log.exception("answering %r failed", turn["question"][:200])
+            turn["error"] = INTERNAL
+        return turn
+
+    def panel(self, turns: list[dict], index: int | None):
+        """Citation choices, the first citation's source and the Markdown export for one turn."""
+        turn = turns[index] if index is not None and 0 <= index < len(turns) else None
+        if turn is None or turn.get("answer") is None:
+            return gr.update(choices=[], value=None), "", ""
+        answer = answer_from_json(turn["answer"])
+        choices = [(citation_label(hit), i) for i, hit in enumerate(answer.passages)]
+        viewer = self.source(answer, 0) if answer.passages else ""
+        return gr.update(choices=choices, value=0 if choices else None), viewer, answer_markdown(answer)
+
+    def source(self, answer: Answer, index: int) -> str:
+        highlight = answer.highlights[index] if index < len(answer.highlights) else None
+        return self.source_of(answer.passages[index], highlight)
+
+    def respond(self, question, turns, k, mode, speaker, doc):
+        turns = list(turns or [])
+        if not str(question or "").strip():
+            return (gr.update(), question, turns, gr.update(), *[gr.update()] * 3)
+        turn = new_turn(str(question), _k(k), normalise_mode(mode), speaker, doc)
+        turns = keep([*turns, self.answer_turn(turn, history_of(turns))])
+        current = len(turns) - 1
+        return (self.messages(turns), "", turns, current, *self.panel(turns, current))
+
+    def on_load(self, turns, k, mode, speaker, doc, request: gr.Request):
+        """Restore the stored conversation; a '?q=' link asks its question (standing alone)."""
+        turns = [t for t in (turns or []) if isinstance(t, dict) and "question" in t]
+        shared = (request.query_params.get("q") if request is not None else "") or ""
+        if shared.strip():
+            turn = new_turn(shared.strip()[:2000], _k(k), normalise_mode(mode), speaker, doc)
+            turns = keep([*turns, self.answer_turn(turn, [])])
+        current = len(turns) - 1 if turns else None
+        return (self.messages(turns), turns, current, *self.panel(turns, current))
+
+    def pick_message(self, turns, event: gr.SelectData):
+        """Clicking an earlier reply shows its citations in the side panel."""
+        position = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
+        index = turn_of_message(int(position))
+        return (index, *self.panel(list(turns or []), index))
+
+    def show_source(self, choice, turns, current):
+        turns = list(turns or [])
+        if current is None or choice is None or not 0 <= current < len(turns) or not turns[current].get("answer"):
+            return ""
+        try:
+            return self.source(answer_from_json(turns[current]["answer"]), int(choice))
+        except (IndexError, ValueError, TypeError):
+            return ""
+
+    def vote(self, turns, event: gr.LikeData):
+        """A 👍/👎 on a reply: logged at once; the comment box opens for that reply."""
+        position = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
+        index = turn_of_message(int(position))
+        turns = list(turns or [])
+        if not 0 <= index < len(turns) or self.feedback is None:
+            return None, gr.update(visible=False), ""
+        vote = "up" if event.liked is True or event.liked == "Like" else "down"
+        try:
+            self.feedback.record(turns[index], vote, history=history_of(turns[:index]))
+        except FeedbackError as error:
+            log.warning("%s", error)
+            return None, gr.update(visible=False), ""
+        label = f"{'👍' if vote == 'up' else '👎'} 已记录 / noted for reply {index + 1}"
+        return {"turn": index, "vote": vote}, gr.update(visible=True), f"{label}. 可补充说明 / add a comment (optional):"
+
+    def comment(self, text, pending, turns):
+        turns = list(turns or [])
+        if not pending or self.feedback is None or not str(text or "").strip():
+            return gr.update(visible=False), "", None
+        index = pending["turn"]
+        if 0 <= index < len(turns):
+            try:
+                self.feedback.record(turns[index], pending["vote"], text, history=history_of(turns[:index]))
+            except FeedbackError as error:
+                log.warning("%s", error)
+        return gr.update(visible=False), "", None
+
+
+def build_app(retriever: Retriever, feedback: FeedbackLog | None = None) -> gr.Blocks:
     """Build the web chat over a loaded Retriever (nothing is launched).
 
     Args:
         retriever: a loaded Retriever; it is shared by all sessions and never reloaded.
+        feedback: where 👍/👎 go; None hides the feedback buttons.
 
     Returns:
-        The gr.Blocks app; start it with launch_app() (or .launch()).
+        The gr.Blocks app; ui.server serves it.
     """
-    speakers = _speaker_choices(retriever)
-
-    def answer_for(question: str, k, mode: str, speaker: str) -> Answer:
-        k = int(k) if isinstance(k, float) and k.is_integer() else k
-        return retriever.answer(question, k=k, mode=normalise_mode(mode), speaker=speaker or None)
-
-    def respond(question, history, k, mode, speaker, answers):
-        history = list(history or [])
-        answers = dict(answers or {})
-        if not str(question or "").strip():
-            return history, question, answers, gr.update(), gr.update(), gr.update()
-        history.append({"role": "user", "content": question_html(question)})
-        try:
-            answer = answer_for(question, k, mode, speaker)
-        except ForumQAError as error:
-            history.append({"role": "assistant", "content": error_html(str(error))})
-            return history, "", answers, gr.update(), gr.update(), gr.update()
-        except Exception:  # never a traceback in the page; the log has it
-            log.exception("answering %r failed", question[:200])
-            history.append({"role": "assistant", "content": error_html("内部错误，已记录 / internal error (logged)")})
-            return history, "", answers, gr.update(), gr.update(), gr.update()
-        history.append({"role": "assistant", "content": answer_html(answer)})
-        answers[len(history) - 1] = answer
-        answers["current"] = len(history) - 1
-        return (history, "", answers, *_panel(answer))
-
-    def _panel(answer: Answer):
-        """The side panel for one answer: citation choices, the first one's source, the Markdown export."""
-        choices = [(citation_label(hit), i) for i, hit in enumerate(answer.passages)]
-        viewer = _source(answer, 0) if answer.passages else ""
-        return gr.update(choices=choices, value=0 if choices else None), viewer, answer_markdown(answer)
-
-    def _source(answer: Answer, index: int) -> str:
-        hit = answer.passages[index]
-        highlight = answer.highlights[index] if index < len(answer.highlights) else None
-        record = next((d for d in retriever.documents if d.doc == hit.citation.doc), None)
-        return source_html(
-            retriever.source_lines(hit.citation.doc), hit, highlight, page_starts=record.page_starts if record else ()
-        )
-
-    def show_source(index, answers):
-        answer = (answers or {}).get((answers or {}).get("current"))
-        if answer is None or index is None:
-            return ""
-        try:
-            return _source(answer, int(index))
-        except (IndexError, ValueError, TypeError):
-            return ""
-
-    def pick_message(answers, event: gr.SelectData):
-        """Clicking an earlier reply in the chat shows its citations in the side panel."""
-        answers = dict(answers or {})
-        position = event.index[0] if isinstance(event.index, (list, tuple)) else event.index
-        answer = answers.get(position)
-        if answer is None:
-            return answers, gr.update(), gr.update(), gr.update()
-        answers["current"] = position
-        return (answers, *_panel(answer))
-
-    def clear():
-        return [], "", {}, gr.update(choices=[], value=None), "", ""
+    chat = Chat(retriever, feedback)
+    documents = document_choices(retriever)
 
     def ask(question: str, k: int = 5, mode: str = "hybrid", speaker: str = "") -> dict:
         """Answer a question about the transcript.
@@ -188,23 +254,29 @@ def build_app(retriever: Retriever) -> gr.Blocks:
         gr.Markdown(
             "## 环保厅局长论坛问答 · ForumQA\n"
             "就《推进改革创新 改善环境质量——2016 全国环保厅局长论坛对话录》提问（中文或英文），"
-            "答案均引自原文并注明发言人和行号。  \n"
-            "Ask about the 2016 forum of environmental-protection bureau chiefs, in Chinese or English; "
-            "every answer quotes the transcript with speaker and line numbers."
+            "答案均引自原文并注明发言人和行号；可以接着追问。  \n"
+            "Ask about the 2016 forum of environmental-protection bureau chiefs, in Chinese or English, and ask "
+            "follow-ups; every answer quotes the transcript with speaker and line numbers."
         )
-        answers = gr.State({})  # chat message index -> Answer, and "current": the one in the panel
+        turns = gr.BrowserState([], storage_key="forumqa-conversation")
+        current = gr.State(None)  # the turn shown in the side panel
+        pending = gr.State(None)  # the vote a comment belongs to
         with gr.Row():
             with gr.Column(scale=3):
                 chatbot = gr.Chatbot(
                     label="对话 / Chat",
                     elem_id="fqa-chat",
-                    height=560,
+                    height=620,
+                    autoscroll=False,
                     sanitize_html=True,
                     latex_delimiters=[],
                     buttons=["copy"],
-                    feedback_options=None,
+                    feedback_options=["Like", "Dislike"] if feedback is not None else None,
                     placeholder="请提问 / Ask a question about the forum transcript",
                 )
+                with gr.Row(visible=False, elem_id="fqa-comment-row") as comment_row:
+                    comment = gr.Textbox(label="反馈 / Feedback", lines=1, max_lines=4, elem_id="fqa-comment", scale=5)
+                    send_comment = gr.Button("发送 / Send", elem_id="fqa-comment-send", scale=1)
                 with gr.Row():
                     question = gr.Textbox(
                         label="问题 / Question",
@@ -225,9 +297,18 @@ def build_app(retriever: Retriever) -> gr.Blocks:
                         label="检索方式 / Search mode",
                         elem_id="fqa-mode",
                     )
-                    speaker = gr.Dropdown(speakers, value="", label="发言人 / Speaker", elem_id="fqa-speaker")
+                    speaker = gr.Dropdown(
+                        speaker_choices(retriever), value="", label="发言人 / Speaker", elem_id="fqa-speaker"
+                    )
+                    doc = gr.Dropdown(
+                        documents,
+                        value="",
+                        label="文档 / Document",
+                        elem_id="fqa-doc",
+                        visible=len(documents) > 2,  # no choice to make with one document
+                    )
                 gr.Examples(example_questions(retriever), inputs=[question], label="示例问题 / Example questions")
-            with gr.Column(scale=2):
+            with gr.Column(scale=2, elem_id="fqa-side"):
                 citation = gr.Radio(
                     [], value=None, label="原文 · 选择引用 / Source viewer: pick a citation", elem_id="fqa-citations"
                 )
@@ -241,129 +322,39 @@ def build_app(retriever: Retriever) -> gr.Blocks:
                     elem_id="fqa-export",
                 )
 
-        inputs = [question, chatbot, k, mode, speaker, answers]
-        outputs = [chatbot, question, answers, citation, viewer, export]
+        panel = [citation, viewer, export]
         for trigger in (question.submit, send.click):
             trigger(
-                respond,
-                inputs,
-                outputs,
+                chat.respond,
+                [question, turns, k, mode, speaker, doc],
+                [chatbot, question, turns, current, *panel],
                 api_visibility="private",
                 concurrency_limit=CONCURRENCY,
                 concurrency_id="answer",
-            )
-        chatbot.select(
-            pick_message, [answers], [answers, citation, viewer, export], api_visibility="private", queue=False
-        )
-        citation.change(show_source, [citation, answers], [viewer], api_visibility="private", queue=False)
+            ).then(None, js=SCROLL_JS)
+        app.load(
+            chat.on_load, [turns, k, mode, speaker, doc], [chatbot, turns, current, *panel], api_visibility="private"
+        ).then(None, js=STRIP_QUERY_JS)
+        chatbot.select(chat.pick_message, [turns], [current, *panel], api_visibility="private", queue=False)
+        chatbot.like(chat.vote, [turns], [pending, comment_row, comment], api_visibility="private", queue=False)
+        for trigger in (comment.submit, send_comment.click):
+            trigger(chat.comment, [comment, pending, turns], [comment_row, comment, pending],
+                    api_visibility="private", queue=False)
+        citation.change(chat.show_source, [citation, turns, current], [viewer], api_visibility="private", queue=False)
+
+        def clear():
+            return [], "", [], None, gr.update(choices=[], value=None), "", "", "", "", gr.update(visible=False), None
+
         reset.click(
-            clear, None, [chatbot, question, answers, citation, viewer, export], api_visibility="private", queue=False
+            clear,
+            None,
+            [chatbot, question, turns, current, citation, viewer, export, speaker, doc, comment_row, pending],
+            api_visibility="private",
+            queue=False,
         )
         gr.api(ask, api_name="ask", concurrency_limit=CONCURRENCY, concurrency_id="answer")
     app.queue(default_concurrency_limit=CONCURRENCY)
     return app
 
 
-def blocked_paths(retriever: Retriever | None = None) -> list[str]:
-    """Paths Gradio must never serve, even if something later allows them: the data, the index, the source."""
-    paths = [REPO / "data", REPO / "index_store", REPO]
-    if retriever is not None:
-        paths.append(Path(retriever.path).resolve())
-    return [str(p) for p in paths]
-
-
-def bind_warning(host: str, port: int) -> str:
-    """The warning printed when binding anything but loopback ('' for loopback)."""
-    if host in LOCAL_HOSTS:
-        return ""
-    return (
-        f"warning: serving on {host}:{port} exposes the app to the network; "
-        "set --auth or FORUMQA_AUTH to require a password"
-    )
-
-
-def parse_auth(auth: str | None) -> tuple[str, str] | None:
-    """'user:password' -> (user, password); None or '' -> None.
-
-    Raises:
-        InvalidArgumentError: no colon, or an empty user or password.
-    """
-    if not auth:
-        return None
-    user, sep, password = auth.partition(":")
-    if not sep or not user or not password:
-        raise InvalidArgumentError(
-            "auth must be 'user:password' (from --auth or FORUMQA_AUTH), got a value without both parts"
-        )
-    return user, password
-
-
-def launch_app(
-    app: gr.Blocks,
-    host: str = "127.0.0.1",
-    port: int = 7860,
-    auth: str | None = None,
-    retriever: Retriever | None = None,
-    **kwargs,
-):
-    """Launch a built app with forumqa's settings: loopback by default, no file serving, errors as one line.
-
-    Args:
-        app: from build_app().
-        host: address to bind; anything but loopback prints a warning.
-        port: port to listen on.
-        auth: 'user:password' to require a login, or None.
-        retriever: the app's retriever (its index folder is added to the blocked paths).
-        **kwargs: passed to gr.Blocks.launch (e.g. prevent_thread_lock=True, quiet=True).
-
-    Returns:
-        What gr.Blocks.launch returns.
-    """
-    warning = bind_warning(host, port)
-    if warning:
-        print(warning, file=sys.stderr)
-    options = dict(
-        server_name=host,
-        server_port=port,
-        auth=parse_auth(auth),
-        css=CSS,
-        show_error=True,
-        ssr_mode=False,
-        allowed_paths=[],
-        blocked_paths=blocked_paths(retriever),
-        share=False,
-        footer_links=["api"],
-    )
-    options.update(kwargs)
-    return app.launch(**options)
-
-
-def serve(host: str = "127.0.0.1", port: int = 7860, index: str | Path | None = None, auth: str | None = None) -> None:
-    """Load the index and model once, then serve the web chat until interrupted.
-
-    Args:
-        host: address to bind (127.0.0.1 by default; others print a warning).
-        port: port.
-        index: index folder; None for the bundled transcript's default index (built first if missing).
-        auth: 'user:password' to require a login; None reads FORUMQA_AUTH.
-
-    Raises:
-        ForumQAError: the index cannot be loaded, or auth is malformed.
-    """
-    import os
-
-    auth = auth if auth is not None else os.environ.get("FORUMQA_AUTH") or None
-    parse_auth(auth)  # fail before the slow load
-    started = time.perf_counter()
-    if index is None:
-        from index.build import ensure_default_index
-
-        index = ensure_default_index()
-    retriever = Retriever.load(index)
-    seconds = time.perf_counter() - started
-    print(f"loaded index {retriever.path} ({retriever.index.manifest.chunk_count} passages) in {seconds:.1f}s", flush=True)
-    app = build_app(retriever)
-    launch_app(app, host=host, port=port, auth=auth, retriever=retriever)
-
-
-__all__ = ["ask_json", "bind_warning", "build_app", "launch_app", "parse_auth", "serve"]
+__all__ = ["ask_json", "build_app", "document_choices", "example_questions", "speaker_choices"]

@@ -10,7 +10,13 @@ import typer
 
 ANN_THRESHOLD = 50_000  # index.store.faiss_dense.ANN_THRESHOLD (not imported: it loads numpy at start-up)
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited question answering over forum transcripts.")
+# Plain help (no rich): flags show as flags (`--json`, not `--json <bool>`), and rich is not imported.
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Cited question answering over forum transcripts.",
+)
 
 
 def _fail(error: Exception) -> None:
@@ -94,6 +100,7 @@ def ask(
     k: str = typer.Option("5", "-k", help="Number of passages (1-100)."),
     mode: str = typer.Option("hybrid", help="hybrid, dense or bm25."),
     speaker: str | None = typer.Option(None, help="Only passages of this speaker."),
+    doc: str | None = typer.Option(None, help="Only passages of this document (an id from the index)."),
     index: Path | None = typer.Option(None, help="Index folder (default: the bundled transcript's)."),
     as_json: bool = typer.Option(False, "--json", help="Print the answer as JSON."),
 ) -> None:
@@ -104,7 +111,7 @@ def ask(
     try:
         k_value = _parse_k(k)
         retriever = Retriever.load(index or _default_index())
-        answer = retriever.answer(question, k=k_value, mode=mode, speaker=speaker)
+        answer = retriever.answer(question, k=k_value, mode=mode, speaker=speaker, doc=doc)
     except ForumQAError as error:
         _fail(error)
     if as_json:
@@ -172,13 +179,19 @@ def serve(
     auth: str | None = typer.Option(
         None, envvar="FORUMQA_AUTH", help="user:password to require a login (or set FORUMQA_AUTH)."
     ),
+    feedback: Path | None = typer.Option(
+        None, help="File for readers' 👍/👎 (JSON lines; default: feedback.jsonl in the index folder)."
+    ),
 ) -> None:
-    """Serve the web chat."""
+    """Serve the web chat and the HTTP JSON API (/api/ask, docs at /docs)."""
     from index.errors import ForumQAError
-    from ui.app import serve as serve_app
+    from ui.server import check_port, parse_auth
+    from ui.server import serve as serve_app
 
     try:
-        serve_app(host=host, port=port, index=index or _default_index(), auth=auth)
+        parse_auth(auth)
+        check_port(host, port)  # before the index is loaded or built
+        serve_app(host=host, port=port, index=index or _default_index(), auth=auth, feedback=feedback)
     except ForumQAError as error:
         _fail(error)
 
@@ -190,10 +203,20 @@ def eval_command(
     gold: Path | None = typer.Option(None, help="Gold questions (JSON lines); default eval/gold.jsonl."),
     index: Path | None = typer.Option(None, help="Index folder to evaluate (default: the bundled transcript's)."),
     out: Path = typer.Option(Path("eval/reports"), help="Folder for the Markdown report, plot and JSON."),
+    feedback: Path | None = typer.Option(
+        None, help="Instead: turn the 👎 replies of this feedback log into candidate gold items to review."
+    ),
 ) -> None:
     """Evaluate retrieval quality on the gold question set and write a report."""
-    from eval.run import run_eval
     from index.errors import ForumQAError
+
+    if feedback is not None:
+        try:
+            _feedback_candidates(feedback, out)
+        except ForumQAError as error:
+            _fail(error)
+        return
+    from eval.run import run_eval
 
     try:
         run_eval(modes=[m.strip() for m in modes.split(",") if m.strip()], embedder=embedder, gold=gold, index=index, out=out)
@@ -201,11 +224,31 @@ def eval_command(
         _fail(error)
 
 
+def _feedback_candidates(feedback: Path, out: Path) -> None:
+    """Print the 👎 replies of a feedback log as gold items and write them to OUT/feedback_candidates.jsonl."""
+    from ui.feedback import gold_candidates, read_feedback
+
+    records = read_feedback(feedback)
+    items = gold_candidates(records)
+    lines = [json.dumps(item, ensure_ascii=False) for item in items]
+    for line in lines:
+        typer.echo(line)
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / "feedback_candidates.jsonl"
+    target.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    downs = sum(1 for r in records if r.get("vote") == "down")
+    typer.echo(
+        f"{len(records)} replies with feedback, {downs} 👎; {len(items)} candidate gold items written to {target} "
+        "(fill in 'answers' and check 'type' before adding them to eval/gold.jsonl)",
+        err=True,
+    )
+
+
 @app.command()
 def bench(
     sizes: str = typer.Option("10000,100000,1000000", help="Synthetic corpus sizes (chunks) for the scale benchmark."),
     out: Path = typer.Option(Path("eval/reports"), help="Folder for the Markdown report and plot."),
-    quick: bool = typer.Option(False, help="Small sizes and few repetitions (a smoke run)."),
+    quick: bool = typer.Option(False, "--quick", help="Small sizes and few repetitions (a smoke run)."),
 ) -> None:
     """Benchmark build, load, search and serving latency, and FAISS at scale."""
     from eval.bench import run_bench

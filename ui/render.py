@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from urllib.parse import quote
 
 from retriever.types import Answer, Hit
 
+Sources = Callable[[Hit, object], str]  # (hit, its highlight) -> its source lines in context (source_html)
+
 CONTEXT_LINES = 8  # lines of the transcript shown above and below a cited passage
-_PAGE_STYLE = ' style="font-weight:600;color:#6b7280;border-top:1px solid #e5e7eb;margin:.25em 0"'
 
 # HTML plus Markdown/LaTeX syntax characters, all turned into entities in one pass, so the chat's
 # Markdown renderer shows them as typed (no markup, links, images, autolinks or formulas).
@@ -29,6 +31,11 @@ NOT_COVERED = "转录稿中没有涉及这个问题。The transcript does not co
 MAY_BE_RELATED = "可能相关的段落 / May be related"
 ANSWER_LABEL = "答案 / Answer"
 SOURCES_LABEL = "引用段落 / Cited passages"
+UNDERSTOOD_LABEL = "理解为 / Understood as"
+FILTER_LABEL = "筛选 / Filter"
+FILTER_NAMES = {"speaker": "发言人 speaker", "doc": "文档 document"}
+SOURCE_SUMMARY = "原文 / Source"
+SHARE_LABEL = "🔗 链接 / Link to this question"
 
 
 def esc(text: str) -> str:
@@ -79,7 +86,7 @@ def citation_label(hit: Hit) -> str:
     return f"[{hit.rank}] {who or '—'} · {lines_label(c.line_start, c.line_end, c.page)}"
 
 
-def _passage_html(hit: Hit, highlight, terms: list[str]) -> str:
+def _passage_html(hit: Hit, highlight, terms: list[str], sources: Sources | None = None) -> str:
     text = hit.text
     start, end = (highlight.start, highlight.end) if highlight is not None else (0, 0)
     if not 0 <= start < end <= len(text):
@@ -96,12 +103,51 @@ def _passage_html(hit: Hit, highlight, terms: list[str]) -> str:
         + f' · <span class="fqa-lines">{esc(lines_label(c.line_start, c.line_end, c.page))}</span>'
         + (f' · <span class="fqa-headline">{esc(c.headline)}</span>' if c.headline else "")
     )
-    return f'<div class="fqa-passage"><div class="fqa-cite">{head}</div><div class="fqa-text">{body}</div></div>'
+    source = ""
+    if sources is not None:
+        summary = f"{SOURCE_SUMMARY} · {lines_label(c.line_start, c.line_end, c.page)}"
+        source = f'<details class="fqa-src"><summary>{esc(summary)}</summary>{sources(hit, highlight)}</details>'
+    return (
+        f'<div class="fqa-passage"><div class="fqa-cite">{head}</div><div class="fqa-text">{body}</div>{source}</div>'
+    )
 
 
-def answer_html(answer: Answer) -> str:
-    """The chat reply: the extractive answer (terms emphasised) or a plain abstention, then the numbered passages."""
+def filters_text(filters: dict, titles: dict[str, str] | None = None) -> str:
+    """'发言人 speaker: 许伟 · 文档 document: 论坛' for Answer.filters ('' when none)."""
     parts = []
+    for name, value in (filters or {}).items():
+        if value:
+            shown = (titles or {}).get(value, value) if name == "doc" else value
+            parts.append(f"{FILTER_NAMES.get(name, name)}: {shown}")
+    return " · ".join(parts)
+
+
+def share_href(question: str) -> str:
+    """The link that opens the chat and asks question: '?q=<percent-encoded>'."""
+    return "?q=" + quote(question, safe="")
+
+
+def answer_html(
+    answer: Answer,
+    sources: Sources | None = None,
+    k: int | None = None,
+    titles: dict[str, str] | None = None,
+) -> str:
+    """The chat reply: how the question was understood, active filters, the answer (or a plain abstention),
+    the numbered passages each with its source lines under it, and a link that asks the question again.
+
+    Args:
+        answer: the Answer.
+        sources: renders a passage's source lines; when given, each passage gets them, expandable.
+        k: the number of passages asked for; fewer back is said in the reply.
+        titles: document id -> title, to name a document filter.
+    """
+    parts = []
+    if answer.rewritten and answer.rewritten != answer.query:
+        parts.append(f'<div class="fqa-understood">{esc(UNDERSTOOD_LABEL)}: {esc(answer.rewritten)}</div>')
+    active = filters_text(answer.filters, titles)
+    if active:
+        parts.append(f'<div class="fqa-filters">{esc(FILTER_LABEL)}: {esc(active)}</div>')
     if answer.notice:
         parts.append(f'<div class="fqa-notice">ⓘ {esc(answer.notice)}</div>')
     if answer.abstained or not answer.passages:
@@ -118,11 +164,20 @@ def answer_html(answer: Answer) -> str:
         parts.append(f'<div class="fqa-heading">{esc(SOURCES_LABEL)}:</div>')
     highlights = (list(answer.highlights) + [None] * len(answer.passages))[: len(answer.passages)]
     for hit, highlight in zip(answer.passages, highlights, strict=True):
-        parts.append(_passage_html(hit, highlight, answer.terms))
-    parts.append(
-        f'<div class="fqa-meta">{esc(f"置信度 confidence {answer.confidence:.3f}")}'
-        f" · {esc('在右侧“原文”中查看上下文 / see the source viewer for context')}</div>"
-    )
+        parts.append(_passage_html(hit, highlight, answer.terms, sources))
+    if k is not None and answer.passages and len(answer.passages) < k:
+        why = "筛选后" if active else "包含关键词的"
+        parts.append(
+            f'<div class="fqa-notice">{esc(f"只找到 {len(answer.passages)} 段{why}段落（要求 {k} 段）")} / '
+            f"{esc(f'only {len(answer.passages)} of the {k} passages asked for match')}"
+            f"{esc(' the filter' if active else ' a word of the question')}</div>"
+        )
+    meta = esc(f"置信度 confidence {answer.confidence:.3f}")
+    if sources is not None:
+        meta += " · " + esc("展开每段下的“原文”查看上下文 / open “Source” under a passage for its context")
+    searched = answer.rewritten or answer.query
+    meta += f' · <a class="fqa-share" href="{share_href(searched)}">{esc(SHARE_LABEL)}</a>'
+    parts.append(f'<div class="fqa-meta">{meta}</div>')
     # One HTML block without newlines: the Markdown renderer passes it through untouched.
     return '<div class="fqa-reply">' + "".join(parts) + "</div>"
 
@@ -147,6 +202,10 @@ def _md(text: str) -> str:
 def answer_markdown(answer: Answer) -> str:
     """The answer with its citations as Markdown, for copying or saving."""
     out = [f"**问题 / Question:** {_md(answer.query)}", ""]
+    if answer.rewritten and answer.rewritten != answer.query:
+        out += [f"{UNDERSTOOD_LABEL}: {_md(answer.rewritten)}", ""]
+    if filters_text(answer.filters):
+        out += [f"{FILTER_LABEL}: {_md(filters_text(answer.filters))}", ""]
     if answer.abstained or not answer.passages:
         out.append(f"**{NOT_COVERED}**")
         if answer.passages:
@@ -174,6 +233,7 @@ def source_html(
     highlight=None,
     context: int = CONTEXT_LINES,
     page_starts: Sequence[int] = (),
+    title: bool = True,
 ) -> str:
     """The cited lines in their context in the original file, with line numbers; cited lines marked.
 
@@ -184,10 +244,11 @@ def source_html(
         context: lines shown above and below the passage.
         page_starts: for a document with pages, the line where each page begins (DocRecord.page_starts):
             the citation's lines count within its page, and so do the numbers shown, under a page heading.
+        title: start with the citation as a title line (the side panel; not under a passage).
     """
     c = hit.citation
-    title = f"{citation_label(hit)}" + (f" · {c.headline}" if c.headline else "") + f" · {c.doc}"
-    head = f'<div class="fqa-src-title">{esc(title)}</div>'
+    label = f"{citation_label(hit)}" + (f" · {c.headline}" if c.headline else "") + f" · {c.doc}"
+    head = f'<div class="fqa-src-title">{esc(label)}</div>' if title else ""
     if not lines:
         missing = esc("原文不可用 / source text not available")
         return f'<div class="fqa-source">{head}<div class="fqa-error">{missing}</div></div>'
@@ -213,7 +274,7 @@ def source_html(
             page = max(bisect_right(page_starts, n), 1)
             number = n - page_starts[page - 1] + 1
             if page != shown_page:
-                rows.append(f'<div class="fqa-page" data-page="{page}"{_PAGE_STYLE}>{esc(f"第{page}页 / page {page}")}</div>')
+                rows.append(f'<div class="fqa-page" data-page="{page}">{esc(f"第{page}页 / page {page}")}</div>')
                 shown_page = page
         cls = "fqa-line"
         if cited[0] <= n <= cited[1]:

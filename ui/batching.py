@@ -1,0 +1,108 @@
+"""Micro-batching of query embeddings: concurrent requests share one encode_queries() call.
+
+The server wraps the retriever's embedder in a BatchingEmbedder. A request's texts wait in a queue; one
+worker thread takes everything queued (up to ``max_batch`` texts) and embeds it in a single call, so
+16 concurrent questions cost one batched model call instead of 16 serialised ones. A lone request is
+embedded at once: the worker never waits for company.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Sequence
+from concurrent.futures import Future
+
+import numpy as np
+
+from index.embed import Embedder
+
+
+class BatchingEmbedder:
+    """An Embedder whose encode_queries() batches the calls of concurrent threads (encode_passages passes through).
+
+    Args:
+        inner: the embedder to batch for (its id, dim and prompts are exposed unchanged).
+        max_batch: most texts embedded in one call.
+    """
+
+    def __init__(self, inner: Embedder, max_batch: int = 32) -> None:
+        self.inner = inner
+        self.max_batch = max_batch
+        self._queue: deque[tuple[list[str], Future]] = deque()
+        self._ready = threading.Condition()
+        self._worker: threading.Thread | None = None
+        self.calls = 0  # model calls made (for tests and the load report)
+        self.batched = 0  # texts embedded
+
+    @property
+    def id(self) -> str:
+        return self.inner.id
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    @property
+    def query_prompt(self) -> str:
+        return self.inner.query_prompt
+
+    @property
+    def passage_prompt(self) -> str:
+        return self.inner.passage_prompt
+
+    def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self.inner.encode_passages(texts)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """The query vectors of texts, computed together with whatever other threads asked for meanwhile."""
+        texts = list(texts)
+        if not texts:
+            return self.inner.encode_queries(texts)
+        future: Future = Future()
+        with self._ready:
+            self._queue.append((texts, future))
+            if self._worker is None or not self._worker.is_alive():
+                self._worker = threading.Thread(target=self._work, name="forumqa-embed-batcher", daemon=True)
+                self._worker.start()
+            self._ready.notify()
+        return future.result()
+
+    def _take(self) -> list[tuple[list[str], Future]]:
+        """Everything queued, up to max_batch texts (at least one request); waits while the queue is empty."""
+        with self._ready:
+            while not self._queue:
+                if not self._ready.wait(timeout=30):
+                    return []
+            taken, size = [], 0
+            while self._queue and (not taken or size + len(self._queue[0][0]) <= self.max_batch):
+                texts, future = self._queue.popleft()
+                taken.append((texts, future))
+                size += len(texts)
+            return taken
+
+    def _work(self) -> None:
+        while True:
+            taken = self._take()
+            if not taken:
+                with self._ready:
+                    if not self._queue:  # idle for 30 s: end; the next call starts a new worker
+                        self._worker = None
+                        return
+                continue
+            texts = [t for batch, _ in taken for t in batch]
+            try:
+                vectors = self.inner.encode_queries(texts)
+            except BaseException as error:  # noqa: BLE001 - handed to every waiting caller
+                for _, future in taken:
+                    future.set_exception(error)
+                continue
+            self.calls += 1
+            self.batched += len(texts)
+            start = 0
+            for batch, future in taken:
+                future.set_result(vectors[start : start + len(batch)])
+                start += len(batch)
+
+
+__all__ = ["BatchingEmbedder"]
