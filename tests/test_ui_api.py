@@ -222,6 +222,7 @@ def test_forumqa_serve_command(index_dir, tmp_path):
         assert len(result["passages"]) == 2
         text = log.read_text()
         assert text.count("loaded index") == 1 and "warning" not in text.lower()
+        assert "share=True" not in text and "/api/ask" in text and "/docs" in text
         assert listening_addresses(port) <= {"127.0.0.1"}, listening_addresses(port)
     finally:
         process.terminate()

@@ -29,7 +29,7 @@ from ui.render import (
     question_html,
     source_html,
 )
-from ui.style import CSS, SCROLL_JS, STRIP_QUERY_JS
+from ui.style import SCROLL_JS, STRIP_QUERY_JS
 
 log = logging.getLogger("forumqa.ui")
 

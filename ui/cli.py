@@ -327,9 +327,13 @@ def docs(
 
 
 def main() -> None:
+    import warnings
+
     from index.env import apply_defaults
 
     apply_defaults()
+    # jieba imports pkg_resources, whose deprecation warning would be the first line a user sees.
+    warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
     try:  # typer >= 0.20 vendors click as typer._click
         from typer._click import exceptions as click_errors
     except ImportError:  # pragma: no cover - older typer on plain click

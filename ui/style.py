@@ -4,6 +4,7 @@ and the small scripts that keep a new reply's start in view and tidy a shared '?
 from __future__ import annotations
 
 # Every coloured background sets its own text colour, in both schemes (Gradio puts .dark on the page in dark mode).
+# One selector per rule: Gradio scopes custom CSS, and a '.dark A, .dark B' list loses its second half.
 CSS = """
 .fqa-reply, .fqa-source { font-size: 15px; line-height: 1.6; }
 .fqa-answer { margin-bottom: .5em; }
@@ -42,7 +43,8 @@ CSS = """
 .dark .fqa-abstain { color: #fdba74; }
 .dark .fqa-understood { color: #dbeafe; background: #1e3a8a; }
 .dark .fqa-filters { color: #fef3c7; background: #78350f; }
-.dark .fqa-notice, .dark .fqa-meta { color: #d4d4d8; }
+.dark .fqa-notice { color: #d4d4d8; }
+.dark .fqa-meta { color: #d4d4d8; }
 .dark .fqa-meta a.fqa-share { color: #93c5fd; }
 .dark .fqa-error { color: #fca5a5; }
 .dark .fqa-src > summary { color: #93c5fd; }
@@ -50,9 +52,20 @@ CSS = """
 .dark .fqa-mark { color: #93c5fd; }
 .dark .fqa-cited { background: #172554; color: #f4f4f5; }
 .dark .fqa-support-line { background: #422006; color: #fefce8; }
-#fqa-chat .message-row, #fqa-chat .fqa-question { scroll-margin-top: 44px; }
+#fqa-chat .message-row { scroll-margin-top: 44px; }
+#fqa-send { background: #c2410c !important; border-color: #c2410c !important; color: #ffffff !important; }
+#fqa-send:hover { background: #9a3412 !important; border-color: #9a3412 !important; }
+#fqa-k .min_value { color: #52525b; }
+#fqa-k .max_value { color: #52525b; }
+.dark #fqa-k .min_value { color: #d4d4d8; }
+.dark #fqa-k .max_value { color: #d4d4d8; }
+footer .show-api { color: #52525b !important; }
+footer .divider { color: #52525b !important; }
+.dark footer .show-api { color: #d4d4d8 !important; }
+.dark footer .divider { color: #d4d4d8 !important; }
 @media (max-width: 480px) {
-  #fqa-side #fqa-citations, #fqa-side #fqa-viewer { display: none !important; }
+  #fqa-citations { display: none !important; }
+  #fqa-viewer { display: none !important; }
 }
 """
 
