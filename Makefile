@@ -9,18 +9,35 @@ export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test setup index browser clean eval bench
+# The sentence-transformers backend needs torch. Here `pip install torch==2.13.0` finds the CPU wheel; on a stock
+# machine PyPI would give the CUDA build (GBs of GPU libraries): make test TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu
+TORCH_INDEX_URL ?=
+TORCH_ARGS := $(if $(TORCH_INDEX_URL),--index-url $(TORCH_INDEX_URL))
 
-$(VENV)/.installed: pyproject.toml
+.PHONY: run test setup setup-test st index browser clean eval bench
+
+# Serving needs only the core dependencies: no torch, no test or eval tools.
+$(VENV)/.run: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q -e .
+	touch $@
+
+# Tests, evaluation and benchmarks: the sentence-transformers backend (CPU torch) and the eval and test extras.
+$(VENV)/.test: $(VENV)/.run
+	$(PIP) install -q torch==2.13.0 $(TORCH_ARGS)
 	$(PIP) install -q -e '.[st,eval,test]'
 	touch $@
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.run
 
-$(INDEX)/manifest.json: | $(VENV)/.installed
+setup-test: $(VENV)/.test
+
+st: $(VENV)/.run
+	$(PIP) install -q torch==2.13.0 $(TORCH_ARGS)
+	$(PIP) install -q -e '.[st]'
+
+$(INDEX)/manifest.json: | $(VENV)/.run
 	$(VENV)/bin/forumqa build --out $(INDEX)
 
 index: $(INDEX)/manifest.json
@@ -34,14 +51,14 @@ browser:
 	  { (apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk) >/tmp/forumqa-apt.log 2>&1 || \
 	    echo "warning: could not install chromium (see /tmp/forumqa-apt.log); browser tests will be skipped"; }
 
-test: setup browser
+test: setup-test browser
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
-eval: setup
+eval: setup-test
 	$(VENV)/bin/forumqa eval
 
-bench: setup
+bench: setup-test
 	$(VENV)/bin/forumqa bench
 
 clean:

@@ -1,9 +1,11 @@
-"""Load test of the served web app on loopback: concurrent gradio_client users, latency, errors, server memory.
+"""Load test of the served app on loopback: concurrent users of the HTTP API (or gradio_client), server memory.
 
-Run ``python -m eval.loadtest --clients 16 --questions 2000`` (starts ``forumqa serve`` on a free loopback
-port, asks the gold questions round-robin, prints p50/p95 latency, throughput and the server's RSS before
-and after). ``--url`` targets a server that is already running instead. Bounded in count (--questions)
-and in time (--time-limit): it stops by itself.
+Run ``python -m eval.loadtest --clients 16 --questions 5000`` (starts ``forumqa serve`` on a free loopback
+port, asks the gold questions round-robin through ``POST /api/ask``, prints p50/p95 latency, throughput and
+the server's RSS before and after). ``--single 300`` first compares one client's /api/ask latency with
+``answer()`` called in-process on the same questions; ``--target gradio`` drives the gradio ``/ask``
+endpoint instead; ``--report FILE`` writes the figures as Markdown. ``--url`` targets a server that is
+already running. Bounded in count (--questions) and in time (--time-limit): it stops by itself.
 """
 
 from __future__ import annotations
@@ -105,6 +107,43 @@ def rss_mb(pid: int) -> float:
     return psutil.Process(pid).memory_info().rss / 2**20
 
 
+class ApiClient:
+    """One user of the HTTP API: a keep-alive connection, POST /api/ask."""
+
+    def __init__(self, url: str) -> None:
+        import http.client
+        from urllib.parse import urlparse
+
+        parsed = urlparse(url)
+        self._connect = lambda: http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
+        self.connection = self._connect()
+
+    def predict(self, question: str, k: int, mode: str, speaker: str = "", api_name: str = "/ask") -> dict:
+        body = json.dumps({"question": question, "k": k, "mode": mode, "speaker": speaker or None}).encode()
+        for attempt in (1, 2):
+            try:
+                self.connection.request("POST", "/api/ask", body=body, headers={"Content-Type": "application/json"})
+                response = self.connection.getresponse()
+                data = response.read()
+                break
+            except (ConnectionError, OSError):  # a keep-alive connection the server closed: reconnect once
+                self.connection.close()
+                self.connection = self._connect()
+                if attempt == 2:
+                    raise
+        if response.status != 200:
+            raise RuntimeError(f"HTTP {response.status}: {data[:200]!r}")
+        return json.loads(data)
+
+
+def make_client(url: str, target: str):
+    if target == "api":
+        return ApiClient(url)
+    from gradio_client import Client
+
+    return Client(url, verbose=False)
+
+
 def run_load(
     url: str,
     requests: list[tuple[str, int, str]],
@@ -112,8 +151,9 @@ def run_load(
     time_limit: float,
     server_pid: int | None = None,
     checkpoint_every: int = 0,
+    target: str = "api",
 ) -> Report:
-    """Ask every request through `clients` concurrent gradio_client users, stopping at time_limit seconds.
+    """Ask every request through `clients` concurrent users, stopping at time_limit seconds.
 
     Args:
         url: the app's root URL.
@@ -122,12 +162,11 @@ def run_load(
         time_limit: seconds after which no new request is started.
         server_pid: the server process, to record its RSS.
         checkpoint_every: record the server RSS after every this many answers (0: only before and after).
+        target: 'api' (POST /api/ask) or 'gradio' (gradio_client, the /ask endpoint).
 
     Returns:
         The Report (errors hold one line per failed or malformed reply).
     """
-    from gradio_client import Client
-
     report = Report(clients=clients)
     lock = threading.Lock()
     cursor = iter(range(len(requests)))
@@ -136,7 +175,7 @@ def run_load(
         report.rss_mb.append((0, rss_mb(server_pid)))
 
     def user() -> None:
-        client = Client(url, verbose=False)
+        client = make_client(url, target)
         while True:
             with lock:
                 if time.monotonic() > deadline:
@@ -227,17 +266,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--time-limit", type=float, default=900, help="seconds before it stops asking (default 900)")
     parser.add_argument("--index", help="index folder to serve (default: the bundled transcript's)")
     parser.add_argument("--url", help="an app that is already running (then no server is started and no RSS taken)")
+    parser.add_argument("--target", choices=("api", "gradio"), default="api", help="POST /api/ask or gradio's /ask")
+    parser.add_argument("--single", type=int, default=0, help="first compare one client with answer() on N questions")
     parser.add_argument("--checkpoint-every", type=int, default=500, help="server RSS every N answers")
     parser.add_argument("--max-growth-mb", type=float, default=50, help="RSS growth that fails the run")
+    parser.add_argument("--report", help="write the figures as Markdown to this file (e.g. eval/reports/loadtest.md)")
     args = parser.parse_args(argv)
-    if not 1 <= args.clients <= 256 or not 1 <= args.questions <= 100_000:
-        parser.error("--clients must be 1-256 and --questions 1-100000")
+    if not 1 <= args.clients <= 256 or not 1 <= args.questions <= 100_000 or not 0 <= args.single <= 10_000:
+        parser.error("--clients must be 1-256, --questions 1-100000 and --single 0-10000")
 
     # A hard stop: whatever happens, the run ends shortly after the time limit.
-    watchdog = threading.Timer(args.time_limit + 300, lambda: os._exit(3))
+    watchdog = threading.Timer(2 * args.time_limit + 300, lambda: os._exit(3))
     watchdog.daemon = True
     watchdog.start()
-    server = None
+    server, single, load_before = None, None, os.getloadavg()
     try:
         if args.url:
             url, pid = args.url, None
@@ -249,10 +291,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"server up on {url} in {time.perf_counter() - started:.1f}s", flush=True)
         questions = gold_questions()
         if args.warmup:
-            warm = run_load(url, workload(args.warmup, questions), min(args.clients, 4), args.time_limit)
+            warm = run_load(url, workload(args.warmup, questions), min(args.clients, 4), args.time_limit, target=args.target)
             print(f"warm-up: {len(warm.latencies)} answered, {len(warm.errors)} errors", flush=True)
+        if args.single:
+            from eval.loadtest_single import compare_single
+
+            single = compare_single(url, workload(args.single, questions), args.index, args.target)
+            print(single.summary(), flush=True)
         report = run_load(
-            url, workload(args.questions, questions), args.clients, args.time_limit, pid, args.checkpoint_every
+            url, workload(args.questions, questions), args.clients, args.time_limit, pid, args.checkpoint_every,
+            target=args.target,
         )
     finally:
         if server is not None:
@@ -261,6 +309,11 @@ def main(argv: list[str] | None = None) -> int:
     growth = report.rss_mb[-1][1] - report.rss_mb[0][1] if report.rss_mb else 0.0
     ok = not report.errors and report.asked == args.questions and growth <= args.max_growth_mb
     print("PASS" if ok else "FAIL", flush=True)
+    if args.report:
+        from eval.loadtest_single import write_report
+
+        write_report(Path(args.report), args, report, single, ok, load_before, os.getloadavg())
+        print(f"wrote {args.report}", flush=True)
     return 0 if ok else 1
 
 
