@@ -229,8 +229,9 @@ def write_report(results: dict, out: str | Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     md, data = folder / "followups.md", folder / "followups.json"
     lines = [report_section(results).replace("## ", "# ", 1), "", "## Not answered at rank 1 with history", ""]
-    lines += [
-        f"- {f['id']} ({f['split']}, {f['category']}): rank {f['rank']}, abstained {f['abstained']}; searched 「{f['searched']}」"
+    lines += [  # what a held-out row searched is left out, so that nobody tunes on it
+        f"- {f['id']} ({f['split']}, {f['category']}): rank {f['rank']}, abstained {f['abstained']}"
+        + (f"; searched 「{f['searched']}」" if f["split"] != "heldout" else "")
         for f in results["failures"].get("history", [])
     ]
     md.write_text("\n".join(lines) + "\n", encoding="utf-8")
