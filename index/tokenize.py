@@ -6,6 +6,7 @@ import logging
 import re
 import threading
 import unicodedata
+import warnings
 from functools import lru_cache
 
 from index.stopwords import STOPWORDS, fingerprint
@@ -15,10 +16,18 @@ _WORD = re.compile(r"\w", re.UNICODE)
 _lock = threading.Lock()
 
 
+def import_jieba():
+    """jieba, imported without the pkg_resources deprecation warning it triggers when setuptools < 81 is installed."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+        import jieba
+        import jieba.posseg  # noqa: F401 - imported here too, so its first import is silent as well
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def _jieba():
-    import jieba
-
+    jieba = import_jieba()
     jieba.setLogLevel(logging.WARNING)
     with _lock:
         jieba.initialize()
@@ -26,8 +35,7 @@ def _jieba():
 
 
 def jieba_version() -> str:
-    import jieba
-
+    jieba = import_jieba()
     return getattr(jieba, "__version__", "unknown")
 
 

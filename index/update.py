@@ -35,8 +35,8 @@ class Change:
 
 def _checked_base(index: Path) -> Manifest:
     manifest = read_manifest(index, verify=True)
-    if manifest.backend_kind != "local":
-        raise IndexMismatchError(f"{index} uses the {manifest.backend_kind!r} backend; add and remove work on local indexes")
+    if manifest.backend_kind not in ("local", "milvus"):
+        raise IndexMismatchError(f"{index} uses the {manifest.backend_kind!r} backend, which this forumqa does not know")
     if manifest.tokenizer != tokenizer_id():
         raise IndexMismatchError(f"{index} was tokenized with {manifest.tokenizer!r}, this forumqa uses "
                                  f"{tokenizer_id()!r}; {REBUILD_HINT.format(path=index)}")
@@ -116,7 +116,7 @@ def add_documents(
             log(f"{index}: nothing to add ({len(unchanged)} unchanged)")
             return Change((), (), tuple(unchanged))
         chunking = ChunkSettings(**base.chunking)
-        dense = DenseSettings.from_json({k: v for k, v in base.dense.items() if k not in ("built", "sentences_built")})
+        dense = _dense(base)
         manifest = write_index(index, todo, model, chunking, dense, base=base, removed=replaced, log=log,
                                progress=progress, started=started)
     log(f"{index}: added {len(added)}, replaced {len(replaced)}, unchanged {len(unchanged)} documents; "
@@ -151,11 +151,18 @@ def remove_documents(doc_ids: Sequence[str], index: str | Path, log=lambda messa
                                        f"it has: {', '.join(known)}")
         if set(doc_ids) >= set(known):
             raise InvalidArgumentError(f"removing every document would leave {index} empty; delete the folder instead")
-        dense = DenseSettings.from_json({k: v for k, v in base.dense.items() if k not in ("built", "sentences_built")})
+        dense = _dense(base)
         manifest = write_index(index, [], _Recorded(base), ChunkSettings(**base.chunking), dense, base=base,
                                removed=list(doc_ids), log=log, started=started)
     log(f"{index}: removed {len(set(doc_ids))} documents; {manifest.chunk_count} chunks left")
     return manifest
+
+
+def _dense(base: Manifest) -> DenseSettings:
+    """The FAISS settings a local index was built with (a Milvus index keeps its own, in its backend section)."""
+    if base.backend_kind != "local":
+        return DenseSettings()
+    return DenseSettings.from_json({k: v for k, v in base.dense.items() if k not in ("built", "sentences_built")})
 
 
 class _Recorded:

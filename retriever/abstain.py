@@ -34,11 +34,12 @@ _lock = threading.Lock()
 
 @lru_cache(maxsize=1)
 def _posseg():
-    import jieba.posseg
+    from index.tokenize import import_jieba
 
+    posseg = import_jieba().posseg
     with _lock:
-        list(jieba.posseg.cut("初始化"))
-    return jieba.posseg
+        list(posseg.cut("初始化"))
+    return posseg
 
 
 def unknown_names(question: str, contains: Contains) -> list[str]:

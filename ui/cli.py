@@ -39,20 +39,47 @@ def build(
     device: str = typer.Option("auto", help="sentence-transformers only: auto (a GPU when present), cpu or cuda."),
     target_chars: int = typer.Option(160, help="Target chunk length in characters."),
     max_chars: int = typer.Option(260, help="Maximum chunk length in characters."),
+    backend: str = typer.Option("local", help="Storage: 'local' (FAISS + bm25s files in --out) or 'milvus'."),
+    milvus_uri: str | None = typer.Option(
+        None, help="Milvus: a .db file path (Milvus Lite, embedded) or http://host:19530 (token from FORUMQA_MILVUS_TOKEN)."
+    ),
+    collection: str = typer.Option("forumqa", help="Milvus: the collection (alias) name."),
+    milvus_index: str = typer.Option("FLAT", help="Milvus vector index: FLAT, IVF_FLAT, AUTOINDEX (or HNSW on a server)."),
+    milvus_analyzer: str = typer.Option("tokens", help="Milvus BM25 tokens: 'tokens' (forumqa's), 'jieba' or 'jieba-filtered'."),
+    from_index: Path | None = typer.Option(
+        None, help="Milvus: copy this local index (its vectors, no re-embedding) instead of reading FILES."
+    ),
 ) -> None:
     """Build an index from transcript files (atomically replaces the folder)."""
     from index.build import build_index, default_index_path
     from index.chunk import ChunkSettings
     from index.embed import load_embedder
-    from index.errors import ForumQAError
+    from index.errors import ForumQAError, InvalidArgumentError
     from index.store.faiss_dense import DenseSettings
+    from index.store.milvus_conn import MilvusSettings
 
     try:
+        if backend not in ("local", "milvus"):
+            raise InvalidArgumentError(f"--backend must be 'local' or 'milvus', got {backend!r}")
+        milvus = None
+        if backend == "milvus":
+            milvus = MilvusSettings(uri=milvus_uri or "", collection=collection, index=milvus_index, analyzer=milvus_analyzer)
+        elif milvus_uri or from_index:
+            raise InvalidArgumentError(f"{'--milvus-uri' if milvus_uri else '--from-index'} needs --backend milvus")
+        if from_index is not None:
+            from index.store.migrate import migrate_index
+
+            if files:
+                raise InvalidArgumentError("give either FILES or --from-index, not both")
+            target = out or default_index_path()
+            manifest = migrate_index(from_index, target, milvus)
+            typer.echo(f"wrote {target} ({manifest.chunk_count} chunks copied from {from_index} into Milvus)")
+            return
         chunking = ChunkSettings(target_chars=target_chars, max_chars=max(max_chars, target_chars))
         dense = DenseSettings(kind=dense_index, ann_threshold=ann_threshold)
         model = load_embedder(embedder, query_prompt=query_prompt, passage_prompt=passage_prompt, device=device)
         build_index(files or [], out=out or default_index_path(), embedder=model, chunking=chunking, dense=dense,
-                    log=typer.echo, progress=True)
+                    log=typer.echo, progress=True, milvus=milvus)
     except ForumQAError as error:
         _fail(error)
 
