@@ -7,8 +7,6 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -16,16 +14,14 @@ pytest.importorskip("pymilvus", reason="the Milvus extra is not installed (pip i
 
 from eval.gold import load_gold  # noqa: E402
 from eval.milvus_parity import compare, meets_targets, observe_answers  # noqa: E402
-from index.build import build_index, prepare, read_all, update_writer  # noqa: E402
-from index.chunk import ChunkSettings  # noqa: E402
+from index.build import build_index  # noqa: E402
 from index.errors import BackendError, IndexCorruptError, IndexMismatchError, InvalidArgumentError  # noqa: E402
-from index.lexicon import build_lexicon  # noqa: E402
 from index.load import open_index  # noqa: E402
 from index.store.base import Filter  # noqa: E402
-from index.store.local_write import write_lexicon  # noqa: E402
-from index.store.manifest import read_manifest, write_manifest  # noqa: E402
+from index.store.manifest import read_manifest  # noqa: E402
 from index.store.migrate import migrate_index  # noqa: E402
 from index.store.milvus_conn import MilvusSettings, connect, disconnect, like_pattern, public_uri, quote, where_expr  # noqa: E402
+from index.update import add_documents, remove_documents  # noqa: E402
 from retriever import Retriever  # noqa: E402
 
 SMALL = """中国环境报：请王奇局长介绍南阳的治水经验。
@@ -115,58 +111,24 @@ def test_build_search_filter_and_rebuild(tmp_path, small_files, lite, e5):
     assert [d.doc for d in read_manifest(out).docs] == ["small"]
 
 
-def _update(out: Path, e5, add=(), remove=()) -> None:
-    """Add and remove documents of a Milvus index through its writer, then publish the new folder contents."""
-    manifest = read_manifest(out)
-    taken = {d.doc for d in manifest.docs if d.doc not in remove}
-    sources = read_all(add, set(taken))
-    staged = out.parent / "staged"
-    staged.mkdir()
-    writer = update_writer(staged, out, manifest)
-    writer.remove(list(remove))
-    records = [d for d in manifest.docs if d.doc not in remove]
-    for source, doc_id in sources:
-        batch, record = prepare(source, doc_id, e5, ChunkSettings())
-        writer.add(batch)
-        records.append(record)
-    result = writer.finish()
-    writer.close()
-    write_lexicon(staged, build_lexicon(sorted(result.vocabulary)))
-    (staged / "docs").mkdir()
-    for record in records:
-        src = out / "docs" / f"{record.doc}.txt"
-        text = src.read_text(encoding="utf-8") if src.exists() else Path(record.source).read_text(encoding="utf-8")
-        (staged / "docs" / f"{record.doc}.txt").write_text(text, encoding="utf-8")
-    new = replace(manifest, docs=tuple(records), chunk_count=result.chunk_count, sentence_count=result.sentence_count,
-                  backend=result.backend, files={})
-    write_manifest(staged, new)
-    for path in out.iterdir():
-        if path.is_file():
-            path.unlink()
-    for path in staged.iterdir():
-        target = out / path.name
-        if target.is_dir():
-            import shutil
-
-            shutil.rmtree(target)
-        path.rename(target)
-    staged.rmdir()
-
-
 def test_add_and_remove_documents_in_place(tmp_path, small_files, lite, e5):
     out = tmp_path / "index"
-    build_index(small_files[:1], out=out, embedder=e5, milvus=MilvusSettings(uri=str(lite), collection="docs"))
-    _update(out, e5, add=[small_files[1]])
+    first = build_index(small_files[:1], out=out, embedder=e5, milvus=MilvusSettings(uri=str(lite), collection="docs"))
+    change = add_documents([small_files[1]], out, embedder=e5)
+    assert change.added == ("other",) and change.manifest.backend["collection"] == first.backend["collection"]
     retriever = Retriever.load(out, embedder=e5)
     assert retriever.search("济宁网格员", k=1)[0].citation.doc == "other"
     assert retriever.backend.sparse.known(["网格化", "特斯拉"]) == ["网格化"]
     assert retriever.backend.chunks.count(Filter(doc="other")) == 2
     retriever.backend.close()
 
-    _update(out, e5, remove=["small"])
+    small_files[1].write_text(OTHER.replace("992", "993"), encoding="utf-8")
+    assert add_documents([small_files[1]], out, embedder=e5).replaced == ("other",)
+    remove_documents(["small"], out)
     retriever = Retriever.load(out, embedder=e5)
     assert {d.doc for d in retriever.documents} == {"other"}
     assert retriever.backend.chunks.count() == 2 and {c.doc for c in retriever.chunks} == {"other"}
+    assert "993" in retriever.search("网格员", k=1)[0].text
     assert {h.citation.doc for h in retriever.search("燃煤锅炉", k=5)} == {"other"}
     assert retriever.backend.sparse.known(["锅炉", "网格化"]) == ["网格化"]
     retriever.backend.close()

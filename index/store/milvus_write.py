@@ -27,6 +27,7 @@ from index.records import Chunk
 from index.represent import passage_text
 from index.store.base import Batch
 from index.store.local_write import WriteResult
+from index.store.manifest import read_manifest
 from index.store.milvus import VOCABULARY, _call, read_vocabulary
 from index.store.milvus_conn import (
     MAX_VARCHAR,
@@ -88,16 +89,33 @@ class MilvusWriter:
         if settings is None and base is None:
             raise InvalidArgumentError("a Milvus writer needs settings (a new build) or a base index (add/remove)")
         self.staged, self.settings, self.base, self.previous = Path(staged), settings, base, previous
-        self._batches: list[Batch] = []
         self._removed: set[str] = set()
         self._created: list[str] = []
         self._client = None
-
-    def add(self, batch: Batch) -> None:
-        self._batches.append(batch)
+        self._names: tuple[str, str] | None = None
+        section = base[0] if base else {}
+        self._analyzer = settings.analyzer if base is None else Analyzer(section.get("analyzer", Analyzer.TOKENS.value))
+        self._next_row = int(section.get("next_row", 0))
+        self._next_sentence = int(section.get("next_sentence", 0))
+        self._vocabulary: Counter = Counter(read_vocabulary(base[1])) if base else Counter()
+        self._known_docs = {d.doc for d in read_manifest(base[1], verify=False).docs} if base else set()
+        self._counts = [0, 0]
 
     def remove(self, doc_ids: Sequence[str]) -> None:
+        """Documents to delete (an update deletes them before its first write)."""
         self._removed.update(doc_ids)
+
+    def add(self, batch: Batch) -> None:
+        """Write a document's rows now: inserted into the new collections, or upserted into the live ones."""
+        if not batch.chunks:
+            return
+        client = self._open(int(np.asarray(batch.passage_vectors).shape[1]))
+        if self.base is not None:
+            self._delete(client, sorted({c.doc for c in batch.chunks}))
+        passages, sentences = self._rows(batch)
+        self._write(client, self._names[0], passages, upsert=self.base is not None)
+        self._write(client, self._names[1], sentences, upsert=self.base is not None)
+        self._counts = [self._counts[0] + len(passages), self._counts[1] + len(sentences)]
 
     def _connect(self, uri: str):
         if self._client is None:
@@ -105,26 +123,57 @@ class MilvusWriter:
             self._uri = uri
         return self._client
 
-    def _rows(self, analyzer: Analyzer, next_row: int, next_sentence: int) -> tuple[list[dict], list[dict], Counter]:
-        """Passage rows, sentence rows and the added document frequencies of every batch."""
-        passages, sentences, df = [], [], Counter()
-        for batch in self._batches:
-            vectors = np.asarray(batch.passage_vectors, dtype=np.float32)
-            sentence_vectors = np.asarray(batch.sentence_vectors, dtype=np.float32)
-            for chunk, vector, tokens in zip(batch.chunks, vectors, batch.tokens):
-                stored = replace(chunk, sentence_ids=tuple(next_sentence + s for s in chunk.sentence_ids))
-                fields = {"chunk": dumps(stored.to_json()), "folded": fold(chunk.text),
-                          "bm25_text": _bm25_text(analyzer, chunk, tokens)}
-                _check_size(chunk, fields)
-                passages.append({"chunk_id": chunk.chunk_id, "row": next_row, "doc": chunk.doc, "speaker": chunk.speaker,
-                                 "kind": chunk.kind, "vector": vector.tolist(), **fields})
-                next_row += 1
-                df.update(set(tokens))
-                for pos, sid in enumerate(chunk.sentence_ids):
-                    sentences.append({"sid": f"{chunk.chunk_id}/{pos}", "chunk_id": chunk.chunk_id, "pos": pos, "doc": chunk.doc,
-                                      "speaker": chunk.speaker, "kind": chunk.kind, "vector": sentence_vectors[sid].tolist()})
-            next_sentence += len(sentence_vectors)
-        return passages, sentences, df
+    def _open(self, dim: int):
+        """The client, with the collections to write: new ones created (a build) or the live ones after the removals."""
+        if self._names is not None:
+            return self._client
+        if self.base is not None:
+            section = self.base[0]
+            client = self._connect(section["uri"])
+            self._names = (section["collection"], section["sentences"])
+            self._delete(client, sorted(self._removed))
+            return client
+        settings = self.settings
+        client = self._connect(settings.uri)
+        stamp = f"{settings.collection}_{time.strftime('%Y%m%d%H%M%S')}_{uuid.uuid4().hex[:6]}"
+        self._names = (stamp, sentences_name(stamp))
+        for name, schema in ((self._names[0], passage_schema(dim, settings.analyzer)), (self._names[1], sentence_schema(dim))):
+            _call(f"creating {name}", client.create_collection, name, schema=schema, consistency_level="Strong")
+            self._created.append(name)
+        return client
+
+    def _delete(self, client, docs: list[str]) -> None:
+        """Delete documents' rows from the live collections; those the index lists leave the vocabulary too."""
+        if not docs:
+            return
+        listed = [d for d in docs if d in self._known_docs]
+        if listed:
+            for row in self._query(client, self._names[0], in_expr("doc", listed), ["chunk"]):
+                chunk = Chunk.from_json(json.loads(row["chunk"]))
+                self._vocabulary.subtract(set(tokenize(passage_text(chunk))))
+            self._known_docs -= set(listed)
+        for name in self._names:
+            _call(f"deleting from {name}", client.delete, name, filter=in_expr("doc", docs))
+
+    def _rows(self, batch: Batch) -> tuple[list[dict], list[dict]]:
+        """A batch's passage rows and sentence rows (rows and sentence ids numbered on from the index's)."""
+        passages, sentences = [], []
+        vectors = np.asarray(batch.passage_vectors, dtype=np.float32)
+        sentence_vectors = np.asarray(batch.sentence_vectors, dtype=np.float32)
+        for chunk, vector, tokens in zip(batch.chunks, vectors, batch.tokens):
+            stored = replace(chunk, sentence_ids=tuple(self._next_sentence + s for s in chunk.sentence_ids))
+            fields = {"chunk": dumps(stored.to_json()), "folded": fold(chunk.text),
+                      "bm25_text": _bm25_text(self._analyzer, chunk, tokens)}
+            _check_size(chunk, fields)
+            passages.append({"chunk_id": chunk.chunk_id, "row": self._next_row, "doc": chunk.doc, "speaker": chunk.speaker,
+                             "kind": chunk.kind, "vector": vector.tolist(), **fields})
+            self._next_row += 1
+            self._vocabulary.update(set(tokens))
+            for pos, sid in enumerate(chunk.sentence_ids):
+                sentences.append({"sid": f"{chunk.chunk_id}/{pos}", "chunk_id": chunk.chunk_id, "pos": pos, "doc": chunk.doc,
+                                  "speaker": chunk.speaker, "kind": chunk.kind, "vector": sentence_vectors[sid].tolist()})
+        self._next_sentence += len(sentence_vectors)
+        return passages, sentences
 
     def _write(self, client, name: str, rows: list[dict], upsert: bool = False) -> None:
         method = client.upsert if upsert else client.insert
@@ -132,25 +181,20 @@ class MilvusWriter:
             _call(f"writing to {name}", method, name, rows[start : start + _INSERT])
 
     def finish(self) -> WriteResult:
-        """Write the rows (and, for a new build, create, index and load the collections); vocabulary.json staged."""
-        return self._update() if self.base is not None else self._build()
-
-    def _build(self) -> WriteResult:
-        settings = self.settings
-        client = self._connect(settings.uri)
-        dim = next((int(b.passage_vectors.shape[1]) for b in self._batches if b.passage_vectors.size), 0)
-        if dim <= 0:
+        """Flush (and, for a new build, index, load and alias) the collections; vocabulary.json staged."""
+        if self.base is not None:
+            client = self._open(0)
+            for name in self._names:
+                _call(f"flushing {name}", client.flush, name)
+            counts = [self._count(client, name) for name in self._names]
+            section = {**self.base[0], "next_row": self._next_row, "next_sentence": self._next_sentence}
+            return self._result(section, counts[0], counts[1])
+        if self._names is None:
             raise InvalidArgumentError("nothing to write to Milvus: no passages")
-        passages, sentences, df = self._rows(settings.analyzer, 0, 0)
-        stamp = f"{settings.collection}_{time.strftime('%Y%m%d%H%M%S')}_{uuid.uuid4().hex[:6]}"
-        names = (stamp, sentences_name(stamp))
-        for name, schema, rows in ((names[0], passage_schema(dim, settings.analyzer), passages),
-                                   (names[1], sentence_schema(dim), sentences)):
-            _call(f"creating {name}", client.create_collection, name, schema=schema, consistency_level="Strong")
-            self._created.append(name)
-            self._write(client, name, rows)
+        settings, client, names = self.settings, self._client, self._names
+        for name, count in zip(names, self._counts):
             _call(f"flushing {name}", client.flush, name)
-            params = vector_index(client, settings, len(rows))
+            params = vector_index(client, settings, count)
             if name == names[0]:
                 params.add_index("sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25",
                                  params={"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b})
@@ -162,9 +206,9 @@ class MilvusWriter:
             "alias": aliases[0], "sentence_alias": aliases[1], "name": settings.collection,
             "index": settings.index.value, "nprobe": settings.nprobe, "analyzer": settings.analyzer.value,
             "bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b,
-            "next_row": len(passages), "next_sentence": sum(len(b.sentence_vectors) for b in self._batches),
+            "next_row": self._next_row, "next_sentence": self._next_sentence,
         }
-        return self._result(section, len(passages), len(sentences), dict(df))
+        return self._result(section, *self._counts)
 
     def _swap_aliases(self, client, settings: MilvusSettings, names: tuple[str, str]) -> tuple[str | None, str | None]:
         """Point <collection> and <collection>_sentences at the new collections (Milvus Lite has no aliases)."""
@@ -187,30 +231,6 @@ class MilvusWriter:
                 ) from None
         return aliases
 
-    def _update(self) -> WriteResult:
-        section, folder = self.base
-        client = self._connect(section["uri"])
-        names = (section["collection"], section["sentences"])
-        vocabulary = Counter(read_vocabulary(folder))
-        removed = sorted(self._removed | {c.doc for b in self._batches for c in b.chunks})
-        if removed:
-            for row in self._query(client, names[0], in_expr("doc", removed), ["chunk"]):
-                chunk = Chunk.from_json(json.loads(row["chunk"]))
-                vocabulary.subtract(set(tokenize(passage_text(chunk))))
-            for name in names:
-                _call(f"deleting from {name}", client.delete, name, filter=in_expr("doc", removed))
-        analyzer = Analyzer(section.get("analyzer", Analyzer.TOKENS.value))
-        passages, sentences, df = self._rows(analyzer, int(section.get("next_row", 0)), int(section.get("next_sentence", 0)))
-        self._write(client, names[0], passages, upsert=True)
-        self._write(client, names[1], sentences, upsert=True)
-        for name in names:
-            _call(f"flushing {name}", client.flush, name)
-        vocabulary.update(df)
-        counts = [self._count(client, name) for name in names]
-        section = {**section, "next_row": int(section.get("next_row", 0)) + len(passages),
-                   "next_sentence": int(section.get("next_sentence", 0)) + sum(len(b.sentence_vectors) for b in self._batches)}
-        return self._result(section, counts[0], counts[1], {t: n for t, n in vocabulary.items() if n > 0})
-
     def _query(self, client, name: str, expr: str, fields: list[str]) -> list[dict]:
         iterator = _call(f"reading {name}", client.query_iterator, name, batch_size=1000, filter=expr, output_fields=fields)
         rows: list[dict] = []
@@ -225,8 +245,9 @@ class MilvusWriter:
         rows = _call(f"counting {name}", client.query, name, filter="", output_fields=["count(*)"])
         return int(rows[0]["count(*)"]) if rows else 0
 
-    def _result(self, section: dict, chunks: int, sentences: int, vocabulary: dict[str, int]) -> WriteResult:
-        (self.staged / VOCABULARY).write_text(json.dumps(dict(sorted(vocabulary.items())), ensure_ascii=False), encoding="utf-8")
+    def _result(self, section: dict, chunks: int, sentences: int) -> WriteResult:
+        vocabulary = {t: n for t, n in sorted(self._vocabulary.items()) if n > 0}
+        (self.staged / VOCABULARY).write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
         built = f"Milvus {section['index']}"
         return WriteResult(
             chunk_count=chunks,
