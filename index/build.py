@@ -99,11 +99,12 @@ def analyse(source: Source, doc_id: str, chunking: ChunkSettings) -> Analysed:
     Raises:
         DocumentError: the document has no text to index.
     """
-    doc = parse(source.text, doc_id)
+    doc = parse(source.text, doc_id, title=source.title)
     chunks, sentences = chunk_document(doc, chunking)
     if not chunks:
-        raise DocumentError(f"{source.path}: no text to index after cleaning")
-    texts = [passage_text(c) for c in chunks]
+        raise DocumentError(f"{source.path}: no text to index after cleaning (no letters or digits)")
+    title = source.title or doc.title
+    texts = [passage_text(c, title) for c in chunks]
     owner = {}
     for chunk in chunks:
         for sid in chunk.sentence_ids:
@@ -114,7 +115,7 @@ def analyse(source: Source, doc_id: str, chunking: ChunkSettings) -> Analysed:
         sha256=source.sha256,
         format=source.format,
         encoding=source.encoding,
-        title=source.title or doc.title,
+        title=title,
         lines=len(source.text.splitlines()),
         page_starts=source.page_starts,
         passages=len(chunks),
@@ -123,7 +124,7 @@ def analyse(source: Source, doc_id: str, chunking: ChunkSettings) -> Analysed:
         headlines=tuple(doc.headlines),
         metadata=dict(source.metadata),
     )
-    sentence_texts = [sentence_text(s, owner.get(s.sentence_id)) for s in sentences]
+    sentence_texts = [sentence_text(s, owner.get(s.sentence_id), title) for s in sentences]
     return Analysed(chunks, texts, sentence_texts, [tokenize(t) for t in texts], record)
 
 

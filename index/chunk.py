@@ -1,7 +1,8 @@
 """Split attributed paragraphs into sentences and sentence-aware, overlapping chunks.
 
-Chunks never cross a speaker turn; they prefer to end at a paragraph end; consecutive
-chunks of one paragraph share their boundary sentence (the overlap).
+Chunks never cross a speaker turn or a section, and never mix kinds (a title, headline or note
+is a passage of its own); they prefer to end at a paragraph end; consecutive chunks of one
+paragraph share their boundary sentence (the overlap).
 """
 
 from __future__ import annotations
@@ -21,13 +22,19 @@ _CONTINUES = re.compile(r"[。！？!?；;…，,、：:”’」』）)]$")  # 
 
 @dataclass(frozen=True)
 class ChunkSettings:
-    """How passages are cut: target and maximum length in characters, sentences of overlap."""
+    """How passages are cut: target and maximum length in characters, sentences of overlap.
+
+    Consecutive passages of a paragraph share their last overlap_sentences sentences while the
+    overlap stays within max_overlap_chars, and always at least min_overlap_chars (whole sentences,
+    whatever their length), so that any stretch of text that short lies inside one passage.
+    """
 
     target_chars: int = 160
     max_chars: int = 260
     min_chars: int = 60
     overlap_sentences: int = 1
     max_overlap_chars: int = 120
+    min_overlap_chars: int = 12
 
     def __post_init__(self) -> None:
         if not 0 < self.min_chars <= self.target_chars <= self.max_chars:
@@ -128,8 +135,12 @@ def _pack(pairs: list[tuple[Sentence, Paragraph]], settings: ChunkSettings) -> l
             groups.append(current)
             overlap: list[tuple[Sentence, Paragraph]] = []
             if not new_paragraph and settings.overlap_sentences:
-                for prev in reversed(current[-settings.overlap_sentences :]):
-                    if sum(len(p[0].text) for p in overlap) + len(prev[0].text) > settings.max_overlap_chars:
+                for i, prev in enumerate(reversed(current)):
+                    shared = sum(len(p[0].text) for p in overlap)
+                    # The boundary sentences always overlap by min_overlap_chars, so text across the cut is in one passage.
+                    if shared >= settings.min_overlap_chars and (
+                        i >= settings.overlap_sentences or shared + len(prev[0].text) > settings.max_overlap_chars
+                    ):
                         break
                     overlap.insert(0, prev)
                 if len(overlap) == len(current):
@@ -169,4 +180,5 @@ def _make_chunk(doc: Document, group: list[tuple[Sentence, Paragraph]], number: 
         sentence_ids=tuple(s.sentence_id for s, _ in group),
         sentence_spans=tuple(spans),
         sentence_lines=tuple((s.line_start, s.line_end) for s, _ in group),
+        kind=paragraph.kind,
     )

@@ -17,6 +17,8 @@ from index.text import Text
 TERMINAL = "。！？!?…；;”’」』"
 _SPACE = re.compile(r"\s+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9%.\-+/#&]")
+_LATIN_CLOSE = ",:;!?)]}'\""  # Latin punctuation a space follows ('Transformers: Superlink', 'Hello, world')
+_LATIN_OPEN = "([{'\""
 
 
 @dataclass(frozen=True)
@@ -54,11 +56,17 @@ def _is_ascii_word(char: str) -> bool:
     return bool(char) and char.isascii() and bool(_ASCII_WORD.match(char))
 
 
+def _keeps_space(before: str, after: str) -> bool:
+    """True when a space between two characters separates Latin words ('PM 2.5', 'Transformers: Superlink')."""
+    return (_is_ascii_word(before) or before in _LATIN_CLOSE) and (_is_ascii_word(after) or after in _LATIN_OPEN)
+
+
 def join_lines(pieces: list[tuple[int, str]]) -> Text:
     """Join original lines into one clean text.
 
     Whitespace (line breaks included) is dropped, except that one space is kept where it
-    separates two Latin words or numbers (``PM 2.5``, ``self help``); so ``1416 台`` becomes
+    separates two Latin words or numbers (``PM 2.5``, ``self help``, ``Transformers: Superlink``,
+    ``Hello, world``); so ``1416 台`` becomes
     ``1416台`` and ``严 格 雨 污 分 流`` becomes ``严格雨污分流``.
 
     Args:
@@ -77,7 +85,7 @@ def join_lines(pieces: list[tuple[int, str]]) -> Text:
                 continue
             if char < " " or char == "\x7f":
                 continue
-            if pending_space and _is_ascii_word(chars[-1]) and _is_ascii_word(char):
+            if pending_space and _keeps_space(chars[-1], char):
                 chars.append(" ")
                 lines.append(lines[-1])
             pending_space = False

@@ -1,8 +1,28 @@
-"""What text stands for a passage or a sentence when it is embedded and BM25-indexed."""
+"""What text stands for a passage or a sentence when it is embedded and BM25-indexed.
+
+Every passage carries its context: the document's title, the heading of its section and who
+speaks (name and role). A later passage of an article says 本鱼…, 该片… or 他… and never names
+its subject; a speaker talks in the first person, so 南阳 or 大连 rarely appears in their own
+words. The context puts those names back for retrieval; the passage shown and cited is unchanged.
+"""
 
 from __future__ import annotations
 
-from index.records import Chunk, Sentence
+from dataclasses import dataclass
+
+from index.records import Chunk, Kind, Sentence
+
+
+@dataclass(frozen=True)
+class Context:
+    """Which parts of a passage's context are indexed with it."""
+
+    title: bool = True
+    heading: bool = True
+    sentence_title: bool = True  # also put the title before each sentence that is embedded on its own
+
+
+DEFAULT_CONTEXT = Context()
 
 
 def with_speaker(text: str, speaker: str, role: str) -> str:
@@ -13,15 +33,36 @@ def with_speaker(text: str, speaker: str, role: str) -> str:
     return f"{who}：{text}" if who else text
 
 
-def passage_text(chunk: Chunk) -> str:
-    """The text embedded and BM25-indexed for a chunk: who speaks (name and role) then the passage.
+def _context_lines(chunk: Chunk, title: str, context: Context, sentence: bool = False) -> list[str]:
+    """The title and heading lines that go before a passage's text (none that is the text's own first line)."""
+    lines = []
+    if title and chunk.kind != Kind.TITLE.value and (context.sentence_title if sentence else context.title):
+        lines.append(title)
+    if context.heading and chunk.headline and chunk.kind != Kind.HEADLINE.value and not sentence:
+        lines.append(chunk.headline)
+    return [line for line in lines if not _opens_with(chunk.text, line)]
 
-    Speakers talk in the first person, so '南阳' or '大连' rarely appears in their own
-    passages; the role line ('河南省南阳市环保局局长') puts it back for retrieval.
+
+def _opens_with(text: str, line: str) -> bool:
+    """True when the text's first line is that line already ('编者按' above the note, '编者按：…')."""
+    return text == line or text.startswith((line + "\n", line + "：", line + ":"))
+
+
+def passage_text(chunk: Chunk, title: str = "", context: Context | None = None) -> str:
+    """The text embedded and BM25-indexed for a chunk: title, section heading, who speaks, then the passage.
+
+    Args:
+        chunk: the passage.
+        title: its document's title ('' for none).
+        context: which parts of the context to include (default: DEFAULT_CONTEXT).
     """
-    return with_speaker(chunk.text, chunk.speaker, chunk.role)
+    body = with_speaker(chunk.text, chunk.speaker, chunk.role)
+    return "\n".join([*_context_lines(chunk, title, context or DEFAULT_CONTEXT), body])
 
 
-def sentence_text(sentence: Sentence, chunk: Chunk | None = None) -> str:
-    """The text embedded for a sentence: like passage_text, the speaker and role of its chunk first."""
-    return sentence.text if chunk is None else with_speaker(sentence.text, chunk.speaker, chunk.role)
+def sentence_text(sentence: Sentence, chunk: Chunk | None = None, title: str = "", context: Context | None = None) -> str:
+    """The text embedded for a sentence: the title, then the speaker and role of its chunk, then the sentence."""
+    if chunk is None:
+        return sentence.text
+    body = with_speaker(sentence.text, chunk.speaker, chunk.role)
+    return "\n".join([*_context_lines(chunk, title, context or DEFAULT_CONTEXT, sentence=True), body])

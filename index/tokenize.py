@@ -9,9 +9,11 @@ import unicodedata
 import warnings
 from functools import lru_cache
 
+from index.normalize import CJK_RUN
 from index.stopwords import STOPWORDS, fingerprint
 
 TOKENIZER_VERSION = "jieba-search+lower"
+NGRAMS = "cjk-bigrams"  # extra BM25 tokens: '' for words only
 _WORD = re.compile(r"\w", re.UNICODE)
 _lock = threading.Lock()
 
@@ -40,8 +42,9 @@ def jieba_version() -> str:
 
 
 def tokenizer_id() -> str:
-    """What the index's BM25 tokens depend on: the method, the stopword list (hashed) and jieba's version."""
-    return f"{TOKENIZER_VERSION}+stopwords-{fingerprint(STOPWORDS)}+jieba-{jieba_version()}"
+    """What the index's BM25 tokens depend on: the method, the n-grams, the stopword list (hashed) and jieba's version."""
+    ngrams = f"+{NGRAMS}" if NGRAMS else ""
+    return f"{TOKENIZER_VERSION}{ngrams}+stopwords-{fingerprint(STOPWORDS)}+jieba-{jieba_version()}"
 
 
 def tokenize(text: str) -> list[str]:
@@ -52,4 +55,26 @@ def tokenize(text: str) -> list[str]:
     """
     text = unicodedata.normalize("NFKC", text).lower()
     words = _jieba().lcut_for_search(text)
-    return [w for w in (w.strip() for w in words) if w and _WORD.search(w) and w not in STOPWORDS]
+    tokens = [w for w in (w.strip() for w in words) if w and _WORD.search(w) and w not in STOPWORDS]
+    return tokens + cjk_bigrams(text) if NGRAMS else tokens
+
+
+def cjk_bigrams(text: str) -> list[str]:
+    """Character bigrams of each run of adjacent Chinese content words (a stopword or a non-CJK token ends a run).
+
+    jieba cuts rare names into single characters (颊/鳞/雀/鲷) or glues them to the next word
+    (松平康忠是 → 松 平康 忠是), differently in a question and in the text; their bigrams
+    (颊鳞 鳞雀 雀鲷, 康忠) still match.
+
+    Args:
+        text: NFKC-normalised, lower-cased text.
+    """
+    grams: list[str] = []
+    run = ""
+    for word in [*_jieba().lcut(text), ""]:
+        if word and CJK_RUN.match(word) and word not in STOPWORDS:
+            run += word
+            continue
+        grams += [run[i : i + 2] for i in range(len(run) - 1)]
+        run = ""
+    return grams

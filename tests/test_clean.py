@@ -8,7 +8,7 @@ import pytest
 
 from index.build import DEFAULT_CORPUS
 from index.clean import join_lines, split_blocks
-from index.structure import EDITOR_NOTE, PARTICIPANTS, parse
+from index.structure import EDITOR_NOTE, parse
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,7 @@ def forum():
     """The bundled transcript parsed once per module; a failure fails the tests, not collection."""
     raw = DEFAULT_CORPUS.read_text(encoding="utf-8")
     doc = parse(raw, "env-forum-2016")
-    return SimpleNamespace(raw=raw, lines=raw.splitlines(), doc=doc, all="".join(p.text.text for p in doc.paragraphs))
+    return SimpleNamespace(raw=raw, lines=raw.splitlines(), doc=doc, all="".join(p.text.text for p in doc.running))
 
 
 
@@ -63,15 +63,16 @@ def test_turns_are_attributed_to_their_speaker(forum):
     by_line = {p.text.line_start: p.speaker for p in forum.doc.paragraphs}
     assert by_line[1] == "中国环境报" and by_line[7] == "王奇" and by_line[19] == "王奇"
     assert by_line[146] == "张海冰" and by_line[260] == "许伟" and by_line[342] == "苏国军" and by_line[473] == "区锦雄"
-    assert by_line[527] == EDITOR_NOTE
-    assert any(p.speaker == PARTICIPANTS and "对话人" in p.text.text for p in forum.doc.paragraphs)
+    note = next(p for p in forum.doc.paragraphs if p.text.line_start <= 527 <= p.text.line_end)
+    assert note.kind == "note" and note.headline == EDITOR_NOTE and note.speaker == ""  # 编者按 is a kind, not a speaker
+    assert any(p.kind == "participants" and "对话人" in p.text.text for p in forum.doc.paragraphs)
 
 
 def test_layout_debris_is_not_running_text(forum):
     assert forum.doc.title.startswith("推进改革创新改善环境质量——2016全国环保厅局长论坛对话录")
     assert "局长许伟辽宁省" not in forum.all  # bylines are not glued into the text
     assert "本版稿件未经本人审阅" not in forum.all and any("本版稿件" in n.text for n in forum.doc.notes)
-    assert not any(p.text.text.startswith("如何") for p in forum.doc.paragraphs)  # headlines are metadata
+    assert not any(p.text.text.startswith("如何") for p in forum.doc.running)  # headlines are passages of their own kind
 
 
 def test_headlines_go_to_the_speaker_their_summary_quotes(forum):

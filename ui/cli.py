@@ -223,6 +223,9 @@ def serve(
         _fail(error)
 
 
+BENCHMARKS = ("cmrc2018",)
+
+
 @app.command("eval")
 def eval_command(
     modes: str = typer.Option("bm25,dense,hybrid", help="Comma-separated search modes to evaluate."),
@@ -233,9 +236,15 @@ def eval_command(
     feedback: Path | None = typer.Option(
         None, help="Instead: turn the 👎 replies of this feedback log into candidate gold items to review."
     ),
+    benchmark: str | None = typer.Option(
+        None, help="Run a public benchmark instead of the gold set: cmrc2018 (forumqa against its peers, one run)."
+    ),
+    data: Path | None = typer.Option(None, help="--benchmark only: the benchmark's data file (default: shared/benchmarks/...)."),
+    limit: int | None = typer.Option(None, help="--benchmark only: the first N paragraphs and their questions (a quick run)."),
+    cache: Path | None = typer.Option(None, help="--benchmark only: folder for an embedding cache reused across runs."),
 ) -> None:
-    """Evaluate retrieval quality on the gold question set and write a report."""
-    from index.errors import ForumQAError
+    """Evaluate retrieval quality on the gold question set (or a public benchmark) and write a report."""
+    from index.errors import ForumQAError, InvalidArgumentError
 
     if feedback is not None:
         try:
@@ -243,9 +252,16 @@ def eval_command(
         except ForumQAError as error:
             _fail(error)
         return
-    from eval.run import run_eval
-
     try:
+        if benchmark is not None:
+            if benchmark not in BENCHMARKS:
+                raise InvalidArgumentError(f"unknown benchmark {benchmark!r}; use one of: {', '.join(BENCHMARKS)}")
+            from eval.cmrc import run_cmrc
+
+            run_cmrc(data=data, limit=limit, out=out, cache=cache, log=typer.echo)
+            return
+        from eval.run import run_eval
+
         run_eval(modes=[m.strip() for m in modes.split(",") if m.strip()], embedder=embedder, gold=gold, index=index, out=out)
     except ForumQAError as error:
         _fail(error)

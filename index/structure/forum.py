@@ -1,44 +1,54 @@
-"""Recognise the structure of a forum transcript: speaker turns, headlines, bylines, notes.
+"""Recognise the structure of a dialogue (a forum transcript, an interview): turns, headlines, bylines, notes.
 
-Nothing here knows the names of this forum's speakers: a speaker is whoever opens a
-paragraph with ``名字：``; roles and organisations come from the participants list
+Nothing here knows the names of this forum's speakers: a speaker is whoever opens turns with
+``名字：`` (see people.speaker_names); roles and organisations come from the participants list
 (``对话人：``/``主持人：``) and the photo bylines, and each question headline is given to the
-speaker whose words its ``■`` summary line repeats.
+speaker whose words its ``■`` summary line repeats. Every other block becomes a part of its own
+kind (title, headline, note, participants), so every character of the text can be found.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from dataclasses import dataclass
 
-from index.clean import Block, block_text, compact, ends_paragraph, join_lines, split_blocks
-from index.records import Headline, Speaker
-from index.structure.document import Document, Paragraph
+from index.clean import Block, block_text, compact, ends_paragraph, split_blocks
+from index.records import Headline, Kind, Speaker
+from index.structure.document import Document, Paragraph, in_reading_order
+from index.structure.parts import WORD, Parts, headline_text, is_title, lines_text, marker_text
+from index.structure.people import (
+    EDITOR_NOTE_MARKERS,
+    PARTICIPANT_MARKERS,
+    Role,
+    label,
+    marker_lines,
+    read_participants,
+    speaker_names,
+    split_role,
+    title_like,
+)
 from index.text import Text
 
-PARTICIPANT_MARKERS = ("对话人", "主持人", "嘉宾", "参会人", "出席人", "与会人")
-EDITOR_NOTE_MARKERS = ("编者按", "编者的话", "编者语")
 EDITOR_NOTE = "编者按"
-PARTICIPANTS = "对话人"
-_LABEL = re.compile(r"^\s*([\u4e00-\u9fff·A-Za-z]{2,12})\s*[：:]")
+HOST_LABELS = frozenset({"主持人", "记者", "问", "提问", "编辑"})  # labels that always ask the questions
 _SENTENCE_PUNCT = re.compile(r"[。！？；，、!?;,]")
-_ORG_SUFFIX = re.compile(r"^(.*(?:局|厅|部|委|公司|集团|院|所|社|报|会|中心|大学|政府|办))(.*)$")
 
 
-def _label(block: Block) -> str:
-    match = _LABEL.match(block.raw[0])
-    return match.group(1) if match else ""
+@dataclass
+class Piece:
+    """A block of running text before column breaks are joined."""
+
+    text: Text
+    speaker: str
+    note: bool  # part of an editor's note (after 编者按)
+    opens_turn: bool
+    labelled: bool = False  # opens with the speaker's '名字：'
 
 
 def _is_headline(block: Block) -> bool:
     return any(line.lstrip().startswith("■") for line in block.raw) or (
         len(block.raw) <= 2 and compact(block.raw[-1]).endswith(("？", "?")) and len(compact("".join(block.raw))) <= 40
     )
-
-
-def _is_title(block: Block) -> bool:
-    text = compact("".join(block.raw))
-    return len(block.raw) <= 3 and any(compact(line).startswith("——") for line in block.raw) and "。" not in text
 
 
 def _byline_speaker(block: Block, names: set[str]) -> str:
@@ -53,89 +63,91 @@ def _byline_speaker(block: Block, names: set[str]) -> str:
     return ""
 
 
-def _split_role(text: str) -> tuple[str, str]:
-    """Split '辽宁省大连市环保局局长' into organisation and title."""
-    match = _ORG_SUFFIX.match(text)
-    if match and match.group(2):
-        return match.group(1), match.group(2)
-    return text, ""
-
-
-def parse(text: str, doc_id: str) -> Document:
-    """Parse a transcript into attributed paragraphs, speakers with roles, headlines and notes.
+def parse(text: str, doc_id: str, names: set[str] | None = None, title: str = "") -> Document:
+    """Parse a dialogue into turns, speakers with roles, headlines, and parts of other kinds.
 
     Args:
         text: the decoded transcript.
         doc_id: the document id to carry into citations.
+        names: the speakers' names (default: people.speaker_names of the text).
+        title: the document's title when its file gives one (a block equal to it is the title).
 
     Returns:
         The parsed document; running text that precedes any speaker label is attributed to
-        the pseudo-speaker '' (unknown), so files without speaker labels still index.
+        no speaker ('') and is of kind "text".
     """
     blocks = split_blocks(text)
-    labels = Counter(_label(b) for b in blocks)
-    names = {name for name in labels if name and name not in PARTICIPANT_MARKERS and name not in EDITOR_NOTE_MARKERS}
+    names = speaker_names(blocks) if names is None else set(names)
     doc = Document(doc_id=doc_id, lines=text.splitlines())
-    roles: dict[str, tuple[str, str, str]] = {}
-
-    pieces: list[tuple[Text, str, bool]] = []  # (clean text, speaker, starts a turn) before column joins
-    speaker = ""
-    for block in blocks:
-        label = _label(block)
+    roles: dict[str, Role] = {}
+    hosts = {n for n in names if n in HOST_LABELS}
+    parts = Parts()
+    pieces: list[Piece] = []
+    speaker, note, in_list = "", False, False
+    for index, block in enumerate(blocks):
+        name = label(block)
         clean = block_text(block)
-        if label in PARTICIPANT_MARKERS:
-            _read_participants(block, label, names, roles)
-            pieces.append((_list_text(block), PARTICIPANTS, speaker != PARTICIPANTS))
-            speaker = PARTICIPANTS
-        elif compact("".join(block.raw)).rstrip("：:") in EDITOR_NOTE_MARKERS:
-            speaker = EDITOR_NOTE
-        elif label in names:
-            speaker = label
-            pieces.append((clean, speaker, True))
+        if not WORD.search(clean.text):
+            continue
+        if name in PARTICIPANT_MARKERS and (name not in names or title_like(block)):
+            _read_list(block, name, names, roles, hosts)
+            parts.add(lines_text(block), Kind.PARTICIPANTS)
+            in_list, note = True, False
+            continue
+        if compact("".join(block.raw)).rstrip("：:") in EDITOR_NOTE_MARKERS or name in EDITOR_NOTE_MARKERS:
+            alone = not name or compact("".join(block.raw)).rstrip("：:") == name
+            pieces.append(Piece(marker_text(block) if alone else clean, "", True, True))
+            speaker, note, in_list = "", True, False
+            continue
+        if name in names:
+            speaker, note, in_list = name, False, False
+            pieces.append(Piece(clean, speaker, False, True, labelled=True))
         elif _is_headline(block):
             doc.headlines.append(_read_headline(block))
-        elif _is_title(block) and not doc.title:
+            parts.add(headline_text(block), Kind.HEADLINE, headline=doc.headlines[-1].text)
+        elif is_title(block, first=index == 0, title=title) and not doc.title:
             doc.title = clean.text
+            parts.add(lines_text(block), Kind.TITLE)
         elif byline := _byline_speaker(block, names):
             line = compact(block.raw[-1])
             org = "".join(compact(x) for x in block.raw[:-1])
-            roles.setdefault(byline, (org + line[: -len(byline)], org, line[: -len(byline)]))
+            roles.setdefault(byline, Role(org + line[: -len(byline)], org, line[: -len(byline)]))
+            parts.add(lines_text(block), Kind.NOTE)
+        elif in_list and title_like(block):
+            parts.extend_last(lines_text(block))
         else:
-            pieces.append((clean, speaker, not pieces or pieces[-1][1] != speaker))
+            in_list = False
+            last = pieces[-1] if pieces else None
+            opens = last is None or last.speaker != speaker or last.note != note
+            pieces.append(Piece(clean, speaker, note, opens))
 
-    doc.paragraphs = _join_columns(pieces, doc)
-    doc.speakers = _speakers(doc, names, roles)
-    doc.headlines = [_assign_headline(h, doc) for h in doc.headlines]
+    running = _join_columns(pieces, parts, hosts)
+    doc.speakers = _speakers(running, roles)
+    doc.headlines = [_assign_headline(h, running, doc.speakers, hosts) for h in doc.headlines]
     by_speaker = {h.speaker: h.text for h in doc.headlines if h.speaker}
-    doc.paragraphs = [_with_headline(p, doc.paragraphs, by_speaker) for p in doc.paragraphs]
+    running = [_with_headline(p, running, by_speaker) for p in running]
+    owner = {h.text: h.speaker for h in doc.headlines}
+    specials = [
+        Paragraph(p.text, owner.get(p.headline, ""), p.turn, p.headline, p.kind) if p.kind == Kind.HEADLINE.value else p
+        for p in parts.items
+    ]
+    doc.notes = [p.text for p in specials if p.kind == Kind.NOTE.value]
+    doc.paragraphs = in_reading_order(running + specials)
     return doc
 
 
-def _list_text(block: Block) -> Text:
-    """A list block's text with one entry per line (line breaks kept)."""
-    pieces: list[Text] = []
-    for i, line in enumerate(block.raw):
-        if pieces:
-            pieces.append(Text("\n", (0,), (block.first_line + i - 1,)))
-        pieces.append(join_lines([(block.first_line + i, line)]))
-    return Text.concat(pieces)
-
-
-def _read_participants(block: Block, marker: str, names: set[str], roles: dict) -> None:
-    """Read '对话人：辽宁省大连市环保局局长张海冰' lines into roles; a line naming the host's outlet marks the host."""
-    for i, raw in enumerate(block.raw):
-        line = compact(raw)
-        if i == 0:
-            line = line.split("：", 1)[-1].split(":", 1)[-1]
-        line_marker = marker if i == 0 else ""
+def _read_list(block: Block, marker: str, names: set[str], roles: dict[str, Role], hosts: set[str]) -> None:
+    """Roles from a participants list; '主持人：中国环境报社总编辑刘树国' also marks 中国环境报 as the host."""
+    lines = marker_lines(block)
+    if marker == "主持人":
+        first = compact(lines[0])
         for name in sorted(names, key=len, reverse=True):
-            if line.endswith(name) and len(line) > len(name):
-                org, title = _split_role(line[: -len(name)])
-                roles.setdefault(name, (line[: -len(name)], org, title))
+            if first.startswith(name):
+                roles[name] = Role(f"主持人（{first}）", split_role(first).organisation, "主持人")
+                hosts.add(name)
                 break
-            if line.startswith(name) and marker == "主持人" and line_marker:
-                roles[name] = (f"主持人（{line}）", _split_role(line)[0], "主持人")
-                break
+    for name, role in read_participants(lines, names).items():
+        roles.setdefault(name, role)
 
 
 def _read_headline(block: Block) -> Headline:
@@ -144,48 +156,46 @@ def _read_headline(block: Block) -> Headline:
     return Headline(text="".join(head), summary="".join(summary), line=block.first_line, line_end=block.last_line)
 
 
-def _join_columns(pieces: list[tuple[Text, str, bool]], doc: Document) -> list[Paragraph]:
+def _join_columns(pieces: list[Piece], parts: Parts, hosts: set[str]) -> list[Paragraph]:
     """Join running-text pieces split by column breaks into paragraphs.
 
     A piece continues the previous paragraph when that paragraph does not end with
-    sentence-final punctuation and the piece does not open a new speaker turn (list
-    entries never join). Short unterminated paragraphs that nothing continues are
-    editorial notes, kept apart.
+    sentence-final punctuation and the piece does not open a new turn. Short unterminated
+    paragraphs that nothing continues are editorial notes: parts of their own.
     """
-    groups: list[list] = []  # [[Text pieces], speaker, opens_turn]; joined once at the end (linear time)
-    for text, speaker, opens_turn in pieces:
+    groups: list[tuple[list[Text], Piece]] = []  # joined once at the end (linear time)
+    for piece in pieces:
         last = groups[-1] if groups else None
-        if last and not opens_turn and speaker == PARTICIPANTS:  # one list, one entry per line
-            last[0] += [Text("\n", (0,), (last[0][-1].line_at(len(last[0][-1]) - 1),)), text]
-        elif last and not opens_turn and not ends_paragraph(last[0][-1].text):
-            last[0].append(text)
+        if last and not piece.opens_turn and not ends_paragraph(last[0][-1].text):
+            last[0].append(piece.text)
         else:
-            groups.append([[text], speaker, opens_turn])
+            groups.append(([piece.text], piece))
     result: list[Paragraph] = []
     turn = -1
-    for parts, speaker, opens_turn in groups:
-        text = Text.concat(parts)
-        if speaker != PARTICIPANTS and not ends_paragraph(text.text) and len(text) < 80 and not _LABEL.match(text.text):
-            doc.notes.append(text)
+    for texts, first in groups:
+        text = Text.concat(texts)
+        if not first.note and not ends_paragraph(text.text) and len(text) < 80 and not first.labelled:
+            parts.add(text, Kind.NOTE)
             continue
-        if opens_turn or turn < 0:
+        if first.opens_turn or turn < 0:
             turn += 1
-        result.append(Paragraph(text=text, speaker=speaker, turn=turn))
+        kind = Kind.NOTE if first.note else _kind(first.speaker, hosts)
+        headline = EDITOR_NOTE if first.note else ""
+        result.append(Paragraph(text, first.speaker, turn, headline, kind.value))
     return result
 
 
-def _speakers(doc: Document, names: set[str], roles: dict) -> dict[str, Speaker]:
+def _kind(speaker: str, hosts: set[str]) -> Kind:
+    if not speaker:
+        return Kind.TEXT
+    return Kind.QUESTION if speaker in hosts else Kind.SPEECH
+
+
+def _speakers(paragraphs: list[Paragraph], roles: dict[str, Role]) -> dict[str, Speaker]:
     speakers: dict[str, Speaker] = {}
-    for name in sorted({p.speaker for p in doc.paragraphs}):
-        if name in roles:
-            role, org, title = roles[name]
-            speakers[name] = Speaker(name=name, role=role, organisation=org, title=title)
-        elif name == EDITOR_NOTE:
-            speakers[name] = Speaker(name=name, role="编者按（编辑部）", title="编者按")
-        elif name == PARTICIPANTS:
-            speakers[name] = Speaker(name=name, role="对话人与主持人名单")
-        else:
-            speakers[name] = Speaker(name=name)
+    for name in sorted({p.speaker for p in paragraphs if p.speaker}):
+        role = roles.get(name)
+        speakers[name] = Speaker(name, role.role, role.organisation, role.title) if role else Speaker(name=name)
     return speakers
 
 
@@ -194,16 +204,16 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _assign_headline(headline: Headline, doc: Document) -> Headline:
+def _assign_headline(headline: Headline, paragraphs: list[Paragraph], speakers: dict[str, Speaker], hosts: set[str]) -> Headline:
     """Give a headline to the speaker whose turns share the most character bigrams with its summary."""
     probe = _bigrams(headline.summary or headline.text)
     if not probe:
         return headline
     best, best_score = "", 0.0
-    for name, speaker in doc.speakers.items():
-        if name in (EDITOR_NOTE, PARTICIPANTS) or speaker.role.startswith("主持人"):
+    for name in speakers:
+        if name in hosts:
             continue
-        words = _bigrams("".join(p.text.text for p in doc.paragraphs if p.speaker == name))
+        words = _bigrams("".join(p.text.text for p in paragraphs if p.speaker == name))
         score = len(probe & words) / len(probe)
         if score > best_score:
             best, best_score = name, score
@@ -212,10 +222,12 @@ def _assign_headline(headline: Headline, doc: Document) -> Headline:
 
 def _with_headline(paragraph: Paragraph, paragraphs: list[Paragraph], by_speaker: dict[str, str]) -> Paragraph:
     """Attach the section headline: the speaker's own, or for the host the one of the speaker they introduce."""
+    if paragraph.kind == Kind.NOTE.value:
+        return paragraph
     headline = by_speaker.get(paragraph.speaker, "")
     if not headline:
         later = [p.speaker for p in paragraphs if p.turn > paragraph.turn and p.speaker in by_speaker]
         following = next((p for p in paragraphs if p.turn == paragraph.turn + 1), None)
         if following is not None and later and following.speaker == later[0]:
             headline = by_speaker[following.speaker]
-    return Paragraph(paragraph.text, paragraph.speaker, paragraph.turn, headline)
+    return Paragraph(paragraph.text, paragraph.speaker, paragraph.turn, headline, paragraph.kind)

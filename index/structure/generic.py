@@ -1,0 +1,130 @@
+"""Recognise the structure of a document that is not a dialogue: title, section headings and paragraphs.
+
+Paragraphs broken by column or page breaks (a blank line in mid-sentence) are joined again;
+each heading opens a section whose paragraphs carry it as their context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.clean import Block, block_text, compact, ends_paragraph, split_blocks
+from index.records import Headline, Kind
+from index.structure.document import Document, Paragraph, in_reading_order
+from index.structure.parts import WORD, Parts, is_title, lines_text, marker_text
+from index.structure.people import EDITOR_NOTE_MARKERS, label, title_like
+from index.text import Text
+
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_NUMERAL = "一二三四五六七八九十百"
+_NUMBERED = re.compile(  # 第一章 / 一、 / 1.2. / （一）
+    rf"^(第[{_NUMERAL}\d]+[章节部分篇条]|[{_NUMERAL}]+、|\d+(\.\d+)*[、.．]|[（(][{_NUMERAL}\d]+[）)])"
+)
+_LIST_ITEM = re.compile(r"^\s*[-*•·+]\s")
+_LATIN_END = re.compile(r"[.!?:;。]\W*$")  # a Latin sentence end also ends a paragraph here
+
+
+@dataclass
+class _Piece:
+    text: Text
+    section: int
+    heading: str
+    note: bool
+
+
+def _sub_blocks(block: Block) -> list[Block]:
+    """A block split before and after each Markdown heading line ('## 方法' then its text)."""
+    out: list[Block] = []
+    start = 0
+    for i, line in enumerate(block.raw):
+        if _MARKDOWN_HEADING.match(line):
+            if i > start:
+                out.append(Block(block.first_line + start, block.raw[start:i]))
+            out.append(Block(block.first_line + i, block.raw[i : i + 1]))
+            start = i + 1
+    if start < len(block.raw):
+        out.append(Block(block.first_line + start, block.raw[start:]))
+    return out
+
+
+def _head_line(block: Block, title: str) -> list[Block]:
+    """A block with its first line split off when that line is a title or heading above the text.
+
+    '钟惺' above '钟惺（），明代…', '三、用水' above '全县总用水量…': a short line without sentence
+    punctuation that is numbered, repeated by the next line, or much shorter than it.
+    """
+    if len(block.raw) < 2:
+        return [block]
+    first, second = compact(block.raw[0]), compact(block.raw[1])
+    head = Block(block.first_line, block.raw[:1])
+    split = (title and first == compact(title)) or (
+        title_like(head) and bool(_NUMBERED.match(first) or second.startswith(first) or len(first) * 2 < len(second))
+    )
+    return [head, Block(block.first_line + 1, block.raw[1:])] if split else [block]
+
+
+def _heading(block: Block, mid_sentence: bool) -> bool:
+    """A Markdown heading, or a short line without sentence punctuation that does not continue a sentence."""
+    if _MARKDOWN_HEADING.match(block.raw[0]):
+        return True
+    return title_like(block) and not mid_sentence and not _LIST_ITEM.match(block.raw[0])
+
+
+def _ends(text: str) -> bool:
+    return ends_paragraph(text) or bool(_LATIN_END.search(text))
+
+
+def parse(text: str, doc_id: str, title: str = "") -> Document:
+    """Parse running text into a title, section headings and paragraphs of kind "text".
+
+    Args:
+        text: the decoded document.
+        doc_id: the document id to carry into citations.
+        title: the document's title when its file gives one (a first block equal to it is the title).
+
+    Returns:
+        The parsed document (no speakers).
+    """
+    doc = Document(doc_id=doc_id, lines=text.splitlines())
+    parts = Parts()
+    pieces: list[_Piece] = []
+    section, heading, note, first = 0, "", False, True
+    blocks = [line for b in split_blocks(text) for sub in _sub_blocks(b) for line in _head_line(sub, title)]
+    for block in blocks:
+        clean = block_text(block)
+        if not WORD.search(clean.text):
+            continue
+        mid_sentence = bool(pieces) and not _ends(pieces[-1].text.text)
+        marker = compact("".join(block.raw)).rstrip("：:")
+        if not doc.title and is_title(block, first, title):
+            doc.title = _MARKDOWN_HEADING.sub("", block.raw[0]).strip() if len(block.raw) == 1 else clean.text
+            doc.title = block_text(Block(block.first_line, (doc.title,))).text
+            parts.add(lines_text(block), Kind.TITLE)
+        elif marker in EDITOR_NOTE_MARKERS or label(block) in EDITOR_NOTE_MARKERS:
+            section, heading, note = section + 1, marker if marker in EDITOR_NOTE_MARKERS else label(block), True
+            pieces.append(_Piece(marker_text(block) if marker in EDITOR_NOTE_MARKERS else clean, section, heading, True))
+        elif _heading(block, mid_sentence):
+            heading = _MARKDOWN_HEADING.sub("", clean.text).strip("# ") or clean.text
+            section, note = section + 1, False
+            doc.headlines.append(Headline(heading, "", block.first_line, "", block.last_line))
+            parts.add(lines_text(block), Kind.HEADLINE, headline=heading)
+        else:
+            pieces.append(_Piece(clean, section, heading, note))
+        first = False
+    doc.paragraphs = in_reading_order(_paragraphs(pieces) + parts.items)
+    doc.notes = [p.text for p in doc.paragraphs if p.kind == Kind.NOTE.value]
+    return doc
+
+
+def _paragraphs(pieces: list[_Piece]) -> list[Paragraph]:
+    """Join pieces split by column or page breaks (no paragraph end before the break) within a section."""
+    groups: list[tuple[list[Text], _Piece]] = []
+    for piece in pieces:
+        last = groups[-1] if groups else None
+        if last and last[1].section == piece.section and not _ends(last[0][-1].text):
+            last[0].append(piece.text)
+        else:
+            groups.append(([piece.text], piece))
+    kind = {True: Kind.NOTE.value, False: Kind.TEXT.value}
+    return [Paragraph(Text.concat(texts), "", first.section, first.heading, kind[first.note]) for texts, first in groups]

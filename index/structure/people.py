@@ -1,0 +1,153 @@
+"""Who speaks in a document: ``名字：`` labels, participants lists in any layout, and roles.
+
+A label is only a speaker when the text really is a dialogue: several turns, by names that
+recur or that a participants list introduces. A short line without sentence punctuation
+("变形金刚：超能连结") is a title, never a turn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from index.clean import Block, compact
+
+PARTICIPANT_MARKERS = ("对话人", "主持人", "嘉宾", "参会人", "出席人", "与会人", "参与人", "访谈人", "受访人", "出席者")
+TURN_MARKERS = ("主持人", "嘉宾")  # markers that also open turns ('主持人：请两位谈谈…。')
+EDITOR_NOTE_MARKERS = ("编者按", "编者的话", "编者语", "编后语", "编者注")
+# Labels that name a field, not a person (时间：…, 来源：…), and labels that end in a verb of saying (他说：…).
+_FIELDS = frozenset(
+    "时间 地点 日期 来源 作者 编辑 责任编辑 摘要 关键词 关键字 注 备注 注释 电话 地址 邮箱 网址 标题 题目 主题 "
+    "会议主题 原文 译者 出处 链接 附件 附 说明 简介 版次 栏目 单位 邮编 传真".split()
+)
+_SAYING = re.compile(r"(说|表示|指出|认为|强调|称|道|介绍|提出|回答|透露|坦言|直言|提到|写道|问)$")
+_LABEL = re.compile(r"^\s*([\u4e00-\u9fff·A-Za-z]{2,12})\s*[：:]")
+_TERMINAL = re.compile(r"[。！？!?；;…”’」』]$")
+_ENTRY_SPLIT = re.compile(r"[、，,；;]")
+_PAREN = re.compile(r"^(.+?)[（(](.+)[）)]$")
+# Titles that end a role ('…环保局局长'), longest first so that 副局长 wins over 局长.
+_TITLES = sorted(
+    """局长 厅长 部长 处长 科长 司长 主任 总编辑 副总编辑 编辑 记者 总裁 副总裁 董事长 总经理 经理 书记 市长 县长 省长
+    区长 镇长 乡长 村长 主席 院长 所长 校长 教授 副教授 研究员 工程师 总工程师 秘书长 会长 社长 台长 站长 队长 组长
+    委员 代表 专家 主持人 负责人 创始人 首席执行官 董事 监事 理事长 理事 博士 律师 医生 作家 导演 主编 馆长 行长""".split(),
+    key=len,
+    reverse=True,
+)
+_ORG_SUFFIX = re.compile(r"^(.*(?:局|厅|部|委|公司|集团|院|所|社|报|会|中心|大学|政府|办))(.+)$")
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a participants list or a byline says about a person."""
+
+    role: str
+    organisation: str = ""
+    title: str = ""
+
+
+def label(block: Block) -> str:
+    """The ``名字`` of a block that opens with ``名字：``, else ''."""
+    match = _LABEL.match(block.raw[0])
+    return match.group(1) if match else ""
+
+
+def title_like(block: Block) -> bool:
+    """A short block without sentence punctuation at its end: a title, heading, byline or caption, not running text."""
+    text = compact("".join(block.raw))
+    return len(block.raw) <= 2 and len(text) <= 40 and not _TERMINAL.search(text) and not text.endswith(("，", "、", ","))
+
+
+def split_role(text: str) -> Role:
+    """'辽宁省大连市环保局局长' → Role('辽宁省大连市环保局局长', '辽宁省大连市环保局', '局长')."""
+    for title in _TITLES:
+        if text.endswith(title) and len(text) > len(title):
+            org = text[: -len(title)]
+            if org.endswith("副") and len(org) > 1:  # 副局长, 副总编辑
+                org, title = org[:-1], "副" + title
+            return Role(text, org, title)
+    match = _ORG_SUFFIX.match(text)
+    if match and match.group(2):
+        return Role(text, match.group(1), match.group(2))
+    return Role(text, text, "")
+
+
+def _name_after_title(entry: str) -> tuple[str, str]:
+    """('青山县环保局副局长', '赵芳') from '青山县环保局副局长赵芳' when a known title ends the role; else ('', '')."""
+    best = ("", "")
+    for title in _TITLES:
+        at = entry.rfind(title)
+        if at >= 0:
+            end = at + len(title)
+            name = entry[end:]
+            if 2 <= len(name) <= 4 and end > len(best[0]):
+                best = (entry[:end], name)
+    return best
+
+
+def read_participants(lines: list[str], names: set[str]) -> dict[str, Role]:
+    """Roles from a participants list, whatever its layout.
+
+    Args:
+        lines: the list's lines without the marker ('对话人：'); one person per line or several
+            on a line separated by 、，；.
+        names: the speaker labels of the document (a person is found by the name ending or
+            opening an entry; failing that, by the name after a title such as 局长).
+
+    Returns:
+        name -> Role for every person the list introduces.
+    """
+    roles: dict[str, Role] = {}
+    by_length = sorted(names, key=len, reverse=True)
+    for line in lines:
+        for entry in (compact(e) for e in _ENTRY_SPLIT.split(line)):
+            if not entry:
+                continue
+            paren = _PAREN.match(entry)
+            if paren:
+                roles.setdefault(paren.group(1), split_role(paren.group(2)))
+                continue
+            name = next((n for n in by_length if entry.endswith(n) and len(entry) > len(n)), "")
+            if name:
+                roles.setdefault(name, split_role(entry[: -len(name)]))
+                continue
+            name = next((n for n in by_length if entry.startswith(n) and len(entry) > len(n)), "")
+            if name:
+                roles.setdefault(name, split_role(entry[len(name) :].lstrip("：:")))
+                continue
+            role, name = _name_after_title(entry)
+            if name:
+                roles.setdefault(name, split_role(role))
+    return roles
+
+
+def marker_lines(block: Block) -> list[str]:
+    """A labelled block's lines, the first without its '对话人：' label."""
+    first = re.sub(r"^\s*[^：:]{1,12}[：:]", "", block.raw[0], count=1)
+    return [first, *block.raw[1:]]
+
+
+def speaker_names(blocks: list[Block]) -> set[str]:
+    """The names that open speaker turns, or an empty set when the text is not a dialogue.
+
+    A dialogue has at least two turns (blocks opening with ``名字：`` followed by running text),
+    and at least one of their names recurs or is introduced by a participants list.
+    """
+    turn_names: Counter[str] = Counter()
+    listed: list[str] = []
+    for block in blocks:
+        name = label(block)
+        if not name:
+            continue
+        if name in PARTICIPANT_MARKERS and not (name in TURN_MARKERS and not title_like(block)):
+            listed.extend(marker_lines(block))
+        elif name in EDITOR_NOTE_MARKERS or name in _FIELDS or _SAYING.search(name) or title_like(block):
+            continue
+        else:
+            turn_names[name] += 1
+    if sum(turn_names.values()) < 2:
+        return set()
+    introduced = set(read_participants(listed, set(turn_names))) if listed else set()
+    if not any(count >= 2 for count in turn_names.values()) and not introduced & set(turn_names):
+        return set()
+    return set(turn_names)

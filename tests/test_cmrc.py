@@ -1,0 +1,39 @@
+"""The CMRC 2018 benchmark end to end on five real paragraphs, with the real e5 model (a smoke run)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eval.cmrc import PEERS, BenchmarkError, default_data, load, run_cmrc
+from eval.cmrc_metrics import Ranked, answer_within, per_question, sign_test
+
+
+def test_five_paragraphs_side_by_side(tmp_path, e5):
+    paragraphs, questions = load(default_data(), limit=5)
+    assert len(paragraphs) == 5 and len(questions) >= 15
+    results = run_cmrc(limit=5, out=tmp_path, embedder=e5, log=lambda line: None)
+    systems = results["systems"]
+    assert list(systems) == ["forumqa hybrid", "forumqa dense", "forumqa bm25", *PEERS]
+    assert systems["forumqa hybrid"]["doc@1"] >= 0.9 and systems["forumqa hybrid"]["passage_r@1"] >= 0.8
+    for peer in PEERS:  # a whole paragraph is one passage: passage R@1 is doc@1 (the answer is in its paragraph)
+        assert systems[peer]["passage_r@1"] == systems[peer]["doc@1"] >= 0.8
+    report = (tmp_path / "cmrc.md").read_text(encoding="utf-8")
+    assert "forumqa hybrid" in report and "CC BY-SA 4.0" in report
+    assert json.loads((tmp_path / "cmrc.json").read_text(encoding="utf-8"))["config"]["questions"] == len(questions)
+
+
+def test_metrics_count_only_the_right_paragraph():
+    question = type("Q", (), {"doc": "a", "answers": ("踢爆",)})()
+    ranked = [Ranked("b", "踢爆" * 10), Ranked("a", "x" * 590 + "踢 爆"), Ranked("a", "踢爆")]
+    figures = per_question(question, ranked)
+    assert figures["doc@1"] == 0 and figures["passage_r@1"] == 0 and figures["mrr@10"] == 0.5
+    assert not answer_within(ranked, "a", ("踢爆",))  # 20 + 590 characters are read before the answer
+    assert answer_within(ranked[1:], "a", ("踢爆",))
+    assert sign_test([1, 1, 1, 0], [0, 0, 0, 0]) == {"wins": 3, "losses": 0, "p": 0.25}
+
+
+def test_missing_data_is_a_one_line_error(tmp_path):
+    with pytest.raises(BenchmarkError, match="not found at .*pass --data"):
+        load(tmp_path / "nope.json")
