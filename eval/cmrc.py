@@ -104,6 +104,12 @@ def forumqa_rankings(paragraphs, questions, embedder, folder: Path, log: Callabl
              "sentences": manifest.sentence_count}
     log(f"forumqa index: {manifest.chunk_count} passages, {manifest.sentence_count} sentences, {built['build_s']} s")
     retriever = Retriever.load(folder / "index", embedder=embedder)
+    by_doc: dict[str, list[str]] = {}
+    for chunk in retriever.chunks:
+        by_doc.setdefault(chunk.doc, []).append(chunk.text)
+    built["unreachable"] = [  # no passage holds a whole answer span (spans longer than a passage, or across a cut)
+        q.id for q in questions if not any(cmrc_metrics.contains_answer(t, q.answers) for t in by_doc.get(q.doc, []))
+    ]
     texts = [q.question for q in questions]
     rankings = {}
     for mode in FORUMQA_MODES:

@@ -12,6 +12,8 @@ from math import comb
 
 from eval.metrics import contains_answer
 
+__all__ = ["BUDGET", "METRICS", "Ranked", "answer_within", "contains_answer", "evaluate", "per_question", "sign_test", "table"]
+
 BUDGET = 600  # characters a reader reads from the top of the results
 METRICS = ("doc@1", "passage_r@1", "r@5", "mrr@10", "answer@600", "doc@5")
 TITLES = {"doc@1": "doc@1", "passage_r@1": "passage R@1", "r@5": "R@5", "mrr@10": "MRR@10",

@@ -50,6 +50,8 @@ def markdown(results: dict) -> str:
         f"- query time for all questions: hybrid {cfg.get('hybrid_s')} s, dense {cfg.get('dense_s')} s, "
         f"bm25 {cfg.get('bm25_s')} s, bm25s peer {cfg.get('bm25s_s')} s, e5 peer {cfg.get('e5_s')} s "
         "(a shared, busy 2-core machine: compare within one run only).",
+        f"- {len(cfg.get('unreachable', []))} questions have an answer span that no forumqa passage holds whole "
+        "(spans longer than a passage, or across a cut): passage R@1 cannot count them.",
         f"- forumqa hybrid misses: doc@1 {len(results['misses'].get('doc@1', []))}, passage R@1 "
         f"{len(results['misses'].get('passage_r@1', []))}, R@5 {len(results['misses'].get('r@5', []))} (ids in cmrc.json).",
         "",

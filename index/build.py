@@ -21,7 +21,7 @@ from index.lexicon import LEXICON_ID, build_lexicon
 from index.parallel import ordered_map, workers
 from index.readers import Source, read_sources
 from index.records import DocRecord
-from index.represent import passage_text, sentence_text
+from index.represent import dense_weight, passage_text, sentence_text
 from index.store.base import Batch
 from index.store.faiss_dense import DenseSettings
 from index.store.files import build_lock, publish, staging_dir
@@ -91,6 +91,7 @@ class Analysed:
     sentence_texts: list[str]
     tokens: list[list[str]]
     record: DocRecord
+    weights: tuple[float, ...] = ()  # per passage then per sentence: the factor its vector is stored with (represent.py)
 
 
 def analyse(source: Source, doc_id: str, chunking: ChunkSettings) -> Analysed:
@@ -124,8 +125,9 @@ def analyse(source: Source, doc_id: str, chunking: ChunkSettings) -> Analysed:
         headlines=tuple(doc.headlines),
         metadata=dict(source.metadata),
     )
-    sentence_texts = [sentence_text(s, owner.get(s.sentence_id), title) for s in sentences]
-    return Analysed(chunks, texts, sentence_texts, [tokenize(t) for t in texts], record)
+    sentence_texts = [sentence_text(s, owner[s.sentence_id], title) for s in sentences]
+    weights = tuple(dense_weight(c) for c in chunks) + tuple(dense_weight(owner[s.sentence_id]) for s in sentences)
+    return Analysed(chunks, texts, sentence_texts, [tokenize(t) for t in texts], record, weights)
 
 
 def embed_analysed(analysed: Analysed, embedder: Embedder) -> Batch:
@@ -133,6 +135,8 @@ def embed_analysed(analysed: Analysed, embedder: Embedder) -> Batch:
     passage's sentence has the passage's own text, so it takes the passage's vector)."""
     texts = analysed.passage_texts
     vectors = embed_texts(embedder, texts + analysed.sentence_texts)
+    if analysed.weights:
+        vectors = vectors * np.asarray(analysed.weights, np.float32)[:, None]
     return Batch(analysed.chunks, vectors[: len(texts)], vectors[len(texts) :], analysed.tokens)
 
 
@@ -346,7 +350,7 @@ def ensure_default_index(log: Log = print) -> Path:
     path = default_index_path()
     try:
         manifest = read_manifest(path, verify=False)
-        if manifest.tokenizer == tokenizer_id():
+        if manifest.tokenizer == tokenizer_id() and manifest.chunking == asdict(ChunkSettings()):
             return path
         log(f"the default index at {path} was built by another forumqa version; rebuilding it (about a minute) ...")
     except IndexNotFoundError:

@@ -132,7 +132,7 @@ def _pack(pairs: list[tuple[Sentence, Paragraph]], settings: ChunkSettings) -> l
         new_paragraph = bool(current) and pair[0].paragraph != current[-1][0].paragraph
         full = size + len(sentence.text) > settings.max_chars or size >= settings.target_chars
         if current and fresh and (full or (new_paragraph and size >= settings.min_chars)):
-            groups.append(current)
+            _close(groups, current, fresh, settings)
             overlap: list[tuple[Sentence, Paragraph]] = []
             if not new_paragraph and settings.overlap_sentences:
                 for i, prev in enumerate(reversed(current)):
@@ -150,8 +150,22 @@ def _pack(pairs: list[tuple[Sentence, Paragraph]], settings: ChunkSettings) -> l
         size += len(sentence.text)
         fresh += 1
     if current and fresh:
-        groups.append(current)
+        _close(groups, current, fresh, settings)
     return groups
+
+
+def _close(groups: list, current: list, fresh: int, settings: ChunkSettings) -> None:
+    """Close a group; when its new text is shorter than min_chars, it joins the previous group of its paragraph.
+
+    A short tail ('美味的食用鱼。') would otherwise be a passage of its own, most of whose indexed
+    text is the document's title: close to every question about the document.
+    """
+    tail = sum(len(p[0].text) for p in current[-fresh:])
+    previous = groups[-1] if groups else None
+    if previous and tail < settings.min_chars and previous[-1][0].paragraph == current[-1][0].paragraph:
+        previous.extend(p for p in current[-fresh:] if p not in previous)
+    else:
+        groups.append(current)
 
 
 def _make_chunk(doc: Document, group: list[tuple[Sentence, Paragraph]], number: int) -> Chunk:
