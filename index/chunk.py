@@ -155,14 +155,15 @@ def _pack(pairs: list[tuple[Sentence, Paragraph]], settings: ChunkSettings) -> l
 
 
 def _close(groups: list, current: list, fresh: int, settings: ChunkSettings) -> None:
-    """Close a group; when its new text is shorter than min_chars, it joins the previous group of its paragraph.
+    """Close a group; when its new text is shorter than min_chars, it joins the previous group of its paragraph (if it fits).
 
     A short tail ('美味的食用鱼。') would otherwise be a passage of its own, most of whose indexed
     text is the document's title: close to every question about the document.
     """
     tail = sum(len(p[0].text) for p in current[-fresh:])
     previous = groups[-1] if groups else None
-    if previous and tail < settings.min_chars and previous[-1][0].paragraph == current[-1][0].paragraph:
+    room = previous is not None and sum(len(p[0].text) for p in previous) + tail <= settings.max_chars
+    if room and tail < settings.min_chars and previous[-1][0].paragraph == current[-1][0].paragraph:
         previous.extend(p for p in current[-fresh:] if p not in previous)
     else:
         groups.append(current)

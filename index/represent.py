@@ -19,7 +19,7 @@ class Context:
 
     title: bool = True
     heading: bool = True
-    sentence_title: bool = True  # also put the title before each sentence of a passage without a speaker
+    sentence_title: bool = True  # also put the title before each sentence of running text without a speaker
 
 
 DEFAULT_CONTEXT = Context()
@@ -50,8 +50,8 @@ def _context_lines(chunk: Chunk, title: str, context: Context, sentence: bool = 
     """The title and heading lines that go before a passage's text (none that is the text's own first line)."""
     lines = []
     # A sentence is embedded on its own too: in a dialogue its speaker (and role) says who it is about;
-    # in an article its title does ('本鱼…', '该片…' name nothing).
-    wanted = (context.sentence_title and not chunk.speaker) if sentence else context.title
+    # in an article's running text its title does ('本鱼…', '该片…' name nothing).
+    wanted = (context.sentence_title and chunk.kind == Kind.TEXT.value) if sentence else context.title
     if title and chunk.kind != Kind.TITLE.value and wanted:
         lines.append(title)
     if context.heading and chunk.headline and chunk.kind != Kind.HEADLINE.value and not sentence:
@@ -77,7 +77,7 @@ def passage_text(chunk: Chunk, title: str = "", context: Context | None = None) 
 
 
 def sentence_text(sentence: Sentence, chunk: Chunk | None = None, title: str = "", context: Context | None = None) -> str:
-    """The text embedded for a sentence: who speaks (name and role) or, in a passage without a speaker, the title."""
+    """The text embedded for a sentence: who speaks (name and role) or, in an article's running text, the title."""
     if chunk is None:
         return sentence.text
     body = with_speaker(sentence.text, chunk.speaker, chunk.role)
