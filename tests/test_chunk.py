@@ -77,3 +77,12 @@ def test_text_without_punctuation_still_chunks_within_bounds(forum):
 def test_bad_settings_are_refused():
     with pytest.raises(ValueError, match="min_chars <= target_chars <= max_chars"):
         ChunkSettings(target_chars=500, max_chars=100)
+
+
+def test_a_short_tail_joins_its_passage_and_the_cut_is_always_shared():
+    long = "南阳市坚持把水质保护作为一项重要的政治任务，全面落实新发展理念，加快转型发展。" * 4  # 160 characters
+    doc = parse(f"甲某：{long}{long}不新鲜者，可制作成鱼松。\n\n甲某：好的。\n\n乙某：谢谢。\n", "t")
+    chunks, sentences = chunk_document(doc, ChunkSettings())
+    turn = [c for c in chunks if c.speaker == "甲某" and c.turn == chunks[0].turn]
+    assert turn[-1].text.endswith("不新鲜者，可制作成鱼松。") and len(turn) == 2  # no passage of the tail alone
+    assert set(turn[0].sentence_ids) & set(turn[1].sentence_ids)  # the boundary sentence is in both

@@ -37,3 +37,14 @@ def test_metrics_count_only_the_right_paragraph():
 def test_missing_data_is_a_one_line_error(tmp_path):
     with pytest.raises(BenchmarkError, match="not found at .*pass --data"):
         load(tmp_path / "nope.json")
+
+
+def test_cli_refuses_an_unknown_benchmark_in_one_line():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "from ui.cli import main; main()", "eval", "--benchmark", "squad"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 2 and done.stderr.strip() == "error: unknown benchmark 'squad'; use one of: cmrc2018"
