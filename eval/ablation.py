@@ -28,17 +28,17 @@ class Variant:
     title: bool = True
     heading: bool = True
     sentence_title: bool = True
-    ngrams: str = "cjk-bigrams"
-    prior: float = 0.95
+    ngrams: str = "cjk-bigrams2"
+    prior: float = 1.0
 
 
 VARIANTS = (
-    Variant("no context, no bigrams, no prior", title=False, heading=False, sentence_title=False, ngrams="", prior=1.0),
-    Variant("+ title", heading=False, sentence_title=False, ngrams="", prior=1.0),
-    Variant("+ title before sentences without a speaker", heading=False, ngrams="", prior=1.0),
-    Variant("+ heading", ngrams="", prior=1.0),
-    Variant("+ headline prior", ngrams=""),
+    Variant("no context, no bigrams", title=False, heading=False, sentence_title=False, ngrams=""),
+    Variant("+ title", heading=False, sentence_title=False, ngrams=""),
+    Variant("+ title before sentences of running text", heading=False, ngrams=""),
+    Variant("+ heading", ngrams=""),
     Variant("+ CJK bigrams (the default)"),
+    Variant("default + headline and caption prior 0.95 (not adopted)", prior=0.95),
 )
 
 

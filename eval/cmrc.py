@@ -83,7 +83,7 @@ def load(path: str | Path | None = None, limit: int | None = None) -> tuple[list
         paragraphs = paragraphs[:limit]
         keep = {p.id for p in paragraphs}
         questions = [q for q in questions if q.doc in keep]
-    return paragraphs, [q for q in questions if q.answers]
+    return paragraphs, [q for q in questions if q.answers and q.question.strip()]
 
 
 def write_jsonl(paragraphs: Sequence[Paragraph], path: Path) -> Path:

@@ -39,6 +39,17 @@ def markdown(results: dict) -> str:
         "",
         table(results),
         "",
+        "## Reading the figures",
+        "",
+        "A peer's passage is the whole paragraph (about 520 characters), so finding the paragraph is finding the "
+        "passage, and a reader reads the whole paragraph before the next result. forumqa's passages are short "
+        "(160-260 characters): the 600 characters read from the top of its results hold the answer more often, "
+        "but the right paragraph's *answering* passage must also beat the paragraph's other passages. That is "
+        "where forumqa loses passage R@1: longer passages raise it (the first 60 paragraphs: 0.880 at 160/260 "
+        "characters, 0.910 at 200/330, 0.931 at 240/400), and the forum's tune questions lose at those sizes "
+        "(gold tune R@1 0.927 → 0.906 at 240/400), so the default stays. What the title, heading, sentence "
+        "context, headline prior and bigrams each buy: eval/reports/ablation.md.",
+        "",
         "## Paired sign tests (forumqa hybrid against each system)",
         "",
         _tests(results),

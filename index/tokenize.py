@@ -13,7 +13,7 @@ from index.normalize import CJK_RUN
 from index.stopwords import STOPWORDS, fingerprint
 
 TOKENIZER_VERSION = "jieba-search+lower"
-NGRAMS = "cjk-bigrams"  # extra BM25 tokens: '' for words only
+NGRAMS = "cjk-bigrams2"  # extra BM25 tokens (bigrams that are not words of the text): '' for words only
 _WORD = re.compile(r"\w", re.UNICODE)
 _lock = threading.Lock()
 
@@ -56,7 +56,10 @@ def tokenize(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).lower()
     words = _jieba().lcut_for_search(text)
     tokens = [w for w in (w.strip() for w in words) if w and _WORD.search(w) and w not in STOPWORDS]
-    return tokens + cjk_bigrams(text) if NGRAMS else tokens
+    if not NGRAMS:
+        return tokens
+    known = set(tokens)
+    return tokens + [g for g in cjk_bigrams(text) if g not in known]  # a bigram that is a word already adds nothing
 
 
 def cjk_bigrams(text: str) -> list[str]:

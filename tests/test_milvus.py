@@ -138,7 +138,7 @@ def test_missing_damaged_and_mismatched_collections(tmp_path, small_files, lite,
     out = tmp_path / "index"
     manifest = build_index(small_files[:1], out=out, embedder=e5, milvus=MilvusSettings(uri=str(lite)))
     client = connect(str(lite), "")
-    client.delete(manifest.backend["collection"], filter='speaker == "对话人"')
+    client.delete(manifest.backend["collection"], filter='kind == "participants"')
     with pytest.raises(IndexCorruptError, match="the backend holds .* chunks, the manifest says .*run it again") as damaged:
         open_index(out, embedder=e5)
     assert "\n" not in str(damaged.value) and "forumqa build" in str(damaged.value)

@@ -175,3 +175,10 @@ def test_labels_in_running_text_are_not_speakers():
     doc, chunks = chunks_of(text)
     assert not doc.speakers and {c.kind for c in chunks} <= {Kind.TEXT.value, Kind.TITLE.value, Kind.HEADLINE.value}
     assert all(re.search(r"\w", c.text) for c in chunks)
+
+
+def test_a_short_exchange_of_people_is_a_dialogue_and_labelled_fields_are_not():
+    doc, _ = chunks_of("许伟：济宁配备专职环保网格员992名。\n\n苏国军：湘潭竹埠港28家化工企业全部关停退出。\n")
+    assert set(doc.speakers) == {"许伟", "苏国军"}
+    doc, chunks = chunks_of("背景：我们做了很多工作。\n\n方法：采用了问卷调查。\n\n结论：效果很好。\n")
+    assert not doc.speakers and {c.kind for c in chunks} == {"text"}

@@ -18,6 +18,7 @@ from index.structure.document import Document, Paragraph, in_reading_order
 from index.structure.parts import WORD, Parts, headline_text, is_title, lines_text, marker_text
 from index.structure.people import (
     EDITOR_NOTE_MARKERS,
+    HOST_NAMES,
     PARTICIPANT_MARKERS,
     Role,
     label,
@@ -30,7 +31,7 @@ from index.structure.people import (
 from index.text import Text
 
 EDITOR_NOTE = "编者按"
-HOST_LABELS = frozenset({"主持人", "记者", "问", "提问", "编辑"})  # labels that always ask the questions
+HOST_LABELS = HOST_NAMES  # labels that always ask the questions
 _SENTENCE_PUNCT = re.compile(r"[。！？；，、!?;,]")
 
 
@@ -112,7 +113,7 @@ def parse(text: str, doc_id: str, names: set[str] | None = None, title: str = ""
             line = compact(block.raw[-1])
             org = "".join(compact(x) for x in block.raw[:-1])
             roles.setdefault(byline, Role(org + line[: -len(byline)], org, line[: -len(byline)]))
-            parts.add(lines_text(block), Kind.NOTE)
+            parts.add(lines_text(block), Kind.NOTE, speaker=byline)  # a photo caption, about the person it names
         elif in_list and title_like(block):
             parts.extend_last(lines_text(block))
         else:
@@ -128,7 +129,9 @@ def parse(text: str, doc_id: str, names: set[str] | None = None, title: str = ""
     running = [_with_headline(p, running, by_speaker) for p in running]
     owner = {h.text: h.speaker for h in doc.headlines}
     specials = [
-        Paragraph(p.text, owner.get(p.headline, ""), p.turn, p.headline, p.kind) if p.kind == Kind.HEADLINE.value else p
+        Paragraph(p.text, owner.get(p.headline, ""), p.turn, p.headline, p.kind) if p.kind == Kind.HEADLINE.value
+        else Paragraph(p.text, p.speaker, p.turn, by_speaker.get(p.speaker, ""), p.kind) if p.speaker
+        else p
         for p in parts.items
     ]
     doc.notes = [p.text for p in specials if p.kind == Kind.NOTE.value]

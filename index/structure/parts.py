@@ -11,7 +11,7 @@ from index.structure.people import title_like
 from index.text import Text
 
 WORD = re.compile(r"\w")
-_JOINED = (Kind.NOTE, Kind.PARTICIPANTS)
+_JOINED = (Kind.PARTICIPANTS,)
 
 
 def is_title(block: Block, first: bool, title: str) -> bool:
@@ -63,11 +63,9 @@ class Parts:
         self.items: list[Paragraph] = []
 
     def add(self, text: Text, kind: Kind, speaker: str = "", headline: str = "") -> None:
-        """Add a part (nothing when it has no letter or digit); a note or list right below one of its kind joins it.
+        """Add a part (nothing when it has no letter or digit); a list right below another list joins it.
 
-        Photo captions printed one under the other, or a 对话人 list followed by the 主持人 line,
-        make one passage: a reader cites them together, and a row of tiny passages would each
-        look like a perfect match for any question naming the people they list.
+        A 对话人 list followed by the 主持人 line makes one passage: a reader cites them together.
         """
         if not WORD.search(text.text):
             return

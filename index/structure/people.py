@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from index.clean import Block, compact
 
 PARTICIPANT_MARKERS = ("对话人", "主持人", "嘉宾", "参会人", "出席人", "与会人", "参与人", "访谈人", "受访人", "出席者")
+HOST_NAMES = frozenset({"主持人", "记者", "编辑", "提问"})  # labels of whoever asks the questions
 TURN_MARKERS = ("主持人", "嘉宾")  # markers that also open turns ('主持人：请两位谈谈…。')
 EDITOR_NOTE_MARKERS = ("编者按", "编者的话", "编者语", "编后语", "编者注")
 # Labels that name a field, not a person (时间：…, 来源：…), and labels that end in a verb of saying (他说：…).
@@ -131,7 +132,8 @@ def speaker_names(blocks: list[Block]) -> set[str]:
     """The names that open speaker turns, or an empty set when the text is not a dialogue.
 
     A dialogue has at least two turns (blocks opening with ``名字：`` followed by running text),
-    and at least one of their names recurs or is introduced by a participants list.
+    and one of their names recurs, or a participants list introduces one, or (a short exchange)
+    at least half of two or more names are person names to jieba.
     """
     turn_names: Counter[str] = Counter()
     listed: list[str] = []
@@ -148,6 +150,20 @@ def speaker_names(blocks: list[Block]) -> set[str]:
     if sum(turn_names.values()) < 2:
         return set()
     introduced = set(read_participants(listed, set(turn_names))) if listed else set()
-    if not any(count >= 2 for count in turn_names.values()) and not introduced & set(turn_names):
+    recurring = any(count >= 2 for count in turn_names.values())
+    if not recurring and not introduced & set(turn_names) and not _mostly_people(list(turn_names)):
         return set()
     return set(turn_names)
+
+
+def _mostly_people(names: list[str]) -> bool:
+    """At least two names and at least half of them person names to jieba ('许伟：…' '苏国军：…', not '背景：…' '方法：…')."""
+    if len(names) < 2:
+        return False
+    import jieba.posseg
+
+    def person(name: str) -> bool:
+        words = list(jieba.posseg.cut(name))
+        return name in HOST_NAMES or (len(words) == 1 and words[0].flag.startswith("nr"))
+
+    return 2 * sum(person(n) for n in names) >= len(names)
