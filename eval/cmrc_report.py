@@ -48,7 +48,7 @@ def markdown(results: dict) -> str:
         "where forumqa loses passage R@1: longer passages raise it (the first 60 paragraphs: 0.880 at 160/260 "
         "characters, 0.910 at 200/330, 0.931 at 240/400), and the forum's tune questions lose at those sizes "
         "(gold tune R@1 0.927 → 0.906 at 240/400), so the default stays. What the title, heading, sentence "
-        "context, headline prior and bigrams each buy: eval/reports/ablation.md.",
+        "context and bigrams each buy: eval/reports/ablation.md.",
         "",
         "## Paired sign tests (forumqa hybrid against each system)",
         "",
