@@ -28,16 +28,16 @@ class Variant:
     title: bool = True
     heading: bool = True
     sentence_title: bool = True
-    ngrams: str = "cjk-bigrams2"
+    ngrams: str = ""
     prior: float = 1.0
 
 
 VARIANTS = (
-    Variant("no context, no bigrams", title=False, heading=False, sentence_title=False, ngrams=""),
-    Variant("+ title", heading=False, sentence_title=False, ngrams=""),
-    Variant("+ title before sentences of running text", heading=False, ngrams=""),
-    Variant("+ heading", ngrams=""),
-    Variant("+ CJK bigrams (the default)"),
+    Variant("no context", title=False, heading=False, sentence_title=False),
+    Variant("+ title", heading=False, sentence_title=False),
+    Variant("+ title before sentences of running text", heading=False),
+    Variant("+ heading (the default)"),
+    Variant("default + CJK bigrams (not adopted)", ngrams="cjk-bigrams2"),
     Variant("default + headline and caption prior 0.95 (not adopted)", prior=0.95),
 )
 
