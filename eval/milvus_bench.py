@@ -92,7 +92,8 @@ def reindex(folder: Path, kind: str) -> float:
     from dataclasses import replace
 
     from index.store.manifest import read_manifest, write_manifest
-    from index.store.milvus_conn import MilvusSettings, connect, disconnect, vector_index
+    from index.store.milvus_conn import MilvusSettings, connect, disconnect
+    from index.store.milvus_schema import vector_index
 
     started = time.perf_counter()
     manifest = read_manifest(folder, verify=False)

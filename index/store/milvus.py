@@ -36,10 +36,10 @@ from index.store.milvus_conn import (
     like_pattern,
     quiet,
     reason,
-    search_params,
     timeout,
     where_expr,
 )
+from index.store.milvus_schema import search_params
 
 VOCABULARY = "vocabulary.json"
 _BATCH = 1000  # ids per `in [...]` query

@@ -38,15 +38,13 @@ from index.store.milvus_conn import (
     dumps,
     in_expr,
     is_lite,
-    passage_schema,
     public_uri,
     quiet,
     reason,
-    sentence_schema,
     sentences_name,
     timeout,
-    vector_index,
 )
+from index.store.milvus_schema import passage_schema, sentence_schema, vector_index
 from index.tokenize import tokenize
 
 _INSERT = 500  # rows per insert call (well under gRPC's message limit)
