@@ -29,7 +29,7 @@ from index.store.local_write import LocalWriter, write_lexicon
 from index.store.manifest import EmbedderInfo, Manifest, now, read_manifest, write_manifest
 from index.store.milvus_conn import MilvusSettings
 from index.structure import parse
-from index.tokenize import tokenize, tokenizer_id
+from index.tokenize import document_tokens, tokenizer_id
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS_NAME = "env-forum-2016.txt"
@@ -124,7 +124,7 @@ def analyse(source: Source, doc_id: str, chunking: ChunkSettings) -> Analysed:
         metadata=dict(source.metadata),
     )
     sentence_texts = [sentence_text(s, owner.get(s.sentence_id)) for s in sentences]
-    return Analysed(chunks, texts, sentence_texts, [tokenize(t) for t in texts], record)
+    return Analysed(chunks, texts, sentence_texts, [document_tokens(t) for t in texts], record)
 
 
 def embed_analysed(analysed: Analysed, embedder: Embedder) -> Batch:

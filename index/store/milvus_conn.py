@@ -48,10 +48,11 @@ class MilvusIndex(str, Enum):
 class Analyzer(str, Enum):
     """How Milvus' BM25 function tokenises passages (and queries).
 
-    ``tokens``: the project's own tokens (index.tokenize: NFKC, lower case, jieba search mode,
-    stopwords out), whitespace-joined, under Milvus' whitespace analyzer: the same BM25 as the local
-    backend. ``jieba``: Milvus' own jieba tokenizer on the passage text. ``jieba-filtered``: the same
-    plus a lower-case filter and the project's stopword list.
+    ``tokens``: the project's own tokens (index.tokenize: the canonical form, jieba search mode,
+    stopwords out), whitespace-joined, under Milvus' whitespace analyzer, one BM25 field per token
+    prefix (exact, pinyin, English): the same BM25 as the local backend. ``jieba``: Milvus' own jieba
+    tokenizer on the passage text. ``jieba-filtered``: the same plus a lower-case filter and the project's
+    stopword list.
     """
 
     TOKENS = "tokens"

@@ -7,9 +7,18 @@ from __future__ import annotations
 
 from index.store.milvus_conn import MAX_VARCHAR, Analyzer, MilvusIndex, MilvusSettings, _pymilvus
 
+# BM25 fields by token prefix (index.tokenize.TERM_WEIGHTS): (text field, sparse field). With the project's own
+# tokens every field has its own BM25 (as the local backend's FieldedBm25); Milvus' jieba has the exact one only.
+SPARSE_FIELDS = {"": ("bm25_text", "sparse"), "py:": ("bm25_text_py", "sparse_py"), "en:": ("bm25_text_en", "sparse_en")}
+
+
+def sparse_fields(analyzer: Analyzer) -> dict[str, tuple[str, str]]:
+    """The BM25 fields a collection built with this analyzer has, by token prefix."""
+    return SPARSE_FIELDS if analyzer is Analyzer.TOKENS else {"": SPARSE_FIELDS[""]}
+
 
 def passage_schema(dim: int, analyzer: Analyzer):
-    """Passages: chunk id, row order, filter fields, the chunk as JSON, folded text, BM25 text and sparse, vector."""
+    """Passages: chunk id, row order, filter fields, the chunk as JSON, folded text, BM25 texts and sparse, vector."""
     pymilvus = _pymilvus()
     dt = pymilvus.DataType
     schema = pymilvus.MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False)
@@ -20,14 +29,17 @@ def passage_schema(dim: int, analyzer: Analyzer):
     schema.add_field("kind", dt.VARCHAR, max_length=64)
     schema.add_field("chunk", dt.VARCHAR, max_length=MAX_VARCHAR)
     schema.add_field("folded", dt.VARCHAR, max_length=MAX_VARCHAR)
-    schema.add_field("bm25_text", dt.VARCHAR, max_length=MAX_VARCHAR, enable_analyzer=True, analyzer_params=analyzer.params())
-    schema.add_field("sparse", dt.SPARSE_FLOAT_VECTOR)
+    for text, sparse in sparse_fields(analyzer).values():
+        schema.add_field(text, dt.VARCHAR, max_length=MAX_VARCHAR, enable_analyzer=True, analyzer_params=analyzer.params())
+        schema.add_field(sparse, dt.SPARSE_FLOAT_VECTOR)
     schema.add_field("vector", dt.FLOAT_VECTOR, dim=dim)
-    schema.add_function(
-        pymilvus.Function(
-            name="bm25", function_type=pymilvus.FunctionType.BM25, input_field_names=["bm25_text"], output_field_names=["sparse"]
+    for text, sparse in sparse_fields(analyzer).values():
+        schema.add_function(
+            pymilvus.Function(
+                name="bm25" + sparse[len("sparse"):], function_type=pymilvus.FunctionType.BM25,
+                input_field_names=[text], output_field_names=[sparse],
+            )
         )
-    )
     return schema
 
 
