@@ -38,3 +38,15 @@ def test_sounds_known_needs_a_sound_match_over_pieces_of_the_text():
     assert sounds_known("黄镖车", text.__contains__, vocabulary.__contains__)
     assert not sounds_known("普邦园林", text.__contains__, vocabulary.__contains__)  # no slip: found as written
     assert not sounds_known("特斯拉", text.__contains__, vocabulary.__contains__)
+
+
+def test_question_time_readings_do_not_import_pypinyin_phrases():
+    """A question's slips need only the single-character table, not pypinyin's phrase dictionaries (cold start)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = "import sys; from index.pinyin import char_readings; print(char_readings('区'), 'pypinyin' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent).stdout.strip()
+    assert out == "('qu', 'ou') False"
