@@ -85,7 +85,8 @@ def batching(retriever: Retriever) -> Retriever:
 
     if isinstance(retriever.embedder, BatchingEmbedder):
         return retriever
-    index = replace(retriever.index, embedder=BatchingEmbedder(retriever.embedder))
+    cache = int(os.environ.get("FORUMQA_QUERY_CACHE", "2048"))  # 0 turns the query-vector cache off (load tests)
+    index = replace(retriever.index, embedder=BatchingEmbedder(retriever.embedder, cache_size=cache))
     return Retriever(index, retriever.settings)
 
 
