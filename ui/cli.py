@@ -387,9 +387,10 @@ def main() -> None:
 
     from index.env import apply_defaults
 
-    if len(sys.argv) > 1 and sys.argv[1] in ("ask", "chat"):
-        # One question at a time: a second OpenMP thread saves ~nothing on a short query, and on a busy machine
-        # its spin-waiting cost seconds (cold ask 3.7 s with 1 thread, 6-7 s with 2, at load average 10).
+    if len(sys.argv) > 1 and sys.argv[1] in ("ask", "chat", "serve"):
+        # Queries are short: a second OpenMP thread saves ~nothing on one, and on a busy machine its spin-waiting
+        # costs seconds (cold ask 3.7 s with 1 thread, 6-7 s with 2, at load average 10; the server halves its
+        # throughput). The server uses its cores through one model per core instead (ui/batching.py).
         os.environ.setdefault("OMP_NUM_THREADS", "1")
     apply_defaults()
     # jieba imports pkg_resources, whose deprecation warning would be the first line a user sees.
