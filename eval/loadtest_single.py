@@ -32,6 +32,11 @@ class Single:
 def compare_single(url: str, requests: list[tuple[str, int, str]], index: str | None, target: str = "api") -> Single:
     """Ask each request once through one client and once through answer() in this process, alternately
     (so both see the same moment of a busy machine); the retriever is loaded here like the server's."""
+    import os
+
+    # The same model threads as the server (forumqa serve runs one OpenMP thread per model): on a busy machine
+    # an unset OMP_NUM_THREADS would make answer() spin and flatter the server.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     from eval.loadtest import check_reply, make_client
     from index.build import ensure_default_index
     from retriever import Retriever
