@@ -115,7 +115,7 @@ def reindex(folder: Path, kind: str) -> float:
     return time.perf_counter() - started
 
 
-def bench_size(size: int, indexes: list[str], work: Path, log=print) -> dict:
+def bench_size(size: int, indexes: list[str], work: Path, log=print, save=lambda row: None) -> dict:
     """Build one synthetic corpus with both backends and measure each configuration."""
     from eval.scale import load_setup
     from eval.standin import write_documents
@@ -133,6 +133,7 @@ def bench_size(size: int, indexes: list[str], work: Path, log=print) -> dict:
            "local_build_s": round(time.perf_counter() - started, 1), "local_dense": manifest.dense.get("built")}
     log(f"{size}: local index of {manifest.chunk_count} passages built in {row['local_build_s']} s")
     row["local"] = measure_in_subprocess(local, setup) | {"disk_mb": folder_mb(local)}
+    save(row)
     log(f"  local: {row['local']['search']['p50_ms']:.1f} ms search p50")
     db, out = work / f"m{size}.db", work / f"milvus{size}"
     started = time.perf_counter()
@@ -143,6 +144,7 @@ def bench_size(size: int, indexes: list[str], work: Path, log=print) -> dict:
         row[kind] = measure_in_subprocess(out, setup) | {"copy_s": seconds, "disk_mb": folder_mb(db)}
         log(f"  Milvus Lite {kind}: ready in {seconds} s, {row[kind]['search']['p50_ms']:.1f} ms search p50, "
             f"engine {row[kind]['engine_rss_mb']} MB")
+        save(row)
     for path in [local, out, *work.glob(f"m{size}.db*"), work / f"docs{size}"]:
         shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
     return row
@@ -195,10 +197,13 @@ def main(argv=None) -> int:
     parser.add_argument("--analyzers", default="tokens,jieba,jieba-filtered")
     parser.add_argument("--no-parity", action="store_true")
     parser.add_argument("--out", default=str(REPORTS))
+    parser.add_argument("--merge", default=None, help="a milvus.json to add these sizes to")
     args = parser.parse_args(argv)
     from eval.milvus_report import load_average, write_report
 
     results = {"started_at": time.strftime("%Y-%m-%d %H:%M:%S"), "load_average_start": load_average(), "sizes": {}}
+    if args.merge:  # add to the figures of an earlier run (its parity and other sizes are kept)
+        results = json.loads(Path(args.merge).read_text(encoding="utf-8")) | {"continued_at": results["started_at"]}
     out = Path(args.out)
     with tempfile.TemporaryDirectory(prefix="forumqa-milvus-bench-") as tmp:
         work = Path(tmp)
@@ -207,7 +212,12 @@ def main(argv=None) -> int:
             results["parity"] = parity(work, [a for a in args.analyzers.split(",") if a], e5, local)
             write_report(results, out)  # written after each step, so a cut-short run still leaves its figures
         for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
-            results["sizes"][str(size)] = bench_size(size, [k for k in args.indexes.split(",") if k], work)
+            def save(row, size=size):
+                results["sizes"][str(size)] = row
+                results["load_average_end"] = load_average()
+                write_report(results, out)
+
+            results["sizes"][str(size)] = bench_size(size, [k for k in args.indexes.split(",") if k], work, save=save)
             results["load_average_end"] = load_average()
             write_report(results, out)
     results["load_average_end"] = load_average()

@@ -35,6 +35,7 @@ from index.store.milvus_conn import (
     disconnect,
     in_expr,
     like_pattern,
+    load_timeout,
     quiet,
     reason,
     timeout,
@@ -47,11 +48,11 @@ VOCABULARY = "vocabulary.json"
 _BATCH = 1000  # ids per `in [...]` query
 
 
-def _call(what: str, fn, *args, **kwargs):
-    """A pymilvus call; any failure is a one-line BackendError."""
+def _call(what: str, fn, *args, seconds: float | None = None, **kwargs):
+    """A pymilvus call (at most seconds, default timeout()); any failure is a one-line BackendError."""
     try:
         with quiet():
-            return fn(*args, timeout=timeout(), **kwargs)
+            return fn(*args, timeout=seconds or timeout(), **kwargs)
     except Exception as error:  # noqa: BLE001 - pymilvus raises grpc, Milvus and connection errors alike
         raise BackendError(f"Milvus {what} failed ({reason(error)}); check that Milvus is running and try again") from None
 
@@ -235,7 +236,7 @@ def _check_collections(client, path: Path, backend: dict, dim: int, fix: str) ->
             raise IndexMismatchError(
                 f"Milvus collection {collection!r} holds vectors of dimension {have}, the manifest's embedder {dim}; {fix}"
             )
-        _call("load_collection", client.load_collection, collection)
+        _call("load_collection", client.load_collection, collection, seconds=load_timeout())
         names.append(alias or collection)
     return names[0], names[1]
 

@@ -125,6 +125,14 @@ def public_uri(uri: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
+def load_timeout() -> float:
+    """Seconds loading a collection into memory may take (FORUMQA_MILVUS_LOAD_TIMEOUT, default 600)."""
+    try:
+        return max(float(os.environ.get("FORUMQA_MILVUS_LOAD_TIMEOUT", "600")), timeout())
+    except ValueError:
+        return 600.0
+
+
 def timeout() -> float:
     """Seconds any one Milvus call may take (FORUMQA_MILVUS_TIMEOUT, default 30); pymilvus retries until then."""
     try:
@@ -144,7 +152,13 @@ def _pymilvus():
 
 
 def reason(error: BaseException) -> str:
-    """The first line of an exception's message, short enough for a one-line error."""
+    """The first line of an exception's message (a gRPC error's status and details), short enough for one line."""
+    code, details = getattr(error, "code", None), getattr(error, "details", None)
+    if callable(code) and callable(details):
+        try:
+            return f"{code().name}: {details() or ''}".strip()[:200]
+        except Exception:  # noqa: BLE001 - not a finished gRPC call
+            pass
     text = getattr(error, "message", None) or str(error) or type(error).__name__
     return (str(text).splitlines() or [type(error).__name__])[0][:200]
 

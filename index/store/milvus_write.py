@@ -38,6 +38,7 @@ from index.store.milvus_conn import (
     dumps,
     in_expr,
     is_lite,
+    load_timeout,
     public_uri,
     quiet,
     reason,
@@ -203,8 +204,8 @@ class MilvusWriter:
                 for _, sparse in sparse_fields(settings.analyzer).values():
                     params.add_index(sparse, index_type="SPARSE_INVERTED_INDEX", metric_type="BM25",
                                      params={"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b})
-            _call(f"indexing {name}", client.create_index, name, params)
-            _call(f"loading {name}", client.load_collection, name)
+            _call(f"indexing {name}", client.create_index, name, params, seconds=load_timeout())
+            _call(f"loading {name}", client.load_collection, name, seconds=load_timeout())
         aliases = self._swap_aliases(client, settings, names)
         section = {
             "kind": "milvus", "uri": public_uri(settings.uri), "collection": names[0], "sentences": names[1],
