@@ -272,6 +272,12 @@ def run_bench(
     if not scale_only:
         results["transcript"] = bench_transcript(Path(index) if index else None, questions, quick, log)
         checkpoint()
+        if not quick:
+            from eval import incremental
+
+            log("adding a document against rebuilding (real embedder) ...")
+            results["incremental"] = incremental.measure(log=log)
+            checkpoint()
     retriever = Retriever.load(index) if index else Retriever.load(ensure_default_index(log))
     results["scale"] = bench_scale(list(sizes), retriever, questions, quick, log, checkpoint)
     checkpoint()

@@ -69,6 +69,15 @@ def scale_table(s: dict) -> str:
                    "doc filter p50 / p95 ms", "ANN recall@10", "query peak RSS GB"], rows)
 
 
+def incremental_table(i: dict) -> str:
+    rows = [["build an index of 3 files", f"{i['build_three_s']:.1f} s"],
+            [f"`add_documents` of the 4th file ({i['added_passages']} passages)", f"{i['add_one_s']:.1f} s"],
+            [f"`build_index` of all 4 files ({i['passages']} passages)", f"{i['rebuild_all_s']:.1f} s"],
+            ["rebuild ÷ add", f"**{i['rebuild_over_add']:.1f}×**"],
+            ["`remove_documents` of one file", f"{i['remove_one_s']:.2f} s"]]
+    return _table(["what (the transcript cut in 4 files, " + i["embedder"] + ")", "time"], rows)
+
+
 def embedding_table(s: dict) -> str:
     rows = []
     for e in s.get("embedding", []):
@@ -146,6 +155,10 @@ def markdown(results: dict) -> str:
         top = results["transcript"].get("imports", {}).get("top_imports_ms", [])
         if top:
             parts += ["Slowest top-level imports of `forumqa ask`: " + ", ".join(f"{n} {ms:.0f} ms" for n, ms in top), ""]
+    if results.get("incremental"):
+        parts += ["## Adding a document instead of rebuilding", "", "Only the new file is read, embedded and "
+                  "tokenized; the kept documents are copied from the index (eval/incremental.py).", "",
+                  incremental_table(results["incremental"]), ""]
     if not s or not s.get("sizes"):
         return "\n".join(parts + ["(scale benchmark not run yet)"])
     if len(s["sizes"]) < len(results.get("sizes", [])):

@@ -68,6 +68,8 @@ class DenseRows:
         with self._lock:
             found = self._cache.get(id(allowed))
             if found is None or found[0] is not allowed:
+                if len(self._cache) >= 256:  # many distinct filters: start over rather than grow
+                    self._cache.clear()
                 selector, keep = self._selectors.make(allowed.rows, allowed.start, allowed.stop)
                 found = self._cache[id(allowed)] = (allowed, selector, keep)
             return found[1]
