@@ -86,12 +86,13 @@ def embedding_table(s: dict) -> str:
     rows = []
     for e in s.get("embedding", []):
         if "error" in e:
-            rows.append([str(e.get("threads")), e["error"][-80:], "", "", ""])
+            rows.append([str(e.get("threads")), e["error"][-80:], "", "", "", ""])
             continue
         rows.append([str(e.get("threads")), f"{e['old_passages_per_s']:.2f}", f"{e['passages_per_s']:.2f}",
-                     f"{e['texts_per_s']:.2f}", f"{e['passages']} passages, {e['sentences']} sentences → "
+                     f"{e['texts_per_s']:.2f}", f"{e.get('cpu_s_per_passage', float('nan')):.3f}", f"{e['passages']} passages, {e['sentences']} sentences → "
                      f"{e['distinct_texts']} distinct texts; max vector difference {e['max_vector_difference']:.1e}"])
-    return _table(["OMP threads", "passages/s before", "passages/s now", "texts/s now", "what was embedded"], rows)
+    return _table(["OMP threads", "passages/s before", "passages/s now", "texts/s now", "CPU s per passage now",
+                   "what was embedded"], rows)
 
 
 def format_tables(results: dict) -> str:

@@ -73,6 +73,7 @@ def embed_texts(embedder: Embedder, texts: list[str], batch: int = EMBED_BATCH) 
     unique = list(dict.fromkeys(texts))
     if not unique:
         return np.zeros((0, int(embedder.dim)), np.float32)
+    batch = max(batch, int(getattr(embedder, "batch", 0) or 0) * 2)  # e.g. a GPU embedder's larger batches
     order = sorted(range(len(unique)), key=lambda i: len(unique[i]))
     vectors = np.empty((len(unique), int(embedder.dim)), np.float32)
     for start in range(0, len(order), batch):
