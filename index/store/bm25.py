@@ -32,40 +32,63 @@ def _model(data, indices, indptr, num_docs: int, vocab: dict[str, int]):
     return model
 
 
-def build_bm25_ids(ids: np.ndarray, offsets: np.ndarray, vocabulary: list[str]):
+def _entries(ids, offsets, column_of, width: int, empty: int, block: int):
+    """(doc, column, term frequency) of every distinct (passage, token), a block of passages at a time, by doc."""
+    n = len(offsets) - 1
+    for start in range(0, n, block):
+        stop = min(n, start + block)
+        lengths = np.diff(offsets[start : stop + 1])
+        docs = np.repeat(np.arange(start, stop, dtype=np.int64), lengths)
+        tokens = column_of[np.asarray(ids[int(offsets[start]) : int(offsets[stop])], dtype=np.int64)]
+        keys, tf = np.unique(docs * width + tokens, return_counts=True)
+        doc, column = np.divmod(keys, width)
+        blank = np.flatnonzero(lengths == 0) + start  # bm25s gives an empty passage the token '' once
+        if len(blank):
+            doc = np.concatenate([doc, blank])
+            column = np.concatenate([column, np.full(len(blank), empty, np.int64)])
+            tf = np.concatenate([tf, np.ones(len(blank), tf.dtype)])
+        yield doc, column, tf
+
+
+def build_bm25_ids(ids: np.ndarray, offsets: np.ndarray, vocabulary: list[str], block: int = 1 << 16):
     """A bm25s index from token ids: ids[offsets[i]:offsets[i+1]] are passage i's tokens (vocabulary indexes).
 
-    Tokens that no passage uses are left out of the index's vocabulary.
+    Tokens that no passage uses are left out. Memory stays near the size of the result: the posting lists are
+    filled in two passes over blocks of passages (counting, then placing), never sorted as a whole.
     """
-    ids = np.asarray(ids, dtype=np.int64)
     offsets = np.asarray(offsets, dtype=np.int64)
     n = len(offsets) - 1
     lengths = np.diff(offsets)
-    empty_docs = np.flatnonzero(lengths == 0)
-    vocabulary = list(vocabulary)
-    if len(empty_docs):  # bm25s gives an empty passage the token '' (length 1)
-        if EMPTY not in vocabulary:
-            vocabulary.append(EMPTY)
-        empty_id = vocabulary.index(EMPTY)
-        ids = np.insert(ids, offsets[empty_docs], empty_id)
-        lengths = lengths.copy()
-        lengths[empty_docs] = 1
-    present = np.bincount(ids, minlength=len(vocabulary)) > 0 if len(ids) else np.zeros(len(vocabulary), bool)
-    used = np.flatnonzero(present)
+    present = np.bincount(np.asarray(ids), minlength=len(vocabulary)) > 0 if len(ids) else np.zeros(len(vocabulary), bool)
+    vocabulary = [vocabulary[int(i)] for i in np.flatnonzero(present)]
     column_of = np.cumsum(present) - 1  # vocabulary id -> column among the used ones
-    docs = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    keys, tf = np.unique(column_of[ids] * max(n, 1) + docs, return_counts=True)
-    del docs
-    column, doc = np.divmod(keys, max(n, 1))
-    df = np.bincount(column, minlength=len(used))
-    idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
-    avg = float(lengths.mean()) if n else 1.0
-    tf = tf.astype(np.float64)
-    data = (idf[column] * tf / (K1 * ((1 - B) + B * lengths[doc] / avg) + tf)).astype(np.float32)
-    indptr = np.zeros(len(used) + 1, dtype=np.int64)
+    empty = -1
+    if (lengths == 0).any():
+        empty = vocabulary.index(EMPTY) if EMPTY in vocabulary else len(vocabulary)
+        if empty == len(vocabulary):
+            vocabulary.append(EMPTY)
+    width = max(len(vocabulary), 1)
+    df = np.zeros(width, np.int64)
+    for _, column, _ in _entries(ids, offsets, column_of, width, empty, block):
+        df += np.bincount(column, minlength=width)
+    indptr = np.zeros(width + 1, np.int64)
     np.cumsum(df, out=indptr[1:])
-    vocab = {vocabulary[int(t)]: i for i, t in enumerate(used)}
-    return _model(data, doc.astype(np.int32), indptr, n, vocab)
+    data = np.empty(int(indptr[-1]), np.float32)
+    indices = np.empty(int(indptr[-1]), np.int32)
+    filled = indptr[:-1].copy()
+    idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
+    doc_length = np.maximum(lengths, 1).astype(np.float64)
+    avg = float(doc_length.mean()) if n else 1.0
+    for doc, column, tf in _entries(ids, offsets, column_of, width, empty, block):
+        order = np.argsort(column, kind="stable")  # by column, passages in order within each
+        doc, column, tf = doc[order], column[order], tf[order].astype(np.float64)
+        first = np.concatenate([[True], column[1:] != column[:-1]])
+        group_start = np.maximum.accumulate(np.where(first, np.arange(len(column)), 0))
+        position = filled[column] + (np.arange(len(column)) - group_start)
+        data[position] = idf[column] * tf / (K1 * ((1 - B) + B * doc_length[doc] / avg) + tf)
+        indices[position] = doc
+        np.add.at(filled, column[first], np.diff(np.append(np.flatnonzero(first), len(column))))
+    return _model(data, indices, indptr, n, {t: i for i, t in enumerate(vocabulary)})
 
 
 def build_bm25(tokens: list[list[str]]):

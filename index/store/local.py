@@ -229,7 +229,7 @@ def open_local(path: Path, lexicon: dict[str, list[str]], dense: dict | None = N
     return Backend(
         kind="local",
         passages=FaissPassages(table, passage_index, passages, rerank),
-        sentences=FaissSentences(table, sentence_index, sentences, rerank),
+        sentences=FaissSentences(table, sentence_index, sentences, 1),  # a candidate source: its own hits re-scored
         sparse=Bm25Sparse(table, bm25),
         chunks=chunks,
         lexicon=lexicon,
