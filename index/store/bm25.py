@@ -158,7 +158,11 @@ def top_of_postings(
         return []
     if summed:
         unique, scores = docs, weights
-    else:
+    elif len(docs) * 8 > int(model.scores["num_docs"]):  # long posting lists: one pass over a dense array is cheaper
+        dense = np.bincount(docs, weights=weights, minlength=int(model.scores["num_docs"]))
+        unique = np.flatnonzero(dense)
+        scores = dense[unique].astype(np.float32)
+    else:  # short ones: sort only the postings
         unique, inverse = np.unique(docs, return_inverse=True)
         scores = np.bincount(inverse, weights=weights).astype(np.float32)
     positive = scores > 0
