@@ -47,6 +47,12 @@ def _q(row: dict, key: str) -> str:
     return _ms(value) + cpu
 
 
+def _rss(q: dict) -> str:
+    """Peak RSS of the queries; in brackets the anonymous part (the rest is mapped index files: page cache)."""
+    peak = q.get("peak_rss_mb_queries", q.get("peak_rss_mb", 0)) / 1024
+    return f"{peak:.2f} ({q['rss_anon_mb'] / 1024:.2f} own)" if "rss_anon_mb" in q else f"{peak:.2f}"
+
+
 def scale_table(s: dict) -> str:
     rows = []
     for r in s["sizes"]:
@@ -66,11 +72,11 @@ def scale_table(s: dict) -> str:
                 (f"{_q(r, 'search_dense')} · {_q(r, 'search_bm25')}") if first else "",
                 _q(r, "search_doc_filter") if first else "",
                 f"{q['recall@10']:.3f}" if first and "recall@10" in q else "",
-                f"{q.get('peak_rss_mb_queries', q.get('peak_rss_mb', 0)) / 1024:.2f}" if first and "peak_rss_mb" in q else "",
+                _rss(q) if first and "peak_rss_mb" in q else "",
             ])
     return _table(["passages", "build", "build time", "passages/s", "build peak RSS GB", "load s (sizes / sha256)",
                    "hybrid search p50 / p95 (cpu p50) ms", "answer() p50 / p95 (cpu p50) ms", "dense · bm25 ms",
-                   "doc filter ms", "ANN recall@10", "query peak RSS GB"], rows)
+                   "doc filter ms", "ANN recall@10", "query peak RSS GB (own memory)"], rows)
 
 
 def incremental_table(i: dict) -> str:
@@ -155,6 +161,10 @@ def markdown(results: dict) -> str:
         + (" **Quick (smoke) run.**" if results.get("quick") else ""),
         "",
     ]
+    if results.get("runs"):
+        parts += ["Assembled from two runs: the transcript, adding and embedding figures from the run started "
+                  f"{results['runs']['transcript_and_incremental']}, the scale figures from "
+                  f"`python -m eval.bench --scale-only` started {results['runs']['scale']}.", ""]
     if "transcript" in results:
         parts += ["## On the transcript", "", transcript_table(results["transcript"]), ""]
         top = results["transcript"].get("imports", {}).get("top_imports_ms", [])
