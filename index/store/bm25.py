@@ -141,7 +141,8 @@ def bm25_postings(model, query_tokens: list[str], weight: float = 1.0) -> tuple[
 
 
 def top_of_postings(
-    docs: np.ndarray, weights: np.ndarray, k: int, allowed: np.ndarray | None = None, summed: bool = False
+    docs: np.ndarray, weights: np.ndarray, k: int, allowed: np.ndarray | None = None, summed: bool = False,
+    total: int = 0,
 ) -> list[tuple[int, float]]:
     """(row, score) of the top-k rows with a positive summed score, best first, ties by row.
 
@@ -150,6 +151,7 @@ def top_of_postings(
         k: how many at most.
         allowed: optional bool array over rows (True: allowed), or a float mask (non-zero: allowed).
         summed: the rows are already distinct (one posting list).
+        total: the number of rows (0: unknown); long posting lists are then summed in a dense array.
     """
     if allowed is not None and len(docs):
         keep = np.asarray(allowed[docs], dtype=bool)
@@ -158,8 +160,8 @@ def top_of_postings(
         return []
     if summed:
         unique, scores = docs, weights
-    elif len(docs) * 8 > int(model.scores["num_docs"]):  # long posting lists: one pass over a dense array is cheaper
-        dense = np.bincount(docs, weights=weights, minlength=int(model.scores["num_docs"]))
+    elif total and len(docs) * 8 > total:  # long posting lists: one pass over a dense array is cheaper
+        dense = np.bincount(docs, weights=weights, minlength=total)
         unique = np.flatnonzero(dense)
         scores = dense[unique].astype(np.float32)
     else:  # short ones: sort only the postings
@@ -186,7 +188,7 @@ def bm25_top(model, query_tokens: list[str], k: int, allowed: np.ndarray | None 
     """
     columns = [t for t in query_tokens if t in model.vocab_dict]
     docs, weights = bm25_postings(model, columns)
-    return top_of_postings(docs, weights, k, allowed, summed=len(columns) == 1)
+    return top_of_postings(docs, weights, k, allowed, summed=len(columns) == 1, total=int(model.scores["num_docs"]))
 
 
 FIELD_DIRS = {"py:": "pinyin", "en:": "english"}  # where each prefixed field's model is saved, inside bm25/
@@ -280,4 +282,4 @@ class FieldedBm25:
             return []
         docs = np.concatenate([d for d, _ in postings])
         weights = np.concatenate([w for _, w in postings])
-        return top_of_postings(docs, weights, k, allowed)
+        return top_of_postings(docs, weights, k, allowed, total=int(self.exact.scores["num_docs"]))
