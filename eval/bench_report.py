@@ -39,8 +39,18 @@ def transcript_table(t: dict) -> str:
 
 
 def _q(row: dict, key: str) -> str:
+    """p50 / p95 wall ms, and the CPU-time p50 in brackets."""
     value = row.get("query", {}).get(key)
-    return _ms(value) if isinstance(value, dict) else "—"
+    if not isinstance(value, dict):
+        return "—"
+    cpu = f" ({value['cpu_p50_ms']:.1f})" if "cpu_p50_ms" in value else ""
+    return _ms(value) + cpu
+
+
+def _rss(q: dict) -> str:
+    """Peak RSS of the queries; in brackets the anonymous part (the rest is mapped index files: page cache)."""
+    peak = q.get("peak_rss_mb_queries", q.get("peak_rss_mb", 0)) / 1024
+    return f"{peak:.2f} ({q['rss_anon_mb'] / 1024:.2f} own)" if "rss_anon_mb" in q else f"{peak:.2f}"
 
 
 def scale_table(s: dict) -> str:
@@ -62,23 +72,33 @@ def scale_table(s: dict) -> str:
                 (f"{_q(r, 'search_dense')} · {_q(r, 'search_bm25')}") if first else "",
                 _q(r, "search_doc_filter") if first else "",
                 f"{q['recall@10']:.3f}" if first and "recall@10" in q else "",
-                f"{q['peak_rss_mb'] / 1024:.2f}" if first and "peak_rss_mb" in q else "",
+                _rss(q) if first and "peak_rss_mb" in q else "",
             ])
     return _table(["passages", "build", "build time", "passages/s", "build peak RSS GB", "load s (sizes / sha256)",
-                   "hybrid search p50 / p95 ms", "answer() p50 / p95 ms", "dense · bm25 p50 / p95 ms",
-                   "doc filter p50 / p95 ms", "ANN recall@10", "query peak RSS GB"], rows)
+                   "hybrid search p50 / p95 (cpu p50) ms", "answer() p50 / p95 (cpu p50) ms", "dense · bm25 ms",
+                   "doc filter ms", "ANN recall@10", "query peak RSS GB (own memory)"], rows)
+
+
+def incremental_table(i: dict) -> str:
+    rows = [["build an index of 3 files", f"{i['build_three_s']:.1f} s"],
+            [f"`add_documents` of the 4th file ({i['added_passages']} passages)", f"{i['add_one_s']:.1f} s"],
+            [f"`build_index` of all 4 files ({i['passages']} passages)", f"{i['rebuild_all_s']:.1f} s"],
+            ["rebuild ÷ add", f"**{i['rebuild_over_add']:.1f}×**"],
+            ["`remove_documents` of one file", f"{i['remove_one_s']:.2f} s"]]
+    return _table(["what (the transcript cut in 4 files, " + i["embedder"] + ")", "time"], rows)
 
 
 def embedding_table(s: dict) -> str:
     rows = []
     for e in s.get("embedding", []):
         if "error" in e:
-            rows.append([str(e.get("threads")), e["error"][-80:], "", "", ""])
+            rows.append([str(e.get("threads")), e["error"][-80:], "", "", "", ""])
             continue
         rows.append([str(e.get("threads")), f"{e['old_passages_per_s']:.2f}", f"{e['passages_per_s']:.2f}",
-                     f"{e['texts_per_s']:.2f}", f"{e['passages']} passages, {e['sentences']} sentences → "
+                     f"{e['texts_per_s']:.2f}", f"{e.get('cpu_s_per_passage', float('nan')):.3f}", f"{e['passages']} passages, {e['sentences']} sentences → "
                      f"{e['distinct_texts']} distinct texts; max vector difference {e['max_vector_difference']:.1e}"])
-    return _table(["OMP threads", "passages/s before", "passages/s now", "texts/s now", "what was embedded"], rows)
+    return _table(["OMP threads", "passages/s before", "passages/s now", "texts/s now", "CPU s per passage now",
+                   "what was embedded"], rows)
 
 
 def format_tables(results: dict) -> str:
@@ -141,11 +161,19 @@ def markdown(results: dict) -> str:
         + (" **Quick (smoke) run.**" if results.get("quick") else ""),
         "",
     ]
+    if results.get("runs"):
+        parts += ["Assembled from two runs: the transcript, adding and embedding figures from the run started "
+                  f"{results['runs']['transcript_and_incremental']}, the scale figures from "
+                  f"`python -m eval.bench --scale-only` started {results['runs']['scale']}.", ""]
     if "transcript" in results:
         parts += ["## On the transcript", "", transcript_table(results["transcript"]), ""]
         top = results["transcript"].get("imports", {}).get("top_imports_ms", [])
         if top:
             parts += ["Slowest top-level imports of `forumqa ask`: " + ", ".join(f"{n} {ms:.0f} ms" for n, ms in top), ""]
+    if results.get("incremental"):
+        parts += ["## Adding a document instead of rebuilding", "", "Only the new file is read, embedded and "
+                  "tokenized; the kept documents are copied from the index (eval/incremental.py).", "",
+                  incremental_table(results["incremental"]), ""]
     if not s or not s.get("sizes"):
         return "\n".join(parts + ["(scale benchmark not run yet)"])
     if len(s["sizes"]) < len(results.get("sizes", [])):

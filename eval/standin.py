@@ -14,6 +14,7 @@ Embedding a million passages with the real model takes days on two cores, so the
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zlib
@@ -29,7 +30,8 @@ from index.store.base import Batch
 _REPO = Path(__file__).resolve().parent.parent
 CMRC_NAME = Path("shared") / "benchmarks" / "cmrc2018" / "cmrc2018_trial.json"
 CMRC = next((p / CMRC_NAME for p in (_REPO.parent, _REPO.parent.parent) if (p / CMRC_NAME).is_file()), _REPO.parent / CMRC_NAME)
-NOISE_ROWS = 1 << 16
+TABLE_ROWS = 1 << 16
+COMPONENTS = 8
 _SENTENCE = re.compile(r"[^。！？]*[。！？]")
 SPEAKERS = ("王奇", "张海冰", "许伟", "刘国强", "陈晓红", "李明", "赵芳", "周建国", "孙丽", "吴海涛", "郑一鸣", "黄文静")
 ROLES = ("市环保局局长", "省环保厅副厅长", "县水利局局长", "市生态环境局副局长", "区环保局局长", "市政府副秘书长")
@@ -41,6 +43,7 @@ class GaussianModel:
     def __init__(self, mean: np.ndarray, scales: np.ndarray, basis: np.ndarray) -> None:
         self.mean, self.scales, self.basis = mean, scales, basis
         self.dim = len(mean)
+        self._projection = (np.asarray(scales)[:, None] * np.asarray(basis)).astype(np.float32)  # float32: 2x faster
 
     @classmethod
     def fit(cls, real: np.ndarray) -> GaussianModel:
@@ -54,7 +57,7 @@ class GaussianModel:
         return cls(mean, scales, vt)
 
     def transform(self, z: np.ndarray) -> np.ndarray:
-        v = (self.mean + (z * self.scales) @ self.basis).astype(np.float32)
+        v = np.asarray(z, np.float32) @ self._projection + self.mean.astype(np.float32)
         return v / np.linalg.norm(v, axis=1, keepdims=True)
 
     def sample(self, n: int, seed: int, batch: int = 100_000) -> np.ndarray:
@@ -64,7 +67,12 @@ class GaussianModel:
 
 
 class StandinEmbedder:
-    """Deterministic e5-like vectors from a hash of the text (same text, same vector; no model)."""
+    """Deterministic e5-like vectors from a hash of the text (same text, same vector; no model).
+
+    A text's Gaussian noise is the signed sum of COMPONENTS rows of a fixed table, picked by its hash; two texts
+    rarely share a row (and then share only 1/COMPONENTS of their variance), so the collection gets no
+    neighbour structure of its own, as with independent draws, at a few microseconds a text.
+    """
 
     query_prompt = ""
     passage_prompt = ""
@@ -73,16 +81,19 @@ class StandinEmbedder:
         self.model = model
         self.dim = model.dim
         self.id = f"standin:gaussian-e5-{model.dim}"
-        self._noise = np.random.default_rng(seed).standard_normal((NOISE_ROWS, model.dim), dtype=np.float32)
+        self._table = np.random.default_rng(seed).standard_normal((TABLE_ROWS, model.dim), dtype=np.float32)
 
     def _encode(self, texts: Sequence[str], salt: bytes) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), np.float32)
-        data = [salt + t.encode("utf-8") for t in texts]
-        a = np.fromiter((zlib.crc32(d) for d in data), np.int64, len(data))
-        b = np.fromiter((zlib.adler32(d) for d in data), np.int64, len(data))
-        z = (self._noise[a % NOISE_ROWS] + self._noise[(b ^ (a >> 16)) % NOISE_ROWS]) / np.sqrt(2.0)
-        return self.model.transform(z)
+        digests = b"".join(hashlib.blake2b(salt + t.encode("utf-8"), digest_size=2 * COMPONENTS + 2).digest()
+                           for t in texts)
+        words = np.frombuffer(digests, dtype=np.uint16).reshape(len(texts), COMPONENTS + 1)
+        signs = ((words[:, -1:] >> np.arange(COMPONENTS, dtype=np.uint16)) & 1).astype(np.float32) * 2 - 1
+        z = np.zeros((len(texts), self.dim), np.float32)
+        for j in range(COMPONENTS):
+            z += self._table[words[:, j]] * signs[:, j : j + 1]
+        return self.model.transform(z / np.sqrt(COMPONENTS))
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(list(texts), b"q:")

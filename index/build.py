@@ -29,7 +29,7 @@ from index.store.local_write import LocalWriter, write_lexicon
 from index.store.manifest import EmbedderInfo, Manifest, now, read_manifest, write_manifest
 from index.store.milvus_conn import MilvusSettings
 from index.structure import parse
-from index.tokenize import tokenize, tokenizer_id
+from index.tokenize import document_tokens, tokenizer_id
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS_NAME = "env-forum-2016.txt"
@@ -73,6 +73,7 @@ def embed_texts(embedder: Embedder, texts: list[str], batch: int = EMBED_BATCH) 
     unique = list(dict.fromkeys(texts))
     if not unique:
         return np.zeros((0, int(embedder.dim)), np.float32)
+    batch = max(batch, int(getattr(embedder, "batch", 0) or 0) * 2)  # e.g. a GPU embedder's larger batches
     order = sorted(range(len(unique)), key=lambda i: len(unique[i]))
     vectors = np.empty((len(unique), int(embedder.dim)), np.float32)
     for start in range(0, len(order), batch):
@@ -127,7 +128,7 @@ def analyse(source: Source, doc_id: str, chunking: ChunkSettings) -> Analysed:
     )
     sentence_texts = [sentence_text(s, owner[s.sentence_id], title) for s in sentences]
     weights = tuple(dense_weight(c) for c in chunks) + tuple(dense_weight(owner[s.sentence_id]) for s in sentences)
-    return Analysed(chunks, texts, sentence_texts, [tokenize(t) for t in texts], record, weights)
+    return Analysed(chunks, texts, sentence_texts, [document_tokens(t) for t in texts], record, weights)
 
 
 def embed_analysed(analysed: Analysed, embedder: Embedder) -> Batch:

@@ -19,10 +19,13 @@ from index.errors import MissingDependencyError
 from index.normalize import CJK_RUN
 from index.stopwords import EN_STOPWORDS
 
-LEXICON_ID = "cc-cedict-glosses+pinyin-v1"
+LEXICON_ID = "cc-cedict-glosses+pinyin+english-words-v2"
+ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
 _EN_WORD = re.compile(r"[a-z][a-z0-9'-]*")
 _SKIP_GLOSS = re.compile(r"^(variant of|old variant|see |surname|cl:|abbr\.|used in|also written|erhua|old name|japanese|korean)")
 MAX_GLOSS_WORDS = 3
+
+
 def stem(word: str) -> str:
     """A light English stem, the same for glosses and queries: lower case, plural and -ing/-ed cut."""
     word = word.lower().strip("'-")
@@ -75,36 +78,93 @@ def pinyin_variants(term: str, limit: int = 8) -> list[str]:
     return list(dict.fromkeys(v for v in variants + spellings if v))
 
 
+def gloss_keys(term: str) -> set[str]:
+    """The English keys of a Chinese term: the stems of its short CC-CEDICT glosses and the phrases inside them.
+
+    锅炉 → {'boiler'}; 二氧化硫 → {'sulfur', 'dioxide', 'sulfur dioxide', …}. Empty for non-Chinese terms.
+    """
+    if not CJK_RUN.match(term):
+        return set()
+    keys: set[str] = set()
+    for gloss in _cedict().get_definitions(term) or []:
+        gloss = re.sub(r"\([^)]*\)", "", gloss).strip().lower()
+        if not gloss or _SKIP_GLOSS.match(gloss):
+            continue
+        words = [w for w in _EN_WORD.findall(gloss) if w not in EN_STOPWORDS]
+        if not words or len(words) > MAX_GLOSS_WORDS:
+            continue
+        stems = [stem(w) for w in words]
+        if len(words) == 1 or len(term) >= 2:
+            keys.update(stems)
+        for size in range(2, len(stems) + 1):  # every phrase inside the gloss: 'sulfur dioxide' of 'sulfur dioxide so2'
+            keys.update(" ".join(stems[i : i + size]) for i in range(len(stems) - size + 1))
+    return keys
+
+
 def build_lexicon(terms: Iterable[str]) -> dict[str, list[str]]:
     """English stems and gloss phrases, and pinyin, each mapped to the Chinese terms they translate.
 
     Returns:
         {key: sorted Chinese terms}; keys are stems ('boiler'), gloss phrases
-        ('sulfur dioxide') and pinyin ('nanyang').
+        ('sulfur dioxide') and pinyin ('nanyang'); ENGLISH_KEY lists common English stems.
     """
-    cedict = _cedict()
     lexicon: dict[str, set[str]] = {}
     for term in terms:
         if not CJK_RUN.match(term):
             continue
-        for gloss in cedict.get_definitions(term) or []:
-            gloss = re.sub(r"\([^)]*\)", "", gloss).strip().lower()
-            if not gloss or _SKIP_GLOSS.match(gloss):
-                continue
-            words = [w for w in _EN_WORD.findall(gloss) if w not in EN_STOPWORDS]
-            if not words or len(words) > MAX_GLOSS_WORDS:
-                continue
-            keys = {stem(w) for w in words} if len(words) == 1 or len(term) >= 2 else set()
-            stems = [stem(w) for w in words]
-            for size in range(2, len(stems) + 1):  # every phrase inside the gloss: 'sulfur dioxide' of 'sulfur dioxide so2'
-                keys.update(" ".join(stems[i : i + size]) for i in range(len(stems) - size + 1))
-            for key in keys:
-                lexicon.setdefault(key, set()).add(term)
+        for key in gloss_keys(term):
+            lexicon.setdefault(key, set()).add(term)
         if len(term) >= 2:
             for pinyin in pinyin_variants(term):
                 if len(pinyin) >= 4:
                     lexicon.setdefault(pinyin, set()).add(term)
-    return {key: sorted(values) for key, values in sorted(lexicon.items())}
+    out = {key: sorted(values) for key, values in sorted(lexicon.items())}
+    out[ENGLISH_KEY] = sorted(_english_words())
+    return out
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Stems of every word CC-CEDICT's glosses write in lower case (diversion, reservoir): common English, not names."""
+    words = set()
+    for entry in _cedict().get_entries():
+        for gloss in entry["definitions"]:
+            words.update(stem(w) for w in re.findall(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])", gloss))
+    return frozenset(words)
+
+
+_english_cache: dict[int, tuple[list, frozenset[str]]] = {}
+
+
+def english_vocabulary(lexicon: dict[str, list[str]]) -> frozenset[str]:
+    """The common English stems a lexicon lists (empty for a lexicon built before they were listed)."""
+    listed = lexicon.get(ENGLISH_KEY) or []
+    cached = _english_cache.get(id(lexicon))
+    if cached is None or cached[0] is not listed:
+        cached = (listed, frozenset(listed))
+        _english_cache[id(lexicon)] = cached
+    return cached[1]
+
+
+def is_english_word(word: str, lexicon: dict[str, list[str]], compounds: bool = True) -> bool:
+    """True for a common English word (a lower-case CC-CEDICT gloss word), or, with compounds, two joined
+    words of four letters or more ('citywide')."""
+    vocabulary = english_vocabulary(lexicon)
+    low = word.lower()
+    if low in vocabulary or stem(low) in vocabulary:
+        return True
+    return compounds and any(low[:i] in vocabulary and stem(low[i:]) in vocabulary for i in range(4, len(low) - 3))
+
+
+def looks_known(word: str, lexicon: dict[str, list[str]]) -> bool:
+    """Whether a Latin word is no unknown name: a stopword, a gloss or pinyin of a transcript term, common
+    English, or a word that spells pinyin (Su, Guojun: a Chinese name, which the pinyin signal looks up)."""
+    from index.pinyin import is_pinyin
+
+    low = word.lower().split("'")[0].strip(".-")
+    if not low or low in EN_STOPWORDS or low in _CALENDAR or stem(low) in lexicon or low in lexicon:
+        return True
+    return is_english_word(low, lexicon) or is_pinyin(low)
 
 
 _CALENDAR = frozenset(
@@ -118,7 +178,9 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
 
     A name is known when its stem is an English gloss of a transcript term, when it (or it
     joined with the next capitalised word: 'Zhang Haibing') is the pinyin of one, or the start
-    of one ('Xiang' of xiangtan), or when it occurs in the transcript as written (PPP).
+    of one ('Xiang' of xiangtan), or when it occurs in the transcript as written (PPP). A word
+    that looks known (looks_known: common English such as 'Diversion', or pinyin such as 'Su')
+    is never reported: title case makes every word capitalised.
     """
     words = re.findall(r"[A-Za-z][A-Za-z0-9.'-]*", unicodedata.normalize("NFKC", question))
     keys = sorted(lexicon)
@@ -141,6 +203,7 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
                 or part in lexicon
                 or contains(part)
                 or (len(part) >= 4 and any(k.startswith(part) for k in keys))
+                or looks_known(part, lexicon)
             )
             if not known:
                 unknown.append(word.split("'")[0])
@@ -171,3 +234,54 @@ def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
     for i in range(len(words) - 1):
         found.extend(lexicon.get(words[i] + words[i + 1], []))
     return list(dict.fromkeys(found))
+
+
+EN_PREFIX = "en:"  # BM25 tokens of the English field: a passage's glosses, a question's English words
+
+
+def _en_token(key: str) -> str:
+    return EN_PREFIX + key.replace(" ", "_")
+
+
+def document_english(tokens: Iterable[str]) -> list[str]:
+    """The ``en:`` tokens of a passage's BM25 tokens: the gloss keys of each Chinese word (锅炉 → ``en:boiler``)."""
+    return [_en_token(key) for token in tokens for key in sorted(gloss_keys(token))]
+
+
+def query_english(question: str) -> list[str]:
+    """The ``en:`` tokens of a question's English: each content word's stem, and each run of two or three."""
+    stems = [stem(w) for w in english_words(question)]
+    out = [_en_token(s) for s in stems]
+    for size in (2, 3):
+        out += [_en_token(" ".join(stems[i : i + size])) for i in range(len(stems) - size + 1)]
+    return list(dict.fromkeys(out))
+
+
+def hanzi_for_pinyin(question: str, lexicon: dict[str, list[str]]) -> str:
+    """The question with its pinyin names written in characters ('dalian guolu 拆了多少' → '大连 锅炉 拆了多少').
+
+    A run of one to three Latin words is replaced when, joined, it spells the pinyin of one transcript
+    term (the shortest, when the others extend it: 南阳 of 南阳市); a lone word that is also common
+    English ('long') is left alone.
+    """
+    from index.pinyin import is_pinyin
+
+    matches = list(re.finditer(r"[A-Za-z]+", question))
+    out, last, i = [], 0, 0
+    while i < len(matches):
+        for size in (3, 2, 1):
+            group = matches[i : i + size]
+            if len(group) < size or any(question[a.end() : b.start()].strip() for a, b in zip(group, group[1:])):
+                continue
+            key = "".join(m.group(0).lower() for m in group)
+            terms = sorted(lexicon.get(key, []), key=len)
+            if len(key) < 4 or not terms or not all(t.startswith(terms[0]) for t in terms) or not is_pinyin(key):
+                continue  # none, or several different terms (南阳 and 南阳市 are one)
+            if size == 1 and key in english_vocabulary(lexicon):
+                continue
+            out.append(question[last : group[0].start()] + terms[0])
+            last, i = group[-1].end(), i + size
+            break
+        else:
+            i += 1
+    return "".join(out) + question[last:]

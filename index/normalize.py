@@ -1,15 +1,30 @@
-"""The one normaliser: how questions and indexed text are folded before they are compared."""
+"""The one normaliser: how questions and indexed text are folded before they are compared.
+
+Two forms:
+- ``fold``: NFKC, lower case, no whitespace. How answer strings are matched (eval) — the text as written.
+- ``canonical``: the matching form wherever a question meets the text (BM25 terms, named-entity
+  look-ups, the lexicon, highlighting): radical and compatibility code points → unified ideographs
+  (``unify_chars``), NFKC (full-width → half-width), traditional → simplified (OpenCC ``t2s``), lower case,
+  and Chinese numerals that count something → Arabic (十七家 → 17家, 三千余名 → 3000余名).
+  ``search_key`` is ``canonical`` without whitespace, for substring look-ups.
+
+The displayed text always stays as written; only comparisons use these forms.
+"""
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
 
 # CJK ideographs: Extension A, the URO, compatibility ideographs, and Extensions B and later.
 CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 CJK = re.compile(f"[{CJK_RANGES}]")
 CJK_RUN = re.compile(f"^[{CJK_RANGES}]+$")
 _SPACE = re.compile(r"\s+")
+_lock = threading.Lock()
 
 
 def is_cjk(char: str) -> bool:
@@ -18,7 +33,7 @@ def is_cjk(char: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """NFKC, lower-case, no whitespace: the form in which a question's words are looked up in the text."""
+    """NFKC, lower-case, no whitespace: the form in which answer strings are matched (the text as written)."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
@@ -87,3 +102,190 @@ def unify_chars(text: str) -> str:
 def count_variants(text: str) -> int:
     """How many characters of text unify_chars would replace (radical and compatibility code points)."""
     return sum(1 for c in _VARIANT.findall(text) if ord(c) in _UNIFIED)
+
+
+# --- traditional -> simplified ---------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _opencc():
+    """OpenCC's t2s converter (the official ``opencc`` package: C++ with its dictionaries; ~20 ms to load)."""
+    import opencc
+
+    with _lock:
+        return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters and phrases → simplified (大連 → 大连, 濟寧 → 济宁); simplified text is unchanged.
+
+    Text without CJK ideographs is returned as is, without loading OpenCC.
+    """
+    if not CJK.search(text):
+        return text
+    return _opencc().convert(text)
+
+
+# --- Chinese numerals -> Arabic ----------------------------------------------------------------
+
+_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
+# Measure words (and units) a counted number stands before; 万/亿 are kept as written (三千万元 → 3000万元).
+UNITS = (
+    "个百分点|平方公里|平方米|立方米|公里|千米|公顷|千瓦|万吨|万元|亿元|万人|人次|小时|分钟|"
+    "台|名|家|个|项|次|天|年|月|日|号|人|起|件|辆|座|条|吨|元|米|倍|户|所|处|套|批|类|种|位|只|头|亩|岁|届|期|级|份|本|篇|"
+    "张|轮|路|片|块|段|层|栋|间|支|艘|架|组|队|村|镇|县|区|市|省|%"
+)
+_CN_NUMBER = re.compile(
+    rf"(第)?([{_NUMERAL_CHARS}]+(?:点[零〇○一二三四五六七八九]+)?)(余|多)?(?=(?:{UNITS}))|(第)([{_NUMERAL_CHARS}]+)|"
+    rf"百分之([{_NUMERAL_CHARS}]+(?:点[零〇○一二三四五六七八九]+)?)"
+)
+
+
+def chinese_number(numeral: str) -> float | None:
+    """The value of a Chinese numeral (十七 → 17, 一百二十 → 120, 三千 → 3000, 二〇一六 → 2016, 三点五 → 3.5).
+
+    Returns:
+        The number, or None when the text is not a well-formed numeral.
+    """
+    whole, _, decimals = numeral.partition("点")
+    if not whole or any(c not in _DIGITS for c in decimals):
+        return None
+    value = _integer(whole)
+    if value is None:
+        return None
+    if decimals:
+        return value + float("0." + "".join(str(_DIGITS[c]) for c in decimals))
+    return float(value)
+
+
+def _integer(text: str) -> int | None:
+    if all(c in _DIGITS for c in text):  # digit by digit: 二〇一六, 三
+        return int("".join(str(_DIGITS[c]) for c in text))
+    total, section, digit = 0, 0, None
+    for c in text:
+        if c in _DIGITS:
+            if digit is not None and c not in "零〇○":
+                return None  # two digits in a row inside a positional numeral
+            digit = _DIGITS[c] if c not in "零〇○" else None
+        elif c in _SMALL_UNITS:
+            section += (1 if digit is None else digit) * _SMALL_UNITS[c]
+            digit = None
+        elif c in _BIG_UNITS:
+            section += digit or 0
+            if section == 0:
+                return None
+            total += section * _BIG_UNITS[c]
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def _arabic(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _numeral_to_arabic(numeral: str) -> str | None:
+    """An Arabic rendering of a numeral, keeping a trailing 万/亿 as written (三千万 → 3000万); None when unsafe."""
+    scale = ""
+    if len(numeral) > 1 and numeral[-1] in _BIG_UNITS and "点" not in numeral:
+        numeral, scale = numeral[:-1], numeral[-1]
+        if numeral[-1] in _BIG_UNITS:
+            return None
+    if numeral in ("一",) or not any(c in _DIGITS or c == "十" for c in numeral):
+        return None  # a lone 一 (一家企业, 一年) is 'a', not a count; 万/千 alone are not numbers
+    if all(c in _DIGITS for c in numeral) and len(numeral) > 1 and not ("〇" in numeral or "零" in numeral or len(numeral) == 4):
+        return None  # 三五 (three to five) is a range, not 35
+    value = chinese_number(numeral)
+    return None if value is None else _arabic(value) + scale
+
+
+def arabic_numerals(text: str) -> str:
+    """Chinese numerals that count or order something, in Arabic digits (十七家 → 17家, 第三 → 第3, 百分之三十 → 30%).
+
+    Only numerals before a measure word or unit, after 第, or in 百分之… are converted, so words
+    that contain a numeral character (统一, 一是, 万一, 一方面) stay as they are.
+    """
+    if not any(c in _NUMERAL_CHARS for c in text):
+        return text
+
+    def replace(match: re.Match) -> str:
+        if match.group(6) is not None:  # 百分之三十
+            value = chinese_number(match.group(6))
+            return match.group(0) if value is None else _arabic(value) + "%"
+        prefix, numeral, approx = (match.group(1) or "", match.group(2), match.group(3) or "")
+        if numeral is None:
+            prefix, numeral = match.group(4), match.group(5)
+        converted = _numeral_to_arabic(numeral)
+        if converted is None and prefix and numeral == "一":
+            converted = "1"  # 第一
+        return match.group(0) if converted is None else prefix + converted + approx
+
+    return _CN_NUMBER.sub(replace, text)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit as found in a text: 1416台, 3000余名 (from 三千余名), 18亿元."""
+
+    text: str  # as it reads after numeral folding: '3000余名'
+    number: float  # the figure written before 万/亿: 3000.0, 18.0
+    unit: str  # what follows the figure (with 万/亿 when written): '名', '亿元'
+    value: float  # the number with 万/亿 applied: 1.8e9 for 18亿元
+    approximate: bool  # 余/多/约 mark an approximate figure
+
+
+_QUANTITY = re.compile(rf"(约|近|超过)?(\d+(?:[.,]\d+)*)\s*(余|多)?\s*((?:万|亿)?(?:{UNITS}))")
+
+
+def numbers_in(text: str) -> list[Quantity]:
+    """Every number with a unit in a text, whatever the script (1416台, 十七家 → 17家, 三千余名 → 3000余名, 18亿元).
+
+    The text is normalised first (full-width digits, traditional characters, Chinese numerals).
+
+    Returns:
+        The quantities in reading order.
+    """
+    found = []
+    for match in _QUANTITY.finditer(canonical(text)):
+        about, digits, approx, unit = match.groups()
+        try:
+            number = float(digits.replace(",", ""))
+        except ValueError:
+            continue
+        scale = _BIG_UNITS.get(unit[0], 1)
+        found.append(Quantity(match.group(0).strip(), number, unit, number * scale, bool(about or approx)))
+    return found
+
+
+# --- the canonical matching form ------------------------------------------------------------------
+
+def canonical(text: str) -> str:
+    """The form in which a question meets the text: NFKC, simplified, lower-cased, counted numerals in Arabic.
+
+    unify_chars turns radical and compatibility code points (⻓, ⼯) into unified ideographs; NFKC
+    turns full-width letters, digits and punctuation into ASCII; whitespace is kept (it separates
+    English words).
+    """
+    text = unicodedata.normalize("NFKC", unify_chars(text))
+    return arabic_numerals(to_simplified(text)).lower()
+
+
+_WIDE_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
+
+
+def readable(text: str) -> str:
+    """The question as the embedder reads it: simplified, full-width letters and digits in ASCII, unified ideographs.
+
+    Unlike canonical(), punctuation, case and numerals stay as written (the passages were
+    embedded as written, full-width punctuation included).
+    """
+    text = _WIDE_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), unify_chars(text))
+    return to_simplified(text)
+
+
+def search_key(text: str) -> str:
+    """canonical() without whitespace: the form for substring look-ups (is this name anywhere in the text?)."""
+    return _SPACE.sub("", canonical(text))

@@ -1,23 +1,34 @@
-"""BM25 tokenization: jieba for Chinese, lower-cased words for Latin text, punctuation and stopwords out."""
+"""BM25 tokenization: the canonical form (index.normalize), jieba for Chinese, words for Latin text.
+
+Passages and questions go through the same fold (traditional → simplified, full-width → half-width,
+Chinese numerals → Arabic, lower case), so 大連 in a question meets 大连 in the text. A passage's
+tokens also carry pinyin tokens (index.pinyin) and English gloss tokens (index.lexicon) under a prefix;
+the sparse index keeps one field per prefix and weights each by TERM_WEIGHTS, below exact terms.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
 import threading
-import unicodedata
 import warnings
 from functools import lru_cache
 
-from index.normalize import CJK_RUN
+from index.normalize import CJK_RUN, canonical
 from index.stopwords import STOPWORDS, fingerprint
 
-TOKENIZER_VERSION = "jieba-search+lower"
+TOKENIZER_VERSION = "canonical-t2s-nfkc-numerals+jieba-search+lower+pinyin+english-glosses-v1"
 # "cjk-bigrams2" adds the bigrams of Chinese content words that are not words of the text (cjk_bigrams).
 # Off: measured in eval/reports/ablation.md, they cost forum tune questions and gain nothing on CMRC 2018.
 NGRAMS = ""
 _WORD = re.compile(r"\w", re.UNICODE)
 _lock = threading.Lock()
+
+# How much a matched token counts in BM25, by its prefix ('' = an exact term). Tuned on the tune split
+# of eval/sets/readers.jsonl: a pinyin match counts for a fraction of an exact one; an English gloss
+# match as much as an exact term (0.3 to 3 tried).
+TERM_WEIGHTS = {"": 1.0, "py:": 0.3, "en:": 1.0}
+_PREFIXES = tuple(p for p in TERM_WEIGHTS if p)
 
 
 def import_jieba():
@@ -50,12 +61,12 @@ def tokenizer_id() -> str:
 
 
 def tokenize(text: str) -> list[str]:
-    """Tokens for BM25: jieba search-mode words (NFKC, lower-cased), without punctuation or stopwords.
+    """Exact BM25 terms: jieba search-mode words of the canonical text, without punctuation or stopwords.
 
     Search mode also emits the shorter words inside long ones (``燃煤锅炉`` → ``燃煤``,
     ``锅炉``, ``燃煤锅炉``), so a query wording that jieba cuts differently still matches.
     """
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = canonical(text)
     words = _jieba().lcut_for_search(text)
     tokens = [w for w in (w.strip() for w in words) if w and _WORD.search(w) and w not in STOPWORDS]
     if not NGRAMS:
@@ -72,7 +83,7 @@ def cjk_bigrams(text: str) -> list[str]:
     (颊鳞 鳞雀 雀鲷, 康忠) still match.
 
     Args:
-        text: NFKC-normalised, lower-cased text.
+        text: canonical text (index.normalize.canonical).
     """
     grams: list[str] = []
     run = ""
@@ -83,3 +94,19 @@ def cjk_bigrams(text: str) -> list[str]:
         grams += [run[i : i + 2] for i in range(len(run) - 1)]
         run = ""
     return grams
+
+
+def document_tokens(text: str) -> list[str]:
+    """A passage's BM25 tokens: its exact terms, the pinyin of its Chinese words (``py:guolu``) and their
+    English glosses (``en:boiler``, index/lexicon.py)."""
+    from index.lexicon import document_english
+    from index.pinyin import document_pinyin
+
+    words = tokenize(text)
+    return words + document_pinyin(words) + document_english(words)
+
+
+def prefix_of(term: str) -> str:
+    """The prefix of a term ('py:'), or '' for an exact term."""
+    return next((p for p in _PREFIXES if term.startswith(p)), "")
+

@@ -14,20 +14,19 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.lexicon import unknown_english_names
-from index.normalize import is_chinese
+from index.lexicon import looks_known, unknown_english_names
+from index.normalize import canonical, is_chinese
 
 Contains = Callable[[str], bool]  # does this text occur in some passage (index ChunkStore.contains_text)
 
 _NAMED_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "eng"}
 _UNITS = "台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|万元|亿元|亿|万|立方米|平方米|公里|千米|米|倍|%|人次"
 _QUANTITY = re.compile(rf"(?<!哪)(?:多少|几)({_UNITS})?")
-_SENTENCE = re.compile(r"(?<=[。！？；])")
+_SENTENCE = re.compile(r"(?<=[。！？；!?;])")
 _GENERIC_PLACE = re.compile(r"[河海岛山湖江]$")  # landform words (大河, 海岛) are not named places
 _lock = threading.Lock()
 
@@ -42,15 +41,44 @@ def _posseg():
     return posseg
 
 
-def unknown_names(question: str, contains: Contains) -> list[str]:
-    """Named things in a Chinese question that occur in no passage."""
+def _is_dictionary_word(word: str) -> bool:
+    """A word of jieba's dictionary (北京) is meant as written; only other strings can be slips (黄镖)."""
+    return _posseg().dt.tokenizer.FREQ.get(word, 0) > 0
+
+
+def unknown_names(
+    question: str, contains: Contains, lexicon: dict | None = None, known: Callable[[str], bool] | None = None
+) -> list[str]:
+    """Named things in a Chinese question that occur in no passage (looked up in canonical form: 南陽 is 南阳).
+
+    Args:
+        question: the question.
+        contains: whether a text occurs in some passage.
+        lexicon: the index's lexicon; a Latin word that looks known (index.lexicon.looks_known) is no unknown name.
+        known: whether a term is in the BM25 vocabulary; a Chinese name that sounds like index words
+            (a homophone slip: 黄镖车 for 黄标车) is no unknown name.
+    """
+    from index.pinyin import sounds_known
+
     found = []
-    for word, tag in _posseg().cut(unicodedata.normalize("NFKC", question)):
+    text = canonical(question)
+    offset = 0
+    for word, tag in _posseg().cut(text):
+        start, offset = offset, offset + len(word)
         named = tag in _NAMED_TAGS or (tag == "m" and re.search(r"\d{2,}", word))
         if tag == "ns" and _GENERIC_PLACE.search(word):
             named = False
-        if named and len(word.strip()) >= 2 and not contains(word):
-            found.append(word.strip())
+        word = word.strip()
+        if not named or len(word) < 2 or contains(word):
+            continue
+        if lexicon and word.isascii() and looks_known(word, lexicon):
+            continue
+        if known is not None and not word.isascii() and not _is_dictionary_word(word):
+            # the slip may cut a word short (黄镖|车 for 黄标车): try it with a neighbouring character or two
+            windows = [text[max(0, start - b) : offset + a] for b in (0, 1) for a in (0, 1, 2)]
+            if any(sounds_known(w, contains, known) for w in windows):
+                continue
+        found.append(word)
     return found
 
 
@@ -67,10 +95,10 @@ def unanswered_quantity(question: str, passages: list[str], contains: Contains) 
     unit = match.group(1)
     if unit:
         number = re.compile(r"\d[\d.,]*\s*(?:余|多)?\s*(?:万|亿)?\s*" + re.escape(unit))
-        sentences = (s for text in passages for s in _SENTENCE.split(text))
+        sentences = (s for text in passages for s in _SENTENCE.split(canonical(text)))
         return "" if any(number.search(s) for s in sentences) else f"多少{unit}"
     missing = [
-        word for word, tag in _posseg().cut(unicodedata.normalize("NFKC", question))
+        word for word, tag in _posseg().cut(canonical(question))
         if tag in ("n", "nz", "vn") and len(word) >= 2 and not contains(word)
     ]
     return "、".join(missing)
@@ -96,6 +124,7 @@ class Abstainer:
         contains: Contains,
         lexicon: dict | None = None,
         passages: list[str] | None = None,
+        known: Callable[[str], bool] | None = None,
     ) -> tuple[bool, str]:
         """(abstain?, a one-line reason for the user, '' when answering).
 
@@ -110,9 +139,10 @@ class Abstainer:
                 question (Nanyang, Zhang Haibing) from unknown ones (France, Tesla).
             passages: the texts of the top passages over the whole transcript, to check that
                 a 'how many' question finds a number of the kind it asks for.
+            known: whether a term is in the BM25 vocabulary (homophone slips of index words are not unknown names).
         """
         if is_chinese(question):
-            unknown = unknown_names(question, contains)
+            unknown = unknown_names(question, contains, lexicon, known)
             if unknown:
                 return True, f"转录稿中没有提到：{'、'.join(unknown)} (the transcript never mentions {', '.join(unknown)})"
             lacking = unanswered_quantity(question, passages or [], contains)

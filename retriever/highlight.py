@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from index.normalize import fold
+from index.normalize import search_key
 from index.records import Chunk
 from retriever.types import Highlight
 
@@ -19,11 +19,11 @@ _DIGIT = re.compile(r"\d")
 
 
 def term_overlap(terms: list[str], sentence: str) -> float:
-    """Share of the distinct query terms (weighted by length) that occur in the sentence."""
+    """Share of the distinct query terms (weighted by length) that occur in the sentence (both in canonical form)."""
     distinct = {t for t in terms if len(t) > 1 or not t.isascii()}
     if not distinct:
         return 0.0
-    text = fold(sentence)
+    text = search_key(sentence)
     total = sum(len(t) for t in distinct)
     return sum(len(t) for t in distinct if t in text) / total
 

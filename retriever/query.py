@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.errors import InvalidQueryError
-from index.lexicon import translate
-from index.normalize import is_chinese
+from index.lexicon import hanzi_for_pinyin, stem, translate
+from index.normalize import CJK, canonical, is_chinese, readable
 from index.tokenize import tokenize
 
 MAX_QUERY_CHARS = 512
 # Controls, zero-width and bidi marks, and lone surrogates (argv bytes that are not UTF-8 arrive as
 # surrogates and cannot be encoded for the embedder).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff\ud800-\udfff]")
+_LATIN = re.compile(r"[A-Za-z]")
+Known = Callable[[str], bool]  # is this term in the index's BM25 vocabulary
 
 
 def clean_query(query: object) -> tuple[str, str]:
@@ -44,28 +47,99 @@ def clean_query(query: object) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    """A question ready to search: its text, language and BM25 terms (the vector is computed by the caller)."""
+    """A question ready to search: its text, language and BM25 terms (the vector is computed by the caller).
+
+    ``text`` is the question as typed (cleaned); ``search_text`` the form the embedder reads
+    (index.normalize.readable: simplified, ASCII letters and digits). ``terms`` are its exact
+    BM25 terms (shown to the user, used for highlighting and coverage); ``expansions`` are
+    weaker sparse terms (pinyin, index.pinyin) searched with them.
+    """
 
     text: str
     lang: str  # 'zh' or 'en'
     terms: tuple[str, ...]
     notice: str = ""
+    search_text: str = ""
+    expansions: tuple[str, ...] = ()
+
+    @property
+    def sparse_terms(self) -> tuple[str, ...]:
+        """Every term the BM25 run searches: the exact terms, then the expansions."""
+        return self.terms + self.expansions
 
 
 def query_terms(text: str, lexicon: dict[str, list[str]]) -> list[str]:
-    """BM25 terms of a question; an English question's words are also mapped to Chinese terms (index/lexicon.py)."""
+    """Exact BM25 terms of a question; its English and pinyin words are also mapped to Chinese terms (index/lexicon.py)."""
     terms = tokenize(text)
-    if not is_chinese(text) and lexicon:
-        terms += [t for t in translate(text, lexicon) if t not in terms]
+    if lexicon and _LATIN.search(text):
+        terms += [t for t in translate(canonical(text), lexicon) if t not in terms]
     return terms
 
 
-def parse_query(query: object, lexicon: dict[str, list[str]]) -> ParsedQuery:
+def _carried(term: str, text: str, lexicon: dict[str, list[str]], known: Known) -> bool:
+    """A Latin word of a Chinese question that the index lacks but whose meaning its Chinese terms now carry
+    ('dalian' → 大连): not a term of its own, so it counts neither for matching nor against coverage."""
+    if not term.isascii() or not _LATIN.search(term) or known(term):
+        return False
+    if stem(term) in lexicon or term in lexicon:
+        return True
+    remaining = {w.lower() for w in re.findall(r"[A-Za-z]+", hanzi_for_pinyin(canonical(text), lexicon))}
+    return term not in remaining
+
+
+def expansion_terms(text: str, terms: list[str], known: Known | None) -> list[str]:
+    """Pinyin terms of a question: for Chinese stretches that are not index words (typos), and for pinyin words.
+
+    Args:
+        text: the question.
+        terms: its exact terms.
+        known: whether a term is in the index's vocabulary; None skips the Chinese part.
+    """
+    from index.lexicon import query_english
+    from index.pinyin import chinese_pinyin, latin_pinyin
+
+    out = []
+    slips = [t for t in terms if len(t) >= 2 and CJK.search(t) and not known(t)] if known is not None else []
+    if slips:
+        out += chinese_pinyin(canonical(text), known, slips)
+    if _LATIN.search(text):
+        out += latin_pinyin(canonical(text)) + query_english(canonical(text))
+    return list(dict.fromkeys(out))
+
+
+def embedding_text(text: str, lexicon: dict[str, list[str]]) -> str:
+    """The question as the embedder reads it: the readable() form with pinyin names in characters.
+
+    'dalian guolu 拆了多少' is read as '大连 锅炉 拆了多少' and 'How does Nanyang …' as 'How does 南阳 …'
+    (index.lexicon.hanzi_for_pinyin): the multilingual embedder matches names better in characters.
+    """
+    text = readable(text)
+    if lexicon and _LATIN.search(text):
+        text = hanzi_for_pinyin(text, lexicon)
+    return text
+
+
+def parse_query(query: object, lexicon: dict[str, list[str]], known: Known | None = None) -> ParsedQuery:
     """Clean a query and find its language and BM25 terms.
+
+    Args:
+        query: the question.
+        lexicon: the index's English/pinyin lexicon.
+        known: whether a term is in the index's BM25 vocabulary (for pinyin expansion of typos).
 
     Raises:
         InvalidQueryError: see clean_query.
     """
     text, notice = clean_query(query)
     lang = "zh" if is_chinese(text) else "en"
-    return ParsedQuery(text=text, lang=lang, terms=tuple(query_terms(text, lexicon)), notice=notice)
+    terms = query_terms(text, lexicon)
+    if lang == "zh" and known is not None and lexicon:
+        terms = [t for t in terms if not _carried(t, text, lexicon, known)]
+    return ParsedQuery(
+        text=text,
+        lang=lang,
+        terms=tuple(terms),
+        notice=notice,
+        search_text=embedding_text(text, lexicon),
+        expansions=tuple(expansion_terms(text, terms, known)),
+    )

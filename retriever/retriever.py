@@ -137,12 +137,16 @@ class Retriever:
             raise InvalidQueryError("search_batch takes a list of queries, got a single string; use search()")
         mode = self.check(k, mode, speaker, doc)
         parsed = [self.parse(q) for q in queries]
-        vectors = self.embed([p.text for p in parsed]) if mode != Mode.BM25 else [None] * len(parsed)
+        vectors = self.embed([p.search_text for p in parsed]) if mode != Mode.BM25 else [None] * len(parsed)
         where = Filter(speaker=speaker, doc=doc)
         return [self.run(p, v, k, mode, where)[0] for p, v in zip(parsed, vectors)]
 
     def parse(self, query: object) -> ParsedQuery:
-        return parse_query(query, self.backend.lexicon)
+        return parse_query(query, self.backend.lexicon, self._known)
+
+    def _known(self, term: str) -> bool:
+        """Whether a term is in the BM25 vocabulary."""
+        return bool(self.backend.sparse.known([term]))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.embedder.encode_queries(list(texts))
@@ -155,8 +159,8 @@ class Retriever:
         dense, sentences = ([], {}) if vector is None else dense_run(
             self.backend, vector, depth, where, self.settings.sentence_weight
         )
-        sparse = sparse_run(self.backend, query.terms, depth, where) if mode != Mode.DENSE else []
-        fused = fuse(dense if mode != Mode.BM25 else [], sparse, mode, self.settings.fusion)[:k]
+        sparse = sparse_run(self.backend, query.sparse_terms, depth, where) if mode != Mode.DENSE else []
+        fused = fuse(dense if mode != Mode.BM25 else [], sparse, mode, self.settings.fusion.for_lang(query.lang))[:k]
         chunks = self.backend.chunks.get([cid for cid, _ in fused])
         dense_of, sparse_of = dict(dense), dict(sparse)
         hits = [

@@ -38,7 +38,7 @@ def answer(
     parsed = retriever.parse(rewritten) if rewritten else typed
     focus = None if speaker or completed is None else completed.focus
     backend, settings = retriever.backend, retriever.settings
-    vector = retriever.embed([parsed.text])[0]
+    vector = retriever.embed([parsed.search_text])[0]
     where = Filter(speaker=speaker, doc=doc)
     hits, sentences, dense = focused_run(retriever, focus, parsed, vector, k, mode, where)
 
@@ -46,7 +46,7 @@ def answer(
     sentences = {**sentences, **sentence_scores(backend, vector, [i for i in ids if i not in sentences])}
     highlights = []
     for chunk in backend.chunks.get(ids):
-        highlight = best_sentence(chunk, sentences[chunk.chunk_id], list(parsed.terms), parsed.text)
+        highlight = best_sentence(chunk, sentences[chunk.chunk_id], list(parsed.terms), parsed.search_text)
         page, first, last = retriever.cite_lines(chunk.doc, highlight.line_start, highlight.line_end)
         highlights.append(replace(highlight, page=page, line_start=first, line_end=last))
 
@@ -59,12 +59,13 @@ def answer(
     terms = list(parsed.terms)
     coverage = len(backend.sparse.known(terms)) / len(terms) if terms else 0.0
     abstained, reason = retriever.abstainer.judge(
-        parsed.text,
+        parsed.search_text,
         top_dense,
         coverage,
         backend.chunks.contains_text,
         backend.lexicon,
         [h.text for h in evidence[: settings.evidence_k]],
+        retriever._known,
     )
     filters = {name: value for name, value in (("speaker", speaker), ("doc", doc)) if value}
     return Answer(

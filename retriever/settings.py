@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from index.errors import InvalidArgumentError
@@ -34,11 +34,15 @@ def _enum(kind: type[Enum], value, name: str):
 class FusionSettings:
     """Tuned on eval/gold.jsonl (see eval/reports/eval.md): 0.55 x min-max(dense) + 0.45 x BM25 / max(BM25).
 
-    The BM25 weight sits on a plateau from 0.40 to 0.50.
+    The BM25 weight sits on a plateau from 0.40 to 0.50. English questions reach BM25 only through
+    the lexicon and the gloss field, a noisier match: they use en_weights (0.65, 0.35), tuned on the
+    tune split of eval/sets/readers.jsonl and eval/gold.jsonl (plateau 0.30-0.35). Set en_weights equal
+    to weights to fuse every language alike; RRF ignores them.
     """
 
     method: FusionMethod = FusionMethod.CONVEX
     weights: tuple[float, float] = (0.55, 0.45)
+    en_weights: tuple[float, float] = (0.65, 0.35)
     norms: tuple[Norm, Norm] = (Norm.MINMAX, Norm.MAX)
     rrf_k: int = 60
 
@@ -46,14 +50,25 @@ class FusionSettings:
         object.__setattr__(self, "method", _enum(FusionMethod, self.method, "fusion method"))
         object.__setattr__(self, "norms", tuple(_enum(Norm, n, "fusion norm") for n in self.norms))
         object.__setattr__(self, "weights", tuple(float(w) for w in self.weights))
-        if len(self.weights) != 2 or len(self.norms) != 2 or any(w < 0 for w in self.weights):
-            raise InvalidArgumentError(f"fusion needs two non-negative weights and two norms, got {self.weights}, {self.norms}")
+        object.__setattr__(self, "en_weights", tuple(float(w) for w in self.en_weights))
+        for weights in (self.weights, self.en_weights):
+            if len(weights) != 2 or len(self.norms) != 2 or any(w < 0 for w in weights):
+                raise InvalidArgumentError(f"fusion needs two non-negative weights and two norms, got {weights}, {self.norms}")
         if self.rrf_k < 1:
             raise InvalidArgumentError(f"rrf_k must be a positive integer, got {self.rrf_k!r}")
 
+    def for_lang(self, lang: str) -> FusionSettings:
+        """The settings for a question's language: a convex fusion of an English question uses en_weights."""
+        if lang == "en" and self.method == FusionMethod.CONVEX and self.en_weights != self.weights:
+            return replace(self, weights=self.en_weights)
+        return self
+
     def to_json(self) -> dict:
         norms = [n.value for n in self.norms]
-        return {"method": self.method.value, "weights": list(self.weights), "norms": norms, "k": self.rrf_k}
+        return {
+            "method": self.method.value, "weights": list(self.weights), "en_weights": list(self.en_weights),
+            "norms": norms, "k": self.rrf_k,
+        }
 
 
 @dataclass(frozen=True)

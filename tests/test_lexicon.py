@@ -31,3 +31,33 @@ def test_unknown_english_names():
     assert unknown_english_names("What is the capital of France?", LEXICON, corpus.__contains__) == ["France"]
     assert unknown_english_names("What did Zhang Haibing and Ou Jinxiong say in Nanyang?", LEXICON, corpus.__contains__) == []
     assert unknown_english_names("Does Xiangtan use the PPP model in November?", LEXICON, corpus.__contains__) == []
+
+
+def test_capitalised_english_that_looks_known_is_not_an_unknown_name():
+    from index.lexicon import ENGLISH_KEY, looks_known
+
+    words = "diversion reservoir city wide issu protect water source south north say"
+    lexicon = {**LEXICON, ENGLISH_KEY: words.split()}
+    corpus = "南阳"
+    question = "How Does Nanyang Protect the Water Source of the South-to-North Water Diversion? What Did Su Guojun Say?"
+    assert unknown_english_names(question, lexicon, corpus.__contains__) == []
+    assert looks_known("Citywide", lexicon) and looks_known("Issued", lexicon) and looks_known("Su", lexicon)
+    assert unknown_english_names("What is the GDP of France?", lexicon, corpus.__contains__) == ["GDP", "France"]
+
+
+def test_english_gloss_tokens_for_passages_and_questions():
+    from index.lexicon import document_english, query_english
+
+    passage = document_english(["锅炉", "二氧化硫", "了"])
+    assert "en:boiler" in passage and "en:sulfur_dioxide" in passage
+    question = query_english("How much sulfur dioxide did the boilers emit?")
+    assert {"en:sulfur_dioxide", "en:boiler", "en:sulfur"} <= set(question)
+
+
+def test_pinyin_names_are_written_in_characters_for_the_embedder():
+    from index.lexicon import ENGLISH_KEY, hanzi_for_pinyin
+
+    lexicon = {**LEXICON, ENGLISH_KEY: ["boiler"]}
+    assert hanzi_for_pinyin("Nanyang 的 guolu 拆了多少", lexicon) == "南阳 的 锅炉 拆了多少"
+    assert hanzi_for_pinyin("What did Ou Jinxiong say?", lexicon) == "What did 区锦雄 say?"
+    assert hanzi_for_pinyin("the boiler", lexicon) == "the boiler"

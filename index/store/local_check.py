@@ -25,7 +25,8 @@ def check_local(folder: Path, table, chunks, passages, sentences, passage_index,
     size = (folder / CHUNKS).stat().st_size
     if size != int(a["offsets"][-1]):
         raise ValueError(f"{CHUNKS} holds {size} bytes, its row offsets end at {int(a['offsets'][-1])}")
-    found = {PASSAGE_VECTORS: len(passages), PASSAGE_FAISS: int(passage_index.ntotal), "bm25": int(bm25.scores["num_docs"])}
+    found = {PASSAGE_VECTORS: len(passages), PASSAGE_FAISS: int(passage_index.ntotal)}
+    found |= {f"bm25/{name}".rstrip("/"): int(model.scores["num_docs"]) for name, model in bm25.parts()}
     for name, count in found.items():
         if count != n:
             raise ValueError(f"{name} holds {count} chunks, {CHUNKS} holds {n}")

@@ -19,7 +19,7 @@ import numpy as np
 
 from index.records import Chunk
 from index.store.base import Batch
-from index.store.bm25 import build_bm25_ids, save_bm25
+from index.store.bm25 import FieldedBm25, save_bm25
 from index.store.faiss_dense import DenseSettings, build_faiss, empty_like
 from index.store.files import NpyAppender, NpyRows, copy_rows
 from index.store.local import (
@@ -289,9 +289,10 @@ class LocalWriter:
             np.save(self.staged / TOKEN_IDS, ids, allow_pickle=False)
             vocabulary = [vocabulary[int(i)] for i in used]
         (self.staged / TOKEN_VOCAB).write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
-        model = build_bm25_ids(ids, offsets, vocabulary)
-        save_bm25(model, self.staged / BM25)
-        return frozenset(t for t in model.vocab_dict if t)
+        bm25 = FieldedBm25.build_ids(ids, offsets, vocabulary)
+        for name, model in bm25.parts():  # the exact terms in bm25/, each other field in a subfolder
+            save_bm25(model, self.staged / BM25 / name if name else self.staged / BM25)
+        return bm25.vocabulary()
 
 
 def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:

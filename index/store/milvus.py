@@ -25,31 +25,34 @@ from pathlib import Path
 import numpy as np
 
 from index.errors import BackendError, IndexCorruptError, IndexMismatchError
-from index.normalize import fold
+from index.normalize import search_key
 from index.records import Chunk
 from index.store.base import NO_FILTER, Backend, Filter, Run
 from index.store.milvus_conn import (
     MAX_LIMIT,
+    Analyzer,
     connect,
     disconnect,
     in_expr,
     like_pattern,
+    load_timeout,
     quiet,
     reason,
-    search_params,
     timeout,
     where_expr,
 )
+from index.store.milvus_schema import search_params, sparse_fields
+from index.tokenize import TERM_WEIGHTS, prefix_of
 
 VOCABULARY = "vocabulary.json"
 _BATCH = 1000  # ids per `in [...]` query
 
 
-def _call(what: str, fn, *args, **kwargs):
-    """A pymilvus call; any failure is a one-line BackendError."""
+def _call(what: str, fn, *args, seconds: float | None = None, **kwargs):
+    """A pymilvus call (at most seconds, default timeout()); any failure is a one-line BackendError."""
     try:
         with quiet():
-            return fn(*args, timeout=timeout(), **kwargs)
+            return fn(*args, timeout=seconds or timeout(), **kwargs)
     except Exception as error:  # noqa: BLE001 - pymilvus raises grpc, Milvus and connection errors alike
         raise BackendError(f"Milvus {what} failed ({reason(error)}); check that Milvus is running and try again") from None
 
@@ -127,22 +130,35 @@ class MilvusSentences(_Part):
 
 
 class MilvusSparse(_Part):
-    """BM25 through Milvus' BM25 function; the known-term check reads the folder's vocabulary."""
+    """BM25 through Milvus' BM25 functions, one per token field (exact, pinyin, English: index.tokenize.TERM_WEIGHTS);
+    the known-term check reads the folder's vocabulary."""
 
-    def __init__(self, client, name: str, vocabulary: dict[str, int], k1: float) -> None:
+    def __init__(self, client, name: str, vocabulary: dict[str, int], k1: float, analyzer: Analyzer = Analyzer.TOKENS) -> None:
         super().__init__(client, name)
-        self.vocabulary, self.k1 = vocabulary, k1
+        self.vocabulary, self.k1, self.fields = vocabulary, k1, sparse_fields(analyzer)
 
     def search(self, terms: Sequence[str], k: int, where: Filter = NO_FILTER) -> Run:
-        text = " ".join(t for t in (t.strip() for t in terms) if t)
-        if not text or k <= 0:
+        groups: dict[str, list[str]] = {}
+        for term in (t.strip() for t in terms):
+            if term and prefix_of(term) in self.fields:
+                groups.setdefault(prefix_of(term), []).append(term)
+        if not groups or k <= 0:
             return []
-        results = _call(
-            f"BM25 search on {self.name}", self.client.search, self.name, data=[text], anns_field="sparse",
-            limit=min(k, MAX_LIMIT), filter=where_expr(where), search_params={"metric_type": "BM25"},
-        )
-        # Milvus' BM25 is bm25s' Lucene BM25 times (k1 + 1): rescaled so both backends report the same scores.
-        return [(cid, score / (1 + self.k1)) for cid, score in _ranked(results[0]) if score > 0]
+        scores: dict[str, float] = {}
+        for prefix, group in groups.items():
+            weight = TERM_WEIGHTS[prefix]
+            if weight <= 0:
+                continue
+            results = _call(
+                f"BM25 search on {self.name}", self.client.search, self.name, data=[" ".join(group)],
+                anns_field=self.fields[prefix][1], limit=min(k, MAX_LIMIT), filter=where_expr(where),
+                search_params={"metric_type": "BM25"},
+            )
+            # Milvus' BM25 is bm25s' Lucene BM25 times (k1 + 1): rescaled so both backends report the same scores.
+            for cid, score in _ranked(results[0]):
+                if score > 0:
+                    scores[cid] = scores.get(cid, 0.0) + weight * score / (1 + self.k1)
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:k]
 
     def known(self, terms: Sequence[str]) -> list[str]:
         return [t for t in terms if t in self.vocabulary]
@@ -163,7 +179,7 @@ class MilvusChunks(_Part):
         return [Chunk.from_json(json.loads(found[i])) for i in ids]
 
     def contains_text(self, text: str) -> bool:
-        needle = fold(text).replace("\x00", "")
+        needle = search_key(text).replace("\x00", "")
         if not needle:
             return False
         return bool(self.query(f"folded like {like_pattern(needle)}", ["chunk_id"], limit=1))
@@ -220,7 +236,7 @@ def _check_collections(client, path: Path, backend: dict, dim: int, fix: str) ->
             raise IndexMismatchError(
                 f"Milvus collection {collection!r} holds vectors of dimension {have}, the manifest's embedder {dim}; {fix}"
             )
-        _call("load_collection", client.load_collection, collection)
+        _call("load_collection", client.load_collection, collection, seconds=load_timeout())
         names.append(alias or collection)
     return names[0], names[1]
 
@@ -251,7 +267,9 @@ def open_milvus(path: Path, manifest, lexicon: dict[str, list[str]]) -> Backend:
         kind="milvus",
         passages=MilvusPassages(client, passages, params),
         sentences=MilvusSentences(client, sentences, params),
-        sparse=MilvusSparse(client, passages, vocabulary, float(backend.get("bm25_k1", 1.5))),
+        sparse=MilvusSparse(
+            client, passages, vocabulary, float(backend.get("bm25_k1", 1.5)), Analyzer(backend.get("analyzer", "tokens"))
+        ),
         chunks=MilvusChunks(client, passages, backend["uri"]),
         lexicon=lexicon,
     )

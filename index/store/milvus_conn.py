@@ -48,10 +48,11 @@ class MilvusIndex(str, Enum):
 class Analyzer(str, Enum):
     """How Milvus' BM25 function tokenises passages (and queries).
 
-    ``tokens``: the project's own tokens (index.tokenize: NFKC, lower case, jieba search mode,
-    stopwords out), whitespace-joined, under Milvus' whitespace analyzer: the same BM25 as the local
-    backend. ``jieba``: Milvus' own jieba tokenizer on the passage text. ``jieba-filtered``: the same
-    plus a lower-case filter and the project's stopword list.
+    ``tokens``: the project's own tokens (index.tokenize: the canonical form, jieba search mode,
+    stopwords out), whitespace-joined, under Milvus' whitespace analyzer, one BM25 field per token
+    prefix (exact, pinyin, English): the same BM25 as the local backend. ``jieba``: Milvus' own jieba
+    tokenizer on the passage text. ``jieba-filtered``: the same plus a lower-case filter and the project's
+    stopword list.
     """
 
     TOKENS = "tokens"
@@ -124,6 +125,14 @@ def public_uri(uri: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
+def load_timeout() -> float:
+    """Seconds loading a collection into memory may take (FORUMQA_MILVUS_LOAD_TIMEOUT, default 600)."""
+    try:
+        return max(float(os.environ.get("FORUMQA_MILVUS_LOAD_TIMEOUT", "600")), timeout())
+    except ValueError:
+        return 600.0
+
+
 def timeout() -> float:
     """Seconds any one Milvus call may take (FORUMQA_MILVUS_TIMEOUT, default 30); pymilvus retries until then."""
     try:
@@ -143,7 +152,13 @@ def _pymilvus():
 
 
 def reason(error: BaseException) -> str:
-    """The first line of an exception's message, short enough for a one-line error."""
+    """The first line of an exception's message (a gRPC error's status and details), short enough for one line."""
+    code, details = getattr(error, "code", None), getattr(error, "details", None)
+    if callable(code) and callable(details):
+        try:
+            return f"{code().name}: {details() or ''}".strip()[:200]
+        except Exception:  # noqa: BLE001 - not a finished gRPC call
+            pass
     text = getattr(error, "message", None) or str(error) or type(error).__name__
     return (str(text).splitlines() or [type(error).__name__])[0][:200]
 
@@ -255,66 +270,6 @@ def in_expr(field: str, values) -> str:
 
 def sentences_name(collection: str) -> str:
     return collection + SENTENCES_SUFFIX
-
-
-def passage_schema(dim: int, analyzer: Analyzer):
-    """Passages: chunk id, row order, filter fields, the chunk as JSON, folded text, BM25 text and sparse, vector."""
-    pymilvus = _pymilvus()
-    dt = pymilvus.DataType
-    schema = pymilvus.MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False)
-    schema.add_field("chunk_id", dt.VARCHAR, is_primary=True, max_length=1024)
-    schema.add_field("row", dt.INT64)
-    schema.add_field("doc", dt.VARCHAR, max_length=1024)
-    schema.add_field("speaker", dt.VARCHAR, max_length=1024)
-    schema.add_field("kind", dt.VARCHAR, max_length=64)
-    schema.add_field("chunk", dt.VARCHAR, max_length=MAX_VARCHAR)
-    schema.add_field("folded", dt.VARCHAR, max_length=MAX_VARCHAR)
-    schema.add_field("bm25_text", dt.VARCHAR, max_length=MAX_VARCHAR, enable_analyzer=True, analyzer_params=analyzer.params())
-    schema.add_field("sparse", dt.SPARSE_FLOAT_VECTOR)
-    schema.add_field("vector", dt.FLOAT_VECTOR, dim=dim)
-    schema.add_function(
-        pymilvus.Function(
-            name="bm25", function_type=pymilvus.FunctionType.BM25, input_field_names=["bm25_text"], output_field_names=["sparse"]
-        )
-    )
-    return schema
-
-
-def sentence_schema(dim: int):
-    """Sentences: one row per (chunk, position), with the chunk's filter fields and the sentence vector."""
-    pymilvus = _pymilvus()
-    dt = pymilvus.DataType
-    schema = pymilvus.MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False)
-    schema.add_field("sid", dt.VARCHAR, is_primary=True, max_length=1100)
-    schema.add_field("chunk_id", dt.VARCHAR, max_length=1024)
-    schema.add_field("pos", dt.INT64)
-    schema.add_field("doc", dt.VARCHAR, max_length=1024)
-    schema.add_field("speaker", dt.VARCHAR, max_length=1024)
-    schema.add_field("kind", dt.VARCHAR, max_length=64)
-    schema.add_field("vector", dt.FLOAT_VECTOR, dim=dim)
-    return schema
-
-
-def vector_index(client, settings: MilvusSettings, count: int):
-    """Index parameters for the vector field (IVF_FLAT gets about 4 x sqrt(count) clusters)."""
-    params = client.prepare_index_params()
-    extra = {}
-    if settings.index is MilvusIndex.IVF_FLAT:
-        extra = {"nlist": int(min(max(4 * count**0.5, 1), 65_536))}
-    elif settings.index is MilvusIndex.HNSW:
-        extra = {"M": 32, "efConstruction": 80}
-    params.add_index("vector", index_type=settings.index.value, metric_type="IP", params=extra)
-    return params
-
-
-def search_params(backend: dict) -> dict:
-    """Search parameters for the recorded index type."""
-    kind = backend.get("index", "FLAT")
-    if kind == MilvusIndex.IVF_FLAT.value:
-        return {"metric_type": "IP", "params": {"nprobe": int(backend.get("nprobe", 32))}}
-    if kind == MilvusIndex.HNSW.value:
-        return {"metric_type": "IP", "params": {"ef": 256}}
-    return {"metric_type": "IP"}
 
 
 def dumps(data) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from index.errors import BackendError, InvalidArgumentError
-from index.normalize import fold
+from index.normalize import search_key
 from index.records import Chunk
 from index.represent import passage_text
 from index.store.base import Batch
@@ -38,25 +38,30 @@ from index.store.milvus_conn import (
     dumps,
     in_expr,
     is_lite,
-    passage_schema,
+    load_timeout,
     public_uri,
     quiet,
     reason,
-    sentence_schema,
     sentences_name,
     timeout,
-    vector_index,
 )
-from index.tokenize import tokenize
+from index.store.milvus_schema import SPARSE_FIELDS, passage_schema, sentence_schema, sparse_fields, vector_index
+from index.tokenize import document_tokens, prefix_of
 
 _INSERT = 500  # rows per insert call (well under gRPC's message limit)
 
 
-def _bm25_text(analyzer: Analyzer, chunk: Chunk, tokens: list[str]) -> str:
-    """The text Milvus' BM25 function analyses: the project's tokens, or the passage text for jieba."""
-    if analyzer is Analyzer.TOKENS:
-        return " ".join(re.sub(r"\s+", "_", t) for t in tokens)
-    return passage_text(chunk)
+def _bm25_texts(analyzer: Analyzer, chunk: Chunk, tokens: list[str]) -> dict[str, str]:
+    """The texts Milvus' BM25 functions analyse: the project's tokens of each field (prefix), or the passage text for jieba.
+
+    A field without tokens gets the placeholder '_' (the local backend gives an empty passage one token too).
+    """
+    if analyzer is not Analyzer.TOKENS:
+        return {SPARSE_FIELDS[""][0]: passage_text(chunk)}
+    texts = {text: [] for text, _ in SPARSE_FIELDS.values()}
+    for token in tokens:
+        texts[SPARSE_FIELDS[prefix_of(token)][0]].append(re.sub(r"\s+", "_", token))
+    return {name: " ".join(words) or "_" for name, words in texts.items()}
 
 
 def _check_size(chunk: Chunk, fields: dict[str, str]) -> None:
@@ -150,7 +155,7 @@ class MilvusWriter:
         if listed:
             for row in self._query(client, self._names[0], in_expr("doc", listed), ["chunk"]):
                 chunk = Chunk.from_json(json.loads(row["chunk"]))
-                self._vocabulary.subtract(set(tokenize(passage_text(chunk))))
+                self._vocabulary.subtract(set(document_tokens(passage_text(chunk))))
             self._known_docs -= set(listed)
         for name in self._names:
             _call(f"deleting from {name}", client.delete, name, filter=in_expr("doc", docs))
@@ -162,8 +167,8 @@ class MilvusWriter:
         sentence_vectors = np.asarray(batch.sentence_vectors, dtype=np.float32)
         for chunk, vector, tokens in zip(batch.chunks, vectors, batch.tokens):
             stored = replace(chunk, sentence_ids=tuple(self._next_sentence + s for s in chunk.sentence_ids))
-            fields = {"chunk": dumps(stored.to_json()), "folded": fold(chunk.text),
-                      "bm25_text": _bm25_text(self._analyzer, chunk, tokens)}
+            fields = {"chunk": dumps(stored.to_json()), "folded": search_key(chunk.text),
+                      **_bm25_texts(self._analyzer, chunk, tokens)}
             _check_size(chunk, fields)
             passages.append({"chunk_id": chunk.chunk_id, "row": self._next_row, "doc": chunk.doc, "speaker": chunk.speaker,
                              "kind": chunk.kind, "vector": vector.tolist(), **fields})
@@ -196,10 +201,11 @@ class MilvusWriter:
             _call(f"flushing {name}", client.flush, name)
             params = vector_index(client, settings, count)
             if name == names[0]:
-                params.add_index("sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25",
-                                 params={"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b})
-            _call(f"indexing {name}", client.create_index, name, params)
-            _call(f"loading {name}", client.load_collection, name)
+                for _, sparse in sparse_fields(settings.analyzer).values():
+                    params.add_index(sparse, index_type="SPARSE_INVERTED_INDEX", metric_type="BM25",
+                                     params={"bm25_k1": settings.bm25_k1, "bm25_b": settings.bm25_b})
+            _call(f"indexing {name}", client.create_index, name, params, seconds=load_timeout())
+            _call(f"loading {name}", client.load_collection, name, seconds=load_timeout())
         aliases = self._swap_aliases(client, settings, names)
         section = {
             "kind": "milvus", "uri": public_uri(settings.uri), "collection": names[0], "sentences": names[1],

@@ -1,6 +1,6 @@
 """Which passages contain a string, without scanning the corpus: a character-bigram index, checked exactly.
 
-For every passage (its folded text, index.normalize.fold) the distinct bigrams of adjacent characters are
+For every passage (its text in search-key form, index.normalize.search_key) the distinct bigrams of adjacent characters are
 recorded as sorted ``key << ROW_BITS | row`` values (key = the two code points). A string of two or more
 characters can only occur in a passage that has all of its bigrams, so intersecting their rows gives the
 candidates, and each candidate's own text is then checked: matches are exact and never span two passages.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.normalize import fold
+from index.normalize import search_key
 
 PAIRS = "ngrams/pairs.npy"
 CHARS = "ngrams/chars.npy"
@@ -154,4 +154,5 @@ def _is_sorted(values: np.ndarray) -> bool:
 
 
 def fold_text(text: str) -> str:
-    return fold(text).replace("\x00", "")
+    """The form passages are indexed and looked up in: index.normalize.search_key (南陽 finds 南阳)."""
+    return search_key(text).replace("\x00", "")

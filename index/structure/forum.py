@@ -124,9 +124,11 @@ def parse(text: str, doc_id: str, names: set[str] | None = None, title: str = ""
 
     running = _join_columns(pieces, parts, hosts)
     doc.speakers = _speakers(running, roles)
-    doc.headlines = [_assign_headline(h, running, doc.speakers, hosts) for h in doc.headlines]
+    words: dict[str, set[str]] = {}  # each speaker's bigrams, computed once (not once per headline)
+    doc.headlines = [_assign_headline(h, running, doc.speakers, hosts, words) for h in doc.headlines]
     by_speaker = {h.speaker: h.text for h in doc.headlines if h.speaker}
-    running = [_with_headline(p, running, by_speaker) for p in running]
+    next_turn = _next_turns(running, by_speaker)
+    running = [_with_headline(p, running, by_speaker, next_turn) for p in running]
     owner = {h.text: h.speaker for h in doc.headlines}
     specials = [
         Paragraph(p.text, owner.get(p.headline, ""), p.turn, p.headline, p.kind) if p.kind == Kind.HEADLINE.value
@@ -207,7 +209,9 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _assign_headline(headline: Headline, paragraphs: list[Paragraph], speakers: dict[str, Speaker], hosts: set[str]) -> Headline:
+def _assign_headline(
+    headline: Headline, paragraphs: list[Paragraph], speakers: dict[str, Speaker], hosts: set[str], cache: dict[str, set[str]]
+) -> Headline:
     """Give a headline to the speaker whose turns share the most character bigrams with its summary."""
     probe = _bigrams(headline.summary or headline.text)
     if not probe:
@@ -216,21 +220,50 @@ def _assign_headline(headline: Headline, paragraphs: list[Paragraph], speakers: 
     for name in speakers:
         if name in hosts:
             continue
-        words = _bigrams("".join(p.text.text for p in paragraphs if p.speaker == name))
-        score = len(probe & words) / len(probe)
+        if name not in cache:
+            cache[name] = _bigrams("".join(p.text.text for p in paragraphs if p.speaker == name))
+        score = len(probe & cache[name]) / len(probe)
         if score > best_score:
             best, best_score = name, score
     return Headline(headline.text, headline.summary, headline.line, best, headline.line_end)
 
 
-def _with_headline(paragraph: Paragraph, paragraphs: list[Paragraph], by_speaker: dict[str, str]) -> Paragraph:
+def _next_turns(paragraphs: list[Paragraph], by_speaker: dict[str, str]) -> dict[int, tuple[str | None, str | None]] | None:
+    """For each turn: (the speaker of the next turn's first paragraph, the first later speaker with a headline).
+
+    Computed in one backward pass when turns never decrease along the paragraphs (as the parser numbers them);
+    None otherwise, and _with_headline then looks them up paragraph by paragraph.
+    """
+    turns = [p.turn for p in paragraphs]
+    if any(b < a for a, b in zip(turns, turns[1:])):
+        return None
+    first_of: dict[int, str] = {}
+    for p in paragraphs:
+        first_of.setdefault(p.turn, p.speaker)
+    result: dict[int, tuple[str | None, str | None]] = {}
+    later: str | None = None
+    for index in range(len(paragraphs) - 1, -1, -1):
+        p = paragraphs[index]
+        if p.turn not in result:  # the turn's last paragraph: `later` holds the first one after the turn
+            result[p.turn] = (first_of.get(p.turn + 1), later)
+        if p.speaker in by_speaker:
+            later = p.speaker
+    return result
+
+
+def _with_headline(paragraph: Paragraph, paragraphs: list[Paragraph], by_speaker: dict[str, str],
+                   next_turn: dict[int, tuple[str | None, str | None]] | None = None) -> Paragraph:
     """Attach the section headline: the speaker's own, or for the host the one of the speaker they introduce."""
     if paragraph.kind == Kind.NOTE.value:
         return paragraph
     headline = by_speaker.get(paragraph.speaker, "")
     if not headline:
-        later = [p.speaker for p in paragraphs if p.turn > paragraph.turn and p.speaker in by_speaker]
-        following = next((p for p in paragraphs if p.turn == paragraph.turn + 1), None)
-        if following is not None and later and following.speaker == later[0]:
-            headline = by_speaker[following.speaker]
+        if next_turn is not None:
+            following, first_later = next_turn[paragraph.turn]
+        else:
+            later = [p.speaker for p in paragraphs if p.turn > paragraph.turn and p.speaker in by_speaker]
+            nxt = next((p for p in paragraphs if p.turn == paragraph.turn + 1), None)
+            following, first_later = (nxt.speaker if nxt else None), (later[0] if later else None)
+        if following is not None and first_later is not None and following == first_later:
+            headline = by_speaker[following]
     return Paragraph(paragraph.text, paragraph.speaker, paragraph.turn, headline, paragraph.kind)
