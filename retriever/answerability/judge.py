@@ -1,0 +1,68 @@
+"""The decision: the model's probability that the text answers, the abstention and a one-line reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retriever.answerability.entities import entities_from_speakers
+from retriever.answerability.features import Analysis, Evidence, Knowledge, analyse
+from retriever.answerability.model import AnswerabilityModel, model_for
+
+NOT_CLOSE = "转录稿中没有与此相关的内容 (nothing in the transcript is close enough to this question)"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The probability that the transcript answers the question, whether to abstain, and why (one line)."""
+
+    probability: float
+    abstained: bool
+    reason: str
+    analysis: Analysis
+
+
+def reason(analysis: Analysis, contributions: dict[str, float]) -> str:
+    """The user's one-line reason for an abstention: the evidence that weighed most against answering."""
+    values = analysis.values
+    if values["nonsense"]:
+        return "问题中没有可以查找的词语 (the question has no words to look up)"
+    if analysis.unknown:
+        names = analysis.unknown
+        return f"转录稿中没有提到：{'、'.join(names)} (the transcript never mentions {', '.join(names)})"
+    against = sorted((v, k) for k, v in contributions.items() if v < 0)
+    for _, name in against:
+        if name in ("attr_cover", "entity_top") and analysis.entities:
+            who = "、".join(analysis.entities)
+            return f"转录稿中{who}的发言没有谈到这一点 (what {who} said does not give this)"
+        if name == "unit_missing":
+            return "转录稿中没有找到这个数字 (no passage gives this number)"
+        if name in ("cover_top", "known", "attr_cover"):
+            return "转录稿中没有谈到问题中的这些内容 (the transcript does not speak of what is asked)"
+    return NOT_CLOSE
+
+
+class Answerability:
+    """Judge whether an index's transcript answers a question, from the evidence of one search."""
+
+    def __init__(self, model: AnswerabilityModel, knowledge: Knowledge) -> None:
+        self.model = model
+        self.knowledge = knowledge
+
+    @classmethod
+    def for_retriever(cls, retriever) -> Answerability:
+        """The model of the retriever's embedder (or the generic one) over its index's speakers and lexicon."""
+        backend = retriever.backend
+        knowledge = Knowledge(entities_from_speakers(retriever.speakers), backend.chunks.contains_text, backend.lexicon)
+        return cls(model_for(retriever.embedder.id), knowledge)
+
+    def judge(self, evidence: Evidence) -> Verdict:
+        """The verdict on one question's evidence."""
+        analysis = analyse(evidence, self.knowledge)
+        probability = self.model.probability(analysis)
+        abstained = probability < self.model.threshold
+        why = reason(analysis, self.model.contributions(analysis)) if abstained else ""
+        return Verdict(round(probability, 4), abstained, why, analysis)
+
+    def settings(self) -> dict:
+        """What the evaluation records about the model."""
+        return {"model": self.model.source, "threshold": self.model.threshold, "features": list(self.model.features)}
