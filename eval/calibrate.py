@@ -33,7 +33,7 @@ from retriever.answerability import FEATURES, AnswerabilityModel
 from retriever.answerability.entities import Entity
 from retriever.answerability.features import (
     Evidence,
-    Knowledge,
+    IndexFacts,
     attribute_units,
     content_units,
     coverage,
@@ -106,27 +106,27 @@ def entity_forms(entity: Entity, speakers: dict) -> dict[str, list[str]]:
     return forms
 
 
-def absent_from(entity: Entity, question: str, lang: str, terms: Sequence[str], knowledge: Knowledge, chunks) -> bool:
+def absent_from(entity: Entity, question: str, lang: str, terms: Sequence[str], facts: IndexFacts, chunks) -> bool:
     """True when no passage of the entity holds every asked word of the question (the swapped fact is absent)."""
     evidence = Evidence(question=question, lang=lang, terms=tuple(terms), passages=(), sentence_cosines=(), top_dense=0.0)
-    attribute = attribute_units(content_units(evidence, knowledge.lexicon), [entity])
+    attribute = attribute_units(content_units(evidence, facts.lexicon), [entity])
     if not attribute:
         return False
     return all(coverage(attribute, fold(c.text)) < 1.0 for c in chunks if entity.owns(c))
 
 
-def entity_swaps(retriever, questions, knowledge: Knowledge, rng: random.Random, per_question: int = 2) -> list[Example]:
+def entity_swaps(retriever, questions, facts: IndexFacts, rng: random.Random, per_question: int = 2) -> list[Example]:
     """Answerable questions moved to another entity whose passages lack the fact."""
     speakers = retriever.speakers
     chunks = retriever.chunks
-    entities = [e for e in knowledge.entities if e.speaker in speakers]
+    entities = [e for e in facts.entities if e.speaker in speakers]
     forms = {e.speaker: entity_forms(e, speakers) for e in entities}
     out = []
     for q in questions:
         lang = "zh" if q.lang == "zh" else "en"
         parsed = retriever.parse(q.question)
         question = Evidence(q.question, parsed.lang, parsed.terms, (), (), 0.0)
-        asked = [e for e in question_entities(question, knowledge) if e.speaker in speakers]
+        asked = [e for e in question_entities(question, facts) if e.speaker in speakers]
         if len(asked) != 1:
             continue
         source = forms[asked[0].speaker]
@@ -142,19 +142,19 @@ def entity_swaps(retriever, questions, knowledge: Knowledge, rng: random.Random,
                         continue
                     text = pattern.sub(new[0], q.question)
                     terms = retriever.parse(text).terms
-                    if absent_from(target, text, parsed.lang, terms, knowledge, chunks):
+                    if absent_from(target, text, parsed.lang, terms, facts, chunks):
                         swaps.append(text)
         for text in rng.sample(sorted(set(swaps)), min(per_question, len(set(swaps)))):
             out.append(Example(text, 0, f"entity swap of {q.id}"))
     return out
 
 
-def attribute_swaps(retriever, knowledge: Knowledge) -> list[Example]:
+def attribute_swaps(retriever, facts: IndexFacts) -> list[Example]:
     """Each entity asked for facts the transcript never gives (the key word occurs in none of its passages)."""
     speakers = retriever.speakers
     chunks = retriever.chunks
     out = []
-    for entity in knowledge.entities:
+    for entity in facts.entities:
         if entity.speaker not in speakers:
             continue
         forms = entity_forms(entity, speakers)
@@ -175,11 +175,11 @@ def training_examples(retriever, log: Callable[[str], None] = print) -> list[Exa
     tune = load_questions(("gold", "readers"), split="tune")
     # Generated questions must not coincide with a held-out one (only the texts are compared, never used).
     held = {fold(q.question) for q in load_questions(("gold", "readers"), split="heldout")}
-    knowledge = retriever.answerability.knowledge
+    facts = retriever.answerability.facts
     rng = random.Random(SEED)
     examples = [Example(q.question, int(q.answerable), f"{q.group} {q.id}") for q in tune]
     answerable = [q for q in tune if q.answerable]
-    generated = entity_swaps(retriever, answerable, knowledge, rng) + attribute_swaps(retriever, knowledge)
+    generated = entity_swaps(retriever, answerable, facts, rng) + attribute_swaps(retriever, facts)
     kept = [e for e in generated if fold(e.question) not in held]
     swapped = sum(1 for e in kept if e.origin.startswith("entity"))
     log(

@@ -60,7 +60,8 @@ def answer(
         highlights.append(replace(highlight, page=page, line_start=first, line_end=last))
     hosts = {name for name, s in retriever.speakers.items() if "主持" in s.title or s.role.startswith("主持")}
     hits = searched.hits
-    chosen = answer_index(highlights, [h.score for h in hits], [h.kind for h in hits], [h.citation.speaker in hosts for h in hits])
+    lead_ins = [h.citation.speaker in hosts for h in hits]
+    chosen = answer_index(highlights, [h.score for h in hits], [h.kind for h in hits], lead_ins)
     verdict = retriever.answerability.judge(searched.evidence)
     filters = {name: value for name, value in (("speaker", speaker), ("doc", doc)) if value}
     return Answer(

@@ -5,7 +5,7 @@ model (a logistic regression fitted by eval/calibrate.py), judge.py turns its pr
 abstention and a one-line reason.
 """
 
-from retriever.answerability.features import FEATURES, Analysis, Evidence, Knowledge, analyse
+from retriever.answerability.features import FEATURES, Analysis, Evidence, IndexFacts, analyse
 from retriever.answerability.judge import Answerability, Verdict
 from retriever.answerability.model import AnswerabilityModel, AnswerabilityModelError, model_for
 
@@ -16,7 +16,7 @@ __all__ = [
     "AnswerabilityModel",
     "AnswerabilityModelError",
     "Evidence",
-    "Knowledge",
+    "IndexFacts",
     "Verdict",
     "analyse",
     "model_for",

@@ -12,7 +12,7 @@ top passages of one hybrid search over the whole index, with their sentences' co
 - ``attr_cover``: how much of the asked attribute (content words that are not the entity) one
   passage of the asked entity covers (any passage when no entity is asked).
 - ``focus_found``: the asked attribute (the words next to the question word: 常住人口, 利率, population)
-  occurs in a passage of the asked entity (attr_cover when the question has no such words).
+  occurs, all of it, in a passage of the asked entity (attr_cover when the question has no such words).
 - ``unit_missing``: a number is asked (多少台, how many) and that passage gives none in the unit.
 - ``unknown_names``: names in the question that the transcript never mentions (capped at 2).
 - ``english``: the question is not Chinese (cross-lingual dense scores run lower).
@@ -31,9 +31,9 @@ from functools import lru_cache
 import numpy as np
 
 from index.lexicon import english_words, stem, unknown_english_names
-from index.stopwords import STOPWORDS
 from index.normalize import CJK, fold
 from index.records import Chunk
+from index.stopwords import STOPWORDS
 from retriever.answerability.entities import Entity, asked_entities
 from retriever.answerability.quantity import UNITS, asked_unit, has_number
 
@@ -88,10 +88,12 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Knowledge:
-    """What the index knows beyond one search: its entities, lexicon, and a text lookup."""
+class IndexFacts:
+    """What the index knows beyond one search: its entities (and the conversation IndexFacts that finds
+    them in a question), its lexicon, and a text lookup."""
 
     entities: tuple[Entity, ...]
+    names: object  # retriever.conversation.knowledge.Knowledge
     contains: Contains
     lexicon: dict = field(default_factory=dict)
 
@@ -147,6 +149,7 @@ def content_units(evidence: Evidence, lexicon: dict[str, list[str]]) -> list[Uni
 
 
 _ZH_MARKER = re.compile(r"多少|几|什么|哪|谁")
+_ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions ask for no attribute
 _ZH_SKIP = frozenset("的 是 有 了 为 在 被 把 将 对 给 向 从 共 总 最 多 每 约 达".split())
 _CLAUSE_END = re.compile(r"[，。？！；、,.?!;：:\s]")
 _EN_MARKERS = frozenset("what which who whom whose how when where".split())
@@ -163,7 +166,7 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
 
     if lang == "zh":
         words = [w for w, _ in _posseg().cut(fold(question))]
-        marker = next((i for i, w in enumerate(words) if _ZH_MARKER.search(w)), None)
+        marker = next((i for i, w in enumerate(words) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
         if marker is None:
             return []
         found = []
@@ -279,20 +282,19 @@ def title_case(question: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
-def question_unknown_names(evidence: Evidence, knowledge: Knowledge) -> list[str]:
+def question_unknown_names(evidence: Evidence, facts: IndexFacts) -> list[str]:
     """Names in the question that the transcript never mentions (unknown_names for Chinese; for English,
     capitalised words no lexicon key or passage knows, unless the question is in title case)."""
     if evidence.lang == "zh":
-        return unknown_names(evidence.question, knowledge.contains, knowledge.lexicon)
-    if not knowledge.lexicon or title_case(evidence.question):
+        return unknown_names(evidence.question, facts.contains, facts.lexicon)
+    if not facts.lexicon or title_case(evidence.question):
         return []
-    return unknown_english_names(evidence.question, knowledge.lexicon, knowledge.contains)
+    return unknown_english_names(evidence.question, facts.lexicon, facts.contains)
 
 
-def question_entities(evidence: Evidence, knowledge: Knowledge) -> list[Entity]:
-    """The entities the question asks about: named in its Chinese words or through its Latin words' translations."""
-    translations = [f for u in english_units(evidence.question, knowledge.lexicon) for f in u.forms if not f.isascii()]
-    return asked_entities(fold(evidence.question), translations, knowledge.entities)
+def question_entities(evidence: Evidence, facts: IndexFacts) -> list[Entity]:
+    """The entities the question asks about, named in Chinese or in English/pinyin."""
+    return asked_entities(evidence.question, facts.names, facts.entities)
 
 
 @dataclass(frozen=True)
@@ -309,30 +311,29 @@ class Analysis:
         return np.array([self.values[n] for n in names], dtype=float)
 
 
-def analyse(evidence: Evidence, knowledge: Knowledge) -> Analysis:
+def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     """Every feature of FEATURES for one question's evidence.
 
     Args:
         evidence: the question and what the search found (whole index, best first).
-        knowledge: the index's entities, lexicon and text lookup.
+        facts: the index's entities, lexicon and text lookup.
 
     Returns:
         The Analysis: feature name -> value (FEATURES order), the unknown names, the asked entities and unit.
     """
-    question = fold(evidence.question)
-    units = content_units(evidence, knowledge.lexicon)
+    units = content_units(evidence, facts.lexicon)
     texts = [fold(c.text) for c in evidence.passages]
-    entities = question_entities(evidence, knowledge)
+    entities = question_entities(evidence, facts)
     attribute = attribute_units(units, entities)
     own = [i for i, c in enumerate(evidence.passages) if not entities or any(e.owns(c) for e in entities)]
     attr_scores = [coverage(attribute, texts[i]) for i in own]
     best = own[int(np.argmax(attr_scores))] if own else None
     focus = focus_units(evidence.question, "zh" if evidence.lang == "zh" else "en", units, entities)
-    focus_scores = [coverage(focus, texts[i]) for i in own]
+    focus_scores = [float(all(u.found_in(texts[i]) for u in focus)) for i in own]
     unit = asked_unit(unicodedata.normalize("NFKC", evidence.question).lower())
     cosines = evidence.sentence_cosines[0] if evidence.sentence_cosines else ()
     total = sum(u.weight for u in units)
-    unknown = question_unknown_names(evidence, knowledge)
+    unknown = question_unknown_names(evidence, facts)
     if unknown and evidence.lang != "zh":
         words, naming = name_words(evidence.question, units, entities)
         parts = {w for w, n in zip(words, naming) if n}
@@ -341,7 +342,7 @@ def analyse(evidence: Evidence, knowledge: Knowledge) -> Analysis:
         "top_dense": float(evidence.top_dense),
         "top_sentence": float(np.max(cosines)) if len(cosines) else 0.0,
         "cover_top": coverage(units, texts[0]) if texts else 0.0,
-        "known": sum(u.weight for u in units if any(knowledge.contains(f) for f in u.forms)) / total if total else 0.0,
+        "known": sum(u.weight for u in units if any(facts.contains(f) for f in u.forms)) / total if total else 0.0,
         "entity_asked": float(bool(entities)),
         "entity_top": float(not entities or (0 in own)),
         "attr_cover": max(attr_scores) if attr_scores else 0.0,
@@ -349,6 +350,6 @@ def analyse(evidence: Evidence, knowledge: Knowledge) -> Analysis:
         "unit_missing": float(unit is not None and (best is None or not has_number(texts[best], unit))),
         "unknown_names": float(min(len(unknown), 2)),
         "english": float(evidence.lang != "zh"),
-        "nonsense": nonsense(evidence.question, knowledge.lexicon),
+        "nonsense": nonsense(evidence.question, facts.lexicon),
     }
     return Analysis(values, tuple(unknown), tuple(e.speaker for e in entities), unit, tuple(u.label for u in focus))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from retriever.answerability.entities import entities_from_speakers
-from retriever.answerability.features import Analysis, Evidence, Knowledge, analyse
+from retriever.answerability.entities import entities_from_knowledge
+from retriever.answerability.features import Analysis, Evidence, IndexFacts, analyse
 from retriever.answerability.model import AnswerabilityModel, model_for
 
 NOT_CLOSE = "转录稿中没有与此相关的内容 (nothing in the transcript is close enough to this question)"
@@ -44,20 +46,38 @@ def reason(analysis: Analysis, contributions: dict[str, float]) -> str:
 class Answerability:
     """Judge whether an index's transcript answers a question, from the evidence of one search."""
 
-    def __init__(self, model: AnswerabilityModel, knowledge: Knowledge) -> None:
+    def __init__(self, model: AnswerabilityModel, facts: IndexFacts | Callable[[], IndexFacts]) -> None:
         self.model = model
-        self.knowledge = knowledge
+        self._facts = facts
+        self._lock = threading.Lock()
 
     @classmethod
     def for_retriever(cls, retriever) -> Answerability:
-        """The model of the retriever's embedder (or the generic one) over its index's speakers and lexicon."""
-        backend = retriever.backend
-        knowledge = Knowledge(entities_from_speakers(retriever.speakers), backend.chunks.contains_text, backend.lexicon)
-        return cls(model_for(retriever.embedder.id), knowledge)
+        """The model of the retriever's embedder (or the generic one) over its index's entities and lexicon.
+
+        The entities are gathered on the first judgement (the conversation Knowledge reads every passage once).
+        """
+
+        def facts() -> IndexFacts:
+            from retriever.conversation import knowledge_for
+
+            names = knowledge_for(retriever)
+            backend = retriever.backend
+            return IndexFacts(entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon)
+
+        return cls(model_for(retriever.embedder.id), facts)
+
+    @property
+    def facts(self) -> IndexFacts:
+        """The index's entities, lexicon and text lookup."""
+        with self._lock:
+            if callable(self._facts):
+                self._facts = self._facts()
+            return self._facts
 
     def judge(self, evidence: Evidence) -> Verdict:
         """The verdict on one question's evidence."""
-        analysis = analyse(evidence, self.knowledge)
+        analysis = analyse(evidence, self.facts)
         probability = self.model.probability(analysis)
         abstained = probability < self.model.threshold
         why = reason(analysis, self.model.contributions(analysis)) if abstained else ""

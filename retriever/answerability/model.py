@@ -72,7 +72,9 @@ class AnswerabilityModel:
                 source=source,
             )
         except (KeyError, TypeError, ValueError) as error:
-            raise AnswerabilityModelError(f"answerability model {source or '?'} is malformed ({error!r}); re-train it with python -m eval.calibrate") from None
+            raise AnswerabilityModelError(
+                f"answerability model {source or '?'} is malformed ({error!r}); re-train it with python -m eval.calibrate"
+            ) from None
         unknown = [f for f in model.features if f not in FEATURES]
         sizes = {len(model.features), len(model.mean), len(model.scale), len(model.coef)}
         if unknown or len(sizes) != 1 or model.version != MODEL_VERSION:
@@ -113,7 +115,9 @@ def read_model(path: Path) -> AnswerabilityModel:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
-        raise AnswerabilityModelError(f"cannot read answerability model {path} ({error}); re-train it with python -m eval.calibrate") from None
+        raise AnswerabilityModelError(
+            f"cannot read answerability model {path} ({error}); re-train it with python -m eval.calibrate"
+        ) from None
     return AnswerabilityModel.from_json(data, source=str(path))
 
 

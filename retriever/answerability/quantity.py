@@ -15,10 +15,12 @@ _ASKED_EN = re.compile(r"\bhow (?:many|much|long|far|old|big|large|tall)\b|\bwha
 _EN_YEAR = re.compile(r"\b(?:in )?(?:what|which) year\b", re.I)
 _NUMERAL = "[零〇一二两三四五六七八九十百千万亿]"
 _DIGITS = r"\d[\d.,]*"
+# Units that answer one another: 多少人 is answered by 992名; 多少钱 by 18亿元.
+_SAME_UNITS = (("元", "万元", "亿元"), ("人", "名", "位", "人次", "万人"), ("吨", "万吨"), ("公里", "千米"))
 
 
 def asked_unit(question: str) -> str | None:
-    """The unit of the number a question asks for: '台' for 多少台, '' for a bare 多少 or 'how many', None when no number is asked.
+    """The unit of the number a question asks for: '台' for 多少台, '' for a bare 多少 or 'how many', None for no number.
 
     Args:
         question: the folded question (Chinese or English).
@@ -40,10 +42,11 @@ def number_pattern(unit: str) -> re.Pattern:
     if unit == "年":
         return re.compile(r"(?:19|20)\d{2}\s*年|\d+\s*年")
     number = rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?"
-    if unit in ("元", "万元", "亿元"):
-        return re.compile(number + r"\s*(?:元|万元|亿元)")
-    if unit == "":  # any count: not a year or a date (2016年, 10月底, 17日)
-        return re.compile(rf"(?:{_DIGITS}|{_NUMERAL}{{2,8}})(?![\d.,]*\s*[年月日号])")
+    for group in _SAME_UNITS:
+        if unit in group:
+            return re.compile(number + r"\s*(?:" + "|".join(group) + ")")
+    if unit in ("", "个"):  # any count: not a year or a date (2016年, 10月底, 17日)
+        return re.compile(rf"(?<!\d)(?!(?:19|20)\d\d\s*年)(?:{_DIGITS}|{_NUMERAL}{{2,8}})(?![\d.,]*\s*[月日号])")
     return re.compile(number + r"\s*" + re.escape(unit))
 
 
