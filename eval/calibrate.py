@@ -9,8 +9,10 @@ model of embedders without one) builds a temporary index of the bundled transcri
      passages lack what is asked (大连拆除了多少台燃煤锅炉 -> 湘潭拆除了多少台燃煤锅炉), checked
      against the text: no passage of the new entity holds every asked word;
    - attribute swaps: an entity asked for a fact the text never gives (常住人口, 利率, 出生, 电话);
-3. a logistic regression over the evidence features (scikit-learn, here only), its threshold chosen
-   on out-of-fold probabilities of the tune questions, written to retriever/answerability/models/.
+3. a logistic regression over the evidence features whose coefficients keep their expected signs
+   (more evidence never lowers the probability), written tune questions weighted above generated
+   ones; its C and threshold chosen on out-of-fold probabilities of the tune questions (at most 2%
+   of the answerable ones below it); written to retriever/answerability/models/.
 
 Held-out questions are never read.
 """
@@ -41,8 +43,15 @@ from retriever.answerability.features import (
 )
 from retriever.answerability.model import GENERIC, MODELS, model_path
 
-DENSE_FEATURES = ("top_dense", "top_sentence")
-MAX_FALSE_ABSTENTION = 0.01  # on the tune split's answerable questions (out of fold)
+DENSE_FEATURES = ("top_dense", "top_sentence", "dense_margin")
+MAX_FALSE_ABSTENTION = 0.02  # on the tune split's answerable questions (out of fold)
+REAL_NEGATIVE_WEIGHT = 3.0  # a written unanswerable question counts as much as three generated ones
+CS = (0.3, 1.0, 3.0, 10.0)  # inverse L2 strengths tried
+# Evidence for an answer raises the probability, evidence against lowers it: the fit keeps these signs.
+SIGNS = {
+    "top_dense": 1, "top_sentence": 1, "dense_margin": 1, "cover_top": 1, "known": 1, "entity_top": 1, "attr_cover": 1,
+    "focus_found": 1, "unit_missing": -1, "unknown_names": -1, "nonsense": -1,
+}
 SEED = 20161217
 
 # Facts the transcript never gives, asked of each entity; each is kept only when its key word is absent.
@@ -197,36 +206,63 @@ def feature_matrix(retriever, examples: Sequence[Example]) -> np.ndarray:
     return np.array([judge(retriever, e.question).analysis.vector() for e in examples])
 
 
-def fit(x: np.ndarray, y: np.ndarray, features: Sequence[str], folds: int = 5) -> tuple[dict, np.ndarray]:
-    """A standardised L2 logistic regression (C by cross-validated log-loss) and its out-of-fold probabilities."""
-    from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-    from sklearn.preprocessing import StandardScaler
+def fit(
+    x: np.ndarray, y: np.ndarray, features: Sequence[str], weights: np.ndarray | None = None, folds: int = 5
+) -> tuple[dict, np.ndarray]:
+    """A standardised, L2-penalised logistic regression whose coefficients keep the signs of SIGNS (C by
+    cross-validated log-loss), and its out-of-fold probabilities.
+
+    Returns:
+        (the parameters: features, mean, scale, coef, intercept, C; the out-of-fold probabilities).
+    """
+    from sklearn.model_selection import StratifiedKFold
 
     cols = [FEATURES.index(f) for f in features]
     x = x[:, cols]
-    scaler = StandardScaler().fit(x)
-    z = scaler.transform(x)
-    cv = StratifiedKFold(folds, shuffle=True, random_state=SEED)
-    search = LogisticRegressionCV(Cs=np.logspace(-2, 2, 17), cv=cv, scoring="neg_log_loss", max_iter=5000).fit(z, y)
-    c = float(search.C_[0])
-    oof = cross_val_predict(
-        _pipeline(c), x, y, cv=cv, method="predict_proba"
-    )[:, 1]
-    final = LogisticRegression(C=c, max_iter=5000).fit(z, y)
-    params = {
-        "features": list(features), "mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist(),
-        "coef": final.coef_[0].tolist(), "intercept": float(final.intercept_[0]), "C": c,
-    }
-    return params, oof
+    w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
+    splits = list(StratifiedKFold(folds, shuffle=True, random_state=SEED).split(x, y))
+
+    def out_of_fold(c: float) -> np.ndarray:
+        oof = np.zeros(len(y))
+        for train, test in splits:
+            oof[test] = _predict(_fit_constrained(x[train], y[train], w[train], c, features), x[test])
+        return oof
+
+    def log_loss(p: np.ndarray) -> float:
+        p = np.clip(p, 1e-6, 1 - 1e-6)
+        return float(-np.average(y * np.log(p) + (1 - y) * np.log(1 - p), weights=w))
+
+    c = min(CS, key=lambda c: log_loss(out_of_fold(c)))
+    mean, scale, coef, intercept = _fit_constrained(x, y, w, c, features)
+    params = {"features": list(features), "mean": mean.tolist(), "scale": scale.tolist(), "coef": coef.tolist(),
+              "intercept": intercept, "C": c}
+    return params, out_of_fold(c)
 
 
-def _pipeline(c: float):
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
+def _fit_constrained(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float, features: Sequence[str]):
+    """(mean, scale, coef, intercept): weighted logistic loss + |coef|^2 / (2 C n), coefficients bounded by SIGNS."""
+    from scipy.optimize import minimize
 
-    return make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=5000))
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    n, d = z.shape
+
+    def loss(p: np.ndarray) -> tuple[float, np.ndarray]:
+        logit = z @ p[:d] + p[d]
+        value = np.sum(w * (y * np.logaddexp(0, -logit) + (1 - y) * np.logaddexp(0, logit))) / w.sum()
+        grad = w * (1 / (1 + np.exp(-logit)) - y) / w.sum()
+        penalty = p[:d] / (c * n)
+        return value + 0.5 * p[:d] @ penalty, np.r_[z.T @ grad + penalty, grad.sum()]
+
+    bounds = [{1: (0, None), -1: (None, 0)}.get(SIGNS.get(f, 0), (None, None)) for f in features] + [(None, None)]
+    result = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+    return mean, scale, result.x[:d], float(result.x[d])
+
+
+def _predict(params, x: np.ndarray) -> np.ndarray:
+    mean, scale, coef, intercept = params
+    return 1 / (1 + np.exp(-(((x - mean) / scale) @ coef + intercept)))
 
 
 def choose_threshold(probabilities: np.ndarray, labels: np.ndarray, real: np.ndarray, max_false: float = MAX_FALSE_ABSTENTION) -> float:
@@ -262,7 +298,8 @@ def calibrate(
     y = np.array([e.label for e in examples])
     real = np.array(["swap" not in e.origin for e in examples])
     features = [f for f in FEATURES if not (generic and f in DENSE_FEATURES)]
-    params, oof = fit(x, y, features)
+    weights = np.where((y == 0) & real, REAL_NEGATIVE_WEIGHT, 1.0)
+    params, oof = fit(x, y, features, weights)
     threshold = choose_threshold(oof, y, real)
     name = GENERIC if generic else embedder_id
     model = AnswerabilityModel.from_json(

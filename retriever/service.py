@@ -103,6 +103,11 @@ def search(retriever, parsed: ParsedQuery, k: int, mode: Mode, where: Filter, fo
     return Searched(parsed, hits, gather_evidence(backend, parsed, top, sentences, full_dense), sentences)
 
 
+def dense_margin(scores: Sequence[float], depth: int = 5) -> float:
+    """How far the best dense score stands above the next ones (mean of ranks 2 to depth+1); 0 without them."""
+    return float(scores[0] - np.mean(scores[1 : depth + 1])) if len(scores) > 1 else 0.0
+
+
 def gather_evidence(
     backend, parsed: ParsedQuery, top: list[Hit], sentences: SentenceScores, dense: list[tuple[str, float]]
 ) -> Evidence:
@@ -115,6 +120,7 @@ def gather_evidence(
         passages=chunks,
         sentence_cosines=tuple(np.asarray(sentences[c.chunk_id]) for c in chunks),
         top_dense=float(dense[0][1]) if dense else 0.0,
+        dense_margin=dense_margin([score for _, score in dense]),
     )
 
 

