@@ -58,6 +58,9 @@ _UNIT_CHARS = frozenset(u for u in UNITS.split("|") if len(u) == 1)
 _INTERJECTIONS = frozenset("嗯啊哈呵哦噢喔呀嘿喂唉哎呃额嘻咦哇嗨")
 _GREETINGS = re.compile(r"你好|您好|谢谢|再见|在吗|早上好|晚上好|\b(?:hello|hi|hey|thanks?|thank you|bye|ok(?:ay)?)\b", re.I)
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
+_FILLERS = frozenset(
+    "test testing tests lol haha hehe hmm emm yes yeah nope 测试 试试 测一下 好的 是的 哈哈 呵呵 你好 您好 谢谢 再见 在吗".split()
+)
 _VOWEL = re.compile(r"[aeiouy]")
 _NAMED_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "eng"}
 _GENERIC_PLACE = re.compile(r"^[大小内外]?[河海岛山湖江]+$")  # landform words (大河, 海岛) are not named places
@@ -143,11 +146,15 @@ def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
     ]
 
 
+def own_terms(evidence: Evidence) -> list[str]:
+    """The question's Chinese BM25 terms that it writes itself (not an English question's translations)."""
+    question = fold(evidence.question)
+    return [t for t in evidence.terms if not t.isascii() and fold(t) in question]
+
+
 def content_units(evidence: Evidence, lexicon: dict[str, list[str]]) -> list[Unit]:
     """The question's content words: its Chinese words, and its Latin words with their translations (mixed too)."""
-    question = fold(evidence.question)
-    own = [t for t in evidence.terms if not t.isascii() and fold(t) in question]  # not an English question's translations
-    return chinese_units(own) + english_units(evidence.question, lexicon)
+    return chinese_units(own_terms(evidence)) + english_units(evidence.question, lexicon)
 
 
 _ZH_MARKER = re.compile(r"多少|几|什么|哪|谁")
@@ -216,7 +223,7 @@ def name_words(question: str, units: Sequence[Unit], entities: Sequence[Entity])
 
 
 def coverage(units: Sequence[Unit], folded_text: str) -> float:
-    """Weighted share of the units found in the text (1.0 when there are none)."""
+    """Weighted share of the units found in the text (1.0 when there are none: nothing asked is missing)."""
     total = sum(u.weight for u in units)
     if not total:
         return 1.0
@@ -229,17 +236,36 @@ def attribute_units(units: Sequence[Unit], entities: Sequence[Entity]) -> list[U
     return [u for u in units if not any(f in a or a in f for f in u.forms for a in aliases if f)]
 
 
-def nonsense(question: str, lexicon: dict[str, list[str]]) -> float:
-    """1.0 when the question holds no word: only emoji, punctuation, digits, interjections, greetings or key runs."""
-    text = _GREETINGS.sub(" ", unicodedata.normalize("NFKC", question).lower())
-    if any(CJK.match(c) and c not in _INTERJECTIONS for c in text):
-        return 0.0
-    for word in re.findall(r"[a-z]+", text):
-        if word in lexicon or stem(word) in lexicon:
-            return 0.0
-        if len(word) >= 2 and _VOWEL.search(word) and not any(word in row for row in _KEYBOARD_ROWS):
-            return 0.0
-    return 1.0
+def is_word(unit: Unit, question: str = "") -> bool:
+    """Whether a content word is a word at all: not digits, interjections, fillers or a run of keyboard keys
+    (an acronym the question writes in capitals, PPP, is a word)."""
+    label = unit.label
+    if label in _FILLERS or re.fullmatch(r"[\d.,%]+", label):
+        return False
+    if CJK.search(label):
+        return any(CJK.match(c) and c not in _INTERJECTIONS for c in label)
+    if len(label) < 2 or not _VOWEL.search(label) or any(label in row for row in _KEYBOARD_ROWS):
+        acronym = len(label) >= 2 and re.search(rf"(?<![A-Za-z]){re.escape(label.upper())}(?![A-Za-z])", question)
+        return len(unit.forms) > 1 or bool(acronym)  # the lexicon knows it (pinyin), or written as an acronym
+    return True
+
+
+def nonsense(question: str, lexicon: dict[str, list[str]], terms: Sequence[str] | None = None) -> float:
+    """1.0 when the question holds no content word: only emoji, punctuation, digits, interjections, greetings,
+    fillers (test, 测试) or key runs (asdfghjkl).
+
+    Args:
+        question: the question.
+        lexicon: the index's lexicon (English and pinyin words it maps).
+        terms: the question's BM25 terms (default: tokenised here).
+    """
+    if terms is None:
+        from index.tokenize import tokenize
+
+        terms = tokenize(question)
+    text = _GREETINGS.sub(" ", question)
+    units = chinese_units([t for t in terms if not t.isascii()]) + english_units(text, lexicon)
+    return 0.0 if any(is_word(u, question) for u in units) else 1.0
 
 
 @lru_cache(maxsize=1)
@@ -344,15 +370,15 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
         "top_sentence": float(np.max(cosines)) if len(cosines) else 0.0,
-        "cover_top": coverage(units, texts[0]) if texts else 0.0,
+        "cover_top": coverage(units, texts[0]) if texts and units else 0.0,
         "known": sum(u.weight for u in units if any(facts.contains(f) for f in u.forms)) / total if total else 0.0,
         "entity_asked": float(bool(entities)),
         "entity_top": float(not entities or (0 in own)),
-        "attr_cover": max(attr_scores) if attr_scores else 0.0,
+        "attr_cover": max(attr_scores) if attr_scores and units else 0.0,
         "focus_found": (max(focus_scores) if focus_scores else 0.0) if focus else (max(attr_scores) if attr_scores else 0.0),
         "unit_missing": float(unit is not None and (best is None or not has_number(texts[best], unit))),
         "unknown_names": float(min(len(unknown), 2)),
         "english": float(evidence.lang != "zh"),
-        "nonsense": nonsense(evidence.question, facts.lexicon),
+        "nonsense": nonsense(evidence.question, facts.lexicon, own_terms(evidence)),
     }
     return Analysis(values, tuple(unknown), tuple(e.speaker for e in entities), unit, tuple(u.label for u in focus))
