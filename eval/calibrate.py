@@ -76,15 +76,6 @@ PERSON_FACTS_EN = (
 )
 
 
-# Things a question may ask about that the transcript never gives; each is used only when it occurs nowhere in it.
-ABSENT_ZH = (
-    "员工", "酒店", "门票", "利率", "常住人口", "面积", "工资", "预算", "地铁", "医院", "游客", "邮编", "网站", "二氧化碳",
-    "气温", "降雨量", "股价", "营业收入", "出租车", "电动汽车", "博物馆", "机场", "高铁", "奖金",
-)
-ABSENT_EN = (
-    "employees", "hotel", "ticket", "interest rate", "population", "salary", "budget", "subway", "hospital", "tourists",
-    "website", "rainfall", "share price", "revenue", "taxis", "museum", "airport", "bonus", "temperature",
-)
 SURNAMES = {"区": "ou", "单": "shan", "仇": "qiu", "解": "xie", "曾": "zeng", "查": "zha", "朴": "piao", "盖": "ge", "乐": "yue"}
 
 
@@ -167,32 +158,6 @@ def entity_swaps(retriever, questions, facts: IndexFacts, rng: random.Random, pe
     return out
 
 
-def focus_swaps(retriever, questions, facts: IndexFacts, rng: random.Random) -> list[Example]:
-    """Answerable questions whose asked attribute (the noun next to the question word) is replaced by one the
-    transcript never gives (大连拆除了多少台燃煤锅炉 -> 大连拆除了多少台电动汽车)."""
-    from retriever.answerability.features import english_units, focus_units
-
-    contains = facts.contains
-    absent_zh = [w for w in ABSENT_ZH if not contains(w)]
-    absent_en = [w for w in ABSENT_EN if not any(contains(t) for k in w.split() for t in facts.lexicon.get(k, []))]
-    out = []
-    for q in questions:
-        parsed = retriever.parse(q.question)
-        question = Evidence(q.question, parsed.lang, parsed.terms, (), (), 0.0)
-        entities = question_entities(question, facts)
-        units = content_units(question, facts.lexicon) if parsed.lang == "zh" else english_units(q.question, facts.lexicon)
-        focus = focus_units(q.question, parsed.lang, units, entities)
-        if not focus:
-            continue
-        word = focus[-1].label
-        pattern = re.compile(re.escape(word) if parsed.lang == "zh" else rf"\b{re.escape(word)}\b", re.I)
-        if not pattern.search(q.question):
-            continue
-        text = pattern.sub(rng.choice(absent_zh if parsed.lang == "zh" else absent_en), q.question, count=1)
-        out.append(Example(text, 0, f"focus swap of {q.id}"))
-    return out
-
-
 def attribute_swaps(retriever, facts: IndexFacts) -> list[Example]:
     """Each entity asked for facts the transcript never gives (the key word occurs in none of its passages)."""
     speakers = retriever.speakers
@@ -223,16 +188,13 @@ def training_examples(retriever, log: Callable[[str], None] = print) -> list[Exa
     rng = random.Random(SEED)
     examples = [Example(q.question, int(q.answerable), f"{q.group} {q.id}") for q in tune]
     answerable = [q for q in tune if q.answerable]
-    generated = (
-        entity_swaps(retriever, answerable, facts, rng) + focus_swaps(retriever, answerable, facts, rng)
-        + attribute_swaps(retriever, facts)
-    )
+    generated = entity_swaps(retriever, answerable, facts, rng) + attribute_swaps(retriever, facts)
     kept = [e for e in generated if fold(e.question) not in held]
-    counts = {kind: sum(1 for e in kept if e.origin.startswith(kind)) for kind in ("entity", "focus", "attribute")}
+    counts = {kind: sum(1 for e in kept if e.origin.startswith(kind)) for kind in ("entity", "attribute")}
     log(
         f"tune questions: {len(answerable)} answerable, {len(tune) - len(answerable)} unanswerable; generated negatives: "
-        f"{counts['entity']} entity swaps, {counts['focus']} asked-attribute swaps, {counts['attribute']} facts never "
-        f"given ({len(generated) - len(kept)} dropped: the same text as a held-out question)"
+        f"{counts['entity']} entity swaps, {counts['attribute']} facts never given ({len(generated) - len(kept)} "
+        "dropped: the same text as a held-out question)"
     )
     return examples + kept
 
