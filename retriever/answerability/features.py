@@ -270,11 +270,12 @@ def nonsense(question: str, lexicon: dict[str, list[str]], terms: Sequence[str] 
 
 @lru_cache(maxsize=1)
 def _posseg():
-    import jieba.posseg
+    from index.tokenize import import_jieba
 
+    posseg = import_jieba().posseg
     with _lock:
-        list(jieba.posseg.cut("初始化"))
-    return jieba.posseg
+        list(posseg.cut("初始化"))
+    return posseg
 
 
 def _known_latin(word: str, lexicon: dict[str, list[str]], contains: Contains) -> bool:
