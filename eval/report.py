@@ -121,8 +121,9 @@ def markdown(results: dict) -> str:
         f"answerability `{cfg.get('abstention')}`. Run {cfg['created_at']}.",
         "",
         "Sets: `gold` is eval/gold.jsonl (its held-out ids in eval/sets/gold_split.json), `readers` is "
-        "eval/sets/readers.jsonl, `followups` eval/sets/followups.jsonl (`--sets`). The held-out split is never used for "
-        "tuning or training (eval/calibrate.py reads the tune split only).",
+        "eval/sets/readers.jsonl; the follow-up conversations (eval/sets/followups.jsonl) are scored with and without "
+        "their history in [followups.md](followups.md), and can join these tables with `--sets gold,readers,followups`. "
+        "The held-out split is never used for tuning or training (eval/calibrate.py reads the tune split only).",
         "",
         "Relevance is derived: a chunk is relevant when its NFKC-normalised, whitespace-free text contains an answer "
         "string. R@k is answer recall (a relevant chunk in the top k; ranx `hit_rate@k`); MRR@10 and nDCG@10 from ranx; "
