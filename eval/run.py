@@ -59,7 +59,7 @@ def collect(retriever, questions, modes: Sequence[str], k: int = K, answer_k: in
         retriever.search(questions[0].question, k=k, mode=mode)  # warm-up (caches, lazy loads)
         per_query = {}
         for q in questions:
-            history = list(q.history) or None
+            history = list(getattr(q, "history", ()) or ()) or None  # gold questions have none
             started = time.perf_counter()
             hits = retriever.answer(q.question, k=k, mode=mode, history=history).passages if history else (
                 retriever.search(q.question, k=k, mode=mode)
@@ -80,6 +80,11 @@ def collect(retriever, questions, modes: Sequence[str], k: int = K, answer_k: in
             }
         observations[mode] = per_query
     return observations
+
+
+def compute(questions, chunks: dict[str, str], observations: dict) -> dict:
+    """Overall figures per mode from raw observations (pure), for comparisons such as eval/milvus_parity.py."""
+    return {"modes": {mode: summary.overall(questions, chunks, obs) for mode, obs in observations.items()}}
 
 
 def evaluate(retriever, questions, modes: Sequence[str] = ("bm25", "dense", "hybrid")) -> dict:

@@ -113,6 +113,19 @@ def summarize_mode(questions, chunks: Mapping[str, str], obs: Mapping[str, dict]
     }
 
 
+def overall(questions, chunks: Mapping[str, str], obs: Mapping[str, dict]) -> dict:
+    """The overall figures of one mode on any questions (id, answers, answerable): retrieval and answer-sentence
+    means over the answerable ones, abstention recall/precision and false abstention, latency."""
+    _, values = per_question(questions, chunks, obs)
+    answerable = [q for q in questions if q.answerable]
+    figures = {m: _mean([values[m][q.id] for q in answerable]) for m in RETRIEVAL + ("answer_sentence",)}
+    abstention = metrics.abstention_metrics(
+        {q.id: obs[q.id]["abstained"] for q in questions}, {q.id: q.answerable for q in questions}
+    )
+    latency = {kind: metrics.latency_summary([obs[q.id][f"{kind}_s"] for q in questions]) for kind in ("search", "answer")}
+    return {"overall": figures, "abstention": abstention, "latency": latency}
+
+
 def significance(questions, chunks: Mapping[str, str], observations: Mapping[str, Mapping[str, dict]]) -> dict:
     """Paired significance between modes on the answerable gold questions (both splits)."""
     gold = [q for q in questions if q.answerable and q.set == "gold"]

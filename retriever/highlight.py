@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from index.normalize import fold
+from index.normalize import search_key
 from index.records import Chunk
 from retriever.answerability.quantity import asked_unit, has_number
 from retriever.types import Highlight
@@ -53,11 +53,11 @@ def term_overlap(terms: Sequence[str], sentence: str, passage: str | None = None
     """
     distinct = {t for t in terms if len(t) > 1 or not t.isascii()}
     if passage is not None:
-        folded = fold(passage)
+        folded = search_key(passage)
         distinct = {t for t in distinct if t in folded}
     if not distinct:
         return 0.0
-    text = fold(sentence)
+    text = search_key(sentence)
     total = sum(len(t) for t in distinct)
     return sum(len(t) for t in distinct if t in text) / total
 
@@ -68,7 +68,7 @@ def quantity_bonus(sentence: str, terms: Sequence[str], unit: str, question: str
     unless the question itself names a part."""
     words = [t for t in terms if len(t) > 1 and not t.isascii()] or [t for t in terms if len(t) > 1]
     for clause in _CLAUSE.split(sentence):
-        if has_number(clause, unit) and any(w in fold(clause) for w in words):
+        if has_number(clause, unit) and any(w in search_key(clause) for w in words):
             if _PART.search(question):
                 return QUANTITY_BONUS
             return QUANTITY_BONUS + SCOPE_BONUS * (bool(_WHOLE.search(clause)) - bool(_PART.search(clause)))

@@ -55,7 +55,7 @@ def answer(
     backend = retriever.backend
     highlights = []
     for chunk in backend.chunks.get([h.chunk_id for h in searched.hits]):
-        highlight = best_sentence(chunk, searched.sentences[chunk.chunk_id], list(parsed.terms), parsed.text)
+        highlight = best_sentence(chunk, searched.sentences[chunk.chunk_id], list(parsed.terms), parsed.search_text)
         page, first, last = retriever.cite_lines(chunk.doc, highlight.line_start, highlight.line_end)
         highlights.append(replace(highlight, page=page, line_start=first, line_end=last))
     hosts = {name for name, s in retriever.speakers.items() if "主持" in s.title or s.role.startswith("主持")}
@@ -89,7 +89,7 @@ def search(retriever, parsed: ParsedQuery, k: int, mode: Mode, where: Filter, fo
     conversation's focus (retriever.conversation.focus) makes the hits differ from the whole-index ranking.
     """
     backend, evidence_k = retriever.backend, retriever.settings.evidence_k
-    vector = retriever.embed([parsed.text])[0]
+    vector = retriever.embed([parsed.search_text])[0]
     shared = where.empty and mode == Mode.HYBRID and focus is None
     depth = max(k, evidence_k) if shared else k
     hits, sentences, dense = focused_run(retriever, focus, parsed, vector, depth, mode, where)

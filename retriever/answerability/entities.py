@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.normalize import fold
+from index.normalize import readable, search_key
 from index.records import Chunk, Speaker
 
 _CITY = re.compile(r"(?:^|省)([\u4e00-\u9fff]{2,4}?)市")
@@ -22,18 +22,18 @@ _CITY = re.compile(r"(?:^|省)([\u4e00-\u9fff]{2,4}?)市")
 
 @dataclass(frozen=True)
 class Entity:
-    """A speaker and the Chinese names that stand for them (folded)."""
+    """A speaker and the Chinese names that stand for them (index.normalize.search_key)."""
 
     speaker: str
     aliases: tuple[str, ...]
 
     def named_in(self, folded_text: str) -> bool:
-        """True when the folded text names one of the aliases."""
+        """True when the text (in search_key form) names one of the aliases."""
         return any(alias in folded_text for alias in self.aliases)
 
     def owns(self, chunk: Chunk) -> bool:
         """True when the passage is this speaker's or names one of the aliases."""
-        return chunk.speaker == self.speaker or self.named_in(fold(chunk.text))
+        return chunk.speaker == self.speaker or self.named_in(search_key(chunk.text))
 
 
 def cities_of(speaker: Speaker) -> list[str]:
@@ -53,7 +53,7 @@ def entities_from_knowledge(knowledge) -> tuple[Entity, ...]:
         if entity.speaker:
             names.setdefault(entity.speaker, set()).update(a for a in entity.aliases if len(a) >= 2)
     return tuple(
-        Entity(speaker, tuple(sorted({fold(a) for a in aliases}, key=lambda a: (-len(a), a))))
+        Entity(speaker, tuple(sorted({search_key(a) for a in aliases}, key=lambda a: (-len(a), a))))
         for speaker, aliases in sorted(names.items())
     )
 
@@ -66,6 +66,6 @@ def asked_entities(question: str, knowledge, entities: Iterable[Entity]) -> list
         knowledge: the conversation Knowledge of the index (its find() reads both languages).
         entities: the answerability entities of the same index.
     """
-    speakers = {m.entity.speaker for m in knowledge.find(question) if m.entity.speaker}
-    folded = fold(question)
+    speakers = {m.entity.speaker for m in knowledge.find(readable(question)) if m.entity.speaker}  # 大連 is 大连
+    folded = search_key(question)
     return [e for e in entities if e.speaker in speakers or e.named_in(folded)]

@@ -32,7 +32,7 @@ from functools import lru_cache
 import numpy as np
 
 from index.lexicon import english_words, stem, unknown_english_names
-from index.normalize import CJK, fold
+from index.normalize import CJK, canonical, search_key
 from index.records import Chunk
 from index.stopwords import STOPWORDS
 from retriever.answerability.entities import Entity, asked_entities
@@ -69,7 +69,7 @@ _lock = threading.Lock()
 
 @dataclass(frozen=True)
 class Unit:
-    """A content word of the question: found in a text when one of its forms occurs in the folded text."""
+    """A content word of the question: found in a text (in index.normalize.search_key form) when one of its forms occurs."""
 
     label: str
     weight: float
@@ -101,6 +101,7 @@ class IndexFacts:
     names: object  # retriever.conversation.knowledge.Knowledge
     contains: Contains
     lexicon: dict = field(default_factory=dict)
+    known: Callable[[str], bool] | None = None  # is a term in the BM25 vocabulary (homophone slips are no unknown names)
 
 
 def _weight(term: str) -> float:
@@ -111,7 +112,7 @@ def chinese_units(terms: Sequence[str]) -> list[Unit]:
     """Content words of a Chinese question from its BM25 terms (question words and bare units left out)."""
     units, seen = [], set()
     for term in terms:
-        term = fold(term)
+        term = search_key(term)
         if term in seen or term in ZH_QUESTION_WORDS or term in _UNIT_CHARS or not term.strip():
             continue
         seen.add(term)
@@ -140,7 +141,7 @@ def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
                     forms[other].update(phrase)
     # A hyphenated word is found when its parts are: keep it only when it has forms of its own.
     return [
-        Unit(w, 1.0, tuple(sorted(fold(f) for f in forms[w])))
+        Unit(w, 1.0, tuple(sorted(search_key(f) for f in forms[w])))
         for w in dict.fromkeys(words)
         if "-" not in w or len(forms[w]) > 1
     ]
@@ -148,8 +149,8 @@ def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
 
 def own_terms(evidence: Evidence) -> list[str]:
     """The question's Chinese BM25 terms that it writes itself (not an English question's translations)."""
-    question = fold(evidence.question)
-    return [t for t in evidence.terms if not t.isascii() and fold(t) in question]
+    question = search_key(evidence.question)
+    return [t for t in evidence.terms if not t.isascii() and search_key(t) in question]
 
 
 def content_units(evidence: Evidence, lexicon: dict[str, list[str]]) -> list[Unit]:
@@ -174,7 +175,7 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
         return any(word in a or a in word for a in aliases)
 
     if lang == "zh":
-        cut = list(_posseg().cut(fold(question)))
+        cut = list(_posseg().cut(search_key(question)))
         marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
         if marker is None:
             return []
@@ -278,28 +279,47 @@ def _posseg():
     return posseg
 
 
-def _known_latin(word: str, lexicon: dict[str, list[str]], contains: Contains) -> bool:
-    word = word.lower()
-    return word in lexicon or stem(word) in lexicon or contains(word)
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])")
 
 
-def unknown_names(question: str, contains: Contains, lexicon: dict[str, list[str]] | None = None) -> list[str]:
-    """Named things in a Chinese question (places, people, organisations, Latin words, years) that occur in no passage.
+def _is_dictionary_word(word: str) -> bool:
+    """A word of jieba's dictionary (北京) is meant as written; only other strings can be slips (黄镖)."""
+    return _posseg().dt.tokenizer.FREQ.get(word, 0) > 0
 
-    A Latin word is known when the lexicon maps it (an English gloss or pinyin: guolu, Dalian).
+
+def unknown_names(
+    question: str, contains: Contains, lexicon: dict | None = None, known: Callable[[str], bool] | None = None
+) -> list[str]:
+    """Named things in a Chinese question that occur in no passage (looked up in canonical form: 南陽 is 南阳).
+
+    Args:
+        question: the question.
+        contains: whether a text occurs in some passage.
+        lexicon: the index's lexicon; a Latin word that looks known (index.lexicon.looks_known) is no unknown name.
+        known: whether a term is in the BM25 vocabulary; a Chinese name that sounds like index words
+            (a homophone slip: 黄镖车 for 黄标车) is no unknown name.
     """
-    lexicon = lexicon or {}
+    from index.lexicon import looks_known
+    from index.pinyin import sounds_known
+
     found = []
-    words = [(w.strip(), t) for w, t in _posseg().cut(unicodedata.normalize("NFKC", question)) if w.strip()]
-    for i, (word, tag) in enumerate(words):
+    text = canonical(question)
+    acronyms = {a.lower() for a in _ACRONYM.findall(question)}  # GDP, CEO: names, not English words
+    offset = 0
+    for word, tag in _posseg().cut(text):
+        start, offset = offset, offset + len(word)
         named = tag in _NAMED_TAGS or (tag == "m" and re.search(r"\d{2,}", word))
         if tag == "ns" and _GENERIC_PLACE.search(word):
             named = False
+        word = word.strip()
         if not named or len(word) < 2 or contains(word):
             continue
-        if word.isascii() and word.isalpha():
-            joined = [words[j][0] + word if j < i else word + words[j][0] for j in (i - 1, i + 1) if 0 <= j < len(words)]
-            if _known_latin(word, lexicon, contains) or any(_known_latin(w, lexicon, contains) for w in joined):
+        if lexicon and word.isascii() and word not in acronyms and looks_known(word, lexicon):
+            continue
+        if known is not None and not word.isascii() and not _is_dictionary_word(word):
+            # the slip may cut a word short (黄镖|车 for 黄标车): try it with a neighbouring character or two
+            windows = [text[max(0, start - b) : offset + a] for b in (0, 1) for a in (0, 1, 2)]
+            if any(sounds_known(w, contains, known) for w in windows):
                 continue
         found.append(word)
     return found
@@ -315,7 +335,7 @@ def question_unknown_names(evidence: Evidence, facts: IndexFacts) -> list[str]:
     """Names in the question that the transcript never mentions (unknown_names for Chinese; for English,
     capitalised words no lexicon key or passage knows, unless the question is in title case)."""
     if evidence.lang == "zh":
-        return unknown_names(evidence.question, facts.contains, facts.lexicon)
+        return unknown_names(evidence.question, facts.contains, facts.lexicon, facts.known)
     if not facts.lexicon or title_case(evidence.question):
         return []
     return unknown_english_names(evidence.question, facts.lexicon, facts.contains)
@@ -351,7 +371,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         The Analysis: feature name -> value (FEATURES order), the unknown names, the asked entities and unit.
     """
     units = content_units(evidence, facts.lexicon)
-    texts = [fold(c.text) for c in evidence.passages]
+    texts = [search_key(c.text) for c in evidence.passages]
     entities = question_entities(evidence, facts)
     attribute = attribute_units(units, entities)
     own = [i for i, c in enumerate(evidence.passages) if not entities or any(e.owns(c) for e in entities)]
@@ -359,7 +379,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     best = own[int(np.argmax(attr_scores))] if own else None
     focus = focus_units(evidence.question, "zh" if evidence.lang == "zh" else "en", units, entities)
     focus_scores = [float(all(u.found_in(texts[i]) for u in focus)) for i in own]
-    unit = asked_unit(unicodedata.normalize("NFKC", evidence.question).lower())
+    unit = asked_unit(canonical(evidence.question))
     cosines = evidence.sentence_cosines[0] if evidence.sentence_cosines else ()
     total = sum(u.weight for u in units)
     unknown = question_unknown_names(evidence, facts)

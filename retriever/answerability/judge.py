@@ -63,7 +63,9 @@ class Answerability:
 
             names = knowledge_for(retriever)
             backend = retriever.backend
-            return IndexFacts(entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon)
+            return IndexFacts(
+                entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon, retriever._known
+            )
 
         return cls(model_for(retriever.embedder.id), facts)
 
