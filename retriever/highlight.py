@@ -10,6 +10,8 @@ their Chinese translations), a number in the asked unit, and the scope of that n
 - A quantity question prefers the sentence whose number answers the whole question: 全市/共/累计
   over 市区/其中 when the question names no district.
 - The speaker's name that opens a turn ('王奇：') is not part of the highlight.
+- The answer is the first passage's sentence, unless that passage is a host's question or lead-in
+  (中国环境报：…请苏国军局长分享一下经验。): then the next passage's.
 """
 
 from __future__ import annotations
@@ -29,9 +31,7 @@ LEXICAL_WEIGHT = 0.1
 QUANTITY_BONUS = 0.1  # a number in the asked unit ('多少台' -> 1416台; any number for 'how many')
 SCOPE_BONUS = 0.06  # the whole (全市 1416台) over a part (其中 604台) when no part is asked
 SHORT_SENTENCE = 25  # a sentence this short ('三是创新融资机制。') is a heading: highlight the next one with it
-ANSWER_DEPTH = 2  # passages the answer sentence may come from
-PASSAGE_WEIGHT = 0.1  # x the passage's search score, for the answer sentence
-LEAD_IN_PENALTY = 0.06  # an answer from a host's question passage or lead-in
+ANSWER_DEPTH = 2  # passages the answer sentence may come from (the second only when the first is a lead-in)
 _WHOLE = re.compile(r"全市|全省|全县|全区|全国|全部|总共|共计|合计|累计|总计|全年|共")
 _PART = re.compile(r"^其中|市区|城区|主城区|中心城区|县区|区县|部分")
 _CLAUSE = re.compile(r"[，,；;。！？!?]")
@@ -130,21 +130,15 @@ def best_sentence(chunk: Chunk, cosines: np.ndarray, terms: Sequence[str], quest
     )
 
 
-def answer_index(
-    highlights: Sequence[Highlight], scores: Sequence[float], kinds: Sequence[str], lead_ins: Sequence[bool]
-) -> int:
-    """Which of the top passages holds the answer: the best highlight, with its passage's search score, less a
-    penalty for a host's question or lead-in (it introduces rather than answers).
+def answer_index(kinds: Sequence[str], lead_ins: Sequence[bool]) -> int:
+    """Which passage the answer sentence comes from: the first, unless it only introduces (a host's question or
+    lead-in), then the first of the next ANSWER_DEPTH - 1 that does not.
 
     Args:
-        highlights: each passage's highlight, best passage first.
-        scores: each passage's search score (fused for hybrid).
-        kinds: each passage's kind ('question' for a host's question).
+        kinds: each passage's kind, best passage first ('question' for a host's question).
         lead_ins: whether each passage is a host's turn.
     """
-    best, best_score = 0, -np.inf
-    for i, (highlight, passage, kind, lead_in) in enumerate(zip(highlights[:ANSWER_DEPTH], scores, kinds, lead_ins)):
-        score = highlight.score + PASSAGE_WEIGHT * passage - LEAD_IN_PENALTY * (kind in LEAD_IN_KINDS or lead_in)
-        if score > best_score:
-            best, best_score = i, score
-    return best
+    for i, (kind, lead_in) in enumerate(zip(kinds[:ANSWER_DEPTH], lead_ins)):
+        if kind not in LEAD_IN_KINDS and not lead_in:
+            return i
+    return 0

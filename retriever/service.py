@@ -61,7 +61,7 @@ def answer(
     hosts = {name for name, s in retriever.speakers.items() if "主持" in s.title or s.role.startswith("主持")}
     hits = searched.hits
     lead_ins = [h.citation.speaker in hosts for h in hits]
-    chosen = answer_index(highlights, [h.score for h in hits], [h.kind for h in hits], lead_ins)
+    chosen = answer_index([h.kind for h in hits], lead_ins)
     verdict = retriever.answerability.judge(searched.evidence)
     filters = {name: value for name, value in (("speaker", speaker), ("doc", doc)) if value}
     return Answer(
@@ -79,9 +79,13 @@ def answer(
 
 
 def judge(retriever, query: str) -> Verdict:
-    """The answerability verdict on a question, with its features (for calibration and evaluation)."""
-    searched = search(retriever, retriever.parse(query), retriever.settings.evidence_k, Mode.HYBRID, NO_FILTER)
-    return retriever.answerability.judge(searched.evidence)
+    """The answerability verdict on a question, with its features."""
+    return retriever.answerability.judge(evidence_for(retriever, query))
+
+
+def evidence_for(retriever, query: str) -> Evidence:
+    """The whole-index evidence answer() judges a question on (for calibration: no model needed)."""
+    return search(retriever, retriever.parse(query), retriever.settings.evidence_k, Mode.HYBRID, NO_FILTER).evidence
 
 
 def search(retriever, parsed: ParsedQuery, k: int, mode: Mode, where: Filter, focus=None) -> Searched:

@@ -1,7 +1,8 @@
 """Features of the evidence for a question: pure functions over the search that was already run.
 
 Each feature is a number; ``FEATURES`` fixes their order in the model file. The evidence is the
-top passages of one hybrid search over the whole index, with their sentences' cosines.
+top passages (SearchSettings.evidence_k) of one hybrid search over the whole index, with their sentences' cosines:
+a question about an entity is judged on that entity's passages among them, any other on the best five.
 
 - ``top_dense``: the best dense score of the whole-index dense run (passage and best sentence mixed).
 - ``top_sentence``: the best sentence cosine inside the top passage.
@@ -9,7 +10,8 @@ top passages of one hybrid search over the whole index, with their sentences' co
 - ``cover_top``: share of the question's content words (length-weighted) found in the top passage.
 - ``known``: share of the question's content words found anywhere in the transcript.
 - ``entity_asked``: the question names an entity of the transcript (a speaker, their city or organisation).
-- ``entity_top``: the top passage belongs to the asked entity (1 when none is asked).
+- ``entity_top``: 1 / rank of the asked entity's best-ranked passage among the evidence (1 when none is
+  asked, 0 when none of its passages is there).
 - ``attr_cover``: how much of the asked attribute (content words that are not the entity) one
   passage of the asked entity covers (any passage when no entity is asked).
 - ``focus_found``: the asked attribute (the words next to the question word: 常住人口, 利率, population)
@@ -43,16 +45,20 @@ FEATURES = (
     "focus_found", "unit_missing", "unknown_names", "english", "nonsense",
 )
 Contains = Callable[[str], bool]
+TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
 
-# Words that ask rather than name what is asked about (not BM25 stopwords: they do no harm there).
+# Words that ask rather than name what is asked about (not BM25 stopwords: they do no harm there), and
+# nouns so general that any account answers them (措施, 经验: 'what measures did he mention').
 ZH_QUESTION_WORDS = frozenset(
     """一共 共 总共 总计 哪里 哪儿 哪一年 哪年 一年 哪家 哪位 哪种 哪条 哪座 什么样 名字 叫 叫做 多 最 一次
-    具体 主要 目前 现在 情况 大概 大约 是不是 有没有 怎么样 啥 咋 当时 分别 到底 究竟""".split()
+    具体 主要 目前 现在 情况 大概 大约 是不是 有没有 怎么样 啥 咋 当时 分别 到底 究竟
+    措施 举措 做法 办法 经验 方法 工作 内容 方面 事情 看法 观点""".split()
 )
 EN_QUESTION_WORDS = frozenset(
     """tell name called call please say said mention mentioned describe explain give list know total number
     kind kinds type way ways thing things happen happened hello hi hey thanks thank bye ok okay go went come came
-    take took put get""".split()
+    take took put get measure measures step steps experience experiences approach approaches situation aspect
+    aspects view views""".split()
 )
 _UNIT_CHARS = frozenset(u for u in UNITS.split("|") if len(u) == 1)
 _INTERJECTIONS = frozenset("嗯啊哈呵哦噢喔呀嘿喂唉哎呃额嘻咦哇嗨")
@@ -374,7 +380,10 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     texts = [search_key(c.text) for c in evidence.passages]
     entities = question_entities(evidence, facts)
     attribute = attribute_units(units, entities)
-    own = [i for i, c in enumerate(evidence.passages) if not entities or any(e.owns(c) for e in entities)]
+    if entities:  # the asked entity's passages among all the evidence; else the best few
+        own = [i for i, c in enumerate(evidence.passages) if any(e.owns(c) for e in entities)]
+    else:
+        own = list(range(min(TOP_PASSAGES, len(evidence.passages))))
     attr_scores = [coverage(attribute, texts[i]) for i in own]
     best = own[int(np.argmax(attr_scores))] if own else None
     focus = focus_units(evidence.question, "zh" if evidence.lang == "zh" else "en", units, entities)
@@ -394,7 +403,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "cover_top": coverage(units, texts[0]) if texts and units else 0.0,
         "known": sum(u.weight for u in units if any(facts.contains(f) for f in u.forms)) / total if total else 0.0,
         "entity_asked": float(bool(entities)),
-        "entity_top": float(not entities or (0 in own)),
+        "entity_top": 1.0 if not entities else (1.0 / (1 + own[0]) if own else 0.0),
         "attr_cover": max(attr_scores) if attr_scores and units else 0.0,
         "focus_found": (max(focus_scores) if focus_scores else 0.0) if focus else (max(attr_scores) if attr_scores else 0.0),
         "unit_missing": float(unit is not None and (best is None or not has_number(texts[best], unit))),

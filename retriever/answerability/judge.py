@@ -46,8 +46,10 @@ def reason(analysis: Analysis, contributions: dict[str, float]) -> str:
 class Answerability:
     """Judge whether an index's transcript answers a question, from the evidence of one search."""
 
-    def __init__(self, model: AnswerabilityModel, facts: IndexFacts | Callable[[], IndexFacts]) -> None:
-        self.model = model
+    def __init__(
+        self, model: AnswerabilityModel | Callable[[], AnswerabilityModel], facts: IndexFacts | Callable[[], IndexFacts]
+    ) -> None:
+        self._model = model
         self._facts = facts
         self._lock = threading.Lock()
 
@@ -55,7 +57,8 @@ class Answerability:
     def for_retriever(cls, retriever) -> Answerability:
         """The model of the retriever's embedder (or the generic one) over its index's entities and lexicon.
 
-        The entities are gathered on the first judgement (the conversation Knowledge reads every passage once).
+        Both are read on the first judgement: the model file (so that eval/calibrate.py can compute features
+        while the stored model is stale) and the entities (the conversation Knowledge reads every passage once).
         """
 
         def facts() -> IndexFacts:
@@ -67,7 +70,19 @@ class Answerability:
                 entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon, retriever._known
             )
 
-        return cls(model_for(retriever.embedder.id), facts)
+        return cls(lambda: model_for(retriever.embedder.id), facts)
+
+    @property
+    def model(self) -> AnswerabilityModel:
+        """The answerability model (loaded on first use).
+
+        Raises:
+            AnswerabilityModelError: the model file is missing or does not fit this forumqa.
+        """
+        with self._lock:
+            if callable(self._model):
+                self._model = self._model()
+            return self._model
 
     @property
     def facts(self) -> IndexFacts:
@@ -77,9 +92,13 @@ class Answerability:
                 self._facts = self._facts()
             return self._facts
 
+    def analyse(self, evidence: Evidence) -> Analysis:
+        """The features of one question's evidence (no model needed)."""
+        return analyse(evidence, self.facts)
+
     def judge(self, evidence: Evidence) -> Verdict:
         """The verdict on one question's evidence."""
-        analysis = analyse(evidence, self.facts)
+        analysis = self.analyse(evidence)
         probability = self.model.probability(analysis)
         abstained = probability < self.model.threshold
         why = reason(analysis, self.model.contributions(analysis)) if abstained else ""
