@@ -13,9 +13,12 @@ model of embedders without one) builds a temporary index of the bundled transcri
    (more evidence never lowers the probability), written tune questions weighted above generated
    ones; its C and threshold chosen on out-of-fold probabilities of the tune questions (at most 3%
    of the answerable ones below it: the near-miss abstention it buys over 2% is worth it); written to
-   retriever/answerability/models/.
+   retriever/answerability/models/;
+4. Platt scaling of its output on the tune questions people wrote, so that the confidence is a probability for
+   questions as they are asked (the generated negatives and the class weights shift it otherwise).
 
-Held-out questions are never read.
+Held-out questions are never trained or tuned on: their texts are only compared, to drop a generated question
+that happens to equal one.
 """
 
 from __future__ import annotations
@@ -267,6 +270,28 @@ def _predict(params, x: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-(((x - mean) / scale) @ coef + intercept)))
 
 
+def recalibrate(params: dict, oof: np.ndarray, y: np.ndarray, real: np.ndarray) -> tuple[dict, np.ndarray]:
+    """Platt scaling on the written questions: the generated negatives and the class weights shift the fitted
+    probabilities; p = sigmoid(a * logit + b), fitted on the out-of-fold logits of the tune questions people wrote,
+    makes the confidence a probability for questions as people ask them. Monotone: no decision changes order.
+
+    Returns:
+        (the parameters with coef and intercept scaled, the recalibrated out-of-fold probabilities).
+    """
+    from scipy.optimize import minimize
+
+    logit = np.log(np.clip(oof, 1e-9, 1 - 1e-9)) - np.log(np.clip(1 - oof, 1e-9, 1))
+    z, t = logit[real], y[real]
+
+    def loss(p: np.ndarray) -> float:
+        s = p[0] * z + p[1]
+        return float(np.mean(t * np.logaddexp(0, -s) + (1 - t) * np.logaddexp(0, s)))
+
+    a, b = minimize(loss, np.array([1.0, 0.0]), method="L-BFGS-B", bounds=[(1e-3, None), (None, None)]).x
+    scaled = params | {"coef": [a * c for c in params["coef"]], "intercept": a * params["intercept"] + b, "platt": [a, b]}
+    return scaled, 1 / (1 + np.exp(-(a * logit + b)))
+
+
 def choose_threshold(probabilities: np.ndarray, labels: np.ndarray, real: np.ndarray, max_false: float = MAX_FALSE_ABSTENTION) -> float:
     """The highest threshold at which at most max_false of the real answerable questions fall below it."""
     answerable = np.sort(probabilities[(labels == 1) & real])
@@ -302,6 +327,7 @@ def calibrate(
     features = [f for f in FEATURES if not (generic and f in DENSE_FEATURES)]
     weights = np.where((y == 0) & real, REAL_NEGATIVE_WEIGHT, np.where(real, 1.0, GENERATED_WEIGHT))
     params, oof = fit(x, y, features, weights)
+    params, oof = recalibrate(params, oof, y, real)
     threshold = choose_threshold(oof, y, real)
     name = GENERIC if generic else embedder_id
     model = AnswerabilityModel.from_json(
@@ -309,7 +335,7 @@ def calibrate(
     )
     report = summary(oof, y, real, threshold, examples)
     data = model.to_json() | {
-        "trained_on": report | {"embedder_index": embedder_id, "C": params["C"], "split": "tune"},
+        "trained_on": report | {"embedder_index": embedder_id, "C": params["C"], "platt": params["platt"], "split": "tune"},
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "command": "python -m eval.calibrate" + (" --generic" if generic else "") + (f" --embedder {embedder}" if embedder else ""),
     }
@@ -332,7 +358,7 @@ def summary(oof: np.ndarray, y: np.ndarray, real: np.ndarray, threshold: float, 
     eps = 1e-6
     return {
         "examples": int(len(y)), "positives": int(y.sum()), "negatives": int((1 - y).sum()),
-        "log_loss": float(-np.mean(y * np.log(oof + eps) + (1 - y) * np.log(1 - oof + eps))),
+        "log_loss_written": float(-np.mean((y * np.log(oof + eps) + (1 - y) * np.log(1 - oof + eps))[real])),
         "false_abstention": float(abstain[(y == 1) & real].mean()),
         "abstention_by_origin": {k: round(float(np.mean(v)), 3) for k, v in sorted(by_origin.items())},
     }
