@@ -25,7 +25,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "eval" / "gold.jsonl"
-ANSWER_KEYS = {"query", "passages", "highlights", "abstained", "confidence", "terms", "notice", "answer", "rewritten", "filters"}
+ANSWER_KEYS = {
+    "query", "passages", "highlights", "abstained", "confidence", "terms", "notice", "answer", "rewritten", "filters",
+    "answer_index",
+}
 # (k, mode) cycled over the questions so every search path is under load.
 VARIANTS = [(5, "hybrid"), (3, "hybrid"), (10, "dense"), (5, "bm25"), (1, "hybrid")]
 

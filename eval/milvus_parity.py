@@ -49,7 +49,7 @@ def observe_answers(retriever, questions, k: int = 10) -> dict:
             "answer_s": seconds,
             "abstained": bool(answer.abstained),
             "confidence": float(answer.confidence),
-            "sentence": answer.highlights[0].sentence if answer.highlights else "",
+            "sentence": answer.highlights[answer.answer_index].sentence if answer.highlights else "",
         }
     return {"hybrid": per_query}
 

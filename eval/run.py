@@ -8,22 +8,14 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from eval import metrics
-from eval.gold import load_gold
+from eval import metrics, summary
+from eval.questions import DEFAULT_SETS, SET_NAMES, load_questions
 from index.errors import InvalidArgumentError
 from retriever.types import Mode
 
 K = 10  # ranked list depth for the retrieval metrics
 ANSWER_K = 5  # passages per answer() call, as the CLI and the app ask for
 REPORTS = Path(__file__).resolve().parent / "reports"
-
-
-def _settings(obj) -> dict:
-    """The public settings of a settings object (a dataclass or plain attributes), JSON-safe."""
-    from dataclasses import asdict, is_dataclass
-
-    values = asdict(obj) if is_dataclass(obj) else {k: v for k, v in vars(obj).items() if not k.startswith("_")}
-    return {k: (v if isinstance(v, (int, float, str, bool, type(None))) else repr(v)) for k, v in values.items()}
 
 
 def _check_modes(modes: Sequence[str]) -> list[str]:
@@ -57,18 +49,26 @@ def open_retriever(index=None, embedder: str | None = None, fresh: bool = False,
 
 
 def collect(retriever, questions, modes: Sequence[str], k: int = K, answer_k: int = ANSWER_K) -> dict:
-    """Search and answer every question in every mode; the raw observations, per mode and question."""
+    """Search and answer every question in every mode; the raw observations, per mode and question.
+
+    A follow-up (a question with a history) is searched through answer(history=...), so that the
+    conversation's rewriting is evaluated too; the others through search().
+    """
     observations = {}
     for mode in modes:
         retriever.search(questions[0].question, k=k, mode=mode)  # warm-up (caches, lazy loads)
         per_query = {}
         for q in questions:
+            history = list(getattr(q, "history", ()) or ()) or None  # gold questions have none
             started = time.perf_counter()
-            hits = retriever.search(q.question, k=k, mode=mode)
+            hits = retriever.answer(q.question, k=k, mode=mode, history=history).passages if history else (
+                retriever.search(q.question, k=k, mode=mode)
+            )
             search_s = time.perf_counter() - started
             started = time.perf_counter()
-            answer = retriever.answer(q.question, k=answer_k, mode=mode)
+            answer = retriever.answer(q.question, k=answer_k, mode=mode, history=history)
             answer_s = time.perf_counter() - started
+            chosen = answer.highlights[answer.answer_index] if answer.highlights else None
             per_query[q.id] = {
                 "ranking": [h.chunk_id for h in hits],
                 "texts": [h.text for h in hits],
@@ -76,92 +76,52 @@ def collect(retriever, questions, modes: Sequence[str], k: int = K, answer_k: in
                 "answer_s": answer_s,
                 "abstained": bool(answer.abstained),
                 "confidence": float(answer.confidence),
-                "sentence": answer.highlights[0].sentence if answer.highlights else "",
+                "sentence": chosen.sentence if chosen else "",
             }
         observations[mode] = per_query
     return observations
 
 
 def compute(questions, chunks: dict[str, str], observations: dict) -> dict:
-    """All figures from the raw observations (pure: no retriever, no I/O)."""
-    answerable = [q for q in questions if q.answerable]
-    qrels = metrics.relevance({q.id: q.answers for q in answerable}, chunks)
-    by_type = {q.id: q.type for q in answerable}
-    by_lang = {q.id: q.lang for q in answerable}
-    modes = {}
-    for mode, obs in observations.items():
-        rankings = {q.id: obs[q.id]["ranking"] for q in answerable}
-        per_query = metrics.per_query_metrics(qrels, rankings)
-        budget = {q.id: float(metrics.reading_budget_hit(obs[q.id]["texts"], q.answers)) for q in answerable}
-        sentence = {q.id: float(metrics.contains_answer(obs[q.id]["sentence"], q.answers)) for q in answerable}
-        per_query = per_query | {"reading_budget": budget, "answer_sentence": sentence}
-        overall = {name: sum(values.values()) / len(values) for name, values in per_query.items()}
-        abstention = metrics.abstention_metrics(
-            {q.id: obs[q.id]["abstained"] for q in questions}, {q.id: q.answerable for q in questions}
-        )
-        modes[mode] = {
-            "overall": overall,
-            "by_type": metrics.mean_by_group(per_query, by_type),
-            "by_lang": metrics.mean_by_group(per_query, by_lang),
-            "abstention": abstention,
-            "latency": {
-                "search": metrics.latency_summary([o["search_s"] for o in obs.values()]),
-                "answer": metrics.latency_summary([o["answer_s"] for o in obs.values()]),
-            },
-            "failures": failures(questions, qrels, obs, per_query),
-            "first_relevant_rank": {q.id: metrics.first_relevant_rank(qrels[q.id], obs[q.id]["ranking"]) for q in answerable},
-        }
-    rankings_by_mode = {mode: {q.id: obs[q.id]["ranking"] for q in answerable} for mode, obs in observations.items()}
-    return {
-        "questions": len(questions),
-        "answerable": len(answerable),
-        "no_relevant_chunk": sorted(qid for qid, rel in qrels.items() if metrics.NO_RELEVANT in rel),
-        "modes": modes,
-        "significance": metrics.significance(qrels, rankings_by_mode),
-    }
-
-
-def failures(questions, qrels, obs: dict, per_query: dict) -> dict[str, list[str]]:
-    """Question ids failing each check, for the report."""
-    answerable = [q for q in questions if q.answerable]
-    return {
-        "not_top1": [q.id for q in answerable if per_query["recall@1"][q.id] == 0],
-        "not_top5": [q.id for q in answerable if per_query["recall@5"][q.id] == 0],
-        "not_top10": [q.id for q in answerable if per_query["recall@10"][q.id] == 0],
-        "reading_budget": [q.id for q in answerable if per_query["reading_budget"][q.id] == 0],
-        "answer_sentence": [q.id for q in answerable if per_query["answer_sentence"][q.id] == 0],
-        "false_abstention": [q.id for q in answerable if obs[q.id]["abstained"]],
-        "missed_abstention": [q.id for q in questions if not q.answerable and not obs[q.id]["abstained"]],
-    }
+    """Overall figures per mode from raw observations (pure), for comparisons such as eval/milvus_parity.py."""
+    return {"modes": {mode: summary.overall(questions, chunks, obs) for mode, obs in observations.items()}}
 
 
 def evaluate(retriever, questions, modes: Sequence[str] = ("bm25", "dense", "hybrid")) -> dict:
-    """Figures for a retriever on gold questions (no files written)."""
+    """Figures for a retriever on evaluation questions (eval.questions.EvalQuestion; no files written)."""
     modes = _check_modes(modes)
     chunks = {c.chunk_id: c.text for c in retriever.chunks}
     observations = collect(retriever, questions, modes)
-    results = compute(questions, chunks, observations)
     manifest = retriever.index.manifest
-    results["config"] = {
-        "embedder": retriever.embedder.id,
-        "chunk_count": len(chunks),
-        "chunking": manifest.chunking,
-        "dense": manifest.dense,
-        "backend": manifest.backend,
-        "fusion": retriever.fusion.to_json(),
-        "abstention": _settings(retriever.abstainer),
-        "k": K,
-        "answer_k": ANSWER_K,
-        "reading_budget_chars": metrics.READING_BUDGET,
-        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    counts: dict[str, dict[str, int]] = {}
+    for q in questions:
+        counts.setdefault(q.set, {}).setdefault(q.split, 0)
+        counts[q.set][q.split] += 1
+    return {
+        "questions": counts,
+        "modes": {mode: summary.summarize_mode(questions, chunks, obs) for mode, obs in observations.items()},
+        "significance": summary.significance(questions, chunks, observations),
+        "config": {
+            "embedder": retriever.embedder.id,
+            "chunk_count": len(chunks),
+            "chunking": manifest.chunking,
+            "dense": manifest.dense,
+            "backend": manifest.backend,
+            "fusion": retriever.fusion.to_json(),
+            "abstention": retriever.answerability.settings(),
+            "k": K,
+            "answer_k": ANSWER_K,
+            "reading_budget_chars": metrics.READING_BUDGET,
+            "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        },
     }
-    return results
 
 
 def run_eval(
     modes: Sequence[str] = ("bm25", "dense", "hybrid"),
     embedder: str | None = None,
     gold: str | Path | None = None,
+    sets: Sequence[str] = DEFAULT_SETS,
     index: str | Path | None = None,
     out: str | Path | None = REPORTS,
     record_expected: bool = False,
@@ -169,12 +129,13 @@ def run_eval(
     log: Callable[[str], None] = print,
     followups: bool = True,
 ) -> dict:
-    """Evaluate search modes on the gold set, write the reports and print the table.
+    """Evaluate search modes on the evaluation sets (both splits), write the reports and print the table.
 
     Args:
         modes: search modes to evaluate ('bm25', 'dense', 'hybrid').
         embedder: build a temporary index of the transcript with this embedder (e.g. 'minilm').
         gold: the gold questions (JSON lines); default eval/gold.jsonl.
+        sets: the sets to evaluate: 'gold', 'readers' and (once follow-ups are answered) 'followups'.
         index: the index folder to evaluate; default the bundled transcript's index.
         out: folder for eval.md, eval.png and eval.json (None: write nothing).
         record_expected: also write eval/expected.json (the regression test's reference); this
@@ -191,7 +152,7 @@ def run_eval(
     from eval import expected, report
 
     modes = _check_modes(modes)
-    questions = load_gold(gold)
+    questions = load_questions(tuple(sets), gold=gold)
     retriever, tmp = open_retriever(index, embedder, fresh or (record_expected and not embedder and not index), log)
     try:
         log(f"evaluating {len(questions)} questions, modes {', '.join(modes)}, embedder {retriever.embedder.id}")
@@ -232,10 +193,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from index.env import apply_defaults
 
     apply_defaults()
-    parser = argparse.ArgumentParser(prog="python -m eval", description="Evaluate forumqa on the gold question set.")
+    parser = argparse.ArgumentParser(prog="python -m eval", description="Evaluate forumqa on the gold and reader question sets.")
     parser.add_argument("--modes", default="bm25,dense,hybrid", help="comma-separated: bm25, dense, hybrid")
     parser.add_argument("--embedder", default=None, help="build a temporary index with this embedder (e.g. minilm)")
     parser.add_argument("--gold", default=None, help="gold questions (JSON lines); default eval/gold.jsonl")
+    parser.add_argument(
+        "--sets", default=",".join(DEFAULT_SETS), help=f"comma-separated evaluation sets: {', '.join(SET_NAMES)}"
+    )
     parser.add_argument("--index", default=None, help="index folder (default: the bundled transcript's)")
     parser.add_argument("--out", default=str(REPORTS), help="folder for eval.md, eval.png, eval.json")
     parser.add_argument("--fresh", action="store_true", help="evaluate a freshly built index with the current defaults")
@@ -252,6 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             modes=[m.strip() for m in args.modes.split(",") if m.strip()],
             embedder=args.embedder,
             gold=args.gold,
+            sets=[x.strip() for x in args.sets.split(",") if x.strip()],
             index=args.index,
             out=args.out,
             record_expected=args.record_expected,

@@ -12,7 +12,7 @@ from index.errors import InvalidArgumentError, InvalidQueryError
 from index.load import OpenIndex, open_index
 from index.records import Chunk, DocRecord, Speaker
 from index.store.base import Filter
-from retriever.abstain import Abstainer
+from retriever.answerability import Answerability
 from retriever.candidates import SentenceScores, dense_run, sparse_run
 from retriever.fusion import fuse
 from retriever.query import ParsedQuery, parse_query, query_terms
@@ -35,9 +35,9 @@ class Retriever:
         self.backend = index.backend
         self.embedder: Embedder = index.embedder
         self.settings = settings or SearchSettings()
-        self.abstainer = Abstainer.for_embedder(self.embedder.id)
         self._speakers = {s.name: s for d in index.manifest.docs for s in d.speakers}
         self._docs = {d.doc: d for d in index.manifest.docs}
+        self.answerability = Answerability.for_retriever(self)
 
     @classmethod
     def load(cls, path: str | Path, embedder: Embedder | str | None = None, verify: bool = True) -> Retriever:

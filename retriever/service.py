@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+
+import numpy as np
 
 from index.errors import InvalidArgumentError
 from index.store.base import NO_FILTER, Filter
-from retriever.candidates import sentence_scores
+from retriever.answerability import Evidence, Verdict
+from retriever.candidates import SentenceScores, sentence_scores
 from retriever.conversation.focus import focused_run
-from retriever.highlight import best_sentence
-from retriever.types import Answer, Mode
+from retriever.highlight import answer_index, best_sentence
+from retriever.query import ParsedQuery
+from retriever.types import Answer, Hit, Mode
+
+
+@dataclass(frozen=True)
+class Searched:
+    """One question's search: the hits asked for, and the whole-index evidence answerability judges."""
+
+    parsed: ParsedQuery
+    hits: list[Hit]
+    evidence: Evidence
+    sentences: SentenceScores
 
 
 def answer(
@@ -37,47 +51,80 @@ def answer(
     rewritten = completed.text if completed is not None else ""
     parsed = retriever.parse(rewritten) if rewritten else typed
     focus = None if speaker or completed is None else completed.focus
-    backend, settings = retriever.backend, retriever.settings
-    vector = retriever.embed([parsed.search_text])[0]
-    where = Filter(speaker=speaker, doc=doc)
-    hits, sentences, dense = focused_run(retriever, focus, parsed, vector, k, mode, where)
-
-    ids = [h.chunk_id for h in hits]
-    sentences = {**sentences, **sentence_scores(backend, vector, [i for i in ids if i not in sentences])}
+    searched = search(retriever, parsed, k, mode, Filter(speaker=speaker, doc=doc), focus)
+    backend = retriever.backend
     highlights = []
-    for chunk in backend.chunks.get(ids):
-        highlight = best_sentence(chunk, sentences[chunk.chunk_id], list(parsed.terms), parsed.search_text)
+    for chunk in backend.chunks.get([h.chunk_id for h in searched.hits]):
+        highlight = best_sentence(chunk, searched.sentences[chunk.chunk_id], list(parsed.terms), parsed.search_text)
         page, first, last = retriever.cite_lines(chunk.doc, highlight.line_start, highlight.line_end)
         highlights.append(replace(highlight, page=page, line_start=first, line_end=last))
-
-    # Answerability judges the whole index, whatever the filter, mode or the conversation's focus.
-    if where.empty and mode == Mode.HYBRID and k >= settings.evidence_k and focus is None:
-        evidence, full_dense = hits, dense
-    else:
-        evidence, _, full_dense = retriever.run(parsed, vector, settings.evidence_k, Mode.HYBRID, NO_FILTER)
-    top_dense = full_dense[0][1] if full_dense else 0.0
-    terms = list(parsed.terms)
-    coverage = len(backend.sparse.known(terms)) / len(terms) if terms else 0.0
-    abstained, reason = retriever.abstainer.judge(
-        parsed.search_text,
-        top_dense,
-        coverage,
-        backend.chunks.contains_text,
-        backend.lexicon,
-        [h.text for h in evidence[: settings.evidence_k]],
-        retriever._known,
-    )
+    hosts = {name for name, s in retriever.speakers.items() if "主持" in s.title or s.role.startswith("主持")}
+    hits = searched.hits
+    lead_ins = [h.citation.speaker in hosts for h in hits]
+    chosen = answer_index([h.kind for h in hits], lead_ins)
+    verdict = retriever.answerability.judge(searched.evidence)
     filters = {name: value for name, value in (("speaker", speaker), ("doc", doc)) if value}
     return Answer(
         query=typed.text,
-        passages=hits,
+        passages=searched.hits,
         highlights=highlights,
-        abstained=abstained,
-        confidence=round(float(top_dense), 4),
-        terms=terms,
-        notice="；".join(x for x in (parsed.notice, reason) if x),
+        abstained=verdict.abstained,
+        confidence=verdict.probability,
+        terms=list(parsed.terms),
+        notice="；".join(x for x in (parsed.notice, verdict.reason) if x),
         filters=filters,
         rewritten=rewritten,
+        answer_index=chosen,
+    )
+
+
+def judge(retriever, query: str) -> Verdict:
+    """The answerability verdict on a question, with its features."""
+    return retriever.answerability.judge(evidence_for(retriever, query))
+
+
+def evidence_for(retriever, query: str) -> Evidence:
+    """The whole-index evidence answer() judges a question on (for calibration: no model needed)."""
+    return search(retriever, retriever.parse(query), retriever.settings.evidence_k, Mode.HYBRID, NO_FILTER).evidence
+
+
+def search(retriever, parsed: ParsedQuery, k: int, mode: Mode, where: Filter, focus=None) -> Searched:
+    """The hits asked for and the whole-index hybrid evidence: one run unless a filter, another mode or the
+    conversation's focus (retriever.conversation.focus) makes the hits differ from the whole-index ranking.
+    """
+    backend, evidence_k = retriever.backend, retriever.settings.evidence_k
+    vector = retriever.embed([parsed.search_text])[0]
+    shared = where.empty and mode == Mode.HYBRID and focus is None
+    depth = max(k, evidence_k) if shared else k
+    hits, sentences, dense = focused_run(retriever, focus, parsed, vector, depth, mode, where)
+    if shared:
+        top, full_dense, hits = hits[:evidence_k], dense, hits[:k]
+    else:
+        top, more, full_dense = retriever.run(parsed, vector, evidence_k, Mode.HYBRID, NO_FILTER)
+        sentences = {**more, **sentences}
+    ids = list(dict.fromkeys(h.chunk_id for h in hits + top))
+    sentences = {**sentences, **sentence_scores(backend, vector, [i for i in ids if i not in sentences])}
+    return Searched(parsed, hits, gather_evidence(backend, parsed, top, sentences, full_dense), sentences)
+
+
+def dense_margin(scores: Sequence[float], depth: int = 5) -> float:
+    """How far the best dense score stands above the next ones (mean of ranks 2 to depth+1); 0 without them."""
+    return float(scores[0] - np.mean(scores[1 : depth + 1])) if len(scores) > 1 else 0.0
+
+
+def gather_evidence(
+    backend, parsed: ParsedQuery, top: list[Hit], sentences: SentenceScores, dense: list[tuple[str, float]]
+) -> Evidence:
+    """The evidence answerability judges: the whole-index top passages with their sentence cosines."""
+    chunks = tuple(backend.chunks.get([h.chunk_id for h in top]))
+    return Evidence(
+        question=parsed.text,
+        lang=parsed.lang,
+        terms=parsed.terms,
+        passages=chunks,
+        sentence_cosines=tuple(np.asarray(sentences[c.chunk_id]) for c in chunks),
+        top_dense=float(dense[0][1]) if dense else 0.0,
+        dense_margin=dense_margin([score for _, score in dense]),
     )
 
 

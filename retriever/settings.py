@@ -81,7 +81,7 @@ class SearchSettings:
     candidates: int = 50  # hits fetched from each side before fusion (at least 4x the final k)
     sentence_weight: float = 0.6
     max_k: int = 100
-    evidence_k: int = 5  # passages over the whole index that answerability looks at
+    evidence_k: int = 20  # passages over the whole index that answerability looks at (retriever/answerability/)
     fusion: FusionSettings = field(default_factory=FusionSettings)
 
     def __post_init__(self) -> None:

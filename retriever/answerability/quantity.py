@@ -1,0 +1,55 @@
+"""Quantity questions: the unit a question asks for and whether a text gives a number in that unit."""
+
+from __future__ import annotations
+
+import re
+
+UNITS = (
+    "人次|立方米|平方米|平方公里|公里|千米|万元|亿元|万吨|台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|亿|万|米|倍|岁|%"
+)
+_ASKED_ZH = re.compile(rf"(?<!哪)(?:多少|几)({UNITS})?")
+_MONEY = re.compile(r"多少钱|花了多少|投入了?多少|投资了?多少|费用|金额")
+_PERCENT = re.compile(r"百分之几|百分比|比例|占比")
+_YEAR = re.compile(r"哪一?年|何年|几几年")
+_ASKED_EN = re.compile(r"\bhow (?:many|much|long|far|old|big|large|tall)\b|\bwhat (?:percentage|share|proportion)\b", re.I)
+_EN_YEAR = re.compile(r"\b(?:in )?(?:what|which) year\b", re.I)
+_NUMERAL = "[零〇一二两三四五六七八九十百千万亿]"
+_DIGITS = r"\d[\d.,]*"
+# Units that answer one another: 多少人 is answered by 992名; 多少钱 by 18亿元.
+_SAME_UNITS = (("元", "万元", "亿元"), ("人", "名", "位", "人次", "万人"), ("吨", "万吨"), ("公里", "千米"))
+
+
+def asked_unit(question: str) -> str | None:
+    """The unit of the number a question asks for: '台' for 多少台, '' for a bare 多少 or 'how many', None for no number.
+
+    Args:
+        question: the folded question (Chinese or English).
+    """
+    if _MONEY.search(question):
+        return "元"
+    if _PERCENT.search(question):
+        return "%"
+    if _YEAR.search(question) or _EN_YEAR.search(question):
+        return "年"
+    match = _ASKED_ZH.search(question)
+    if match:
+        return match.group(1) or ""
+    return "" if _ASKED_EN.search(question) else None
+
+
+def number_pattern(unit: str) -> re.Pattern:
+    """A number (Arabic or Chinese numerals, 3000余, 18亿) followed by the unit ('' : any number)."""
+    if unit == "年":
+        return re.compile(r"(?:19|20)\d{2}\s*年|\d+\s*年")
+    number = rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?"
+    for group in _SAME_UNITS:
+        if unit in group:
+            return re.compile(number + r"\s*(?:" + "|".join(group) + ")")
+    if unit in ("", "个"):  # any count: not a year or a date (2016年, 10月底, 17日)
+        return re.compile(rf"(?<!\d)(?!(?:19|20)\d\d\s*年)(?:{_DIGITS}|{_NUMERAL}{{2,8}})(?![\d.,]*\s*[月日号])")
+    return re.compile(number + r"\s*" + re.escape(unit))
+
+
+def has_number(text: str, unit: str) -> bool:
+    """True when the text gives a number in the unit ('' : any number)."""
+    return bool(number_pattern(unit).search(text))

