@@ -11,7 +11,12 @@ _ASKED_ZH = re.compile(rf"(?<!哪)(?:多少|几)({UNITS})?")
 _MONEY = re.compile(r"多少钱|花了多少|投入了?多少|投资了?多少|费用|金额")
 _PERCENT = re.compile(r"百分之几|百分比|比例|占比")
 _YEAR = re.compile(r"哪一?年|何年|几几年")
-_ASKED_EN = re.compile(r"\bhow (?:many|much|long|far|old|big|large|tall)\b|\bwhat (?:percentage|share|proportion)\b", re.I)
+# English asks a number with "how many" or with a noun: the number of, his phone number, the population, the total.
+_ASKED_EN = re.compile(
+    r"\bhow (?:many|much|long|far|old|big|large|tall)\b|\bwhat (?:percentage|share|proportion)\b"
+    r"|\b(?:number|amount|total|population|percentage|proportion)\b",
+    re.I,
+)
 _EN_YEAR = re.compile(r"\b(?:in )?(?:what|which) year\b", re.I)
 _NUMERAL = "[零〇一二两三四五六七八九十百千万亿]"
 _DIGITS = r"\d[\d.,]*"
