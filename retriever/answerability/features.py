@@ -18,6 +18,8 @@ a question about an entity is judged on that entity's passages among them, any o
   occurs, all of it, in a passage of the asked entity (attr_cover when the question has no such words).
 - ``unit_missing``: a number is asked (多少台, how many) and that passage gives none in the unit.
 - ``unknown_names``: names in the question that the transcript never mentions (capped at 2).
+- ``top_part``: the top passage is a part of the document around its content (title, editor's note, participants
+  list): it names who and what, and seldom answers a question of fact.
 - ``english``: the question is not Chinese (cross-lingual dense scores run lower).
 - ``nonsense``: the question has no word at all (emoji, punctuation, digits, key mashes, greetings).
 """
@@ -35,15 +37,16 @@ import numpy as np
 
 from index.lexicon import english_words, stem, unknown_english_names
 from index.normalize import CJK, canonical, search_key
-from index.records import Chunk
+from index.records import Chunk, Kind
 from index.stopwords import STOPWORDS
 from retriever.answerability.entities import Entity, asked_entities
 from retriever.answerability.quantity import UNITS, asked_unit, has_number
 
 FEATURES = (
     "top_dense", "top_sentence", "dense_margin", "cover_top", "known", "entity_asked", "entity_top", "attr_cover",
-    "focus_found", "unit_missing", "unknown_names", "english", "nonsense",
+    "focus_found", "unit_missing", "unknown_names", "top_part", "english", "nonsense",
 )
+PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 Contains = Callable[[str], bool]
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
 
@@ -408,6 +411,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "focus_found": (max(focus_scores) if focus_scores else 0.0) if focus else (max(attr_scores) if attr_scores else 0.0),
         "unit_missing": float(unit is not None and (best is None or not has_number(texts[best], unit))),
         "unknown_names": float(min(len(unknown), 2)),
+        "top_part": float(bool(evidence.passages) and evidence.passages[0].kind in PARTS),
         "english": float(evidence.lang != "zh"),
         "nonsense": nonsense(evidence.question, facts.lexicon, own_terms(evidence)),
     }
