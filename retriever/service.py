@@ -11,7 +11,7 @@ from index.errors import InvalidArgumentError
 from index.store.base import NO_FILTER, Filter
 from retriever.answerability import Evidence, Verdict
 from retriever.candidates import SentenceScores, sentence_scores
-from retriever.conversation.focus import focused_run
+from retriever.conversation.focus import focus_first, focused_run
 from retriever.highlight import answer_index, best_sentence
 from retriever.query import ParsedQuery
 from retriever.types import Answer, Hit, Mode
@@ -101,6 +101,7 @@ def search(retriever, parsed: ParsedQuery, k: int, mode: Mode, where: Filter, fo
         top, full_dense, hits = hits[:evidence_k], dense, hits[:k]
     else:
         top, more, full_dense = retriever.run(parsed, vector, evidence_k, Mode.HYBRID, NO_FILTER)
+        top = focus_first(top, focus)  # the follow-up is about the focus speaker: judged on their passage first
         sentences = {**more, **sentences}
     ids = list(dict.fromkeys(h.chunk_id for h in hits + top))
     sentences = {**sentences, **sentence_scores(backend, vector, [i for i in ids if i not in sentences])}
