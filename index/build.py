@@ -138,7 +138,7 @@ def embed_analysed(analysed: Analysed, embedder: Embedder) -> Batch:
     vectors = embed_texts(embedder, texts + analysed.sentence_texts)
     if analysed.weights:
         vectors = vectors * np.asarray(analysed.weights, np.float32)[:, None]
-    return Batch(analysed.chunks, vectors[: len(texts)], vectors[len(texts) :], analysed.tokens)
+    return Batch(analysed.chunks, vectors[: len(texts)], vectors[len(texts) :], analysed.tokens, tuple(texts))
 
 
 def prepare(source: Source, doc_id: str, embedder: Embedder, chunking: ChunkSettings) -> tuple[Batch, DocRecord]:

@@ -201,9 +201,9 @@ def test_gold_questions_same_through_both_backends(retriever, milvus_retriever):
     assert {c.chunk_id for c in milvus_retriever.chunks} == set(chunks)
     figures = compare(questions, chunks, observe_answers(retriever, questions), observe_answers(milvus_retriever, questions))
     assert meets_targets(figures) == []  # issue 12: R@5 and MRR within 0.02, the same abstention on >= 97%
-    # The top passage itself: Milvus sums each BM25 field's own top-k, the local index scores every matching
-    # passage in every field, so near-ties (every passage now carries the document title) can swap.
-    assert figures["all"]["hybrid"]["same_top1"] >= 0.95
+    # The top passage itself: the same tokens (with each passage's title and heading) give the same ranking; only
+    # float near-ties may swap.
+    assert figures["all"]["hybrid"]["same_top1"] >= 0.97
 
 
 def test_default_path_does_not_import_pymilvus(index_dir):

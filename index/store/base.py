@@ -127,6 +127,7 @@ class Batch:
     passage_vectors: np.ndarray
     sentence_vectors: np.ndarray
     tokens: list[list[str]]
+    texts: tuple[str, ...] = ()  # each passage's indexed text, with its context (index/represent.py: passage_text)
 
 
 class IndexWriter(Protocol):

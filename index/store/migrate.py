@@ -17,15 +17,17 @@ from index.store.files import build_lock, publish, staging_dir
 from index.store.local import open_local
 from index.store.manifest import Manifest, read_manifest, write_manifest
 from index.store.milvus_conn import MilvusSettings
-from index.tokenize import tokenize
+from index.tokenize import document_tokens
 
 
 def local_batches(folder: Path, manifest: Manifest) -> list[Batch]:
     """A local index's documents as writer batches, read through the storage seam (one batch per document).
 
     The vectors are the stored ones (sentence vectors as the local backend keeps them); the BM25 tokens are
-    computed again from each passage's text (the manifest's tokenizer id is the one in use, so they are the same).
+    computed again from each passage's indexed text, with its document's title and heading, as the build made them
+    (the manifest's tokenizer id is the one in use, so they are the same).
     """
+    titles = {d.doc: d.title for d in manifest.docs}
     backend = open_local(folder, {}, manifest.dense)
     try:
         chunks = backend.chunks.all()
@@ -35,6 +37,7 @@ def local_batches(folder: Path, manifest: Manifest) -> list[Batch]:
         batches = []
         for doc_chunks in by_doc.values():
             ids = [c.chunk_id for c in doc_chunks]
+            texts = tuple(passage_text(c, titles.get(c.doc, "")) for c in doc_chunks)
             passages = np.asarray(backend.passages.vectors(ids), dtype=np.float32)
             vectors: dict[int, np.ndarray] = {}
             for chunk, matrix in zip(doc_chunks, backend.sentences.vectors(ids)):
@@ -47,7 +50,8 @@ def local_batches(folder: Path, manifest: Manifest) -> list[Batch]:
                     chunks=[replace(c, sentence_ids=tuple(new[s] for s in c.sentence_ids)) for c in doc_chunks],
                     passage_vectors=passages,
                     sentence_vectors=np.asarray([vectors[s] for s in order], dtype=np.float32).reshape(len(order), -1),
-                    tokens=[tokenize(passage_text(c)) for c in doc_chunks],
+                    tokens=[document_tokens(t) for t in texts],
+                    texts=texts,
                 )
             )
         return batches

@@ -129,6 +129,11 @@ class MilvusSentences(_Part):
         return out
 
 
+# Each field's BM25 top list is fetched this many times deeper than k, so that a passage that is only second-best
+# in every field still gets its summed score (the local index scores every matching passage in every field).
+FIELD_DEPTH = 4
+
+
 class MilvusSparse(_Part):
     """BM25 through Milvus' BM25 functions, one per token field (exact, pinyin, English: index.tokenize.TERM_WEIGHTS);
     the known-term check reads the folder's vocabulary."""
@@ -151,7 +156,7 @@ class MilvusSparse(_Part):
                 continue
             results = _call(
                 f"BM25 search on {self.name}", self.client.search, self.name, data=[" ".join(group)],
-                anns_field=self.fields[prefix][1], limit=min(k, MAX_LIMIT), filter=where_expr(where),
+                anns_field=self.fields[prefix][1], limit=min(FIELD_DEPTH * k, MAX_LIMIT), filter=where_expr(where),
                 search_params={"metric_type": "BM25"},
             )
             # Milvus' BM25 is bm25s' Lucene BM25 times (k1 + 1): rescaled so both backends report the same scores.

@@ -51,13 +51,13 @@ from index.tokenize import document_tokens, prefix_of
 _INSERT = 500  # rows per insert call (well under gRPC's message limit)
 
 
-def _bm25_texts(analyzer: Analyzer, chunk: Chunk, tokens: list[str]) -> dict[str, str]:
+def _bm25_texts(analyzer: Analyzer, chunk: Chunk, tokens: list[str], text: str = "") -> dict[str, str]:
     """The texts Milvus' BM25 functions analyse: the project's tokens of each field (prefix), or the passage text for jieba.
 
     A field without tokens gets the placeholder '_' (the local backend gives an empty passage one token too).
     """
     if analyzer is not Analyzer.TOKENS:
-        return {SPARSE_FIELDS[""][0]: passage_text(chunk)}
+        return {SPARSE_FIELDS[""][0]: text or passage_text(chunk)}
     texts = {text: [] for text, _ in SPARSE_FIELDS.values()}
     for token in tokens:
         texts[SPARSE_FIELDS[prefix_of(token)][0]].append(re.sub(r"\s+", "_", token))
@@ -165,10 +165,11 @@ class MilvusWriter:
         passages, sentences = [], []
         vectors = np.asarray(batch.passage_vectors, dtype=np.float32)
         sentence_vectors = np.asarray(batch.sentence_vectors, dtype=np.float32)
-        for chunk, vector, tokens in zip(batch.chunks, vectors, batch.tokens):
+        texts = batch.texts or ("",) * len(batch.chunks)
+        for chunk, vector, tokens, text in zip(batch.chunks, vectors, batch.tokens, texts):
             stored = replace(chunk, sentence_ids=tuple(self._next_sentence + s for s in chunk.sentence_ids))
             fields = {"chunk": dumps(stored.to_json()), "folded": search_key(chunk.text),
-                      **_bm25_texts(self._analyzer, chunk, tokens)}
+                      **_bm25_texts(self._analyzer, chunk, tokens, text)}
             _check_size(chunk, fields)
             passages.append({"chunk_id": chunk.chunk_id, "row": self._next_row, "doc": chunk.doc, "speaker": chunk.speaker,
                              "kind": chunk.kind, "vector": vector.tolist(), **fields})
