@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-
-from pathlib import Path
 
 from eval.cmrc import PEERS, BenchmarkError, load, run_cmrc
 from eval.cmrc_metrics import Ranked, answer_within, per_question, sign_test
