@@ -103,7 +103,8 @@ class MilvusWriter:
         self._next_row = int(section.get("next_row", 0))
         self._next_sentence = int(section.get("next_sentence", 0))
         self._vocabulary: Counter = Counter(read_vocabulary(base[1])) if base else Counter()
-        self._known_docs = {d.doc for d in read_manifest(base[1], verify=False).docs} if base else set()
+        # the index's documents and their titles (a passage's BM25 tokens include its document's title)
+        self._known_docs = {d.doc: d.title for d in read_manifest(base[1], verify=False).docs} if base else {}
         self._counts = [0, 0]
 
     def remove(self, doc_ids: Sequence[str]) -> None:
@@ -155,8 +156,9 @@ class MilvusWriter:
         if listed:
             for row in self._query(client, self._names[0], in_expr("doc", listed), ["chunk"]):
                 chunk = Chunk.from_json(json.loads(row["chunk"]))
-                self._vocabulary.subtract(set(document_tokens(passage_text(chunk))))
-            self._known_docs -= set(listed)
+                self._vocabulary.subtract(set(document_tokens(passage_text(chunk, self._known_docs[chunk.doc]))))
+            for doc in listed:
+                del self._known_docs[doc]
         for name in self._names:
             _call(f"deleting from {name}", client.delete, name, filter=in_expr("doc", docs))
 
