@@ -1,0 +1,178 @@
+"""The question's content words (Unit): Chinese and English units, the asked attribute and how much of them a text covers."""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.lexicon import english_words, stem
+from index.normalize import search_key
+from index.stopwords import STOPWORDS
+from retriever.answerability.entities import Entity
+from retriever.answerability.quantity import UNITS
+
+# Words that ask rather than name what is asked about (not BM25 stopwords: they do no harm there), and
+# nouns so general that any account answers them (措施, 经验: 'what measures did he mention').
+ZH_QUESTION_WORDS = frozenset(
+    """一共 共 总共 总计 哪里 哪儿 哪一年 哪年 一年 哪家 哪位 哪种 哪条 哪座 什么样 名字 叫 叫做 多 最 一次
+    具体 主要 目前 现在 情况 大概 大约 是不是 有没有 怎么样 啥 咋 当时 分别 到底 究竟
+    措施 举措 做法 办法 经验 方法 工作 内容 方面 事情 看法 观点""".split()
+)
+EN_QUESTION_WORDS = frozenset(
+    """tell name called call please say said mention mentioned describe explain give list know total number
+    kind kinds type way ways thing things happen happened hello hi hey thanks thank bye ok okay go went come came
+    take took put get measure measures step steps experience experiences approach approaches situation aspect
+    aspects view views""".split()
+)
+_UNIT_CHARS = frozenset(u for u in UNITS.split("|") if len(u) == 1)
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A content word of the question: found in a text (in index.normalize.search_key form) when one of its forms occurs."""
+
+    label: str
+    weight: float
+    forms: tuple[str, ...]
+
+    def found_in(self, folded: str) -> bool:
+        return any(f and f in folded for f in self.forms)
+
+
+def _weight(term: str) -> float:
+    return float(min(len(term), 4))
+
+
+def chinese_units(terms: Sequence[str]) -> list[Unit]:
+    """Content words of a Chinese question from its BM25 terms (question words and bare units left out)."""
+    units, seen = [], set()
+    for term in terms:
+        term = search_key(term)
+        if term in seen or term in ZH_QUESTION_WORDS or term in _UNIT_CHARS or not term.strip():
+            continue
+        seen.add(term)
+        units.append(Unit(term, _weight(term), (term,)))
+    return units
+
+
+def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
+    """Content words of an English question, each with the Chinese terms the lexicon maps it to.
+
+    A word the lexicon cannot map (phone, population) has only its own spelling as a form, so
+    it is found in a Chinese passage only when the passage writes it (PPP, PM2.5).
+    """
+    words = [w for w in english_words(question) if w not in EN_QUESTION_WORDS]
+    parts = [p for w in words for p in ([w] + [x for x in w.split("-") if x and x != w])]
+    words = [w for w in parts if w.isascii() and w not in EN_QUESTION_WORDS]
+    forms: dict[str, set[str]] = {w: {w} for w in words}
+    stems = [stem(w) for w in words]
+    for i, (word, key) in enumerate(zip(words, stems)):
+        forms[word].update(lexicon.get(key, []))
+        forms[word].update(lexicon.get(re.sub(r"[^a-z]", "", word), []))
+        for size in (2, 3):  # gloss phrases (sulfur dioxide) and names written as syllable groups (wang qi)
+            if i + size <= len(words):
+                phrase = lexicon.get(" ".join(stems[i : i + size]), []) + lexicon.get("".join(words[i : i + size]), [])
+                for other in words[i : i + size]:
+                    forms[other].update(phrase)
+    # A hyphenated word is found when its parts are: keep it only when it has forms of its own.
+    return [
+        Unit(w, 1.0, tuple(sorted(search_key(f) for f in forms[w])))
+        for w in dict.fromkeys(words)
+        if "-" not in w or len(forms[w]) > 1
+    ]
+
+
+
+_ZH_MARKER = re.compile(r"多少|几|什么|哪|谁")
+_ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions ask for no attribute
+_NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal verbs, idioms, abbreviations
+_CLAUSE_END = re.compile(r"[，。？！；、,.?!;：:\s]")
+_EN_MARKERS = frozenset("what which who whom whose how when where".split())
+
+
+def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Sequence[Entity]) -> list[Unit]:
+    """The asked attribute: the content words next to the question word (常住人口 of 南阳市的常住人口是多少,
+    员工 of 有多少名员工, 'population' of 'What is the population of Jining?'); [] for why/how questions.
+    """
+    aliases = [a for e in entities for a in e.aliases]
+
+    def names_entity(word: str) -> bool:
+        return any(word in a or a in word for a in aliases)
+
+    if lang == "zh":
+        cut = list(pos_tagger().cut(search_key(question)))
+        marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
+        if marker is None:
+            return []
+        found = []
+        for step, stop in ((-1, -1), (1, len(cut))):  # the nearest noun on each side, within the clause
+            for i in range(marker + step, stop, step):
+                word, tag = cut[i]
+                if _CLAUSE_END.fullmatch(word) or names_entity(word):
+                    break
+                if word in ZH_QUESTION_WORDS or word in STOPWORDS or len(word) < 2 or not _NOUN_TAG.match(tag):
+                    continue
+                found.append(Unit(word, _weight(word), (word,)))
+                break
+        return found
+    by_label = {u.label: u for u in units}
+    words, naming = name_words(question, units, entities)
+    marker = next((i for i, w in enumerate(words) if w in _EN_MARKERS), None)
+    if marker is None or words[marker] == "how" and marker + 1 < len(words) and words[marker + 1] not in ("many", "much"):
+        return []
+    found: list[Unit] = []
+    for i in range(marker + 1, len(words)):
+        unit = by_label.get(words[i])
+        if unit is None or naming[i]:
+            if found:
+                break
+            continue
+        found.append(unit)
+        if len(found) == 2:
+            break
+    return found
+
+
+def name_words(question: str, units: Sequence[Unit], entities: Sequence[Entity]) -> tuple[list[str], list[bool]]:
+    """An English question's words (lower case) and whether each names an asked entity: a word the lexicon maps
+    to the entity (Guojun, Dalian), or a capitalised word it cannot map next to one (Su of 'Su Guojun')."""
+    aliases = [a for e in entities for a in e.aliases]
+    by_label = {u.label: u for u in units}
+    raw = re.findall(r"[A-Za-z][A-Za-z0-9'-]*", unicodedata.normalize("NFKC", question))
+    words = [re.sub(r"'s?$", "", w.lower()) for w in raw]
+    forms = [[f for f in by_label[w].forms if not f.isascii()] if w in by_label else [] for w in words]
+    naming = [any(f in a or a in f for f in cjk for a in aliases) for cjk in forms]
+    for i, word in enumerate(raw):
+        if word[0].isupper() and not forms[i] and any(0 <= j < len(raw) and naming[j] for j in (i - 1, i + 1)):
+            naming[i] = True
+    return words, naming
+
+
+def coverage(units: Sequence[Unit], folded_text: str) -> float:
+    """Weighted share of the units found in the text (1.0 when there are none: nothing asked is missing)."""
+    total = sum(u.weight for u in units)
+    if not total:
+        return 1.0
+    return sum(u.weight for u in units if u.found_in(folded_text)) / total
+
+
+def attribute_units(units: Sequence[Unit], entities: Sequence[Entity]) -> list[Unit]:
+    """The units that ask for something about the entity: all but those naming it (南阳市, Nanyang)."""
+    aliases = [a for e in entities for a in e.aliases]
+    return [u for u in units if not any(f in a or a in f for f in u.forms for a in aliases if f)]
+
+
+@lru_cache(maxsize=1)
+def pos_tagger():
+    """jieba's part-of-speech tagger, loaded once (under a lock: its first cut builds tables)."""
+    from index.tokenize import import_jieba
+
+    posseg = import_jieba().posseg
+    with _lock:
+        list(posseg.cut("初始化"))
+    return posseg
