@@ -220,6 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """python -m eval.cmrc: the same as `forumqa eval --benchmark cmrc2018`."""
     import argparse
 
+    from eval.command import run_command
     from index.env import apply_defaults
 
     apply_defaults()
@@ -229,12 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", default=str(REPORTS), help="folder for cmrc.md and cmrc.json")
     parser.add_argument("--cache", default=None, help="folder for an embedding cache reused across runs")
     args = parser.parse_args(argv)
-    try:
-        run_cmrc(data=args.data, limit=args.limit, out=args.out, cache=args.cache)
-    except ForumQAError as error:
-        print(f"error: {error}")
-        return 2
-    return 0
+    return run_command(lambda: run_cmrc(data=args.data, limit=args.limit, out=args.out, cache=args.cache))
 
 
 if __name__ == "__main__":  # pragma: no cover

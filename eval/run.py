@@ -209,24 +209,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="write eval/expected.json (regression reference) from a fresh default index",
     )
     args = parser.parse_args(argv)
-    from index.errors import ForumQAError
+    from eval.command import run_command
 
-    try:
-        run_eval(
-            modes=[m.strip() for m in args.modes.split(",") if m.strip()],
-            embedder=args.embedder,
-            gold=args.gold,
-            sets=[x.strip() for x in args.sets.split(",") if x.strip()],
-            index=args.index,
-            out=args.out,
-            record_expected=args.record_expected,
-            fresh=args.fresh,
-            followups=not args.no_followups,
-        )
-    except ForumQAError as error:
-        print(f"error: {error}")
-        return 2
-    return 0
+    return run_command(lambda: run_eval(
+        modes=[m.strip() for m in args.modes.split(",") if m.strip()],
+        embedder=args.embedder,
+        gold=args.gold,
+        sets=[x.strip() for x in args.sets.split(",") if x.strip()],
+        index=args.index,
+        out=args.out,
+        record_expected=args.record_expected,
+        fresh=args.fresh,
+        followups=not args.no_followups,
+    ))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,108 @@
+"""Fitting the answerability model: a sign-constrained logistic regression, its Platt scaling and its threshold."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from retriever.answerability import FEATURES
+
+MAX_FALSE_ABSTENTION = 0.03  # on the tune split's answerable questions (out of fold)
+CS = (0.3, 1.0, 3.0, 10.0)  # inverse L2 strengths tried
+# Evidence for an answer raises the probability, evidence against lowers it: the fit keeps these signs.
+SIGNS = {
+    "top_dense": 1, "top_sentence": 1, "dense_margin": 1, "cover_top": 1, "known": 1, "entity_top": 1, "attr_cover": 1,
+    "focus_found": 1, "unit_missing": -1, "unknown_names": -1, "top_part": -1,
+    "nonsense": -1,
+}
+SEED = 20161217
+
+
+def fit(
+    x: np.ndarray, y: np.ndarray, features: Sequence[str], weights: np.ndarray | None = None, folds: int = 5
+) -> tuple[dict, np.ndarray]:
+    """A standardised, L2-penalised logistic regression whose coefficients keep the signs of SIGNS (C by
+    cross-validated log-loss), and its out-of-fold probabilities.
+
+    Returns:
+        (the parameters: features, mean, scale, coef, intercept, C; the out-of-fold probabilities).
+    """
+    from sklearn.model_selection import StratifiedKFold
+
+    cols = [FEATURES.index(f) for f in features]
+    x = x[:, cols]
+    w = np.ones(len(y)) if weights is None else np.asarray(weights, dtype=float)
+    splits = list(StratifiedKFold(folds, shuffle=True, random_state=SEED).split(x, y))
+
+    def out_of_fold(c: float) -> np.ndarray:
+        oof = np.zeros(len(y))
+        for train, test in splits:
+            oof[test] = _predict(_fit_constrained(x[train], y[train], w[train], c, features), x[test])
+        return oof
+
+    def log_loss(p: np.ndarray) -> float:
+        p = np.clip(p, 1e-6, 1 - 1e-6)
+        return float(-np.average(y * np.log(p) + (1 - y) * np.log(1 - p), weights=w))
+
+    c = min(CS, key=lambda c: log_loss(out_of_fold(c)))
+    mean, scale, coef, intercept = _fit_constrained(x, y, w, c, features)
+    params = {"features": list(features), "mean": mean.tolist(), "scale": scale.tolist(), "coef": coef.tolist(),
+              "intercept": intercept, "C": c}
+    return params, out_of_fold(c)
+
+
+def _fit_constrained(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float, features: Sequence[str]):
+    """(mean, scale, coef, intercept): weighted logistic loss + |coef|^2 / (2 C n), coefficients bounded by SIGNS."""
+    from scipy.optimize import minimize
+
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    n, d = z.shape
+
+    def loss(p: np.ndarray) -> tuple[float, np.ndarray]:
+        logit = z @ p[:d] + p[d]
+        value = np.sum(w * (y * np.logaddexp(0, -logit) + (1 - y) * np.logaddexp(0, logit))) / w.sum()
+        grad = w * (1 / (1 + np.exp(-logit)) - y) / w.sum()
+        penalty = p[:d] / (c * n)
+        return value + 0.5 * p[:d] @ penalty, np.r_[z.T @ grad + penalty, grad.sum()]
+
+    bounds = [{1: (0, None), -1: (None, 0)}.get(SIGNS.get(f, 0), (None, None)) for f in features] + [(None, None)]
+    result = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+    return mean, scale, result.x[:d], float(result.x[d])
+
+
+def _predict(params, x: np.ndarray) -> np.ndarray:
+    mean, scale, coef, intercept = params
+    return 1 / (1 + np.exp(-(((x - mean) / scale) @ coef + intercept)))
+
+
+def recalibrate(params: dict, oof: np.ndarray, y: np.ndarray, real: np.ndarray) -> tuple[dict, np.ndarray]:
+    """Platt scaling on the written questions: the generated negatives and the class weights shift the fitted
+    probabilities; p = sigmoid(a * logit + b), fitted on the out-of-fold logits of the tune questions people wrote,
+    makes the confidence a probability for questions as people ask them. Monotone: no decision changes order.
+
+    Returns:
+        (the parameters with coef and intercept scaled, the recalibrated out-of-fold probabilities).
+    """
+    from scipy.optimize import minimize
+
+    logit = np.log(np.clip(oof, 1e-9, 1 - 1e-9)) - np.log(np.clip(1 - oof, 1e-9, 1))
+    z, t = logit[real], y[real]
+
+    def loss(p: np.ndarray) -> float:
+        s = p[0] * z + p[1]
+        return float(np.mean(t * np.logaddexp(0, -s) + (1 - t) * np.logaddexp(0, s)))
+
+    a, b = minimize(loss, np.array([1.0, 0.0]), method="L-BFGS-B", bounds=[(1e-3, None), (None, None)]).x
+    scaled = params | {"coef": [a * c for c in params["coef"]], "intercept": a * params["intercept"] + b, "platt": [a, b]}
+    return scaled, 1 / (1 + np.exp(-(a * logit + b)))
+
+
+def choose_threshold(probabilities: np.ndarray, labels: np.ndarray, real: np.ndarray, max_false: float = MAX_FALSE_ABSTENTION) -> float:
+    """The highest threshold at which at most max_false of the real answerable questions fall below it."""
+    answerable = np.sort(probabilities[(labels == 1) & real])
+    allowed = int(np.floor(max_false * len(answerable)))
+    below = answerable[allowed] if allowed < len(answerable) else 1.0
+    return float(np.round(max(below - 1e-4, 0.0), 4))

@@ -1,0 +1,143 @@
+"""Generated unanswerable questions for training the answerability model: entity swaps and attribute swaps."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.normalize import fold
+from retriever.answerability.entities import Entity
+from retriever.answerability.features import (
+    Evidence,
+    IndexFacts,
+    attribute_units,
+    content_units,
+    coverage,
+    question_entities,
+)
+
+# Facts the transcript never gives, asked of each entity; each is kept only when its key word is absent.
+CITY_FACTS_ZH = (
+    ("常住人口", "{c}的常住人口是多少？"), ("面积", "{c}的总面积有多少平方公里？"), ("气温", "{c}冬季平均气温是多少度？"),
+    ("大学", "{c}有多少所大学？"), ("邮政编码", "{c}的邮政编码是多少？"), ("利率", "{c}发行的专项债券利率是多少？"),
+    ("门票", "{c}的公园门票多少钱？"), ("地铁", "{c}有几条地铁线路？"), ("机场", "{c}的机场叫什么名字？"),
+)
+PERSON_FACTS_ZH = (
+    ("出生", "{p}是哪一年出生的？"), ("电话", "{p}的电话号码是多少？"), ("工资", "{p}每月工资是多少？"),
+    ("毕业", "{p}毕业于哪所大学？"), ("年龄", "{p}今年的年龄是多大？"), ("籍贯", "{p}的籍贯是哪里？"),
+)
+CITY_FACTS_EN = (
+    ("人口", "What is the population of {C}?"), ("面积", "How many square kilometres does {C} cover?"),
+    ("气温", "What is the average winter temperature in {C}?"), ("大学", "How many universities does {C} have?"),
+    ("利率", "What interest rate do the bonds of {C} pay?"), ("门票", "How much does a park ticket cost in {C}?"),
+    ("地铁", "How many subway lines does {C} have?"),
+)
+PERSON_FACTS_EN = (
+    ("出生", "When was {P} born?"), ("电话", "What is {P}'s phone number?"), ("工资", "What is {P}'s monthly salary?"),
+    ("毕业", "Which university did {P} graduate from?"), ("年龄", "How old is {P}?"),
+)
+
+
+SURNAMES = {"区": "ou", "单": "shan", "仇": "qiu", "解": "xie", "曾": "zeng", "查": "zha", "朴": "piao", "盖": "ge", "乐": "yue"}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One training question: its text, label (1: the text answers it) and where it came from."""
+
+    question: str
+    label: int
+    origin: str
+
+
+def english_forms(alias: str, person: bool) -> list[str]:
+    """How an English question writes a Chinese name: 'Dalian', 'Wang Qi' (pypinyin's reading)."""
+    from pypinyin import lazy_pinyin
+
+    syllables = [s for s in lazy_pinyin(alias) if s.isascii() and s.isalpha()]
+    if len(syllables) != len(alias):
+        return []
+    if person and len(syllables) >= 2:
+        syllables[0] = SURNAMES.get(alias[0], syllables[0])
+        return [f"{syllables[0].title()} {''.join(syllables[1:]).title()}"]
+    return ["".join(syllables).title()]
+
+
+def entity_forms(entity: Entity, speakers: dict) -> dict[str, list[str]]:
+    """The entity's names by kind: 'person' and 'city' (Chinese and English forms)."""
+    from retriever.answerability.entities import cities_of
+
+    speaker = speakers[entity.speaker]
+    if speaker.name in speaker.organisation:  # the host newspaper (中国环境报) is no person
+        return {}
+    cities = cities_of(speaker)
+    forms = {"person_zh": [speaker.name], "person_en": english_forms(speaker.name, True)}
+    if cities:
+        forms |= {"city_zh": cities, "city_en": [f for c in cities for f in english_forms(c, False)]}
+    return forms
+
+
+def absent_from(entity: Entity, question: str, lang: str, terms: Sequence[str], facts: IndexFacts, chunks) -> bool:
+    """True when no passage of the entity holds every asked word of the question (the swapped fact is absent)."""
+    evidence = Evidence(question=question, lang=lang, terms=tuple(terms), passages=(), sentence_cosines=(), top_dense=0.0)
+    attribute = attribute_units(content_units(evidence, facts.lexicon), [entity])
+    if not attribute:
+        return False
+    return all(coverage(attribute, fold(c.text)) < 1.0 for c in chunks if entity.owns(c))
+
+
+def entity_swaps(retriever, questions, facts: IndexFacts, rng: random.Random, per_question: int = 2) -> list[Example]:
+    """Answerable questions moved to another entity whose passages lack the fact."""
+    speakers = retriever.speakers
+    chunks = retriever.chunks
+    entities = [e for e in facts.entities if e.speaker in speakers]
+    forms = {e.speaker: entity_forms(e, speakers) for e in entities}
+    out = []
+    for q in questions:
+        lang = "zh" if q.lang == "zh" else "en"
+        parsed = retriever.parse(q.question)
+        question = Evidence(q.question, parsed.lang, parsed.terms, (), (), 0.0)
+        asked = [e for e in question_entities(question, facts) if e.speaker in speakers]
+        if len(asked) != 1:
+            continue
+        source = forms[asked[0].speaker]
+        swaps = []
+        for kind in ("city", "person"):
+            for old in source.get(f"{kind}_{lang}", []):
+                pattern = re.compile(re.escape(old).replace(r"\ ", r"\s?-?"), re.I)
+                if not pattern.search(q.question):
+                    continue
+                for target in entities:
+                    new = forms[target.speaker].get(f"{kind}_{lang}", [])
+                    if target is asked[0] or not new:
+                        continue
+                    text = pattern.sub(new[0], q.question)
+                    terms = retriever.parse(text).terms
+                    if absent_from(target, text, parsed.lang, terms, facts, chunks):
+                        swaps.append(text)
+        for text in rng.sample(sorted(set(swaps)), min(per_question, len(set(swaps)))):
+            out.append(Example(text, 0, f"entity swap of {q.id}"))
+    return out
+
+
+def attribute_swaps(retriever, facts: IndexFacts) -> list[Example]:
+    """Each entity asked for facts the transcript never gives (the key word occurs in none of its passages)."""
+    speakers = retriever.speakers
+    chunks = retriever.chunks
+    out = []
+    for entity in facts.entities:
+        if entity.speaker not in speakers:
+            continue
+        forms = entity_forms(entity, speakers)
+        own = [fold(c.text) for c in chunks if entity.owns(c)]
+        for kind, facts, key in (
+            ("city_zh", CITY_FACTS_ZH, "c"), ("person_zh", PERSON_FACTS_ZH, "p"),
+            ("city_en", CITY_FACTS_EN, "C"), ("person_en", PERSON_FACTS_EN, "P"),
+        ):
+            for name in forms.get(kind, [])[:1]:
+                for word, template in facts:
+                    if not any(word in text for text in own):
+                        out.append(Example(template.format(**{key: name}), 0, f"attribute swap ({word})"))
+    return out
