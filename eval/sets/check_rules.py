@@ -1,0 +1,122 @@
+"""The rules the set checker applies to every file: limits, fields, normalisation, answer, language and split checks."""
+
+import json
+import os
+import re
+import unicodedata
+
+MIN_LEN, MAX_LEN, MAX_OCC = 4, 20, 3
+MIN_HELDOUT = 0.35
+
+SPEAKERS = {"王奇", "张海冰", "许伟", "苏国军", "区锦雄", "中国环境报", "编者按",
+            "participants", "title", "headline", None}
+
+READER_FIELDS = {"id", "question", "answers", "category", "lang", "speaker", "twin", "split"}
+READER_MIN = {
+    "traditional": 20, "simplified_twin": 20, "colloquial": 20, "keyword": 13,
+    "typo": 13, "title_english": 20, "paraphrase_english": 20, "mixed": 13,
+    "near_miss": 52, "nonsense": 13, "out_of_scope": 13,
+}
+READER_UNANSWERABLE = {"near_miss", "nonsense", "out_of_scope"}
+READER_LANG = {  # fixed language per category (None = any of zh/en/mixed)
+    "traditional": "zh", "simplified_twin": "zh", "colloquial": "zh", "keyword": "zh",
+    "typo": "zh", "title_english": "en", "paraphrase_english": "en", "mixed": "mixed",
+    "near_miss": None, "nonsense": None, "out_of_scope": None,
+}
+MIN_NEAR_MISS_EN = 15
+
+FU_FIELDS = {"id", "history", "question", "answers", "category", "lang", "speaker",
+             "rewritten", "split"}
+FU_CATS = {"ellipsis", "pronoun", "switch", "standalone", "near_miss"}
+FU_MIN_TOTAL, FU_MIN = 55, {"standalone": 8, "near_miss": 5}
+FU_MIN_LANG = {"zh": 30, "en": 15}
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# a Latin word that is not an all-caps acronym (PPP, GDP, PM2.5 are fine in zh text)
+LATIN_NON_ACRONYM = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*")
+
+
+def norm(s):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def qkey(s):
+    return norm(s).lower()
+
+
+def count_occ(hay, needle):
+    """Overlapping occurrence count."""
+    n, i = 0, hay.find(needle)
+    while i != -1:
+        n += 1
+        i = hay.find(needle, i + 1)
+    return n
+
+
+def split_rule(i):
+    return "heldout" if i % 5 in (1, 3) else "tune"
+
+
+def load_jsonl(path, errors):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for ln, line in enumerate(f, 1):
+            if not line.strip():
+                errors.append(f"{os.path.basename(path)}:{ln}: blank line")
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as e:
+                errors.append(f"{os.path.basename(path)}:{ln}: bad JSON: {e}")
+    return rows
+
+
+def check_answers(tag, answers, answerable, text, errors):
+    if not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
+        errors.append(f"{tag}: answers must be a list of strings")
+        return
+    if answerable:
+        if not 1 <= len(answers) <= 3:
+            errors.append(f"{tag}: answerable item needs 1-3 answers, has {len(answers)}")
+    elif answers:
+        errors.append(f"{tag}: unanswerable item must have answers == []")
+    if len(set(map(norm, answers))) != len(answers):
+        errors.append(f"{tag}: duplicate answer strings")
+    for a in answers:
+        na = norm(a)
+        if not MIN_LEN <= len(na) <= MAX_LEN:
+            errors.append(f"{tag}: answer {a!r} has length {len(na)} (want {MIN_LEN}-{MAX_LEN})")
+        c = count_occ(text, na)
+        if c == 0:
+            errors.append(f"{tag}: answer {a!r} not found in transcript")
+        elif c > MAX_OCC:
+            errors.append(f"{tag}: answer {a!r} occurs {c} times (max {MAX_OCC})")
+
+
+def check_lang(tag, q, lang, errors):
+    has_cjk = bool(CJK.search(q))
+    has_latin = bool(LATIN_WORD.search(q))
+    if lang == "zh" and LATIN_NON_ACRONYM.search(q):
+        errors.append(f"{tag}: lang zh but question has Latin words: {q!r}")
+    if lang == "zh" and not has_cjk and re.search(r"\w", q):
+        errors.append(f"{tag}: lang zh but no CJK: {q!r}")
+    if lang == "en" and has_cjk:
+        errors.append(f"{tag}: lang en but question has CJK: {q!r}")
+    if lang == "mixed" and has_cjk and not has_latin and re.search(r"[A-Za-z]", q) is None:
+        errors.append(f"{tag}: lang mixed but no Latin text: {q!r}")
+
+
+def check_splits(fname, rows, by_cat, errors, twin_of=None):
+    """rows: list of dicts; by_cat: category -> rows. Verifies rule and >= 35%."""
+    for cat, items in sorted(by_cat.items()):
+        items = sorted(items, key=lambda r: r["id"])
+        for i, r in enumerate(items):
+            if twin_of is not None and cat == "simplified_twin":
+                continue  # checked against the twin below
+            want = split_rule(i)
+            if r.get("split") != want:
+                errors.append(f"{fname} {r['id']}: split {r.get('split')!r}, rule says {want!r}")
+        held = sum(r.get("split") == "heldout" for r in items)
+        if items and held / len(items) < MIN_HELDOUT:
+            errors.append(f"{fname} category {cat}: only {held}/{len(items)} heldout (< {MIN_HELDOUT:.0%})")
