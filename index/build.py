@@ -1,165 +1,35 @@
-"""Build an index folder from documents: read, find structure, chunk, embed, write a backend, publish atomically."""
+"""Build an index folder from documents: read, find structure, chunk, embed, write a backend, publish atomically.
+
+What a build reads is in index/collect.py, each document's analysis and embedding in index/analyse.py, the choice
+and hooks of its writer in index/writers.py; their public names are re-exported here.
+"""
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
-from importlib import resources
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, replace
 from pathlib import Path
 
-import numpy as np
-
-from index.chunk import ChunkSettings, chunk_document
+from index.analyse import EMBED_BATCH, Analysed, analyse, embed_analysed, embed_texts, prepare
+from index.chunk import ChunkSettings
+from index.collect import CORPUS_NAME, DEFAULT_CORPUS, REPO, default_index_path, doc_id_for, read_all
 from index.embed import Embedder, load_embedder
-from index.errors import DocumentError, IndexCorruptError, IndexMismatchError, IndexNotFoundError
+from index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError
 from index.lexicon import LEXICON_ID, build_lexicon
 from index.parallel import ordered_map, workers
-from index.readers import Source, read_sources
-from index.records import DocRecord
-from index.represent import dense_weight, passage_text, sentence_text
-from index.store.base import Batch
+from index.readers import Source
 from index.store.faiss_dense import DenseSettings
 from index.store.files import build_lock, publish, staging_dir
-from index.store.local_write import LocalWriter, write_lexicon
+from index.store.local_write import write_lexicon
 from index.store.manifest import EmbedderInfo, Manifest, now, read_manifest, write_manifest
 from index.store.milvus_conn import MilvusSettings
-from index.structure import parse
-from index.tokenize import document_tokens, tokenizer_id
-
-REPO = Path(__file__).resolve().parent.parent
-CORPUS_NAME = "env-forum-2016.txt"
-EMBED_BATCH = 32  # texts per embedder call (sorted by length, so a batch pads little)
-
-
-def _bundled_corpus() -> Path:
-    """The bundled transcript: data/ in a source checkout, else the installed package data (forumqa_data)."""
-    source = REPO / "data" / CORPUS_NAME
-    if source.is_file():
-        return source
-    return Path(str(resources.files("forumqa_data").joinpath(CORPUS_NAME)))
-
-
-DEFAULT_CORPUS = _bundled_corpus()
+from index.tokenize import tokenizer_id
+from index.writers import Staged, abort_writer, after_publish, close_writer, make_writer, previous_backend, update_writer
 
 Log = Callable[[str], None]
-
-
-def default_index_path() -> Path:
-    """$FORUMQA_INDEX; else index_store/default in a source checkout; else the user's data folder."""
-    if os.environ.get("FORUMQA_INDEX"):
-        return Path(os.environ["FORUMQA_INDEX"])
-    if (REPO / "pyproject.toml").is_file() and os.access(REPO, os.W_OK):
-        return REPO / "index_store" / "default"
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "forumqa" / "default"
-
-
-def doc_id_for(name: str, taken: set[str]) -> str:
-    """A stable, unique document id from a file name or a given id."""
-    base = re.sub(r"[^\w.-]+", "-", name).strip("-.") or "doc"
-    doc_id, n = base, 2
-    while doc_id in taken:
-        doc_id, n = f"{base}-{n}", n + 1
-    return doc_id
-
-
-def embed_texts(embedder: Embedder, texts: list[str], batch: int = EMBED_BATCH) -> np.ndarray:
-    """Passage embeddings of texts: each distinct text once, similar lengths batched together (less padding)."""
-    unique = list(dict.fromkeys(texts))
-    if not unique:
-        return np.zeros((0, int(embedder.dim)), np.float32)
-    batch = max(batch, int(getattr(embedder, "batch", 0) or 0) * 2)  # e.g. a GPU embedder's larger batches
-    order = sorted(range(len(unique)), key=lambda i: len(unique[i]))
-    vectors = np.empty((len(unique), int(embedder.dim)), np.float32)
-    for start in range(0, len(order), batch):
-        picks = order[start : start + batch]
-        vectors[picks] = embedder.encode_passages([unique[i] for i in picks])
-    row = {text: i for i, text in enumerate(unique)}
-    return vectors[[row[t] for t in texts]]
-
-
-@dataclass(frozen=True)
-class Analysed:
-    """A document parsed, chunked and tokenized, with the texts to embed (what a worker process returns)."""
-
-    chunks: list
-    passage_texts: list[str]
-    sentence_texts: list[str]
-    tokens: list[list[str]]
-    record: DocRecord
-    weights: tuple[float, ...] = ()  # per passage then per sentence: the factor its vector is stored with (represent.py)
-
-
-def analyse(source: Source, doc_id: str, chunking: ChunkSettings) -> Analysed:
-    """One document parsed, chunked and tokenized (everything but the embedding).
-
-    Raises:
-        DocumentError: the document has no text to index.
-    """
-    doc = parse(source.text, doc_id, title=source.title)
-    chunks, sentences = chunk_document(doc, chunking)
-    if not chunks:
-        raise DocumentError(f"{source.path}: no text to index after cleaning (no letters or digits)")
-    title = source.title or doc.title
-    texts = [passage_text(c, title) for c in chunks]
-    owner = {}
-    for chunk in chunks:
-        for sid in chunk.sentence_ids:
-            owner.setdefault(sid, chunk)
-    record = DocRecord(
-        doc=doc_id,
-        source=str(source.path),
-        sha256=source.sha256,
-        format=source.format,
-        encoding=source.encoding,
-        title=title,
-        lines=len(source.text.splitlines()),
-        page_starts=source.page_starts,
-        passages=len(chunks),
-        added_at=now(),
-        speakers=tuple(doc.speakers.values()),
-        headlines=tuple(doc.headlines),
-        metadata=dict(source.metadata),
-    )
-    sentence_texts = [sentence_text(s, owner[s.sentence_id], title) for s in sentences]
-    weights = tuple(dense_weight(c) for c in chunks) + tuple(dense_weight(owner[s.sentence_id]) for s in sentences)
-    return Analysed(chunks, texts, sentence_texts, [document_tokens(t) for t in texts], record, weights)
-
-
-def embed_analysed(analysed: Analysed, embedder: Embedder) -> Batch:
-    """The Batch of an analysed document: a text is embedded once however often it occurs (a one-sentence
-    passage's sentence has the passage's own text, so it takes the passage's vector)."""
-    texts = analysed.passage_texts
-    vectors = embed_texts(embedder, texts + analysed.sentence_texts)
-    if analysed.weights:
-        vectors = vectors * np.asarray(analysed.weights, np.float32)[:, None]
-    return Batch(analysed.chunks, vectors[: len(texts)], vectors[len(texts) :], analysed.tokens, tuple(texts))
-
-
-def prepare(source: Source, doc_id: str, embedder: Embedder, chunking: ChunkSettings) -> tuple[Batch, DocRecord]:
-    """One document read, parsed, chunked, embedded and tokenized.
-
-    Raises:
-        DocumentError: the document has no text to index.
-    """
-    analysed = analyse(source, doc_id, chunking)
-    return embed_analysed(analysed, embedder), analysed.record
-
-
-def read_all(files: Iterable[str | Path], taken: set[str]) -> list[tuple[Source, str]]:
-    """Every document of the files, each with a unique id (the file's own id, else its file name)."""
-    found = []
-    for file in files:
-        for source in read_sources(file):
-            doc_id = doc_id_for(source.doc_id or Path(source.path).stem, taken)
-            taken.add(doc_id)
-            found.append((source, doc_id))
-    return found
 
 
 def _resolve_embedder(embedder: Embedder | str | None) -> Embedder:
@@ -239,8 +109,7 @@ def write_index(
         writer = update_writer(staged, out, base, dense, _step_logger(log))
     else:
         writer = make_writer(staged, dense, milvus, out, _step_logger(log))
-    published = False
-    try:
+    with Staged(writer, staged) as stage:
         writer.remove(list(removed))
         (staged / "docs").mkdir()
         records = [] if base is None else [d for d in base.docs if d.doc not in set(removed)]
@@ -275,57 +144,8 @@ def write_index(
             manifest = replace(manifest, created_at=base.created_at, updated_at=now())
         manifest = write_manifest(staged, manifest)
         publish(staged, out)
-        published = True
-        after_publish(writer)
-    finally:
-        if not published:
-            abort_writer(writer)
-        close_writer(writer)
-        shutil.rmtree(staged, ignore_errors=True)
+        stage.published()
     return manifest
-
-
-def make_writer(staged: Path, dense: DenseSettings, milvus: MilvusSettings | None, out: Path, progress=None):
-    """The writer of a new build: local FAISS + bm25s files, or new Milvus collections (replacing out's, if any)."""
-    if milvus is None:
-        return LocalWriter(staged, dense, progress=progress)
-    from index.store.milvus_write import MilvusWriter
-
-    return MilvusWriter(staged, milvus, previous=previous_backend(out))
-
-
-def update_writer(staged: Path, out: Path, manifest: Manifest, dense: DenseSettings = DenseSettings(), progress=None):
-    """The writer that adds or removes documents of the index at out, on the backend its manifest names."""
-    if manifest.backend_kind == "milvus":
-        from index.store.milvus_write import MilvusWriter
-
-        return MilvusWriter(staged, base=(manifest.backend, out))
-    return LocalWriter(staged, dense, base=out, progress=progress)
-
-
-def previous_backend(out: Path) -> dict | None:
-    """The backend section of the index now at out (None when there is none or it cannot be read)."""
-    try:
-        return read_manifest(out, verify=False).backend
-    except (IndexNotFoundError, IndexCorruptError, IndexMismatchError):
-        return None
-
-
-def after_publish(writer) -> None:
-    """Tell a writer its folder is published (a Milvus build then drops the collections it replaced)."""
-    if hasattr(writer, "published"):
-        writer.published()
-
-
-def abort_writer(writer) -> None:
-    """Undo what a failed writer left outside the staging folder (new Milvus collections)."""
-    if hasattr(writer, "abort"):
-        writer.abort()
-
-
-def close_writer(writer) -> None:
-    if hasattr(writer, "close"):
-        writer.close()
 
 
 def _bar(total: int, enabled: bool):
@@ -364,4 +184,9 @@ def ensure_default_index(log: Log = print) -> Path:
 
 from index.update import add_documents, list_documents, remove_documents  # noqa: E402  (public API lives here too)
 
-__all__ = ["add_documents", "build_index", "ensure_default_index", "list_documents", "remove_documents"]
+__all__ = [
+    "CORPUS_NAME", "DEFAULT_CORPUS", "EMBED_BATCH", "REPO", "Analysed", "Staged", "abort_writer", "add_documents",
+    "after_publish", "analyse", "build_index", "close_writer", "default_index_path", "doc_id_for", "embed_analysed",
+    "embed_texts", "ensure_default_index", "list_documents", "make_writer", "prepare", "previous_backend", "read_all",
+    "remove_documents", "update_writer",
+]

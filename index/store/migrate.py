@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -70,7 +69,7 @@ def migrate_index(source: str | Path, out: str | Path, milvus: MilvusSettings) -
     Returns:
         The manifest written (the source's documents, embedder and settings; a Milvus backend section).
     """
-    from index.build import abort_writer, after_publish, close_writer, make_writer
+    from index.writers import Staged, make_writer
 
     started = time.perf_counter()
     source, out = Path(source), Path(out)
@@ -82,8 +81,8 @@ def migrate_index(source: str | Path, out: str | Path, milvus: MilvusSettings) -
     docs = {p.name: p.read_bytes() for p in (source / "docs").glob("*.txt")}
     with build_lock(out):
         staged = staging_dir(out)
-        writer, published = make_writer(staged, None, milvus, out), False
-        try:
+        writer = make_writer(staged, None, milvus, out)
+        with Staged(writer, staged) as stage:
             for batch in batches:
                 writer.add(batch)
             result = writer.finish()
@@ -97,11 +96,5 @@ def migrate_index(source: str | Path, out: str | Path, milvus: MilvusSettings) -
             )
             new = write_manifest(staged, new)
             publish(staged, out)
-            published = True
-            after_publish(writer)
-        finally:
-            if not published:
-                abort_writer(writer)
-            close_writer(writer)
-            shutil.rmtree(staged, ignore_errors=True)
+            stage.published()
     return new
