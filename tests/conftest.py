@@ -46,3 +46,11 @@ def app_url(retriever, tmp_path_factory):
     running = start(create_app(retriever, feedback=feedback), port=free_port())
     yield running.url
     running.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium for one browser test module (tests/chromium.py; the module skips itself without one)."""
+    from chromium import launched_chromium, playwright_or_skip
+
+    yield from launched_chromium(playwright_or_skip())

@@ -8,64 +8,23 @@ import shutil
 from pathlib import Path
 
 import pytest
+from chromium import ask, open_chat, playwright_or_skip
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("FORUMQA_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "tests" / "artifacts"
 QUESTION = "南阳市如何保护南水北调水源地的水质？"
 XSS = "<img src=x onerror=window.__xss=1>"
-REPLY_TIMEOUT_MS = 60_000
 
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing on CI: `make browser` installs Debian's chromium", pytrace=False)
-    pytest.skip(f"{CHROMIUM} not installed (make browser installs it)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def server(app_url):
-    return app_url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+sync_api = playwright_or_skip()
 
 
 @pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
-    page = context.new_page()
-    page.goto(server)
-    page.locator("#fqa-question textarea").wait_for(timeout=REPLY_TIMEOUT_MS)
+def page(browser, app_url):
+    context, page = open_chat(browser, app_url, 1400, 1000)
     yield page
     context.close()
-
-
-def ask(page, question: str) -> None:
-    """Type a question, submit it, and wait until its reply is in the chat."""
-    replies = page.locator("#fqa-chat .fqa-reply, #fqa-chat .fqa-error")
-    before = replies.count()
-    page.locator("#fqa-question textarea").fill(question)
-    page.locator("#fqa-send").click()
-    page.wait_for_function(
-        "n => document.querySelectorAll('#fqa-chat .fqa-reply, #fqa-chat .fqa-error').length > n",
-        arg=before,
-        timeout=REPLY_TIMEOUT_MS,
-    )
 
 
 def test_question_answer_citation_and_source_viewer(page, retriever):

@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from chromium import REPLY_TIMEOUT_MS, ask, open_chat, playwright_or_skip, replies
 
 from eval.loadtest import free_port
 from ui.server import create_app, start
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("FORUMQA_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-REPLY_TIMEOUT_MS = 60_000
 FIRST = "济宁配备了多少名专职环保网格员？"
 
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing on CI: `make browser` installs Debian's chromium", pytrace=False)
-    pytest.skip(f"{CHROMIUM} not installed (make browser installs it)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = playwright_or_skip()
 
 
 @pytest.fixture(scope="module")
@@ -36,37 +28,11 @@ def served(retriever, tmp_path_factory):
     running.close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def page(browser, served):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    page.goto(served[0])
-    page.locator("#fqa-question textarea").wait_for(timeout=REPLY_TIMEOUT_MS)
+    context, page = open_chat(browser, served[0], 1280, 900)
     yield page
     context.close()
-
-
-def replies(page):
-    return page.locator("#fqa-chat .fqa-reply, #fqa-chat .fqa-error")
-
-
-def ask(page, question: str) -> None:
-    before = replies(page).count()
-    page.locator("#fqa-question textarea").fill(question)
-    page.locator("#fqa-send").click()
-    page.wait_for_function(
-        "n => document.querySelectorAll('#fqa-chat .fqa-reply, #fqa-chat .fqa-error').length > n",
-        arg=before,
-        timeout=REPLY_TIMEOUT_MS,
-    )
 
 
 def test_follow_up_uses_the_conversation(page, retriever):

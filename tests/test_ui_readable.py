@@ -5,24 +5,17 @@ Real headless Chromium (Debian's /usr/bin/chromium) through Playwright, against 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from chromium import ask, open_chat, playwright_or_skip
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("FORUMQA_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 QUESTION = "济宁配备了多少名专职环保网格员？"
-REPLY_TIMEOUT_MS = 60_000
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing on CI: `make browser` installs Debian's chromium", pytrace=False)
-    pytest.skip(f"{CHROMIUM} not installed (make browser installs it)", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = playwright_or_skip()
 
 # Every visible element with its own text: its colour over the background it is painted on (ancestors'
 # backgrounds composited, the page canvas at the bottom), as a WCAG contrast ratio.
@@ -91,39 +84,6 @@ IN_VIEW_JS = r"""
 """
 
 
-@pytest.fixture(scope="module")
-def server(app_url):
-    return app_url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
-
-
-def open_page(browser, server, width, height, scheme="light", url_suffix=""):
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, locale="zh-CN")
-    page = context.new_page()
-    page.goto(server + url_suffix)
-    page.locator("#fqa-question textarea").wait_for(timeout=REPLY_TIMEOUT_MS)
-    return context, page
-
-
-def ask(page, question: str) -> None:
-    """Type a question, send it, wait for its reply."""
-    before = page.locator("#fqa-chat .fqa-reply, #fqa-chat .fqa-error").count()
-    page.locator("#fqa-question textarea").fill(question)
-    page.locator("#fqa-send").click()
-    page.wait_for_function(
-        "n => document.querySelectorAll('#fqa-chat .fqa-reply, #fqa-chat .fqa-error').length > n",
-        arg=before,
-        timeout=REPLY_TIMEOUT_MS,
-    )
-
-
 def in_view(page, selector: str) -> bool:
     """Whether the last element matching selector is on screen; waits up to 3 s for the chat to settle."""
     try:
@@ -134,9 +94,9 @@ def in_view(page, selector: str) -> bool:
 
 
 @pytest.mark.parametrize("width, height", [(1400, 1000), (1920, 1080), (1280, 720), (390, 844)])
-def test_reply_start_is_in_view(browser, server, width, height):
+def test_reply_start_is_in_view(browser, app_url, width, height):
     """After a reply, its question and its answer line are on screen, not scrolled past to the bottom."""
-    context, page = open_page(browser, server, width, height)
+    context, page = open_chat(browser, app_url, width, height, "light")
     try:
         ask(page, "南阳市如何保护南水北调水源地的水质？")
         ask(page, QUESTION)  # a second, long reply below the first: the chat must not jump to its end
@@ -163,9 +123,9 @@ def _show_sources(page) -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width, height", [(1280, 720), (390, 844)])
-def test_contrast_is_wcag_aa(browser, server, scheme, width, height):
+def test_contrast_is_wcag_aa(browser, app_url, scheme, width, height):
     """Every visible text of the page, including the highlighted answer and cited lines, has contrast >= 4.5:1."""
-    context, page = open_page(browser, server, width, height, scheme)
+    context, page = open_chat(browser, app_url, width, height, scheme)
     try:
         ask(page, QUESTION)
         _show_sources(page)
@@ -184,9 +144,9 @@ def test_contrast_is_wcag_aa(browser, server, scheme, width, height):
         context.close()
 
 
-def test_phone_sources_are_under_the_reply(browser, server):
+def test_phone_sources_are_under_the_reply(browser, app_url):
     """On a phone, each passage's source lines open right under it, and no reply points to a panel off screen."""
-    context, page = open_page(browser, server, 390, 844)
+    context, page = open_chat(browser, app_url, 390, 844, "light")
     try:
         ask(page, QUESTION)
         reply = page.locator("#fqa-chat .fqa-reply").last
