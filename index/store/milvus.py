@@ -77,45 +77,41 @@ class _Part:
         return rows
 
 
-class MilvusPassages(_Part):
-    """Passage vectors: Milvus top-k by inner product, filters as expressions."""
+class _Vectors(_Part):
+    """A collection of vectors searched by inner product, with its search parameters."""
 
     def __init__(self, client, name: str, params: dict) -> None:
         super().__init__(client, name)
         self.params = params
 
-    def search(self, vectors: np.ndarray, k: int, where: Filter = NO_FILTER) -> list[Run]:
+    def _hits(self, vectors: np.ndarray, k: int, where: Filter, **options) -> list:
+        """Milvus's hits for each query vector ([] for each when k <= 0); options go to the search as they are."""
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)
         if k <= 0 or not len(vectors):
             return [[] for _ in vectors]
-        results = _call(
+        return _call(
             f"search on {self.name}", self.client.search, self.name, data=vectors.tolist(), anns_field="vector",
-            limit=min(k, MAX_LIMIT), filter=where_expr(where), search_params=self.params,
+            limit=min(k, MAX_LIMIT), filter=where_expr(where), search_params=self.params, **options,
         )
-        return [_ranked(hits) for hits in results]
+
+
+class MilvusPassages(_Vectors):
+    """Passage vectors: Milvus top-k by inner product, filters as expressions."""
+
+    def search(self, vectors: np.ndarray, k: int, where: Filter = NO_FILTER) -> list[Run]:
+        return [_ranked(hits) for hits in self._hits(vectors, k, where)]
 
     def vectors(self, ids: Sequence[str]) -> np.ndarray:
         found = {r["chunk_id"]: r["vector"] for r in self.by_ids("chunk_id", list(ids), ["chunk_id", "vector"])}
         return np.asarray([found[i] for i in ids], dtype=np.float32).reshape(len(ids), -1)
 
 
-class MilvusSentences(_Part):
+class MilvusSentences(_Vectors):
     """Sentence vectors; a grouped search (group_by chunk_id) gives each chunk's best sentence."""
 
-    def __init__(self, client, name: str, params: dict) -> None:
-        super().__init__(client, name)
-        self.params = params
-
     def search(self, vectors: np.ndarray, k: int, where: Filter = NO_FILTER) -> list[Run]:
-        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)
-        if k <= 0 or not len(vectors):
-            return [[] for _ in vectors]
-        results = _call(
-            f"search on {self.name}", self.client.search, self.name, data=vectors.tolist(), anns_field="vector",
-            limit=min(k, MAX_LIMIT), filter=where_expr(where), search_params=self.params,
-            group_by_field="chunk_id", output_fields=["chunk_id"],
-        )
-        return [_ranked(hits, key="chunk_id")[:k] for hits in results]
+        hits = self._hits(vectors, k, where, group_by_field="chunk_id", output_fields=["chunk_id"])
+        return [_ranked(found, key="chunk_id")[:k] for found in hits]
 
     def vectors(self, ids: Sequence[str]) -> list[np.ndarray]:
         rows = self.by_ids("chunk_id", list(ids), ["chunk_id", "pos", "vector"])
