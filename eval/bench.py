@@ -1,6 +1,7 @@
 """`forumqa bench`: latency on the bundled transcript, and BM25/FAISS at 10k-1M synthetic chunks.
 
 A script that prints figures and writes eval/reports/bench.md and bench.png; never a timed test.
+The fresh-process figures (cold start, import audit) are taken in eval/bench_process.py.
 """
 
 from __future__ import annotations
@@ -8,70 +9,19 @@ from __future__ import annotations
 import json
 import os
 import platform
-import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
+from eval.bench_process import cold_start, import_audit
 from eval.gold import load_gold
 from eval.metrics import latency_summary
 from index.env import apply_defaults
 
-REPO = Path(__file__).resolve().parent.parent
 REPORTS = Path(__file__).resolve().parent / "reports"
-HEAVY = ("torch", "gradio", "sentence_transformers", "transformers")
-ASK_QUESTION = "南阳市有多少台燃煤锅炉被拆除？"
-
-
-def _env() -> dict:
-    from index.env import DEFAULTS
-
-    env = {**DEFAULTS, **os.environ}
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
-    return env
-
-
-def _forumqa_command() -> list[str]:
-    script = Path(sys.executable).with_name("forumqa")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "ui.cli"]
-
-
-def cold_start(index: Path, repeats: int) -> dict:
-    """Wall time of `forumqa ask` in a fresh process, from process start to the answer printed."""
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        done = subprocess.run(_forumqa_command() + ["ask", ASK_QUESTION, "--index", str(index)],
-                              env=_env(), capture_output=True, text=True, cwd=REPO)
-        times.append(time.perf_counter() - started)
-        if done.returncode != 0:
-            return {"error": (done.stderr or done.stdout).strip()[-500:]}
-    return {"wall_s": min(times), "runs_s": times}
-
-
-def import_audit(index: Path) -> dict:
-    """Run `forumqa ask` under `python -X importtime`: whether heavy modules (torch, ...) are imported."""
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "ui.cli", "ask", ASK_QUESTION, "--index", str(index)],
-                          env=_env(), capture_output=True, text=True, cwd=REPO)
-    modules = {}
-    for line in done.stderr.splitlines():
-        match = re.match(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)", line)
-        if match:
-            modules[match.group(4)] = (int(match.group(2)), len(match.group(3)))
-    heavy = sorted({name.split(".")[0] for name in modules if name.split(".")[0] in HEAVY})
-    top = sorted(((cum, name) for name, (cum, depth) in modules.items() if depth <= 1), reverse=True)[:8]
-    return {
-        "ok": done.returncode == 0,
-        "modules": len(modules),
-        "heavy_imported": heavy,
-        "torch_imported": "torch" in heavy,
-        "top_imports_ms": [(name, cum / 1000) for cum, name in top],
-    }
 
 
 def app_latency(retriever, questions: Sequence[str]) -> dict:

@@ -5,7 +5,8 @@ port, asks the gold questions round-robin through ``POST /api/ask``, prints p50/
 the server's RSS before and after). ``--single 300`` first compares one client's /api/ask latency with
 ``answer()`` called in-process on the same questions; ``--target gradio`` drives the gradio ``/ask``
 endpoint instead; ``--report FILE`` writes the figures as Markdown. ``--url`` targets a server that is
-already running. Bounded in count (--questions) and in time (--time-limit): it stops by itself.
+already running. Bounded in count (--questions) and in time (--time-limit): it stops by itself. The server process
+(port, start, stop, RSS) is handled in eval/loadtest_server.py.
 """
 
 from __future__ import annotations
@@ -13,17 +14,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
-import socket
-import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from eval.loadtest_server import REPO, free_port, rss_mb, start_server, stop_server
+
 GOLD = REPO / "eval" / "gold.jsonl"
 ANSWER_KEYS = {
     "query", "passages", "highlights", "abstained", "confidence", "terms", "notice", "answer", "rewritten", "filters",
@@ -102,12 +100,6 @@ def check_reply(reply: object, k: int) -> str:
     if reply["abstained"] and reply["answer"]:
         return "an abstaining reply carries an answer"
     return ""
-
-
-def rss_mb(pid: int) -> float:
-    import psutil
-
-    return psutil.Process(pid).memory_info().rss / 2**20
 
 
 class ApiClient:
@@ -221,44 +213,6 @@ def run_load(
     if server_pid and (not report.rss_mb or report.rss_mb[-1][0] != len(report.latencies)):
         report.rss_mb.append((len(report.latencies), rss_mb(server_pid)))
     return report
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(index: str | None, port: int, timeout: float = 600) -> subprocess.Popen:
-    """Start `forumqa serve` on 127.0.0.1:port and wait until it answers HTTP."""
-    command = [sys.executable, "-m", "ui.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    if index:
-        command += ["--index", index]
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO)}
-    server = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              start_new_session=True)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"the server exited with {server.returncode}: {server.stderr.read()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
-                if response.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.5)
-    stop_server(server)
-    raise RuntimeError(f"the server did not answer on port {port} within {timeout:.0f} s")
-
-
-def stop_server(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=15)
 
 
 def main(argv: list[str] | None = None) -> int:
