@@ -3,26 +3,23 @@
 Everything that comes from the transcript or the user goes through :func:`esc`: HTML is escaped and the
 characters Markdown would act on become numeric entities, so no input can become markup, a link, an image
 or a formula. No gradio here: these are pure functions, tested without a server.
+
+Escaping and citation labels are in ui/escape.py, the source viewer (source_html) in ui/source_view.py; both are
+re-exported here.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from urllib.parse import quote
 
 from retriever.types import Answer, Hit
+from ui.escape import citation_label, esc, lines_label
+from ui.source_view import CONTEXT_LINES, source_html
 
 Sources = Callable[[Hit, object], str]  # (hit, its highlight) -> its source lines in context (source_html)
 
-CONTEXT_LINES = 8  # lines of the transcript shown above and below a cited passage
-
-# HTML plus Markdown/LaTeX syntax characters, all turned into entities in one pass, so the chat's
-# Markdown renderer shows them as typed (no markup, links, images, autolinks or formulas).
-_ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_[]{}()#+-.!|~$:=/@"}
-_ESCAPES.update({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
-_ESC_TABLE = str.maketrans(_ESCAPES)
 
 MODE_LABELS = {"hybrid": "混合 Hybrid", "dense": "语义 Semantic", "bm25": "关键词 Keyword"}
 MODE_ALIASES = {"混合": "hybrid", "语义": "dense", "关键词": "bm25"}
@@ -36,12 +33,6 @@ FILTER_LABEL = "筛选 / Filter"
 FILTER_NAMES = {"speaker": "发言人 speaker", "doc": "文档 document"}
 SOURCE_SUMMARY = "原文 / Source"
 SHARE_LABEL = "🔗 链接 / Link to this question"
-
-
-def esc(text: str) -> str:
-    """Escape text for HTML and Markdown: ``<``, ``&``, quotes and Markdown syntax all show as typed."""
-    text = str(text).translate(_ESC_TABLE)
-    return text.replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def _term_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -71,19 +62,6 @@ def emphasise(text: str, terms: list[str]) -> str:
     return "".join(out)
 
 
-def lines_label(start: int, end: int, page: int | None = None) -> str:
-    """'第19–30行 (lines 19–30)'; with a page (lines then count within it) '第3页 第19–30行 (page 3, lines 19–30)'."""
-    span = f"{start}" if start == end else f"{start}–{end}"
-    if page is None:
-        return f"第{span}行 (lines {span})"
-    return f"第{page}页 第{span}行 (page {page}, lines {span})"
-
-
-def citation_label(hit: Hit) -> str:
-    """The one-line citation of a passage: '[1] 王奇 · 河南省南阳市环保局局长 · 第19–30行 (lines 19–30)'."""
-    c = hit.citation
-    who = " · ".join(part for part in (c.speaker, c.role) if part)
-    return f"[{hit.rank}] {who or '—'} · {lines_label(c.line_start, c.line_end, c.page)}"
 
 
 def _passage_html(hit: Hit, highlight, terms: list[str], sources: Sources | None = None) -> str:
@@ -227,76 +205,6 @@ def answer_markdown(answer: Answer) -> str:
     return "\n".join(out) + "\n"
 
 
-def source_html(
-    lines: list[str] | None,
-    hit: Hit,
-    highlight=None,
-    context: int = CONTEXT_LINES,
-    page_starts: Sequence[int] = (),
-    title: bool = True,
-) -> str:
-    """The cited lines in their context in the original file, with line numbers; cited lines marked.
-
-    Args:
-        lines: the document's lines (line n is lines[n-1]); None when the index lacks the document.
-        hit: the cited passage.
-        highlight: its supporting sentence (its lines get a stronger mark), or None.
-        context: lines shown above and below the passage.
-        page_starts: for a document with pages, the line where each page begins (DocRecord.page_starts):
-            the citation's lines count within its page, and so do the numbers shown, under a page heading.
-        title: start with the citation as a title line (the side panel; not under a passage).
-    """
-    c = hit.citation
-    label = f"{citation_label(hit)}" + (f" · {c.headline}" if c.headline else "") + f" · {c.doc}"
-    head = f'<div class="fqa-src-title">{esc(label)}</div>' if title else ""
-    if not lines:
-        missing = esc("原文不可用 / source text not available")
-        return f'<div class="fqa-source">{head}<div class="fqa-error">{missing}</div></div>'
-    paged = bool(page_starts) and c.page is not None
-    cited = (_doc_line(page_starts, c.page, c.line_start), _doc_line(page_starts, c.page, c.line_end)) if paged else (
-        c.line_start, c.line_end
-    )
-    support = None
-    if highlight is not None:
-        page = getattr(highlight, "page", None)
-        support = (
-            (_doc_line(page_starts, page, highlight.line_start), _doc_line(page_starts, page, highlight.line_end))
-            if paged and page is not None
-            else (highlight.line_start, highlight.line_end)
-        )
-    first = max(1, cited[0] - context)
-    last = min(len(lines), cited[1] + context)
-    rows = []
-    shown_page = None
-    for n in range(first, last + 1):
-        number, page = n, None
-        if paged:
-            page = max(bisect_right(page_starts, n), 1)
-            number = n - page_starts[page - 1] + 1
-            if page != shown_page:
-                rows.append(f'<div class="fqa-page" data-page="{page}">{esc(f"第{page}页 / page {page}")}</div>')
-                shown_page = page
-        cls = "fqa-line"
-        if cited[0] <= n <= cited[1]:
-            cls += " fqa-cited"
-        if support is not None and support[0] <= n <= support[1]:
-            cls += " fqa-support-line"
-        marker = "▶" if cited[0] <= n <= cited[1] else " "
-        page_attr = f' data-page="{page}"' if page is not None else ""
-        rows.append(
-            f'<div class="{cls}"{page_attr} data-line="{number}"><span class="fqa-ln">{number}</span>'
-            f'<span class="fqa-mark">{marker}</span><span class="fqa-lt">{esc(lines[n - 1]) or "&nbsp;"}</span></div>'
-        )
-    return f'<div class="fqa-source">{head}<div class="fqa-lines-box">{"".join(rows)}</div></div>'
-
-
-def _doc_line(page_starts: Sequence[int], page: int | None, line: int) -> int:
-    """The document line of a line counted within a page (as citations count them)."""
-    if not page_starts or page is None or not 1 <= page <= len(page_starts):
-        return line
-    return page_starts[page - 1] + line - 1
-
-
 def normalise_mode(mode: str) -> str:
     """'hybrid'/'dense'/'bm25', also from the Chinese labels (混合/语义/关键词) or a display label."""
     value = str(mode).strip()
@@ -307,3 +215,6 @@ def normalise_mode(mode: str) -> str:
         if value == label:
             return key
     return value.lower()
+
+
+__all__ = ["CONTEXT_LINES", "citation_label", "esc", "lines_label", "source_html"]
