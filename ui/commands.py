@@ -55,11 +55,9 @@ def warm_text_tools():
             from index.tokenize import tokenize
 
             tokenize("预热")
-            from retriever import abstain
+            from retriever.answerability.units import pos_tagger
 
-            unknown_names = getattr(abstain, "unknown_names", None)
-            if unknown_names is not None:
-                unknown_names("预热", lambda _: True)
+            pos_tagger()
         except Exception:  # noqa: BLE001 - only a head start
             pass
 
