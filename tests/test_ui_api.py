@@ -31,7 +31,20 @@ def server(app_url):
 
 @pytest.fixture(scope="module")
 def client(server):
-    return Client(server, verbose=False)
+    # The app answers /api/health first; a slow first reply of a fresh Gradio app (its config and API info) on a
+    # loaded machine is not what these tests are about, so wait for it and allow gradio_client more than its 20 s.
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(server + "api/health", timeout=10) as reply:
+                if reply.status == 200:
+                    break
+        except (urllib.error.URLError, OSError):
+            pass
+        if time.monotonic() > deadline:
+            pytest.fail(f"the app at {server} did not answer /api/health within 120 s")
+        time.sleep(0.5)
+    return Client(server, verbose=False, httpx_kwargs={"timeout": 120})
 
 
 def listening_addresses(port: int) -> set[str]:
