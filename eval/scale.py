@@ -150,11 +150,10 @@ def ann_recall(retriever, vectors: np.ndarray, k: int = 10) -> float:
     table = retriever.backend.passages.table
     for q, vector in enumerate(vectors):
         run = retriever.backend.passages.search(vector[None, :], k)[0]
-        rows = table.rows([cid for cid, _ in run]).tolist()
+        rows, truth = set(table.rows([cid for cid, _ in run]).tolist()), set(exact[q].tolist())
         # a passage tied with the k-th exact one is as right as it (synthetic corpora repeat passages)
-        tied = [r for r in rows if r not in set(exact[q].tolist())
-                and float(np.asarray(stored[r : r + 1], np.float32)[0] @ vector) >= best[q][-1] - 1e-5]
-        found.append(min(k, len(set(rows) & set(exact[q].tolist())) + len(tied)) / k)
+        tied = [r for r in rows - truth if float(np.asarray(stored[r : r + 1], np.float32)[0] @ vector) >= best[q][-1] - 1e-5]
+        found.append(min(k, len(rows & truth) + len(tied)) / k)
     return float(np.mean(found))
 
 

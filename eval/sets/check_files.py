@@ -25,6 +25,18 @@ from check_rules import (
 )
 
 
+def _row_category(r, tag, fields, prefix, categories, errors):
+    """The row's category after checking its fields, id (prefix + 3 digits) and category; None (errors noted) if unusable."""
+    if set(r) != fields:
+        errors.append(f"{tag}: fields {sorted(set(r) ^ fields)} wrong")
+        return None
+    if not re.fullmatch(prefix + r"\d{3}", str(r["id"])):
+        errors.append(f"{tag}: id must look like {prefix}001")
+    if r["category"] not in categories:
+        errors.append(f"{tag}: unknown category {r['category']!r}")
+        return None
+    return r["category"]
+
 def check_readers(path, text, gold_q, errors):
     fname = "readers.jsonl"
     rows = load_jsonl(path, errors)
@@ -40,14 +52,8 @@ def check_readers(path, text, gold_q, errors):
     by_cat = defaultdict(list)
     for r in rows:
         tag = f"{fname} {r.get('id')}"
-        if set(r) != READER_FIELDS:
-            errors.append(f"{tag}: fields {sorted(set(r) ^ READER_FIELDS)} wrong")
-            continue
-        if not re.fullmatch(r"r\d{3}", str(r["id"])):
-            errors.append(f"{tag}: id must look like r001")
-        cat = r["category"]
-        if cat not in READER_MIN:
-            errors.append(f"{tag}: unknown category {cat!r}")
+        cat = _row_category(r, tag, READER_FIELDS, "r", READER_MIN, errors)
+        if cat is None:
             continue
         by_cat[cat].append(r)
         q = r["question"]
@@ -126,14 +132,8 @@ def check_followups(path, text, gold_q, errors):
     langs = Counter()
     for r in rows:
         tag = f"{fname} {r.get('id')}"
-        if set(r) != FU_FIELDS:
-            errors.append(f"{tag}: fields {sorted(set(r) ^ FU_FIELDS)} wrong")
-            continue
-        if not re.fullmatch(r"f\d{3}", str(r["id"])):
-            errors.append(f"{tag}: id must look like f001")
-        cat = r["category"]
-        if cat not in FU_CATS:
-            errors.append(f"{tag}: unknown category {cat!r}")
+        cat = _row_category(r, tag, FU_FIELDS, "f", FU_CATS, errors)
+        if cat is None:
             continue
         by_cat[cat].append(r)
         h = r["history"]
