@@ -127,7 +127,7 @@ def write_index(
                     f"{analysed.record.passages} chunks")
         bar.close()
         result = writer.finish()
-        write_lexicon(staged, build_lexicon(sorted(result.vocabulary)))
+        write_lexicon(staged, build_lexicon(sorted(result.vocabulary), [s.name for r in records for s in r.speakers]))
         manifest = Manifest(
             embedder=EmbedderInfo.of(embedder),
             tokenizer=tokenizer_id(),

@@ -19,8 +19,9 @@ from index.errors import MissingDependencyError
 from index.normalize import CJK_RUN
 from index.stopwords import EN_STOPWORDS
 
-LEXICON_ID = "cc-cedict-glosses+pinyin+english-words-v2"
+LEXICON_ID = "cc-cedict-glosses+pinyin+english-words+names-v3"
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
+NAMES_KEY = "#names"  # the lexicon entry listing the speakers' names that are no BM25 term (苏国军: 苏 + 国军)
 _EN_WORD = re.compile(r"[a-z][a-z0-9'-]*")
 _SKIP_GLOSS = re.compile(r"^(variant of|old variant|see |surname|cl:|abbr\.|used in|also written|erhua|old name|japanese|korean)")
 MAX_GLOSS_WORDS = 3
@@ -101,18 +102,25 @@ def gloss_keys(term: str) -> set[str]:
     return keys
 
 
-def build_lexicon(terms: Iterable[str]) -> dict[str, list[str]]:
+def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, list[str]]:
     """English stems and gloss phrases, and pinyin, each mapped to the Chinese terms they translate.
+
+    Args:
+        terms: the BM25 vocabulary.
+        names: the speakers' names; one that the tokenizer splits (苏国军 → 苏, 国军) is no term, so its
+            pinyin ('suguojun') is keyed here too, mapped to the whole name, and NAMES_KEY lists it.
 
     Returns:
         {key: sorted Chinese terms}; keys are stems ('boiler'), gloss phrases
         ('sulfur dioxide') and pinyin ('nanyang'); ENGLISH_KEY lists common English stems.
     """
     lexicon: dict[str, set[str]] = {}
-    for term in terms:
+    terms = set(terms)
+    split = sorted({n for n in names if CJK_RUN.fullmatch(n) and len(n) >= 2 and n not in terms})
+    for term in sorted(terms) + split:
         if not CJK_RUN.match(term):
             continue
-        for key in gloss_keys(term):
+        for key in gloss_keys(term) if term in terms else ():
             lexicon.setdefault(key, set()).add(term)
         if len(term) >= 2:
             for pinyin in pinyin_variants(term):
@@ -120,6 +128,8 @@ def build_lexicon(terms: Iterable[str]) -> dict[str, list[str]]:
                     lexicon.setdefault(pinyin, set()).add(term)
     out = {key: sorted(values) for key, values in sorted(lexicon.items())}
     out[ENGLISH_KEY] = sorted(_english_words())
+    if split:
+        out[NAMES_KEY] = split
     return out
 
 
@@ -211,31 +221,6 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
     return unknown
 
 
-def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
-    """Chinese BM25 terms for an English question: gloss phrases first, then single words and pinyin."""
-    words = english_words(question)
-    stems = [stem(w) for w in words]
-    found: list[str] = []
-    used = [False] * len(stems)
-    for size in (3, 2):
-        for i in range(len(stems) - size + 1):
-            phrase = " ".join(stems[i : i + size])
-            if phrase in lexicon and not any(used[i : i + size]):
-                found.extend(lexicon[phrase])
-                used[i : i + size] = [True] * size
-    for i, (word, key) in enumerate(zip(words, stems)):
-        if used[i]:
-            continue
-        found.extend(lexicon.get(key, []))
-        pinyin = re.sub(r"[^a-z]", "", word)
-        if pinyin != key:
-            found.extend(lexicon.get(pinyin, []))
-    # Names written as separate syllable groups: 'Zhang Haibing' -> zhanghaibing, 'Ou Jinxiong' -> oujinxiong.
-    for i in range(len(words) - 1):
-        found.extend(lexicon.get(words[i] + words[i + 1], []))
-    return list(dict.fromkeys(found))
-
-
 EN_PREFIX = "en:"  # BM25 tokens of the English field: a passage's glosses, a question's English words
 
 
@@ -248,40 +233,5 @@ def document_english(tokens: Iterable[str]) -> list[str]:
     return [_en_token(key) for token in tokens for key in sorted(gloss_keys(token))]
 
 
-def query_english(question: str) -> list[str]:
-    """The ``en:`` tokens of a question's English: each content word's stem, and each run of two or three."""
-    stems = [stem(w) for w in english_words(question)]
-    out = [_en_token(s) for s in stems]
-    for size in (2, 3):
-        out += [_en_token(" ".join(stems[i : i + size])) for i in range(len(stems) - size + 1)]
-    return list(dict.fromkeys(out))
-
-
-def hanzi_for_pinyin(question: str, lexicon: dict[str, list[str]]) -> str:
-    """The question with its pinyin names written in characters ('dalian guolu 拆了多少' → '大连 锅炉 拆了多少').
-
-    A run of one to three Latin words is replaced when, joined, it spells the pinyin of one transcript
-    term (the shortest, when the others extend it: 南阳 of 南阳市); a lone word that is also common
-    English ('long') is left alone.
-    """
-    from index.pinyin import is_pinyin
-
-    matches = list(re.finditer(r"[A-Za-z]+", question))
-    out, last, i = [], 0, 0
-    while i < len(matches):
-        for size in (3, 2, 1):
-            group = matches[i : i + size]
-            if len(group) < size or any(question[a.end() : b.start()].strip() for a, b in zip(group, group[1:])):
-                continue
-            key = "".join(m.group(0).lower() for m in group)
-            terms = sorted(lexicon.get(key, []), key=len)
-            if len(key) < 4 or not terms or not all(t.startswith(terms[0]) for t in terms) or not is_pinyin(key):
-                continue  # none, or several different terms (南阳 and 南阳市 are one)
-            if size == 1 and key in english_vocabulary(lexicon):
-                continue
-            out.append(question[last : group[0].start()] + terms[0])
-            last, i = group[-1].end(), i + size
-            break
-        else:
-            i += 1
-    return "".join(out) + question[last:]
+# The query side (a question's words mapped to keys and terms) lives in index/lexicon_query.py.
+from index.lexicon_query import hanzi_for_pinyin, query_english, translate  # noqa: E402, F401  (re-exported)

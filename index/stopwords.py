@@ -22,6 +22,15 @@ EN_STOPWORDS = frozenset(
 
 STOPWORDS = ZH_STOPWORDS | EN_STOPWORDS
 
+# Words that frame an English question but name nothing to look for ('What did Su Guojun say about …',
+# 'What happens to a company that …'): left out when a question's words are mapped to Chinese terms
+# (index.lexicon_query), not from the index's tokens (so the tokenizer, and every index, stay as they are).
+EN_QUERY_FILLER = frozenset(
+    """has have had having them him us itself themselves himself herself someone somebody something anyone
+    anything everyone everything else ever really actually exactly please tell told say said says mention
+    mentioned describe explain happen happens happened thing things kind kinds""".split()
+)
+
 
 def fingerprint(words: frozenset[str]) -> str:
     """A short hash of a word list, so an index built with other stopwords is recognised as different."""

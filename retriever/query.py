@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.errors import InvalidQueryError
-from index.lexicon import hanzi_for_pinyin, stem, translate
+from index.lexicon import stem
+from index.lexicon_query import hanzi_for_pinyin, translate
 from index.normalize import CJK, canonical, is_chinese, readable
 from index.tokenize import tokenize
 
@@ -87,15 +88,19 @@ def _carried(term: str, text: str, lexicon: dict[str, list[str]], known: Known) 
     return term not in remaining
 
 
-def expansion_terms(text: str, terms: list[str], known: Known | None) -> list[str]:
-    """Pinyin terms of a question: for Chinese stretches that are not index words (typos), and for pinyin words.
+def expansion_terms(
+    text: str, terms: list[str], known: Known | None, lexicon: dict[str, list[str]] | None = None
+) -> list[str]:
+    """Pinyin terms of a question: for Chinese stretches that are not index words (typos), and for pinyin words;
+    and the ``en:`` gloss tokens of its English words.
 
     Args:
         text: the question.
         terms: its exact terms.
         known: whether a term is in the index's vocabulary; None skips the Chinese part.
+        lexicon: the index's lexicon, to look English words up by their base forms (None: by their stems).
     """
-    from index.lexicon import query_english
+    from index.lexicon_query import query_english
     from index.pinyin import chinese_pinyin, latin_pinyin
 
     out = []
@@ -103,7 +108,7 @@ def expansion_terms(text: str, terms: list[str], known: Known | None) -> list[st
     if slips:
         out += chinese_pinyin(canonical(text), known, slips)
     if _LATIN.search(text):
-        out += latin_pinyin(canonical(text)) + query_english(canonical(text))
+        out += latin_pinyin(canonical(text)) + query_english(canonical(text), lexicon)
     return list(dict.fromkeys(out))
 
 
@@ -141,5 +146,5 @@ def parse_query(query: object, lexicon: dict[str, list[str]], known: Known | Non
         terms=tuple(terms),
         notice=notice,
         search_text=embedding_text(text, lexicon),
-        expansions=tuple(expansion_terms(text, terms, known)),
+        expansions=tuple(expansion_terms(text, terms, known, lexicon or None)),
     )

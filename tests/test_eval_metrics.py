@@ -93,3 +93,16 @@ def test_reliability_bins_and_calibration_error():
     assert perfect["ece"] == pytest.approx(0.05) and [b["n"] for b in perfect["bins"]] == [2, 2]
     wrong = reliability([0.95, 0.95], [False, False])
     assert wrong["ece"] == pytest.approx(0.95) and wrong["brier"] == pytest.approx(0.9025)
+
+
+def test_tune_misses_table_counts_ranks_per_group():
+    from eval.misses import table
+    from eval.questions import EvalQuestion
+
+    def q(qid, category):
+        return EvalQuestion(qid, "?", ("a",), category, "zh", "tune", "gold")
+
+    rows = [(q("1", "fact"), {"hybrid": (1, [])}), (q("2", "fact"), {"hybrid": (4, [])}), (q("3", "number"), {"hybrid": (None, [])})]
+    lines = {line.split()[0]: line for line in table(rows).splitlines()}
+    assert "R@1 0.500  R@5 1.000  MRR 0.625" in lines["gold/fact"]
+    assert "R@1 0.333  R@5 0.667  MRR 0.417" in lines["ALL"]

@@ -61,3 +61,49 @@ def test_pinyin_names_are_written_in_characters_for_the_embedder():
     assert hanzi_for_pinyin("Nanyang 的 guolu 拆了多少", lexicon) == "南阳 的 锅炉 拆了多少"
     assert hanzi_for_pinyin("What did Ou Jinxiong say?", lexicon) == "What did 区锦雄 say?"
     assert hanzi_for_pinyin("the boiler", lexicon) == "the boiler"
+
+
+def test_inflected_english_words_find_their_base_form_keys():
+    from index.wordforms import base_forms, key_of
+
+    keys = {"source", "hold", "patrol", "scrap", "issue", "leave", "jining", "boiler", "new"}
+    assert key_of("sources", keys, stem) == "source"  # the light stem alone gives 'sourc'
+    assert key_of("held", keys, stem) == "hold" and key_of("left", keys, stem) == "leave"
+    assert key_of("patrolling", keys, stem) == "patrol" and key_of("scrapped", keys, stem) == "scrap"
+    assert key_of("issued", keys, stem) == "issue" and key_of("boilers", keys, stem) == "boiler"
+    assert key_of("jining", keys, stem) == "jining"  # a pinyin name is not cut like a verb
+    assert key_of("news", keys, stem) == "new"  # a word whose own stem is a key keeps it
+    assert key_of("xyzzies", keys, stem) == stem("xyzzies")
+    assert base_forms("applied")[:3] == ["applied", "appli", "apply"]
+
+
+def test_question_framing_is_dropped_and_hyphenated_words_are_split():
+    from index.lexicon_query import content_words
+
+    lexicon = {**LEXICON, "south north": ["南水北调"], "water": ["水"]}
+    words = [w for w, _ in content_words("What did Su Guojun say about the South-to-North Water Diversion?", lexicon)]
+    assert words == ["su", "guojun", "south", "north", "water", "diversion"]
+    assert "南水北调" in translate("the South-to-North Water Diversion", lexicon)
+    assert content_words("What happens to someone who has them?", lexicon) == []
+
+
+def test_a_speaker_name_the_tokenizer_splits_is_keyed_by_its_pinyin():
+    from index.lexicon import NAMES_KEY, hanzi_for_pinyin
+
+    lexicon = build_lexicon(["国军", "环保"], names=["苏国军", "环保"])
+    assert lexicon["suguojun"] == ["苏国军"] and lexicon[NAMES_KEY] == ["苏国军"]  # 环保 is a term already
+    assert {"苏", "国军"} <= set(translate("What did Su Guojun say?", lexicon))
+    assert "苏国军" not in translate("What did Su Guojun say?", lexicon)  # no BM25 term: its words are searched
+    assert hanzi_for_pinyin("Su Guojun 说了什么", lexicon) == "苏国军 说了什么"
+
+
+def test_pinyin_run_together_is_split_into_known_words():
+    from index.lexicon import hanzi_for_pinyin
+    from index.lexicon_query import pinyin_pieces
+
+    lexicon = build_lexicon(["网格", "济宁", "锅炉", "大连"])
+    assert pinyin_pieces("wanggeyuan", lexicon) == [("wangge", ["网格"]), ("yuan", [])]
+    assert pinyin_pieces("dalianguolu", lexicon) == [("dalian", ["大连"]), ("guolu", ["锅炉"])]
+    assert pinyin_pieces("asdfghjkl", lexicon) is None and pinyin_pieces("jining", lexicon) is None
+    assert hanzi_for_pinyin("Jining wanggeyuan 多少人", lexicon) == "济宁 网格 yuan 多少人"
+    assert {"济宁", "网格"} <= set(translate("Jining wanggeyuan 多少人", lexicon))

@@ -1,0 +1,163 @@
+"""The query side of the bilingual lexicon (index/lexicon.py): a question's English and pinyin words mapped
+to the index's Chinese BM25 terms, to ``en:`` gloss tokens, and pinyin names written in characters.
+
+A question's content words are its English words without stopwords and question framing
+(index.stopwords.EN_QUERY_FILLER: 'say', 'happen', 'someone'); each is looked up by its base form
+(index.wordforms: 'sources' → source, 'held' → hold), and a hyphenated word that is no key by itself
+by its parts ('South-to-North' → south, north).
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.lexicon import NAMES_KEY, _en_token, english_vocabulary, english_words, stem
+from index.stopwords import EN_QUERY_FILLER, EN_STOPWORDS
+from index.wordforms import key_of
+
+
+def content_words(question: str, lexicon: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(word, lexicon key) of each content word of a question, in order.
+
+    Args:
+        question: the question (any language; only its English words count).
+        lexicon: the index's lexicon (its keys decide which base form a word looks up).
+    """
+    out = []
+    for word in english_words(question):
+        if word in EN_QUERY_FILLER:
+            continue
+        key = key_of(word, lexicon, stem)
+        if "-" in word and key not in lexicon:
+            parts = [p for p in word.split("-") if len(p) > 1 and p not in EN_STOPWORDS and p not in EN_QUERY_FILLER]
+            out += [(p, key_of(p, lexicon, stem)) for p in parts]
+            continue
+        out.append((word, key))
+    return out
+
+
+MIN_SPLIT_SYLLABLES = 3  # a pinyin word is split into known words only when it spells at least this many syllables
+
+
+def pinyin_pieces(word: str, lexicon: dict[str, list[str]]) -> list[tuple[str, list[str]]] | None:
+    """A pinyin word that is no key, split into the pinyin of index terms and leftover syllables
+    ('wanggeyuan' → [('wangge', ['网格']), ('yuan', [])]); None when no such split covers most of it.
+
+    Typed pinyin runs words together; the lexicon only keys whole index terms (网格, not 网格员).
+    """
+    from index.pinyin import syllable_count, syllables
+
+    word = word.lower()
+    if word in lexicon or syllable_count(word) < MIN_SPLIT_SYLLABLES or word in english_vocabulary(lexicon):
+        return None
+    n = len(word)
+    # best[i]: (characters of word[:i] covered by keys, fewest pieces, the pieces), None when word[:i] has no split
+    best: list[tuple[int, int, list] | None] = [(0, 0, [])] + [None] * n
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 24), end):
+            if best[start] is None:
+                continue
+            piece = word[start:end]
+            terms = lexicon.get(piece) if len(piece) >= 4 and syllable_count(piece) >= 2 else None
+            if not terms and piece not in syllables():
+                continue
+            covered, count, pieces = best[start]
+            option = (covered + (len(piece) if terms else 0), count + 1, pieces + [(piece, list(terms or []))])
+            if best[end] is None or (option[0], -option[1]) > (best[end][0], -best[end][1]):
+                best[end] = option
+    if best[n] is None or 2 * best[n][0] < n or not any(terms for _, terms in best[n][2]):
+        return None
+    return best[n][2]
+
+
+def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
+    """Chinese BM25 terms for an English question: gloss phrases first, then single words and pinyin.
+
+    A speaker's name that is no BM25 term ('Su Guojun' → 苏国军) gives the terms it is written with (苏, 国军).
+    """
+    pairs = content_words(question, lexicon)
+    words = [w for w, _ in pairs]
+    keys = [k for _, k in pairs]
+    found: list[str] = []
+    used = [False] * len(keys)
+    for size in (3, 2):
+        for i in range(len(keys) - size + 1):
+            phrase = " ".join(keys[i : i + size])
+            if phrase in lexicon and not any(used[i : i + size]):
+                found.extend(lexicon[phrase])
+                used[i : i + size] = [True] * size
+    for i, (word, key) in enumerate(pairs):
+        if used[i]:
+            continue
+        found.extend(lexicon.get(key, []))
+        pinyin = re.sub(r"[^a-z]", "", word)
+        if pinyin != key:
+            found.extend(lexicon.get(pinyin, []))
+        if not lexicon.get(key) and not lexicon.get(pinyin):
+            found.extend(t for _, terms in pinyin_pieces(pinyin, lexicon) or () for t in terms)
+    # Names written as separate syllable groups: 'Zhang Haibing' -> zhanghaibing, 'Ou Jinxiong' -> oujinxiong.
+    for i in range(len(words) - 1):
+        found.extend(lexicon.get(words[i] + words[i + 1], []))
+    names = lexicon.get(NAMES_KEY) or ()
+    if names:
+        from index.tokenize import tokenize
+
+        found = [t for term in found for t in (tokenize(term) if term in names else [term])]
+    return list(dict.fromkeys(found))
+
+
+def query_english(question: str, lexicon: dict[str, list[str]] | None = None) -> list[str]:
+    """The ``en:`` tokens of a question's English: each content word's key, and each run of two or three.
+
+    Without a lexicon, every English word counts and is looked up by its stem alone.
+    """
+    if lexicon is None:
+        keys = [stem(w) for w in english_words(question)]
+    else:
+        keys = [k for _, k in content_words(question, lexicon)]
+    out = [_en_token(k) for k in keys]
+    for size in (2, 3):
+        out += [_en_token(" ".join(keys[i : i + size])) for i in range(len(keys) - size + 1)]
+    return list(dict.fromkeys(out))
+
+
+def hanzi_for_pinyin(question: str, lexicon: dict[str, list[str]]) -> str:
+    """The question with its pinyin names written in characters ('dalian guolu 拆了多少' → '大连 锅炉 拆了多少').
+
+    A run of one to three Latin words is replaced when, joined, it spells the pinyin of one transcript
+    term (the shortest, when the others extend it: 南阳 of 南阳市); a lone word that is also common
+    English ('long') is left alone. A word that runs pinyin words together ('wanggeyuan') has its
+    known parts written in characters ('网格 yuan', pinyin_pieces).
+    """
+    from index.pinyin import is_pinyin
+
+    matches = list(re.finditer(r"[A-Za-z]+", question))
+    out, last, i = [], 0, 0
+    while i < len(matches):
+        for size in (3, 2, 1):
+            group = matches[i : i + size]
+            if len(group) < size or any(question[a.end() : b.start()].strip() for a, b in zip(group, group[1:])):
+                continue
+            key = "".join(m.group(0).lower() for m in group)
+            terms = sorted(lexicon.get(key, []), key=len)
+            if len(key) < 4 or not terms or not all(t.startswith(terms[0]) for t in terms) or not is_pinyin(key):
+                continue  # none, or several different terms (南阳 and 南阳市 are one)
+            if size == 1 and key in english_vocabulary(lexicon):
+                continue
+            out.append(question[last : group[0].start()] + terms[0])
+            last, i = group[-1].end(), i + size
+            break
+        else:
+            pieces = pinyin_pieces(matches[i].group(0), lexicon)
+            if pieces:
+                written = " ".join(_one_term(terms) or piece for piece, terms in pieces)
+                out.append(question[last : matches[i].start()] + written)
+                last = matches[i].end()
+            i += 1
+    return "".join(out) + question[last:]
+
+
+def _one_term(terms: list[str]) -> str:
+    """The one term a pinyin key stands for (the shortest, when the others extend it), or ''."""
+    terms = sorted(terms, key=len)
+    return terms[0] if terms and all(t.startswith(terms[0]) for t in terms) else ""

@@ -1,0 +1,87 @@
+"""English word forms for the lexicon's query side: 'sources' finds the gloss 'source', 'held' finds 'hold'.
+
+The lexicon's keys are index.lexicon.stem() of CC-CEDICT gloss words, mostly base forms ('source',
+'patrol', 'hold'). The light stem cuts suffixes blindly ('sources' → 'sourc', 'patrolling' →
+'patroll'), so a question's inflected word can miss its base-form key. key_of() tries the word's
+possible base forms, the regular ones from its suffix and the irregular ones from a table of common
+English verbs and nouns, and takes the first whose stem is a key. General English grammar only:
+nothing here is about one transcript.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+# Irregular past tenses, participles and plurals of common English words → their base form.
+IRREGULAR = {
+    w: base
+    for base, forms in {
+        "be": "was were been", "become": "became", "begin": "began begun", "break": "broke broken",
+        "bring": "brought", "build": "built", "buy": "bought", "catch": "caught", "choose": "chose chosen",
+        "come": "came", "cut": "cut", "deal": "dealt", "do": "did done", "draw": "drew drawn",
+        "drive": "drove driven", "eat": "ate eaten", "fall": "fell fallen", "feel": "felt", "fight": "fought",
+        "find": "found", "fly": "flew flown", "forget": "forgot forgotten", "get": "got gotten",
+        "give": "gave given", "go": "went gone", "grow": "grew grown", "have": "had has", "hear": "heard",
+        "hide": "hid hidden", "hold": "held", "keep": "kept", "know": "knew known", "lay": "laid",
+        "lead": "led", "leave": "left", "lend": "lent", "lose": "lost", "make": "made", "mean": "meant",
+        "meet": "met", "pay": "paid", "ride": "rode ridden", "rise": "rose risen", "run": "ran",
+        "say": "said", "see": "saw seen", "seek": "sought", "sell": "sold", "send": "sent", "shake": "shook shaken",
+        "shoot": "shot", "show": "showed shown", "sink": "sank sunk", "sit": "sat", "speak": "spoke spoken",
+        "spend": "spent", "stand": "stood", "steal": "stole stolen", "strike": "struck", "swim": "swam swum",
+        "take": "took taken", "teach": "taught", "tell": "told", "think": "thought", "throw": "threw thrown",
+        "understand": "understood", "wear": "wore worn", "win": "won", "write": "wrote written",
+        "man": "men", "woman": "women", "child": "children", "person": "people", "foot": "feet", "tooth": "teeth",
+        "mouse": "mice", "datum": "data", "criterion": "criteria", "phenomenon": "phenomena",
+    }.items()
+    for w in forms.split()
+}
+_VOWELS = set("aeiou")
+
+
+def base_forms(word: str) -> list[str]:
+    """The word and the base forms it may be an inflection of, likeliest first ('patrolling' → patrolling,
+    patroll, patrol, patrolle)."""
+    word = word.lower()
+    out = [word]
+    if word in IRREGULAR:
+        out.append(IRREGULAR[word])
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            root = word[: -len(suffix)]
+            out.append(root)
+            if len(root) >= 2 and root[-1] == root[-2] and root[-1] not in _VOWELS and root[-1] not in "ls":
+                out.append(root[:-1])  # scrapped → scrap
+            elif root.endswith("ll"):
+                out.append(root[:-1])  # patrolling → patrol (British doubling)
+            if suffix == "ed" and root.endswith("i"):
+                out.append(root[:-1] + "y")  # applied → apply
+            out.append(root + "e")  # sourcing → source, issued → issue
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 4:
+        out += [word[:-1], word[:-2]]  # sources → source, boxes → box
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        out.append(word[:-1])
+    return list(dict.fromkeys(out))
+
+
+def key_of(word: str, keys: Container[str], stem) -> str:
+    """The lexicon key a question word looks up: its own stem when that is a key, else the stem of its first
+    base form that is one, else its own stem (which then matches nothing).
+
+    Args:
+        word: an English word of a question.
+        keys: the lexicon's keys.
+        stem: index.lexicon.stem (passed in: the lexicon imports this module).
+    """
+    own = stem(word)
+    if own in keys:
+        return own
+    if word.lower() in keys:  # a pinyin name ('jining'), which no suffix rule may cut
+        return word.lower()
+    for form in base_forms(word)[1:]:
+        if stem(form) in keys:
+            return stem(form)
+        if form in keys:
+            return form
+    return own
