@@ -77,7 +77,7 @@ def bench_transcript(index: Path | None, questions: Sequence[str], quick: bool, 
     out["chunks"] = chunk_count
     log(f"build: {out['build_s']:.1f}s for {out['chunks']} chunks")
     try:
-        out["cold_start"] = cold_start(index, 1 if quick else 3)
+        out["cold_start"] = cold_start(index, 1 if quick else 5)
         out["imports"] = import_audit(index)
         log(f"cold start of forumqa ask: {out['cold_start']}; torch imported: {out['imports']['torch_imported']}")
         loads = []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -11,6 +13,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 HEAVY = ("torch", "gradio", "sentence_transformers", "transformers")
+# What a question does not need, so `forumqa ask` must not import it: FAISS for a small flat index (searched exactly),
+# bm25s and what it pulls in (its files are read directly), pkg_resources (jieba's), the index build code.
+LAZY = ("faiss", "bm25s", "scipy", "numba", "pkg_resources", "index.build", "index.store.local_write")
 ASK_QUESTION = "南阳市有多少台燃煤锅炉被拆除？"
 
 
@@ -27,22 +32,40 @@ def _forumqa_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "ui.cli"]
 
 
-def cold_start(index: Path, repeats: int) -> dict:
-    """Wall time of `forumqa ask` in a fresh process, from process start to the answer printed."""
-    times = []
-    for _ in range(repeats):
+def cold_start(index: Path, repeats: int, command: list[str] | None = None) -> dict:
+    """Wall and CPU time of `forumqa ask` in a fresh process, from process start to the answer printed.
+
+    One unmeasured run first (it writes the jieba tables cache when missing), then `repeats` measured runs.
+
+    Args:
+        index: the index folder asked.
+        repeats: measured runs.
+        command: the forumqa command (default: this environment's).
+
+    Returns:
+        {"wall_s": best, "median_s", "cpu_median_s" (user + system), "runs_s", "cpu_s"} or {"error": ...}.
+    """
+    command = command or _forumqa_command()
+    times, cpu = [], []
+    for run in range(repeats + 1):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
-        done = subprocess.run(_forumqa_command() + ["ask", ASK_QUESTION, "--index", str(index)],
+        done = subprocess.run(command + ["ask", ASK_QUESTION, "--index", str(index)],
                               env=_env(), capture_output=True, text=True, cwd=REPO)
-        times.append(time.perf_counter() - started)
+        elapsed = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if done.returncode != 0:
             return {"error": (done.stderr or done.stdout).strip()[-500:]}
-    return {"wall_s": min(times), "runs_s": times}
+        if run:
+            times.append(elapsed)
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return {"wall_s": min(times), "median_s": statistics.median(times), "cpu_median_s": statistics.median(cpu),
+            "runs_s": times, "cpu_s": cpu}
 
 
-def import_audit(index: Path) -> dict:
+def import_audit(index: Path, python: str | None = None) -> dict:
     """Run `forumqa ask` under `python -X importtime`: whether heavy modules (torch, ...) are imported."""
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "ui.cli", "ask", ASK_QUESTION, "--index", str(index)],
+    done = subprocess.run([python or sys.executable, "-X", "importtime", "-m", "ui.cli", "ask", ASK_QUESTION, "--index", str(index)],
                           env=_env(), capture_output=True, text=True, cwd=REPO)
     modules = {}
     for line in done.stderr.splitlines():
@@ -50,11 +73,88 @@ def import_audit(index: Path) -> dict:
         if match:
             modules[match.group(4)] = (int(match.group(2)), len(match.group(3)))
     heavy = sorted({name.split(".")[0] for name in modules if name.split(".")[0] in HEAVY})
+    lazy = sorted(name for name in LAZY if name in modules)
     top = sorted(((cum, name) for name, (cum, depth) in modules.items() if depth <= 1), reverse=True)[:8]
     return {
         "ok": done.returncode == 0,
         "modules": len(modules),
         "heavy_imported": heavy,
         "torch_imported": "torch" in heavy,
+        "lazy_imported": lazy,
         "top_imports_ms": [(name, cum / 1000) for cum, name in top],
     }
+
+
+def report(result: dict) -> str:
+    """The cold-start report (markdown)."""
+    cold, imports = result["cold_start"], result["imports"]
+    lines = [
+        "# Cold start of `forumqa ask`",
+        "",
+        f"`{' '.join(result['command'])} ask {ASK_QUESTION}` on the default index, in a fresh process each time "
+        f"(written by `python -m eval.bench_process`, {result['created_at']}). Load average at the start "
+        f"{result['load_avg'][0]:.2f} on {os.cpu_count()} cores: on a busy machine wall times are above the idle ones.",
+        "",
+        "| what | figure |",
+        "| --- | --- |",
+    ]
+    if "error" in cold:
+        lines.append(f"| cold start | error: {cold['error']} |")
+    else:
+        runs = ", ".join(f"{t:.2f}" for t in cold["runs_s"])
+        lines += [
+            f"| wall, best of {len(cold['runs_s'])} (after one unmeasured run) | {cold['wall_s']:.2f} s |",
+            f"| wall, median | {cold['median_s']:.2f} s (runs: {runs}) |",
+            f"| CPU (user + system), median | {cold['cpu_median_s']:.2f} s |",
+        ]
+    lines += [
+        f"| modules imported | {imports['modules']} |",
+        f"| heavy modules imported ({', '.join(HEAVY)}) | {', '.join(imports['heavy_imported']) or 'none'} |",
+        f"| modules a question does not need ({', '.join(LAZY)}) | {', '.join(imports['lazy_imported']) or 'none'} |",
+        "",
+        "Slowest top-level imports (cumulative, one `-X importtime` run): "
+        + ", ".join(f"{name} {ms:.0f} ms" for name, ms in imports["top_imports_ms"]),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> dict:
+    """python -m eval.bench_process: time the cold start of `forumqa ask` and write eval/reports/coldstart.md."""
+    import argparse
+    import json
+    from datetime import datetime, timezone
+
+    parser = argparse.ArgumentParser(prog="python -m eval.bench_process", description=main.__doc__)
+    parser.add_argument("--forumqa", help="the forumqa script to time (default: this environment's), e.g. .venv/bin/forumqa")
+    parser.add_argument("--index", help="index folder (default: the bundled transcript's)")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--out", default=str(REPO / "eval" / "reports"), help="folder for coldstart.md and coldstart.json")
+    args = parser.parse_args(argv)
+    if args.index:
+        index = Path(args.index)
+    else:
+        from index.build import ensure_default_index
+
+        index = ensure_default_index()
+    command = [args.forumqa] if args.forumqa else _forumqa_command()
+    python = str(Path(args.forumqa).with_name("python")) if args.forumqa else None
+    result = {
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "command": command,
+        "load_avg": os.getloadavg(),
+        "cold_start": cold_start(index, args.repeats, command),
+        "imports": import_audit(index, python),
+    }
+    text = report(result)
+    print(text)
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "coldstart.md").write_text(text, encoding="utf-8")
+        (out / "coldstart.json").write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -17,14 +17,13 @@ from index.analyse import EMBED_BATCH, Analysed, analyse, embed_analysed, embed_
 from index.chunk import ChunkSettings
 from index.collect import CORPUS_NAME, DEFAULT_CORPUS, REPO, default_index_path, doc_id_for, read_all
 from index.embed import Embedder, load_embedder
-from index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError
 from index.lexicon import LEXICON_ID, build_lexicon
 from index.parallel import ordered_map, workers
 from index.readers import Source
 from index.store.faiss_dense import DenseSettings
 from index.store.files import build_lock, publish, staging_dir
 from index.store.local_write import write_lexicon
-from index.store.manifest import EmbedderInfo, Manifest, now, read_manifest, write_manifest
+from index.store.manifest import EmbedderInfo, Manifest, now, write_manifest
 from index.store.milvus_conn import MilvusSettings
 from index.tokenize import tokenizer_id
 from index.writers import Staged, abort_writer, after_publish, close_writer, make_writer, previous_backend, update_writer
@@ -168,17 +167,12 @@ def _step_logger(log: Log):
 
 def ensure_default_index(log: Log = print) -> Path:
     """The default index of the bundled transcript, built first (saying so) when it is missing or out of date."""
-    path = default_index_path()
-    try:
-        manifest = read_manifest(path, verify=False)
-        if manifest.tokenizer == tokenizer_id() and manifest.chunking == asdict(ChunkSettings()):
-            return path
-        log(f"the default index at {path} was built by another forumqa version; rebuilding it (about a minute) ...")
-    except IndexNotFoundError:
-        log(f"no default index at {path} yet; building it from the bundled transcript (about a minute) ...")
-    except (IndexMismatchError, IndexCorruptError) as error:
-        log(f"the default index at {path} cannot be used ({error}); rebuilding it (about a minute) ...")
-    build_index(out=path, log=log)
+    from index.default_index import default_index_state
+
+    path, reason = default_index_state()
+    if reason:
+        log(reason)
+        build_index(out=path, log=log)
     return path
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import re
 import threading
-import warnings
 from functools import lru_cache
 
 from index.normalize import CJK_RUN, canonical
@@ -32,21 +31,27 @@ _PREFIXES = tuple(p for p in TERM_WEIGHTS if p)
 
 
 def import_jieba():
-    """jieba, imported without the pkg_resources deprecation warning it triggers when setuptools < 81 is installed."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
-        import jieba
-        import jieba.posseg  # noqa: F401 - imported here too, so its first import is silent as well
-    return jieba
+    """jieba, imported quietly and without pkg_resources (index/jieba_tables.py)."""
+    from index.jieba_tables import import_jieba as quiet_import
+
+    return quiet_import()
 
 
 @lru_cache(maxsize=1)
 def _jieba():
-    jieba = import_jieba()
-    jieba.setLogLevel(logging.WARNING)
+    from index.jieba_tables import load_dictionary
+
+    import_jieba().setLogLevel(logging.WARNING)
     with _lock:
-        jieba.initialize()
-    return jieba
+        return load_dictionary()
+
+
+def posseg():
+    """jieba.posseg, its tags loaded from the cache (index/jieba_tables.py) when it is not imported yet."""
+    from index.jieba_tables import posseg as load
+
+    _jieba()
+    return load()
 
 
 def jieba_version() -> str:

@@ -100,3 +100,30 @@ def test_speaker_filter_and_error_line(page):
     error = page.locator("#fqa-chat .fqa-error").last
     sync_api.expect(error).to_contain_text("empty")
     assert "Traceback" not in page.locator("#fqa-chat").inner_text()
+
+
+def test_api_docs_show_the_operations_offline(browser, app_url):
+    """/docs renders the operations list with every request outside this server refused (as without internet)."""
+    from urllib.parse import urlparse
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    host = urlparse(app_url).netloc
+    outside: list[str] = []
+
+    def only_this_server(route):
+        if urlparse(route.request.url).netloc == host:
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    try:
+        page = context.new_page()
+        page.route("**/*", only_this_server)
+        page.goto(app_url + "docs")
+        operations = page.locator(".opblock-summary-path")
+        operations.first.wait_for(timeout=30_000)
+        assert "/api/ask" in operations.all_inner_texts()
+        assert outside == []
+    finally:
+        context.close()

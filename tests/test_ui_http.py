@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import urllib.error
 import urllib.request
 
 import pytest
 
 from eval.loadtest import free_port
-from ui.server import create_app, start
+from ui.server import DOCS_ASSETS, create_app, start
 
 
 def call(url: str, body: bytes | None = None, method: str | None = None, headers: dict | None = None):
@@ -129,6 +130,24 @@ def test_openapi_docs(app_url):
     assert {"question", "k", "mode", "speaker", "doc", "history"} <= set(schema["properties"])
     status, page, _ = call(app_url + "docs")
     assert status == 200 and b"swagger" in page.lower()
+
+
+@pytest.mark.parametrize("page", ["docs", "redoc"])
+def test_api_docs_work_offline(app_url, page):
+    """/docs and /redoc load their scripts, styles and icon from this server, never from a CDN."""
+    status, html, _ = call(app_url + page)
+    assert status == 200
+    html = html.decode()
+    links = re.findall(r'(?:src|href)\s*=\s*["\']([^"\']+)', html)
+    assert any(link.endswith(".js") for link in links) and "https://" not in html and "http://" not in html
+    assert all(link.startswith(DOCS_ASSETS + "/") or link == "/openapi.json" for link in links), links
+    for link in links:
+        status, body, head = call(app_url + link.lstrip("/"))
+        assert status == 200 and len(body) > 1000, link
+        if link.endswith(".js"):
+            assert "javascript" in head["content-type"]
+    if page == "docs":
+        assert '"validatorUrl": null' in html  # Swagger UI's validator badge would be fetched from swagger.io
 
 
 def test_large_upload_is_refused(app_url):

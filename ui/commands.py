@@ -17,6 +17,11 @@ def fail(error: Exception) -> None:
 
 def default_index() -> Path:
     """The bundled transcript's index, built first (with a message on stderr) when missing or stale."""
+    from index.default_index import default_index_state
+
+    path, reason = default_index_state()
+    if not reason:
+        return path  # current: the build code is not even imported
     from index.build import ensure_default_index
 
     return ensure_default_index(log=lambda line: typer.echo(line, err=True))

@@ -22,6 +22,7 @@ from retriever import Retriever
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 REPO = Path(__file__).resolve().parent.parent
 MAX_FILE_SIZE = "1mb"  # the chat needs no uploads; Gradio refuses bigger ones
+DOCS_ASSETS = "/docs-assets"  # Swagger UI's and ReDoc's scripts, styles and icon (the fastapi-offline package's copies)
 
 
 class PortInUseError(ForumQAError):
@@ -113,7 +114,7 @@ def create_app(retriever: Retriever, auth: str | None = None, feedback: str | Pa
         The FastAPI app.
     """
     import gradio as gr
-    from fastapi import FastAPI
+    from fastapi_offline import FastAPIOffline
 
     from ui.api import api_router, install_error_handlers
     from ui.app import ask_json, build_app
@@ -128,7 +129,9 @@ def create_app(retriever: Retriever, auth: str | None = None, feedback: str | Pa
     def ask(question, k=5, mode="hybrid", speaker=None, doc=None, history=None) -> dict:
         return ask_json(served, question, k, mode, speaker, doc, history)
 
-    api = FastAPI(
+    api = FastAPIOffline(  # /docs and /redoc from bundled Swagger UI and ReDoc files, no CDN: they work offline
+        static_url=DOCS_ASSETS,
+        swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io either
         title="ForumQA API",
         description="Cited answers from the indexed transcripts. Errors: 4xx with {\"error\": \"one line\"}.",
         version="1",

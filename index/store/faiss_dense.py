@@ -142,6 +142,48 @@ def build_faiss(vectors: np.ndarray, settings: DenseSettings = DenseSettings(), 
     return index, kind
 
 
+@dataclass(frozen=True)
+class FlatHeader:
+    """What the header of a FAISS IndexFlatIP file says: its vector count and dimension (as index.ntotal, index.d)."""
+
+    ntotal: int
+    d: int
+
+
+FLAT_IP_FOURCC = b"IxFI"
+FLAT_HEADER_BYTES = 45  # fourcc, d (int32), ntotal, two unused int64, is_trained (1 byte), metric (int32), float count
+
+
+def flat_header(path) -> FlatHeader | None:
+    """The header of a FAISS IndexFlatIP file (faiss' write_index layout), read without FAISS; None when the file is
+    not one or its size disagrees with its header (FAISS itself then reads it, and names what is wrong)."""
+    import struct
+
+    try:
+        with open(path, "rb") as file:
+            head = file.read(FLAT_HEADER_BYTES)
+            size = file.seek(0, 2)
+    except OSError:
+        return None
+    if len(head) < FLAT_HEADER_BYTES or head[:4] != FLAT_IP_FOURCC:
+        return None
+    d, ntotal = struct.unpack_from("<iq", head, 4)
+    (floats,) = struct.unpack_from("<Q", head, FLAT_HEADER_BYTES - 8)
+    if d <= 0 or ntotal < 0 or floats != ntotal * d or size != FLAT_HEADER_BYTES + 4 * floats:
+        return None
+    return FlatHeader(ntotal, d)
+
+
+def faiss_kind(index) -> str:
+    """What a FAISS index is: 'flat', 'ivf', 'hnsw' (as build_faiss names them) or 'other'."""
+    import faiss
+
+    for kind, cls in (("flat", faiss.IndexFlat), ("ivf", faiss.IndexIVF), ("hnsw", faiss.IndexHNSW)):
+        if isinstance(index, cls):
+            return kind
+    return "other"
+
+
 def empty_like(index):
     """An empty copy of a trained IVF index (its cells kept), or None for other kinds."""
     import faiss

@@ -34,7 +34,7 @@ from index.errors import IndexCorruptError
 from index.records import Chunk
 from index.store.base import NO_FILTER, Backend, Filter, Run
 from index.store.bm25 import FieldedBm25
-from index.store.faiss_dense import Selectors, rescore, search_faiss
+from index.store.faiss_dense import Selectors, faiss_kind, flat_header, rescore, search_faiss
 from index.store.ngrams import BigramIndex, fold_text
 from index.store.rows import Allowed, RowTable
 
@@ -52,17 +52,32 @@ EXACT_LIMIT = 20_000  # a filter that leaves at most this many vectors is search
 
 
 class DenseRows:
-    """Vectors in FAISS (search) and memory-mapped (exact scores); a filter becomes a FAISS ID selector."""
+    """Vectors searched through FAISS, or exactly with numpy when the index is flat and small (FAISS is then not even
+    loaded), and memory-mapped for exact scores; a filter becomes a FAISS ID selector."""
 
-    def __init__(self, index, vectors: np.ndarray, rerank: int) -> None:
-        import faiss
-
-        self.index, self._vectors = index, np.asarray(vectors)  # an ndarray view of the memory map
-        self._approximate = not isinstance(index, faiss.IndexFlat)
-        self._rerank = rerank if isinstance(index, faiss.IndexIVF) else 1
+    def __init__(self, vectors: np.ndarray, rerank: int, kind: str, index=None, load_index=None, header=None) -> None:
+        self._vectors = np.asarray(vectors)  # an ndarray view of the memory map
+        self._index, self._load_index, self._header = index, load_index, header
+        self.exact = kind == "flat" and len(self._vectors) <= EXACT_LIMIT
+        self._approximate = kind != "flat"
+        self._rerank = rerank if kind == "ivf" else 1
         self._selectors = Selectors(len(vectors))
         self._cache: dict[int, tuple] = {}
         self._lock = threading.Lock()
+        self._index_lock = threading.Lock()
+
+    @property
+    def index(self):
+        """The FAISS index (read on first use when the search is exact)."""
+        with self._index_lock:
+            if self._index is None:
+                self._index = self._load_index()
+        return self._index
+
+    @property
+    def stored(self):
+        """The FAISS index when it has been read, else its file's FlatHeader (both have ntotal and d)."""
+        return self._index if self._index is not None else self._header
 
     def _selector(self, allowed: Allowed):
         with self._lock:
@@ -76,12 +91,11 @@ class DenseRows:
 
     def top(self, query: np.ndarray, k: int, allowed: Allowed | None) -> tuple[np.ndarray, np.ndarray]:
         """(rows, exact scores) of the k best vectors for one query, best first, ties by row."""
+        if allowed is None and self.exact:
+            return _exact_range(self._vectors, query, 0, len(self._vectors), k)
         if allowed is not None and allowed.count <= EXACT_LIMIT:
             if allowed.is_range:
-                scores = np.asarray(self._vectors[allowed.start : allowed.stop], np.float32) @ query
-                rows = np.arange(allowed.start, allowed.stop, dtype=np.int64)
-                top = np.lexsort((rows, -scores))[:k]
-                return rows[top], scores[top]
+                return _exact_range(self._vectors, query, allowed.start, allowed.stop, k)
             return rescore(self._vectors, query, allowed.rows, k)
         wanted = k * self._rerank
         selector = None if allowed is None else self._selector(allowed)
@@ -98,12 +112,23 @@ class DenseRows:
         return out
 
 
+def _exact_range(vectors: np.ndarray, query: np.ndarray, start: int, stop: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, scores) of the k best of vectors[start:stop] by exact inner product, best first, ties by row."""
+    scores = np.asarray(vectors[start:stop], np.float32) @ query
+    rows = np.arange(start, stop, dtype=np.int64)
+    top = np.lexsort((rows, -scores))[:k]
+    return rows[top], scores[top]
+
+
 class FaissPassages:
     """Passage vectors: top-k by chunk id, and the stored vectors."""
 
-    def __init__(self, table: RowTable, index, vectors: np.ndarray, rerank: int) -> None:
-        self.table, self.index = table, index
-        self.dense = DenseRows(index, vectors, rerank)
+    def __init__(self, table: RowTable, dense: DenseRows) -> None:
+        self.table, self.dense = table, dense
+
+    @property
+    def index(self):
+        return self.dense.index
 
     def search(self, vectors: np.ndarray, k: int, where: Filter = NO_FILTER) -> list[Run]:
         allowed = self.table.allowed(where)
@@ -120,9 +145,12 @@ class FaissPassages:
 class FaissSentences:
     """Sentence vectors; a hit on a sentence counts for every chunk that holds it."""
 
-    def __init__(self, table: RowTable, index, vectors: np.ndarray, rerank: int) -> None:
-        self.table, self.index = table, index
-        self.dense = DenseRows(index, vectors, rerank)
+    def __init__(self, table: RowTable, dense: DenseRows) -> None:
+        self.table, self.dense = table, dense
+
+    @property
+    def index(self):
+        return self.dense.index
 
     def search(self, vectors: np.ndarray, k: int, where: Filter = NO_FILTER) -> list[Run]:
         allowed_rows = self.table.allowed(where)
@@ -209,31 +237,46 @@ def open_local(path: Path, lexicon: dict[str, list[str]], dense: dict | None = N
     Raises:
         IndexCorruptError: a file cannot be read, or the files disagree (index.load adds the folder and the fix).
     """
-    import faiss
-
     from index.store.local_check import check_local
 
-    rerank = int((dense or {}).get("rerank", 4))
+    dense = dense or {}
+    rerank = int(dense.get("rerank", 4))
     table = _read(path, "rows", lambda p: RowTable(p.parent))
     passages = _read(path, PASSAGE_VECTORS, lambda p: np.load(p, mmap_mode="r", allow_pickle=False))
     sentences = _read(path, SENTENCE_VECTORS, lambda p: np.load(p, mmap_mode="r", allow_pickle=False))
-    passage_index = _read(path, PASSAGE_FAISS, lambda p: faiss.read_index(str(p)))
-    sentence_index = _read(path, SENTENCE_FAISS, lambda p: faiss.read_index(str(p)))
+    passage_rows = _dense_rows(path, PASSAGE_FAISS, passages, rerank, dense.get("built"))
+    sentence_rows = _dense_rows(path, SENTENCE_FAISS, sentences, 1, dense.get("sentences_built"))  # re-scored hits
     bm25 = _read(path, BM25, FieldedBm25.load)
     chunks = _read(path, CHUNKS, lambda p: DiskChunks(table, p))
     try:
-        check_local(path, table, chunks, passages, sentences, passage_index, sentence_index, bm25)
+        check_local(path, table, chunks, passages, sentences, passage_rows.stored, sentence_rows.stored, bm25)
     except ValueError as error:
         chunks.close()
         raise IndexCorruptError(str(error)) from None
     return Backend(
         kind="local",
-        passages=FaissPassages(table, passage_index, passages, rerank),
-        sentences=FaissSentences(table, sentence_index, sentences, 1),  # a candidate source: its own hits re-scored
+        passages=FaissPassages(table, passage_rows),
+        sentences=FaissSentences(table, sentence_rows),
         sparse=Bm25Sparse(table, bm25),
         chunks=chunks,
         lexicon=lexicon,
     )
+
+
+def _dense_rows(path: Path, name: str, vectors: np.ndarray, rerank: int, built: str | None) -> DenseRows:
+    """The dense search over vectors: a small flat index is searched exactly and its FAISS file read only if asked for
+    (its header is checked here)."""
+
+    def load():
+        import faiss
+
+        return _read(path, name, lambda p: faiss.read_index(str(p)))
+
+    header = flat_header(path / name) if built == "flat" and len(vectors) <= EXACT_LIMIT else None
+    if header is not None:
+        return DenseRows(vectors, rerank, "flat", load_index=load, header=header)
+    index = load()
+    return DenseRows(vectors, rerank, faiss_kind(index), index=index)
 
 
 def _read(folder: Path, name: str, reader):

@@ -170,9 +170,9 @@ def attribute_units(units: Sequence[Unit], entities: Sequence[Entity]) -> list[U
 @lru_cache(maxsize=1)
 def pos_tagger():
     """jieba's part-of-speech tagger, loaded once (under a lock: its first cut builds tables)."""
-    from index.tokenize import import_jieba
+    from index.tokenize import posseg as load
 
-    posseg = import_jieba().posseg
+    posseg = load()
     with _lock:
         list(posseg.cut("初始化"))
     return posseg

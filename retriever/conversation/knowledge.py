@@ -242,9 +242,9 @@ def build_knowledge(speakers, texts: Iterable[str], lexicon: Mapping[str, list[s
 @lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
     """jieba's dictionary part-of-speech tags by word (loaded once; the abstainer loads them too)."""
-    import jieba.posseg
+    from index.tokenize import posseg
 
-    return jieba.posseg.dt.word_tag_tab
+    return posseg().dt.word_tag_tab
 
 
 def _joined(name: str, english: Mapping[str, list[str]]) -> set[str]:

@@ -1,0 +1,144 @@
+"""Cold start: what `forumqa ask` leaves unloaded, and that each shortcut gives exactly what it replaces.
+
+The time itself is measured by `python -m eval.bench_process` (eval/reports/coldstart.md), not here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from eval.bench_process import LAZY
+from index.sorted_table import SortedTable, sorted_keys
+from index.store.faiss_dense import flat_header, search_faiss
+from index.store.local import PASSAGE_FAISS, PASSAGE_VECTORS, SENTENCE_FAISS, DenseRows, FaissPassages
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_python(code: str, cache: Path, *args: str) -> str:
+    env = {**os.environ, "FORUMQA_CACHE_DIR": str(cache), "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+ASK = """
+import sys
+from ui.cli import main
+sys.argv = ["forumqa", "ask", "济宁配备了多少名专职环保网格员？", "--index", sys.argv[1]]
+try:
+    main()
+except SystemExit as end:
+    assert not end.code, end.code
+print("LOADED", sorted(m for m in sys.modules if m in {lazy!r}))
+"""
+
+
+def test_ask_imports_nothing_a_question_does_not_need(index_dir, tmp_path):
+    """forumqa ask answers without FAISS (a small flat index), bm25s, scipy, numba, pkg_resources or the build code,
+    both when it writes the jieba tables cache and when it reads it."""
+    code = ASK.format(lazy=set(LAZY))
+    for _ in range(2):
+        out = run_python(code, tmp_path / "cache", str(index_dir))
+        assert "992" in out
+        assert out.strip().splitlines()[-1] == "LOADED []"
+    assert list((tmp_path / "cache").glob("jieba-*.tables"))
+
+
+TABLES = """
+import hashlib, sys
+if sys.argv[1] == "jieba":
+    import jieba, jieba.posseg
+    jieba.initialize()
+    tagger = jieba.posseg
+else:
+    from index.tokenize import posseg
+    tagger = posseg()
+    import jieba
+freq, tags = jieba.dt.FREQ, tagger.dt.word_tag_tab
+if sys.argv[1] != "jieba":
+    assert type(freq).__name__ == type(tags).__name__ == sys.argv[1], (type(freq), type(tags))
+text = "济宁配备了多少名专职环保网格员？大连拆除了燃煤锅炉2400多台，苏国军说河长制管用。What about Jining?"
+cut = [jieba.lcut_for_search(text), [tuple(p) for p in tagger.cut(text)]]
+digest = hashlib.sha256(repr((sorted(freq.items()), jieba.dt.total, sorted(tags.items()))).encode()).hexdigest()
+print(digest, repr(cut))
+"""
+
+
+def test_jieba_tables_from_the_cache_are_jiebas_own(tmp_path):
+    """The cached frequency and tag tables (written on the first run, read on the next) equal the ones jieba builds,
+    and cut and tag the same."""
+    own = run_python(TABLES, tmp_path / "unused", "jieba")
+    written = run_python(TABLES, tmp_path / "cache", "dict")  # no cache yet: jieba's own tables, then written
+    read = run_python(TABLES, tmp_path / "cache", "SortedTable")
+    assert own == written == read
+
+
+def test_sorted_table_is_a_mapping_that_becomes_a_dict():
+    words = {"河长": 5, "河长制": 3, "锅炉": 7, "燃煤": 2, "a": 0}
+    ordered = sorted(words)
+    keys, offsets = sorted_keys(ordered)
+    filled: list[dict] = []
+    table = SortedTable(keys, offsets, [words[w] for w in ordered], limit=6, on_full=filled.append)
+    assert table["河长"] == 5 and table.get("锅炉") == 7 and table.get("河", 1) == 1 and "a" in table
+    assert "河" not in table and table.get("燃煤锅炉") is None and 3 not in table
+    with pytest.raises(KeyError):
+        table["河"]
+    table["新词"] = 9  # jieba's add_word
+    assert table["新词"] == 9 and not filled
+    for word in ("x", "y", "z"):  # more distinct look-ups than the limit: the table becomes a dict
+        table.get(word)
+    assert filled == [{**words, "新词": 9}] and table == {**words, "新词": 9} and len(table) == 6
+    tags = SortedTable(keys, offsets, [1, 0, 2, 1, 0], decode=[None, "n", "v"].__getitem__)
+    assert [tags.get(w) for w in ordered] == ["n", None, "v", "n", None] and dict(tags) == {"a": "n", "河长制": "v", "燃煤": "n"}
+
+
+def test_small_flat_index_is_searched_exactly_without_faiss(retriever):
+    """Unfiltered dense search of a small flat index is exact numpy search: the same ids as FAISS, the same scores
+    to float rounding; FAISS reads its file only when asked for it."""
+    backend = retriever.backend
+    for part, name in ((backend.passages, PASSAGE_FAISS), (backend.sentences, SENTENCE_FAISS)):
+        header = flat_header(retriever.path / name)
+        assert header is not None and (header.ntotal, header.d) == (part.dense.stored.ntotal, part.dense.stored.d)
+    queries = retriever.embed(["济宁配备了多少名专职环保网格员？", "What did Dalian do about coal boilers?", "河长制"])
+    vectors = np.load(retriever.path / PASSAGE_VECTORS, mmap_mode="r")
+    exact = FaissPassages(backend.passages.table, DenseRows(vectors, 4, "flat", load_index=lambda: pytest.fail("read")))
+    for query, run in zip(queries, exact.search(queries, 8)):
+        ids, scores = search_faiss(backend.passages.index, query[None, :], 8)[0]
+        assert [cid for cid, _ in run] == backend.passages.table.ids(ids)
+        assert np.allclose([s for _, s in run], scores, atol=1e-5)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "grow"])
+def test_flat_header_refuses_a_damaged_file(index_dir, tmp_path, damage):
+    """A damaged FAISS file is never taken for a flat index: FAISS reads it and the store names the error."""
+    path = tmp_path / "passages.index"
+    data = (index_dir / PASSAGE_FAISS).read_bytes()
+    path.write_bytes({"truncate": data[:-4], "garbage": b"not a faiss index" * 40, "grow": data + b"\0" * 4}[damage])
+    assert flat_header(path) is None
+    assert flat_header(index_dir / PASSAGE_FAISS) is not None
+
+
+def test_bm25_read_without_bm25s_scores_as_bm25s(retriever, index_dir):
+    """The BM25 files read directly give bm25s' own scores (bm25s.BM25.load of the same folder)."""
+    import bm25s
+
+    from index.store.bm25 import bm25_top
+    from index.tokenize import tokenize
+
+    ours = retriever.backend.sparse.fields.exact
+    theirs = bm25s.BM25.load(str(index_dir / "bm25"), mmap=True)
+    for phrase in ("燃煤锅炉", "河长制 湘潭", "网格员"):
+        terms = [t for t in tokenize(phrase) if t in theirs.vocab_dict]
+        assert np.allclose(ours.get_scores(terms), theirs.get_scores(terms))
+        top = bm25_top(ours, terms, 5)
+        expected = theirs.get_scores(terms)
+        assert [row for row, _ in top] == sorted(np.flatnonzero(expected > 0), key=lambda r: (-expected[r], r))[:5]
+    assert json.loads((index_dir / "bm25" / "params.index.json").read_text())["num_docs"] == ours.scores["num_docs"]
