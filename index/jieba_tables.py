@@ -27,24 +27,24 @@ from index.sorted_table import SortedTable, sorted_keys
 
 FORMAT = 1
 _lock = threading.RLock()
+_import_lock = threading.Lock()
 _tags: SortedTable | None = None
 
 
 def import_jieba():
     """jieba, imported without pkg_resources: jieba uses it only to open its own dictionary file and falls back to
     open(); importing pkg_resources costs about 0.2 s and warns of its deprecation (setuptools < 81)."""
-    if "jieba" in sys.modules:
-        return sys.modules["jieba"]
-    blocked = "pkg_resources" not in sys.modules
-    if blocked:
-        sys.modules["pkg_resources"] = None  # `import pkg_resources` raises ImportError while this is set
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
-            import jieba
-    finally:
-        if blocked and sys.modules.get("pkg_resources", 0) is None:
-            del sys.modules["pkg_resources"]
+    with _import_lock:  # another thread may be importing jieba: wait for it, never take a half-imported module
+        blocked = "pkg_resources" not in sys.modules and "jieba" not in sys.modules
+        if blocked:
+            sys.modules["pkg_resources"] = None  # `import pkg_resources` raises ImportError while this is set
+        try:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+                import jieba
+        finally:
+            if blocked and sys.modules.get("pkg_resources", 0) is None:
+                del sys.modules["pkg_resources"]
     return jieba
 
 
