@@ -1,144 +1,194 @@
-"""Pick, in a passage, the sentence that best supports the question, and among the top passages the answer.
+"""Highlight in each passage the sentence that best supports the question, and choose the passage that answers.
 
-A sentence's score uses signals that do not depend on the question's language, so that an English
-question highlights the same sentence as its Chinese twin: the sentence's cosine with the question
-(cross-lingual), the share of the question's terms it holds (an English question's terms include
-their Chinese translations), a number in the asked unit, and the scope of that number.
+Every candidate highlight (retriever.answer_sentence.spans) gets the features of
+retriever.answer_sentence and one linear score (WEIGHTS). A passage's highlight is its best candidate;
+the answer is the best highlight among the first ANSWER_DEPTH passages, so a passage further down
+that gives the asked number or date, or the host's own words when the host is asked about, can
+answer when the first passage only shares the topic.
 
 - A question (the host's lead-in, a rhetorical question) is never chosen when a sentence that is
-  not a question exists.
+  not a question exists; a rhetorical question lends its words to the sentence that answers it.
 - A quantity question prefers the sentence whose number answers the whole question: 全市/共/累计
   over 市区/其中 when the question names no district.
 - The speaker's name that opens a turn ('王奇：') is not part of the highlight.
-- The answer is the first passage's sentence, unless that passage is a host's question or lead-in
-  (中国环境报：…请苏国军局长分享一下经验。): then the next passage's.
 """
 
 from __future__ import annotations
 
-import re
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from index.normalize import search_key
 from index.records import Chunk
-from retriever.answerability.quantity import asked_unit, has_number
+from retriever.answer_sentence import (
+    ANSWER_DEPTH,
+    FEATURES,
+    WEIGHTS,
+    Asked,
+    has_date,
+    is_question,
+    lexical,
+    quantity,
+    sentence_body,
+    spans,
+    speaker_prefix,
+    word_weights,
+)
 from retriever.types import Highlight
 
-# Weights chosen on the tune split (gold + readers answerable questions; eval/reports/eval.md).
-LEXICAL_WEIGHT = 0.1
-QUANTITY_BONUS = 0.1  # a number in the asked unit ('多少台' -> 1416台; any number for 'how many')
-SCOPE_BONUS = 0.06  # the whole (全市 1416台) over a part (其中 604台) when no part is asked
-SHORT_SENTENCE = 25  # a sentence this short ('三是创新融资机制。') is a heading: highlight the next one with it
-ANSWER_DEPTH = 2  # passages the answer sentence may come from (the second only when the first is a lead-in)
-_WHOLE = re.compile(r"全市|全省|全县|全区|全国|全部|总共|共计|合计|累计|总计|全年|共")
-_PART = re.compile(r"^其中|市区|城区|主城区|中心城区|县区|区县|部分")
-_CLAUSE = re.compile(r"[，,；;。！？!?]")
-_SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
-_QUESTION_END = ("？", "?")
+__all__ = ["ANSWER_DEPTH", "Candidate", "answer_highlights", "best_sentence", "candidates", "is_question", "speaker_prefix"]
+
 LEAD_IN_KINDS = frozenset({"question"})
 
 
-def is_question(sentence: str) -> bool:
-    """True when the sentence asks (ends with a question mark, before closing quotes or brackets)."""
-    return sentence.rstrip().rstrip("”’」』）)").endswith(_QUESTION_END)
+@dataclass(frozen=True)
+class Candidate:
+    """One possible highlight of a passage: its text span, lines, features (FEATURES order) and score."""
+
+    start: int
+    end: int
+    line_start: int
+    line_end: int
+    features: tuple[float, ...]
+    score: float
 
 
-def term_overlap(terms: Sequence[str], sentence: str, passage: str | None = None) -> float:
-    """Share of the distinct query terms (weighted by length) that occur in the sentence.
+@dataclass(frozen=True)
+class PassageContext:
+    """What a candidate's features need to know about its passage among the retrieved ones."""
 
-    With the passage given, only the terms that occur somewhere in it count, so that an English
-    question's own words (which a Chinese passage never holds) do not dilute its translations.
+    first: bool = True  # the first hit
+    lead_in: bool = False  # a host's question or lead-in
+    kind: str = "speech"
+    best_cosine: float | None = None  # the best sentence cosine among the answer passages (None: this passage's)
+
+
+def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndarray, where: PassageContext) -> list[Candidate]:
+    """Every candidate highlight of a passage with its features and score.
+
+    Args:
+        chunk: the passage.
+        cosines: each of its sentences' cosine with the question.
+        asked: what the question asks for (retriever.answer_sentence.asked_for).
+        weights: the question words' weights (retriever.answer_sentence.word_weights).
+        where: the passage's place among the retrieved passages.
     """
-    distinct = {t for t in terms if len(t) > 1 or not t.isascii()}
-    if passage is not None:
-        folded = search_key(passage)
-        distinct = {t for t in distinct if t in folded}
-    if not distinct:
-        return 0.0
-    text = search_key(sentence)
-    total = sum(len(t) for t in distinct)
-    return sum(len(t) for t in distinct if t in text) / total
+    sentences = chunk.sentences()
+    texts = [text for _, text, *_ in sentences]
+    cosines = np.asarray(cosines, dtype=float)
+    if not sentences or len(cosines) != len(sentences):
+        return []
+    best = where.best_cosine if where.best_cosine is not None else float(cosines.max())
+    lead_in = where.lead_in or where.kind in LEAD_IN_KINDS
+    found = []
+    for scored, first, last in spans(texts):
+        start = sentences[first][2]
+        start += speaker_prefix(chunk.text[start : sentences[last][3]])
+        shown = chunk.text[start : sentences[last][3]]
+        share, focus = lexical(asked, weights, search_key("".join(sentence_body(t) for t in texts[scored : last + 1])))
+        number, scope = quantity(asked, weights, shown)
+        found.append((scored, first, last, start, shown, share, focus, number, scope, float(cosines[scored : last + 1].max())))
+    passage_best = max(f[-1] for f in found)
+    out = []
+    for n, (_, first, last, start, shown, share, focus, number, scope, cosine) in enumerate(found):
+        values = {
+            "cos_gap_all": 100 * (cosine - best),
+            "cos_gap_passage": 100 * (cosine - passage_best),
+            "lexical": share,
+            "focus": focus,
+            "quantity": number,
+            "scope": scope,
+            "date": float(asked.date and has_date(shown)),
+            "after_match": found[n - 1][5] if n else 0.0,
+            "first_passage": float(where.first),
+            "length": math.log(len(shown) + 1),
+            "host_words": float(lead_in and asked.host),
+            "kind_asked": float(asked.kind is not None and where.kind == asked.kind),
+        }
+        features = tuple(values[name] for name in FEATURES)
+        score = float(sum(WEIGHTS[name] * value for name, value in zip(FEATURES, features)))
+        out.append(Candidate(start, sentences[last][3], sentences[first][4], sentences[last][5], features, score))
+    return out
 
 
-def quantity_bonus(sentence: str, terms: Sequence[str], unit: str, question: str) -> float:
-    """QUANTITY_BONUS when a clause gives a number in the unit next to a word of the question, with the
-    number's scope: +SCOPE_BONUS for the whole (全市共拆除1416台), -SCOPE_BONUS for a part (其中拆除604台)
-    unless the question itself names a part."""
-    words = [t for t in terms if len(t) > 1 and not t.isascii()] or [t for t in terms if len(t) > 1]
-    for clause in _CLAUSE.split(sentence):
-        if has_number(clause, unit) and any(w in search_key(clause) for w in words):
-            if _PART.search(question):
-                return QUANTITY_BONUS
-            return QUANTITY_BONUS + SCOPE_BONUS * (bool(_WHOLE.search(clause)) - bool(_PART.search(clause)))
-    return 0.0
+def _highlight(chunk: Chunk, candidate: Candidate | None) -> Highlight:
+    if candidate is None:
+        return Highlight(chunk.chunk_id, chunk.text, 0, len(chunk.text), chunk.line_start, chunk.line_end, 0.0)
+    return Highlight(
+        chunk_id=chunk.chunk_id,
+        sentence=chunk.text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        line_start=candidate.line_start,
+        line_end=candidate.line_end,
+        score=candidate.score,
+    )
 
 
-def sentence_score(
-    text: str, cosine: float, terms: Sequence[str], unit: str | None, question: str = "", passage: str | None = None
-) -> float:
-    """cosine + lexical overlap, plus a bonus for a number in the asked unit that answers the whole question."""
-    score = cosine + LEXICAL_WEIGHT * term_overlap(terms, text, passage)
-    if unit is not None:
-        score += quantity_bonus(text, terms, unit, question)
-    return score
-
-
-def speaker_prefix(sentence: str) -> int:
-    """Length of the speaker's name that opens a turn ('王奇：' -> 3), 0 when there is none."""
-    match = _SPEAKER.match(sentence)
-    return match.end() if match and match.end() < len(sentence) else 0
-
-
-def best_sentence(chunk: Chunk, cosines: np.ndarray, terms: Sequence[str], question: str = "") -> Highlight:
-    """The chunk sentence that best supports the question (with the next one when it is only a heading).
+def best_sentence(chunk: Chunk, cosines: np.ndarray, asked: Asked) -> Highlight:
+    """The passage's best candidate highlight, the passage read alone (its score is the candidate's).
 
     Args:
         chunk: the passage, with its sentences' offsets and lines.
         cosines: each of its sentences' cosine with the question (from the dense run).
-        terms: the question's BM25 terms (with their translations, for an English question).
-        question: the question text.
-
-    Returns:
-        The Highlight; its score is the chosen sentence's score.
+        asked: what the question asks for (retriever.answer_sentence.asked_for).
     """
-    sentences = chunk.sentences()
-    if not sentences:
-        return Highlight(chunk.chunk_id, chunk.text, 0, len(chunk.text), chunk.line_start, chunk.line_end, 0.0)
-    unit = asked_unit(question.lower())
-    scores = np.array(
-        [sentence_score(text, float(c), terms, unit, question, chunk.text) for (_, text, *_), c in zip(sentences, cosines)]
-    )
-    asking = np.array([is_question(text) for _, text, *_ in sentences])
-    if not asking.all():
-        scores = np.where(asking, -np.inf, scores)
-    best = int(np.argmax(scores))
-    chosen = [sentences[best]]
-    if len(chosen[0][1]) < SHORT_SENTENCE and best + 1 < len(sentences) and not asking[best + 1]:
-        chosen.append(sentences[best + 1])
-    start, end = chosen[0][2], chosen[-1][3]
-    start += speaker_prefix(chunk.text[start:end])
-    return Highlight(
-        chunk_id=chunk.chunk_id,
-        sentence=chunk.text[start:end],
-        start=start,
-        end=end,
-        line_start=chosen[0][4],
-        line_end=chosen[-1][5],
-        score=float(scores[best]),
-    )
+    found = candidates(chunk, cosines, asked, word_weights(asked, [chunk]), PassageContext())
+    return _highlight(chunk, max(found, key=lambda c: c.score) if found else None)
 
 
-def answer_index(kinds: Sequence[str], lead_ins: Sequence[bool]) -> int:
-    """Which passage the answer sentence comes from: the first, unless it only introduces (a host's question or
-    lead-in), then the first of the next ANSWER_DEPTH - 1 that does not.
+def answer_highlights(
+    chunks: Sequence[Chunk],
+    cosines: Sequence[np.ndarray],
+    asked: Asked,
+    kinds: Sequence[str],
+    lead_ins: Sequence[bool],
+    owned: Sequence[bool] | None = None,
+    depth: int = ANSWER_DEPTH,
+) -> tuple[list[Highlight], int]:
+    """Each passage's highlight, and which passage's highlight is the answer.
 
     Args:
-        kinds: each passage's kind, best passage first ('question' for a host's question).
+        chunks: the retrieved passages, best first.
+        cosines: each passage's sentence cosines with the question.
+        asked: what the question asks for.
+        kinds: each passage's kind ('question' for a host's question).
         lead_ins: whether each passage is a host's turn.
+        owned: whether each passage belongs to an entity the question names (None: it names none).
+        depth: the answer comes from one of the first `depth` passages.
+
+    Returns:
+        (one Highlight per passage, the index of the answering passage).
     """
-    for i, (kind, lead_in) in enumerate(zip(kinds[:ANSWER_DEPTH], lead_ins)):
-        if kind not in LEAD_IN_KINDS and not lead_in:
-            return i
-    return 0
+    weights = word_weights(asked, chunks)
+    tops = [float(np.max(c)) for c in cosines[:depth] if len(c)]
+    best = max(tops) if tops else None
+    chosen: list[Candidate | None] = []
+    for i, (chunk, cos) in enumerate(zip(chunks, cosines)):
+        where = PassageContext(first=i == 0, lead_in=lead_ins[i], kind=kinds[i], best_cosine=best)
+        found = candidates(chunk, cos, asked, weights, where)
+        chosen.append(max(found, key=lambda c: c.score) if found else None)
+    allowed = may_answer(asked, kinds[:depth], lead_ins[:depth], None if owned is None else owned[:depth])
+    scores = [c.score if c is not None and ok else -math.inf for c, ok in zip(chosen[:depth], allowed)]
+    answer = int(np.argmax(scores)) if scores and max(scores) > -math.inf else 0
+    return [_highlight(chunk, c) for chunk, c in zip(chunks, chosen)], answer
+
+
+def may_answer(asked: Asked, kinds: Sequence[str], lead_ins: Sequence[bool], owned: Sequence[bool] | None) -> list[bool]:
+    """Which of the first passages may give the answer: not a host's question or lead-in unless the host is
+    asked about, and (when the question names a speaker or city) one of that entity's passages: another
+    city's number is no answer. A rule that would leave no passage is dropped."""
+    allowed = [True] * len(kinds)
+    rules = []
+    if not asked.host:
+        rules.append([not (kind in LEAD_IN_KINDS or lead) for kind, lead in zip(kinds, lead_ins)])
+    if owned is not None:
+        rules.append(list(owned))
+    for rule in rules:
+        narrowed = [a and r for a, r in zip(allowed, rule)]
+        if any(narrowed):
+            allowed = narrowed
+    return allowed

@@ -9,10 +9,12 @@ import numpy as np
 
 from index.errors import InvalidArgumentError
 from index.store.base import NO_FILTER, Filter
+from retriever.answer_sentence import asked_for
 from retriever.answerability import Evidence, Verdict
+from retriever.answerability.entities import asked_entities
 from retriever.candidates import SentenceScores, sentence_scores
 from retriever.conversation.focus import focus_first, focused_run
-from retriever.highlight import answer_index, best_sentence
+from retriever.highlight import answer_highlights
 from retriever.query import ParsedQuery
 from retriever.types import Answer, Hit, Mode
 
@@ -53,15 +55,18 @@ def answer(
     focus = None if speaker or completed is None else completed.focus
     searched = search(retriever, parsed, k, mode, Filter(speaker=speaker, doc=doc), focus)
     backend = retriever.backend
+    hits = searched.hits
+    chunks = backend.chunks.get([h.chunk_id for h in hits])
+    hosts = {name for name, s in retriever.speakers.items() if "主持" in s.title or s.role.startswith("主持")}
+    asked = asked_for(parsed.text, parsed.terms, backend.lexicon, list(retriever.speakers))
+    found, chosen = answer_highlights(
+        chunks, [searched.sentences[c.chunk_id] for c in chunks], asked, [h.kind for h in hits],
+        [h.citation.speaker in hosts for h in hits], owned_by_asked(retriever, parsed.text, chunks),
+    )
     highlights = []
-    for chunk in backend.chunks.get([h.chunk_id for h in searched.hits]):
-        highlight = best_sentence(chunk, searched.sentences[chunk.chunk_id], list(parsed.terms), parsed.search_text)
+    for chunk, highlight in zip(chunks, found):
         page, first, last = retriever.cite_lines(chunk.doc, highlight.line_start, highlight.line_end)
         highlights.append(replace(highlight, page=page, line_start=first, line_end=last))
-    hosts = {name for name, s in retriever.speakers.items() if "主持" in s.title or s.role.startswith("主持")}
-    hits = searched.hits
-    lead_ins = [h.citation.speaker in hosts for h in hits]
-    chosen = answer_index([h.kind for h in hits], lead_ins)
     verdict = retriever.answerability.judge(searched.evidence)
     filters = {name: value for name, value in (("speaker", speaker), ("doc", doc)) if value}
     return Answer(
@@ -76,6 +81,13 @@ def answer(
         rewritten=rewritten,
         answer_index=chosen,
     )
+
+
+def owned_by_asked(retriever, question: str, chunks) -> list[bool] | None:
+    """Whether each passage belongs to a speaker or city the question names (None when it names none)."""
+    facts = retriever.answerability.facts
+    entities = asked_entities(question, facts.names, facts.entities)
+    return [any(e.owns(c) for e in entities) for c in chunks] if entities else None
 
 
 def judge(retriever, query: str) -> Verdict:

@@ -1,52 +1,106 @@
-"""Choosing the answer sentence: within a passage (pure, with given cosines) and on the real index."""
+"""Choosing the answer sentence: within a passage and among passages (pure, with given cosines) and on the real index."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from index.records import Chunk
-from retriever.highlight import answer_index, best_sentence, is_question, speaker_prefix
+from retriever.answer_sentence import asked_for, spans, word_weights
+from retriever.highlight import answer_highlights, best_sentence, is_question, may_answer, speaker_prefix
+
+LEXICON = {"coal": ["煤"], "fired": ["燃煤"], "boiler": ["锅炉"], "dalian": ["大连"], "dismantle": ["拆除"]}
 
 
-def chunk(sentences: list[str], speaker: str = "张海冰") -> Chunk:
-    spans, start = [], 0
+def chunk(sentences: list[str], speaker: str = "张海冰", kind: str = "speech", cid: str = "c1") -> Chunk:
+    spans_, start = [], 0
     for s in sentences:
-        spans.append((start, start + len(s)))
+        spans_.append((start, start + len(s)))
         start += len(s)
-    return Chunk("c1", "doc", speaker, "", "", 0, 1, len(sentences), "".join(sentences), tuple(range(len(sentences))),
-                 tuple(spans), tuple((i + 1, i + 1) for i in range(len(sentences))))
+    return Chunk(cid, "doc", speaker, "", "", 0, 1, len(sentences), "".join(sentences), tuple(range(len(sentences))),
+                 tuple(spans_), tuple((i + 1, i + 1) for i in range(len(sentences))), kind)
+
+
+def asked(question: str, terms: list[str]):
+    return asked_for(question, terms, LEXICON)
 
 
 def test_a_question_is_never_the_answer_when_another_sentence_exists():
     passage = chunk(["为何会发生这种变化？", "因为建立了环境保护党政联合督察工作机制，督查组每两月督察一次。"])
-    highlight = best_sentence(passage, np.array([0.95, 0.80]), ["变化"], "为什么会发生这种变化？")
+    highlight = best_sentence(passage, np.array([0.95, 0.80]), asked("为什么会发生这种变化？", ["发生", "变化"]))
     assert highlight.sentence.startswith("因为") and not is_question(highlight.sentence)
     only_questions = chunk(["为何会发生这种变化？"])
-    assert best_sentence(only_questions, np.array([0.9]), [], "为什么？").sentence == "为何会发生这种变化？"
+    assert best_sentence(only_questions, np.array([0.9]), asked("为什么？", [])).sentence == "为何会发生这种变化？"
+
+
+def test_a_rhetorical_question_lends_its_words_to_the_sentence_that_answers_it():
+    passage = chunk([
+        "目前，环保部门正处在一个非常关键的时刻，我们感到压力巨大，各级党政领导高度重视。",
+        "面对新形势，环保工作如何推进？",
+        "一要转变观念，二要强化创新，包括思路创新、机制创新、工作创新。",
+    ], "苏国军")
+    question = asked("苏国军认为新形势下环保工作应该怎么推进？", ["苏国军", "认为", "新形势", "环保", "工作", "推进"])
+    highlight = best_sentence(passage, np.array([0.92, 0.93, 0.90]), question)
+    assert highlight.sentence.startswith("一要转变观念")
 
 
 def test_the_speakers_name_is_not_highlighted():
     passage = chunk(["王奇：南阳市位于豫鄂陕三省交界处，是千里淮河发源地。", "这决定了南阳市是水质保护高度敏感的区域。"], "王奇")
-    highlight = best_sentence(passage, np.array([0.95, 0.80]), ["南阳"], "南阳市位于哪里？")
+    highlight = best_sentence(passage, np.array([0.95, 0.80]), asked("南阳市位于哪里？", ["南阳", "南阳市", "位于"]))
     assert highlight.sentence.startswith("南阳市位于") and passage.text[highlight.start : highlight.end] == highlight.sentence
     assert speaker_prefix("中国环境报：请王奇局长分享。") == 6 and speaker_prefix("南阳市位于豫鄂陕三省交界处。") == 0
 
 
-def test_a_quantity_question_prefers_the_whole_citys_number():
+def test_a_quantity_question_prefers_the_whole_citys_number_in_either_language():
     passage = chunk(["10月底，全市共拆除1416台10吨以下燃煤锅炉，提标改造1377台。", "其中拆除604台10吨以下燃煤锅炉，超额完成任务。"])
     cosines = np.array([0.90, 0.92])  # the part's sentence is slightly closer
-    assert "1416台" in best_sentence(passage, cosines, ["大连", "拆除", "燃煤", "锅炉"], "大连拆除了多少台燃煤锅炉？").sentence
+    chinese = best_sentence(passage, cosines, asked("大连拆除了多少台燃煤锅炉？", ["大连", "拆除", "燃煤", "锅炉"]))
     english_terms = ["coal", "fired", "boilers", "dalian", "dismantle", "锅炉", "大连", "拆除"]
-    assert "1416台" in best_sentence(passage, cosines, english_terms, "How many coal-fired boilers did Dalian dismantle?").sentence
-    asked_part = best_sentence(passage, cosines, ["市区", "拆除", "燃煤", "锅炉"], "其中市区拆除了多少台燃煤锅炉？")
+    english = best_sentence(passage, cosines, asked("How many coal-fired boilers did Dalian dismantle?", english_terms))
+    assert "1416台" in chinese.sentence and english.sentence == chinese.sentence
+    asked_part = best_sentence(passage, cosines, asked("其中市区拆除了多少台燃煤锅炉？", ["市区", "拆除", "燃煤", "锅炉"]))
     assert "604台" in asked_part.sentence  # a part asked for is answered by the part
 
 
-def test_the_answer_skips_a_hosts_lead_in():
-    assert answer_index(["speech", "speech"], [True, False]) == 1
-    assert answer_index(["speech", "speech"], [False, False]) == 0
-    assert answer_index(["question", "speech"], [False, False]) == 1
-    assert answer_index(["question", "question"], [False, True]) == 0  # nothing better among the first two
+def test_a_count_is_no_percentage():
+    passage = chunk(["全市3000余名交警采取进企业、进村屯、进家庭的方式，逐台上门排查。", "对所有黄标车和老旧车辆的排查率做到了100%。"])
+    question = asked("大连动用了多少交警排查黄标车？", ["大连", "动用", "交警", "排查", "黄标车"])
+    assert "3000余名" in best_sentence(passage, np.array([0.90, 0.92]), question).sentence
+
+
+def test_headings_and_lines_without_an_end_are_highlighted_with_what_follows():
+    assert spans(["二是突出治理重点。", "着眼近期与长远相结合，重点抓好竹埠港区域企业退出和锰矿重金属治理。"]) == [(0, 0, 1), (1, 1, 1)]
+    assert spans(["辽宁省大连市环保局\n", "局长张海冰"]) == [(0, 0, 1)]  # a name line continues the line above
+    assert spans(["面对新形势，环保工作如何推进？", "一要转变观念。"]) == [(0, 1, 1)]  # scored with the question
+
+
+def test_words_inside_question_phrases_are_not_content_and_the_asked_word_is_the_focus():
+    question = asked("张海冰调任大连市环保局之前在哪个机关工作？", ["张海冰", "调任", "大连市", "环保局", "之前", "机关", "工作"])
+    focus = {w.label for w in question.words if w.focus}
+    assert "机关" in focus and "张海冰" not in focus
+    assert "时间" not in {w.label for w in asked("督查组多长时间督察一次？", ["督查组", "时间", "督察", "一次"]).words}
+    passage = chunk(["大连市环保局开展环保督察。", "大连市环保局成立联合督查组。", "我从人大机关到环保系统。"])
+    weights = dict(zip([w.label for w in question.words], word_weights(question, [passage])))
+    assert weights["机关"] > weights["大连市"] > 0 and weights["调任"] == 0  # rare words weigh more; absent ones nothing
+
+
+def test_the_answer_passage_is_the_best_evidence_among_the_first_ones():
+    topic = chunk(["为了改善冬季空气质量，大连市举全市之力，打响燃煤锅炉整治攻坚战。"], cid="a")
+    numbers = chunk(["10月底，全市共拆除1416台10吨以下燃煤锅炉。"], cid="b")
+    question = asked("大连一共拆掉了多少台锅炉？", ["大连", "拆掉", "锅炉"])
+    found, answer = answer_highlights([topic, numbers], [np.array([0.91]), np.array([0.90])], question,
+                                      ["speech", "speech"], [False, False])
+    assert answer == 1 and "1416台" in found[answer].sentence and len(found) == 2
+
+
+def test_a_hosts_lead_in_answers_only_when_the_host_is_asked_about():
+    lead_in = chunk(["前不久，有幸到大连市环保局走访调研，体会到大连市环保局的同志们腰杆特别硬。"], "中国环境报", "question", "h")
+    speech = chunk(["如今有了这个抓手，大连市环保局的面貌焕然一新。"], cid="s")
+    kinds, hosts = ["question", "speech"], [True, False]
+    cosines = [np.array([0.93]), np.array([0.90])]
+    about_bureau = asked("大连市环保局的同志为什么腰杆硬了？", ["大连市", "环保局", "同志", "腰杆"])
+    assert answer_highlights([lead_in, speech], cosines, about_bureau, kinds, hosts)[1] == 1
+    about_host = asked("主持人走访大连市环保局后有什么感受？", ["主持人", "走访", "大连市", "环保局", "感受"])
+    assert answer_highlights([lead_in, speech], cosines, about_host, kinds, hosts)[1] == 0
 
 
 def test_answers_on_the_real_index_quote_no_question_and_no_speaker_name(retriever):
@@ -56,3 +110,29 @@ def test_answers_on_the_real_index_quote_no_question_and_no_speaker_name(retriev
         assert not answer.text.startswith(("王奇：", "中国环境报：", "苏国军：", "张海冰：")), question
         chosen = answer.highlights[answer.answer_index]
         assert answer.passages[answer.answer_index].text[chosen.start : chosen.end] == chosen.sentence
+        assert answer.passages[answer.answer_index].kind != "question", question
+
+
+def test_an_english_question_highlights_its_chinese_twins_sentence_on_the_real_index(retriever):
+    chinese = retriever.answer("大连拆除了多少台燃煤锅炉？")
+    english = retriever.answer("How many coal-fired boilers did Dalian dismantle?")
+    assert "1416台" in chinese.text and english.text == chinese.text
+
+
+def test_another_citys_number_is_no_answer():
+    question = asked("济宁拆除了多少台燃煤锅炉？", ["济宁", "拆除", "燃煤", "锅炉"])
+    assert may_answer(question, ["speech", "speech"], [False, False], [False, True]) == [False, True]
+    assert may_answer(question, ["speech", "speech"], [False, False], [False, False]) == [True, True]  # nothing owned
+    assert may_answer(question, ["question", "speech"], [True, False], None) == [False, True]
+    dalian = chunk(["10月底，全市共拆除1416台10吨以下燃煤锅炉，提标改造1377台。"], cid="d")
+    jining = chunk(["对5329台燃煤小锅炉进行了取缔或清洁能源改造。"], "许伟", cid="j")
+    found, answer = answer_highlights([jining, dalian], [np.array([0.88]), np.array([0.90])], question,
+                                      ["speech", "speech"], [False, False], [True, False])
+    assert "5329台" in found[answer].sentence
+
+
+def test_a_city_asked_about_is_answered_from_its_own_passages_on_the_real_index(retriever):
+    answer = retriever.answer("济宁拆除了多少台燃煤锅炉？")  # Dalian's passages rank first (拆除 1416台)
+    assert answer.passages[0].citation.speaker == "张海冰"
+    assert answer.passages[answer.answer_index].citation.speaker == "许伟"
+    assert "5329台" in answer.highlights[answer.answer_index].sentence

@@ -1,0 +1,133 @@
+"""Fit the answer-sentence weights (retriever/answer_sentence.py WEIGHTS) on the tune split, and cross-validate them.
+
+Every candidate highlight of the first ANSWER_DEPTH passages of answer(k=5) is a row of features; the candidate
+is right when it contains an answer string. A conditional logit (one softmax over each question's candidates,
+L2-penalised) is fitted; the printed weights are the ones to paste into WEIGHTS. Tune split only: held-out
+questions are never read. Usage:
+
+    python -m eval.sentence_fit [--l2 0.03] [--folds 5] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+
+import numpy as np
+
+from eval.metrics import contains_answer
+from eval.questions import DEFAULT_SETS, load_questions
+
+ANSWER_K = 5
+
+
+@dataclass(frozen=True)
+class Rows:
+    """One question's candidates: feature matrix (FEATURES order) and whether each holds an answer."""
+
+    id: str
+    features: np.ndarray
+    right: np.ndarray
+
+
+def question_rows(retriever, questions, k: int = ANSWER_K) -> list[Rows]:
+    """The candidate features of each answerable question, as answer(k) sees them (hybrid, no filter)."""
+    from index.store.base import NO_FILTER
+    from retriever.answer_sentence import ANSWER_DEPTH, asked_for, word_weights
+    from retriever.highlight import PassageContext, candidates, may_answer
+    from retriever.service import owned_by_asked, search
+    from retriever.types import Mode
+
+    hosts = {name for name, s in retriever.speakers.items() if "主持" in s.title or s.role.startswith("主持")}
+    rows = []
+    for q in questions:
+        if not q.answerable:
+            continue
+        parsed = retriever.parse(q.question)
+        searched = search(retriever, parsed, k, Mode.HYBRID, NO_FILTER)
+        chunks = retriever.backend.chunks.get([h.chunk_id for h in searched.hits])
+        cosines = [searched.sentences[c.chunk_id] for c in chunks]
+        asked = asked_for(parsed.text, parsed.terms, retriever.backend.lexicon, list(retriever.speakers))
+        weights = word_weights(asked, chunks)
+        best = max(float(np.max(c)) for c in cosines[:ANSWER_DEPTH] if len(c))
+        features, right = [], []
+        first = list(zip(searched.hits, chunks, cosines))[:ANSWER_DEPTH]
+        owned = owned_by_asked(retriever, parsed.text, chunks)
+        allowed = may_answer(
+            asked, [h.kind for h, _, _ in first], [h.citation.speaker in hosts for h, _, _ in first],
+            None if owned is None else owned[:ANSWER_DEPTH],
+        )
+        for i, (hit, chunk, cos) in enumerate(first):
+            if not allowed[i]:
+                continue  # as retriever.highlight.answer_highlights
+            where = PassageContext(first=i == 0, lead_in=hit.citation.speaker in hosts, kind=hit.kind, best_cosine=best)
+            for c in candidates(chunk, cos, asked, weights, where):
+                features.append(c.features)
+                right.append(contains_answer(chunk.text[c.start : c.end], q.answers))
+        rows.append(Rows(q.id, np.array(features, dtype=float), np.array(right, dtype=float)))
+    return rows
+
+
+def fit(rows: list[Rows], l2: float) -> np.ndarray:
+    """Conditional-logit weights: maximise each question's probability of its right candidates."""
+    from scipy.optimize import minimize
+
+    usable = [r for r in rows if len(r.right) and r.right.any() and not r.right.all()]
+    size = usable[0].features.shape[1]
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        value, grad = l2 * float(w @ w), 2 * l2 * w
+        for r in usable:
+            s = r.features @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            right = float((p * r.right).sum())
+            value -= np.log(right + 1e-12)
+            grad -= r.features.T @ (p * r.right / (right + 1e-12) - p)
+        return value, grad
+
+    return minimize(loss, np.zeros(size), jac=True, method="L-BFGS-B").x
+
+
+def accuracy(rows: list[Rows], w: np.ndarray) -> int:
+    """How many questions' best-scored candidate holds an answer."""
+    return sum(bool(len(r.right)) and bool(r.right[int(np.argmax(r.features @ w))]) for r in rows)
+
+
+def cross_validate(rows: list[Rows], l2: float, folds: int, repeats: int) -> float:
+    """Mean accuracy on the left-out folds (questions split at random, `repeats` times)."""
+    hits = 0
+    for seed in range(repeats):
+        order = np.random.default_rng(seed).permutation(len(rows))
+        for part in np.array_split(order, folds):
+            test = set(part.tolist())
+            w = fit([r for i, r in enumerate(rows) if i not in test], l2)
+            hits += accuracy([rows[i] for i in sorted(test)], w)
+    return hits / repeats / len(rows)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--l2", type=float, default=0.03)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args(argv)
+    from index.build import ensure_default_index
+    from retriever import Retriever
+    from retriever.answer_sentence import FEATURES, WEIGHTS
+
+    retriever = Retriever.load(ensure_default_index(print))
+    rows = question_rows(retriever, load_questions(DEFAULT_SETS, split="tune"))
+    current = np.array([WEIGHTS[f] for f in FEATURES])
+    fitted = fit(rows, args.l2)
+    reachable = sum(bool(r.right.any()) for r in rows)
+    print(f"{len(rows)} answerable tune questions; a right candidate among the first passages for {reachable}")
+    print(f"current WEIGHTS: {accuracy(rows, current)} right; fitted: {accuracy(rows, fitted)} right (in sample)")
+    print(f"cross-validated ({args.folds} folds x {args.repeats}): {cross_validate(rows, args.l2, args.folds, args.repeats):.3f}")
+    print("fitted WEIGHTS:")
+    for name, value in zip(FEATURES, fitted):
+        print(f'    "{name}": {value:.2f},')
+
+
+if __name__ == "__main__":
+    main()

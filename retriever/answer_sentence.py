@@ -1,0 +1,269 @@
+"""Which sentence answers a question: what the question asks for, each candidate highlight's features, one linear score.
+
+A candidate is a sentence of a passage that does not ask, extended by the next sentence when it is only a heading
+('二是突出治理重点。', '一是坚持科学监管，…') or a line without a sentence end (a title, '辽宁省大连市环保局' above
+'局长张海冰'). A sentence that follows a speaker's rhetorical question ('面对新形势，环保工作如何推进？') is scored with
+the question it answers, and highlighted without it.
+
+The features do not depend on the question's language, so an English question highlights the same sentence as its
+Chinese twin: the sentence's cosine with the question (cross-lingual), the weighted share of the question's words it
+holds (an English word counts through its Chinese glosses), more so for the words next to the question word (哪个机关,
+多少交警), a number in the asked unit and its scope (全市 over 市区), a date for 'when', and the passage: the first
+hit, a host's lead-in, the host's own words when the question asks about the host, the passage kind a question asks
+for (标题 -> title). Word weights are an inverse document frequency over the sentences of the retrieved passages, so
+the words every sentence shares (the speaker's city) count for little.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.normalize import canonical, chinese_number, search_key
+from index.records import Chunk
+from retriever.answerability.quantity import asked_unit, has_number, number_pattern
+from retriever.answerability.units import english_units
+
+# Fitted on the tune split (gold + readers answerable questions) by `python -m eval.sentence_fit`, which prints them.
+WEIGHTS: dict[str, float] = {
+    "cos_gap_all": 1.89,  # 100 x (the sentence's cosine - the best sentence cosine among the answer passages)
+    "cos_gap_passage": -0.66,  # 100 x (its cosine - the best in its passage)
+    "lexical": 2.61,  # weighted share of the question's words it holds
+    "focus": 1.25,  # weighted share of the words next to the question word
+    "quantity": 5.65,  # the share of the question's words in a clause giving a number in the asked unit
+    "scope": 3.20,  # +1 the whole (全市共…), -1 a part (其中…, 市区) when the question names no part
+    "date": 6.20,  # a date (12月17日) when the question asks when
+    "after_match": -0.63,  # the previous candidate's lexical share in the passage
+    "first_passage": 1.32,  # the passage is the first hit
+    "length": 1.08,  # log of the highlight's length in characters
+    "host_words": 3.25,  # the host's own words when the question asks about the host (主持人, moderator)
+    "kind_asked": 0.46,  # the passage is of the kind the question asks for (标题 -> title)
+}
+FEATURES = tuple(WEIGHTS)
+ANSWER_DEPTH = 3  # passages the answer sentence may come from
+SHORT_SENTENCE = 25  # a sentence this short ('三是创新融资机制。') is a heading: highlighted with the next one
+HEADING_MAX = 40  # an enumerating sentence ('一是坚持科学监管，积极探索…') up to this long is a heading too
+FOCUS_GAP = 1  # a word at most this many characters from the question word is what is asked (在哪个机关 -> 机关)
+
+# Question words and phrases (folded): the words inside them are no content (多长时间 -> 时间 is not asked about).
+_ASKING = re.compile(
+    r"多长时间|多久|什么时候|何时|哪一?天|哪里|哪儿|哪个|哪些|哪家|哪位|哪|怎么样|怎样|咋样|咋|如何|为什么|为何|什么|多少|几|是不是|是否|怎么|谁"
+)
+_EN_WH_WORDS = frozenset("what which who whom where when why how".split())
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十][是要]|首先|其次|第[一二三四五六七八九十])")
+_SENTENCE_END = re.compile(r"[。！？!?；;…]\s*$")
+_CLAUSE = re.compile(r"[，,；;。！？!?]")
+_SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
+_WHOLE = re.compile(r"全市|全省|全县|全区|全国|全部|总共|共计|合计|累计|总计|全年|共")
+_PART = re.compile(r"^其中|市区|城区|主城区|中心城区|县区|区县|部分")
+_MONEY = re.compile(r"钱|\bmoney\b|\bfunds?\b|\bfunding\b")
+_AMOUNT = re.compile(r"(?<![质力能考])量")  # 供水量, 排放量; not 质量 (quality), 力量, 能量, 考量
+_WHEN = re.compile(r"什么时候|何时|哪一?天|几月|日期|\bwhen\b", re.I)
+_DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
+_HOST = re.compile(r"主持|moderator|\bhost\b|中国环境报", re.I)
+_WHO = re.compile(r"是谁|\bwho\b", re.I)
+_KINDS = (
+    ("title", re.compile(r"标题|题目|\btitle of (?:the|this)\b", re.I)),
+    ("participants", re.compile(r"对话人|\bparticipants\b", re.I)),
+)
+_CJK_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千]+$")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A content word of the question: found in a folded text when one of its forms occurs (an English word's
+    forms are its Chinese glosses); focus when it stands next to the question word (and names nobody)."""
+
+    label: str
+    forms: tuple[str, ...]
+    focus: bool = False
+    name: bool = False  # names a speaker: who is asked about, not what (its weight is 0)
+
+    def found_in(self, folded: str) -> bool:
+        return any(f in folded for f in self.forms)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks for, as far as choosing its answer sentence needs."""
+
+    words: tuple[Word, ...]
+    unit: str | None = None  # the unit of the number asked ('' any number, None no number)
+    part: bool = False  # the question names a part (市区, 其中): its number answers it
+    date: bool = False  # the question asks when
+    host: bool = False  # the question asks what the host said or did (not who the host is)
+    kind: str | None = None  # the passage kind it asks for (title, participants)
+
+
+def _forms(term: str) -> tuple[str, ...]:
+    key = search_key(term)
+    value = chinese_number(term) if _CJK_NUMERAL.match(term) else None
+    return (key,) if value is None else (key, str(int(value)))  # 三 (from 'three') also finds 3省
+
+
+def _chinese_words(text: str, terms: Sequence[str], names: Sequence[str]) -> list[Word]:
+    question = search_key(text)
+    asking = [m.span() for m in _ASKING.finditer(question)]
+    words = {}
+    for term in terms:
+        key = search_key(term)
+        if term.isascii() or not key or key not in question or key in words:
+            continue
+        spans = [m.span() for m in re.finditer(re.escape(key), question)]
+        if all(any(a <= s and e <= b for a, b in asking) for s, e in spans):
+            continue  # part of a question phrase (多长时间 -> 时间)
+        name = _names([key], names)
+        focus = not name and any(0 <= s - b <= FOCUS_GAP or 0 <= a - e <= FOCUS_GAP for s, e in spans for a, b in asking)
+        words[key] = Word(key, _forms(term), focus, name)
+    return list(words.values())
+
+
+def _english_words(text: str, lexicon: dict[str, list[str]], names: Sequence[str]) -> list[Word]:
+    units = english_units(text, lexicon)
+    named = {u.label for u in units if _names(u.forms, names)}
+    words = [re.sub(r"'s?$", "", w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+    labels = {u.label for u in units}
+    focus = set()
+    for i, word in enumerate(words):  # the first two content words after the question word: 'which three provinces'
+        if word not in _EN_WH_WORDS:
+            continue
+        after = [w for w in words[i + 1 :] if w in labels and w not in named][:2]
+        focus.update(after)
+    return [Word(u.label, tuple(f for f in u.forms if f), u.label in focus, u.label in named) for u in units]
+
+
+def _names(forms: Sequence[str], names: Sequence[str]) -> bool:
+    return any(len(f) > 1 and not f.isascii() and any(f in n for n in names) for f in forms)
+
+
+def _unit(text: str) -> str | None:
+    """The asked unit (retriever.answerability.quantity.asked_unit), also for 钱 (money: 元) and an amount (供水量)."""
+    folded = canonical(text)  # words stay apart: 'how many'
+    unit = asked_unit(folded)
+    if unit is None and _MONEY.search(folded):
+        return "元"
+    if unit is None and _AMOUNT.search(folded):
+        return ""
+    return unit
+
+
+def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], names: Sequence[str] = ()) -> Asked:
+    """What the question asks for.
+
+    Args:
+        text: the question as typed (cleaned).
+        terms: its BM25 terms (an English question's include their Chinese translations).
+        lexicon: the index's English/pinyin lexicon.
+        names: the speakers' names (a word naming one is who is asked about, not what).
+    """
+    words = _chinese_words(text, terms, names)
+    if re.search(r"[A-Za-z]", text):
+        known = {w.label for w in words}
+        words += [w for w in _english_words(text, lexicon, names) if w.label not in known]
+    folded = search_key(text)
+    return Asked(
+        words=tuple(words),
+        unit=_unit(text),
+        part=bool(_PART.search(folded)),
+        date=bool(_WHEN.search(text)),
+        host=bool(_HOST.search(text)) and not _WHO.search(text),
+        kind=next((kind for kind, pattern in _KINDS if pattern.search(text)), None),
+    )
+
+
+def is_question(sentence: str) -> bool:
+    """True when the sentence asks (ends with a question mark, before closing quotes or brackets)."""
+    return sentence.rstrip().rstrip("”’」』）)").endswith(("？", "?"))
+
+
+def speaker_prefix(sentence: str) -> int:
+    """Length of the speaker's name that opens a turn ('王奇：' -> 3), 0 when there is none."""
+    match = _SPEAKER.match(sentence)
+    return match.end() if match and match.end() < len(sentence) else 0
+
+
+def sentence_body(sentence: str) -> str:
+    """The sentence without the speaker's name that opens a turn."""
+    return sentence[speaker_prefix(sentence) :]
+
+
+def has_date(text: str) -> bool:
+    """True when the text gives a day (12月17日)."""
+    return bool(_DATE.search(text))
+
+
+def word_weights(asked: Asked, chunks: Sequence[Chunk]) -> np.ndarray:
+    """Each question word's weight: log(1 + n / df) over the n sentences of the passages; 0 when none holds it
+    and for a speaker's name (the byline '局长张海冰' holds it, the answer seldom does)."""
+    pool = list(dict.fromkeys(search_key(sentence_body(text)) for c in chunks for _, text, *_ in c.sentences()))
+    counts = np.array([0 if w.name else sum(w.found_in(s) for s in pool) for w in asked.words], dtype=float)
+    return np.where(counts > 0, np.log1p(len(pool) / np.maximum(counts, 1)), 0.0)
+
+
+def lexical(asked: Asked, weights: np.ndarray, folded: str) -> tuple[float, float]:
+    """(weighted share of the question's words in the text, weighted share of its focus words; 0 without any).
+
+    A word found only inside a longer word also found (大连 in 大连市) does not count twice.
+    """
+    found = {i: [f for f in w.forms if f in folded] for i, w in enumerate(asked.words) if weights[i] > 0}
+    found = {i: forms for i, forms in found.items() if forms}
+    counted = [
+        i for i, forms in found.items()
+        if not any(j != i and all(any(f != g and f in g for g in other) for f in forms) for j, other in found.items())
+    ]
+    total = float(weights.sum())
+    focus_total = float(sum(weights[i] for i, w in enumerate(asked.words) if w.focus))
+    share = sum(weights[i] for i in counted) / total if total else 0.0
+    focus = sum(weights[i] for i in counted if asked.words[i].focus) / focus_total if focus_total else 0.0
+    return float(share), float(focus)
+
+
+def gives_number(clause: str, unit: str) -> bool:
+    """True when the clause gives a number in the unit; a count ('' : 多少, how many) is no percentage."""
+    if unit:
+        return has_number(clause, unit)
+    return any(not clause[m.end() :].lstrip().startswith(("%", "％")) for m in number_pattern("").finditer(clause))
+
+
+def quantity(asked: Asked, weights: np.ndarray, text: str) -> tuple[float, float]:
+    """(the weighted share of the question's words in the best clause that gives a number in the asked unit,
+    that number's scope: +1 the whole (全市共…), -1 a part (其中…), 0 when the question names a part itself)."""
+    best, scope = 0.0, 0.0
+    if asked.unit is None:
+        return best, scope
+    for clause in _CLAUSE.split(text):
+        share = lexical(asked, weights, search_key(clause))[0] if gives_number(clause, asked.unit) else 0.0
+        if share > best:
+            best = share
+            scope = 0.0 if asked.part else float(bool(_WHOLE.search(clause))) - float(bool(_PART.search(clause)))
+    return best, scope
+
+
+def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
+    """The candidate highlights of a passage: (first sentence scored, first sentence shown, last sentence shown).
+
+    A question is no candidate unless every sentence asks; a line without a sentence end continues into the next
+    one, and a heading takes the next sentence with it.
+    """
+    asking = [is_question(s) for s in sentences]
+    out = []
+    for i in range(len(sentences)):
+        continued = i > 0 and not _SENTENCE_END.search(sentences[i - 1])
+        if continued or (asking[i] and not all(asking)):
+            continue
+        last = i
+        while last + 1 < len(sentences) and not asking[last + 1] and last - i < 5:
+            body = sentence_body(sentences[last])
+            fragment = not _SENTENCE_END.search(sentences[last])
+            heading = len(sentences[last]) < SHORT_SENTENCE or (_HEADING.match(body) and len(body) < HEADING_MAX)
+            if not (fragment or heading):
+                break
+            last += 1
+            if not fragment:
+                break
+        scored = i - 1 if i > 0 and asking[i - 1] and not all(asking) else i  # a rhetorical question and its answer
+        out.append((scored, i, last))
+    return out
