@@ -35,7 +35,7 @@ def question_rows(retriever, questions, k: int = ANSWER_K) -> list[Rows]:
     from index.store.base import NO_FILTER
     from retriever.answer_sentence import ANSWER_DEPTH, asked_for, word_weights
     from retriever.highlight import PassageContext, candidates, may_answer
-    from retriever.service import owned_by_asked, search
+    from retriever.service import entity_names, owned_by_asked, search
     from retriever.types import Mode
 
     hosts = {name for name, s in retriever.speakers.items() if "主持" in s.title or s.role.startswith("主持")}
@@ -47,7 +47,7 @@ def question_rows(retriever, questions, k: int = ANSWER_K) -> list[Rows]:
         searched = search(retriever, parsed, k, Mode.HYBRID, NO_FILTER)
         chunks = retriever.backend.chunks.get([h.chunk_id for h in searched.hits])
         cosines = [searched.sentences[c.chunk_id] for c in chunks]
-        asked = asked_for(parsed.text, parsed.terms, retriever.backend.lexicon, list(retriever.speakers))
+        asked = asked_for(parsed.text, parsed.terms, retriever.backend.lexicon, entity_names(retriever))
         weights = word_weights(asked, chunks)
         best = max(float(np.max(c)) for c in cosines[:ANSWER_DEPTH] if len(c))
         features, right = [], []

@@ -29,18 +29,18 @@ from retriever.answerability.units import english_units
 
 # Fitted on the tune split (gold + readers answerable questions) by `python -m eval.sentence_fit`, which prints them.
 WEIGHTS: dict[str, float] = {
-    "cos_gap_all": 1.89,  # 100 x (the sentence's cosine - the best sentence cosine among the answer passages)
-    "cos_gap_passage": -0.66,  # 100 x (its cosine - the best in its passage)
-    "lexical": 2.61,  # weighted share of the question's words it holds
-    "focus": 1.25,  # weighted share of the words next to the question word
-    "quantity": 5.65,  # the share of the question's words in a clause giving a number in the asked unit
-    "scope": 3.20,  # +1 the whole (全市共…), -1 a part (其中…, 市区) when the question names no part
-    "date": 6.20,  # a date (12月17日) when the question asks when
-    "after_match": -0.63,  # the previous candidate's lexical share in the passage
-    "first_passage": 1.32,  # the passage is the first hit
-    "length": 1.08,  # log of the highlight's length in characters
-    "host_words": 3.25,  # the host's own words when the question asks about the host (主持人, moderator)
-    "kind_asked": 0.46,  # the passage is of the kind the question asks for (标题 -> title)
+    "cos_gap_all": 2.51,  # 100 x (the sentence's cosine - the best sentence cosine among the answer passages)
+    "cos_gap_passage": -1.42,  # 100 x (its cosine - the best in its passage)
+    "lexical": 2.89,  # weighted share of the question's words it holds
+    "focus": 2.11,  # weighted share of the words next to the question word
+    "quantity": 4.63,  # the share of the question's words in a clause giving a number in the asked unit
+    "scope": 3.46,  # +1 the whole (全市共…), -1 a part (其中…, 市区) when the question names no part
+    "date": 7.02,  # a date (12月17日) when the question asks when
+    "after_match": -0.21,  # the previous candidate's lexical share in the passage
+    "first_passage": 0.86,  # the passage is the first hit
+    "length": 1.32,  # log of the highlight's length in characters
+    "host_words": 3.00,  # the host's own words when the question asks about the host (主持人, moderator)
+    "kind_asked": 0.16,  # the passage is of the kind the question asks for (标题 -> title)
 }
 FEATURES = tuple(WEIGHTS)
 ANSWER_DEPTH = 3  # passages the answer sentence may come from
@@ -53,6 +53,7 @@ _ASKING = re.compile(
     r"多长时间|多久|什么时候|何时|哪一?天|哪里|哪儿|哪个|哪些|哪家|哪位|哪|怎么样|怎样|咋样|咋|如何|为什么|为何|什么|多少|几|是不是|是否|怎么|谁"
 )
 _EN_WH_WORDS = frozenset("what which who whom where when why how".split())
+_EN_AUXILIARIES = frozenset("has have had do does did is are was were be been will would can could should may might".split())
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十][是要]|首先|其次|第[一二三四五六七八九十])")
 _SENTENCE_END = re.compile(r"[。！？!?；;…]\s*$")
 _CLAUSE = re.compile(r"[，,；;。！？!?]")
@@ -80,7 +81,7 @@ class Word:
     label: str
     forms: tuple[str, ...]
     focus: bool = False
-    name: bool = False  # names a speaker: who is asked about, not what (its weight is 0)
+    name: bool = False  # names a speaker or their city: who or where is asked about, not what (its weight is 0)
 
     def found_in(self, folded: str) -> bool:
         return any(f in folded for f in self.forms)
@@ -130,7 +131,7 @@ def _english_words(text: str, lexicon: dict[str, list[str]], names: Sequence[str
     for i, word in enumerate(words):  # the first two content words after the question word: 'which three provinces'
         if word not in _EN_WH_WORDS:
             continue
-        after = [w for w in words[i + 1 :] if w in labels and w not in named][:2]
+        after = [w for w in words[i + 1 :] if w in labels and w not in named and w not in _EN_AUXILIARIES][:2]
         focus.update(after)
     return [Word(u.label, tuple(f for f in u.forms if f), u.label in focus, u.label in named) for u in units]
 
@@ -157,7 +158,7 @@ def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], na
         text: the question as typed (cleaned).
         terms: its BM25 terms (an English question's include their Chinese translations).
         lexicon: the index's English/pinyin lexicon.
-        names: the speakers' names (a word naming one is who is asked about, not what).
+        names: the speakers' names and cities (a word naming one is who or where is asked about, not what).
     """
     words = _chinese_words(text, terms, names)
     if re.search(r"[A-Za-z]", text):
@@ -197,7 +198,7 @@ def has_date(text: str) -> bool:
 
 def word_weights(asked: Asked, chunks: Sequence[Chunk]) -> np.ndarray:
     """Each question word's weight: log(1 + n / df) over the n sentences of the passages; 0 when none holds it
-    and for a speaker's name (the byline '局长张海冰' holds it, the answer seldom does)."""
+    and for a name (the byline '局长张海冰' holds it, the answer seldom does; the city is the passage's topic)."""
     pool = list(dict.fromkeys(search_key(sentence_body(text)) for c in chunks for _, text, *_ in c.sentences()))
     counts = np.array([0 if w.name else sum(w.found_in(s) for s in pool) for w in asked.words], dtype=float)
     return np.where(counts > 0, np.log1p(len(pool) / np.maximum(counts, 1)), 0.0)

@@ -11,7 +11,7 @@ from index.errors import InvalidArgumentError
 from index.store.base import NO_FILTER, Filter
 from retriever.answer_sentence import asked_for
 from retriever.answerability import Evidence, Verdict
-from retriever.answerability.entities import asked_entities
+from retriever.answerability.entities import asked_entities, cities_of
 from retriever.candidates import SentenceScores, sentence_scores
 from retriever.conversation.focus import focus_first, focused_run
 from retriever.highlight import answer_highlights
@@ -58,7 +58,7 @@ def answer(
     hits = searched.hits
     chunks = backend.chunks.get([h.chunk_id for h in hits])
     hosts = {name for name, s in retriever.speakers.items() if "主持" in s.title or s.role.startswith("主持")}
-    asked = asked_for(parsed.text, parsed.terms, backend.lexicon, list(retriever.speakers))
+    asked = asked_for(parsed.text, parsed.terms, backend.lexicon, entity_names(retriever))
     found, chosen = answer_highlights(
         chunks, [searched.sentences[c.chunk_id] for c in chunks], asked, [h.kind for h in hits],
         [h.citation.speaker in hosts for h in hits], owned_by_asked(retriever, parsed.text, chunks),
@@ -81,6 +81,11 @@ def answer(
         rewritten=rewritten,
         answer_index=chosen,
     )
+
+
+def entity_names(retriever) -> list[str]:
+    """The speakers' names and their cities (王奇, 南阳): who or where a question asks about, not what."""
+    return list(retriever.speakers) + [city for s in retriever.speakers.values() for city in cities_of(s)]
 
 
 def owned_by_asked(retriever, question: str, chunks) -> list[bool] | None:
