@@ -25,6 +25,9 @@ NAMES_KEY = "#names"  # the lexicon entry listing the speakers' names that are n
 _EN_WORD = re.compile(r"[a-z][a-z0-9'-]*")
 _SKIP_GLOSS = re.compile(r"^(variant of|old variant|see |surname|cl:|abbr\.|used in|also written|erhua|old name|japanese|korean)")
 MAX_GLOSS_WORDS = 3
+MAX_PHRASE_GLOSS_WORDS = 6  # the longest head of a long gloss whose phrases are keys
+# Parenthesised notes, pinyin in brackets, Chinese cross-references and trailing abbreviation notes of a gloss.
+_GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[^\x00-\x7f]+(?:\|[^\x00-\x7f]+)?|,?\s*\b(?:abbr|esp|i\.e|e\.g)\b\.?.*$")
 
 
 def stem(word: str) -> str:
@@ -79,20 +82,32 @@ def pinyin_variants(term: str, limit: int = 8) -> list[str]:
     return list(dict.fromkeys(v for v in variants + spellings if v))
 
 
+def _gloss_words(gloss: str) -> list[str]:
+    return [w for w in _EN_WORD.findall(gloss) if w not in EN_STOPWORDS]
+
+
 def gloss_keys(term: str) -> set[str]:
     """The English keys of a Chinese term: the stems of its short CC-CEDICT glosses and the phrases inside them.
 
     锅炉 → {'boiler'}; 二氧化硫 → {'sulfur', 'dioxide', 'sulfur dioxide', …}. Empty for non-Chinese terms.
+    A gloss too long to key whole gives only the two- and three-word phrases of its head, the part before
+    its first comma ('Huai River, main river of east China, …' → 'huai river').
     """
     if not CJK_RUN.match(term):
         return set()
     keys: set[str] = set()
     for gloss in _cedict().get_definitions(term) or []:
-        gloss = re.sub(r"\([^)]*\)", "", gloss).strip().lower()
+        gloss = _GLOSS_NOISE.sub("", gloss).strip().lower()
         if not gloss or _SKIP_GLOSS.match(gloss):
             continue
-        words = [w for w in _EN_WORD.findall(gloss) if w not in EN_STOPWORDS]
-        if not words or len(words) > MAX_GLOSS_WORDS:
+        words = _gloss_words(gloss)
+        if not words:
+            continue
+        if len(words) > MAX_GLOSS_WORDS:  # too long to key its words alone: only the phrases of its head
+            head = _gloss_words(gloss.split(",")[0])  # 'huai river' of 'Huai River, main river of east China, …'
+            if len(head) <= MAX_PHRASE_GLOSS_WORDS:
+                stems = [stem(w) for w in " ".join(head).replace("-", " ").split()]
+                keys.update(" ".join(stems[i : i + size]) for size in (2, 3) for i in range(len(stems) - size + 1))
             continue
         stems = [stem(w) for w in words]
         if len(words) == 1 or len(term) >= 2:

@@ -78,12 +78,15 @@ def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
     pairs = content_words(question, lexicon)
     words = [w for w, _ in pairs]
     keys = [k for _, k in pairs]
+    stems = [stem(w) for w in words]  # a gloss phrase keys its words' stems ('liaon province' of Liaoning Province)
     found: list[str] = []
     used = [False] * len(keys)
     for size in (3, 2):
         for i in range(len(keys) - size + 1):
-            phrase = " ".join(keys[i : i + size])
-            if phrase in lexicon and not any(used[i : i + size]):
+            if any(used[i : i + size]):
+                continue
+            phrase = next((p for p in (" ".join(keys[i : i + size]), " ".join(stems[i : i + size])) if p in lexicon), None)
+            if phrase is not None:
                 found.extend(lexicon[phrase])
                 used[i : i + size] = [True] * size
     for i, (word, key) in enumerate(pairs):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from index.normalize import CJK_RUN, canonical
 from index.stopwords import STOPWORDS, fingerprint
 
-TOKENIZER_VERSION = "canonical-t2s-nfkc-numerals+jieba-search+lower+pinyin+english-glosses-v1"
+TOKENIZER_VERSION = "canonical-t2s-nfkc-numerals+jieba-search+lower+pinyin+english-glosses-v2"
 # "cjk-bigrams2" adds the bigrams of Chinese content words that are not words of the text (cjk_bigrams).
 # Off: measured in eval/reports/ablation.md, they cost forum tune questions and gain nothing on CMRC 2018.
 NGRAMS = ""

@@ -107,3 +107,12 @@ def test_pinyin_run_together_is_split_into_known_words():
     assert pinyin_pieces("asdfghjkl", lexicon) is None and pinyin_pieces("jining", lexicon) is None
     assert hanzi_for_pinyin("Jining wanggeyuan 多少人", lexicon) == "济宁 网格 yuan 多少人"
     assert {"济宁", "网格"} <= set(translate("Jining wanggeyuan 多少人", lexicon))
+
+
+def test_a_long_gloss_keys_the_phrases_of_its_head_only():
+    from index.lexicon import gloss_keys
+
+    assert "huai river" in gloss_keys("淮河") and "river" not in gloss_keys("淮河")  # 'Huai River, main river of east China, …'
+    assert "chemical industry" in gloss_keys("化工") and "abbr" not in gloss_keys("化工")  # '…, abbr. of 化學工業[…]'
+    lexicon = build_lexicon(["淮河", "河流"])
+    assert "淮河" in translate("Where does the Huai River rise?", lexicon)
