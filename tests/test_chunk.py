@@ -70,8 +70,10 @@ def test_all_running_text_is_covered(forum):
 
 def test_text_without_punctuation_still_chunks_within_bounds(forum):
     doc = parse("甲：" + "环境保护工作" * 200 + "\n", "t")
-    chunks, _ = chunk_document(doc, ChunkSettings())
-    assert len(chunks) > 3 and all(len(c.text) <= ChunkSettings().max_chars for c in chunks)
+    settings = ChunkSettings()
+    chunks, _ = chunk_document(doc, settings)
+    limit = {"text": settings.for_text().max_chars}  # one turn is no dialogue: an article's running text
+    assert len(chunks) > 3 and all(len(c.text) <= limit.get(c.kind, settings.max_chars) for c in chunks)
 
 
 def test_bad_settings_are_refused():
@@ -86,3 +88,35 @@ def test_a_short_tail_joins_its_passage_and_the_cut_is_always_shared():
     turn = [c for c in chunks if c.speaker == "甲某" and c.turn == chunks[0].turn]
     assert turn[-1].text.endswith("不新鲜者，可制作成鱼松。") and len(turn) == 2  # no passage of the tail alone
     assert set(turn[0].sentence_ids) & set(turn[1].sentence_ids)  # the boundary sentence is in both
+
+
+ARTICLE = (  # one paragraph of running text, 20 sentences of 27 characters: an article, not a dialogue
+    "".join(f"该鱼第{n:02d}个特征是体长可达三十二公分并且颜色很浅。" for n in range(20))
+)
+
+
+def test_an_articles_running_text_is_cut_into_longer_passages_than_a_dialogue():
+    settings = ChunkSettings()
+    article = parse(ARTICLE, "a", title="斯氏腔吻鳕")
+    chunks, _ = chunk_document(article, settings)
+    text = [c for c in chunks if c.kind == "text"]
+    sizes = [len(c.text) for c in text]
+    assert len(text) >= 2 and max(sizes) <= settings.for_text().max_chars
+    assert max(sizes) > settings.max_chars  # at the dialogue's sizes every passage would be at most 260
+    short, _ = chunk_document(article, ChunkSettings(text_scale=1.0))
+    assert max(len(c.text) for c in short) <= settings.max_chars and len(short) > len(chunks)
+    dialogue = parse("甲某：" + ARTICLE + "\n\n乙某：好的。\n\n甲某：谢谢。\n", "d")
+    turns, _ = chunk_document(dialogue, settings)
+    assert {c.kind for c in turns} == {"speech"} and max(len(c.text) for c in turns) <= settings.max_chars
+
+
+def test_the_forum_has_no_running_text_of_an_article(forum):
+    """The transcript's passages are the same whatever text_scale is: it has no Kind.TEXT paragraphs."""
+    assert "text" not in {c.kind for c in forum.chunks}
+    same, _ = chunk_document(forum.doc, ChunkSettings(text_scale=1.0))
+    assert [c.text for c in same] == [c.text for c in forum.chunks]
+
+
+def test_text_scale_out_of_range_is_refused():
+    with pytest.raises(ValueError, match="text_scale"):
+        ChunkSettings(text_scale=0.5)

@@ -143,7 +143,7 @@ def test_a_document_with_headings_is_sections_and_paragraphs():
 
 
 def test_the_title_is_its_own_unit_and_reaches_every_passage():
-    context = "钟惺（），明代文学家。" + "他与谭元春共同选评《唐诗归》和《古诗归》，名扬一时。" * 12
+    context = "钟惺（），明代文学家。" + "他与谭元春共同选评《唐诗归》和《古诗归》，名扬一时。" * 24  # several passages of an article
     doc, chunks = chunks_of("钟惺\n" + context)
     assert doc.title == "钟惺" and chunks[0].kind == "title" and chunks[0].text == "钟惺"
     assert chunks[1].text.startswith("钟惺（），明代文学家。") and len(chunks) >= 3
