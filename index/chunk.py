@@ -18,6 +18,7 @@ from index.text import Text
 
 _SENTENCE_END = re.compile(r"(?:[。！？!?；;]|……|\n)[”’」』）)]*")
 _SOFT_BREAK = re.compile(r"[，,、：:]")
+_BRACKET_CLOSES = re.compile(r"[^（()）\n]{0,30}[）)]")  # a bracket that closes soon after a sentence mark
 _CONTINUES = re.compile(r"[。！？!?；;…，,、：:”’」』）)]$")  # a sentence ending so runs on without a line break
 
 
@@ -67,17 +68,26 @@ class ChunkSettings:
 
 
 def split_sentences(text: Text, max_chars: int) -> list[Text]:
-    """Split clean text into sentences (on 。！？； and closing quotes); cut over-long ones at commas."""
+    """Split clean text into sentences (on 。！？； and closing quotes, not inside brackets); cut over-long ones at commas."""
     sentences: list[Text] = []
     start = 0
     for match in _SENTENCE_END.finditer(text.text):
         end = match.end()
+        if _inside_brackets(text.text, start, match.start()):
+            continue
         if text.text[start:end].strip():
             sentences.extend(_cut_long(text.slice(start, end), max_chars))
         start = end
     if text.text[start:].strip():
         sentences.extend(_cut_long(text.slice(start, len(text)), max_chars))
     return [_strip(s) for s in sentences if s.text.strip()]
+
+
+def _inside_brackets(text: str, start: int, mark: int) -> bool:
+    """True for a sentence mark inside a bracket that closes soon after it ('牛车水（；）是…'): it ends no sentence."""
+    before = text[start:mark]
+    opened = before.count("（") + before.count("(") - before.count("）") - before.count(")")
+    return text[mark] != "\n" and opened > 0 and bool(_BRACKET_CLOSES.match(text, mark + 1))
 
 
 def _strip(text: Text) -> Text:

@@ -28,6 +28,16 @@ def test_sentences_split_on_chinese_punctuation_and_closing_quotes():
     assert [s.text for s in split_sentences(text, 200)] == ["他说：“好。”", "然后走了！", "是吗？", "是；", "不是"]
 
 
+def test_a_sentence_mark_inside_brackets_ends_no_sentence():
+    """'牛车水（；）是新加坡的唐人街' is one sentence (a foreign name left out of the brackets); a bracket left open does not swallow the text."""
+    def split(text: str) -> list[str]:
+        return [s.text for s in split_sentences(Text.from_lines(text, [1] * len(text)), 200)]
+
+    assert split("牛车水（；）是新加坡的唐人街。它很大。") == ["牛车水（；）是新加坡的唐人街。", "它很大。"]
+    assert split("他说（见上文。）然后走了！") == ["他说（见上文。）然后走了！"]
+    assert split("未闭合（括号。" + "后面的字" * 10 + "。再来。") == ["未闭合（括号。", "后面的字" * 10 + "。", "再来。"]
+
+
 def test_no_chunk_crosses_a_speaker_turn(forum):
     for chunk in forum.chunks:
         speakers = {forum.sentences[i].speaker for i in chunk.sentence_ids}
