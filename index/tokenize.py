@@ -72,12 +72,39 @@ def tokenize(text: str) -> list[str]:
     ``锅炉``, ``燃煤锅炉``), so a query wording that jieba cuts differently still matches.
     """
     text = canonical(text)
-    words = _jieba().lcut_for_search(text)
+    words = search_words(text)
     tokens = [w for w in (w.strip() for w in words) if w and _WORD.search(w) and w not in STOPWORDS]
     if not NGRAMS:
         return tokens
     known = set(tokens)
     return tokens + [g for g in cjk_bigrams(text) if g not in known]  # a bigram that is a word already adds nothing
+
+
+def search_words(text: str) -> list[str]:
+    """jieba's search-mode words of a text (``lcut_for_search``), each run of Chinese, Latin and digits cut once.
+
+    jieba cuts every such run (re_han_default) on its own, so cutting the runs one by one gives exactly its words;
+    a run that comes again (a speaker's name and role before each passage, the sentence two overlapping passages
+    share, a recurring clause) is looked up instead of cut again.
+    """
+    jieba = _jieba()
+    state = (jieba.dt.total, len(jieba.dt.FREQ))
+    if state != _dictionary_state[0]:  # words were added to or removed from jieba's dictionary
+        _cut_run.cache_clear()
+        _dictionary_state[0] = state
+    words: list[str] = []
+    for run in jieba.re_han_default.split(text):
+        if run:
+            words.extend(_cut_run(run))
+    return words
+
+
+_dictionary_state: list[tuple[int, int] | None] = [None]
+
+
+@lru_cache(maxsize=1 << 16)
+def _cut_run(run: str) -> tuple[str, ...]:
+    return tuple(_jieba().lcut_for_search(run))
 
 
 def cjk_bigrams(text: str) -> list[str]:
@@ -104,11 +131,19 @@ def cjk_bigrams(text: str) -> list[str]:
 def document_tokens(text: str) -> list[str]:
     """A passage's BM25 tokens: its exact terms, the pinyin of its Chinese words (``py:guolu``) and their
     English glosses (``en:boiler``, index/lexicon.py)."""
+    words = tokenize(text)
+    fields = [_word_fields(w) for w in words]
+    return words + [t for pinyin, _ in fields for t in pinyin] + [t for _, english in fields for t in english]
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_fields(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A word's pinyin and English tokens (index.pinyin.document_pinyin, index.lexicon.document_english of it
+    alone), worked out once per distinct word."""
     from index.lexicon import document_english
     from index.pinyin import document_pinyin
 
-    words = tokenize(text)
-    return words + document_pinyin(words) + document_english(words)
+    return tuple(document_pinyin([word])), tuple(document_english([word]))
 
 
 def prefix_of(term: str) -> str:

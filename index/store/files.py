@@ -182,10 +182,10 @@ def copy_rows(source: np.ndarray, rows: np.ndarray | list[tuple[int, int]], out:
 
 
 class NpyRows:
-    """Rows of a 2-D .npy file read with plain file reads: unlike a memory map, pages read for a pass over a large
-    file do not stay in the process's resident memory.
+    """Rows of a 2-D .npy file read with plain file reads (pread): unlike a memory map, pages read for a pass over
+    a large file, or for a few rows per query, do not stay in the process's resident memory.
 
-    Supports len(), .shape, .dtype, [start:stop] and [sorted int array].
+    Supports len(), .shape, .dtype, [start:stop] and [sorted int array]; safe to share between threads.
     """
 
     def __init__(self, path: Path) -> None:
@@ -198,22 +198,39 @@ class NpyRows:
         if fortran or len(shape) != 2 or dtype.hasobject:
             raise ValueError(f"{self.path.name} is not a 2-D numeric array")
         self.shape, self.dtype = tuple(shape), dtype
+        self.ndim = 2
         self.row_bytes = int(shape[1]) * dtype.itemsize
+        self._fd = os.open(self.path, os.O_RDONLY)
+
+    def __del__(self) -> None:
+        fd = getattr(self, "_fd", None)
+        if fd is not None:
+            os.close(fd)
+            self._fd = None
 
     def __len__(self) -> int:
         return self.shape[0]
+
+    def _read(self, start: int, count: int) -> bytes:
+        size = count * self.row_bytes
+        data = os.pread(self._fd, size, self.offset + start * self.row_bytes)
+        if len(data) != size:
+            raise ValueError(f"{self.path.name} is shorter than its header says")
+        return data
 
     def __getitem__(self, key) -> np.ndarray:
         if isinstance(key, slice):
             start, stop, _ = key.indices(self.shape[0])
             count = max(stop - start, 0)
-            with open(self.path, "rb") as handle:
-                handle.seek(self.offset + start * self.row_bytes)
-                return np.fromfile(handle, dtype=self.dtype, count=count * self.shape[1]).reshape(count, self.shape[1])
-        rows = np.asarray(key, dtype=np.int64)
+            out = np.empty((count, self.shape[1]), self.dtype)
+            for at in range(0, count, 65_536):  # reads of at most 64k rows
+                n = min(65_536, count - at)
+                out[at : at + n] = np.frombuffer(self._read(start + at, n), self.dtype).reshape(n, self.shape[1])
+            return out
+        rows = np.asarray(key, dtype=np.int64).reshape(-1)
         out = np.empty((len(rows), self.shape[1]), self.dtype)
-        with open(self.path, "rb") as handle:
-            for i, row in enumerate(rows.tolist()):
-                out[i] = np.frombuffer(os.pread(handle.fileno(), self.row_bytes, self.offset + row * self.row_bytes),
-                                       dtype=self.dtype)
+        if len(rows) and (rows.min() < 0 or rows.max() >= self.shape[0]):
+            raise IndexError(f"row out of range for {self.path.name} ({self.shape[0]} rows)")
+        for i, row in enumerate(rows.tolist()):
+            out[i] = np.frombuffer(self._read(row, 1), dtype=self.dtype)
         return out

@@ -35,6 +35,7 @@ from index.records import Chunk
 from index.store.base import NO_FILTER, Backend, Filter, Run
 from index.store.bm25 import FieldedBm25
 from index.store.faiss_dense import Selectors, faiss_kind, flat_header, rescore, search_faiss
+from index.store.files import NpyRows
 from index.store.ngrams import BigramIndex, fold_text
 from index.store.rows import Allowed, RowTable
 
@@ -61,6 +62,11 @@ class DenseRows:
         self.exact = kind == "flat" and len(self._vectors) <= EXACT_LIMIT
         self._approximate = kind != "flat"
         self._rerank = rerank if kind == "ivf" else 1
+        # A large (ANN) index's rows are read with pread, not through the memory map: a few hundred rows per query,
+        # and the pages they come from then stay out of the process's resident memory (a mapped file's touched pages
+        # count in its RSS, about 100 KB a row here). A small flat index is scanned whole: the map suits it.
+        use_pread = self._approximate and isinstance(vectors, np.memmap)
+        self._rows = NpyRows(Path(vectors.filename)) if use_pread else self._vectors
         self._selectors = Selectors(len(vectors))
         self._cache: dict[int, tuple] = {}
         self._lock = threading.Lock()
@@ -95,20 +101,20 @@ class DenseRows:
             return _exact_range(self._vectors, query, 0, len(self._vectors), k)
         if allowed is not None and allowed.count <= EXACT_LIMIT:
             if allowed.is_range:
-                return _exact_range(self._vectors, query, allowed.start, allowed.stop, k)
-            return rescore(self._vectors, query, allowed.rows, k)
+                return _exact_range(self._rows, query, allowed.start, allowed.stop, k)
+            return rescore(self._rows, query, allowed.rows, k)
         wanted = k * self._rerank
         selector = None if allowed is None else self._selector(allowed)
         count = None if allowed is None else allowed.count
         rows, scores = search_faiss(self.index, query[None, :], wanted, selector=selector, allowed_count=count)[0]
         if self._approximate:
-            return rescore(self._vectors, query, rows, k)
+            return rescore(self._rows, query, rows, k)
         return rows[:k], scores[:k]
 
     def vectors(self, rows: np.ndarray) -> np.ndarray:
         order = np.argsort(rows)
         out = np.empty((len(rows), self._vectors.shape[1]), np.float32)
-        out[order] = self._vectors[rows[order]]
+        out[order] = self._rows[rows[order]]
         return out
 
 
