@@ -124,7 +124,7 @@ PIPELINE_LIMIT = 100_000  # sizes up to this are built through the whole pipelin
 
 
 def bench_scale(sizes: Sequence[int], retriever, questions: Sequence[str], quick: bool, log: Callable[[str], None],
-                checkpoint: Callable[[dict], None] = lambda partial: None) -> dict:
+                checkpoint: Callable[[dict], None] = lambda partial: None, embedding: bool = True) -> dict:
     """The product's search path on synthetic corpora of each size (stand-in vectors, real Chinese text)."""
     from eval import scale, throughput
     from eval.standin import GaussianModel
@@ -159,6 +159,8 @@ def bench_scale(sizes: Sequence[int], retriever, questions: Sequence[str], quick
             shutil.rmtree(index, ignore_errors=True)
             out["sizes"].append(row)
             checkpoint(out)
+        if not embedding:
+            return out
         log("real embedding throughput ...")
         out["embedding"] = [throughput.measure(limit=6, repeats=1)] if quick else throughput.measure_threads((1, 2), log=log)
         checkpoint(out)
@@ -183,6 +185,7 @@ def run_bench(
     index: str | Path | None = None,
     scale_only: bool = False,
     log: Callable[[str], None] = print,
+    embedding: bool = True,
 ) -> dict:
     """Benchmark the transcript pipeline and FAISS/BM25 at scale; print figures and write bench.md/png/json.
 
@@ -192,6 +195,7 @@ def run_bench(
         quick: few questions and repetitions, a short ef sweep (a smoke run).
         index: an existing index folder to benchmark; None builds one (and times the build).
         scale_only: skip the transcript part.
+        embedding: measure the real model's embedding throughput after the scale benchmark.
 
     Returns:
         The figures.
@@ -239,7 +243,7 @@ def run_bench(
             checkpoint()
     retriever = Retriever.load(index) if index else Retriever.load(ensure_default_index(log))
     try:
-        results["scale"] = bench_scale(list(sizes), retriever, questions, quick, log, checkpoint)
+        results["scale"] = bench_scale(list(sizes), retriever, questions, quick, log, checkpoint, embedding)
     finally:
         if work:
             shutil.rmtree(work, ignore_errors=True)
@@ -259,5 +263,7 @@ if __name__ == "__main__":  # pragma: no cover
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--index", default=None)
     parser.add_argument("--scale-only", action="store_true")
+    parser.add_argument("--skip-embedding", action="store_true", help="do not measure the real model's throughput")
     args = parser.parse_args()
-    run_bench([int(s) for s in args.sizes.split(",")], args.out, args.quick, args.index, args.scale_only)
+    run_bench([int(s) for s in args.sizes.split(",")], args.out, args.quick, args.index, args.scale_only,
+              embedding=not args.skip_embedding)

@@ -231,6 +231,12 @@ class NpyRows:
         out = np.empty((len(rows), self.shape[1]), self.dtype)
         if len(rows) and (rows.min() < 0 or rows.max() >= self.shape[0]):
             raise IndexError(f"row out of range for {self.path.name} ({self.shape[0]} rows)")
-        for i, row in enumerate(rows.tolist()):
-            out[i] = np.frombuffer(self._read(row, 1), dtype=self.dtype)
+        if not len(rows):
+            return out
+        order = np.argsort(rows, kind="stable")
+        ordered = rows[order]
+        breaks = np.flatnonzero(np.diff(ordered) != 1) + 1  # runs of consecutive rows: one read each
+        for a, b in zip([0, *breaks.tolist()], [*breaks.tolist(), len(rows)]):
+            block = np.frombuffer(self._read(int(ordered[a]), b - a), dtype=self.dtype).reshape(b - a, self.shape[1])
+            out[order[a:b]] = block
         return out

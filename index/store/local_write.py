@@ -19,7 +19,8 @@ import numpy as np
 
 from index.records import Chunk
 from index.store.base import Batch
-from index.store.bm25 import FieldedBm25, save_bm25
+from index.store.bm25 import save_bm25
+from index.store.bm25_build import read_slice, write_fielded_bm25
 from index.store.faiss_dense import DenseSettings, build_faiss, empty_like
 from index.store.files import NpyAppender, NpyRows, copy_rows
 from index.store.local import (
@@ -277,22 +278,32 @@ class LocalWriter:
         np.cumsum(token_counts, out=token_offsets[1:])
         np.save(self.staged / TOKEN_OFFSETS, token_offsets, allow_pickle=False)
 
-    def _write_bm25(self) -> frozenset[str]:
-        ids = np.load(self.staged / TOKEN_IDS, allow_pickle=False)
+    def _write_bm25(self, block: int = 1 << 24) -> frozenset[str]:
+        """The stored vocabulary (tokens of removed documents dropped) and the fielded BM25 index, both streamed
+        from the token ids file (index/store/bm25_build.py): memory stays bounded."""
+        ids = np.load(self.staged / TOKEN_IDS, mmap_mode="r", allow_pickle=False)
         offsets = np.load(self.staged / TOKEN_OFFSETS, allow_pickle=False)
         vocabulary = list(self._vocab)
-        used = np.unique(ids)  # tokens of removed documents are dropped from the stored vocabulary
-        if len(used) < len(vocabulary):
+        used = np.zeros(len(vocabulary), bool)
+        for start in range(0, len(ids), block):
+            used[read_slice(ids, start, start + block)] = True
+        del ids
+        if not used.all():  # tokens of removed documents are dropped from the stored vocabulary
             remap = np.full(len(vocabulary), -1, np.int32)
-            remap[used] = np.arange(len(used), dtype=np.int32)
-            ids = remap[ids]
-            np.save(self.staged / TOKEN_IDS, ids, allow_pickle=False)
-            vocabulary = [vocabulary[int(i)] for i in used]
+            remap[used] = np.arange(int(used.sum()), dtype=np.int32)
+            source = np.load(self.staged / TOKEN_IDS, mmap_mode="r", allow_pickle=False)
+            out = NpyAppender(self.staged / f"{TOKEN_IDS}.new", np.int32)
+            for start in range(0, len(source), block):
+                out.append(remap[read_slice(source, start, start + block)])
+            out.close()
+            del source
+            (self.staged / f"{TOKEN_IDS}.new").replace(self.staged / TOKEN_IDS)
+            vocabulary = [vocabulary[int(i)] for i in np.flatnonzero(used)]
         (self.staged / TOKEN_VOCAB).write_text(json.dumps(vocabulary, ensure_ascii=False), encoding="utf-8")
-        bm25 = FieldedBm25.build_ids(ids, offsets, vocabulary)
-        for name, model in bm25.parts():  # the exact terms in bm25/, each other field in a subfolder
-            save_bm25(model, self.staged / BM25 / name if name else self.staged / BM25)
-        return bm25.vocabulary()
+        ids = np.load(self.staged / TOKEN_IDS, mmap_mode="r", allow_pickle=False)
+        return write_fielded_bm25(ids, offsets, vocabulary, self.staged / BM25,
+                                  progress=lambda done, total: self.progress("BM25 index", done, total),
+                                  save=lambda model, folder: save_bm25(model, folder))  # looked up at call time
 
 
 def _cat(parts: list[np.ndarray], dtype) -> np.ndarray:
