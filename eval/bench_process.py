@@ -19,11 +19,11 @@ LAZY = ("faiss", "bm25s", "scipy", "numba", "pkg_resources", "index.build", "ind
 ASK_QUESTION = "南阳市有多少台燃煤锅炉被拆除？"
 
 
-def _env() -> dict:
+def _env(tree: Path = REPO) -> dict:
     from index.env import DEFAULTS
 
     env = {**DEFAULTS, **os.environ}
-    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = str(tree) + os.pathsep + env.get("PYTHONPATH", "")
     return env
 
 
@@ -32,7 +32,7 @@ def _forumqa_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "ui.cli"]
 
 
-def cold_start(index: Path, repeats: int, command: list[str] | None = None) -> dict:
+def cold_start(index: Path, repeats: int, command: list[str] | None = None, tree: Path = REPO) -> dict:
     """Wall and CPU time of `forumqa ask` in a fresh process, from process start to the answer printed.
 
     One unmeasured run first (it writes the jieba tables cache when missing), then `repeats` measured runs.
@@ -41,6 +41,7 @@ def cold_start(index: Path, repeats: int, command: list[str] | None = None) -> d
         index: the index folder asked.
         repeats: measured runs.
         command: the forumqa command (default: this environment's).
+        tree: the source tree put first on PYTHONPATH (another checkout: its code is timed).
 
     Returns:
         {"wall_s": best, "median_s", "cpu_median_s" (user + system), "runs_s", "cpu_s"} or {"error": ...}.
@@ -51,7 +52,7 @@ def cold_start(index: Path, repeats: int, command: list[str] | None = None) -> d
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         done = subprocess.run(command + ["ask", ASK_QUESTION, "--index", str(index)],
-                              env=_env(), capture_output=True, text=True, cwd=REPO)
+                              env=_env(tree), capture_output=True, text=True, cwd=tree)
         elapsed = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if done.returncode != 0:
@@ -63,21 +64,37 @@ def cold_start(index: Path, repeats: int, command: list[str] | None = None) -> d
             "runs_s": times, "cpu_s": cpu}
 
 
+# `forumqa ask` in-process, then the modules it left loaded (sys.modules: an import that was refused is not there).
+AUDIT = """
+import sys
+from ui.cli import main
+sys.argv = ["forumqa", "ask", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as end:
+    assert not end.code, end.code
+print("LOADED", " ".join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
 def import_audit(index: Path, python: str | None = None) -> dict:
-    """Run `forumqa ask` under `python -X importtime`: whether heavy modules (torch, ...) are imported."""
-    done = subprocess.run([python or sys.executable, "-X", "importtime", "-m", "ui.cli", "ask", ASK_QUESTION, "--index", str(index)],
+    """Run `forumqa ask` under `python -X importtime`: the modules it loads, and whether heavy ones (torch, ...) or
+    ones a question does not need (LAZY) are among them."""
+    done = subprocess.run([python or sys.executable, "-X", "importtime", "-c", AUDIT, ASK_QUESTION, "--index", str(index)],
                           env=_env(), capture_output=True, text=True, cwd=REPO)
-    modules = {}
+    timed, loaded = {}, set()
     for line in done.stderr.splitlines():
         match = re.match(r"import time:\s+(\d+)\s+\|\s+(\d+)\s+\|(\s*)(\S+)", line)
         if match:
-            modules[match.group(4)] = (int(match.group(2)), len(match.group(3)))
-    heavy = sorted({name.split(".")[0] for name in modules if name.split(".")[0] in HEAVY})
-    lazy = sorted(name for name in LAZY if name in modules)
-    top = sorted(((cum, name) for name, (cum, depth) in modules.items() if depth <= 1), reverse=True)[:8]
+            timed[match.group(4)] = (int(match.group(2)), len(match.group(3)))
+        elif line.startswith("LOADED "):
+            loaded = set(line.split()[1:])
+    heavy = sorted({name.split(".")[0] for name in loaded if name.split(".")[0] in HEAVY})
+    lazy = sorted(name for name in LAZY if name in loaded)
+    top = sorted(((cum, name) for name, (cum, depth) in timed.items() if depth <= 1 and name in loaded), reverse=True)[:8]
     return {
-        "ok": done.returncode == 0,
-        "modules": len(modules),
+        "ok": done.returncode == 0 and bool(loaded),
+        "modules": len(loaded),
         "heavy_imported": heavy,
         "torch_imported": "torch" in heavy,
         "lazy_imported": lazy,
@@ -98,14 +115,17 @@ def report(result: dict) -> str:
         "| what | figure |",
         "| --- | --- |",
     ]
-    if "error" in cold:
-        lines.append(f"| cold start | error: {cold['error']} |")
-    else:
-        runs = ", ".join(f"{t:.2f}" for t in cold["runs_s"])
+    for label, figures in (("", cold), (f"{result.get('baseline_tree')}: ", result.get("baseline"))):
+        if figures is None:
+            continue
+        if "error" in figures:
+            lines.append(f"| {label}cold start | error: {figures['error']} |")
+            continue
+        runs = ", ".join(f"{t:.2f}" for t in figures["runs_s"])
         lines += [
-            f"| wall, best of {len(cold['runs_s'])} (after one unmeasured run) | {cold['wall_s']:.2f} s |",
-            f"| wall, median | {cold['median_s']:.2f} s (runs: {runs}) |",
-            f"| CPU (user + system), median | {cold['cpu_median_s']:.2f} s |",
+            f"| {label}wall, best of {len(figures['runs_s'])} (after one unmeasured run) | {figures['wall_s']:.2f} s |",
+            f"| {label}wall, median | {figures['median_s']:.2f} s (runs: {runs}) |",
+            f"| {label}CPU (user + system), median | {figures['cpu_median_s']:.2f} s |",
         ]
     lines += [
         f"| modules imported | {imports['modules']} |",
@@ -130,6 +150,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--index", help="index folder (default: the bundled transcript's)")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--out", default=str(REPO / "eval" / "reports"), help="folder for coldstart.md and coldstart.json")
+    parser.add_argument("--baseline", help="another checkout of forumqa (e.g. a git worktree of an older commit) to time "
+                        "the same way, with the same environment, for comparison")
     args = parser.parse_args(argv)
     if args.index:
         index = Path(args.index)
@@ -146,6 +168,10 @@ def main(argv: list[str] | None = None) -> dict:
         "cold_start": cold_start(index, args.repeats, command),
         "imports": import_audit(index, python),
     }
+    if args.baseline:
+        commit = subprocess.run(["git", "-C", args.baseline, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+        result["baseline_tree"] = f"baseline {commit.stdout.strip() or args.baseline}"
+        result["baseline"] = cold_start(index, args.repeats, [python or sys.executable, "-m", "ui.cli"], Path(args.baseline))
     text = report(result)
     print(text)
     if args.out:
