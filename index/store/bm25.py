@@ -1,9 +1,9 @@
 """BM25 over jieba tokens in bm25s' file format: built with numpy from token ids, top-k from the posting lists.
 
-The index is bm25s' (Lucene BM25, k1 1.5, b 0.75; a CSC matrix of precomputed scores, saved and loaded
-with bm25s, no pickle). Building it from token ids with numpy gives bm25s' scores about 10x faster than
-``bm25s.BM25.index`` on a million passages. A query sums only the posting lists of its terms, so its cost
-grows with how often the terms occur, not with the number of passages.
+The index is bm25s' (Lucene BM25, k1 1.5, b 0.75; a CSC matrix of precomputed scores, saved with bm25s,
+no pickle; read back without bm25s by index/store/bm25_read.py). Building it from token ids with numpy gives
+bm25s' scores about 10x faster than ``bm25s.BM25.index`` on a million passages. A query sums only the posting
+lists of its terms, so its cost grows with how often the terms occur, not with the number of passages.
 
 Tokens come in fields by prefix (index.tokenize.TERM_WEIGHTS: exact terms, ``py:`` pinyin, ``en:`` English
 glosses); FieldedBm25 keeps one model per field, so each field has its own passage lengths and the
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.store.bm25_read import StoredBm25, load_bm25  # noqa: F401 - reading is there, re-exported here
 from index.tokenize import TERM_WEIGHTS, document_tokens, prefix_of
 
 K1, B = 1.5, 0.75
@@ -107,52 +108,6 @@ def build_bm25_texts(texts: list[str]) -> FieldedBm25:
 
 def save_bm25(model, folder: Path) -> None:
     model.save(str(folder), show_progress=False)
-
-
-class StoredBm25:
-    """A saved bm25s index, read without importing bm25s (which pulls in scipy and, when installed, numba):
-    its parameters, vocabulary and memory-mapped score arrays, all the query path uses."""
-
-    def __init__(self, params: dict, vocab: dict[str, int], scores: dict) -> None:
-        self.params, self.vocab_dict, self.scores = params, vocab, scores
-        self._model = None
-
-    def bm25s(self):
-        """The same index as a bm25s.BM25 object (for bm25s' own scoring)."""
-        if self._model is None:
-            model = _model(self.scores["data"], self.scores["indices"], self.scores["indptr"], self.scores["num_docs"],
-                           self.vocab_dict)
-            for name in ("k1", "b", "delta", "method", "idf_method"):
-                if name in self.params:
-                    setattr(model, name, self.params[name])
-            self._model = model
-        return self._model
-
-    def get_scores(self, query_tokens: list[str]) -> np.ndarray:
-        """bm25s' score of every document for the tokens."""
-        return self.bm25s().get_scores(query_tokens)
-
-    def save(self, folder: str, show_progress: bool = False) -> None:
-        self.bm25s().save(folder, show_progress=show_progress)
-
-
-def load_bm25(folder: Path) -> StoredBm25:
-    """Open a saved index with its score arrays memory-mapped (pages are read as queries touch them)."""
-    import orjson
-
-    params = orjson.loads((folder / "params.index.json").read_bytes())
-    vocab = orjson.loads((folder / "vocab.index.json").read_bytes())
-    if params.get("method", "lucene") != "lucene" or not isinstance(vocab, dict):
-        raise ValueError(f"it is not a Lucene BM25 index with a vocabulary (method {params.get('method')!r})")
-    scores = {
-        name: np.load(folder / f"{name}.csc.index.npy", mmap_mode="r", allow_pickle=False)
-        for name in ("data", "indices", "indptr")
-    }
-    scores["num_docs"] = params.get("num_docs")
-    indptr, indices = scores["indptr"], scores["indices"]
-    if indptr.ndim != 1 or len(indptr) != len(vocab) + 1 or int(indptr[-1]) != len(indices):
-        raise ValueError("its posting arrays disagree with its vocabulary")
-    return StoredBm25(params, vocab, scores)
 
 
 def bm25_scores(model, query_tokens: list[str]) -> np.ndarray | None:
