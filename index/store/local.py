@@ -60,6 +60,7 @@ class DenseRows:
         self._vectors = np.asarray(vectors)  # an ndarray view of the memory map
         self._index, self._load_index, self._header = index, load_index, header
         self.exact = kind == "flat" and len(self._vectors) <= EXACT_LIMIT
+        self._float32: np.ndarray | None = None
         self._approximate = kind != "flat"
         self._rerank = rerank if kind == "ivf" else 1
         # A large (ANN) index's rows are read with pread, not through the memory map: a few hundred rows per query,
@@ -98,7 +99,9 @@ class DenseRows:
     def top(self, query: np.ndarray, k: int, allowed: Allowed | None) -> tuple[np.ndarray, np.ndarray]:
         """(rows, exact scores) of the k best vectors for one query, best first, ties by row."""
         if allowed is None and self.exact:
-            return _exact_range(self._vectors, query, 0, len(self._vectors), k)
+            if self._float32 is None:  # float32 (sentence vectors are stored as float16), as FAISS would hold them
+                self._float32 = np.asarray(self._vectors, np.float32)
+            return _exact_range(self._float32, query, 0, len(self._float32), k)
         if allowed is not None and allowed.count <= EXACT_LIMIT:
             if allowed.is_range:
                 return _exact_range(self._rows, query, allowed.start, allowed.stop, k)
