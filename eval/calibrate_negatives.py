@@ -88,8 +88,12 @@ def absent_from(entity: Entity, question: str, lang: str, terms: Sequence[str], 
     return all(coverage(attribute, fold(c.text)) < 1.0 for c in chunks if entity.owns(c))
 
 
-def entity_swaps(retriever, questions, facts: IndexFacts, rng: random.Random, per_question: int = 2) -> list[Example]:
-    """Answerable questions moved to another entity whose passages lack the fact."""
+def entity_swaps(retriever, questions, facts: IndexFacts, rng: random.Random, per_question: int = 4) -> list[Example]:
+    """Answerable questions moved to another entity whose passages lack the fact.
+
+    Only questions that a passage of their own entity answers word for word are moved: a paraphrase's words are
+    missing from every passage, so their absence from the new entity's would not make it unanswerable.
+    """
     speakers = retriever.speakers
     chunks = retriever.chunks
     entities = [e for e in facts.entities if e.speaker in speakers]
@@ -102,6 +106,8 @@ def entity_swaps(retriever, questions, facts: IndexFacts, rng: random.Random, pe
         asked = [e for e in question_entities(question, facts) if e.speaker in speakers]
         if len(asked) != 1:
             continue
+        if absent_from(asked[0], q.question, parsed.lang, parsed.terms, facts, chunks):
+            continue  # its words are not the text's (a paraphrase): their absence elsewhere would prove nothing
         source = forms[asked[0].speaker]
         swaps = []
         for kind in ("city", "person"):

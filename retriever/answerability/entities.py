@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.normalize import readable, search_key
 from index.records import Chunk, Speaker
@@ -33,7 +34,13 @@ class Entity:
 
     def owns(self, chunk: Chunk) -> bool:
         """True when the passage is this speaker's or names one of the aliases."""
-        return chunk.speaker == self.speaker or self.named_in(search_key(chunk.text))
+        return chunk.speaker == self.speaker or self.named_in(folded(chunk.text))
+
+
+@lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    """search_key of a passage's text, kept: the same passages come back question after question."""
+    return search_key(text)
 
 
 def cities_of(speaker: Speaker) -> list[str]:

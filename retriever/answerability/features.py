@@ -16,6 +16,11 @@ a question about an entity is judged on that entity's passages among them, any o
   passage of the asked entity covers (any passage when no entity is asked).
 - ``focus_found``: the asked attribute (the words next to the question word: 常住人口, 利率, population)
   occurs, all of it, in a passage of the asked entity (attr_cover when the question has no such words).
+- ``focus_known``: every word of the asked attribute occurs somewhere in the transcript, as written or by its sound
+  (燃媒 for 燃煤); 0 for 常住人口, 利率, GDP when the text never writes them (1 when nothing is asked).
+- ``focus_sentence``: the asked attribute and the asked number stand together: the best share of the focus words
+  (else of the attribute) inside two adjacent sentences of the asked entity's passages that give a number in the
+  asked unit when one is asked (大连…多少吨二氧化碳 is not answered by a sentence of 10吨以下 boilers).
 - ``unit_missing``: a number is asked (多少台, how many) and that passage gives none in the unit.
 - ``unknown_names``: names in the question that the transcript never mentions (capped at 2).
 - ``top_part``: the top passage is a part of the document around its content (title, editor's note, participants
@@ -31,14 +36,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
 from index.lexicon import unknown_english_names
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
-from retriever.answerability.entities import Entity, asked_entities
-from retriever.answerability.names import Contains, is_word, nonsense, title_case, unknown_names
+from retriever.answerability.entities import Entity, asked_entities, folded
+from retriever.answerability.names import Contains, is_dictionary_word, is_word, nonsense, title_case, unknown_names
 from retriever.answerability.quantity import asked_unit, has_number
 from retriever.answerability.units import (
     EN_QUESTION_WORDS,
@@ -54,7 +60,8 @@ from retriever.answerability.units import (
 
 FEATURES = (
     "top_dense", "top_sentence", "dense_margin", "cover_top", "known", "entity_asked", "entity_top", "attr_cover",
-    "focus_found", "unit_missing", "unknown_names", "top_part", "english", "nonsense",
+    "focus_found", "unit_missing", "unknown_names", "top_part", "english", "nonsense", "focus_known",
+    "focus_sentence",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
@@ -124,6 +131,35 @@ class Analysis:
         return np.array([self.values[n] for n in names], dtype=float)
 
 
+def unit_known(unit: Unit, facts: IndexFacts) -> bool:
+    """Whether the transcript writes a content word somewhere, or a word that sounds like it (燃媒 for 燃煤)."""
+    from index.pinyin import sounds_known
+
+    if any(facts.contains(f) for f in unit.forms if f):
+        return True
+    slips = [f for f in unit.forms if f and not is_dictionary_word(f)]  # a dictionary word (常住人口) is meant as written
+    return facts.known is not None and any(sounds_known(f, facts.contains, facts.known) for f in slips)
+
+
+def sentence_windows(chunk: Chunk) -> tuple[str, ...]:
+    """The passage's stretches of two adjacent sentences (search_key form; the whole text without sentence spans):
+    an answer names what it counts in the sentence that gives the number or the one before."""
+    return _windows(chunk.text, chunk.sentence_spans or ((0, len(chunk.text)),))
+
+
+@lru_cache(maxsize=4096)
+def _windows(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    return tuple(search_key(text[spans[max(i - 1, 0)][0] : spans[i][1]]) for i in range(len(spans)))
+
+
+def answers_in(sentence: str, focus: Sequence[Unit], attribute: Sequence[Unit], unit: str | None) -> float:
+    """How well one sentence (search_key form) answers: it names the asked attribute (all of the focus words, else
+    the attribute's coverage) and, when a number is asked, gives one in the asked unit (else 0)."""
+    if unit is not None and not has_number(sentence, unit):
+        return 0.0
+    return coverage(focus or attribute, sentence)
+
+
 def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     """Every feature of FEATURES for one question's evidence.
 
@@ -135,7 +171,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         The Analysis: feature name -> value (FEATURES order), the unknown names, the asked entities and unit.
     """
     units = content_units(evidence, facts.lexicon)
-    texts = [search_key(c.text) for c in evidence.passages]
+    texts = [folded(c.text) for c in evidence.passages]
     entities = question_entities(evidence, facts)
     attribute = attribute_units(units, entities)
     if entities:  # the asked entity's passages among all the evidence; else the best few
@@ -147,6 +183,9 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     focus = focus_units(evidence.question, "zh" if evidence.lang == "zh" else "en", units, entities)
     focus_scores = [float(all(u.found_in(texts[i]) for u in focus)) for i in own]
     unit = asked_unit(canonical(evidence.question))
+    sentences = [t for i in own for t in sentence_windows(evidence.passages[i])]
+    written = [u for u in focus if any(facts.contains(f) for f in u.forms if f) or not unit_known(u, facts)]  # not slips (燃媒)
+    focus_sentence = max((answers_in(t, written, attribute, unit) for t in sentences), default=0.0)
     cosines = evidence.sentence_cosines[0] if evidence.sentence_cosines else ()
     total = sum(u.weight for u in units)
     unknown = question_unknown_names(evidence, facts)
@@ -169,6 +208,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "top_part": float(bool(evidence.passages) and evidence.passages[0].kind in PARTS),
         "english": float(evidence.lang != "zh"),
         "nonsense": nonsense(evidence.question, facts.lexicon, own_terms(evidence)),
+        "focus_known": float(all(unit_known(u, facts) for u in focus)),
+        "focus_sentence": focus_sentence,
     }
     return Analysis(values, tuple(unknown), tuple(e.speaker for e in entities), unit, tuple(u.label for u in focus))
 

@@ -33,12 +33,17 @@ def reason(analysis: Analysis, contributions: dict[str, float]) -> str:
         return f"转录稿中没有提到：{'、'.join(names)} (the transcript never mentions {', '.join(names)})"
     against = sorted((v, k) for k, v in contributions.items() if v < 0)
     for _, name in against:
-        if name in ("attr_cover", "entity_top") and analysis.entities:
+        if name == "focus_known" and analysis.focus:
+            words = "、".join(analysis.focus)
+            return f"转录稿中没有谈到：{words} (the transcript never speaks of {', '.join(analysis.focus)})"
+        if name == "focus_sentence" and analysis.unit is not None:
+            return "转录稿中没有找到这个数字 (no passage gives this number)"
+        if name in ("attr_cover", "entity_top", "focus_sentence") and analysis.entities:
             who = "、".join(analysis.entities)
             return f"转录稿中{who}的发言没有谈到这一点 (what {who} said does not give this)"
         if name == "unit_missing":
             return "转录稿中没有找到这个数字 (no passage gives this number)"
-        if name in ("cover_top", "known", "attr_cover"):
+        if name in ("cover_top", "known", "attr_cover", "focus_sentence"):
             return "转录稿中没有谈到问题中的这些内容 (the transcript does not speak of what is asked)"
     return NOT_CLOSE
 

@@ -11,28 +11,54 @@ from retriever.answerability.units import Unit, chinese_units, english_units, po
 Contains = Callable[[str], bool]
 
 _INTERJECTIONS = frozenset("嗯啊哈呵哦噢喔呀嘿喂唉哎呃额嘻咦哇嗨")
-_GREETINGS = re.compile(r"你好|您好|谢谢|再见|在吗|早上好|晚上好|\b(?:hello|hi|hey|thanks?|thank you|bye|ok(?:ay)?)\b", re.I)
+_GREETINGS = re.compile(
+    r"你好|您好|大家好|哈喽|嗨|谢谢|多谢|再见|拜拜|在吗|在不在|早上好|早安|午安|晚上好|晚安"
+    r"|\b(?:hello|hiya|hi|hey|thanks?|thank you|bye|ok(?:ay)?|good (?:morning|afternoon|evening|night|day)|greetings"
+    r"|bonjour|salut|merci|hola|gracias|ciao|hallo|danke|ni ?hao|xie ?xie|zai ?jian)\b",
+    re.I,
+)
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 _FILLERS = frozenset(
-    "test testing tests lol haha hehe hmm emm yes yeah nope 测试 试试 测一下 好的 是的 哈哈 呵呵 你好 您好 谢谢 再见 在吗".split()
+    """test testing tests lol lmao haha hehe hmm emm yes yeah yep nope whatever nothing something anything blah lorem
+    ipsum foo bar baz 测试 试试 测一下 好的 是的 哈哈 呵呵 你好 您好 谢谢 再见 在吗""".split()
 )
+_COLUMNS = {a: b for col in ("qaz", "wsx", "edc", "rfv", "tgb", "yhn", "ujm", "ik", "ol") for a, b in zip(col, col[1:])}
 _VOWEL = re.compile(r"[aeiouy]")
 _NAMED_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "eng"}
 _GENERIC_PLACE = re.compile(r"^[大小内外]?[河海岛山湖江]+$")  # landform words (大河, 海岛) are not named places
 
 
-def is_word(unit: Unit, question: str = "") -> bool:
-    """Whether a content word is a word at all: not digits, interjections, fillers or a run of keyboard keys
-    (an acronym the question writes in capitals, PPP, is a word)."""
+def is_word(unit: Unit, question: str = "", lexicon: dict | None = None) -> bool:
+    """Whether a content word is a word at all: not digits, interjections, fillers or a key mash (a run of keyboard
+    keys, one letter or one stretch repeated: asdfasdf). An acronym the question writes in capitals (PPP) is a word;
+    with the lexicon, a Latin word must also be common English, pinyin, a word the lexicon maps, or capitalised
+    after the first word (a name the unknown-name check reports)."""
     label = unit.label
     if label in _FILLERS or re.fullmatch(r"[\d.,%]+", label):
         return False
     if CJK.search(label):
         return any(CJK.match(c) and c not in _INTERJECTIONS for c in label)
-    if len(label) < 2 or not _VOWEL.search(label) or any(label in row for row in _KEYBOARD_ROWS):
-        acronym = len(label) >= 2 and re.search(rf"(?<![A-Za-z]){re.escape(label.upper())}(?![A-Za-z])", question)
-        return len(unit.forms) > 1 or bool(acronym)  # the lexicon knows it (pinyin), or written as an acronym
-    return True
+    acronym = len(label) >= 2 and re.search(rf"(?<![A-Za-z]){re.escape(label.upper())}(?![A-Za-z])", question)
+    if len(unit.forms) > 1 or acronym or re.search(r"[a-z]\d", label):  # pm2.5, so2: a chemical or a standard
+        return True  # the lexicon knows it (pinyin, a gloss), or written as an acronym
+    if len(label) < 2 or not _VOWEL.search(label) or any(label in row for row in _KEYBOARD_ROWS) or _mashed(label):
+        return False
+    from index.lexicon import english_vocabulary, is_english_word
+    from index.pinyin import is_pinyin
+
+    if not lexicon or not label.isalpha() or not english_vocabulary(lexicon):
+        return True  # no common-English list to tell words from strings (a lexicon built before it was kept)
+
+    written = re.search(rf"(?<![A-Za-z]){re.escape(label)}(?![a-z])", question, re.I)
+    capitalised = bool(written) and written.start() > 0 and written.group(0)[0].isupper()
+    return capitalised or is_english_word(label, lexicon) or is_pinyin(label)
+
+
+def _mashed(word: str) -> bool:
+    """A key mash: one letter or stretch repeated (aaaa, asdfasdf, jkjkjk), or keys down the keyboard's columns (qazwsx)."""
+    if len(word) >= 3 and re.fullmatch(r"(.{1,4}?)\1+", word):
+        return True
+    return len(word) >= 4 and all(a in _COLUMNS and b == _COLUMNS[a] for a, b in zip(word[::2], word[1::2]))
 
 
 def nonsense(question: str, lexicon: dict[str, list[str]], terms: Sequence[str] | None = None) -> float:
@@ -48,15 +74,17 @@ def nonsense(question: str, lexicon: dict[str, list[str]], terms: Sequence[str] 
         from index.tokenize import tokenize
 
         terms = tokenize(question)
-    text = _GREETINGS.sub(" ", question)
-    units = chinese_units([t for t in terms if not t.isascii()]) + english_units(text, lexicon)
-    return 0.0 if any(is_word(u, question) for u in units) else 1.0
+    text = _GREETINGS.sub(" ", canonical(question))
+    left = re.sub(r"\s+", "", text)
+    chinese = [t for t in terms if not t.isascii() and canonical(t).strip() and canonical(t).strip() in left]
+    units = chinese_units(chinese) + english_units(text, lexicon)
+    return 0.0 if any(is_word(u, question, lexicon) for u in units) else 1.0
 
 
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])")
 
 
-def _is_dictionary_word(word: str) -> bool:
+def is_dictionary_word(word: str) -> bool:
     """A word of jieba's dictionary (北京) is meant as written; only other strings can be slips (黄镖)."""
     return pos_tagger().dt.tokenizer.FREQ.get(word, 0) > 0
 
@@ -90,7 +118,7 @@ def unknown_names(
             continue
         if lexicon and word.isascii() and word not in acronyms and looks_known(word, lexicon):
             continue
-        if known is not None and not word.isascii() and not _is_dictionary_word(word):
+        if known is not None and not word.isascii() and not is_dictionary_word(word):
             # the slip may cut a word short (黄镖|车 for 黄标车): try it with a neighbouring character or two
             windows = [text[max(0, start - b) : offset + a] for b in (0, 1) for a in (0, 1, 2)]
             if any(sounds_known(w, contains, known) for w in windows):

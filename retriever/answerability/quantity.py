@@ -7,7 +7,9 @@ import re
 UNITS = (
     "人次|立方米|平方米|平方公里|公里|千米|万元|亿元|万吨|台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|亿|万|米|倍|岁|%"
 )
-_ASKED_ZH = re.compile(rf"(?<!哪)(?:多少|几)({UNITS})?")
+# A unit character that starts a noun (人口, 名字, 年龄, 家庭, 条例) is no unit: 多少人口 asks any number.
+_NOUNS = "人口|名字|名称|名单|年龄|年级|年份|家庭|天气|条例|条件|次数|个人"
+_ASKED_ZH = re.compile(rf"(?<!哪)(?:多少|几)(?:(?!{_NOUNS})({UNITS}))?")
 _MONEY = re.compile(r"多少钱|花了多少|投入了?多少|投资了?多少|费用|金额")
 _PERCENT = re.compile(r"百分之几|百分比|比例|占比")
 _YEAR = re.compile(r"哪一?年|何年|几几年")

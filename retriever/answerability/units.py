@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.lexicon import english_words, stem
-from index.normalize import search_key
+from index.lexicon_query import pinyin_pieces
+from index.normalize import canonical, search_key
 from index.stopwords import STOPWORDS
+from index.wordforms import key_of
 from retriever.answerability.entities import Entity
 from retriever.answerability.quantity import UNITS
 
@@ -70,10 +72,12 @@ def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
     parts = [p for w in words for p in ([w] + [x for x in w.split("-") if x and x != w])]
     words = [w for w in parts if w.isascii() and w not in EN_QUESTION_WORDS]
     forms: dict[str, set[str]] = {w: {w} for w in words}
-    stems = [stem(w) for w in words]
+    stems = [key_of(w, lexicon, stem) for w in words]  # base forms: sources -> source, held -> hold
     for i, (word, key) in enumerate(zip(words, stems)):
         forms[word].update(lexicon.get(key, []))
         forms[word].update(lexicon.get(re.sub(r"[^a-z]", "", word), []))
+        if len(forms[word]) == 1:  # pinyin of a compound the lexicon holds in parts (wanggeyuan: 网格 + yuan)
+            forms[word].update(t for _, terms in pinyin_pieces(word, lexicon) or () for t in terms)
         for size in (2, 3):  # gloss phrases (sulfur dioxide) and names written as syllable groups (wang qi)
             if i + size <= len(words):
                 phrase = lexicon.get(" ".join(stems[i : i + size]), []) + lexicon.get("".join(words[i : i + size]), [])
@@ -93,11 +97,18 @@ _ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions as
 _NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal verbs, idioms, abbreviations
 _CLAUSE_END = re.compile(r"[，。？！；、,.?!;：:\s]")
 _EN_MARKERS = frozenset("what which who whom whose how when where".split())
+# Auxiliaries and verbs of asking that follow the question word: the asked attribute is the noun after them.
+_EN_NOT_FOCUS = frozenset(
+    """is was are were be been being has have had do does did done can could will would shall should may might must
+    happen happens happened think thinks thought feel feels felt mean means meant use used spend spent make made
+    one two three four five six seven eight nine ten hundred hundreds thousand thousands million millions billion""".split()
+)
 
 
 def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Sequence[Entity]) -> list[Unit]:
     """The asked attribute: the content words next to the question word (常住人口 of 南阳市的常住人口是多少,
-    员工 of 有多少名员工, 'population' of 'What is the population of Jining?'); [] for why/how questions.
+    员工 of 有多少名员工, 'population' of 'What is the population of Jining?'); [] for why/how questions, for
+    who-questions and for a kind asked right after 哪/什么 (哪条大河: 淮河).
     """
     aliases = [a for e in entities for a in e.aliases]
 
@@ -105,19 +116,23 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
         return any(word in a or a in word for a in aliases)
 
     if lang == "zh":
-        cut = list(pos_tagger().cut(search_key(question)))
+        cut = [(w, t) for w, t in pos_tagger().cut(canonical(question)) if not w.isspace()]  # Latin words stay whole
         marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
         if marker is None:
             return []
         found = []
-        for step, stop in ((-1, -1), (1, len(cut))):  # the nearest noun on each side, within the clause
+        # The noun after 多少/几 is what is counted (多少台锅炉); after 哪/什么 it is a kind (哪条大河: 淮河), which the
+        # answer names without writing it: only the noun before the question word is then asked (利率是多少).
+        sides = ((-1, -1), (1, len(cut))) if re.search(r"多少|几", cut[marker][0]) else ((-1, -1),)
+        for step, stop in sides:  # the nearest noun on each side, within the clause
             for i in range(marker + step, stop, step):
                 word, tag = cut[i]
                 if _CLAUSE_END.fullmatch(word) or names_entity(word):
                     break
-                if word in ZH_QUESTION_WORDS or word in STOPWORDS or len(word) < 2 or not _NOUN_TAG.match(tag):
+                if word.isascii() or word in ZH_QUESTION_WORDS or word in STOPWORDS or len(word) < 2 or not _NOUN_TAG.match(tag):
                     continue
-                found.append(Unit(word, _weight(word), (word,)))
+                whole = max((u.label for u in units if word in u.label), key=len, default=word)  # 标车 of 黄标车
+                found.append(Unit(whole, _weight(whole), (whole,)))
                 break
         return found
     by_label = {u.label: u for u in units}
@@ -125,17 +140,17 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
     marker = next((i for i, w in enumerate(words) if w in _EN_MARKERS), None)
     if marker is None or words[marker] == "how" and marker + 1 < len(words) and words[marker + 1] not in ("many", "much"):
         return []
-    found: list[Unit] = []
+    if words[marker] in ("who", "whom"):
+        return []  # 'who is the director': a person is asked; the role is a kind the answer need not write
+    found: list[Unit] = []  # the first run of content words after the question word: its last two (the head noun)
     for i in range(marker + 1, len(words)):
-        unit = by_label.get(words[i])
+        unit = None if words[i] in _EN_NOT_FOCUS else by_label.get(words[i])
         if unit is None or naming[i]:
             if found:
                 break
             continue
         found.append(unit)
-        if len(found) == 2:
-            break
-    return found
+    return found[-2:]
 
 
 def name_words(question: str, units: Sequence[Unit], entities: Sequence[Entity]) -> tuple[list[str], list[bool]]:
@@ -147,8 +162,9 @@ def name_words(question: str, units: Sequence[Unit], entities: Sequence[Entity])
     words = [re.sub(r"'s?$", "", w.lower()) for w in raw]
     forms = [[f for f in by_label[w].forms if not f.isascii()] if w in by_label else [] for w in words]
     naming = [any(f in a or a in f for f in cjk for a in aliases) for cjk in forms]
-    for i, word in enumerate(raw):
-        if word[0].isupper() and not forms[i] and any(0 <= j < len(raw) and naming[j] for j in (i - 1, i + 1)):
+    for i, word in enumerate(raw):  # an acronym (GDP) is no part of a name
+        beside = any(0 <= j < len(raw) and naming[j] for j in (i - 1, i + 1))
+        if word[0].isupper() and not word.isupper() and not forms[i] and beside:
             naming[i] = True
     return words, naming
 
