@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 
 from index.normalize import CJK_RUN, canonical
@@ -63,6 +64,25 @@ def tokenizer_id() -> str:
     """What the index's BM25 tokens depend on: the method, the n-grams, the stopword list (hashed) and jieba's version."""
     ngrams = f"+{NGRAMS}" if NGRAMS else ""
     return f"{TOKENIZER_VERSION}{ngrams}+stopwords-{fingerprint(STOPWORDS)}+jieba-{jieba_version()}"
+
+
+def split_at_names(text: str, names: Iterable[str]) -> list[str]:
+    """The text cut before and after each known name it holds (longest first), so that jieba never cuts a name
+    together with its neighbours (张海冰上任后 → 张海冰 | 上任后, not 张海 | 冰上 | 任后). Names shorter than two
+    characters are ignored; empty pieces are dropped.
+    """
+    found = sorted({n for n in names if len(n) >= 2 and n in text}, key=len, reverse=True)
+    if not found:
+        return [text]
+    return [p for p in re.split("(" + "|".join(map(re.escape, found)) + ")", text) if p]
+
+
+def tokenize_around(text: str, names: Iterable[str]) -> list[str]:
+    """tokenize() of each piece of split_at_names: a question's terms with the index's names kept whole."""
+    pieces = split_at_names(canonical(text), names)
+    if len(pieces) == 1:
+        return tokenize(text)
+    return [t for piece in pieces for t in tokenize(piece)]
 
 
 def tokenize(text: str) -> list[str]:

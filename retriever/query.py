@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from index.errors import InvalidQueryError
 from index.lexicon import stem
 from index.lexicon_query import hanzi_for_pinyin, translate
 from index.normalize import CJK, canonical, is_chinese, readable
-from index.tokenize import tokenize
+from index.tokenize import tokenize_around
 
 MAX_QUERY_CHARS = 512
 # Controls, zero-width and bidi marks, and lone surrogates (argv bytes that are not UTF-8 arrive as
@@ -69,9 +69,10 @@ class ParsedQuery:
         return self.terms + self.expansions
 
 
-def query_terms(text: str, lexicon: dict[str, list[str]]) -> list[str]:
-    """Exact BM25 terms of a question; its English and pinyin words are also mapped to Chinese terms (index/lexicon.py)."""
-    terms = tokenize(text)
+def query_terms(text: str, lexicon: dict[str, list[str]], names: Iterable[str] = ()) -> list[str]:
+    """Exact BM25 terms of a question, with the index's names (its speakers) never cut together with their
+    neighbours; its English and pinyin words are also mapped to Chinese terms (index/lexicon.py)."""
+    terms = tokenize_around(text, names)
     if lexicon and _LATIN.search(text):
         terms += [t for t in translate(canonical(text), lexicon) if t not in terms]
     return terms
@@ -124,20 +125,23 @@ def embedding_text(text: str, lexicon: dict[str, list[str]]) -> str:
     return text
 
 
-def parse_query(query: object, lexicon: dict[str, list[str]], known: Known | None = None) -> ParsedQuery:
+def parse_query(
+    query: object, lexicon: dict[str, list[str]], known: Known | None = None, names: Iterable[str] = ()
+) -> ParsedQuery:
     """Clean a query and find its language and BM25 terms.
 
     Args:
         query: the question.
         lexicon: the index's English/pinyin lexicon.
         known: whether a term is in the index's BM25 vocabulary (for pinyin expansion of typos).
+        names: the index's speakers' names, kept whole when the question is cut into words.
 
     Raises:
         InvalidQueryError: see clean_query.
     """
     text, notice = clean_query(query)
     lang = "zh" if is_chinese(text) else "en"
-    terms = query_terms(text, lexicon)
+    terms = query_terms(text, lexicon, names)
     if lang == "zh" and known is not None and lexicon:
         terms = [t for t in terms if not _carried(t, text, lexicon, known)]
     return ParsedQuery(

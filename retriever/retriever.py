@@ -142,7 +142,7 @@ class Retriever:
         return [self.run(p, v, k, mode, where)[0] for p, v in zip(parsed, vectors)]
 
     def parse(self, query: object) -> ParsedQuery:
-        return parse_query(query, self.backend.lexicon, self._known)
+        return parse_query(query, self.backend.lexicon, self._known, self._speakers)
 
     def _known(self, term: str) -> bool:
         """Whether a term is in the BM25 vocabulary."""

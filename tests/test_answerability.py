@@ -225,3 +225,20 @@ def test_answerable_twins_are_answered_with_the_whole_citys_number(retriever, qu
 
 def test_confidence_orders_an_answerable_question_above_its_near_miss(retriever):
     assert retriever.answer("大连拆除了多少台燃煤锅炉？").confidence > retriever.answer("南阳市一共拆除了多少台燃煤锅炉？").confidence
+
+
+def test_split_at_names_keeps_known_names_whole():
+    from index.tokenize import split_at_names
+
+    assert split_at_names("张海冰上任后做了什么", ["张海冰", "许伟"]) == ["张海冰", "上任后做了什么"]
+    assert split_at_names("大连市的张海冰", ["张海", "张海冰"]) == ["大连市的", "张海冰"]  # the longest name wins
+    assert split_at_names("没有名字", ["张海冰", "王"]) == ["没有名字"]
+
+
+def test_a_speakers_name_is_not_cut_with_the_next_characters(retriever):
+    # jieba alone cuts 张海冰上任后 as 张海|冰上|任后, and 任后 used to be an "unknown name": a sure abstention
+    question = "张海冰上任后做的第一件事是什么？"
+    parsed = retriever.parse(question)
+    assert "张海冰" in parsed.terms and "任后" not in parsed.terms
+    answer = retriever.answer(question)
+    assert not answer.abstained and "任后" not in answer.notice

@@ -106,7 +106,8 @@ def question_unknown_names(evidence: Evidence, facts: IndexFacts) -> list[str]:
     """Names in the question that the transcript never mentions (unknown_names for Chinese; for English,
     capitalised words no lexicon key or passage knows, unless the question is in title case)."""
     if evidence.lang == "zh":
-        return unknown_names(evidence.question, facts.contains, facts.lexicon, facts.known)
+        names = [alias for entity in facts.entities for alias in entity.aliases]
+        return unknown_names(evidence.question, facts.contains, facts.lexicon, facts.known, names)
     if not facts.lexicon or title_case(evidence.question):
         return []
     return unknown_english_names(evidence.question, facts.lexicon, facts.contains)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from index.normalize import CJK, canonical
-from retriever.answerability.units import Unit, chinese_units, english_units, pos_tagger
+from retriever.answerability.units import Unit, chinese_units, english_units, pos_tagger, tagged_around
 
 Contains = Callable[[str], bool]
 
@@ -90,7 +90,11 @@ def is_dictionary_word(word: str) -> bool:
 
 
 def unknown_names(
-    question: str, contains: Contains, lexicon: dict | None = None, known: Callable[[str], bool] | None = None
+    question: str,
+    contains: Contains,
+    lexicon: dict | None = None,
+    known: Callable[[str], bool] | None = None,
+    names: Sequence[str] = (),
 ) -> list[str]:
     """Named things in a Chinese question that occur in no passage (looked up in canonical form: 南陽 is 南阳).
 
@@ -100,6 +104,8 @@ def unknown_names(
         lexicon: the index's lexicon; a Latin word that looks known (index.lexicon.looks_known) is no unknown name.
         known: whether a term is in the BM25 vocabulary; a Chinese name that sounds like index words
             (a homophone slip: 黄镖车 for 黄标车) is no unknown name.
+        names: names the index knows (its speakers' names and cities); the tagger never cuts across them
+            (张海冰上任后 is not 张海|冰上|任后).
     """
     from index.lexicon import looks_known
     from index.pinyin import sounds_known
@@ -107,9 +113,8 @@ def unknown_names(
     found = []
     text = canonical(question)
     acronyms = {a.lower() for a in _ACRONYM.findall(question)}  # GDP, CEO: names, not English words
-    offset = 0
-    for word, tag in pos_tagger().cut(text):
-        start, offset = offset, offset + len(word)
+    for word, tag, start in tagged_around(text, names):
+        offset = start + len(word)
         named = tag in _NAMED_TAGS or (tag == "m" and re.search(r"\d{2,}", word))
         if tag == "ns" and _GENERIC_PLACE.search(word):
             named = False

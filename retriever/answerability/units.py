@@ -116,7 +116,7 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
         return any(word in a or a in word for a in aliases)
 
     if lang == "zh":
-        cut = [(w, t) for w, t in pos_tagger().cut(canonical(question)) if not w.isspace()]  # Latin words stay whole
+        cut = [(w, t) for w, t, _ in tagged_around(canonical(question), aliases) if not w.isspace()]  # Latin words stay whole
         marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
         if marker is None:
             return []
@@ -192,3 +192,21 @@ def pos_tagger():
     with _lock:
         list(posseg.cut("初始化"))
     return posseg
+
+
+def tagged_around(text: str, names: Sequence[str]) -> list[tuple[str, str, int]]:
+    """(word, part-of-speech tag, start) of a text, tagged in pieces split at the known names it holds; each known
+    name is one word tagged "known"."""
+    from index.tokenize import split_at_names
+
+    known = set(names)
+    out, offset = [], 0
+    for piece in split_at_names(text, names):
+        if piece in known:
+            out.append((piece, "known", offset))
+            offset += len(piece)
+            continue
+        for word, tag in pos_tagger().cut(piece):
+            out.append((word, tag, offset))
+            offset += len(word)
+    return out
