@@ -129,8 +129,8 @@ def _exact_range(vectors: np.ndarray, query: np.ndarray, start: int, stop: int, 
     return rows[top], scores[top]
 
 
-class FaissPassages:
-    """Passage vectors: top-k by chunk id, and the stored vectors."""
+class _DenseTable:
+    """A dense index over row-table rows (shared by passages and sentences)."""
 
     def __init__(self, table: RowTable, dense: DenseRows) -> None:
         self.table, self.dense = table, dense
@@ -138,6 +138,10 @@ class FaissPassages:
     @property
     def index(self):
         return self.dense.index
+
+
+class FaissPassages(_DenseTable):
+    """Passage vectors: top-k by chunk id, and the stored vectors."""
 
     def search(self, vectors: np.ndarray, k: int, where: Filter = NO_FILTER) -> list[Run]:
         allowed = self.table.allowed(where)
@@ -151,15 +155,8 @@ class FaissPassages:
         return self.dense.vectors(self.table.rows(ids))
 
 
-class FaissSentences:
+class FaissSentences(_DenseTable):
     """Sentence vectors; a hit on a sentence counts for every chunk that holds it."""
-
-    def __init__(self, table: RowTable, dense: DenseRows) -> None:
-        self.table, self.dense = table, dense
-
-    @property
-    def index(self):
-        return self.dense.index
 
     def search(self, vectors: np.ndarray, k: int, where: Filter = NO_FILTER) -> list[Run]:
         allowed_rows = self.table.allowed(where)
