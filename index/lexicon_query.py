@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from index.lexicon import NAMES_KEY, _en_token, english_vocabulary, english_words, stem
-from index.stopwords import EN_QUERY_FILLER, EN_STOPWORDS
-from index.wordforms import key_of
+from index.stopwords import EN_LIGHT_VERBS, EN_QUERY_FILLER, EN_STOPWORDS
+from index.wordforms import key_of, ordinal_terms
 
 
 def content_words(question: str, lexicon: dict[str, list[str]]) -> list[tuple[str, str]]:
@@ -73,6 +73,9 @@ def pinyin_pieces(word: str, lexicon: dict[str, list[str]]) -> list[tuple[str, l
 def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
     """Chinese BM25 terms for an English question: gloss phrases first, then single words and pinyin.
 
+    A light verb ('taking' → take, index.stopwords.EN_LIGHT_VERBS) gives no terms of its own, only in a gloss
+    phrase ('take charge'); an ordinal gives the index's form of the Chinese one ('first' → 第, 1).
+
     A speaker's name that is no BM25 term ('Su Guojun' → 苏国军) gives the terms it is written with (苏, 国军).
     """
     pairs = content_words(question, lexicon)
@@ -92,7 +95,9 @@ def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
     for i, (word, key) in enumerate(pairs):
         if used[i]:
             continue
-        found.extend(lexicon.get(key, []))
+        if key not in EN_LIGHT_VERBS:  # a light verb's glosses are scattered senses (index.stopwords)
+            found.extend(lexicon.get(key, []))
+        found.extend(ordinal_terms(word))
         pinyin = re.sub(r"[^a-z]", "", word)
         if pinyin != key:
             found.extend(lexicon.get(pinyin, []))

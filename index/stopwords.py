@@ -32,6 +32,13 @@ EN_QUERY_FILLER = frozenset(
 )
 
 
+# Light (delexical) verbs: their meaning comes from their object ('take the job', 'make progress', 'give support'),
+# so their own CC-CEDICT glosses scatter over unrelated senses (take: 采取, 主持, 利用, 排查, 牵头, …) and lift
+# unrelated passages. index.lexicon_query maps them to no Chinese term of their own; the gloss phrases they
+# start ('take charge' → 主持) and their en: token (one term for all their senses) still count.
+EN_LIGHT_VERBS = frozenset("take make get do have give go put".split())
+
+
 def fingerprint(words: frozenset[str]) -> str:
     """A short hash of a word list, so an index built with other stopwords is recognised as different."""
     return hashlib.sha256("\n".join(sorted(words)).encode()).hexdigest()[:12]

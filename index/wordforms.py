@@ -85,3 +85,16 @@ def key_of(word: str, keys: Container[str], stem) -> str:
         if form in keys:
             return form
     return own
+
+
+# English ordinals → the tokens of the Chinese ordinal as the index folds it (第一 → 第1 → 第, 1: index.normalize
+# writes Chinese numerals in Arabic digits, so CC-CEDICT's 第一 'first' is no term of the index).
+ORDINALS = {
+    word: ("第", str(n))
+    for n, word in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)
+}
+
+
+def ordinal_terms(word: str) -> tuple[str, ...]:
+    """The index's BM25 terms of an English ordinal ('first' → 第, 1), or () for any other word."""
+    return ORDINALS.get(word.lower(), ())

@@ -28,6 +28,7 @@ from retriever.conversation import clauses, cues
 from retriever.conversation.cues import Want
 from retriever.conversation.focus import Focus
 from retriever.conversation.knowledge import Entity, EntityKind, Knowledge, Mention, word_tags
+from retriever.conversation.thread import thread_root
 from retriever.query import clean_query, query_terms
 
 MAX_TURNS = 5  # earlier questions looked at, latest last
@@ -52,11 +53,12 @@ class Rewrite:
 
 @dataclass(frozen=True)
 class _Turn:
-    """An earlier question, completed, with the entities it names."""
+    """An earlier question, completed, with the entities it names; dependent when it did not stand on its own."""
 
     text: str
     mentions: tuple[Mention, ...]
     chinese: bool
+    dependent: bool = False
 
 
 def rewrite(
@@ -91,8 +93,9 @@ def rewrite(
             earlier = clean_query(earlier)[0]
         except InvalidQueryError:  # a blank or unreadable turn carries nothing
             continue
-        resolved = _resolve(earlier, turns, knowledge, answered_by, lexicon).text
-        turns.append(_Turn(resolved, tuple(knowledge.find(resolved)), is_chinese(resolved)))
+        resolved = _resolve(earlier, turns, knowledge, answered_by, lexicon)
+        dependent = resolved.changed and resolved.text != earlier
+        turns.append(_Turn(resolved.text, tuple(knowledge.find(resolved.text)), is_chinese(resolved.text), dependent))
     result = _resolve(text, turns, knowledge, answered_by, lexicon) if turns else Rewrite(text)
     if not result.changed or result.text == text:
         return Rewrite(text)
@@ -276,7 +279,7 @@ def _swap_entity(fragment: str, mention: Mention, turns: list[_Turn], knowledge:
     chinese = is_chinese(fragment)
     rest_terms = {t for t in _terms(rest, lexicon, False) if not _FILLER.match(t)} if rest else set()
     entity_terms = {t for m in knowledge.entities for t in (m.name, *m.aliases)}
-    frame, shared = turns[-1], False
+    frame, shared = thread_root(turns, knowledge, lexicon), False
     if rest_terms:
         for turn in reversed(turns):
             theirs = _terms(turn.text, lexicon, turn.chinese != chinese)

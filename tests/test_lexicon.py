@@ -116,3 +116,23 @@ def test_a_long_gloss_keys_the_phrases_of_its_head_only():
     assert "chemical industry" in gloss_keys("化工") and "abbr" not in gloss_keys("化工")  # '…, abbr. of 化學工業[…]'
     lexicon = build_lexicon(["淮河", "河流"])
     assert "淮河" in translate("Where does the Huai River rise?", lexicon)
+
+
+def test_a_light_verb_gives_no_terms_of_its_own_but_its_phrases_count():
+    from index.lexicon_query import query_english
+
+    lexicon = build_lexicon(["采取", "主持", "利用", "牵头", "工作", "首先"])
+    assert {"采取", "利用", "牵头"} <= set(lexicon["take"])  # CC-CEDICT: 'to take' among many senses
+    terms = translate("What was the first thing he did after taking the job?", lexicon)
+    assert not {"采取", "利用", "牵头"} & set(terms) and "工作" in terms
+    assert "主持" in translate("Who will take charge of it?", lexicon)  # the gloss phrase 'take charge'
+    assert "en:take" in query_english("after taking the job", lexicon)  # one token for all its senses
+
+
+def test_an_english_ordinal_gives_the_folded_chinese_ordinal():
+    from index.tokenize import tokenize
+    from index.wordforms import ordinal_terms
+
+    assert tokenize("我做的第一件事情")[-4:-1] == ["第", "1", "件"]  # the index folds 第一 to 第1
+    assert ordinal_terms("First") == ("第", "1") and ordinal_terms("third") == ("第", "3") and ordinal_terms("once") == ()
+    assert {"第", "1"} <= set(translate("What was the first thing he did?", build_lexicon(["首先"])))

@@ -174,3 +174,15 @@ def test_a_short_question_opening_with_the_latest_topic_keeps_its_place(knowledg
     history = ["湘潭与长沙、株洲签订了什么协议？"]
     assert ask("协议的目标是什么？", history, knowledge).text == "湘潭协议的目标是什么？"
     assert ask("目标是什么？", history, knowledge).text == "目标是什么？"  # nothing shared with the latest question
+
+
+def test_a_switch_after_a_detail_of_the_first_entity_asks_the_opening_question_again(knowledge):
+    grid = ["济宁设立了多少个乡镇环境监管网格？", "配备了多少名网格员？"]  # the second asks a detail of Jining's grid
+    assert ask("南阳呢？", grid, knowledge).text == "南阳设立了多少个乡镇环境监管网格？"
+    english = ["How many township grid cells did Jining set up?", "How many grid inspectors work in them?"]
+    assert ask("And in Nanyang?", english, knowledge).text == "How many township grid cells did Nanyang set up?"
+    # a follow-up on another topic (no shared word), or one that names its own city, is the latest question
+    bonds = ["湘潭获得了环境保护部和湖南省环保厅多少资金支持？", "又发行了多少专项债券？"]
+    assert ask("那济宁呢？", bonds, knowledge).text == "济宁又发行了多少专项债券？"
+    boilers = ["大连拆除了多少台燃煤锅炉？", "大连锅炉整治削减了多少二氧化硫？"]
+    assert ask("那济宁呢？", boilers, knowledge).text == "济宁锅炉整治削减了多少二氧化硫？"
