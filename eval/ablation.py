@@ -4,7 +4,8 @@
 
 Each variant builds fresh indexes (embeddings cached across variants) with some of the choices
 turned off: the title and section heading as passage context, the title before each embedded
-sentence, CJK bigrams as BM25 tokens, and the dense prior on headlines. Only tune questions are
+sentence, CJK bigrams as BM25 tokens, the dense prior on headlines, and the search's coverage bonus for
+running text (retriever/evidence.py). Only tune questions are
 read (eval/gold.jsonl without its held-out split, and the tune split of eval/sets/readers.jsonl).
 """
 
@@ -30,13 +31,15 @@ class Variant:
     sentence_title: bool = True
     ngrams: str = ""
     prior: float = 1.0
+    coverage: float | None = None  # FusionSettings.coverage_weight (None: the default)
 
 
 VARIANTS = (
-    Variant("no context", title=False, heading=False, sentence_title=False),
-    Variant("+ title", heading=False, sentence_title=False),
-    Variant("+ title before sentences of running text", heading=False),
-    Variant("+ heading (the default)"),
+    Variant("no context", title=False, heading=False, sentence_title=False, coverage=0.0),
+    Variant("+ title", heading=False, sentence_title=False, coverage=0.0),
+    Variant("+ title before sentences of running text", heading=False, coverage=0.0),
+    Variant("+ heading, coverage off", coverage=0.0),
+    Variant("+ coverage of the question's own terms (the default)"),
     Variant("default + CJK bigrams (not adopted)", ngrams="cjk-bigrams2"),
     Variant("default + headline and caption prior 0.95 (not adopted)", prior=0.95),
 )
@@ -66,7 +69,19 @@ def apply(variant: Variant) -> None:
     tokenize.NGRAMS = variant.ngrams
 
 
-def forum_figures(embedder, gold, readers) -> dict:
+def search_settings(variant: Variant):
+    """The retriever's SearchSettings for a variant (None: the defaults)."""
+    from dataclasses import replace
+
+    from retriever.settings import SearchSettings
+
+    if variant.coverage is None:
+        return None
+    defaults = SearchSettings()
+    return replace(defaults, fusion=replace(defaults.fusion, coverage_weight=variant.coverage))
+
+
+def forum_figures(embedder, gold, readers, settings=None) -> dict:
     """Hybrid figures on the forum's tune questions for an index built with the current choices."""
     from eval.run import evaluate
     from index.build import build_index
@@ -75,6 +90,8 @@ def forum_figures(embedder, gold, readers) -> dict:
     with tempfile.TemporaryDirectory(prefix="forumqa-ablation-") as tmp:
         build_index(out=Path(tmp) / "index", embedder=embedder)
         retriever = Retriever.load(Path(tmp) / "index", embedder=embedder)
+        if settings is not None:
+            retriever = Retriever(retriever.index, settings)
         figures = {}
         for name, questions in (("gold tune", gold), ("readers tune", readers)):
             mode = evaluate(retriever, questions, ("hybrid",))["modes"]["hybrid"]
@@ -106,8 +123,10 @@ def run_ablation(
         try:
             for variant in variants:
                 apply(variant)
-                row = {"variant": variant.name, **forum_figures(embedder, gold, readers)}
-                cmrc = run_cmrc(limit=cmrc_limit, out=None, cache=cache or tmp, embedder=model, log=lambda line: None)
+                settings = search_settings(variant)
+                row = {"variant": variant.name, **forum_figures(embedder, gold, readers, settings)}
+                cmrc = run_cmrc(limit=cmrc_limit, out=None, cache=cache or tmp, embedder=model, log=lambda line: None,
+                                settings=settings)
                 row["cmrc"] = {k: cmrc["systems"]["forumqa hybrid"][k] for k in ("doc@1", "passage_r@1", "r@5", "answer@600")}
                 log(json.dumps(row, ensure_ascii=False))
                 rows.append(row)

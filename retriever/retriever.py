@@ -10,13 +10,14 @@ import numpy as np
 from index.embed import Embedder
 from index.errors import InvalidArgumentError, InvalidQueryError
 from index.load import OpenIndex, open_index
-from index.records import Chunk, DocRecord, Speaker
+from index.records import Chunk, DocRecord, Kind, Speaker
 from index.store.base import Filter
 from retriever.answerability import Answerability
 from retriever.candidates import SentenceScores, dense_run, sparse_run
+from retriever.evidence import boost, coverage, own_terms
 from retriever.fusion import fuse
 from retriever.query import ParsedQuery, parse_query, query_terms
-from retriever.settings import SearchSettings
+from retriever.settings import FusionMethod, FusionSettings, SearchSettings
 from retriever.types import Answer, Citation, Hit, Mode
 
 MAX_K = SearchSettings().max_k
@@ -160,7 +161,11 @@ class Retriever:
             self.backend, vector, depth, where, self.settings.sentence_weight
         )
         sparse = sparse_run(self.backend, query.sparse_terms, depth, where) if mode != Mode.DENSE else []
-        fused = fuse(dense if mode != Mode.BM25 else [], sparse, mode, self.settings.fusion.for_lang(query.lang))[:k]
+        fusion = self.settings.fusion.for_lang(query.lang)
+        fused = fuse(dense if mode != Mode.BM25 else [], sparse, mode, fusion)
+        if mode == Mode.HYBRID and sparse and fusion.method == FusionMethod.CONVEX and fusion.coverage_weight:
+            fused = self.by_coverage(fused, query, fusion)
+        fused = fused[:k]
         chunks = self.backend.chunks.get([cid for cid, _ in fused])
         dense_of, sparse_of = dict(dense), dict(sparse)
         hits = [
@@ -168,6 +173,19 @@ class Retriever:
             for rank, (chunk, (_, score)) in enumerate(zip(chunks, fused), start=1)
         ]
         return hits, sentences, dense
+
+    def by_coverage(self, fused: list[tuple[str, float]], query: ParsedQuery, fusion: FusionSettings) -> list[tuple[str, float]]:
+        """The fused run with those of its first coverage_depth hits that are an article's running text raised by
+        how many of the question's own terms their text holds (retriever/evidence.py); the rest keep their scores."""
+        top = fused[: fusion.coverage_depth]
+        bonus = {}
+        for chunk in self.backend.chunks.get([cid for cid, _ in top]):
+            if chunk.kind != Kind.TEXT.value:  # a dialogue's turns, titles, headlines and notes: as fused
+                continue
+            record = self._docs.get(chunk.doc)
+            context = (record.title if record else "", chunk.headline, chunk.speaker, chunk.role)
+            bonus[chunk.chunk_id] = coverage(own_terms(query.terms, context), chunk.text)
+        return boost(top, bonus, fusion.coverage_weight) + list(fused[fusion.coverage_depth :])
 
     def cite_lines(self, doc: str, line_start: int, line_end: int) -> tuple[int | None, int, int]:
         """(page, first line, last line) as cited: lines count within the page for documents with pages."""

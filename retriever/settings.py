@@ -38,6 +38,16 @@ class FusionSettings:
     the lexicon and the gloss field, a noisier match: they use en_weights (0.65, 0.35), tuned on the
     tune split of eval/sets/readers.jsonl and eval/gold.jsonl (plateau 0.30-0.35). Set en_weights equal
     to weights to fuse every language alike; RRF ignores them.
+
+    coverage_weight: a hybrid search adds coverage_weight x the share of the question's own terms
+    (those its context, such as the title, does not hold) that a passage's text holds to the fused
+    score of those of its first coverage_depth hits that are an article's running text (Kind.TEXT;
+    retriever/evidence.py), so that within an article the passage that answers comes first. Chosen
+    on the even-numbered paragraphs of the CMRC 2018 trial set (0.10-0.20 alike; eval/reports/cmrc.md);
+    0 turns it off. A dialogue's turns, headlines and notes keep their fused score: on the forum
+    the bonus lifted its participants list above the answering turns (near-miss and false abstention
+    tune each one question worse), so the transcript's results are unchanged. Added to a convex
+    score only (RRF scores are on another scale).
     """
 
     method: FusionMethod = FusionMethod.CONVEX
@@ -45,6 +55,8 @@ class FusionSettings:
     en_weights: tuple[float, float] = (0.65, 0.35)
     norms: tuple[Norm, Norm] = (Norm.MINMAX, Norm.MAX)
     rrf_k: int = 60
+    coverage_weight: float = 0.15
+    coverage_depth: int = 10
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "method", _enum(FusionMethod, self.method, "fusion method"))
@@ -56,6 +68,11 @@ class FusionSettings:
                 raise InvalidArgumentError(f"fusion needs two non-negative weights and two norms, got {weights}, {self.norms}")
         if self.rrf_k < 1:
             raise InvalidArgumentError(f"rrf_k must be a positive integer, got {self.rrf_k!r}")
+        if not 0.0 <= self.coverage_weight <= 1.0 or self.coverage_depth < 1:
+            raise InvalidArgumentError(
+                f"coverage_weight must be within [0, 1] and coverage_depth a positive integer, "
+                f"got {self.coverage_weight!r}, {self.coverage_depth!r}"
+            )
 
     def for_lang(self, lang: str) -> FusionSettings:
         """The settings for a question's language: a convex fusion of an English question uses en_weights."""
@@ -67,7 +84,7 @@ class FusionSettings:
         norms = [n.value for n in self.norms]
         return {
             "method": self.method.value, "weights": list(self.weights), "en_weights": list(self.en_weights),
-            "norms": norms, "k": self.rrf_k,
+            "norms": norms, "k": self.rrf_k, "coverage_weight": self.coverage_weight,
         }
 
 
