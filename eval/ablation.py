@@ -17,9 +17,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from eval.gold import GoldQuestion, load_gold
-
-SETS = Path(__file__).resolve().parent / "sets"
 REPORTS = Path(__file__).resolve().parent / "reports"
 
 
@@ -45,18 +42,11 @@ VARIANTS = (
 )
 
 
-def tune_questions() -> tuple[list[GoldQuestion], list[GoldQuestion]]:
-    """The gold questions outside the held-out split, and the tune split of the reader questions."""
-    held = set(json.loads((SETS / "gold_split.json").read_text(encoding="utf-8"))["heldout"])
-    gold = [q for q in load_gold() if q.id not in held]
-    readers = []
-    for line in (SETS / "readers.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        if row["split"] == "tune":
-            kind = "fact" if row["answers"] else "out_of_scope"
-            lang = "en" if row["lang"] == "en" else "zh"
-            readers.append(GoldQuestion(row["id"], row["question"], tuple(row["answers"]), kind, lang, row.get("speaker")))
-    return gold, readers
+def tune_questions() -> tuple[list, list]:
+    """The gold questions outside the held-out split, and the tune split of the reader questions (eval.questions)."""
+    from eval.questions import load_questions
+
+    return load_questions(("gold",), split="tune"), load_questions(("readers",), split="tune")
 
 
 def apply(variant: Variant) -> None:
@@ -94,9 +84,9 @@ def forum_figures(embedder, gold, readers, settings=None) -> dict:
             retriever = Retriever(retriever.index, settings)
         figures = {}
         for name, questions in (("gold tune", gold), ("readers tune", readers)):
-            mode = evaluate(retriever, questions, ("hybrid",))["modes"]["hybrid"]
-            figures[name] = {k: mode["overall"][k] for k in ("recall@1", "recall@5", "mrr@10")}
-            figures[name]["false abstention"] = mode["abstention"]["false_abstention_rate"]
+            tune = evaluate(retriever, questions, ("hybrid",))["modes"]["hybrid"]["splits"]["tune"]
+            figures[name] = {k: tune["retrieval"][name.split()[0]][k] for k in ("recall@1", "recall@5", "mrr@10")}
+            figures[name]["false abstention"] = tune["abstention"]["false_abstention"]
         return figures
 
 

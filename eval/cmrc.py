@@ -231,7 +231,7 @@ def run_cmrc(
         "reading_budget": cmrc_metrics.BUDGET,
         "embedder": embedder.id,
         **facts,
-        "machine_load": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+        "machine_load": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
     }
     log(cmrc_metrics.table(results))
     if out is not None:
