@@ -141,6 +141,11 @@ def markdown(rows: list[dict], cmrc_limit: int, gold: int, readers: int) -> str:
         f"tune split (eval/sets/readers.jsonl); CMRC 2018 trial, first {cmrc_limit} paragraphs. "
         "Produced by `python -m eval.ablation`.",
         "",
+        "Rows up to *+ heading, coverage off* add the context of each passage; *coverage* is the search's bonus for "
+        "running text that holds the question's own terms (retriever/evidence.py). The transcript has no running "
+        "text, so its rows are the same with and without it. The CMRC figures are of the first paragraphs only; "
+        "the whole trial set, with even and odd halves: eval/reports/cmrc.md.",
+        "",
         header,
         "|" + "---|" * 12,
     ]
