@@ -34,6 +34,7 @@ from retriever.query import clean_query, query_terms
 MAX_TURNS = 5  # earlier questions looked at, latest last
 AnsweredBy = Callable[[str], str]  # question -> the speaker whose passage answers it best ('' if none)
 _ASKS_WHO = re.compile(r"谁|哪位|\bwho\b|\bwhom\b", re.IGNORECASE)
+_ENTITY_ONLY = ("pronoun", "omitted subject", "same topic")  # completions that supply only the entity
 _FILLER = re.compile(r"^(?:的|那|在|呢|和|与|the|of|in|at|for|'s|s)$", re.IGNORECASE)
 
 
@@ -53,7 +54,9 @@ class Rewrite:
 
 @dataclass(frozen=True)
 class _Turn:
-    """An earlier question, completed, with the entities it names; dependent when it did not stand on its own."""
+    """An earlier question, completed, with the entities it names; dependent when it asked something of its own
+    about an entity it took from the ones before (a pronoun or an omitted subject), not when an ellipsis
+    completed it (氮氧化物呢？ asks the same question again, of another thing)."""
 
     text: str
     mentions: tuple[Mention, ...]
@@ -94,7 +97,7 @@ def rewrite(
         except InvalidQueryError:  # a blank or unreadable turn carries nothing
             continue
         resolved = _resolve(earlier, turns, knowledge, answered_by, lexicon)
-        dependent = resolved.changed and resolved.text != earlier
+        dependent = resolved.changed and resolved.text != earlier and resolved.reason.startswith(_ENTITY_ONLY)
         turns.append(_Turn(resolved.text, tuple(knowledge.find(resolved.text)), is_chinese(resolved.text), dependent))
     result = _resolve(text, turns, knowledge, answered_by, lexicon) if turns else Rewrite(text)
     if not result.changed or result.text == text:

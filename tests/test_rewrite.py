@@ -186,3 +186,6 @@ def test_a_switch_after_a_detail_of_the_first_entity_asks_the_opening_question_a
     assert ask("那济宁呢？", bonds, knowledge).text == "济宁又发行了多少专项债券？"
     boilers = ["大连拆除了多少台燃煤锅炉？", "大连锅炉整治削减了多少二氧化硫？"]
     assert ask("那济宁呢？", boilers, knowledge).text == "济宁锅炉整治削减了多少二氧化硫？"
+    # an ellipsis asks the same question of another thing: the latest one stays the frame
+    gases = ["大连锅炉整治削减了多少二氧化硫？", "氮氧化物呢？"]
+    assert ask("那济宁呢？", gases, knowledge).text == "济宁锅炉整治削减了多少氮氧化物？"
