@@ -88,8 +88,8 @@ def load_setup(folder: Path) -> tuple[StandinEmbedder, list[str]]:
 # --- phases (each in its own process) ------------------------------------------------------------------
 
 
-def build_store(setup: Path, out: Path, n: int) -> dict:
-    """Ready Batches into the local writer; returns seconds and counts."""
+def build_store(setup: Path, out: Path, n: int, dense=None) -> dict:
+    """Ready Batches into the local writer (dense: DenseSettings, default ones when None); returns seconds and counts."""
     from dataclasses import replace
 
     from index.chunk import ChunkSettings
@@ -106,7 +106,7 @@ def build_store(setup: Path, out: Path, n: int) -> dict:
     steps: dict[str, float] = {}
     with build_lock(out):
         staged = staging_dir(out)
-        writer = LocalWriter(staged, DenseSettings())
+        writer = LocalWriter(staged, dense or DenseSettings())
         (staged / "docs").mkdir()
         records = []
         for batch, record, text in synthetic_batches(pool, pool_tokens, n, embedder):

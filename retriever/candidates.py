@@ -38,7 +38,7 @@ def dense_run(
     if missing:
         passage.update(zip(missing, (backend.passages.vectors(missing) @ vector).tolist()))
     sentences = sentence_scores(backend, vector, candidates)
-    best = {cid: float(np.max(s)) if len(s) else passage[cid] for cid, s in sentences.items()}
+    best = {cid: float(s.max()) if len(s) else passage[cid] for cid, s in sentences.items()}
     run = [(cid, (1 - sentence_weight) * passage[cid] + sentence_weight * best[cid]) for cid in candidates]
     run.sort(key=lambda item: (-item[1], item[0]))
     return run[:depth], sentences

@@ -54,7 +54,8 @@ class SentenceIndex(Protocol):
     """Sentence vectors, grouped by the chunk they belong to."""
 
     def search(self, vectors: np.ndarray, k: int, where: Filter = NO_FILTER) -> list[Run]:
-        """Per query vector, up to k chunks ranked by their best sentence's inner product."""
+        """Per query vector, up to k chunks ranked by their best sentence's inner product (approximate over a large
+        index: the chunks are candidates, scored exactly from vectors())."""
         ...
 
     def vectors(self, ids: Sequence[str]) -> list[np.ndarray]:

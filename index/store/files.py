@@ -10,12 +10,14 @@ import hashlib
 import json
 import os
 import shutil
+import time
 import uuid
 from pathlib import Path
 
 import numpy as np
 
 from index.errors import IndexCorruptError, InvalidArgumentError
+from index.store.verified import STAMPS
 
 MANIFEST = "manifest.json"
 
@@ -28,12 +30,20 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def file_table(folder: Path) -> dict[str, dict]:
-    """Size and sha256 of every file under folder except the manifest (relative posix paths)."""
+def file_table(folder: Path, seen=None) -> dict[str, dict]:
+    """Size and sha256 of every file under folder except the manifest and the hash stamps (relative posix paths).
+
+    Args:
+        folder: the index folder.
+        seen: optional callable(name, stat taken before hashing, sha256, time.time_ns() when hashing began).
+    """
     table = {}
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.name != MANIFEST:
-            table[path.relative_to(folder).as_posix()] = {"bytes": path.stat().st_size, "sha256": sha256_file(path)}
+        if path.is_file() and path.name != MANIFEST and not path.name.startswith(STAMPS):
+            name, stat, started = path.relative_to(folder).as_posix(), path.stat(), time.time_ns()
+            table[name] = {"bytes": stat.st_size, "sha256": sha256_file(path)}
+            if seen is not None:
+                seen(name, stat, table[name]["sha256"], started)
     return table
 
 
@@ -233,10 +243,23 @@ class NpyRows:
             raise IndexError(f"row out of range for {self.path.name} ({self.shape[0]} rows)")
         if not len(rows):
             return out
-        order = np.argsort(rows, kind="stable")
-        ordered = rows[order]
-        breaks = np.flatnonzero(np.diff(ordered) != 1) + 1  # runs of consecutive rows: one read each
-        for a, b in zip([0, *breaks.tolist()], [*breaks.tolist(), len(rows)]):
-            block = np.frombuffer(self._read(int(ordered[a]), b - a), dtype=self.dtype).reshape(b - a, self.shape[1])
-            out[order[a:b]] = block
+        if np.any(rows[1:] < rows[:-1]):
+            order = np.argsort(rows, kind="stable")
+            out[order] = self[rows[order]]
+            return out
+        # sorted rows: each run of consecutive rows is read straight into its place in out, one preadv a run
+        view = memoryview(out).cast("B")
+        breaks = np.flatnonzero(np.diff(rows) != 1) + 1
+        starts, stops = [0, *breaks.tolist()], [*breaks.tolist(), len(rows)]
+        for a, b, first in zip(starts, stops, rows[starts].tolist()):
+            self._read_into(view[a * self.row_bytes : b * self.row_bytes], first)
         return out
+
+    def _read_into(self, view: memoryview, row: int) -> None:
+        """Fill view with the bytes of the rows from row on."""
+        at, offset = 0, self.offset + row * self.row_bytes
+        while at < len(view):
+            got = os.preadv(self._fd, [view[at:]], offset + at)
+            if got <= 0:
+                raise ValueError(f"{self.path.name} is shorter than its header says")
+            at += got

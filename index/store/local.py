@@ -54,14 +54,20 @@ EXACT_LIMIT = 20_000  # a filter that leaves at most this many vectors is search
 
 class DenseRows:
     """Vectors searched through FAISS, or exactly with numpy when the index is flat and small (FAISS is then not even
-    loaded), and memory-mapped for exact scores; a filter becomes a FAISS ID selector."""
+    loaded), and memory-mapped for exact scores; a filter becomes a FAISS ID selector.
 
-    def __init__(self, vectors: np.ndarray, rerank: int, kind: str, index=None, load_index=None, header=None) -> None:
+    rescored: an ANN index's hits are re-scored from the stored vectors (true cosines); False keeps the index's own
+    scores (IVF: from 8-bit codes, within about 0.002), for a source of candidates that are scored again later.
+    """
+
+    def __init__(self, vectors: np.ndarray, rerank: int, kind: str, index=None, load_index=None, header=None,
+                 rescored: bool = True) -> None:
         self._vectors = np.asarray(vectors)  # an ndarray view of the memory map
         self._index, self._load_index, self._header = index, load_index, header
         self.exact = kind == "flat" and len(self._vectors) <= EXACT_LIMIT
         self._float32: np.ndarray | None = None
         self._approximate = kind != "flat"
+        self._rescored = self._approximate and rescored
         self._rerank = rerank if kind == "ivf" else 1
         # A large (ANN) index's rows are read with pread, not through the memory map: a few hundred rows per query,
         # and the pages they come from then stay out of the process's resident memory (a mapped file's touched pages
@@ -110,15 +116,13 @@ class DenseRows:
         selector = None if allowed is None else self._selector(allowed)
         count = None if allowed is None else allowed.count
         rows, scores = search_faiss(self.index, query[None, :], wanted, selector=selector, allowed_count=count)[0]
-        if self._approximate:
+        if self._rescored:
             return rescore(self._rows, query, rows, k)
         return rows[:k], scores[:k]
 
     def vectors(self, rows: np.ndarray) -> np.ndarray:
-        order = np.argsort(rows)
-        out = np.empty((len(rows), self._vectors.shape[1]), np.float32)
-        out[order] = self._rows[rows[order]]
-        return out
+        """The stored vectors of these rows, as float32 (NpyRows and ndarrays both take rows in any order)."""
+        return np.asarray(self._rows[np.asarray(rows, np.int64)], np.float32)
 
 
 def _exact_range(vectors: np.ndarray, query: np.ndarray, start: int, stop: int, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -178,7 +182,9 @@ class FaissSentences(_DenseTable):
 
     def vectors(self, ids: Sequence[str]) -> list[np.ndarray]:
         rows, ends = self.table.sentences_of_rows(self.table.rows(ids))
-        return np.split(self.dense.vectors(rows), ends[:-1]) if len(ids) else []
+        block = self.dense.vectors(rows)
+        ends = ends.tolist()
+        return [block[a:b] for a, b in zip([0, *ends[:-1]], ends)]  # views, one per chunk
 
 
 class Bm25Sparse:
@@ -251,7 +257,8 @@ def open_local(path: Path, lexicon: dict[str, list[str]], dense: dict | None = N
     passages = _read(path, PASSAGE_VECTORS, lambda p: np.load(p, mmap_mode="r", allow_pickle=False))
     sentences = _read(path, SENTENCE_VECTORS, lambda p: np.load(p, mmap_mode="r", allow_pickle=False))
     passage_rows = _dense_rows(path, PASSAGE_FAISS, passages, rerank, dense.get("built"))
-    sentence_rows = _dense_rows(path, SENTENCE_FAISS, sentences, 1, dense.get("sentences_built"))  # re-scored hits
+    # a sentence hit only nominates its chunk; dense_run scores every sentence of the chunks nominated exactly
+    sentence_rows = _dense_rows(path, SENTENCE_FAISS, sentences, 1, dense.get("sentences_built"), rescored=False)
     bm25 = _read(path, BM25, FieldedBm25.load)
     chunks = _read(path, CHUNKS, lambda p: DiskChunks(table, p))
     try:
@@ -269,7 +276,8 @@ def open_local(path: Path, lexicon: dict[str, list[str]], dense: dict | None = N
     )
 
 
-def _dense_rows(path: Path, name: str, vectors: np.ndarray, rerank: int, built: str | None) -> DenseRows:
+def _dense_rows(path: Path, name: str, vectors: np.ndarray, rerank: int, built: str | None,
+                rescored: bool = True) -> DenseRows:
     """The dense search over vectors: a small flat index is searched exactly and its FAISS file read only if asked for
     (its header is checked here)."""
 
@@ -282,7 +290,7 @@ def _dense_rows(path: Path, name: str, vectors: np.ndarray, rerank: int, built: 
     if header is not None:
         return DenseRows(vectors, rerank, "flat", load_index=load, header=header)
     index = load()
-    return DenseRows(vectors, rerank, faiss_kind(index), index=index)
+    return DenseRows(vectors, rerank, faiss_kind(index), index=index, rescored=rescored)
 
 
 def _read(folder: Path, name: str, reader):

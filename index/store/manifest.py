@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from index.errors import IndexCorruptError, IndexMismatchError, IndexNotFoundError
 from index.records import DocRecord
 from index.store.files import MANIFEST, file_table, sha256_file
+from index.store.verified import Stamps
 
 FORMAT_VERSION = 4  # 4: local chunks on disk by byte offset, row table, token ids, bigram index, float16 sentences
 REBUILD_HINT = "rebuild it with: forumqa build [FILES] --out {path}"
@@ -111,15 +113,20 @@ class Manifest:
 
 def write_manifest(folder: Path, manifest: Manifest) -> Manifest:
     """Write the manifest last, with the size and sha256 of every other file in the folder."""
-    manifest = replace(manifest, files=file_table(folder))
+    stamps = Stamps(folder)
+    manifest = replace(manifest, files=file_table(folder, seen=stamps.record))
+    stamps.save()  # the next load need not hash the large files again (index/store/verified.py)
     tmp = folder / (MANIFEST + ".tmp")
     tmp.write_text(json.dumps(manifest.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, folder / MANIFEST)
     return manifest
 
 
-def read_manifest(folder: str | Path, verify: bool = True) -> Manifest:
+def read_manifest(folder: str | Path, verify: bool = True, rehash: bool = False) -> Manifest:
     """Read and check an index folder's manifest and, with verify, every file's size and sha256.
+
+    A large file whose size, mtime, inode and device are those it had when its sha256 was last checked is not read
+    again (index/store/verified.py) unless rehash.
 
     Raises:
         IndexNotFoundError: no folder or no manifest.
@@ -150,15 +157,22 @@ def read_manifest(folder: str | Path, verify: bool = True) -> Manifest:
         raise IndexCorruptError(f"{path} is malformed ({type(error).__name__}: {error}); {hint}") from None
     if not isinstance(manifest.files, dict) or not manifest.files:
         raise IndexCorruptError(f"{path} lists no files; {hint}")
+    stamps = Stamps(folder)
     for name, expected in manifest.files.items():
         file = folder / name
         if not file.is_file():
             raise IndexCorruptError(f"{folder}: {name} is missing; {hint}")
-        size = file.stat().st_size
+        stat = file.stat()
+        size = stat.st_size
         if size != expected.get("bytes"):
             raise IndexCorruptError(
                 f"{folder}: {name} has {size} bytes, the manifest says {expected.get('bytes')} (truncated or altered); {hint}"
             )
-        if verify and sha256_file(file) != expected.get("sha256"):
+        if not verify or (not rehash and stamps.trusted(name, stat, expected.get("sha256"))):
+            continue
+        started = time.time_ns()
+        if sha256_file(file) != expected.get("sha256"):
             raise IndexCorruptError(f"{folder}: {name} does not match its sha256 in the manifest (corrupt); {hint}")
+        stamps.record(name, stat, expected["sha256"], started)
+    stamps.save()
     return manifest

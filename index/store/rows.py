@@ -32,6 +32,7 @@ import numpy as np
 from index.store.base import Filter
 
 DOCS = "rows/docs.json"
+RECENT_IDS = 65_536  # chunk ids remembered from search results, so fetching them again needs no parsing
 ARRAYS = ("doc_rows", "doc_sentences", "speaker", "kind", "offsets", "sentence_ptr", "sentence_ids", "owner_ptr", "owners")
 
 
@@ -70,6 +71,7 @@ class RowTable:
         self._speaker_code = {name: i for i, name in enumerate(self.speakers)}
         self._kind_code = {name: i for i, name in enumerate(self.kinds)}
         self._lock = threading.Lock()
+        self._recent: dict[str, int] = {}  # chunk id -> row of ids returned lately (bounded; see ids)
 
     @property
     def count(self) -> int:
@@ -81,6 +83,9 @@ class RowTable:
 
     def row_of(self, cid: str) -> int:
         """The row of a chunk id (KeyError when the index has no such chunk)."""
+        row = self._recent.get(cid)
+        if row is not None:
+            return row
         doc, sep, number = cid.rpartition("#")
         index = self.doc_index.get(doc) if sep else None
         if index is None or not number.isdigit():
@@ -100,8 +105,14 @@ class RowTable:
     def ids(self, rows) -> list[str]:
         rows = np.asarray(rows, dtype=np.int64)
         docs = self.doc_of_rows(rows)
-        firsts = self.a["doc_rows"][docs]
-        return [chunk_id(self.docs[d], int(r - f)) for d, r, f in zip(docs.tolist(), rows.tolist(), firsts.tolist())]
+        numbers = (rows - self.a["doc_rows"][docs]).tolist()
+        rows = rows.tolist()
+        ids = [chunk_id(self.docs[d], n) for d, n in zip(docs.tolist(), numbers)]
+        # the ids a search returns come back to rows() when their vectors or chunks are fetched: remember them
+        if len(self._recent) > RECENT_IDS:
+            self._recent.clear()
+        self._recent.update(zip(ids, rows))
+        return ids
 
     def sentences_of(self, row: int) -> np.ndarray:
         ptr = self.a["sentence_ptr"]
