@@ -59,8 +59,9 @@ def _q(row: dict, key: str) -> str:
 
 
 def _rss(q: dict) -> str:
-    """Peak RSS of the queries; in brackets the anonymous part (the rest is mapped index files: page cache)."""
-    peak = q.get("peak_rss_mb_queries", q.get("peak_rss_mb", 0)) / 1024
+    """The query process's peak RSS (VmHWM: its anonymous memory and the resident pages of the index files it maps,
+    over loads, queries and the recall check); in brackets its anonymous memory after the queries."""
+    peak = q.get("peak_rss_mb", q.get("peak_rss_mb_queries", 0)) / 1024
     return f"{peak:.2f} ({q['rss_anon_mb'] / 1024:.2f} own)" if "rss_anon_mb" in q else f"{peak:.2f}"
 
 
@@ -78,16 +79,18 @@ def scale_table(s: dict) -> str:
             first = kind == ("pipeline" if "pipeline" in r else "store")
             rows.append([
                 f"{b['n']:,}", kind, f"{b['build_s']:.0f} s", f"{b['passages_per_s']:,.0f}", f"{b['peak_rss_mb'] / 1024:.2f}",
-                f"{q['load_s']:.2f} / {q['load_verified_s']:.2f}" if first and "load_s" in q else "",
+                (f"{q['load_s']:.2f} / {q['load_verified_s']:.2f}" + (f" / {q['rehash_s']:.2f}" if "rehash_s" in q else ""))
+                if first and "load_s" in q else "",
                 _q(r, "search_hybrid") if first else "", _q(r, "answer") if first else "",
                 (f"{_q(r, 'search_dense')} · {_q(r, 'search_bm25')}") if first else "",
                 _q(r, "search_doc_filter") if first else "",
                 f"{q['recall@10']:.3f}" if first and "recall@10" in q else "",
                 _rss(q) if first and "peak_rss_mb" in q else "",
             ])
-    return _table(["passages", "build", "build time", "passages/s", "build peak RSS GB", "load s (sizes / sha256)",
+    return _table(["passages", "build", "build time", "passages/s", "build peak RSS GB",
+                   "load s (sizes / sha256 with stamps / every file hashed)",
                    "hybrid search p50 / p95 (cpu p50) ms", "answer() p50 / p95 (cpu p50) ms", "dense · bm25 ms",
-                   "doc filter ms", "ANN recall@10", "query peak RSS GB (own memory)"], rows)
+                   "doc filter ms", "ANN recall@10", "query process peak RSS GB (anonymous at the end)"], rows)
 
 
 def incremental_table(i: dict) -> str:
