@@ -91,7 +91,7 @@ def test_load_hashes_a_large_file_again_only_when_it_changed(index_dir, tmp_path
     for path in folder.rglob("*"):
         if path.is_file():
             os.utime(path, (hour_ago, hour_ago))
-    monkeypatch.setattr(verified, "MIN_BYTES", 0)  # every file counts as large here
+    monkeypatch.setattr(verified, "MIN_BYTES", 0)  # the small index counts as large here
     hashed: list[str] = []
     real = manifest_module.sha256_file
     monkeypatch.setattr(manifest_module, "sha256_file", lambda path: hashed.append(path.name) or real(path))
@@ -102,6 +102,10 @@ def test_load_hashes_a_large_file_again_only_when_it_changed(index_dir, tmp_path
     read_manifest(folder, rehash=True)
     assert len(hashed) == len(files)
     assert verified.STAMPS not in file_table(folder)  # the stamps are not part of the index
+    (folder / verified.STAMPS).write_text('{"chunks.jsonl": [1, "x"]', encoding="utf-8")  # damaged stamps: ignored
+    hashed.clear()
+    read_manifest(folder)
+    assert len(hashed) == len(files)
     vectors = folder / "vectors" / "passages.npy"
     data = bytearray(vectors.read_bytes())
     data[-1] ^= 0xFF  # same size, new content and mtime
