@@ -50,6 +50,7 @@ SENTENCE_FAISS = "faiss/sentences.index"
 BM25 = "bm25"
 SENTENCE_FANOUT = 4  # sentence hits fetched per chunk wanted (a chunk has several sentences)
 EXACT_LIMIT = 20_000  # a filter that leaves at most this many vectors is searched exactly
+FOLDED_CACHE = 16_384  # folded chunk texts kept for contains_text (a few MB)
 
 
 class DenseRows:
@@ -211,10 +212,15 @@ class DiskChunks:
         self._file = open(path, "rb")
         self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ) if path.stat().st_size else b""
         self._offsets = table.a["offsets"]
-        self.bigrams = BigramIndex(path.parent, lambda row: fold_text(self.chunk(row).text))
+        self.bigrams = BigramIndex(path.parent, self.folded)
 
     def line(self, row: int) -> bytes:
         return self._map[int(self._offsets[row]) : int(self._offsets[row + 1])]
+
+    @lru_cache(maxsize=FOLDED_CACHE)  # noqa: B019 - contains_text checks the same first candidates for many needles
+    def folded(self, row: int) -> str:
+        """The text of the chunk at a row in its folded (search key) form."""
+        return fold_text(json.loads(self.line(row))["text"])
 
     def chunk(self, row: int) -> Chunk:
         """The chunk at a row, its sentence ids made index-wide."""
