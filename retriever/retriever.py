@@ -163,10 +163,13 @@ class Retriever:
         sparse = sparse_run(self.backend, query.sparse_terms, depth, where) if mode != Mode.DENSE else []
         fusion = self.settings.fusion.for_lang(query.lang)
         fused = fuse(dense if mode != Mode.BM25 else [], sparse, mode, fusion)
-        if mode == Mode.HYBRID and sparse and fusion.method == FusionMethod.CONVEX and fusion.coverage_weight:
-            fused = self.by_coverage(fused, query, fusion)
+        covered = mode == Mode.HYBRID and sparse and fusion.method == FusionMethod.CONVEX and fusion.coverage_weight
+        head = fused[: max(k, fusion.coverage_depth) if covered else k]  # the passages fetched once, for both steps
+        fetched = {c.chunk_id: c for c in self.backend.chunks.get([cid for cid, _ in head])}
+        if covered:
+            fused = self.by_coverage(fused, query, fusion, fetched)
         fused = fused[:k]
-        chunks = self.backend.chunks.get([cid for cid, _ in fused])
+        chunks = [fetched[cid] for cid, _ in fused]
         dense_of, sparse_of = dict(dense), dict(sparse)
         hits = [
             self.hit(chunk, score, rank, dense_of.get(chunk.chunk_id), sparse_of.get(chunk.chunk_id))
@@ -174,12 +177,15 @@ class Retriever:
         ]
         return hits, sentences, dense
 
-    def by_coverage(self, fused: list[tuple[str, float]], query: ParsedQuery, fusion: FusionSettings) -> list[tuple[str, float]]:
+    def by_coverage(
+        self, fused: list[tuple[str, float]], query: ParsedQuery, fusion: FusionSettings, chunks: dict[str, Chunk]
+    ) -> list[tuple[str, float]]:
         """The fused run with those of its first coverage_depth hits that are an article's running text raised by
-        how many of the question's own terms their text holds (retriever/evidence.py); the rest keep their scores."""
+        how many of the question's own terms their text holds (retriever/evidence.py); the rest keep their scores.
+        chunks: the fetched passages by id (at least the first coverage_depth)."""
         top = fused[: fusion.coverage_depth]
         bonus = {}
-        for chunk in self.backend.chunks.get([cid for cid, _ in top]):
+        for chunk in (chunks[cid] for cid, _ in top):
             if chunk.kind != Kind.TEXT.value:  # a dialogue's turns, titles, headlines and notes: as fused
                 continue
             record = self._docs.get(chunk.doc)
