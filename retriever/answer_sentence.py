@@ -25,7 +25,7 @@ import numpy as np
 from index.normalize import canonical, chinese_number, search_key
 from index.records import Chunk
 from retriever.answerability.quantity import asked_unit, has_number, number_pattern
-from retriever.answerability.units import english_units
+from retriever.answerability.units import EN_AUXILIARIES, EN_WH_WORDS, ZH_ASKING, english_units
 
 # Fitted on the tune split (gold + readers answerable questions) by `python -m eval.sentence_fit`, which prints them.
 WEIGHTS: dict[str, float] = {
@@ -48,12 +48,6 @@ SHORT_SENTENCE = 25  # a sentence this short ('三是创新融资机制。') is 
 HEADING_MAX = 40  # an enumerating sentence ('一是坚持科学监管，积极探索…') up to this long is a heading too
 FOCUS_GAP = 1  # a word at most this many characters from the question word is what is asked (在哪个机关 -> 机关)
 
-# Question words and phrases (folded): the words inside them are no content (多长时间 -> 时间 is not asked about).
-_ASKING = re.compile(
-    r"多长时间|多久|什么时候|何时|哪一?天|哪里|哪儿|哪个|哪些|哪家|哪位|哪|怎么样|怎样|咋样|咋|如何|为什么|为何|什么|多少|几|是不是|是否|怎么|谁"
-)
-_EN_WH_WORDS = frozenset("what which who whom where when why how".split())
-_EN_AUXILIARIES = frozenset("has have had do does did is are was were be been will would can could should may might".split())
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十][是要]|首先|其次|第[一二三四五六七八九十])")
 _SENTENCE_END = re.compile(r"[。！？!?；;…]\s*$")
 _CLAUSE = re.compile(r"[，,；;。！？!?]")
@@ -107,7 +101,7 @@ def _forms(term: str) -> tuple[str, ...]:
 
 def _chinese_words(text: str, terms: Sequence[str], names: Sequence[str]) -> list[Word]:
     question = search_key(text)
-    asking = [m.span() for m in _ASKING.finditer(question)]
+    asking = [m.span() for m in ZH_ASKING.finditer(question)]
     words = {}
     for term in terms:
         key = search_key(term)
@@ -129,9 +123,9 @@ def _english_words(text: str, lexicon: dict[str, list[str]], names: Sequence[str
     labels = {u.label for u in units}
     focus = set()
     for i, word in enumerate(words):  # the first two content words after the question word: 'which three provinces'
-        if word not in _EN_WH_WORDS:
+        if word not in EN_WH_WORDS:
             continue
-        after = [w for w in words[i + 1 :] if w in labels and w not in named and w not in _EN_AUXILIARIES][:2]
+        after = [w for w in words[i + 1 :] if w in labels and w not in named and w not in EN_AUXILIARIES][:2]
         focus.update(after)
     return [Word(u.label, tuple(f for f in u.forms if f), u.label in focus, u.label in named) for u in units]
 

@@ -242,3 +242,64 @@ def test_a_speakers_name_is_not_cut_with_the_next_characters(retriever):
     assert "张海冰" in parsed.terms and "任后" not in parsed.terms
     answer = retriever.answer(question)
     assert not answer.abstained and "任后" not in answer.notice
+
+
+def test_an_english_word_the_lexicon_cannot_map_is_never_named_as_missing(facts):
+    # The lexicon holds only the index's own words: 'soot' (the text writes 烟尘, glossed 'smoke and dust') maps to
+    # nothing, which says nothing about the text; 'boiler' maps to 锅炉, which the text writes.
+    from retriever.answerability.judge import reason
+
+    dalian = chunk("c1", "张海冰", DALIAN)
+    soot = analyse(evidence("How much soot did Dalian's boilers cut?", ("大连", "锅炉"), [dalian], "en"), facts)
+    boilers = analyse(evidence("How many boilers did Dalian scrap?", ("大连", "锅炉"), [dalian], "en"), facts)
+    assert soot.focus == ("soot",) and soot.unmapped == ("soot",) and soot.values["focus_known"] == 0.0
+    assert "soot" not in reason(soot, {"focus_known": -3.0})
+    assert boilers.unmapped == () and boilers.values["focus_found"] == 1.0
+    population = analyse(evidence("全市的常住人口是多少？", ("全市", "常住人口"), [dalian]), facts)
+    assert "常住人口" in reason(population, {"focus_known": -3.0})
+
+
+def test_one_home_for_the_asking_words():
+    from retriever import answer_sentence
+    from retriever.answerability import units
+
+    assert answer_sentence.ZH_ASKING is units.ZH_ASKING and answer_sentence.EN_WH_WORDS is units.EN_WH_WORDS
+    assert units.EN_AUXILIARIES <= units._EN_NOT_FOCUS
+    assert all(units.names_nothing(w) for w in ("哪一年", "有没有", "什么样", "多少", "一共"))
+    assert [u.label for u in chinese_units(["苏国军", "哪一年", "出生"])] == ["苏国军", "出生"]
+    english = english_units("Why did Dalian scrap the boilers?", LEXICON)
+    assert focus_units("Why did Dalian scrap the boilers?", "en", english, []) == []  # why asks for no attribute
+
+
+def test_the_measure_word_after_the_question_word_is_no_part_of_the_attribute():
+    # jieba cuts the slip 多少台燃媒锅炉 as 多少|台燃媒|锅炉: the attribute is 燃媒 (a slip the sound check finds)
+    units = chinese_units(["大连", "拆除", "台燃媒", "锅炉"])
+    assert [u.label for u in focus_units("大连拆除了多少台燃媒锅炉？", "zh", units, [])] == ["燃媒"]
+
+
+@pytest.mark.parametrize(
+    "question", ["lorem ipsum dolor sit amet", "carpe diem", "thanks a lot", "How are you doing today?", "好的谢谢"]
+)
+def test_random_latin_and_small_talk_abstain_with_no_confidence(retriever, question):
+    answer = retriever.answer(question)
+    assert answer.abstained and answer.confidence == 0.0 and answer.notice
+
+
+def test_how_long_asks_a_length_of_time_that_a_date_does_not_give():
+    from retriever.answerability.quantity import DURATION
+
+    for question in ("王奇担任局长多少年了？", "督查组多久督察一次？", "How long has Pubang been in business?", "how often"):
+        assert asked_unit(question) == DURATION, question
+    assert asked_unit("苏国军是哪一年出生的？") == "年" and asked_unit("How long is the middle route?") == ""
+    for text in ("花了10年的力气", "十多年来", "不到半年", "连续3个季度", "督查组基本上每两月督察一次", "有20年历史"):
+        assert has_number(text, DURATION), text
+    for text in ("2016年，大连市举全市之力", "12月17日在海口召开", "10月底，全市共拆除"):
+        assert not has_number(text, DURATION), text
+    assert has_number("2016年，大连市举全市之力", "年")
+
+
+def test_a_compound_the_text_writes_in_parts_is_known(facts):
+    from retriever.answerability.features import Unit, unit_known, written_apart
+
+    assert written_apart("燃煤锅炉拆除", facts.contains) and not written_apart("常住人口", facts.contains)
+    assert unit_known(Unit("燃煤锅炉拆除", 4.0, ("燃煤锅炉拆除",)), facts)

@@ -26,16 +26,18 @@ class Verdict:
 def reason(analysis: Analysis, contributions: dict[str, float]) -> str:
     """The user's one-line reason for an abstention: the evidence that weighed most against answering."""
     values = analysis.values
-    if values["nonsense"]:
+    if values["nonsense"] and analysis.wordless:
         return "问题中没有可以查找的词语 (the question has no words to look up)"
+    if values["nonsense"]:
+        return "转录稿中没有出现问题中的任何词语 (none of the question's words occurs in the transcript)"
     if analysis.unknown:
         names = analysis.unknown
         return f"转录稿中没有提到：{'、'.join(names)} (the transcript never mentions {', '.join(names)})"
     against = sorted((v, k) for k, v in contributions.items() if v < 0)
     for _, name in against:
-        if name == "focus_known" and analysis.focus:
-            words = "、".join(analysis.focus)
-            return f"转录稿中没有谈到：{words} (the transcript never speaks of {', '.join(analysis.focus)})"
+        absent = [w for w in analysis.focus if w not in analysis.unmapped]  # a word without a gloss is no proof
+        if name == "focus_known" and absent:
+            return f"转录稿中没有谈到：{'、'.join(absent)} (the transcript never speaks of {', '.join(absent)})"
         if name == "focus_sentence" and analysis.unit is not None:
             return "转录稿中没有找到这个数字 (no passage gives this number)"
         if name in ("attr_cover", "entity_top", "focus_sentence") and analysis.entities:
@@ -104,7 +106,8 @@ class Answerability:
     def judge(self, evidence: Evidence) -> Verdict:
         """The verdict on one question's evidence."""
         analysis = self.analyse(evidence)
-        probability = self.model.probability(analysis)
+        # Nothing to look up: no evidence can make the text answer it (the one rule outside the model).
+        probability = 0.0 if analysis.values["nonsense"] else self.model.probability(analysis)
         abstained = probability < self.model.threshold
         why = reason(analysis, self.model.contributions(analysis)) if abstained else ""
         return Verdict(round(probability, 4), abstained, why, analysis)

@@ -26,8 +26,18 @@ _DIGITS = r"\d[\d.,]*"
 _SAME_UNITS = (("元", "万元", "亿元"), ("人", "名", "位", "人次", "万人"), ("吨", "万吨"), ("公里", "千米"))
 
 
+DURATION = "时长"  # 多久, 多少年, how long has: a length of time (20年, 半年, 3个季度, 每两月), which a date does not give
+_DURATION_ZH = re.compile(r"多长时间|多久|多少年|几年|多少个月|几个月|多少个?季度|几个季度|多少周|几周|多少个?星期|几个星期")
+_DURATION_EN = re.compile(
+    r"\bhow (?:often|long (?:has|have|had|did|does|do|will|would|was it|is it|were|are))\b"
+    r"|\bhow many (?:years|months|weeks|days)\b",
+    re.I,
+)
+
+
 def asked_unit(question: str) -> str | None:
-    """The unit of the number a question asks for: '台' for 多少台, '' for a bare 多少 or 'how many', None for no number.
+    """The unit of the number a question asks for: '台' for 多少台, '' for a bare 多少 or 'how many', '年' for the year
+    of 哪一年, DURATION for a length of time (多久, 多少年, how long has), None for no number.
 
     Args:
         question: the folded question (Chinese or English).
@@ -38,6 +48,8 @@ def asked_unit(question: str) -> str | None:
         return "%"
     if _YEAR.search(question) or _EN_YEAR.search(question):
         return "年"
+    if _DURATION_ZH.search(question) or _DURATION_EN.search(question):
+        return DURATION
     match = _ASKED_ZH.search(question)
     if match:
         return match.group(1) or ""
@@ -48,6 +60,10 @@ def number_pattern(unit: str) -> re.Pattern:
     """A number (Arabic or Chinese numerals, 3000余, 18亿) followed by the unit ('' : any number)."""
     if unit == "年":
         return re.compile(r"(?:19|20)\d{2}\s*年|\d+\s*年")
+    if unit == DURATION:  # 10年, 十多年, 半年, 3个季度, 6个月, 每两月; not 2016年 or 12月17日
+        length = rf"(?:\d{{1,3}}|{_NUMERAL}{{1,3}}|半)\s*(?:余|多)?\s*(?:年|个月|个?季度|个?星期|周|天|小时)"
+        every = rf"每\s*(?:\d{{1,2}}|{_NUMERAL}{{1,2}})?\s*个?\s*(?:年|月|季度|星期|周|天)"
+        return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\s*年){length}|{every}")
     number = rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?"
     for group in _SAME_UNITS:
         if unit in group:

@@ -17,12 +17,23 @@ from index.wordforms import key_of
 from retriever.answerability.entities import Entity
 from retriever.answerability.quantity import UNITS
 
-# Words that ask rather than name what is asked about (not BM25 stopwords: they do no harm there), and
-# nouns so general that any account answers them (措施, 经验: 'what measures did he mention').
+# The one home of the question's asking words, shared with retriever/answer_sentence.py.
+# Chinese interrogative phrases (folded form, longest first): the words inside them ask and name nothing (多长时间 ->
+# 时间 is not asked about).
+ZH_ASKING = re.compile(
+    r"多长时间|多久|什么时候|什么样|何时|哪一?天|哪一?年|哪里|哪儿|哪个|哪些|哪家|哪位|哪种|哪条|哪座|哪|怎么样|怎样|咋样|咋|啥"
+    r"|如何|为什么|为何|什么|多少|几|是不是|有没有|是否|怎么|谁"
+)
+# Words that name nothing although they ask nothing (not BM25 stopwords: they do no harm there), and nouns so
+# general that any account answers them (措施, 经验: 'what measures did he mention').
 ZH_QUESTION_WORDS = frozenset(
-    """一共 共 总共 总计 哪里 哪儿 哪一年 哪年 一年 哪家 哪位 哪种 哪条 哪座 什么样 名字 叫 叫做 多 最 一次
-    具体 主要 目前 现在 情况 大概 大约 是不是 有没有 怎么样 啥 咋 当时 分别 到底 究竟
+    """一共 共 总共 总计 一年 名字 叫 叫做 多 最 一次 具体 主要 目前 现在 情况 大概 大约 当时 分别 到底 究竟
     措施 举措 做法 办法 经验 方法 工作 内容 方面 事情 看法 观点""".split()
+)
+EN_WH_WORDS = frozenset("what which who whom whose where when why how".split())
+# Auxiliaries after the question word ('what has Dalian done'): what is asked is the noun after them.
+EN_AUXILIARIES = frozenset(
+    "is was are were be been being has have had do does did done can could will would shall should may might must".split()
 )
 EN_QUESTION_WORDS = frozenset(
     """tell name called call please say said mention mentioned describe explain give list know total number
@@ -31,6 +42,11 @@ EN_QUESTION_WORDS = frozenset(
     aspects view views""".split()
 )
 _UNIT_CHARS = frozenset(u for u in UNITS.split("|") if len(u) == 1)
+
+
+def names_nothing(word: str) -> bool:
+    """A Chinese word that is no content: an interrogative phrase (哪一年, 有没有) or a word of ZH_QUESTION_WORDS."""
+    return word in ZH_QUESTION_WORDS or bool(ZH_ASKING.fullmatch(word))
 _lock = threading.Lock()
 
 
@@ -55,7 +71,7 @@ def chinese_units(terms: Sequence[str]) -> list[Unit]:
     units, seen = [], set()
     for term in terms:
         term = search_key(term)
-        if term in seen or term in ZH_QUESTION_WORDS or term in _UNIT_CHARS or not term.strip():
+        if term in seen or names_nothing(term) or term in _UNIT_CHARS or not term.strip():
             continue
         seen.add(term)
         units.append(Unit(term, _weight(term), (term,)))
@@ -96,11 +112,9 @@ _ZH_MARKER = re.compile(r"多少|几|什么|哪|谁")
 _ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions ask for no attribute
 _NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal verbs, idioms, abbreviations
 _CLAUSE_END = re.compile(r"[，。？！；、,.?!;：:\s]")
-_EN_MARKERS = frozenset("what which who whom whose how when where".split())
-# Auxiliaries and verbs of asking that follow the question word: the asked attribute is the noun after them.
-_EN_NOT_FOCUS = frozenset(
-    """is was are were be been being has have had do does did done can could will would shall should may might must
-    happen happens happened think thinks thought feel feels felt mean means meant use used spend spent make made
+# Verbs of asking and number words after the question word are no attribute either ('which three provinces').
+_EN_NOT_FOCUS = EN_AUXILIARIES | frozenset(
+    """happen happens happened think thinks thought feel feels felt mean means meant use used spend spent make made
     one two three four five six seven eight nine ten hundred hundreds thousand thousands million millions billion""".split()
 )
 
@@ -129,16 +143,21 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                 word, tag = cut[i]
                 if _CLAUSE_END.fullmatch(word) or names_entity(word):
                     break
-                if word.isascii() or word in ZH_QUESTION_WORDS or word in STOPWORDS or len(word) < 2 or not _NOUN_TAG.match(tag):
+                if i == marker + 1 and len(word) > 2 and word[0] in _UNIT_CHARS:
+                    word = word[1:]  # the measure word belongs to 多少 (多少台燃媒锅炉 cut 台燃媒|锅炉)
+                elif word.isascii() or names_nothing(word) or word in STOPWORDS or len(word) < 2 or not _NOUN_TAG.match(tag):
                     continue
-                whole = max((u.label for u in units if word in u.label), key=len, default=word)  # 标车 of 黄标车
+                longer = [u.label for u in units if word in u.label and u.label[0] not in _UNIT_CHARS]
+                whole = max(longer, key=len, default=word)  # 标车 of 黄标车
                 found.append(Unit(whole, _weight(whole), (whole,)))
                 break
         return found
     by_label = {u.label: u for u in units}
     words, naming = name_words(question, units, entities)
-    marker = next((i for i, w in enumerate(words) if w in _EN_MARKERS), None)
-    if marker is None or words[marker] == "how" and marker + 1 < len(words) and words[marker + 1] not in ("many", "much"):
+    marker = next((i for i, w in enumerate(words) if w in EN_WH_WORDS), None)
+    if marker is None or words[marker] == "why":
+        return []
+    if words[marker] == "how" and marker + 1 < len(words) and words[marker + 1] not in ("many", "much"):
         return []
     if words[marker] in ("who", "whom"):
         return []  # 'who is the director': a person is asked; the role is a kind the answer need not write
