@@ -22,7 +22,7 @@ a question about an entity is judged on that entity's passages among them, any o
   An English word the lexicon cannot map (soot, when the text writes 烟尘 and CC-CEDICT glosses it 'smoke and dust')
   still counts as missing here: Analysis.unmapped keeps it out of the user's reason. Treating it as unknown evidence
   (left out, or a feature of its own) made focus_known a sharper feature on tune and raised held-out false
-  abstention from 0.039 to 0.118-0.134 (the session-4 answerability note).
+  abstention from 0.039 to 0.118-0.134 in session 4 (python -m eval; tune out of fold saw none of it).
 - ``focus_sentence``: the asked attribute and the asked number stand together: the best share of the focus words
   (else of the attribute) inside two adjacent sentences of the asked entity's passages that give a number in the
   asked unit when one is asked (大连…多少吨二氧化碳 is not answered by a sentence of 10吨以下 boilers).
