@@ -16,6 +16,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 REPLY_TIMEOUT_MS = 60_000
+UI_STEP_TIMEOUT_MS = 20_000
 
 
 def playwright_or_skip():
@@ -24,7 +25,10 @@ def playwright_or_skip():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing on CI: `make browser` installs Debian's chromium", pytrace=False)
         pytest.skip(f"{CHROMIUM} not installed (make browser installs it)", allow_module_level=True)
-    return pytest.importorskip("playwright.sync_api")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    # expect()'s default of 5 s is too short for a UI step on a loaded 2-core machine; a real failure still fails
+    sync_api.expect.set_options(timeout=UI_STEP_TIMEOUT_MS)
+    return sync_api
 
 
 def launched_chromium(sync_api):
