@@ -94,3 +94,19 @@ def test_followup_evaluation_scores_with_and_without_history(retriever):
     assert results["rewrites"]["f001"] and results["rewrites"]["f047"] == ""
     section = report_section(results)
     assert "### tune" in section and "| ellipsis | 1 | history |" in section
+
+
+def test_a_large_index_is_known_by_its_titles_and_headlines_not_every_passage(retriever, monkeypatch):
+    import retriever.conversation as conversation
+    from retriever.conversation.knowledge import build_knowledge
+
+    everything = conversation.place_texts(retriever)
+    assert len(everything) == len(retriever.chunks)
+    monkeypatch.setattr(conversation, "SCAN_LIMIT", 10)  # as if the index were an archive of millions
+    heads = conversation.place_texts(retriever)
+    record = retriever.documents[0]
+    assert record.title in heads and record.headlines and record.headlines[0].text in heads
+    assert len(heads) < len(everything)
+    knowledge = build_knowledge(retriever.speakers.values(), heads, retriever.backend.lexicon)
+    names = {e.name for e in knowledge.entities}
+    assert {"济宁", "大连"} <= names  # the speakers' own cities are known from their roles

@@ -14,6 +14,23 @@ from retriever.conversation.knowledge import Knowledge, build_knowledge
 
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+SCAN_LIMIT = 20_000  # passages read for place names; a larger index is known by its titles and headlines
+
+
+def place_texts(retriever) -> list[str]:
+    """The texts whose X市 / X省 name the index's places.
+
+    Every passage of an index of up to SCAN_LIMIT passages; of a larger one (an archive: reading every
+    passage would cost tens of seconds and gigabytes on the first answer), its documents' titles, headlines
+    and ■ summaries.
+    """
+    if retriever.backend.chunks.count() <= SCAN_LIMIT:
+        return [c.text for c in retriever.chunks]
+    texts = []
+    for record in retriever.documents:
+        texts.append(record.title)
+        texts.extend(t for h in record.headlines for t in (h.text, h.summary))
+    return texts
 
 
 def knowledge_for(retriever) -> Knowledge:
@@ -21,9 +38,7 @@ def knowledge_for(retriever) -> Knowledge:
     with _lock:
         knowledge = _cache.get(retriever)
         if knowledge is None:
-            knowledge = build_knowledge(
-                retriever.speakers.values(), (c.text for c in retriever.chunks), retriever.backend.lexicon
-            )
+            knowledge = build_knowledge(retriever.speakers.values(), place_texts(retriever), retriever.backend.lexicon)
             _cache[retriever] = knowledge
         return knowledge
 
