@@ -21,7 +21,7 @@ positions in chunks.jsonl; nothing above this module sees them: every result is 
 from __future__ import annotations
 
 import json
-import mmap
+import os
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
@@ -205,17 +205,17 @@ class Bm25Sparse:
 
 
 class DiskChunks:
-    """The chunks, read from chunks.jsonl by byte range (memory-mapped) when asked for."""
+    """The chunks, read from chunks.jsonl by byte range (positional reads: no mapped pages stay resident)."""
 
     def __init__(self, table: RowTable, path: Path) -> None:
         self.table = table
         self._file = open(path, "rb")
-        self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ) if path.stat().st_size else b""
         self._offsets = table.a["offsets"]
         self.bigrams = BigramIndex(path.parent, self.folded)
 
     def line(self, row: int) -> bytes:
-        return self._map[int(self._offsets[row]) : int(self._offsets[row + 1])]
+        start = int(self._offsets[row])
+        return os.pread(self._file.fileno(), int(self._offsets[row + 1]) - start, start)
 
     @lru_cache(maxsize=FOLDED_CACHE)  # noqa: B019 - contains_text checks the same first candidates for many needles
     def folded(self, row: int) -> str:
@@ -244,8 +244,6 @@ class DiskChunks:
         return [self.chunk(row) for row in range(self.table.count)]
 
     def close(self) -> None:
-        if isinstance(self._map, mmap.mmap):
-            self._map.close()
         self._file.close()
 
 
