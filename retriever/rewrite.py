@@ -28,14 +28,13 @@ from retriever.conversation import clauses, cues
 from retriever.conversation.cues import Want
 from retriever.conversation.focus import Focus
 from retriever.conversation.knowledge import Entity, EntityKind, Knowledge, Mention, word_tags
-from retriever.conversation.thread import thread_root
+from retriever.conversation.thread import FILLER, thread_root
 from retriever.query import clean_query, query_terms
 
 MAX_TURNS = 5  # earlier questions looked at, latest last
 AnsweredBy = Callable[[str], str]  # question -> the speaker whose passage answers it best ('' if none)
 _ASKS_WHO = re.compile(r"谁|哪位|\bwho\b|\bwhom\b", re.IGNORECASE)
 _ENTITY_ONLY = ("pronoun", "omitted subject", "same topic")  # completions that supply only the entity
-_FILLER = re.compile(r"^(?:的|那|在|呢|和|与|the|of|in|at|for|'s|s)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -280,7 +279,7 @@ def _swap_entity(fragment: str, mention: Mention, turns: list[_Turn], knowledge:
     entity = mention.entity
     rest = (fragment[: mention.start] + " " + fragment[mention.end :]).strip()
     chinese = is_chinese(fragment)
-    rest_terms = {t for t in _terms(rest, lexicon, False) if not _FILLER.match(t)} if rest else set()
+    rest_terms = {t for t in _terms(rest, lexicon, False) if not FILLER.match(t)} if rest else set()
     entity_terms = {t for m in knowledge.entities for t in (m.name, *m.aliases)}
     frame, shared = thread_root(turns, knowledge, lexicon), False
     if rest_terms:

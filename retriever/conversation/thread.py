@@ -15,7 +15,7 @@ from index.tokenize import tokenize
 from retriever.conversation.knowledge import Knowledge
 from retriever.query import query_terms
 
-_FILLER = re.compile(r"^(?:的|那|在|呢|和|与|the|of|in|at|for|'s|s)$", re.IGNORECASE)
+FILLER = re.compile(r"^(?:的|那|在|呢|和|与|the|of|in|at|for|'s|s)$", re.IGNORECASE)  # words that are no topic
 
 
 def topic_terms(turn, knowledge: Knowledge, lexicon: dict | None) -> set[str]:
@@ -29,7 +29,7 @@ def topic_terms(turn, knowledge: Knowledge, lexicon: dict | None) -> set[str]:
     names = {t for e in knowledge.entities for t in (e.name, *e.aliases)}
     names |= {t for m in turn.mentions for t in tokenize(m.surface)}
     terms = query_terms(turn.text, lexicon or {})
-    return {t for t in terms if not _FILLER.match(t)} - names
+    return {t for t in terms if not FILLER.match(t)} - names
 
 
 def thread_root(turns: Sequence, knowledge: Knowledge, lexicon: dict | None):
