@@ -15,6 +15,7 @@ from index.store.base import Filter
 from retriever.answerability import Answerability
 from retriever.candidates import SentenceScores, dense_run, sparse_run
 from retriever.evidence import boost, coverage, own_terms
+from retriever.framing import asked_kinds, frame_of, framed
 from retriever.fusion import fuse
 from retriever.query import ParsedQuery, parse_query, query_terms
 from retriever.settings import FusionMethod, FusionSettings, SearchSettings
@@ -38,6 +39,7 @@ class Retriever:
         self.settings = settings or SearchSettings()
         self._speakers = {s.name: s for d in index.manifest.docs for s in d.speakers}
         self._docs = {d.doc: d for d in index.manifest.docs}
+        self._hosts = tuple(name for name, s in self.speakers.items() if "主持" in s.title or s.role.startswith("主持"))
         self.answerability = Answerability.for_retriever(self)
 
     @classmethod
@@ -164,10 +166,13 @@ class Retriever:
         fusion = self.settings.fusion.for_lang(query.lang)
         fused = fuse(dense if mode != Mode.BM25 else [], sparse, mode, fusion)
         covered = mode == Mode.HYBRID and sparse and fusion.method == FusionMethod.CONVEX and fusion.coverage_weight
-        head = fused[: max(k, fusion.coverage_depth) if covered else k]  # the passages fetched once, for both steps
+        framing = mode == Mode.HYBRID and fusion.method == FusionMethod.CONVEX and fusion.framing_weight
+        head = fused[: max(k, fusion.coverage_depth) if covered or framing else k]  # the passages fetched once, for both steps
         fetched = {c.chunk_id: c for c in self.backend.chunks.get([cid for cid, _ in head])}
         if covered:
             fused = self.by_coverage(fused, query, fusion, fetched)
+        if framing:
+            fused = self.by_framing(fused, query, fusion, fetched)
         fused = fused[:k]
         chunks = [fetched[cid] for cid, _ in fused]
         dense_of, sparse_of = dict(dense), dict(sparse)
@@ -192,6 +197,17 @@ class Retriever:
             context = (record.title if record else "", chunk.headline, chunk.speaker, chunk.role)
             bonus[chunk.chunk_id] = coverage(own_terms(query.terms, context), chunk.text)
         return boost(top, bonus, fusion.coverage_weight) + list(fused[fusion.coverage_depth :])
+
+    def by_framing(
+        self, fused: list[tuple[str, float]], query: ParsedQuery, fusion: FusionSettings, chunks: dict[str, Chunk]
+    ) -> list[tuple[str, float]]:
+        """The fused run with its first coverage_depth hits that frame the dialogue (retriever/framing.py) moved up
+        when the question asks for their kind and down when it does not; chunks: the fetched passages by id."""
+        depth = fusion.coverage_depth
+        top = fused[:depth]
+        frames = {cid: frame_of(chunks[cid].kind, chunks[cid].speaker) for cid, _ in top}
+        asked = asked_kinds(query.search_text or query.text, self._hosts)
+        return framed(top, frames, asked, fusion.framing_weight) + list(fused[depth:])
 
     def cite_lines(self, doc: str, line_start: int, line_end: int) -> tuple[int | None, int, int]:
         """(page, first line, last line) as cited: lines count within the page for documents with pages."""

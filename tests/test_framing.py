@@ -1,0 +1,71 @@
+"""Passages that frame the dialogue come first only when the question asks for them (retriever/framing.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from index.errors import InvalidArgumentError
+from retriever import Retriever
+from retriever.framing import HOST, TITLE, WHO, asked_kinds, frame_of, framed
+from retriever.settings import FusionSettings
+
+
+def test_asked_kinds_read_who_host_and_title():
+    assert asked_kinds("大连市环保局局长叫什么名字？") == {WHO}
+    assert asked_kinds("Which company does Ou Jinxiong work for, and what is his position?") == {WHO}
+    assert asked_kinds("主持人用什么话为这次对话收尾？") == {HOST}
+    assert asked_kinds("主持人是谁啊？") == {HOST, WHO}
+    assert asked_kinds("这场对话录的标题是什么？") == {TITLE}
+    assert asked_kinds("中国环境报怎么看企业参与？", hosts=["中国环境报"]) == {HOST}
+    # a job taken or a company named is not who someone is
+    assert asked_kinds("What was the first thing Zhang Haibing did after taking the job?") == frozenset()
+    assert asked_kinds("What happens to a Nanyang company with a bad record?") == frozenset()
+    assert asked_kinds("张海冰来环保局之前在哪里工作？") == frozenset()
+
+
+def test_frame_of_each_kind():
+    assert frame_of("question", "中国环境报") == HOST
+    assert frame_of("participants", "") == WHO
+    assert frame_of("note", "王奇") == WHO  # a caption names its speaker
+    assert frame_of("title", "") == TITLE
+    assert frame_of("note", "") is None  # an editor's note gives facts of its own
+    assert frame_of("speech", "王奇") is None and frame_of("headline", "王奇") is None and frame_of("text", "") is None
+
+
+def test_framed_moves_framing_passages_by_what_is_asked():
+    fused = [("caption", 0.9), ("turn", 0.8), ("title", 0.5)]
+    frames = {"caption": WHO, "title": TITLE, "turn": None}
+    assert framed(fused, frames, frozenset(), 0.3) == [("turn", 0.8), ("caption", 0.9 - 0.3), ("title", 0.5 - 0.3)]
+    assert framed(fused, frames, frozenset({WHO}), 0.3) == [("caption", 0.9 + 0.3), ("turn", 0.8), ("title", 0.5 - 0.3)]
+    assert framed(fused, frames, frozenset({TITLE}), 0.3)[0] == ("title", 0.5 + 0.3)
+    assert framed(fused, frames, frozenset(), 0.0) == fused
+    assert framed([("b", 0.5), ("a", 0.5)], {}, frozenset(), 0.3) == [("a", 0.5), ("b", 0.5)]  # ties break by id
+
+
+def test_settings_refuse_a_bad_framing_weight():
+    with pytest.raises(InvalidArgumentError, match="framing_weight must be within"):
+        FusionSettings(framing_weight=-0.1)
+    assert FusionSettings().to_json()["framing_weight"] == 0.3
+
+
+def top(retriever: Retriever, question: str):
+    return retriever.search(question, k=3)[0]
+
+
+def test_the_speakers_answer_comes_before_the_caption_that_names_them(retriever):
+    off = Retriever(retriever.index, replace(retriever.settings, fusion=FusionSettings(framing_weight=0.0)))
+    # the caption '辽宁省大连市环保局/局长张海冰' is the nearest passage to any question naming him
+    question = "Zhang Haibing 以前在哪 work"
+    assert top(off, question).kind == "note"
+    assert top(retriever, question).kind == "speech" and top(retriever, question).citation.speaker == "张海冰"
+    # ... and still the answer to who he is
+    named = top(retriever, "大连市环保局局长叫什么名字？")
+    assert named.kind == "note" and "张海冰" in named.text
+    # the title answers what the dialogue is called (an editor's note about titles came first)
+    title = "这场对话录的标题是什么？"
+    assert top(off, title).kind == "note" and top(retriever, title).kind == "title"
+    # the host's closing words, not the participants list that names the host
+    closing = "主持人用什么话为这次对话收尾？"
+    assert top(off, closing).kind == "participants" and "美丽中国" in top(retriever, closing).text
