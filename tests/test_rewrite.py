@@ -82,6 +82,9 @@ def test_pronouns_resolve_to_people_cities_and_companies(knowledge):
     assert ask("How big is his city?", ["What did Zhang Haibing do first?"], knowledge).text == "How big is Dalian?"
     assert ask("When was he born?", ["Who is Su Guojun?"], knowledge).text == "When was Su Guojun born?"
     assert ask("该市有多少名网格员？", ["许伟提到了什么？"], knowledge).text == "济宁有多少名网格员？"
+    # 他们市 / 他们公司: a plural pronoun before the noun, as people speak, is the person's city or company
+    assert ask("他们市的水质怎么样？", ["王奇是哪个市的环保局局长？"], knowledge).text == "南阳的水质怎么样？"
+    assert ask("他们公司有多少年历史？", ["区锦雄是哪里人？"], knowledge).text == "普邦园林有多少年历史？"
 
 
 def test_a_pronoun_the_questions_never_name_asks_who_answered(knowledge):
