@@ -29,12 +29,20 @@ FRAMES = {Kind.QUESTION.value: HOST, Kind.PARTICIPANTS.value: WHO, Kind.TITLE.va
 
 _HOST = re.compile(r"主持|moderator|\bhosts?\b|\binterviewer\b", re.I)
 _WHO = re.compile(
-    r"谁|哪位|名字|姓名|叫什么|职务|职位|头衔|身份|任职|担任|对话人|嘉宾|出席|哪家|什么单位|哪个单位|什么公司"
+    r"谁|哪位|名字|姓名|叫什么|职务|职位|头衔|身份|任职|担任|对话人|嘉宾|出席|哪家|什么单位|哪个单位|什么公司|单位是|做什么的|干什么的|一把手"
     r"|\bwho(?:m|se)?\b|\bnames?\b|\bposition\b|\bjob title\b|\bparticipants?\b|\bguests?\b"
-    r"|\bwhich (?:company|firm|organi[sz]ation|newspaper|paper|unit|department|bureau)\b|\bwork(?:s|ed)? for\b",
+    r"|(?:'s|\bhis|\bher|\btheir|\bwhat)\s+(?:job|role|post|title)\b"
+    r"|\b(?:which|what) (?:company|firm|organi[sz]ation|newspaper|paper|unit|department|bureau)\b|\bwork(?:s|ed)? for\b",
     re.I,
 )
-_TITLE = re.compile(r"标题|题目|\btitled?\b|\bheadline\b", re.I)
+# The title: 标题, or the name of the dialogue or article itself (这场对话叫什么名字: not who someone is).
+_DOCUMENT = r"(?:对话录|对话(?!人)|访谈|文章|报道|稿件|这篇|本文|本版)"
+_NAMED = (
+    rf"{_DOCUMENT}[^？?，,。]{{0,6}}(?:叫什么|名字|名称)"
+    r"|\bname of (?:the|this) (?:dialogue|article|report|piece|conversation|interview)\b"
+)
+_DOCUMENT_NAMED = re.compile(_NAMED, re.I)
+_TITLE = re.compile(rf"标题|题目|{_NAMED}|(?<!'s )(?<!his )(?<!her )(?<!job )\btitled?\b|\bheadline\b", re.I)
 
 
 def asked_kinds(question: str, hosts: Iterable[str] = ()) -> frozenset[str]:
@@ -47,7 +55,7 @@ def asked_kinds(question: str, hosts: Iterable[str] = ()) -> frozenset[str]:
     asked = set()
     if _HOST.search(question) or any(name and name in question for name in hosts):
         asked.add(HOST)
-    if _WHO.search(question):
+    if _WHO.search(question) and not _DOCUMENT_NAMED.search(question):
         asked.add(WHO)
     if _TITLE.search(question):
         asked.add(TITLE)

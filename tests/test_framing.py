@@ -19,6 +19,10 @@ def test_asked_kinds_read_who_host_and_title():
     assert asked_kinds("主持人是谁啊？") == {HOST, WHO}
     assert asked_kinds("这场对话录的标题是什么？") == {TITLE}
     assert asked_kinds("中国环境报怎么看企业参与？", hosts=["中国环境报"]) == {HOST}
+    assert asked_kinds("区锦雄是做什么的？") == asked_kinds("What is Wang Qi's title?") == {WHO}
+    # the name of the dialogue itself is its title, not who someone is
+    assert asked_kinds("这篇对话录叫什么名字？") == asked_kinds("What is the title of this dialogue?") == {TITLE}
+    assert asked_kinds("對話人都有谁？") == {WHO}
     # a job taken or a company named is not who someone is
     assert asked_kinds("What was the first thing Zhang Haibing did after taking the job?") == frozenset()
     assert asked_kinds("What happens to a Nanyang company with a bad record?") == frozenset()
