@@ -166,7 +166,7 @@ class Retriever:
         fusion = self.settings.fusion.for_lang(query.lang)
         fused = fuse(dense if mode != Mode.BM25 else [], sparse, mode, fusion)
         covered = mode == Mode.HYBRID and sparse and fusion.method == FusionMethod.CONVEX and fusion.coverage_weight
-        framing = mode == Mode.HYBRID and fusion.method == FusionMethod.CONVEX and fusion.framing_weight
+        framing = mode == Mode.HYBRID and sparse and fusion.method == FusionMethod.CONVEX and fusion.framing_weight
         head = fused[: max(k, fusion.coverage_depth) if covered or framing else k]  # the passages fetched once, for both steps
         fetched = {c.chunk_id: c for c in self.backend.chunks.get([cid for cid, _ in head])}
         if covered:
