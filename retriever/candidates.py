@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from index.store.base import Backend, Filter, Run
+from retriever.stages import start
 
 SentenceScores = dict[str, np.ndarray]  # chunk id -> cosine of each of its sentences, in order
 
@@ -29,9 +30,16 @@ def dense_run(
         (the run, best first, at most depth long; the sentence cosines of every candidate).
     """
     query = vector[None, :]
-    passage = dict(backend.passages.search(query, depth, where)[0])
-    by_sentence = backend.sentences.search(query, depth, where)[0]
-    candidates = sorted(set(passage) | {cid for cid, _ in by_sentence})
+    passage = backend.passages.search(query, depth, where)[0]
+    return dense_scores(backend, vector, passage, backend.sentences.search(query, depth, where)[0], depth, sentence_weight)
+
+
+def dense_scores(
+    backend: Backend, vector: np.ndarray, passage_run: Run, sentence_run: Run, depth: int, sentence_weight: float
+) -> tuple[Run, SentenceScores]:
+    """dense_run's scores from its two searches: the passage index's run and the sentence index's run."""
+    passage = dict(passage_run)
+    candidates = sorted(set(passage) | {cid for cid, _ in sentence_run})
     if not candidates:
         return [], {}
     missing = [cid for cid in candidates if cid not in passage]
@@ -47,3 +55,25 @@ def dense_run(
 def sparse_run(backend: Backend, terms: Sequence[str], depth: int, where: Filter) -> Run:
     """BM25 top-depth over the terms; empty when no term is in the index."""
     return backend.sparse.search(list(terms), depth, where) if terms else []
+
+
+def both_runs(
+    backend: Backend, vector: np.ndarray | None, terms: Sequence[str] | None, depth: int, where: Filter,
+    sentence_weight: float, parallel: bool = False,
+) -> tuple[Run, SentenceScores, Run]:
+    """(dense run, its sentence cosines, BM25 run): dense_run (when a vector is given) and sparse_run (when terms are).
+
+    parallel: the sentence search and BM25 run in the helper thread while this one searches the passages
+    (retriever/stages.py); the runs are the same either way.
+    """
+    query = None if vector is None else vector[None, :]
+    side = start(lambda: (
+        [] if query is None else backend.sentences.search(query, depth, where)[0],
+        [] if terms is None else sparse_run(backend, terms, depth, where),
+    ), parallel and query is not None)
+    passage = [] if query is None else backend.passages.search(query, depth, where)[0]
+    by_sentence, sparse = side.result()
+    if query is None:
+        return [], {}, sparse
+    dense, sentences = dense_scores(backend, vector, passage, by_sentence, depth, sentence_weight)
+    return dense, sentences, sparse

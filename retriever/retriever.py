@@ -13,12 +13,13 @@ from index.load import OpenIndex, open_index
 from index.records import Chunk, DocRecord, Kind, Speaker
 from index.store.base import Filter
 from retriever.answerability import Answerability
-from retriever.candidates import SentenceScores, dense_run, sparse_run
+from retriever.candidates import SentenceScores, both_runs
 from retriever.evidence import boost, coverage, own_terms
 from retriever.framing import asked_kinds, frame_of, framed
 from retriever.fusion import fuse
 from retriever.query import ParsedQuery, parse_query, query_terms
 from retriever.settings import FusionMethod, FusionSettings, SearchSettings
+from retriever.stages import PARALLEL_MIN
 from retriever.types import Answer, Citation, Hit, Mode
 
 MAX_K = SearchSettings().max_k
@@ -40,6 +41,8 @@ class Retriever:
         self._speakers = {s.name: s for d in index.manifest.docs for s in d.speakers}
         self._docs = {d.doc: d for d in index.manifest.docs}
         self._hosts = tuple(name for name, s in self.speakers.items() if "主持" in s.title or s.role.startswith("主持"))
+        # a large local index runs the sentence search and BM25 beside the passage search (retriever/stages.py)
+        self._parallel = self.backend.kind == "local" and self.backend.chunks.count() >= PARALLEL_MIN
         self.answerability = Answerability.for_retriever(self)
 
     @classmethod
@@ -158,11 +161,10 @@ class Retriever:
         self, query: ParsedQuery, vector: np.ndarray | None, k: int, mode: Mode, where: Filter
     ) -> tuple[list[Hit], SentenceScores, list[tuple[str, float]]]:
         """One search: (hits, the sentence cosines of the dense candidates, the dense run)."""
-        depth = self.settings.depth(k)
-        dense, sentences = ([], {}) if vector is None else dense_run(
-            self.backend, vector, depth, where, self.settings.sentence_weight
+        dense, sentences, sparse = both_runs(
+            self.backend, vector, query.sparse_terms if mode != Mode.DENSE else None, self.settings.depth(k), where,
+            self.settings.sentence_weight, self._parallel,
         )
-        sparse = sparse_run(self.backend, query.sparse_terms, depth, where) if mode != Mode.DENSE else []
         fusion = self.settings.fusion.for_lang(query.lang)
         fused = fuse(dense if mode != Mode.BM25 else [], sparse, mode, fusion)
         covered = mode == Mode.HYBRID and sparse and fusion.method == FusionMethod.CONVEX and fusion.coverage_weight

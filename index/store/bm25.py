@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from index.store.bm25_read import StoredBm25, load_bm25  # noqa: F401 - reading is there, re-exported here
+from index.store.bm25_topk import column_max, large, maxscore_top, posting_lists, save_column_max
 from index.tokenize import TERM_WEIGHTS, document_tokens, prefix_of
 
 K1, B = 1.5, 0.75
@@ -107,7 +108,11 @@ def build_bm25_texts(texts: list[str]) -> FieldedBm25:
 
 
 def save_bm25(model, folder: Path) -> None:
+    """Save a model in bm25s' format, with its posting lists' largest scores (index/store/bm25_topk.py)."""
     model.save(str(folder), show_progress=False)
+    data, indptr = model.scores["data"], model.scores["indptr"]
+    if len(data) == int(indptr[-1]):  # (index/store/bm25_build.py saves the lists apart, and their maxima)
+        save_column_max(folder, column_max(data, indptr))
 
 
 def bm25_scores(model, query_tokens: list[str]) -> np.ndarray | None:
@@ -177,8 +182,12 @@ def bm25_top(model, query_tokens: list[str], k: int, allowed: np.ndarray | None 
         allowed: optional bool array over documents (True: allowed), or a float mask (non-zero: allowed).
     """
     columns = [t for t in query_tokens if t in model.vocab_dict]
+    total = int(model.scores["num_docs"])
+    lists = posting_lists(model, columns, 1.0)
+    if large(lists):  # long lists: MaxScore reads only part of them (the same result)
+        return maxscore_top(lists, k, total, allowed)
     docs, weights = bm25_postings(model, columns)
-    return top_of_postings(docs, weights, k, allowed, summed=len(columns) == 1, total=int(model.scores["num_docs"]))
+    return top_of_postings(docs, weights, k, allowed, summed=len(columns) == 1, total=total)
 
 
 FIELD_DIRS = {"py:": "pinyin", "en:": "english"}  # where each prefixed field's model is saved, inside bm25/
@@ -263,11 +272,12 @@ class FieldedBm25:
             groups.setdefault(prefix_of(term), []).append(term)
         if set(groups) <= {""}:
             return bm25_top(self.exact, groups.get("", []), k, allowed)
-        postings = [
-            bm25_postings(self.models[prefix], group, TERM_WEIGHTS[prefix])
-            for prefix, group in groups.items()
-            if prefix in self.models and TERM_WEIGHTS[prefix] > 0
-        ]
+        fields = [(self.models[p], group, TERM_WEIGHTS[p]) for p, group in groups.items()
+                  if p in self.models and TERM_WEIGHTS[p] > 0]
+        lists = [postings for model, group, weight in fields for postings in posting_lists(model, group, weight)]
+        if large(lists):  # long lists: MaxScore reads only part of them (the same result)
+            return maxscore_top(lists, k, self.num_docs, allowed)
+        postings = [bm25_postings(model, group, weight) for model, group, weight in fields]
         if not postings:
             return []
         docs = np.concatenate([d for d, _ in postings])

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from index.store.bm25 import EMPTY, FIELD_DIRS, K1, B, _model, save_bm25
+from index.store.bm25_topk import save_column_max
 from index.store.files import NpyAppender
 from index.tokenize import TERM_WEIGHTS, prefix_of
 
@@ -130,6 +131,7 @@ def _write_fields(df, lengths, field_of, prefixes, vocabulary, n: int, width: in
             "df": field_df, "idf": np.log(1.0 + (n - field_df + 0.5) / (field_df + 0.5)), "doc_length": doc_length,
             "avg": float(doc_length.mean()) if n else 1.0,
             "data": NpyAppender(target / f".{DATA}", np.float32), "indices": NpyAppender(target / f".{INDICES}", np.int32),
+            "max": np.zeros(len(field_df), np.float32),
         })
     by_index = {f["index"]: f for f in fields}
     span = _bucket_span(width)
@@ -160,6 +162,7 @@ def _write_fields(df, lengths, field_of, prefixes, vocabulary, n: int, width: in
         save(_model(empty, empty.astype(np.int32), indptr, n, {t: i for i, t in enumerate(vocab)}), f["target"])
         os.replace(f["target"] / f".{DATA}", f["target"] / DATA)
         os.replace(f["target"] / f".{INDICES}", f["target"] / INDICES)
+        save_column_max(f["target"], f["max"])
         terms.update(t for t in vocab if t)
     return frozenset(terms)
 
@@ -191,5 +194,9 @@ def _bucket_rows(path: Path, lo: int, hi: int, piece: int = 1 << 22) -> np.ndarr
 
 def _append(field: dict, doc: np.ndarray, column: np.ndarray, tf: np.ndarray) -> None:
     scale = K1 * ((1 - B) + B * field["doc_length"][doc] / field["avg"])
-    field["data"].append(field["idf"][column] * tf / (scale + tf))
+    scores = (field["idf"][column] * tf / (scale + tf)).astype(np.float32)
+    field["data"].append(scores)
     field["indices"].append(doc)
+    if len(column):  # each column's largest score (columns come sorted, each list whole in one call)
+        starts = np.flatnonzero(np.concatenate([[True], column[1:] != column[:-1]]))
+        field["max"][column[starts]] = np.maximum(field["max"][column[starts]], np.maximum.reduceat(scores, starts))

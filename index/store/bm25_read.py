@@ -10,13 +10,16 @@ from pathlib import Path
 
 import numpy as np
 
+from index.store.bm25_topk import read_column_max
+
 
 class StoredBm25:
     """A saved bm25s index, read without importing bm25s (which pulls in scipy and, when installed, numba):
     its parameters, vocabulary and memory-mapped score arrays, all the query path uses."""
 
-    def __init__(self, params: dict, vocab: dict[str, int], scores: dict) -> None:
+    def __init__(self, params: dict, vocab: dict[str, int], scores: dict, column_max: np.ndarray | None = None) -> None:
         self.params, self.vocab_dict, self.scores = params, vocab, scores
+        self.column_max = column_max  # each posting list's largest score (index/store/bm25_topk.py), when stored
         self._model = None
 
     def bm25s(self):
@@ -56,4 +59,4 @@ def load_bm25(folder: Path) -> StoredBm25:
     indptr, indices = scores["indptr"], scores["indices"]
     if indptr.ndim != 1 or len(indptr) != len(vocab) + 1 or int(indptr[-1]) != len(indices):
         raise ValueError("its posting arrays disagree with its vocabulary")
-    return StoredBm25(params, vocab, scores)
+    return StoredBm25(params, vocab, scores, read_column_max(folder, len(vocab)))
