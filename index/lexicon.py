@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
@@ -192,6 +193,25 @@ def looks_known(word: str, lexicon: dict[str, list[str]]) -> bool:
     return is_english_word(low, lexicon) or is_pinyin(low)
 
 
+_keys_cache: dict[int, tuple[dict, int, list[str]]] = {}
+
+
+def _sorted_keys(lexicon: dict[str, list[str]]) -> list[str]:
+    """The lexicon's keys, sorted once per lexicon (a large index's lexicon has tens of thousands)."""
+    cached = _keys_cache.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon or cached[1] != len(lexicon):
+        if len(_keys_cache) >= 8:
+            _keys_cache.clear()
+        cached = _keys_cache[id(lexicon)] = (lexicon, len(lexicon), sorted(lexicon))
+    return cached[2]
+
+
+def _has_prefix(keys: list[str], prefix: str) -> bool:
+    """Whether a key of the sorted keys starts with prefix."""
+    at = bisect_left(keys, prefix)
+    return at < len(keys) and keys[at].startswith(prefix)
+
+
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -208,7 +228,7 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
     is never reported: title case makes every word capitalised.
     """
     words = re.findall(r"[A-Za-z][A-Za-z0-9.'-]*", unicodedata.normalize("NFKC", question))
-    keys = sorted(lexicon)
+    keys = _sorted_keys(lexicon)
     lowered = [w.lower().split("'")[0].rstrip(".") for w in words]
     unknown = []
     for i, word in enumerate(words):
@@ -220,14 +240,14 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
             joined.add(lowered[i - 1] + low)
         if i + 1 < len(words) and words[i + 1][0].isupper():
             joined.add(low + lowered[i + 1])
-        if joined & set(lexicon):
+        if any(j in lexicon for j in joined):
             continue
         for part in (p for p in low.split("-") if p and p not in EN_STOPWORDS):
             known = (
                 stem(part) in lexicon
                 or part in lexicon
                 or contains(part)
-                or (len(part) >= 4 and any(k.startswith(part) for k in keys))
+                or (len(part) >= 4 and _has_prefix(keys, part))
                 or looks_known(part, lexicon)
             )
             if not known:

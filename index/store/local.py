@@ -51,6 +51,7 @@ BM25 = "bm25"
 SENTENCE_FANOUT = 4  # sentence hits fetched per chunk wanted (a chunk has several sentences)
 EXACT_LIMIT = 20_000  # a filter that leaves at most this many vectors is searched exactly
 FOLDED_CACHE = 16_384  # folded chunk texts kept for contains_text (a few MB)
+CHUNK_CACHE = 2_048  # chunks kept as read (a search, then answer()'s evidence and highlights, fetch the same ones)
 
 
 class DenseRows:
@@ -222,6 +223,7 @@ class DiskChunks:
         """The text of the chunk at a row in its folded (search key) form."""
         return fold_text(json.loads(self.line(row))["text"])
 
+    @lru_cache(maxsize=CHUNK_CACHE)  # noqa: B019 - answer() reads its hits' chunks again (frozen: safe to share)
     def chunk(self, row: int) -> Chunk:
         """The chunk at a row, its sentence ids made index-wide."""
         chunk = Chunk.from_json(json.loads(self.line(row)))
@@ -241,7 +243,7 @@ class DiskChunks:
         return self.table.count if allowed is None else allowed.count
 
     def all(self) -> list[Chunk]:
-        return [self.chunk(row) for row in range(self.table.count)]
+        return [self.chunk.__wrapped__(self, row) for row in range(self.table.count)]  # not through the cache
 
     def close(self) -> None:
         self._file.close()
