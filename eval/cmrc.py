@@ -27,6 +27,7 @@ FILE = Path("benchmarks") / "cmrc2018" / "cmrc2018_trial.json"
 K = 10
 FORUMQA_MODES = ("hybrid", "dense", "bm25")
 NO_COVERAGE = "forumqa hybrid, coverage off"  # the same index and search without retriever/evidence.py's bonus
+NO_ORDER = "forumqa hybrid, article order off"  # ... without retriever/articles.py's order within an article
 PEERS = ("bm25s+jieba (paragraphs)", "e5 dense (paragraphs)")
 
 
@@ -97,8 +98,9 @@ def write_jsonl(paragraphs: Sequence[Paragraph], path: Path) -> Path:
 def forumqa_rankings(
     paragraphs, questions, embedder, folder: Path, log: Callable[[str], None], settings=None
 ) -> tuple[dict, dict]:
-    """forumqa's top-K (document, passage text) per question in each mode (and hybrid without the coverage
-    bonus), and the build's facts; settings: the retriever's SearchSettings (None: the defaults)."""
+    """forumqa's top-K (document, passage text) per question in each mode (and hybrid without the order within
+    an article, and without the coverage bonus), and the build's facts; settings: the retriever's SearchSettings
+    (None: the defaults)."""
     from dataclasses import replace
 
     from index.build import build_index
@@ -129,9 +131,10 @@ def forumqa_rankings(
             q.id: [Ranked(h.citation.doc, h.text) for h in found] for q, found in zip(questions, hits)
         }
         built[f"{mode}_s"] = round(time.perf_counter() - started, 1)
-    off = Retriever(retriever.index, replace(retriever.settings, fusion=replace(retriever.fusion, coverage_weight=0.0)))
-    hits = off.search_batch(texts, k=K)
-    rankings[NO_COVERAGE] = {q.id: [Ranked(h.citation.doc, h.text) for h in found] for q, found in zip(questions, hits)}
+    for name, change in ((NO_ORDER, {"within_article": False}), (NO_COVERAGE, {"coverage_weight": 0.0})):
+        off = Retriever(retriever.index, replace(retriever.settings, fusion=replace(retriever.fusion, **change)))
+        hits = off.search_batch(texts, k=K)
+        rankings[name] = {q.id: [Ranked(h.citation.doc, h.text) for h in found] for q, found in zip(questions, hits)}
     return rankings, built
 
 

@@ -13,6 +13,7 @@ from index.load import OpenIndex, open_index
 from index.records import Chunk, DocRecord, Kind, Speaker
 from index.store.base import Filter
 from retriever.answerability import Answerability
+from retriever.articles import within_articles
 from retriever.candidates import SentenceScores, both_runs
 from retriever.evidence import boost, coverage, own_terms
 from retriever.framing import asked_kinds, frame_of, framed
@@ -43,6 +44,7 @@ class Retriever:
         self._hosts = tuple(name for name, s in self.speakers.items() if "主持" in s.title or s.role.startswith("主持"))
         # a large local index runs the sentence search and BM25 beside the passage search (retriever/stages.py)
         self._parallel = self.backend.kind == "local" and self.backend.chunks.count() >= PARALLEL_MIN
+        self._titles = {d.doc: d.title for d in index.manifest.docs}
         self.answerability = Answerability.for_retriever(self)
 
     @classmethod
@@ -167,14 +169,18 @@ class Retriever:
         )
         fusion = self.settings.fusion.for_lang(query.lang)
         fused = fuse(dense if mode != Mode.BM25 else [], sparse, mode, fusion)
-        covered = mode == Mode.HYBRID and sparse and fusion.method == FusionMethod.CONVEX and fusion.coverage_weight
-        framing = mode == Mode.HYBRID and sparse and fusion.method == FusionMethod.CONVEX and fusion.framing_weight
-        head = fused[: max(k, fusion.coverage_depth) if covered or framing else k]  # the passages fetched once, for both steps
+        convex = mode == Mode.HYBRID and sparse and fusion.method == FusionMethod.CONVEX
+        covered, framing = convex and fusion.coverage_weight, convex and fusion.framing_weight
+        ordered = convex and fusion.within_article
+        head = fused[: max(k, fusion.coverage_depth) if covered or framing or ordered else k]  # fetched once, for every step
         fetched = {c.chunk_id: c for c in self.backend.chunks.get([cid for cid, _ in head])}
         if covered:
             fused = self.by_coverage(fused, query, fusion, fetched)
         if framing:
             fused = self.by_framing(fused, query, fusion, fetched)
+        if ordered:  # which of an article's passages comes first: its own words decide (retriever/articles.py)
+            fused = within_articles(self.backend, fused, sparse, query.terms, fusion, fetched, self._titles, where,
+                                    self.settings.depth(k))
         fused = fused[:k]
         chunks = [fetched[cid] for cid, _ in fused]
         dense_of, sparse_of = dict(dense), dict(sparse)

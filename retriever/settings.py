@@ -58,6 +58,12 @@ class FusionSettings:
     Chosen on the tune split of eval/gold.jsonl and eval/sets/readers.jsonl (hybrid R@1 gold / readers /
     follow-ups: 0.948 / 0.904 / 0.971 at 0; 0.969 / 0.913 / 0.971 at 0.2; 0.969 / 0.930 / 0.971 at 0.3;
     0.969 / 0.922 / 0.971 at 0.4; 0.958 / 0.913 / 0.971 at 0.5); 0 turns it off.
+
+    within_article: then, among those first coverage_depth hits, an article's passages of running text are
+    ordered within the places the article holds by the question's own words, not the title's
+    (retriever/articles.py): the fused score with the BM25 of the title's words taken out, or, when every
+    word of the question is the title's, the article's first passage first. No number of its own; which
+    document comes where is unchanged (CMRC 2018 passage R@1: eval/reports/cmrc.md).
     """
 
     method: FusionMethod = FusionMethod.CONVEX
@@ -68,6 +74,7 @@ class FusionSettings:
     coverage_weight: float = 0.15
     coverage_depth: int = 10
     framing_weight: float = 0.3
+    within_article: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "method", _enum(FusionMethod, self.method, "fusion method"))
@@ -99,6 +106,7 @@ class FusionSettings:
             "method": self.method.value, "weights": list(self.weights), "en_weights": list(self.en_weights),
             "norms": norms, "k": self.rrf_k, "coverage_weight": self.coverage_weight,
             "framing_weight": self.framing_weight,
+            "within_article": self.within_article,
         }
 
 

@@ -64,8 +64,11 @@ def test_the_passage_with_the_questions_own_words_comes_first(articles):
     assert retriever.settings.fusion.coverage_weight == 0.15
     # every passage of the article carries the name 严长寿 (title and text); only the first says 出生于上海市
     assert first_answers(retriever, born)
-    off = Retriever(retriever.index, replace(retriever.settings, fusion=FusionSettings(coverage_weight=0.0)))
-    assert not first_answers(off, born)  # without coverage, a later passage that repeats the name comes first
+    bare = FusionSettings(coverage_weight=0.0, within_article=False)
+    off = Retriever(retriever.index, replace(retriever.settings, fusion=bare))
+    assert not first_answers(off, born)  # without either step, a later passage that repeats the name comes first
+    for alone in ({"coverage_weight": 0.15}, {"within_article": True}):  # each step alone puts 出生于上海市 first
+        assert first_answers(Retriever(retriever.index, replace(retriever.settings, fusion=replace(bare, **alone))), born)
     on = sum(first_answers(retriever, q) for q in questions)
     assert on >= sum(first_answers(off, q) for q in questions) + 1 and on >= len(questions) - 3
 
@@ -82,5 +85,37 @@ def test_a_dialogues_turns_keep_their_fused_scores(retriever):
     """The transcript has no running text: its hybrid ranking is the same with and without coverage."""
     off = Retriever(retriever.index, replace(retriever.settings, fusion=FusionSettings(coverage_weight=0.0)))
     for question in ("王奇担任南阳市环保局局长多少年了？", "济宁如何把远程摄像头盯防和基层巡查人员结合起来？"):
+        got = [(h.chunk_id, h.score) for h in retriever.search(question, k=10)]
+        assert got == [(h.chunk_id, h.score) for h in off.search(question, k=10)]
+
+
+# Which of an article's passages comes first: its own words, not the title's (retriever/articles.py).
+
+
+def first_passages(retriever, questions):
+    return [retriever.search(q, k=3)[0].chunk_id for q in questions]
+
+
+def test_a_question_about_the_subject_itself_gets_the_articles_first_passage(articles):
+    retriever, _ = articles
+    questions = ["严长寿是谁？", "什么是长柄艾纳香？", "四泉圣嘉禄堂在哪里？"]
+    assert [cid.endswith("#0000") for cid in first_passages(retriever, questions)] == [True, True, True]
+
+
+def test_article_order_finds_more_answering_passages_and_keeps_the_documents(articles):
+    retriever, questions = articles
+    off = Retriever(retriever.index, replace(retriever.settings, fusion=replace(retriever.fusion, within_article=False)))
+    on_hits = [retriever.search(q.question, k=10) for q in questions]
+    off_hits = [off.search(q.question, k=10) for q in questions]
+    for on, before in zip(on_hits, off_hits):  # the same documents in the same places, and the same scores
+        assert [(h.citation.doc, h.score) for h in on] == [(h.citation.doc, h.score) for h in before]
+    on = sum(first_answers(retriever, q) for q in questions)
+    assert on >= sum(first_answers(off, q) for q in questions) and on >= len(questions) - 2
+
+
+def test_a_dialogues_turns_keep_their_places(retriever):
+    """The transcript has no running text: its hybrid ranking is the same with and without the order."""
+    off = Retriever(retriever.index, replace(retriever.settings, fusion=replace(retriever.fusion, within_article=False)))
+    for question in ("王奇担任南阳市环保局局长多少年了？", "济宁配备了多少名专职环保网格员？"):
         got = [(h.chunk_id, h.score) for h in retriever.search(question, k=10)]
         assert got == [(h.chunk_id, h.score) for h in off.search(question, k=10)]
