@@ -4,8 +4,8 @@
 
 Each variant builds fresh indexes (embeddings cached across variants) with some of the choices
 turned off: the title and section heading as passage context, the title before each embedded
-sentence, CJK bigrams as BM25 tokens, the dense prior on headlines, and the search's coverage bonus for
-running text (retriever/evidence.py). Only tune questions are
+sentence, CJK bigrams as BM25 tokens, the dense prior on headlines, the search's coverage bonus for
+running text (retriever/evidence.py) and its order within an article (retriever/articles.py). Only tune questions are
 read (eval/gold.jsonl without its held-out split, and the tune split of eval/sets/readers.jsonl).
 """
 
@@ -29,14 +29,16 @@ class Variant:
     ngrams: str = ""
     prior: float = 1.0
     coverage: float | None = None  # FusionSettings.coverage_weight (None: the default)
+    order: bool | None = None  # FusionSettings.within_article (None: the default)
 
 
 VARIANTS = (
-    Variant("no context", title=False, heading=False, sentence_title=False, coverage=0.0),
-    Variant("+ title", heading=False, sentence_title=False, coverage=0.0),
-    Variant("+ title before sentences of running text", heading=False, coverage=0.0),
-    Variant("+ heading, coverage off", coverage=0.0),
-    Variant("+ coverage of the question's own terms (the default)"),
+    Variant("no context", title=False, heading=False, sentence_title=False, coverage=0.0, order=False),
+    Variant("+ title", heading=False, sentence_title=False, coverage=0.0, order=False),
+    Variant("+ title before sentences of running text", heading=False, coverage=0.0, order=False),
+    Variant("+ heading, coverage off", coverage=0.0, order=False),
+    Variant("+ coverage of the question's own terms", order=False),
+    Variant("+ order within an article by the question's own words (the default)"),
     Variant("default + CJK bigrams (not adopted)", ngrams="cjk-bigrams2"),
     Variant("default + headline and caption prior 0.95 (not adopted)", prior=0.95),
 )
@@ -65,10 +67,15 @@ def search_settings(variant: Variant):
 
     from retriever.settings import SearchSettings
 
-    if variant.coverage is None:
+    if variant.coverage is None and variant.order is None:
         return None
     defaults = SearchSettings()
-    return replace(defaults, fusion=replace(defaults.fusion, coverage_weight=variant.coverage))
+    fusion = defaults.fusion
+    if variant.coverage is not None:
+        fusion = replace(fusion, coverage_weight=variant.coverage)
+    if variant.order is not None:
+        fusion = replace(fusion, within_article=variant.order)
+    return replace(defaults, fusion=fusion)
 
 
 def forum_figures(embedder, gold, readers, settings=None) -> dict:
@@ -142,8 +149,10 @@ def markdown(rows: list[dict], cmrc_limit: int, gold: int, readers: int) -> str:
         "Produced by `python -m eval.ablation`.",
         "",
         "Rows up to *+ heading, coverage off* add the context of each passage; *coverage* is the search's bonus for "
-        "running text that holds the question's own terms (retriever/evidence.py). The transcript has no running "
-        "text, so its rows are the same with and without it. The CMRC figures are of the first paragraphs only; "
+        "running text that holds the question's own terms (retriever/evidence.py); *order within an article* decides "
+        "which of an article's passages fills each place the article holds by the question's own words, not the "
+        "title's (retriever/articles.py). The transcript has no running text, so its rows are the same with and "
+        "without these two. The CMRC figures are of the first paragraphs only; "
         "the whole trial set, with even and odd halves: eval/reports/cmrc.md.",
         "",
         header,

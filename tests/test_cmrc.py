@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.cmrc import NO_COVERAGE, PEERS, BenchmarkError, load, run_cmrc
+from eval.cmrc import NO_COVERAGE, NO_ORDER, PEERS, BenchmarkError, load, run_cmrc
 from eval.cmrc_metrics import Ranked, answer_within, per_question, sign_test
 
 # five real CMRC 2018 paragraphs, bundled (CC BY-SA 4.0, tests/fixtures/README.md): the whole trial set lives
@@ -20,7 +20,7 @@ def test_five_paragraphs_side_by_side(tmp_path, e5):
     assert len(paragraphs) == 5 and len(questions) >= 15
     results = run_cmrc(FIVE, limit=5, out=tmp_path, embedder=e5, log=lambda line: None)
     systems = results["systems"]
-    assert list(systems) == ["forumqa hybrid", "forumqa dense", "forumqa bm25", NO_COVERAGE, *PEERS]
+    assert list(systems) == ["forumqa hybrid", "forumqa dense", "forumqa bm25", NO_ORDER, NO_COVERAGE, *PEERS]
     assert set(results["halves"]) == {"even", "odd"} and list(results["halves"]["odd"]) == list(systems)
     assert systems["forumqa hybrid"]["doc@1"] >= 0.9 and systems["forumqa hybrid"]["passage_r@1"] >= 0.8
     for peer in PEERS:  # a whole paragraph is one passage: passage R@1 is doc@1 (the answer is in its paragraph)
