@@ -7,7 +7,7 @@ right article came first. Among the first hits of a hybrid search (FusionSetting
 an article's passages of running text (Kind.TEXT) are therefore ordered within the places the article
 holds (retriever.evidence.by_document):
 
-- when the question has own words (content words the title does not hold: retriever.evidence.own_terms),
+- when the question has own words (content words the title does not hold: retriever.evidence.own_words),
   by the fused score with the BM25 of all its words replaced by the BM25 of its own words: one more BM25
   search, over those words and filtered to that article;
 - when it has none (明圣王后是谁的王后？, 美庐别墅在哪里？), it asks about the subject itself, which the
@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from index.records import Chunk, Kind
 from index.store.base import Backend, Filter, Run
-from retriever.evidence import by_document, own_terms
+from retriever.evidence import by_document, own_words
 from retriever.settings import FusionSettings, Norm
 
 
@@ -86,7 +86,7 @@ def within_articles(
     for doc, ids in articles.items():
         if len(ids) < 2:
             continue
-        own = [t for t in terms if own_terms([t], [titles.get(doc, "")])]
+        own = own_words(terms, [titles.get(doc, "")])
         if not own:  # the question asks about the subject itself: the article's first passage introduces it
             keys.update((cid, -float(position(cid))) for cid in ids)
             continue

@@ -23,10 +23,11 @@ from index.stopwords import STOPWORDS
 from retriever.answerability.units import names_nothing
 
 _text_key = lru_cache(maxsize=4096)(search_key)  # a passage's key (~0.3 ms for 300 characters), asked for again and again
+_key = lru_cache(maxsize=16384)(search_key)  # a term's or a title's key, asked for once per passage and term
 
 
-def own_terms(terms: Iterable[str], context: Iterable[str]) -> list[str]:
-    """The question's content terms (search_key form, once each) that its passage's context does not already hold.
+def own_words(terms: Iterable[str], context: Iterable[str]) -> list[str]:
+    """The question's content terms, as given, whose search_key form its passage's context does not already hold.
 
     A term that names nothing (哪里, 什么样, 现在: retriever.answerability.units.names_nothing) or is a
     stopword is no evidence of which passage answers, so it is left out too.
@@ -35,9 +36,21 @@ def own_terms(terms: Iterable[str], context: Iterable[str]) -> list[str]:
         terms: the question's exact BM25 terms (retriever.query.ParsedQuery.terms).
         context: the passage's context lines (title, heading, speaker and role).
     """
-    lines = [search_key(line) for line in context if line]
-    keys = (search_key(t) for t in terms if t not in STOPWORDS and not names_nothing(t))
-    return [t for t in dict.fromkeys(keys) if t and not any(t in line for line in lines)]
+    lines = [_key(line) for line in context if line]
+    return [
+        t for t in terms
+        if t not in STOPWORDS and not names_nothing(t) and _key(t) and not any(_key(t) in line for line in lines)
+    ]
+
+
+def own_terms(terms: Iterable[str], context: Iterable[str]) -> list[str]:
+    """own_words() in search_key form, once each.
+
+    Args:
+        terms: the question's exact BM25 terms (retriever.query.ParsedQuery.terms).
+        context: the passage's context lines (title, heading, speaker and role).
+    """
+    return list(dict.fromkeys(_key(t) for t in own_words(terms, context)))
 
 
 def coverage(terms: Sequence[str], text: str) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from retriever.articles import bm25_slope, position
-from retriever.evidence import by_document, own_terms
+from retriever.evidence import by_document, own_terms, own_words
 from retriever.settings import FusionSettings, Norm
 
 
@@ -11,6 +11,7 @@ def test_words_that_name_nothing_are_not_own_words():
     assert own_terms(["蒋", "巨峰", "现在", "职务"], ["蒋巨峰"]) == ["职务"]  # 现在 asks nothing
     assert own_terms(["美庐", "别墅", "哪里"], ["美庐别墅"]) == []
     assert own_terms(["明", "圣王", "王后"], ["明圣王后"]) == []
+    assert own_words(["長壽", "出生地", "Dalian", "出生地"], ["严长寿"]) == ["出生地", "Dalian", "出生地"]  # as given
 
 
 def test_by_document_reorders_within_a_documents_places_only():
