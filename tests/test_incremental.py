@@ -241,3 +241,36 @@ def test_bm25_from_token_ids_matches_bm25s():
         assert [i for i, _ in top] == [i for _, i in order]
     mask = np.array([False, True, True, False, True])
     assert all(mask[i] for i, _ in bm25_top(ours, ["河长", "锅炉"], 5, mask))
+
+
+def test_contains_text_reads_folded_texts_and_an_add_upgrades_an_older_index(two_docs, tmp_path):
+    """Candidates are checked in ngrams/texts.bin; an index without it (built before it existed) still answers from
+    its chunks, and adding a document to it writes the folded texts of every passage, old and new."""
+    import shutil
+
+    from index.store.ngrams import TEXT_OFFSETS, TEXTS, fold_text
+
+    out, _, _, c = two_docs
+
+    def folded_file(folder: Path) -> list[str]:
+        data, ends = (folder / TEXTS).read_bytes(), np.load(folder / TEXT_OFFSETS).tolist()
+        return [data[a:b].decode() for a, b in zip(ends[:-1], ends[1:])]
+
+    opened = open_index(out, embedder=HashEmbedder())
+    assert folded_file(out) == [fold_text(ch.text) for ch in opened.backend.chunks.all()]
+    older = tmp_path / "older"
+    shutil.copytree(out, older)
+    manifest = json.loads((older / "manifest.json").read_text(encoding="utf-8"))
+    for name in (TEXTS, TEXT_OFFSETS):
+        (older / name).unlink()
+        del manifest["files"][name]
+    (older / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    old = open_index(older, embedder=HashEmbedder()).backend.chunks
+    assert old.bigrams.texts is None
+    needles = [t[5:12] for t in folded_file(out)[::7]] + ["北京市", "特斯拉", "gdp", folded_file(out)[0][-3:] + "专职"]
+    assert [old.contains_text(n) for n in needles] == [opened.backend.chunks.contains_text(n) for n in needles]
+    assert any(old.contains_text(n) for n in needles) and not all(old.contains_text(n) for n in needles)
+    add_documents([c], older, embedder=HashEmbedder())
+    upgraded = open_index(older, embedder=HashEmbedder()).backend.chunks
+    assert upgraded.bigrams.texts is not None
+    assert folded_file(older) == [fold_text(ch.text) for ch in upgraded.all()]

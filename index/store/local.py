@@ -247,6 +247,7 @@ class DiskChunks:
 
     def close(self) -> None:
         self._file.close()
+        self.bigrams.close()
 
 
 def open_local(path: Path, lexicon: dict[str, list[str]], dense: dict | None = None) -> Backend:

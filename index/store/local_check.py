@@ -25,6 +25,14 @@ def check_local(folder: Path, table, chunks, passages, sentences, passage_index,
     size = (folder / CHUNKS).stat().st_size
     if size != int(a["offsets"][-1]):
         raise ValueError(f"{CHUNKS} holds {size} bytes, its row offsets end at {int(a['offsets'][-1])}")
+    texts = chunks.bigrams.texts
+    if texts is not None:
+        from index.store.ngrams import TEXTS
+
+        size, ends = (folder / TEXTS).stat().st_size, texts.offsets
+        if len(ends) != n + 1 or int(ends[-1]) != size or (len(ends) > 1 and np.any(ends[1:] < ends[:-1])):
+            raise ValueError(f"{TEXTS} holds {size} bytes, its {len(ends) - 1} row offsets end at {int(ends[-1])}; "
+                             f"{CHUNKS} holds {n} chunks")
     found = {PASSAGE_VECTORS: len(passages), PASSAGE_FAISS: int(passage_index.ntotal)}
     found |= {f"bm25/{name}".rstrip("/"): int(model.scores["num_docs"]) for name, model in bm25.parts()}
     for name, count in found.items():

@@ -10,6 +10,7 @@ and the bigram index from the files.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
@@ -149,7 +150,9 @@ class LocalWriter:
         self._token_counts.append(np.asarray([len(ts) for ts in tokens], np.int64))
         self._speaker_codes.append(np.asarray([speakers.setdefault(c.speaker, len(speakers)) for c in chunks], np.int32))
         self._kind_codes.append(np.asarray([kinds.setdefault(c.kind, len(kinds)) for c in chunks], np.int16))
-        self._bigrams.add(*bigram_pairs((fold_text(c.text) for c in chunks), self.rows))
+        folded = [fold_text(c.text) for c in chunks]
+        self._bigrams.add(*bigram_pairs(folded, self.rows))
+        self._bigrams.add_texts(folded)
         self.rows += len(chunks)
         self.sentences += count
 
@@ -199,7 +202,12 @@ class LocalWriter:
                 self._kind_codes.append(kind_map[a["kind"][r0:r1]])
                 self.rows += r1 - r0
                 self.sentences += s1 - s0
-        self._bigrams.add_base(base, row_map)
+        with open(base / CHUNKS, "rb") as source:  # folded again only for a base index without ngrams/texts.bin
+            def text_of(row: int) -> str:
+                start, end = int(a["offsets"][row]), int(a["offsets"][row + 1])
+                return fold_text(json.loads(os.pread(source.fileno(), end - start, start))["text"])
+
+            self._bigrams.add_base(base, row_map, text_of=text_of)
 
     # --- finishing ---------------------------------------------------------------------------------
 

@@ -6,14 +6,21 @@ characters can only occur in a passage that has all of its bigrams, so intersect
 candidates, and each candidate's own text is then checked: matches are exact and never span two passages.
 Single characters are looked up in the set of every character of the corpus.
 
+Candidates are checked in their folded form, read from ``ngrams/texts.bin`` (one positional read a candidate); an
+index built before that file existed folds each candidate's text from chunks.jsonl instead (about 20x slower: a
+question's English word such as 'won' can have thousands of candidates at a million passages).
+
 Files::
 
-    ngrams/pairs.npy   uint64, sorted: (bigram key << 23) | row
-    ngrams/chars.npy   uint32, sorted: every code point that occurs
+    ngrams/pairs.npy         uint64, sorted: (bigram key << 23) | row
+    ngrams/chars.npy         uint32, sorted: every code point that occurs
+    ngrams/texts.bin         every passage's text in folded form, UTF-8, in row order
+    ngrams/text_offsets.npy  int64, rows + 1: row i's bytes are texts.bin[offsets[i]:offsets[i + 1]]
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -23,6 +30,8 @@ from index.normalize import search_key
 
 PAIRS = "ngrams/pairs.npy"
 CHARS = "ngrams/chars.npy"
+TEXTS = "ngrams/texts.bin"
+TEXT_OFFSETS = "ngrams/text_offsets.npy"
 ROW_BITS = 23
 MAX_ROWS = 1 << ROW_BITS  # 8.4M passages per index
 _SPAN = 0x110000  # code points
@@ -56,7 +65,12 @@ class BigramIndex:
     def __init__(self, folder: Path, text_of: Callable[[int], str]) -> None:
         self.pairs = np.load(folder / PAIRS, mmap_mode="r", allow_pickle=False)
         self.chars = np.asarray(np.load(folder / CHARS, allow_pickle=False))
-        self.text_of = text_of  # row -> folded text
+        self.text_of = text_of  # row -> folded text (for an index without texts.bin)
+        self.texts = FoldedTexts(folder) if (folder / TEXTS).exists() else None
+
+    def close(self) -> None:
+        if self.texts is not None:
+            self.texts.close()
 
     def _rows(self, key: int) -> np.ndarray:
         low = np.uint64(key << ROW_BITS)
@@ -85,7 +99,26 @@ class BigramIndex:
             candidates = np.intersect1d(candidates, rows, assume_unique=True)
             if not len(candidates):
                 return False
+        if self.texts is not None:
+            return self.texts.any_contains(needle, candidates)
         return any(needle in self.text_of(int(row)) for row in candidates)
+
+
+class FoldedTexts:
+    """The passages' folded texts (texts.bin), read by row with positional reads (no mapped pages stay resident)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.offsets = np.load(folder / TEXT_OFFSETS, allow_pickle=False)
+        self._file = open(folder / TEXTS, "rb")
+
+    def any_contains(self, needle: str, rows: np.ndarray) -> bool:
+        """Whether the folded needle occurs in the folded text of one of the rows."""
+        wanted, fd = needle.encode(), self._file.fileno()
+        starts, ends = self.offsets[rows].tolist(), self.offsets[np.asarray(rows) + 1].tolist()
+        return any(wanted in os.pread(fd, end - start, start) for start, end in zip(starts, ends))
+
+    def close(self) -> None:
+        self._file.close()
 
 
 class BigramWriter:
@@ -101,6 +134,19 @@ class BigramWriter:
         self.tmp.mkdir(parents=True)
         self._files: dict[int, object] = {}
         self._chars: set[int] = set()
+        self._texts = open(folder / TEXTS, "wb")
+        self._text_ends: list[np.ndarray] = []
+        self._text_bytes = 0
+
+    def add_texts(self, folded: Iterable[str]) -> None:
+        """Append the next rows' folded texts (row order)."""
+        self._append_texts([text.encode() for text in folded])
+
+    def _append_texts(self, encoded: list[bytes]) -> None:
+        sizes = np.fromiter((len(e) for e in encoded), dtype=np.int64, count=len(encoded))
+        self._text_ends.append(self._text_bytes + np.cumsum(sizes))
+        self._texts.write(b"".join(encoded))
+        self._text_bytes += int(sizes.sum())
 
     def add(self, pairs: np.ndarray, chars: np.ndarray | None = None) -> None:
         if chars is not None:
@@ -120,8 +166,22 @@ class BigramWriter:
                 handle = self._files[bucket] = open(self.tmp / f"{bucket}.bin", "wb")
             handle.write(np.ascontiguousarray(pairs[part[0] : part[-1] + 1]).tobytes())
 
-    def add_base(self, folder: Path, row_map: np.ndarray, block: int = 1 << 24) -> None:
-        """The pairs of an existing index, rows renumbered by row_map (old row -> new row, -1: dropped)."""
+    def add_base(self, folder: Path, row_map: np.ndarray, block: int = 1 << 24, text_of=None) -> None:
+        """The pairs and folded texts of an existing index, rows renumbered by row_map (old row -> new row, -1:
+        dropped; the kept rows stay in their order). text_of(row) folds a row's text for an index without texts.bin."""
+        kept = np.flatnonzero(row_map >= 0)
+        if (folder / TEXTS).exists():
+            texts = FoldedTexts(folder)
+            try:
+                starts, ends = texts.offsets[kept].tolist(), texts.offsets[kept + 1].tolist()
+                fd = texts._file.fileno()
+                for at in range(0, len(kept), 65_536):
+                    self._append_texts([os.pread(fd, e - s, s) for s, e in zip(starts[at : at + 65_536], ends[at : at + 65_536])])
+            finally:
+                texts.close()
+        else:
+            for at in range(0, len(kept), 65_536):
+                self.add_texts(text_of(int(row)) for row in kept[at : at + 65_536])
         pairs = np.load(folder / PAIRS, mmap_mode="r", allow_pickle=False)
         for start in range(0, len(pairs), block):
             part = np.asarray(pairs[start : start + block])
@@ -143,6 +203,9 @@ class BigramWriter:
             path.unlink()
         out.close()
         self.tmp.rmdir()
+        self._texts.close()
+        offsets = np.concatenate([np.zeros(1, np.int64), *self._text_ends])
+        np.save(self.folder / TEXT_OFFSETS, offsets, allow_pickle=False)
         np.save(self.folder / CHARS, np.asarray(sorted(self._chars), dtype=np.uint32), allow_pickle=False)
 
 
