@@ -23,9 +23,10 @@ import numpy as np
 COLUMN_MAX = "column_max.npy"  # float32, one per column: the largest score in its posting list
 SMALL = 1 << 15  # a query whose lists hold fewer postings is summed whole
 DENSE = 32  # summed postings above 1/DENSE of the rows: candidates found by a pass over the summing array
-SLACK = 1e-6  # relative margin of every bound test: float rounding can never decide a comparison
+SLACK = 1e-4  # relative margin of every bound test: the float32 partial sums' rounding (at most ~1e-5 for a few
+# hundred terms) can never decide a comparison
 
-_local = threading.local()  # a summing array per thread (reused; only its touched entries are reset)
+_local = threading.local()  # a float32 summing array per thread (reused; only its touched entries are reset)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def _below(value, theta: float) -> bool:
 
 def _floor(theta: float, left: float) -> float:
     """A partial score below this, with at most left still to add, is certainly below theta (rounding included)."""
-    return theta / (1 + SLACK) - left - 1e-9 * theta
+    return theta / (1 + SLACK) - left
 
 
 def _kth(values: np.ndarray, k: int) -> float:
@@ -123,7 +124,7 @@ def _find(rows: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]
 def _accumulator(total: int) -> np.ndarray:
     acc = getattr(_local, "acc", None)
     if acc is None or len(acc) != total:
-        acc = _local.acc = np.zeros(total, np.float64)
+        acc = _local.acc = np.zeros(total, np.float32)
     return acc
 
 
@@ -187,7 +188,7 @@ def maxscore_top(lists: list[Postings], k: int, total: int, allowed=None) -> lis
         postings = lists[order[at]]
         pos, hit = _find(postings.rows, found)
         partial[hit] += postings.weighted(pos[hit])
-        theta = max(theta, _kth(partial, k))
+        theta = max(theta, _kth(partial, k))  # (partial sums in float32: the slack covers their rounding)
     found = found[partial >= _floor(theta, 0.0)]
     exact = np.zeros(len(found), np.float64)
     for postings in lists:  # the query's term order, as bincount sums the concatenated postings
