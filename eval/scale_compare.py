@@ -73,6 +73,34 @@ def compare(setup: Path, index: Path, questions: list[str], rounds: int = 1) -> 
     return report
 
 
+def throughput(setup: Path, index: Path, questions: list[str], clients: int) -> dict:
+    """Hybrid searches per second with clients threads asking at once, the stages in turn against the helper (BM25 by
+    MaxScore both ways): under load the helper must not cost throughput."""
+    import threading
+
+    from eval.scale import load_setup
+    from retriever import Retriever
+
+    embedder, _ = load_setup(setup)
+    retriever = Retriever.load(index, embedder=embedder, verify=False)
+    parallel = retriever._parallel
+    for q in questions[:20]:  # warm-up
+        retriever.search(q, k=5)
+    out = {}
+    for label, flag in (("in turn", False), ("helper", parallel), ("in turn again", False)):
+        retriever._parallel = flag
+        start = time.perf_counter()
+        threads = [threading.Thread(target=lambda i=i: [retriever.search(q, k=5) for q in questions[i::clients]])
+                   for i in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        out[label] = len(questions) / (time.perf_counter() - start)
+    retriever._parallel = parallel
+    return out
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
@@ -84,8 +112,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--questions", type=Path, required=True, help="a JSON list of questions")
     parser.add_argument("--rounds", type=int, default=1, help="times each question is asked each way")
+    parser.add_argument("--clients", type=int, default=0, help="instead: searches/s with this many threads at once")
     args = parser.parse_args(argv)
     questions = json.loads(args.questions.read_text(encoding="utf-8"))
+    if args.clients:
+        rates = throughput(args.setup, args.index, questions, args.clients)
+        print(", ".join(f"{label}: {rate:.1f} searches/s" for label, rate in rates.items()), f"({args.clients} clients)")
+        return 0
     report = compare(args.setup, args.index, questions, args.rounds)
     for name in ("search_hybrid", "search_dense", "search_bm25", "answer"):
         for way in ("before", "now"):

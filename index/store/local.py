@@ -11,8 +11,9 @@ Files of a local index folder (beside manifest.json, lexicon.json and docs/, whi
     faiss/passages.index     FAISS inner-product index over the passage vectors (flat, IVF or HNSW)
     faiss/sentences.index    the same over the sentence vectors
     bm25/                    bm25s index of the exact terms (numpy arrays + json, no pickle), memory-mapped;
-                             bm25/pinyin/ and bm25/english/ the same for the py: and en: fields
-    ngrams/                  character-bigram index for contains_text (index/store/ngrams.py)
+                             bm25/pinyin/ and bm25/english/ the same for the py: and en: fields; each with
+                             column_max.npy, its posting lists' largest scores (index/store/bm25_topk.py)
+    ngrams/                  character-bigram index and folded texts for contains_text (index/store/ngrams.py)
 
 Nothing is held per chunk in memory: a chunk is read from its byte range when asked for. Rows are
 positions in chunks.jsonl; nothing above this module sees them: every result is keyed by chunk id.
