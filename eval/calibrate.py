@@ -11,10 +11,10 @@ model of embedders without one) builds a temporary index of the bundled transcri
    - attribute swaps: an entity asked for a fact the text never gives (常住人口, 利率, 出生, 电话);
 3. a logistic regression over the evidence features whose coefficients keep their expected signs
    (more evidence never lowers the probability), written tune questions weighted above generated
-   ones; its C and threshold chosen on out-of-fold probabilities of the tune questions (at most 3%
-   of the answerable ones below it: the near-miss abstention it buys over 2% is worth it); the folds
+   ones; its C and threshold chosen on out-of-fold probabilities of the tune questions (at most 2%
+   of the answerable ones below it, the false-abstention target; the folds
    keep a question, its twin and the negatives made from it, or asking its fact (利率), together, so
-   that out of fold means a fact the fit never saw; written to retriever/answerability/models/;
+   that out of fold means a fact the fit never saw); written to retriever/answerability/models/;
 4. Platt scaling of its output on the tune questions people wrote, so that the confidence is a probability for
    questions as they are asked (the generated negatives and the class weights shift it otherwise).
 

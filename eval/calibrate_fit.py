@@ -8,7 +8,7 @@ import numpy as np
 
 from retriever.answerability import FEATURES
 
-MAX_FALSE_ABSTENTION = 0.03  # on the tune split's answerable questions (out of fold)
+MAX_FALSE_ABSTENTION = 0.02  # on the tune split's answerable questions (out of fold): the target of issue 9
 CS = (0.3, 1.0, 3.0, 10.0)  # inverse L2 strengths tried
 # Evidence for an answer raises the probability, evidence against lowers it: the fit keeps these signs.
 SIGNS = {

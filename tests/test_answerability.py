@@ -354,3 +354,19 @@ def test_calibration_folds_keep_a_fact_its_twin_and_its_swaps_together():
     labels = [str(i // 3) for i in range(60)]  # groups of three
     _, oof = fit(x, y, FEATURES, groups=labels)
     assert len(oof) == 60 and ((oof > 0) & (oof < 1)).all()
+
+
+def test_an_open_question_is_judged_on_all_its_words(facts):
+    from retriever.answerability.features import focus_known
+    from retriever.answerability.units import open_question
+
+    assert open_question("红烧肉怎么做才好吃？") and open_question("How did the moderator feel?") and open_question("论坛 时间")
+    assert not open_question("大连拆除了多少台燃煤锅炉？") and not open_question("How many boilers did Dalian scrap?")
+    dalian = chunk("c1", "张海冰", DALIAN)
+    dish = analyse(evidence("红烧肉怎么做才好吃？", ("红烧肉", "怎么", "做", "好吃"), [dalian]), facts)
+    boilers = analyse(evidence("为什么要拆除燃煤锅炉？", ("为什么", "拆除", "燃煤", "锅炉"), [dalian]), facts)
+    assert dish.focus == () and dish.values["focus_known"] == 0.0  # no word of it is the transcript's
+    assert boilers.values["focus_known"] == 1.0
+    units = chinese_units(["燃煤", "锅炉", "红烧肉"])
+    share = focus_known([], units, [], facts, open_question=True)
+    assert share == pytest.approx(4 / 7)  # weighted by length: 燃煤 2 + 锅炉 2 of 2 + 2 + 3

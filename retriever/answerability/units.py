@@ -120,6 +120,17 @@ _EN_NOT_FOCUS = EN_AUXILIARIES | frozenset(
 )
 
 
+_EN_OPEN = re.compile(r"\b(?:why|how(?! (?:many|much|long|far|old|big|large)\b))\b", re.I)
+
+
+def open_question(question: str) -> bool:
+    """A question that asks how or why (or asks nothing: a keyword query), so names no attribute to look up."""
+    text = canonical(question)
+    if _ZH_HOW.search(text) or _EN_OPEN.search(text):
+        return True
+    return not (_ZH_MARKER.search(text) or re.search(r"\b(?:what|which|who|whom|whose|where|when|how)\b", text, re.I))
+
+
 def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Sequence[Entity]) -> list[Unit]:
     """The asked attribute: the content words next to the question word (常住人口 of 南阳市的常住人口是多少,
     员工 of 有多少名员工, 'population' of 'What is the population of Jining?'); [] for why/how questions, for
