@@ -370,3 +370,19 @@ def test_an_open_question_is_judged_on_all_its_words(facts):
     units = chinese_units(["燃煤", "锅炉", "红烧肉"])
     share = focus_known([], units, [], facts, open_question=True)
     assert share == pytest.approx(4 / 7)  # weighted by length: 燃煤 2 + 锅炉 2 of 2 + 2 + 3
+
+
+def test_abstention_misses_lists_wrong_decisions_only_with_what_weighed(retriever):
+    from eval.abstention_misses import abstention_misses, describe
+    from eval.questions import EvalQuestion
+
+    questions = [
+        EvalQuestion("a", "大连拆除了多少台燃煤锅炉？", ("1416台",), "number", "zh", "tune", "gold"),
+        EvalQuestion("b", "南阳市的常住人口是多少？", (), "near_miss", "zh", "tune", "readers"),
+        EvalQuestion("c", "南阳市的常住人口是多少？", ("常住人口",), "fact", "zh", "tune", "gold"),  # wrongly answerable
+    ]
+    misses, counts = abstention_misses(retriever, questions)
+    assert counts == {"gold/number": (0, 1), "readers/near_miss": (0, 1), "gold/fact": (1, 1)}
+    assert [m.id for m in misses] == ["c"] and misses[0].answerable and misses[0].reason
+    text = describe(misses[0], retriever.answerability.model.threshold, features=True)
+    assert text.startswith("c [gold/fact] false abstention p=") and "against: focus_known -" in text
