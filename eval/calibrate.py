@@ -11,10 +11,9 @@ model of embedders without one) builds a temporary index of the bundled transcri
    - attribute swaps: an entity asked for a fact the text never gives (常住人口, 利率, 出生, 电话);
 3. a logistic regression over the evidence features whose coefficients keep their expected signs
    (more evidence never lowers the probability), written tune questions weighted above generated
-   ones; its C and threshold chosen on out-of-fold probabilities of the tune questions (at most 2%
-   of the answerable ones below it, the false-abstention target; the folds
-   keep a question, its twin and the negatives made from it, or asking its fact (利率), together, so
-   that out of fold means a fact the fit never saw); written to retriever/answerability/models/;
+   ones; its C and threshold chosen on out-of-fold probabilities of the tune questions (at most 3%
+   of the answerable ones below it: the near-miss abstention it buys over 2% is worth it); written to
+   retriever/answerability/models/;
 4. Platt scaling of its output on the tune questions people wrote, so that the confidence is a probability for
    questions as they are asked (the generated negatives and the class weights shift it otherwise).
 
@@ -29,7 +28,6 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -54,46 +52,17 @@ def training_examples(retriever, log: Callable[[str], None] = print) -> list[Exa
     held = {fold(q.question) for q in load_questions(("gold", "readers"), split="heldout")}
     facts = retriever.answerability.facts
     rng = random.Random(SEED)
-    examples = [Example(q.question, int(q.answerable), f"{q.group} {q.id}", q.id) for q in tune]
+    examples = [Example(q.question, int(q.answerable), f"{q.group} {q.id}") for q in tune]
     answerable = [q for q in tune if q.answerable]
     generated = entity_swaps(retriever, answerable, facts, rng) + attribute_swaps(retriever, facts)
     kept = [e for e in generated if fold(e.question) not in held]
-    examples = grouped(examples, kept, {q.id: q.twin for q in tune if q.twin})
     counts = {kind: sum(1 for e in kept if e.origin.startswith(kind)) for kind in ("entity", "attribute")}
     log(
         f"tune questions: {len(answerable)} answerable, {len(tune) - len(answerable)} unanswerable; generated negatives: "
         f"{counts['entity']} entity swaps, {counts['attribute']} facts never given ({len(generated) - len(kept)} "
         "dropped: the same text as a held-out question)"
     )
-    return examples
-
-
-def grouped(written: Sequence[Example], generated: Sequence[Example], twins: dict[str, str]) -> list[Example]:
-    """The examples with their cross-validation groups: a question, its twin (大連… and 大连…) and the entity swaps made
-    from either share one; so do a written question and the generated ones that ask the same fact (利率, or the same
-    text), so that out-of-fold figures measure questions unlike any the model was fitted on.
-    """
-    parent: dict[str, str] = {}
-
-    def root(g: str) -> str:
-        while parent.get(g, g) != g:
-            g = parent[g]
-        return g
-
-    def join(a: str, b: str) -> None:
-        parent[root(a)] = root(b)
-
-    for a, b in twins.items():
-        join(a, b)
-    facts = {e.group for e in generated if e.group.startswith("fact ")}
-    texts = {fold(e.question): e.group for e in generated}
-    for e in written:
-        for fact in facts:
-            if fact.removeprefix("fact ") in e.question:
-                join(e.group, fact)
-        if fold(e.question) in texts:
-            join(e.group, texts[fold(e.question)])
-    return [replace(e, group=root(e.group)) for e in list(written) + list(generated)]
+    return examples + kept
 
 
 def feature_matrix(retriever, examples: Sequence[Example]) -> np.ndarray:
@@ -129,7 +98,7 @@ def calibrate(
     real = np.array(["swap" not in e.origin for e in examples])
     features = [f for f in FEATURES if not (generic and f in DENSE_FEATURES)]
     weights = np.where((y == 0) & real, REAL_NEGATIVE_WEIGHT, np.where(real, 1.0, GENERATED_WEIGHT))
-    params, oof = fit(x, y, features, weights, groups=[e.group for e in examples])
+    params, oof = fit(x, y, features, weights)
     params, oof = recalibrate(params, oof, y, real)
     threshold = choose_threshold(oof, y, real)
     name = GENERIC if generic else embedder_id

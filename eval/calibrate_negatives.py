@@ -50,7 +50,6 @@ class Example:
     question: str
     label: int
     origin: str
-    group: str = ""  # examples of one group share a cross-validation fold (a question, its twin and its swaps)
 
 
 def english_forms(alias: str, person: bool) -> list[str]:
@@ -125,7 +124,7 @@ def entity_swaps(retriever, questions, facts: IndexFacts, rng: random.Random, pe
                     if absent_from(target, text, parsed.lang, terms, facts, chunks):
                         swaps.append(text)
         for text in rng.sample(sorted(set(swaps)), min(per_question, len(set(swaps)))):
-            out.append(Example(text, 0, f"entity swap of {q.id}", q.id))
+            out.append(Example(text, 0, f"entity swap of {q.id}"))
     return out
 
 
@@ -146,5 +145,5 @@ def attribute_swaps(retriever, facts: IndexFacts) -> list[Example]:
             for name in forms.get(kind, [])[:1]:
                 for word, template in facts:
                     if not any(word in text for text in own):
-                        out.append(Example(template.format(**{key: name}), 0, f"attribute swap ({word})", f"fact {word}"))
+                        out.append(Example(template.format(**{key: name}), 0, f"attribute swap ({word})"))
     return out

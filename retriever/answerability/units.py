@@ -111,24 +111,12 @@ def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
 _ZH_MARKER = re.compile(r"多少|几|什么|哪|谁")
 _ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions ask for no attribute
 _NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal verbs, idioms, abbreviations
-_COPULAS = frozenset("是 为 有 达 达到 约 共 计".split())  # verbs that link the attribute to its number (利率是多少)
 _CLAUSE_END = re.compile(r"[，。？！；、,.?!;：:\s]")
 # Verbs of asking and number words after the question word are no attribute either ('which three provinces').
 _EN_NOT_FOCUS = EN_AUXILIARIES | frozenset(
     """happen happens happened think thinks thought feel feels felt mean means meant use used spend spent make made
     one two three four five six seven eight nine ten hundred hundreds thousand thousands million millions billion""".split()
 )
-
-
-_EN_OPEN = re.compile(r"\b(?:why|how(?! (?:many|much|long|far|old|big|large)\b))\b", re.I)
-
-
-def open_question(question: str) -> bool:
-    """A question that asks how or why (or asks nothing: a keyword query), so names no attribute to look up."""
-    text = canonical(question)
-    if _ZH_HOW.search(text) or _EN_OPEN.search(text):
-        return True
-    return not (_ZH_MARKER.search(text) or re.search(r"\b(?:what|which|who|whom|whose|where|when|how)\b", text, re.I))
 
 
 def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Sequence[Entity]) -> list[Unit]:
@@ -149,15 +137,11 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
         found = []
         # The noun after 多少/几 is what is counted (多少台锅炉); after 哪/什么 it is a kind (哪条大河: 淮河), which the
         # answer names without writing it: only the noun before the question word is then asked (利率是多少).
-        # When something counted follows 多少, a noun before the verb that governs it is the occasion, not the
-        # attribute (锅炉整治削减了多少吨二氧化碳 asks 二氧化碳): the search to the left stops at that verb.
-        sides = ((1, len(cut)), (-1, -1)) if re.search(r"多少|几", cut[marker][0]) else ((-1, -1),)
+        sides = ((-1, -1), (1, len(cut))) if re.search(r"多少|几", cut[marker][0]) else ((-1, -1),)
         for step, stop in sides:  # the nearest noun on each side, within the clause
             for i in range(marker + step, stop, step):
                 word, tag = cut[i]
                 if _CLAUSE_END.fullmatch(word) or names_entity(word):
-                    break
-                if step < 0 and found and tag == "v" and word not in _COPULAS:
                     break
                 if i == marker + 1 and len(word) > 2 and word[0] in _UNIT_CHARS:
                     word = word[1:]  # the measure word belongs to 多少 (多少台燃媒锅炉 cut 台燃媒|锅炉)
