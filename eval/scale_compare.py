@@ -2,8 +2,9 @@
 
 ``python -m eval.scale_compare --setup S --index I --questions Q [--rounds 2]`` loads the index once and asks each
 question with the stages *before* (passage search, sentence search and BM25 one after the other; BM25 summing every
-posting of its terms) and *now* (the sentence search and BM25 in the helper thread, retriever/stages.py; BM25 by
-MaxScore, index/store/bm25_topk.py), alternating which goes first. It prints wall-clock and CPU p50/p95 of
+posting of its terms; contains_text folding each candidate's chunk line) and *now* (the sentence search and BM25 in
+the helper thread, retriever/stages.py; BM25 by MaxScore, index/store/bm25_topk.py; candidates checked in
+ngrams/texts.bin), alternating which goes first; every call starts with empty chunk and text caches. It prints wall-clock and CPU p50/p95 of
 ``Retriever.search`` (hybrid, dense, bm25) and ``answer()``, and whether both gave the same results: on a busy machine
 the ratio within one run is what can be compared. An index built before bm25/column_max.npy existed has its maxima
 computed here, in memory, as a build now writes them.
@@ -19,11 +20,17 @@ from pathlib import Path
 import numpy as np
 
 
-def _configure(retriever, now: bool, parallel: bool) -> None:
+def _configure(retriever, now: bool, parallel: bool, texts) -> None:
+    """'before' or 'now', and empty chunk and text caches (each call starts as a new question would, both ways)."""
     from index.store import bm25_topk
+    from index.store.local import DiskChunks
 
     retriever._parallel = now and parallel
     bm25_topk.SMALL = (1 << 15) if now else sys.maxsize  # 'before': every query sums its whole lists
+    chunks = retriever.backend.chunks
+    chunks.bigrams.texts = texts if now else None  # 'before': candidates folded from their chunk lines
+    for cached in (DiskChunks.chunk, DiskChunks.folded, DiskChunks.contains_text):
+        cached.cache_clear()
 
 
 def compare(setup: Path, index: Path, questions: list[str], rounds: int = 1) -> dict:
@@ -34,7 +41,7 @@ def compare(setup: Path, index: Path, questions: list[str], rounds: int = 1) -> 
 
     embedder, _ = load_setup(setup)
     retriever = Retriever.load(index, embedder=embedder, verify=False)
-    parallel = retriever._parallel
+    parallel, texts = retriever._parallel, retriever.backend.chunks.bigrams.texts
     for model in retriever.backend.sparse.fields.models.values():
         if getattr(model, "column_max", None) is None:
             model.column_max = column_max(model.scores["data"], model.scores["indptr"])
@@ -46,20 +53,20 @@ def compare(setup: Path, index: Path, questions: list[str], rounds: int = 1) -> 
     }
     for q in questions[:10]:  # warm-up: the FAISS indexes, the page cache, the helper thread
         for now in (False, True):
-            _configure(retriever, now, parallel)
+            _configure(retriever, now, parallel, texts)
             retriever.answer(q)
     times: dict = {}
     results: dict = {}
     for _ in range(rounds):
         for i, q in enumerate(questions):
             for now in (True, False) if i % 2 else (False, True):
-                _configure(retriever, now, parallel)
                 for name, call in calls.items():
+                    _configure(retriever, now, parallel, texts)
                     wall, cpu = time.perf_counter(), time.process_time()
                     out = call(q)
                     times.setdefault((name, now), []).append((time.perf_counter() - wall, time.process_time() - cpu))
                     results.setdefault((name, now), []).append(repr(out))
-    _configure(retriever, True, parallel)
+    _configure(retriever, True, parallel, texts)
     report: dict = {"n": retriever.index.manifest.chunk_count, "questions": len(questions), "rounds": rounds,
                     "parallel": parallel, "same": {}}
     for name in calls:

@@ -20,6 +20,7 @@ class StoredBm25:
     def __init__(self, params: dict, vocab: dict[str, int], scores: dict, column_max: np.ndarray | None = None) -> None:
         self.params, self.vocab_dict, self.scores = params, vocab, scores
         self.column_max = column_max  # each posting list's largest score (index/store/bm25_topk.py), when stored
+        self.known_max: dict[int, float] | None = {} if column_max is None else None  # else found when first needed
         self._model = None
 
     def bm25s(self):

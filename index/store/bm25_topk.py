@@ -83,13 +83,19 @@ def posting_lists(model, terms: list[str], weight: float) -> list[Postings]:
     """The posting lists of the terms in a model's vocabulary, in term order (a repeated term repeats)."""
     data, indices, indptr = model.scores["data"], model.scores["indices"], model.scores["indptr"]
     maxima = getattr(model, "column_max", None)
+    known = getattr(model, "known_max", None)  # an index without column_max.npy: maxima found so far (StoredBm25)
     out = []
     for term in terms:
         column = model.vocab_dict.get(term)
         if column is None:
             continue
         a, b = int(indptr[column]), int(indptr[column + 1])
-        out.append(Postings(indices[a:b], data[a:b], weight, None if maxima is None else float(maxima[column])))
+        top = float(maxima[column]) if maxima is not None else None if known is None else known.get(column)
+        postings = Postings(indices[a:b], data[a:b], weight, top)
+        if top is None and known is not None and b - a >= SMALL:
+            known[column] = float(np.max(postings.scores))  # read once, not on every query
+            postings = Postings(postings.rows, postings.scores, weight, known[column])
+        out.append(postings)
     return out
 
 
