@@ -23,6 +23,7 @@ import numpy as np
 COLUMN_MAX = "column_max.npy"  # float32, one per column: the largest score in its posting list
 SMALL = 1 << 15  # a query whose lists hold fewer postings is summed whole
 DENSE = 32  # summed postings above 1/DENSE of the rows: candidates found by a pass over the summing array
+TINY = float(np.finfo(np.float32).tiny)  # below every positive partial score
 SLACK = 1e-4  # relative margin of every bound test: the float32 partial sums' rounding (at most ~1e-5 for a few
 # hundred terms) can never decide a comparison
 
@@ -152,10 +153,10 @@ def _candidates(lists: list[Postings], order: list[int], rest: np.ndarray, k: in
             theta = max(theta, _kth(acc[rows], k))
             j += 1
         left, summed = rest[j], sum(len(rows) for rows in touched)
+        floor = max(_floor(theta, left), TINY)  # a row no list summed (or the filter left out) holds 0: never a candidate
         if summed * DENSE > total:  # many postings summed: one pass over the summing array beats sorting them
-            found = np.flatnonzero(acc >= _floor(theta, left))
+            found = np.flatnonzero(acc >= floor)
         else:
-            floor = _floor(theta, left)
             found = np.unique(np.concatenate([rows[acc[rows] >= floor] for rows in touched] or [[]]))
         found = found.astype(np.int32)
         partial = acc[found]
