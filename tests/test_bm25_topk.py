@@ -14,6 +14,7 @@ from eval import scale
 from eval.standin import sentence_pool
 from index.store import bm25 as bm25_module
 from index.store import bm25_topk
+from index.store.base import Filter
 from index.store.bm25_topk import COLUMN_MAX, column_max
 from retriever import Retriever
 from retriever.stages import Helper
@@ -122,3 +123,26 @@ def test_helper_runs_a_stage_in_the_callers_thread_when_busy():
     release.set()
     assert first.result().startswith("forumqa-stage")
     assert helper.start(lambda: threading.current_thread().name).result().startswith("forumqa-stage")
+
+
+def test_a_document_filter_reads_only_its_rows_of_each_list(store, monkeypatch):
+    """A document's rows are a range: each posting list is cut to it by bisection, with the results of a row mask."""
+    retriever = Retriever.load(store[0], embedder=store[1])
+    sparse, table = retriever.backend.sparse, retriever.backend.sparse.table
+    docs = [d.doc for d in retriever.documents]
+    queries = [retriever.parse(q).sparse_terms for q in ("大连拆除了多少台燃煤锅炉？", "河长制在湘潭是怎么落实的",
+                                                          "How many grid inspectors does Jining have?")]
+    vocabulary = sorted(sparse.fields.vocabulary())
+    rng = np.random.default_rng(2)
+    queries += [[vocabulary[i] for i in rng.integers(0, len(vocabulary), 12)] for _ in range(10)]
+    compared = 0
+    for small in (1 << 15, 0):  # the whole lists summed, and MaxScore
+        monkeypatch.setattr(bm25_topk, "SMALL", small)
+        for doc in docs[:: max(1, len(docs) // 12)]:
+            where = Filter(doc=doc)
+            for terms in queries:
+                by_mask = sparse.fields.top(list(terms), 300, table.mask(where))  # every match of the document
+                got = sparse.search(list(terms), 300, where)
+                assert [(table.rows([cid])[0], score) for cid, score in got] == by_mask
+                compared += len(by_mask)
+    assert compared > 200

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from index.store.bm25_read import StoredBm25, load_bm25  # noqa: F401 - reading is there, re-exported here
-from index.store.bm25_topk import column_max, large, maxscore_top, posting_lists, save_column_max
+from index.store.bm25_topk import column_max, large, maxscore_top, posting_lists, save_column_max, top_of_lists
 from index.tokenize import TERM_WEIGHTS, document_tokens, prefix_of
 
 K1, B = 1.5, 0.75
@@ -172,7 +172,8 @@ def top_of_postings(
     return [(int(unique[i]), float(scores[i])) for i in order]
 
 
-def bm25_top(model, query_tokens: list[str], k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+def bm25_top(model, query_tokens: list[str], k: int, allowed: np.ndarray | None = None,
+             span: tuple[int, int] | None = None) -> list[tuple[int, float]]:
     """(row, score) of the top-k documents with a positive score, best first, ties by row.
 
     Args:
@@ -180,12 +181,15 @@ def bm25_top(model, query_tokens: list[str], k: int, allowed: np.ndarray | None 
         query_tokens: tokens (repeats count, as in bm25s); those not in the vocabulary are ignored.
         k: how many at most.
         allowed: optional bool array over documents (True: allowed), or a float mask (non-zero: allowed).
+        span: optional (start, stop): only documents in range(start, stop) (a document filter).
     """
     columns = [t for t in query_tokens if t in model.vocab_dict]
     total = int(model.scores["num_docs"])
-    lists = posting_lists(model, columns, 1.0)
+    lists = posting_lists(model, columns, 1.0, span)
     if large(lists):  # long lists: MaxScore reads only part of them (the same result)
         return maxscore_top(lists, k, total, allowed)
+    if span is not None:
+        return top_of_lists(lists, k, total, allowed)
     docs, weights = bm25_postings(model, columns)
     return top_of_postings(docs, weights, k, allowed, summed=len(columns) == 1, total=total)
 
@@ -265,18 +269,22 @@ class FieldedBm25:
         model = self.models.get(prefix_of(term))
         return model is not None and term in model.vocab_dict
 
-    def top(self, terms: list[str], k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """(row, score) of the top-k passages by the weighted sum of each field's BM25, best first, ties by row."""
+    def top(self, terms: list[str], k: int, allowed: np.ndarray | None = None,
+            span: tuple[int, int] | None = None) -> list[tuple[int, float]]:
+        """(row, score) of the top-k passages by the weighted sum of each field's BM25, best first, ties by row; span:
+        only the rows in range(*span)."""
         groups: dict[str, list[str]] = {}
         for term in terms:
             groups.setdefault(prefix_of(term), []).append(term)
         if set(groups) <= {""}:
-            return bm25_top(self.exact, groups.get("", []), k, allowed)
+            return bm25_top(self.exact, groups.get("", []), k, allowed, span)
         fields = [(self.models[p], group, TERM_WEIGHTS[p]) for p, group in groups.items()
                   if p in self.models and TERM_WEIGHTS[p] > 0]
-        lists = [postings for model, group, weight in fields for postings in posting_lists(model, group, weight)]
+        lists = [postings for model, group, weight in fields for postings in posting_lists(model, group, weight, span)]
         if large(lists):  # long lists: MaxScore reads only part of them (the same result)
             return maxscore_top(lists, k, self.num_docs, allowed)
+        if span is not None:
+            return top_of_lists(lists, k, self.num_docs, allowed)
         postings = [bm25_postings(model, group, weight) for model, group, weight in fields]
         if not postings:
             return []

@@ -80,8 +80,9 @@ def read_column_max(folder: Path, columns: int) -> np.ndarray | None:
     return maxima
 
 
-def posting_lists(model, terms: list[str], weight: float) -> list[Postings]:
-    """The posting lists of the terms in a model's vocabulary, in term order (a repeated term repeats)."""
+def posting_lists(model, terms: list[str], weight: float, span: tuple[int, int] | None = None) -> list[Postings]:
+    """The posting lists of the terms in a model's vocabulary, in term order (a repeated term repeats); with span,
+    only their rows in range(*span) (a document's rows: two binary searches a list, not a pass over it)."""
     data, indices, indptr = model.scores["data"], model.scores["indices"], model.scores["indptr"]
     maxima = getattr(model, "column_max", None)
     known = getattr(model, "known_max", None)  # an index without column_max.npy: maxima found so far (StoredBm25)
@@ -91,6 +92,8 @@ def posting_lists(model, terms: list[str], weight: float) -> list[Postings]:
         if column is None:
             continue
         a, b = int(indptr[column]), int(indptr[column + 1])
+        if span is not None:
+            a, b = a + np.searchsorted(indices[a:b], span[0]), a + np.searchsorted(indices[a:b], span[1])
         top = float(maxima[column]) if maxima is not None else None if known is None else known.get(column)
         postings = Postings(indices[a:b], data[a:b], weight, top)
         if top is None and known is not None and b - a >= SMALL:
@@ -98,6 +101,17 @@ def posting_lists(model, terms: list[str], weight: float) -> list[Postings]:
             postings = Postings(postings.rows, postings.scores, weight, known[column])
         out.append(postings)
     return out
+
+
+def top_of_lists(lists: list[Postings], k: int, total: int, allowed=None) -> list[tuple[int, float]]:
+    """(row, score) of the top-k rows summing the lists whole (index/store/bm25.py top_of_postings)."""
+    from index.store.bm25 import top_of_postings
+
+    if not lists:
+        return []
+    docs = np.concatenate([np.asarray(p.rows, np.int64) for p in lists])
+    weights = np.concatenate([p.weighted() for p in lists])
+    return top_of_postings(docs, weights, k, allowed, summed=len(lists) == 1, total=total)
 
 
 def large(lists: list[Postings]) -> bool:

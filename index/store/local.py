@@ -198,7 +198,11 @@ class Bm25Sparse:
         self.table, self.fields, self.model = table, fields, fields.exact
 
     def search(self, terms: Sequence[str], k: int, where: Filter = NO_FILTER) -> Run:
-        pairs = self.fields.top(list(terms), k, self.table.mask(where))
+        allowed = self.table.allowed(where)
+        if allowed is not None and allowed.is_range:  # a document: its rows of each posting list, found by bisection
+            pairs = self.fields.top(list(terms), k, span=(allowed.start, allowed.stop))
+        else:
+            pairs = self.fields.top(list(terms), k, self.table.mask(where))
         ids = self.table.ids([row for row, _ in pairs])
         return [(cid, score) for cid, (_, score) in zip(ids, pairs)]
 
