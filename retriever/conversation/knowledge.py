@@ -25,6 +25,9 @@ _BUREAU = re.compile(r"环保局|环境保护局|环境局|生态环境")
 _EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z-]*(?:'s)?")
 _PINYIN = re.compile(r"^[a-z]{4,}$")
 _QUANTIFIERS = set("各全本该每此两三四五六七八九十多")  # 各县市, 全市: not place names
+_HOST = re.compile("主持")
+HOST_ALIASES = ("主持人",)  # a host is referred to by their part in the dialogue: 主持人是谁？ → 他怎么看…？
+HOST_ENGLISH = ("moderator", "host")
 
 
 class EntityKind(str, Enum):
@@ -167,7 +170,8 @@ def build_knowledge(speakers, texts: Iterable[str], lexicon: Mapping[str, list[s
 
     Returns:
         A Knowledge with a person per speaker, a place per city or province, and an
-        organisation per speaker's company (a city's environment bureau is its city).
+        organisation per speaker's company (a city's environment bureau is its city). A host (a speaker
+        whose title or role starts with 主持) is also named by 主持人, moderator and host.
     """
     english = _english_of(lexicon or {})
     speakers = list(speakers)
@@ -220,9 +224,12 @@ def build_knowledge(speakers, texts: Iterable[str], lexicon: Mapping[str, list[s
         entities.append(Entity(EntityKind.ORG, short, aliases, keys, s.name, city_of.get(s.name, ""), display=display))
     for s in speakers:
         given = s.name[1:] if len(s.name) >= 3 else ""
+        host = bool(_HOST.match(s.title) or _HOST.match(s.role))
+        aliases = (s.name, *(a for a in HOST_ALIASES if host and a != s.name))
+        keys = set(english.get(s.name, [])) | (set(HOST_ENGLISH) if host else set())
         entities.append(
             Entity(
-                EntityKind.PERSON, s.name, (s.name,), tuple(sorted(set(english.get(s.name, [])))), s.name,
+                EntityKind.PERSON, s.name, aliases, tuple(sorted(keys)), s.name,
                 city_of.get(s.name, ""), org_of.get(s.name, ""), tuple(sorted(set(english.get(given, [])))),
             )
         )
