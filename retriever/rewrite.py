@@ -228,6 +228,8 @@ def _pronouns(text, found, chinese, turns, knowledge, answered_by) -> tuple[str,
     for pronoun in found:
         if not cues.refers_back(pronoun, text, [t.text for t in turns]):
             continue
+        if names and cues.possessive(pronoun):
+            continue  # 'that firm … its values': its is the referent just written
         before = text[: pronoun.start]  # a name earlier in the question itself: the pronoun is its own (许伟说他…)
         if _latest([_Turn(before, tuple(knowledge.find(before)), chinese)], pronoun.want, knowledge) is not None:
             continue
@@ -237,7 +239,7 @@ def _pronouns(text, found, chinese, turns, knowledge, answered_by) -> tuple[str,
         label = _label(entity, chinese, turns)
         if pronoun.want == Want.OWNER:
             label = label + ("的" if chinese else "'s ")
-        elif pronoun.want == Want.POSSESSIVE:
+        elif pronoun.want == Want.POSSESSIVE or cues.possessive(pronoun):
             label = label + "'s"
         out.append(text[last : pronoun.start] + label)
         names.append(f"{pronoun.text.strip()} = {label.strip().removesuffix('的')}")

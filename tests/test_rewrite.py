@@ -203,3 +203,18 @@ def test_the_host_is_named_by_their_part_in_the_dialogue():
     assert ask("What did they say at the end?", ["Who is the moderator?"], knowledge).focus == Focus("中国环境报")
     # a speaker who hosts nothing is not the host
     assert not any(m.entity.name == "中国环境报" for m in build_knowledge(SPEAKERS, TEXTS, LEXICON).find("主持人是谁？"))
+
+
+def test_possessives_and_general_nouns_point_back(knowledge):
+    # its after a preposition names no thing of its own question: 'the head of its bureau'
+    assert ask("Who is the head of its environmental bureau?", ["What is the population of Jining?"], knowledge).text == (
+        "Who is the head of Jining's environmental bureau?"
+    )
+    assert ask("What did its director say?", ["What is the population of Jining?"], knowledge).text == "What did Jining's director say?"
+    # ... but once the question has written its referent, its is that one
+    assert ask("What did that firm say about its values?", ["Tell me about Pubang."], knowledge).text == (
+        "What did Pubang say about its values?"
+    )
+    # 这项工作 / 这些措施: so general a noun points at the last turn's subject; a specific one only when asked before
+    assert ask("这项工作由哪些部门参与？", ["大连淘汰了多少辆黄标车？"], knowledge).text == "大连的工作由哪些部门参与？"
+    assert ask("这个协议的目标是什么？", ["大连拆除了多少台锅炉？"], knowledge).text == "这个协议的目标是什么？"

@@ -76,6 +76,10 @@ _EN_BARE = re.compile(r"^\s*how\s+(?:many|much)\s+(?:did|do|does|has|have|had)\s
 _EN_CONTINUE = re.compile(r"^(?:and|also|then|so)\b[\s,]*", re.IGNORECASE)
 
 
+# Nouns so general that 这项/这些 + noun points at what the last turn asked about, whatever its words (这项工作, 这些措施).
+_GENERIC_NOUN = re.compile(r"(?:工作|措施|举措|做法|办法|行动|政策|制度|机制|项目|事情?|经验|成效|成果|问题)")
+_EN_PREPOSITION = re.compile(r"(?i)\b(?:of|in|at|for|from|about|on|by|with|to)\s*$")
+
 MAX_OMITTED_SUBJECT = 14  # a question that leaves out its subject is short (配备了多少名网格员？); longer ones stand alone
 
 
@@ -121,13 +125,22 @@ def refers_back(pronoun: Pronoun, question: str, history: list[str]) -> bool:
     """
     if pronoun.want == Want.OWNER and not pronoun.text.startswith(("其", "它")):
         rest = question[pronoun.end :]
+        if _GENERIC_NOUN.match(rest) and not re.sub(r"^(?:那么|那|而|还有)", "", question[: pronoun.start]).strip():
+            return True  # 这项工作…, 这些措施…: what the last turn was about (推行河长制这项制度: the question's own)
         if re.match(r"[A-Za-z]", rest):
             word = re.match(r"[A-Za-z]+", rest).group().lower().rstrip("s")
             return any(word in turn.lower() for turn in history)
         return any(rest[:size] in turn for turn in history for size in (2, 3) if len(rest) >= size)
     if pronoun.want == Want.ANY and re.match(r"(?i)it|its|they|them|their", pronoun.text):
+        if possessive(pronoun) and _EN_PREPOSITION.search(question[: pronoun.start]):
+            return True  # 'the head of its bureau': a possessive after a preposition names no thing of the question
         return not re.search(r"(?i)\b(?:the|a|an)\s+\w+", question[: pronoun.start])
     return True
+
+
+def possessive(pronoun: Pronoun) -> bool:
+    """An English possessive that stands for any kind of referent (its, their): written as 'Jining's'."""
+    return pronoun.want == Want.ANY and pronoun.text.lower() in ("its", "their")
 
 
 def asks_bare_quantity_english(question: str) -> bool:
