@@ -2,14 +2,15 @@
 
 A forum transcript has passages of its own kinds besides the speakers' turns: the host's lead-ins
 (Kind.QUESTION), the title, the participants list and the photo captions (a note that names one
-speaker: '河南省南阳市环保局/局长王奇'). Each is close to many questions: a lead-in words the topic of
-the answer that follows it, a caption or the participants list holds nothing but names and positions,
-so every question that names a speaker finds them. Yet each answers only what it holds: a lead-in
-what the host said, a caption or the list who someone is, the title what the dialogue is called.
+speaker: '河南省南阳市环保局/局长王奇'). A caption or the participants list holds nothing but names and
+positions, so every question that names a speaker finds them, and the title is near every question on
+the forum; yet they answer only who someone is and what the dialogue is called. The host's lead-ins
+word the topic of the answer that follows them and state facts of their own (大连市环保局的同志们腰杆特别硬),
+so they stay where they are unless the question asks what the host said.
 
 Pure functions: asked_kinds() reads which of these a question asks for, framed() moves the framing
-passages of a fused run by weight: up when asked for, down when not (retriever/settings.py
-FusionSettings.framing_weight).
+passages of a fused run by weight: up when asked for, and the ones that only name (ONLY_NAMING) down
+when not (retriever/settings.py FusionSettings.framing_weight).
 """
 
 from __future__ import annotations
@@ -26,15 +27,23 @@ CAPTION = "caption"  # a note naming one speaker (its photo caption)
 
 # The framing kind of each passage kind: which question asks for it.
 FRAMES = {Kind.QUESTION.value: HOST, Kind.PARTICIPANTS.value: WHO, Kind.TITLE.value: TITLE, CAPTION: WHO}
+ONLY_NAMING = frozenset({WHO, TITLE})  # frames that hold nothing else: moved down when not asked for
 
 _HOST = re.compile(r"主持|moderator|\bhosts?\b|\binterviewer\b", re.I)
 _WHO = re.compile(
-    r"谁|哪位|名字|姓名|叫什么|职务|职位|头衔|身份|任职|担任|对话人|嘉宾|出席|哪家|什么单位|哪个单位|什么公司|单位是|做什么的|干什么的|一把手"
+    r"谁|哪位|名字|姓名|叫什么|职务|职位|职称|头衔|身份|任职|担任|对话人|嘉宾|出席|哪家|什么单位|哪个单位|什么公司|单位是"
+    r"|做什么的|干什么的|一把手|全称|全名|哪个省|哪个市|哪个城市|哪省|哪市|哪里的|哪儿的|在哪里?工作|在哪儿工作"
+    r"|是[^，,。？?]{0,12}(?:局长|副总裁|总裁|总编辑|主持人)吗"
     r"|\bwho(?:m|se)?\b|\bnames?\b|\bposition\b|\bjob title\b|\bparticipants?\b|\bguests?\b"
-    r"|(?:'s|\bhis|\bher|\btheir|\bwhat)\s+(?:job|role|post|title)\b"
-    r"|\b(?:which|what) (?:company|firm|organi[sz]ation|newspaper|paper|unit|department|bureau)\b|\bwork(?:s|ed)? for\b",
+    r"|(?:'s|\bhis|\bher|\btheir|\bwhat)\s+(?:job|role|post|title)\b|\bwhere (?:is|are|does|do) .{1,30}\b(?:from|work)\b"
+    r"|\b(?:which|what) (?:company|firm|organi[sz]ation|newspaper|paper|unit|department|bureau|province|city)\b"
+    r"|\bwork(?:s|ed)? for\b",
     re.I,
 )
+# A caption and the participants list give present positions: what someone did before is told in their own words.
+_PAST = re.compile(r"之前|以前|过去|原来|曾经|早年|\bbefore\b|\bpreviously\b|\bformerly\b|\bused to\b|\bprior\b", re.I)
+# Words that say who someone is: a question of names and these only (张海冰局长, Wang Qi Nanyang) asks who they are.
+_POSITION = re.compile(r"局长|副总裁|总裁|主持人|总编辑|环保局|局|市|省|先生|女士|的|和|与|、|[\s\W_]", re.I)
 # The title: 标题, or the name of the dialogue or article itself (这场对话叫什么名字: not who someone is).
 _DOCUMENT = r"(?:对话录|对话(?!人)|访谈|文章|报道|稿件|这篇|本文|本版)"
 _NAMED = (
@@ -45,17 +54,27 @@ _DOCUMENT_NAMED = re.compile(_NAMED, re.I)
 _TITLE = re.compile(rf"标题|题目|{_NAMED}|(?<!'s )(?<!his )(?<!her )(?<!job )\btitled?\b|\bheadline\b", re.I)
 
 
-def asked_kinds(question: str, hosts: Iterable[str] = ()) -> frozenset[str]:
+def only_names(question: str, names: Iterable[str]) -> bool:
+    """True when the question is nothing but names and the words of a position (张海冰局长, 王奇 南阳)."""
+    rest = question
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        rest = rest.replace(name, " ")
+    return rest != question and not _POSITION.sub("", rest)
+
+
+def asked_kinds(question: str, hosts: Iterable[str] = (), names: Iterable[str] = ()) -> frozenset[str]:
     """Which framing passages a question asks for (HOST, WHO, TITLE).
 
     Args:
         question: the question (simplified, as the embedder reads it: retriever.query.ParsedQuery.search_text).
         hosts: the names of the index's hosts ('中国环境报'): a question naming one asks what the host said.
+        names: the speakers' names and their cities: a question of names only asks who they are.
     """
     asked = set()
     if _HOST.search(question) or any(name and name in question for name in hosts):
         asked.add(HOST)
-    if _WHO.search(question) and not _DOCUMENT_NAMED.search(question):
+    who = _WHO.search(question) and not _PAST.search(question) and not _DOCUMENT_NAMED.search(question)
+    if who or only_names(question, names):
         asked.add(WHO)
     if _TITLE.search(question):
         asked.add(TITLE)
@@ -72,8 +91,9 @@ def frame_of(kind: str, speaker: str) -> str | None:
 def framed(
     fused: Sequence[tuple[Hashable, float]], frames: Mapping[Hashable, str | None], asked: frozenset[str], weight: float
 ) -> list[tuple[Hashable, float]]:
-    """The fused run with each framing passage's score raised by weight when the question asks for its kind and
-    lowered by weight when it does not, re-sorted (ties by id); other passages keep their scores.
+    """The fused run with each framing passage's score raised by weight when the question asks for its kind and,
+    when it only names (ONLY_NAMING), lowered by weight when it does not; re-sorted (ties by id); other passages
+    keep their scores.
 
     Args:
         fused: (id, score), best first.
@@ -85,6 +105,8 @@ def framed(
         frame = frames.get(cid)
         if frame is None:
             return score
-        return score + weight if frame in asked else score - weight
+        if frame in asked:
+            return score + weight
+        return score - weight if frame in ONLY_NAMING else score
 
     return sorted(((cid, moved(cid, score)) for cid, score in fused), key=lambda item: (-item[1], item[0]))

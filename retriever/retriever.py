@@ -13,6 +13,7 @@ from index.load import OpenIndex, open_index
 from index.records import Chunk, DocRecord, Kind, Speaker
 from index.store.base import Filter
 from retriever.answerability import Answerability
+from retriever.answerability.entities import cities_of
 from retriever.articles import within_articles
 from retriever.candidates import SentenceScores, both_runs
 from retriever.evidence import boost, coverage, own_terms
@@ -45,6 +46,7 @@ class Retriever:
         # a large local index runs the sentence search and BM25 beside the passage search (retriever/stages.py)
         self._parallel = self.backend.kind == "local" and self.backend.chunks.count() >= PARALLEL_MIN
         self._titles = {d.doc: d.title for d in index.manifest.docs}
+        self._names = tuple(self.speakers) + tuple(city for s in self.speakers.values() for city in cities_of(s))
         self.answerability = Answerability.for_retriever(self)
 
     @classmethod
@@ -214,7 +216,7 @@ class Retriever:
         depth = fusion.coverage_depth
         top = fused[:depth]
         frames = {cid: frame_of(chunks[cid].kind, chunks[cid].speaker) for cid, _ in top}
-        asked = asked_kinds(query.search_text or query.text, self._hosts)
+        asked = asked_kinds(query.search_text or query.text, self._hosts, self._names)
         return framed(top, frames, asked, fusion.framing_weight) + list(fused[depth:])
 
     def cite_lines(self, doc: str, line_start: int, line_end: int) -> tuple[int | None, int, int]:

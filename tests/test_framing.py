@@ -23,6 +23,13 @@ def test_asked_kinds_read_who_host_and_title():
     # the name of the dialogue itself is its title, not who someone is
     assert asked_kinds("这篇对话录叫什么名字？") == asked_kinds("What is the title of this dialogue?") == {TITLE}
     assert asked_kinds("對話人都有谁？") == {WHO}
+    assert asked_kinds("王奇是哪个省的？") == asked_kinds("苏国军在哪个城市工作？") == asked_kinds("普邦园林的全称是什么？") == {WHO}
+    # a caption gives the present post: what someone did before is in their own words
+    assert asked_kinds("张海冰以前在哪个单位工作？") == asked_kinds("Where did Xu Wei work before?") == frozenset()
+    # names and position words only: who they are
+    names = ["张海冰", "王奇", "南阳", "大连"]
+    assert asked_kinds("张海冰局长", names=names) == asked_kinds("王奇 南阳", names=names) == {WHO}
+    assert asked_kinds("张海冰局长说了什么", names=names) == frozenset()
     # a job taken or a company named is not who someone is
     assert asked_kinds("What was the first thing Zhang Haibing did after taking the job?") == frozenset()
     assert asked_kinds("What happens to a Nanyang company with a bad record?") == frozenset()
@@ -42,6 +49,10 @@ def test_framed_moves_framing_passages_by_what_is_asked():
     fused = [("caption", 0.9), ("turn", 0.8), ("title", 0.5)]
     frames = {"caption": WHO, "title": TITLE, "turn": None}
     assert framed(fused, frames, frozenset(), 0.3) == [("turn", 0.8), ("caption", 0.9 - 0.3), ("title", 0.5 - 0.3)]
+    # the host's lead-ins state facts of their own: raised when the host is asked about, else left alone
+    lead = [("lead", 0.9), ("turn", 0.8)]
+    assert framed(lead, {"lead": HOST}, frozenset(), 0.3) == lead
+    assert framed(lead, {"lead": HOST}, frozenset({HOST}), 0.3) == [("lead", 0.9 + 0.3), ("turn", 0.8)]
     assert framed(fused, frames, frozenset({WHO}), 0.3) == [("caption", 0.9 + 0.3), ("turn", 0.8), ("title", 0.5 - 0.3)]
     assert framed(fused, frames, frozenset({TITLE}), 0.3)[0] == ("title", 0.5 + 0.3)
     assert framed(fused, frames, frozenset(), 0.0) == fused
@@ -73,3 +84,5 @@ def test_the_speakers_answer_comes_before_the_caption_that_names_them(retriever)
     # the host's closing words, not the participants list that names the host
     closing = "主持人用什么话为这次对话收尾？"
     assert top(off, closing).kind == "participants" and "美丽中国" in top(retriever, closing).text
+    # a fact the host states, asked without naming the host, is still found in the host's words
+    assert "腰杆特别硬" in top(retriever, "大连市环保局的同志们给人什么感觉？").text
