@@ -57,9 +57,9 @@ class FusionSettings:
     that only names the speaker no longer comes before the speaker's answer (the host's lead-ins state
     facts of their own and are not moved down). Like the coverage bonus, not when the BM25 run is empty:
     such a hybrid search is the dense run alone. Chosen on the tune split of eval/gold.jsonl and
-    eval/sets/readers.jsonl (hybrid R@1 gold / readers / follow-ups: 0.948 / 0.904 / 0.971 at 0; 0.969 /
-    0.913 / 0.971 at 0.2; 0.969 / 0.930 / 0.971 at 0.3; 0.969 / 0.922 / 0.971 at 0.4; 0.958 / 0.913 /
-    0.971 at 0.5); 0 turns it off.
+    eval/sets/readers.jsonl (hybrid R@1 gold / readers, follow-ups 0.971 throughout: 0.948 / 0.904 at 0;
+    0.958 / 0.904 at 0.1; 0.969 / 0.913 at 0.2; 0.969 / 0.930 at 0.3 and 0.35; 0.969 / 0.922 at 0.4;
+    0.958 / 0.913 at 0.5); 0 turns it off.
 
     within_article: then, among those first coverage_depth hits, an article's passages of running text are
     ordered within the places the article holds by the question's own words, not the title's
