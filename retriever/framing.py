@@ -89,17 +89,23 @@ def frame_of(kind: str, speaker: str) -> str | None:
 
 
 def framed(
-    fused: Sequence[tuple[Hashable, float]], frames: Mapping[Hashable, str | None], asked: frozenset[str], weight: float
+    fused: Sequence[tuple[Hashable, float]],
+    frames: Mapping[Hashable, str | None],
+    asked: frozenset[str],
+    weight: float,
+    floor: float | None = None,
 ) -> list[tuple[Hashable, float]]:
     """The fused run with each framing passage's score raised by weight when the question asks for its kind and,
     when it only names (ONLY_NAMING), lowered by weight when it does not; re-sorted (ties by id); other passages
     keep their scores.
 
     Args:
-        fused: (id, score), best first.
+        fused: (id, score), best first: the head of a longer run.
         frames: the framing kind of each id (frame_of); ids missing or None are not moved.
         asked: asked_kinds() of the question.
         weight: how far a framing passage moves, in the fused score's units.
+        floor: the best score of the run after this head: no passage is moved below it, so the head followed
+            by the rest of the run stays sorted (None: no floor).
     """
     def moved(cid: Hashable, score: float) -> float:
         frame = frames.get(cid)
@@ -107,6 +113,8 @@ def framed(
             return score
         if frame in asked:
             return score + weight
-        return score - weight if frame in ONLY_NAMING else score
+        if frame not in ONLY_NAMING:
+            return score
+        return score - weight if floor is None else max(score - weight, min(floor, score))
 
     return sorted(((cid, moved(cid, score)) for cid, score in fused), key=lambda item: (-item[1], item[0]))

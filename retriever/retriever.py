@@ -217,7 +217,8 @@ class Retriever:
         top = fused[:depth]
         frames = {cid: frame_of(chunks[cid].kind, chunks[cid].speaker) for cid, _ in top}
         asked = asked_kinds(query.search_text or query.text, self._hosts, self._names)
-        return framed(top, frames, asked, fusion.framing_weight) + list(fused[depth:])
+        floor = fused[depth][1] if len(fused) > depth else None  # the rest of the run is not looked at
+        return framed(top, frames, asked, fusion.framing_weight, floor) + list(fused[depth:])
 
     def cite_lines(self, doc: str, line_start: int, line_end: int) -> tuple[int | None, int, int]:
         """(page, first line, last line) as cited: lines count within the page for documents with pages."""

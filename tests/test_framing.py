@@ -57,6 +57,8 @@ def test_framed_moves_framing_passages_by_what_is_asked():
     assert framed(fused, frames, frozenset({TITLE}), 0.3)[0] == ("title", 0.5 + 0.3)
     assert framed(fused, frames, frozenset(), 0.0) == fused
     assert framed([("b", 0.5), ("a", 0.5)], {}, frozenset(), 0.3) == [("a", 0.5), ("b", 0.5)]  # ties break by id
+    # the head of a longer run: never moved below the best score after it, so head + rest stays sorted
+    assert framed(fused, frames, frozenset(), 0.3, floor=0.45) == [("turn", 0.8), ("caption", 0.9 - 0.3), ("title", 0.45)]
 
 
 def test_settings_refuse_a_bad_framing_weight():
