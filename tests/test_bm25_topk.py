@@ -3,15 +3,13 @@ writer, and the search stages run in the helper thread (retriever/stages.py) aga
 
 from __future__ import annotations
 
-import json
 import threading
 from pathlib import Path
 
 import numpy as np
 import pytest
+from standin import standin_store
 
-from eval import scale
-from eval.standin import sentence_pool
 from index.store import bm25 as bm25_module
 from index.store import bm25_topk
 from index.store.base import Filter
@@ -19,22 +17,12 @@ from index.store.bm25_topk import COLUMN_MAX, column_max
 from retriever import Retriever
 from retriever.stages import Helper
 
-REPO = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> tuple[Path, object]:
     """3,000 synthetic passages of the transcript's sentences (stand-in vectors), written by the local writer."""
-    folder = tmp_path_factory.mktemp("topk")
-    rng = np.random.default_rng(0)
-    real = rng.normal(size=(200, 48)).astype(np.float32)
-    real /= np.linalg.norm(real, axis=1, keepdims=True)
-    text = (REPO / "data" / "env-forum-2016.txt").read_text(encoding="utf-8")
-    setup = scale.save_setup(folder / "setup", real, [])
-    (setup / "pool.json").write_text(json.dumps(sentence_pool([text], extra=False), ensure_ascii=False), encoding="utf-8")
-    scale.build_store(setup, folder / "index", 3000)
-    embedder, _ = scale.load_setup(setup)
-    return folder / "index", embedder
+    index, embedder, _ = standin_store(tmp_path_factory.mktemp("topk"), 3000)
+    return index, embedder
 
 
 def whole_lists(monkeypatch, fields, terms, k, allowed=None):

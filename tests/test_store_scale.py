@@ -3,7 +3,6 @@ breadth, and the hash stamps that spare a load from reading unchanged large file
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import time
@@ -11,9 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from standin import standin_store
 
-from eval import scale
-from eval.standin import sentence_pool
 from index.errors import IndexCorruptError
 from index.store import manifest as manifest_module
 from index.store import verified
@@ -22,23 +20,13 @@ from index.store.files import NpyRows, file_table
 from index.store.manifest import read_manifest
 from retriever import Retriever
 
-REPO = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="module")
 def ivf_index(tmp_path_factory) -> tuple[Path, object]:
     """2,000 synthetic passages (real Chinese sentences, stand-in vectors) in an IVF index, built by the local writer."""
-    folder = tmp_path_factory.mktemp("ivf")
-    rng = np.random.default_rng(0)
-    real = rng.normal(size=(200, 48)).astype(np.float32)
-    real /= np.linalg.norm(real, axis=1, keepdims=True)
-    text = (REPO / "data" / "env-forum-2016.txt").read_text(encoding="utf-8")
-    setup = scale.save_setup(folder / "setup", real, [])
-    (setup / "pool.json").write_text(json.dumps(sentence_pool([text], extra=False), ensure_ascii=False), encoding="utf-8")
-    result = scale.build_store(setup, folder / "index", 2000, dense=DenseSettings(kind="ivf"))
-    embedder, _ = scale.load_setup(setup)
+    index, embedder, result = standin_store(tmp_path_factory.mktemp("ivf"), 2000, dense=DenseSettings(kind="ivf"))
     assert result["dense"]["built"] == result["dense"]["sentences_built"] == "ivf"
-    return folder / "index", embedder
+    return index, embedder
 
 
 def test_npy_rows_reads_any_rows_as_the_memory_map_does(tmp_path):
