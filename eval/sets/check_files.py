@@ -5,16 +5,12 @@ import re
 from collections import Counter, defaultdict
 
 from check_rules import (
-    FU_CATS,
+    FOLLOWUPS_SPEC,
     FU_FIELDS,
-    FU_MIN,
-    FU_MIN_LANG,
-    FU_MIN_TOTAL,
-    MIN_NEAR_MISS_EN,
     READER_FIELDS,
     READER_LANG,
-    READER_MIN,
     READER_UNANSWERABLE,
+    READERS_SPEC,
     SPEAKERS,
     check_answers,
     check_lang,
@@ -37,8 +33,9 @@ def _row_category(r, tag, fields, prefix, categories, errors):
         return None
     return r["category"]
 
-def check_readers(path, text, gold_q, errors):
-    fname = "readers.jsonl"
+def check_readers(path, text, gold_q, errors, spec=READERS_SPEC):
+    """Check a reader-format file (readers.jsonl by default; spec names another, e.g. fresh.jsonl)."""
+    fname = spec.fname
     rows = load_jsonl(path, errors)
     ids = Counter(r.get("id") for r in rows)
     for i, c in ids.items():
@@ -52,7 +49,7 @@ def check_readers(path, text, gold_q, errors):
     by_cat = defaultdict(list)
     for r in rows:
         tag = f"{fname} {r.get('id')}"
-        cat = _row_category(r, tag, READER_FIELDS, "r", READER_MIN, errors)
+        cat = _row_category(r, tag, READER_FIELDS, spec.prefix, spec.minimum, errors)
         if cat is None:
             continue
         by_cat[cat].append(r)
@@ -107,18 +104,19 @@ def check_readers(path, text, gold_q, errors):
                     errors.append(f"{tag}: not GB2312-encodable (traditional char {q[e.start]!r}?)")
         elif r["twin"] is not None:
             errors.append(f"{tag}: only traditional/simplified_twin items have a twin")
-    for cat, m in READER_MIN.items():
+    for cat, m in spec.minimum.items():
         if len(by_cat.get(cat, [])) < m:
             errors.append(f"{fname}: category {cat} has {len(by_cat.get(cat, []))} < {m}")
     nm_en = sum(r["lang"] == "en" for r in by_cat.get("near_miss", []))
-    if nm_en < MIN_NEAR_MISS_EN:
-        errors.append(f"{fname}: near_miss has {nm_en} English items < {MIN_NEAR_MISS_EN}")
-    check_splits(fname, rows, by_cat, errors, twin_of=True)
+    if nm_en < spec.min_lang["near_miss_en"]:
+        errors.append(f"{fname}: near_miss has {nm_en} English items < {spec.min_lang['near_miss_en']}")
+    check_splits(fname, rows, by_cat, errors, twin_of=True, heldout_only=spec.heldout_only)
     return rows, by_cat
 
 
-def check_followups(path, text, gold_q, errors):
-    fname = "followups.jsonl"
+def check_followups(path, text, gold_q, errors, spec=FOLLOWUPS_SPEC):
+    """Check a follow-up-format file (followups.jsonl by default; spec names another, e.g. fresh_followups.jsonl)."""
+    fname = spec.fname
     rows = load_jsonl(path, errors)
     ids = Counter(r.get("id") for r in rows)
     for i, c in ids.items():
@@ -132,7 +130,7 @@ def check_followups(path, text, gold_q, errors):
     langs = Counter()
     for r in rows:
         tag = f"{fname} {r.get('id')}"
-        cat = _row_category(r, tag, FU_FIELDS, "f", FU_CATS, errors)
+        cat = _row_category(r, tag, FU_FIELDS, spec.prefix, spec.minimum, errors)
         if cat is None:
             continue
         by_cat[cat].append(r)
@@ -163,15 +161,15 @@ def check_followups(path, text, gold_q, errors):
         if r["split"] not in ("tune", "heldout"):
             errors.append(f"{tag}: bad split {r['split']!r}")
         check_answers(tag, r["answers"], answerable, text, errors)
-    if len(rows) < FU_MIN_TOTAL:
-        errors.append(f"{fname}: {len(rows)} conversations < {FU_MIN_TOTAL}")
-    for cat, m in FU_MIN.items():
+    if len(rows) < spec.min_total:
+        errors.append(f"{fname}: {len(rows)} conversations < {spec.min_total}")
+    for cat, m in spec.minimum.items():
         if len(by_cat.get(cat, [])) < m:
             errors.append(f"{fname}: category {cat} has {len(by_cat.get(cat, []))} < {m}")
-    for lg, m in FU_MIN_LANG.items():
+    for lg, m in spec.min_lang.items():
         if langs[lg] < m:
             errors.append(f"{fname}: {langs[lg]} {lg} conversations < {m}")
-    check_splits(fname, rows, by_cat, errors)
+    check_splits(fname, rows, by_cat, errors, heldout_only=spec.heldout_only)
     return rows, by_cat
 
 

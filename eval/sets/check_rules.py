@@ -4,6 +4,7 @@ import json
 import os
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 MIN_LEN, MAX_LEN, MAX_OCC = 4, 20, 3
 MIN_HELDOUT = 0.35
@@ -19,7 +20,7 @@ READER_MIN = {
 }
 READER_UNANSWERABLE = {"near_miss", "nonsense", "out_of_scope"}
 READER_LANG = {  # fixed language per category (None = any of zh/en/mixed)
-    "traditional": "zh", "simplified_twin": "zh", "colloquial": "zh", "keyword": "zh",
+    "plain": "zh", "traditional": "zh", "simplified_twin": "zh", "colloquial": "zh", "keyword": "zh",
     "typo": "zh", "title_english": "en", "paraphrase_english": "en", "mixed": "mixed",
     "near_miss": None, "nonsense": None, "out_of_scope": None,
 }
@@ -30,6 +31,37 @@ FU_FIELDS = {"id", "history", "question", "answers", "category", "lang", "speake
 FU_CATS = {"ellipsis", "pronoun", "switch", "standalone", "near_miss"}
 FU_MIN_TOTAL, FU_MIN = 55, {"standalone": 8, "near_miss": 5}
 FU_MIN_LANG = {"zh": 30, "en": 15}
+
+# The fresh held-out sets (fresh.jsonl, fresh_followups.jsonl): every item heldout, smaller minimums,
+# one more reader category ("plain": an ordinary written question in simplified Chinese).
+FRESH_READER_MIN = {
+    "plain": 8, "traditional": 4, "simplified_twin": 4, "colloquial": 5, "keyword": 4, "typo": 4,
+    "title_english": 4, "paraphrase_english": 4, "mixed": 4, "near_miss": 18, "nonsense": 3, "out_of_scope": 8,
+}
+FRESH_NEAR_MISS_EN = 6
+FRESH_FU_MIN_TOTAL, FRESH_FU_MIN = 28, {c: 5 for c in ("ellipsis", "pronoun", "switch", "standalone", "near_miss")}
+FRESH_FU_MIN_LANG = {"zh": 15, "en": 10}
+
+
+@dataclass(frozen=True)
+class SetSpec:
+    """What one set file must satisfy: its name, id prefix, categories with their minimum counts, language
+    minimums (readers: English near misses under 'near_miss_en'), total minimum and split policy."""
+
+    fname: str
+    prefix: str
+    minimum: dict = field(default_factory=dict)
+    min_lang: dict = field(default_factory=dict)
+    min_total: int = 0
+    heldout_only: bool = False  # every item heldout (fresh sets) instead of the index % 5 rule
+
+
+READERS_SPEC = SetSpec("readers.jsonl", "r", dict(READER_MIN), {"near_miss_en": MIN_NEAR_MISS_EN})
+FOLLOWUPS_SPEC = SetSpec("followups.jsonl", "f", {c: FU_MIN.get(c, 0) for c in sorted(FU_CATS)}, FU_MIN_LANG,
+                         FU_MIN_TOTAL)
+FRESH_SPEC = SetSpec("fresh.jsonl", "fr", FRESH_READER_MIN, {"near_miss_en": FRESH_NEAR_MISS_EN}, heldout_only=True)
+FRESH_FU_SPEC = SetSpec("fresh_followups.jsonl", "ff", FRESH_FU_MIN, FRESH_FU_MIN_LANG, FRESH_FU_MIN_TOTAL,
+                        heldout_only=True)
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -107,8 +139,13 @@ def check_lang(tag, q, lang, errors):
         errors.append(f"{tag}: lang mixed but no Latin text: {q!r}")
 
 
-def check_splits(fname, rows, by_cat, errors, twin_of=None):
-    """rows: list of dicts; by_cat: category -> rows. Verifies rule and >= 35%."""
+def check_splits(fname, rows, by_cat, errors, twin_of=None, heldout_only=False):
+    """rows: list of dicts; by_cat: category -> rows. Verifies rule and >= 35% (or, heldout_only, that all are heldout)."""
+    if heldout_only:
+        for r in rows:
+            if r.get("split") != "heldout":
+                errors.append(f"{fname} {r.get('id')}: split {r.get('split')!r}, every item of this set is 'heldout'")
+        return
     for cat, items in sorted(by_cat.items()):
         items = sorted(items, key=lambda r: r["id"])
         for i, r in enumerate(items):

@@ -4,7 +4,8 @@
 Usage (from the repository root or anywhere):
     python3 eval/sets/check_sets.py [--transcript PATH] [--gold PATH]
 
-Verifies, for readers.jsonl and followups.jsonl:
+Verifies, for readers.jsonl and followups.jsonl (and the fresh held-out sets fresh.jsonl and
+fresh_followups.jsonl, which are all heldout and must not repeat any question of the other sets):
   * schema (exact field set, allowed values, types), unique ids, unique questions
     (after normalisation, within each file and against eval/gold.jsonl);
   * every answer string occurs verbatim in the transcript after NFKC
@@ -23,7 +24,8 @@ and for gold_split.json: ids exist in eval/gold.jsonl, follow the rule
 (per `type`, sorted ids, index % 3 == 0 -> heldout) and are ~35% of the set.
 
 Prints counts per file / category / split and exits 1 if there are errors.
-The rules are in check_rules.py, the checks of each file in check_files.py (this folder is the script's path).
+The rules are in check_rules.py, the checks of each file in check_files.py and check_fresh.py (this folder is the
+script's path).
 """
 import argparse
 import os
@@ -31,6 +33,7 @@ import sys
 from collections import Counter
 
 from check_files import check_followups, check_gold_split, check_readers
+from check_fresh import check_fresh
 from check_rules import load_jsonl, norm, qkey
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -72,11 +75,18 @@ def main():
     readers, r_cat = check_readers(os.path.join(args.dir, "readers.jsonl"), text, gold_q, errors)
     fus, f_cat = check_followups(os.path.join(args.dir, "followups.jsonl"), text, gold_q, errors)
     gs = check_gold_split(os.path.join(args.dir, "gold_split.json"), gold_rows, errors)
+    fresh, fr_cat, _, ff_cat = check_fresh(args.dir, text, gold_rows, readers, fus, errors)
 
     table("readers.jsonl", r_cat)
     nm = r_cat.get("near_miss", [])
     print(f"  near_miss languages: zh={sum(r['lang'] == 'zh' for r in nm)} en={sum(r['lang'] == 'en' for r in nm)}")
     table("followups.jsonl", f_cat)
+    table("fresh.jsonl (fresh held-out, session 5)", fr_cat)
+    nm = fr_cat.get("near_miss", [])
+    print(f"  near_miss languages: zh={sum(r['lang'] == 'zh' for r in nm)} en={sum(r['lang'] == 'en' for r in nm)}")
+    speakers = sorted({str(r["speaker"]) for r in fresh if r["speaker"]})
+    print(f"  speakers: {' '.join(speakers)}")
+    table("fresh_followups.jsonl (fresh held-out, session 5)", ff_cat)
     if gs:
         print("\ngold_split.json (heldout/total per type)")
         for t, (h, n) in gs.items():
