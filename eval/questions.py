@@ -3,6 +3,8 @@
 - eval/gold.jsonl: categories are the gold ``type``; the held-out ids are in eval/sets/gold_split.json.
 - eval/sets/readers.jsonl: reader categories (traditional, near_miss, nonsense, ...) with a ``split``.
 - eval/sets/followups.jsonl: conversations (``history`` + follow-up) with a ``split``.
+- eval/sets/fresh.jsonl: the fresh held-out reader questions (session 5, never tuned): not one of SET_NAMES, so
+  that they never join the main tables; load them with load_fresh() (eval/fresh.py scores them apart).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ SETS = Path(__file__).resolve().parent / "sets"
 READERS = SETS / "readers.jsonl"
 FOLLOWUPS = SETS / "followups.jsonl"
 GOLD_SPLIT = SETS / "gold_split.json"
+FRESH = SETS / "fresh.jsonl"
+FRESH_FOLLOWUPS = SETS / "fresh_followups.jsonl"
 SPLITS = ("tune", "heldout")
 UNANSWERABLE = frozenset({"out_of_scope", "near_miss", "nonsense"})
 SET_NAMES = ("gold", "readers", "followups")
@@ -114,3 +118,16 @@ def load_questions(
         if name in sets:
             questions += [_from_set(row, name, path) for row in _read_jsonl(path)]
     return [q for q in questions if split is None or q.split == split]
+
+
+def load_fresh(path: str | Path = FRESH) -> list[EvalQuestion]:
+    """The fresh held-out reader questions (set name 'fresh'; every one heldout).
+
+    Raises:
+        GoldError: the file is missing or malformed, or a row is not heldout.
+    """
+    questions = [_from_set(row, "fresh", Path(path)) for row in _read_jsonl(Path(path))]
+    tuned = [q.id for q in questions if q.split != "heldout"]
+    if tuned:
+        raise GoldError(f"{path}: {tuned[0]} has split 'tune'; every fresh question is 'heldout'")
+    return questions

@@ -110,6 +110,16 @@ def significance_table(results: dict) -> str:
     return _table(header, rows)
 
 
+def fresh_section(results: dict) -> str:
+    """The fresh held-out section (eval/fresh.py), or '' when the run did not score the fresh sets."""
+    fresh = results.get("fresh_heldout")
+    if not fresh:
+        return ""
+    from eval.fresh import report_section
+
+    return report_section(fresh, results, fresh.get("compare_followups"))
+
+
 def markdown(results: dict) -> str:
     cfg = results["config"]
     counts = ", ".join(f"{name}: {c.get('tune', 0)} tune + {c.get('heldout', 0)} held-out" for name, c in results["questions"].items())
@@ -123,7 +133,9 @@ def markdown(results: dict) -> str:
         "Sets: `gold` is eval/gold.jsonl (its held-out ids in eval/sets/gold_split.json), `readers` is "
         "eval/sets/readers.jsonl; the follow-up conversations (eval/sets/followups.jsonl) are scored with and without "
         "their history in [followups.md](followups.md), and can join these tables with `--sets gold,readers,followups`. "
-        "The held-out split is never used for tuning or training (eval/calibrate.py reads the tune split only).",
+        "The held-out split is never used for tuning or training (eval/calibrate.py reads the tune split only)."
+        + (" The fresh held-out sets (eval/sets/fresh*.jsonl, written in session 5, never tuned) are scored apart, in "
+           "the last section; they are not part of any table before it." if results.get("fresh_heldout") else ""),
         "",
         "Relevance is derived: a chunk is relevant when its NFKC-normalised, whitespace-free text contains an answer "
         "string. R@k is answer recall (a relevant chunk in the top k; ranx `hit_rate@k`); MRR@10 and nDCG@10 from ranx; "
@@ -176,6 +188,8 @@ def markdown(results: dict) -> str:
         for check, ids in m["splits"]["heldout"]["failures"].items():
             parts.append(f"- {check} ({len(ids)}): {', '.join(ids) or '—'}")
         parts.append("")
+    if results.get("fresh_heldout"):
+        parts += [fresh_section(results), ""]
     return "\n".join(parts)
 
 

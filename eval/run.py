@@ -128,6 +128,7 @@ def run_eval(
     fresh: bool = False,
     log: Callable[[str], None] = print,
     followups: bool = True,
+    fresh_heldout: bool = True,
 ) -> dict:
     """Evaluate search modes on the evaluation sets (both splits), write the reports and print the table.
 
@@ -145,9 +146,12 @@ def run_eval(
         followups: also score eval/sets/followups.jsonl with and without history (hybrid), printed
             and written to followups.md and followups.json beside the other reports (with the
             bundled gold set only: the follow-ups are about the bundled transcript).
+        fresh_heldout: also score the fresh held-out sets (eval/fresh.py: eval/sets/fresh.jsonl and
+            fresh_followups.jsonl) apart from the sets above, as the last section of eval.md (bundled gold set only).
 
     Returns:
-        The figures (the content of eval.json), with the follow-up figures under 'followups'.
+        The figures (the content of eval.json), with the follow-up figures under 'followups' and the fresh
+        held-out figures under 'fresh_heldout'.
     """
     from eval import expected, report
 
@@ -158,11 +162,15 @@ def run_eval(
         log(f"evaluating {len(questions)} questions, modes {', '.join(modes)}, embedder {retriever.embedder.id}")
         results = evaluate(retriever, questions, modes)
         follow = _followups(retriever, out, log) if followups and gold is None else None  # the bundled sets only
+        fresh_figures = _fresh_heldout(retriever, modes, follow, log) if fresh_heldout and gold is None else None
     finally:
         if tmp is not None:
             tmp.cleanup()
     results["config"]["gold"] = str(Path(gold or Path(__file__).resolve().parent / "gold.jsonl"))
     log(report.format_table(results))
+    if fresh_figures is not None:
+        results["fresh_heldout"] = fresh_figures
+        log(report.fresh_section(results))
     if out is not None:
         paths = report.write_reports(results, Path(out))
         log("wrote " + ", ".join(str(p) for p in paths))
@@ -186,6 +194,17 @@ def _followups(retriever, out, log) -> dict:
     return follow
 
 
+def _fresh_heldout(retriever, modes: Sequence[str], follow: dict | None, log) -> dict:
+    """The fresh held-out figures (eval/fresh.py), with the earlier follow-ups' figures of this run to compare."""
+    from eval.fresh import evaluate_fresh
+
+    log("evaluating the fresh held-out sets (eval/sets/fresh.jsonl, fresh_followups.jsonl; never tuned)")
+    figures = evaluate_fresh(retriever, modes)
+    if follow is not None:
+        figures["compare_followups"] = {"conditions": follow["conditions"]}
+    return figures
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """python -m eval: the same as `forumqa eval`, plus --record-expected."""
     import argparse
@@ -205,6 +224,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="evaluate a freshly built index with the current defaults")
     parser.add_argument("--no-followups", action="store_true", help="skip the follow-up conversations set")
     parser.add_argument(
+        "--no-fresh-heldout", action="store_true",
+        help="skip the fresh held-out sets (eval/sets/fresh*.jsonl, session 5, never tuned; scored apart)",
+    )
+    parser.add_argument(
         "--record-expected", action="store_true",
         help="write eval/expected.json (regression reference) from a fresh default index",
     )
@@ -221,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         record_expected=args.record_expected,
         fresh=args.fresh,
         followups=not args.no_followups,
+        fresh_heldout=not args.no_fresh_heldout,
     ))
 
 
