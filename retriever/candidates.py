@@ -17,27 +17,19 @@ def sentence_scores(backend: Backend, vector: np.ndarray, ids: Sequence[str]) ->
     return {cid: m @ vector for cid, m in zip(ids, backend.sentences.vectors(list(ids)))}
 
 
-def dense_run(
-    backend: Backend, vector: np.ndarray, depth: int, where: Filter, sentence_weight: float
+def dense_scores(
+    backend: Backend, vector: np.ndarray, passage_run: Run, sentence_run: Run, depth: int, sentence_weight: float
 ) -> tuple[Run, SentenceScores]:
-    """Dense scores: (1 - w) x passage cosine + w x the best cosine of one of its sentences.
+    """Dense scores from the passage index's run and the sentence index's run: (1 - w) x passage cosine + w x the
+    best cosine of one of its sentences.
 
-    Candidates are the top passages plus the passages of the best sentences, so a passage
-    whose one sentence matches well (short facts, English questions) is not missed. Sentence
-    scores are computed for the candidates only, and returned for highlighting.
+    Candidates are the top passages plus the passages of the best sentences, so a passage whose one sentence
+    matches well (short facts, English questions) is not missed. Sentence scores are computed for the
+    candidates only, and returned for highlighting.
 
     Returns:
         (the run, best first, at most depth long; the sentence cosines of every candidate).
     """
-    query = vector[None, :]
-    passage = backend.passages.search(query, depth, where)[0]
-    return dense_scores(backend, vector, passage, backend.sentences.search(query, depth, where)[0], depth, sentence_weight)
-
-
-def dense_scores(
-    backend: Backend, vector: np.ndarray, passage_run: Run, sentence_run: Run, depth: int, sentence_weight: float
-) -> tuple[Run, SentenceScores]:
-    """dense_run's scores from its two searches: the passage index's run and the sentence index's run."""
     passage = dict(passage_run)
     candidates = sorted(set(passage) | {cid for cid, _ in sentence_run})
     if not candidates:
@@ -61,7 +53,7 @@ def both_runs(
     backend: Backend, vector: np.ndarray | None, terms: Sequence[str] | None, depth: int, where: Filter,
     sentence_weight: float, parallel: bool = False,
 ) -> tuple[Run, SentenceScores, Run]:
-    """(dense run, its sentence cosines, BM25 run): dense_run (when a vector is given) and sparse_run (when terms are).
+    """(dense run, its sentence cosines, BM25 run): dense_scores (when a vector is given) and sparse_run (when terms are).
 
     parallel: the sentence search and BM25 run in the helper thread while this one searches the passages
     (retriever/stages.py); the runs are the same either way.

@@ -123,18 +123,6 @@ def bm25_scores(model, query_tokens: list[str]) -> np.ndarray | None:
     return np.asarray(model.get_scores(known), dtype=np.float32)
 
 
-def bm25_postings(model, query_tokens: list[str], weight: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
-    """(rows, scores) of the posting lists of the tokens in the vocabulary, scores times weight (rows repeat)."""
-    columns = [model.vocab_dict[t] for t in query_tokens if t in model.vocab_dict]
-    if not columns:
-        return np.zeros(0, np.int64), np.zeros(0, np.float32)
-    data, indices, indptr = model.scores["data"], model.scores["indices"], model.scores["indptr"]
-    parts = [(int(indptr[c]), int(indptr[c + 1])) for c in columns]
-    docs = np.concatenate([np.asarray(indices[a:b]) for a, b in parts]).astype(np.int64)
-    weights = np.concatenate([np.asarray(data[a:b]) for a, b in parts]).astype(np.float32)
-    return docs, weights if weight == 1.0 else (weights * np.float32(weight))
-
-
 def top_of_postings(
     docs: np.ndarray, weights: np.ndarray, k: int, allowed: np.ndarray | None = None, summed: bool = False,
     total: int = 0,
@@ -183,15 +171,13 @@ def bm25_top(model, query_tokens: list[str], k: int, allowed: np.ndarray | None 
         allowed: optional bool array over documents (True: allowed), or a float mask (non-zero: allowed).
         span: optional (start, stop): only documents in range(start, stop) (a document filter).
     """
-    columns = [t for t in query_tokens if t in model.vocab_dict]
-    total = int(model.scores["num_docs"])
-    lists = posting_lists(model, columns, 1.0, span)
-    if large(lists):  # long lists: MaxScore reads only part of them (the same result)
-        return maxscore_top(lists, k, total, allowed)
-    if span is not None:
-        return top_of_lists(lists, k, total, allowed)
-    docs, weights = bm25_postings(model, columns)
-    return top_of_postings(docs, weights, k, allowed, summed=len(columns) == 1, total=total)
+    return _top(posting_lists(model, query_tokens, 1.0, span), k, int(model.scores["num_docs"]), allowed)
+
+
+def _top(lists, k: int, total: int, allowed) -> list[tuple[int, float]]:
+    """The top-k of the posting lists: MaxScore when they are long (it reads only part of them), else summed whole;
+    the same result either way (index/store/bm25_topk.py)."""
+    return maxscore_top(lists, k, total, allowed) if large(lists) else top_of_lists(lists, k, total, allowed)
 
 
 FIELD_DIRS = {"py:": "pinyin", "en:": "english"}  # where each prefixed field's model is saved, inside bm25/
@@ -281,13 +267,4 @@ class FieldedBm25:
         fields = [(self.models[p], group, TERM_WEIGHTS[p]) for p, group in groups.items()
                   if p in self.models and TERM_WEIGHTS[p] > 0]
         lists = [postings for model, group, weight in fields for postings in posting_lists(model, group, weight, span)]
-        if large(lists):  # long lists: MaxScore reads only part of them (the same result)
-            return maxscore_top(lists, k, self.num_docs, allowed)
-        if span is not None:
-            return top_of_lists(lists, k, self.num_docs, allowed)
-        postings = [bm25_postings(model, group, weight) for model, group, weight in fields]
-        if not postings:
-            return []
-        docs = np.concatenate([d for d, _ in postings])
-        weights = np.concatenate([w for _, w in postings])
-        return top_of_postings(docs, weights, k, allowed, total=int(self.exact.scores["num_docs"]))
+        return _top(lists, k, self.num_docs, allowed)

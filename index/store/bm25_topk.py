@@ -46,7 +46,7 @@ class Postings:
         return float(np.float32(top) * np.float32(self.weight))
 
     def weighted(self, at=slice(None)) -> np.ndarray:
-        """The scores at these positions times the weight, in float32 (as bm25.bm25_postings computes them)."""
+        """The scores at these positions times the weight, in float32 (as the stored scores times the weight in float32)."""
         scores = np.asarray(self.scores[at])
         return scores if self.weight == 1.0 else scores * np.float32(self.weight)
 

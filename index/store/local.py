@@ -269,7 +269,7 @@ def open_local(path: Path, lexicon: dict[str, list[str]], dense: dict | None = N
     passages = _read(path, PASSAGE_VECTORS, lambda p: np.load(p, mmap_mode="r", allow_pickle=False))
     sentences = _read(path, SENTENCE_VECTORS, lambda p: np.load(p, mmap_mode="r", allow_pickle=False))
     passage_rows = _dense_rows(path, PASSAGE_FAISS, passages, rerank, dense.get("built"))
-    # a sentence hit only nominates its chunk; dense_run scores every sentence of the chunks nominated exactly
+    # a sentence hit only nominates its chunk; candidates.dense_scores scores every sentence of the chunks nominated exactly
     sentence_rows = _dense_rows(path, SENTENCE_FAISS, sentences, 1, dense.get("sentences_built"), rescored=False)
     bm25 = _read(path, BM25, FieldedBm25.load)
     chunks = _read(path, CHUNKS, lambda p: DiskChunks(table, p))

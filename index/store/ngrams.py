@@ -114,16 +114,20 @@ class FoldedTexts:
     def any_contains(self, needle: str, rows: np.ndarray) -> bool:
         """Whether the folded needle occurs in the folded text of one of the rows (checked in order, stopping at the
         first: blocks of growing size, so a needle found early costs no offsets of thousands of candidates)."""
-        wanted, fd, offsets = needle.encode(), self._file.fileno(), self.offsets
+        wanted = needle.encode()
         rows = np.asarray(rows, dtype=np.int64)
         at, size = 0, 8
         while at < len(rows):
-            block = rows[at : at + size]
-            starts, ends = offsets[block].tolist(), offsets[block + 1].tolist()
-            if any(wanted in os.pread(fd, end - start, start) for start, end in zip(starts, ends)):
+            if any(wanted in text for text in self.read(rows[at : at + size])):
                 return True
             at, size = at + size, size * 4
         return False
+
+    def read(self, rows: np.ndarray):
+        """The folded texts of the rows (int64 array), as UTF-8 bytes, one positional read each (a generator)."""
+        fd = self._file.fileno()
+        starts, ends = self.offsets[rows].tolist(), self.offsets[rows + 1].tolist()
+        return (os.pread(fd, end - start, start) for start, end in zip(starts, ends))
 
     def close(self) -> None:
         self._file.close()
@@ -181,10 +185,8 @@ class BigramWriter:
         if (folder / TEXTS).exists():
             texts = FoldedTexts(folder)
             try:
-                starts, ends = texts.offsets[kept].tolist(), texts.offsets[kept + 1].tolist()
-                fd = texts._file.fileno()
                 for at in range(0, len(kept), 65_536):
-                    self._append_texts([os.pread(fd, e - s, s) for s, e in zip(starts[at : at + 65_536], ends[at : at + 65_536])])
+                    self._append_texts(list(texts.read(kept[at : at + 65_536])))
             finally:
                 texts.close()
         else:
