@@ -21,7 +21,7 @@ TEXTS = ["后来广州市政府花了10年的力气。", "大连市2016年举全
 LEXICON = {
     "dalian": ["大连"], "jining": ["济宁"], "nanyang": ["南阳"], "xiangtan": ["湘潭"], "guangzhou": ["广州"],
     "pubang": ["普邦"], "oujinxiong": ["区锦雄"], "hunan": ["湖南"], "zhanghaibing": ["张海冰"], "xuwei": ["许伟"], "guojun": ["国军"],
-    "boiler": ["锅炉"], "bond": ["债券"],
+    "boiler": ["锅炉"], "bond": ["债券"], "wangqi": ["王奇"],
 }
 
 
@@ -151,7 +151,7 @@ def test_more_ways_to_follow_up(knowledge):
     assert ask("那南阳呢？", ["张海冰来环保局之前在哪里工作？"], knowledge).text == "王奇来环保局之前在哪里工作？"
     assert ask("这位局长还提到了什么？", ["济宁配备了多少名专职环保网格员？"], knowledge).text == "许伟还提到了什么？"
     assert ask("当地的空气质量怎么改善的？", ["许伟是哪里的局长？"], knowledge).text == "济宁的空气质量怎么改善的？"
-    assert ask("其核心价值观是什么？", ["区锦雄在哪家公司工作？"], knowledge).text == "区锦雄的核心价值观是什么？"
+    assert ask("其核心价值观是什么？", ["区锦雄在哪家公司工作？"], knowledge).text == "普邦园林的核心价值观是什么？"  # asked which company
     assert ask("How many did Jining dismantle?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
         "How many coal-fired boilers did Jining dismantle?"
     )
@@ -218,3 +218,98 @@ def test_possessives_and_general_nouns_point_back(knowledge):
     # 这项工作 / 这些措施: so general a noun points at the last turn's subject; a specific one only when asked before
     assert ask("这项工作由哪些部门参与？", ["大连淘汰了多少辆黄标车？"], knowledge).text == "大连的工作由哪些部门参与？"
     assert ask("这个协议的目标是什么？", ["大连拆除了多少台锅炉？"], knowledge).text == "这个协议的目标是什么？"
+
+
+def test_a_bare_name_or_a_name_with_a_pro_predicate_is_an_ellipsis(knowledge):
+    dalian = ["大连拆除了多少台燃煤锅炉？"]
+    for question in ("济宁？", "那济宁那边呢？", "济宁的情况呢？", "济宁又怎么样？", "同样的问题，济宁呢？"):
+        assert ask(question, dalian, knowledge).text == "济宁拆除了多少台燃煤锅炉？", question
+    english = ["How many coal-fired boilers did Dalian dismantle?"]
+    for question in ("Jining?", "And Jining then?", "Same question for Jining.", "Jining too?", "Did Jining do the same?"):
+        assert ask(question, english, knowledge).text == "How many coal-fired boilers did Jining dismantle?", question
+    # 怎么说 / 是怎么做的 / 也是这样吗: the words besides the name only point back at the last question's predicate
+    assert ask("那王奇怎么说？", ["许伟怎么看待网格化监管？"], knowledge).text == "王奇怎么看待网格化监管？"
+    assert ask("南阳是怎么做的？", ["大连是怎么落实党政同责的？"], knowledge).text == "南阳是怎么落实党政同责的？"
+    assert ask("How did Xiangtan do it?", ["How did Dalian carry out joint inspections?"], knowledge).text == (
+        "How did Xiangtan carry out joint inspections?"
+    )
+    # a name with a predicate of its own is a question of its own
+    assert ask("南阳是怎么推行河长制的？", ["大连是怎么落实党政同责的？"], knowledge).text == "南阳是怎么推行河长制的？"
+
+
+def test_a_thing_with_de_replaces_the_thing_asked_a_verb_with_de_qualifies_it(knowledge):
+    gases = ["大连锅炉整治削减了多少二氧化硫？"]
+    assert ask("烟尘的呢？", gases, knowledge).text == "大连锅炉整治削减了多少烟尘？"
+    assert ask("那提标改造的呢？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "大连拆除了多少台提标改造的燃煤锅炉？"
+    sources = ["济宁纳入导则体系整治的污染源有多少家？"]  # nothing after the measure word: the verb follows it
+    assert ask("关停的呢？", sources, knowledge).text == "济宁纳入导则体系整治的污染源有多少家关停？"
+    english = ["How many township grid cells did Jining set up?"]
+    assert ask("And how many full-time grid inspectors?", english, knowledge).text == (
+        "How many full-time grid inspectors did Jining set up?"
+    )
+
+
+def test_it_is_a_place_or_company_never_a_person(knowledge):
+    assert ask("How much water has it sent north?", ["Which city is Wang Qi from?"], knowledge).text == (
+        "How much water has Nanyang sent north?"
+    )
+    assert ask("它有多少年历史？", ["区锦雄是做什么的？"], knowledge).text == "普邦园林有多少年历史？"
+
+
+def test_a_question_that_asked_which_city_or_company_makes_it_the_topic(knowledge):
+    assert ask("其专项债券发行了多少？", ["苏国军是哪个市的局长？"], knowledge).text == "湘潭的专项债券发行了多少？"
+    assert ask("他们有多少年历史？", ["区锦雄在哪家公司工作？"], knowledge).text == "普邦园林有多少年历史？"
+    assert ask("他是哪里人？", ["区锦雄在哪家公司工作？"], knowledge).text == "区锦雄是哪里人？"  # 他 is still the person
+
+
+def test_more_ways_to_refer_back(knowledge):
+    assert ask("该局出台了什么文件？", ["张海冰是哪个局的局长？"], knowledge).text == "大连出台了什么文件？"
+    assert ask("他们那里以前的河水是什么样的？", ["区锦雄是哪里人？"], knowledge).text == "广州以前的河水是什么样的？"
+    assert ask("How many traffic police were deployed there?", ["What did Dalian do about yellow-label vehicles?"], knowledge).text == (
+        "How many traffic police were deployed in Dalian?"
+    )
+    assert ask("Are there any rules?", ["What did Dalian do about yellow-label vehicles?"], knowledge).text == "Are there any rules?"
+    assert ask("What did this director say about big data?", ["Who runs the Jining bureau?"], knowledge).text == (
+        "What did Xu Wei say about big data?"
+    )
+    # a pronoun in a fragment: a question about the referent, not another thing in the last question's place
+    assert ask("What about his view on funding?", ["Who heads the Jining bureau?"], knowledge).text == (
+        "What about Xu Wei's view on funding?"
+    )
+
+
+def test_english_rewrites_write_people_in_pinyin_and_drop_the_opening_and(knowledge):
+    assert knowledge.get("张海冰").label(False) == "Zhang Haibing" and knowledge.get("大连").label(False) == "Dalian"
+    assert ask("And what does he think about big data?", ["Who heads the Jining bureau?"], knowledge).text == (
+        "What does Xu Wei think about big data?"
+    )
+    assert ask("What about Wang Qi?", ["What did Zhang Haibing say about boilers?"], knowledge).text == (
+        "What did Wang Qi say about boilers?"
+    )
+
+
+def test_a_switch_carries_the_speakers_other_names_along(knowledge):
+    assert ask("王奇的呢？", ["许伟介绍了济宁的什么经验？"], knowledge).text == "王奇介绍了南阳的什么经验？"
+    assert ask("那南阳呢？", ["许伟介绍了济宁的什么经验？"], knowledge).text == "王奇介绍了南阳的什么经验？"
+
+
+def test_a_short_question_that_leans_on_the_last_one_gets_its_subject(knowledge):
+    gases = ["大连锅炉整治削减了多少二氧化硫？"]
+    assert ask("烟尘削减了多少？", gases, knowledge).text == "大连烟尘削减了多少？"  # shares 削减
+    assert ask("提标改造了多少台？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "大连提标改造了多少台？"  # counts, naming nothing
+    assert ask("向北方供水多少？", ["南阳的水质怎么样？"], knowledge).text == "南阳向北方供水多少？"  # opens with a preposition
+    assert ask("为什么要这样做？", ["湘潭确定了哪些治理片区？"], knowledge).text == "湘潭为什么要这样做？"  # 这样
+    assert ask("How many inspectors work in the grid cells?", ["How many grid cells did Jining set up?"], knowledge).text == (
+        "How many inspectors work in the grid cells in Jining?"
+    )
+    assert ask("How many were upgraded?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
+        "How many coal-fired boilers were upgraded in Dalian?"
+    )
+    # ... but not one that asks which city, one that counts a thing it names, or one that shares nothing
+    for question in ("哪个城市拆除了1416台燃煤锅炉？", "刘树国的联系电话是多少？", "党政同责是什么意思？", "Which city dismantled 1416 boilers?"):
+        assert ask(question, ["大连拆除了多少台燃煤锅炉？"], knowledge).text == question
+
+
+def test_a_traditional_question_is_read_in_simplified_characters(knowledge):
+    assert ask("濟寧呢？", ["大連拆除了多少台燃煤鍋爐？"], knowledge).text == "济宁拆除了多少台燃煤锅炉？"
+    assert ask("區錦雄年輕時常到哪條江游泳？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "區錦雄年輕時常到哪條江游泳？"

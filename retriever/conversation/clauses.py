@@ -61,6 +61,8 @@ def replace_object(text: str, new: str, modifier: bool = False) -> str | None:
         match = pattern.search(text)
         if match:
             start = match.start("obj")
+            if re.fullmatch(rf"(?:{_UNITS})", match.group("obj")):  # 有多少家？ + 关停的 → 有多少家关停？
+                return text[: match.end("obj")] + new.removesuffix("的") + (match.group("end") or "？")
             if modifier:
                 return text[:start] + new + text[start:]
             head = text[: match.start()] + match.group()[: start - match.start()]
@@ -68,7 +70,7 @@ def replace_object(text: str, new: str, modifier: bool = False) -> str | None:
             return head + new + (match.group("end") or "？")
     match = _EN_OBJECT.search(text)
     if match:
-        new = re.sub(r"^(?:(?:in|of|for|on|about)\s+)?(?:the|a|an)?\s*", "", new, flags=re.IGNORECASE)
+        new = re.sub(r"^(?:how\s+(?:many|much)\s+)?(?:(?:in|of|for|on|about)\s+)?(?:the|a|an)?\s*", "", new, flags=re.IGNORECASE)
         return text[: match.start("obj")] + new + text[match.end("obj") :]
     return None
 

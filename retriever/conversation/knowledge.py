@@ -60,7 +60,7 @@ class Entity:
 
     def label(self, chinese: bool) -> str:
         """How to write the entity in a question: its Chinese name, or for English a pinyin name."""
-        return self.name if chinese or not self.display else self.display.capitalize()
+        return self.name if chinese or not self.display else self.display[:1].upper() + self.display[1:]
 
 
 @dataclass(frozen=True)
@@ -231,6 +231,7 @@ def build_knowledge(speakers, texts: Iterable[str], lexicon: Mapping[str, list[s
             Entity(
                 EntityKind.PERSON, s.name, aliases, tuple(sorted(keys)), s.name,
                 city_of.get(s.name, ""), org_of.get(s.name, ""), tuple(sorted(set(english.get(given, [])))),
+                display=_person_display(s.name, english.get(s.name, []), host),
             )
         )
     for place in sorted(places):
@@ -239,7 +240,7 @@ def build_knowledge(speakers, texts: Iterable[str], lexicon: Mapping[str, list[s
             Entity(
                 EntityKind.PLACE, place, (place + suffix_of[place], place), tuple(sorted(set(english.get(place, [])))),
                 owners[0] if len(owners) == 1 else "",
-                display=max(english.get(place, [""]), key=len),
+                display=_spelled(place, english.get(place, [])),
                 province=suffix_of[place] == "省",
             )
         )
@@ -252,6 +253,31 @@ def word_tags() -> dict[str, str]:
     from index.tokenize import posseg
 
     return posseg().dt.word_tag_tab
+
+
+def _spelled(name: str, keys: list[str]) -> str:
+    """The English key to write for a name: its commonest pinyin (dalian, not dailian), else the longest key."""
+    if not keys:
+        return ""
+    from index.pinyin import spellings
+
+    common = spellings(name, limit=1)[0]
+    return common if common in keys else max(keys, key=len)
+
+
+def _person_display(name: str, keys: list[str], host: bool) -> str:
+    """How to write a person in English: 'Su Guojun' when the lexicon spells the name, 'the moderator' for a host."""
+    if host:
+        return "the moderator"
+    spelled = _spelled(name, keys)
+    if not spelled:
+        return ""
+    from index.pinyin import spellings
+
+    surname = next((s for s in spellings(name[0]) if spelled.startswith(s) and len(spelled) > len(s)), "")
+    if not surname or len(name) < 2:
+        return spelled.capitalize()
+    return f"{surname.capitalize()} {spelled[len(surname):].capitalize()}"
 
 
 def _joined(name: str, english: Mapping[str, list[str]]) -> set[str]:

@@ -1,0 +1,113 @@
+"""Ellipsis: a fragment (那济宁呢？, 烟尘呢？, What about Jining?) takes the place of the matching part of an earlier
+question: a name replaces a name of the question that shares the fragment's other words, else a thing replaces the
+thing asked about (多少二氧化硫 → 多少烟尘) or the subject."""
+
+from __future__ import annotations
+
+import re
+
+from index.normalize import is_chinese
+from index.tokenize import tokenize
+from retriever.conversation import clauses
+from retriever.conversation.knowledge import Entity, Knowledge, Mention, word_tags
+from retriever.conversation.referents import KIND_WANT, Turn, label_of, linked_to
+from retriever.conversation.thread import FILLER, thread_root
+from retriever.query import query_terms
+
+
+def _terms(text: str, lexicon, bilingual: bool) -> set[str]:
+    """BM25 terms of a text; with bilingual, an English text's words are mapped to Chinese terms too."""
+    return set(query_terms(text, lexicon or {}) if bilingual else tokenize(text))
+
+
+def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, lexicon) -> str | None:
+    """The latest question with the fragment in place of what it replaces."""
+    chinese = is_chinese(fragment)
+    mentions = knowledge.find(fragment)
+    if mentions:
+        return _swap_entity(fragment, mentions[0], turns, knowledge, lexicon)
+    last = turns[-1]
+    if chinese != last.chinese:
+        return f"{last.text.rstrip('？?')} {fragment}" + ("？" if last.chinese else "?")
+    if chinese:
+        if re.search(r"(?:地区|区域|地方|段|港|县|区|镇|村|乡|流域|片区)$", fragment):
+            head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
+            if head:
+                return fragment + last.text[len(head) :]
+        # 提标改造的 qualifies the thing asked about; 烟尘的 replaces it
+        modifier = fragment.endswith("的") and _ends_with_verb(fragment.removesuffix("的"))
+        replaced = clauses.replace_object(last.text, fragment if modifier else fragment.removesuffix("的"), modifier=modifier)
+        return replaced or f"{last.text.rstrip('？?')}，{fragment}？"
+    return (
+        clauses.replace_object(last.text, fragment)
+        or clauses.replace_phrase(last.text, fragment)
+        or f"{last.text.rstrip('?')}, and {fragment}?"
+    )
+
+
+def _switch_linked(frame: Turn, target: Mention, new: str, entity: Entity, knowledge: Knowledge, turns) -> str:
+    """The frame with the target name replaced by new, and the other names of the same speaker by the new entity's
+    (许伟介绍了济宁的什么经验？ + 王奇 → 王奇介绍了南阳的什么经验？)."""
+    old_speaker, out, last = target.entity.speaker, [], 0
+    for m in frame.mentions:
+        if m is target:
+            out.append(frame.text[last : m.start] + new)
+        elif old_speaker and m.entity.speaker == old_speaker and m.entity.name != entity.name:
+            want = KIND_WANT[m.entity.kind]
+            linked = linked_to(entity, want, knowledge)
+            if linked is None:
+                continue
+            out.append(frame.text[last : m.start] + label_of(linked, frame.chinese, turns))
+        else:
+            continue
+        last = m.end
+    return "".join(out) + frame.text[last:]
+
+
+def _ends_with_verb(phrase: str) -> bool:
+    """True when a Chinese phrase's last word is a verb (提标改造), as jieba's dictionary tags it."""
+    found = clauses.words(phrase)
+    return bool(found) and (word_tags().get(found[-1]) or "").startswith("v")
+
+
+def _swap_entity(fragment: str, mention: Mention, turns: list[Turn], knowledge: Knowledge, lexicon) -> str | None:
+    """The question the fragment's name replaces a name in: the latest sharing the fragment's other words."""
+    entity = mention.entity
+    rest = (fragment[: mention.start] + " " + fragment[mention.end :]).strip()
+    chinese = is_chinese(fragment)
+    rest_terms = {t for t in _terms(rest, lexicon, False) if not FILLER.match(t)} if rest else set()
+    entity_terms = {t for m in knowledge.entities for t in (m.name, *m.aliases)}
+    frame, shared = thread_root(turns, knowledge, lexicon), False
+    if rest_terms:
+        for turn in reversed(turns):
+            theirs = _terms(turn.text, lexicon, turn.chinese != chinese)
+            mine = rest_terms if turn.chinese == chinese else _terms(rest, lexicon, True)
+            if (mine & theirs) - entity_terms:
+                frame, shared = turn, True
+                break
+    own = not shared and bool(rest_terms)  # the fragment brings its own topic: it replaces the subject
+    new = fragment if own else label_of(entity, frame.chinese, turns, [mention])
+    if own and frame.chinese != is_chinese(fragment):
+        new = label_of(entity, frame.chinese, turns, [mention])
+    if not own and any(m.entity.name == entity.name for m in frame.mentions):
+        return frame.text  # the latest question already asks about it: ask it again
+    same = [m for m in frame.mentions if m.entity.kind == entity.kind and m.entity.name != entity.name]
+    if same:
+        target = same[-1]
+    else:
+        target = next((m for m in reversed(frame.mentions) if m.entity.name != entity.name), None)
+        if target is not None and not own and target.entity.kind != entity.kind:
+            # a city in a question about a person → its speaker; a person in a question about a city → their city
+            want = KIND_WANT[target.entity.kind]
+            linked = linked_to(entity, want, knowledge)
+            new = label_of(linked, frame.chinese, turns) if linked else new
+    if target is not None:
+        suffix = target.surface[-1] if frame.chinese and target.surface[-1] in "市省" else ""
+        if suffix and new == entity.name and new + suffix in entity.aliases:
+            new += suffix  # 大连市环保局局长 → 南阳市环保局局长
+        return _switch_linked(frame, target, new, entity, knowledge, turns)
+    if frame.chinese:
+        head = clauses.subject(frame.text, word_tags(), [])
+        lead = fragment if frame.chinese == is_chinese(fragment) else new
+        return lead + frame.text[len(head) :] if head else f"{lead}，{frame.text}"
+    return f"{frame.text.rstrip('?')} ({new})?"

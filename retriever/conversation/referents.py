@@ -1,0 +1,114 @@
+"""Who or what a follow-up's pronouns and omitted names refer to: the conversation's latest person, place or
+organisation of the kind wanted, linked through the index's speaker roles (王奇 ↔ 南阳, 区锦雄 ↔ 普邦园林)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.normalize import is_chinese
+from retriever.conversation import cues
+from retriever.conversation.cues import Want
+from retriever.conversation.knowledge import Entity, EntityKind, Knowledge, Mention
+
+KIND_WANT = {EntityKind.PERSON: Want.PERSON, EntityKind.PLACE: Want.PLACE, EntityKind.ORG: Want.ORG}
+
+
+@dataclass(frozen=True)
+class Turn:
+    """An earlier question, completed, with the entities it names; dependent when it asked something of its own
+    about an entity it took from the ones before (a pronoun or an omitted subject), not when an ellipsis
+    completed it (氮氧化物呢？ asks the same question again, of another thing)."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+    chinese: bool
+    dependent: bool = False
+
+
+def only_names(fragment: str, knowledge: Knowledge) -> bool:
+    """True when a fragment is names and fillers only (那济宁, 南阳的)."""
+    mentions = knowledge.find(fragment)
+    return bool(mentions) and not re.sub(r"(?i)[那的在和与、\s]|\b(?:and|or|in|for|then)\b", "", without(fragment, mentions))
+
+
+def without(text: str, mentions: list[Mention]) -> str:
+    """The text with the names cut out."""
+    for m in sorted(mentions, key=lambda m: -m.start):
+        text = text[: m.start] + text[m.end :]
+    return text
+
+
+def label_of(entity: Entity, chinese: bool, turns: list[Turn], typed: Sequence[Mention] = ()) -> str:
+    """The entity as written in the target language: the English form the user typed (now or earlier), if any."""
+    if not chinese:
+        for mentions in [typed] + [t.mentions for t in reversed(turns)]:
+            for m in mentions:
+                if m.entity.name == entity.name and not is_chinese(m.surface):
+                    return m.surface
+    return entity.label(chinese)
+
+
+def linked_to(entity: Entity, want: Want, knowledge: Knowledge) -> Entity | None:
+    """The entity of the wanted kind that an entity stands for (许伟 → 济宁 for a place, 济宁 → 许伟 for a person)."""
+    if want == Want.POSSESSIVE:  # his, her: a person's; a city or company stands for its speaker
+        return linked_to(entity, Want.PERSON, knowledge) or entity
+    if want == Want.THING:  # it: a place or company; a person stands for their company, else their city
+        if entity.kind != EntityKind.PERSON:
+            return entity
+        return linked_to(entity, Want.ORG, knowledge) or linked_to(entity, Want.PLACE, knowledge)
+    kind = {Want.PERSON: EntityKind.PERSON, Want.PLACE: EntityKind.PLACE, Want.ORG: EntityKind.ORG}.get(want)
+    if kind is None or entity.kind == kind:
+        return entity
+    if kind == EntityKind.PERSON:
+        return knowledge.speaker_entity(entity.speaker) if entity.speaker else None
+    person = knowledge.speaker_entity(entity.speaker) if entity.kind != EntityKind.PERSON else entity
+    if person is None:
+        return knowledge.get(entity.city) if kind == EntityKind.PLACE and entity.city else None
+    linked = knowledge.get(person.city if kind == EntityKind.PLACE else person.org)
+    return linked if linked is not None and linked.kind == kind else None
+
+
+def latest(turns: list[Turn], want: Want, knowledge: Knowledge, answered_by=None) -> Entity | None:
+    """The latest entity of the conversation that can be what a pronoun wants."""
+    for turn in reversed(turns):
+        # a question that asked which city or company (苏国军是哪个市的局长？) makes that city or company the topic: 其, it
+        wanted = (cues.asked_kind(turn.text) or want) if want in (Want.ANY, Want.THING, Want.OWNER) else want
+        # the first name of a question is usually its subject; a province only when it names nothing finer
+        for mention in sorted(turn.mentions, key=lambda m: m.entity.province):
+            entity = linked_to(mention.entity, wanted, knowledge)
+            if entity is not None:
+                return entity
+    if answered_by is not None and turns:
+        speaker = knowledge.speaker_entity(answered_by(turns[-1].text) or "")
+        if speaker is not None:
+            return linked_to(speaker, want, knowledge)
+    return None
+
+
+def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by) -> tuple[str, list[str]]:
+    """The text with each pronoun replaced by what it refers to, and a note per replacement."""
+    out, names, last = [], [], 0
+    for pronoun in found:
+        if not cues.refers_back(pronoun, text, [t.text for t in turns]):
+            continue
+        if names and cues.possessive(pronoun):
+            continue  # 'that firm … its values': its is the referent just written
+        before = text[: pronoun.start]  # a name earlier in the question itself: the pronoun is its own (许伟说他…)
+        if latest([Turn(before, tuple(knowledge.find(before)), chinese)], pronoun.want, knowledge) is not None:
+            continue
+        entity = latest(turns, pronoun.want, knowledge, answered_by)
+        if entity is None:
+            continue
+        label = label_of(entity, chinese, turns)
+        if pronoun.want == Want.OWNER:
+            label = label + ("的" if chinese else "'s ")
+        elif pronoun.want == Want.POSSESSIVE or cues.possessive(pronoun):
+            label = label + "'s"
+        elif not chinese and pronoun.text.lower() == "there":
+            label = "in " + label  # deployed there → deployed in Dalian
+        out.append(text[last : pronoun.start] + label)
+        names.append(f"{pronoun.text.strip()} = {label.strip().removesuffix('的')}")
+        last = pronoun.end
+    return "".join(out) + text[last:], names
