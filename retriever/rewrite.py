@@ -137,6 +137,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         done, names = resolve_pronouns(text, found, chinese, turns, knowledge, answered_by)
         if names:
             return Rewrite(done, "pronoun: " + ", ".join(names))
+        found = [p for p in found if not cues.is_object(p, text)]  # 'work in them': the thing, not a name
     bare = chinese and len(mentions) == 1 and not found
     if bare and cues.asks_bare_quantity(without(text, mentions), word_tags(), clauses.words):
         thing = clauses.asked_thing(turns[-1].text)

@@ -49,6 +49,12 @@ def test_answer_json_keeps_every_key_and_adds_the_rewrite(retriever):
     assert "9300吨" in data["passages"][0]["text"]
 
 
+def test_a_pronoun_no_question_names_is_the_speaker_of_the_best_passage_with_one(retriever):
+    # the roster passage (no speaker) ranks first for this question; the speaker is the next passage's
+    answer = retriever.answer("Where did he swim when he was young?", k=3, history=["Who spoke about the Pearl River?"])
+    assert "Jinxiong" in answer.rewritten and answer.passages[0].citation.speaker == "区锦雄"
+
+
 def test_history_must_be_a_list_of_questions(retriever):
     with pytest.raises(InvalidArgumentError, match="history must be a list"):
         retriever.answer("那济宁呢？", history="大连拆除了多少台燃煤锅炉？")

@@ -313,3 +313,22 @@ def test_a_short_question_that_leans_on_the_last_one_gets_its_subject(knowledge)
 def test_a_traditional_question_is_read_in_simplified_characters(knowledge):
     assert ask("濟寧呢？", ["大連拆除了多少台燃煤鍋爐？"], knowledge).text == "济宁拆除了多少台燃煤锅炉？"
     assert ask("區錦雄年輕時常到哪條江游泳？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "區錦雄年輕時常到哪條江游泳？"
+
+
+def test_an_object_it_is_the_thing_talked_about_not_a_name(knowledge):
+    defined = ["What is the river chief system?"]
+    assert ask("Who introduced it?", defined, knowledge).text == "Who introduced the river chief system?"
+    assert ask("What did they do about it?", ["How did Jining cut air pollution?"], knowledge).text == "What did Jining do about it?"
+    assert ask("How many of them were scrapped?", ["How many boilers did Dalian dismantle?"], knowledge).text == (
+        "How many of them were scrapped?"
+    )
+    assert ask("How old is it?", ["What is Pubang's core value?"], knowledge).text == "How old is Pubang?"  # a subject
+
+
+def test_a_time_word_replaces_the_time_of_the_last_question(knowledge):
+    assert ask("现在呢？", ["张海冰认为环保局以前有什么问题？"], knowledge).text == "张海冰认为环保局现在有什么问题？"
+
+
+def test_a_prepositional_fragment_replaces_the_phrase_with_that_preposition(knowledge):
+    history = ["How much funding did Xiangtan get from the ministry?"]
+    assert ask("And from the banks?", history, knowledge).text == "How much funding did Xiangtan get from the banks?"

@@ -46,16 +46,17 @@ def knowledge_for(retriever) -> Knowledge:
 def complete(retriever, question: str, history: Sequence[str] | None):
     """The question completed from the conversation (a retriever.rewrite.Rewrite).
 
-    A pronoun whose referent no earlier question names is resolved to the speaker of the
-    passage that best answers the latest earlier question (one extra search, only then).
+    A pronoun whose referent no earlier question names is resolved to the speaker of the best
+    of the three passages that answer the latest earlier question and have a speaker (one extra
+    search, only then).
     """
     from retriever.rewrite import rewrite
 
     if not history:
         return rewrite(question, None, Knowledge())
 
-    def answered_by(text: str) -> str:
-        hits = retriever.search(text, k=1)
-        return hits[0].citation.speaker if hits else ""
+    def answered_by(text: str) -> str:  # the best passage that has a speaker (not a roster or a headline)
+        hits = retriever.search(text, k=3)
+        return next((h.citation.speaker for h in hits if h.citation.speaker), "")
 
     return rewrite(question, history, knowledge_for(retriever), answered_by, retriever.backend.lexicon)

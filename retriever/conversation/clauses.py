@@ -85,6 +85,19 @@ def asked_thing(text: str) -> str:
     return match.group("obj") if match and re.match(r"^how\s", text, re.IGNORECASE) else ""
 
 
+_DEFINED = re.compile(
+    r"^(?:what|who)\s+(?:is|are|was|were)\s+(?P<en>[^?]{3,60}?)\s*\?*$|^什么是(?P<zh1>[^？?]{2,20})[？?]*$|^(?P<zh2>[^？?]{2,20}?)是什么[？?]*$",
+    re.IGNORECASE,
+)
+
+
+def defined_thing(text: str) -> str:
+    """What a question asks to be explained (the river chief system of What is the river chief system?,
+    河长制 of 什么是河长制？), or ''."""
+    match = _DEFINED.match(text.strip())
+    return next((g for g in match.groups() if g), "") if match else ""
+
+
 def topic(text: str) -> str:
     """What a Chinese question is about, before what it asks (济宁纳入导则体系整治的污染源 of …有多少家？), or ''."""
     match = _ZH_ASKS.search(text)

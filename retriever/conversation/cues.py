@@ -206,6 +206,20 @@ def refers_back(pronoun: Pronoun, question: str, history: list[str]) -> bool:
     return True
 
 
+_EN_AUXILIARY_END = re.compile(r"(?i)\b(?:is|are|was|were|be|been|did|does|do|has|have|had|can|could|will|would|should)\s*$")
+
+
+def is_object(pronoun: Pronoun, question: str) -> bool:
+    """An English it/them that is the object of its question (Who introduced it?, What did they do about it?,
+    How many of them …): the thing the conversation is about, not a city or company."""
+    if pronoun.text.lower() not in ("it", "them"):
+        return False
+    before, after = question[: pronoun.start], question[pronoun.end :]
+    if re.search(r"(?i)\bof\s*$", before):
+        return True
+    return not _EN_AUXILIARY_END.search(before) and bool(re.match(r"\s*(?:[?.!]|$|(?:in|on|at|for|to|from|with|by)\b)", after))
+
+
 def possessive(pronoun: Pronoun) -> bool:
     """An English possessive that stands for any kind of referent (its, their): written as 'Jining's'."""
     return pronoun.want in (Want.ANY, Want.THING) and pronoun.text.lower() in ("its", "their")
@@ -237,7 +251,7 @@ def strip_continuation(question: str) -> str:
     return _EN_CONTINUE.sub("", question, count=1)
 
 
-_ZH_OPENERS = frozenset("一共 总共 共 具体 主要 首先 累计 此外 另外 后来 当时 目前 现在 最后 接着 然后".split())
+_ZH_OPENERS = frozenset("一共 总共 共 具体 主要 首先 累计 此外 另外 后来 当时 目前 现在 最后 接着 然后 多少 几".split())
 _ZH_BARE_COUNT = re.compile(r"(?:多少|几)(?:台|名|家|个|项|次|起|件|辆|座|条|吨|元|万元|亿元|亿|种|批|位|人|处|所)?[？?。]*$")
 
 

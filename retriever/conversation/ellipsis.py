@@ -30,6 +30,9 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
     if chinese != last.chinese:
         return f"{last.text.rstrip('？?')} {fragment}" + ("？" if last.chinese else "?")
     if chinese:
+        if _time_words(fragment) == clauses.words(fragment):  # 现在呢？ after …以前有什么问题？ → …现在有什么问题？
+            earlier = _time_words(last.text)
+            return last.text.replace(earlier[0], fragment, 1) if earlier else fragment + last.text
         if re.search(r"(?:地区|区域|地方|段|港|县|区|镇|村|乡|流域|片区)$", fragment):
             head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
             if head:
@@ -38,9 +41,9 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         modifier = fragment.endswith("的") and _ends_with_verb(fragment.removesuffix("的"))
         replaced = clauses.replace_object(last.text, fragment if modifier else fragment.removesuffix("的"), modifier=modifier)
         return replaced or f"{last.text.rstrip('？?')}，{fragment}？"
-    return (
-        clauses.replace_object(last.text, fragment)
-        or clauses.replace_phrase(last.text, fragment)
+    return (  # 'from the banks' replaces the question's own 'from …'; 'the fines' the thing asked about
+        clauses.replace_phrase(last.text, fragment)
+        or clauses.replace_object(last.text, fragment)
         or f"{last.text.rstrip('?')}, and {fragment}?"
     )
 
@@ -62,6 +65,14 @@ def _switch_linked(frame: Turn, target: Mention, new: str, entity: Entity, knowl
             continue
         last = m.end
     return "".join(out) + frame.text[last:]
+
+
+_TIME_WORDS = frozenset("以前 之前 以后 之后 过去 当时 目前 现在 今后 将来 未来 此前 后来".split())
+
+
+def _time_words(text: str) -> list[str]:
+    """The time words of a Chinese text (现在, 以前, 今年), as jieba's dictionary tags them."""
+    return [w for w in clauses.words(text) if (word_tags().get(w) or "") == "t" or w in _TIME_WORDS]
 
 
 def _ends_with_verb(phrase: str) -> bool:

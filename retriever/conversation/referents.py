@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.normalize import is_chinese
-from retriever.conversation import cues
+from retriever.conversation import clauses, cues
 from retriever.conversation.cues import Want
 from retriever.conversation.knowledge import Entity, EntityKind, Knowledge, Mention
 
@@ -95,6 +95,13 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by) -> tup
             continue
         if names and cues.possessive(pronoun):
             continue  # 'that firm … its values': its is the referent just written
+        if cues.is_object(pronoun, text):  # Who introduced it?, How many of them …: the thing talked about, no name
+            thing = clauses.defined_thing(turns[-1].text) if turns else ""
+            if thing:  # What is the river chief system? → Who introduced the river chief system?
+                out.append(text[last : pronoun.start] + thing)
+                names.append(f"{pronoun.text.strip()} = {thing}")
+                last = pronoun.end
+            continue
         before = text[: pronoun.start]  # a name earlier in the question itself: the pronoun is its own (许伟说他…)
         if latest([Turn(before, tuple(knowledge.find(before)), chinese)], pronoun.want, knowledge) is not None:
             continue
