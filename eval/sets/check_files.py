@@ -110,7 +110,8 @@ def check_readers(path, text, gold_q, errors, spec=READERS_SPEC):
     nm_en = sum(r["lang"] == "en" for r in by_cat.get("near_miss", []))
     if nm_en < spec.min_lang["near_miss_en"]:
         errors.append(f"{fname}: near_miss has {nm_en} English items < {spec.min_lang['near_miss_en']}")
-    check_splits(fname, rows, by_cat, errors, twin_of=True, heldout_only=spec.heldout_only)
+    check_splits(fname, rows, by_cat, errors, twin_of=True, heldout_only=spec.heldout_only,
+                 heldout_mod5=spec.heldout_mod5, min_heldout=spec.min_heldout)
     return rows, by_cat
 
 
@@ -169,7 +170,8 @@ def check_followups(path, text, gold_q, errors, spec=FOLLOWUPS_SPEC):
     for lg, m in spec.min_lang.items():
         if langs[lg] < m:
             errors.append(f"{fname}: {langs[lg]} {lg} conversations < {m}")
-    check_splits(fname, rows, by_cat, errors, heldout_only=spec.heldout_only)
+    check_splits(fname, rows, by_cat, errors, heldout_only=spec.heldout_only, heldout_mod5=spec.heldout_mod5,
+                 min_heldout=spec.min_heldout)
     return rows, by_cat
 
 

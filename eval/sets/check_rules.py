@@ -43,6 +43,17 @@ FRESH_FU_MIN_TOTAL, FRESH_FU_MIN = 28, {c: 5 for c in ("ellipsis", "pronoun", "s
 FRESH_FU_MIN_LANG = {"zh": 15, "en": 10}
 
 
+# The session-6 sets (readers2.jsonl, followups2.jsonl): written blind, mostly tune data (index % 5 == 2 -> heldout).
+READERS2_MIN = {
+    "traditional": 0, "simplified_twin": 0, "colloquial": 20, "keyword": 6, "typo": 6, "title_english": 8,
+    "paraphrase_english": 25, "mixed": 5, "near_miss": 35, "nonsense": 5, "out_of_scope": 12,
+}
+READERS2_NEAR_MISS_EN = 12
+FU2_MIN_TOTAL, FU2_MIN = 40, {c: 5 for c in ("ellipsis", "pronoun", "switch", "standalone", "near_miss")}
+FU2_MIN_LANG = {"zh": 20, "en": 15}
+SESSION6_HELDOUT_MOD5, SESSION6_MIN_HELDOUT = (2,), 0.14  # 1 of 7 is the smallest share a category of >= 5 gets
+
+
 @dataclass(frozen=True)
 class SetSpec:
     """What one set file must satisfy: its name, id prefix, categories with their minimum counts, language
@@ -54,12 +65,18 @@ class SetSpec:
     min_lang: dict = field(default_factory=dict)
     min_total: int = 0
     heldout_only: bool = False  # every item heldout (fresh sets) instead of the index % 5 rule
+    heldout_mod5: tuple = (1, 3)  # index % 5 values that are heldout (session-6 sets: (2,), 80 % tune)
+    min_heldout: float = MIN_HELDOUT  # least heldout share per category
 
 
 READERS_SPEC = SetSpec("readers.jsonl", "r", dict(READER_MIN), {"near_miss_en": MIN_NEAR_MISS_EN})
 FOLLOWUPS_SPEC = SetSpec("followups.jsonl", "f", {c: FU_MIN.get(c, 0) for c in sorted(FU_CATS)}, FU_MIN_LANG,
                          FU_MIN_TOTAL)
 FRESH_SPEC = SetSpec("fresh.jsonl", "fr", FRESH_READER_MIN, {"near_miss_en": FRESH_NEAR_MISS_EN}, heldout_only=True)
+READERS2_SPEC = SetSpec("readers2.jsonl", "s", READERS2_MIN, {"near_miss_en": READERS2_NEAR_MISS_EN},
+                        heldout_mod5=SESSION6_HELDOUT_MOD5, min_heldout=SESSION6_MIN_HELDOUT)
+FOLLOWUPS2_SPEC = SetSpec("followups2.jsonl", "g", FU2_MIN, FU2_MIN_LANG, FU2_MIN_TOTAL,
+                          heldout_mod5=SESSION6_HELDOUT_MOD5, min_heldout=SESSION6_MIN_HELDOUT)
 FRESH_FU_SPEC = SetSpec("fresh_followups.jsonl", "ff", FRESH_FU_MIN, FRESH_FU_MIN_LANG, FRESH_FU_MIN_TOTAL,
                         heldout_only=True)
 
@@ -86,8 +103,9 @@ def count_occ(hay, needle):
     return n
 
 
-def split_rule(i):
-    return "heldout" if i % 5 in (1, 3) else "tune"
+def split_rule(i, heldout_mod5=(1, 3)):
+    """The split of the item at index i of its category (sorted by id): heldout when i % 5 is in heldout_mod5."""
+    return "heldout" if i % 5 in heldout_mod5 else "tune"
 
 
 def load_jsonl(path, errors):
@@ -139,8 +157,10 @@ def check_lang(tag, q, lang, errors):
         errors.append(f"{tag}: lang mixed but no Latin text: {q!r}")
 
 
-def check_splits(fname, rows, by_cat, errors, twin_of=None, heldout_only=False):
-    """rows: list of dicts; by_cat: category -> rows. Verifies rule and >= 35% (or, heldout_only, that all are heldout)."""
+def check_splits(fname, rows, by_cat, errors, twin_of=None, heldout_only=False, heldout_mod5=(1, 3),
+                 min_heldout=MIN_HELDOUT):
+    """rows: list of dicts; by_cat: category -> rows. Verifies the index % 5 rule (heldout_mod5) and the least heldout
+    share per category (min_heldout), or, heldout_only, that all are heldout."""
     if heldout_only:
         for r in rows:
             if r.get("split") != "heldout":
@@ -151,9 +171,9 @@ def check_splits(fname, rows, by_cat, errors, twin_of=None, heldout_only=False):
         for i, r in enumerate(items):
             if twin_of is not None and cat == "simplified_twin":
                 continue  # checked against the twin below
-            want = split_rule(i)
+            want = split_rule(i, heldout_mod5)
             if r.get("split") != want:
                 errors.append(f"{fname} {r['id']}: split {r.get('split')!r}, rule says {want!r}")
         held = sum(r.get("split") == "heldout" for r in items)
-        if items and held / len(items) < MIN_HELDOUT:
-            errors.append(f"{fname} category {cat}: only {held}/{len(items)} heldout (< {MIN_HELDOUT:.0%})")
+        if items and held / len(items) < min_heldout:
+            errors.append(f"{fname} category {cat}: only {held}/{len(items)} heldout (< {min_heldout:.0%})")

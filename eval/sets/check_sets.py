@@ -5,7 +5,8 @@ Usage (from the repository root or anywhere):
     python3 eval/sets/check_sets.py [--transcript PATH] [--gold PATH]
 
 Verifies, for readers.jsonl and followups.jsonl (and the fresh held-out sets fresh.jsonl and
-fresh_followups.jsonl, which are all heldout and must not repeat any question of the other sets):
+fresh_followups.jsonl, which are all heldout and must not repeat any question of the other sets, and the session-6
+sets readers2.jsonl and followups2.jsonl, 80 % tune, which must not repeat any question of all those):
   * schema (exact field set, allowed values, types), unique ids, unique questions
     (after normalisation, within each file and against eval/gold.jsonl);
   * every answer string occurs verbatim in the transcript after NFKC
@@ -19,13 +20,13 @@ fresh_followups.jsonl, which are all heldout and must not repeat any question of
   * minimum counts per category / language;
   * the split follows the fixed rule (within a category, items sorted by id,
     index % 5 in {1, 3} -> heldout; simplified twins copy their twin) and
-    every category is at least 35% heldout;
+    every category is at least 35% heldout (session-6 sets: index % 5 == 2 -> heldout, at least 14%);
 and for gold_split.json: ids exist in eval/gold.jsonl, follow the rule
 (per `type`, sorted ids, index % 3 == 0 -> heldout) and are ~35% of the set.
 
 Prints counts per file / category / split and exits 1 if there are errors.
-The rules are in check_rules.py, the checks of each file in check_files.py and check_fresh.py (this folder is the
-script's path).
+The rules are in check_rules.py, the checks of each file in check_files.py, check_fresh.py and check_session6.py,
+the no-repeat checks in check_novelty.py (this folder is the script's path).
 """
 import argparse
 import os
@@ -35,6 +36,7 @@ from collections import Counter
 from check_files import check_followups, check_gold_split, check_readers
 from check_fresh import check_fresh
 from check_rules import load_jsonl, norm, qkey
+from check_session6 import check_session6
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -75,7 +77,8 @@ def main():
     readers, r_cat = check_readers(os.path.join(args.dir, "readers.jsonl"), text, gold_q, errors)
     fus, f_cat = check_followups(os.path.join(args.dir, "followups.jsonl"), text, gold_q, errors)
     gs = check_gold_split(os.path.join(args.dir, "gold_split.json"), gold_rows, errors)
-    fresh, fr_cat, _, ff_cat = check_fresh(args.dir, text, gold_rows, readers, fus, errors)
+    fresh, fr_cat, ffu, ff_cat = check_fresh(args.dir, text, gold_rows, readers, fus, errors)
+    r2_cat, f2_cat = check_session6(args.dir, text, gold_rows, [readers, fresh], [fus, ffu], errors)
 
     table("readers.jsonl", r_cat)
     nm = r_cat.get("near_miss", [])
@@ -87,6 +90,12 @@ def main():
     speakers = sorted({str(r["speaker"]) for r in fresh if r["speaker"]})
     print(f"  speakers: {' '.join(speakers)}")
     table("fresh_followups.jsonl (fresh held-out, session 5)", ff_cat)
+    table("readers2.jsonl (session 6, 80% tune)", r2_cat)
+    nm = r2_cat.get("near_miss", [])
+    print(f"  near_miss languages: zh={sum(r['lang'] == 'zh' for r in nm)} en={sum(r['lang'] == 'en' for r in nm)}")
+    speakers = sorted({str(r["speaker"]) for items in r2_cat.values() for r in items if r["speaker"]})
+    print(f"  speakers: {' '.join(speakers)}")
+    table("followups2.jsonl (session 6, 80% tune)", f2_cat)
     if gs:
         print("\ngold_split.json (heldout/total per type)")
         for t, (h, n) in gs.items():
