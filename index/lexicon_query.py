@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from index.lexicon import NAMES_KEY, _en_token, english_vocabulary, english_words, stem
+from index.lexicon import NAMES_KEY, _en_token, english_vocabulary, english_words
 from index.stopwords import EN_LIGHT_VERBS, EN_QUERY_FILLER, EN_STOPWORDS
-from index.wordforms import key_of, ordinal_terms
+from index.wordforms import key_of, ordinal_terms, stem
 
 
 def content_words(question: str, lexicon: dict[str, list[str]]) -> list[tuple[str, str]]:
@@ -84,7 +84,7 @@ def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
     stems = [stem(w) for w in words]  # a gloss phrase keys its words' stems ('liaon province' of Liaoning Province)
     found: list[str] = []
     used = [False] * len(keys)
-    for size in (3, 2):
+    for size in (4, 3, 2):
         for i in range(len(keys) - size + 1):
             if any(used[i : i + size]):
                 continue
@@ -124,7 +124,7 @@ def query_english(question: str, lexicon: dict[str, list[str]] | None = None) ->
     else:
         keys = [k for _, k in content_words(question, lexicon)]
     out = [_en_token(k) for k in keys]
-    for size in (2, 3):
+    for size in (2, 3, 4):
         out += [_en_token(" ".join(keys[i : i + size])) for i in range(len(keys) - size + 1)]
     return list(dict.fromkeys(out))
 

@@ -32,6 +32,14 @@ EN_QUERY_FILLER = frozenset(
 )
 
 
+# Question words and spoken fillers of a Chinese question that name nothing to look for (怎么办, 什么样, 到底, 搞),
+# once index.colloquial has written its spoken words out (咋办 → 怎么办): left out of a question's BM25 terms
+# (retriever/query.py), not from the index's tokens (so the tokenizer, and every index, stay as they are).
+ZH_QUERY_FILLER = frozenset(
+    """怎么办 怎么样 怎么回事 什么样 什么时候 哪里 哪儿 从哪里 到底 究竟 为什么 为何 搞 弄 呢 吗 啊""".split()
+)
+
+
 # Light (delexical) verbs: their meaning comes from their object ('take the job', 'make progress', 'give support'),
 # so their own CC-CEDICT glosses scatter over unrelated senses (take: 采取, 主持, 利用, 排查, 牵头, …) and lift
 # unrelated passages. index.lexicon_query maps them to no Chinese term of their own; the gloss phrases they

@@ -1,16 +1,43 @@
-"""English word forms for the lexicon's query side: 'sources' finds the gloss 'source', 'held' finds 'hold'.
+"""English word forms for the lexicon: one stemmer for glosses and questions, and base forms for irregular words.
 
-The lexicon's keys are index.lexicon.stem() of CC-CEDICT gloss words, mostly base forms ('source',
-'patrol', 'hold'). The light stem cuts suffixes blindly ('sources' → 'sourc', 'patrolling' →
-'patroll'), so a question's inflected word can miss its base-form key. key_of() tries the word's
-possible base forms, the regular ones from its suffix and the irregular ones from a table of common
-English verbs and nouns, and takes the first whose stem is a key. General English grammar only:
-nothing here is about one transcript.
+stem() is the Snowball English (Porter2) stemmer (the ``snowballstemmer`` package), applied alike to
+CC-CEDICT and glossary words at build time and to a question's words at query time, so that
+'provinces' and 'province' (provinc), 'pollution' and 'to pollute' (pollut) meet. Irregular forms
+('held', 'left') are beyond any stemmer: key_of() also tries a word's possible base forms, the regular
+ones from its suffix and the irregular ones from a table of common English verbs and nouns, and takes
+the first whose stem is a key. General English grammar only: nothing here is about one transcript.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Container
+from functools import lru_cache
+
+from index.errors import MissingDependencyError
+
+STEMMER_ID = "snowball-english"
+_stem_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    """Snowball's English stemmer, imported without the package's 35 other languages."""
+    try:
+        from snowballstemmer.english_stemmer import EnglishStemmer
+    except ImportError as error:
+        raise MissingDependencyError("the bilingual lexicon needs: pip install snowballstemmer") from error
+    return EnglishStemmer()
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """The Snowball English stem of a word, lower-cased ('Provinces' → 'provinc', 'dismantling' → 'dismantl')."""
+    word = word.lower().strip("'-")
+    if not word:
+        return word
+    with _stem_lock:  # the stemmer object keeps its word between calls: one at a time
+        return _stemmer().stemWord(word)
 
 # Irregular past tenses, participles and plurals of common English words → their base form.
 IRREGULAR = {
@@ -36,6 +63,16 @@ IRREGULAR = {
     for w in forms.split()
 }
 _VOWELS = set("aeiou")
+
+
+def light_stem(word: str) -> str:
+    """A light stem (plural, -ing and -ed cut) for the list of common English words, where Snowball's conflations
+    would turn names into words ('France' → 'franc')."""
+    word = word.lower().strip("'-")
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: len(word) - len(suffix)] + keep
+    return word
 
 
 def base_forms(word: str) -> list[str]:
@@ -66,19 +103,19 @@ def base_forms(word: str) -> list[str]:
 
 
 def key_of(word: str, keys: Container[str], stem) -> str:
-    """The lexicon key a question word looks up: its own stem when that is a key, else the stem of its first
-    base form that is one, else its own stem (which then matches nothing).
+    """The lexicon key a question word looks up: the word itself when it is a key (pinyin), else its own stem when
+    that is one, else the stem of its first base form that is one, else its own stem (which then matches nothing).
 
     Args:
         word: an English word of a question.
         keys: the lexicon's keys.
-        stem: index.lexicon.stem (passed in: the lexicon imports this module).
+        stem: the stemmer (index.wordforms.stem).
     """
+    if word.lower() in keys:  # a pinyin name ('jining'), which the stemmer may cut into other pinyin ('jine': 金额)
+        return word.lower()
     own = stem(word)
     if own in keys:
         return own
-    if word.lower() in keys:  # a pinyin name ('jining'), which no suffix rule may cut
-        return word.lower()
     for form in base_forms(word)[1:]:
         if stem(form) in keys:
             return stem(form)

@@ -6,10 +6,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from index.colloquial import written_form
 from index.errors import InvalidQueryError
 from index.lexicon import stem
 from index.lexicon_query import hanzi_for_pinyin, translate
 from index.normalize import CJK, canonical, is_chinese, readable
+from index.stopwords import ZH_QUERY_FILLER
 from index.tokenize import tokenize_around
 
 MAX_QUERY_CHARS = 512
@@ -51,7 +53,8 @@ class ParsedQuery:
     """A question ready to search: its text, language and BM25 terms (the vector is computed by the caller).
 
     ``text`` is the question as typed (cleaned); ``search_text`` the form the embedder reads
-    (index.normalize.readable: simplified, ASCII letters and digits). ``terms`` are its exact
+    (index.normalize.readable: simplified, ASCII letters and digits; spoken words in their written form,
+    index.colloquial). ``terms`` are its exact
     BM25 terms (shown to the user, used for highlighting and coverage); ``expansions`` are
     weaker sparse terms (pinyin, index.pinyin) searched with them.
     """
@@ -71,8 +74,9 @@ class ParsedQuery:
 
 def query_terms(text: str, lexicon: dict[str, list[str]], names: Iterable[str] = ()) -> list[str]:
     """Exact BM25 terms of a question, with the index's names (its speakers) never cut together with their
-    neighbours; its English and pinyin words are also mapped to Chinese terms (index/lexicon.py)."""
-    terms = tokenize_around(text, names)
+    neighbours and without its question words (index.stopwords.ZH_QUERY_FILLER: 怎么办, 什么样); its English and
+    pinyin words are also mapped to Chinese terms (index/lexicon.py)."""
+    terms = [t for t in tokenize_around(text, names) if t not in ZH_QUERY_FILLER]
     if lexicon and _LATIN.search(text):
         terms += [t for t in translate(canonical(text), lexicon) if t not in terms]
     return terms
@@ -141,14 +145,15 @@ def parse_query(
     """
     text, notice = clean_query(query)
     lang = "zh" if is_chinese(text) else "en"
-    terms = query_terms(text, lexicon, names)
+    plain = written_form(text)  # spoken Chinese in its written form (咋 → 怎么, 打哪来 → 从哪里来): index/colloquial.py
+    terms = query_terms(plain, lexicon, names)
     if lang == "zh" and known is not None and lexicon:
-        terms = [t for t in terms if not _carried(t, text, lexicon, known)]
+        terms = [t for t in terms if not _carried(t, plain, lexicon, known)]
     return ParsedQuery(
         text=text,
         lang=lang,
         terms=tuple(terms),
         notice=notice,
-        search_text=embedding_text(text, lexicon),
-        expansions=tuple(expansion_terms(text, terms, known, lexicon or None)),
+        search_text=embedding_text(plain, lexicon),
+        expansions=tuple(expansion_terms(plain, terms, known, lexicon or None)),
     )

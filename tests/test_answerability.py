@@ -66,9 +66,9 @@ def test_nonsense_is_a_question_without_words():
 
 
 def test_nonsense_in_any_script_and_greetings_alone():
-    from index.lexicon import ENGLISH_KEY, stem
+    from index.lexicon import ENGLISH_KEY
 
-    lexicon = LEXICON | {ENGLISH_KEY: [stem(w) for w in ("what", "property", "population", "route", "say")]}
+    lexicon = LEXICON | {ENGLISH_KEY: ["what", "property", "population", "route", "say"]}
     for text in ("good morning", "Bonjour !", "ni hao", "大家好", "早上好！", "asdfasdf", "qazwsx", "aaaaaa", "lorem ipsum",
                  "привет", "こんにちは", "ㅋㅋㅋ"):
         assert nonsense(text, lexicon) == 1.0, text

@@ -1,0 +1,25 @@
+"""Spoken Chinese questions are searched in their written form (index/colloquial.py)."""
+
+from __future__ import annotations
+
+from index.colloquial import written_form
+from retriever.query import parse_query
+
+
+def test_spoken_words_are_written_out():
+    assert written_form("大连那边锅炉拆了多少啊？") == "大连锅炉拆了多少？"
+    assert written_form("黄标车车主找不着人了咋办？") == "黄标车车主找不到人了怎么办？"
+    assert written_form("湘潭那个老锰矿后来变成啥了？") == "湘潭那个老锰矿后来变成什么了？"
+    assert written_form("治污的钱都是打哪来的？") == "治污的钱都是来自哪里的？"
+    assert written_form("這個咋辦？") == "这个怎么办？"  # traditional is simplified first
+    assert written_form("大连拆除了多少台燃煤锅炉？") == "大连拆除了多少台燃煤锅炉？"  # written Chinese is left alone
+    assert written_form("How many boilers?") == "How many boilers?"
+    assert written_form("这边的情况") == "这边的情况"  # 这边 at the start names a place: kept
+
+
+def test_a_spoken_question_has_the_terms_of_its_written_twin():
+    spoken = parse_query("黄标车车主找不着人了咋办？", {})
+    written = parse_query("黄标车车主找不到人了怎么办？", {})
+    assert spoken.text == "黄标车车主找不着人了咋办？"  # the question as typed is kept
+    assert spoken.terms == written.terms and "怎么办" not in spoken.terms and "咋办" not in spoken.terms
+    assert spoken.search_text == written.search_text == "黄标车车主找不到人了怎么办？"
