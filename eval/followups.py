@@ -113,6 +113,9 @@ DISTRACTORS = (
     ("大连拆除了多少台燃煤锅炉？",),
     ("How many coal-fired boilers did Dalian dismantle?",),
     ("区锦雄在哪家公司工作？", "他年轻时常去哪条江游泳？"),
+    ("湘潭发行了多少专项债券？", "他还提到了什么措施？"),
+    ("Who heads the Xiangtan bureau?", "What did he say about funding?"),
+    ("What is the river chief system?",),
 )
 
 

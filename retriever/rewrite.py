@@ -121,7 +121,9 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         fragment = cues.bare(text)  # 济宁？, Jining?, And Jining then?
     if not fragment:
         named = knowledge.find(text)
-        if named and cues.points_back(without(text, named), chinese):
+        rest = without(text, named)
+        switched = {m.entity.name for m in named} - {m.entity.name for m in turns[-1].mentions}
+        if named and (cues.points_back(rest, chinese) or (switched and _repeats(rest, turns[-1], chinese))):
             fragment = named[0].surface  # 那王奇怎么说？, How did Xiangtan do it?, Dalian too?
     if fragment and cues.pronouns(fragment, chinese) and not knowledge.find(fragment):
         fragment = None  # What about his view on funding?: a question about him, not another thing in the last one's place
@@ -177,6 +179,21 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     return Rewrite(text)
 
 
+_YES_NO = frozenset("有没有 没有 是否 是不是 有无".split())
+
+
+def _repeats(rest: str, last: Turn, chinese: bool) -> bool:
+    """True when a question's words besides its names all come from the last question (济宁有没有发行？ after
+    湘潭发行了多少专项债券？, Did Nanyang open any? after What platforms did Jining open?): it asks that again."""
+    if chinese != last.chinese:
+        return False
+    if chinese:
+        mine = set(tokenize(rest)) - _YES_NO
+        return bool(mine) and mine <= set(tokenize(last.text))
+    mine = _stems(rest)
+    return bool(mine) and mine <= _stems(last.text)
+
+
 def _same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool) -> Rewrite:
     """A short question that names nothing but carries on the latest question's topic gets its subject.
 
@@ -203,8 +220,10 @@ def _same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: boo
     return Rewrite(body[:1].upper() + body[1:] + f" in {label}?", reason + label)
 
 
-_EN_STOP = frozenset("how many much what which who whom where when why did does do is are was were has have had the a an "
-                     "of in on at for to by from with about and or it its they their this that these those be been".split())
+_EN_STOP = frozenset(
+    "how many much what which who whom where when why did does do is are was were has have had the a an of in on at for to "
+    "by from with about and or it its they their this that these those be been any some too also well".split()
+)
 
 
 def _stem(word: str) -> str:

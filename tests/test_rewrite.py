@@ -332,3 +332,15 @@ def test_a_time_word_replaces_the_time_of_the_last_question(knowledge):
 def test_a_prepositional_fragment_replaces_the_phrase_with_that_preposition(knowledge):
     history = ["How much funding did Xiangtan get from the ministry?"]
     assert ask("And from the banks?", history, knowledge).text == "How much funding did Xiangtan get from the banks?"
+
+
+def test_a_name_with_only_the_last_questions_words_asks_it_again(knowledge):
+    platforms = ["济宁开通了哪些举报平台？"]
+    for question in ("南阳有类似的做法吗？", "南阳也有吗？", "南阳有没有？"):
+        assert ask(question, platforms, knowledge).text == "南阳开通了哪些举报平台？", question
+    assert ask("济宁有没有发行？", ["湘潭发行了多少专项债券？"], knowledge).text == "济宁发行了多少专项债券？"
+    english = ["What reporting platforms did Jining open?"]
+    for question in ("Did Nanyang do something similar?", "Does Nanyang have any?", "Did Nanyang open any?"):
+        assert ask(question, english, knowledge).text == "What reporting platforms did Nanyang open?", question
+    # the same name asking again in its own words is searched as typed
+    assert ask("区锦雄年轻时常到哪条江游泳？", ["区锦雄年轻时常去哪条江游泳？"], knowledge).text == "区锦雄年轻时常到哪条江游泳？"

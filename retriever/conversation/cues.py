@@ -99,6 +99,7 @@ _EN_PREPOSITION = re.compile(r"(?i)\b(?:of|in|at|for|from|about|on|by|with|to)\s
 
 MAX_OMITTED_SUBJECT = 14  # a question that leaves out its subject is short (配备了多少名网格员？); longer ones stand alone
 MAX_OMITTED_SUBJECT_WORDS = 10  # the same for English, in words
+MAX_POINTING_WORDS = 7  # an object it/them stands for the last question's topic only in a short question (Who introduced it?)
 _ZH_CARRIES_ON = frozenset("又 还 也 再 这样 这么 那样 那么 如此".split())
 # A question that asks which city, company or person did something: the history's name would answer it for it.
 _ZH_ASKS_ENTITY = re.compile(r"谁|哪位|哪里|哪儿|哪(?:个|座|家|些)?(?:城市|市|地方|地区|公司|企业|单位|省|局|人)")
@@ -150,12 +151,16 @@ def asks_for_entity(question: str, chinese: bool) -> bool:
 _ZH_PRO_PREDICATE = re.compile(
     r"^(?:那么|那|而)?(?:的)?(?:又|也|那边|那里|方面)?(?:是)?(?:怎么|如何|怎样)(?:说|看|讲|做|办|干|处理|回答)(?:的)?(?:呢|啊)?$"
     r"|^(?:那么|那)?(?:也|也是|是不是也|是否也)(?:这样|一样|如此|这么做|提到|说|有)了?(?:的)?(?:吗|呢|没有)?$"
+    r"|^(?:那么|那)?(?:也|又)?(?:有没有|有|是否有|做了|采取了)(?:类似|同样|相似|相同|一样)?(?:的)?(?:做法|措施|经验|情况|举措|东西)?"
+    r"(?:吗|呢|没有)?$"
 )
 _EN_PRO_PREDICATE = re.compile(
     r"^(?:and|so|but)?\s*(?:(?:what|how)\s+(?:did|does|do|has|have|would)\s+(?:say|think|do|do\s+it|do\s+that|handle\s+it|"
     r"manage\s+it|answer|see\s+it)|(?:too|as\s+well|also)|(?:did|does|do|has|have|is|was)\s+(?:the\s+same|too|as\s+well|"
     r"(?:do|say|mention)\s+(?:it|that|the\s+same)(?:\s+too)?)|(?:is|was|are|were)\s+there\s+(?:any|some)?\s*(?:in|for|at)?|"
-    r"is\s+it\s+the\s+same\s+(?:in|for|at)|the\s+same\s+(?:in|for|at))$",
+    r"is\s+it\s+the\s+same\s+(?:in|for|at)|the\s+same\s+(?:in|for|at)|"
+    r"(?:did|does|do|has|have)\s+(?:(?:do|did|done|have|had|take|taken)\s+)?(?:something|anything)\s+(?:similar|like\s+that|alike)|"
+    r"(?:does|do|did|has|have)\s+(?:have|had)?\s*(?:any|some|one|them|it|that)(?:\s+too)?)$",
     re.IGNORECASE,
 )
 

@@ -96,7 +96,8 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by) -> tup
         if names and cues.possessive(pronoun):
             continue  # 'that firm … its values': its is the referent just written
         if cues.is_object(pronoun, text):  # Who introduced it?, How many of them …: the thing talked about, no name
-            thing = clauses.defined_thing(turns[-1].text) if turns else ""
+            short = len(text.split()) <= cues.MAX_POINTING_WORDS  # a longer one names its own things for it to be
+            thing = clauses.defined_thing(turns[-1].text) if turns and short else ""
             if thing:  # What is the river chief system? → Who introduced the river chief system?
                 out.append(text[last : pronoun.start] + thing)
                 names.append(f"{pronoun.text.strip()} = {thing}")
