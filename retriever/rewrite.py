@@ -173,10 +173,24 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
                     topic = clauses.topic(turns[-1].text)
                     if topic:  # 其中关停了多少家？ → 济宁纳入导则体系整治的污染源中关停了多少家？
                         return Rewrite(topic + "中" + body[2:], f"ellipsis: 其中 = {topic}")
-                return Rewrite(entity.name + body, f"omitted subject: {entity.name}")
+                subject = _subject_of(entity, turns)
+                return Rewrite(subject + body, f"omitted subject: {subject}")
     if not mentions and not found and chinese == turns[-1].chinese and not cues.asks_for_entity(text, chinese):
         return _same_topic(text, turns, knowledge, chinese)
     return Rewrite(text)
+
+
+MAX_SUBJECT = 12  # a longer leading noun phrase of the last question is more than its subject
+
+
+def _subject_of(entity, turns: list[Turn]) -> str:
+    """What a Chinese question that leaves out its subject is about: the last question's leading noun phrase when
+    it opens with the entity (济宁环保系统 of 济宁环保系统立案处罚了多少起…？), else the entity's name."""
+    last = turns[-1]
+    if not last.chinese or not any(m.entity.name == entity.name and m.start == 0 for m in last.mentions):
+        return entity.name
+    subject = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
+    return subject if 0 < len(subject) <= MAX_SUBJECT else entity.name
 
 
 _YES_NO = frozenset("有没有 没有 是否 是不是 有无".split())
@@ -214,7 +228,8 @@ def _same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: boo
         return Rewrite(text)
     reason = f"same topic as 「{turns[-1].text}」: "
     if chinese:
-        return Rewrite(entity.name + re.sub(r"^(?:那么|那)", "", text), reason + entity.name)
+        subject = _subject_of(entity, turns)
+        return Rewrite(subject + re.sub(r"^(?:那么|那)", "", text), reason + subject)
     label = label_of(entity, False, turns)
     body = cues.strip_continuation(text).rstrip("?. ")
     return Rewrite(body[:1].upper() + body[1:] + f" in {label}?", reason + label)

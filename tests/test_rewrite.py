@@ -295,7 +295,7 @@ def test_a_switch_carries_the_speakers_other_names_along(knowledge):
 
 def test_a_short_question_that_leans_on_the_last_one_gets_its_subject(knowledge):
     gases = ["大连锅炉整治削减了多少二氧化硫？"]
-    assert ask("烟尘削减了多少？", gases, knowledge).text == "大连烟尘削减了多少？"  # shares 削减
+    assert ask("烟尘削减了多少？", gases, knowledge).text == "大连锅炉整治烟尘削减了多少？"  # shares 削减
     assert ask("提标改造了多少台？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "大连提标改造了多少台？"  # counts, naming nothing
     assert ask("向北方供水多少？", ["南阳的水质怎么样？"], knowledge).text == "南阳向北方供水多少？"  # opens with a preposition
     assert ask("为什么要这样做？", ["湘潭确定了哪些治理片区？"], knowledge).text == "湘潭为什么要这样做？"  # 这样
@@ -344,3 +344,39 @@ def test_a_name_with_only_the_last_questions_words_asks_it_again(knowledge):
         assert ask(question, english, knowledge).text == "What reporting platforms did Nanyang open?", question
     # the same name asking again in its own words is searched as typed
     assert ask("区锦雄年轻时常到哪条江游泳？", ["区锦雄年轻时常去哪条江游泳？"], knowledge).text == "区锦雄年轻时常到哪条江游泳？"
+
+
+def test_an_omitted_subject_is_the_last_questions_leading_noun_phrase(knowledge):
+    fines = ["济宁环保系统立案处罚了多少起环境违法行为？"]
+    assert ask("一共罚了多少钱？", fines, knowledge).text == "济宁环保系统立案一共罚了多少钱？"
+    gases = ["大连锅炉整治削减了多少二氧化硫？"]
+    assert ask("烟尘削减了多少呢？", gases, knowledge).text == "大连锅炉整治烟尘削减了多少呢？"  # 呢 after the count
+    bonds = ["湘潭发行了多少专项债券？"]  # 配套 is tagged an adjective; 了 makes a predicate of it
+    assert ask("银行配套了多少？", bonds, knowledge).text == "湘潭银行配套了多少？"
+    # a subject that does not open with the name is not carried: the name alone is
+    assert ask("又发行了多少专项债券？", ["环境保护部给了湘潭多少资金？"], knowledge).text == "湘潭又发行了多少专项债券？"
+
+
+def test_a_leading_na_is_then_not_that(knowledge):
+    question = "那企业代表区锦雄讲的公司核心价值观是什么？"
+    assert ask(question, ["苏国军提到了什么？"], knowledge).text == question
+    assert ask("那家公司有多少年历史？", ["区锦雄在哪家公司？"], knowledge).text == "普邦园林有多少年历史？"
+
+
+def test_and_with_a_question_of_its_own_is_not_a_fragment(knowledge):
+    question = "And what happened in Xiangtan's Zhubugang area?"
+    assert ask(question, ["How many polluters did Jining shut down?"], knowledge).text == question
+
+
+def test_the_city_a_question_asks_for_is_its_answer_not_a_province_it_names(knowledge):
+    history = ["Which city lies where Henan, Hubei and Shaanxi meet?"]
+    assert ask("What rules did its leading group set up?", history, knowledge).text == "What rules did its leading group set up?"
+    answered = ask("What rules did its leading group set up?", history, knowledge, answered_by=lambda q: "王奇")
+    assert answered.text == "What rules did Nanyang's leading group set up?"
+
+
+def test_an_english_fragment_replaces_the_phrase_with_its_head_noun(knowledge):
+    history = ["What happened to the companies in Xiangtan's Zhubugang area?"]
+    assert ask("What about the century-old manganese mine area?", history, knowledge).text == (
+        "What happened to the companies in Xiangtan's century-old manganese mine area?"
+    )

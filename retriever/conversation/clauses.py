@@ -104,6 +104,27 @@ def topic(text: str) -> str:
     return text[: match.start()] if match and match.start() >= 2 else ""
 
 
+_EN_STOPS_PHRASE = re.compile(
+    r"(?i)^(?:the|a|an|this|that|these|those|its|their|his|her|of|in|on|at|to|for|from|by|with|about|and|or|"
+    r"what|which|who|how|many|much|did|do|does|is|are|was|were|has|have|had|\S+'s)$"
+)
+
+
+def replace_head(text: str, new: str) -> str | None:
+    """An English question with the noun phrase that ends in the fragment's head noun replaced by the fragment
+    (the companies in Xiangtan's Zhubugang area + the manganese mine area → … Xiangtan's manganese mine area), or None."""
+    new = re.sub(r"(?i)^(?:the|a|an)\s+", "", new.strip().rstrip("?.!"))
+    head = new.split()[-1].lower() if new.split() else ""
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w'-]+", text)]
+    ends = [i for i, w in enumerate(words) if w[2].lower() == head]
+    if not head or not ends:
+        return None
+    end = start = ends[-1]
+    while start > 0 and not _EN_STOPS_PHRASE.match(words[start - 1][2]):
+        start -= 1
+    return text[: words[start][0]] + new + text[words[end][1] :]
+
+
 def replace_phrase(text: str, new: str) -> str | None:
     """An English question with its last prepositional phrase replaced by the fragment's (through bonds → from the banks)."""
     if not re.match(r"^(?:in|on|at|from|through|by|for|with|to|about|via)\s", new, re.IGNORECASE):

@@ -38,7 +38,7 @@ _ZH_PRONOUNS: tuple[tuple[str, Want], ...] = (
     (r"(?<!其)(?:(?:他们|她们)(?:所在的?|的)?|(?:他|她)(?:所在的?|的))(?:公司|企业|单位)", Want.ORG),
     (r"(?:他们|她们|他|她)(?:那里|那边|那儿|这里|当地)", Want.PLACE),
     (r"(?:该|这个|那个|这座|那座|此)(?:城市|市|地方)|该地|该市|该局|该环保局|当地|那里|那边|这里", Want.PLACE),
-    (r"(?:该|这|那|此)(?:家|个)?(?:公司|企业)", Want.ORG),
+    (r"(?:该|这|此)(?:家|个)?(?:公司|企业)|那(?:家|个)(?:公司|企业)", Want.ORG),  # 那企业代表…: 那 is 'then'
     (r"(?:(?:这|那|该)[位名]|该)(?:局长|副总裁|总裁|嘉宾|负责人|领导|官员|发言人)(?![\u4e00-\u9fff]{0,1}(?:企业|公司|园林))"
      r"|此人|这个人|那个人", Want.PERSON),
     (r"(?<!其)(?:他们|她们)", Want.ANY),
@@ -78,6 +78,7 @@ _EN_ELLIPSIS = re.compile(
     r"|^(?:and\s+)?(?:the\s+)?same(?:\s+question|\s+thing)?\s+(?:for|about|with|in|of|on)\s+(?P<z>.+?)[\s?.!]*$",
     re.IGNORECASE,
 )
+_EN_WH_CLAUSE = re.compile(r"(?i)(?!how\s+(?:many|much)\b)(?:what|how|who|where|when|why|which)\b")
 _EN_VERB = re.compile(
     r"\b(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|say|said|tell|mean|get|got)\b", re.IGNORECASE
 )
@@ -132,13 +133,21 @@ def ellipsis(question: str, chinese: bool) -> str | None:
     if not match:
         return None
     fragment = (match.group("x") or match.group("y") or match.group("z") or "").strip()
-    if match.group("y") and (len(fragment.split()) > 8 or _EN_VERB.search(fragment)):
-        return None  # 'And how many vehicles were scrapped?' is a question of its own
+    if match.group("y") and (len(fragment.split()) > 8 or _EN_VERB.search(fragment) or _EN_WH_CLAUSE.match(fragment)):
+        return None  # 'And how many vehicles were scrapped?', 'And what happened in …?' are questions of their own
     return fragment or None
 
 
 _ASKS_PLACE = re.compile(r"(?i)哪(?:个|座)?(?:城市|市|地方|地区|省)|哪里|哪儿|\bwhich\s+(?:city|town|province|place)\b|\bwhere\b")
 _ASKS_ORG = re.compile(r"(?i)哪(?:个|家)(?:公司|企业|单位)|\b(?:which|what)\s+(?:company|firm|business)\b")
+
+
+_ASKS_CITY = re.compile(r"(?i)哪(?:个|座)?(?:城市|市)|\bwhich\s+(?:city|town)\b")
+
+
+def asks_city(question: str) -> bool:
+    """A question that asks which city (哪个城市, which city): a province it names is not the answer."""
+    return bool(_ASKS_CITY.search(question))
 
 
 def asks_for_entity(question: str, chinese: bool) -> bool:
@@ -256,8 +265,9 @@ def strip_continuation(question: str) -> str:
     return _EN_CONTINUE.sub("", question, count=1)
 
 
+_UNITS = "台|名|家|个|项|次|起|件|辆|座|条|吨|元|万元|亿元|亿|种|批|位|人|处|所"
 _ZH_OPENERS = frozenset("一共 总共 共 具体 主要 首先 累计 此外 另外 后来 当时 目前 现在 最后 接着 然后 多少 几".split())
-_ZH_BARE_COUNT = re.compile(r"(?:多少|几)(?:台|名|家|个|项|次|起|件|辆|座|条|吨|元|万元|亿元|亿|种|批|位|人|处|所)?[？?。]*$")
+_ZH_BARE_COUNT = re.compile(rf"(?:多少|几)(?:{_UNITS})?[呢啊呀]?[？?。]*$")
 
 
 def opens_with_verb(question: str, tags: dict[str, str], first_word: str) -> bool:
@@ -280,8 +290,10 @@ def ends_with_bare_count(question: str, tags: dict[str, str], words) -> bool:
     match = _ZH_BARE_COUNT.search(question)
     if not match:
         return False
-    before = [w for w in words(question[: match.start()]) if w not in ("了", "过", "共", "一共", "总共")]
-    return bool(before) and before[-1] not in ("是", "为") and (tags.get(before[-1]) or "").startswith("v")
+    before = [w for w in words(question[: match.start()]) if w not in ("共", "一共", "总共")]
+    marked = len(before) >= 2 and before[-1] in ("了", "过")  # 配套了多少: an aspect marker makes a predicate of it
+    verb = before[-2] if marked else (before[-1] if before else "")
+    return bool(verb) and verb not in ("是", "为") and (marked or (tags.get(verb) or "").startswith("v"))
 
 
 def asks_bare_quantity(rest: str, tags: dict[str, str], words) -> bool:

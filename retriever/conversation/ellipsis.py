@@ -43,6 +43,7 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         return replaced or f"{last.text.rstrip('？?')}，{fragment}？"
     return (  # 'from the banks' replaces the question's own 'from …'; 'the fines' the thing asked about
         clauses.replace_phrase(last.text, fragment)
+        or clauses.replace_head(last.text, fragment)
         or clauses.replace_object(last.text, fragment)
         or f"{last.text.rstrip('?')}, and {fragment}?"
     )

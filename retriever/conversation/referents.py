@@ -72,18 +72,26 @@ def linked_to(entity: Entity, want: Want, knowledge: Knowledge) -> Entity | None
 
 def latest(turns: list[Turn], want: Want, knowledge: Knowledge, answered_by=None) -> Entity | None:
     """The latest entity of the conversation that can be what a pronoun wants."""
-    for turn in reversed(turns):
+    answer_want = want
+    for i, turn in enumerate(reversed(turns)):
         # a question that asked which city or company (苏国军是哪个市的局长？) makes that city or company the topic: 其, it
-        wanted = (cues.asked_kind(turn.text) or want) if want in (Want.ANY, Want.THING, Want.OWNER) else want
+        asked = cues.asked_kind(turn.text)
+        wanted = (asked or want) if want in (Want.ANY, Want.THING, Want.OWNER) else want
+        city = asked == Want.PLACE and cues.asks_city(turn.text)
         # the first name of a question is usually its subject; a province only when it names nothing finer
         for mention in sorted(turn.mentions, key=lambda m: m.entity.province):
+            if city and mention.entity.province:
+                continue  # Which city lies where Henan, Hubei and Shaanxi meet?: the answer, not Henan
             entity = linked_to(mention.entity, wanted, knowledge)
             if entity is not None:
                 return entity
+        if i == 0 and city and wanted == Want.PLACE:
+            answer_want = wanted
+            break  # the city that the latest question asks for is its answer
     if answered_by is not None and turns:
         speaker = knowledge.speaker_entity(answered_by(turns[-1].text) or "")
         if speaker is not None:
-            return linked_to(speaker, want, knowledge)
+            return linked_to(speaker, answer_want, knowledge)
     return None
 
 
