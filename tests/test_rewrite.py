@@ -380,3 +380,17 @@ def test_an_english_fragment_replaces_the_phrase_with_its_head_noun(knowledge):
     assert ask("What about the century-old manganese mine area?", history, knowledge).text == (
         "What happened to the companies in Xiangtan's century-old manganese mine area?"
     )
+
+
+def test_a_name_with_a_topic_of_its_own_asks_about_that_topic(knowledge):
+    # the last question's predicate (拆除…燃煤锅炉) does not fit the fragment's own topic (网格员): it is left out
+    assert ask("那济宁的网格员呢？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "济宁的网格员有多少？"
+    assert ask("湘潭的考核呢？", ["大连怎么问责？"], knowledge).text == "湘潭的考核怎么样？"
+    assert ask("南阳的环保局长呢？", ["湘潭的重金属治理由谁牵头？"], knowledge).text == "南阳的环保局长是谁？"
+    question = "What about Jining's grid inspectors?"
+    assert ask(question, ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == question
+    # ... but a part of a place stands in the place's stead and keeps the predicate
+    history = ["What water quality class has the middle-route source in Nanyang kept?"]
+    assert ask("And the Xiangtan stretch of the Xiang River?", history, knowledge).text == (
+        "What water quality class has the middle-route source in the Xiangtan stretch of the Xiang River kept?"
+    )

@@ -33,7 +33,7 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         if _time_words(fragment) == clauses.words(fragment):  # 现在呢？ after …以前有什么问题？ → …现在有什么问题？
             earlier = _time_words(last.text)
             return last.text.replace(earlier[0], fragment, 1) if earlier else fragment + last.text
-        if re.search(r"(?:地区|区域|地方|段|港|县|区|镇|村|乡|流域|片区)$", fragment):
+        if _PLACE_LIKE.search(fragment):
             head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
             if head:
                 return fragment + last.text[len(head) :]
@@ -69,6 +69,21 @@ def _switch_linked(frame: Turn, target: Mention, new: str, entity: Entity, knowl
 
 
 _TIME_WORDS = frozenset("以前 之前 以后 之后 过去 当时 目前 现在 今后 将来 未来 此前 后来".split())
+
+
+# A fragment that names part of a place (湘江湘潭段, 锰矿地区, the Xiangtan stretch of the Xiang River) stands for a place.
+_PLACE_LIKE = re.compile(
+    r"(?:地区|区域|地方|段|港|县|区|镇|村|乡|流域|片区)$|\b(?:stretch|section|area|region|district|county|town|village|"
+    r"river|basin|port|reach)\b",
+    re.IGNORECASE,
+)
+
+
+def _asking_tail(question: str) -> str:
+    """How a Chinese question asks, to close a fragment with: 是谁？, 有多少？ or 怎么样？."""
+    if re.search(r"谁|哪位", question):
+        return "是谁？"
+    return "有多少？" if re.search(r"多少|几", question) else "怎么样？"
 
 
 def _time_words(text: str) -> list[str]:
@@ -113,6 +128,10 @@ def _swap_entity(fragment: str, mention: Mention, turns: list[Turn], knowledge: 
             want = KIND_WANT[target.entity.kind]
             linked = linked_to(entity, want, knowledge)
             new = label_of(linked, frame.chinese, turns) if linked else new
+    if target is not None and own and not _PLACE_LIKE.search(rest):
+        # 那济宁的网格员呢？ after …大连拆除了多少台燃煤锅炉？: a question about its own topic (not a place in the
+        # question's place: the Xiangtan stretch of the Xiang River for the middle-route source in Nanyang)
+        return None if not chinese else fragment.removesuffix("的") + _asking_tail(frame.text)
     if target is not None:
         suffix = target.surface[-1] if frame.chinese and target.surface[-1] in "市省" else ""
         if suffix and new == entity.name and new + suffix in entity.aliases:
