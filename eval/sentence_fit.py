@@ -5,7 +5,11 @@ is right when it contains an answer string. A conditional logit (one softmax ove
 L2-penalised) is fitted; the printed weights are the ones to paste into WEIGHTS. Tune split only: held-out
 questions are never read. Usage:
 
-    python -m eval.sentence_fit [--l2 0.03] [--folds 5] [--repeats 3]
+    python -m eval.sentence_fit [--sets gold,readers] [--l2 0.3] [--folds 5] [--repeats 3]
+
+The penalty: fitted on gold + readers alone, 0.3 chose the right sentence for 63 of the 72 answerable tune
+questions of eval/sets/readers2.jsonl (written later, blind) where 0.03 chose it for 60 and the weights before
+for 59; cross-validated over all three sets, 0.3 scores 0.899, 0.1 0.894, 1.0 0.889 and 0.03 0.889.
 """
 
 from __future__ import annotations
@@ -108,7 +112,8 @@ def cross_validate(rows: list[Rows], l2: float, folds: int, repeats: int) -> flo
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--l2", type=float, default=0.03)
+    parser.add_argument("--sets", default=",".join(DEFAULT_SETS), help="the sets whose tune split is fitted on")
+    parser.add_argument("--l2", type=float, default=0.3)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args(argv)
@@ -117,7 +122,8 @@ def main(argv=None) -> None:
     from retriever.answer_sentence import FEATURES, WEIGHTS
 
     retriever = Retriever.load(ensure_default_index(print))
-    rows = question_rows(retriever, load_questions(DEFAULT_SETS, split="tune"))
+    sets = tuple(name.strip() for name in args.sets.split(",") if name.strip())
+    rows = question_rows(retriever, load_questions(sets, split="tune"))
     current = np.array([WEIGHTS[f] for f in FEATURES])
     fitted = fit(rows, args.l2)
     reachable = sum(bool(r.right.any()) for r in rows)
