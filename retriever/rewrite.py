@@ -116,6 +116,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if not turns:
         return Rewrite(text)
     chinese = is_chinese(text)
+    if cues.asks_more(text, chinese) and turns[-1].chinese == chinese:  # 还有呢？, What else?: the latest question again
+        return Rewrite(turns[-1].text, f"more of 「{turns[-1].text}」")
     fragment = cues.ellipsis(text, chinese)
     if not fragment and only_names(cues.bare(text), knowledge):
         fragment = cues.bare(text)  # 济宁？, Jining?, And Jining then?

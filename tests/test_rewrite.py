@@ -394,3 +394,27 @@ def test_a_name_with_a_topic_of_its_own_asks_about_that_topic(knowledge):
     assert ask("And the Xiangtan stretch of the Xiang River?", history, knowledge).text == (
         "What water quality class has the middle-route source in the Xiangtan stretch of the Xiang River kept?"
     )
+
+
+def test_asking_for_more_asks_the_latest_question_again(knowledge):
+    for question in ("还有呢？", "还有别的吗？", "其他呢？"):
+        assert ask(question, ["许伟提到了哪些措施？"], knowledge).text == "许伟提到了哪些措施？", question
+    for question in ("Tell me more.", "What else?", "Anything else?"):
+        assert ask(question, ["What measures did Xu Wei mention?"], knowledge).text == "What measures did Xu Wei mention?", question
+    assert ask("还有呢？", [], knowledge).text == "还有呢？"
+
+
+def test_an_ordinal_fragment_asks_for_that_point_of_the_latest_speaker(knowledge):
+    assert ask("第二点呢？", ["王奇提到了哪几个方面的工作？"], knowledge).text == "王奇提到的第二点是什么？"
+    assert ask("And the second point?", ["What did Wang Qi say about planning?"], knowledge).text == "What is Wang Qi's second point?"
+
+
+def test_a_general_noun_after_a_name_asks_the_same_question(knowledge):
+    history = ["What did Jining do about air pollution?"]
+    assert ask("And what about Dalian's approach?", history, knowledge).text == "What did Dalian do about air pollution?"
+    assert ask("大连的做法呢？", ["济宁怎么治理大气污染？"], knowledge).text == "大连怎么治理大气污染？"
+
+
+def test_an_object_it_may_be_what_the_last_question_was_about(knowledge):
+    history = ["What did Zhang Haibing say about accountability?"]
+    assert ask("Did Su Guojun say anything about it?", history, knowledge).text == "Did Su Guojun say anything about accountability?"

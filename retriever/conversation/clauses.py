@@ -86,14 +86,15 @@ def asked_thing(text: str) -> str:
 
 
 _DEFINED = re.compile(
-    r"^(?:what|who)\s+(?:is|are|was|were)\s+(?P<en>[^?]{3,60}?)\s*\?*$|^什么是(?P<zh1>[^？?]{2,20})[？?]*$|^(?P<zh2>[^？?]{2,20}?)是什么[？?]*$",
+    r"^(?:what|who)\s+(?:is|are|was|were)\s+(?P<en>[^?]{3,60}?)\s*\?*$|^什么是(?P<zh1>[^？?]{2,20})[？?]*$|^(?P<zh2>[^？?]{2,20}?)是什么[？?]*$"
+    r"|^.*?\babout\s+(?P<about>(?:the\s+)?[a-z][\w\s'-]{2,40}?)\s*\?*$",
     re.IGNORECASE,
 )
 
 
 def defined_thing(text: str) -> str:
-    """What a question asks to be explained (the river chief system of What is the river chief system?,
-    河长制 of 什么是河长制？), or ''."""
+    """What a question asks to be explained or is about (the river chief system of What is the river chief
+    system?, 河长制 of 什么是河长制？, accountability of What did Zhang Haibing say about accountability?), or ''."""
     match = _DEFINED.match(text.strip())
     return next((g for g in match.groups() if g), "") if match else ""
 

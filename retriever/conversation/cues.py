@@ -181,6 +181,32 @@ def points_back(rest: str, chinese: bool) -> bool:
     return bool((_ZH_PRO_PREDICATE if chinese else _EN_PRO_PREDICATE).match(rest.replace(" ", "") if chinese else rest))
 
 
+_ZH_ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]+(?:点|条|个|项|方面|步|件)$")
+_EN_ORDINAL = re.compile(
+    r"(?i)^(?:the\s+)?((?:first|second|third|fourth|fifth|last|next|other)\s+(?:point|one|step|measure|item|aspect))$"
+)
+_ZH_MORE = re.compile(
+    r"^(?:那么|那)?(?:还有|另外|其他|其它|别的)(?:呢|吗|什么|哪些|别的吗|其他的吗|其它的吗|没有)?[？?！!。.…]*$"
+)
+_EN_MORE = re.compile(
+    r"(?i)^(?:and\s+)?(?:tell\s+me\s+more|more|go\s+on|anything\s+else|what\s+else|anything\s+more|what\s+more|continue|"
+    r"and\s+then|what\s+other\s+(?:things|measures|points))(?:\s+(?:about\s+(?:it|that)|please))?[\s?.!]*$"
+)
+
+
+def ordinal(fragment: str, chinese: bool) -> str:
+    """The ordinal point a fragment asks for (第二点, the second point → 'second point'), or ''."""
+    if chinese:
+        return fragment if _ZH_ORDINAL.match(fragment) else ""
+    match = _EN_ORDINAL.match(fragment.strip())
+    return match.group(1) if match else ""
+
+
+def asks_more(question: str, chinese: bool) -> bool:
+    """A question that only asks for more of the same (还有呢？, 还有别的吗？, What else?, Tell me more.)."""
+    return bool((_ZH_MORE if chinese else _EN_MORE).match(question.strip()))
+
+
 def asked_kind(question: str) -> Want | None:
     """Want.PLACE when a question asks which city or where (哪个市, which city), Want.ORG when it asks which
     company; else None."""

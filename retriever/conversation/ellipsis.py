@@ -8,9 +8,10 @@ import re
 
 from index.normalize import is_chinese
 from index.tokenize import tokenize
-from retriever.conversation import clauses
+from retriever.conversation import clauses, cues
+from retriever.conversation.cues import Want
 from retriever.conversation.knowledge import Entity, Knowledge, Mention, word_tags
-from retriever.conversation.referents import KIND_WANT, Turn, label_of, linked_to
+from retriever.conversation.referents import KIND_WANT, Turn, label_of, latest, linked_to
 from retriever.conversation.thread import FILLER, thread_root
 from retriever.query import query_terms
 
@@ -27,6 +28,12 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
     if mentions:
         return _swap_entity(fragment, mentions[0], turns, knowledge, lexicon)
     last = turns[-1]
+    ordinal = cues.ordinal(fragment, chinese)
+    if ordinal:  # 第二点呢？, And the second point?: that point of what the latest speaker said
+        entity = latest(turns, Want.ANY, knowledge)
+        if entity is not None:
+            name = label_of(entity, chinese, turns)
+            return f"{name}提到的{fragment}是什么？" if chinese else f"What is {name}'s {ordinal}?"
     if chinese != last.chinese:
         return f"{last.text.rstrip('？?')} {fragment}" + ("？" if last.chinese else "?")
     if chinese:
@@ -79,6 +86,13 @@ _PLACE_LIKE = re.compile(
 )
 
 
+# Nouns that name no topic of their own (南阳的做法呢？, Dalian's approach): the fragment asks the same question.
+_GENERIC = frozenset(
+    "做法 情况 方面 经验 数据 数字 答案 那边 这边 approach situation case one side experience practice figure figures "
+    "number numbers data answer view story record".split()
+)
+
+
 def _asking_tail(question: str) -> str:
     """How a Chinese question asks, to close a fragment with: 是谁？, 有多少？ or 怎么样？."""
     if re.search(r"谁|哪位", question):
@@ -102,7 +116,7 @@ def _swap_entity(fragment: str, mention: Mention, turns: list[Turn], knowledge: 
     entity = mention.entity
     rest = (fragment[: mention.start] + " " + fragment[mention.end :]).strip()
     chinese = is_chinese(fragment)
-    rest_terms = {t for t in _terms(rest, lexicon, False) if not FILLER.match(t)} if rest else set()
+    rest_terms = {t for t in _terms(rest, lexicon, False) if not FILLER.match(t) and t.lower() not in _GENERIC} if rest else set()
     entity_terms = {t for m in knowledge.entities for t in (m.name, *m.aliases)}
     frame, shared = thread_root(turns, knowledge, lexicon), False
     if rest_terms:
