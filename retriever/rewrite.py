@@ -139,19 +139,13 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     found = cues.pronouns(text, chinese)
     if found:
         done, names = resolve_pronouns(text, found, chinese, turns, knowledge, answered_by)
-        if names:
-            return Rewrite(done, "pronoun: " + ", ".join(names))
+        if names:  # 他们发了多少？ → 湘潭发了多少？ → 湘潭发了多少专项债券？
+            counted = _counted(done, knowledge.find(done), turns)
+            return Rewrite(counted or done, "pronoun: " + ", ".join(names))
         found = [p for p in found if not cues.is_object(p, text)]  # 'work in them': the thing, not a name
-    bare = chinese and len(mentions) == 1 and not found
-    if bare and cues.asks_bare_quantity(without(text, mentions), word_tags(), clauses.words):
-        thing = clauses.asked_thing(turns[-1].text)
-        if thing and turns[-1].chinese:  # 济宁发了多少？ after 湘潭发行了多少专项债券？ → 济宁发了多少专项债券？
-            return Rewrite(text.rstrip("？?") + thing + "？", f"ellipsis: 「{thing}」 from 「{turns[-1].text}」")
-    if not chinese and len(mentions) == 1 and not found and cues.asks_bare_quantity_english(without(text, mentions)):
-        thing = clauses.asked_thing(turns[-1].text)
-        if thing and not is_chinese(thing):  # How many did Jining dismantle? → How many coal-fired boilers did …
-            head = re.match(r"^\s*how\s+(?:many|much)", text, re.IGNORECASE).group()
-            return Rewrite(f"{head} {thing}{text[len(head):]}", f"ellipsis: 「{thing}」 from 「{turns[-1].text}」")
+    counted = _counted(text, mentions, turns) if not found else None
+    if counted:
+        return Rewrite(counted, f"ellipsis: what is counted, from 「{turns[-1].text}」")
     if not chinese and not mentions and not found and cues.asks_bare_passive(text):
         thing, entity = clauses.asked_thing(turns[-1].text), latest(turns, Want.ANY, knowledge)
         if thing and not is_chinese(thing) and entity is not None:  # How many were upgraded? → How many boilers were …
@@ -208,6 +202,23 @@ def _repeats(rest: str, last: Turn, chinese: bool) -> bool:
         return bool(mine) and mine <= set(tokenize(last.text))
     mine = _stems(rest)
     return bool(mine) and mine <= _stems(last.text)
+
+
+def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
+    """A question that names one entity and asks how many without saying of what, with the last question's
+    thing (济宁发了多少？ after 湘潭发行了多少专项债券？ → 济宁发了多少专项债券？; How many did Jining dismantle?
+    → How many coal-fired boilers did Jining dismantle?), or None."""
+    if len(mentions) != 1:
+        return None
+    chinese, thing = is_chinese(text), clauses.asked_thing(turns[-1].text)
+    if not thing or is_chinese(thing) != chinese:
+        return None
+    if chinese and cues.asks_bare_quantity(without(text, mentions), word_tags(), clauses.words):
+        return text.rstrip("？?") + thing + "？"
+    if not chinese and cues.asks_bare_quantity_english(without(text, mentions)):
+        head = re.match(r"^\s*how\s+(?:many|much)", text, re.IGNORECASE).group()
+        return f"{head} {thing}{text[len(head):]}"
+    return None
 
 
 def _same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool) -> Rewrite:

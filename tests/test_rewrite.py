@@ -418,3 +418,10 @@ def test_a_general_noun_after_a_name_asks_the_same_question(knowledge):
 def test_an_object_it_may_be_what_the_last_question_was_about(knowledge):
     history = ["What did Zhang Haibing say about accountability?"]
     assert ask("Did Su Guojun say anything about it?", history, knowledge).text == "Did Su Guojun say anything about accountability?"
+
+
+def test_a_pronoun_and_a_bare_count_are_both_completed(knowledge):
+    assert ask("他们发了多少？", ["湘潭发行了多少专项债券？"], knowledge).text == "湘潭发了多少专项债券？"
+    assert ask("How many did they upgrade?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
+        "How many coal-fired boilers did Dalian upgrade?"
+    )
