@@ -17,16 +17,16 @@ SPOKEN = {
     "啥": "什么", "咋回事": "怎么回事", "咋办": "怎么办", "咋整": "怎么办", "咋样": "怎么样", "咋弄": "怎么做",
     "咋搞": "怎么做", "咋的": "怎么", "咋": "怎么", "打哪儿来": "来自哪里", "打哪来": "来自哪里", "打哪儿": "从哪里",
     "打哪": "从哪里", "哪儿来": "来自哪里", "哪来": "来自哪里", "哪儿": "哪里", "多会儿": "什么时候",
-    "一块儿": "一起", "一块": "一起",
-    "找不着": "找不到", "见不着": "见不到", "用不着": "用不到", "多钱": "多少钱", "俺们": "我们", "俺": "我",
+    "在哪儿干": "在哪里工作", "在哪干": "在哪里工作", "找不着": "找不到", "见不着": "见不到", "俺们": "我们", "俺": "我",
     "咱们": "我们", "咱": "我们",
     # Cantonese
     "点样": "怎样", "边度": "哪里", "乜嘢": "什么", "几多": "多少", "冇": "没有", "嘅": "的",
 }
 _SPOKEN = re.compile("|".join(map(re.escape, sorted(SPOKEN, key=len, reverse=True))))
-# 那边/这边 right after a word ('大连那边' = 大连), and sentence-final particles before a question mark or the end.
+# 那边/这边 right after a word ('大连那边' = 大连), and sentence-final particles (啊, 来着: 叫啥来着) before a question
+# mark or the end.
 _PLACE_FILLER = re.compile(r"(?<=[\u4e00-\u9fff])[那这]边(?=[\u4e00-\u9fff])")
-_FINAL_PARTICLE = re.compile(r"[啊呀嘛呗哈啦咧]+(?=[？?！!。.，,\s]*$)")
+_FINAL_PARTICLE = re.compile(r"(?:来着|[啊呀嘛呗哈啦咧])+(?=[？?！!。.，,\s]*$)")
 
 
 def written_form(text: str) -> str:

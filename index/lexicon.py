@@ -23,7 +23,7 @@ from index.normalize import CJK_RUN
 from index.stopwords import EN_STOPWORDS
 from index.wordforms import STEMMER_ID, base_forms, light_stem, stem
 
-LEXICON_ID = f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v6"
+LEXICON_ID = f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7"
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
 NAMES_KEY = "#names"  # the lexicon entry listing the speakers' names that are no BM25 term (苏国军: 苏 + 国军)
 _EN_WORD = re.compile(r"[a-z][a-z0-9'-]*")

@@ -78,11 +78,17 @@ def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
 
     A speaker's name that is no BM25 term ('Su Guojun' → 苏国军) gives the terms it is written with (苏, 国军).
     """
+    return list(dict.fromkeys(t for _, terms in translations(question, lexicon) for t in terms))
+
+
+def translations(question: str, lexicon: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
+    """(English word or phrase, its Chinese terms) of each content word or gloss phrase of a question, in the order
+    translate() gives them (see there)."""
     pairs = content_words(question, lexicon)
     words = [w for w, _ in pairs]
     keys = [k for _, k in pairs]
     stems = [stem(w) for w in words]  # a gloss phrase keys its words' stems ('liaon province' of Liaoning Province)
-    found: list[str] = []
+    found: list[tuple[str, list[str]]] = []
     used = [False] * len(keys)
     for size in (4, 3, 2):
         for i in range(len(keys) - size + 1):
@@ -90,28 +96,33 @@ def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
                 continue
             phrase = next((p for p in (" ".join(keys[i : i + size]), " ".join(stems[i : i + size])) if p in lexicon), None)
             if phrase is not None:
-                found.extend(lexicon[phrase])
+                found.append((" ".join(words[i : i + size]), list(lexicon[phrase])))
                 used[i : i + size] = [True] * size
     for i, (word, key) in enumerate(pairs):
         if used[i]:
             continue
+        terms: list[str] = []
         if key not in EN_LIGHT_VERBS:  # a light verb's glosses are scattered senses (index.stopwords)
-            found.extend(lexicon.get(key, []))
-        found.extend(ordinal_terms(word))
+            terms.extend(lexicon.get(key, []))
+        terms.extend(ordinal_terms(word))
         pinyin = re.sub(r"[^a-z]", "", word)
         if pinyin != key:
-            found.extend(lexicon.get(pinyin, []))
+            terms.extend(lexicon.get(pinyin, []))
         if not lexicon.get(key) and not lexicon.get(pinyin):
-            found.extend(t for _, terms in pinyin_pieces(pinyin, lexicon) or () for t in terms)
+            terms.extend(t for _, pieces in pinyin_pieces(pinyin, lexicon) or () for t in pieces)
+        if terms:
+            found.append((word, terms))
     # Names written as separate syllable groups: 'Zhang Haibing' -> zhanghaibing, 'Ou Jinxiong' -> oujinxiong.
     for i in range(len(words) - 1):
-        found.extend(lexicon.get(words[i] + words[i + 1], []))
+        if lexicon.get(words[i] + words[i + 1]):
+            found.append((f"{words[i]} {words[i + 1]}", list(lexicon[words[i] + words[i + 1]])))
     names = lexicon.get(NAMES_KEY) or ()
     if names:
         from index.tokenize import tokenize
 
-        found = [t for term in found for t in (tokenize(term) if term in names else [term])]
-    return list(dict.fromkeys(found))
+        found = [(source, [t for term in terms for t in (tokenize(term) if term in names else [term])])
+                 for source, terms in found]
+    return found
 
 
 def query_english(question: str, lexicon: dict[str, list[str]] | None = None) -> list[str]:
@@ -169,3 +180,4 @@ def _one_term(terms: list[str]) -> str:
     """The one term a pinyin key stands for (the shortest, when the others extend it), or ''."""
     terms = sorted(terms, key=len)
     return terms[0] if terms and all(t.startswith(terms[0]) for t in terms) else ""
+

@@ -11,10 +11,12 @@ def test_spoken_words_are_written_out():
     assert written_form("黄标车车主找不着人了咋办？") == "黄标车车主找不到人了怎么办？"
     assert written_form("湘潭那个老锰矿后来变成啥了？") == "湘潭那个老锰矿后来变成什么了？"
     assert written_form("治污的钱都是打哪来的？") == "治污的钱都是来自哪里的？"
+    assert written_form("这个项目叫啥来着？") == "这个项目叫什么？"
     assert written_form("這個咋辦？") == "这个怎么办？"  # traditional is simplified first
     assert written_form("大连拆除了多少台燃煤锅炉？") == "大连拆除了多少台燃煤锅炉？"  # written Chinese is left alone
     assert written_form("How many boilers?") == "How many boilers?"
     assert written_form("这边的情况") == "这边的情况"  # 这边 at the start names a place: kept
+    assert written_form("一块钱能买很多钱的东西吗") == "一块钱能买很多钱的东西吗"  # 一块 and 多钱 are written words too
 
 
 def test_a_spoken_question_has_the_terms_of_its_written_twin():
