@@ -3,7 +3,7 @@
 ``python -m eval.calibrate`` (``--embedder minilm`` for another embedder, ``--generic`` for the
 model of embedders without one) builds a temporary index of the bundled transcript, then:
 
-1. positives: the answerable questions of the tune split of eval/gold.jsonl and eval/sets/readers.jsonl;
+1. positives: the answerable questions of the tune split of eval/gold.jsonl, eval/sets/readers.jsonl and readers2.jsonl;
 2. negatives: the tune split's out-of-scope, near-miss and nonsense questions, and generated ones:
    - entity swaps: an answerable question whose city or speaker is replaced by another one whose
      passages lack what is asked (大连拆除了多少台燃煤锅炉 -> 湘潭拆除了多少台燃煤锅炉), checked
@@ -35,7 +35,7 @@ import numpy as np
 
 from eval.calibrate_fit import CS, MAX_FALSE_ABSTENTION, SEED, SIGNS, _predict, choose_threshold, fit, recalibrate
 from eval.calibrate_negatives import Example, attribute_swaps, entity_swaps
-from eval.questions import load_questions
+from eval.questions import DEFAULT_SETS, load_questions
 from index.normalize import fold
 from retriever.answerability import FEATURES, AnswerabilityModel
 from retriever.answerability.model import GENERIC, MODELS, model_path
@@ -47,9 +47,9 @@ GENERATED_WEIGHT = 0.25  # a generated negative counts a quarter (there are many
 
 def training_examples(retriever, log: Callable[[str], None] = print) -> list[Example]:
     """Tune-split questions and generated negatives (held-out questions are never read)."""
-    tune = load_questions(("gold", "readers"), split="tune")
+    tune = load_questions(DEFAULT_SETS, split="tune")
     # Generated questions must not coincide with a held-out one (only the texts are compared, never used).
-    held = {fold(q.question) for q in load_questions(("gold", "readers"), split="heldout")}
+    held = {fold(q.question) for q in load_questions(DEFAULT_SETS, split="heldout")}
     facts = retriever.answerability.facts
     rng = random.Random(SEED)
     examples = [Example(q.question, int(q.answerable), f"{q.group} {q.id}") for q in tune]

@@ -19,6 +19,7 @@ from eval.gold import load_gold
 
 SETS = Path(__file__).resolve().parent / "sets"
 FOLLOWUPS = SETS / "followups.jsonl"
+FOLLOWUPS2 = SETS / "followups2.jsonl"  # more conversations, written blind in session 6
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
 FIGURES = ("recall@1", "recall@5", "mrr@10")
@@ -120,10 +121,10 @@ DISTRACTORS = (
 
 
 def standalone_questions() -> list[dict]:
-    """Questions that stand on their own: eval/gold.jsonl (split from gold_split.json) and eval/sets/readers.jsonl."""
+    """Questions that stand on their own: eval/gold.jsonl (split from gold_split.json), eval/sets/readers.jsonl and readers2.jsonl."""
     held = set(json.loads((SETS / "gold_split.json").read_text(encoding="utf-8"))["heldout"])
     rows = [{"id": q.id, "question": q.question, "split": "heldout" if q.id in held else "tune"} for q in load_gold()]
-    return rows + load_followups(SETS / "readers.jsonl")
+    return rows + load_followups(SETS / "readers.jsonl") + load_followups(SETS / "readers2.jsonl")
 
 
 def false_rewrites(retriever, rows: Sequence[dict] | None = None) -> dict:
@@ -188,10 +189,10 @@ def _cell(figures: dict, name: str) -> str:
     return "—" if value is None else f"{value:.3f}"
 
 
-def report_section(results: dict) -> str:
-    """A Markdown section: one table per split, a row per category and condition."""
+def report_section(results: dict, source: str = "eval/sets/followups.jsonl") -> str:
+    """A Markdown section of one conversation set (named by source): one table per split, a row per category and condition."""
     columns = FIGURES + ("false_abstention", "near_miss_abstention", "rewritten")
-    lines = ["## Follow-up questions (eval/sets/followups.jsonl)", ""]
+    lines = [f"## Follow-up questions ({source})", ""]
     lines.append(
         "`history`: the follow-up asked with its earlier questions (rewritten when it does not stand alone); "
         "`alone`: the follow-up asked without history (the 'before' figure); `reference`: the set's own "
@@ -226,19 +227,33 @@ def report_section(results: dict) -> str:
     return "\n".join(lines)
 
 
-def write_report(results: dict, out: str | Path) -> list[Path]:
-    """Write followups.md and followups.json into a folder; their paths."""
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    md, data = folder / "followups.md", folder / "followups.json"
-    lines = [report_section(results).replace("## ", "# ", 1), "", "## Not answered at rank 1 with history", ""]
-    lines += [  # what a held-out row searched is left out, so that nobody tunes on it
+def _failure_lines(results: dict) -> list[str]:
+    return [  # what a held-out row searched is left out, so that nobody tunes on it
         f"- {f['id']} ({f['split']}, {f['category']}): rank {f['rank']}, abstained {f['abstained']}"
         + (f"; searched 「{f['searched']}」" if f["split"] != "heldout" else "")
         for f in results["failures"].get("history", [])
     ]
+
+
+def write_report(results: dict, out: str | Path, more: Sequence[tuple[str, dict]] = ()) -> list[Path]:
+    """Write followups.md and followups.json into a folder; their paths.
+
+    Args:
+        results: evaluate_followups() figures of eval/sets/followups.jsonl.
+        out: the folder.
+        more: (source, evaluate_followups() figures) of further conversation sets, each a section of its own.
+    """
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    md, data = folder / "followups.md", folder / "followups.json"
+    lines = [report_section(results).replace("## ", "# ", 1), "", "## Not answered at rank 1 with history", ""]
+    lines += _failure_lines(results)
+    for source, figures in more:
+        lines += ["", report_section(figures, source), "", f"### Not answered at rank 1 with history ({source})", ""]
+        lines += _failure_lines(figures)
     md.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    data.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    payload = {**results, "more": {source: figures for source, figures in more}} if more else results
+    data.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
     return [md, data]
 
 
