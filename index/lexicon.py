@@ -195,15 +195,21 @@ def is_english_word(word: str, lexicon: dict[str, list[str]], compounds: bool = 
     return compounds and any(low[:i] in vocabulary and light_stem(low[i:]) in vocabulary for i in range(4, len(low) - 3))
 
 
-def looks_known(word: str, lexicon: dict[str, list[str]]) -> bool:
+def looks_known(word: str, lexicon: dict[str, list[str]], pinyin_names: bool = True) -> bool:
     """Whether a Latin word is no unknown name: a stopword, a gloss or pinyin of a transcript term, common
-    English, or a word that spells pinyin (Su, Guojun: a Chinese name, which the pinyin signal looks up)."""
-    from index.pinyin import is_pinyin
+    English, or a word that spells pinyin (Su, Guojun: a Chinese name, which the pinyin signal looks up).
+
+    With pinyin_names False, only a one-syllable pinyin word (Su, Qi: part of a name written in pieces) counts as
+    known for spelling pinyin; a longer one (Shanghai, Chengdu) must be the pinyin of a transcript term.
+    """
+    from index.pinyin import is_pinyin, syllable_count
 
     low = word.lower().split("'")[0].strip(".-")
     if not low or low in EN_STOPWORDS or low in _CALENDAR or stem(low) in lexicon or low in lexicon:
         return True
-    return is_english_word(low, lexicon) or is_pinyin(low)
+    if is_english_word(low, lexicon):
+        return True
+    return is_pinyin(low) if pinyin_names else syllable_count(low) == 1
 
 
 _keys_cache: dict[int, tuple[dict, int, list[str]]] = {}
@@ -237,8 +243,9 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
     A name is known when its stem is an English gloss of a transcript term, when it (or it
     joined with the next capitalised word: 'Zhang Haibing') is the pinyin of one, or the start
     of one ('Xiang' of xiangtan), or when it occurs in the transcript as written (PPP). A word
-    that looks known (looks_known: common English such as 'Diversion', or pinyin such as 'Su')
-    is never reported: title case makes every word capitalised.
+    that looks known (looks_known: common English such as 'Diversion', or one pinyin syllable such as 'Su')
+    is never reported: title case makes every word capitalised. A pinyin place or name of two syllables or
+    more that is no transcript term (Shanghai, Chengdu) is reported.
     """
     words = re.findall(r"[A-Za-z][A-Za-z0-9.'-]*", unicodedata.normalize("NFKC", question))
     keys = _sorted_keys(lexicon)
@@ -250,9 +257,9 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
             continue
         joined = set()
         if i > 1 and words[i - 1][0].isupper():
-            joined.add(lowered[i - 1] + low)
+            joined.update((lowered[i - 1] + low, low + lowered[i - 1]))
         if i + 1 < len(words) and words[i + 1][0].isupper():
-            joined.add(low + lowered[i + 1])
+            joined.update((low + lowered[i + 1], lowered[i + 1] + low))  # Haibing Zhang, written given name first
         if any(j in lexicon for j in joined):
             continue
         for part in (p for p in low.split("-") if p and p not in EN_STOPWORDS):
@@ -261,7 +268,7 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
                 or part in lexicon
                 or contains(part)
                 or (len(part) >= 4 and _has_prefix(keys, part))
-                or looks_known(part, lexicon)
+                or looks_known(part, lexicon, pinyin_names=False)
             )
             if not known:
                 unknown.append(word.split("'")[0])

@@ -32,17 +32,21 @@ def test_unknown_english_names():
     assert unknown_english_names("What is the capital of France?", LEXICON, corpus.__contains__) == ["France"]
     assert unknown_english_names("What did Zhang Haibing and Ou Jinxiong say in Nanyang?", LEXICON, corpus.__contains__) == []
     assert unknown_english_names("Does Xiangtan use the PPP model in November?", LEXICON, corpus.__contains__) == []
+    assert unknown_english_names("What are the fines in Shanghai and Chengdu?", LEXICON, corpus.__contains__) == [
+        "Shanghai", "Chengdu"]  # pinyin, but of no transcript term
+    assert unknown_english_names("Did Director Haibing Zhang visit Nanyang?", LEXICON, corpus.__contains__) == []
 
 
 def test_capitalised_english_that_looks_known_is_not_an_unknown_name():
     from index.lexicon import ENGLISH_KEY, looks_known
 
     words = "diversion reservoir city wide issu protect water source south north say"
-    lexicon = {**LEXICON, ENGLISH_KEY: words.split()}
+    lexicon = {**LEXICON, ENGLISH_KEY: words.split(), "guojun": ["国军"]}  # 苏国军 is cut 苏 | 国军 (a term)
     corpus = "南阳"
     question = "How Does Nanyang Protect the Water Source of the South-to-North Water Diversion? What Did Su Guojun Say?"
     assert unknown_english_names(question, lexicon, corpus.__contains__) == []
     assert looks_known("Citywide", lexicon) and looks_known("Issued", lexicon) and looks_known("Su", lexicon)
+    assert unknown_english_names("What Did Li Keqiang Say?", lexicon, corpus.__contains__) == ["Keqiang"]
     assert unknown_english_names("What is the GDP of France?", lexicon, corpus.__contains__) == ["GDP", "France"]
 
 
