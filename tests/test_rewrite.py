@@ -425,3 +425,13 @@ def test_a_pronoun_and_a_bare_count_are_both_completed(knowledge):
     assert ask("How many did they upgrade?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
         "How many coal-fired boilers did Dalian upgrade?"
     )
+
+
+def test_an_english_pronoun_of_a_name_in_its_own_question_is_left_alone(knowledge):
+    dalian = ["大连拆除了多少台燃煤锅炉？"]
+    for question in (
+        "How is Chengdu protecting its giant pandas?",  # a proper noun the index does not know
+        "Under its Five Waters opinion, which system did Nanyang roll out everywhere?",  # the name comes after
+    ):
+        assert ask(question, dalian, knowledge).text == question
+    assert ask("What did the Ministry give him?", ["Who heads the Jining bureau?"], knowledge).text == "What did the Ministry give Xu Wei?"

@@ -260,6 +260,15 @@ def is_object(pronoun: Pronoun, question: str) -> bool:
     return not _EN_AUXILIARY_END.search(before) and bool(re.match(r"\s*(?:[?.!]|$|(?:in|on|at|for|to|from|with|by)\b)", after))
 
 
+def own_referent(pronoun: Pronoun, question: str) -> bool:
+    """An English pronoun after a proper noun of its own question (How is Chengdu protecting its pandas?): that
+    noun is what it refers to, whether or not the index knows it."""
+    if pronoun.want not in (Want.ANY, Want.THING):  # he, his: a proper noun before may be a place, not a person
+        return False
+    words = re.findall(r"[A-Za-z][\w'-]*", question[: pronoun.start])
+    return any(w[0].isupper() and w != "I" for w in words[1:])
+
+
 def possessive(pronoun: Pronoun) -> bool:
     """An English possessive that stands for any kind of referent (its, their): written as 'Jining's'."""
     return pronoun.want in (Want.ANY, Want.THING) and pronoun.text.lower() in ("its", "their")

@@ -114,6 +114,11 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by) -> tup
         before = text[: pronoun.start]  # a name earlier in the question itself: the pronoun is its own (许伟说他…)
         if latest([Turn(before, tuple(knowledge.find(before)), chinese)], pronoun.want, knowledge) is not None:
             continue
+        if not chinese and cues.own_referent(pronoun, text):
+            continue  # How is Chengdu protecting its pandas?, Under its plan, which system did Nanyang …?
+        after = text[pronoun.end :]
+        if cues.possessive(pronoun) and latest([Turn(after, tuple(knowledge.find(after)), chinese)], pronoun.want, knowledge):
+            continue
         entity = latest(turns, pronoun.want, knowledge, answered_by)
         if entity is None:
             continue
