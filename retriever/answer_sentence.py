@@ -59,12 +59,14 @@ _MONEY = re.compile(r"钱|\bmoney\b|\bfunds?\b|\bfunding\b")
 _AMOUNT = re.compile(r"(?<![质力能考])量")  # 供水量, 排放量; not 质量 (quality), 力量, 能量, 考量
 _WHEN = re.compile(r"什么时候|何时|哪一?天|几月|日期|\bwhen\b", re.I)
 _DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
-_HOST = re.compile(r"主持|moderator|\bhost\b|中国环境报", re.I)
+_HOST = re.compile(r"主持|记者|采访|moderator|\bhosts?\b|\binterviewer\b|\breporter\b|中国环境报", re.I)
 _WHO = re.compile(r"是谁|\bwho\b", re.I)
 _KINDS = (
     ("title", re.compile(r"标题|题目|\btitle of (?:the|this)\b", re.I)),
     ("participants", re.compile(r"对话人|\bparticipants\b", re.I)),
 )
+# A sentence that opens by pointing back (这决定了…, 因此…, 此…) says nothing alone: it is shown with the one before it.
+_BACK_REFERENCE = re.compile(r"^(?:这(?![两几一]年)|此(?!外)|由此|因此|所以|为此|对此)")
 _CJK_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千]+$")
 
 
@@ -186,6 +188,11 @@ def sentence_body(sentence: str) -> str:
     return sentence[speaker_prefix(sentence) :]
 
 
+def refers_back(sentence: str) -> bool:
+    """True when the sentence opens by pointing back at the one before it (这决定了…, 因此…, 此举…)."""
+    return bool(_BACK_REFERENCE.match(sentence_body(sentence)))
+
+
 def has_date(text: str) -> bool:
     """True when the text gives a day (12月17日)."""
     return bool(_DATE.search(text))
@@ -242,12 +249,14 @@ def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
     """The candidate highlights of a passage: (first sentence scored, first sentence shown, last sentence shown).
 
     A question is no candidate unless every sentence asks; a line without a sentence end continues into the next
-    one, and a heading takes the next sentence with it.
+    one, a heading takes the next sentence with it, and a sentence that points back (这决定了…, 因此…) is shown only
+    with the one before it.
     """
     asking = [is_question(s) for s in sentences]
+    back = [not asking[i] and i > 0 and not asking[i - 1] and refers_back(s) for i, s in enumerate(sentences)]
     out = []
     for i in range(len(sentences)):
-        continued = i > 0 and not _SENTENCE_END.search(sentences[i - 1])
+        continued = i > 0 and (not _SENTENCE_END.search(sentences[i - 1]) or back[i])
         if continued or (asking[i] and not all(asking)):
             continue
         last = i
@@ -260,6 +269,8 @@ def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
             last += 1
             if not fragment:
                 break
+        if last + 1 < len(sentences) and back[last + 1]:
+            last += 1
         scored = i - 1 if i > 0 and asking[i - 1] and not all(asking) else i  # a rhetorical question and its answer
         out.append((scored, i, last))
     return out

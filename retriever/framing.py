@@ -4,7 +4,8 @@ A forum transcript has passages of its own kinds besides the speakers' turns: th
 (Kind.QUESTION), the title, the participants list and the photo captions (a note that names one
 speaker: '河南省南阳市环保局/局长王奇'). A caption or the participants list holds nothing but names and
 positions, so every question that names a speaker finds them, and the title is near every question on
-the forum; yet they answer only who someone is and what the dialogue is called. The host's lead-ins
+the forum; yet they answer only who someone is and what the dialogue is called. A section's headline
+('如何提升大气污染治理成效？■坚持科学监管…') is moved up when a question asks for a headline. The host's lead-ins
 word the topic of the answer that follows them and state facts of their own (大连市环保局的同志们腰杆特别硬),
 so they stay where they are unless the question asks what the host said.
 
@@ -23,10 +24,14 @@ from index.records import Kind
 HOST = "host"  # the host's lead-ins and closing words (Kind.QUESTION)
 WHO = "who"  # who someone is: the captions and the participants list
 TITLE = "title"
+HEADLINE = "headline"  # a section's headline with its ■ summary: asked for by name (小标题, headline), never moved down
 CAPTION = "caption"  # a note naming one speaker (its photo caption)
 
 # The framing kind of each passage kind: which question asks for it.
-FRAMES = {Kind.QUESTION.value: HOST, Kind.PARTICIPANTS.value: WHO, Kind.TITLE.value: TITLE, CAPTION: WHO}
+FRAMES = {
+    Kind.QUESTION.value: HOST, Kind.PARTICIPANTS.value: WHO, Kind.TITLE.value: TITLE, Kind.HEADLINE.value: HEADLINE,
+    CAPTION: WHO,
+}
 ONLY_NAMING = frozenset({WHO, TITLE})  # frames that hold nothing else: moved down when not asked for
 
 _HOST = re.compile(r"主持|moderator|\bhosts?\b|\binterviewer\b", re.I)
@@ -51,7 +56,11 @@ _NAMED = (
     r"|\bname of (?:the|this) (?:dialogue|article|report|piece|conversation|interview)\b"
 )
 _DOCUMENT_NAMED = re.compile(_NAMED, re.I)
-_TITLE = re.compile(rf"标题|题目|{_NAMED}|(?<!'s )(?<!his )(?<!her )(?<!job )\btitled?\b|\bheadline\b", re.I)
+_TITLE = re.compile(
+    rf"(?<!小)标题|题目|{_NAMED}|(?<!'s )(?<!his )(?<!her )(?<!job )\btitled?\b|\bheadlines?\b", re.I
+)
+# A headline: a section's (小标题), or one that may be either the page's or a section's (标题, headline).
+_HEADLINE = re.compile(r"(?<![大总])标题|\bheadlines?\b|\bsub-?headings?\b|\bsection (?:titles?|headings?)\b", re.I)
 
 
 def only_names(question: str, names: Iterable[str]) -> bool:
@@ -63,7 +72,7 @@ def only_names(question: str, names: Iterable[str]) -> bool:
 
 
 def asked_kinds(question: str, hosts: Iterable[str] = (), names: Iterable[str] = ()) -> frozenset[str]:
-    """Which framing passages a question asks for (HOST, WHO, TITLE).
+    """Which framing passages a question asks for (HOST, WHO, TITLE, HEADLINE).
 
     Args:
         question: the question (simplified, as the embedder reads it: retriever.query.ParsedQuery.search_text).
@@ -78,11 +87,13 @@ def asked_kinds(question: str, hosts: Iterable[str] = (), names: Iterable[str] =
         asked.add(WHO)
     if _TITLE.search(question):
         asked.add(TITLE)
+    if _HEADLINE.search(question) and not re.search(_DOCUMENT, question):  # 这篇对话录的标题: the document's title
+        asked.add(HEADLINE)
     return frozenset(asked)
 
 
 def frame_of(kind: str, speaker: str) -> str | None:
-    """The framing kind of a passage (None for a speaker's turn, a headline or an editor's note)."""
+    """The framing kind of a passage (None for a speaker's turn or an editor's note)."""
     if kind == Kind.NOTE.value:
         return FRAMES[CAPTION] if speaker else None
     return FRAMES.get(kind)

@@ -8,7 +8,7 @@ import pytest
 
 from index.errors import InvalidArgumentError
 from retriever import Retriever
-from retriever.framing import HOST, TITLE, WHO, asked_kinds, frame_of, framed
+from retriever.framing import HEADLINE, HOST, TITLE, WHO, asked_kinds, frame_of, framed
 from retriever.settings import FusionSettings
 
 
@@ -34,6 +34,10 @@ def test_asked_kinds_read_who_host_and_title():
     assert asked_kinds("What was the first thing Zhang Haibing did after taking the job?") == frozenset()
     assert asked_kinds("What happens to a Nanyang company with a bad record?") == frozenset()
     assert asked_kinds("张海冰来环保局之前在哪里工作？") == frozenset()
+    # a headline may be the page's or a section's; 小标题 is a section's, 大标题 and the document's title the page's
+    assert asked_kinds("What principles does the headline about air pollution list?") == {TITLE, HEADLINE}
+    assert asked_kinds("许伟那部分的小标题是什么？") == {HEADLINE}
+    assert asked_kinds("这篇对话录的大标题叫什么？") == {TITLE}
 
 
 def test_frame_of_each_kind():
@@ -42,7 +46,8 @@ def test_frame_of_each_kind():
     assert frame_of("note", "王奇") == WHO  # a caption names its speaker
     assert frame_of("title", "") == TITLE
     assert frame_of("note", "") is None  # an editor's note gives facts of its own
-    assert frame_of("speech", "王奇") is None and frame_of("headline", "王奇") is None and frame_of("text", "") is None
+    assert frame_of("headline", "王奇") == HEADLINE  # moved up when a headline is asked for, never down
+    assert frame_of("speech", "王奇") is None and frame_of("text", "") is None
 
 
 def test_framed_moves_framing_passages_by_what_is_asked():

@@ -76,6 +76,20 @@ def test_headings_and_lines_without_an_end_are_highlighted_with_what_follows():
     assert spans(["面对新形势，环保工作如何推进？", "一要转变观念。"]) == [(0, 1, 1)]  # scored with the question
 
 
+def test_a_sentence_that_points_back_is_highlighted_with_the_one_before_it():
+    passage = chunk([
+        "南阳市位于豫鄂陕三省交界处，处于南水北调中线工程水源地核心保护区，是千里淮河发源地。",
+        "这决定了南阳市是水质保护高度敏感的区域。",
+        "近年来，南阳市坚持把水质保护作为一项重要的政治任务，全面落实新发展理念，加快转型发展。",
+    ], "王奇")
+    assert spans([text for _, text, *_ in passage.sentences()]) == [(0, 0, 1), (2, 2, 2)]
+    question = asked("为什么说南阳是水质保护高度敏感的区域？", ["南阳", "水质", "保护", "高度", "敏感", "区域"])
+    highlight = best_sentence(passage, np.array([0.90, 0.95, 0.91]), question)
+    assert "千里淮河发源地" in highlight.sentence and highlight.sentence.endswith("高度敏感的区域。")
+    # 这两年 (these two years) and 此外 (besides) point back at nothing
+    assert spans(["今年全市环境质量持续改善，主要污染物排放总量大幅下降。", "这两年，南阳市打造了全民治水模式，取得了很好的效果。"]) == [(0, 0, 0), (1, 1, 1)]
+
+
 def test_words_inside_question_phrases_are_not_content_and_the_asked_word_is_the_focus():
     question = asked("张海冰调任大连市环保局之前在哪个机关工作？", ["张海冰", "调任", "大连市", "环保局", "之前", "机关", "工作"])
     focus = {w.label for w in question.words if w.focus}
