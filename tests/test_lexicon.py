@@ -162,3 +162,16 @@ def test_a_glossary_phrase_is_keyed_whole_not_word_by_word():
     lexicon = build_lexicon(["河长"])
     assert "河长" in translate("What is the river chief system?", lexicon)
     assert "河长" not in translate("Who is the editor in chief?", lexicon)
+
+
+def test_the_tokenizer_id_changes_with_the_lexicon_and_the_glossary(monkeypatch):
+    import index.glossary
+    import index.lexicon
+    from index.tokenize import tokenizer_id
+
+    before = tokenizer_id()
+    monkeypatch.setattr(index.lexicon, "LEXICON_ID", index.lexicon.LEXICON_ID + "-next")
+    assert tokenizer_id() != before  # a lexicon change rebuilds the default index (index/default_index.py)
+    monkeypatch.undo()
+    monkeypatch.setattr(index.glossary, "fingerprint", lambda: "0123456789")
+    assert tokenizer_id() != before
