@@ -9,13 +9,16 @@ model of embedders without one) builds a temporary index of the bundled transcri
      passages lack what is asked (大连拆除了多少台燃煤锅炉 -> 湘潭拆除了多少台燃煤锅炉), checked
      against the text: no passage of the new entity holds every asked word;
    - attribute swaps: an entity asked for a fact the text never gives (常住人口, 利率, 出生, 电话);
-3. a logistic regression over the evidence features whose coefficients keep their expected signs
+   - focus swaps: an answerable Chinese question whose asked attribute is replaced by one the text never gives
+     (大连拆除了多少台燃煤锅炉 -> 大连拆除了多少台医院): every other word still matches the text;
+3. a logistic regression over the evidence features (MODEL_FEATURES) whose coefficients keep their expected signs
    (more evidence never lowers the probability), written tune questions weighted above generated
-   ones; its C and threshold chosen on out-of-fold probabilities of the tune questions (at most 3%
-   of the answerable ones below it: the near-miss abstention it buys over 2% is worth it); written to
-   retriever/answerability/models/;
+   ones; its C chosen on out-of-fold probabilities of the tune questions, the folds keeping a question, its
+   twin and the negatives made from it together; written to retriever/answerability/models/;
 4. Platt scaling of its output on the tune questions people wrote, so that the confidence is a probability for
-   questions as they are asked (the generated negatives and the class weights shift it otherwise).
+   questions as they are asked (the generated negatives and the class weights shift it otherwise);
+5. the threshold: abstain below a probability of one half (eval/calibrate_fit.py ABSTAIN_BELOW), not a quantile of
+   the tune split, which moves with its few lowest answerable questions.
 
 Held-out questions are never trained or tuned on: their texts are only compared, to drop a generated question
 that happens to equal one.
@@ -28,39 +31,55 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
 
-from eval.calibrate_fit import CS, MAX_FALSE_ABSTENTION, SEED, SIGNS, _predict, choose_threshold, fit, recalibrate
-from eval.calibrate_negatives import Example, attribute_swaps, entity_swaps
+from eval.calibrate_fit import ABSTAIN_BELOW, CS, SEED, SIGNS, _predict, fit, recalibrate
+from eval.calibrate_negatives import Example, attribute_swaps, entity_swaps, focus_swaps
 from eval.questions import DEFAULT_SETS, load_questions
 from index.normalize import fold
 from retriever.answerability import FEATURES, AnswerabilityModel
-from retriever.answerability.model import GENERIC, MODELS, model_path
+from retriever.answerability.model import GENERIC, MODEL_VERSION, MODELS, model_path
 
 DENSE_FEATURES = ("top_dense", "top_sentence", "dense_margin")
+# The features the model is fitted on: FEATURES less those whose fit was clipped to 0 on tune (known, attr_cover,
+# focus_found: focus_sentence says the same more sharply; entity_asked: entity_top does) - fewer features, less to
+# overfit the small tune split.
+MODEL_FEATURES = tuple(f for f in FEATURES if f not in ("known", "attr_cover", "focus_found", "entity_asked"))
+TRAINING_SETS = DEFAULT_SETS  # single-turn sets whose tune questions train the model (gold, readers, readers2)
 REAL_NEGATIVE_WEIGHT = 3.0  # a written unanswerable question counts three times as much as an answerable one
 GENERATED_WEIGHT = 0.25  # a generated negative counts a quarter (there are many, and they are alike)
 
 
-def training_examples(retriever, log: Callable[[str], None] = print) -> list[Example]:
-    """Tune-split questions and generated negatives (held-out questions are never read)."""
-    tune = load_questions(DEFAULT_SETS, split="tune")
+def training_examples(
+    retriever, log: Callable[[str], None] = print, sets: Sequence[str] = TRAINING_SETS
+) -> list[Example]:
+    """Tune-split questions of the sets and generated negatives (held-out questions are never read).
+
+    An example's origin starts with its question's group (readers/near_miss r201) or says what it was made from
+    (focus swap of r029); its cross-validation group is the question's id (its twin's, when that is smaller).
+    """
+    tune = load_questions(tuple(sets), split="tune")
     # Generated questions must not coincide with a held-out one (only the texts are compared, never used).
-    held = {fold(q.question) for q in load_questions(DEFAULT_SETS, split="heldout")}
+    held = {fold(q.question) for q in load_questions(tuple(sets), split="heldout")}
     facts = retriever.answerability.facts
     rng = random.Random(SEED)
-    examples = [Example(q.question, int(q.answerable), f"{q.group} {q.id}") for q in tune]
+    twins = {q.id: min(q.id, q.twin) for q in tune if q.twin}  # a question and its twin share a fold
+    examples = [Example(q.question, int(q.answerable), f"{q.group} {q.id}", twins.get(q.id, q.id)) for q in tune]
     answerable = [q for q in tune if q.answerable]
-    generated = entity_swaps(retriever, answerable, facts, rng) + attribute_swaps(retriever, facts)
-    kept = [e for e in generated if fold(e.question) not in held]
-    counts = {kind: sum(1 for e in kept if e.origin.startswith(kind)) for kind in ("entity", "attribute")}
+    generated = (
+        entity_swaps(retriever, answerable, facts, rng) + attribute_swaps(retriever, facts)
+        + focus_swaps(retriever, answerable, facts, rng)
+    )
+    kept = [replace(e, group=twins.get(e.group, e.group)) for e in generated if fold(e.question) not in held]
+    counts = {kind: sum(1 for e in kept if e.origin.startswith(kind)) for kind in ("entity", "attribute", "focus")}
     log(
         f"tune questions: {len(answerable)} answerable, {len(tune) - len(answerable)} unanswerable; generated negatives: "
-        f"{counts['entity']} entity swaps, {counts['attribute']} facts never given ({len(generated) - len(kept)} "
-        "dropped: the same text as a held-out question)"
+        f"{counts['entity']} entity swaps, {counts['attribute']} facts never given, {counts['focus']} asked attributes "
+        f"never given ({len(generated) - len(kept)} dropped: the same text as a held-out question)"
     )
     return examples + kept
 
@@ -70,6 +89,26 @@ def feature_matrix(retriever, examples: Sequence[Example]) -> np.ndarray:
     from retriever.service import evidence_for
 
     return np.array([retriever.answerability.analyse(evidence_for(retriever, e.question)).vector() for e in examples])
+
+
+def is_written(example: Example) -> bool:
+    """A question people wrote (a tune question), not a generated negative."""
+    return "swap" not in example.origin
+
+
+def fit_model(x: np.ndarray, examples: Sequence[Example], features: Sequence[str]) -> tuple[dict, np.ndarray]:
+    """The Platt-scaled model over the features, and its out-of-fold probabilities (grouped folds).
+
+    Args:
+        x: the examples' features (FEATURES columns), one row each.
+        examples: the training questions (their labels, origins and cross-validation groups).
+        features: the features the model uses.
+    """
+    y = np.array([e.label for e in examples])
+    real = np.array([is_written(e) for e in examples])
+    weights = np.where((y == 0) & real, REAL_NEGATIVE_WEIGHT, np.where(real, 1.0, GENERATED_WEIGHT))
+    params, oof = fit(x, y, features, weights, groups=[e.group for e in examples])
+    return recalibrate(params, oof, y, real)
 
 
 def calibrate(
@@ -95,15 +134,13 @@ def calibrate(
         if tmp is not None:
             tmp.cleanup()
     y = np.array([e.label for e in examples])
-    real = np.array(["swap" not in e.origin for e in examples])
-    features = [f for f in FEATURES if not (generic and f in DENSE_FEATURES)]
-    weights = np.where((y == 0) & real, REAL_NEGATIVE_WEIGHT, np.where(real, 1.0, GENERATED_WEIGHT))
-    params, oof = fit(x, y, features, weights)
-    params, oof = recalibrate(params, oof, y, real)
-    threshold = choose_threshold(oof, y, real)
+    real = np.array([is_written(e) for e in examples])
+    features = [f for f in MODEL_FEATURES if not (generic and f in DENSE_FEATURES)]
+    params, oof = fit_model(x, examples, features)
+    threshold = ABSTAIN_BELOW
     name = GENERIC if generic else embedder_id
     model = AnswerabilityModel.from_json(
-        {"version": 1, "embedder": name, "threshold": threshold, **{k: params[k] for k in ("features", "mean", "scale", "coef", "intercept")}}
+        {"version": MODEL_VERSION, "embedder": name, "threshold": threshold, **{k: params[k] for k in ("features", "mean", "scale", "coef", "intercept")}}
     )
     report = summary(oof, y, real, threshold, examples)
     data = model.to_json() | {
@@ -153,8 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 __all__ = [
-    "CS", "MAX_FALSE_ABSTENTION", "SEED", "SIGNS", "Example", "_predict", "calibrate", "choose_threshold", "fit",
-    "recalibrate", "training_examples",
+    "ABSTAIN_BELOW", "CS", "MODEL_FEATURES", "TRAINING_SETS", "fit_model", "is_written", "SEED", "SIGNS", "Example", "_predict", "calibrate", "fit", "recalibrate",
+    "training_examples",
 ]
 
 

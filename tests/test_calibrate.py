@@ -1,0 +1,61 @@
+"""Training the answerability model: the generated negatives, the grouped folds, the fixed threshold, the validation."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+
+from eval.calibrate_fit import ABSTAIN_BELOW, fit
+from eval.calibrate_negatives import ABSENT_ZH, Example, focus_swaps
+from eval.calibrate_validate import probabilities, scores
+from eval.questions import EvalQuestion
+from retriever.answerability import FEATURES
+
+
+def question(qid: str, text: str) -> EvalQuestion:
+    return EvalQuestion(qid, text, ("1416台",), "number", "zh", "tune", "gold")
+
+
+def test_a_focus_swap_keeps_the_question_and_asks_an_attribute_the_text_never_gives(retriever):
+    facts = retriever.answerability.facts
+    asked = [question("q1", "大连拆除了多少台燃煤锅炉？"), question("q2", "How many boilers did Dalian scrap?")]
+    swaps = focus_swaps(retriever, asked, facts, random.Random(0), per_question=3)
+    assert len(swaps) == 3  # Chinese only: an English word the text lacks has no gloss, which proves nothing
+    for swap in swaps:  # the asked attribute is 燃煤 (of 燃煤锅炉): only it is replaced
+        new = re.fullmatch(r"大连拆除了多少台(.+)锅炉？", swap.question)
+        assert new and new.group(1) in ABSENT_ZH and not facts.contains(new.group(1))
+        assert swap.label == 0 and swap.origin == "focus swap of q1" and swap.group == "q1"
+
+
+def test_grouped_folds_keep_a_question_and_its_swaps_apart_from_the_rest():
+    rng = np.random.default_rng(1)
+    x = rng.random((120, len(FEATURES)))
+    y = (x[:, FEATURES.index("focus_known")] > 0.5).astype(int)
+    groups = [f"g{i // 4}" for i in range(120)]  # four examples a group
+    params, oof = fit(x, y, FEATURES, groups=groups)
+    assert len(oof) == 120 and params["C"] > 0
+    # the same data without groups gives other folds, hence other out-of-fold probabilities
+    assert not np.allclose(oof, fit(x, y, FEATURES)[1])
+
+
+def test_validation_scores_written_questions_at_the_fixed_threshold():
+    examples = [
+        Example("a", 1, "readers/traditional r1"), Example("b", 1, "readers/traditional r2"),
+        Example("c", 0, "readers/near_miss r3"), Example("d", 0, "readers/nonsense r4"),
+    ]
+    p = np.array([0.9, ABSTAIN_BELOW - 0.01, 0.2, 0.0])
+    result = scores(examples, p)
+    assert result["false_abstention"] == 0.5 and result["near_miss"] == 1.0 and result["nonsense"] == 1.0
+    assert result["out_of_scope"] is None and result["abstention_by_group"]["readers/traditional"] == 0.5
+
+
+def test_validation_probabilities_are_the_models_and_zero_for_nonsense():
+    features = ["cover_top", "nonsense"]
+    params = {"features": features, "mean": [0.5, 0.0], "scale": [1.0, 1.0], "coef": [2.0, 0.0], "intercept": 0.0}
+    x = np.zeros((2, len(FEATURES)))
+    x[:, FEATURES.index("cover_top")] = [1.0, 1.0]
+    x[1, FEATURES.index("nonsense")] = 1.0
+    p = probabilities(params, x)
+    assert abs(p[0] - 1 / (1 + np.exp(-1.0))) < 1e-9 and p[1] == 0.0
