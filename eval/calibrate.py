@@ -46,7 +46,7 @@ from retriever.answerability.model import GENERIC, MODEL_VERSION, MODELS, model_
 
 DENSE_FEATURES = ("top_dense", "top_sentence", "dense_margin")
 # The features the model is fitted on: FEATURES less those whose fit was clipped to 0 on tune (known, attr_cover,
-# focus_found: focus_sentence says the same more sharply; entity_asked: entity_top does) - fewer features, less to
+# focus_found: focus_sentence says the same more sharply; entity_asked: entity_top does): fewer features, less to
 # overfit the small tune split.
 MODEL_FEATURES = tuple(f for f in FEATURES if f not in ("known", "attr_cover", "focus_found", "entity_asked"))
 TRAINING_SETS = DEFAULT_SETS  # single-turn sets whose tune questions train the model (gold, readers, readers2)

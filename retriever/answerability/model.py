@@ -26,7 +26,7 @@ from retriever.answerability.features import FEATURES, Analysis
 
 MODELS = Path(__file__).resolve().parent / "models"
 GENERIC = "generic"
-MODEL_VERSION = 2  # 2: focus_known leaves out English words without a gloss (focus_unmapped); when/where events
+MODEL_VERSION = 2  # 2: focus_known leaves out English words without a gloss and asks a when/where event
 
 
 class AnswerabilityModelError(ForumQAError):

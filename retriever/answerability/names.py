@@ -124,7 +124,8 @@ def unknown_names(
             continue
         if lexicon and word.isascii() and word not in acronyms and looks_known(word, lexicon):
             continue
-        if known is not None and not word.isascii() and not is_dictionary_word(word):
+        # a place name may be a slip too (株州 for 株洲, 三原 for 三源): only other dictionary words are meant as written
+        if known is not None and not word.isascii() and (tag == "ns" or not is_dictionary_word(word)):
             # the slip may cut a word short (黄镖|车 for 黄标车): try it with a neighbouring character or two
             windows = [text[max(0, start - b) : offset + a] for b in (0, 1) for a in (0, 1, 2)]
             if any(sounds_known(w, contains, known) for w in windows):

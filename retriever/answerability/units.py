@@ -111,6 +111,9 @@ def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
 _ZH_MARKER = re.compile(r"多少|几|什么|哪|谁")
 _ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions ask for no attribute
 _NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal verbs, idioms, abbreviations
+# Names (places, people, organisations) are what a question is about, not the attribute it asks: unknown_names
+# checks them (株州, a slip for 株洲, is no attribute the text lacks).
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
 _CLAUSE_END = re.compile(r"[，。？！；、,.?!;：:\s]")
 # Verbs of asking and number words after the question word are no attribute either ('which three provinces').
 _PAST = re.compile(r"^[a-z]{3,}[^e]ed$")  # helped, provided, attended (not need, seed)
@@ -147,7 +150,10 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                     break
                 if i == marker + 1 and len(word) > 2 and word[0] in _UNIT_CHARS:
                     word = word[1:]  # the measure word belongs to 多少 (多少台燃媒锅炉 cut 台燃媒|锅炉)
-                elif word.isascii() or names_nothing(word) or word in STOPWORDS or len(word) < 2 or not _NOUN_TAG.match(tag):
+                elif (
+                    word.isascii() or names_nothing(word) or word in STOPWORDS or len(word) < 2
+                    or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
+                ):
                     continue
                 longer = [u.label for u in units if word in u.label and u.label[0] not in _UNIT_CHARS]
                 whole = max(longer, key=len, default=word)  # 标车 of 黄标车
