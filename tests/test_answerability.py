@@ -176,11 +176,11 @@ def test_probability_is_monotone_in_the_obvious_features():
     base = Analysis({"top_dense": 0.9, "top_sentence": 0.9, "dense_margin": 0.02, "cover_top": 0.8, "known": 1.0, "entity_asked": 1.0,
                      "entity_top": 1.0, "attr_cover": 1.0, "focus_found": 1.0, "unit_missing": 0.0,
                      "unknown_names": 0.0, "top_part": 0.0, "english": 0.0, "nonsense": 0.0, "focus_known": 1.0,
-                     "focus_sentence": 1.0})
+                     "focus_sentence": 1.0, "focus_unmapped": 0.0})
     p = model.probability(base)
     assert p > model.threshold
     lower = {"entity_top": 0.0, "unit_missing": 1.0, "unknown_names": 2.0, "nonsense": 1.0, "top_dense": 0.8,
-             "top_part": 1.0, "focus_known": 0.0, "focus_sentence": 0.0}
+             "top_part": 1.0, "focus_known": 0.0, "focus_sentence": 0.0, "focus_unmapped": 1.0}
     for name, value in lower.items():
         assert model.probability(replace(base, values=base.values | {name: value})) < p, name
     for name in ("cover_top", "known", "attr_cover", "focus_found", "dense_margin", "top_sentence"):
@@ -256,7 +256,8 @@ def test_an_english_word_the_lexicon_cannot_map_is_never_named_as_missing(facts)
     soot = analyse(evidence("How much soot did Dalian's boilers cut?", ("大连", "锅炉"), [dalian], "en"), facts)
     boilers = analyse(evidence("How many boilers did Dalian scrap?", ("大连", "锅炉"), [dalian], "en"), facts)
     assert soot.focus == ("soot",) and soot.unmapped == ("soot",)
-    assert soot.values["focus_known"] == 1.0  # no evidence either way: left out, unlike a Chinese word the text lacks
+    # weaker evidence than a Chinese word the text never writes: a feature of its own, not a 0 of focus_known
+    assert soot.values["focus_known"] == 1.0 and soot.values["focus_unmapped"] == 1.0
     assert "soot" not in reason(soot, {"focus_known": -3.0})
     assert boilers.unmapped == () and boilers.values["focus_found"] == 1.0
     population = analyse(evidence("全市的常住人口是多少？", ("全市", "常住人口"), [dalian]), facts)
