@@ -435,3 +435,7 @@ def test_an_english_pronoun_of_a_name_in_its_own_question_is_left_alone(knowledg
     ):
         assert ask(question, dalian, knowledge).text == question
     assert ask("What did the Ministry give him?", ["Who heads the Jining bureau?"], knowledge).text == "What did the Ministry give Xu Wei?"
+
+
+def test_gai_diqu_is_the_place(knowledge):
+    assert ask("该地区有多少家企业退出？", ["苏国军是哪个市的局长？"], knowledge).text == "湘潭有多少家企业退出？"
