@@ -282,6 +282,11 @@ def test_the_measure_word_after_the_question_word_is_no_part_of_the_attribute():
     assert [u.label for u in focus_units("大连拆除了多少台燃媒锅炉？", "zh", units, [])] == ["燃媒"]
 
 
+def test_the_year_asked_is_a_calendar_year_not_a_number_of_years():
+    assert has_number("该小区2016年建成。", "年") and has_number("二〇一六年", "年")
+    assert not has_number("普邦园林是一家有20年历史的上市企业", "年")  # 哪一年成立 is not answered by 20年历史
+
+
 def test_a_when_or_where_question_asks_about_its_event():
     # 哪一年出生: the text must report the birth, as it must write the noun a 多少 question counts
     def focus(question):

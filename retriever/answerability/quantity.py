@@ -58,8 +58,8 @@ def asked_unit(question: str) -> str | None:
 
 def number_pattern(unit: str) -> re.Pattern:
     """A number (Arabic or Chinese numerals, 3000余, 18亿) followed by the unit ('' : any number)."""
-    if unit == "年":
-        return re.compile(r"(?:19|20)\d{2}\s*年|\d+\s*年")
+    if unit == "年":  # a calendar year (2016年, 二〇一六年): a number of years (有20年历史) says when nothing happened
+        return re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}\s*年")
     if unit == DURATION:  # 10年, 十多年, 半年, 3个季度, 6个月, 每两月; not 2016年 or 12月17日
         length = rf"(?:\d{{1,3}}|{_NUMERAL}{{1,3}}|半)\s*(?:余|多)?\s*(?:年|个月|个?季度|个?星期|周|天|小时)"
         every = rf"每\s*(?:\d{{1,2}}|{_NUMERAL}{{1,2}})?\s*个?\s*(?:年|月|季度|星期|周|天)"

@@ -158,6 +158,10 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                 longer = [u.label for u in units if word in u.label and u.label[0] not in _UNIT_CHARS]
                 whole = max(longer, key=len, default=word)  # 标车 of 黄标车
                 found.append(Unit(whole, _weight(whole), (whole,)))
+                if step < 0 and i > 0:  # the noun it heads: 办公电话 asks an office number, not any 电话
+                    before, before_tag = cut[i - 1]
+                    if _modifier(before, before_tag, names_entity) and before not in whole:
+                        found.append(Unit(before, _weight(before), (before,)))
                 break
         return found + ([Unit(event, _weight(event), (event,))] if event and event not in [u.label for u in found] else [])
     by_label = {u.label: u for u in units}
@@ -183,6 +187,14 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
             continue
         found.append(unit)
     return found[-2:]
+
+
+def _modifier(word: str, tag: str, names_entity) -> bool:
+    """A noun that qualifies the next one (办公 of 办公电话): a common noun of two characters or more."""
+    return (
+        len(word) >= 2 and bool(_NOUN_TAG.match(tag)) and tag not in _NAME_TAGS and not word.isascii()
+        and not names_nothing(word) and word not in STOPWORDS and not names_entity(word)
+    )
 
 
 _WHEN_WHERE = re.compile(r"哪一?年|哪一?天|哪个月|几月|几日|几号|何时|何地|哪里|哪儿|时候")
