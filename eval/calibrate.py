@@ -17,7 +17,7 @@ model of embedders without one) builds a temporary index of the bundled transcri
    twin and the negatives made from it together; written to retriever/answerability/models/;
 4. Platt scaling of its output on the tune questions people wrote, so that the confidence is a probability for
    questions as they are asked (the generated negatives and the class weights shift it otherwise);
-5. the threshold: abstain below a probability of one half (eval/calibrate_fit.py ABSTAIN_BELOW), not a quantile of
+5. the threshold: abstain below a probability of one third (eval/calibrate_fit.py ABSTAIN_BELOW), not a quantile of
    the tune split, which moves with its few lowest answerable questions.
 
 Held-out questions are never trained or tuned on: their texts are only compared, to drop a generated question
