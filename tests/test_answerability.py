@@ -70,7 +70,7 @@ def test_nonsense_in_any_script_and_greetings_alone():
     from index.lexicon import ENGLISH_KEY
 
     lexicon = LEXICON | {ENGLISH_KEY: ["what", "property", "population", "route", "say"]}
-    for text in ("good morning", "Bonjour !", "ni hao", "大家好", "早上好！", "asdfasdf", "qazwsx", "aaaaaa", "lorem ipsum",
+    for text in ("good morning", "good morning everyone", "Hi there!", "Bonjour !", "ni hao", "大家好", "早上好！", "asdfasdf", "qazwsx", "aaaaaa", "lorem ipsum",
                  "привет", "こんにちは", "ㅋㅋㅋ"):
         assert nonsense(text, lexicon) == 1.0, text
     for text in ("property", "What is the population?", "Who is Obama?", "pm2.5", "你好，南阳的河长制是什么？", "dalian guolu"):

@@ -15,7 +15,8 @@ _GREETINGS = re.compile(
     r"你好|您好|大家好|哈喽|嗨|谢谢|多谢|再见|拜拜|在吗|在不在|早上好|早安|午安|晚上好|晚安|好的|好吧|没事了?|不客气"
     r"|\b(?:hello|hiya|hi|hey|yo|huh|thanks?(?: a lot)?|thank you(?: very much)?|bye|ok(?:ay)?"
     r"|good (?:morning|afternoon|evening|night|day)|greetings|how are you(?: doing)?(?: today)?|what's up|sup|nice to meet you"
-    r"|bonjour|salut|merci(?: beaucoup)?|hola|gracias|ciao|hallo|danke|guten (?:tag|morgen|abend)|ni ?hao|xie ?xie|zai ?jian)\b",
+    r"|bonjour|salut|merci(?: beaucoup)?|hola|gracias|ciao|hallo|danke|guten (?:tag|morgen|abend)|ni ?hao|xie ?xie|zai ?jian)"
+    r"(?:,? (?:everyone|everybody|all|guys|folks|friends|there|again|so much))?\b",  # good morning everyone
     re.I,
 )
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
