@@ -118,7 +118,10 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     chinese = is_chinese(text)
     if cues.asks_more(text, chinese) and turns[-1].chinese == chinese:  # 还有呢？, What else?: the latest question again
         return Rewrite(turns[-1].text, f"more of 「{turns[-1].text}」")
-    fragment = cues.ellipsis(text, chinese)
+    fragment = cues.ellipsis(text, chinese) or cues.ellipsis(text, not chinese)  # 那Qu Jinxiong呢？, What about 济宁?
+    if fragment and fragment.islower() and not chinese:  # what about wang qi: a name typed in lower case
+        titled = fragment.title()
+        fragment = titled if len(knowledge.find(titled)) >= max(len(knowledge.find(fragment)), 1) else fragment
     if not fragment and only_names(cues.bare(text), knowledge):
         fragment = cues.bare(text)  # 济宁？, Jining?, And Jining then?
     if not fragment:

@@ -13,7 +13,7 @@ from retriever.answer_sentence import asked_for
 from retriever.answerability import Evidence, Verdict
 from retriever.answerability.entities import asked_entities, cities_of
 from retriever.candidates import SentenceScores, sentence_scores
-from retriever.conversation.focus import focus_first, focused_run
+from retriever.conversation.focus import focus_evidence, focused_run
 from retriever.highlight import answer_highlights
 from retriever.query import ParsedQuery
 from retriever.types import Answer, Hit, Mode
@@ -118,7 +118,7 @@ def search(retriever, parsed: ParsedQuery, k: int, mode: Mode, where: Filter, fo
         top, full_dense, hits = hits[:evidence_k], dense, hits[:k]
     else:
         top, more, full_dense = retriever.run(parsed, vector, evidence_k, Mode.HYBRID, NO_FILTER)
-        top = focus_first(top, focus)  # the follow-up is about the focus speaker: judged on their passage first
+        top = focus_evidence(retriever, top, focus, parsed.terms)  # judged on the focus speaker's passage when earned
         sentences = {**more, **sentences}
     ids = list(dict.fromkeys(h.chunk_id for h in hits + top))
     sentences = {**sentences, **sentence_scores(backend, vector, [i for i in ids if i not in sentences])}

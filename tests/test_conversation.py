@@ -33,6 +33,25 @@ def test_what_about_jining_is_answered_from_xu_weis_passages(retriever):
     assert english.passages[0].citation.speaker == "许伟" and "5329" in english.passages[0].text
 
 
+def test_a_followup_the_focus_speaker_never_answers_is_judged_as_typed_alone(retriever):
+    # 许伟's passages say nothing of 专项债券 (湘潭's do): the focus must not make the question look answered
+    followed = retriever.answer("那济宁呢？", k=5, history=["湘潭发行了多少专项债券？"])
+    assert followed.rewritten == "济宁发行了多少专项债券？"
+    assert followed.passages[0].citation.speaker == "许伟"  # the ranking still leads with the asked city's speaker
+    alone = retriever.answer("济宁发行了多少专项债券？", k=5)
+    assert followed.abstained and alone.abstained and followed.confidence == pytest.approx(alone.confidence)
+    # the same plumbing keeps the answerable switch answered (test above): 燃煤锅炉…台 is in 许伟's passage
+
+
+def test_the_focus_is_earned_by_the_words_the_best_passage_has():
+    from retriever.conversation.focus import earned
+
+    terms = ["拆除", "台", "燃煤", "锅炉"]
+    assert earned(terms, "全市改造燃煤锅炉5329台", "全市共拆除1416台燃煤锅炉")  # 5 of the 7 characters
+    assert not earned(["发行", "专项", "债券"], "济宁发了通知", "湘潭发行专项债券18亿元")
+    assert earned(["专项"], "anything", "nothing of the terms")  # the best passage has none: no evidence either way
+
+
 def test_a_question_that_stands_alone_ignores_the_history(retriever):
     question = "大连拆除了多少台燃煤锅炉？"
     alone = retriever.answer(question, k=5)

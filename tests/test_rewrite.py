@@ -439,3 +439,38 @@ def test_an_english_pronoun_of_a_name_in_its_own_question_is_left_alone(knowledg
 
 def test_gai_diqu_is_the_place(knowledge):
     assert ask("该地区有多少家企业退出？", ["苏国军是哪个市的局长？"], knowledge).text == "湘潭有多少家企业退出？"
+
+
+def test_slips_and_lower_case_names_in_an_english_ellipsis(knowledge):
+    history = ["How many coal-fired boilers did Dalian dismantle?"]
+    assert ask("What abot Jining?", history, knowledge).text == "How many coal-fired boilers did Jining dismantle?"
+    assert ask("what about wang qi", ["What did Xu Wei say about the boilers?"], knowledge).text == (
+        "What did Wang Qi say about the boilers?"
+    )
+
+
+def test_an_ellipsis_that_mixes_languages_is_completed(knowledge):
+    assert ask("What about 济宁?", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "济宁拆除了多少台燃煤锅炉？"
+    assert ask("那Jining呢？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "济宁拆除了多少台燃煤锅炉？"
+    assert ask("那Zhang Haibing呢？", ["许伟提到了什么措施？"], knowledge).text == "张海冰提到了什么措施？"  # more Latin than CJK
+
+
+def test_a_city_pronoun_is_not_a_province_of_its_own_question(knowledge):
+    result = ask("湖南省环保厅给了该市多少资金？", ["湘潭发行了多少专项债券？"], knowledge)
+    assert result.text == "湖南省环保厅给了湘潭多少资金？"
+
+
+def test_its_in_a_title_case_question_refers_back(knowledge):
+    result = ask("What Cuts Came From its Coal-Fired Boiler Campaign?", ["What did Dalian do about old vehicles?"], knowledge)
+    assert result.text == "What Cuts Came From Dalian's Coal-Fired Boiler Campaign?"
+
+
+def test_things_the_question_points_at_are_not_the_city(knowledge):
+    result = ask("对那些信用差的排污企业，该市让它们付出什么代价？", ["南阳出台了什么意见？"], knowledge)
+    assert result.text == "对那些信用差的排污企业，南阳让它们付出什么代价？"
+
+
+def test_a_place_said_twice_is_written_once(knowledge):
+    assert ask("该市那边锅炉拆了多少啊？", ["大连出台了什么意见？"], knowledge).text == "大连锅炉拆了多少啊？"
+    assert ask("Which company does this speaker work for, and what is his position?", ["区锦雄年轻时常去哪条江游泳？"],
+               knowledge).text == "Which company does Ou Jinxiong work for, and what is his position?"

@@ -73,8 +73,9 @@ _ZH_ELLIPSIS = re.compile(
 )
 # A fragment is a noun phrase: one that asks something itself (河长制是什么呢？) is a question of its own.
 _ZH_ASKING = re.compile(r"什么|怎么|怎样|为什么|为何|哪|谁|多少|几|如何|吗|是否|有没有|能否")
-_EN_ELLIPSIS = re.compile(
-    r"^(?:and|but|so)?[\s,]*(?:what|how)\s+about\s+(?P<x>.+?)[\s?.!]*$|^(?:and|also)[\s,]+(?P<y>.+?)[\s?.!]*$"
+_EN_ELLIPSIS = re.compile(  # what/how about, with the commonest slips (wat, abot)
+    r"^(?:and|but|so)?[\s,]*(?:what|wat|waht|wht|how|hw)\s+(?:about|abot|abut|abt|abuot|aobut|abotu)\s+(?P<x>.+?)[\s?.!]*$"
+    r"|^(?:and|also)[\s,]+(?P<y>.+?)[\s?.!]*$"
     r"|^(?:and\s+)?(?:the\s+)?same(?:\s+question|\s+thing)?\s+(?:for|about|with|in|of|on)\s+(?P<z>.+?)[\s?.!]*$",
     re.IGNORECASE,
 )
@@ -239,6 +240,8 @@ def refers_back(pronoun: Pronoun, question: str, history: list[str]) -> bool:
             word = re.match(r"[A-Za-z]+", rest).group().lower().rstrip("s")
             return any(word in turn.lower() for turn in history)
         return any(rest[:size] in turn for turn in history for size in (2, 3) if len(rest) >= size)
+    if pronoun.text.startswith("它") and _ZH_POINTED_NOUN.search(question[: pronoun.start]):
+        return False  # 对那些…排污企业，…让它们付出什么代价？: the things the question itself points at
     if pronoun.want in (Want.ANY, Want.THING) and re.match(r"(?i)it|its|they|them|their", pronoun.text):
         if possessive(pronoun) and _EN_PREPOSITION.search(question[: pronoun.start]):
             return True  # 'the head of its bureau': a possessive after a preposition names no thing of the question
@@ -246,6 +249,7 @@ def refers_back(pronoun: Pronoun, question: str, history: list[str]) -> bool:
     return True
 
 
+_ZH_POINTED_NOUN = re.compile(r"(?:那些|这些|那个|这个|那家|这家|那批|这批)[\u4e00-\u9fff]")
 _EN_AUXILIARY_END = re.compile(r"(?i)\b(?:is|are|was|were|be|been|did|does|do|has|have|had|can|could|will|would|should)\s*$")
 
 
@@ -266,7 +270,23 @@ def own_referent(pronoun: Pronoun, question: str) -> bool:
     if pronoun.want not in (Want.ANY, Want.THING):  # he, his: a proper noun before may be a place, not a person
         return False
     words = re.findall(r"[A-Za-z][\w'-]*", question[: pronoun.start])
+    if title_case(question):  # What Cuts Came From its Boiler Campaign?: every word is capitalised, none is a name for it
+        return False
     return any(w[0].isupper() and w != "I" for w in words[1:])
+
+
+def title_case(question: str) -> bool:
+    """An English question written in title case (What Is the Name of the Document Issued by …?)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", question)[1:] if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+_NAMES_CITY = re.compile(r"(?i)市|城市|\bcity\b|\btown\b")
+
+
+def names_city(pronoun: Pronoun) -> bool:
+    """A pronoun that says it stands for a city (该市, 这个城市, that city): a province is not what it refers to."""
+    return pronoun.want == Want.PLACE and bool(_NAMES_CITY.search(pronoun.text))
 
 
 def possessive(pronoun: Pronoun) -> bool:

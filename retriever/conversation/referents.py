@@ -101,8 +101,8 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by) -> tup
     for pronoun in found:
         if not cues.refers_back(pronoun, text, [t.text for t in turns]):
             continue
-        if names and cues.possessive(pronoun):
-            continue  # 'that firm … its values': its is the referent just written
+        if names and (cues.possessive(pronoun) or pronoun.want == Want.POSSESSIVE):
+            continue  # 'that firm … its values', 'this speaker … his position': the referent just written
         if cues.is_object(pronoun, text):  # Who introduced it?, How many of them …: the thing talked about, no name
             short = len(text.split()) <= cues.MAX_POINTING_WORDS  # a longer one names its own things for it to be
             thing = clauses.defined_thing(turns[-1].text) if turns and short else ""
@@ -112,7 +112,8 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by) -> tup
                 last = pronoun.end
             continue
         before = text[: pronoun.start]  # a name earlier in the question itself: the pronoun is its own (许伟说他…)
-        if latest([Turn(before, tuple(knowledge.find(before)), chinese)], pronoun.want, knowledge) is not None:
+        own = [m for m in knowledge.find(before) if not (m.entity.province and cues.names_city(pronoun))]  # 湖南省…该市
+        if latest([Turn(before, tuple(own), chinese)], pronoun.want, knowledge) is not None:
             continue
         if not chinese and cues.own_referent(pronoun, text):
             continue  # How is Chengdu protecting its pandas?, Under its plan, which system did Nanyang …?
@@ -123,6 +124,9 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by) -> tup
         if entity is None:
             continue
         label = label_of(entity, chinese, turns)
+        if names and last == pronoun.start and text[pronoun.start - 1 : pronoun.start] != " " and out and out[-1].endswith(label):
+            last = pronoun.end  # 该市那边: one place said twice
+            continue
         if pronoun.want == Want.OWNER:
             label = label + ("的" if chinese else "'s ")
         elif pronoun.want == Want.POSSESSIVE or cues.possessive(pronoun):

@@ -1,0 +1,204 @@
+"""Generated follow-up conversations, built from material that may be tuned on (see eval/followups_generated.py).
+
+The sources are the tune questions of eval/gold.jsonl (eval/sets/gold_split.json) and the tune rows of
+eval/sets/readers*.jsonl; the index's speakers, cities and company (retriever.conversation.Knowledge) supply the
+names to swap in. A source question that names one city, speaker or company becomes:
+
+- ``switch``: the same question about another entity of its kind, then 那X呢？ / X呢？ / What about X? back to it;
+- ``pronoun``: a question naming the entity (or its linked city or speaker), then the source question with the
+  name replaced by 他 / 该市 / 这家公司 / he / that city / the company / its / there;
+- ``mixed``: a Chinese history with an English follow-up and back (What about Jining?, 那Jining呢？);
+- ``traditional``: a switch or pronoun conversation written in traditional characters;
+- ``typo``: a switch follow-up with slips (no question mark, lower-case names, 'abot'), and pronoun follow-ups
+  made from the readers' typo questions (燃媒锅炉);
+- ``near_miss``: the same kinds of conversation built from near-miss source questions (the text never gives
+  the fact): they should abstain.
+
+Each row has id, history, question, answers, category, lang, reference (the source question: what a perfect
+rewrite searches, names folded to their entity) and split ``generated``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from retriever.conversation.knowledge import Entity, EntityKind, Knowledge, Mention
+
+SETS = Path(__file__).resolve().parent / "sets"
+ANSWERED = ("number", "fact", "entity", "policy", "paraphrase", "how_why", "simplified_twin", "colloquial",
+            "title_english", "paraphrase_english", "typo")  # keyword and mixed queries are no follow-ups; traditional
+# questions are made here from their simplified twins
+NEAR_MISS = ("near_miss",)
+ZH_SWITCH = ("那{x}呢？", "{x}呢？", "那么{x}呢？", "换成{x}呢？", "那{x}怎么样？")
+EN_SWITCH = ("What about {x}?", "And {x}?", "How about {x}?", "Same question for {x}.", "And what about {x}?")
+ZH_TYPO = ("那{x}呢", "{x}呢??", "那{x}呢?", "那 {x} 呢")
+EN_TYPO = ("what about {lx}", "What abot {x}?", "how about {lx}?", "what about {x}??", "and {lx}")
+ZH_PRONOUN = {EntityKind.PERSON: ("他", "这位嘉宾"), EntityKind.PLACE: ("该市", "当地"), EntityKind.ORG: ("这家公司", "该公司")}
+EN_PRONOUN = {EntityKind.PERSON: ("he", "this speaker"), EntityKind.PLACE: ("that city", "the city"),
+              EntityKind.ORG: ("that company", "the company")}
+EN_POSSESSIVE = {EntityKind.PERSON: ("his",), EntityKind.PLACE: ("its", "that city's"), EntityKind.ORG: ("its", "the company's")}
+HOST = "中国环境报"  # the moderator (and the newspaper): asked about, never swapped in
+_EN_OBJECT_PREP = re.compile(r"(?i)\b(?:about|to|from|by|with|for|of)\s*$")
+
+
+def tune_sources() -> list[dict]:
+    """The tune questions that may be tuned on: eval/gold.jsonl's tune part and readers*.jsonl tune rows."""
+    held = set(json.loads((SETS / "gold_split.json").read_text(encoding="utf-8"))["heldout"])
+    rows = []
+    for line in (SETS.parent / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line) if line.strip() else None
+        if row and row["id"] not in held:
+            rows.append({"id": row["id"], "question": row["question"], "answers": row["answers"], "category": row["type"]})
+    for path in sorted(SETS.glob("readers*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line) if line.strip() else None
+            if row and row.get("split") == "tune":
+                rows.append({k: row[k] for k in ("id", "question", "answers", "category")})
+    return [r for r in rows if r["category"] in ANSWERED + NEAR_MISS and bool(r["answers"]) == (r["category"] in ANSWERED)]
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def traditional(text: str) -> str:
+    """The text in traditional characters (济宁 → 濟寧)."""
+    return _s2t().convert(text)
+
+
+def _chinese(text: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", text))
+
+
+def _subject(question: str, knowledge: Knowledge) -> Mention | None:
+    """The one city, speaker or company a question names (None when it names none, a province, or several)."""
+    found = [m for m in knowledge.find(question) if not m.entity.province and HOST not in (m.entity.name, m.entity.speaker)]
+    names = {m.entity.name for m in found}
+    return found[0] if len(names) == 1 else None
+
+
+def _others(entity: Entity, knowledge: Knowledge) -> list[Entity]:
+    """Entities of the same kind to swap in (cities with a speaker, speakers), in a fixed order."""
+    return [e for e in knowledge.entities if e.kind == entity.kind and e.name != entity.name and not e.province
+            and e.speaker and e.speaker != HOST and (e.kind != EntityKind.PLACE or e.speaker != "区锦雄")]
+
+
+def _name(entity: Entity, chinese: bool) -> str:
+    return entity.name if chinese else entity.label(False)
+
+
+def _swap(question: str, mention: Mention, new: str) -> str:
+    return question[: mention.start] + new + question[mention.end :]
+
+
+def _pronoun(question: str, mention: Mention, chinese: bool, variant: int) -> str:
+    """The question with its name replaced by a pronoun of the name's kind."""
+    kind = mention.entity.kind
+    if chinese:
+        options = ZH_PRONOUN[kind]
+        return _swap(question, mention, options[variant % len(options)])
+    after, before = question[mention.end :], question[: mention.start]
+    if re.search(r"(?i)\bthe\s+$", before):  # the Jining bureau → that city's bureau
+        before = re.sub(r"(?i)\bthe\s+$", "", before)
+        after = "'s" + after
+    if after.startswith("'s"):
+        options = EN_POSSESSIVE[kind]
+        word = options[variant % len(options)]
+        return before + word + after[2:]
+    if re.search(r"(?i)\bin\s*$", before) and kind == EntityKind.PLACE and variant % 2:
+        return re.sub(r"(?i)\bin\s*$", "", before) + "there" + after
+    word = EN_PRONOUN[kind][variant % len(EN_PRONOUN[kind])]
+    if kind == EntityKind.PERSON and word == "he" and _EN_OBJECT_PREP.search(before):
+        word = "him"
+    return before + word + after
+
+
+def _linked(entity: Entity, knowledge: Knowledge) -> set[str]:
+    """The names that stand for the same speaker (济宁 ↔ 许伟; 普邦园林 ↔ 区锦雄)."""
+    return {e.name for e in knowledge.entities if e.speaker and e.speaker == entity.speaker and not e.province}
+
+
+def _row(rid, history, question, source, category, reference) -> dict:
+    lang = "zh" if _chinese(question) and not re.search(r"[A-Za-z]{3,}", question) else "en" if not _chinese(question) else "mixed"
+    return {"id": rid, "history": list(history), "question": question, "answers": list(source["answers"]),
+            "category": "near_miss" if not source["answers"] else category, "kind": category, "lang": lang,
+            "reference": reference, "source": source["id"], "source_question": source["question"], "split": "generated"}
+
+
+def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
+    """The generated conversations of the sources (see the module docstring), in a fixed order."""
+    sources = list(sources)
+    subjects = {s["id"]: _subject(s["question"], knowledge) for s in sources}
+    rows: list[dict] = []
+    for n, source in enumerate(sources):
+        mention = subjects[source["id"]]
+        if mention is None:
+            continue
+        q, entity, chinese = source["question"], mention.entity, _chinese(source["question"])
+        others = _others(entity, knowledge)
+        sid = source["id"]
+        if others:
+            other = others[n % len(others)]
+            frame = _swap(q, mention, _name(other, chinese))
+            name = mention.surface if chinese else _name(entity, False)
+            templates = ZH_SWITCH if chinese else EN_SWITCH
+            rows.append(_row(f"{sid}-switch", [frame], templates[n % len(templates)].format(x=name), source, "switch", q))
+            typo = (ZH_TYPO if chinese else EN_TYPO)[n % 4]
+            rows.append(_row(f"{sid}-typo", [frame], typo.format(x=name, lx=name.lower()), source, "typo", q))
+            if chinese:
+                rows.append(_row(f"{sid}-trad-switch", [traditional(frame)], traditional(ZH_SWITCH[n % 2].format(x=name)),
+                                 source, "traditional", q))
+                rows.append(_row(f"{sid}-mixed", [frame], f"What about {_name(entity, False)}?", source, "mixed", q))
+                rows.append(_row(f"{sid}-mixed2", [frame], f"那{_name(entity, False)}呢？", source, "mixed", q))
+            else:  # the English question about the other entity, then the name in Chinese
+                rows.append(_row(f"{sid}-mixed", [frame], f"What about {entity.name}?", source, "mixed", q))
+        opener = _opener(source, entity, sources, subjects, knowledge, n)
+        if opener is not None:
+            follow = _pronoun(q, mention, chinese, n)
+            kind = "typo" if source["category"] == "typo" else "pronoun"
+            rows.append(_row(f"{sid}-pronoun", [opener], follow, source, kind, q))
+            if chinese and _chinese(opener):
+                rows.append(_row(f"{sid}-trad-pronoun", [traditional(opener)], traditional(follow), source, "traditional", q))
+            cross = _opener(source, entity, sources, subjects, knowledge, n, other_language=True)
+            if cross is not None:
+                rows.append(_row(f"{sid}-mixed-pronoun", [cross], follow, source, "mixed", q))
+    return rows
+
+
+def _opener(source, entity, sources, subjects, knowledge, n, other_language: bool = False) -> str | None:
+    """Another source question naming the entity or its linked city or speaker (in the other language if asked)."""
+    linked = _linked(entity, knowledge) | {entity.name}
+    want = _chinese(source["question"]) != other_language
+    pool = [s["question"] for s in sources if s["id"] != source["id"] and subjects[s["id"]] is not None
+            and subjects[s["id"]].entity.name in linked and _chinese(s["question"]) == want and s["answers"]]
+    return pool[n % len(pool)] if pool else None
+
+
+def normalised(text: str, knowledge: Knowledge) -> str:
+    """A question for comparing rewrites: names as their entity, simplified, without punctuation, space or case."""
+    from index.normalize import to_simplified
+
+    text = to_simplified(text)
+    for m in sorted(knowledge.find(text), key=lambda m: -m.start):
+        text = text[: m.start] + m.entity.name + text[m.end :]
+    text = re.sub(r"(?i)\bthe\s+|'s\b|那边", "", text)  # the Xiangtan official = Xiangtan's official; 济宁那边 = 济宁
+    return re.sub(r"[\s？?！!。.,，'’\"“”]+", "", text).lower()
+
+
+def sample(rows: Sequence[dict], per_kind: int) -> list[dict]:
+    """At most per_kind rows of each kind (near misses apart), evenly spread over the sources, in file order."""
+    groups: dict = {}
+    for row in rows:
+        groups.setdefault((row["kind"], row["category"] == "near_miss"), []).append(row)
+    keep = set()
+    for group in groups.values():
+        step = max(len(group) / per_kind, 1.0)
+        keep |= {group[int(i * step)]["id"] for i in range(min(per_kind, len(group)))}
+    return [r for r in rows if r["id"] in keep]
