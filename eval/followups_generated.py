@@ -158,7 +158,8 @@ def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) 
         text = ["# Generated follow-up conversations (tune material only)", "", __doc__.split("\n\n", 2)[2].strip(), "",
                 "Command: `python -m eval.followups_generated`", "", table(results), "", "## Not as they should be", ""]
         (folder / "followups_generated.md").write_text("\n".join(text + failure_lines(results["rows"])) + "\n", encoding="utf-8")
-        payload = {"groups": results["groups"], "standalone": results["standalone"], "rows": results["rows"]}
+        rows = [{k: v for k, v in r.items() if k != "ranking"} for r in results["rows"]]
+        payload = {"groups": results["groups"], "standalone": results["standalone"], "rows": rows}
         (folder / "followups_generated.json").write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
         log(f"wrote {folder / 'followups_generated.md'}")
     return 0
