@@ -6,7 +6,9 @@ names to swap in. A source question that names one city, speaker or company beco
 
 - ``switch``: the same question about another entity of its kind, then 那X呢？ / X呢？ / What about X? back to it;
 - ``pronoun``: a question naming the entity (or its linked city or speaker), then the source question with the
-  name replaced by 他 / 该市 / 这家公司 / he / that city / the company / its / there;
+  name replaced by 他 / 该市 / 他们 / 这家公司 / he / that city / they / the company / its / there (a third of them
+  after another turn about another entity);
+- ``omitted``: the same, with the name left out (配备了多少名网格员？, 那配备了多少名网格员？);
 - ``mixed``: a Chinese history with an English follow-up and back (What about Jining?, 那Jining呢？);
 - ``traditional``: a switch or pronoun conversation written in traditional characters;
 - ``typo``: a switch follow-up with slips (no question mark, lower-case names, 'abot'), and pronoun follow-ups
@@ -33,14 +35,22 @@ ANSWERED = ("number", "fact", "entity", "policy", "paraphrase", "how_why", "simp
             "title_english", "paraphrase_english", "typo")  # keyword and mixed queries are no follow-ups; traditional
 # questions are made here from their simplified twins
 NEAR_MISS = ("near_miss",)
-ZH_SWITCH = ("那{x}呢？", "{x}呢？", "那么{x}呢？", "换成{x}呢？", "那{x}怎么样？")
-EN_SWITCH = ("What about {x}?", "And {x}?", "How about {x}?", "Same question for {x}.", "And what about {x}?")
-ZH_TYPO = ("那{x}呢", "{x}呢??", "那{x}呢?", "那 {x} 呢")
-EN_TYPO = ("what about {lx}", "What abot {x}?", "how about {lx}?", "what about {x}??", "and {lx}")
-ZH_PRONOUN = {EntityKind.PERSON: ("他", "这位嘉宾"), EntityKind.PLACE: ("该市", "当地"), EntityKind.ORG: ("这家公司", "该公司")}
-EN_PRONOUN = {EntityKind.PERSON: ("he", "this speaker"), EntityKind.PLACE: ("that city", "the city"),
-              EntityKind.ORG: ("that company", "the company")}
-EN_POSSESSIVE = {EntityKind.PERSON: ("his",), EntityKind.PLACE: ("its", "that city's"), EntityKind.ORG: ("its", "the company's")}
+ZH_SWITCH = ("那{x}呢？", "{x}呢？", "那么{x}呢？", "换成{x}呢？", "那{x}怎么样？", "{x}的情况呢？", "{x}那边呢？", "{x}又如何？",
+             "那{x}的呢？", "那{x}？", "至于{x}呢？", "问问{x}呢？")
+EN_SWITCH = ("What about {x}?", "And {x}?", "How about {x}?", "Same question for {x}.", "And what about {x}?",
+             "What about in {x}?", "And in {x}?", "How about for {x}?", "{x}?", "Same for {x}?", "What about {x} then?",
+             "And {x}, then?")
+ZH_TYPO = ("那{x}呢", "{x}呢??", "那{x}呢?", "那 {x} 呢", "{x}呢。", "那{x}呢！")
+EN_TYPO = ("what about {lx}", "What abot {x}?", "how about {lx}?", "what about {x}??", "and {lx}", "wat about {x}",
+           "What about {x} ?", "how abt {lx}")
+ZH_PRONOUN = {EntityKind.PERSON: ("他", "这位嘉宾", "她", "此人", "这位负责人"),
+              EntityKind.PLACE: ("该市", "当地", "这个城市", "他们", "那座城市", "该地"),
+              EntityKind.ORG: ("这家公司", "该公司", "他们", "那家公司", "这家企业")}
+EN_PRONOUN = {EntityKind.PERSON: ("he", "this speaker", "she", "this official", "the guest"),
+              EntityKind.PLACE: ("that city", "the city", "they", "this city", "that town"),
+              EntityKind.ORG: ("that company", "the company", "they", "that firm", "this company")}
+EN_POSSESSIVE = {EntityKind.PERSON: ("his", "her"), EntityKind.PLACE: ("its", "that city's", "the city's"),
+                 EntityKind.ORG: ("its", "the company's", "that firm's")}
 HOST = "中国环境报"  # the moderator (and the newspaper): asked about, never swapped in
 _EN_OBJECT_PREP = re.compile(r"(?i)\b(?:about|to|from|by|with|for|of)\s*$")
 
@@ -98,9 +108,13 @@ def _swap(question: str, mention: Mention, new: str) -> str:
     return question[: mention.start] + new + question[mention.end :]
 
 
-def _pronoun(question: str, mention: Mention, chinese: bool, variant: int) -> str:
-    """The question with its name replaced by a pronoun of the name's kind."""
+def _pronoun(question: str, mention: Mention, chinese: bool, variant: int) -> str | None:
+    """The question with its name replaced by a pronoun of the name's kind (None when the name is part of a longer
+    name: 湘江大连段, Pubang Landscape Architecture)."""
     kind = mention.entity.kind
+    after = question[mention.end :]
+    if re.match(r"[段港县区镇村乡]", after) or re.match(r"\s+[A-Z]", after):
+        return None
     if chinese:
         options = ZH_PRONOUN[kind]
         return _swap(question, mention, options[variant % len(options)])
@@ -115,8 +129,10 @@ def _pronoun(question: str, mention: Mention, chinese: bool, variant: int) -> st
     if re.search(r"(?i)\bin\s*$", before) and kind == EntityKind.PLACE and variant % 2:
         return re.sub(r"(?i)\bin\s*$", "", before) + "there" + after
     word = EN_PRONOUN[kind][variant % len(EN_PRONOUN[kind])]
-    if kind == EntityKind.PERSON and word == "he" and _EN_OBJECT_PREP.search(before):
-        word = "him"
+    if word in ("he", "she", "they") and (_EN_OBJECT_PREP.search(before) or re.search(r"(?i)\b(?:in|at|on)\s*$", before)):
+        word = {"he": "him", "she": "her", "they": "them"}[word]
+        if word == "them" and re.search(r"(?i)\bin\s*$", before):  # popular in them → popular there
+            before, word = re.sub(r"(?i)\bin\s*$", "", before), "there"
     return before + word + after
 
 
@@ -150,7 +166,7 @@ def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
             name = mention.surface if chinese else _name(entity, False)
             templates = ZH_SWITCH if chinese else EN_SWITCH
             rows.append(_row(f"{sid}-switch", [frame], templates[n % len(templates)].format(x=name), source, "switch", q))
-            typo = (ZH_TYPO if chinese else EN_TYPO)[n % 4]
+            typo = (ZH_TYPO if chinese else EN_TYPO)[n % len(ZH_TYPO if chinese else EN_TYPO)]
             rows.append(_row(f"{sid}-typo", [frame], typo.format(x=name, lx=name.lower()), source, "typo", q))
             if chinese:
                 rows.append(_row(f"{sid}-trad-switch", [traditional(frame)], traditional(ZH_SWITCH[n % 2].format(x=name)),
@@ -161,13 +177,20 @@ def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
                 rows.append(_row(f"{sid}-mixed", [frame], f"What about {entity.name}?", source, "mixed", q))
         opener = _opener(source, entity, sources, subjects, knowledge, n)
         if opener is not None:
-            follow = _pronoun(q, mention, chinese, n)
+            follow = _pronoun(q, mention, chinese, n) or ""
             kind = "typo" if source["category"] == "typo" else "pronoun"
-            rows.append(_row(f"{sid}-pronoun", [opener], follow, source, kind, q))
-            if chinese and _chinese(opener):
+            earlier = _opener(source, others[(n + 1) % len(others)], sources, subjects, knowledge, n) if others else None
+            before = [earlier] if earlier and n % 3 == 0 and not set(_linked(entity, knowledge)) & {
+                m.entity.name for m in knowledge.find(earlier)} else []
+            if follow:  # a third of them after a turn about another entity
+                rows.append(_row(f"{sid}-pronoun", before + [opener], follow, source, kind, q))
+            omitted = re.sub(r"^(?:的|，|,)", "", q[mention.end :]) if chinese and mention.start == 0 else ""
+            if len(omitted) >= 4:  # 济宁配备了多少名网格员？ → 配备了多少名网格员？ (the subject left out)
+                rows.append(_row(f"{sid}-omitted", [opener], ("那" if n % 2 else "") + omitted, source, "omitted", q))
+            if follow and chinese and _chinese(opener):
                 rows.append(_row(f"{sid}-trad-pronoun", [traditional(opener)], traditional(follow), source, "traditional", q))
             cross = _opener(source, entity, sources, subjects, knowledge, n, other_language=True)
-            if cross is not None:
+            if follow and cross is not None:
                 rows.append(_row(f"{sid}-mixed-pronoun", [cross], follow, source, "mixed", q))
     return rows
 
@@ -187,8 +210,8 @@ def normalised(text: str, knowledge: Knowledge) -> str:
 
     text = to_simplified(text)
     for m in sorted(knowledge.find(text), key=lambda m: -m.start):
-        text = text[: m.start] + m.entity.name + text[m.end :]
-    text = re.sub(r"(?i)\bthe\s+|'s\b|那边", "", text)  # the Xiangtan official = Xiangtan's official; 济宁那边 = 济宁
+        text = text[: m.start] + m.entity.name + re.sub(r"^(?:的|那边)", "", text[m.end :])  # 济宁的体系 = 济宁体系
+    text = re.sub(r"(?i)\bthe\s+|'s\b", "", text)  # the Xiangtan official = Xiangtan's official
     return re.sub(r"[\s？?！!。.,，'’\"“”]+", "", text).lower()
 
 

@@ -23,7 +23,7 @@ from eval.followups_generate import generate, normalised, sample, tune_sources
 
 REPORTS = Path(__file__).resolve().parent / "reports"
 PER_KIND = 40  # rows of each kind (and as many near misses): about 350 answers, a few minutes on a busy machine
-KINDS = ("switch", "pronoun", "mixed", "traditional", "typo")
+KINDS = ("switch", "pronoun", "omitted", "mixed", "traditional", "typo")
 
 
 def rewrite_ok(retriever, rows: Sequence[dict]) -> dict[str, bool | None]:

@@ -164,7 +164,11 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
             return Rewrite(body[:1].upper() + body[1:] + f" in {label}?", f"omitted subject: {label}")
     if chinese and not mentions and not found:
         first = clauses.words(text)[0]
-        if cues.continues(first) or cues.opens_with_verb(text, word_tags(), first):
+        after_na = re.sub(r"^(?:那么|那)", "", text)  # 那要建立…: jieba reads 那要 as one word
+        second = clauses.words(after_na)[0] if after_na and after_na != text else ""
+        if cues.continues(first) or cues.opens_with_verb(text, word_tags(), first) or (
+            second and cues.opens_with_verb(after_na, word_tags(), second)
+        ):
             entity = latest(turns, Want.ANY, knowledge)
             if entity is not None:
                 body = re.sub(r"^(?:那么|那)", "", text)
@@ -172,7 +176,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
                     topic = clauses.topic(turns[-1].text)
                     if topic:  # 其中关停了多少家？ → 济宁纳入导则体系整治的污染源中关停了多少家？
                         return Rewrite(topic + "中" + body[2:], f"ellipsis: 其中 = {topic}")
-                subject = _subject_of(entity, turns)
+                subject = _subject_of(entity, turns, body)
                 return Rewrite(subject + body, f"omitted subject: {subject}")
     if not mentions and not found and chinese == turns[-1].chinese and not cues.asks_for_entity(text, chinese):
         return _same_topic(text, turns, knowledge, chinese)
@@ -182,14 +186,27 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
 MAX_SUBJECT = 12  # a longer leading noun phrase of the last question is more than its subject
 
 
-def _subject_of(entity, turns: list[Turn]) -> str:
-    """What a Chinese question that leaves out its subject is about: the last question's leading noun phrase when
-    it opens with the entity (济宁环保系统 of 济宁环保系统立案处罚了多少起…？), else the entity's name."""
+def _subject_of(entity, turns: list[Turn], body: str = "") -> str:
+    """What a Chinese question that leaves out its subject (body) is about: the last question's leading noun phrase
+    when it opens with the entity and the body carries on its topic without repeating the phrase (又罚了多少钱？ after
+    济宁环保系统立案处罚了多少起…？ → 济宁环保系统), else the entity's name (淘汰黄标车动用了多少交警？ after
+    大连新来的张局长…？ → 大连; 锅炉整治削减了多少烟尘？ after 大连锅炉整治…？ → 大连)."""
     last = turns[-1]
     if not last.chinese or not any(m.entity.name == entity.name and m.start == 0 for m in last.mentions):
         return entity.name
-    subject = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
-    return subject if 0 < len(subject) <= MAX_SUBJECT else entity.name
+    surfaces = [m.surface for m in last.mentions]
+    subject = clauses.subject(last.text, word_tags(), surfaces)
+    if not 0 < len(subject) <= MAX_SUBJECT:
+        return entity.name
+    if body:
+        rest = set(clauses.words(subject)) - set(surfaces)
+        mine = {w for w in clauses.words(body) if len(w) >= 2}
+        topic = {w for w in clauses.words(last.text[len(subject) :]) if len(w) >= 2}
+        if not rest or rest & mine or not (mine & topic or cues.carries_on(clauses.words(body))):
+            return entity.name
+        if not (word_tags().get(clauses.words(subject)[-1]) or "").startswith(("n", "j", "vn", "eng")):
+            return entity.name  # 大连新来: no noun to be the subject
+    return subject
 
 
 _YES_NO = frozenset("有没有 没有 是否 是不是 有无".split())

@@ -27,14 +27,16 @@ def test_every_kind_is_generated_with_its_reference():
     knowledge = build_knowledge(SPEAKERS, ["大连市", "济宁市"], LEXICON)
     rows = generate(knowledge, SOURCES)
     by_id = {r["id"]: r for r in rows}
-    assert {r["kind"] for r in rows} == {"switch", "pronoun", "mixed", "traditional", "typo"}
+    assert {r["kind"] for r in rows} == {"switch", "pronoun", "omitted", "mixed", "traditional", "typo"}
     switch = by_id["a-switch"]
     assert switch["history"] == ["济宁拆除了多少台燃煤锅炉？"] and "大连" in switch["question"]
     assert switch["reference"] == "大连拆除了多少台燃煤锅炉？" and switch["answers"] == ["1416台"]
-    assert by_id["a-pronoun"]["history"] == ["大连出台了什么意见？"] and by_id["a-pronoun"]["question"] == "该市拆除了多少台燃煤锅炉？"
+    pronoun = by_id["a-pronoun"]  # the first of every three after a turn about another entity
+    assert pronoun["history"] == ["济宁配备了多少名网格员？", "大连出台了什么意见？"] and pronoun["question"] == "该市拆除了多少台燃煤锅炉？"
+    assert by_id["b-pronoun"]["history"] == ["大连拆除了多少台燃煤锅炉？"]
     assert by_id["a-mixed"]["question"] == "What about Dalian?" and by_id["c-mixed"]["question"] == "What about 大连?"
     assert by_id["c-switch"]["history"] == ["How many coal-fired boilers did Jining dismantle?"]
-    assert by_id["d-pronoun"]["question"] == "What did that city's bureau chief do first?"
+    assert by_id["d-pronoun"]["question"] == "What did its bureau chief do first?"
     assert by_id["e-switch"]["category"] == "near_miss" and by_id["e-switch"]["answers"] == []
     assert by_id["a-trad-switch"]["history"] == [traditional("济宁拆除了多少台燃煤锅炉？")] == ["濟寧拆除了多少臺燃煤鍋爐？"]
     assert normalised("How many boilers did the Dalian bureau scrap?", knowledge) == normalised(

@@ -474,3 +474,16 @@ def test_a_place_said_twice_is_written_once(knowledge):
     assert ask("该市那边锅炉拆了多少啊？", ["大连出台了什么意见？"], knowledge).text == "大连锅炉拆了多少啊？"
     assert ask("Which company does this speaker work for, and what is his position?", ["区锦雄年轻时常去哪条江游泳？"],
                knowledge).text == "Which company does Ou Jinxiong work for, and what is his position?"
+
+
+def test_a_relative_that_is_no_pronoun(knowledge):
+    result = ask("What happens in that city to companies that are caught polluting again?", ["What did Jining do about boilers?"],
+                 knowledge)
+    assert result.text == "What happens in Jining to companies that are caught polluting again?"
+
+
+def test_an_omitted_subject_after_na_and_the_subject_phrase_only_when_the_topic_carries_on(knowledge):
+    assert ask("那要建立怎样的责任体系？", ["南阳如何用不耗水的产业替换掉用水大户？"], knowledge).text == "南阳要建立怎样的责任体系？"
+    assert ask("淘汰黄标车动用了多少交警？", ["大连督查组多久督察一次？"], knowledge).text == "大连淘汰黄标车动用了多少交警？"
+    assert ask("又处罚了多少人？", ["济宁环保系统立案处罚了多少起环境违法行为？"], knowledge).text == "济宁环保系统立案又处罚了多少人？"
+    assert ask("他们那批炉子整治完花了多长时间？", ["大连出台了什么意见？"], knowledge).text == "大连那批炉子整治完花了多长时间？"

@@ -59,7 +59,9 @@ _EN_PRONOUNS: tuple[tuple[str, Want], ...] = (
     (r"\b(?:his|her)\b", Want.POSSESSIVE),
     (r"\b(?:they|them|their)\b", Want.ANY),
     (r"\b(?:it|its)\b", Want.THING),
-    (r"\b(?:that|this|these|those)\s+(?=[a-z])", Want.OWNER),
+    (r"\b(?:that|this|these|those)\s+(?=[a-z])(?!(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|"
+     r"may|might|must|\w+ed)\b)", Want.OWNER),  # not the relative that of 'companies that are caught', 'the year that raised'
+
     (r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!^)\bthere\b"
      r"(?!\s+(?:is|are|was|were|be|been|has|have)\b)", Want.PLACE),
 )
@@ -329,7 +331,7 @@ def opens_with_verb(question: str, tags: dict[str, str], first_word: str) -> boo
     """A short Chinese question that opens with a verb, a preposition or an adverb (配备了多少名网格员？,
     向北方供水多少？, 首先做了什么？): its subject is left out."""
     tag = tags.get(first_word) or ""
-    opens = tag.startswith(("v", "p", "d")) or first_word in _ZH_OPENERS
+    opens = tag.startswith(("v", "p", "d", "ad")) or first_word in _ZH_OPENERS
     return opens and len(question) <= MAX_OMITTED_SUBJECT
 
 

@@ -101,8 +101,8 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by) -> tup
     for pronoun in found:
         if not cues.refers_back(pronoun, text, [t.text for t in turns]):
             continue
-        if names and (cues.possessive(pronoun) or pronoun.want == Want.POSSESSIVE):
-            continue  # 'that firm … its values', 'this speaker … his position': the referent just written
+        if names and (cues.possessive(pronoun) or pronoun.want in (Want.POSSESSIVE, Want.OWNER)):
+            continue  # 'that firm … its values', 'this speaker … his position', 他们…那批炉子: the referent just written
         if cues.is_object(pronoun, text):  # Who introduced it?, How many of them …: the thing talked about, no name
             short = len(text.split()) <= cues.MAX_POINTING_WORDS  # a longer one names its own things for it to be
             thing = clauses.defined_thing(turns[-1].text) if turns and short else ""
