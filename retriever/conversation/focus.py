@@ -8,9 +8,10 @@ A question typed on its own has no focus and is ranked as before.
 
 The focus is applied only when it is earned (focus_evidence), to the passages shown and to the evidence the
 answerability check judges: the focus speaker's passage must have at least EARNED of the question's words (names
-left out) that the best passage has. After 湘潭发行了多少专项债券？, 那济宁呢？ asks 济宁发行了多少专项债券？:
-许伟's best passage says nothing of 专项债券, so the check judges the whole-index ranking, as for the question typed alone, and abstains; 济宁拆除了多少台
-燃煤锅炉？ finds 燃煤锅炉…台 in 许伟's passage (0.71 of what the best, Dalian's, says) and is judged on it. (On the
+left out) that the best passage has. After 湘潭发行了多少专项债券？, 那济宁呢？ asks
+济宁发行了多少专项债券？: 许伟's best passage says nothing of 专项债券, so the check judges the
+whole-index ranking, as for the question typed alone, and abstains; 济宁拆除了多少台燃煤锅炉？ finds
+燃煤锅炉…台 in 许伟's passage (0.71 of what the best, Dalian's, says) and is judged on it. (On the
 generated follow-ups, python -m eval.followups_generated, the earned focus on the passages shown also lifted English
 R@1 from 0.833 to 0.854: What did the newspaper's interviewer notice about Dalian's bureau? keeps the moderator's
 passage first.)
