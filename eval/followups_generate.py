@@ -83,6 +83,36 @@ def traditional(text: str) -> str:
     return _s2t().convert(text)
 
 
+@lru_cache(maxsize=1)
+def _by_reading() -> dict[str, list[str]]:
+    from index.pinyin import char_readings
+
+    out: dict[str, list[str]] = {}
+    for code in range(0x4E00, 0x9FA6):
+        readings = char_readings(chr(code))
+        if readings:
+            out.setdefault(readings[0], []).append(chr(code))
+    return out
+
+
+def _frequency() -> dict[str, int]:
+    """jieba's dictionary frequencies (the input method offers the commonest character of a sound first)."""
+    from retriever.conversation.clauses import _jieba
+
+    tokenizer = _jieba()
+    return getattr(tokenizer, "FREQ", None) or tokenizer.dt.FREQ
+
+
+def homophone(name: str) -> str:
+    """The name with its last character swapped for another of the same first reading (济宁 → 济凝-like slips)."""
+    from index.pinyin import char_readings
+
+    readings = char_readings(name[-1])
+    options = [c for c in _by_reading().get(readings[0] if readings else "", []) if c != name[-1]]
+    frequency = _frequency()
+    return name[:-1] + max(options, key=lambda c: (frequency.get(c, 0), c)) if options else name  # the commonest
+
+
 def _chinese(text: str) -> bool:
     return bool(re.search(r"[\u4e00-\u9fff]", text))
 
@@ -167,6 +197,8 @@ def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
             templates = ZH_SWITCH if chinese else EN_SWITCH
             rows.append(_row(f"{sid}-switch", [frame], templates[n % len(templates)].format(x=name), source, "switch", q))
             typo = (ZH_TYPO if chinese else EN_TYPO)[n % len(ZH_TYPO if chinese else EN_TYPO)]
+            if chinese and n % 2:  # 那济凝呢？: the name typed with a homophone of its last character
+                name = homophone(name)
             rows.append(_row(f"{sid}-typo", [frame], typo.format(x=name, lx=name.lower()), source, "typo", q))
             if chinese:
                 rows.append(_row(f"{sid}-trad-switch", [traditional(frame)], traditional(ZH_SWITCH[n % 2].format(x=name)),

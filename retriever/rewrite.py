@@ -31,7 +31,16 @@ from retriever.conversation.cues import Want
 from retriever.conversation.ellipsis import complete_ellipsis
 from retriever.conversation.focus import Focus
 from retriever.conversation.knowledge import Knowledge, word_tags
-from retriever.conversation.referents import Turn, label_of, latest, linked_to, only_names, resolve_pronouns, without
+from retriever.conversation.referents import (
+    Turn,
+    label_of,
+    latest,
+    linked_to,
+    only_names,
+    resolve_pronouns,
+    sounds_like,
+    without,
+)
 from retriever.query import clean_query
 
 MAX_TURNS = 5  # earlier questions looked at, latest last
@@ -122,6 +131,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if fragment and fragment.islower() and not chinese:  # what about wang qi: a name typed in lower case
         titled = fragment.title()
         fragment = titled if len(knowledge.find(titled)) >= max(len(knowledge.find(fragment)), 1) else fragment
+    if fragment and chinese and not knowledge.find(fragment) and (heard := sounds_like(fragment, knowledge)) is not None:
+        text, fragment = text.replace(fragment, heard.name, 1), heard.name  # 那济凝呢？: 济宁 typed with a homophone
     if not fragment and only_names(cues.bare(text), knowledge):
         fragment = cues.bare(text)  # 济宁？, Jining?, And Jining then?
     if not fragment:

@@ -487,3 +487,9 @@ def test_an_omitted_subject_after_na_and_the_subject_phrase_only_when_the_topic_
     assert ask("淘汰黄标车动用了多少交警？", ["大连督查组多久督察一次？"], knowledge).text == "大连淘汰黄标车动用了多少交警？"
     assert ask("又处罚了多少人？", ["济宁环保系统立案处罚了多少起环境违法行为？"], knowledge).text == "济宁环保系统立案又处罚了多少人？"
     assert ask("他们那批炉子整治完花了多长时间？", ["大连出台了什么意见？"], knowledge).text == "大连那批炉子整治完花了多长时间？"
+
+
+def test_a_name_typed_with_a_homophone_is_heard_as_the_name(knowledge):
+    assert ask("那济凝呢？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "济宁拆除了多少台燃煤锅炉？"
+    assert ask("湘谈呢？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "湘潭拆除了多少台燃煤锅炉？"
+    assert ask("烟尘呢？", ["大连锅炉整治削减了多少二氧化硫？"], knowledge).text == "大连锅炉整治削减了多少烟尘？"  # a thing

@@ -27,6 +27,22 @@ class Turn:
     dependent: bool = False
 
 
+def sounds_like(fragment: str, knowledge: Knowledge) -> Entity | None:
+    """The entity a Chinese fragment names with a homophone slip of the input method (济凝 → 济宁, 湘谭 → 湘潭): the
+    same number of characters, at least half of them the same, and a pinyin spelling in common; else None."""
+    from index.pinyin import spellings
+
+    name = re.sub(r"[市省]$", "", fragment.strip())
+    if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+        return None
+    mine = set(spellings(name, limit=16))
+    for entity in knowledge.entities:
+        same = sum(a == b for a, b in zip(entity.name, name))
+        if len(entity.name) == len(name) and 2 * same >= len(name) and mine & set(spellings(entity.name, limit=16)):
+            return entity
+    return None
+
+
 def only_names(fragment: str, knowledge: Knowledge) -> bool:
     """True when a fragment is names and fillers only (那济宁, 南阳的)."""
     mentions = knowledge.find(fragment)
