@@ -37,9 +37,9 @@ def test_a_followup_the_focus_speaker_never_answers_is_judged_as_typed_alone(ret
     # 许伟's passages say nothing of 专项债券 (湘潭's do): the focus must not make the question look answered
     followed = retriever.answer("那济宁呢？", k=5, history=["湘潭发行了多少专项债券？"])
     assert followed.rewritten == "济宁发行了多少专项债券？"
-    assert followed.passages[0].citation.speaker == "许伟"  # the ranking still leads with the asked city's speaker
     alone = retriever.answer("济宁发行了多少专项债券？", k=5)
     assert followed.abstained and alone.abstained and followed.confidence == pytest.approx(alone.confidence)
+    assert [h.chunk_id for h in followed.passages] == [h.chunk_id for h in alone.passages]  # no unearned reordering
     # the same plumbing keeps the answerable switch answered (test above): 燃煤锅炉…台 is in 许伟's passage
 
 
