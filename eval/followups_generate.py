@@ -197,9 +197,8 @@ def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
             templates = ZH_SWITCH if chinese else EN_SWITCH
             rows.append(_row(f"{sid}-switch", [frame], templates[n % len(templates)].format(x=name), source, "switch", q))
             typo = (ZH_TYPO if chinese else EN_TYPO)[n % len(ZH_TYPO if chinese else EN_TYPO)]
-            if chinese and n % 2:  # 那济凝呢？: the name typed with a homophone of its last character
-                name = homophone(name)
-            rows.append(_row(f"{sid}-typo", [frame], typo.format(x=name, lx=name.lower()), source, "typo", q))
+            slip = homophone(name) if chinese and n % 2 else name  # 那济凝呢？: a homophone of the name's last character
+            rows.append(_row(f"{sid}-typo", [frame], typo.format(x=slip, lx=slip.lower()), source, "typo", q))
             if chinese:
                 rows.append(_row(f"{sid}-trad-switch", [traditional(frame)], traditional(ZH_SWITCH[n % 2].format(x=name)),
                                  source, "traditional", q))
