@@ -53,6 +53,17 @@ FU2_MIN_TOTAL, FU2_MIN = 40, {c: 5 for c in ("ellipsis", "pronoun", "switch", "s
 FU2_MIN_LANG = {"zh": 20, "en": 15}
 SESSION6_HELDOUT_MOD5, SESSION6_MIN_HELDOUT = (2,), 0.14  # 1 of 7 is the smallest share a category of >= 5 gets
 
+# The session-7 sets (readers3.jsonl, followups3.jsonl): written blind, 70 % tune by row (0-based row index in the
+# file % 10 in {2, 5, 8} -> heldout, not stratified by category); every category still gets some heldout rows.
+READERS3_MIN = {
+    "traditional": 4, "simplified_twin": 4, "colloquial": 20, "keyword": 3, "typo": 4, "title_english": 4,
+    "paraphrase_english": 30, "mixed": 3, "near_miss": 45, "nonsense": 2, "out_of_scope": 12,
+}
+READERS3_NEAR_MISS_EN = 15
+FU3_MIN_TOTAL, FU3_MIN = 30, {c: 5 for c in ("ellipsis", "pronoun", "switch", "standalone", "near_miss")}
+FU3_MIN_LANG = {"zh": 15, "en": 12}
+SESSION7_HELDOUT_ROW_MOD10, SESSION7_MIN_HELDOUT = (2, 5, 8), 0.15  # any 4 consecutive rows hold a heldout one
+
 
 @dataclass(frozen=True)
 class SetSpec:
@@ -67,6 +78,7 @@ class SetSpec:
     heldout_only: bool = False  # every item heldout (fresh sets) instead of the index % 5 rule
     heldout_mod5: tuple = (1, 3)  # index % 5 values that are heldout (session-6 sets: (2,), 80 % tune)
     min_heldout: float = MIN_HELDOUT  # least heldout share per category
+    heldout_row_mod10: tuple = ()  # if set: row index in the file % 10 values that are heldout (session-7 sets)
 
 
 READERS_SPEC = SetSpec("readers.jsonl", "r", dict(READER_MIN), {"near_miss_en": MIN_NEAR_MISS_EN})
@@ -77,6 +89,10 @@ READERS2_SPEC = SetSpec("readers2.jsonl", "s", READERS2_MIN, {"near_miss_en": RE
                         heldout_mod5=SESSION6_HELDOUT_MOD5, min_heldout=SESSION6_MIN_HELDOUT)
 FOLLOWUPS2_SPEC = SetSpec("followups2.jsonl", "g", FU2_MIN, FU2_MIN_LANG, FU2_MIN_TOTAL,
                           heldout_mod5=SESSION6_HELDOUT_MOD5, min_heldout=SESSION6_MIN_HELDOUT)
+READERS3_SPEC = SetSpec("readers3.jsonl", "t", READERS3_MIN, {"near_miss_en": READERS3_NEAR_MISS_EN},
+                        min_heldout=SESSION7_MIN_HELDOUT, heldout_row_mod10=SESSION7_HELDOUT_ROW_MOD10)
+FOLLOWUPS3_SPEC = SetSpec("followups3.jsonl", "h", FU3_MIN, FU3_MIN_LANG, FU3_MIN_TOTAL,
+                          min_heldout=SESSION7_MIN_HELDOUT, heldout_row_mod10=SESSION7_HELDOUT_ROW_MOD10)
 FRESH_FU_SPEC = SetSpec("fresh_followups.jsonl", "ff", FRESH_FU_MIN, FRESH_FU_MIN_LANG, FRESH_FU_MIN_TOTAL,
                         heldout_only=True)
 
@@ -158,19 +174,25 @@ def check_lang(tag, q, lang, errors):
 
 
 def check_splits(fname, rows, by_cat, errors, twin_of=None, heldout_only=False, heldout_mod5=(1, 3),
-                 min_heldout=MIN_HELDOUT):
-    """rows: list of dicts; by_cat: category -> rows. Verifies the index % 5 rule (heldout_mod5) and the least heldout
-    share per category (min_heldout), or, heldout_only, that all are heldout."""
+                 min_heldout=MIN_HELDOUT, heldout_row_mod10=()):
+    """rows: list of dicts in file order; by_cat: category -> rows. Verifies the index % 5 rule (heldout_mod5) or,
+    when heldout_row_mod10 is given, the rule by row index in the file (row % 10 in heldout_row_mod10 -> heldout),
+    and the least heldout share per category (min_heldout); or, heldout_only, that all are heldout."""
     if heldout_only:
         for r in rows:
             if r.get("split") != "heldout":
                 errors.append(f"{fname} {r.get('id')}: split {r.get('split')!r}, every item of this set is 'heldout'")
         return
+    if heldout_row_mod10:
+        for i, r in enumerate(rows):
+            want = "heldout" if i % 10 in heldout_row_mod10 else "tune"
+            if r.get("split") != want:
+                errors.append(f"{fname} {r.get('id')}: split {r.get('split')!r}, row {i} rule says {want!r}")
     for cat, items in sorted(by_cat.items()):
         items = sorted(items, key=lambda r: r["id"])
         for i, r in enumerate(items):
-            if twin_of is not None and cat == "simplified_twin":
-                continue  # checked against the twin below
+            if heldout_row_mod10 or (twin_of is not None and cat == "simplified_twin"):
+                continue  # by row above, or checked against the twin
             want = split_rule(i, heldout_mod5)
             if r.get("split") != want:
                 errors.append(f"{fname} {r['id']}: split {r.get('split')!r}, rule says {want!r}")

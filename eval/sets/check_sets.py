@@ -6,7 +6,8 @@ Usage (from the repository root or anywhere):
 
 Verifies, for readers.jsonl and followups.jsonl (and the fresh held-out sets fresh.jsonl and
 fresh_followups.jsonl, which are all heldout and must not repeat any question of the other sets, and the session-6
-sets readers2.jsonl and followups2.jsonl, 80 % tune, which must not repeat any question of all those):
+sets readers2.jsonl and followups2.jsonl, 80 % tune, and the session-7 sets readers3.jsonl and followups3.jsonl,
+70 % tune by row, which must not repeat any question of all those before them):
   * schema (exact field set, allowed values, types), unique ids, unique questions
     (after normalisation, within each file and against eval/gold.jsonl);
   * every answer string occurs verbatim in the transcript after NFKC
@@ -20,12 +21,14 @@ sets readers2.jsonl and followups2.jsonl, 80 % tune, which must not repeat any q
   * minimum counts per category / language;
   * the split follows the fixed rule (within a category, items sorted by id,
     index % 5 in {1, 3} -> heldout; simplified twins copy their twin) and
-    every category is at least 35% heldout (session-6 sets: index % 5 == 2 -> heldout, at least 14%);
+    every category is at least 35% heldout (session-6 sets: index % 5 == 2 -> heldout, at least 14%; session-7
+    sets: by row in the file, row % 10 in {2, 5, 8} -> heldout, at least 15% per category);
 and for gold_split.json: ids exist in eval/gold.jsonl, follow the rule
 (per `type`, sorted ids, index % 3 == 0 -> heldout) and are ~35% of the set.
 
 Prints counts per file / category / split and exits 1 if there are errors.
-The rules are in check_rules.py, the checks of each file in check_files.py, check_fresh.py and check_session6.py,
+The rules are in check_rules.py, the checks of each file in check_files.py, check_fresh.py, check_session6.py and
+check_session7.py,
 the no-repeat checks in check_novelty.py (this folder is the script's path).
 """
 import argparse
@@ -37,6 +40,7 @@ from check_files import check_followups, check_gold_split, check_readers
 from check_fresh import check_fresh
 from check_rules import load_jsonl, norm, qkey
 from check_session6 import check_session6
+from check_session7 import check_session7
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -78,7 +82,8 @@ def main():
     fus, f_cat = check_followups(os.path.join(args.dir, "followups.jsonl"), text, gold_q, errors)
     gs = check_gold_split(os.path.join(args.dir, "gold_split.json"), gold_rows, errors)
     fresh, fr_cat, ffu, ff_cat = check_fresh(args.dir, text, gold_rows, readers, fus, errors)
-    r2_cat, f2_cat = check_session6(args.dir, text, gold_rows, [readers, fresh], [fus, ffu], errors)
+    r2, r2_cat, f2, f2_cat = check_session6(args.dir, text, gold_rows, [readers, fresh], [fus, ffu], errors)
+    _, r3_cat, _, f3_cat = check_session7(args.dir, text, gold_rows, [readers, fresh, r2], [fus, ffu, f2], errors)
 
     table("readers.jsonl", r_cat)
     nm = r_cat.get("near_miss", [])
@@ -96,6 +101,12 @@ def main():
     speakers = sorted({str(r["speaker"]) for items in r2_cat.values() for r in items if r["speaker"]})
     print(f"  speakers: {' '.join(speakers)}")
     table("followups2.jsonl (session 6, 80% tune)", f2_cat)
+    table("readers3.jsonl (session 7, 70% tune by row)", r3_cat)
+    nm = r3_cat.get("near_miss", [])
+    print(f"  near_miss languages: zh={sum(r['lang'] == 'zh' for r in nm)} en={sum(r['lang'] == 'en' for r in nm)}")
+    speakers = sorted({str(r["speaker"]) for items in r3_cat.values() for r in items if r["speaker"]})
+    print(f"  speakers: {' '.join(speakers)}")
+    table("followups3.jsonl (session 7, 70% tune by row)", f3_cat)
     if gs:
         print("\ngold_split.json (heldout/total per type)")
         for t, (h, n) in gs.items():
