@@ -3,7 +3,8 @@
 ``python -m eval.calibrate`` (``--embedder minilm`` for another embedder, ``--generic`` for the
 model of embedders without one) builds a temporary index of the bundled transcript, then:
 
-1. positives: the answerable questions of the tune split of eval/gold.jsonl, eval/sets/readers.jsonl and readers2.jsonl;
+1. positives: the answerable questions of the tune split of eval/gold.jsonl, eval/sets/readers.jsonl, readers2.jsonl and
+   readers3.jsonl;
 2. negatives: the tune split's out-of-scope, near-miss and nonsense questions, and generated ones:
    - entity swaps: an answerable question whose city or speaker is replaced by another one whose
      passages lack what is asked (大连拆除了多少台燃煤锅炉 -> 湘潭拆除了多少台燃煤锅炉), checked
@@ -49,7 +50,7 @@ DENSE_FEATURES = ("top_dense", "top_sentence", "dense_margin")
 # focus_found: focus_sentence says the same more sharply; entity_asked: entity_top does): fewer features, less to
 # overfit the small tune split.
 MODEL_FEATURES = tuple(f for f in FEATURES if f not in ("known", "attr_cover", "focus_found", "entity_asked"))
-TRAINING_SETS = DEFAULT_SETS  # single-turn sets whose tune questions train the model (gold, readers, readers2)
+TRAINING_SETS = DEFAULT_SETS  # single-turn sets whose tune questions train the model (gold, readers, readers2, readers3)
 REAL_NEGATIVE_WEIGHT = 3.0  # a written unanswerable question counts three times as much as an answerable one
 GENERATED_WEIGHT = 0.25  # a generated negative counts a quarter (there are many, and they are alike)
 

@@ -3,6 +3,7 @@
 - eval/gold.jsonl: categories are the gold ``type``; the held-out ids are in eval/sets/gold_split.json.
 - eval/sets/readers.jsonl: reader categories (traditional, near_miss, nonsense, ...) with a ``split``.
 - eval/sets/readers2.jsonl: more reader questions of the same categories, written blind in session 6 (set 'readers2').
+- eval/sets/readers3.jsonl: more again, written blind in session 7 (set 'readers3'; 70 % tune by row).
 - eval/sets/followups.jsonl: conversations (``history`` + follow-up) with a ``split``.
 - eval/sets/fresh.jsonl: the fresh held-out reader questions (session 5, never tuned): not one of SET_NAMES, so
   that they never join the main tables; load them with load_fresh() (eval/fresh.py scores them apart).
@@ -19,15 +20,17 @@ from eval.gold import GOLD, GoldError, load_gold
 SETS = Path(__file__).resolve().parent / "sets"
 READERS = SETS / "readers.jsonl"
 READERS2 = SETS / "readers2.jsonl"
+READERS3 = SETS / "readers3.jsonl"
 FOLLOWUPS = SETS / "followups.jsonl"
 FOLLOWUPS2 = SETS / "followups2.jsonl"
+FOLLOWUPS3 = SETS / "followups3.jsonl"
 GOLD_SPLIT = SETS / "gold_split.json"
 FRESH = SETS / "fresh.jsonl"
 FRESH_FOLLOWUPS = SETS / "fresh_followups.jsonl"
 SPLITS = ("tune", "heldout")
 UNANSWERABLE = frozenset({"out_of_scope", "near_miss", "nonsense"})
-SET_NAMES = ("gold", "readers", "readers2", "followups")
-DEFAULT_SETS = ("gold", "readers", "readers2")
+SET_NAMES = ("gold", "readers", "readers2", "readers3", "followups")
+DEFAULT_SETS = ("gold", "readers", "readers2", "readers3")
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ def load_questions(
     """The questions of the named sets, optionally of one split only.
 
     Args:
-        sets: any of 'gold', 'readers', 'readers2', 'followups'.
+        sets: any of 'gold', 'readers', 'readers2', 'readers3', 'followups'.
         gold: the gold file (default eval/gold.jsonl); its split comes from eval/sets/gold_split.json,
             and a gold file of other ids counts entirely as held-out.
         split: 'tune' or 'heldout' to keep one split; None keeps both.
@@ -117,7 +120,7 @@ def load_questions(
             )
             for q in load_gold(gold_path)
         ]
-    for name, path in (("readers", READERS), ("readers2", READERS2), ("followups", FOLLOWUPS)):
+    for name, path in (("readers", READERS), ("readers2", READERS2), ("readers3", READERS3), ("followups", FOLLOWUPS)):
         if name in sets:
             questions += [_from_set(row, name, path) for row in _read_jsonl(path)]
     return [q for q in questions if split is None or q.split == split]

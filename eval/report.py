@@ -131,9 +131,10 @@ def markdown(results: dict) -> str:
         f"answerability `{cfg.get('abstention')}`. Run {cfg['created_at']}.",
         "",
         "Sets: `gold` is eval/gold.jsonl (its held-out ids in eval/sets/gold_split.json), `readers` is "
-        "eval/sets/readers.jsonl, `readers2` is eval/sets/readers2.jsonl (written blind in session 6; 80 % tune). The "
+        "eval/sets/readers.jsonl, `readers2` is eval/sets/readers2.jsonl (written blind in session 6; 80 % tune), "
+        "`readers3` is eval/sets/readers3.jsonl (written blind in session 7; 70 % tune). The "
         "Overall table pools every set of a split; the fresh section below gives each set's held-out figures apart. "
-        "The follow-up conversations (eval/sets/followups.jsonl and followups2.jsonl) are scored with and without "
+        "The follow-up conversations (eval/sets/followups.jsonl, followups2.jsonl and followups3.jsonl) are scored with and without "
         "their history in [followups.md](followups.md), and can join these tables with `--sets gold,readers,followups`. "
         "The held-out split is never used for tuning or training (eval/calibrate.py reads the tune split only)."
         + (" The fresh held-out sets (eval/sets/fresh*.jsonl, written in session 5, never tuned) are scored apart, in "

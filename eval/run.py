@@ -178,23 +178,29 @@ def run_eval(
         path = expected.write_expected(results)
         log(f"recorded {path}")
     if follow is not None:
-        results["followups"] = {"conditions": follow["conditions"], "followups2": follow["followups2"]["conditions"]}
+        from eval.followups import MORE_SETS
+
+        results["followups"] = {"conditions": follow["conditions"],
+                                **{key: follow[key]["conditions"] for key, _, _ in MORE_SETS}}
     return results
 
 
 def _followups(retriever, out, log) -> dict:
     """The follow-up set's figures (eval/followups.py), printed and written beside the other reports."""
-    from eval.followups import FOLLOWUPS2, evaluate_followups, load_followups, report_section, write_report
+    from eval.followups import MORE_SETS, evaluate_followups, load_followups, report_section, write_report
 
-    log("evaluating the follow-up conversations (eval/sets/followups.jsonl, followups2.jsonl), with and without history")
+    log("evaluating the follow-up conversations (eval/sets/followups.jsonl, followups2.jsonl, followups3.jsonl), "
+        "with and without history")
     follow = evaluate_followups(retriever, standalone=True)
     log(report_section(follow))
-    source = "eval/sets/followups2.jsonl"
-    follow2 = evaluate_followups(retriever, load_followups(FOLLOWUPS2))
-    log(report_section(follow2, source))
+    more = {}
+    for key, source, path in MORE_SETS:
+        more[key] = evaluate_followups(retriever, load_followups(path))
+        log(report_section(more[key], source))
     if out is not None:
-        log("wrote " + ", ".join(str(p) for p in write_report(follow, Path(out), [(source, follow2)])))
-    return {**follow, "followups2": follow2}
+        sections = [(source, more[key]) for key, source, _ in MORE_SETS]
+        log("wrote " + ", ".join(str(p) for p in write_report(follow, Path(out), sections)))
+    return {**follow, **more}
 
 
 def _fresh_heldout(retriever, modes: Sequence[str], follow: dict | None, log) -> dict:
