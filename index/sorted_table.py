@@ -9,6 +9,7 @@ the dict once and then looks up at dict speed. Writes (jieba's add_word) go to a
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 
 _MISSING = object()
@@ -34,6 +35,8 @@ class SortedTable(MutableMapping):
         self._limit, self._on_full = limit, on_full
         self._seen: dict = {}
         self._written: dict = {}
+        self._added = 0  # written keys the stored ones lack (len() without building the dict)
+        self._stored: int | None = None  # stored keys whose value is present (counted on the first len())
         self._full: dict | None = None
         self._lock = threading.Lock()
 
@@ -97,6 +100,8 @@ class SortedTable(MutableMapping):
             if self._full is not None:
                 self._full[key] = value
                 return
+            if key not in self._written and (not isinstance(key, str) or self._search(key) is _MISSING):
+                self._added += 1
             self._written[key] = value
             self._seen[key] = value
 
@@ -108,7 +113,15 @@ class SortedTable(MutableMapping):
         return iter(self.materialise())
 
     def __len__(self) -> int:
-        return len(self.materialise())
+        """The number of keys, without building the dict (jieba's tokenizer asks it on every cut)."""
+        with self._lock:
+            if self._full is not None:
+                return len(self._full)
+            if self._stored is None:
+                decode = self._decode
+                counts = Counter(self._values) if decode is not None else {}
+                self._stored = self._count if decode is None else sum(n for v, n in counts.items() if decode(v) is not None)
+            return self._stored + self._added
 
     def __eq__(self, other) -> bool:
         return self.materialise() == (other.materialise() if isinstance(other, SortedTable) else other)

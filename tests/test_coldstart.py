@@ -80,11 +80,14 @@ def test_sorted_table_is_a_mapping_that_becomes_a_dict():
     with pytest.raises(KeyError):
         table["河"]
     table["新词"] = 9  # jieba's add_word
-    assert table["新词"] == 9 and not filled
+    table["锅炉"] = 8  # a stored word written again is no new key
+    assert table["新词"] == 9 and len(table) == 6 and not filled  # len() does not build the dict
+    table["锅炉"] = 7
     for word in ("x", "y", "z"):  # more distinct look-ups than the limit: the table becomes a dict
         table.get(word)
     assert filled == [{**words, "新词": 9}] and table == {**words, "新词": 9} and len(table) == 6
-    tags = SortedTable(keys, offsets, [1, 0, 2, 1, 0], decode=[None, "n", "v"].__getitem__)
+    tags = SortedTable(keys, offsets, [1, 0, 2, 1, 0], decode=[None, "n", "v"].__getitem__, on_full=filled.append)
+    assert len(tags) == 3 and len(filled) == 1  # a key whose value decodes to None is absent; no dict built
     assert [tags.get(w) for w in ordered] == ["n", None, "v", "n", None] and dict(tags) == {"a": "n", "河长制": "v", "燃煤": "n"}
 
 
