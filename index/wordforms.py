@@ -10,24 +10,45 @@ the first whose stem is a key. General English grammar only: nothing here is abo
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import sys
 import threading
 from collections.abc import Container
 from functools import lru_cache
+from pathlib import Path
 
 from index.errors import MissingDependencyError
 
 STEMMER_ID = "snowball-english"
 _stem_lock = threading.Lock()
+_import_lock = threading.Lock()
+_PRIVATE_PACKAGE = "_forumqa_snowballstemmer"
 
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    """Snowball's English stemmer, imported without the package's 35 other languages."""
-    try:
+    """Snowball's English stemmer, imported without the package's 35 other languages.
+
+    ``import snowballstemmer.english_stemmer`` would run the package's __init__, which imports every language
+    (about 0.1 s of a cold English question); the English module is loaded here from the same folder under a
+    private package name whose __init__ is never run. The stemmer class is the same code either way.
+    """
+    if "snowballstemmer" in sys.modules:  # imported already: nothing to save
         from snowballstemmer.english_stemmer import EnglishStemmer
-    except ImportError as error:
-        raise MissingDependencyError("the bilingual lexicon needs: pip install snowballstemmer") from error
-    return EnglishStemmer()
+
+        return EnglishStemmer()
+    spec = importlib.util.find_spec("snowballstemmer")  # finds the package without running its __init__
+    if spec is None or not spec.submodule_search_locations:
+        raise MissingDependencyError("the bilingual lexicon needs: pip install snowballstemmer")
+    with _import_lock:
+        if _PRIVATE_PACKAGE not in sys.modules:
+            folder = list(spec.submodule_search_locations)
+            package_spec = importlib.util.spec_from_file_location(
+                _PRIVATE_PACKAGE, str(Path(folder[0]) / "__init__.py"), submodule_search_locations=folder
+            )
+            sys.modules[_PRIVATE_PACKAGE] = importlib.util.module_from_spec(package_spec)  # its __init__ not run
+    return importlib.import_module(f"{_PRIVATE_PACKAGE}.english_stemmer").EnglishStemmer()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -91,6 +91,25 @@ def test_sorted_table_is_a_mapping_that_becomes_a_dict():
     assert [tags.get(w) for w in ordered] == ["n", None, "v", "n", None] and dict(tags) == {"a": "n", "河长制": "v", "燃煤": "n"}
 
 
+STEMS = """
+import sys
+from index.wordforms import stem
+words = ["provinces", "dismantling", "pollution", "Boilers", "generously", "cities'", "ran", "river-chief"]
+ours = [stem(w) for w in words]
+languages = sorted(m for m in sys.modules if m.endswith("_stemmer") and "english" not in m)
+import snowballstemmer
+theirs = [snowballstemmer.stemmer("english").stemWord(w.lower().strip("'-")) for w in words]
+print(languages, ours == theirs, ours)
+"""
+
+
+def test_english_stemmer_loads_alone_and_stems_as_snowball(tmp_path):
+    """The English stemmer is loaded without snowballstemmer's other languages and stems as the package does."""
+    languages, same, stems = run_python(STEMS, tmp_path / "cache").split(" ", 2)
+    assert (languages, same) == ("[]", "True"), stems
+    assert "'provinc'" in stems and "'dismantl'" in stems
+
+
 def test_small_flat_index_is_searched_exactly_without_faiss(retriever):
     """Unfiltered dense search of a small flat index is exact numpy search: the same ids as FAISS, the same scores
     to float rounding; FAISS reads its file only when asked for it."""
