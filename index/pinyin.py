@@ -8,7 +8,7 @@ not words of the index (燃媒 → ``py:ranmei``) and for its Latin words that s
 below exact terms (index.tokenize.TERM_WEIGHTS).
 
 Readings come from pypinyin: the phrase-aware reading at build time, and its single-character
-table (``pypinyin.pinyin_dict``, ~30 ms to import) at query time, loaded only when needed.
+table (``pypinyin.pinyin_dict``, cached by index/pinyin_table.py) at query time, loaded only when needed.
 """
 
 from __future__ import annotations
@@ -36,19 +36,12 @@ def toneless(reading: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
-    """pypinyin's single-character table, loaded without the package's phrase dictionaries (~30 ms, not ~150)."""
-    import importlib.util
-    from pathlib import Path
+def _table():
+    """pypinyin's single-character table (code point -> readings), without the package's phrase dictionaries: from
+    forumqa's cache in about a millisecond (index/pinyin_table.py), else from pypinyin's module (~0.1 s)."""
+    from index.pinyin_table import load_table
 
-    spec = importlib.util.find_spec("pypinyin")  # finds the package without running its __init__
-    if spec is None or not spec.submodule_search_locations:
-        raise MissingDependencyError("the pinyin signal needs: pip install pypinyin")
-    path = Path(list(spec.submodule_search_locations)[0]) / "pinyin_dict.py"
-    module_spec = importlib.util.spec_from_file_location("_forumqa_pinyin_dict", path)
-    module = importlib.util.module_from_spec(module_spec)
-    module_spec.loader.exec_module(module)
-    return module.pinyin_dict
+    return load_table()
 
 
 @lru_cache(maxsize=8192)

@@ -91,6 +91,28 @@ def test_sorted_table_is_a_mapping_that_becomes_a_dict():
     assert [tags.get(w) for w in ordered] == ["n", None, "v", "n", None] and dict(tags) == {"a": "n", "河长制": "v", "燃煤": "n"}
 
 
+PINYIN = """
+import hashlib, sys
+from index.pinyin import _table, char_readings
+table = _table()
+if sys.argv[1] == "pypinyin":
+    from pypinyin.pinyin_dict import pinyin_dict as table
+assert type(table).__name__ == sys.argv[2], type(table)
+print(hashlib.sha256(repr(sorted(table.items())).encode()).hexdigest(), len(table), char_readings("区"), "pypinyin" in sys.modules)
+"""
+
+
+def test_pinyin_table_from_the_cache_is_pypinyins_own(tmp_path):
+    """The cached single-character pinyin table (written on the first run, read on the next) equals pypinyin's, and
+    reading it imports no pypinyin."""
+    own = run_python(PINYIN, tmp_path / "unused", "pypinyin", "dict").split()
+    written = run_python(PINYIN, tmp_path / "cache", "ours", "dict").split()  # no cache yet: pypinyin's, then written
+    read = run_python(PINYIN, tmp_path / "cache", "ours", "CodeTable").split()
+    assert list((tmp_path / "cache").glob("pinyin-*.table"))
+    assert own[:2] == written[:2] == read[:2] and int(own[1]) > 40_000
+    assert written[2:] == read[2:] == ["('qu',", "'ou')", "False"] and own[2:] == ["('qu',", "'ou')", "True"]
+
+
 STEMS = """
 import sys
 from index.wordforms import stem
