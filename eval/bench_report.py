@@ -42,7 +42,10 @@ def transcript_table(t: dict) -> str:
     ]
     for mode, s in t["search"].items():
         rows.append([f"warm `search(k=5, mode={mode})`, p50 / p95", _ms(s) + " ms", ""])
-    rows.append(["hybrid search / query embedding (p50)", f"{t['hybrid_over_embed']:.2f}×", "target ≤ 1.5×"])
+    paired = t.get("hybrid_over_embed_paired")
+    rows.append(["hybrid search / query embedding (p50)", f"{t['hybrid_over_embed']:.2f}×" +
+                 (f" (median of per-question ratios {paired:.2f}×)" if paired else ""),
+                 "target ≤ 1.2× (issue 9); measured interleaved, question by question"])
     rows.append(["`answer(k=5)`, p50 / p95", _ms(t["answer"]) + " ms", ""])
     app = t.get("app", {})
     rows.append(["answer through the app API (`/ask`), p50 / p95", _ms(app) + (" ms" if "p50_ms" in app else ""), "gradio_client"])
