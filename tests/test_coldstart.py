@@ -174,3 +174,21 @@ def test_bm25_read_without_bm25s_scores_as_bm25s(retriever, index_dir):
         expected = theirs.get_scores(terms)
         assert [row for row, _ in top] == sorted(np.flatnonzero(expected > 0), key=lambda r: (-expected[r], r))[:5]
     assert json.loads((index_dir / "bm25" / "params.index.json").read_text())["num_docs"] == ours.scores["num_docs"]
+
+
+def test_ask_runs_without_the_garbage_collector_and_gives_it_back(monkeypatch):
+    """`forumqa ask` (one question, then the process ends) runs with the cyclic collector off; in-process callers get
+    it back, also when the command fails; other commands keep it."""
+    import gc
+
+    from ui import cli
+
+    seen: list[bool] = []
+    monkeypatch.setattr(cli, "run_ask", lambda *args: seen.append(gc.isenabled()))
+    monkeypatch.setattr(cli, "run_docs", lambda *args: seen.append(gc.isenabled()))
+    for args in (["ask", "南阳"], ["docs"], ["ask", "南阳", "-k"]):
+        monkeypatch.setattr(sys, "argv", ["forumqa", *args])
+        with pytest.raises(SystemExit):
+            cli.main()
+        assert gc.isenabled()
+    assert seen == [False, True]
