@@ -32,7 +32,8 @@ def _forumqa_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "ui.cli"]
 
 
-def cold_start(index: Path, repeats: int, command: list[str] | None = None, tree: Path = REPO) -> dict:
+def cold_start(index: Path, repeats: int, command: list[str] | None = None, tree: Path = REPO,
+               question: str = ASK_QUESTION) -> dict:
     """Wall and CPU time of `forumqa ask` in a fresh process, from process start to the answer printed.
 
     One unmeasured run first (it writes the jieba tables cache when missing), then `repeats` measured runs.
@@ -42,26 +43,45 @@ def cold_start(index: Path, repeats: int, command: list[str] | None = None, tree
         repeats: measured runs.
         command: the forumqa command (default: this environment's).
         tree: the source tree put first on PYTHONPATH (another checkout: its code is timed).
+        question: the question asked.
 
     Returns:
         {"wall_s": best, "median_s", "cpu_median_s" (user + system), "runs_s", "cpu_s"} or {"error": ...}.
     """
-    command = command or _forumqa_command()
-    times, cpu = [], []
+    return cold_starts(index, repeats, [(command or _forumqa_command(), tree)], question)[0]
+
+
+def cold_starts(index: Path, repeats: int, runs: list[tuple[list[str], Path]], question: str = ASK_QUESTION) -> list[dict]:
+    """cold_start() of several (command, tree) pairs, interleaved run by run: on a busy machine the load drifts over
+    minutes, and interleaving puts each tree under the same load, so their ratio holds where the times do not.
+
+    Returns:
+        One cold_start() result per pair, in their order.
+    """
+    times: list[list[float]] = [[] for _ in runs]
+    cpu: list[list[float]] = [[] for _ in runs]
+    errors: dict[int, str] = {}
     for run in range(repeats + 1):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        done = subprocess.run(command + ["ask", ASK_QUESTION, "--index", str(index)],
-                              env=_env(tree), capture_output=True, text=True, cwd=tree)
-        elapsed = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        if done.returncode != 0:
-            return {"error": (done.stderr or done.stdout).strip()[-500:]}
-        if run:
-            times.append(elapsed)
-            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return {"wall_s": min(times), "median_s": statistics.median(times), "cpu_median_s": statistics.median(cpu),
-            "runs_s": times, "cpu_s": cpu}
+        for at, (command, tree) in enumerate(runs):
+            if at in errors:
+                continue
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            done = subprocess.run(command + ["ask", question, "--index", str(index)],
+                                  env=_env(tree), capture_output=True, text=True, cwd=tree)
+            elapsed = time.perf_counter() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if done.returncode != 0:
+                errors[at] = (done.stderr or done.stdout).strip()[-500:]
+            elif run:
+                times[at].append(elapsed)
+                cpu[at].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return [
+        {"error": errors[at]} if at in errors else
+        {"wall_s": min(times[at]), "median_s": statistics.median(times[at]), "cpu_median_s": statistics.median(cpu[at]),
+         "runs_s": times[at], "cpu_s": cpu[at]}
+        for at in range(len(runs))
+    ]
 
 
 # `forumqa ask` in-process, then the modules it left loaded (sys.modules: an import that was refused is not there).
@@ -108,9 +128,11 @@ def report(result: dict) -> str:
     lines = [
         "# Cold start of `forumqa ask`",
         "",
-        f"`{' '.join(result['command'])} ask {ASK_QUESTION}` on the default index, in a fresh process each time "
-        f"(written by `python -m eval.bench_process`, {result['created_at']}). Load average at the start "
-        f"{result['load_avg'][0]:.2f} on {os.cpu_count()} cores: on a busy machine wall times are above the idle ones.",
+        f"`{' '.join(result['command'])} ask {result.get('question', ASK_QUESTION)}` on the default index, in a fresh "
+        f"process each time (written by `python -m eval.bench_process`, {result['created_at']}). Load average at the "
+        f"start {result['load_avg'][0]:.2f} on {os.cpu_count()} cores: on a busy machine wall times are above the idle "
+        "ones." + (" The baseline's runs alternate with these, so both see the same load; compare their ratio."
+                   if result.get("baseline") else ""),
         "",
         "| what | figure |",
         "| --- | --- |",
@@ -127,6 +149,10 @@ def report(result: dict) -> str:
             f"| {label}wall, median | {figures['median_s']:.2f} s (runs: {runs}) |",
             f"| {label}CPU (user + system), median | {figures['cpu_median_s']:.2f} s |",
         ]
+    if result.get("ratio"):
+        ratio = result["ratio"]
+        lines.append(f"| this tree ÷ {result.get('baseline_tree')}, median | wall {ratio['median_s']:.2f}×, "
+                     f"CPU {ratio['cpu_median_s']:.2f}× |")
     lines += [
         f"| modules imported | {imports['modules']} |",
         f"| heavy modules imported ({', '.join(HEAVY)}) | {', '.join(imports['heavy_imported']) or 'none'} |",
@@ -151,7 +177,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--out", default=str(REPO / "eval" / "reports"), help="folder for coldstart.md and coldstart.json")
     parser.add_argument("--baseline", help="another checkout of forumqa (e.g. a git worktree of an older commit) to time "
-                        "the same way, with the same environment, for comparison")
+                        "the same way, with the same environment, for comparison (runs alternate with this tree's)")
+    parser.add_argument("--question", default=ASK_QUESTION, help=f"the question asked (default: {ASK_QUESTION})")
     args = parser.parse_args(argv)
     if args.index:
         index = Path(args.index)
@@ -161,17 +188,24 @@ def main(argv: list[str] | None = None) -> dict:
         index = ensure_default_index()
     command = [args.forumqa] if args.forumqa else _forumqa_command()
     python = str(Path(args.forumqa).with_name("python")) if args.forumqa else None
+    runs = [(command, REPO)]
+    if args.baseline:
+        runs.append(([python or sys.executable, "-m", "ui.cli"], Path(args.baseline)))
     result = {
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "command": command,
+        "question": args.question,
         "load_avg": os.getloadavg(),
-        "cold_start": cold_start(index, args.repeats, command),
-        "imports": import_audit(index, python),
     }
+    timed = cold_starts(index, args.repeats, runs, args.question)
+    result["cold_start"] = timed[0]
+    result["imports"] = import_audit(index, python)
     if args.baseline:
         commit = subprocess.run(["git", "-C", args.baseline, "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
         result["baseline_tree"] = f"baseline {commit.stdout.strip() or args.baseline}"
-        result["baseline"] = cold_start(index, args.repeats, [python or sys.executable, "-m", "ui.cli"], Path(args.baseline))
+        result["baseline"] = timed[1]
+        if "error" not in timed[0] and "error" not in timed[1]:
+            result["ratio"] = {key: timed[0][key] / timed[1][key] for key in ("median_s", "cpu_median_s")}
     text = report(result)
     print(text)
     if args.out:
