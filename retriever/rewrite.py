@@ -69,6 +69,7 @@ def rewrite(
     knowledge: Knowledge,
     answered_by: AnsweredBy | None = None,
     lexicon: dict | None = None,
+    answer_of: Callable[[str], str] | None = None,
 ) -> Rewrite:
     """The self-contained form of a follow-up question.
 
@@ -80,6 +81,8 @@ def rewrite(
             whose referent the questions never name (Which city issued bonds? → How much did
             that city raise?); None leaves such pronouns alone.
         lexicon: the index's English/pinyin lexicon, to find topics shared across languages.
+        answer_of: gives the text of the passage that best answers an earlier question, for 这个/that + a noun
+            that only the answer named; None leaves such pronouns to the questions' own nouns.
 
     Returns:
         Rewrite(text, reason): text is the question to search (the cleaned question when it
@@ -95,11 +98,11 @@ def rewrite(
             earlier = to_simplified(clean_query(earlier)[0])  # 大連 is 大连
         except InvalidQueryError:  # a blank or unreadable turn carries nothing
             continue
-        resolved = _resolve(earlier, turns, knowledge, answered_by, lexicon)
+        resolved = _resolve(earlier, turns, knowledge, answered_by, lexicon, answer_of)
         dependent = resolved.changed and resolved.text != earlier and resolved.reason.startswith(_ENTITY_ONLY)
         turns.append(Turn(resolved.text, tuple(knowledge.find(resolved.text)), is_chinese(resolved.text), dependent))
     simplified = to_simplified(text) if turns else text
-    result = _resolve(simplified, turns, knowledge, answered_by, lexicon) if turns else Rewrite(text)
+    result = _resolve(simplified, turns, knowledge, answered_by, lexicon, answer_of) if turns else Rewrite(text)
     if not result.changed or result.text == simplified:
         return Rewrite(text)
     if not is_chinese(result.text) and cues.continues_english(result.text):  # And what does Su Guojun think …?
@@ -121,7 +124,7 @@ def focus_of(text: str, knowledge: Knowledge) -> Focus | None:
     return Focus(next(iter(people)))
 
 
-def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, lexicon) -> Rewrite:
+def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, lexicon, answer_of=None) -> Rewrite:
     if not turns:
         return Rewrite(text)
     chinese = is_chinese(text)
@@ -152,7 +155,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     mentions = knowledge.find(text)
     found = cues.pronouns(text, chinese)
     if found:
-        done, names = resolve_pronouns(text, found, chinese, turns, knowledge, answered_by)
+        done, names = resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer_of)
         if names:  # 他们发了多少？ → 湘潭发了多少？ → 湘潭发了多少专项债券？
             counted = _counted(done, knowledge.find(done), turns)
             return Rewrite(counted or done, "pronoun: " + ", ".join(names))
@@ -173,6 +176,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
             body = cues.strip_continuation(text).rstrip("?. ")
             label = label_of(entity, False, turns)
             return Rewrite(body[:1].upper() + body[1:] + f" in {label}?", f"omitted subject: {label}")
+    if chinese and not mentions and not found and _names_own_subject(text):
+        return Rewrite(text)  # 云南洱海保护采取了哪些措施？: a place, person or body the index does not know is its subject
     if chinese and not mentions and not found:
         first = clauses.words(text)[0]
         after_na = re.sub(r"^(?:那么|那)", "", text)  # 那要建立…: jieba reads 那要 as one word
@@ -192,6 +197,14 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if not mentions and not found and chinese == turns[-1].chinese and not cues.asks_for_entity(text, chinese):
         return _same_topic(text, turns, knowledge, chinese)
     return Rewrite(text)
+
+
+_PROPER = ("ns", "nr", "nt", "nrt", "nrfg")  # jieba's tags of place, person and organisation names
+
+
+def _names_own_subject(text: str) -> bool:
+    """A Chinese question that opens with a proper name (of a place, person or organisation) the index may not know."""
+    return (word_tags().get(clauses.words(text)[0]) or "") in _PROPER
 
 
 MAX_SUBJECT = 12  # a longer leading noun phrase of the last question is more than its subject

@@ -493,3 +493,22 @@ def test_a_name_typed_with_a_homophone_is_heard_as_the_name(knowledge):
     assert ask("那济凝呢？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "济宁拆除了多少台燃煤锅炉？"
     assert ask("湘谈呢？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "湘潭拆除了多少台燃煤锅炉？"
     assert ask("烟尘呢？", ["大连锅炉整治削减了多少二氧化硫？"], knowledge).text == "大连锅炉整治削减了多少烟尘？"  # a thing
+
+
+def test_a_question_that_asks_for_a_company_makes_the_company_the_topic(knowledge):
+    history = ["What is the name of the Guangzhou landscaping company at the forum?"]
+    assert ask("What was its revenue in 2016?", history, knowledge).text == "What was Pubang's revenue in 2016?"
+    assert ask("它成立多少年了？", ["广州那家园林公司叫什么？"], knowledge).text == "普邦园林成立多少年了？"
+
+
+def test_a_question_that_opens_with_a_name_the_index_does_not_know_stands_alone(knowledge):
+    assert not ask("云南洱海保护采取了哪些措施？", ["湘潭发行了多少专项债券？", "他还提到了什么措施？"], knowledge).changed
+
+
+def test_this_and_a_noun_only_the_answer_named_points_at_the_latest_entity(knowledge):
+    history = ["湘潭百年锰矿地区现在变成了什么？"]
+    said = "百年锰矿变成了国家矿山地质公园。"
+    result = ask("这个地质公园什么时候对外开放的？", history, knowledge, answer_of=lambda q: said)
+    assert result.text == "湘潭的地质公园什么时候对外开放的？"
+    assert not ask("这个地质公园什么时候对外开放的？", history, knowledge).changed  # no answer to look at
+    assert not ask("这个博物馆什么时候开放？", history, knowledge, answer_of=lambda q: said).changed  # the answer never named it

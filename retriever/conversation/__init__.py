@@ -6,6 +6,7 @@ retriever/rewrite.py.
 
 from __future__ import annotations
 
+import functools
 import threading
 import weakref
 from collections.abc import Sequence
@@ -48,7 +49,8 @@ def complete(retriever, question: str, history: Sequence[str] | None):
 
     A pronoun whose referent no earlier question names is resolved to the speaker of the best
     of the three passages that answer the latest earlier question and have a speaker (one extra
-    search, only then).
+    search, only then); 这个/that + a noun that no earlier question names, to the latest entity when the best
+    passage answering the latest question names that noun (one search, only then).
     """
     from retriever.rewrite import rewrite
 
@@ -59,4 +61,9 @@ def complete(retriever, question: str, history: Sequence[str] | None):
         hits = retriever.search(text, k=3)
         return next((h.citation.speaker for h in hits if h.citation.speaker), "")
 
-    return rewrite(question, history, knowledge_for(retriever), answered_by, retriever.backend.lexicon)
+    @functools.lru_cache(maxsize=8)
+    def answer_of(text: str) -> str:  # the best passage's text (for 这个地质公园 after …变成了什么？)
+        hits = retriever.search(text, k=1)
+        return hits[0].text if hits else ""
+
+    return rewrite(question, history, knowledge_for(retriever), answered_by, retriever.backend.lexicon, answer_of)

@@ -142,7 +142,10 @@ def ellipsis(question: str, chinese: bool) -> str | None:
 
 
 _ASKS_PLACE = re.compile(r"(?i)哪(?:个|座)?(?:城市|市|地方|地区|省)|哪里|哪儿|\bwhich\s+(?:city|town|province|place)\b|\bwhere\b")
-_ASKS_ORG = re.compile(r"(?i)哪(?:个|家)(?:公司|企业|单位)|\b(?:which|what)\s+(?:company|firm|business)\b")
+_ASKS_ORG = re.compile(
+    r"(?i)哪(?:个|家)(?:公司|企业|单位)|(?:公司|企业)(?:的名字)?叫什么|什么公司|\b(?:which|what)\s+(?:company|firm|business)\b"
+    r"|\bname\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:company|firm|business)\b"  # the name of the Guangzhou landscaping company
+)
 
 
 _ASKS_CITY = re.compile(r"(?i)哪(?:个|座)?(?:城市|市)|\bwhich\s+(?:city|town)\b")

@@ -111,11 +111,18 @@ def latest(turns: list[Turn], want: Want, knowledge: Knowledge, answered_by=None
     return None
 
 
-def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by) -> tuple[str, list[str]]:
-    """The text with each pronoun replaced by what it refers to, and a note per replacement."""
+def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer_of=None) -> tuple[str, list[str]]:
+    """The text with each pronoun replaced by what it refers to, and a note per replacement.
+
+    answer_of gives the text of the passage that answers a question: 这个 + noun may point at a thing that answer
+    named (湘潭百年锰矿地区现在变成了什么？ … 这个地质公园 …), not only at one an earlier question named.
+    """
     out, names, last = [], [], 0
     for pronoun in found:
-        if not cues.refers_back(pronoun, text, [t.text for t in turns]):
+        if not cues.refers_back(pronoun, text, [t.text for t in turns]) and not (
+            pronoun.want == Want.OWNER and answer_of is not None and turns
+            and cues.refers_back(pronoun, text, [answer_of(turns[-1].text)])
+        ):
             continue
         if names and (cues.possessive(pronoun) or pronoun.want in (Want.POSSESSIVE, Want.OWNER)):
             continue  # 'that firm … its values', 'this speaker … his position', 他们…那批炉子: the referent just written
