@@ -28,6 +28,7 @@ from retriever.answer_sentence import (
     FEATURES,
     WEIGHTS,
     Asked,
+    gives_number,
     has_date,
     is_question,
     lexical,
@@ -107,6 +108,7 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
             "length": math.log(len(shown) + 1),
             "host_words": float(lead_in and asked.host),
             "kind_asked": float(asked.kind is not None and where.kind == asked.kind),
+            "unit_number": float(bool(asked.unit) and gives_number(shown, asked.unit)),
         }
         features = tuple(values[name] for name in FEATURES)
         score = float(sum(WEIGHTS[name] * value for name, value in zip(FEATURES, features)))

@@ -153,3 +153,16 @@ def test_a_city_asked_about_is_answered_from_its_own_passages_on_the_real_index(
     assert answer.passages[0].citation.speaker == "张海冰"
     assert answer.passages[answer.answer_index].citation.speaker == "许伟"
     assert "5329台" in answer.highlights[answer.answer_index].sentence
+
+
+def test_a_number_in_the_asked_unit_answers_even_in_a_clause_of_its_own():
+    # 用不到半年时间 shares no word with the question, yet it is the length of time asked for, in either language
+    passage = chunk([
+        "大连市采取各级政府主导的协同机制，全面开展锅炉综合整治，用不到半年时间完成了整治任务。",
+        "10月底，全市共拆除1416台10吨以下燃煤锅炉，燃煤锅炉整治全面完成。",
+    ])
+    cosines = np.array([0.88, 0.90])  # the boiler numbers are closer
+    chinese = asked("大连完成锅炉整治用了多长时间？", ["大连", "完成", "锅炉", "整治"])
+    english = asked("How long did Dalian need to get its boiler overhaul done?", ["dalian", "boiler", "大连", "锅炉"])
+    assert all("半年" in best_sentence(passage, cosines, q).sentence for q in (chinese, english))
+    assert "long" not in {w.label for w in english.words}  # 'how long' asks, as 多长时间 does: it names nothing
