@@ -11,7 +11,7 @@ from index.embed import Embedder
 from index.errors import DocumentError
 from index.readers import Source
 from index.records import DocRecord
-from index.represent import dense_weight, passage_text, sentence_text
+from index.represent import dense_weight, lexical_text, passage_text, sentence_text
 from index.store.base import Batch
 from index.store.manifest import now
 from index.structure import parse
@@ -45,6 +45,7 @@ class Analysed:
     tokens: list[list[str]]
     record: DocRecord
     weights: tuple[float, ...] = ()  # per passage then per sentence: the factor its vector is stored with (represent.py)
+    lexical_texts: tuple[str, ...] = ()  # per passage: the text BM25 indexes (represent.py lexical_text)
 
 
 def analyse(source: Source, doc_id: str, chunking: ChunkSettings) -> Analysed:
@@ -80,7 +81,8 @@ def analyse(source: Source, doc_id: str, chunking: ChunkSettings) -> Analysed:
     )
     sentence_texts = [sentence_text(s, owner[s.sentence_id], title) for s in sentences]
     weights = tuple(dense_weight(c) for c in chunks) + tuple(dense_weight(owner[s.sentence_id]) for s in sentences)
-    return Analysed(chunks, texts, sentence_texts, [document_tokens(t) for t in texts], record, weights)
+    lexical = tuple(lexical_text(c, title) for c in chunks)
+    return Analysed(chunks, texts, sentence_texts, [document_tokens(t) for t in lexical], record, weights, lexical)
 
 
 def embed_analysed(analysed: Analysed, embedder: Embedder) -> Batch:
@@ -90,7 +92,8 @@ def embed_analysed(analysed: Analysed, embedder: Embedder) -> Batch:
     vectors = embed_texts(embedder, texts + analysed.sentence_texts)
     if analysed.weights:
         vectors = vectors * np.asarray(analysed.weights, np.float32)[:, None]
-    return Batch(analysed.chunks, vectors[: len(texts)], vectors[len(texts) :], analysed.tokens, tuple(texts))
+    lexical = analysed.lexical_texts or tuple(texts)
+    return Batch(analysed.chunks, vectors[: len(texts)], vectors[len(texts) :], analysed.tokens, lexical)
 
 
 def prepare(source: Source, doc_id: str, embedder: Embedder, chunking: ChunkSettings) -> tuple[Batch, DocRecord]:

@@ -4,6 +4,10 @@ Every passage carries its context: the document's title, the heading of its sect
 speaks (name and role). A later passage of an article says 本鱼…, 该片… or 他… and never names
 its subject; a speaker talks in the first person, so 南阳 or 大连 rarely appears in their own
 words. The context puts those names back for retrieval; the passage shown and cited is unchanged.
+
+BM25 reads the same text, except the title of a dialogue (lexical_text): its passages name their speaker and
+section, and a title before every one of them would make the title's words match every passage alike, so that
+the passages that do say them (the title itself, the editor's note: 论坛, 对话录) could never be found by them.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ class Context:
 
 
 DEFAULT_CONTEXT = Context()
+# The version of the texts this module makes for BM25: part of the tokenizer id (index/tokenize.py), so that an
+# index whose BM25 tokens were made from other texts is rebuilt.
+LEXICAL_TEXT_VERSION = "lexical-2"  # 2: a dialogue's passages without the title
 
 # A headline ('如何实现水污染防治新突破？') is a short question: close to every question on its topic, yet it
 # asks rather than answers; a photo caption only names a person. Their vectors can be stored scaled by
@@ -68,7 +75,7 @@ def _opens_with(text: str, line: str) -> bool:
 
 
 def passage_text(chunk: Chunk, title: str = "", context: Context | None = None) -> str:
-    """The text embedded and BM25-indexed for a chunk: title, section heading, who speaks, then the passage.
+    """The text embedded for a chunk: title, section heading, who speaks, then the passage (BM25: lexical_text).
 
     Args:
         chunk: the passage.
@@ -77,6 +84,17 @@ def passage_text(chunk: Chunk, title: str = "", context: Context | None = None) 
     """
     body = with_speaker(chunk.text, chunk.speaker, chunk.role)
     return "\n".join([*_context_lines(chunk, title, context or DEFAULT_CONTEXT), body])
+
+
+def lexical_text(chunk: Chunk, title: str = "", context: Context | None = None) -> str:
+    """The text BM25-indexed for a chunk: passage_text(), without the title unless it is an article's running text.
+
+    Args:
+        chunk: the passage.
+        title: its document's title ('' for none).
+        context: which parts of the context to include (default: DEFAULT_CONTEXT).
+    """
+    return passage_text(chunk, title if chunk.kind == Kind.TEXT.value else "", context)
 
 
 def sentence_text(sentence: Sentence, chunk: Chunk | None = None, title: str = "", context: Context | None = None) -> str:

@@ -63,13 +63,16 @@ def jieba_version() -> str:
 def tokenizer_id() -> str:
     """What the index's BM25 tokens depend on: the method, the n-grams, the stopword list (hashed), the lexicon
     behind the English gloss tokens (its id and the domain glossary's hash, index/lexicon.py, index/glossary.py)
-    and jieba's version. A change of any of them makes the index rebuilt (the default one on its next use)."""
+    and jieba's version, and the version of the texts they are made from (index/represent.py lexical_text). A change
+    of any of them makes the index rebuilt (the default one on its next use)."""
     from index.glossary import fingerprint as glossary_fingerprint
     from index.lexicon import LEXICON_ID
+    from index.represent import LEXICAL_TEXT_VERSION
 
     ngrams = f"+{NGRAMS}" if NGRAMS else ""
     english = fingerprint([LEXICON_ID, glossary_fingerprint()])
-    return f"{TOKENIZER_VERSION}{ngrams}+stopwords-{fingerprint(STOPWORDS)}+lexicon-{english}+jieba-{jieba_version()}"
+    texts = f"+{LEXICAL_TEXT_VERSION}"
+    return f"{TOKENIZER_VERSION}{ngrams}+stopwords-{fingerprint(STOPWORDS)}+lexicon-{english}{texts}+jieba-{jieba_version()}"
 
 
 def split_at_names(text: str, names: Iterable[str]) -> list[str]:

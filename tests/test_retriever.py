@@ -58,6 +58,13 @@ def test_english_questions_work_cross_lingually(retriever):
     assert not answer.abstained
 
 
+def test_the_titles_words_find_the_passages_that_say_them(retriever):
+    # The title is no BM25 context of the dialogue's passages, so its words are found where they are written.
+    assert retriever.search("对话录", k=1, mode="bm25")[0].kind == "title"
+    assert "论坛" in retriever.search("论坛 召开", k=1, mode="bm25")[0].text  # the editor's note
+    assert retriever.search("这篇对话录的大标题叫啥来着？", k=1)[0].kind == "title"
+
+
 def test_bm25_that_matches_nothing_adds_no_noise(retriever):
     question = "Xyzzy plugh frobozz?"  # no English word maps to a transcript term
     hybrid = retriever.search(question, k=5, mode="hybrid")

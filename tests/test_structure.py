@@ -12,7 +12,7 @@ from index.build import DEFAULT_CORPUS, build_index
 from index.chunk import ChunkSettings, chunk_document
 from index.clean import block_text, compact, join_lines, split_blocks
 from index.records import Kind
-from index.represent import passage_text
+from index.represent import lexical_text, passage_text
 from index.structure import parse
 
 MEETING = """碧水行动：青山县河湖治理座谈会纪要
@@ -151,6 +151,18 @@ def test_the_title_is_its_own_unit_and_reaches_every_passage():
     # A title given by the file (a .jsonl record, a PDF's metadata) is the context of text that never repeats it.
     doc, chunks = chunks_of(context, title="钟惺")
     assert all(c.kind == "text" for c in chunks) and all(passage_text(c, "钟惺").startswith("钟惺\n") for c in chunks)
+
+
+def test_bm25_reads_a_dialogues_passages_without_the_title_and_an_articles_with_it():
+    doc, chunks = chunks_of(MEETING)
+    turns = [c for c in chunks if c.kind == "speech"]
+    assert turns and all(passage_text(c, doc.title).startswith(doc.title + "\n") for c in turns)  # embedded with it
+    # in every passage the title's words would match every passage alike: only the title itself holds them
+    assert all(doc.title not in lexical_text(c, doc.title) for c in turns)
+    assert any(doc.title in lexical_text(c, doc.title) for c in chunks if c.kind == "title")
+    doc, chunks = chunks_of(ARTICLE)
+    text = [c for c in chunks if c.kind == "text"]
+    assert all(lexical_text(c, doc.title) == passage_text(c, doc.title) for c in text)  # 本鱼…, 该片… need it
 
 
 def test_every_12_character_window_of_the_text_lies_inside_some_passage(forum):

@@ -128,7 +128,7 @@ class Batch:
     passage_vectors: np.ndarray
     sentence_vectors: np.ndarray
     tokens: list[list[str]]
-    texts: tuple[str, ...] = ()  # each passage's indexed text, with its context (index/represent.py: passage_text)
+    texts: tuple[str, ...] = ()  # each passage's BM25-indexed text, with its context (index/represent.py: lexical_text)
 
 
 class IndexWriter(Protocol):

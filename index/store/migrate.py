@@ -10,7 +10,7 @@ import numpy as np
 
 from index.errors import InvalidArgumentError
 from index.records import Chunk
-from index.represent import passage_text
+from index.represent import lexical_text
 from index.store.base import Batch
 from index.store.files import build_lock, publish, staging_dir
 from index.store.local import open_local
@@ -36,7 +36,7 @@ def local_batches(folder: Path, manifest: Manifest) -> list[Batch]:
         batches = []
         for doc_chunks in by_doc.values():
             ids = [c.chunk_id for c in doc_chunks]
-            texts = tuple(passage_text(c, titles.get(c.doc, "")) for c in doc_chunks)
+            texts = tuple(lexical_text(c, titles.get(c.doc, "")) for c in doc_chunks)
             passages = np.asarray(backend.passages.vectors(ids), dtype=np.float32)
             vectors: dict[int, np.ndarray] = {}
             for chunk, matrix in zip(doc_chunks, backend.sentences.vectors(ids)):

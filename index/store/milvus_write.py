@@ -24,7 +24,7 @@ import numpy as np
 from index.errors import BackendError, InvalidArgumentError
 from index.normalize import search_key
 from index.records import Chunk
-from index.represent import passage_text
+from index.represent import lexical_text
 from index.store.base import Batch
 from index.store.local_write import WriteResult
 from index.store.manifest import read_manifest
@@ -57,7 +57,7 @@ def _bm25_texts(analyzer: Analyzer, chunk: Chunk, tokens: list[str], text: str =
     A field without tokens gets the placeholder '_' (the local backend gives an empty passage one token too).
     """
     if analyzer is not Analyzer.TOKENS:
-        return {SPARSE_FIELDS[""][0]: text or passage_text(chunk)}
+        return {SPARSE_FIELDS[""][0]: text or lexical_text(chunk)}
     texts = {text: [] for text, _ in SPARSE_FIELDS.values()}
     for token in tokens:
         texts[SPARSE_FIELDS[prefix_of(token)][0]].append(re.sub(r"\s+", "_", token))
@@ -156,7 +156,7 @@ class MilvusWriter:
         if listed:
             for row in self._query(client, self._names[0], in_expr("doc", listed), ["chunk"]):
                 chunk = Chunk.from_json(json.loads(row["chunk"]))
-                self._vocabulary.subtract(set(document_tokens(passage_text(chunk, self._known_docs[chunk.doc]))))
+                self._vocabulary.subtract(set(document_tokens(lexical_text(chunk, self._known_docs[chunk.doc]))))
             for doc in listed:
                 del self._known_docs[doc]
         for name in self._names:
