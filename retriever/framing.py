@@ -9,9 +9,16 @@ the forum; yet they answer only who someone is and what the dialogue is called. 
 word the topic of the answer that follows them and state facts of their own (大连市环保局的同志们腰杆特别硬),
 so they stay where they are unless the question asks what the host said.
 
+A lead-in words the topic of the exchange it opens, so it is as close to a question on that topic as the answer
+that follows it, and often closer: it says 南阳市 and 水污染 where the speaker says 我们. It may state a fact or an
+impression (腰杆特别硬), but how something was done and why is what it asks the speaker (为何会发生这种变化？请…分享):
+so when a question asks how or why, on a near tie (within FusionSettings.lead_in_margin) the lead-in gives its place
+to the best answer of its own exchange (a speaker's turn under the same headline), unless it asks what the host said.
+
 Pure functions: asked_kinds() reads which of these a question asks for, framed() moves the framing
 passages of a fused run by weight: up when asked for, and the ones that only name (ONLY_NAMING) down
-when not (retriever/settings.py FusionSettings.framing_weight).
+when not (retriever/settings.py FusionSettings.framing_weight); asks_account() reads whether a question asks
+how or why, answers_first() puts a lead-in after the answer of its exchange on a near tie.
 """
 
 from __future__ import annotations
@@ -60,6 +67,10 @@ _TITLE = re.compile(
     rf"(?<!小)标题|题目|{_NAMED}|(?<!'s )(?<!his )(?<!her )(?<!job )\btitled?\b|\bheadlines?\b", re.I
 )
 # A headline: a section's (小标题), or one that may be either the page's or a section's (标题, headline).
+# How or why: what a speaker's account answers and a lead-in asks ('how many', 'how long' ask a number).
+_ACCOUNT = re.compile(
+    r"如何|怎么|怎样|咋|为什么|为何|为啥|\bwhy\b|\bhow\b(?!\s+(?:many|much|long|often|far|old|big|large|soon)\b)", re.I
+)
 _HEADLINE = re.compile(r"(?<![大总])标题|\bheadlines?\b|\bsub-?headings?\b|\bsection (?:titles?|headings?)\b", re.I)
 
 
@@ -90,6 +101,11 @@ def asked_kinds(question: str, hosts: Iterable[str] = (), names: Iterable[str] =
     if _HEADLINE.search(question) and not re.search(_DOCUMENT, question):  # 这篇对话录的标题: the document's title
         asked.add(HEADLINE)
     return frozenset(asked)
+
+
+def asks_account(question: str) -> bool:
+    """True when the question asks how or why (如何, 怎么, 为什么, how, why), not how many or how long."""
+    return bool(_ACCOUNT.search(question))
 
 
 def frame_of(kind: str, speaker: str) -> str | None:
@@ -127,5 +143,38 @@ def framed(
         if frame not in ONLY_NAMING:
             return score
         return score - weight if floor is None else max(score - weight, min(floor, score))
+
+    return sorted(((cid, moved(cid, score)) for cid, score in fused), key=lambda item: (-item[1], item[0]))
+
+
+def answers_first(
+    fused: Sequence[tuple[Hashable, float]],
+    exchanges: Mapping[Hashable, tuple[Hashable, bool]],
+    asked: frozenset[str],
+    margin: float,
+) -> list[tuple[Hashable, float]]:
+    """The fused run with each host's lead-in that scores less than margin above the best answer of its own
+    exchange placed just below that answer; unchanged when the question asks what the host said (HOST). For a
+    question that asks how or why (asks_account): the lead-in asks it too.
+
+    Args:
+        fused: (id, score), best first.
+        exchanges: each id's exchange (a document's section) and whether it is a lead-in (True) or an answer in
+            it (False); ids missing are neither.
+        asked: asked_kinds() of the question.
+        margin: how close the answer's score must be, in the fused score's units (0: never moved).
+    """
+    if margin <= 0 or HOST in asked:
+        return list(fused)
+    best: dict[Hashable, float] = {}
+    for cid, score in fused:
+        exchange, lead_in = exchanges.get(cid, (None, True))
+        if not lead_in and exchange is not None:
+            best[exchange] = max(best.get(exchange, score), score)
+
+    def moved(cid: Hashable, score: float) -> float:
+        exchange, lead_in = exchanges.get(cid, (None, False))
+        answer = best.get(exchange) if lead_in else None
+        return answer - 1e-9 if answer is not None and score - margin < answer < score else score
 
     return sorted(((cid, moved(cid, score)) for cid, score in fused), key=lambda item: (-item[1], item[0]))

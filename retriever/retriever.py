@@ -17,7 +17,7 @@ from retriever.answerability.entities import cities_of
 from retriever.articles import within_articles
 from retriever.candidates import SentenceScores, both_runs
 from retriever.evidence import boost, coverage, own_terms
-from retriever.framing import asked_kinds, frame_of, framed
+from retriever.framing import answers_first, asked_kinds, asks_account, frame_of, framed
 from retriever.fusion import fuse
 from retriever.query import ParsedQuery, parse_query, query_terms
 from retriever.settings import FusionMethod, FusionSettings, SearchSettings
@@ -172,7 +172,8 @@ class Retriever:
         fusion = self.settings.fusion.for_lang(query.lang)
         fused = fuse(dense if mode != Mode.BM25 else [], sparse, mode, fusion)
         convex = mode == Mode.HYBRID and sparse and fusion.method == FusionMethod.CONVEX
-        covered, framing = convex and fusion.coverage_weight, convex and fusion.framing_weight
+        covered = convex and fusion.coverage_weight
+        framing = convex and (fusion.framing_weight or fusion.lead_in_margin)
         ordered = convex and fusion.within_article
         head = fused[: max(k, fusion.coverage_depth) if covered or framing or ordered else k]  # fetched once, for every step
         fetched = {c.chunk_id: c for c in self.backend.chunks.get([cid for cid, _ in head])}
@@ -212,13 +213,21 @@ class Retriever:
         self, fused: list[tuple[str, float]], query: ParsedQuery, fusion: FusionSettings, chunks: dict[str, Chunk]
     ) -> list[tuple[str, float]]:
         """The fused run with its first coverage_depth hits that frame the dialogue (retriever/framing.py) moved up
-        when the question asks for their kind and down when it does not; chunks: the fetched passages by id."""
+        when the question asks for their kind and down when it does not, and, when it asks how or why, a host's lead-in
+        after the answer of its exchange on a near tie; chunks: the fetched passages by id."""
         depth = fusion.coverage_depth
         top = fused[:depth]
         frames = {cid: frame_of(chunks[cid].kind, chunks[cid].speaker) for cid, _ in top}
         asked = asked_kinds(query.search_text or query.text, self._hosts, self._names)
         floor = fused[depth][1] if len(fused) > depth else None  # the rest of the run is not looked at
-        return framed(top, frames, asked, fusion.framing_weight, floor) + list(fused[depth:])
+        top = framed(top, frames, asked, fusion.framing_weight, floor)
+        exchanges = {
+            cid: ((chunks[cid].doc, chunks[cid].headline), chunks[cid].kind == Kind.QUESTION.value)
+            for cid, _ in top
+            if chunks[cid].headline and chunks[cid].kind in (Kind.QUESTION.value, Kind.SPEECH.value)
+        }
+        margin = fusion.lead_in_margin if asks_account(query.search_text or query.text) else 0.0
+        return answers_first(top, exchanges, asked, margin) + list(fused[depth:])
 
     def cite_lines(self, doc: str, line_start: int, line_end: int) -> tuple[int | None, int, int]:
         """(page, first line, last line) as cited: lines count within the page for documents with pages."""
