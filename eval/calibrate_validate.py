@@ -29,7 +29,21 @@ from eval.calibrate import (
 )
 from eval.calibrate_negatives import Example
 from eval.questions import UNANSWERABLE, load_questions
+from index.errors import InvalidArgumentError
 from retriever.answerability import FEATURES
+
+
+def check_test_set(name: str) -> str:
+    """The set to test on, checked before any index is built: one of the training sets (single-turn, with tune rows).
+
+    Raises:
+        InvalidArgumentError: the name is no training set.
+    """
+    if name not in TRAINING_SETS:
+        raise InvalidArgumentError(
+            f"--test {name!r} is no training set; use one of {', '.join(TRAINING_SETS)} (eval/calibrate.py TRAINING_SETS)"
+        )
+    return name
 
 
 def probabilities(params: dict, x: np.ndarray) -> np.ndarray:
@@ -80,7 +94,7 @@ def validate(retriever, test: str, drop: Sequence[str] = (), log: Callable[[str]
         test: the set name to test on (and then to fit on).
         drop: features left out of MODEL_FEATURES (to compare feature sets the same way).
     """
-    sets = tuple(dict.fromkeys((*TRAINING_SETS, test)))
+    sets = tuple(dict.fromkeys((*TRAINING_SETS, check_test_set(test))))
     examples = training_examples(retriever, log, sets)
     log(f"computing features of {len(examples)} questions ...")
     x = feature_matrix(retriever, examples)
@@ -114,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def run() -> None:
         from eval.run import open_retriever
 
+        check_test_set(args.test)  # before the index is built (about 40 s)
         retriever, tmp = open_retriever(args.index, None, fresh=args.index is None, log=print)
         try:
             drop = [f for f in args.drop.split(",") if f]

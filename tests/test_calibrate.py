@@ -59,3 +59,16 @@ def test_validation_probabilities_are_the_models_and_zero_for_nonsense():
     x[1, FEATURES.index("nonsense")] = 1.0
     p = probabilities(params, x)
     assert abs(p[0] - 1 / (1 + np.exp(-1.0))) < 1e-9 and p[1] == 0.0
+
+
+def test_validation_rejects_an_unknown_set_in_one_line_before_building_an_index(tmp_path, capsys, monkeypatch):
+    import eval.run
+    from eval.calibrate_validate import main
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("an index was opened before the set name was checked")
+
+    monkeypatch.setattr(eval.run, "open_retriever", no_build)
+    assert main(["--test", "bogus", "--index", str(tmp_path)]) == 2
+    out = capsys.readouterr().out.strip()
+    assert out.count("\n") == 0 and "'bogus'" in out and "readers2" in out and out.startswith("error: ")
