@@ -26,6 +26,7 @@ from retriever.answerability.model import MODEL_VERSION, model_path, read_model
 from retriever.answerability.quantity import asked_unit, has_number
 from retriever.answerability.units import Unit
 from retriever.conversation.knowledge import build_knowledge
+from retriever.service import judge
 
 SPEAKERS = [
     Speaker("张海冰", "辽宁省大连市环保局局长", "辽宁省大连市环保局", "局长"),
@@ -176,11 +177,13 @@ def test_probability_is_monotone_in_the_obvious_features():
     base = Analysis({"top_dense": 0.9, "top_sentence": 0.9, "dense_margin": 0.02, "cover_top": 0.8, "known": 1.0, "entity_asked": 1.0,
                      "entity_top": 1.0, "attr_cover": 1.0, "focus_found": 1.0, "unit_missing": 0.0,
                      "unknown_names": 0.0, "top_part": 0.0, "english": 0.0, "nonsense": 0.0, "focus_known": 1.0,
-                     "focus_sentence": 1.0, "focus_unmapped": 0.0})
+                     "focus_sentence": 1.0, "focus_unmapped": 0.0, "kind_named": 1.0,
+                     "words_unmapped": 0.0})
     p = model.probability(base)
     assert p > model.threshold
     lower = {"entity_top": 0.0, "unit_missing": 1.0, "unknown_names": 2.0, "nonsense": 1.0,
-             "top_part": 1.0, "focus_known": 0.0, "focus_sentence": 0.0, "focus_unmapped": 1.0}
+             "top_part": 1.0, "focus_known": 0.0, "focus_sentence": 0.0, "focus_unmapped": 1.0, "kind_named": 0.0,
+             "words_unmapped": 1.0}
     for name, value in lower.items():
         assert model.probability(replace(base, values=base.values | {name: value})) < p, name
     for name in ("cover_top", "known", "attr_cover", "focus_found", "dense_margin", "top_sentence", "top_dense"):
@@ -346,3 +349,43 @@ def test_abstention_misses_lists_wrong_decisions_only_with_what_weighed(retrieve
     assert [m.id for m in misses] == ["c"] and misses[0].answerable and misses[0].reason
     text = describe(misses[0], retriever.answerability.model.threshold, features=True)
     assert text.startswith("c [gold/fact] false abstention p=") and "against: focus_known -" in text
+
+
+def test_a_count_is_no_percentage_and_only_number_questions_score_the_number_sentence(facts):
+    from retriever.answerability.quantity import COUNT, counted_unit
+
+    assert counted_unit("how many yellow-label vehicles did dalian scrap?", "") == COUNT
+    assert counted_unit("济宁办了多少案子？", "") == COUNT and counted_unit("利率是多少？", "") == ""
+    assert counted_unit("大连拆除了多少台锅炉？", "台") == "台" and counted_unit("why?", None) is None
+    assert has_number("排查率做到了100%", "") and not has_number("排查率做到了100%", COUNT)
+    assert has_number("全市3000余名交警", COUNT) and not has_number("2016年", COUNT)
+    dalian = chunk("c1", "张海冰", "对所有黄标车的排查率做到了100%。大连改善了空气质量。")
+    asked = analyse(evidence("大连淘汰了多少黄标车？", ("大连", "淘汰", "黄标车"), [dalian]), facts)
+    assert asked.values["focus_sentence"] == 0.0  # the only number near 黄标车 is a percentage
+    why = analyse(evidence("大连为什么淘汰黄标车？", ("大连", "淘汰", "黄标车"), [dalian]), facts)
+    assert why.unit is None and why.values["focus_sentence"] == 1.0  # no number asked: nothing to pair
+
+
+def test_a_name_asked_of_a_kind_the_text_writes_only_unnamed():
+    from retriever.answerability.kinds import asked_kind, kind_named
+
+    lexicon = {"bank": ["银行"], "town": ["小镇", "镇"], "provide": ["提供"]}
+    assert asked_kind("厅局长论坛在海口的哪家酒店举行？", "zh", {}) == ("酒店",)
+    assert asked_kind("湘潭的地质公园叫什么名字？", "zh", {}) == ("地质公园",)
+    assert asked_kind("Which bank provided the funds?", "en", lexicon) == ("银行",)
+    assert asked_kind("What is the name of the small town?", "en", lexicon) == ("小镇",)
+    assert asked_kind("南阳的网格管理体系要杜绝哪些现象？", "zh", {}) == ()  # 哪些 asks a list, not a name
+    assert asked_kind("大连拆除了多少台锅炉？", "zh", {}) == ()
+    unnamed = ["项目建成后，镇中又开发建设了一个市场、两家五星级的酒店。", "并获得银行3亿元的配套资金。"]
+    assert kind_named(("酒店",), unnamed) == 0.0 and kind_named(("银行",), unnamed) == 0.0
+    assert kind_named(("银行",), ["获得国家开发银行3亿元贷款。"]) == 1.0  # after a name
+    assert kind_named(("工作方案",), ["制定《全市锅炉综合整治改造工作方案》。"]) == 1.0  # inside a title
+    assert kind_named(("江",), ["他年轻时常到珠江游泳。"]) == 1.0  # inside a longer word
+    assert kind_named(("机场",), unnamed) == 1.0 and kind_named((), unnamed) == 1.0  # not written: no evidence
+
+
+def test_a_place_everyone_knows_is_no_slip_for_a_word_that_sounds_alike(retriever):
+    # 上海 reads shanghai like 伤害 (harm), which the transcript writes: it is still a place the transcript never names
+    verdict = judge(retriever, "上海的垃圾分类政策是怎样的？")
+    assert "上海" in verdict.analysis.unknown
+    assert judge(retriever, "株州的燃煤锅炉拆了多少台？").analysis.unknown == ()  # a rare name: a slip for 株洲

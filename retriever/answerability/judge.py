@@ -43,6 +43,8 @@ def reason(analysis: Analysis, contributions: dict[str, float]) -> str:
         if name in ("attr_cover", "entity_top", "focus_sentence") and analysis.entities:
             who = "、".join(analysis.entities)
             return f"转录稿中{who}的发言没有谈到这一点 (what {who} said does not give this)"
+        if name == "kind_named":
+            return "转录稿中没有给出这个名称 (the transcript gives no such name)"
         if name == "unit_missing":
             return "转录稿中没有找到这个数字 (no passage gives this number)"
         if name in ("cover_top", "known", "attr_cover", "focus_sentence"):

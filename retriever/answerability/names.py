@@ -91,6 +91,14 @@ def is_dictionary_word(word: str) -> bool:
     return pos_tagger().dt.tokenizer.FREQ.get(word, 0) > 0
 
 
+WELL_KNOWN = 1000  # jieba's count of a place everyone knows (上海 16377, 成都 2770); slips are rare words (株州 4, 三原 32)
+
+
+def well_known(word: str) -> bool:
+    """A name common enough in jieba's dictionary that nobody writes it for another word (上海, 北京, 东京)."""
+    return pos_tagger().dt.tokenizer.FREQ.get(word, 0) >= WELL_KNOWN
+
+
 def unknown_names(
     question: str,
     contains: Contains,
@@ -125,8 +133,10 @@ def unknown_names(
             continue
         if lexicon and word.isascii() and word not in acronyms and looks_known(word, lexicon):
             continue
-        # a place name may be a slip too (株州 for 株洲, 三原 for 三源): only other dictionary words are meant as written
-        if known is not None and not word.isascii() and (tag == "ns" or not is_dictionary_word(word)):
+        # a place name may be a slip too (株州 for 株洲, 三原 for 三源): only other dictionary words, and places everyone
+        # knows (上海, not a slip for 伤害), are meant as written
+        slip = tag == "ns" and not well_known(word) or not is_dictionary_word(word)
+        if known is not None and not word.isascii() and slip:
             # the slip may cut a word short (黄镖|车 for 黄标车): try it with a neighbouring character or two
             windows = [text[max(0, start - b) : offset + a] for b in (0, 1) for a in (0, 1, 2)]
             if any(sounds_known(w, contains, known) for w in windows):

@@ -26,6 +26,9 @@ _DIGITS = r"\d[\d.,]*"
 _SAME_UNITS = (("元", "万元", "亿元"), ("人", "名", "位", "人次", "万人"), ("吨", "万吨"), ("公里", "千米"))
 
 
+COUNT = "个数"  # how many, 多少 + a noun: a count of things, which a percentage (排查率做到了100%) does not give
+_COUNT_EN = re.compile(r"\bhow many\b", re.I)
+_COUNT_ZH = re.compile(r"(?:多少|几)(?=[\u4e00-\u9fff])(?!是|呢|啊|吧|吗|钱)")
 DURATION = "时长"  # 多久, 多少年, how long has: a length of time (20年, 半年, 3个季度, 每两月), which a date does not give
 _DURATION_ZH = re.compile(r"多长时间|多久|多少年|几年|多少个月|几个月|多少个?季度|几个季度|多少周|几周|多少个?星期|几个星期")
 _DURATION_EN = re.compile(
@@ -56,6 +59,19 @@ def asked_unit(question: str) -> str | None:
     return "" if _ASKED_EN.search(question) else None
 
 
+def counted_unit(question: str, unit: str | None) -> str | None:
+    """The unit of the number an answer must give: COUNT instead of '' when the question counts things (how many,
+    多少案子: not a percentage); a bare 多少 (利率是多少) or 'how much' stays any number.
+
+    Args:
+        question: the folded question.
+        unit: its asked_unit.
+    """
+    if unit == "" and (_COUNT_EN.search(question) or _COUNT_ZH.search(question)):
+        return COUNT
+    return unit
+
+
 def number_pattern(unit: str) -> re.Pattern:
     """A number (Arabic or Chinese numerals, 3000余, 18亿) followed by the unit ('' : any number)."""
     if unit == "年":  # a calendar year (2016年, 二〇一六年): a number of years (有20年历史) says when nothing happened
@@ -68,8 +84,9 @@ def number_pattern(unit: str) -> re.Pattern:
     for group in _SAME_UNITS:
         if unit in group:
             return re.compile(number + r"\s*(?:" + "|".join(group) + ")")
-    if unit in ("", "个"):  # any count: not a year or a date (2016年, 10月底, 17日)
-        return re.compile(rf"(?<!\d)(?!(?:19|20)\d\d\s*年)(?:{_DIGITS}|{_NUMERAL}{{2,8}})(?![\d.,]*\s*[月日号])")
+    if unit in ("", "个", COUNT):  # any number: not a year or a date (2016年, 10月底, 17日); a count is no percentage
+        percent = r"(?![\d.,]*\s*[%％])" if unit == COUNT else ""
+        return re.compile(rf"(?<!\d)(?!(?:19|20)\d\d\s*年)(?:{_DIGITS}|{_NUMERAL}{{2,8}})(?![\d.,]*\s*[月日号]){percent}")
     return re.compile(number + r"\s*" + re.escape(unit))
 
 

@@ -1,0 +1,91 @@
+"""Questions that ask the name of a kind of thing (哪家酒店, 地质公园叫什么名字, which bank), and whether the text names one.
+
+The answer to 厅局长论坛在海口的哪家酒店举行 is a hotel's name; a text that writes 酒店 only as 两家五星级的酒店 names none.
+A kind is named where the text writes it as the head of a name: inside a longer word (珠江 for 哪条江), after a noun
+(市环境监管平台), inside a title or quotation marks (《全市锅炉综合整治改造工作方案》). It is unnamed after a particle, a
+number or measure word, a verb or an adverb (变成了地质公园, 获得银行3亿元, 不足10万人的小镇).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from index.normalize import canonical, search_key
+from index.wordforms import key_of
+
+# 哪家酒店, 哪条江, 哪个机关: the noun after 哪 and its measure word (not 哪些, 哪里, 哪儿, 哪一年, 哪天, 哪月).
+_WHICH_ZH = re.compile(
+    r"哪一?[家个所座条位种项部]?(?![些里儿年天月])([\u4e00-\u9fff]{1,4}?)(?:举行|召开|提供|工作|是|的|在|里|[，,？?]|$)"
+)
+_NAMED_ZH = re.compile(r"([\u4e00-\u9fff]{2,4})(?:叫什么|的名字|的名称|名叫|叫做什么)")  # 地质公园叫什么名字
+_KIND_EN = (
+    re.compile(r"\bwhich (?:of the )?([a-z-]+)(?: ([a-z-]+))?", re.I),
+    re.compile(r"\bname of the ([a-z-]+)(?: ([a-z-]+))?", re.I),
+    re.compile(r"\bwhat is the ([a-z-]+)(?: ([a-z-]+))? called\b", re.I),
+)
+# jieba tags of a word after which the kind is no name's head: particles, numbers and measure words, prepositions,
+# conjunctions, verbs, adverbs, pronouns, locatives, adjectives.
+_NOT_NAME = re.compile(r"^(?:u[a-z]?|m|mq|q|p|c|v|vd|d|r|f|x|a|ad)$")
+_OPENERS = (("《", "》"), ("“", "”"), ("「", "」"))
+
+
+def asked_kind(question: str, lang: str, lexicon: dict[str, list[str]]) -> tuple[str, ...]:
+    """The Chinese forms (search_key) of the kind whose name the question asks for; () when it asks no name.
+
+    Args:
+        question: the question as typed.
+        lang: "zh" for a Chinese question, anything else for English.
+        lexicon: the index's lexicon (an English kind is looked up in it: bank -> 银行).
+    """
+    text = canonical(question)
+    if lang == "zh":
+        for pattern in (_WHICH_ZH, _NAMED_ZH):
+            match = pattern.search(text)
+            if match:
+                return (search_key(match.group(1)),)
+        return ()
+    from index.lexicon import stem
+
+    for pattern in _KIND_EN:
+        match = pattern.search(text)
+        if not match:
+            continue
+        words = [w.lower() for w in match.groups() if w and not w.lower().endswith("ed")]  # which bank provided
+        phrase = lexicon.get(" ".join(key_of(w, lexicon, stem) for w in words), []) if len(words) > 1 else []
+        forms = phrase or lexicon.get(key_of(words[-1], lexicon, stem), []) if words else []
+        return tuple(sorted({search_key(f) for f in forms if len(f) >= 2 and not f.isascii()}))
+    return ()
+
+
+def named_at(text: str, start: int, kind: str) -> bool:
+    """Whether the kind written at text[start:] heads a name (text in search_key form)."""
+    from retriever.answerability.units import pos_tagger
+
+    before = text[max(0, start - 40) : start]
+    if any(before.rfind(a) > before.rfind(b) for a, b in _OPENERS):
+        return True  # inside a title or quotation marks
+    if before.endswith(tuple(b for _, b in _OPENERS) + ('"',)):
+        return True  # right after a quoted name
+    near = before[-12:]
+    offset, previous = 0, None
+    for word, tag in pos_tagger().cut(near + kind):
+        if offset < len(near) < offset + len(word):
+            return True  # a longer word holds the kind (珠江 for 江)
+        if offset + len(word) == len(near):
+            previous = (word, tag)
+        offset += len(word)
+    return previous is not None and not _NOT_NAME.match(previous[1]) and not re.match(r"[\d\W]", previous[0])
+
+
+def kind_named(kinds: Sequence[str], texts: Sequence[str]) -> float:
+    """0.0 when the asked kind occurs in the texts (search_key form) but never as a name's head; else 1.0 (no name
+    asked, a named one found, or the kind not written at all: no evidence either way)."""
+    seen = False
+    for text in texts:
+        for kind in kinds:
+            for match in re.finditer(re.escape(kind), text):
+                if named_at(text, match.start(), kind):
+                    return 1.0
+                seen = True
+    return 0.0 if seen else 1.0
