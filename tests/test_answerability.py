@@ -389,3 +389,12 @@ def test_a_place_everyone_knows_is_no_slip_for_a_word_that_sounds_alike(retrieve
     verdict = judge(retriever, "上海的垃圾分类政策是怎样的？")
     assert "上海" in verdict.analysis.unknown
     assert judge(retriever, "株州的燃煤锅炉拆了多少台？").analysis.unknown == ()  # a rare name: a slip for 株洲
+
+
+def test_the_kind_after_which_skips_numbers_and_measure_words():
+    from retriever.answerability.kinds import asked_kind
+
+    assert asked_kind("湘潭确定了哪四大治理片区，共有多少个重点项目？", "zh", {}) != ("四大",)  # a number is no kind
+    assert asked_kind("南阳农村的污水处理项目是哪家第三方公司运营的？", "zh", {}) == ("公司",)
+    assert asked_kind("湘潭用PPP模式引进的民营环保企业是哪一家？", "zh", {}) == ("企业",)
+    assert asked_kind("區錦雄年輕時常到哪條江游泳？", "zh", {}) == ("江",)  # traditional: the same kind

@@ -2,7 +2,8 @@
 
 The answer to 厅局长论坛在海口的哪家酒店举行 is a hotel's name; a text that writes 酒店 only as 两家五星级的酒店 names none.
 A kind is named where the text writes it as the head of a name: inside a longer word (珠江 for 哪条江), after a noun
-(市环境监管平台), inside a title or quotation marks (《全市锅炉综合整治改造工作方案》). It is unnamed after a particle, a
+(市环境监管平台), inside a title or quotation marks (《全市锅炉综合整治改造工作方案》), or a title before a person's
+name (局长张海冰). It is unnamed after a particle, a
 number or measure word, a verb or an adverb (变成了地质公园, 获得银行3亿元, 不足10万人的小镇).
 """
 
@@ -11,14 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.normalize import canonical, search_key
+from index.normalize import canonical, readable, search_key
 from index.wordforms import key_of
 
-# 哪家酒店, 哪条江, 哪个机关: the noun after 哪 and its measure word (not 哪些, 哪里, 哪儿, 哪一年, 哪天, 哪月).
-_WHICH_ZH = re.compile(
-    r"哪一?[家个所座条位种项部]?(?![些里儿年天月])([\u4e00-\u9fff]{1,4}?)(?:举行|召开|提供|工作|是|的|在|里|[，,？?]|$)"
-)
-_NAMED_ZH = re.compile(r"([\u4e00-\u9fff]{2,4})(?:叫什么|的名字|的名称|名叫|叫做什么)")  # 地质公园叫什么名字
+# 哪家, 哪位, 哪条, 哪一家: asks which one of a kind (not 哪些, 哪里, 哪儿, 哪年, 哪天: a list, a place, a time).
+_WHICH = re.compile(r"^哪一?[家个所座条位种项部间]?$")
+_NAME_ASKED = re.compile(r"叫什么名字|叫什么|什么名字|的名字|的名称|名字是什么|名称是什么|名叫什么|叫做什么")
+_NOUN = re.compile(r"^(?:n|nz|nt|ns|j|vn|l)$")
+_SKIP = re.compile(r"^(?:m|mq|q|d|uj|v|p)$")  # 第三方, 28家, 都, 的, 是: between the kind and the question word
 _KIND_EN = (
     re.compile(r"\bwhich (?:of the )?([a-z-]+)(?: ([a-z-]+))?", re.I),
     re.compile(r"\bname of the ([a-z-]+)(?: ([a-z-]+))?", re.I),
@@ -40,11 +41,7 @@ def asked_kind(question: str, lang: str, lexicon: dict[str, list[str]]) -> tuple
     """
     text = canonical(question)
     if lang == "zh":
-        for pattern in (_WHICH_ZH, _NAMED_ZH):
-            match = pattern.search(text)
-            if match:
-                return (search_key(match.group(1)),)
-        return ()
+        return _chinese_kind(readable(question).lower())
     from index.lexicon import stem
 
     for pattern in _KIND_EN:
@@ -55,6 +52,33 @@ def asked_kind(question: str, lang: str, lexicon: dict[str, list[str]]) -> tuple
         phrase = lexicon.get(" ".join(key_of(w, lexicon, stem) for w in words), []) if len(words) > 1 else []
         forms = phrase or lexicon.get(key_of(words[-1], lexicon, stem), []) if words else []
         return tuple(sorted({search_key(f) for f in forms if len(f) >= 2 and not f.isascii()}))
+    return ()
+
+
+def _chinese_kind(text: str) -> tuple[str, ...]:
+    """The kind a Chinese question asks the name of: the noun after 哪家/哪位 (哪家第三方公司 -> 公司), else the noun
+    before 是哪一家 or 叫什么名字 (民营环保企业是哪一家 -> 企业, 地质公园叫什么名字 -> 地质公园)."""
+    from retriever.answerability.units import pos_tagger
+
+    words = [(w, t) for w, t in pos_tagger().cut(text) if w.strip()]
+    at = next((i for i, (w, _) in enumerate(words) if _WHICH.match(w)), None)
+    if at is not None:
+        after = words[at + 1 :]
+        while after and (re.match(r"^(?:m|mq|q)$", after[0][1]) or re.match(r"[\d一二两三四五六七八九十百千几第]", after[0][0])):
+            after = after[1:]
+        if after and (_NOUN.match(after[0][1]) or len(after[0][0]) == 1 and after[0][1] != "x"):
+            return (search_key(after[0][0]),)  # 哪条江: 江 (tagged nr) is the kind all the same
+    else:
+        match = _NAME_ASKED.search(text)
+        if match is None:
+            return ()
+        at = len(pos_tagger().lcut(text[: match.start()]))
+        words = [(w, t) for w, t in pos_tagger().cut(text[: match.start()]) if w.strip()]
+    before = words[:at]
+    while before and _SKIP.match(before[-1][1]):
+        before = before[:-1]
+    if before and _NOUN.match(before[-1][1]) and len(before[-1][0]) >= 2:
+        return (search_key(before[-1][0]),)
     return ()
 
 
@@ -75,7 +99,10 @@ def named_at(text: str, start: int, kind: str) -> bool:
         if offset + len(word) == len(near):
             previous = (word, tag)
         offset += len(word)
-    return previous is not None and not _NOT_NAME.match(previous[1]) and not re.match(r"[\d\W]", previous[0])
+    if previous is not None and not _NOT_NAME.match(previous[1]) and not re.match(r"[\d\W]", previous[0]):
+        return True
+    following = [tag for _, tag in pos_tagger().cut(text[start + len(kind) : start + len(kind) + 6])][:1]
+    return following in (["nr"], ["nrfg"], ["nrt"])  # 局长张海冰: a person's title, then the name
 
 
 def kind_named(kinds: Sequence[str], texts: Sequence[str]) -> float:
