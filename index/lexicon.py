@@ -245,14 +245,19 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
     of one ('Xiang' of xiangtan), or when it occurs in the transcript as written (PPP). A word
     that looks known (looks_known: common English such as 'Diversion', or one pinyin syllable such as 'Su')
     is never reported: title case makes every word capitalised. A pinyin place or name of two syllables or
-    more that is no transcript term (Shanghai, Chengdu) is reported.
+    more that is no transcript term (Shanghai, Chengdu) is reported, and so is an acronym in capitals the
+    transcript never writes (US, even though 'us' is a common word), unless the whole question is in capitals.
     """
     words = re.findall(r"[A-Za-z][A-Za-z0-9.'-]*", unicodedata.normalize("NFKC", question))
     keys = _sorted_keys(lexicon)
     lowered = [w.lower().split("'")[0].rstrip(".") for w in words]
     unknown = []
+    shouted = 2 * sum(w.isupper() for w in words) > len(words)  # a question typed in capitals has no acronyms to tell
     for i, word in enumerate(words):
         low = lowered[i]
+        if not shouted and _unknown_acronym(word, low, lexicon, contains):
+            unknown.append(word)
+            continue
         if i == 0 or not word[0].isupper() or low in EN_STOPWORDS or low in _CALENDAR:
             continue
         joined = set()
@@ -274,6 +279,14 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
                 unknown.append(word.split("'")[0])
                 break
     return unknown
+
+
+def _unknown_acronym(word: str, low: str, lexicon: dict[str, list[str]], contains: Callable[[str], bool]) -> bool:
+    """Whether a word in capitals (US, EPA) is an acronym the transcript never writes: it is a name even where its
+    lower case is a common word (us), and the text writes acronyms as they are (PPP, APP)."""
+    if len(word) < 2 or not word.isalpha() or not word.isupper() or contains(word) or contains(low):
+        return False
+    return low in EN_STOPWORDS or low not in lexicon
 
 
 EN_PREFIX = "en:"  # BM25 tokens of the English field: a passage's glosses, a question's English words

@@ -35,6 +35,8 @@ def test_unknown_english_names():
     assert unknown_english_names("What are the fines in Shanghai and Chengdu?", LEXICON, corpus.__contains__) == [
         "Shanghai", "Chengdu"]  # pinyin, but of no transcript term
     assert unknown_english_names("Did Director Haibing Zhang visit Nanyang?", LEXICON, corpus.__contains__) == []
+    assert unknown_english_names("Who won the 2016 US election?", LEXICON, corpus.__contains__) == ["US"]  # not 'us'
+    assert unknown_english_names("HOW MANY BOILERS DID NANYANG DISMANTLE?", LEXICON, corpus.__contains__) == []
 
 
 def test_capitalised_english_that_looks_known_is_not_an_unknown_name():
