@@ -86,6 +86,18 @@ def _read(path: Path, stamp: dict) -> tuple[SortedTable, int, SortedTable] | Non
     return freq, total, tags
 
 
+def write_marshal(path: Path, data: tuple) -> None:
+    """Write a cache file atomically (a temporary file renamed over it); a folder that cannot be written is skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        with os.fdopen(handle, "wb") as file:
+            marshal.dump(data, file)
+        os.replace(temporary, path)
+    except OSError:
+        return
+
+
 def _write(path: Path, stamp: dict, freq: dict[str, int], total: int, tag_of: dict[str, str]) -> None:
     """Write the cache atomically (a temporary file renamed into place); failures are ignored (it is only a cache)."""
     names = sorted(set(tag_of.values()))
@@ -103,14 +115,7 @@ def _write(path: Path, stamp: dict, freq: dict[str, int], total: int, tag_of: di
         array("B", [code_of.get(tag_of.get(w), 0) for w in ordered]).tobytes(),
         names,
     )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(handle, "wb") as file:
-            marshal.dump(data, file)
-        os.replace(temporary, path)
-    except OSError:
-        return
+    write_marshal(path, data)
 
 
 def _install(jieba, freq: SortedTable, total: int) -> None:

@@ -14,8 +14,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import marshal
-import os
-import tempfile
 from array import array
 from bisect import bisect_left
 from pathlib import Path
@@ -96,14 +94,9 @@ def _write(path: Path, stamp: list, table: dict[int, str]) -> None:
     for code in ordered:
         offsets.append(offsets[-1] + len(table[code]) + 1)
     data = (stamp, array("i", ordered).tobytes(), "".join(table[c] + "\n" for c in ordered), array("i", offsets).tobytes())
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(handle, "wb") as file:
-            marshal.dump(data, file)
-        os.replace(temporary, path)
-    except OSError:
-        return
+    from index.jieba_tables import write_marshal
+
+    write_marshal(path, data)
 
 
 def load_table() -> CodeTable | dict[int, str]:
