@@ -25,7 +25,7 @@ import numpy as np
 
 from index.normalize import canonical, chinese_number, search_key
 from index.records import Chunk
-from retriever.answerability.quantity import asked_unit, has_number, number_pattern
+from retriever.answerability.quantity import DURATION, asked_unit, has_number, number_pattern
 from retriever.answerability.units import EN_AUXILIARIES, EN_WH_WORDS, ZH_ASKING, english_units
 
 # Fitted on the tune split (the answerable questions of gold, readers and readers2) by `python -m eval.sentence_fit`
@@ -61,7 +61,9 @@ _MONEY = re.compile(r"钱|\bmoney\b|\bfunds?\b|\bfunding\b")
 _AMOUNT = re.compile(r"(?<![质力能考])量")  # 供水量, 排放量; not 质量 (quality), 力量, 能量, 考量
 _WHEN = re.compile(r"什么时候|何时|哪一?天|几月|日期|\bwhen\b", re.I)
 _DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
-_HOST = re.compile(r"主持|记者|采访|moderator|\bhosts?\b|\binterviewer\b|\breporter\b|中国环境报", re.I)
+_HOST = re.compile(
+    r"主持|记者|采访|moderator|\bhosts?\b|\binterviewer\b|\breporter\b|中国环境报|\bchina environment(?:al)? news\b", re.I
+)
 _WHO = re.compile(r"是谁|\bwho\b", re.I)
 _KINDS = (
     ("title", re.compile(r"标题|题目|\btitle of (?:the|this)\b", re.I)),
@@ -122,7 +124,9 @@ def _chinese_words(text: str, terms: Sequence[str], names: Sequence[str]) -> lis
 
 
 # 'how long', 'how often': the word after 'how' belongs to the question phrase (as 时间 in 多长时间), it names nothing.
-_HOW_PHRASE = re.compile(r"\bhow\s+(long|often|far|old|much|many|big|large|tall|soon)\b", re.I)
+_HOW_PHRASE = re.compile(r"\bhow\s+(long|often|frequently|far|old|much|many|big|large|tall|soon)\b", re.I)
+# How often something is done asks a length of time between (每两月, 每年): as 多久 does.
+_FREQUENCY = re.compile(r"\bhow (?:often|frequently)\b|频率|频次|多久一次|多长时间一次", re.I)
 
 
 def _english_words(text: str, lexicon: dict[str, list[str]], names: Sequence[str]) -> list[Word]:
@@ -148,6 +152,8 @@ def _unit(text: str) -> str | None:
     """The asked unit (retriever.answerability.quantity.asked_unit), also for 钱 (money: 元) and an amount (供水量)."""
     folded = canonical(text)  # words stay apart: 'how many'
     unit = asked_unit(folded)
+    if unit is None and _FREQUENCY.search(folded):
+        return DURATION
     if unit is None and _MONEY.search(folded):
         return "元"
     if unit is None and _AMOUNT.search(folded):

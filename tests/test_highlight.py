@@ -166,3 +166,12 @@ def test_a_number_in_the_asked_unit_answers_even_in_a_clause_of_its_own():
     english = asked("How long did Dalian need to get its boiler overhaul done?", ["dalian", "boiler", "大连", "锅炉"])
     assert all("半年" in best_sentence(passage, cosines, q).sentence for q in (chinese, english))
     assert "long" not in {w.label for w in english.words}  # 'how long' asks, as 多长时间 does: it names nothing
+
+
+def test_how_often_asks_a_length_of_time_and_the_hosts_english_name_asks_about_the_host():
+    passage = chunk(["2016年，大连市委市政府督查室会同市环保局，组成联合督查组，开展环保督察。", "督查组基本上每两月督察一次，将问题公开曝光。"])
+    question = asked("How frequently did Dalian's joint inspection team go out?", ["dalian", "inspection", "team", "大连", "督查组"])
+    assert "frequently" not in {w.label for w in question.words}
+    assert "每两月" in best_sentence(passage, np.array([0.91, 0.90]), question).sentence
+    assert asked("How does China Environment News close the dialogue?", ["对话"]).host
+    assert not asked("What did the bureau chief say about China's environment?", ["环境"]).host
