@@ -6,36 +6,16 @@ never looked at while tuning.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import unicodedata
-from pathlib import Path
 
 from eval.followups import MORE_SETS, standalone_questions
 from eval.questions import DEFAULT_SETS, SET_NAMES, load_questions
+from tests.test_sets_session6 import FILES, ROOT, SETS, _check, _rows, _write
 
-ROOT = Path(__file__).resolve().parent.parent
-SETS = ROOT / "eval" / "sets"
-FILES = ("readers.jsonl", "followups.jsonl", "gold_split.json", "fresh.jsonl", "fresh_followups.jsonl",
-         "readers2.jsonl", "followups2.jsonl", "readers3.jsonl", "followups3.jsonl")
 MAIN_CATEGORIES = {
     "readers3.jsonl": ("near_miss", "paraphrase_english", "colloquial", "out_of_scope"),
     "followups3.jsonl": ("ellipsis", "pronoun", "switch", "standalone", "near_miss"),
 }
-
-
-def _rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (SETS / name).read_text(encoding="utf-8").splitlines()]
-
-
-def _write(path: Path, rows: list[dict]) -> None:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-
-
-def _check(folder: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SETS / "check_sets.py"), "--dir", str(folder)],
-                          capture_output=True, text=True, timeout=120)
 
 
 def _norm(s: str) -> str:

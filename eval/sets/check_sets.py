@@ -65,6 +65,15 @@ def table(fname, by_cat, extra=None):
           + " ".join(f"{k}={tot[k]}" for k in ("zh", "en", "mixed") if tot[k]))
 
 
+def readers_table(fname, by_cat):
+    """A reader set's table, then its near misses' languages and its speakers."""
+    table(fname, by_cat)
+    nm = by_cat.get("near_miss", [])
+    print(f"  near_miss languages: zh={sum(r['lang'] == 'zh' for r in nm)} en={sum(r['lang'] == 'en' for r in nm)}")
+    speakers = sorted({str(r["speaker"]) for items in by_cat.values() for r in items if r["speaker"]})
+    print(f"  speakers: {' '.join(speakers)}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--transcript", default=os.path.join(ROOT, "data", "env-forum-2016.txt"))
@@ -95,17 +104,9 @@ def main():
     speakers = sorted({str(r["speaker"]) for r in fresh if r["speaker"]})
     print(f"  speakers: {' '.join(speakers)}")
     table("fresh_followups.jsonl (fresh held-out, session 5)", ff_cat)
-    table("readers2.jsonl (session 6, 80% tune)", r2_cat)
-    nm = r2_cat.get("near_miss", [])
-    print(f"  near_miss languages: zh={sum(r['lang'] == 'zh' for r in nm)} en={sum(r['lang'] == 'en' for r in nm)}")
-    speakers = sorted({str(r["speaker"]) for items in r2_cat.values() for r in items if r["speaker"]})
-    print(f"  speakers: {' '.join(speakers)}")
+    readers_table("readers2.jsonl (session 6, 80% tune)", r2_cat)
     table("followups2.jsonl (session 6, 80% tune)", f2_cat)
-    table("readers3.jsonl (session 7, 70% tune by row)", r3_cat)
-    nm = r3_cat.get("near_miss", [])
-    print(f"  near_miss languages: zh={sum(r['lang'] == 'zh' for r in nm)} en={sum(r['lang'] == 'en' for r in nm)}")
-    speakers = sorted({str(r["speaker"]) for items in r3_cat.values() for r in items if r["speaker"]})
-    print(f"  speakers: {' '.join(speakers)}")
+    readers_table("readers3.jsonl (session 7, 70% tune by row)", r3_cat)
     table("followups3.jsonl (session 7, 70% tune by row)", f3_cat)
     if gs:
         print("\ngold_split.json (heldout/total per type)")
