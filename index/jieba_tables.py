@@ -19,6 +19,7 @@ import os
 import sys
 import tempfile
 import threading
+import time
 import warnings
 from array import array
 from pathlib import Path
@@ -26,6 +27,7 @@ from pathlib import Path
 from index.sorted_table import SortedTable, sorted_keys
 
 FORMAT = 1
+KEEP = 3  # cache files of each kind kept (most recently used first): each environment or clone writes its own
 _lock = threading.RLock()
 _import_lock = threading.Lock()
 _tags: SortedTable | None = None
@@ -74,9 +76,8 @@ def cache_path(jieba, stamp: dict) -> Path:
 def _read(path: Path, stamp: dict) -> tuple[SortedTable, int, SortedTable] | None:
     """(word frequencies, their total, part-of-speech tags) from the cache, or None when it is missing or stale."""
     try:
-        with open(path, "rb") as file:
-            found, keys, offsets, freqs, total, codes, tag_names = marshal.load(file)
-    except (OSError, EOFError, ValueError, TypeError):
+        found, keys, offsets, freqs, total, codes, tag_names = read_marshal(path)
+    except (TypeError, ValueError):
         return None
     if found != stamp:
         return None
@@ -86,8 +87,23 @@ def _read(path: Path, stamp: dict) -> tuple[SortedTable, int, SortedTable] | Non
     return freq, total, tags
 
 
+def read_marshal(path: Path):
+    """A cache file's contents, its use recorded in its date (what prune keeps by), or None when it cannot be read."""
+    try:
+        with open(path, "rb") as file:
+            data = marshal.load(file)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+    return data
+
+
 def write_marshal(path: Path, data: tuple) -> None:
-    """Write a cache file atomically (a temporary file renamed over it); a folder that cannot be written is skipped."""
+    """Write a cache file atomically (a temporary file renamed over it), then prune its kind; a folder that cannot be
+    written is skipped."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
@@ -96,6 +112,34 @@ def write_marshal(path: Path, data: tuple) -> None:
         os.replace(temporary, path)
     except OSError:
         return
+    prune(path)
+
+
+def prune(path: Path, keep: int = KEEP) -> list[Path]:
+    """Delete the cache files of path's kind (same name before the first "-", same suffix) beyond the keep most
+    recently used, and temporary files of that kind an hour old (left by a killed process).
+
+    Returns:
+        The files deleted.
+    """
+    kind = path.name.split("-", 1)[0]
+    deleted = []
+    try:
+        dated = [(f.stat().st_mtime, f) for f in path.parent.glob(f"{kind}-*{path.suffix}")]
+        now = time.time()
+        stale = [f for f in path.parent.glob(f"{kind}-*.tmp") if now - f.stat().st_mtime > 3600]
+    except OSError:
+        return deleted
+    for _, old in sorted(dated, reverse=True)[keep:]:
+        stale.append(old)
+    for old in stale:
+        if old != path:
+            try:
+                old.unlink()
+                deleted.append(old)
+            except OSError:
+                pass
+    return deleted
 
 
 def _write(path: Path, stamp: dict, freq: dict[str, int], total: int, tag_of: dict[str, str]) -> None:

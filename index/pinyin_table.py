@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import marshal
 from array import array
 from bisect import bisect_left
 from pathlib import Path
@@ -72,10 +71,11 @@ def _cache_path(stamp: list) -> Path:
 
 
 def _read(path: Path, stamp: list) -> CodeTable | None:
+    from index.jieba_tables import read_marshal
+
     try:
-        with open(path, "rb") as file:
-            found, codes, readings, offsets = marshal.load(file)
-    except (OSError, EOFError, ValueError, TypeError):
+        found, codes, readings, offsets = read_marshal(path)
+    except (TypeError, ValueError):
         return None
     if found != stamp:
         return None

@@ -192,3 +192,28 @@ def test_ask_runs_without_the_garbage_collector_and_gives_it_back(monkeypatch):
             cli.main()
         assert gc.isenabled()
     assert seen == [False, True]
+
+
+def test_cache_folder_keeps_the_recently_used_tables_of_each_kind(tmp_path):
+    """Writing a cache file leaves the KEEP most recently used of its kind (a read counts as use), deletes the rest and
+    old temporary files, and never touches another kind."""
+    from index.jieba_tables import KEEP, read_marshal, write_marshal
+
+    old = []
+    for age in range(KEEP + 2):
+        path = tmp_path / f"jieba-0.42.1-{age:012d}.tables"
+        write_marshal(path, (age,))
+        os.utime(path, (1e9 + 100 - age, 1e9 + 100 - age))  # age 0 is the newest
+        old.append(path)
+    leftover = tmp_path / "jieba-0.42.1-x.tablesabc.tmp"
+    leftover.write_bytes(b"")
+    os.utime(leftover, (1e9, 1e9))
+    other = tmp_path / "pinyin-000000000000.table"
+    other.write_bytes(b"")
+    os.utime(other, (1e9, 1e9))
+    assert read_marshal(old[-1]) == (KEEP + 1,)  # the oldest is used again: now the newest
+    new = tmp_path / "jieba-0.42.1-new.tables"
+    write_marshal(new, ("new",))
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == sorted([new.name, old[-1].name, *[p.name for p in old[: KEEP - 2]], other.name])
+    assert read_marshal(tmp_path / "missing.tables") is None
