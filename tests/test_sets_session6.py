@@ -13,7 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "eval" / "sets"
 FILES = ("readers.jsonl", "followups.jsonl", "gold_split.json", "fresh.jsonl", "fresh_followups.jsonl",
-         "readers2.jsonl", "followups2.jsonl", "readers3.jsonl", "followups3.jsonl")
+         "readers2.jsonl", "followups2.jsonl", "readers3.jsonl", "followups3.jsonl", "readers4.jsonl",
+         "followups4.jsonl")
 
 
 def _rows(name: str) -> list[dict]:

@@ -6,8 +6,9 @@ Usage (from the repository root or anywhere):
 
 Verifies, for readers.jsonl and followups.jsonl (and the fresh held-out sets fresh.jsonl and
 fresh_followups.jsonl, which are all heldout and must not repeat any question of the other sets, and the session-6
-sets readers2.jsonl and followups2.jsonl, 80 % tune, and the session-7 sets readers3.jsonl and followups3.jsonl,
-70 % tune by row, which must not repeat any question of all those before them):
+sets readers2.jsonl and followups2.jsonl, 80 % tune, the session-7 sets readers3.jsonl and followups3.jsonl,
+70 % tune by row, and the session-8 sets readers4.jsonl and followups4.jsonl, all heldout, which must not repeat any
+question of all those before them):
   * schema (exact field set, allowed values, types), unique ids, unique questions
     (after normalisation, within each file and against eval/gold.jsonl);
   * every answer string occurs verbatim in the transcript after NFKC
@@ -27,8 +28,8 @@ and for gold_split.json: ids exist in eval/gold.jsonl, follow the rule
 (per `type`, sorted ids, index % 3 == 0 -> heldout) and are ~35% of the set.
 
 Prints counts per file / category / split and exits 1 if there are errors.
-The rules are in check_rules.py, the checks of each file in check_files.py, check_fresh.py, check_session6.py and
-check_session7.py,
+The rules are in check_rules.py, the checks of each file in check_files.py, check_fresh.py, check_session6.py,
+check_session7.py and check_session8.py,
 the no-repeat checks in check_novelty.py (this folder is the script's path).
 """
 import argparse
@@ -41,6 +42,7 @@ from check_fresh import check_fresh
 from check_rules import load_jsonl, norm, qkey
 from check_session6 import check_session6
 from check_session7 import check_session7
+from check_session8 import check_session8
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -92,7 +94,9 @@ def main():
     gs = check_gold_split(os.path.join(args.dir, "gold_split.json"), gold_rows, errors)
     fresh, fr_cat, ffu, ff_cat = check_fresh(args.dir, text, gold_rows, readers, fus, errors)
     r2, r2_cat, f2, f2_cat = check_session6(args.dir, text, gold_rows, [readers, fresh], [fus, ffu], errors)
-    _, r3_cat, _, f3_cat = check_session7(args.dir, text, gold_rows, [readers, fresh, r2], [fus, ffu, f2], errors)
+    r3, r3_cat, f3, f3_cat = check_session7(args.dir, text, gold_rows, [readers, fresh, r2], [fus, ffu, f2], errors)
+    _, r4_cat, _, f4_cat = check_session8(args.dir, text, gold_rows, [readers, fresh, r2, r3], [fus, ffu, f2, f3],
+                                          errors)
 
     table("readers.jsonl", r_cat)
     nm = r_cat.get("near_miss", [])
@@ -108,6 +112,8 @@ def main():
     table("followups2.jsonl (session 6, 80% tune)", f2_cat)
     readers_table("readers3.jsonl (session 7, 70% tune by row)", r3_cat)
     table("followups3.jsonl (session 7, 70% tune by row)", f3_cat)
+    readers_table("readers4.jsonl (session 8, all heldout)", r4_cat)
+    table("followups4.jsonl (session 8, all heldout)", f4_cat)
     if gs:
         print("\ngold_split.json (heldout/total per type)")
         for t, (h, n) in gs.items():
