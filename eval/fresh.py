@@ -1,6 +1,7 @@
-"""The fresh held-out sets (eval/sets/fresh.jsonl, fresh_followups.jsonl): scored apart, reported in their own section.
+"""The blind held-out sets, each scored apart and reported in a section of its own: eval/sets/fresh.jsonl +
+fresh_followups.jsonl (written blind in session 5) and eval/sets/readers4.jsonl + followups4.jsonl (session 8).
 
-They were written blind in session 5 and committed before any run of the system. No tuning may read them: they are
+Each was written blind and committed before any run of the system on it. No tuning may read them: they are
 kept out of the main tables (the figures of gold, readers and followups do not change), out of eval/expected.json
 (a regression gate on them would make them a tuning target) and their per-question results are not printed.
 The reader questions are scored exactly like eval/sets/readers.jsonl (eval/run.py evaluate), the conversations
@@ -11,11 +12,30 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from eval.followups import evaluate_followups, load_followups
-from eval.questions import FRESH_FOLLOWUPS, EvalQuestion, load_fresh
+from eval.questions import FOLLOWUPS4, FRESH, FRESH_FOLLOWUPS, READERS4, EvalQuestion, load_fresh
 
-TITLE = "Fresh held-out (written session 5, never tuned)"
+
+@dataclass(frozen=True)
+class BlindSet:
+    """A blind held-out pair of files: reader questions and conversations, every row held out."""
+
+    name: str  # the set name of its reader questions in the figures
+    readers: Path
+    followups: Path
+    session: int  # the session that wrote it
+
+    @property
+    def title(self) -> str:
+        return f"{self.name.capitalize()} held-out (written session {self.session}, never tuned)"
+
+
+FRESH_SET = BlindSet("fresh", FRESH, FRESH_FOLLOWUPS, 5)
+BLIND_SETS = (FRESH_SET, BlindSet("readers4", READERS4, FOLLOWUPS4, 8))
+TITLE = FRESH_SET.title
 READER_COLUMNS = ("R@1", "R@5", "MRR@10", "ans-sent", "out-of-scope abst.", "near-miss abst.", "nonsense abst.",
                   "false abst.")
 FOLLOWUP_COLUMNS = ("recall@1", "recall@5", "mrr@10", "false_abstention", "near_miss_abstention", "rewritten")
@@ -26,32 +46,42 @@ def evaluate_fresh(
     modes: Sequence[str] = ("bm25", "dense", "hybrid"),
     questions: Sequence[EvalQuestion] | None = None,
     conversations: Sequence[dict] | None = None,
+    blind: BlindSet = FRESH_SET,
 ) -> dict:
-    """Figures of a retriever on the fresh held-out sets.
+    """Figures of a retriever on a blind held-out pair of sets (default the fresh ones of session 5).
 
     Args:
         retriever: a loaded retriever.Retriever.
         modes: search modes for the reader questions (the conversations are asked in the default mode, as
             eval/followups.py does).
-        questions: the reader questions; default eval/sets/fresh.jsonl (load_fresh).
-        conversations: the follow-up conversations; default eval/sets/fresh_followups.jsonl.
+        questions: the reader questions; default the blind set's reader file (load_fresh).
+        conversations: the follow-up conversations; default the blind set's conversation file.
+        blind: which blind pair.
 
     Returns:
-        {'readers': {'questions', 'modes': {mode: {'splits': {'heldout': block}, 'latency'}}}, the eval.run.evaluate()
-        figures of the held-out split (set 'fresh'), and 'followups': evaluate_followups()'s 'questions' and
-        'conditions'}; per-question failures and rewrites are left out, so that nobody can tune on them.
+        {'set': the blind set's name, 'readers': {'questions', 'modes': {mode: {'splits': {'heldout': block},
+        'latency'}}}, the eval.run.evaluate() figures of the held-out split, and 'followups': evaluate_followups()'s
+        'questions' and 'conditions'}; per-question failures and rewrites are left out, so that nobody can tune on
+        them.
     """
     from eval.run import evaluate
 
-    questions = list(questions if questions is not None else load_fresh())
-    rows = list(conversations if conversations is not None else load_followups(FRESH_FOLLOWUPS))
+    questions = list(questions if questions is not None else load_fresh(blind.readers, blind.name))
+    rows = list(conversations if conversations is not None else load_followups(blind.followups))
     figures = evaluate(retriever, questions, modes)
     readers = {"questions": figures["questions"], "modes": {}}
     for mode, m in figures["modes"].items():
         held = {k: v for k, v in m["splits"]["heldout"].items() if k != "failures"}
         readers["modes"][mode] = {"splits": {"heldout": held}, "latency": m["latency"]}
     follow = evaluate_followups(retriever, rows, conditions=("history", "alone"))
-    return {"readers": readers, "followups": {"questions": follow["questions"], "conditions": follow["conditions"]}}
+    return {"set": blind.name, "readers": readers,
+            "followups": {"questions": follow["questions"], "conditions": follow["conditions"]}}
+
+
+def blind_set(figures: dict) -> BlindSet:
+    """The blind set that evaluate_fresh() figures are of."""
+    name = figures.get("set", FRESH_SET.name)
+    return next(b for b in BLIND_SETS if b.name == name)
 
 
 def set_figures(block: dict, name: str) -> dict[str, float | None]:
@@ -89,11 +119,12 @@ def _row(cells: list[str]) -> str:
 
 
 def _overall(fresh: dict, results: dict | None) -> list[str]:
-    """Per mode: the fresh reader questions, then the earlier held-out sets of the same run for comparison."""
+    """Per mode: the blind set's reader questions, then the earlier held-out sets of the same run for comparison."""
+    name = blind_set(fresh).name
     lines = [_row(["mode", "set (held-out split)", "n answerable", *READER_COLUMNS]),
              "|---" * (3 + len(READER_COLUMNS)) + "|"]
     for mode, m in fresh["readers"]["modes"].items():
-        sets = [("**fresh**", "fresh", m["splits"]["heldout"])]
+        sets = [(f"**{name}**", name, m["splits"]["heldout"])]
         earlier = ((results or {}).get("modes") or {}).get(mode)
         if earlier is not None:
             held = earlier["splits"]["heldout"]
@@ -135,22 +166,23 @@ def _followups(fresh: dict, earlier: dict | None) -> list[str]:
 
 
 def report_section(fresh: dict, results: dict | None = None, earlier_followups: dict | None = None) -> str:
-    """The Markdown section of the fresh held-out figures (no per-question results).
+    """The Markdown section of a blind set's held-out figures (no per-question results).
 
     Args:
-        fresh: evaluate_fresh() figures.
+        fresh: evaluate_fresh() figures (of any blind set).
         results: the main run's figures (eval.run.evaluate), whose held-out rows are shown beside the fresh ones.
         earlier_followups: eval/followups.py figures of eval/sets/followups.jsonl from the same run, for comparison.
     """
     modes = fresh["readers"]["modes"]
     main_mode = "hybrid" if "hybrid" in modes else next(iter(modes))
-    counts = fresh["readers"]["questions"].get("fresh", {})
+    blind = blind_set(fresh)
+    counts = fresh["readers"]["questions"].get(blind.name, {})
     parts = [
-        f"## {TITLE}",
+        f"## {blind.title}",
         "",
-        f"eval/sets/fresh.jsonl ({counts.get('heldout', 0)} reader questions) and eval/sets/fresh_followups.jsonl "
-        f"({fresh['followups']['questions']} conversations) were written blind in session 5 and committed before any "
-        "run of the system. Every item is held out and **no tuning may read them** (nor their per-question results, "
+        f"eval/sets/{blind.readers.name} ({counts.get('heldout', 0)} reader questions) and eval/sets/"
+        f"{blind.followups.name} ({fresh['followups']['questions']} conversations) were written blind in session "
+        f"{blind.session} and committed before any run of the system on them. Every item is held out and **no tuning may read them** (nor their per-question results, "
         "which are not listed here). They are scored apart with the same metrics as readers.jsonl and followups.jsonl; "
         "the tables above do not include them. Every row below is one set's held-out split from this same run (its "
         "ans-sent and abstention figures cover that set only, unlike the pooled Overall table above); gold has no "

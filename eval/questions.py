@@ -27,6 +27,8 @@ FOLLOWUPS3 = SETS / "followups3.jsonl"
 GOLD_SPLIT = SETS / "gold_split.json"
 FRESH = SETS / "fresh.jsonl"
 FRESH_FOLLOWUPS = SETS / "fresh_followups.jsonl"
+READERS4 = SETS / "readers4.jsonl"  # blind held-out reader questions of session 8 (every row held out)
+FOLLOWUPS4 = SETS / "followups4.jsonl"  # blind held-out conversations of session 8
 SPLITS = ("tune", "heldout")
 UNANSWERABLE = frozenset({"out_of_scope", "near_miss", "nonsense"})
 SET_NAMES = ("gold", "readers", "readers2", "readers3", "followups")
@@ -126,14 +128,14 @@ def load_questions(
     return [q for q in questions if split is None or q.split == split]
 
 
-def load_fresh(path: str | Path = FRESH) -> list[EvalQuestion]:
-    """The fresh held-out reader questions (set name 'fresh'; every one heldout).
+def load_fresh(path: str | Path = FRESH, name: str = "fresh") -> list[EvalQuestion]:
+    """A blind held-out reader file's questions (default the fresh ones; set name `name`; every one heldout).
 
     Raises:
         GoldError: the file is missing or malformed, or a row is not heldout.
     """
-    questions = [_from_set(row, "fresh", Path(path)) for row in _read_jsonl(Path(path))]
+    questions = [_from_set(row, name, Path(path)) for row in _read_jsonl(Path(path))]
     tuned = [q.id for q in questions if q.split != "heldout"]
     if tuned:
-        raise GoldError(f"{path}: {tuned[0]} has split 'tune'; every fresh question is 'heldout'")
+        raise GoldError(f"{path}: {tuned[0]} has split 'tune'; every question of a blind set is 'heldout'")
     return questions

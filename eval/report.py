@@ -111,13 +111,15 @@ def significance_table(results: dict) -> str:
 
 
 def fresh_section(results: dict) -> str:
-    """The fresh held-out section (eval/fresh.py), or '' when the run did not score the fresh sets."""
+    """The blind held-out sections (eval/fresh.py: fresh, then the later blind sets), or '' when the run did not
+    score them."""
     fresh = results.get("fresh_heldout")
     if not fresh:
         return ""
     from eval.fresh import report_section
 
-    return report_section(fresh, results, fresh.get("compare_followups"))
+    blind = [fresh, *(results.get("blind_heldout") or {}).values()]
+    return "\n\n".join(report_section(f, results, f.get("compare_followups")) for f in blind)
 
 
 def markdown(results: dict) -> str:
@@ -137,8 +139,9 @@ def markdown(results: dict) -> str:
         "The follow-up conversations (eval/sets/followups.jsonl, followups2.jsonl and followups3.jsonl) are scored with and without "
         "their history in [followups.md](followups.md), and can join these tables with `--sets gold,readers,followups`. "
         "The held-out split is never used for tuning or training (eval/calibrate.py reads the tune split only)."
-        + (" The fresh held-out sets (eval/sets/fresh*.jsonl, written in session 5, never tuned) are scored apart, in "
-           "the last section; they are not part of any table before it." if results.get("fresh_heldout") else ""),
+        + (" The blind held-out sets (eval/sets/fresh*.jsonl, written in session 5, and readers4/followups4.jsonl, "
+           "written in session 8; never tuned) are scored apart, in the last sections; they are not part of any "
+           "table before it." if results.get("fresh_heldout") else ""),
         "",
         "Relevance is derived: a chunk is relevant when its NFKC-normalised, whitespace-free text contains an answer "
         "string. R@k is answer recall (a relevant chunk in the top k; ranx `hit_rate@k`); MRR@10 and nDCG@10 from ranx; "

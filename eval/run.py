@@ -146,12 +146,13 @@ def run_eval(
         followups: also score eval/sets/followups.jsonl with and without history (hybrid), printed
             and written to followups.md and followups.json beside the other reports (with the
             bundled gold set only: the follow-ups are about the bundled transcript).
-        fresh_heldout: also score the fresh held-out sets (eval/fresh.py: eval/sets/fresh.jsonl and
-            fresh_followups.jsonl) apart from the sets above, as the last section of eval.md (bundled gold set only).
+        fresh_heldout: also score the blind held-out sets (eval/fresh.py: eval/sets/fresh*.jsonl of session 5 and
+            readers4/followups4.jsonl of session 8) apart from the sets above, as the last sections of eval.md
+            (bundled gold set only).
 
     Returns:
-        The figures (the content of eval.json), with the follow-up figures under 'followups' and the fresh
-        held-out figures under 'fresh_heldout'.
+        The figures (the content of eval.json), with the follow-up figures under 'followups', the fresh held-out
+        figures under 'fresh_heldout' and the later blind sets' under 'blind_heldout' ({set name: figures}).
     """
     from eval import expected, report
 
@@ -162,14 +163,15 @@ def run_eval(
         log(f"evaluating {len(questions)} questions, modes {', '.join(modes)}, embedder {retriever.embedder.id}")
         results = evaluate(retriever, questions, modes)
         follow = _followups(retriever, out, log) if followups and gold is None else None  # the bundled sets only
-        fresh_figures = _fresh_heldout(retriever, modes, follow, log) if fresh_heldout and gold is None else None
+        blind = _blind_heldout(retriever, modes, follow, log) if fresh_heldout and gold is None else None
     finally:
         if tmp is not None:
             tmp.cleanup()
     results["config"]["gold"] = str(Path(gold or Path(__file__).resolve().parent / "gold.jsonl"))
     log(report.format_table(results))
-    if fresh_figures is not None:
-        results["fresh_heldout"] = fresh_figures
+    if blind is not None:
+        results["fresh_heldout"] = blind.pop("fresh")
+        results["blind_heldout"] = blind
         log(report.fresh_section(results))
     if out is not None:
         paths = report.write_reports(results, Path(out))
@@ -203,14 +205,18 @@ def _followups(retriever, out, log) -> dict:
     return {**follow, **more}
 
 
-def _fresh_heldout(retriever, modes: Sequence[str], follow: dict | None, log) -> dict:
-    """The fresh held-out figures (eval/fresh.py), with the earlier follow-ups' figures of this run to compare."""
-    from eval.fresh import evaluate_fresh
+def _blind_heldout(retriever, modes: Sequence[str], follow: dict | None, log) -> dict:
+    """Each blind held-out set's figures (eval/fresh.py), by set name, with the earlier follow-ups' figures of this
+    run to compare."""
+    from eval.fresh import BLIND_SETS, evaluate_fresh
 
-    log("evaluating the fresh held-out sets (eval/sets/fresh.jsonl, fresh_followups.jsonl; never tuned)")
-    figures = evaluate_fresh(retriever, modes)
-    if follow is not None:
-        figures["compare_followups"] = {"conditions": follow["conditions"]}
+    figures = {}
+    for blind in BLIND_SETS:
+        log(f"evaluating the blind held-out sets eval/sets/{blind.readers.name} and {blind.followups.name} "
+            f"(written in session {blind.session}; never tuned)")
+        figures[blind.name] = evaluate_fresh(retriever, modes, blind=blind)
+        if follow is not None:
+            figures[blind.name]["compare_followups"] = {"conditions": follow["conditions"]}
     return figures
 
 
@@ -234,7 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-followups", action="store_true", help="skip the follow-up conversations set")
     parser.add_argument(
         "--no-fresh-heldout", action="store_true",
-        help="skip the fresh held-out sets (eval/sets/fresh*.jsonl, session 5, never tuned; scored apart)",
+        help="skip the blind held-out sets (eval/sets/fresh*.jsonl of session 5, readers4/followups4.jsonl of "
+        "session 8; never tuned; scored apart)",
     )
     parser.add_argument(
         "--record-expected", action="store_true",

@@ -50,13 +50,13 @@ def test_fresh_questions_are_all_heldout_and_never_join_the_main_sets(tmp_path):
     bad = tmp_path / "fresh.jsonl"
     bad.write_text(json.dumps({"id": "fr001", "question": "q", "answers": [], "category": "nonsense",
                                "lang": "en", "split": "tune"}) + "\n", encoding="utf-8")
-    with pytest.raises(GoldError, match="every fresh question is 'heldout'"):
+    with pytest.raises(GoldError, match="every question of a blind set is 'heldout'"):
         load_fresh(bad)
 
 
-def _as_fresh(rows: list[dict]) -> list[EvalQuestion]:
+def _as_fresh(rows: list[dict], name: str = "fresh") -> list[EvalQuestion]:
     return [EvalQuestion(id=r["id"], question=r["question"], answers=tuple(r["answers"]), category=r["category"],
-                         lang=r["lang"], split="heldout", set="fresh") for r in rows]
+                         lang=r["lang"], split="heldout", set=name) for r in rows]
 
 
 def test_fresh_figures_are_scored_apart_and_reported_in_their_own_section(retriever):
@@ -88,3 +88,12 @@ def test_fresh_figures_are_scored_apart_and_reported_in_their_own_section(retrie
     assert "| bm25 | **fresh** | 2 |" in section and "| bm25 | gold (earlier) |" in section
     assert "| near_miss | 1 |" in section and "| ellipsis | 1 | history |" in section
     assert "r001" not in section and "f059" not in section
+
+    from eval.fresh import BLIND_SETS
+
+    later = BLIND_SETS[1]  # the session-8 pair: its own section after the fresh one, its own set name
+    fresh4 = evaluate_fresh(retriever, ("bm25",), _as_fresh([readers["r057"]], later.name), conversations[:1], later)
+    results["blind_heldout"] = {later.name: fresh4}
+    both = report.markdown(results)
+    assert both.index(f"## {TITLE}") < both.index(f"## {later.title}") and later.title != TITLE
+    assert f"| bm25 | **{later.name}** | 1 |" in both and f"eval/sets/{later.readers.name} (1 reader questions)" in both
