@@ -23,6 +23,7 @@ import numpy as np
 
 from index.normalize import search_key
 from index.records import Chunk
+from retriever.answer_kinds import gives_document, gives_list
 from retriever.answer_sentence import (
     ANSWER_DEPTH,
     FEATURES,
@@ -109,6 +110,8 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
             "host_words": float(lead_in and asked.host),
             "kind_asked": float(asked.kind is not None and where.kind == asked.kind),
             "unit_number": float(bool(asked.unit) and gives_number(shown, asked.unit)),
+            "listing": float(asked.listing is not None and gives_list(shown, asked.listing)),
+            "document": float(asked.document and gives_document(shown)),
         }
         features = tuple(values[name] for name in FEATURES)
         score = float(sum(WEIGHTS[name] * value for name, value in zip(FEATURES, features)))

@@ -1,0 +1,92 @@
+"""Answers of a kind: a question that asks for a list ('which two zones', 哪两块), for a document's name ('which
+rulebook', 什么文件), and whether a text gives one.
+
+A list is a clause naming two or more items apart (竹埠港、锰矿地区、吴家巷工业区); when the question counts them
+('which four areas', 哪四个), the list holds that many items or writes the count (四大片区). A document's name is a
+full title in 《》 (《大连市环境保护管理职责规定（试行）》), not the short form that refers back to it (《规定》).
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.normalize import chinese_number
+
+ANY_COUNT = 0  # a list is asked for, of any length
+
+_EN_COUNTS = {w: n for n, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
+_EN_LIST = re.compile(
+    r"\b(?:which|what)\s+(?:(?:are|were)\s+(?:the\s+)?)?(two|three|four|five|six|seven|eight|nine|ten|\d+|kinds|types|sorts)\b",
+    re.I,
+)
+_ZH_LIST = re.compile(r"哪([两二三四五六七八九十]+|\d+|些|几)")
+_EN_DOCUMENT = re.compile(
+    r"\b(?:which|what)\b(?:\s+[\w'-]+){0,2}?\s+(?:rulebooks?|rules|regulations?|documents?|papers?|policy|policies|plans?"
+    r"|opinions?|guidelines?|agreements?|measures|laws?|programmes?|programs?|schemes?|provisions?|charters?)\b"
+    r"|\b(?:name|title) of (?:the|its|their|that)\b",
+    re.I,
+)
+_ZH_DOCUMENT = re.compile(
+    r"(?:哪[个部份项一]?|什么|啥)(?:样的)?(?:文件|规定|意见|方案|办法|条例|规划|协议|法规|纲要|制度文件)"
+    r"|(?:文件|规定|意见|方案|办法|条例|规划|协议)(?:叫|的名字|名称|全称)"
+)
+_TITLE = re.compile(r"《([^《》]{5,})》")  # a full title; 《规定》, 《意见》 only refer back to one
+_CLAUSE = re.compile(r"[，,；;。！？!?：:]")
+_AND = re.compile(r"和|及|与|以及")
+
+
+def asked_list(question: str) -> int | None:
+    """How many items the question asks for as a list (ANY_COUNT when it does not say), None when it asks for none.
+
+    Args:
+        question: the question as typed (cleaned).
+    """
+    for pattern, counts in ((_EN_LIST, _EN_COUNTS), (_ZH_LIST, None)):
+        match = pattern.search(question)
+        if match is None:
+            continue
+        word = match.group(1).lower()
+        if word.isdigit():
+            return int(word)
+        if counts is not None:
+            return counts.get(word, ANY_COUNT)
+        value = chinese_number(word) if word not in ("些", "几") else None
+        return int(value) if value else ANY_COUNT
+    return None
+
+
+def asks_document(question: str) -> bool:
+    """True when the question asks for a document's name (which rulebook, 什么文件, 规定叫什么)."""
+    return bool(_EN_DOCUMENT.search(question) or _ZH_DOCUMENT.search(question))
+
+
+def gives_document(text: str) -> bool:
+    """True when the text writes a document's full title in 《》."""
+    return bool(_TITLE.search(text))
+
+
+def _items(clause: str) -> int:
+    """How many items a clause lists: the parts between 、 (and a last 和/及), 2 for 'A和B' alone, else 1."""
+    parts = clause.split("、")
+    return len(parts) + int(bool(_AND.search(parts[-1]))) if len(parts) > 1 else 1 + int(bool(_AND.search(clause)))
+
+
+def gives_list(text: str, count: int) -> bool:
+    """True when a clause of the text lists items: `count` of them, or says it has that many (四大片区, 两个);
+    any two or more apart (A、B) when count is ANY_COUNT."""
+    for clause in _CLAUSE.split(text):
+        items = _items(clause)
+        if count == ANY_COUNT and "、" in clause:
+            return True
+        if count and (items == count or _says_count(clause, count)):
+            return True
+    return False
+
+
+def _says_count(clause: str, count: int) -> bool:
+    for match in re.finditer(r"([两二三四五六七八九十]+|\d+)(?=[大个项类块方省市县区条种家座])", clause):
+        word = match.group(1)
+        value = int(word) if word.isdigit() else chinese_number(word)
+        if value == count:
+            return True
+    return False

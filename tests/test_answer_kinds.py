@@ -1,0 +1,75 @@
+"""Answers of a kind: a list of the asked length ('which four areas'), a document's full title ('which rulebook'),
+on their own, in the choice of the answer sentence (given cosines) and on the real index."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from retriever.answer_kinds import ANY_COUNT, asked_list, asks_document, gives_document, gives_list
+from retriever.answer_sentence import refers_back, spans
+from retriever.highlight import best_sentence
+from tests.test_highlight import asked, chunk
+
+AREAS = "在对全市污染源调查的基础上，确定了竹埠港、锰矿地区、吴家巷工业区、湘乡五矿湖铁等四大片区47个重点项目。"
+FOCUS = "二是突出治理重点。着眼近期与长远相结合，重点抓好竹埠港区域企业退出和锰矿重金属治理。"
+ISSUED = "大连市还出台了《大连市环境保护管理职责规定（试行）》，构建“大环保”工作格局。"
+DUTIES = "《规定》明确了大连市各级党委和政府的环境保护工作职责，明确了组织、宣传和机构编制3个市委工作部门的环境保护工作职责。"
+
+
+def test_the_length_of_the_list_a_question_asks_for():
+    assert asked_list("Which four areas did Xiangtan's clean-up focus on?") == 4
+    assert asked_list("湘潭治污主要抓的是哪两块啊？") == 2
+    assert asked_list("Nanyang sits on the border of which 3 provinces?") == 3
+    assert asked_list("南阳跟哪几个省搞了联防联控啊？") == ANY_COUNT
+    assert asked_list("Which kinds of pollution sources does Nanyang tackle?") == ANY_COUNT
+    assert asked_list("What kind of agreement did Jining sign?") is None  # one kind
+    assert asked_list("How many boilers did Dalian dismantle?") is None
+
+
+def test_a_list_is_items_apart_of_the_asked_number_or_a_clause_that_counts_them():
+    assert gives_list(AREAS, 4) and not gives_list(AREAS, 2)
+    assert gives_list("重点抓好竹埠港区域企业退出和锰矿重金属治理。", 2)  # A和B
+    assert gives_list("湘潭市确立了工作机制，筹建雨湖、岳塘经开区作为承担实施重化工业企业退出的主体。", 2)
+    assert gives_list("南阳市位于豫鄂陕三省交界处。", 3)  # counted, not listed
+    assert gives_list("坚持工业点源、农村面源和生活源等多源同治。", ANY_COUNT)
+    assert not gives_list("着眼近期与长远相结合，重点抓好治理。", ANY_COUNT)
+
+
+def test_a_question_for_a_documents_name_is_answered_by_its_full_title():
+    assert asks_document("Which rulebook spells out the environmental duties of Dalian's government?")
+    assert asks_document("大连出台的关于绿色发展的纲领性文件叫什么？") and asks_document("湘潭与长沙、株洲签订了什么协议？")
+    assert not asks_document("Which system did Nanyang roll out everywhere?") and not asks_document("大连拆除了多少台锅炉？")
+    assert gives_document(ISSUED) and not gives_document(DUTIES)  # 《规定》 only refers back to the title
+
+
+def test_a_short_title_is_shown_with_the_sentence_that_writes_it_in_full():
+    assert refers_back(DUTIES, ISSUED) and not refers_back(DUTIES, FOCUS)
+    assert spans([ISSUED, DUTIES, FOCUS]) == [(0, 0, 1), (2, 2, 2)]
+    assert spans([FOCUS, DUTIES]) == [(0, 0, 0), (1, 1, 1)]  # 《规定》 with no title before it stands alone
+    passage = chunk([ISSUED, DUTIES])
+    for question, terms in (("大连明确各部门环保职责的是哪个规定？", ["大连", "明确", "部门", "环保", "职责", "规定"]),
+                            ("Which rulebook spells out the duties of Dalian's government?", ["dalian", "大连"])):
+        assert "《大连市环境保护管理职责规定（试行）》" in best_sentence(passage, np.array([0.88, 0.91]), asked(question, terms)).sentence
+
+
+def test_a_list_question_prefers_the_sentence_that_lists_that_many_in_either_language():
+    passage = chunk([FOCUS, AREAS], "苏国军")
+    cosines = np.array([0.92, 0.90])  # the sentence naming two focus points is closer
+    chinese = asked("湘潭确定了哪四个重点片区？", ["湘潭", "确定", "重点", "片区"])
+    english = asked("Which four areas did Xiangtan focus on?", ["xiangtan", "areas", "focus", "湘潭", "重点"])
+    assert all("吴家巷工业区" in best_sentence(passage, cosines, q).sentence for q in (chinese, english))
+    two = asked("湘潭治理重点抓的是哪两块？", ["湘潭", "治理", "重点"])
+    assert "锰矿重金属治理" in best_sentence(passage, np.array([0.90, 0.92]), two).sentence
+
+
+def test_english_auxiliaries_are_no_content_words():
+    question = asked("How many people does the Shandong city have patrolling for pollution?", ["shandong", "山东"])
+    assert not {"does", "have"} & {w.label for w in question.words}
+
+
+def test_list_and_title_questions_on_the_real_index(retriever):
+    for question in ("Which regulation sets out the environmental duties of Dalian's party and government departments?",
+                     "大连明确各部门环保职责的是哪个规定？"):
+        assert "《大连市环境保护管理职责规定（试行）》" in retriever.answer(question).text, question
+    for question in ("Which four districts did Xiangtan pick for its 47 key projects?", "湘潭确定了哪四大片区？"):
+        assert "竹埠港、锰矿地区、吴家巷工业区" in retriever.answer(question).text, question
