@@ -26,11 +26,11 @@ from dataclasses import dataclass, replace
 from index.errors import InvalidQueryError
 from index.normalize import is_chinese, to_simplified
 from index.tokenize import tokenize
-from retriever.conversation import clauses, cues
-from retriever.conversation.cues import Want
+from retriever.conversation import asking, clauses, fragments, omission, pronouns, subjects
 from retriever.conversation.ellipsis import complete_ellipsis
 from retriever.conversation.focus import Focus
 from retriever.conversation.knowledge import Knowledge, word_tags
+from retriever.conversation.pronouns import Want
 from retriever.conversation.referents import (
     Turn,
     label_of,
@@ -105,8 +105,8 @@ def rewrite(
     result = _resolve(simplified, turns, knowledge, answered_by, lexicon, answer_of) if turns else Rewrite(text)
     if not result.changed or result.text == simplified:
         return Rewrite(text)
-    if not is_chinese(result.text) and cues.continues_english(result.text):  # And what does Su Guojun think …?
-        body = cues.strip_continuation(result.text)
+    if not is_chinese(result.text) and omission.continues_english(result.text):  # And what does Su Guojun think …?
+        body = omission.strip_continuation(result.text)
         result = replace(result, text=body[:1].upper() + body[1:])
     return replace(result, focus=focus_of(result.text, knowledge))
 
@@ -128,23 +128,23 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if not turns:
         return Rewrite(text)
     chinese = is_chinese(text)
-    if cues.asks_more(text, chinese) and turns[-1].chinese == chinese:  # 还有呢？, What else?: the latest question again
+    if fragments.asks_more(text, chinese) and turns[-1].chinese == chinese:  # 还有呢？, What else?: the latest question again
         return Rewrite(turns[-1].text, f"more of 「{turns[-1].text}」")
-    fragment = cues.ellipsis(text, chinese) or cues.ellipsis(text, not chinese)  # 那Qu Jinxiong呢？, What about 济宁?
+    fragment = fragments.ellipsis(text, chinese) or fragments.ellipsis(text, not chinese)  # 那Qu Jinxiong呢？, What about 济宁?
     if fragment and fragment.islower() and not chinese:  # what about wang qi: a name typed in lower case
         titled = fragment.title()
         fragment = titled if len(knowledge.find(titled)) >= max(len(knowledge.find(fragment)), 1) else fragment
     if fragment and chinese and not knowledge.find(fragment) and (heard := sounds_like(fragment, knowledge)) is not None:
         text, fragment = text.replace(fragment, heard.name, 1), heard.name  # 那济凝呢？: 济宁 typed with a homophone
-    if not fragment and only_names(cues.bare(text), knowledge):
-        fragment = cues.bare(text)  # 济宁？, Jining?, And Jining then?
+    if not fragment and only_names(fragments.bare(text), knowledge):
+        fragment = fragments.bare(text)  # 济宁？, Jining?, And Jining then?
     if not fragment:
         named = knowledge.find(text)
         rest = without(text, named)
         switched = {m.entity.name for m in named} - {m.entity.name for m in turns[-1].mentions}
-        if named and (cues.points_back(rest, chinese) or (switched and _repeats(rest, turns[-1], chinese))):
+        if named and (fragments.points_back(rest, chinese) or (switched and _repeats(rest, turns[-1], chinese))):
             fragment = named[0].surface  # 那王奇怎么说？, How did Xiangtan do it?, Dalian too?
-    if fragment and cues.pronouns(fragment, chinese) and not knowledge.find(fragment):
+    if fragment and pronouns.pronouns(fragment, chinese) and not knowledge.find(fragment):
         fragment = None  # What about his view on funding?: a question about him, not another thing in the last one's place
     if fragment and chinese and not text.rstrip("？?！!。.…").endswith("呢") and not only_names(fragment, knowledge):
         fragment = None  # 怎么样/如何 only after a bare name (那济宁怎么样？), not after a clause
@@ -153,84 +153,33 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         if done and done != text:
             return Rewrite(done, f"ellipsis: 「{fragment}」 completed from 「{turns[-1].text}」")
     mentions = knowledge.find(text)
-    found = cues.pronouns(text, chinese)
+    found = pronouns.pronouns(text, chinese)
     if found:
         done, names = resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer_of)
         if names:  # 他们发了多少？ → 湘潭发了多少？ → 湘潭发了多少专项债券？
             counted = _counted(done, knowledge.find(done), turns)
             return Rewrite(counted or done, "pronoun: " + ", ".join(names))
-        found = [p for p in found if not cues.is_object(p, text)]  # 'work in them': the thing, not a name
+        found = [p for p in found if not pronouns.is_object(p, text)]  # 'work in them': the thing, not a name
     counted = _counted(text, mentions, turns) if not found else None
     if counted:
         return Rewrite(counted, f"ellipsis: what is counted, from 「{turns[-1].text}」")
-    if not chinese and not mentions and not found and cues.asks_bare_passive(text):
+    if not chinese and not mentions and not found and omission.asks_bare_passive(text):
         thing, entity = clauses.asked_thing(turns[-1].text), latest(turns, Want.ANY, knowledge)
         if thing and not is_chinese(thing) and entity is not None:  # How many were upgraded? → How many boilers were …
             head = re.match(r"^\s*how\s+(?:many|much)", text, re.IGNORECASE).group()
             label = label_of(entity, False, turns)
             done = f"{head} {thing}{text[len(head):].rstrip('?. ')} in {label}?"
             return Rewrite(done, f"ellipsis: 「{thing}」 and {label} from 「{turns[-1].text}」")
-    if not chinese and not mentions and not found and cues.continues_english(text):
-        entity = latest(turns, Want.ANY, knowledge)
-        if entity is not None:  # And how many vehicles were scrapped? → How many vehicles were scrapped in Dalian?
-            body = cues.strip_continuation(text).rstrip("?. ")
-            label = label_of(entity, False, turns)
-            return Rewrite(body[:1].upper() + body[1:] + f" in {label}?", f"omitted subject: {label}")
-    if chinese and not mentions and not found and _names_own_subject(text):
+    if not chinese and not mentions and not found and (done := subjects.omitted_english(text, turns, knowledge)):
+        return Rewrite(*done)
+    if chinese and not mentions and not found and subjects.names_own_subject(text):
         return Rewrite(text)  # 云南洱海保护采取了哪些措施？: a place, person or body the index does not know is its subject
-    if chinese and not mentions and not found:
-        first = clauses.words(text)[0]
-        after_na = re.sub(r"^(?:那么|那)", "", text)  # 那要建立…: jieba reads 那要 as one word
-        second = clauses.words(after_na)[0] if after_na and after_na != text else ""
-        if cues.continues(first) or cues.opens_with_verb(text, word_tags(), first) or (
-            second and cues.opens_with_verb(after_na, word_tags(), second)
-        ):
-            entity = latest(turns, Want.ANY, knowledge)
-            if entity is not None:
-                body = re.sub(r"^(?:那么|那)", "", text)
-                if body.startswith("其中"):
-                    topic = clauses.topic(turns[-1].text)
-                    if topic:  # 其中关停了多少家？ → 济宁纳入导则体系整治的污染源中关停了多少家？
-                        return Rewrite(topic + "中" + body[2:], f"ellipsis: 其中 = {topic}")
-                subject = _subject_of(entity, turns, body)
-                return Rewrite(subject + body, f"omitted subject: {subject}")
-    if not mentions and not found and chinese == turns[-1].chinese and not cues.asks_for_entity(text, chinese):
-        return _same_topic(text, turns, knowledge, chinese)
+    if chinese and not mentions and not found and (done := subjects.omitted_chinese(text, turns, knowledge)):
+        return Rewrite(*done)
+    if not mentions and not found and chinese == turns[-1].chinese and not asking.asks_for_entity(text, chinese):
+        done = subjects.same_topic(text, turns, knowledge, chinese)
+        return Rewrite(*done) if done else Rewrite(text)
     return Rewrite(text)
-
-
-_PROPER = ("ns", "nr", "nt", "nrt", "nrfg")  # jieba's tags of place, person and organisation names
-
-
-def _names_own_subject(text: str) -> bool:
-    """A Chinese question that opens with a proper name (of a place, person or organisation) the index may not know."""
-    return (word_tags().get(clauses.words(text)[0]) or "") in _PROPER
-
-
-MAX_SUBJECT = 12  # a longer leading noun phrase of the last question is more than its subject
-
-
-def _subject_of(entity, turns: list[Turn], body: str = "") -> str:
-    """What a Chinese question that leaves out its subject (body) is about: the last question's leading noun phrase
-    when it opens with the entity and the body carries on its topic without repeating the phrase (又罚了多少钱？ after
-    济宁环保系统立案处罚了多少起…？ → 济宁环保系统), else the entity's name (淘汰黄标车动用了多少交警？ after
-    大连新来的张局长…？ → 大连; 锅炉整治削减了多少烟尘？ after 大连锅炉整治…？ → 大连)."""
-    last = turns[-1]
-    if not last.chinese or not any(m.entity.name == entity.name and m.start == 0 for m in last.mentions):
-        return entity.name
-    surfaces = [m.surface for m in last.mentions]
-    subject = clauses.subject(last.text, word_tags(), surfaces)
-    if not 0 < len(subject) <= MAX_SUBJECT:
-        return entity.name
-    if body:
-        rest = set(clauses.words(subject)) - set(surfaces)
-        mine = {w for w in clauses.words(body) if len(w) >= 2}
-        topic = {w for w in clauses.words(last.text[len(subject) :]) if len(w) >= 2}
-        if not rest or rest & mine or not (mine & topic or cues.carries_on(clauses.words(body))):
-            return entity.name
-        if not (word_tags().get(clauses.words(subject)[-1]) or "").startswith(("n", "j", "vn", "eng")):
-            return entity.name  # 大连新来: no noun to be the subject
-    return subject
 
 
 _YES_NO = frozenset("有没有 没有 是否 是不是 有无".split())
@@ -244,8 +193,8 @@ def _repeats(rest: str, last: Turn, chinese: bool) -> bool:
     if chinese:
         mine = set(tokenize(rest)) - _YES_NO
         return bool(mine) and mine <= set(tokenize(last.text))
-    mine = _stems(rest)
-    return bool(mine) and mine <= _stems(last.text)
+    mine = subjects.stems(rest)
+    return bool(mine) and mine <= subjects.stems(last.text)
 
 
 def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
@@ -257,53 +206,9 @@ def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
     chinese, thing = is_chinese(text), clauses.asked_thing(turns[-1].text)
     if not thing or is_chinese(thing) != chinese:
         return None
-    if chinese and cues.asks_bare_quantity(without(text, mentions), word_tags(), clauses.words):
+    if chinese and omission.asks_bare_quantity(without(text, mentions), word_tags(), clauses.words):
         return text.rstrip("？?") + thing + "？"
-    if not chinese and cues.asks_bare_quantity_english(without(text, mentions)):
+    if not chinese and omission.asks_bare_quantity_english(without(text, mentions)):
         head = re.match(r"^\s*how\s+(?:many|much)", text, re.IGNORECASE).group()
         return f"{head} {thing}{text[len(head):]}"
     return None
-
-
-def _same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool) -> Rewrite:
-    """A short question that names nothing but carries on the latest question's topic gets its subject.
-
-    It carries on when it shares a content word with the latest question (烟尘削减了多少？ after
-    大连锅炉整治削减了多少二氧化硫？; How many inspectors work in the grid cells? after … grid cells did
-    Jining set up?), or when it says so (又, 还, 也; 这样, 这么).
-    """
-    names = {t for m in turns[-1].mentions for t in tokenize(m.surface)}
-    shared = {t for t in set(tokenize(text)) & set(tokenize(turns[-1].text)) - names if len(t) >= 2 and not t.isdigit()}
-    if not chinese:
-        shared = _stems(text) & _stems(turns[-1].text) - {_stem(t) for t in names}
-    short = len(text) <= cues.MAX_OMITTED_SUBJECT if chinese else len(text.split()) <= cues.MAX_OMITTED_SUBJECT_WORDS
-    leans = chinese and (cues.carries_on(clauses.words(text)) or cues.ends_with_bare_count(text, word_tags(), clauses.words))
-    if not short or not (shared or leans):
-        return Rewrite(text)
-    entity = latest(turns[-1:] if shared else turns, Want.ANY, knowledge)
-    if entity is None:
-        return Rewrite(text)
-    reason = f"same topic as 「{turns[-1].text}」: "
-    if chinese:
-        subject = _subject_of(entity, turns)
-        return Rewrite(subject + re.sub(r"^(?:那么|那)", "", text), reason + subject)
-    label = label_of(entity, False, turns)
-    body = cues.strip_continuation(text).rstrip("?. ")
-    return Rewrite(body[:1].upper() + body[1:] + f" in {label}?", reason + label)
-
-
-_EN_STOP = frozenset(
-    "how many much what which who whom where when why did does do is are was were has have had the a an of in on at for to "
-    "by from with about and or it its they their this that these those be been any some too also well".split()
-)
-
-
-def _stem(word: str) -> str:
-    return re.sub(r"(?:ies|es|s|ed|ing)$", "", word.lower()) if len(word) > 4 else word.lower()
-
-
-def _stems(text: str) -> set[str]:
-    """The content words of an English text, crudely stemmed (cells → cell, assigned → assign)."""
-    return {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if w.lower() not in _EN_STOP}
-
-

@@ -1,4 +1,5 @@
-"""Conversation-aware retrieval: what the index knows about its entities, and the cues of a follow-up.
+"""Conversation-aware retrieval: what the index knows about its entities, and the cues of a follow-up
+(pronouns.py, fragments.py, asking.py, omission.py).
 
 ``complete(retriever, question, history)`` is the hook answer() calls; the rules live in
 retriever/rewrite.py.

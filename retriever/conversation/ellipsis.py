@@ -8,9 +8,9 @@ import re
 
 from index.normalize import is_chinese
 from index.tokenize import tokenize
-from retriever.conversation import clauses, cues
-from retriever.conversation.cues import Want
+from retriever.conversation import clauses, fragments
 from retriever.conversation.knowledge import Entity, Knowledge, Mention, word_tags
+from retriever.conversation.pronouns import Want
 from retriever.conversation.referents import KIND_WANT, Turn, label_of, latest, linked_to
 from retriever.conversation.thread import FILLER, thread_root
 from retriever.query import query_terms
@@ -28,7 +28,7 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
     if mentions:
         return _swap_entity(fragment, mentions[0], turns, knowledge, lexicon)
     last = turns[-1]
-    ordinal = cues.ordinal(fragment, chinese)
+    ordinal = fragments.ordinal(fragment, chinese)
     if ordinal:  # 第二点呢？, And the second point?: that point of what the latest speaker said
         entity = latest(turns, Want.ANY, knowledge)
         if entity is not None:

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.normalize import is_chinese
-from retriever.conversation import clauses, cues
-from retriever.conversation.cues import Want
+from retriever.conversation import asking, clauses, pronouns
 from retriever.conversation.knowledge import Entity, EntityKind, Knowledge, Mention
+from retriever.conversation.pronouns import Want
 
 KIND_WANT = {EntityKind.PERSON: Want.PERSON, EntityKind.PLACE: Want.PLACE, EntityKind.ORG: Want.ORG}
 
@@ -91,9 +91,9 @@ def latest(turns: list[Turn], want: Want, knowledge: Knowledge, answered_by=None
     answer_want = want
     for i, turn in enumerate(reversed(turns)):
         # a question that asked which city or company (苏国军是哪个市的局长？) makes that city or company the topic: 其, it
-        asked = cues.asked_kind(turn.text)
+        asked = asking.asked_kind(turn.text)
         wanted = (asked or want) if want in (Want.ANY, Want.THING, Want.OWNER) else want
-        city = asked == Want.PLACE and cues.asks_city(turn.text)
+        city = asked == Want.PLACE and asking.asks_city(turn.text)
         # the first name of a question is usually its subject; a province only when it names nothing finer
         for mention in sorted(turn.mentions, key=lambda m: m.entity.province):
             if city and mention.entity.province:
@@ -119,15 +119,15 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
     """
     out, names, last = [], [], 0
     for pronoun in found:
-        if not cues.refers_back(pronoun, text, [t.text for t in turns]) and not (
+        if not pronouns.refers_back(pronoun, text, [t.text for t in turns]) and not (
             pronoun.want == Want.OWNER and answer_of is not None and turns
-            and cues.refers_back(pronoun, text, [answer_of(turns[-1].text)])
+            and pronouns.refers_back(pronoun, text, [answer_of(turns[-1].text)])
         ):
             continue
-        if names and (cues.possessive(pronoun) or pronoun.want in (Want.POSSESSIVE, Want.OWNER)):
+        if names and (pronouns.possessive(pronoun) or pronoun.want in (Want.POSSESSIVE, Want.OWNER)):
             continue  # 'that firm … its values', 'this speaker … his position', 他们…那批炉子: the referent just written
-        if cues.is_object(pronoun, text):  # Who introduced it?, How many of them …: the thing talked about, no name
-            short = len(text.split()) <= cues.MAX_POINTING_WORDS  # a longer one names its own things for it to be
+        if pronouns.is_object(pronoun, text):  # Who introduced it?, How many of them …: the thing talked about, no name
+            short = len(text.split()) <= pronouns.MAX_POINTING_WORDS  # a longer one names its own things for it to be
             thing = clauses.defined_thing(turns[-1].text) if turns and short else ""
             if thing:  # What is the river chief system? → Who introduced the river chief system?
                 out.append(text[last : pronoun.start] + thing)
@@ -135,13 +135,13 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
                 last = pronoun.end
             continue
         before = text[: pronoun.start]  # a name earlier in the question itself: the pronoun is its own (许伟说他…)
-        own = [m for m in knowledge.find(before) if not (m.entity.province and cues.names_city(pronoun))]  # 湖南省…该市
+        own = [m for m in knowledge.find(before) if not (m.entity.province and pronouns.names_city(pronoun))]  # 湖南省…该市
         if latest([Turn(before, tuple(own), chinese)], pronoun.want, knowledge) is not None:
             continue
-        if not chinese and cues.own_referent(pronoun, text):
+        if not chinese and pronouns.own_referent(pronoun, text):
             continue  # How is Chengdu protecting its pandas?, Under its plan, which system did Nanyang …?
         after = text[pronoun.end :]
-        if cues.possessive(pronoun) and latest([Turn(after, tuple(knowledge.find(after)), chinese)], pronoun.want, knowledge):
+        if pronouns.possessive(pronoun) and latest([Turn(after, tuple(knowledge.find(after)), chinese)], pronoun.want, knowledge):
             continue
         entity = latest(turns, pronoun.want, knowledge, answered_by)
         if entity is None:
@@ -152,7 +152,7 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
             continue
         if pronoun.want == Want.OWNER:
             label = label + ("的" if chinese else "'s ")
-        elif pronoun.want == Want.POSSESSIVE or cues.possessive(pronoun):
+        elif pronoun.want == Want.POSSESSIVE or pronouns.possessive(pronoun):
             label = label + "'s"
         elif not chinese and pronoun.text.lower() == "there":
             label = "in " + label  # deployed there → deployed in Dalian

@@ -1,0 +1,43 @@
+"""What a question asks for: which city, company or person (哪个城市, 哪家公司, who, which city). Such a question
+stands on its own (the history's name would answer it for it), and makes the asked kind the conversation's topic."""
+
+from __future__ import annotations
+
+import re
+
+from retriever.conversation.pronouns import Want
+
+# A question that asks which city, company or person did something: the history's name would answer it for it.
+_ZH_ASKS_ENTITY = re.compile(r"谁|哪位|哪里|哪儿|哪(?:个|座|家|些)?(?:城市|市|地方|地区|公司|企业|单位|省|局|人)")
+_EN_ASKS_ENTITY = re.compile(
+    r"(?i)\b(?:who|whom|whose|where)\b|\bwhich\s+(?:city|cities|town|place|company|firm|person|official|bureau|province)"
+)
+
+
+_ASKS_PLACE = re.compile(r"(?i)哪(?:个|座)?(?:城市|市|地方|地区|省)|哪里|哪儿|\bwhich\s+(?:city|town|province|place)\b|\bwhere\b")
+_ASKS_ORG = re.compile(
+    r"(?i)哪(?:个|家)(?:公司|企业|单位)|(?:公司|企业)(?:的名字)?叫什么|什么公司|\b(?:which|what)\s+(?:company|firm|business)\b"
+    r"|\bname\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:company|firm|business)\b"  # the name of the Guangzhou landscaping company
+)
+
+
+_ASKS_CITY = re.compile(r"(?i)哪(?:个|座)?(?:城市|市)|\bwhich\s+(?:city|town)\b")
+
+
+def asks_city(question: str) -> bool:
+    """A question that asks which city (哪个城市, which city): a province it names is not the answer."""
+    return bool(_ASKS_CITY.search(question))
+
+
+def asks_for_entity(question: str, chinese: bool) -> bool:
+    """A question that asks who, where or which city/company (哪个城市拆除了…？, Who mentioned …?)."""
+    return bool((_ZH_ASKS_ENTITY if chinese else _EN_ASKS_ENTITY).search(question))
+
+
+def asked_kind(question: str) -> Want | None:
+    """Want.PLACE when a question asks which city or where (哪个市, which city), Want.ORG when it asks which
+    company; else None."""
+    if _ASKS_PLACE.search(question):
+        return Want.PLACE
+    return Want.ORG if _ASKS_ORG.search(question) else None
+

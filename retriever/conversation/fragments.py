@@ -1,0 +1,104 @@
+"""Ellipsis cues: the fragment of an elliptical follow-up (那济宁呢？, What about Jining?), a question that only points
+back at the last one's predicate (那王奇怎么说？, How did Xiangtan do it?) or asks for more (还有呢？, What else?).
+
+Pure pattern matching; what a fragment replaces is decided in retriever/conversation/ellipsis.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ZH_ELLIPSIS = re.compile(
+    r"^(?:同样的问题|同样|一样的问题)?[，,]?(?:那么|那|还有|而|至于|那在|如果是|要是|换成|换作|对于|关于|问问|说说)?(?P<x>.{1,16}?)"
+    r"(?:那边|那里|那儿|这边|这里|方面|这块|那块)?(?:的情况|的数据|的数字|情况)?"
+    r"(?P<end>呢|怎么样了?|又怎么样|怎样|又怎样|又是怎样的?|又如何|又是如何|如何|情况如何)[？?！!。.…]*$"
+)
+# A fragment is a noun phrase: one that asks something itself (河长制是什么呢？) is a question of its own.
+_ZH_ASKING = re.compile(r"什么|怎么|怎样|为什么|为何|哪|谁|多少|几|如何|吗|是否|有没有|能否")
+_EN_ELLIPSIS = re.compile(  # what/how about, with the commonest slips (wat, abot)
+    r"^(?:and|but|so)?[\s,]*(?:what|wat|waht|wht|how|hw)\s+(?:about|abot|abut|abt|abuot|aobut|abotu)\s+(?P<x>.+?)[\s?.!]*$"
+    r"|^(?:and|also)[\s,]+(?P<y>.+?)[\s?.!]*$"
+    r"|^(?:and\s+)?(?:the\s+)?same(?:\s+question|\s+thing)?\s+(?:for|about|with|in|of|on)\s+(?P<z>.+?)[\s?.!]*$",
+    re.IGNORECASE,
+)
+_EN_WH_CLAUSE = re.compile(r"(?i)(?!how\s+(?:many|much)\b)(?:what|how|who|where|when|why|which)\b")
+_EN_VERB = re.compile(
+    r"\b(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|say|said|tell|mean|get|got)\b", re.IGNORECASE
+)
+
+
+def ellipsis(question: str, chinese: bool) -> str | None:
+    """The fragment of an elliptical question (济宁 of 那济宁呢？, Jining of What about Jining?), else None."""
+    if chinese:
+        match = _ZH_ELLIPSIS.match(question.strip())
+        if not match or _ZH_ASKING.search(match.group("x")):
+            return None
+        return match.group("x").strip()
+    match = _EN_ELLIPSIS.match(question.strip())
+    if not match:
+        return None
+    fragment = (match.group("x") or match.group("y") or match.group("z") or "").strip()
+    if match.group("y") and (len(fragment.split()) > 8 or _EN_VERB.search(fragment) or _EN_WH_CLAUSE.match(fragment)):
+        return None  # 'And how many vehicles were scrapped?', 'And what happened in …?' are questions of their own
+    return fragment or None
+
+
+
+# What is left of a question when its names are cut out, if it only points back at the last question's predicate:
+# 那王奇怎么说？, 南阳是怎么做的？, 大连也是这样吗？, What did Xu Wei say?, How did Xiangtan do it?, Dalian too?
+_ZH_PRO_PREDICATE = re.compile(
+    r"^(?:那么|那|而)?(?:的)?(?:又|也|那边|那里|方面)?(?:是)?(?:怎么|如何|怎样)(?:说|看|讲|做|办|干|处理|回答)(?:的)?(?:呢|啊)?$"
+    r"|^(?:那么|那)?(?:也|也是|是不是也|是否也)(?:这样|一样|如此|这么做|提到|说|有)了?(?:的)?(?:吗|呢|没有)?$"
+    r"|^(?:那么|那)?(?:也|又)?(?:有没有|有|是否有|做了|采取了)(?:类似|同样|相似|相同|一样)?(?:的)?(?:做法|措施|经验|情况|举措|东西)?"
+    r"(?:吗|呢|没有)?$"
+)
+_EN_PRO_PREDICATE = re.compile(
+    r"^(?:and|so|but)?\s*(?:(?:what|how)\s+(?:did|does|do|has|have|would)\s+(?:say|think|do|do\s+it|do\s+that|handle\s+it|"
+    r"manage\s+it|answer|see\s+it)|(?:too|as\s+well|also)|(?:did|does|do|has|have|is|was)\s+(?:the\s+same|too|as\s+well|"
+    r"(?:do|say|mention)\s+(?:it|that|the\s+same)(?:\s+too)?)|(?:is|was|are|were)\s+there\s+(?:any|some)?\s*(?:in|for|at)?|"
+    r"is\s+it\s+the\s+same\s+(?:in|for|at)|the\s+same\s+(?:in|for|at)|"
+    r"(?:did|does|do|has|have)\s+(?:(?:do|did|done|have|had|take|taken)\s+)?(?:something|anything)\s+(?:similar|like\s+that|alike)|"
+    r"(?:does|do|did|has|have)\s+(?:have|had)?\s*(?:any|some|one|them|it|that)(?:\s+too)?)$",
+    re.IGNORECASE,
+)
+
+
+def points_back(rest: str, chinese: bool) -> bool:
+    """True when a question with its names cut out (rest) only points at the last question's predicate:
+    怎么说, 是怎么做的, 也是这样吗, What did … say, How did … do it, … too."""
+    rest = re.sub(r"[？?！!。.…,，\s]+", " ", rest).strip()
+    return bool((_ZH_PRO_PREDICATE if chinese else _EN_PRO_PREDICATE).match(rest.replace(" ", "") if chinese else rest))
+
+
+_ZH_ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]+(?:点|条|个|项|方面|步|件)$")
+_EN_ORDINAL = re.compile(
+    r"(?i)^(?:the\s+)?((?:first|second|third|fourth|fifth|last|next|other)\s+(?:point|one|step|measure|item|aspect))$"
+)
+_ZH_MORE = re.compile(
+    r"^(?:那么|那)?(?:还有|另外|其他|其它|别的)(?:呢|吗|什么|哪些|别的吗|其他的吗|其它的吗|没有)?[？?！!。.…]*$"
+)
+_EN_MORE = re.compile(
+    r"(?i)^(?:and\s+)?(?:tell\s+me\s+more|more|go\s+on|anything\s+else|what\s+else|anything\s+more|what\s+more|continue|"
+    r"and\s+then|what\s+other\s+(?:things|measures|points))(?:\s+(?:about\s+(?:it|that)|please))?[\s?.!]*$"
+)
+
+
+def ordinal(fragment: str, chinese: bool) -> str:
+    """The ordinal point a fragment asks for (第二点, the second point → 'second point'), or ''."""
+    if chinese:
+        return fragment if _ZH_ORDINAL.match(fragment) else ""
+    match = _EN_ORDINAL.match(fragment.strip())
+    return match.group(1) if match else ""
+
+
+def asks_more(question: str, chinese: bool) -> bool:
+    """A question that only asks for more of the same (还有呢？, 还有别的吗？, What else?, Tell me more.)."""
+    return bool((_ZH_MORE if chinese else _EN_MORE).match(question.strip()))
+
+
+
+def bare(question: str) -> str:
+    """A question without its opening 那/And/So and its closing 'then' and punctuation (那济宁？ → 济宁)."""
+    text = re.sub(r"(?i)^(?:那么|那|and|so|but|then)\b[\s,，]*|^(?:那么|那)", "", question.strip())
+    return re.sub(r"(?i)[\s,，]*(?:\bthen\b)?[\s？?！!。.…]*$", "", text)
+

@@ -1,0 +1,103 @@
+"""Cues of a follow-up that leaves out its subject: it opens with a verb, a preposition or a word that carries on
+(配备了多少名网格员？, 又罚了多少钱？, And how many vehicles were scrapped?), or counts without saying what
+(济宁发了多少？, How many were upgraded?).
+
+Pure pattern matching over the question's text and jieba's tags; the subject is supplied in
+retriever/conversation/subjects.py and retriever/rewrite.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ZH_CONTINUE_WORDS = frozenset("那么 那 还 又 也 另外 此外 再 同时 而且 并且 以及 其中 还有".split())
+_ZH_WH_END = re.compile(
+    r"^(?P<verb>[^？?，,。]{0,4}?)(?:多少|几)(?:台|名|家|个|项|次|起|件|辆|座|条|吨|元|万元|亿元|亿|种|批|位)?[？?]*$"
+)
+_EN_BARE = re.compile(r"^\s*how\s+(?:many|much)\s+(?:did|do|does|has|have|had)\s+(?:'s\s+)?\S*\s*\w+[\s?.!]*$", re.IGNORECASE)
+_EN_BARE_PASSIVE = re.compile(
+    r"^\s*how\s+(?:many|much)\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+[a-z]+(?:\s+[a-z]+)?[\s?.!]*$",
+    re.IGNORECASE,
+)
+_EN_CONTINUE = re.compile(r"^(?:and|also|then|so)\b[\s,]*", re.IGNORECASE)
+
+MAX_OMITTED_SUBJECT = 14  # a question that leaves out its subject is short (配备了多少名网格员？); longer ones stand alone
+MAX_OMITTED_SUBJECT_WORDS = 10  # the same for English, in words
+_ZH_CARRIES_ON = frozenset("又 还 也 再 这样 这么 那样 那么 如此".split())
+
+
+def carries_on(words: list[str]) -> bool:
+    """A Chinese question (as jieba words) that says it carries on from the last turn: 又, 还, 也, 这样, 这么."""
+    return any(w in _ZH_CARRIES_ON for w in words)
+
+
+def continues(first_word: str) -> bool:
+    """A Chinese question whose first word carries on from the last turn (还, 又, 其中 …; not 还原, 再生)."""
+    return first_word in _ZH_CONTINUE_WORDS
+
+
+
+def asks_bare_quantity_english(question: str) -> bool:
+    """An English 'how many' question with no noun after it (How many did Jining dismantle?)."""
+    return bool(_EN_BARE.match(question))
+
+
+def asks_bare_passive(question: str) -> bool:
+    """An English 'how many' question with no noun and no subject (How many were upgraded?)."""
+    return bool(_EN_BARE_PASSIVE.match(question))
+
+
+
+def continues_english(question: str) -> bool:
+    """An English question that opens with And/Also/Then/So: it carries on from the last turn."""
+    return bool(_EN_CONTINUE.match(question))
+
+
+def strip_continuation(question: str) -> str:
+    """The question without its opening And/Also/Then/So."""
+    return _EN_CONTINUE.sub("", question, count=1)
+
+
+_UNITS = "台|名|家|个|项|次|起|件|辆|座|条|吨|元|万元|亿元|亿|种|批|位|人|处|所"
+_ZH_OPENERS = frozenset("一共 总共 共 具体 主要 首先 累计 此外 另外 后来 当时 目前 现在 最后 接着 然后 多少 几".split())
+_ZH_BARE_COUNT = re.compile(rf"(?:多少|几)(?:{_UNITS})?[呢啊呀]?[？?。]*$")
+
+
+def opens_with_verb(question: str, tags: dict[str, str], first_word: str) -> bool:
+    """A short Chinese question that opens with a verb, a preposition or an adverb (配备了多少名网格员？,
+    向北方供水多少？, 首先做了什么？): its subject is left out."""
+    tag = tags.get(first_word) or ""
+    opens = tag.startswith(("v", "p", "d", "ad")) or first_word in _ZH_OPENERS
+    return opens and len(question) <= MAX_OMITTED_SUBJECT
+
+
+def ends_with_bare_count(question: str, tags: dict[str, str], words) -> bool:
+    """A Chinese question that ends by asking how many of what a verb did, with nothing counted after
+    (提标改造了多少台？; not 联系电话是多少？, which counts a thing it names).
+
+    Args:
+        question: the question.
+        tags: jieba's part-of-speech tags by word.
+        words: splits a text into jieba words.
+    """
+    match = _ZH_BARE_COUNT.search(question)
+    if not match:
+        return False
+    before = [w for w in words(question[: match.start()]) if w not in ("共", "一共", "总共")]
+    marked = len(before) >= 2 and before[-1] in ("了", "过")  # 配套了多少: an aspect marker makes a predicate of it
+    verb = before[-2] if marked else (before[-1] if before else "")
+    return bool(verb) and verb not in ("是", "为") and (marked or (tags.get(verb) or "").startswith("v"))
+
+
+def asks_bare_quantity(rest: str, tags: dict[str, str], words) -> bool:
+    """A Chinese question, its names cut out, that is only a short verb and 多少/几 (发了多少？ of 济宁发了多少？).
+
+    Args:
+        rest: the question without its names.
+        tags: jieba's part-of-speech tags by word.
+        words: splits a text into jieba words.
+    """
+    match = _ZH_WH_END.match(rest.strip())
+    if not match:
+        return False
+    return all(not (tags.get(w) or "").startswith(("n", "j", "l")) for w in words(match.group("verb")) if w.strip("的那在"))

@@ -1,0 +1,158 @@
+"""Pronouns of a follow-up (他, 该市, 这家公司, he, that city, its, there) and whether they can point into the
+conversation rather than into their own question.
+
+Pure pattern matching over the question's text (Chinese and English); what they refer to is decided in
+retriever/conversation/referents.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Want(str, Enum):
+    """What a pronoun refers to."""
+
+    PERSON = "person"  # 他, he
+    PLACE = "place"  # 该市, that city, his city
+    ORG = "org"  # 这家公司, that company
+    ANY = "any"  # 他们, they: the latest person, place or organisation
+    THING = "thing"  # it, 它: a place or organisation, never a person (a person stands for their company or city)
+    OWNER = "owner"  # 这个/这些 + noun, that + noun: the noun of the latest entity (湘潭的协议)
+    POSSESSIVE = "possessive"  # his/her: the latest person's
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    """A pronoun found in a question: where it is and what it wants."""
+
+    start: int
+    end: int
+    want: Want
+    text: str
+
+
+_ZH_PRONOUNS: tuple[tuple[str, Want], ...] = (
+    (r"(?<!其)(?:(?:他们|她们)(?:所在的?|的)?|(?:他|她)(?:所在的?|的))(?:城市|市|地方)", Want.PLACE),  # 他们市, 他的城市
+    (r"(?<!其)(?:(?:他们|她们)(?:所在的?|的)?|(?:他|她)(?:所在的?|的))(?:公司|企业|单位)", Want.ORG),
+    (r"(?:他们|她们|他|她)(?:那里|那边|那儿|这里|当地)", Want.PLACE),
+    (r"(?:该|这个|那个|这座|那座|此)(?:城市|市|地方)|该地区|该地|该市|该局|该环保局|当地|那里|那边|这里", Want.PLACE),
+    (r"(?:该|这|此)(?:家|个)?(?:公司|企业)|那(?:家|个)(?:公司|企业)", Want.ORG),  # 那企业代表…: 那 is 'then'
+    (r"(?:(?:这|那|该)[位名]|该)(?:局长|副总裁|总裁|嘉宾|负责人|领导|官员|发言人)(?![\u4e00-\u9fff]{0,1}(?:企业|公司|园林))"
+     r"|此人|这个人|那个人", Want.PERSON),
+    (r"(?<!其)(?:他们|她们)", Want.ANY),
+    (r"它们?", Want.THING),
+    (r"(?<![其吉])(?:他|她)(?!人|国|乡)", Want.PERSON),
+    (r"^(?:它|其)(?![中他它实余次])的?", Want.OWNER),
+    (r"(?:这|那|该)(?:个|些|项|条|份|种|座|次|批)(?=[\u4e00-\u9fff])", Want.OWNER),
+)
+_EN_PRONOUNS: tuple[tuple[str, Want], ...] = (
+    (r"\b(?:his|her|their)\s+(?:city|town|hometown|municipality)\b", Want.PLACE),
+    (r"\b(?:that|this|the same)\s+(?:city|town|place|municipality)\b|\bthe city\b", Want.PLACE),
+    (r"\b(?:his|her|their)\s+(?:company|firm|business|employer)\b", Want.ORG),
+    (r"\b(?:that|this|the)\s+(?:company|firm|business)\b", Want.ORG),
+    (r"\b(?:this|that)\s+(?:director|official|chief|guest|speaker|vice[- ]president|executive|gentleman|man|woman|"
+     r"person|panellist|panelist)\b|\bthe\s+(?:director|official|guest|speaker|vice[- ]president|executive|gentleman)\b"
+     r"(?!\s+(?:of|from|in|at|for|who)\b)", Want.PERSON),
+    (r"\b(?:he|she|him)\b", Want.PERSON),
+    (r"\b(?:his|her)\b", Want.POSSESSIVE),
+    (r"\b(?:they|them|their)\b", Want.ANY),
+    (r"\b(?:it|its)\b", Want.THING),
+    (r"\b(?:that|this|these|those)\s+(?=[a-z])(?!(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|"
+     r"may|might|must|\w+ed)\b)", Want.OWNER),  # not the relative that of 'companies that are caught', 'the year that raised'
+
+    (r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!^)\bthere\b"
+     r"(?!\s+(?:is|are|was|were|be|been|has|have)\b)", Want.PLACE),
+)
+_ZH_PRONOUN_RES = [(re.compile(p), w) for p, w in _ZH_PRONOUNS]
+_EN_PRONOUN_RES = [(re.compile(p, re.IGNORECASE), w) for p, w in _EN_PRONOUNS]
+
+# Nouns so general that 这项/这些 + noun points at what the last turn asked about, whatever its words (这项工作, 这些措施).
+_GENERIC_NOUN = re.compile(r"(?:工作|措施|举措|做法|办法|行动|政策|制度|机制|项目|事情?|经验|成效|成果|问题)")
+_EN_PREPOSITION = re.compile(r"(?i)\b(?:of|in|at|for|from|about|on|by|with|to)\s*$")
+MAX_POINTING_WORDS = 7  # an object it/them stands for the last question's topic only in a short question (Who introduced it?)
+
+
+def pronouns(question: str, chinese: bool) -> list[Pronoun]:
+    """The pronouns of a question, left to right, without overlaps (the longest pattern wins)."""
+    found: list[Pronoun] = []
+    taken: set[int] = set()
+    for pattern, want in _ZH_PRONOUN_RES if chinese else _EN_PRONOUN_RES:
+        for match in pattern.finditer(question):
+            span = set(range(match.start(), match.end()))
+            if match.end() > match.start() and not span & taken:
+                taken |= span
+                found.append(Pronoun(match.start(), match.end(), want, match.group()))
+    return sorted(found, key=lambda p: p.start)
+
+
+
+def refers_back(pronoun: Pronoun, question: str, history: list[str]) -> bool:
+    """Whether a pronoun can point into the conversation rather than into its own question.
+
+    这个/那个 + noun (这个协议) only when an earlier question has that noun; English it/they/them
+    not when the question names a thing before it ('the landscaping firm said it stands for').
+    """
+    if pronoun.want == Want.OWNER and not pronoun.text.startswith(("其", "它")):
+        rest = question[pronoun.end :]
+        if _GENERIC_NOUN.match(rest) and not re.sub(r"^(?:那么|那|而|还有)", "", question[: pronoun.start]).strip():
+            return True  # 这项工作…, 这些措施…: what the last turn was about (推行河长制这项制度: the question's own)
+        if re.match(r"[A-Za-z]", rest):
+            word = re.match(r"[A-Za-z]+", rest).group().lower().rstrip("s")
+            return any(word in turn.lower() for turn in history)
+        return any(rest[:size] in turn for turn in history for size in (2, 3) if len(rest) >= size)
+    if pronoun.text.startswith("它") and _ZH_POINTED_NOUN.search(question[: pronoun.start]):
+        return False  # 对那些…排污企业，…让它们付出什么代价？: the things the question itself points at
+    if pronoun.want in (Want.ANY, Want.THING) and re.match(r"(?i)it|its|they|them|their", pronoun.text):
+        if possessive(pronoun) and _EN_PREPOSITION.search(question[: pronoun.start]):
+            return True  # 'the head of its bureau': a possessive after a preposition names no thing of the question
+        return not re.search(r"(?i)\b(?:the|a|an)\s+\w+", question[: pronoun.start])
+    return True
+
+
+_ZH_POINTED_NOUN = re.compile(r"(?:那些|这些|那个|这个|那家|这家|那批|这批)[\u4e00-\u9fff]")
+_EN_AUXILIARY_END = re.compile(r"(?i)\b(?:is|are|was|were|be|been|did|does|do|has|have|had|can|could|will|would|should)\s*$")
+
+
+def is_object(pronoun: Pronoun, question: str) -> bool:
+    """An English it/them that is the object of its question (Who introduced it?, What did they do about it?,
+    How many of them …): the thing the conversation is about, not a city or company."""
+    if pronoun.text.lower() not in ("it", "them"):
+        return False
+    before, after = question[: pronoun.start], question[pronoun.end :]
+    if re.search(r"(?i)\bof\s*$", before):
+        return True
+    return not _EN_AUXILIARY_END.search(before) and bool(re.match(r"\s*(?:[?.!]|$|(?:in|on|at|for|to|from|with|by)\b)", after))
+
+
+def own_referent(pronoun: Pronoun, question: str) -> bool:
+    """An English pronoun after a proper noun of its own question (How is Chengdu protecting its pandas?): that
+    noun is what it refers to, whether or not the index knows it."""
+    if pronoun.want not in (Want.ANY, Want.THING):  # he, his: a proper noun before may be a place, not a person
+        return False
+    words = re.findall(r"[A-Za-z][\w'-]*", question[: pronoun.start])
+    if title_case(question):  # What Cuts Came From its Boiler Campaign?: every word is capitalised, none is a name for it
+        return False
+    return any(w[0].isupper() and w != "I" for w in words[1:])
+
+
+def title_case(question: str) -> bool:
+    """An English question written in title case (What Is the Name of the Document Issued by …?)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", question)[1:] if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+_NAMES_CITY = re.compile(r"(?i)市|城市|\bcity\b|\btown\b")
+
+
+def names_city(pronoun: Pronoun) -> bool:
+    """A pronoun that says it stands for a city (该市, 这个城市, that city): a province is not what it refers to."""
+    return pronoun.want == Want.PLACE and bool(_NAMES_CITY.search(pronoun.text))
+
+
+def possessive(pronoun: Pronoun) -> bool:
+    """An English possessive that stands for any kind of referent (its, their): written as 'Jining's'."""
+    return pronoun.want in (Want.ANY, Want.THING) and pronoun.text.lower() in ("its", "their")
+
