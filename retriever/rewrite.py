@@ -70,6 +70,7 @@ def rewrite(
     answered_by: AnsweredBy | None = None,
     lexicon: dict | None = None,
     answer_of: Callable[[str], str] | None = None,
+    owner_of: Callable[[str], tuple[str, str]] | None = None,
 ) -> Rewrite:
     """The self-contained form of a follow-up question.
 
@@ -83,6 +84,8 @@ def rewrite(
         lexicon: the index's English/pinyin lexicon, to find topics shared across languages.
         answer_of: gives the text of the passage that best answers an earlier question, for 这个/that + a noun
             that only the answer named; None leaves such pronouns to the questions' own nouns.
+        owner_of: gives the speaker and text of the passage that best answers a question, for a Chinese question
+            about a thing of the latest entity's that names no one (网格管理体系要杜绝哪些现象？); None leaves it alone.
 
     Returns:
         Rewrite(text, reason): text is the question to search (the cleaned question when it
@@ -98,11 +101,11 @@ def rewrite(
             earlier = to_simplified(clean_query(earlier)[0])  # 大連 is 大连
         except InvalidQueryError:  # a blank or unreadable turn carries nothing
             continue
-        resolved = _resolve(earlier, turns, knowledge, answered_by, lexicon, answer_of)
+        resolved = _resolve(earlier, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
         dependent = resolved.changed and resolved.text != earlier and resolved.reason.startswith(_ENTITY_ONLY)
         turns.append(Turn(resolved.text, tuple(knowledge.find(resolved.text)), is_chinese(resolved.text), dependent))
     simplified = to_simplified(text) if turns else text
-    result = _resolve(simplified, turns, knowledge, answered_by, lexicon, answer_of) if turns else Rewrite(text)
+    result = _resolve(simplified, turns, knowledge, answered_by, lexicon, answer_of, owner_of) if turns else Rewrite(text)
     if not result.changed or result.text == simplified:
         return Rewrite(text)
     if not is_chinese(result.text) and omission.continues_english(result.text):  # And what does Su Guojun think …?
@@ -124,7 +127,7 @@ def focus_of(text: str, knowledge: Knowledge) -> Focus | None:
     return Focus(next(iter(people)))
 
 
-def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, lexicon, answer_of=None) -> Rewrite:
+def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, lexicon, answer_of=None, owner_of=None) -> Rewrite:
     if not turns:
         return Rewrite(text)
     chinese = is_chinese(text)
@@ -177,7 +180,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if chinese and not mentions and not found and (done := subjects.omitted_chinese(text, turns, knowledge)):
         return Rewrite(*done)
     if not mentions and not found and chinese == turns[-1].chinese and not asking.asks_for_entity(text, chinese):
-        done = subjects.same_topic(text, turns, knowledge, chinese)
+        done = subjects.same_topic(text, turns, knowledge, chinese) or subjects.owned_topic(text, turns, knowledge, owner_of)
         return Rewrite(*done) if done else Rewrite(text)
     return Rewrite(text)
 

@@ -135,3 +135,12 @@ def test_a_large_index_is_known_by_its_titles_and_headlines_not_every_passage(re
     knowledge = build_knowledge(retriever.speakers.values(), heads, retriever.backend.lexicon)
     names = {e.name for e in knowledge.entities}
     assert {"济宁", "大连"} <= names  # the speakers' own cities are known from their roles
+
+
+def test_a_subjectless_question_about_the_speakers_thing_gets_the_city_from_the_index(retriever):
+    # the passage that answers 网格管理体系要杜绝哪些现象？ alone is 王奇's: the question is about 南阳
+    answer = retriever.answer("网格管理体系要杜绝哪些现象？", k=3, history=["南阳企业环境信用评价的结果在哪些网站公布？"])
+    assert answer.rewritten == "南阳网格管理体系要杜绝哪些现象？"
+    assert answer.passages[0].citation.speaker == "王奇"
+    # an out-of-scope question after the same history stays as typed (the best passage says little of it)
+    assert not retriever.answer("2018年世界杯冠军是哪个国家？", k=3, history=["区锦雄年轻时常去哪条江游泳？"]).rewritten

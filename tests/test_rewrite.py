@@ -512,3 +512,38 @@ def test_this_and_a_noun_only_the_answer_named_points_at_the_latest_entity(knowl
     assert result.text == "湘潭的地质公园什么时候对外开放的？"
     assert not ask("这个地质公园什么时候对外开放的？", history, knowledge).changed  # no answer to look at
     assert not ask("这个博物馆什么时候开放？", history, knowledge, answer_of=lambda q: said).changed  # the answer never named it
+
+
+def test_a_long_question_that_opens_with_its_predicate_leaves_out_its_subject(knowledge):
+    # a verb with an aspect marker, or a preposition that says what someone did: the subject is left out at any length
+    assert ask("出台了什么意见来推进全域水污染防治？", ["南阳明年在治水方面有什么打算？"], knowledge).text == (
+        "南阳出台了什么意见来推进全域水污染防治？"
+    )
+    assert ask("把治理突出污染问题列为什么工程？", ["湘潭对年终考核不合格的单位怎么处理？"], knowledge).text == (
+        "湘潭把治理突出污染问题列为什么工程？"
+    )
+    # a long question that opens with a verb used as a noun has a subject of its own (超市 is tagged as a verb)
+    assert not ask("超市塑料袋限塑令是哪一年实施的？", ["大连拆除了多少台燃煤锅炉？"], knowledge).changed
+
+
+def test_an_attribute_only_a_person_or_a_company_has_picks_the_linked_one(knowledge):
+    # 哪里人 is a person's, 多少年历史的企业 a company's: the conversation's company or city stands for them
+    assert ask("那是哪里人？", ["普邦园林的核心价值观是什么？"], knowledge).text == "区锦雄是哪里人？"
+    assert ask("那是一家有多少年历史的企业？", ["广州当年治珠江花了多长时间多少钱啊？"], knowledge).text == (
+        "普邦园林是一家有多少年历史的企业？"
+    )
+    assert ask("那局长是哪一年出生的？", ["哪条大河发源于南阳？"], knowledge).text == "王奇局长是哪一年出生的？"
+
+
+def test_a_subjectless_question_about_a_thing_is_the_entitys_only_when_the_index_says_so(knowledge):
+    question, history = "网格管理体系要杜绝哪些现象？", ["南阳企业环境信用评价的结果在哪些网站公布？"]
+    passage = "南阳的网格管理体系要杜绝推诿扯皮、不作为等现象。"
+    owned = ask(question, history, knowledge, owner_of=lambda text: ("王奇", passage))
+    assert owned.text == "南阳网格管理体系要杜绝哪些现象？" and owned.focus == Focus("王奇")
+    assert not ask(question, history, knowledge, owner_of=lambda text: ("许伟", passage)).changed  # another's thing
+    assert not ask(question, history, knowledge, owner_of=lambda text: ("王奇", "南阳的水质稳定。")).changed  # says too little
+    # a question that points at its own subject (这位…), or names a person by surname and title, is left alone
+    assert not ask("这位园林企业高管想说明什么道理？", ["区锦雄在哪家公司工作？"], knowledge,
+                   owner_of=lambda text: ("区锦雄", "这位园林企业高管想说明什么道理")).changed
+    assert not ask("张局长说环保局以前是个啥处境？", ["大连拆除了多少台燃煤锅炉？"], knowledge,
+                   owner_of=lambda text: ("张海冰", "张局长说环保局以前是个啥处境")).changed

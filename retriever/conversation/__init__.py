@@ -51,7 +51,9 @@ def complete(retriever, question: str, history: Sequence[str] | None):
     A pronoun whose referent no earlier question names is resolved to the speaker of the best
     of the three passages that answer the latest earlier question and have a speaker (one extra
     search, only then); 这个/that + a noun that no earlier question names, to the latest entity when the best
-    passage answering the latest question names that noun (one search, only then).
+    passage answering the latest question names that noun (one search, only then); a Chinese question that names
+    nothing and leaves out its subject, to the latest entity when the best passage for it is that entity's speaker's
+    and says most of its words (one search, only then).
     """
     from retriever.rewrite import rewrite
 
@@ -63,8 +65,18 @@ def complete(retriever, question: str, history: Sequence[str] | None):
         return next((h.citation.speaker for h in hits if h.citation.speaker), "")
 
     @functools.lru_cache(maxsize=8)
-    def answer_of(text: str) -> str:  # the best passage's text (for 这个地质公园 after …变成了什么？)
+    def best(text: str):  # the best passage (for 这个地质公园 after …变成了什么？, and whose a subjectless question is)
         hits = retriever.search(text, k=1)
-        return hits[0].text if hits else ""
+        return hits[0] if hits else None
 
-    return rewrite(question, history, knowledge_for(retriever), answered_by, retriever.backend.lexicon, answer_of)
+    def answer_of(text: str) -> str:
+        hit = best(text)
+        return hit.text if hit is not None else ""
+
+    def owner_of(text: str) -> tuple[str, str]:
+        hit = best(text)
+        return (hit.citation.speaker or "", hit.text) if hit is not None else ("", "")
+
+    return rewrite(
+        question, history, knowledge_for(retriever), answered_by, retriever.backend.lexicon, answer_of, owner_of
+    )

@@ -63,12 +63,29 @@ _ZH_OPENERS = frozenset("一共 总共 共 具体 主要 首先 累计 此外 �
 _ZH_BARE_COUNT = re.compile(rf"(?:多少|几)(?:{_UNITS})?[呢啊呀]?[？?。]*$")
 
 
-def opens_with_verb(question: str, tags: dict[str, str], first_word: str) -> bool:
-    """A short Chinese question that opens with a verb, a preposition or an adverb (配备了多少名网格员？,
-    向北方供水多少？, 首先做了什么？): its subject is left out."""
-    tag = tags.get(first_word) or ""
-    opens = tag.startswith(("v", "p", "d", "ad")) or first_word in _ZH_OPENERS
-    return opens and len(question) <= MAX_OMITTED_SUBJECT
+_ZH_AGENT_PREPOSITIONS = frozenset("把 将 为 从 向 给 跟 通过 针对 按照 根据 围绕".split())  # 把…列为, 从…抽调: someone did it
+_ZH_ASPECT = frozenset("了 过".split())
+MAX_PREDICATE = 40  # a longer question that opens with a plain predicate still leaves out its subject, up to this
+
+
+def opens_with_verb(question: str, tags: dict[str, str], words: list[str]) -> bool:
+    """A Chinese question that opens with its predicate, so that its subject is left out: a short one that opens with
+    a verb, a preposition or an adverb (配备了多少名网格员？, 向北方供水多少？, 首先做了什么？); a longer one when its first
+    word is plainly a predicate: a verb with an aspect marker (出台了什么意见来推进全域水污染防治？) or a preposition that
+    says what someone did (把治理突出污染问题列为什么工程？, 从市直部门抽了多少个处级干部去盯企业？).
+
+    Args:
+        question: the question.
+        tags: jieba's part-of-speech tags by word.
+        words: the question's jieba words.
+    """
+    first, second = (words + ["", ""])[:2]
+    tag = tags.get(first) or ""
+    if len(question) <= MAX_OMITTED_SUBJECT:
+        return tag.startswith(("v", "p", "d", "ad")) or first in _ZH_OPENERS
+    if len(question) > MAX_PREDICATE:
+        return False
+    return (tag.startswith("v") and second in _ZH_ASPECT) or first in _ZH_AGENT_PREPOSITIONS
 
 
 def ends_with_bare_count(question: str, tags: dict[str, str], words) -> bool:

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 
 from index.tokenize import tokenize
-from retriever.conversation import clauses, omission
+from retriever.conversation import asking, clauses, omission
+from retriever.conversation.focus import coverage
 from retriever.conversation.knowledge import Knowledge, word_tags
 from retriever.conversation.pronouns import Want
-from retriever.conversation.referents import Turn, label_of, latest
+from retriever.conversation.referents import Turn, label_of, latest, linked_to
 
 Completed = tuple[str, str] | None  # (question, reason)
 _PROPER = ("ns", "nr", "nt", "nrt", "nrfg")  # jieba's tags of place, person and organisation names
@@ -57,16 +58,15 @@ def subject_of(entity, turns: list[Turn], body: str = "") -> str:
 def omitted_chinese(text: str, turns: list[Turn], knowledge: Knowledge) -> Completed:
     """A Chinese question that names nothing and opens with a word that carries on or with a verb (配备了多少名网格员？,
     那要建立什么机制？, 其中关停了多少家？), with the latest entity (or the last question's topic for 其中) put first."""
-    first = clauses.words(text)[0]
+    words = clauses.words(text)
     after_na = _NA.sub("", text)  # 那要建立…: jieba reads 那要 as one word
-    second = clauses.words(after_na)[0] if after_na and after_na != text else ""
     if not (
-        omission.continues(first)
-        or omission.opens_with_verb(text, word_tags(), first)
-        or (second and omission.opens_with_verb(after_na, word_tags(), second))
+        omission.continues(words[0])
+        or omission.opens_with_verb(text, word_tags(), words)
+        or (after_na and after_na != text and omission.opens_with_verb(after_na, word_tags(), clauses.words(after_na)))
     ):
         return None
-    entity = latest(turns, Want.ANY, knowledge)
+    entity = latest(turns, asking.attribute_kind(after_na) or Want.ANY, knowledge)
     if entity is None:
         return None
     body = after_na
@@ -83,7 +83,7 @@ def omitted_english(text: str, turns: list[Turn], knowledge: Knowledge) -> Compl
     with 'in' + the latest entity at its end."""
     if not omission.continues_english(text):
         return None
-    entity = latest(turns, Want.ANY, knowledge)
+    entity = latest(turns, asking.attribute_kind(text) or Want.ANY, knowledge)
     if entity is None:
         return None
     body = omission.strip_continuation(text).rstrip("?. ")
@@ -107,7 +107,7 @@ def same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool
     leans = chinese and (omission.carries_on(words) or omission.ends_with_bare_count(text, word_tags(), clauses.words))
     if not short or not (shared or leans):
         return None
-    entity = latest(turns[-1:] if shared else turns, Want.ANY, knowledge)
+    entity = latest(turns[-1:] if shared else turns, asking.attribute_kind(text) or Want.ANY, knowledge)
     if entity is None:
         return None
     reason = f"same topic as 「{turns[-1].text}」: "
@@ -117,6 +117,41 @@ def same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool
     label = label_of(entity, False, turns)
     body = omission.strip_continuation(text).rstrip("?. ")
     return body[:1].upper() + body[1:] + f" in {label}?", reason + label
+
+
+OWNED = 0.5  # length-weighted share of a question's words that the passage answering it must say, for it to own it
+_TOPIC_OPENING = ("n", "vn", "j", "l", "nz", "v")  # a question about a thing opens with a noun (or a verb phrase: 出的…)
+_DEMONSTRATIVE = re.compile(r"^(?:这|那)(?:位|个|场|篇|家|些|次|份|条|项)")  # 这位园林企业高管…: it names its own subject
+_SURNAME_TITLE = re.compile(r"^[\u4e00-\u9fff](?:局长|总|副总裁|总裁|主任|书记|市长|厅长|处长)")  # 张局长说…
+
+
+def owned_topic(text: str, turns: list[Turn], knowledge: Knowledge, owner_of) -> Completed:
+    """A Chinese question that names nothing and is about a thing (网格管理体系要杜绝哪些现象？, 城区周边装了多少个
+    空气监测微站？) is about the conversation's latest entity when the index says the thing is that entity's: the
+    passage that best answers the question alone is the entity's speaker's and says at least OWNED of its words.
+
+    Args:
+        text: the Chinese question, names and pronouns none.
+        turns: the earlier questions, completed.
+        knowledge: the index's entities.
+        owner_of: gives the speaker and text of the passage that best answers a question; None: no such rewrite.
+    """
+    body = _NA.sub("", text)
+    if owner_of is None or not body or re.search(r"[A-Za-z]", body) or _DEMONSTRATIVE.match(body):
+        return None
+    first = clauses.words(body)[0]
+    opening = first in "“《「\"" or (word_tags().get(first) or "").startswith(_TOPIC_OPENING)
+    if not opening or _SURNAME_TITLE.match(body):
+        return None
+    entity = latest(turns, asking.attribute_kind(text) or Want.ANY, knowledge)
+    person = linked_to(entity, Want.PERSON, knowledge) if entity is not None else None
+    if person is None:
+        return None
+    speaker, passage = owner_of(text)
+    terms = [t for t in tokenize(body) if len(t) >= 2 and not t.isdigit()]
+    if speaker != person.name or coverage(terms, passage) < OWNED:
+        return None
+    return entity.name + body, f"omitted subject (the index's answer is {person.name}'s): {entity.name}"
 
 
 _EN_STOP = frozenset(
