@@ -8,7 +8,9 @@ names to swap in. A source question that names one city, speaker or company beco
 - ``pronoun``: a question naming the entity (or its linked city or speaker), then the source question with the
   name replaced by 他 / 该市 / 他们 / 这家公司 / he / that city / they / the company / its / there (a third of them
   after another turn about another entity);
-- ``omitted``: the same, with the name left out (配备了多少名网格员？, 那配备了多少名网格员？);
+- ``omitted``: the same, with the name left out, after an opening word or none (配备了多少名网格员？, 那配备了多少名网格员？,
+  另外，配备了多少名网格员？; English: Who operates the small village sewage plants?, And what is the river chief
+  system supposed to turn into?: 'in X' dropped, X's as 'the');
 - ``mixed``: a Chinese history with an English follow-up and back (What about Jining?, 那Jining呢？);
 - ``traditional``: a switch or pronoun conversation written in traditional characters;
 - ``typo``: a switch follow-up with slips (no question mark, lower-case names, 'abot'), and pronoun follow-ups
@@ -51,6 +53,8 @@ EN_PRONOUN = {EntityKind.PERSON: ("he", "this speaker", "she", "this official", 
               EntityKind.ORG: ("that company", "the company", "they", "that firm", "this company")}
 EN_POSSESSIVE = {EntityKind.PERSON: ("his", "her"), EntityKind.PLACE: ("its", "that city's", "the city's"),
                  EntityKind.ORG: ("its", "the company's", "that firm's")}
+ZH_OPENERS = ("", "那", "那么", "另外，", "还有，", "对了，", "再问一下，", "那")  # how a follow-up that leaves out its subject opens
+EN_OPENERS = ("", "And ", "", "So ", "Also, ", "And ")
 HOST = "中国环境报"  # the moderator (and the newspaper): asked about, never swapped in
 _EN_OBJECT_PREP = re.compile(r"(?i)\b(?:about|to|from|by|with|for|of)\s*$")
 
@@ -166,6 +170,20 @@ def _pronoun(question: str, mention: Mention, chinese: bool, variant: int) -> st
     return before + word + after
 
 
+def _omitted(question: str, mention: Mention, chinese: bool) -> str:
+    """The question with its one name left out, or '' when it cannot be: Chinese when it opens with the name (济宁配备了
+    多少名网格员？ → 配备了多少名网格员？); English when the name is 'in X' (dropped) or X's (as 'the')."""
+    if chinese:
+        rest = re.sub(r"^(?:的|，|,)", "", question[mention.end :]) if mention.start == 0 else ""
+        return rest if len(rest) >= 4 else ""
+    before, after = question[: mention.start], question[mention.end :]
+    if re.search(r"(?i)\bin\s+(?:the\s+)?$", before) and re.match(r"\s*[?.]?$|\s*[?.]", after):
+        return re.sub(r"(?i)\s+in\s+(?:the\s+)?$", "", before) + after  # … sewage plants in Nanyang? → … sewage plants?
+    if after.startswith("'s ") and not re.search(r"(?i)\b(?:the|a|an)\s+$", before):
+        return before + "the " + after[3:]  # What is Nanyang's river chief system … → What is the river chief system …
+    return ""
+
+
 def _linked(entity: Entity, knowledge: Knowledge) -> set[str]:
     """The names that stand for the same speaker (济宁 ↔ 许伟; 普邦园林 ↔ 区锦雄)."""
     return {e.name for e in knowledge.entities if e.speaker and e.speaker == entity.speaker and not e.province}
@@ -215,9 +233,12 @@ def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
                 m.entity.name for m in knowledge.find(earlier)} else []
             if follow:  # a third of them after a turn about another entity
                 rows.append(_row(f"{sid}-pronoun", before + [opener], follow, source, kind, q))
-            omitted = re.sub(r"^(?:的|，|,)", "", q[mention.end :]) if chinese and mention.start == 0 else ""
-            if len(omitted) >= 4:  # 济宁配备了多少名网格员？ → 配备了多少名网格员？ (the subject left out)
-                rows.append(_row(f"{sid}-omitted", [opener], ("那" if n % 2 else "") + omitted, source, "omitted", q))
+            omitted = _omitted(q, mention, chinese)
+            if omitted:  # 济宁配备了多少名网格员？ → 配备了多少名网格员？ (the subject left out)
+                openers = ZH_OPENERS if chinese else EN_OPENERS
+                opening = openers[n % len(openers)]
+                text = opening + (omitted if chinese or not opening else omitted[:1].lower() + omitted[1:])
+                rows.append(_row(f"{sid}-omitted", [opener], text, source, "omitted", q))
             if follow and chinese and _chinese(opener):
                 rows.append(_row(f"{sid}-trad-pronoun", [traditional(opener)], traditional(follow), source, "traditional", q))
             cross = _opener(source, entity, sources, subjects, knowledge, n, other_language=True)
@@ -239,11 +260,18 @@ def normalised(text: str, knowledge: Knowledge) -> str:
     """A question for comparing rewrites: names as their entity, simplified, without punctuation, space or case."""
     from index.normalize import to_simplified
 
+    english = not _chinese(text)
     text = to_simplified(text)
     for m in sorted(knowledge.find(text), key=lambda m: -m.start):
         text = text[: m.start] + m.entity.name + re.sub(r"^(?:的|那边)", "", text[m.end :])  # 济宁的体系 = 济宁体系
     text = re.sub(r"(?i)\bthe\s+|'s\b", "", text)  # the Xiangtan official = Xiangtan's official
+    if english:  # English: the same words in any order (… plants in Nanyang = Nanyang's … plants)
+        words = re.findall(r"[a-z0-9\u4e00-\u9fff][a-z0-9\u4e00-\u9fff-]*", text.lower())  # names folded to 大连 count
+        return " ".join(sorted(w for w in words if w not in _EN_FUNCTION))
     return re.sub(r"[\s？?！!。.,，'’\"“”]+", "", text).lower()
+
+
+_EN_FUNCTION = frozenset("the a an in of and so also then".split())
 
 
 def sample(rows: Sequence[dict], per_kind: int) -> list[dict]:

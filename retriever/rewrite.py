@@ -131,6 +131,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if not turns:
         return Rewrite(text)
     chinese = is_chinese(text)
+    marker = omission.discourse_marker(text, word_tags(), clauses.words) if chinese else ""
+    text = text[len(marker) :]  # 另外，要建立怎样的…？: the question goes on after what only says it carries on
     if fragments.asks_more(text, chinese) and turns[-1].chinese == chinese:  # 还有呢？, What else?: the latest question again
         return Rewrite(turns[-1].text, f"more of 「{turns[-1].text}」")
     fragment = fragments.ellipsis(text, chinese) or fragments.ellipsis(text, not chinese)  # 那Qu Jinxiong呢？, What about 济宁?
@@ -177,10 +179,12 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         return Rewrite(*done)
     if chinese and not mentions and not found and subjects.names_own_subject(text):
         return Rewrite(text)  # 云南洱海保护采取了哪些措施？: a place, person or body the index does not know is its subject
-    if chinese and not mentions and not found and (done := subjects.omitted_chinese(text, turns, knowledge)):
+    if chinese and not mentions and not found and (done := subjects.omitted_chinese(text, turns, knowledge, bool(marker))):
         return Rewrite(*done)
-    if not mentions and not found and chinese == turns[-1].chinese and not asking.asks_for_entity(text, chinese):
-        done = subjects.same_topic(text, turns, knowledge, chinese) or subjects.owned_topic(text, turns, knowledge, owner_of)
+    pointing = [p for p in found if p.want != Want.OWNER]  # 那个河长制…: 那个 only points at the question's own noun
+    if not mentions and not pointing and chinese == turns[-1].chinese and not asking.asks_for_entity(text, chinese):
+        done = subjects.same_topic(text, turns, knowledge, chinese) if not found else None
+        done = done or subjects.owned_topic(text, turns, knowledge, owner_of, lexicon)
         return Rewrite(*done) if done else Rewrite(text)
     return Rewrite(text)
 

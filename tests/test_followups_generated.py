@@ -54,3 +54,15 @@ def test_the_sources_are_tune_questions_only():
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and json.loads(line)["split"] != "tune"}
     sources = tune_sources()
     assert sources and not {s["id"] for s in sources} & held
+
+
+def test_omitted_subjects_in_english_and_after_an_opening_word():
+    knowledge = build_knowledge(SPEAKERS, ["大连市", "济宁市"], LEXICON)
+    by_id = {r["id"]: r for r in generate(knowledge, SOURCES)}
+    english = by_id["d-omitted"]  # Dalian's bureau chief → the bureau chief, after an opening word or none
+    assert english["question"].lower().endswith("what did the bureau chief do first?") and english["reference"] == SOURCES[3]["question"]
+    # English rewrites are compared as the same words in any order: 'in Dalian' at the end is Dalian's
+    assert normalised("What did the bureau chief do first in Dalian?", knowledge) == normalised(english["reference"], knowledge)
+    assert normalised("What did the bureau chief do first in Jining?", knowledge) != normalised(english["reference"], knowledge)
+    chinese = by_id["a-omitted"]["question"]  # 大连拆除了多少台燃煤锅炉？ without 大连, after "", 那, 那么, 另外， …
+    assert chinese.endswith("拆除了多少台燃煤锅炉？") and "大连" not in chinese

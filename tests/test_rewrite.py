@@ -547,3 +547,45 @@ def test_a_subjectless_question_about_a_thing_is_the_entitys_only_when_the_index
                    owner_of=lambda text: ("区锦雄", "这位园林企业高管想说明什么道理")).changed
     assert not ask("张局长说环保局以前是个啥处境？", ["大连拆除了多少台燃煤锅炉？"], knowledge,
                    owner_of=lambda text: ("张海冰", "张局长说环保局以前是个啥处境")).changed
+
+
+def test_an_opening_that_only_says_the_question_carries_on_is_dropped(knowledge):
+    # 另外，/ 再问一下，/ 对了，: the question after it leaves out its subject; the opening is not searched
+    assert ask("另外，要建立怎样的水污染防治责任体系？", ["南阳如何用不耗水的产业替换掉用水大户？"], knowledge).text == (
+        "南阳要建立怎样的水污染防治责任体系？"
+    )
+    assert ask("再问一下，淘汰黄标车出动了多少名交警？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == (
+        "大连淘汰黄标车出动了多少名交警？"
+    )
+    assert ask("对了，济宁呢？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "济宁拆除了多少台燃煤锅炉？"
+    # an opening that names a place is no such opening: 回到湘潭 says what the question is about
+    assert not ask("回到湘潭，区里抽了多少干部？", ["济宁配了多少名专职环保网格员？"], knowledge).changed
+
+
+def test_an_english_follow_up_without_its_place_gets_a_place_or_company_never_a_person(knowledge):
+    # And … in 2016?: 'in' Dalian, not 'in Zhang Haibing'
+    history = ["In Zhang Haibing's view, what is the environment bureau to the government?"]
+    assert ask("And what was the average PM2.5 concentration in 2016?", history, knowledge).text == (
+        "What was the average PM2.5 concentration in 2016 in Dalian?"
+    )
+    assert ask("By the way, how many vehicles were scrapped?", ["How many boilers did Dalian dismantle?"], knowledge).text == (
+        "How many vehicles were scrapped in Dalian?"
+    )
+
+
+def test_an_english_question_about_a_thing_of_the_latest_city_gets_it_when_the_index_says_so(knowledge):
+    history, question = ["Why was Jining under so much pressure early in 2016?"], "How much money went into the new monitoring stations?"
+    passage = "济宁投入资金建设新的空气自动监测站"  # says 资金 (money), 监测站 (monitoring stations)
+    lexicon = LEXICON | {"money": ["资金"], "monitoring": ["监测"], "station": ["站"], "stations": ["监测站"], "new": ["新"]}
+    owned = rewrite(question, history, knowledge, lexicon=lexicon, owner_of=lambda text: ("许伟", passage))
+    assert owned.text == "How much money went into the new monitoring stations in Jining?"
+    # a capitalised name of its own (China) is its subject: left alone whatever the index says
+    assert not rewrite("How much carbon dioxide did China emit?", history, knowledge, lexicon=lexicon,
+                       owner_of=lambda text: ("许伟", passage)).changed
+
+
+def test_a_question_that_opens_with_a_verb_of_saying_is_about_the_latest_person(knowledge):
+    # only a person says or thinks: 湘潭 in the last question stands for its speaker 苏国军
+    assert ask("认为环保部门手里数据零零散散的问题该怎么解决？", ["湘潭退出企业关停指挥部抽调了多少干部？"], knowledge).text == (
+        "苏国军认为环保部门手里数据零零散散的问题该怎么解决？"
+    )

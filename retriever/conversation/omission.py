@@ -19,7 +19,10 @@ _EN_BARE_PASSIVE = re.compile(
     r"^\s*how\s+(?:many|much)\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+[a-z]+(?:\s+[a-z]+)?[\s?.!]*$",
     re.IGNORECASE,
 )
-_EN_CONTINUE = re.compile(r"^(?:and|also|then|so)\b[\s,]*", re.IGNORECASE)
+_EN_CONTINUE = re.compile(
+    r"^(?:and|also|then|so|ok(?:ay)?|right|well|next|by\s+the\s+way|btw|one\s+more\s+thing|another\s+question)\b[\s,:;]*",
+    re.IGNORECASE,
+)
 
 MAX_OMITTED_SUBJECT = 14  # a question that leaves out its subject is short (配备了多少名网格员？); longer ones stand alone
 MAX_OMITTED_SUBJECT_WORDS = 10  # the same for English, in words
@@ -49,12 +52,12 @@ def asks_bare_passive(question: str) -> bool:
 
 
 def continues_english(question: str) -> bool:
-    """An English question that opens with And/Also/Then/So: it carries on from the last turn."""
+    """An English question that opens with And/Also/Then/So/By the way…: it carries on from the last turn."""
     return bool(_EN_CONTINUE.match(question))
 
 
 def strip_continuation(question: str) -> str:
-    """The question without its opening And/Also/Then/So."""
+    """The question without its opening And/Also/Then/So/By the way…."""
     return _EN_CONTINUE.sub("", question, count=1)
 
 
@@ -118,3 +121,25 @@ def asks_bare_quantity(rest: str, tags: dict[str, str], words) -> bool:
     if not match:
         return False
     return all(not (tags.get(w) or "").startswith(("n", "j", "l")) for w in words(match.group("verb")) if w.strip("的那在"))
+
+
+MAX_MARKER = 5  # characters of an opening that only says the question carries on (再问一下，)
+_CONTENT_TAGS = ("n", "j", "l", "eng", "vn", "nz", "ns", "nt", "t")  # a word with one of these says what is asked
+_ASKING = re.compile(r"什么|怎|哪|谁|多少|几|如何|吗|呢")
+
+
+def discourse_marker(question: str, tags: dict[str, str], words) -> str:
+    """The opening of a Chinese question, up to its first comma, that only says it carries on or asks again (另外，,
+    还有，, 对了，, 再问一下，, 顺便问下，), or ''. It says nothing of its own: at most MAX_MARKER characters, no question
+    word and no content word of two or more characters (回到湘潭， names a city: no marker).
+
+    Args:
+        question: the question.
+        tags: jieba's part-of-speech tags by word.
+        words: splits a text into jieba words.
+    """
+    match = re.match(r"^([^，,：:]{1,%d})[，,：:]\s*(?=\S)" % MAX_MARKER, question)
+    if not match or _ASKING.search(match.group(1)):
+        return ""
+    content = [w for w in words(match.group(1)) if len(w) >= 2 and (tags.get(w) or "x").startswith(_CONTENT_TAGS)]
+    return "" if content else match.group()

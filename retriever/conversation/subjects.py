@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from index.lexicon_query import translations
+from index.normalize import canonical
 from index.tokenize import tokenize
 from retriever.conversation import asking, clauses, omission
 from retriever.conversation.focus import coverage
@@ -25,6 +27,9 @@ Completed = tuple[str, str] | None  # (question, reason)
 _PROPER = ("ns", "nr", "nt", "nrt", "nrfg")  # jieba's tags of place, person and organisation names
 MAX_SUBJECT = 12  # a longer leading noun phrase of the last question is more than its subject
 _NA = re.compile(r"^(?:那么|那)")
+_SAYING = frozenset("说 认为 觉得 提到 表示 谈到 介绍 强调 指出 透露 坦言 建议".split())  # verbs only a person does
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_WH = re.compile(r"什么|哪|怎|如何|谁")  # question words no topic is carried on by (多少 is: one count after another)
 
 
 def names_own_subject(text: str) -> bool:
@@ -47,7 +52,7 @@ def subject_of(entity, turns: list[Turn], body: str = "") -> str:
     if body:
         rest = set(clauses.words(subject)) - set(surfaces)
         mine = {w for w in clauses.words(body) if len(w) >= 2}
-        topic = {w for w in clauses.words(last.text[len(subject) :]) if len(w) >= 2}
+        topic = {w for w in clauses.words(last.text[len(subject) :]) if len(w) >= 2 and not _WH.search(w)}  # not 什么
         if not rest or rest & mine or not (mine & topic or omission.carries_on(clauses.words(body))):
             return entity.name
         if not (word_tags().get(clauses.words(subject)[-1]) or "").startswith(("n", "j", "vn", "eng")):
@@ -55,18 +60,22 @@ def subject_of(entity, turns: list[Turn], body: str = "") -> str:
     return subject
 
 
-def omitted_chinese(text: str, turns: list[Turn], knowledge: Knowledge) -> Completed:
+def omitted_chinese(text: str, turns: list[Turn], knowledge: Knowledge, carried: bool = False) -> Completed:
     """A Chinese question that names nothing and opens with a word that carries on or with a verb (配备了多少名网格员？,
-    那要建立什么机制？, 其中关停了多少家？), with the latest entity (or the last question's topic for 其中) put first."""
+    那要建立什么机制？, 其中关停了多少家？), or came after an opening that says it carries on (carried: 另外，…), with the
+    latest entity (or the last question's topic for 其中) put first."""
     words = clauses.words(text)
     after_na = _NA.sub("", text)  # 那要建立…: jieba reads 那要 as one word
+    saying = words[0] in _SAYING  # 认为…该怎么解决？: someone said it
     if not (
-        omission.continues(words[0])
+        carried
+        or saying
+        or omission.continues(words[0])
         or omission.opens_with_verb(text, word_tags(), words)
         or (after_na and after_na != text and omission.opens_with_verb(after_na, word_tags(), clauses.words(after_na)))
     ):
         return None
-    entity = latest(turns, asking.attribute_kind(after_na) or Want.ANY, knowledge)
+    entity = latest(turns, Want.PERSON if saying else asking.attribute_kind(after_na) or Want.ANY, knowledge)
     if entity is None:
         return None
     body = after_na
@@ -83,7 +92,7 @@ def omitted_english(text: str, turns: list[Turn], knowledge: Knowledge) -> Compl
     with 'in' + the latest entity at its end."""
     if not omission.continues_english(text):
         return None
-    entity = latest(turns, asking.attribute_kind(text) or Want.ANY, knowledge)
+    entity = latest(turns, asking.attribute_kind(text) or Want.THING, knowledge)  # 'in' a place or company, not a person
     if entity is None:
         return None
     body = omission.strip_continuation(text).rstrip("?. ")
@@ -121,37 +130,65 @@ def same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool
 
 OWNED = 0.5  # length-weighted share of a question's words that the passage answering it must say, for it to own it
 _TOPIC_OPENING = ("n", "vn", "j", "l", "nz", "v")  # a question about a thing opens with a noun (or a verb phrase: 出的…)
-_DEMONSTRATIVE = re.compile(r"^(?:这|那)(?:位|个|场|篇|家|些|次|份|条|项)")  # 这位园林企业高管…: it names its own subject
+_DEMONSTRATIVE = re.compile(r"^(?:这|那)(?:位|场|篇|家|名)")  # 这位园林企业高管…, 这场对话录…: it names its own subject
+_THING_DEMONSTRATIVE = re.compile(r"^(?:这|那)(?:个|些|项|次|份|条|批)")
 _SURNAME_TITLE = re.compile(r"^[\u4e00-\u9fff](?:局长|总|副总裁|总裁|主任|书记|市长|厅长|处长)")  # 张局长说…
 
 
-def owned_topic(text: str, turns: list[Turn], knowledge: Knowledge, owner_of) -> Completed:
-    """A Chinese question that names nothing and is about a thing (网格管理体系要杜绝哪些现象？, 城区周边装了多少个
-    空气监测微站？) is about the conversation's latest entity when the index says the thing is that entity's: the
-    passage that best answers the question alone is the entity's speaker's and says at least OWNED of its words.
+def owned_topic(text: str, turns: list[Turn], knowledge: Knowledge, owner_of, lexicon: dict | None = None) -> Completed:
+    """A question that names nothing and is about a thing (网格管理体系要杜绝哪些现象？, 城区周边装了多少个空气监测微站？,
+    How much money went into the new monitoring stations in the towns?) is about the conversation's latest entity when
+    the index says the thing is that entity's: the passage that best answers the question alone is the entity's
+    speaker's and says at least OWNED of its (Chinese) words. The entity goes first (Chinese), or after 'in' (English:
+    a place or company).
 
     Args:
-        text: the Chinese question, names and pronouns none.
+        text: the question, naming nobody and without pronouns.
         turns: the earlier questions, completed.
         knowledge: the index's entities.
         owner_of: gives the speaker and text of the passage that best answers a question; None: no such rewrite.
+        lexicon: the index's lexicon, for an English question's words in Chinese.
     """
-    body = _NA.sub("", text)
-    if owner_of is None or not body or re.search(r"[A-Za-z]", body) or _DEMONSTRATIVE.match(body):
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", text))
+    body = _NA.sub("", text) if chinese else omission.strip_continuation(text)
+    if owner_of is None or not body or not _about_a_thing(body, chinese):
         return None
-    first = clauses.words(body)[0]
-    opening = first in "“《「\"" or (word_tags().get(first) or "").startswith(_TOPIC_OPENING)
-    if not opening or _SURNAME_TITLE.match(body):
-        return None
-    entity = latest(turns, asking.attribute_kind(text) or Want.ANY, knowledge)
+    want = asking.attribute_kind(text) or (Want.ANY if chinese else Want.THING)
+    entity = latest(turns, want, knowledge)
     person = linked_to(entity, Want.PERSON, knowledge) if entity is not None else None
     if person is None:
         return None
     speaker, passage = owner_of(text)
-    terms = [t for t in tokenize(body) if len(t) >= 2 and not t.isdigit()]
-    if speaker != person.name or coverage(terms, passage) < OWNED:
+    if speaker != person.name or _said(body, passage, chinese, lexicon) < OWNED:
         return None
-    return entity.name + body, f"omitted subject (the index's answer is {person.name}'s): {entity.name}"
+    reason = f"omitted subject (the index's answer is {person.name}'s): "
+    if chinese:
+        return entity.name + body, reason + entity.name
+    label = label_of(entity, False, turns)
+    return body[:1].upper() + body[1:].rstrip("?. ") + f" in {label}?", reason + label
+
+
+def _said(question: str, passage: str, chinese: bool, lexicon: dict | None) -> float:
+    """How much of a question a passage says: the length-weighted share of its Chinese words (two characters or more)
+    in the passage; for English, the share of its content words with a Chinese term (index/lexicon_query.py) of which
+    one is in the passage."""
+    if chinese:
+        return coverage([t for t in tokenize(question) if len(t) >= 2 and _HAN.fullmatch(t)], passage)
+    glossed = [terms for _, terms in translations(canonical(question), lexicon or {}) if terms]
+    return sum(any(t in passage for t in terms) for terms in glossed) / len(glossed) if glossed else 0.0
+
+
+def _about_a_thing(body: str, chinese: bool) -> bool:
+    """A question that opens with a thing of its own rather than pointing at or naming its subject: Chinese, a noun
+    (or a quotation) first, not 这位…/那个… or a surname and title (张局长说…); English, no capitalised name after the
+    first word (How much carbon dioxide did China emit?) and not in title case."""
+    if not chinese:
+        words = re.findall(r"[A-Za-z][\w'-]*", body)
+        return bool(words) and not any(w[0].isupper() for w in words[1:]) and not re.search(r"[^\x00-\x7f]", body)
+    if re.search(r"[A-Za-z]", body) or _DEMONSTRATIVE.match(body) or _SURNAME_TITLE.match(body):
+        return False
+    first = clauses.words(_THING_DEMONSTRATIVE.sub("", body) or body)[0]  # 那个河长制…: the noun after 那个
+    return first in "“《「\"" or (word_tags().get(first) or "").startswith(_TOPIC_OPENING)
 
 
 _EN_STOP = frozenset(
