@@ -165,6 +165,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
             counted = _counted(done, knowledge.find(done), turns)
             return Rewrite(counted or done, "pronoun: " + ", ".join(names))
         found = [p for p in found if not pronouns.is_object(p, text)]  # 'work in them': the thing, not a name
+    if chinese and not mentions and (done := subjects.role_holder(text, turns, knowledge)):
+        return Rewrite(*done)  # 这个局长叫什么？ after 湘潭…？ → 湘潭局长叫什么？
     counted = _counted(text, mentions, turns) if not found else None
     if counted:
         return Rewrite(counted, f"ellipsis: what is counted, from 「{turns[-1].text}」")
@@ -197,9 +199,9 @@ def _repeats(rest: str, last: Turn, chinese: bool) -> bool:
     湘潭发行了多少专项债券？, Did Nanyang open any? after What platforms did Jining open?): it asks that again."""
     if chinese != last.chinese:
         return False
-    if chinese:
-        mine = set(tokenize(rest)) - _YES_NO
-        return bool(mine) and mine <= set(tokenize(last.text))
+    if chinese:  # a word of the last question's, or part of one (发 of 发行)
+        mine, theirs = set(tokenize(rest)) - _YES_NO, set(tokenize(last.text))
+        return bool(mine) and all(w in theirs or any(w in t for t in theirs) for w in mine)
     mine = subjects.stems(rest)
     return bool(mine) and mine <= subjects.stems(last.text)
 

@@ -589,3 +589,24 @@ def test_a_question_that_opens_with_a_verb_of_saying_is_about_the_latest_person(
     assert ask("认为环保部门手里数据零零散散的问题该怎么解决？", ["湘潭退出企业关停指挥部抽调了多少干部？"], knowledge).text == (
         "苏国军认为环保部门手里数据零零散散的问题该怎么解决？"
     )
+
+
+def test_a_thing_after_a_question_that_asked_which_company_is_that_companys(knowledge):
+    assert ask("And the core values?", ["Which company does Ou Jinxiong work for?"], knowledge).text == (
+        "What about Pubang's core values?"
+    )
+    assert ask("核心价值观呢？", ["区锦雄在哪家公司工作？"], knowledge).text == "普邦园林的核心价值观是什么？"
+
+
+def test_a_question_that_asks_who_holds_a_speakers_title_gets_the_latest_place(knowledge):
+    # 局长 is a title of the index's speakers: the latest city's 局长
+    assert ask("这个局长叫什么？", ["湘潭发行了多少专项债券？"], knowledge).text == "湘潭局长叫什么？"
+    assert ask("局长是谁？", ["How much did Xiangtan raise in bonds?", "湘潭发行了多少专项债券？"], knowledge).text == "湘潭局长是谁？"
+    assert not ask("局长都说了什么？", ["湘潭发行了多少专项债券？"], knowledge).reason.startswith("omitted subject: the")
+
+
+def test_a_name_with_part_of_the_last_questions_verb_asks_it_again_and_what_did_x_do_has_no_object(knowledge):
+    assert ask("那南阳有没有发？", ["湘潭发行了多少专项债券？"], knowledge).text == "南阳发行了多少专项债券？"  # 发 of 发行
+    # 'did Nanyang' is no thing asked about: a place fragment is added, it replaces nothing
+    done = ask("what about the Huai River?", ["What did Nanyang do to protect the water source?"], knowledge).text
+    assert done.startswith("What did Nanyang do to protect the water source")

@@ -10,7 +10,8 @@ _UNITS = "台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|万元
 _ZH_OBJECT = re.compile(rf"(?:多少|几)(?:{_UNITS})?(?P<obj>[^？?，,。；]{{1,20}}?)(?P<end>[？?。]*)$")
 _ZH_WHAT = re.compile(r"(?:什么|哪些|哪种|哪个|哪家)(?P<obj>[^？?，,。；]{1,12}?)(?P<end>[？?。]*)$")
 _EN_OBJECT = re.compile(
-    r"^(?:how\s+(?:much|many)|what|which)\s+(?P<obj>[a-z][\w\s'-]{0,60}?)\s+"
+    r"^(?:how\s+(?:much|many)|what|which)\s+(?!(?:did|do|does|has|have|had|is|are|was|were|will|can|could)\b)"
+    r"(?P<obj>[a-z][\w\s'-]{0,60}?)\s+"  # What did Nanyang do …? asks no thing: 'did Nanyang' is no object
     r"(?:did|do|does|has|have|had|is|are|was|were|will|can|could)\b",
     re.IGNORECASE,
 )

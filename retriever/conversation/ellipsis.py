@@ -8,7 +8,7 @@ import re
 
 from index.normalize import is_chinese
 from index.tokenize import tokenize
-from retriever.conversation import clauses, fragments
+from retriever.conversation import asking, clauses, fragments
 from retriever.conversation.knowledge import Entity, Knowledge, Mention, word_tags
 from retriever.conversation.pronouns import Want
 from retriever.conversation.referents import KIND_WANT, Turn, label_of, latest, linked_to
@@ -34,6 +34,11 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         if entity is not None:
             name = label_of(entity, chinese, turns)
             return f"{name}提到的{fragment}是什么？" if chinese else f"What is {name}'s {ordinal}?"
+    if asking.asked_kind(last.text) is not None and (entity := latest(turns, Want.THING, knowledge)) is not None:
+        # 核心价值观呢？ after 区锦雄在哪家公司工作？: the thing of the company the last question asked for
+        thing = re.sub(r"(?i)^(?:the|its|their)\s+", "", fragment)
+        name = label_of(entity, chinese, turns)
+        return f"{name}的{thing}是什么？" if chinese else f"What about {name}'s {thing}?"
     if chinese != last.chinese:
         return f"{last.text.rstrip('？?')} {fragment}" + ("？" if last.chinese else "?")
     if chinese:

@@ -78,6 +78,7 @@ class Knowledge:
     """The entities of an index, looked up by name in Chinese or English text."""
 
     entities: tuple[Entity, ...] = ()
+    titles: tuple[str, ...] = ()  # the speakers' titles (局长, 副总裁): who holds one is a city's or company's person
     _by_name: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -244,7 +245,8 @@ def build_knowledge(speakers, texts: Iterable[str], lexicon: Mapping[str, list[s
                 province=suffix_of[place] == "省",
             )
         )
-    return Knowledge(tuple(entities))
+    titles = tuple(sorted({s.title for s in speakers if len(s.title) >= 2 and not _HOST.match(s.title)}, key=len, reverse=True))
+    return Knowledge(tuple(entities), titles)
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,22 @@ def subject_of(entity, turns: list[Turn], body: str = "") -> str:
     return subject
 
 
+_ASKS_NAME = re.compile(r"(?:是谁|叫什么|叫啥|名字|是哪位)")
+
+
+def role_holder(text: str, turns: list[Turn], knowledge: Knowledge) -> Completed:
+    """A Chinese question that asks who holds a title the index's speakers hold, naming no city or company (局长是谁？,
+    这个局长叫什么名字？, 那副总裁是谁？), with the latest place or company put first (湘潭局长是谁？)."""
+    body = re.sub(r"^(?:那么|那|这个|那个|这位|那位|该)", "", text)
+    title = next((t for t in knowledge.titles if body.startswith(t)), "")
+    if not title or not _ASKS_NAME.search(body[len(title) :]):
+        return None
+    entity = latest(turns, Want.THING, knowledge)
+    if entity is None:
+        return None
+    return entity.name + body, f"omitted subject: the {title} of {entity.name}"
+
+
 def omitted_chinese(text: str, turns: list[Turn], knowledge: Knowledge, carried: bool = False) -> Completed:
     """A Chinese question that names nothing and opens with a word that carries on or with a verb (配备了多少名网格员？,
     那要建立什么机制？, 其中关停了多少家？), or came after an opening that says it carries on (carried: 另外，…), with the
