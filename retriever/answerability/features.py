@@ -62,6 +62,7 @@ import numpy as np
 from index.lexicon import unknown_english_names
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
+from retriever.answerability.answer_check import answer_kind, asks_role, clause_number, english_number, stated_answer
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.kinds import asked_kind, kind_named
 from retriever.answerability.names import Contains, is_dictionary_word, is_word, nonsense, title_case, unknown_names
@@ -81,7 +82,7 @@ from retriever.answerability.units import (
 FEATURES = (
     "top_dense", "top_sentence", "dense_margin", "cover_top", "known", "entity_asked", "entity_top", "attr_cover",
     "focus_found", "unit_missing", "unknown_names", "top_part", "english", "nonsense", "focus_known",
-    "focus_sentence", "focus_unmapped", "kind_named", "words_unmapped",
+    "focus_sentence", "focus_unmapped", "kind_named", "words_unmapped", "stated_answer", "clause_number",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
@@ -235,6 +236,14 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     number = counted_unit(canonical(evidence.question), unit)
     focus_sentence = max((answers_in(t, written, attribute, number) for t in sentences), default=float(unit is None))
     cosines = evidence.sentence_cosines[0] if evidence.sentence_cosines else ()
+    own_chunks = [evidence.passages[i] for i in own]
+    asked_words = [u for u in (written or attribute) if any(facts.contains(f) for f in u.forms if f)]  # words it writes
+    asked_number = number if number is not None else english_number(evidence.question, evidence.lang)
+    kind = answer_kind(evidence.question, evidence.lang) if asked_number is None else None
+    question_key = search_key(evidence.question)
+    named = [f for u in units for f in u.forms if f] + [a for e in entities for a in e.aliases if a in question_key]
+    name_kind = asked_kind(evidence.question, evidence.lang, facts.lexicon)
+    role = kind == "person" and asks_role(evidence.question, evidence.lang)
     total = sum(u.weight for u in units)
     unknown = question_unknown_names(evidence, facts)
     if unknown and evidence.lang != "zh":
@@ -262,7 +271,9 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "focus_sentence": focus_sentence,
         "focus_unmapped": float(bool(unknown_words)),
         "words_unmapped": sum(u.weight for u in units if unmapped(u, facts)) / total if total else 0.0,
-        "kind_named": kind_named(asked_kind(evidence.question, evidence.lang, facts.lexicon), [texts[i] for i in own]),
+        "stated_answer": stated_answer(kind, asked_words, own_chunks, named, name_kind, role),
+        "clause_number": clause_number(asked_number, written or attribute, own_chunks, attribute),
+        "kind_named": kind_named(name_kind, [texts[i] for i in own]),
     }
     focus_labels = tuple(u.label for u in focus)
     unmapped_labels = tuple(u.label for u in unknown_words)

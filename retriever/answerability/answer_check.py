@@ -1,0 +1,290 @@
+"""The answer check: does a sentence of the asked entity's passages state what the question asks?
+
+A question asks for a kind of answer (answer_kind): a time (哪一年, 什么时候, when), a person (谁, 哪位, who), a name
+(哪家公司, 叫什么名字, which bank, the name of), a place (哪里, where) or a number (quantity.py). The text answers it
+only where one sentence gives an answer of that kind *and* speaks of what is asked: 济宁第一季度是被环保部哪位领导约谈的
+is not answered by 被环保部门约谈后 (no person named there), 南阳农村的污水处理项目是哪家第三方公司运营的 not by
+实行第三方运营管理模式 (no company named), and 'How many yellow-label vehicles did Dalian scrap' not by
+全市3000余名交警… (the number counts police officers, in another clause than the vehicles).
+
+Two scores, each 1.0 when the question asks no such answer (nothing to check):
+
+- stated_answer: the best share of the asked words (the focus, else the attribute) in a sentence that also gives an
+  answer of the asked kind (a time, a person's name, a name, a place); for time, person, name and place questions.
+- clause_number: the best share of the asked words in one clause (between commas) that gives a number in the asked
+  unit; for number questions ('how much did X pay/spend' asks money: 元).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from index.normalize import canonical, search_key
+from index.records import Chunk
+from retriever.answerability.kinds import named_at
+from retriever.answerability.quantity import DURATION, has_number
+from retriever.answerability.units import Unit, coverage, pos_tagger
+
+TIME, PERSON, NAME, PLACE, ORIGIN = "time", "person", "name", "place", "origin"
+
+_ZH_KINDS = (
+    (TIME, re.compile(r"哪一?年|哪一?天|哪个月|几月|几号|什么时候|什么时间|何时|哪个时候")),
+    (ORIGIN, re.compile(r"哪里人|哪儿人|什么地方人|籍贯|老家")),
+    (PLACE, re.compile(r"哪里|哪儿|什么地方|哪个地方|何地|在哪")),
+    (PERSON, re.compile(r"是谁|谁|哪位|什么人")),
+    (NAME, re.compile(r"哪一?[家所座条个]|叫什么|什么名字|的名字|的名称|名称是什么|名字是什么|哪个(?:公司|企业|单位|机构)")),
+)
+_EN_KINDS = (
+    (TIME, re.compile(r"^\s*when\b|\bwhat year\b|\bwhich year\b|\bwhat date\b|\bwhen (?:was|were|did|does|is)\b", re.I)),
+    (ORIGIN, re.compile(r"\bwhere (?:is|was|does|did) .* (?:from|born)\b|\bhometown\b", re.I)),
+    (PLACE, re.compile(r"^\s*where\b|\bwhere (?:is|was|are|were|did|does)\b", re.I)),
+    (PERSON, re.compile(r"^\s*who\b|\bwho (?:is|was|are|were|did)\b", re.I)),
+    (NAME, re.compile(r"\bwhich\s+[a-z]|\bname of\b|\bcalled\b|\bwhat (?:company|firm|bank|hotel|university|exchange)\b", re.I)),
+)
+# A person asked for by role (湘潭市长叫什么名字, 哪位领导): the name question asks a person.
+_ROLES = re.compile(r"长$|领导|书记|主任|编辑|总裁|经理|主席|老板|负责人|官员|专家|教授|记者|干部")
+_EN_MONEY = re.compile(
+    r"\bhow much (?:money\b|did\b.*\b(?:pay|spend|cost|invest|raise|earn|charge|give)\b|does\b.*\bcost\b"
+    r"|is\b.*\b(?:paying|spending|charging)\b|was\b.*\b(?:paid|spent|invested|raised)\b)",
+    re.I,
+)
+
+# Measure words of things answer one another (几项约束性指标: 13个约束性指标; 多少辆车: 逐台排查), not of people
+# (多少辆车 is no 3000余名交警).
+_THINGS = ("台", "家", "个", "项", "次", "起", "件", "辆", "座", "条", "所", "处", "类", "种")
+_EN_ASKS = r"\b(?:what|how much|how many|how high|how big)\b.*"
+_EN_PRICE = re.compile(
+    _EN_ASKS + r"\b(?:price|cost|salary|salaries|wages?|revenue|income|fee|fees|ticket|budget|fine|fines)\b", re.I
+)
+_EN_RATE = re.compile(_EN_ASKS + r"\b(?:rate|share|percentage|proportion)\b", re.I)
+_EN_AMOUNT = re.compile(
+    _EN_ASKS + r"\b(?:gdp|population|concentration|capacity|length|area|temperature|volume|output|level)\b", re.I
+)
+_SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
+_SENTENCE = re.compile(r"(?<=[。！？!?；;\n])")  # a line of the participants list is a sentence of its own
+_CLAUSE = re.compile(r"[，,；;。！？!?：:]")
+_TIME = re.compile(
+    r"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日|今年|去年|前年|明年|年初|年底"
+    r"|上世纪|年代|当年|同年|此前|以来"
+)
+_NAME_MARKS = re.compile(r"《[^》]{2,}》|“[^”]{2,}”|「[^」]{2,}」")
+_PLACE_END = re.compile(
+    r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州)(?![长委])|在([\u4e00-\u9fff]{2,4}?)(?:召开|举行|举办|开幕|开展|出生|工作|任职)"
+)
+_ROLE_WORD = re.compile(
+    r"[\u4e00-\u9fff]{0,3}(?:书记|市长|省长|县长|局长|厅长|部长|主任|总编辑|编辑|总裁|经理|董事长|主席|领导|负责人|专家|教授|记者)"
+)
+_ORIGIN = re.compile(r"土生土长|籍贯|老家|出生在|出生于|生于|祖籍")
+_ORG_SUFFIXES = ("公司", "集团", "银行", "酒店", "宾馆", "饭店", "大学", "学院", "研究院", "研究所", "交易所", "医院", "协会")
+_SURNAMES = frozenset(
+    """王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡
+    余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史
+    陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 区 欧阳 司马 诸葛 上官""".split()
+)
+_ORG_KINDS = frozenset("公司 企业 集团 银行 酒店 宾馆 饭店 大学 高校 学校 学院 机构 单位 交易所 医院 司 家".split())
+_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+
+
+def answer_kind(question: str, lang: str) -> str | None:
+    """The kind of answer a non-number question asks for: TIME, PERSON, NAME, PLACE, or None (what, how, why).
+
+    Args:
+        question: the question as typed.
+        lang: "zh" for a Chinese question, anything else for English.
+    """
+    text = canonical(question)
+    for kind, pattern in _ZH_KINDS if lang == "zh" else _EN_KINDS:
+        if pattern.search(text):
+            if kind == NAME and _asks_role(text, lang):
+                return PERSON
+            return kind
+    return None
+
+
+def asks_role(question: str, lang: str) -> bool:
+    """Whether a person question asks who holds a role it names (湘潭市长叫什么名字, who is the mayor): a role
+    word then answers nothing, only a name."""
+    text = canonical(question)
+    if lang != "zh":
+        return bool(re.search(r"\b(?:mayor|director|head|chief|editor|chairman|president|governor|secretary|leader)\b", text))
+    return _asks_role(text, lang)
+
+
+def _asks_role(text: str, lang: str) -> bool:
+    """A name question about a role (湘潭市长叫什么名字, 哪位领导, which official): a person is asked."""
+    if lang != "zh":
+        return bool(re.search(r"\bwhich (?:official|leader|person|expert|mayor|director|editor)\b", text))
+    before = re.split(r"叫什么|什么名字|的名字|是谁", text)[0]
+    after = re.split(r"哪一?[家所座条个位]", text)
+    role_after = len(after) > 1 and bool(re.match(rf"(?:{_ROLES.pattern})", after[1][:3]))
+    return bool(_ROLES.search(before.rstrip("的是"))) or role_after
+
+
+def english_number(question: str, lang: str) -> str | None:
+    """The unit of a number an English question asks in words that quantity.asked_unit leaves alone: '元' for 'how
+    much did X pay/spend/raise' and for a price, salary or revenue, '%' for a rate or share, '' for another amount
+    (GDP, population, concentration); None when it asks none (Chinese questions are asked_unit's)."""
+    if lang == "zh":
+        return None
+    text = canonical(question)
+    if _EN_MONEY.search(text) or _EN_PRICE.search(text):
+        return "元"
+    if _EN_RATE.search(text):
+        return "%"
+    return "" if _EN_AMOUNT.search(text) else None
+
+
+def speech(chunk: Chunk) -> str:
+    """The passage's text without its speaker's leading '名字：' (the speaker's own name answers no 'who')."""
+    match = _SPEAKER.match(chunk.text)
+    if match and chunk.speaker and match.group(0).strip().rstrip("：:") == chunk.speaker:
+        return chunk.text[match.end() :]
+    return chunk.text
+
+
+@lru_cache(maxsize=8192)
+def sentences_of(text: str) -> tuple[str, ...]:
+    """The text's sentences (canonical form, punctuation kept)."""
+    return tuple(s for s in (canonical(p).strip() for p in _SENTENCE.split(text)) if s)
+
+
+@lru_cache(maxsize=8192)
+def _tags(sentence: str) -> tuple[tuple[str, str], ...]:
+    return tuple((w, t) for w, t in pos_tagger().cut(sentence) if w.strip())
+
+
+def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] = (), role: bool = False) -> bool:
+    """Whether a sentence (canonical form) gives an answer of the kind, not counting the names the question writes.
+
+    Args:
+        sentence: one sentence, canonical form.
+        kind: answer_kind of the question (ORIGIN for 哪里人).
+        asked: the question's own words and names (search_key form): they answer nothing.
+        named: the kind whose name is asked (kinds.asked_kind: 公司, 酒店): an organisation's kind asks an
+            organisation's name (第三方运营 or a quoted slogan names no company).
+        role: the question names the role whose holder it asks (湘潭市长叫什么名字): only a person's name answers.
+    """
+
+    def fresh(word: str) -> bool:
+        return len(word) >= 2 and not any(word in a for a in asked if a)
+
+    if kind == TIME:
+        return bool(_TIME.search(sentence))
+    tags = _tags(sentence)
+    if kind == ORIGIN:
+        return bool(_ORIGIN.search(sentence)) or any(
+            t == "ns" and fresh(w) and n == "人" for (w, t), (n, _) in zip(tags, tags[1:])
+        )
+    if kind == PLACE:
+        return any(fresh(m.group(1) or m.group(0)) for m in _PLACE_END.finditer(sentence)) or any(
+            t == "ns" and fresh(w) for w, t in tags
+        )
+    if kind == PERSON:
+        if not role and any(fresh(m.group(0)) for m in _ROLE_WORD.finditer(sentence)):
+            return True  # 市委书记、市长…共同签署: who signed is answered by a role
+        return any(t in _PERSON_TAGS and fresh(w) and _person(w) for w, t in tags)
+    if _organisation(tags, fresh):
+        return True
+    if any(k in _ORG_KINDS or k[-1:] in _ORG_KINDS for k in named):
+        return False  # 哪家公司: only an organisation's name answers (第三方运营, 环保企业 name none)
+    folded = search_key(sentence)
+    heads = set(named) | {k[-1] for k in named if len(k) > 1}  # 哪条大河: 淮河 is named by its head 河
+    if any(named_at(folded, m.start(), k) for k in heads for m in re.finditer(re.escape(k), folded)):
+        return True
+    return any(fresh(m) for m in _NAME_MARKS.findall(sentence)) or any(t == "ns" and fresh(w) for w, t in tags)
+
+
+def _person(word: str) -> bool:
+    """A person's name as jieba tags one (nr), checked by its surname: jieba tags 远远不够 nr too."""
+    return 2 <= len(word) <= 4 and (word[0] in _SURNAMES or word[:2] in _SURNAMES)
+
+
+def _organisation(tags: Sequence[tuple[str, str]], fresh) -> bool:
+    """An organisation's name: a name jieba knows as one (清华大学), or a place or name followed closely by a kind of
+    organisation (广州普邦园林股份有限公司)."""
+    for i, (word, tag) in enumerate(tags):
+        if tag == "nt" and word[-2:] in _ORG_SUFFIXES and fresh(word):
+            return True
+        if tag in ("ns", "nr", "nz", "nt"):
+            ahead = "".join(w for w, _ in tags[i + 1 : i + 5])
+            match = re.match(rf"^[\u4e00-\u9fff]{{0,8}}?({'|'.join(_ORG_SUFFIXES)})", ahead)
+            if match and fresh(word + ahead[: match.end()]):
+                return True
+    return False
+
+
+def stated_answer(
+    kind: str | None,
+    words: Sequence[Unit],
+    passages: Sequence[Chunk],
+    asked: Sequence[str],
+    named: Sequence[str] = (),
+    role: bool = False,
+) -> float:
+    """The best share of the asked words in a sentence of the passages that gives an answer of the kind; 1.0 when no
+    kind is asked.
+
+    Args:
+        kind: answer_kind of the question.
+        words: the asked words (the focus, else the attribute).
+        passages: the asked entity's passages (the best few when it names none).
+        asked: the question's own names and words (search_key form): they answer nothing.
+        named: the kind whose name is asked (kinds.asked_kind).
+        role: the question asks who holds a role it names (only a person's name answers).
+    """
+    if kind is None:
+        return 1.0
+    best = 0.0
+    for chunk in passages:
+        for sentence in sentences_of(speech(chunk)):
+            if best >= 1.0:
+                return best
+            share = coverage(words, search_key(sentence))
+            if share > best and gives(sentence, kind, asked, named, role):
+                best = share
+    return best
+
+
+def clause_number(
+    unit: str | None, words: Sequence[Unit], passages: Sequence[Chunk], attribute: Sequence[Unit] = ()
+) -> float:
+    """The best share of the asked words around a clause of the passages that gives a number in the unit (the clause
+    and its neighbours within one sentence); 1.0 when no number is asked (unit None). A measure word (多少台, 几项)
+    takes any count: 几项约束性指标 is answered by 13个约束性指标.
+
+    Args:
+        unit: the unit of the number an answer must give (quantity.counted_unit; '元' for English money).
+        words: the asked words (the focus, else the attribute).
+        passages: the asked entity's passages (the best few when it names none).
+        attribute: every asked word (the question's content words less the entity's names): half the score is
+            their share, so that the number stands with what happens to the counted thing (拆除, attended).
+    """
+    if unit is None or unit in (DURATION, "年"):
+        return 1.0  # a time is told in a clause of its own (2012年初，湘潭市确立了…): focus_sentence checks it
+    best = 0.0
+    for chunk in passages:
+        previous = ""
+        for sentence in sentences_of(speech(chunk)):
+            clauses = _clauses(search_key(sentence))
+            for i, clause in enumerate(clauses):
+                if _counts(clause, unit):
+                    window = ",".join(clauses[max(i - 1, 0) : i + 2]) + (previous if i == 0 else "")
+                    best = max(best, (coverage(words, window) + coverage(attribute or words, window)) / 2)
+                    if best >= 1.0:
+                        return best
+            previous = "。" + search_key(sentence)
+    return best
+
+
+def _counts(clause: str, unit: str) -> bool:
+    """Whether a clause gives a number in the unit, a measure word of things taking any other one."""
+    if unit in _THINGS:
+        return any(has_number(clause, u) for u in _THINGS)
+    return has_number(clause, unit)
+
+
+@lru_cache(maxsize=8192)
+def _clauses(text: str) -> tuple[str, ...]:
+    return tuple(c for c in _CLAUSE.split(text) if c)
