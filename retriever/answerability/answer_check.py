@@ -43,6 +43,10 @@ _EN_KINDS = (
     (PERSON, re.compile(r"^\s*who\b|\bwho (?:is|was|are|were|did)\b", re.I)),
     (NAME, re.compile(r"\bwhich\s+[a-z]|\bname of\b|\bcalled\b|\bwhat (?:company|firm|bank|hotel|university|exchange)\b", re.I)),
 )
+_NOT_PLACE = re.compile(
+    r"(?:短板|问题|难点|关键|原因|区别|不同|差距|意义|作用|重点|亮点|特点|优势|不足|困难|挑战|症结|根源|出路|方向|好处|突破口|价值)"
+    r"(?:主要|究竟|到底)?(?:在|是)?(?:哪里|哪儿|什么地方)"
+)
 # A person asked for by role (湘潭市长叫什么名字, 哪位领导): the name question asks a person.
 _ROLES = re.compile(r"长$|领导|书记|主任|编辑|总裁|经理|主席|老板|负责人|官员|专家|教授|记者|干部")
 _EN_MONEY = re.compile(
@@ -78,12 +82,17 @@ _ROLE_WORD = re.compile(
 )
 _ORIGIN = re.compile(r"土生土长|籍贯|老家|出生在|出生于|生于|祖籍")
 _ORG_SUFFIXES = ("公司", "集团", "银行", "酒店", "宾馆", "饭店", "大学", "学院", "研究院", "研究所", "交易所", "医院", "协会")
+_ORG_GROUPS = (
+    ("公司", "集团"), ("银行",), ("酒店", "宾馆", "饭店"), ("大学", "学院", "高校", "学校"), ("研究院", "研究所"),
+    ("医院",), ("交易所",), ("协会",),
+)
 _SURNAMES = frozenset(
     """王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡
     余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史
     陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 区 欧阳 司马 诸葛 上官""".split()
 )
 _ORG_KINDS = frozenset("公司 企业 集团 银行 酒店 宾馆 饭店 大学 高校 学校 学院 机构 单位 交易所 医院 司 家".split())
+_ACTORS = re.compile(r"第[三3]方|政府|部门|公安|企业|公众|群众|市民|村民|社会资本|环保局|环保部门|审计|财政")
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 
 
@@ -96,6 +105,8 @@ def answer_kind(question: str, lang: str) -> str | None:
     """
     text = canonical(question)
     for kind, pattern in _ZH_KINDS if lang == "zh" else _EN_KINDS:
+        if kind == PLACE and _NOT_PLACE.search(text):
+            continue  # 能力短板在哪里: where a weakness lies is no place
         if pattern.search(text):
             if kind == NAME and _asks_role(text, lang):
                 return PERSON
@@ -184,8 +195,10 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
     if kind == PERSON:
         if not role and any(fresh(m.group(0)) for m in _ROLE_WORD.finditer(sentence)):
             return True  # 市委书记、市长…共同签署: who signed is answered by a role
+        if not role and (_organisation(tags, fresh) or any(fresh(m) for m in _ACTORS.findall(sentence))):
+            return True  # 跟谁签了合作协议: 清华大学环境学院; who operates them: 第三方
         return any(t in _PERSON_TAGS and fresh(w) and _person(w) for w, t in tags)
-    if _organisation(tags, fresh):
+    if _organisation(tags, fresh, _suffixes(named)):
         return True
     if any(k in _ORG_KINDS or k[-1:] in _ORG_KINDS for k in named):
         return False  # 哪家公司: only an organisation's name answers (第三方运营, 环保企业 name none)
@@ -201,15 +214,22 @@ def _person(word: str) -> bool:
     return 2 <= len(word) <= 4 and (word[0] in _SURNAMES or word[:2] in _SURNAMES)
 
 
-def _organisation(tags: Sequence[tuple[str, str]], fresh) -> bool:
-    """An organisation's name: a name jieba knows as one (清华大学), or a place or name followed closely by a kind of
-    organisation (广州普邦园林股份有限公司)."""
+def _suffixes(kinds: Sequence[str]) -> tuple[str, ...]:
+    """The ends of the organisations' names that answer a question about a kind (哪家酒店: 酒店, 宾馆, 饭店; 哪家: any)."""
+    kinds = ["公司" if k == "企业" else k for k in kinds]  # 哪家企业 is answered by a company's name
+    groups = [g for g in _ORG_GROUPS if any(k in g or k[-2:] in g for k in kinds)]
+    return tuple(s for g in groups for s in g) or _ORG_SUFFIXES
+
+
+def _organisation(tags: Sequence[tuple[str, str]], fresh, suffixes: Sequence[str] = _ORG_SUFFIXES) -> bool:
+    """An organisation's name ending in one of the suffixes: a name jieba knows as one (清华大学), or a place or name
+    followed closely by a kind of organisation (广州普邦园林股份有限公司)."""
     for i, (word, tag) in enumerate(tags):
-        if tag == "nt" and word[-2:] in _ORG_SUFFIXES and fresh(word):
+        if tag == "nt" and word.endswith(tuple(suffixes)) and fresh(word):
             return True
         if tag in ("ns", "nr", "nz", "nt"):
             ahead = "".join(w for w, _ in tags[i + 1 : i + 5])
-            match = re.match(rf"^[\u4e00-\u9fff]{{0,8}}?({'|'.join(_ORG_SUFFIXES)})", ahead)
+            match = re.match(rf"^[\u4e00-\u9fff]{{0,8}}?({'|'.join(suffixes)})", ahead)
             if match and fresh(word + ahead[: match.end()]):
                 return True
     return False

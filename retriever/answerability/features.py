@@ -62,7 +62,13 @@ import numpy as np
 from index.lexicon import unknown_english_names
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
-from retriever.answerability.answer_check import answer_kind, asks_role, clause_number, english_number, stated_answer
+from retriever.answerability.answer_check import (
+    answer_kind,
+    asks_role,
+    clause_number,
+    english_number,
+    stated_answer,
+)
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.kinds import asked_kind, kind_named
 from retriever.answerability.names import Contains, is_dictionary_word, is_word, nonsense, title_case, unknown_names

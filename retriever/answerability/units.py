@@ -221,6 +221,11 @@ def asked_event(cut: Sequence[tuple[str, str]], names_entity) -> str:
     return ""
 
 
+# Kinds of organisation: 'company' (公司) names no entity although 广州普邦园林股份有限公司 ends in it ('Which company
+# does Ou Jinxiong work for' asks the company).
+_KIND_HEADS = frozenset("公司 有限公司 股份有限公司 企业 集团 银行 大学 学院 单位 机构 部门".split())
+
+
 def name_words(question: str, units: Sequence[Unit], entities: Sequence[Entity]) -> tuple[list[str], list[bool]]:
     """An English question's words (lower case) and whether each names an asked entity: a word the lexicon maps
     to the entity (Guojun, Dalian), or a capitalised word it cannot map next to one (Su of 'Su Guojun')."""
@@ -229,7 +234,7 @@ def name_words(question: str, units: Sequence[Unit], entities: Sequence[Entity])
     raw = re.findall(r"[A-Za-z][A-Za-z0-9'-]*", unicodedata.normalize("NFKC", question))
     words = [re.sub(r"'s?$", "", w.lower()) for w in raw]
     forms = [[f for f in by_label[w].forms if not f.isascii()] if w in by_label else [] for w in words]
-    naming = [any(f in a or a in f for f in cjk for a in aliases) for cjk in forms]
+    naming = [any(f in a or a in f for f in cjk if f not in _KIND_HEADS for a in aliases) for cjk in forms]
     for i, word in enumerate(raw):  # an acronym (GDP) is no part of a name
         beside = any(0 <= j < len(raw) and naming[j] for j in (i - 1, i + 1))
         if word[0].isupper() and not word.isupper() and not forms[i] and beside:
