@@ -66,6 +66,7 @@ _EN_RATE = re.compile(_EN_ASKS + r"\b(?:rate|share|percentage|proportion)\b", re
 _EN_AMOUNT = re.compile(
     _EN_ASKS + r"\b(?:gdp|population|concentration|capacity|length|area|temperature|volume|output|level)\b", re.I
 )
+_AGE = re.compile(r"多大年纪|多大岁数|多少岁|几岁|年龄|年纪|\bhow old\b|\bage\b", re.I)
 _SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
 _SENTENCE = re.compile(r"(?<=[。！？!?；;\n])")  # a line of the participants list is a sentence of its own
 _CLAUSE = re.compile(r"[，,；;。！？!?：:]")
@@ -133,13 +134,15 @@ def _asks_role(text: str, lang: str) -> bool:
     return bool(_ROLES.search(before.rstrip("的是"))) or role_after
 
 
-def english_number(question: str, lang: str) -> str | None:
-    """The unit of a number an English question asks in words that quantity.asked_unit leaves alone: '元' for 'how
-    much did X pay/spend/raise' and for a price, salary or revenue, '%' for a rate or share, '' for another amount
-    (GDP, population, concentration); None when it asks none (Chinese questions are asked_unit's)."""
+def more_number(question: str, lang: str) -> str | None:
+    """The unit of a number a question asks in words that quantity.asked_unit leaves alone: '岁' for an age (多大年纪,
+    how old); in English '元' for 'how much did X pay/spend/raise' and for a price, salary or revenue, '%' for a rate
+    or share, '' for another amount (GDP, population, concentration); None when it asks none."""
+    text = canonical(question)
+    if _AGE.search(text):
+        return "岁"
     if lang == "zh":
         return None
-    text = canonical(question)
     if _EN_MONEY.search(text) or _EN_PRICE.search(text):
         return "元"
     if _EN_RATE.search(text):

@@ -66,13 +66,13 @@ from retriever.answerability.answer_check import (
     answer_kind,
     asks_role,
     clause_number,
-    english_number,
+    more_number,
     stated_answer,
 )
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.kinds import asked_kind, kind_named
 from retriever.answerability.names import Contains, is_dictionary_word, is_word, nonsense, title_case, unknown_names
-from retriever.answerability.quantity import asked_unit, counted_unit, has_number
+from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, has_number
 from retriever.answerability.units import (
     EN_QUESTION_WORDS,
     ZH_QUESTION_WORDS,
@@ -244,7 +244,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     cosines = evidence.sentence_cosines[0] if evidence.sentence_cosines else ()
     own_chunks = [evidence.passages[i] for i in own]
     asked_words = [u for u in (written or attribute) if any(facts.contains(f) for f in u.forms if f)]  # words it writes
-    asked_number = number if number is not None else english_number(evidence.question, evidence.lang)
+    more = more_number(evidence.question, evidence.lang) if number in (None, "", COUNT) else None
+    asked_number = number if more is None or (more == "" and number is not None) else more
     kind = answer_kind(evidence.question, evidence.lang) if asked_number is None else None
     question_key = search_key(evidence.question)
     named = [f for u in units for f in u.forms if f] + [a for e in entities for a in e.aliases if a in question_key]
