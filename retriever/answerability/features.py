@@ -43,6 +43,10 @@ a question about an entity is judged on that entity's passages among them, any o
   text does not write (election, presidential): the more of them, the less of the question the text can speak to.
   (python -m eval.calibrate_validate --test readers2: near misses 0.750 and out of scope 0.667 one way, 0.707 and
   0.840 the other, from 0.781/0.667 and 0.659/0.800.)
+- ``stated_answer`` and ``clause_number``: the answer check (answer_check.py): a sentence of the asked entity's
+  passages gives an answer of the asked kind (a time, a person or role, an organisation's name, a place) beside the
+  asked words; a clause gives a number in the asked unit (多少辆车 is no 3000余名交警; English price, salary, rate, GDP
+  and age questions ask a number too) beside the counted thing. 1 when no such answer is asked.
 - ``nonsense``: there is nothing to look up: the question has no word at all (emoji, punctuation, digits, key
   mashes, greetings), or none of its words occurs in the transcript in any form (lorem ipsum, carpe diem); the
   judge abstains on it whatever the other features say.

@@ -1,0 +1,153 @@
+"""The answer check (retriever/answerability/answer_check.py): does a sentence of the asked entity state what is asked?
+
+Sentences are the transcript's own; the tagger is jieba's; the end-to-end cases run the real index and embedder.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.normalize import canonical
+from index.records import Chunk
+from retriever.answerability.answer_check import (
+    NAME,
+    ORIGIN,
+    PERSON,
+    PLACE,
+    TIME,
+    answer_kind,
+    asks_role,
+    clause_number,
+    gives,
+    more_number,
+    speech,
+    stated_answer,
+)
+from retriever.answerability.units import Unit
+from retriever.service import judge
+
+
+def unit(word: str) -> Unit:
+    return Unit(word, float(min(len(word), 4)), (word,))
+
+
+def passage(speaker: str, text: str) -> Chunk:
+    return Chunk("c", "doc", speaker, "", "", 0, 1, 1, text, (0,), ((0, len(text)),), ((1, 1),))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "kind"),
+    [
+        ("苏国军是哪一年出生的？", "zh", TIME),
+        ("When was Su Guojun born?", "en", TIME),
+        ("这场对话的主持人是谁？", "zh", PERSON),
+        ("济宁第一季度是被环保部哪位领导约谈的？", "zh", PERSON),  # 哪位 + a role: a person
+        ("湘潭市长叫什么名字？", "zh", PERSON),  # the name of a role's holder
+        ("南阳农村的污水处理项目是哪家第三方公司运营的？", "zh", NAME),
+        ("Which bank provided Xiangtan's matching funds?", "en", NAME),
+        ("厅局长论坛在哪里召开？", "zh", PLACE),
+        ("张海冰是哪里人？", "zh", ORIGIN),
+        ("他认为环保部门的能力短板在哪里？", "zh", None),  # where a weakness lies is no place
+        ("大连为什么淘汰黄标车？", "zh", None),
+    ],
+)
+def test_the_kind_of_answer_a_question_asks(question, lang, kind):
+    assert answer_kind(question, lang) == kind
+
+
+def test_a_role_named_asks_its_holder_and_numbers_asked_in_words():
+    assert asks_role("湘潭市长叫什么名字？", "zh") and asks_role("Who is the mayor of Nanyang?", "en")
+    assert not asks_role("大连环保目标责任书是由谁签署的？", "zh")
+    assert more_number("区锦雄今年多大年纪？", "zh") == "岁" and more_number("How old is Wang Qi?", "en") == "岁"
+    assert more_number("How much did Dalian pay owners to scrap their cars?", "en") == "元"
+    assert more_number("What is the monthly salary of a grid inspector?", "en") == "元"
+    assert more_number("What share of the money came from private investors?", "en") == "%"
+    assert more_number("What is the population of Jining?", "en") == ""
+    assert more_number("What did Dalian do about boilers?", "en") is None and more_number("南阳在哪里？", "zh") is None
+
+
+def test_who_is_answered_by_a_role_an_organisation_or_an_actor_unless_a_role_is_asked():
+    signed = canonical("市委书记、市长与全市13个区市县党委、政府领导共同签署环境保护目标责任书。")
+    assert gives(signed, PERSON, ["签署", "责任书"])  # who signed: 市委书记、市长
+    assert not gives(signed, PERSON, ["市长"], role=True)  # the mayor's name: a role is no name
+    assert gives(canonical("主持人：中国环境报社总编辑刘树国"), PERSON, ["主持人"], role=True)
+    assert gives(canonical("济宁市与清华大学环境学院签署长期合作框架协议。"), PERSON, ["济宁", "签署"])
+    assert gives(canonical("生活污水处理项目，实行第三方运营管理模式。"), PERSON, ["污水处理"])
+    assert not gives(canonical("山东省济宁市第一季度主要污染指标反弹，被环保部门约谈后，压力空前。"), PERSON,
+                     ["济宁", "领导"], role=True)
+
+
+def test_a_name_of_a_kind_is_an_organisation_with_a_fitting_ending_or_the_kind_as_a_names_head():
+    third = canonical("因地制宜筛选投资少、效果好的生活污水处理项目，实行第三方运营管理模式，使生活源污染治理消化在“源头”。")
+    assert not gives(third, NAME, ["污水处理", "公司"], ("公司",))  # no company named; a quoted slogan is none
+    assert gives(canonical("广州普邦园林股份有限公司副总裁区锦雄"), NAME, ["公司"], ("公司",))
+    assert not gives(canonical("广州普邦园林股份有限公司副总裁区锦雄"), NAME, ["酒店"], ("酒店",))  # no hotel
+    assert gives(canonical("是千里淮河发源地。"), NAME, ["大河", "发源"], ("大河",))  # 淮河: a 河 by name
+    assert gives(canonical("制定《全市锅炉综合整治改造工作方案》。"), NAME, ["方案"], ("方案",))
+
+
+def test_times_places_and_origins():
+    assert gives(canonical("2012年初，湘潭市确立了工作机制。"), TIME, ["机制"])
+    assert not gives(canonical("湘潭市确立了工作机制。"), TIME, ["机制"])
+    assert gives(canonical("2016全国环保厅局长论坛12月17日在海口召开。"), PLACE, ["论坛", "召开"])
+    assert gives(canonical("我是土生土长的广州人，年轻时我常到珠江游泳。"), ORIGIN, ["区锦雄"])
+    assert not gives(canonical("大连市2016年举全市之力，打响燃煤锅炉整治攻坚战。"), ORIGIN, ["张海冰"])
+
+
+def test_the_asked_words_and_the_answer_must_share_a_sentence():
+    xiangtan = passage("苏国军", "苏国军：通过采取PPP模式，引进民营环保企业合资组建项目投资和实施平台。市里成立了领导小组。")
+    assert speech(xiangtan).startswith("通过")  # the speaker's own name answers no 'who'
+    words = [unit("民营"), unit("企业")]
+    assert stated_answer(NAME, words, [xiangtan], ["企业"], ("企业",)) == 0.0  # no company named
+    named = passage("苏国军", "苏国军：引进民营企业湖南天乐环保股份有限公司。")
+    assert stated_answer(NAME, words, [named], ["企业"], ("企业",)) == 1.0
+    assert stated_answer(None, words, [xiangtan], []) == 1.0  # nothing of a kind asked: nothing to check
+
+
+def test_the_number_must_stand_with_the_counted_thing_in_its_clause():
+    dalian = passage("张海冰", "强力淘汰黄标车，也是大连改善空气质量的重要举措。这场攻坚战，全市公安系统是主力军。"
+                     "全市3000余名交警采取进企业的方式，逐台上门排查。")
+    cars = [unit("黄标车")]
+    assert clause_number("辆", cars, [dalian], cars) == 0.0  # 3000余名 counts police officers, two sentences on
+    police = [unit("交警")]
+    assert clause_number("名", police, [dalian], police) == 1.0
+    rules = passage("张海冰", "《意见》提出3类13个约束性指标，4个方面19项主要任务措施。")
+    assert clause_number("项", [unit("约束性")], [rules], [unit("约束性")]) == 1.0  # 几项: 13个 answers
+    assert clause_number(None, cars, [dalian]) == 1.0 and clause_number("时长", cars, [dalian]) == 1.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["济宁第一季度是被环保部哪位领导约谈的？", "南阳农村的污水处理项目是哪家第三方公司运营的？", "湘潭市长叫什么名字？"],
+)
+def test_a_near_miss_whose_answer_no_sentence_states_scores_zero(retriever, question):
+    assert judge(retriever, question).analysis.values["stated_answer"] == 0.0
+
+
+@pytest.mark.parametrize(
+    "question", ["济宁与哪家高校签署了长期合作框架协议？", "大连环保目标责任书是由谁签署的？", "厅局长论坛在哪里召开？"]
+)
+def test_an_answerable_question_whose_answer_a_sentence_states_scores_one(retriever, question):
+    verdict = judge(retriever, question)
+    assert verdict.analysis.values["stated_answer"] == 1.0 and not verdict.abstained
+
+
+def test_english_money_and_counts_go_through_the_clause_check(retriever):
+    paid = judge(retriever, "How much did Dalian pay owners to scrap their yellow-label cars?")
+    assert paid.analysis.values["clause_number"] < 1.0
+    boilers = judge(retriever, "How many coal-fired boilers did Dalian dismantle?")
+    assert boilers.analysis.values["clause_number"] == 1.0 and not boilers.abstained
+
+
+def test_the_measure_word_cut_off_which_is_no_kind_and_a_company_names_no_entity(retriever):
+    from retriever.answerability.features import content_units, question_entities
+    from retriever.answerability.kinds import asked_kind
+    from retriever.answerability.units import name_words
+    from retriever.service import evidence_for
+
+    assert asked_kind("济宁跟哪所大学签了合作协议？", "zh", {}) == ("大学",)  # 哪|所|大学: not 所
+    question = "Which company does Ou Jinxiong work for?"
+    evidence = evidence_for(retriever, question)
+    facts = retriever.answerability.facts
+    words, naming = name_words(question, content_units(evidence, facts.lexicon), question_entities(evidence, facts))
+    assert not naming[words.index("company")] and naming[words.index("jinxiong")]  # 公司 ends the firm's name only
