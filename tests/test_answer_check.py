@@ -1,4 +1,4 @@
-"""The answer check (retriever/answerability/answer_check.py): does a sentence of the asked entity state what is asked?
+"""The answer check (retriever/answerability/answer_check.py, asked.py): does a sentence of the asked entity state what is asked?
 
 Sentences are the transcript's own; the tagger is jieba's; the end-to-end cases run the real index and embedder.
 """
@@ -9,20 +9,8 @@ import pytest
 
 from index.normalize import canonical
 from index.records import Chunk
-from retriever.answerability.answer_check import (
-    NAME,
-    ORIGIN,
-    PERSON,
-    PLACE,
-    TIME,
-    answer_kind,
-    asks_role,
-    clause_number,
-    gives,
-    more_number,
-    speech,
-    stated_answer,
-)
+from retriever.answerability.answer_check import clause_number, gives, speech, stated_answer
+from retriever.answerability.asked import NAME, ORIGIN, PERSON, PLACE, TIME, answer_kind, asks_role, more_number
 from retriever.answerability.units import Unit
 from retriever.service import judge
 

@@ -23,50 +23,14 @@ from functools import lru_cache
 
 from index.normalize import canonical, search_key
 from index.records import Chunk
+from retriever.answerability.asked import ORIGIN, PERSON, PLACE, TIME
 from retriever.answerability.kinds import named_at
 from retriever.answerability.quantity import DURATION, has_number
 from retriever.answerability.units import Unit, coverage, pos_tagger
 
-TIME, PERSON, NAME, PLACE, ORIGIN = "time", "person", "name", "place", "origin"
-
-_ZH_KINDS = (
-    (TIME, re.compile(r"哪一?年|哪一?天|哪个月|几月|几号|什么时候|什么时间|何时|哪个时候")),
-    (ORIGIN, re.compile(r"哪里人|哪儿人|什么地方人|籍贯|老家")),
-    (PLACE, re.compile(r"哪里|哪儿|什么地方|哪个地方|何地|在哪")),
-    (PERSON, re.compile(r"是谁|谁|哪位|什么人")),
-    (NAME, re.compile(r"哪一?[家所座条个]|叫什么|什么名字|的名字|的名称|名称是什么|名字是什么|哪个(?:公司|企业|单位|机构)")),
-)
-_EN_KINDS = (
-    (TIME, re.compile(r"^\s*when\b|\bwhat year\b|\bwhich year\b|\bwhat date\b|\bwhen (?:was|were|did|does|is)\b", re.I)),
-    (ORIGIN, re.compile(r"\bwhere (?:is|was|does|did) .* (?:from|born)\b|\bhometown\b", re.I)),
-    (PLACE, re.compile(r"^\s*where\b|\bwhere (?:is|was|are|were|did|does)\b", re.I)),
-    (PERSON, re.compile(r"^\s*who\b|\bwho (?:is|was|are|were|did)\b", re.I)),
-    (NAME, re.compile(r"\bwhich\s+[a-z]|\bname of\b|\bcalled\b|\bwhat (?:company|firm|bank|hotel|university|exchange)\b", re.I)),
-)
-_NOT_PLACE = re.compile(
-    r"(?:短板|问题|难点|关键|原因|区别|不同|差距|意义|作用|重点|亮点|特点|优势|不足|困难|挑战|症结|根源|出路|方向|好处|突破口|价值)"
-    r"(?:主要|究竟|到底)?(?:在|是)?(?:哪里|哪儿|什么地方)"
-)
-# A person asked for by role (湘潭市长叫什么名字, 哪位领导): the name question asks a person.
-_ROLES = re.compile(r"长$|领导|书记|主任|编辑|总裁|经理|主席|老板|负责人|官员|专家|教授|记者|干部")
-_EN_MONEY = re.compile(
-    r"\bhow much (?:money\b|did\b.*\b(?:pay|spend|cost|invest|raise|earn|charge|give)\b|does\b.*\bcost\b"
-    r"|is\b.*\b(?:paying|spending|charging)\b|was\b.*\b(?:paid|spent|invested|raised)\b)",
-    re.I,
-)
-
 # Measure words of things answer one another (几项约束性指标: 13个约束性指标; 多少辆车: 逐台排查), not of people
 # (多少辆车 is no 3000余名交警).
 _THINGS = ("台", "家", "个", "项", "次", "起", "件", "辆", "座", "条", "所", "处", "类", "种")
-_EN_ASKS = r"\b(?:what|how much|how many|how high|how big)\b.*"
-_EN_PRICE = re.compile(
-    _EN_ASKS + r"\b(?:price|cost|salary|salaries|wages?|revenue|income|fee|fees|ticket|budget|fine|fines)\b", re.I
-)
-_EN_RATE = re.compile(_EN_ASKS + r"\b(?:rate|share|percentage|proportion)\b", re.I)
-_EN_AMOUNT = re.compile(
-    _EN_ASKS + r"\b(?:gdp|population|concentration|capacity|length|area|temperature|volume|output|level)\b", re.I
-)
-_AGE = re.compile(r"多大年纪|多大岁数|多少岁|几岁|年龄|年纪|\bhow old\b|\bage\b", re.I)
 _SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
 _SENTENCE = re.compile(r"(?<=[。！？!?；;\n])")  # a line of the participants list is a sentence of its own
 _CLAUSE = re.compile(r"[，,；;。！？!?：:]")
@@ -95,59 +59,6 @@ _SURNAMES = frozenset(
 _ORG_KINDS = frozenset("公司 企业 集团 银行 酒店 宾馆 饭店 大学 高校 学校 学院 机构 单位 交易所 医院 司 家".split())
 _ACTORS = re.compile(r"第[三3]方|政府|部门|公安|企业|公众|群众|市民|村民|社会资本|环保局|环保部门|审计|财政")
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
-
-
-def answer_kind(question: str, lang: str) -> str | None:
-    """The kind of answer a non-number question asks for: TIME, PERSON, NAME, PLACE, or None (what, how, why).
-
-    Args:
-        question: the question as typed.
-        lang: "zh" for a Chinese question, anything else for English.
-    """
-    text = canonical(question)
-    for kind, pattern in _ZH_KINDS if lang == "zh" else _EN_KINDS:
-        if kind == PLACE and _NOT_PLACE.search(text):
-            continue  # 能力短板在哪里: where a weakness lies is no place
-        if pattern.search(text):
-            if kind == NAME and _asks_role(text, lang):
-                return PERSON
-            return kind
-    return None
-
-
-def asks_role(question: str, lang: str) -> bool:
-    """Whether a person question asks who holds a role it names (湘潭市长叫什么名字, who is the mayor): a role
-    word then answers nothing, only a name."""
-    text = canonical(question)
-    if lang != "zh":
-        return bool(re.search(r"\b(?:mayor|director|head|chief|editor|chairman|president|governor|secretary|leader)\b", text))
-    return _asks_role(text, lang)
-
-
-def _asks_role(text: str, lang: str) -> bool:
-    """A name question about a role (湘潭市长叫什么名字, 哪位领导, which official): a person is asked."""
-    if lang != "zh":
-        return bool(re.search(r"\bwhich (?:official|leader|person|expert|mayor|director|editor)\b", text))
-    before = re.split(r"叫什么|什么名字|的名字|是谁", text)[0]
-    after = re.split(r"哪一?[家所座条个位]", text)
-    role_after = len(after) > 1 and bool(re.match(rf"(?:{_ROLES.pattern})", after[1][:3]))
-    return bool(_ROLES.search(before.rstrip("的是"))) or role_after
-
-
-def more_number(question: str, lang: str) -> str | None:
-    """The unit of a number a question asks in words that quantity.asked_unit leaves alone: '岁' for an age (多大年纪,
-    how old); in English '元' for 'how much did X pay/spend/raise' and for a price, salary or revenue, '%' for a rate
-    or share, '' for another amount (GDP, population, concentration); None when it asks none."""
-    text = canonical(question)
-    if _AGE.search(text):
-        return "岁"
-    if lang == "zh":
-        return None
-    if _EN_MONEY.search(text) or _EN_PRICE.search(text):
-        return "元"
-    if _EN_RATE.search(text):
-        return "%"
-    return "" if _EN_AMOUNT.search(text) else None
 
 
 def speech(chunk: Chunk) -> str:

@@ -43,7 +43,7 @@ a question about an entity is judged on that entity's passages among them, any o
   text does not write (election, presidential): the more of them, the less of the question the text can speak to.
   (python -m eval.calibrate_validate --test readers2: near misses 0.750 and out of scope 0.667 one way, 0.707 and
   0.840 the other, from 0.781/0.667 and 0.659/0.800.)
-- ``stated_answer`` and ``clause_number``: the answer check (answer_check.py): a sentence of the asked entity's
+- ``stated_answer`` and ``clause_number``: the answer check (answer_check.py, asked.py): a sentence of the asked entity's
   passages gives an answer of the asked kind (a time, a person or role, an organisation's name, a place) beside the
   asked words; a clause gives a number in the asked unit (多少辆车 is no 3000余名交警; English price, salary, rate, GDP
   and age questions ask a number too) beside the counted thing. 1 when no such answer is asked.
@@ -66,13 +66,8 @@ import numpy as np
 from index.lexicon import unknown_english_names
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
-from retriever.answerability.answer_check import (
-    answer_kind,
-    asks_role,
-    clause_number,
-    more_number,
-    stated_answer,
-)
+from retriever.answerability.answer_check import clause_number, stated_answer
+from retriever.answerability.asked import answer_kind, asks_role, more_number
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.kinds import asked_kind, kind_named
 from retriever.answerability.names import Contains, is_dictionary_word, is_word, nonsense, title_case, unknown_names
