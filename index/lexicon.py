@@ -21,9 +21,10 @@ from functools import lru_cache
 from index.errors import MissingDependencyError
 from index.normalize import CJK_RUN
 from index.stopwords import EN_STOPWORDS
+from index.synonyms import SYNONYMS_ID, lexicon_entries
 from index.wordforms import STEMMER_ID, base_forms, light_stem, stem
 
-LEXICON_ID = f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7"
+LEXICON_ID = f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+{SYNONYMS_ID}"
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
 NAMES_KEY = "#names"  # the lexicon entry listing the speakers' names that are no BM25 term (苏国军: 苏 + 国军)
 _EN_WORD = re.compile(r"[a-z][a-z0-9'-]*")
@@ -136,7 +137,8 @@ def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, 
 
     Returns:
         {key: sorted Chinese terms}; keys are stems ('boiler'), gloss phrases
-        ('sulfur dioxide') and pinyin ('nanyang'); ENGLISH_KEY lists common English stems.
+        ('sulfur dioxide'), pinyin ('nanyang') and Chinese words that are no term (index.synonyms: 'zh:烧煤');
+        ENGLISH_KEY lists common English stems.
     """
     lexicon: dict[str, set[str]] = {}
     terms = set(terms)
@@ -155,6 +157,7 @@ def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, 
     for key, chinese in glossary_keys(terms).items():  # glossary entries that are no single term (污染源 → 污染, 源)
         lexicon.setdefault(key, set()).update(chinese)
     out = {key: sorted(values) for key, values in sorted(lexicon.items())}
+    out.update(lexicon_entries(terms))
     out[ENGLISH_KEY] = sorted(_english_words())
     if split:
         out[NAMES_KEY] = split

@@ -12,6 +12,7 @@ from index.lexicon import stem
 from index.lexicon_query import hanzi_for_pinyin, translate
 from index.normalize import CJK, canonical, is_chinese, readable
 from index.stopwords import ZH_QUERY_FILLER
+from index.synonyms import synonyms
 from index.tokenize import tokenize_around
 
 MAX_QUERY_CHARS = 512
@@ -75,8 +76,10 @@ class ParsedQuery:
 def query_terms(text: str, lexicon: dict[str, list[str]], names: Iterable[str] = ()) -> list[str]:
     """Exact BM25 terms of a question, with the index's names (its speakers) never cut together with their
     neighbours and without its question words (index.stopwords.ZH_QUERY_FILLER: 怎么办, 什么样); its English and
-    pinyin words are also mapped to Chinese terms (index/lexicon.py)."""
+    pinyin words are also mapped to Chinese terms (index/lexicon.py), and its Chinese words that are no term to the
+    terms of the same meaning (index/synonyms.py: 烧煤 → 燃煤)."""
     terms = [t for t in tokenize_around(text, names) if t not in ZH_QUERY_FILLER]
+    terms += [s for s in dict.fromkeys(s for t in terms for s in synonyms(t, lexicon)) if s not in terms]
     if lexicon and _LATIN.search(text):
         terms += [t for t in translate(canonical(text), lexicon) if t not in terms]
     return terms

@@ -125,7 +125,7 @@ def own_terms(evidence: Evidence) -> list[str]:
 
 def content_units(evidence: Evidence, lexicon: dict[str, list[str]]) -> list[Unit]:
     """The question's content words: its Chinese words, and its Latin words with their translations (mixed too)."""
-    return chinese_units(own_terms(evidence)) + english_units(evidence.question, lexicon)
+    return chinese_units(own_terms(evidence), lexicon) + english_units(evidence.question, lexicon)
 
 
 def question_unknown_names(evidence: Evidence, facts: IndexFacts) -> list[str]:

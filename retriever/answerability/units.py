@@ -13,6 +13,7 @@ from index.lexicon import english_words, stem
 from index.lexicon_query import pinyin_pieces
 from index.normalize import canonical, search_key
 from index.stopwords import STOPWORDS
+from index.synonyms import synonyms
 from index.wordforms import key_of
 from retriever.answerability.entities import Entity
 from retriever.answerability.quantity import UNITS
@@ -66,15 +67,16 @@ def _weight(term: str) -> float:
     return float(min(len(term), 4))
 
 
-def chinese_units(terms: Sequence[str]) -> list[Unit]:
-    """Content words of a Chinese question from its BM25 terms (question words and bare units left out)."""
+def chinese_units(terms: Sequence[str], lexicon: dict[str, list[str]] | None = None) -> list[Unit]:
+    """Content words of a Chinese question from its BM25 terms (question words and bare units left out); a word the
+    text never writes is also found by the index terms of its meaning (index.synonyms: 烧煤 by 燃煤)."""
     units, seen = [], set()
     for term in terms:
         term = search_key(term)
         if term in seen or names_nothing(term) or term in _UNIT_CHARS or not term.strip():
             continue
         seen.add(term)
-        units.append(Unit(term, _weight(term), (term,)))
+        units.append(Unit(term, _weight(term), (term, *(search_key(s) for s in synonyms(term, lexicon)))))
     return units
 
 
@@ -140,6 +142,7 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
         if marker is None:
             return [Unit(event, _weight(event), (event,))] if event else []
         found = []
+        own = {u.label: u for u in units}
         # The noun after 多少/几 is what is counted (多少台锅炉); after 哪/什么 it is a kind (哪条大河: 淮河), which the
         # answer names without writing it: only the noun before the question word is then asked (利率是多少).
         sides = ((-1, -1), (1, len(cut))) if re.search(r"多少|几", cut[marker][0]) else ((-1, -1),)
@@ -157,11 +160,11 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                     continue
                 longer = [u.label for u in units if word in u.label and u.label[0] not in _UNIT_CHARS]
                 whole = max(longer, key=len, default=word)  # 标车 of 黄标车
-                found.append(Unit(whole, _weight(whole), (whole,)))
+                found.append(own.get(whole) or Unit(whole, _weight(whole), (whole,)))  # its synonyms' forms too
                 if step < 0 and i > 0:  # the noun it heads: 办公电话 asks an office number, not any 电话
                     before, before_tag = cut[i - 1]
                     if _modifier(before, before_tag, names_entity) and before not in whole:
-                        found.append(Unit(before, _weight(before), (before,)))
+                        found.append(own.get(before) or Unit(before, _weight(before), (before,)))
                 break
         return found + ([Unit(event, _weight(event), (event,))] if event and event not in [u.label for u in found] else [])
     by_label = {u.label: u for u in units}

@@ -1,0 +1,111 @@
+"""Chinese near-synonyms of the index's words, found at build time: a question's word meets the text's (烧煤 → 燃煤).
+
+Readers write words the transcript never uses for things it does speak of: 烧煤 for its 燃煤, 案子 for its 案件. BM25
+matches neither, and the answerability features count such a word as one the text never speaks of. At build time
+every word of CC-CEDICT that is no term of the index is paired with the index's terms it may stand for: a word of the
+same length that differs from the term in one character only (the rest is written alike), and either
+
+- the two differing characters have the same first meaning (烧 and 燃: 'to burn') and the two words share a gloss
+  word (烧煤 'to burn coal', 燃煤 'coal fuel': coal), or
+- the term's first meaning is a meaning of the word (案件 'case'; 案子 'long table; counter; (coll.) case').
+
+The pairs are saved in the index's lexicon under SYNONYM_PREFIX keys (``zh:烧煤`` → [燃煤]), so that a question
+looks its words up in a dictionary lookup, without CC-CEDICT. Only the index's own vocabulary is paired, so the
+table is small (about a thousand words for a forum transcript). General Chinese only: nothing about one transcript.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from index.normalize import CJK_RUN
+
+SYNONYM_PREFIX = "zh:"  # lexicon keys of Chinese words that are no index term: zh:烧煤 → [燃煤]
+SYNONYMS_ID = "one-char-cedict-v1"
+MIN_LEN, MAX_LEN = 2, 4  # words of two to four characters
+_CROSS_REFERENCE = re.compile(r"^(?:see |variant of|old variant|also written|surname|cl:|abbr\.|erhua|used in)")
+_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[^\x00-\x7f]+(?:\|[^\x00-\x7f]+)?")
+NOUN_SUFFIXES = frozenset("子儿头")  # spoken nouns end in them: 案子 is 案件
+_LEAD = re.compile(r"^(?:a|an|the) ")  # 'to' stays: 完成 'to complete' is no 完整 'complete'
+
+
+def meaning(gloss: str) -> str:
+    """A CC-CEDICT gloss as a meaning to compare: lower case, without notes, Chinese and a leading article; ''
+    for a cross-reference ('see 大志', 'variant of 燃')."""
+    gloss = gloss.strip().lower()
+    if _CROSS_REFERENCE.match(gloss):
+        return ""
+    gloss = re.sub(r"\s+", " ", _NOISE.sub("", gloss)).strip(" .,;")
+    return _LEAD.sub("", gloss).strip()
+
+
+def _senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+    """Of every simplified CC-CEDICT word: the first meaning of each of its entries, all its meanings, and the
+    stems of its gloss words."""
+    from index.lexicon import _cedict
+    from index.stopwords import EN_STOPWORDS
+    from index.wordforms import stem
+
+    first: dict[str, set[str]] = {}
+    every: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    for entry in _cedict().get_entries():
+        word = entry["simplified"]
+        meanings = [m for m in map(meaning, entry["definitions"]) if m]
+        if not meanings or entry["definitions"][0][:1].isupper():  # a name (汾河 'Fen River') stands for no other
+            continue
+        first.setdefault(word, set()).add(meanings[0])
+        every.setdefault(word, set()).update(meanings)
+        if len(word) >= MIN_LEN:
+            found = (w for m in meanings for w in re.findall(r"[a-z]+", m) if w not in EN_STOPWORDS and len(w) > 2)
+            words.setdefault(word, set()).update(stem(w) for w in found)
+    return first, every, words
+
+
+def build_synonyms(terms: Iterable[str]) -> dict[str, list[str]]:
+    """Words of CC-CEDICT that are no index term, each with the index terms of the same meaning (see the module).
+
+    Args:
+        terms: the BM25 vocabulary.
+
+    Returns:
+        {word: sorted terms}, e.g. {'烧煤': ['燃煤'], '案子': ['案件']}.
+    """
+    vocabulary = {t for t in terms if CJK_RUN.fullmatch(t) and MIN_LEN <= len(t) <= MAX_LEN}
+    first, every, words = _senses()
+    slots: dict[tuple[str, str], list[str]] = {}  # (before, after) the one character that differs → the words
+    for word in every:
+        if MIN_LEN <= len(word) <= MAX_LEN and word not in vocabulary and CJK_RUN.fullmatch(word):
+            for i in range(len(word)):
+                slots.setdefault((word[:i], word[i + 1 :]), []).append(word)
+    out: dict[str, set[str]] = {}
+    for term in sorted(vocabulary):
+        for i in range(len(term)):
+            for word in slots.get((term[:i], term[i + 1 :]), ()):
+                a, b = term[i], word[i]
+                same_char = bool(first.get(a, set()) & first.get(b, set()))
+                related = b in NOUN_SUFFIXES or bool(every.get(a, set()) & every.get(b, set()))
+                if (same_char and words.get(term, set()) & words.get(word, set())) or (
+                    related and first.get(term, set()) & every.get(word, set())
+                ):
+                    out.setdefault(word, set()).add(term)
+    return {word: sorted(found) for word, found in sorted(out.items())}
+
+
+def lexicon_entries(terms: Iterable[str]) -> dict[str, list[str]]:
+    """build_synonyms as lexicon entries: each word under its SYNONYM_PREFIX key."""
+    return {SYNONYM_PREFIX + word: found for word, found in build_synonyms(terms).items()}
+
+
+def synonyms(word: str, lexicon: Mapping[str, list[str]] | None) -> list[str]:
+    """The index terms a Chinese word of a question may stand for ('烧煤' → ['燃煤']); [] for an index term itself,
+    a word with none, or a lexicon built without them.
+
+    Args:
+        word: a word of the question, in canonical form (index.normalize.canonical).
+        lexicon: the index's lexicon.
+    """
+    if not lexicon or not word or word.isascii():
+        return []
+    return list(lexicon.get(SYNONYM_PREFIX + word, ()))
