@@ -160,6 +160,18 @@ def test_the_domain_glossary_fills_cc_cedict_gaps():
     assert {"燃煤", "锅炉"} <= set(translate("coal-fired boilers", lexicon))
 
 
+def test_money_raised_borrowed_and_grid_cells_meet_the_texts_words():
+    from retriever.answerability.units import english_units
+
+    lexicon = build_lexicon(["融资", "债券", "发行", "银行", "贷款", "网格", "乡镇"])
+    assert {"融资", "债券"} <= set(translate("How much did Xiangtan raise in bonds?", lexicon))  # CC-CEDICT: 提出, 提升
+    assert "融资" in translate("How much money was raised?", lexicon)
+    assert {"发行", "债券"} <= set(translate("the bond issue", lexicon))
+    assert "贷款" in translate("How much did the city borrow?", lexicon)
+    cells = {u.label: u.forms for u in english_units("How many township grid cells did Nanyang set up?", lexicon)}
+    assert "网格" in cells["cells"] and "乡镇" in cells["township"]  # 'cells' alone maps nothing: no unmapped word
+
+
 def test_a_glossary_phrase_is_keyed_whole_not_word_by_word():
     lexicon = build_lexicon(["河长"])
     assert "河长" in translate("What is the river chief system?", lexicon)
