@@ -132,7 +132,13 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         return Rewrite(text)
     chinese = is_chinese(text)
     marker = omission.discourse_marker(text, word_tags(), clauses.words) if chinese else ""
+    marker = "" if knowledge.find(marker) else marker  # 回到大连，: a name says whom it turns to (大连 is tagged an adverb)
     text = text[len(marker) :]  # 另外，要建立怎样的…？: the question goes on after what only says it carries on
+    if (head := _topic_head(text, chinese, knowledge)) is not None:  # 回到湘潭，一共拆了多少台？: the rest is about 湘潭
+        mention, rest = head
+        typed = mention.surface + rest if chinese else rest[:1].upper() + rest[1:].rstrip("?.! ") + f" in {mention.surface}?"
+        done = _resolve(typed, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
+        return done if done.changed else Rewrite(text)
     if fragments.asks_more(text, chinese) and turns[-1].chinese == chinese:  # 还有呢？, What else?: the latest question again
         return Rewrite(turns[-1].text, f"more of 「{turns[-1].text}」")
     fragment = fragments.ellipsis(text, chinese) or fragments.ellipsis(text, not chinese)  # 那Qu Jinxiong呢？, What about 济宁?
@@ -191,6 +197,29 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     return Rewrite(text)
 
 
+_HEAD = re.compile(r"[，,:：—]|\s-\s")
+_EN_HEAD_WORDS = re.compile(r"(?i)^(?:and|so|now|then|ok(?:ay)?|back|to|going|returning|turning|over|as|for|regarding|about|on)$")
+
+
+def _topic_head(text: str, chinese: bool, knowledge: Knowledge):
+    """(the name, the rest) of a question that first says whom it turns to and then asks without naming them (回到湘潭，
+    区里抽了多少干部？, Back to Xiangtan: how much did the banks add?), else None. The head is one name and words that
+    say nothing else (回到, 说回, 至于; back to, now, as for)."""
+    match = _HEAD.search(text)
+    if not match:
+        return None
+    head, rest = text[: match.start()], text[match.end() :].strip()
+    named = knowledge.find(head)
+    if len(named) != 1 or len(rest) < 2 or knowledge.find(rest):
+        return None
+    left = without(head, named).strip()
+    if chinese:
+        plain = not left or bool(omission.discourse_marker(left + "，" + rest, word_tags(), clauses.words))
+    else:
+        plain = all(_EN_HEAD_WORDS.match(w) for w in left.split()) and len(left.split()) <= 3
+    return (named[0], rest) if plain else None
+
+
 _YES_NO = frozenset("有没有 没有 是否 是不是 有无".split())
 
 
@@ -206,6 +235,13 @@ def _repeats(rest: str, last: Turn, chinese: bool) -> bool:
     return bool(mine) and mine <= subjects.stems(last.text)
 
 
+def _same_unit(question: str, last: str) -> bool:
+    """True when a question counts in the measure word the last question counted in (那大连全市一共拆了多少台？ after
+    济宁取缔或改造了多少台燃煤小锅炉？): it counts the same things."""
+    unit = omission.count_unit(question)
+    return bool(unit) and unit == omission.count_unit(last)
+
+
 def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
     """A question that names one entity and asks how many without saying of what, with the last question's
     thing (济宁发了多少？ after 湘潭发行了多少专项债券？ → 济宁发了多少专项债券？; How many did Jining dismantle?
@@ -215,8 +251,14 @@ def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
     chinese, thing = is_chinese(text), clauses.asked_thing(turns[-1].text)
     if not thing or is_chinese(thing) != chinese:
         return None
-    if chinese and omission.asks_bare_quantity(without(text, mentions), word_tags(), clauses.words):
-        return text.rstrip("？?") + thing + "？"
+    if chinese and any(len(w) >= 2 and w in text for w in clauses.words(thing)):
+        return None  # 济宁那边烧煤的小锅炉处理了多少台？ names what it counts (锅炉 of 燃煤锅炉)
+    rest = without(text, mentions)
+    if chinese and (
+        omission.asks_bare_quantity(rest, word_tags(), clauses.words)
+        or (omission.ends_with_bare_count(rest, word_tags(), clauses.words) and _same_unit(rest, turns[-1].text))
+    ):
+        return re.sub(r"[呢啊呀]?[？?。]*$", "", text) + thing + "？"
     if not chinese and omission.asks_bare_quantity_english(without(text, mentions)):
         head = re.match(r"^\s*how\s+(?:many|much)", text, re.IGNORECASE).group()
         return f"{head} {thing}{text[len(head):]}"

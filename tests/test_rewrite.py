@@ -610,3 +610,48 @@ def test_a_name_with_part_of_the_last_questions_verb_asks_it_again_and_what_did_
     # 'did Nanyang' is no thing asked about: a place fragment is added, it replaces nothing
     done = ask("what about the Huai River?", ["What did Nanyang do to protect the water source?"], knowledge).text
     assert done.startswith("What did Nanyang do to protect the water source")
+
+
+def test_a_name_and_a_count_in_the_last_questions_measure_word_counts_its_thing(knowledge):
+    history = ["大连锅炉整治少排了多少烟尘？", "济宁取缔或改造了多少台燃煤小锅炉？"]
+    assert ask("那大连全市一共拆了多少台？", history, knowledge).text == "那大连全市一共拆了多少台燃煤小锅炉？"
+    # another measure word, or the thing already named (锅炉 of 燃煤锅炉): as typed
+    assert not ask("济宁纳入导则体系的污染源关停了多少家？", ["大连拆除了多少台燃煤锅炉？"], knowledge).changed
+    assert not ask("济宁那边烧煤的小锅炉处理了多少台？", ["大连拆除了多少台燃煤锅炉？"], knowledge).changed
+
+
+def test_they_after_a_count_of_people_are_those_people(knowledge):
+    history = ["济宁配备了多少名专职环保网格员？"]
+    assert ask("他们的职责是什么？", history, knowledge).text == "济宁专职环保网格员的职责是什么？"
+    assert ask("What do they do?", ["How many full-time grid staff does Jining have?"], knowledge).text == (
+        "What do the full-time grid staff in Jining do?"
+    )
+    # boilers do nothing: they are the city that dismantled them
+    assert ask("What else did they do?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
+        "What else did Dalian do?"
+    )
+
+
+def test_a_question_that_opens_with_a_persons_attribute_is_about_the_latest_person(knowledge):
+    assert ask("小时候在哪游泳？", ["普邦园林的副总裁是谁？"], knowledge).text == "区锦雄小时候在哪游泳？"
+    # a name first (a slip the index does not know) is the question's own subject
+    assert not ask("区锦熊年轻时常去哪里游泳？", ["大连拆除了多少台燃煤锅炉？"], knowledge).changed
+
+
+def test_a_nouns_side_is_no_place_pronoun_and_similar_rules_ask_again(knowledge):
+    assert ask("银行那边配套了多少？", ["湘潭发行了多少专项债券？"], knowledge).text == "湘潭银行那边配套了多少？"
+    assert ask("湘潭有类似的制度吗？", ["南阳是怎样推行河长制的？"], knowledge).text == "湘潭是怎样推行河长制的？"
+
+
+def test_a_thing_the_last_question_did_not_count_goes_with_its_subject(knowledge):
+    assert ask("水质呢？", ["南阳的水源地向北方累计供水约多少？"], knowledge).text == "南阳水质怎么样？"
+
+
+def test_a_question_that_first_turns_to_a_city_is_completed_about_it(knowledge):
+    history = ["大连锅炉整治少排了多少烟尘？", "济宁取缔或改造了多少台燃煤小锅炉？"]
+    assert ask("回到大连，一共拆了多少台？", history, knowledge).text == "大连一共拆了多少台燃煤小锅炉？"
+    assert ask("Now Jining — how many boilers?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
+        "How many coal-fired boilers did Jining dismantle?"
+    )
+    # a head that says more than whom it turns to is no such head; a complete question after it is searched as typed
+    assert not ask("在济宁，群众揭发污染行为能拿到奖励吗？", ["大连拆除了多少台燃煤锅炉？"], knowledge).changed

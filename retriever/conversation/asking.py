@@ -47,7 +47,7 @@ def asked_kind(question: str) -> Want | None:
 # 那是一家有多少年历史的企业？, 常住人口是多少？) is about the conversation's person, company or place of that kind.
 _KIND_ATTRIBUTES = (
     (Want.PERSON, re.compile(
-        r"(?i)出生|年纪|多大了?|几岁|哪里人|哪儿人|老家|籍贯|年薪|工资|担任|职务|年轻时|小时候|学历|毕业"
+        r"(?i)出生|年纪|多大岁数|多大了|几岁|哪里人|哪儿人|老家|籍贯|年薪|工资|担任|职务|年轻时|小时候|学历|毕业"
         r"|\b(?:born|age|how\s+old|salary|hometown|grow\s+up|grew\s+up|graduate|degree)\b")),
     (Want.ORG, re.compile(
         r"(?i)营业收入|营收|利润|上市|员工|总部|多少年(?:的)?历史|(?:是|为)一家|\b(?:revenue|profit|employees|staff\s+does|listed|"
@@ -60,3 +60,13 @@ def attribute_kind(question: str) -> Want | None:
     """The kind of entity whose attribute a question asks (出生 → a person, 营业收入 → a company, 常住人口 → a place), or
     None when its words name no such attribute."""
     return next((want for want, pattern in _KIND_ATTRIBUTES if pattern.search(question)), None)
+
+
+def opens_with_attribute(question: str) -> Want | None:
+    """attribute_kind() of a question that opens with the attribute (小时候在哪游泳？, 是哪里人？): it says whose by
+    nothing else; one that names someone first (区锦熊年轻时…, a name the index may not know) gives None."""
+    for want, pattern in _KIND_ATTRIBUTES:
+        match = pattern.search(question)
+        if match and match.start() <= 1:
+            return want
+    return None

@@ -52,7 +52,10 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         # 提标改造的 qualifies the thing asked about; 烟尘的 replaces it
         modifier = fragment.endswith("的") and _ends_with_verb(fragment.removesuffix("的"))
         replaced = clauses.replace_object(last.text, fragment if modifier else fragment.removesuffix("的"), modifier=modifier)
-        return replaced or f"{last.text.rstrip('？?')}，{fragment}？"
+        if replaced:
+            return replaced
+        head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])  # 南阳的水源地 + 水质
+        return f"{head}{fragment}怎么样？" if head else f"{last.text.rstrip('？?')}，{fragment}？"
     return (  # 'from the banks' replaces the question's own 'from …'; 'the fines' the thing asked about
         clauses.replace_phrase(last.text, fragment)
         or clauses.replace_head(last.text, fragment)

@@ -91,6 +91,15 @@ def opens_with_verb(question: str, tags: dict[str, str], words: list[str]) -> bo
     return (tag.startswith("v") and second in _ZH_ASPECT) or first in _ZH_AGENT_PREPOSITIONS
 
 
+_ZH_COUNT_UNIT = re.compile(rf"(?:多少|几)({_UNITS})")
+
+
+def count_unit(question: str) -> str:
+    """The measure word a Chinese question counts in (台 of 拆了多少台？), or ''."""
+    match = _ZH_COUNT_UNIT.search(question)
+    return match.group(1) if match else ""
+
+
 def ends_with_bare_count(question: str, tags: dict[str, str], words) -> bool:
     """A Chinese question that ends by asking how many of what a verb did, with nothing counted after
     (提标改造了多少台？; not 联系电话是多少？, which counts a thing it names).

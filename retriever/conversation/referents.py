@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from index.normalize import is_chinese
 from retriever.conversation import asking, clauses, pronouns
 from retriever.conversation.knowledge import Entity, EntityKind, Knowledge, Mention
-from retriever.conversation.pronouns import Want
+from retriever.conversation.pronouns import Pronoun, Want
 
 KIND_WANT = {EntityKind.PERSON: Want.PERSON, EntityKind.PLACE: Want.PLACE, EntityKind.ORG: Want.ORG}
 
@@ -147,6 +147,9 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
         if entity is None:
             continue
         label = label_of(entity, chinese, turns)
+        people = asked_people(pronoun, turns, chinese)
+        if people:  # 他们的职责 after 济宁配备了多少名专职环保网格员？: the inspectors, not the city
+            label = f"{label}{people}" if chinese else f"the {people} in {label}"
         if names and last == pronoun.start and text[pronoun.start - 1 : pronoun.start] != " " and out and out[-1].endswith(label):
             last = pronoun.end  # 该市那边: one place said twice
             continue
@@ -160,3 +163,20 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
         names.append(f"{pronoun.text.strip()} = {label.strip().removesuffix('的')}")
         last = pronoun.end
     return "".join(out) + text[last:], names
+
+
+# People counted by a 'how many' question (网格员, 交警, staff, inspectors): 他们/they after it are those people.
+_PEOPLE = re.compile(
+    r"(?:员|人员|干部|交警|警察|领导|官员)$|\b(?:staff|inspectors?|officers?|officials|police|people|workers|members|cadres|"
+    r"volunteers|employees|leaders)$",
+    re.IGNORECASE,
+)
+
+
+def asked_people(pronoun: Pronoun, turns: list[Turn], chinese: bool) -> str:
+    """The people the latest question counted (专职环保网格员 of 济宁配备了多少名专职环保网格员？, full-time grid staff of
+    How many full-time grid staff does Jining have?) when a plural pronoun (他们, they, them) follows it, else ''."""
+    if not turns or turns[-1].chinese != chinese or pronoun.text.lower() not in ("他们", "她们", "they", "them", "他们的"):
+        return ""
+    thing = clauses.asked_thing(turns[-1].text).strip()
+    return thing if _PEOPLE.search(thing) else ""

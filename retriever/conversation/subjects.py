@@ -16,6 +16,7 @@ import re
 
 from index.lexicon_query import translations
 from index.normalize import canonical
+from index.stopwords import ZH_QUERY_FILLER
 from index.tokenize import tokenize
 from retriever.conversation import asking, clauses, omission
 from retriever.conversation.focus import coverage
@@ -83,9 +84,11 @@ def omitted_chinese(text: str, turns: list[Turn], knowledge: Knowledge, carried:
     words = clauses.words(text)
     after_na = _NA.sub("", text)  # 那要建立…: jieba reads 那要 as one word
     saying = words[0] in _SAYING  # 认为…该怎么解决？: someone said it
+    kind = asking.opens_with_attribute(after_na)  # 小时候在哪游泳？: only a person has that, so it is about one
     if not (
         carried
         or saying
+        or kind is not None
         or omission.continues(words[0])
         or omission.opens_with_verb(text, word_tags(), words)
         or (after_na and after_na != text and omission.opens_with_verb(after_na, word_tags(), clauses.words(after_na)))
@@ -189,7 +192,8 @@ def _said(question: str, passage: str, chinese: bool, lexicon: dict | None) -> f
     in the passage; for English, the share of its content words with a Chinese term (index/lexicon_query.py) of which
     one is in the passage."""
     if chinese:
-        return coverage([t for t in tokenize(question) if len(t) >= 2 and _HAN.fullmatch(t)], passage)
+        words = [t for t in tokenize(question) if len(t) >= 2 and _HAN.fullmatch(t) and not _WH.search(t)]
+        return coverage([t for t in words if t not in ZH_QUERY_FILLER], passage)  # 水质怎么样？: 水质
     glossed = [terms for _, terms in translations(canonical(question), lexicon or {}) if terms]
     return sum(any(t in passage for t in terms) for terms in glossed) / len(glossed) if glossed else 0.0
 
