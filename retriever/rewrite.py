@@ -44,6 +44,7 @@ from retriever.conversation.referents import (
 from retriever.query import clean_query
 
 MAX_TURNS = 5  # earlier questions looked at, latest last
+MAX_WHO_ASKS = 10  # a question asking which city or who that says no more than this leaves out what was done
 AnsweredBy = Callable[[str], str]  # question -> the speaker whose passage answers it best ('' if none)
 _ASKS_WHO = re.compile(r"谁|哪位|\bwho\b|\bwhom\b", re.IGNORECASE)
 _ENTITY_ONLY = ("pronoun", "omitted subject", "same topic")  # completions that supply only the entity
@@ -139,6 +140,9 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         typed = mention.surface + rest if chinese else rest[:1].upper() + rest[1:].rstrip("?.! ") + f" in {mention.surface}?"
         done = _resolve(typed, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
         return done if done.changed else Rewrite(text)
+    if (wh := fragments.bare_wh(text, chinese)) and turns[-1].chinese == chinese:  # 为什么？, Why?: of the last one
+        last = turns[-1].text.rstrip("？?。. ")
+        return Rewrite(f"{last}，{wh}？" if chinese else f"{wh[:1].upper()}{wh[1:]}: {last}?", f"{wh} of 「{turns[-1].text}」")
     if fragments.asks_more(text, chinese) and turns[-1].chinese == chinese:  # 还有呢？, What else?: the latest question again
         return Rewrite(turns[-1].text, f"more of 「{turns[-1].text}」")
     fragment = fragments.ellipsis(text, chinese) or fragments.ellipsis(text, not chinese)  # 那Qu Jinxiong呢？, What about 济宁?
@@ -189,6 +193,11 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         return Rewrite(text)  # 云南洱海保护采取了哪些措施？: a place, person or body the index does not know is its subject
     if chinese and not mentions and not found and (done := subjects.omitted_chinese(text, turns, knowledge, bool(marker))):
         return Rewrite(*done)
+    if chinese and not mentions and not found and asking.asks_for_entity(text, chinese) and len(text) <= MAX_WHO_ASKS:
+        thing = clauses.defined_thing(turns[-1].text) if turns[-1].chinese else ""
+        if thing and thing not in text:  # 哪个城市在推行？ after 什么是河长制？: which city does that
+            done = re.sub(r"[了的呢]?[？?]*$", "", text) + thing + "？"
+            return Rewrite(done, f"ellipsis: 「{thing}」 from 「{turns[-1].text}」")
     pointing = [p for p in found if p.want != Want.OWNER]  # 那个河长制…: 那个 only points at the question's own noun
     if not mentions and not pointing and chinese == turns[-1].chinese and not asking.asks_for_entity(text, chinese):
         done = subjects.same_topic(text, turns, knowledge, chinese) if not found else None

@@ -655,3 +655,21 @@ def test_a_question_that_first_turns_to_a_city_is_completed_about_it(knowledge):
     )
     # a head that says more than whom it turns to is no such head; a complete question after it is searched as typed
     assert not ask("在济宁，群众揭发污染行为能拿到奖励吗？", ["大连拆除了多少台燃煤锅炉？"], knowledge).changed
+
+
+def test_a_bare_question_word_asks_it_of_the_latest_question(knowledge):
+    assert ask("为什么？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "大连拆除了多少台燃煤锅炉，为什么？"
+    assert ask("Why?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
+        "Why: How many coal-fired boilers did Dalian dismantle?"
+    )
+    assert not ask("为什么要拆锅炉？", ["大连拆除了多少台燃煤锅炉？"], knowledge).reason.startswith("为什么 of")
+
+
+def test_it_after_a_subject_and_a_main_verb_is_an_object(knowledge):
+    # Why did they do it?: they are Dalian, it is no city
+    assert ask("Why did they do it?", ["How did Dalian cut its emissions?"], knowledge).text == "Why did Dalian do it?"
+
+
+def test_a_name_or_which_city_after_a_what_is_question_asks_about_that_thing(knowledge):
+    assert ask("南阳是怎么做的？", ["什么是河长制？"], knowledge).text == "南阳的河长制是怎样的？"
+    assert ask("哪个城市推行了？", ["什么是河长制？"], knowledge).text == "哪个城市推行河长制？"

@@ -159,6 +159,10 @@ def _swap_entity(fragment: str, mention: Mention, turns: list[Turn], knowledge: 
         if suffix and new == entity.name and new + suffix in entity.aliases:
             new += suffix  # 大连市环保局局长 → 南阳市环保局局长
         return _switch_linked(frame, target, new, entity, knowledge, turns)
+    thing = clauses.defined_thing(frame.text) if not frame.mentions else ""
+    if thing:  # 南阳是怎么做的？ after 什么是河长制？: Nanyang's river chief system
+        name = label_of(entity, frame.chinese, turns, [mention])
+        return f"{name}的{thing}是怎样的？" if frame.chinese else f"What about {name}'s {re.sub(r'(?i)^the ', '', thing)}?"
     if frame.chinese:
         head = clauses.subject(frame.text, word_tags(), [])
         lead = fragment if frame.chinese == is_chinese(fragment) else new

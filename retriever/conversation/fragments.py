@@ -102,3 +102,19 @@ def bare(question: str) -> str:
     text = re.sub(r"(?i)^(?:那么|那|and|so|but|then)\b[\s,，]*|^(?:那么|那)", "", question.strip())
     return re.sub(r"(?i)[\s,，]*(?:\bthen\b)?[\s？?！!。.…]*$", "", text)
 
+
+
+_ZH_BARE_WH = re.compile(
+    r"^(?:那么|那)?(?P<wh>为什么|为啥|为何|怎么做到的|怎么做的|怎么办到的|怎么搞的|什么时候|何时|什么时间)(?:呢|啊)?[？?！!。.…]*$"
+)
+_EN_BARE_WH = re.compile(
+    r"(?i)^(?:and|but|so)?[\s,]*(?P<wh>why|how|when|how\s+come|how\s+so|since\s+when|why\s+(?:is\s+that|so|not)|"
+    r"how\s+did\s+they\s+do\s+(?:it|that)|when\s+was\s+that)(?:\s+then)?[\s?.!]*$"
+)
+
+
+def bare_wh(question: str, chinese: bool) -> str:
+    """The question word of a follow-up that is only that (为什么？, 怎么做到的？, Why?, How come?, When was that?): it
+    asks why, how or when of the latest question; else ''."""
+    match = (_ZH_BARE_WH if chinese else _EN_BARE_WH).match(question.strip())
+    return match.group("wh") if match else ""

@@ -114,6 +114,7 @@ def refers_back(pronoun: Pronoun, question: str, history: list[str]) -> bool:
 
 
 _ZH_POINTED_NOUN = re.compile(r"(?:那些|这些|那个|这个|那家|这家|那批|这批)[\u4e00-\u9fff]")
+_EN_AUXILIARY = re.compile(r"(?i)\b(?:is|are|was|were|be|been|did|does|do|has|have|had|can|could|will|would|should)\b")
 _EN_AUXILIARY_END = re.compile(r"(?i)\b(?:is|are|was|were|be|been|did|does|do|has|have|had|can|could|will|would|should)\s*$")
 
 
@@ -125,7 +126,9 @@ def is_object(pronoun: Pronoun, question: str) -> bool:
     before, after = question[: pronoun.start], question[pronoun.end :]
     if re.search(r"(?i)\bof\s*$", before):
         return True
-    return not _EN_AUXILIARY_END.search(before) and bool(re.match(r"\s*(?:[?.!]|$|(?:in|on|at|for|to|from|with|by)\b)", after))
+    # How old is it?: 'is' asks of it; How did they do it?: after an earlier auxiliary, 'do' is the verb and it its object
+    auxiliary = _EN_AUXILIARY_END.search(before) and len(_EN_AUXILIARY.findall(before)) < 2
+    return not auxiliary and bool(re.match(r"\s*(?:[?.!]|$|(?:in|on|at|for|to|from|with|by)\b)", after))
 
 
 def own_referent(pronoun: Pronoun, question: str) -> bool:
