@@ -12,7 +12,13 @@ Each earlier question is completed first (from the ones before it), then the new
   person, place or organisation of the kind they want; a person stands for their city or company and a
   city for its speaker (王奇 ↔ 南阳), as the index's speaker roles say (retriever/conversation/referents.py);
 - a short question that names nothing but leans on the latest one (又发行了多少专项债券？, 烟尘削减了多少？,
-  提标改造了多少台？, How many were upgraded?) gets the latest subject.
+  提标改造了多少台？, How many were upgraded?) gets the latest subject;
+- a question that leaves out its subject, at any length (出台了什么意见来推进…？, 把…列为什么工程？, 另外，…,
+  认为…？, 小时候在哪游泳？, And what was the average PM2.5 …?), gets the latest entity of the kind it wants (an
+  attribute only a person, company or place has picks that kind), and one that names nobody and asks about a
+  thing (网格管理体系要杜绝哪些现象？) gets it when the index's best passage for it is that entity's speaker's
+  (retriever/conversation/subjects.py);
+- a bare question word (为什么？, Why?) asks it of the latest question.
 A question that names its own subject, asks which city or who, or shows none of these cues, is searched as typed.
 No model is involved: only the index's speakers, places, organisations and lexicon (Knowledge).
 """
