@@ -7,7 +7,11 @@ same length that differs from the term in one character only (the rest is writte
 
 - the two differing characters have the same first meaning (烧 and 燃: 'to burn') and the two words share a gloss
   word (烧煤 'to burn coal', 燃煤 'coal fuel': coal), or
-- the term's first meaning is a meaning of the word (案件 'case'; 案子 'long table; counter; (coll.) case').
+- the term's first meaning is a meaning of the word (案件 'case'; 案子 'long table; counter; (coll.) case'), and the
+  differing characters share a meaning too, or the word's is a spoken noun ending (子, 儿, 头).
+
+Spoken Chinese also says a verb's result 'away' with 掉 where writing uses 除, 闭 or 停: 拆掉 is paired with 拆除 and
+关掉 with 关停 and 关闭 (CC-CEDICT has neither spoken word).
 
 The pairs are saved in the index's lexicon under SYNONYM_PREFIX keys (``zh:烧煤`` → [燃煤]), so that a question
 looks its words up in a dictionary lookup, without CC-CEDICT. Only the index's own vocabulary is paired, so the
@@ -22,10 +26,11 @@ from collections.abc import Iterable, Mapping
 from index.normalize import CJK_RUN
 
 SYNONYM_PREFIX = "zh:"  # lexicon keys of Chinese words that are no index term: zh:烧煤 → [燃煤]
-SYNONYMS_ID = "one-char-cedict-v1"
+SYNONYMS_ID = "one-char-cedict-v2"
 MIN_LEN, MAX_LEN = 2, 4  # words of two to four characters
 _CROSS_REFERENCE = re.compile(r"^(?:see |variant of|old variant|also written|surname|cl:|abbr\.|erhua|used in)")
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[^\x00-\x7f]+(?:\|[^\x00-\x7f]+)?")
+SPOKEN_RESULT, WRITTEN_RESULTS = "掉", frozenset("除闭停")  # a verb's result 'away': spoken 拆掉, written 拆除
 NOUN_SUFFIXES = frozenset("子儿头")  # spoken nouns end in them: 案子 is 案件
 _LEAD = re.compile(r"^(?:a|an|the) ")  # 'to' stays: 完成 'to complete' is no 完整 'complete'
 
@@ -90,6 +95,8 @@ def build_synonyms(terms: Iterable[str]) -> dict[str, list[str]]:
                     related and first.get(term, set()) & every.get(word, set())
                 ):
                     out.setdefault(word, set()).add(term)
+        if len(term) == 2 and term[1] in WRITTEN_RESULTS and term[0] + SPOKEN_RESULT not in vocabulary:
+            out.setdefault(term[0] + SPOKEN_RESULT, set()).add(term)  # 拆掉 → 拆除, 关掉 → 关停, 关闭
     return {word: sorted(found) for word, found in sorted(out.items())}
 
 

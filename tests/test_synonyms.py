@@ -12,7 +12,7 @@ from retriever.answerability.features import Evidence, IndexFacts, analyse
 from retriever.answerability.units import chinese_units
 from retriever.conversation.knowledge import build_knowledge
 
-TERMS = ["燃煤", "锅炉", "案件", "公安", "市长", "淮河", "完成", "济宁", "拆除"]
+TERMS = ["燃煤", "锅炉", "案件", "公安", "市长", "淮河", "完成", "济宁", "拆除", "关停", "关闭"]
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +29,10 @@ def table(lexicon):
 def test_a_word_differing_in_one_character_of_the_same_meaning_is_paired(table):
     assert table["烧煤"] == ["燃煤"]  # 烧 and 燃 both first mean 'to burn'; both words gloss 'coal'
     assert table["案子"] == ["案件"]  # 案件's first meaning 'case' is one of 案子's ('(coll.) case')
+
+
+def test_a_spoken_result_away_is_paired_with_the_written_ones(table):
+    assert table["拆掉"] == ["拆除"] and table["关掉"] == ["关停", "关闭"]
 
 
 def test_look_alikes_of_another_meaning_and_names_are_not_paired(table):
