@@ -673,3 +673,16 @@ def test_it_after_a_subject_and_a_main_verb_is_an_object(knowledge):
 def test_a_name_or_which_city_after_a_what_is_question_asks_about_that_thing(knowledge):
     assert ask("南阳是怎么做的？", ["什么是河长制？"], knowledge).text == "南阳的河长制是怎样的？"
     assert ask("哪个城市推行了？", ["什么是河长制？"], knowledge).text == "哪个城市推行河长制？"
+
+
+def test_an_english_thing_takes_the_place_of_the_means_the_last_question_ends_with(knowledge):
+    assert ask("What about bank loans?", ["How much did Xiangtan raise in bonds?"], knowledge).text == (
+        "How much did Xiangtan raise in bank loans?"
+    )
+
+
+def test_a_second_pronoun_for_the_referent_just_written_stays(knowledge):
+    history = ["Does Nanyang run its village sewage plants itself?"]
+    assert ask("Which sources does that city say it tackles at the same time?", history, knowledge).text == (
+        "Which sources does Nanyang say it tackles at the same time?"
+    )

@@ -135,6 +135,18 @@ def replace_phrase(text: str, new: str) -> str | None:
     return None if match is None else text[: match.start()] + " " + new.rstrip("?") + "?"
 
 
+_EN_MEANS = re.compile(r"\s(?P<prep>in|through|from|with|by|via)\s+(?P<obj>[^?]+?)[?.]*$", re.IGNORECASE)
+
+
+def replace_means(text: str, new: str) -> str | None:
+    """An English question that ends with a means or source (in bonds, through the banks) with the fragment, a bare
+    noun phrase, in its place (How much did Xiangtan raise in bonds? + bank loans → … raise in bank loans?), or None."""
+    match = _EN_MEANS.search(text)
+    if match is None or re.match(r"(?i)^(?:in|on|at|from|through|by|for|with|to|about|via)\s", new):
+        return None
+    return text[: match.start("obj")] + new.strip().rstrip("?.") + "?"
+
+
 def content_overlap(a: list[str], b: list[str], ignore: Callable[[str], bool]) -> set[str]:
     """The terms two term lists share, without those ignore() rejects."""
     return {t for t in a if t in set(b) and not ignore(t)}

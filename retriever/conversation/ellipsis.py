@@ -60,6 +60,7 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         clauses.replace_phrase(last.text, fragment)
         or clauses.replace_head(last.text, fragment)
         or clauses.replace_object(last.text, fragment)
+        or clauses.replace_means(last.text, fragment)
         or f"{last.text.rstrip('?')}, and {fragment}?"
     )
 

@@ -153,6 +153,8 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
         if names and last == pronoun.start and text[pronoun.start - 1 : pronoun.start] != " " and out and out[-1].endswith(label):
             last = pronoun.end  # 该市那边: one place said twice
             continue
+        if not chinese and names and pronoun.text.lower() in ("it", "he", "she", "they") and f"= {label}" in names[-1]:
+            continue  # does that town say it tackles …: it is the town just written, left as typed
         if pronoun.want == Want.OWNER:
             label = label + ("的" if chinese else "'s ")
         elif pronoun.want == Want.POSSESSIVE or pronouns.possessive(pronoun):
