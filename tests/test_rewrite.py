@@ -686,3 +686,12 @@ def test_a_second_pronoun_for_the_referent_just_written_stays(knowledge):
     assert ask("Which sources does that city say it tackles at the same time?", history, knowledge).text == (
         "Which sources does Nanyang say it tackles at the same time?"
     )
+
+
+def test_that_and_a_thing_the_index_gives_the_latest_entity_is_that_entitys(knowledge):
+    passage = "南阳全面推行河长制，河长制是这样弄的"
+    owned = ask("那那个河长制是咋弄的？", ["南阳给北方送了多少水啊？"], knowledge, owner_of=lambda text: ("王奇", passage))
+    assert owned.text == "南阳那个河长制是咋弄的？"
+    # a word jieba's dictionary tags as a name (小镇 is tagged nr) is the question's own subject
+    town = "那个小镇搞完湿地以后发展得咋样？"
+    assert not ask(town, ["区锦雄在哪家公司工作？"], knowledge, owner_of=lambda text: ("区锦雄", "小镇湿地以后发展")).changed

@@ -27,7 +27,7 @@ from retriever.conversation.referents import Turn, label_of, latest, linked_to
 Completed = tuple[str, str] | None  # (question, reason)
 _PROPER = ("ns", "nr", "nt", "nrt", "nrfg")  # jieba's tags of place, person and organisation names
 MAX_SUBJECT = 12  # a longer leading noun phrase of the last question is more than its subject
-_NA = re.compile(r"^(?:那么|那)")
+_NA = re.compile(r"^(?:那么|那(?![个些位种样边里儿家项次份条批]))")  # 'then', not the 那 of 那个/那些 (that)
 _SAYING = frozenset("说 认为 觉得 提到 表示 谈到 介绍 强调 指出 透露 坦言 建议".split())  # verbs only a person does
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _WH = re.compile(r"什么|哪|怎|如何|谁")  # question words no topic is carried on by (多少 is: one count after another)
@@ -207,8 +207,12 @@ def _about_a_thing(body: str, chinese: bool) -> bool:
         return bool(words) and not any(w[0].isupper() for w in words[1:]) and not re.search(r"[^\x00-\x7f]", body)
     if re.search(r"[A-Za-z]", body) or _DEMONSTRATIVE.match(body) or _SURNAME_TITLE.match(body):
         return False
-    first = clauses.words(_THING_DEMONSTRATIVE.sub("", body) or body)[0]  # 那个河长制…: the noun after 那个
-    return first in "“《「\"" or (word_tags().get(first) or "").startswith(_TOPIC_OPENING)
+    pointed = _THING_DEMONSTRATIVE.sub("", body)
+    first = clauses.words(pointed or body)[0]  # 那个河长制…: the noun after 那个, a thing even if jieba does not know it
+    tag = word_tags().get(first)
+    if tag in _PROPER:  # a name of its own (as jieba's dictionary tags it) is the question's subject
+        return False
+    return first in "“《「\"" or (tag or "").startswith(_TOPIC_OPENING) or (tag is None and pointed != body)
 
 
 _EN_STOP = frozenset(
