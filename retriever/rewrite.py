@@ -145,7 +145,9 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         mention, rest = head
         typed = mention.surface + rest if chinese else rest[:1].upper() + rest[1:].rstrip("?.! ") + f" in {mention.surface}?"
         done = _resolve(typed, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
-        return done if done.changed else Rewrite(text)
+        if done.changed or chinese:  # 在济宁，群众揭发…？ names its place well enough as typed
+            return done if done.changed else Rewrite(text)
+        return Rewrite(typed, f"topic: {mention.surface}")  # Back to Xiangtan: how much …? → How much … in Xiangtan?
     if (wh := fragments.bare_wh(text, chinese)) and turns[-1].chinese == chinese:  # 为什么？, Why?: of the last one
         last = turns[-1].text.rstrip("？?。. ")
         return Rewrite(f"{last}，{wh}？" if chinese else f"{wh[:1].upper()}{wh[1:]}: {last}?", f"{wh} of 「{turns[-1].text}」")

@@ -653,6 +653,9 @@ def test_a_question_that_first_turns_to_a_city_is_completed_about_it(knowledge):
     assert ask("Now Jining — how many boilers?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
         "How many coal-fired boilers did Jining dismantle?"
     )
+    assert ask("Back to Xiangtan: how much did the banks add?", ["What did Jining invest in?"], knowledge).text == (
+        "How much did the banks add in Xiangtan?"
+    )
     # a head that says more than whom it turns to is no such head; a complete question after it is searched as typed
     assert not ask("在济宁，群众揭发污染行为能拿到奖励吗？", ["大连拆除了多少台燃煤锅炉？"], knowledge).changed
 
