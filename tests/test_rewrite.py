@@ -698,3 +698,10 @@ def test_that_and_a_thing_the_index_gives_the_latest_entity_is_that_entitys(know
     # a word jieba's dictionary tags as a name (小镇 is tagged nr) is the question's own subject
     town = "那个小镇搞完湿地以后发展得咋样？"
     assert not ask(town, ["区锦雄在哪家公司工作？"], knowledge, owner_of=lambda text: ("区锦雄", "小镇湿地以后发展")).changed
+
+
+def test_a_relative_where_or_who_asks_for_no_entity(knowledge):
+    question = "How big was the small town where the wetland project was built?"
+    owned = rewrite(question, ["How long has Pubang been in business?"], knowledge, lexicon=LEXICON | {"town": ["小镇"]},
+                    owner_of=lambda text: ("区锦雄", "普邦园林参与的小镇湿地项目"))
+    assert owned.text == "How big was the small town where the wetland project was built in Pubang?"

@@ -10,7 +10,8 @@ from retriever.conversation.pronouns import Want
 # A question that asks which city, company or person did something: the history's name would answer it for it.
 _ZH_ASKS_ENTITY = re.compile(r"谁|哪位|哪里|哪儿|哪(?:个|座|家|些)?(?:城市|市|地方|地区|公司|企业|单位|省|局|人)")
 _EN_ASKS_ENTITY = re.compile(
-    r"(?i)\b(?:who|whom|whose|where)\b|\bwhich\s+(?:city|cities|town|place|company|firm|person|official|bureau|province)"
+    r"(?i)^\W*(?:\w+\W+){0,2}(?:who|whom|whose|where)\b"  # asked near the start: 'the town where …' is no question
+    r"|\bwhich\s+(?:city|cities|town|place|company|firm|person|official|bureau|province)"
 )
 
 
