@@ -93,15 +93,18 @@ def ordinal(fragment: str, chinese: bool) -> str:
 
 def asks_more(question: str, chinese: bool) -> bool:
     """A question that only asks for more of the same (还有呢？, 还有别的吗？, What else?, Tell me more.)."""
-    return bool((_ZH_MORE if chinese else _EN_MORE).match(question.strip()))
+    return bool(_match((_ZH_MORE, _EN_MORE), question, chinese))
 
+
+def _match(patterns: tuple[re.Pattern, re.Pattern], question: str, chinese: bool) -> re.Match | None:
+    """The Chinese or the English pattern of a pair matched against the question, stripped."""
+    return patterns[0 if chinese else 1].match(question.strip())
 
 
 def bare(question: str) -> str:
     """A question without its opening 那/And/So and its closing 'then' and punctuation (那济宁？ → 济宁)."""
     text = re.sub(r"(?i)^(?:那么|那|and|so|but|then)\b[\s,，]*|^(?:那么|那)", "", question.strip())
     return re.sub(r"(?i)[\s,，]*(?:\bthen\b)?[\s？?！!。.…]*$", "", text)
-
 
 
 _ZH_BARE_WH = re.compile(
@@ -116,5 +119,5 @@ _EN_BARE_WH = re.compile(
 def bare_wh(question: str, chinese: bool) -> str:
     """The question word of a follow-up that is only that (为什么？, 怎么做到的？, Why?, How come?, When was that?): it
     asks why, how or when of the latest question; else ''."""
-    match = (_ZH_BARE_WH if chinese else _EN_BARE_WH).match(question.strip())
+    match = _match((_ZH_BARE_WH, _EN_BARE_WH), question, chinese)
     return match.group("wh") if match else ""
