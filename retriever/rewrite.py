@@ -143,11 +143,15 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     text = text[len(marker) :]  # 另外，要建立怎样的…？: the question goes on after what only says it carries on
     if (head := _topic_head(text, chinese, knowledge)) is not None:  # 回到湘潭，一共拆了多少台？: the rest is about 湘潭
         mention, rest = head
-        typed = mention.surface + rest if chinese else rest[:1].upper() + rest[1:].rstrip("?.! ") + f" in {mention.surface}?"
-        done = _resolve(typed, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
-        if done.changed or chinese:  # 在济宁，群众揭发…？ names its place well enough as typed
+        if chinese:  # 在济宁，群众揭发…？ names its place well enough as typed
+            done = _resolve(mention.surface + rest, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
             return done if done.changed else Rewrite(text)
-        return Rewrite(typed, f"topic: {mention.surface}")  # Back to Xiangtan: how much …? → How much … in Xiangtan?
+        typed = rest.rstrip("?.! ") + f" in {mention.surface}?"  # Back to Xiangtan: how much …? → How much … in Xiangtan?
+        if pronouns.pronouns(rest, False):  # Now Dalian: what did it do …?: it is the head's city
+            turns, typed = [*turns, Turn(mention.surface, tuple(knowledge.find(mention.surface)), False)], rest
+        done = _resolve(typed, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
+        typed = done.text if done.changed else typed
+        return Rewrite(typed[:1].upper() + typed[1:], f"topic: {mention.surface}")
     if (wh := fragments.bare_wh(text, chinese)) and turns[-1].chinese == chinese:  # 为什么？, Why?: of the last one
         last = turns[-1].text.rstrip("？?。. ")
         return Rewrite(f"{last}，{wh}？" if chinese else f"{wh[:1].upper()}{wh[1:]}: {last}?", f"{wh} of 「{turns[-1].text}」")

@@ -705,3 +705,10 @@ def test_a_relative_where_or_who_asks_for_no_entity(knowledge):
     owned = rewrite(question, ["How long has Pubang been in business?"], knowledge, lexicon=LEXICON | {"town": ["小镇"]},
                     owner_of=lambda text: ("区锦雄", "普邦园林参与的小镇湿地项目"))
     assert owned.text == "How big was the small town where the wetland project was built in Pubang?"
+
+
+def test_a_pronoun_after_a_head_that_turns_to_a_city_is_that_city(knowledge):
+    history = ["Which river does Xiangtan's clean-up focus on?", "What about Nanyang?"]
+    assert ask("Now Dalian: what did it do about old vehicles?", history, knowledge).text == (
+        "What did Dalian do about old vehicles?"
+    )
