@@ -44,6 +44,7 @@ from retriever.types import Highlight
 __all__ = ["ANSWER_DEPTH", "Candidate", "answer_highlights", "best_sentence", "candidates", "is_question", "speaker_prefix"]
 
 LEAD_IN_KINDS = frozenset({"question"})
+SCOPE_TIE = 0.05  # the scope of a number (全市 over 市区) counts only between clauses that hold as much of the question
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class PassageContext:
     lead_in: bool = False  # a host's question or lead-in
     kind: str = "speech"
     best_cosine: float | None = None  # the best sentence cosine among the answer passages (None: this passage's)
+    best_number: float | None = None  # the best number clause's word share among them (None: this passage's)
 
 
 def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndarray, where: PassageContext) -> list[Candidate]:
@@ -84,6 +86,7 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
     if not sentences or len(cosines) != len(sentences):
         return []
     best = where.best_cosine if where.best_cosine is not None else float(cosines.max())
+    best_number = where.best_number if where.best_number is not None else quantity(asked, weights, chunk.text)[0]
     lead_in = where.lead_in or where.kind in LEAD_IN_KINDS
     found = []
     for scored, first, last in spans(texts):
@@ -102,7 +105,7 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
             "lexical": share,
             "focus": focus,
             "quantity": number,
-            "scope": scope,
+            "scope": scope if number >= best_number - SCOPE_TIE else 0.0,
             "date": float(asked.date and has_date(shown)),
             "after_match": found[n - 1][5] if n else 0.0,
             "first_passage": float(where.first),
@@ -169,17 +172,36 @@ def answer_highlights(
         (one Highlight per passage, the index of the answering passage).
     """
     weights = word_weights(asked, chunks)
-    tops = [float(np.max(c)) for c in cosines[:depth] if len(c)]
-    best = max(tops) if tops else None
     chosen: list[Candidate | None] = []
-    for i, (chunk, cos) in enumerate(zip(chunks, cosines)):
-        where = PassageContext(first=i == 0, lead_in=lead_ins[i], kind=kinds[i], best_cosine=best)
+    for chunk, cos, where in zip(chunks, cosines, passage_contexts(chunks, cosines, asked, weights, kinds, lead_ins, depth)):
         found = candidates(chunk, cos, asked, weights, where)
         chosen.append(max(found, key=lambda c: c.score) if found else None)
     allowed = may_answer(asked, kinds[:depth], lead_ins[:depth], None if owned is None else owned[:depth])
     scores = [c.score if c is not None and ok else -math.inf for c, ok in zip(chosen[:depth], allowed)]
     answer = int(np.argmax(scores)) if scores and max(scores) > -math.inf else 0
     return [_highlight(chunk, c) for chunk, c in zip(chunks, chosen)], answer
+
+
+def passage_contexts(
+    chunks: Sequence[Chunk], cosines: Sequence[np.ndarray], asked: Asked, weights: np.ndarray, kinds: Sequence[str],
+    lead_ins: Sequence[bool], depth: int = ANSWER_DEPTH,
+) -> list[PassageContext]:
+    """Each passage's place among the retrieved ones, with the best sentence cosine and the best number clause
+    among the first `depth` (the answer passages).
+
+    Args:
+        chunks, cosines, kinds, lead_ins: as answer_highlights takes them.
+        asked: what the question asks for; weights: its words' weights over the passages.
+        depth: how many passages may answer.
+    """
+    tops = [float(np.max(c)) for c in cosines[:depth] if len(c)]
+    best = max(tops) if tops else None
+    numbers = [quantity(asked, weights, chunk.text)[0] for chunk in chunks[:depth]]
+    best_number = max(numbers) if numbers else None
+    return [
+        PassageContext(first=i == 0, lead_in=lead_ins[i], kind=kinds[i], best_cosine=best, best_number=best_number)
+        for i in range(len(chunks))
+    ]
 
 
 def may_answer(asked: Asked, kinds: Sequence[str], lead_ins: Sequence[bool], owned: Sequence[bool] | None) -> list[bool]:

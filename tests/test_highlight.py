@@ -64,6 +64,18 @@ def test_a_quantity_question_prefers_the_whole_citys_number_in_either_language()
     assert "604台" in asked_part.sentence  # a part asked for is answered by the part
 
 
+def test_the_wholes_number_wins_only_over_clauses_that_hold_as_much_of_the_question():
+    passage = chunk([
+        "10月底，全市共拆除1416台10吨以下燃煤锅炉，市区圆满完成843台燃煤锅炉整治任务。",
+        "其中拆除604台10吨以下燃煤锅炉，超额完成省政府下达的拆除115台燃煤锅炉的任务。",
+    ])
+    cosines = np.array([0.91, 0.90])
+    task = asked("省政府给大连下达的拆除锅炉任务是多少台？", ["省政府", "大连", "下达", "拆除", "锅炉", "任务"])
+    assert "115台" in best_sentence(passage, cosines, task).sentence  # only its clause holds 下达 and 任务
+    whole = asked("大连拆除了多少台燃煤锅炉？", ["大连", "拆除", "燃煤", "锅炉"])
+    assert "1416台" in best_sentence(passage, cosines[::-1], whole).sentence  # equal clauses: the whole city's
+
+
 def test_a_count_is_no_percentage():
     passage = chunk(["全市3000余名交警采取进企业、进村屯、进家庭的方式，逐台上门排查。", "对所有黄标车和老旧车辆的排查率做到了100%。"])
     question = asked("大连动用了多少交警排查黄标车？", ["大连", "动用", "交警", "排查", "黄标车"])
