@@ -1,9 +1,7 @@
 """Which sentence answers a question: what the question asks for, each candidate highlight's features, one linear score.
 
-A candidate is a sentence of a passage that does not ask, extended by the next sentence when it is only a heading
-('二是突出治理重点。', '一是坚持科学监管，…') or a line without a sentence end (a title, '辽宁省大连市环保局' above
-'局长张海冰'). A sentence that follows a speaker's rhetorical question ('面对新形势，环保工作如何推进？') is scored with
-the question it answers, and highlighted without it.
+A candidate is a sentence of a passage that does not ask, with the sentences that go with it (retriever.sentence_spans:
+a heading takes the next sentence, a rhetorical question lends its words to the sentence that answers it).
 
 The features do not depend on the question's language, so an English question highlights the same sentence as its
 Chinese twin: the sentence's cosine with the question (cross-lingual), the weighted share of the question's words it
@@ -12,8 +10,7 @@ holds (an English word counts through its Chinese glosses), more so for the word
 用不到半年时间 answers 'how long' alone) and its scope (全市 over 市区), a date for 'when', a list of the asked length
 for 'which four areas' and a document's full title for 'which rulebook' (retriever.answer_kinds), and the passage: the first
 hit, a host's lead-in, the host's own words when the question asks about the host, the passage kind a question asks
-for (标题 -> title). A sentence that refers back with a short title (《规定》明确了…) is shown with the one before it
-that writes the title in full. Word weights are an inverse document frequency over the sentences of the retrieved passages, so
+for (标题 -> title). Word weights are an inverse document frequency over the sentences of the retrieved passages, so
 the words every sentence shares (the speaker's city) count for little.
 """
 
@@ -30,6 +27,7 @@ from index.records import Chunk
 from retriever.answer_kinds import asked_list, asks_document
 from retriever.answerability.quantity import DURATION, asked_unit, has_number, number_pattern
 from retriever.answerability.units import EN_AUXILIARIES, EN_WH_WORDS, ZH_ASKING, english_units
+from retriever.sentence_spans import sentence_body
 
 # Fitted on the tune split (the answerable questions of gold, readers, readers2 and readers3) by
 # `python -m eval.sentence_fit` (L2 penalty 0.1: cross-validated 0.908 against 0.902 for 0.3), which prints them.
@@ -53,14 +51,9 @@ WEIGHTS: dict[str, float] = {
 }
 FEATURES = tuple(WEIGHTS)
 ANSWER_DEPTH = 3  # passages the answer sentence may come from
-SHORT_SENTENCE = 25  # a sentence this short ('三是创新融资机制。') is a heading: highlighted with the next one
-HEADING_MAX = 40  # an enumerating sentence ('一是坚持科学监管，积极探索…') up to this long is a heading too
 FOCUS_GAP = 1  # a word at most this many characters from the question word is what is asked (在哪个机关 -> 机关)
 
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十][是要]|首先|其次|第[一二三四五六七八九十])")
-_SENTENCE_END = re.compile(r"[。！？!?；;…]\s*$")
 _CLAUSE = re.compile(r"[，,；;。！？!?]")
-_SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
 _WHOLE = re.compile(r"全市|全省|全县|全区|全国|全部|总共|共计|合计|累计|总计|全年|共")
 _PART = re.compile(r"^其中|市区|城区|主城区|中心城区|县区|区县|部分")
 _MONEY = re.compile(r"钱|\bmoney\b|\bfunds?\b|\bfunding\b")
@@ -75,10 +68,6 @@ _KINDS = (
     ("title", re.compile(r"标题|题目|\btitle of (?:the|this)\b", re.I)),
     ("participants", re.compile(r"对话人|\bparticipants\b", re.I)),
 )
-# A sentence that opens by pointing back (这决定了…, 因此…, 此…) says nothing alone: it is shown with the one before it,
-# and so is one that opens with a short title (《规定》明确了…) when the one before writes it in full (《…职责规定（试行）》).
-_BACK_REFERENCE = re.compile(r"^(?:这(?![两几一]年)|此(?!外)|由此|因此|所以|为此|对此)")
-_SHORT_TITLE = re.compile(r"^《([^《》]{1,4})》")
 _CJK_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千]+$")
 
 
@@ -197,32 +186,6 @@ def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], na
     )
 
 
-def is_question(sentence: str) -> bool:
-    """True when the sentence asks (ends with a question mark, before closing quotes or brackets)."""
-    return sentence.rstrip().rstrip("”’」』）)").endswith(("？", "?"))
-
-
-def speaker_prefix(sentence: str) -> int:
-    """Length of the speaker's name that opens a turn ('王奇：' -> 3), 0 when there is none."""
-    match = _SPEAKER.match(sentence)
-    return match.end() if match and match.end() < len(sentence) else 0
-
-
-def sentence_body(sentence: str) -> str:
-    """The sentence without the speaker's name that opens a turn."""
-    return sentence[speaker_prefix(sentence) :]
-
-
-def refers_back(sentence: str, before: str = "") -> bool:
-    """True when the sentence opens by pointing back at the one before it (这决定了…, 因此…, 此举…, or 《规定》…
-    when `before` writes the full title)."""
-    body = sentence_body(sentence)
-    short = _SHORT_TITLE.match(body)
-    if short:
-        return any(short.group(1) in full and full != short.group(1) for full in re.findall(r"《([^《》]+)》", before))
-    return bool(_BACK_REFERENCE.match(body))
-
-
 def has_date(text: str) -> bool:
     """True when the text gives a day (12月17日)."""
     return bool(_DATE.search(text))
@@ -273,34 +236,3 @@ def quantity(asked: Asked, weights: np.ndarray, text: str) -> tuple[float, float
             best = share
             scope = 0.0 if asked.part else float(bool(_WHOLE.search(clause))) - float(bool(_PART.search(clause)))
     return best, scope
-
-
-def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
-    """The candidate highlights of a passage: (first sentence scored, first sentence shown, last sentence shown).
-
-    A question is no candidate unless every sentence asks; a line without a sentence end continues into the next
-    one, a heading takes the next sentence with it, and a sentence that points back (这决定了…, 因此…) is shown only
-    with the one before it.
-    """
-    asking = [is_question(s) for s in sentences]
-    back = [not asking[i] and i > 0 and not asking[i - 1] and refers_back(s, sentences[i - 1]) for i, s in enumerate(sentences)]
-    out = []
-    for i in range(len(sentences)):
-        continued = i > 0 and (not _SENTENCE_END.search(sentences[i - 1]) or back[i])
-        if continued or (asking[i] and not all(asking)):
-            continue
-        last = i
-        while last + 1 < len(sentences) and not asking[last + 1] and last - i < 5:
-            body = sentence_body(sentences[last])
-            fragment = not _SENTENCE_END.search(sentences[last])
-            heading = len(sentences[last]) < SHORT_SENTENCE or (_HEADING.match(body) and len(body) < HEADING_MAX)
-            if not (fragment or heading):
-                break
-            last += 1
-            if not fragment:
-                break
-        if last + 1 < len(sentences) and back[last + 1]:
-            last += 1
-        scored = i - 1 if i > 0 and asking[i - 1] and not all(asking) else i  # a rhetorical question and its answer
-        out.append((scored, i, last))
-    return out

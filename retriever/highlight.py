@@ -1,6 +1,6 @@
 """Highlight in each passage the sentence that best supports the question, and choose the passage that answers.
 
-Every candidate highlight (retriever.answer_sentence.spans) gets the features of
+Every candidate highlight (retriever.sentence_spans.spans) gets the features of
 retriever.answer_sentence and one linear score (WEIGHTS). A passage's highlight is its best candidate;
 the answer is the best highlight among the first ANSWER_DEPTH passages, so a passage further down
 that gives the asked number or date, or the host's own words when the host is asked about, can
@@ -31,14 +31,11 @@ from retriever.answer_sentence import (
     Asked,
     gives_number,
     has_date,
-    is_question,
     lexical,
     quantity,
-    sentence_body,
-    spans,
-    speaker_prefix,
     word_weights,
 )
+from retriever.sentence_spans import is_question, sentence_body, spans, speaker_prefix
 from retriever.types import Highlight
 
 __all__ = ["ANSWER_DEPTH", "Candidate", "answer_highlights", "best_sentence", "candidates", "is_question", "speaker_prefix"]

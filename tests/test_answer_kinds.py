@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from retriever.answer_kinds import ANY_COUNT, asked_list, asks_document, gives_document, gives_list
-from retriever.answer_sentence import refers_back, spans
 from retriever.highlight import best_sentence
+from retriever.sentence_spans import refers_back, spans
 from tests.test_highlight import asked, chunk
 
 AREAS = "在对全市污染源调查的基础上，确定了竹埠港、锰矿地区、吴家巷工业区、湘乡五矿湖铁等四大片区47个重点项目。"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from index.records import Chunk
-from retriever.answer_sentence import asked_for, spans, word_weights
+from retriever.answer_sentence import asked_for, word_weights
 from retriever.highlight import answer_highlights, best_sentence, is_question, may_answer, speaker_prefix
+from retriever.sentence_spans import spans
 
 LEXICON = {"coal": ["煤"], "fired": ["燃煤"], "boiler": ["锅炉"], "dalian": ["大连"], "dismantle": ["拆除"]}
 

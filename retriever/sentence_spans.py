@@ -1,0 +1,79 @@
+"""The candidate highlights of a passage: which sentences may answer and which go with them.
+
+A candidate is a sentence that does not ask, extended by the next sentence when it is only a heading ('二是突出治理
+重点。', '一是坚持科学监管，…') or a line without a sentence end (a title, '辽宁省大连市环保局' above '局长张海冰'), and
+by the one after when that one points back (这决定了…, 因此…, 《规定》明确了… after the full title). A sentence that
+follows a speaker's rhetorical question is scored with the question it answers, and highlighted without it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+SHORT_SENTENCE = 25  # a sentence this short ('三是创新融资机制。') is a heading: highlighted with the next one
+HEADING_MAX = 40  # an enumerating sentence ('一是坚持科学监管，积极探索…') up to this long is a heading too
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十][是要]|首先|其次|第[一二三四五六七八九十])")
+_SENTENCE_END = re.compile(r"[。！？!?；;…]\s*$")
+_SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
+# A sentence that opens by pointing back (这决定了…, 因此…, 此…) says nothing alone: it is shown with the one before it,
+# and so is one that opens with a short title (《规定》明确了…) when the one before writes it in full (《…职责规定（试行）》).
+_BACK_REFERENCE = re.compile(r"^(?:这(?![两几一]年)|此(?!外)|由此|因此|所以|为此|对此)")
+_SHORT_TITLE = re.compile(r"^《([^《》]{1,4})》")
+
+
+def is_question(sentence: str) -> bool:
+    """True when the sentence asks (ends with a question mark, before closing quotes or brackets)."""
+    return sentence.rstrip().rstrip("”’」』）)").endswith(("？", "?"))
+
+
+def speaker_prefix(sentence: str) -> int:
+    """Length of the speaker's name that opens a turn ('王奇：' -> 3), 0 when there is none."""
+    match = _SPEAKER.match(sentence)
+    return match.end() if match and match.end() < len(sentence) else 0
+
+
+def sentence_body(sentence: str) -> str:
+    """The sentence without the speaker's name that opens a turn."""
+    return sentence[speaker_prefix(sentence) :]
+
+
+def refers_back(sentence: str, before: str = "") -> bool:
+    """True when the sentence opens by pointing back at the one before it (这决定了…, 因此…, 此举…, or 《规定》…
+    when `before` writes the full title)."""
+    body = sentence_body(sentence)
+    short = _SHORT_TITLE.match(body)
+    if short:
+        return any(short.group(1) in full and full != short.group(1) for full in re.findall(r"《([^《》]+)》", before))
+    return bool(_BACK_REFERENCE.match(body))
+
+
+def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
+    """The candidate highlights of a passage: (first sentence scored, first sentence shown, last sentence shown).
+
+    A question is no candidate unless every sentence asks; a line without a sentence end continues into the next
+    one, a heading takes the next sentence with it, and a sentence that points back (这决定了…, 因此…) is shown only
+    with the one before it.
+    """
+    asking = [is_question(s) for s in sentences]
+    back = [not asking[i] and i > 0 and not asking[i - 1] and refers_back(s, sentences[i - 1]) for i, s in enumerate(sentences)]
+    out = []
+    for i in range(len(sentences)):
+        continued = i > 0 and (not _SENTENCE_END.search(sentences[i - 1]) or back[i])
+        if continued or (asking[i] and not all(asking)):
+            continue
+        last = i
+        while last + 1 < len(sentences) and not asking[last + 1] and last - i < 5:
+            body = sentence_body(sentences[last])
+            fragment = not _SENTENCE_END.search(sentences[last])
+            heading = len(sentences[last]) < SHORT_SENTENCE or (_HEADING.match(body) and len(body) < HEADING_MAX)
+            if not (fragment or heading):
+                break
+            last += 1
+            if not fragment:
+                break
+        if last + 1 < len(sentences) and back[last + 1]:
+            last += 1
+        scored = i - 1 if i > 0 and asking[i - 1] and not all(asking) else i  # a rhetorical question and its answer
+        out.append((scored, i, last))
+    return out
