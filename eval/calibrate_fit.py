@@ -21,7 +21,7 @@ SIGNS = {
     "top_dense": 1, "top_sentence": 1, "dense_margin": 1, "cover_top": 1, "known": 1, "entity_top": 1, "attr_cover": 1,
     "focus_found": 1, "unit_missing": -1, "unknown_names": -1, "top_part": -1,
     "nonsense": -1, "focus_known": 1, "focus_sentence": 1, "focus_unmapped": -1,
-    "kind_named": 1, "words_unmapped": -1, "stated_answer": 1, "clause_number": 1,
+    "kind_named": 1, "words_unmapped": -1, "stated_answer": 1, "clause_number": 1, "absent_noun": -1,
 }
 SEED = 20161217
 

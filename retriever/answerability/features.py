@@ -47,6 +47,8 @@ a question about an entity is judged on that entity's passages among them, any o
   passages gives an answer of the asked kind (a time, a person or role, an organisation's name, a place) beside the
   asked words; a clause gives a number in the asked unit (多少辆车 is no 3000余名交警; English price, salary, rate, GDP
   and age questions ask a number too) beside the counted thing. 1 when no such answer is asked.
+- ``absent_noun``: the question names no entity of the transcript and asks about a rare noun the text never writes
+  (放线菌酮, 红烧肉): another subject (topic.py).
 - ``nonsense``: there is nothing to look up: the question has no word at all (emoji, punctuation, digits, key
   mashes, greetings), or none of its words occurs in the transcript in any form (lorem ipsum, carpe diem); the
   judge abstains on it whatever the other features say.
@@ -72,6 +74,7 @@ from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.kinds import asked_kind, kind_named
 from retriever.answerability.names import Contains, is_dictionary_word, is_word, nonsense, title_case, unknown_names
 from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, has_number
+from retriever.answerability.topic import absent_nouns
 from retriever.answerability.units import (
     EN_QUESTION_WORDS,
     ZH_QUESTION_WORDS,
@@ -87,7 +90,7 @@ from retriever.answerability.units import (
 FEATURES = (
     "top_dense", "top_sentence", "dense_margin", "cover_top", "known", "entity_asked", "entity_top", "attr_cover",
     "focus_found", "unit_missing", "unknown_names", "top_part", "english", "nonsense", "focus_known",
-    "focus_sentence", "focus_unmapped", "kind_named", "words_unmapped", "stated_answer", "clause_number",
+    "focus_sentence", "focus_unmapped", "kind_named", "words_unmapped", "stated_answer", "clause_number", "absent_noun",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
@@ -155,6 +158,7 @@ class Analysis:
     focus: tuple[str, ...] = ()  # the asked attribute's words
     wordless: bool = False  # the question has no word at all (nonsense without even a word the text lacks)
     unmapped: tuple[str, ...] = ()  # asked words the lexicon cannot map (no reason names them as absent)
+    absent: tuple[str, ...] = ()  # rare nouns of another subject (absent_noun)
 
     def vector(self, names: Sequence[str] = FEATURES) -> np.ndarray:
         return np.array([self.values[n] for n in names], dtype=float)
@@ -258,6 +262,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         unknown = [u for u in unknown if u.lower() not in parts]
     wordless = bool(nonsense(evidence.question, facts.lexicon, own_terms(evidence)))
     nothing_known = bool(units) and not any(unit_known(u, facts) for u in units)  # no word of it occurs in the text
+    absent = absent_nouns(units, lambda u: unit_known(u, facts), bool(entities))
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
@@ -280,10 +285,14 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "stated_answer": stated_answer(kind, asked_words, own_chunks, named, name_kind, role),
         "clause_number": clause_number(asked_number, written or attribute, own_chunks, attribute),
         "kind_named": kind_named(name_kind, [texts[i] for i in own]),
+        "absent_noun": float(bool(absent)),
     }
     focus_labels = tuple(u.label for u in focus)
     unmapped_labels = tuple(u.label for u in unknown_words)
-    return Analysis(values, tuple(unknown), tuple(e.speaker for e in entities), unit, focus_labels, wordless, unmapped_labels)
+    return Analysis(
+        values, tuple(unknown), tuple(e.speaker for e in entities), unit, focus_labels, wordless, unmapped_labels,
+        tuple(absent),
+    )
 
 __all__ = [
     "EN_QUESTION_WORDS", "FEATURES", "PARTS", "TOP_PASSAGES", "ZH_QUESTION_WORDS", "Analysis", "Contains", "Evidence",

@@ -43,6 +43,9 @@ def reason(analysis: Analysis, contributions: dict[str, float]) -> str:
         if name in ("attr_cover", "entity_top", "focus_sentence") and analysis.entities:
             who = "、".join(analysis.entities)
             return f"转录稿中{who}的发言没有谈到这一点 (what {who} said does not give this)"
+        if name == "absent_noun" and analysis.absent:
+            words = analysis.absent
+            return f"转录稿中没有谈到：{'、'.join(words)} (the transcript never speaks of {', '.join(words)})"
         if name == "kind_named":
             return "转录稿中没有给出这个名称 (the transcript gives no such name)"
         if name == "unit_missing":
