@@ -129,9 +129,9 @@ def _overall(fresh: dict, results: dict | None) -> list[str]:
         if earlier is not None:
             held = earlier["splits"]["heldout"]
             sets += [(f"{name} (earlier)", name, held) for name in sorted(held["retrieval"]) if name != "all"]
-        for title, name, block in sets:
-            figures = set_figures(block, name)
-            n = (block["retrieval"].get(name) or {}).get("n", 0)
+        for title, set_name, block in sets:
+            figures = set_figures(block, set_name)
+            n = (block["retrieval"].get(set_name) or {}).get("n", 0)
             lines.append(_row([mode, title, str(n)] + [_f(figures[c]) for c in READER_COLUMNS]))
     return lines
 

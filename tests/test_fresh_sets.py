@@ -92,8 +92,9 @@ def test_fresh_figures_are_scored_apart_and_reported_in_their_own_section(retrie
     from eval.fresh import BLIND_SETS
 
     later = BLIND_SETS[1]  # the session-8 pair: its own section after the fresh one, its own set name
-    fresh4 = evaluate_fresh(retriever, ("bm25",), _as_fresh([readers["r057"]], later.name), conversations[:1], later)
+    fresh4 = evaluate_fresh(retriever, ("bm25", "hybrid"), _as_fresh([readers["r057"]], later.name), conversations[:1],
+                            later)
     results["blind_heldout"] = {later.name: fresh4}
     both = report.markdown(results)
     assert both.index(f"## {TITLE}") < both.index(f"## {later.title}") and later.title != TITLE
-    assert f"| bm25 | **{later.name}** | 1 |" in both and f"eval/sets/{later.readers.name} (1 reader questions)" in both
+    assert f"| bm25 | **{later.name}** | 1 |" in both and f"| hybrid | **{later.name}** | 1 |" in both and f"eval/sets/{later.readers.name} (1 reader questions)" in both
