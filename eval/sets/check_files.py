@@ -111,7 +111,8 @@ def check_readers(path, text, gold_q, errors, spec=READERS_SPEC):
     if nm_en < spec.min_lang["near_miss_en"]:
         errors.append(f"{fname}: near_miss has {nm_en} English items < {spec.min_lang['near_miss_en']}")
     check_splits(fname, rows, by_cat, errors, twin_of=True, heldout_only=spec.heldout_only,
-                 heldout_mod5=spec.heldout_mod5, min_heldout=spec.min_heldout, heldout_row_mod10=spec.heldout_row_mod10)
+                 heldout_mod5=spec.heldout_mod5, min_heldout=spec.min_heldout, heldout_row_mod10=spec.heldout_row_mod10,
+                 split_mod=spec.split_mod)
     return rows, by_cat
 
 
@@ -171,7 +172,7 @@ def check_followups(path, text, gold_q, errors, spec=FOLLOWUPS_SPEC):
         if langs[lg] < m:
             errors.append(f"{fname}: {langs[lg]} {lg} conversations < {m}")
     check_splits(fname, rows, by_cat, errors, heldout_only=spec.heldout_only, heldout_mod5=spec.heldout_mod5,
-                 min_heldout=spec.min_heldout, heldout_row_mod10=spec.heldout_row_mod10)
+                 min_heldout=spec.min_heldout, heldout_row_mod10=spec.heldout_row_mod10, split_mod=spec.split_mod)
     return rows, by_cat
 
 

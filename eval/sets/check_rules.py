@@ -79,6 +79,7 @@ class SetSpec:
     heldout_mod5: tuple = (1, 3)  # index % 5 values that are heldout (session-6 sets: (2,), 80 % tune)
     min_heldout: float = MIN_HELDOUT  # least heldout share per category
     heldout_row_mod10: tuple = ()  # if set: row index in the file % 10 values that are heldout (session-7 sets)
+    split_mod: int = 5  # the modulus of the per-category rule (session-9 sets: 2, i % 2 == 1 -> heldout)
 
 
 READERS_SPEC = SetSpec("readers.jsonl", "r", dict(READER_MIN), {"near_miss_en": MIN_NEAR_MISS_EN})
@@ -119,9 +120,10 @@ def count_occ(hay, needle):
     return n
 
 
-def split_rule(i, heldout_mod5=(1, 3)):
-    """The split of the item at index i of its category (sorted by id): heldout when i % 5 is in heldout_mod5."""
-    return "heldout" if i % 5 in heldout_mod5 else "tune"
+def split_rule(i, heldout_mod5=(1, 3), split_mod=5):
+    """The split of the item at index i of its category (sorted by id): heldout when i % split_mod is in
+    heldout_mod5 (the name keeps the default modulus 5; the session-9 sets use split_mod 2)."""
+    return "heldout" if i % split_mod in heldout_mod5 else "tune"
 
 
 def load_jsonl(path, errors):
@@ -174,8 +176,8 @@ def check_lang(tag, q, lang, errors):
 
 
 def check_splits(fname, rows, by_cat, errors, twin_of=None, heldout_only=False, heldout_mod5=(1, 3),
-                 min_heldout=MIN_HELDOUT, heldout_row_mod10=()):
-    """rows: list of dicts in file order; by_cat: category -> rows. Verifies the index % 5 rule (heldout_mod5) or,
+                 min_heldout=MIN_HELDOUT, heldout_row_mod10=(), split_mod=5):
+    """rows: list of dicts in file order; by_cat: category -> rows. Verifies the index % split_mod rule (heldout_mod5) or,
     when heldout_row_mod10 is given, the rule by row index in the file (row % 10 in heldout_row_mod10 -> heldout),
     and the least heldout share per category (min_heldout); or, heldout_only, that all are heldout."""
     if heldout_only:
@@ -193,7 +195,7 @@ def check_splits(fname, rows, by_cat, errors, twin_of=None, heldout_only=False, 
         for i, r in enumerate(items):
             if heldout_row_mod10 or (twin_of is not None and cat == "simplified_twin"):
                 continue  # by row above, or checked against the twin
-            want = split_rule(i, heldout_mod5)
+            want = split_rule(i, heldout_mod5, split_mod)
             if r.get("split") != want:
                 errors.append(f"{fname} {r['id']}: split {r.get('split')!r}, rule says {want!r}")
         held = sum(r.get("split") == "heldout" for r in items)

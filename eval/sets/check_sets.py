@@ -7,8 +7,9 @@ Usage (from the repository root or anywhere):
 Verifies, for readers.jsonl and followups.jsonl (and the fresh held-out sets fresh.jsonl and
 fresh_followups.jsonl, which are all heldout and must not repeat any question of the other sets, and the session-6
 sets readers2.jsonl and followups2.jsonl, 80 % tune, the session-7 sets readers3.jsonl and followups3.jsonl,
-70 % tune by row, and the session-8 sets readers4.jsonl and followups4.jsonl, all heldout, which must not repeat any
-question of all those before them):
+70 % tune by row, the session-8 sets readers4.jsonl and followups4.jsonl, all heldout, and the session-9 sets
+readers5.jsonl and followups5.jsonl, half tune and half heldout, which must not repeat any question of all those
+before them):
   * schema (exact field set, allowed values, types), unique ids, unique questions
     (after normalisation, within each file and against eval/gold.jsonl);
   * every answer string occurs verbatim in the transcript after NFKC
@@ -29,7 +30,7 @@ and for gold_split.json: ids exist in eval/gold.jsonl, follow the rule
 
 Prints counts per file / category / split and exits 1 if there are errors.
 The rules are in check_rules.py, the checks of each file in check_files.py, check_fresh.py, check_session6.py,
-check_session7.py and check_session8.py,
+check_session7.py, check_session8.py and check_session9.py,
 the no-repeat checks in check_novelty.py (this folder is the script's path).
 """
 import argparse
@@ -43,6 +44,7 @@ from check_rules import load_jsonl, norm, qkey
 from check_session6 import check_session6
 from check_session7 import check_session7
 from check_session8 import check_session8
+from check_session9 import check_session9
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -95,8 +97,10 @@ def main():
     fresh, fr_cat, ffu, ff_cat = check_fresh(args.dir, text, gold_rows, readers, fus, errors)
     r2, r2_cat, f2, f2_cat = check_session6(args.dir, text, gold_rows, [readers, fresh], [fus, ffu], errors)
     r3, r3_cat, f3, f3_cat = check_session7(args.dir, text, gold_rows, [readers, fresh, r2], [fus, ffu, f2], errors)
-    _, r4_cat, _, f4_cat = check_session8(args.dir, text, gold_rows, [readers, fresh, r2, r3], [fus, ffu, f2, f3],
-                                          errors)
+    r4, r4_cat, f4, f4_cat = check_session8(args.dir, text, gold_rows, [readers, fresh, r2, r3], [fus, ffu, f2, f3],
+                                            errors)
+    _, r5_cat, _, f5_cat = check_session9(args.dir, text, gold_rows, [readers, fresh, r2, r3, r4],
+                                          [fus, ffu, f2, f3, f4], errors)
 
     table("readers.jsonl", r_cat)
     nm = r_cat.get("near_miss", [])
@@ -114,6 +118,8 @@ def main():
     table("followups3.jsonl (session 7, 70% tune by row)", f3_cat)
     readers_table("readers4.jsonl (session 8, all heldout)", r4_cat)
     table("followups4.jsonl (session 8, all heldout)", f4_cat)
+    readers_table("readers5.jsonl (session 9, half tune, half heldout)", r5_cat)
+    table("followups5.jsonl (session 9, half tune, half heldout)", f5_cat)
     if gs:
         print("\ngold_split.json (heldout/total per type)")
         for t, (h, n) in gs.items():
