@@ -33,12 +33,13 @@ class Rows:
     id: str
     features: np.ndarray
     right: np.ndarray
+    set: str = ""
 
 
 def question_rows(retriever, questions, k: int = ANSWER_K) -> list[Rows]:
     """The candidate features of each answerable question, as answer(k) sees them (hybrid, no filter)."""
     from index.store.base import NO_FILTER
-    from retriever.answer_sentence import ANSWER_DEPTH, asked_for, word_weights
+    from retriever.answer_sentence import ANSWER_DEPTH, FEATURES, asked_for, word_weights
     from retriever.highlight import candidates, may_answer, passage_contexts
     from retriever.service import entity_names, owned_by_asked, search
     from retriever.types import Mode
@@ -68,7 +69,7 @@ def question_rows(retriever, questions, k: int = ANSWER_K) -> list[Rows]:
             for c in candidates(chunk, cos, asked, weights, where):
                 features.append(c.features)
                 right.append(contains_answer(chunk.text[c.start : c.end], q.answers))
-        rows.append(Rows(q.id, np.array(features, dtype=float), np.array(right, dtype=float)))
+        rows.append(Rows(q.id, np.array(features, dtype=float).reshape(-1, len(FEATURES)), np.array(right, dtype=float), q.set))
     return rows
 
 

@@ -1,0 +1,90 @@
+"""Check the answer-sentence weights on a writer they were not fitted on: fit on every tune set but one, test on it.
+
+    python -m eval.sentence_validate [--sets gold,readers,readers2,readers3] [--l2 0.1] [--drop F,...] [--ablate]
+
+Each set was written by someone else, in their own words; a set left out of the fit is what a new reader's questions
+are to the weights (eval/sentence_fit.py's random folds mix every writer into the fit and flatter it, as
+eval/calibrate_validate.py found for answerability). The weights are fitted as eval/sentence_fit.py fits them (the
+same candidates and conditional logit) on the tune questions of all sets but one and scored on that one's tune
+questions; the pooled figure over the sets is the decision metric for a change of the sentence features or weights.
+``--ablate`` also scores the fit without each feature in turn (fewer, robust features over more weights).
+
+Tune splits only: held-out questions are never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+import numpy as np
+
+from eval.questions import DEFAULT_SETS, load_questions
+from eval.sentence_fit import Rows, accuracy, fit, question_rows
+
+
+def keep_columns(rows: Sequence[Rows], columns: Sequence[int]) -> list[Rows]:
+    """The rows with only the given feature columns."""
+    return [Rows(r.id, r.features[:, list(columns)], r.right, r.set) for r in rows]
+
+
+def cross_set(rows: Sequence[Rows], l2: float) -> dict[str, tuple[int, int]]:
+    """For each set: (questions right, questions) when the weights are fitted on every other set's rows.
+
+    Args:
+        rows: every tune question's candidates (eval.sentence_fit.question_rows), with their set.
+        l2: the fit's penalty.
+    """
+    out = {}
+    for name in dict.fromkeys(r.set for r in rows):
+        test = [r for r in rows if r.set == name]
+        w = fit([r for r in rows if r.set != name], l2)
+        out[name] = (accuracy(test, w), len(test))
+    return out
+
+
+def pooled(result: dict[str, tuple[int, int]]) -> float:
+    """The share right over all sets' questions."""
+    right, total = (sum(v[i] for v in result.values()) for i in (0, 1))
+    return right / total if total else 0.0
+
+
+def describe(result: dict[str, tuple[int, int]]) -> str:
+    """'0.905 (gold 120/130, readers ...)'."""
+    parts = ", ".join(f"{name} {right}/{n}" for name, (right, n) in result.items())
+    return f"{pooled(result):.3f} ({parts})"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m eval.sentence_validate", description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default=",".join(DEFAULT_SETS), help="the sets whose tune split is used")
+    parser.add_argument("--l2", type=float, default=0.1)
+    parser.add_argument("--drop", default="", help="comma-separated features left out of the fit")
+    parser.add_argument("--ablate", action="store_true", help="also score the fit without each feature in turn")
+    args = parser.parse_args(argv)
+    from index.build import ensure_default_index
+    from retriever import Retriever
+    from retriever.answer_sentence import FEATURES, WEIGHTS
+
+    drop = [f for f in args.drop.split(",") if f]
+    unknown = [f for f in drop if f not in FEATURES]
+    if unknown:
+        parser.error(f"--drop {','.join(unknown)}: no such feature; use some of {', '.join(FEATURES)}")
+    retriever = Retriever.load(ensure_default_index(print))
+    sets = tuple(name.strip() for name in args.sets.split(",") if name.strip())
+    rows = question_rows(retriever, load_questions(sets, split="tune"))
+    current = np.array([WEIGHTS[f] for f in FEATURES])
+    in_sample = {s: (accuracy([r for r in rows if r.set == s], current), sum(r.set == s for r in rows)) for s in sets}
+    print(f"{len(rows)} answerable tune questions; current WEIGHTS in sample: {describe(in_sample)}")
+    kept = [i for i, f in enumerate(FEATURES) if f not in drop]
+    base = keep_columns(rows, kept)
+    print(f"cross-set (fit on the other sets, L2 {args.l2}{', without ' + ','.join(drop) if drop else ''}): "
+          f"{describe(cross_set(base, args.l2))}")
+    if args.ablate:
+        for i in kept:
+            result = cross_set(keep_columns(rows, [j for j in kept if j != i]), args.l2)
+            print(f"  without {FEATURES[i]:16s} {describe(result)}")
+
+
+if __name__ == "__main__":
+    main()
