@@ -28,8 +28,21 @@ def keep_columns(rows: Sequence[Rows], columns: Sequence[int]) -> list[Rows]:
     return [Rows(r.id, r.features[:, list(columns)], r.right, r.set) for r in rows]
 
 
-def cross_set(rows: Sequence[Rows], l2: float) -> dict[str, tuple[int, int]]:
-    """For each set: (questions right, questions) when the weights are fitted on every other set's rows.
+def log_loss(rows: Sequence[Rows], w: np.ndarray) -> float:
+    """The summed -log probability the weights' softmax gives each question's right candidates (questions with
+    a right candidate only): smoother than the count right, so it shows a change that moves no question yet."""
+    total = 0.0
+    for r in rows:
+        if not len(r.right) or not r.right.any():
+            continue
+        s = r.features @ w
+        p = np.exp(s - s.max())
+        total -= float(np.log((p * r.right).sum() / p.sum() + 1e-12))
+    return total
+
+
+def cross_set(rows: Sequence[Rows], l2: float) -> dict[str, tuple[int, int, float]]:
+    """For each set: (questions right, questions, log loss) when the weights are fitted on every other set's rows.
 
     Args:
         rows: every tune question's candidates (eval.sentence_fit.question_rows), with their set.
@@ -39,26 +52,28 @@ def cross_set(rows: Sequence[Rows], l2: float) -> dict[str, tuple[int, int]]:
     for name in dict.fromkeys(r.set for r in rows):
         test = [r for r in rows if r.set == name]
         w = fit([r for r in rows if r.set != name], l2)
-        out[name] = (accuracy(test, w), len(test))
+        out[name] = (accuracy(test, w), len(test), log_loss(test, w))
     return out
 
 
-def pooled(result: dict[str, tuple[int, int]]) -> float:
+def pooled(result: dict[str, tuple]) -> float:
     """The share right over all sets' questions."""
     right, total = (sum(v[i] for v in result.values()) for i in (0, 1))
     return right / total if total else 0.0
 
 
-def describe(result: dict[str, tuple[int, int]]) -> str:
-    """'0.905 (gold 120/130, readers ...)'."""
-    parts = ", ".join(f"{name} {right}/{n}" for name, (right, n) in result.items())
-    return f"{pooled(result):.3f} ({parts})"
+def describe(result: dict[str, tuple]) -> str:
+    """'0.905, log loss 0.312 per question (gold 120/130, readers ...)'."""
+    parts = ", ".join(f"{name} {v[0]}/{v[1]}" for name, v in result.items())
+    loss = [v[2] for v in result.values() if len(v) > 2]
+    per = f", log loss {sum(loss) / sum(v[1] for v in result.values()):.3f}" if loss else ""
+    return f"{pooled(result):.3f}{per} ({parts})"
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m eval.sentence_validate", description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(DEFAULT_SETS), help="the sets whose tune split is used")
-    parser.add_argument("--l2", type=float, default=0.1)
+    parser.add_argument("--l2", default="0.1", help="the fit's penalty; several, comma-separated, to compare them")
     parser.add_argument("--drop", default="", help="comma-separated features left out of the fit")
     parser.add_argument("--ablate", action="store_true", help="also score the fit without each feature in turn")
     args = parser.parse_args(argv)
@@ -74,15 +89,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     sets = tuple(name.strip() for name in args.sets.split(",") if name.strip())
     rows = question_rows(retriever, load_questions(sets, split="tune"))
     current = np.array([WEIGHTS[f] for f in FEATURES])
-    in_sample = {s: (accuracy([r for r in rows if r.set == s], current), sum(r.set == s for r in rows)) for s in sets}
+    in_sample = {
+        s: (accuracy(part, current), len(part), log_loss(part, current))
+        for s in sets
+        for part in [[r for r in rows if r.set == s]]
+    }
     print(f"{len(rows)} answerable tune questions; current WEIGHTS in sample: {describe(in_sample)}")
     kept = [i for i, f in enumerate(FEATURES) if f not in drop]
     base = keep_columns(rows, kept)
-    print(f"cross-set (fit on the other sets, L2 {args.l2}{', without ' + ','.join(drop) if drop else ''}): "
-          f"{describe(cross_set(base, args.l2))}")
+    penalties = [float(x) for x in args.l2.split(",") if x]
+    for l2 in penalties:
+        print(f"cross-set (fit on the other sets, L2 {l2}{', without ' + ','.join(drop) if drop else ''}): "
+              f"{describe(cross_set(base, l2))}")
     if args.ablate:
         for i in kept:
-            result = cross_set(keep_columns(rows, [j for j in kept if j != i]), args.l2)
+            result = cross_set(keep_columns(rows, [j for j in kept if j != i]), penalties[0])
             print(f"  without {FEATURES[i]:16s} {describe(result)}")
 
 

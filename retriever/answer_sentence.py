@@ -51,6 +51,7 @@ WEIGHTS: dict[str, float] = {
 }
 FEATURES = tuple(WEIGHTS)
 ANSWER_DEPTH = 3  # passages the answer sentence may come from
+GLOSS_SENSES = 1.0  # an English word with n Chinese glosses counts 1 / n ** this: a gloss match is less sure
 FOCUS_GAP = 1  # a word at most this many characters from the question word is what is asked (在哪个机关 -> 机关)
 
 _CLAUSE = re.compile(r"[，,；;。！？!?]")
@@ -124,6 +125,14 @@ def _chinese_words(text: str, terms: Sequence[str], names: Sequence[str]) -> lis
 
 # 'how long', 'how often': the word after 'how' belongs to the question phrase (as 时间 in 多长时间), it names nothing.
 _HOW_PHRASE = re.compile(r"\bhow\s+(long|often|frequently|far|old|much|many|big|large|tall|soon)\b", re.I)
+# A count of people (多少交警, 几名干部, how many grid inspectors) is answered in 名/人/位 (992名), not in 个 or 家.
+PERSON = "人"
+_PEOPLE = re.compile(
+    r"(?:多少|几)(?:个|位|名)?[\u4e00-\u9fff]{0,4}?(?:人员|员|警|干部|工人|官员|志愿者|居民|职工|队伍)"
+    r"|\bhow many (?:[a-z-]+ ){0,2}?(?:people|persons|staff|officers|officials|workers|inspectors|police|policemen"
+    r"|employees|cadres|volunteers|residents|personnel|wardens|guards|patrollers|rangers|members|[a-z]+men)\b",
+    re.I,
+)
 # How often something is done asks a length of time between (每两月, 每年): as 多久 does.
 _FREQUENCY = re.compile(r"\bhow (?:often|frequently)\b|频率|频次|多久一次|多长时间一次", re.I)
 
@@ -157,6 +166,8 @@ def _unit(text: str) -> str | None:
         return "元"
     if unit is None and _AMOUNT.search(folded):
         return ""
+    if unit == "" and _PEOPLE.search(folded):
+        return PERSON
     return unit
 
 
