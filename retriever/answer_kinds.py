@@ -22,8 +22,8 @@ _EN_LIST = re.compile(
 _ZH_LIST = re.compile(r"哪([两二三四五六七八九十]+|\d+|些|几)")
 _EN_DOCUMENT = re.compile(
     r"\b(?:which|what)\b(?:\s+[\w'-]+){0,2}?\s+(?:rulebooks?|rules|regulations?|documents?|papers?|policy|policies|plans?"
-    r"|opinions?|guidelines?|agreements?|measures|laws?|programmes?|programs?|schemes?|provisions?|charters?)\b"
-    r"|\b(?:name|title) of (?:the|its|their|that)\b",
+    r"|opinions?|guidelines?|agreements?|laws?|programmes?|programs?|schemes?|provisions?|charters?)\b"
+    r"|\b(?:name|title) of (?:the|its|their|that)\b",  # not 'what measures' (what was done)
     re.I,
 )
 _ZH_DOCUMENT = re.compile(

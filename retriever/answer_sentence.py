@@ -25,6 +25,7 @@ import numpy as np
 from index.normalize import canonical, chinese_number, search_key
 from index.records import Chunk
 from retriever.answer_kinds import asked_list, asks_document
+from retriever.framing import HOST_NOUN
 from retriever.answerability.quantity import DURATION, asked_unit, has_number, number_pattern
 from retriever.answerability.units import EN_AUXILIARIES, EN_WH_WORDS, ZH_ASKING, english_units
 from retriever.sentence_spans import sentence_body
@@ -59,10 +60,15 @@ _WHOLE = re.compile(r"全市|全省|全县|全区|全国|全部|总共|共计|�
 _PART = re.compile(r"^其中|市区|城区|主城区|中心城区|县区|区县|部分")
 _MONEY = re.compile(r"钱|\bmoney\b|\bfunds?\b|\bfunding\b")
 _AMOUNT = re.compile(r"(?<![质力能考])量")  # 供水量, 排放量; not 质量 (quality), 力量, 能量, 考量
-_WHEN = re.compile(r"什么时候|何时|哪一?天|几月|日期|\bwhen\b", re.I)
+# 'when' asks a time as the question word (When was…, …and when did…), not as a conjunction (what did they do when…).
+_WHEN = re.compile(
+    r"什么时候|何时|哪一?天|几月|日期"
+    r"|(?:^|[,;:]\s*|\band\s+|\bor\s+|\bsince\s+)when\b(?!\s+(?:the|a|an|it|they|he|she|its|their|his|her|we|inspectors?)\b)",
+    re.I,
+)
 _DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
 _HOST = re.compile(
-    r"主持|记者|采访|moderator|\bhosts?\b|\binterviewer\b|\breporter\b|中国环境报|\bchina environment(?:al)? news\b", re.I
+    rf"主持|记者|采访|moderator|{HOST_NOUN}|\binterviewer\b|\breporter\b|中国环境报|\bchina environment(?:al)? news\b", re.I
 )
 _WHO = re.compile(r"是谁|\bwho\b", re.I)
 _KINDS = (

@@ -41,7 +41,10 @@ FRAMES = {
 }
 ONLY_NAMING = frozenset({WHO, TITLE})  # frames that hold nothing else: moved down when not asked for
 
-_HOST = re.compile(r"主持|moderator|\bhosts?\b|\binterviewer\b", re.I)
+# The host as a person (the host, the host's words), not the verb (Nanyang hosts the canal's head) nor the place
+# (the host city): shared with retriever/answer_sentence.py.
+HOST_NOUN = r"\bhost(?:'s|s)?\b(?!\s+(?:the|a|an|its|their|this|that|city|cities|country|province|town)\b)"
+_HOST = re.compile(rf"主持|moderator|{HOST_NOUN}|\binterviewer\b", re.I)
 _WHO = re.compile(
     r"谁|哪位|名字|姓名|叫什么|职务|职位|职称|头衔|身份|任职|担任|对话人|嘉宾|出席|哪家|什么单位|哪个单位|什么公司|单位是"
     r"|做什么的|干什么的|一把手|全称|全名|哪个省|哪个市|哪个城市|哪省|哪市|哪里的|哪儿的|在哪里?工作|在哪儿工作"

@@ -39,6 +39,7 @@ def test_a_question_for_a_documents_name_is_answered_by_its_full_title():
     assert asks_document("Which rulebook spells out the environmental duties of Dalian's government?")
     assert asks_document("大连出台的关于绿色发展的纲领性文件叫什么？") and asks_document("湘潭与长沙、株洲签订了什么协议？")
     assert not asks_document("Which system did Nanyang roll out everywhere?") and not asks_document("大连拆除了多少台锅炉？")
+    assert not asks_document("What measures did Jining take against dust?")  # what was done, not a document's name
     assert gives_document(ISSUED) and not gives_document(DUTIES)  # 《规定》 only refers back to the title
 
 

@@ -38,6 +38,9 @@ def test_asked_kinds_read_who_host_and_title():
     assert asked_kinds("What principles does the headline about air pollution list?") == {TITLE, HEADLINE}
     assert asked_kinds("许伟那部分的小标题是什么？") == {HEADLINE}
     assert asked_kinds("这篇对话录的大标题叫什么？") == {TITLE}
+    # the host is a person: not the verb (Nanyang hosts the canal's head) nor the place (the host city)
+    assert asked_kinds("What did the host say about Dalian?") == asked_kinds("How did the hosts close the dialogue?") == {HOST}
+    assert asked_kinds("Does Nanyang host the head of the canal?") == asked_kinds("What was the host city?") == frozenset()
 
 
 def test_frame_of_each_kind():

@@ -188,3 +188,17 @@ def test_how_often_asks_a_length_of_time_and_the_hosts_english_name_asks_about_t
     assert "每两月" in best_sentence(passage, np.array([0.91, 0.90]), question).sentence
     assert asked("How does China Environment News close the dialogue?", ["对话"]).host
     assert not asked("What did the bureau chief say about China's environment?", ["环境"]).host
+
+
+def test_when_asks_a_date_only_as_the_question_word_and_a_count_of_people_asks_for_people():
+    dated = chunk(["论坛于12月17日在海口召开。", "发现问题时，督查组当即要求整改，有问题的要严肃问责。"])
+    assert asked("When was the forum held?", ["论坛"]).date and asked("论坛是什么时候召开的？", ["论坛"]).date
+    conjunction = asked("What did Dalian's leaders demand when inspectors found problems?", ["问题", "问责"])
+    assert not conjunction.date
+    assert "问责" in best_sentence(dated, np.array([0.90, 0.90]), conjunction).sentence
+    grid = chunk(["设立乡镇环境监管网格162个，排查出54061个污染点源。", "配备专职环保网格员992名。"])
+    for question in ("How many people does Jining have on its grid?", "济宁配了多少网格员？"):
+        people = asked(question, ["济宁", "网格", "网格员"])
+        assert people.unit == "人"
+        assert "992名" in best_sentence(grid, np.array([0.90, 0.90]), people).sentence
+    assert asked("How many boilers did Dalian dismantle?", ["锅炉"]).unit == ""  # a count of things: any unit
