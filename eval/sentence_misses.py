@@ -1,15 +1,19 @@
 """List the tune questions whose answer sentence misses: the chosen sentence, where the answer was, the passages.
 
-Tune split only (held-out questions are never printed). Usage:
-    python -m eval.sentence_misses [--sets gold,readers] [--k 5] [--all]
+Tune split only (held-out questions are never read). Usage:
+    python -m eval.sentence_misses [--sets gold,readers] [--k 5] [--brief] [--file eval/sets/readers5.jsonl]
+
+--file scores the tune rows of a reader file that is not yet one of eval.questions' sets (a new writer's set).
 """
 
 from __future__ import annotations
 
 import argparse
 
+from pathlib import Path
+
 from eval.metrics import contains_answer
-from eval.questions import DEFAULT_SETS, load_questions
+from eval.questions import DEFAULT_SETS, EvalQuestion, load_questions
 
 ANSWER_K = 5
 
@@ -46,17 +50,29 @@ def misses(retriever, questions, k: int = ANSWER_K) -> list[dict]:
     return found
 
 
+def tune_rows(path: str | Path) -> list[EvalQuestion]:
+    """The tune rows of a reader file (its set named after the file); held-out rows are dropped unread."""
+    import json
+
+    from eval.questions import _from_set
+
+    path = Path(path)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [_from_set(row, path.stem, path) for row in rows if row.get("split") == "tune"]
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(DEFAULT_SETS))
     parser.add_argument("--k", type=int, default=ANSWER_K)
     parser.add_argument("--brief", action="store_true", help="one line per miss, without the passages")
+    parser.add_argument("--file", default=None, help="score this reader file's tune rows instead of --sets")
     args = parser.parse_args(argv)
     from index.build import ensure_default_index
     from retriever import Retriever
 
     retriever = Retriever.load(ensure_default_index(print))
-    questions = load_questions(tuple(args.sets.split(",")), split="tune")
+    questions = tune_rows(args.file) if args.file else load_questions(tuple(args.sets.split(",")), split="tune")
     rows = misses(retriever, questions, args.k)
     answerable = sum(q.answerable for q in questions)
     print(f"{len(rows)} misses of {answerable} answerable tune questions ({1 - len(rows) / answerable:.3f} hit)")

@@ -1,6 +1,7 @@
 """Check the answer-sentence weights on a writer they were not fitted on: fit on every tune set but one, test on it.
 
-    python -m eval.sentence_validate [--sets gold,readers,readers2,readers3] [--l2 0.1] [--drop F,...] [--ablate]
+    python -m eval.sentence_validate [--sets gold,readers,readers2,readers3] [--file eval/sets/readers5.jsonl]
+        [--l2 0.1] [--drop F,...] [--ablate]
 
 Each set was written by someone else, in their own words; a set left out of the fit is what a new reader's questions
 are to the weights (eval/sentence_fit.py's random folds mix every writer into the fit and flatter it, as
@@ -21,6 +22,7 @@ import numpy as np
 
 from eval.questions import DEFAULT_SETS, load_questions
 from eval.sentence_fit import Rows, accuracy, fit, question_rows
+from eval.sentence_misses import tune_rows
 
 
 def keep_columns(rows: Sequence[Rows], columns: Sequence[int]) -> list[Rows]:
@@ -73,6 +75,7 @@ def describe(result: dict[str, tuple]) -> str:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m eval.sentence_validate", description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(DEFAULT_SETS), help="the sets whose tune split is used")
+    parser.add_argument("--file", action="append", default=[], help="also a reader file's tune rows, as one more set")
     parser.add_argument("--l2", default="0.1", help="the fit's penalty; several, comma-separated, to compare them")
     parser.add_argument("--drop", default="", help="comma-separated features left out of the fit")
     parser.add_argument("--ablate", action="store_true", help="also score the fit without each feature in turn")
@@ -87,7 +90,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         parser.error(f"--drop {','.join(unknown)}: no such feature; use some of {', '.join(FEATURES)}")
     retriever = Retriever.load(ensure_default_index(print))
     sets = tuple(name.strip() for name in args.sets.split(",") if name.strip())
-    rows = question_rows(retriever, load_questions(sets, split="tune"))
+    questions = load_questions(sets, split="tune") + [q for path in args.file for q in tune_rows(path)]
+    sets += tuple(dict.fromkeys(q.set for q in questions if q.set not in sets))
+    rows = question_rows(retriever, questions)
     current = np.array([WEIGHTS[f] for f in FEATURES])
     in_sample = {
         s: (accuracy(part, current), len(part), log_loss(part, current))

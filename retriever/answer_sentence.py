@@ -25,9 +25,9 @@ import numpy as np
 from index.normalize import canonical, chinese_number, search_key
 from index.records import Chunk
 from retriever.answer_kinds import asked_list, asks_document
-from retriever.framing import HOST_NOUN
 from retriever.answerability.quantity import DURATION, asked_unit, has_number, number_pattern
 from retriever.answerability.units import EN_AUXILIARIES, EN_WH_WORDS, ZH_ASKING, english_units
+from retriever.framing import HOST_NOUN
 from retriever.sentence_spans import sentence_body
 
 # Fitted on the tune split (the answerable questions of gold, readers, readers2 and readers3) by
