@@ -9,7 +9,6 @@ Tune split only (held-out questions are never read). Usage:
 from __future__ import annotations
 
 import argparse
-
 from pathlib import Path
 
 from eval.metrics import contains_answer
