@@ -33,6 +33,7 @@ from index.errors import InvalidQueryError
 from index.normalize import is_chinese, to_simplified
 from index.tokenize import tokenize
 from retriever.conversation import asking, clauses, fragments, omission, pronouns, subjects
+from retriever.conversation.asking_again import ask_again
 from retriever.conversation.ellipsis import complete_ellipsis
 from retriever.conversation.focus import Focus
 from retriever.conversation.knowledge import Knowledge, word_tags
@@ -118,6 +119,8 @@ def rewrite(
     if not is_chinese(result.text) and omission.continues_english(result.text):  # And what does Su Guojun think …?
         body = omission.strip_continuation(result.text)
         result = replace(result, text=body[:1].upper() + body[1:])
+    elif is_chinese(result.text) and len(plain := subjects.without_then(result.text)) >= 2:  # 那大连全市一共拆了…
+        result = replace(result, text=plain)
     return replace(result, focus=focus_of(result.text, knowledge))
 
 
@@ -153,8 +156,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         typed = done.text if done.changed else typed
         return Rewrite(typed[:1].upper() + typed[1:], f"topic: {mention.surface}")
     if (wh := fragments.bare_wh(text, chinese)) and turns[-1].chinese == chinese:  # 为什么？, Why?: of the last one
-        last = turns[-1].text.rstrip("？?。. ")
-        return Rewrite(f"{last}，{wh}？" if chinese else f"{wh[:1].upper()}{wh[1:]}: {last}?", f"{wh} of 「{turns[-1].text}」")
+        asked = ask_again(turns[-1].text, wh, chinese, [m.surface for m in turns[-1].mentions])
+        return Rewrite(asked, f"{wh} of 「{turns[-1].text}」")
     if fragments.asks_more(text, chinese) and turns[-1].chinese == chinese:  # 还有呢？, What else?: the latest question again
         return Rewrite(turns[-1].text, f"more of 「{turns[-1].text}」")
     fragment = fragments.ellipsis(text, chinese) or fragments.ellipsis(text, not chinese)  # 那Qu Jinxiong呢？, What about 济宁?

@@ -593,7 +593,7 @@ def test_a_question_that_opens_with_a_verb_of_saying_is_about_the_latest_person(
 
 def test_a_thing_after_a_question_that_asked_which_company_is_that_companys(knowledge):
     assert ask("And the core values?", ["Which company does Ou Jinxiong work for?"], knowledge).text == (
-        "What about Pubang's core values?"
+        "What are Pubang's core values?"
     )
     assert ask("核心价值观呢？", ["区锦雄在哪家公司工作？"], knowledge).text == "普邦园林的核心价值观是什么？"
 
@@ -614,7 +614,7 @@ def test_a_name_with_part_of_the_last_questions_verb_asks_it_again_and_what_did_
 
 def test_a_name_and_a_count_in_the_last_questions_measure_word_counts_its_thing(knowledge):
     history = ["大连锅炉整治少排了多少烟尘？", "济宁取缔或改造了多少台燃煤小锅炉？"]
-    assert ask("那大连全市一共拆了多少台？", history, knowledge).text == "那大连全市一共拆了多少台燃煤小锅炉？"
+    assert ask("那大连全市一共拆了多少台？", history, knowledge).text == "大连全市一共拆了多少台燃煤小锅炉？"
     # another measure word, or the thing already named (锅炉 of 燃煤锅炉): as typed
     assert not ask("济宁纳入导则体系的污染源关停了多少家？", ["大连拆除了多少台燃煤锅炉？"], knowledge).changed
     assert not ask("济宁那边烧煤的小锅炉处理了多少台？", ["大连拆除了多少台燃煤锅炉？"], knowledge).changed
@@ -661,11 +661,45 @@ def test_a_question_that_first_turns_to_a_city_is_completed_about_it(knowledge):
 
 
 def test_a_bare_question_word_asks_it_of_the_latest_question(knowledge):
-    assert ask("为什么？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "大连拆除了多少台燃煤锅炉，为什么？"
+    # asked as a reader would type it: the question word in the place of the count, no prefix glued on
+    assert ask("为什么？", ["大连拆除了多少台燃煤锅炉？"], knowledge).text == "大连为什么拆除燃煤锅炉？"
+    assert ask("怎么做到的？", ["济宁一共配备了多少名专职环保网格员？"], knowledge).text == "济宁怎么配备专职环保网格员？"
+    assert ask("为什么？", ["济宁出台了什么有奖举报办法？"], knowledge).text == "济宁出台了什么有奖举报办法，为什么？"
     assert ask("Why?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
-        "Why: How many coal-fired boilers did Dalian dismantle?"
+        "Why did Dalian dismantle coal-fired boilers?"
     )
+    assert ask("How come?", ["How many vehicles were scrapped in Dalian?"], knowledge).text == "Why were vehicles scrapped in Dalian?"
+    assert ask("When?", ["How much money did Xiangtan raise through bonds?"], knowledge).text == (
+        "When did Xiangtan raise money through bonds?"
+    )
+    assert ask("Why?", ["How did Dalian cut its emissions?"], knowledge).text == "Why did Dalian cut its emissions?"
+    assert ask("Why?", ["What did Dalian do about old vehicles?"], knowledge).text == "What did Dalian do about old vehicles, and why?"
     assert not ask("为什么要拆锅炉？", ["大连拆除了多少台燃煤锅炉？"], knowledge).reason.startswith("为什么 of")
+
+
+def test_an_amount_fragment_asks_how_much_and_no_rewrite_opens_with_then(knowledge):
+    history = ["济宁环保系统截至11月底立案处罚了多少起环境违法行为？"]
+    assert ask("罚款金额呢？", history, knowledge).text == "济宁环保系统罚款金额是多少？"
+    assert ask("那大连全市一共拆了多少台？", ["济宁取缔或改造了多少台燃煤小锅炉？"], knowledge).text == (
+        "大连全市一共拆了多少台燃煤小锅炉？"
+    )
+
+
+def test_a_name_after_a_question_that_names_nobody_is_asked_in_a_plain_question(knowledge):
+    # no name glued on in brackets or with a comma: the place is where it is asked, the person who says it
+    assert ask("What about Jining?", ["How does the grid system work?"], knowledge).text == "How does the grid system work in Jining?"
+    assert ask("济宁呢？", ["怎样治理农村面源污染？"], knowledge).text == "济宁怎样治理农村面源污染？"
+    assert ask("What about Jining?", ["What is the river chief system?"], knowledge).text == (
+        "What is the river chief system like in Jining?"
+    )
+
+
+def test_a_short_why_or_how_question_that_names_nothing_asks_it_of_the_latest_subject(knowledge):
+    boilers = ["大连拆除了多少台燃煤锅炉？"]
+    assert ask("为什么要拆？", boilers, knowledge).text == "大连为什么要拆燃煤锅炉？"
+    assert ask("怎么拆的？", boilers, knowledge).text == "大连怎么拆的？"
+    assert not ask("为什么要实行河长制？", boilers, knowledge).changed  # names its own topic: stands alone
+    assert not ask("怎么办？", boilers, knowledge).changed
 
 
 def test_it_after_a_subject_and_a_main_verb_is_an_object(knowledge):

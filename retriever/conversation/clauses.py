@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable, Collection
 from functools import lru_cache
 
-_UNITS = "台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|万元|亿元|亿|万|种|批|位|所|处|套|户|级|类"
-_ZH_OBJECT = re.compile(rf"(?:多少|几)(?:{_UNITS})?(?P<obj>[^？?，,。；]{{1,20}}?)(?P<end>[？?。]*)$")
+UNITS = "台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|万元|亿元|亿|万|种|批|位|所|处|套|户|级|类"
+_ZH_OBJECT = re.compile(rf"(?:多少|几)(?:{UNITS})?(?P<obj>[^？?，,。；]{{1,20}}?)(?P<end>[？?。]*)$")
 _ZH_WHAT = re.compile(r"(?:什么|哪些|哪种|哪个|哪家)(?P<obj>[^？?，,。；]{1,12}?)(?P<end>[？?。]*)$")
 _EN_OBJECT = re.compile(
     r"^(?:how\s+(?:much|many)|what|which)\s+(?!(?:did|do|does|has|have|had|is|are|was|were|will|can|could)\b)"
@@ -62,12 +62,12 @@ def replace_object(text: str, new: str, modifier: bool = False) -> str | None:
         match = pattern.search(text)
         if match:
             start = match.start("obj")
-            if re.fullmatch(rf"(?:{_UNITS})", match.group("obj")):  # 有多少家？ + 关停的 → 有多少家关停？
+            if re.fullmatch(rf"(?:{UNITS})", match.group("obj")):  # 有多少家？ + 关停的 → 有多少家关停？
                 return text[: match.end("obj")] + new.removesuffix("的") + (match.group("end") or "？")
             if modifier:
                 return text[:start] + new + text[start:]
             head = text[: match.start()] + match.group()[: start - match.start()]
-            head = re.sub(rf"(?:{_UNITS})$", "", head) if not modifier else head
+            head = re.sub(rf"(?:{UNITS})$", "", head) if not modifier else head
             return head + new + (match.group("end") or "？")
     match = _EN_OBJECT.search(text)
     if match:

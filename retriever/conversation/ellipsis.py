@@ -9,7 +9,7 @@ import re
 from index.normalize import is_chinese
 from index.tokenize import tokenize
 from retriever.conversation import asking, clauses, fragments
-from retriever.conversation.knowledge import Entity, Knowledge, Mention, word_tags
+from retriever.conversation.knowledge import Entity, EntityKind, Knowledge, Mention, word_tags
 from retriever.conversation.pronouns import Want
 from retriever.conversation.referents import KIND_WANT, Turn, label_of, latest, linked_to
 from retriever.conversation.thread import FILLER, thread_root
@@ -38,7 +38,7 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         # 核心价值观呢？ after 区锦雄在哪家公司工作？: the thing of the company the last question asked for
         thing = re.sub(r"(?i)^(?:the|its|their)\s+", "", fragment)
         name = label_of(entity, chinese, turns)
-        return f"{name}的{thing}是什么？" if chinese else f"What about {name}'s {thing}?"
+        return f"{name}的{thing}是什么？" if chinese else f"What {_be(thing)} {name}'s {thing}?"
     if chinese != last.chinese:
         return f"{last.text.rstrip('？?')} {fragment}" + ("？" if last.chinese else "?")
     if chinese:
@@ -49,6 +49,10 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
             head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
             if head:
                 return fragment + last.text[len(head) :]
+        if _AMOUNT.search(fragment) and re.search(r"多少|几", last.text):  # 罚款金额呢？: the amount is asked, not counted
+            head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
+            if head and not fragment.startswith(head):
+                return f"{head}{fragment.removesuffix('的')}是多少？"
         # 提标改造的 qualifies the thing asked about; 烟尘的 replaces it
         modifier = fragment.endswith("的") and _ends_with_verb(fragment.removesuffix("的"))
         replaced = clauses.replace_object(last.text, fragment if modifier else fragment.removesuffix("的"), modifier=modifier)
@@ -95,11 +99,21 @@ _PLACE_LIKE = re.compile(
 )
 
 
+# A fragment that names an amount (罚款金额, 投资总额, 人数) asks how much of it, not how many of it.
+_AMOUNT = re.compile(r"(?:金额|数额|总额|总量|数量|总数|人数|面积|比例|比重|规模|费用|经费|期限|长度)的?$")
+
+
 # Nouns that name no topic of their own (南阳的做法呢？, Dalian's approach): the fragment asks the same question.
 _GENERIC = frozenset(
     "做法 情况 方面 经验 数据 数字 答案 那边 这边 approach situation case one side experience practice figure figures "
     "number numbers data answer view story record".split()
 )
+
+
+def _be(thing: str) -> str:
+    """'are' for a plural English noun phrase (core values), else 'is'."""
+    last = thing.split()[-1].lower() if thing.split() else ""
+    return "are" if last.endswith("s") and not last.endswith(("ss", "us", "is")) else "is"
 
 
 def _asking_tail(question: str) -> str:
@@ -163,9 +177,15 @@ def _swap_entity(fragment: str, mention: Mention, turns: list[Turn], knowledge: 
     thing = clauses.defined_thing(frame.text) if not frame.mentions else ""
     if thing:  # 南阳是怎么做的？ after 什么是河长制？: Nanyang's river chief system
         name = label_of(entity, frame.chinese, turns, [mention])
-        return f"{name}的{thing}是怎样的？" if frame.chinese else f"What about {name}'s {re.sub(r'(?i)^the ', '', thing)}?"
+        if frame.chinese:
+            return f"{name}的{thing}是怎样的？"
+        if entity.kind == EntityKind.PERSON:  # What is the river chief system? + Xu Wei → What does Xu Wei say about …?
+            return f"What does {name} say about {thing}?"
+        return f"What {_be(thing)} {thing} like in {name}?"  # + Jining → What is the river chief system like in Jining?
     if frame.chinese:
         head = clauses.subject(frame.text, word_tags(), [])
         lead = fragment if frame.chinese == is_chinese(fragment) else new
-        return lead + frame.text[len(head) :] if head else f"{lead}，{frame.text}"
-    return f"{frame.text.rstrip('?')} ({new})?"
+        return lead + frame.text[len(head) :] if head else lead + frame.text  # 济宁怎样治理农村面源污染？
+    # How does the grid system work? + Jining → … work in Jining?; + Xu Wei → …, according to Xu Wei?
+    joint = ", according to" if entity.kind == EntityKind.PERSON else " in"
+    return f"{frame.text.rstrip('?. ')}{joint} {new}?"

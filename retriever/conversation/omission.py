@@ -66,6 +66,16 @@ _ZH_OPENERS = frozenset("一共 总共 共 具体 主要 首先 累计 此外 �
 _ZH_BARE_COUNT = re.compile(rf"(?:多少|几)(?:{_UNITS})?[呢啊呀]?[？?。]*$")
 
 
+_ZH_WH_ADVERBS = frozenset("为什么 为啥 为何 怎么 怎样 如何 何时 什么时候".split())
+_ZH_MODALS = frozenset("要 会 能 没 不 还 又 就 才 得".split())
+MAX_WH_PREDICATE = 8  # 为什么要拆？ is short; 为什么要实行河长制？ names its own topic and stands alone
+
+
+def asks_why_or_how(first_word: str) -> bool:
+    """A Chinese question's first word asks why, how or when (为什么, 怎么, 何时)."""
+    return first_word in _ZH_WH_ADVERBS
+
+
 _ZH_AGENT_PREPOSITIONS = frozenset("把 将 为 从 向 给 跟 通过 针对 按照 根据 围绕".split())  # 把…列为, 从…抽调: someone did it
 _ZH_ASPECT = frozenset("了 过".split())
 MAX_PREDICATE = 40  # a longer question that opens with a plain predicate still leaves out its subject, up to this
@@ -84,6 +94,8 @@ def opens_with_verb(question: str, tags: dict[str, str], words: list[str]) -> bo
     """
     first, second = (words + ["", ""])[:2]
     tag = tags.get(first) or ""
+    if len(question) <= MAX_WH_PREDICATE and first in _ZH_WH_ADVERBS:  # 为什么要拆？, 怎么拆的？: why or how someone did it
+        return (tags.get(second) or "").startswith("v") or second in _ZH_MODALS
     if len(question) <= MAX_OMITTED_SUBJECT:
         return tag.startswith(("v", "p", "d", "ad")) or first in _ZH_OPENERS
     if len(question) > MAX_PREDICATE:

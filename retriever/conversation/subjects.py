@@ -33,6 +33,11 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _WH = re.compile(r"什么|哪|怎|如何|谁")  # question words no topic is carried on by (多少 is: one count after another)
 
 
+def without_then(text: str) -> str:
+    """A Chinese question without its opening 那/那么 ('then'; not the 那 of 那个, 那些)."""
+    return _NA.sub("", text, count=1)
+
+
 def names_own_subject(text: str) -> bool:
     """A Chinese question that opens with a proper name (of a place, person or organisation) the index may not know."""
     return (word_tags().get(clauses.words(text)[0]) or "") in _PROPER
@@ -103,7 +108,19 @@ def omitted_chinese(text: str, turns: list[Turn], knowledge: Knowledge, carried:
         if topic:  # 其中关停了多少家？ → 济宁纳入导则体系整治的污染源中关停了多少家？
             return topic + "中" + body[2:], f"ellipsis: 其中 = {topic}"
     subject = subject_of(entity, turns, body)
-    return subject + body, f"omitted subject: {subject}"
+    return subject + _with_object(body, turns[-1]), f"omitted subject: {subject}"
+
+
+def _with_object(body: str, last: Turn) -> str:
+    """A question that asks why or how a verb was done with no object (为什么要拆？) with the thing the last question
+    counted after the verb (为什么要拆燃煤锅炉？); else the question as it is."""
+    words = clauses.words(body)
+    thing = clauses.asked_thing(last.text) if last.chinese else ""
+    core = re.sub(r"[呢啊呀]?[？?。]*$", "", body)
+    verbs = clauses.words(core)
+    if not (words and omission.asks_why_or_how(words[0]) and thing and thing not in body and verbs):
+        return body
+    return core + thing + "？" if (word_tags().get(verbs[-1]) or "").startswith("v") else body
 
 
 def omitted_english(text: str, turns: list[Turn], knowledge: Knowledge) -> Completed:
