@@ -190,6 +190,10 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
             counted = _counted(done, knowledge.find(done), turns)
             return Rewrite(counted or done, "pronoun: " + ", ".join(names))
         found = [p for p in found if not pronouns.is_object(p, text)]  # 'work in them': the thing, not a name
+    if not chinese and not mentions and (done := subjects.about_event(text, turns, knowledge)):
+        return Rewrite(*done)  # Did it work? → Did it work in Jining?
+    if chinese and not mentions and not found and (done := subjects.generic_topic(text, turns, knowledge)):
+        return Rewrite(*done)  # 效果怎么样？ → 济宁的效果怎么样？
     if chinese and not mentions and (done := subjects.role_holder(text, turns, knowledge)):
         return Rewrite(*done)  # 这个局长叫什么？ after 湘潭…？ → 湘潭局长叫什么？
     counted = _counted(text, mentions, turns) if not found else None

@@ -702,6 +702,25 @@ def test_a_short_why_or_how_question_that_names_nothing_asks_it_of_the_latest_su
     assert not ask("怎么办？", boilers, knowledge).changed
 
 
+def test_an_outcome_or_what_was_done_is_the_latest_entitys(knowledge):
+    summoned = ["济宁被约谈以后做了什么？"]
+    assert ask("效果怎么样？", summoned, knowledge).text == "济宁的效果怎么样？"
+    assert ask("有什么效果？", ["南阳的河长制是怎么推行的？"], knowledge).text == "南阳有什么效果？"
+    assert ask("这些钱用来干什么？", ["湘潭发行了多少专项债券？"], knowledge).text == "湘潭的钱用来干什么？"
+    assert ask("Did it work?", ["What did Jining do after it was summoned?"], knowledge).text == "Did it work in Jining?"
+    assert ask("How should that be fixed?", ["What does Su Guojun think the bureaus lack?"], knowledge).text == (
+        "How should that be fixed, according to Su Guojun?"
+    )
+    assert ask("Why was that necessary?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
+        "Why was that necessary in Dalian?"
+    )
+    # it that does something is still the city: What did it do …? → What did Dalian do …?
+    assert ask("What did it do about old cars?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
+        "What did Dalian do about old cars?"
+    )
+    assert not ask("河长制是什么？", summoned, knowledge).changed
+
+
 def test_it_after_a_subject_and_a_main_verb_is_an_object(knowledge):
     # Why did they do it?: they are Dalian, it is no city
     assert ask("Why did they do it?", ["How did Dalian cut its emissions?"], knowledge).text == "Why did Dalian do it?"

@@ -47,7 +47,7 @@ _ZH_PRONOUNS: tuple[tuple[str, Want], ...] = (
     (r"它们?", Want.THING),
     (r"(?<![其吉])(?:他|她)(?!人|国|乡)", Want.PERSON),
     (r"^(?:它|其)(?![中他它实余次])的?", Want.OWNER),
-    (r"(?:这|那|该)(?:个|些|项|条|份|种|座|次|批)(?=[\u4e00-\u9fff])", Want.OWNER),
+    (r"(?:这|那|该)(?:个|些|项|条|份|种|座|次|批|笔)(?=[\u4e00-\u9fff])", Want.OWNER),
 )
 _EN_PRONOUNS: tuple[tuple[str, Want], ...] = (
     (r"\b(?:his|her|their)\s+(?:city|town|hometown|municipality)\b", Want.PLACE),
@@ -71,7 +71,13 @@ _ZH_PRONOUN_RES = [(re.compile(p), w) for p, w in _ZH_PRONOUNS]
 _EN_PRONOUN_RES = [(re.compile(p, re.IGNORECASE), w) for p, w in _EN_PRONOUNS]
 
 # Nouns so general that 这项/这些 + noun points at what the last turn asked about, whatever its words (这项工作, 这些措施).
-_GENERIC_NOUN = re.compile(r"(?:工作|措施|举措|做法|办法|行动|政策|制度|机制|项目|事情?|经验|成效|成果|问题)")
+_GENERIC_NOUN = re.compile(r"(?:工作|措施|举措|做法|办法|行动|政策|制度|机制|项目|事情?|经验|成效|成果|问题|钱|资金|经费|款项?)")
+# it as the subject of these verbs is what was done (Did it work?, What did it cost?), not a city or company
+_EN_EVENT_IT = re.compile(
+    r"(?i)^\s*(?:work|works|worked|cost|costs|help|helps|helped|succeed|succeeded|pay\s+off|paid\s+off|take|took|mean|"
+    r"meant|happen|happened|last|lasted|go|went|change|changed|matter|achieve|achieved|bring|brought|lead|led|result|"
+    r"resulted|be\s+(?:fixed|solved|done|improved|funded))\b"
+)
 _EN_PREPOSITION = re.compile(r"(?i)\b(?:of|in|at|for|from|about|on|by|with|to)\s*$")
 MAX_POINTING_WORDS = 7  # an object it/them stands for the last question's topic only in a short question (Who introduced it?)
 
@@ -160,3 +166,15 @@ def possessive(pronoun: Pronoun) -> bool:
     """An English possessive that stands for any kind of referent (its, their): written as 'Jining's'."""
     return pronoun.want in (Want.ANY, Want.THING) and pronoun.text.lower() in ("its", "their")
 
+
+
+def is_event(pronoun: Pronoun, question: str) -> bool:
+    """An English it, that or this that stands for what was done, not for a city or company: the subject of a verb of
+    happening (Did it work?, What did it cost?, Why was that necessary?, How should that be fixed?)."""
+    word = pronoun.text.lower().strip()
+    if word not in ("it", "that", "this"):
+        return False
+    before, after = question[: pronoun.start], question[pronoun.end :]
+    if word == "it":
+        return bool(_EN_AUXILIARY_END.search(before)) and bool(_EN_EVENT_IT.match(after))
+    return bool(_EN_AUXILIARY_END.search(before) or re.match(r"(?i)\s*(?:is|was|will|would|did|has|had)\b", after))

@@ -18,9 +18,9 @@ from index.lexicon_query import translations
 from index.normalize import canonical
 from index.stopwords import ZH_QUERY_FILLER
 from index.tokenize import tokenize
-from retriever.conversation import asking, clauses, omission
+from retriever.conversation import asking, clauses, omission, pronouns
 from retriever.conversation.focus import coverage
-from retriever.conversation.knowledge import Knowledge, word_tags
+from retriever.conversation.knowledge import EntityKind, Knowledge, word_tags
 from retriever.conversation.pronouns import Want
 from retriever.conversation.referents import Turn, label_of, latest, linked_to
 
@@ -245,3 +245,42 @@ def _stem(word: str) -> str:
 def stems(text: str) -> set[str]:
     """The content words of an English text, crudely stemmed (cells → cell, assigned → assign)."""
     return {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if w.lower() not in _EN_STOP}
+
+
+_EN_EVENT_WORD = re.compile(r"(?i)\b(?:it|that|this)\b")
+
+
+def about_event(text: str, turns: list[Turn], knowledge: Knowledge) -> Completed:
+    """An English question whose it, that or this stands for what the latest question was about (Did it work?, Why was
+    that necessary?, How should that be fixed?), with whose or where it was said at its end: ', according to' the
+    latest person, or 'in' the latest place or company (Did it work in Jining?)."""
+    found = [pronouns.Pronoun(m.start(), m.end(), Want.THING, m.group()) for m in _EN_EVENT_WORD.finditer(text)]
+    if len(text.split()) > omission.MAX_OMITTED_SUBJECT_WORDS or not any(pronouns.is_event(p, text) for p in found):
+        return None
+    entity = latest(turns, Want.ANY, knowledge)
+    if entity is None:
+        return None
+    label = label_of(entity, False, turns)
+    joint = ", according to" if entity.kind == EntityKind.PERSON else " in"
+    body = omission.strip_continuation(text).rstrip("?. ")
+    return body[:1].upper() + body[1:] + f"{joint} {label}?", f"pronoun: {label}'s"
+
+
+_GENERIC_TOPIC = re.compile(
+    r"^(?:那么|那)?(?:有什么|有没有|有哪些)?(?:效果|结果|成效|成果|效益|作用|影响|进展|原因|难点|难题|钱|资金|经费)"
+    r"(?:呢|怎么样|怎样|如何|好不好|大不大|明显吗|是什么|有哪些|在哪里?|从哪(?:里|儿)?来的?|(?:是)?哪来的|用来干什么|用在哪(?:里|儿)?"
+    r"|用到哪(?:里|儿)?去了|怎么用的?|够不够|有多少)?[呢吗啊]?[？?！!。.…]*$"
+)
+
+
+def generic_topic(text: str, turns: list[Turn], knowledge: Knowledge) -> Completed:
+    """A short Chinese question about an outcome and nothing else (效果怎么样？, 成效如何？, 有什么效果？, 原因是什么？): the
+    outcome of what the latest entity did, with the entity first (济宁的效果怎么样？)."""
+    if not _GENERIC_TOPIC.match(text.strip()):
+        return None
+    entity = latest(turns, Want.ANY, knowledge)
+    if entity is None:
+        return None
+    body = _NA.sub("", text.strip())
+    joint = "" if body.startswith("有") else "的"
+    return entity.name + joint + body, f"omitted subject: {entity.name}"
