@@ -721,6 +721,20 @@ def test_an_outcome_or_what_was_done_is_the_latest_entitys(knowledge):
     assert not ask("河长制是什么？", summoned, knowledge).changed
 
 
+def test_a_bare_company_after_a_question_about_one_is_that_company(knowledge):
+    assert ask("公司在哪里？", ["区锦雄是哪家公司的？"], knowledge).text == "普邦园林在哪里？"
+    assert not ask("公司应该承担什么责任？", ["大连拆除了多少台燃煤锅炉？"], knowledge).changed  # no company to be
+
+
+def test_an_english_fragment_replaces_the_verbs_object_or_adds_its_phrase(knowledge):
+    rural = ["How did Nanyang handle rural pollution?"]
+    assert ask("What about urban sewage?", rural, knowledge).text == "How did Nanyang handle urban sewage?"
+    assert ask("And in the cities?", rural, knowledge).text == "How did Nanyang handle rural pollution in the cities?"
+    # it that was done to is the thing done, not the city; a company can be founded
+    assert ask("When was it signed?", ["What did Xiangtan sign with Changsha?"], knowledge).text == "When was it signed in Xiangtan?"
+    assert ask("When was it founded?", ["Which company does Ou Jinxiong work for?"], knowledge).text == "When was Pubang founded?"
+
+
 def test_it_after_a_subject_and_a_main_verb_is_an_object(knowledge):
     # Why did they do it?: they are Dalian, it is no city
     assert ask("Why did they do it?", ["How did Dalian cut its emissions?"], knowledge).text == "Why did Dalian do it?"

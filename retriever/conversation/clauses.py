@@ -150,3 +150,33 @@ def replace_means(text: str, new: str) -> str | None:
 def content_overlap(a: list[str], b: list[str], ignore: Callable[[str], bool]) -> set[str]:
     """The terms two term lists share, without those ignore() rejects."""
     return {t for t in a if t in set(b) and not ignore(t)}
+
+
+_PREPOSITION_FIRST = re.compile(r"(?i)^(?:in|on|at|from|through|by|for|with|to|about|via)\s")
+_EN_WH_AUX = re.compile(r"(?i)^(?:how|why|when|where|what)\s+(?:did|do|does|has|have|had|is|are|was|were|will|can|could)\s")
+_EN_VERB_OBJECT = re.compile(
+    r"^\s+(?P<verb>[a-z][\w-]*)\s+(?P<obj>[^?]+?)(?P<tail>\s(?:in|on|at|from|through|by|for|with|to|about|via)\s[^?]*)?[?.!\s]*$"
+)
+
+
+_NO_OBJECT = frozenset("do does did say says said think thinks mean means go went".split())
+
+
+def add_phrase(text: str, new: str) -> str | None:
+    """An English question with no phrase of the fragment's kind, with the fragment's prepositional phrase at its end
+    (How did Nanyang handle rural pollution? + in the cities → … rural pollution in the cities?), or None."""
+    if not _PREPOSITION_FIRST.match(new.strip()) or _EN_PREPOSITION.search(text):
+        return None
+    return f"{text.rstrip('?.! ')} {new.strip().rstrip('?.!')}?"
+
+
+def replace_after_verb(text: str, new: str, subject_end: int) -> str | None:
+    """An English how/why/what-did question with the object of its verb (after the subject, a name ending at subject_end)
+    replaced by the fragment (How did Nanyang handle rural pollution? + urban sewage → How did Nanyang handle urban
+    sewage?), or None."""
+    if not _EN_WH_AUX.match(text) or subject_end <= 0:
+        return None
+    match = _EN_VERB_OBJECT.match(text[subject_end:])
+    if match is None or match.group("verb").lower() in _NO_OBJECT or _PREPOSITION_FIRST.match(match.group("obj")):
+        return None  # What did Nanyang do to protect …?: 'do' has no object to replace
+    return f"{text[:subject_end]} {match.group('verb')} {new.strip().rstrip('?.!')}{match.group('tail') or ''}?"

@@ -65,6 +65,8 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         or clauses.replace_head(last.text, fragment)
         or clauses.replace_object(last.text, fragment)
         or clauses.replace_means(last.text, fragment)
+        or clauses.add_phrase(last.text, fragment)
+        or clauses.replace_after_verb(last.text, fragment, max((m.end for m in last.mentions), default=0))
         or f"{last.text.rstrip('?')}, and {fragment}?"
     )
 

@@ -40,7 +40,8 @@ _ZH_PRONOUNS: tuple[tuple[str, Want], ...] = (
     (r"(?:他们|她们|他|她)(?:那里|那边|那儿|这里|当地)", Want.PLACE),
     (r"(?:该|这个|那个|这座|那座|此)(?:城市|市|地方)|该地区|该地|该市|该局|该环保局|当地"
      r"|(?:(?<![\u4e00-\u9fff])|(?<=[在到去从往来那市地]))(?:那里|那边|这里)", Want.PLACE),  # 银行那边: the banks' side
-    (r"(?:该|这|此)(?:家|个)?(?:公司|企业)|那(?:家|个)(?:公司|企业)", Want.ORG),  # 那企业代表…: 那 is 'then'
+    (r"(?:该|这|此)(?:家|个)?(?:公司|企业)|那(?:家|个)(?:公司|企业)"  # 那企业代表…: 那 is 'then'
+     r"|^(?:那么|那)?公司(?=的|在|是|有|叫|成立|总部|做|主要)", Want.ORG),  # 公司在哪里？: the company talked about
     (r"(?:(?:这|那|该)[位名]|该)(?:局长|副总裁|总裁|嘉宾|负责人|领导|官员|发言人)(?![\u4e00-\u9fff]{0,1}(?:企业|公司|园林))"
      r"|此人|这个人|那个人", Want.PERSON),
     (r"(?<!其)(?:他们|她们)", Want.ANY),
@@ -176,5 +177,22 @@ def is_event(pronoun: Pronoun, question: str) -> bool:
         return False
     before, after = question[: pronoun.start], question[pronoun.end :]
     if word == "it":
-        return bool(_EN_AUXILIARY_END.search(before)) and bool(_EN_EVENT_IT.match(after))
+        return bool(_EN_AUXILIARY_END.search(before)) and bool(_EN_EVENT_IT.match(after)) or is_passive(pronoun, question)
     return bool(_EN_AUXILIARY_END.search(before) or re.match(r"(?i)\s*(?:is|was|will|would|did|has|had)\b", after))
+
+
+_EN_PARTICIPLE = re.compile(
+    r"(?i)^\s*(?:\w+ed|built|signed|done|made|set\s+up|held|written|given|taken|paid|spent|run|chosen|drawn\s+up|"
+    r"brought|begun|won|met|sent|laid\s+out|put)\b"
+)
+
+
+def is_passive(pronoun: Pronoun, question: str) -> bool:
+    """An English it as the subject of a passive (When was it signed?, How was it funded?): a thing that was done to,
+    which a company can be (it was founded) but a city or a person is not taken for."""
+    if pronoun.text.lower() != "it":
+        return False
+    before, after = question[: pronoun.start], question[pronoun.end :]
+    return bool(re.search(r"(?i)\b(?:is|was|were|are|has\s+been|had\s+been|will\s+be)\s*$", before)) and bool(
+        _EN_PARTICIPLE.match(after)
+    )

@@ -126,7 +126,10 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
             continue
         if names and (pronouns.possessive(pronoun) or pronoun.want in (Want.POSSESSIVE, Want.OWNER)):
             continue  # 'that firm … its values', 'this speaker … his position', 他们…那批炉子: the referent just written
-        if not chinese and pronouns.is_event(pronoun, text):  # Did it work?: what was done, no city (subjects.about_event)
+        if not chinese and pronouns.is_event(pronoun, text) and not (
+            pronouns.is_passive(pronoun, text) and (owner := latest(turns, Want.THING, knowledge)) is not None
+            and owner.kind == EntityKind.ORG
+        ):  # Did it work?, When was it signed?: what was done, no city (subjects.about_event); When was it founded?: the firm
             continue
         if pronouns.is_object(pronoun, text):  # Who introduced it?, How many of them …: the thing talked about, no name
             short = len(text.split()) <= pronouns.MAX_POINTING_WORDS  # a longer one names its own things for it to be
