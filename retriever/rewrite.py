@@ -148,6 +148,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         mention, rest = head
         if chinese:  # 在济宁，群众揭发…？ names its place well enough as typed
             done = _resolve(mention.surface + rest, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
+            if not done.changed and "呢" in text[: len(text) - len(rest)]:  # 湘潭呢？区里…？ → 湘潭区里…？
+                return Rewrite(mention.surface + rest, f"topic: {mention.surface}")
             return done if done.changed else Rewrite(text)
         typed = rest.rstrip("?.! ") + f" in {mention.surface}?"  # Back to Xiangtan: how much …? → How much … in Xiangtan?
         if pronouns.pronouns(rest, False):  # Now Dalian: what did it do …?: it is the head's city
@@ -226,6 +228,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
 
 
 _HEAD = re.compile(r"[，,:：—]|\s-\s")
+_ZH_HEAD_QUESTION = re.compile(r"(?<=呢)[？?]\s*(?=\S)")  # 湘潭呢？区里抽调了多少干部？: a name, then the question
 _EN_HEAD_WORDS = re.compile(r"(?i)^(?:and|so|now|then|ok(?:ay)?|back|to|going|returning|turning|over|as|for|regarding|about|on)$")
 
 
@@ -233,7 +236,7 @@ def _topic_head(text: str, chinese: bool, knowledge: Knowledge):
     """(the name, the rest) of a question that first says whom it turns to and then asks without naming them (回到湘潭，
     区里抽了多少干部？, Back to Xiangtan: how much did the banks add?), else None. The head is one name and words that
     say nothing else (回到, 说回, 至于; back to, now, as for)."""
-    match = _HEAD.search(text)
+    match = _HEAD.search(text) or (_ZH_HEAD_QUESTION.search(text) if chinese else None)
     if not match:
         return None
     head, rest = text[: match.start()], text[match.end() :].strip()
@@ -242,6 +245,7 @@ def _topic_head(text: str, chinese: bool, knowledge: Knowledge):
         return None
     left = without(head, named).strip()
     if chinese:
+        left = re.sub(r"^(?:那么|那|至于|还有)|呢$", "", left) if match.re is _ZH_HEAD_QUESTION else left
         plain = not left or bool(omission.discourse_marker(left + "，" + rest, word_tags(), clauses.words))
     else:
         plain = all(_EN_HEAD_WORDS.match(w) for w in left.split()) and len(left.split()) <= 3

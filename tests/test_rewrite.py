@@ -735,6 +735,17 @@ def test_an_english_fragment_replaces_the_verbs_object_or_adds_its_phrase(knowle
     assert ask("When was it founded?", ["Which company does Ou Jinxiong work for?"], knowledge).text == "When was Pubang founded?"
 
 
+def test_a_phrase_with_how_many_and_a_name_before_a_question(knowledge):
+    assert ask("And in how many zones?", ["How many key cleanup projects did Xiangtan pick?"], knowledge).text == (
+        "In how many zones did Xiangtan pick key cleanup projects?"
+    )
+    assert ask("And how many in the urban districts?", ["How many boilers did Dalian upgrade to stricter standards?"], knowledge).text == (
+        "How many boilers did Dalian upgrade in the urban districts?"
+    )
+    assert ask("湘潭呢？区里抽调了多少干部？", ["济宁配备了多少名专职环保网格员？"], knowledge).text == "湘潭区里抽调了多少干部？"
+    assert ask("下面设了几个小组？", ["湘潭的区里为企业退出成立了什么指挥部？"], knowledge).text == "湘潭下面设了几个小组？"
+
+
 def test_it_after_a_subject_and_a_main_verb_is_an_object(knowledge):
     # Why did they do it?: they are Dalian, it is no city
     assert ask("Why did they do it?", ["How did Dalian cut its emissions?"], knowledge).text == "Why did Dalian do it?"

@@ -81,14 +81,8 @@ def _chinese(last: str, wh: str, names: Collection[str]) -> str:
 def _english(last: str, wh: str, typed: str) -> str:
     body = last.strip().rstrip("?.! ")
     title = wh[:1].upper() + wh[1:]
-    match = _EN_COUNTED.match(body)
-    if wh and match and match.group("wh").lower().startswith("how"):
-        aux, rest, obj = match.group("aux"), match.group("rest"), match.group("obj")
-        if aux.lower() in _BE:  # How many vehicles were scrapped in Dalian? → Why were vehicles scrapped in Dalian?
-            return f"{title} {aux.lower()} {obj} {rest}?"
-        tail = _EN_TAIL.search(rest)  # the thing counted goes after the verb, before a closing phrase
-        core, end = (rest[: tail.start()], rest[tail.start() :]) if tail else (rest, "")
-        return f"{title} {aux.lower()} {core} {obj}{end}?"
+    if wh and (done := ask_with(body, title)):
+        return done
     match = _EN_HOW.match(body)
     if wh and match:  # How did Dalian cut its emissions? → Why did Dalian cut its emissions?
         return f"{title} {match.group('aux').lower()} {match.group('rest')}?"
@@ -97,3 +91,19 @@ def _english(last: str, wh: str, typed: str) -> str:
         return f"{title} {match.group('aux').lower()} {match.group('rest')}?"
     ending = re.sub(r"\s+", " ", typed.strip().rstrip("?.! ")).lower()
     return f"{body}, and {ending}?"
+
+
+def ask_with(last: str, head: str) -> str | None:
+    """An English 'how many' question asked with another head, the thing it counted put back after the verb (How many
+    key cleanup projects did Xiangtan pick? + In how many zones → In how many zones did Xiangtan pick key cleanup
+    projects?; + Why → Why did Xiangtan pick key cleanup projects?), or None when it counts nothing."""
+    match = _EN_COUNTED.match(last.strip().rstrip("?.! "))
+    if match is None or not match.group("wh").lower().startswith("how"):
+        return None
+    aux, rest, obj = match.group("aux").lower(), match.group("rest"), match.group("obj")
+    head = head[:1].upper() + head[1:]
+    if aux in _BE:  # How many vehicles were scrapped in Dalian? → Why were vehicles scrapped in Dalian?
+        return f"{head} {aux} {obj} {rest}?"
+    tail = _EN_TAIL.search(rest)  # the thing counted goes after the verb, before a closing phrase
+    core, end = (rest[: tail.start()], rest[tail.start() :]) if tail else (rest, "")
+    return f"{head} {aux} {core} {obj}{end}?"

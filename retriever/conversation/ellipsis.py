@@ -8,7 +8,7 @@ import re
 
 from index.normalize import is_chinese
 from index.tokenize import tokenize
-from retriever.conversation import asking, clauses, fragments
+from retriever.conversation import asking, asking_again, clauses, fragments
 from retriever.conversation.knowledge import Entity, EntityKind, Knowledge, Mention, word_tags
 from retriever.conversation.pronouns import Want
 from retriever.conversation.referents import KIND_WANT, Turn, label_of, latest, linked_to
@@ -60,6 +60,9 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
             return replaced
         head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])  # 南阳的水源地 + 水质
         return f"{head}{fragment}怎么样？" if head else f"{last.text.rstrip('？?')}，{fragment}？"
+    fragment = _HOW_MANY_PHRASE.sub("", fragment)  # how many in the urban districts: the phrase is what is new
+    if _PHRASE_HOW_MANY.match(fragment) and (done := asking_again.ask_with(last.text, fragment)):
+        return done  # In how many zones did Xiangtan pick key cleanup projects?
     return (  # 'from the banks' replaces the question's own 'from …'; 'the fines' the thing asked about
         clauses.replace_phrase(last.text, fragment)
         or clauses.replace_head(last.text, fragment)
@@ -69,6 +72,10 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         or clauses.replace_after_verb(last.text, fragment, max((m.end for m in last.mentions), default=0))
         or f"{last.text.rstrip('?')}, and {fragment}?"
     )
+
+
+_HOW_MANY_PHRASE = re.compile(r"(?i)^how\s+(?:many|much)\s+(?=(?:in|on|at|from|through|by|for|with|to|about|via)\s)")
+_PHRASE_HOW_MANY = re.compile(r"(?i)^(?:in|on|at|from|through|by|for|with|to|across|among)\s+how\s+(?:many|much)\s+\w")
 
 
 def _switch_linked(frame: Turn, target: Mention, new: str, entity: Entity, knowledge: Knowledge, turns) -> str:

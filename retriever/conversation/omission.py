@@ -97,7 +97,7 @@ def opens_with_verb(question: str, tags: dict[str, str], words: list[str]) -> bo
     if len(question) <= MAX_WH_PREDICATE and first in _ZH_WH_ADVERBS:  # 为什么要拆？, 怎么拆的？: why or how someone did it
         return (tags.get(second) or "").startswith("v") or second in _ZH_MODALS
     if len(question) <= MAX_OMITTED_SUBJECT:
-        return tag.startswith(("v", "p", "d", "ad")) or first in _ZH_OPENERS
+        return tag.startswith(("v", "p", "d", "ad", "f")) or first in _ZH_OPENERS  # 下面设了…: a place word
     if len(question) > MAX_PREDICATE:
         return False
     return (tag.startswith("v") and second in _ZH_ASPECT) or first in _ZH_AGENT_PREPOSITIONS
