@@ -212,7 +212,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         return Rewrite(*done)
     if chinese and not mentions and not found and subjects.names_own_subject(text):
         return Rewrite(text)  # 云南洱海保护采取了哪些措施？: a place, person or body the index does not know is its subject
-    if chinese and not mentions and not found and (done := subjects.omitted_chinese(text, turns, knowledge, bool(marker))):
+    unnamed = not found or (marker and all(p.want == Want.OWNER for p in found))  # 对了，那个老锰矿…: 那个 names no one
+    if chinese and not mentions and unnamed and (done := subjects.omitted_chinese(text, turns, knowledge, bool(marker))):
         return Rewrite(*done)
     if chinese and not mentions and not found and asking.asks_for_entity(text, chinese) and len(text) <= MAX_WHO_ASKS:
         thing = clauses.defined_thing(turns[-1].text) if turns[-1].chinese else ""

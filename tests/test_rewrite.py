@@ -746,6 +746,12 @@ def test_a_phrase_with_how_many_and_a_name_before_a_question(knowledge):
     assert ask("下面设了几个小组？", ["湘潭的区里为企业退出成立了什么指挥部？"], knowledge).text == "湘潭下面设了几个小组？"
 
 
+def test_that_thing_after_an_opening_that_carries_on_is_the_latest_entitys(knowledge):
+    water = ["湘江湘潭段的水质现在达到什么标准？"]
+    assert ask("对了，那个老锰矿后来变成啥了？", water, knowledge).text == "湘潭那个老锰矿后来变成啥了？"
+    assert not ask("那个老锰矿后来变成啥了？", water, knowledge).changed  # no opening: 那个 points at nothing asked
+
+
 def test_it_after_a_subject_and_a_main_verb_is_an_object(knowledge):
     # Why did they do it?: they are Dalian, it is no city
     assert ask("Why did they do it?", ["How did Dalian cut its emissions?"], knowledge).text == "Why did Dalian do it?"
