@@ -230,14 +230,17 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
 
 _HEAD = re.compile(r"[，,:：—]|\s-\s")
 _ZH_HEAD_QUESTION = re.compile(r"(?<=呢)[？?]\s*(?=\S)")  # 湘潭呢？区里抽调了多少干部？: a name, then the question
-_EN_HEAD_WORDS = re.compile(r"(?i)^(?:and|so|now|then|ok(?:ay)?|back|to|going|returning|turning|over|as|for|regarding|about|on)$")
+_EN_HEAD_QUESTION = re.compile(r"(?<=\w)\?\s+(?=[A-Za-z])")  # What about Nanyang? Where is its water source?
+_EN_HEAD_WORDS = re.compile(
+    r"(?i)^(?:and|so|now|then|ok(?:ay)?|back|to|going|returning|turning|over|as|for|regarding|about|on|in|what|how)$"
+)
 
 
 def _topic_head(text: str, chinese: bool, knowledge: Knowledge):
     """(the name, the rest) of a question that first says whom it turns to and then asks without naming them (回到湘潭，
     区里抽了多少干部？, Back to Xiangtan: how much did the banks add?), else None. The head is one name and words that
     say nothing else (回到, 说回, 至于; back to, now, as for)."""
-    match = _HEAD.search(text) or (_ZH_HEAD_QUESTION.search(text) if chinese else None)
+    match = _HEAD.search(text) or (_ZH_HEAD_QUESTION if chinese else _EN_HEAD_QUESTION).search(text)
     if not match:
         return None
     head, rest = text[: match.start()], text[match.end() :].strip()
@@ -248,6 +251,8 @@ def _topic_head(text: str, chinese: bool, knowledge: Knowledge):
     if chinese:
         left = re.sub(r"^(?:那么|那|至于|还有)|呢$", "", left) if match.re is _ZH_HEAD_QUESTION else left
         plain = not left or bool(omission.discourse_marker(left + "，" + rest, word_tags(), clauses.words))
+    elif match.re is _EN_HEAD_QUESTION:  # only 'What about X?' / 'And X?' before a question of its own
+        plain = bool(re.fullmatch(r"(?i)(?:and|so)?\s*(?:(?:what|how)\s+about)?", left.strip()))
     else:
         plain = all(_EN_HEAD_WORDS.match(w) for w in left.split()) and len(left.split()) <= 3
     return (named[0], rest) if plain else None

@@ -752,6 +752,18 @@ def test_that_thing_after_an_opening_that_carries_on_is_the_latest_entitys(knowl
     assert not ask("那个老锰矿后来变成啥了？", water, knowledge).changed  # no opening: 那个 points at nothing asked
 
 
+def test_of_those_a_group_and_a_name_asked_before_its_question(knowledge):
+    boilers = ["大连拆除了多少台燃煤锅炉？"]
+    assert ask("其中市区有多少台？", boilers, knowledge).text == "大连拆除的燃煤锅炉中市区有多少台？"  # not 大连拆除了中…
+    assert ask("How often did they go out?", ["What did Dalian's joint inspection team do?"], knowledge).text == (
+        "How often did the joint inspection team in Dalian go out?"
+    )
+    assert ask("他们多久出去一次？", ["大连的联合督查组做了什么？"], knowledge).text == "大连联合督查组多久出去一次？"
+    assert ask("他们是怎么做到的？", boilers, knowledge).text == "大连是怎么做到的？"  # no group: the city
+    grid = ["How many township grid cells did Jining set up?"]
+    assert ask("What about Nanyang? Where is its water source?", grid, knowledge).text == "Where is Nanyang's water source?"
+
+
 def test_it_after_a_subject_and_a_main_verb_is_an_object(knowledge):
     # Why did they do it?: they are Dalian, it is no city
     assert ask("Why did they do it?", ["How did Dalian cut its emissions?"], knowledge).text == "Why did Dalian do it?"

@@ -103,7 +103,12 @@ def defined_thing(text: str) -> str:
 def topic(text: str) -> str:
     """What a Chinese question is about, before what it asks (济宁纳入导则体系整治的污染源 of …有多少家？), or ''."""
     match = _ZH_ASKS.search(text)
-    return text[: match.start()] if match and match.start() >= 2 else ""
+    if not match or match.start() < 2:
+        return ""
+    head, thing = text[: match.start()], asked_thing(text)
+    if re.search(r"[了过]$", head) and thing:  # 大连拆除了多少台燃煤锅炉？: the boilers Dalian dismantled
+        return re.sub(r"[了过]$", "", head) + "的" + thing.rstrip("？?。")
+    return head
 
 
 _EN_STOPS_PHRASE = re.compile(

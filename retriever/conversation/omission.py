@@ -62,7 +62,9 @@ def strip_continuation(question: str) -> str:
 
 
 _UNITS = "台|名|家|个|项|次|起|件|辆|座|条|吨|元|万元|亿元|亿|种|批|位|人|处|所"
-_ZH_OPENERS = frozenset("一共 总共 共 具体 主要 首先 累计 此外 另外 后来 当时 目前 现在 最后 接着 然后 多少 几".split())
+_ZH_OPENERS = frozenset(
+    "一共 总共 共 具体 主要 首先 累计 此外 另外 后来 当时 目前 现在 最后 接着 然后 多少 几 多久 多长时间".split()
+)
 _ZH_BARE_COUNT = re.compile(rf"(?:多少|几)(?:{_UNITS})?[呢啊呀]?[？?。]*$")
 
 

@@ -186,4 +186,22 @@ def asked_people(pronoun: Pronoun, turns: list[Turn], chinese: bool) -> str:
     if not turns or turns[-1].chinese != chinese or pronoun.text.lower() not in ("他们", "她们", "they", "them", "他们的"):
         return ""
     thing = clauses.asked_thing(turns[-1].text).strip()
-    return thing if _PEOPLE.search(thing) else ""
+    return thing if _PEOPLE.search(thing) else _subject_group(turns[-1], chinese)
+
+
+_EN_GROUP_SUBJECT = re.compile(
+    r"(?i)^(?:what|how|when|where|why|which\s+\w+)\s+(?:did|does|do|has|have|had|is|are|was|were)\s+(?:the\s+|[A-Z][\w-]*'s\s+)"
+    r"(?P<group>(?:[a-z][\w-]*\s+){0,3}(?:team|group|squad|police|inspectors|staff|officials|cadres|committee|task\s+force)s?)\b"
+)
+_ZH_GROUP = re.compile(r"(?P<group>[\u4e00-\u9fff]{0,4}?(?:督查组|督察组|工作组|领导小组|小组|指挥部|交警|网格员))")
+
+
+def _subject_group(turn: Turn, chinese: bool) -> str:
+    """The group of people that is the subject of the latest question (the joint inspection team of What did Dalian's
+    joint inspection team do?, 联合督查组 of 大连的联合督查组做了什么？): they are those people; else ''."""
+    if not chinese:
+        match = _EN_GROUP_SUBJECT.match(turn.text.strip())
+        return match.group("group") if match else ""
+    first = next((m for m in turn.mentions if m.start == 0), None)  # 大连的联合督查组…: the group right after the name
+    match = _ZH_GROUP.match(turn.text[first.end :].lstrip("的")) if first is not None else None
+    return match.group("group") if match else ""
