@@ -764,6 +764,18 @@ def test_of_those_a_group_and_a_name_asked_before_its_question(knowledge):
     assert ask("What about Nanyang? Where is its water source?", grid, knowledge).text == "Where is Nanyang's water source?"
 
 
+def test_it_after_a_thing_someone_owns_is_that_thing_and_these_people_are_those_counted(knowledge):
+    area = ["What did Xiangtan's manganese mining area become?"]
+    assert ask("When did it open?", area, knowledge).text == "When did Xiangtan's manganese mining area open?"
+    assert ask("How long did it take?", ["What did Dalian's boiler campaign cut?"], knowledge).text == (
+        "How long did Dalian's boiler campaign take?"
+    )
+    assert ask("What did it do about boilers?", ["What did Dalian's mayor say?"], knowledge).text == (
+        "What did Dalian do about boilers?"  # a person is no it: the city
+    )
+    assert ask("这些人都是干啥的？", ["济宁配备了多少名专职环保网格员？"], knowledge).text == "济宁专职环保网格员都是干啥的？"
+
+
 def test_it_after_a_subject_and_a_main_verb_is_an_object(knowledge):
     # Why did they do it?: they are Dalian, it is no city
     assert ask("Why did they do it?", ["How did Dalian cut its emissions?"], knowledge).text == "Why did Dalian do it?"

@@ -68,7 +68,7 @@ _ZH_OPENERS = frozenset(
 _ZH_BARE_COUNT = re.compile(rf"(?:多少|几)(?:{_UNITS})?[呢啊呀]?[？?。]*$")
 
 
-_ZH_WH_ADVERBS = frozenset("为什么 为啥 为何 怎么 怎样 如何 何时 什么时候".split())
+_ZH_WH_ADVERBS = frozenset("为什么 为啥 为何 怎么 怎样 如何 何时 什么时候 啥时候 啥时".split())
 _ZH_MODALS = frozenset("要 会 能 没 不 还 又 就 才 得".split())
 MAX_WH_PREDICATE = 8  # 为什么要拆？ is short; 为什么要实行河长制？ names its own topic and stands alone
 

@@ -152,6 +152,9 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
         if entity is None:
             continue
         label = label_of(entity, chinese, turns)
+        owned = possessed_subject(turns[-1]) if not chinese and pronoun.text.lower() == "it" and turns[-1].text else ""
+        if owned:  # When did it open? after What did Xiangtan's manganese mining area become?: that area, not the city
+            label = owned
         people = asked_people(pronoun, turns, chinese)
         if people:  # 他们的职责 after 济宁配备了多少名专职环保网格员？: the inspectors, not the city
             label = f"{label}{people}" if chinese else f"the {people} in {label}"
@@ -183,7 +186,8 @@ _PEOPLE = re.compile(
 def asked_people(pronoun: Pronoun, turns: list[Turn], chinese: bool) -> str:
     """The people the latest question counted (专职环保网格员 of 济宁配备了多少名专职环保网格员？, full-time grid staff of
     How many full-time grid staff does Jining have?) when a plural pronoun (他们, they, them) follows it, else ''."""
-    if not turns or turns[-1].chinese != chinese or pronoun.text.lower() not in ("他们", "她们", "they", "them", "他们的"):
+    plural = ("他们", "她们", "they", "them", "他们的", "这些人", "那些人", "这批人", "那批人")
+    if not turns or turns[-1].chinese != chinese or pronoun.text.lower() not in plural:
         return ""
     thing = clauses.asked_thing(turns[-1].text).strip()
     return thing if _PEOPLE.search(thing) else _subject_group(turns[-1], chinese)
@@ -205,3 +209,20 @@ def _subject_group(turn: Turn, chinese: bool) -> str:
     first = next((m for m in turn.mentions if m.start == 0), None)  # 大连的联合督查组…: the group right after the name
     match = _ZH_GROUP.match(turn.text[first.end :].lstrip("的")) if first is not None else None
     return match.group("group") if match else ""
+
+
+_EN_POSSESSED_SUBJECT = re.compile(
+    r"^(?:what|how|when|where|why|which\s+\w+)\s+(?:did|does|do|has|have|had|is|are|was|were)\s+"
+    r"(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)'s\s+(?P<words>(?:[a-z][\w-]*\s+){1,4})(?P<verb>[a-z]+)\s*\?*$"
+)
+_PERSON_NOUN = re.compile(r"(?i)(?:mayor|chief|head|director|official|secretary|leader|people|staff|police|man|woman|boss)s?$")
+
+
+def possessed_subject(turn: Turn) -> str:
+    """The subject of the latest English question when it is a thing someone owns (Xiangtan's manganese mining area of
+    What did Xiangtan's manganese mining area become?): it, after it, is that thing; else ''."""
+    text = turn.text.strip()
+    match = _EN_POSSESSED_SUBJECT.match(text[:1].lower() + text[1:])
+    if match is None or _PERSON_NOUN.search(match.group("words").strip()):
+        return ""
+    return f"{match.group('owner')}'s {match.group('words').strip()}"

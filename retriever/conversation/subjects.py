@@ -22,7 +22,7 @@ from retriever.conversation import asking, clauses, omission, pronouns
 from retriever.conversation.focus import coverage
 from retriever.conversation.knowledge import EntityKind, Knowledge, word_tags
 from retriever.conversation.pronouns import Want
-from retriever.conversation.referents import Turn, label_of, latest, linked_to
+from retriever.conversation.referents import Turn, label_of, latest, linked_to, possessed_subject
 
 Completed = tuple[str, str] | None  # (question, reason)
 _PROPER = ("ns", "nr", "nt", "nrt", "nrfg")  # jieba's tags of place, person and organisation names
@@ -257,6 +257,11 @@ def about_event(text: str, turns: list[Turn], knowledge: Knowledge) -> Completed
     found = [pronouns.Pronoun(m.start(), m.end(), Want.THING, m.group()) for m in _EN_EVENT_WORD.finditer(text)]
     if len(text.split()) > omission.MAX_OMITTED_SUBJECT_WORDS or not any(pronouns.is_event(p, text) for p in found):
         return None
+    owned = possessed_subject(turns[-1]) if turns[-1].text else ""
+    event = next(p for p in found if pronouns.is_event(p, text))
+    if owned and event.text.lower() == "it":  # How long did it take? after What did Dalian's boiler campaign cut?
+        done = text[: event.start] + owned + text[event.end :]
+        return done[:1].upper() + done[1:], f"pronoun: it = {owned}"
     entity = latest(turns, Want.ANY, knowledge)
     if entity is None:
         return None
