@@ -212,7 +212,7 @@ def _subject_group(turn: Turn, chinese: bool) -> str:
 
 
 _EN_POSSESSED_SUBJECT = re.compile(
-    r"^(?:what|how|when|where|why|which\s+\w+)\s+(?:did|does|do|has|have|had|is|are|was|were)\s+"
+    r"^(?:what|how|when|where|why|which\s+\w+)\s+(?:did|does|do|has|have|had)\s+"  # not What is X's N?: N is no subject
     r"(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)'s\s+(?P<words>(?:[a-z][\w-]*\s+){1,4})(?P<verb>[a-z]+)\s*\?*$"
 )
 _PERSON_NOUN = re.compile(r"(?i)(?:mayor|chief|head|director|official|secretary|leader|people|staff|police|man|woman|boss)s?$")
