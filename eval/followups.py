@@ -112,6 +112,14 @@ def failures(rows: Sequence[dict], chunks: dict[str, str], observations: dict) -
     return out
 
 
+def parity(rows: Sequence[dict], history: dict, reference: dict) -> dict[str, list[str]]:
+    """Answerable rows refused only with history ('history_only': answered as the writer's own standalone question)
+    or only as the reference ('reference_only')."""
+    ids = [r["id"] for r in rows if r["answers"]]
+    return {"history_only": [i for i in ids if history[i]["abstained"] and not reference[i]["abstained"]],
+            "reference_only": [i for i in ids if reference[i]["abstained"] and not history[i]["abstained"]]}
+
+
 # Earlier questions put before questions that stand on their own, to check that they are searched as typed.
 DISTRACTORS = (
     ("大连拆除了多少台燃煤锅炉？",),
@@ -176,12 +184,15 @@ def evaluate_followups(
     rows = list(rows if rows is not None else load_followups())
     chunks = {c.chunk_id: c.text for c in retriever.chunks}
     results: dict = {"questions": len(rows), "conditions": {}, "failures": {}}
+    seen = {}
     for condition in conditions:
-        observations = collect(retriever, rows, condition)
+        observations = seen[condition] = collect(retriever, rows, condition)
         results["conditions"][condition] = score(rows, chunks, observations)
         results["failures"][condition] = failures(rows, chunks, observations)
         if condition == "history":
             results["rewrites"] = {r["id"]: observations[r["id"]]["rewritten"] for r in rows}
+    if "history" in seen and "reference" in seen:
+        results["parity"] = parity(rows, seen["history"], seen["reference"])
     if standalone:
         results["false_rewrites"] = false_rewrites(retriever)
     return results
@@ -289,6 +300,10 @@ def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) 
         log(f"error: {error}")
         return 2
     log(report_section(results))
+    if "parity" in results:  # held-out ids only, never what they searched
+        shown = {k: ", ".join(v) or "none" for k, v in results["parity"].items()}
+        log(f"\nrefused with history but answered as the reference alone: {shown['history_only']}; "
+            f"the other way: {shown['reference_only']}")
     if args.failures:
         log("")
         for fail in results["failures"]["history"]:

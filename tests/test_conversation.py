@@ -121,6 +121,15 @@ def test_followup_evaluation_scores_with_and_without_history(retriever):
     assert "### tune" in section and "| ellipsis | 1 | history |" in section
 
 
+def test_parity_lists_the_rows_refused_only_as_rewritten_or_only_as_the_reference():
+    from eval.followups import parity
+
+    rows = [{"id": "a", "answers": ["x"]}, {"id": "b", "answers": ["y"]}, {"id": "c", "answers": []}]
+    history = {"a": {"abstained": True}, "b": {"abstained": False}, "c": {"abstained": True}}
+    reference = {"a": {"abstained": False}, "b": {"abstained": True}, "c": {"abstained": False}}
+    assert parity(rows, history, reference) == {"history_only": ["a"], "reference_only": ["b"]}  # c has no answer
+
+
 def test_a_large_index_is_known_by_its_titles_and_headlines_not_every_passage(retriever, monkeypatch):
     import retriever.conversation as conversation
     from retriever.conversation.knowledge import build_knowledge
