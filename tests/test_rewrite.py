@@ -774,6 +774,10 @@ def test_it_after_a_thing_someone_owns_is_that_thing_and_these_people_are_those_
         "What did Dalian do about boilers?"  # a person is no it: the city
     )
     assert ask("这些人都是干啥的？", ["济宁配备了多少名专职环保网格员？"], knowledge).text == "济宁专职环保网格员都是干啥的？"
+    assert ask("Does it work?", ["What is the river chief system?"], knowledge).text == "Does the river chief system work?"
+    assert ask("Was it worth it?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == (
+        "Was it worth it in Dalian?"
+    )
 
 
 def test_it_after_a_subject_and_a_main_verb_is_an_object(knowledge):

@@ -77,7 +77,8 @@ _GENERIC_NOUN = re.compile(r"(?:工作|措施|举措|做法|办法|行动|政策
 _EN_EVENT_IT = re.compile(
     r"(?i)^\s*(?:work|works|worked|cost|costs|help|helps|helped|succeed|succeeded|pay\s+off|paid\s+off|take|took|mean|"
     r"meant|happen|happened|last|lasted|go|went|change|changed|matter|achieve|achieved|bring|brought|lead|led|result|"
-    r"resulted|be\s+(?:fixed|solved|done|improved|funded))\b"
+    r"resulted|be\s+(?:fixed|solved|done|improved|funded)|worth|necessary|effective|successful|enough|expensive|hard|"
+    r"difficult|easy)\b"
 )
 _EN_PREPOSITION = re.compile(r"(?i)\b(?:of|in|at|for|from|about|on|by|with|to)\s*$")
 MAX_POINTING_WORDS = 7  # an object it/them stands for the last question's topic only in a short question (Who introduced it?)

@@ -257,8 +257,8 @@ def about_event(text: str, turns: list[Turn], knowledge: Knowledge) -> Completed
     found = [pronouns.Pronoun(m.start(), m.end(), Want.THING, m.group()) for m in _EN_EVENT_WORD.finditer(text)]
     if len(text.split()) > omission.MAX_OMITTED_SUBJECT_WORDS or not any(pronouns.is_event(p, text) for p in found):
         return None
-    owned = possessed_subject(turns[-1]) if turns[-1].text else ""
     event = next(p for p in found if pronouns.is_event(p, text))
+    owned = possessed_subject(turns[-1]) or clauses.defined_thing(turns[-1].text) if not turns[-1].chinese else ""
     if owned and event.text.lower() == "it":  # How long did it take? after What did Dalian's boiler campaign cut?
         done = text[: event.start] + owned + text[event.end :]
         return done[:1].upper() + done[1:], f"pronoun: it = {owned}"
