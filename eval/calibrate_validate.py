@@ -1,6 +1,7 @@
 """Check the answerability model on questions it was not fitted on: fit on some sets' tune questions, test on another's.
 
     python -m eval.calibrate_validate --test readers2 [--index PATH] [--drop FEATURE,...]
+    python -m eval.calibrate_validate --test all [--index PATH]   # the leave-one-set-out table, pooled
 
 The model is fitted as ``python -m eval.calibrate`` fits it (the same features, weights, grouped folds, Platt
 scaling and threshold) on the tune questions of every other training set (eval/calibrate.py TRAINING_SETS) and the
@@ -39,9 +40,9 @@ def check_test_set(name: str) -> str:
     Raises:
         InvalidArgumentError: the name is no training set.
     """
-    if name not in TRAINING_SETS:
+    if name not in (*TRAINING_SETS, "all"):
         raise InvalidArgumentError(
-            f"--test {name!r} is no training set; use one of {', '.join(TRAINING_SETS)} (eval/calibrate.py TRAINING_SETS)"
+            f"--test {name!r} is no training set; use one of {', '.join(TRAINING_SETS)} (eval/calibrate.py TRAINING_SETS) or all"
         )
     return name
 
@@ -86,6 +87,46 @@ def example_sets(examples: Sequence[Example], sets: Sequence[str]) -> list[str]:
     return out
 
 
+def cross_set(retriever, drop: Sequence[str] = (), log: Callable[[str], None] = print) -> dict:
+    """Leave one set out, for each training set: fit on the other sets' tune questions (and the negatives made from
+    them), test on this set's; returns {set: scores} and 'pooled' (every left-out set's probabilities together).
+
+    Args:
+        retriever: a loaded retriever of the bundled transcript.
+        drop: features left out of MODEL_FEATURES.
+    """
+    examples = training_examples(retriever, log, TRAINING_SETS)
+    log(f"computing features of {len(examples)} questions ...")
+    x = feature_matrix(retriever, examples)
+    member = example_sets(examples, TRAINING_SETS)
+    features = [f for f in MODEL_FEATURES if f not in drop]
+    results, pooled, p_all = {}, [], []
+    for test in TRAINING_SETS:
+        train = [i for i, s in enumerate(member) if s != test]
+        held = [i for i, s in enumerate(member) if s == test and is_written(examples[i])]
+        params, _ = fit_model(x[train], [examples[i] for i in train], features)
+        p = probabilities(params, x[held])
+        results[test] = scores([examples[i] for i in held], p)
+        pooled += [examples[i] for i in held]
+        p_all.append(p)
+    results["pooled"] = scores(pooled, np.concatenate(p_all))
+    return results
+
+
+def table(results: dict) -> str:
+    """The leave-one-set-out figures, one line a set: questions, false abstention, near miss, out of scope, log loss."""
+    head = f"{'left out':<10} {'n':>4} {'false_abst':>10} {'near_miss':>9} {'out_scope':>9} {'nonsense':>8} {'log_loss':>8}"
+    lines = [head]
+    for name, r in results.items():
+        cells = [_cell(r.get(k)) for k in ("false_abstention", "near_miss", "out_of_scope", "nonsense")]
+        lines.append(f"{name:<10} {r['questions']:>4} {cells[0]:>10} {cells[1]:>9} {cells[2]:>9} {cells[3]:>8} {r['log_loss']:>8}")
+    return "\n".join(lines)
+
+
+def _cell(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
 def validate(retriever, test: str, drop: Sequence[str] = (), log: Callable[[str], None] = print) -> dict:
     """Fit on the other sets and test on ``test``, then the reverse; returns {'A -> B': scores}.
 
@@ -120,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     apply_defaults()
     parser = argparse.ArgumentParser(prog="python -m eval.calibrate_validate", description=__doc__.splitlines()[0])
-    parser.add_argument("--test", required=True, help="the set to test on (its tune split), e.g. readers2")
+    parser.add_argument("--test", required=True, help="the set to test on (its tune split), e.g. readers2; all: the table")
     parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out of the model")
     args = parser.parse_args(argv)
@@ -132,6 +173,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         retriever, tmp = open_retriever(args.index, None, fresh=args.index is None, log=print)
         try:
             drop = [f for f in args.drop.split(",") if f]
+            if args.test == "all":
+                print(table(cross_set(retriever, drop)))
+                return
             for name, result in validate(retriever, args.test, drop).items():
                 print(f"{name}: {json.dumps(result, ensure_ascii=False)}")
         finally:

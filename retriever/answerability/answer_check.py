@@ -25,6 +25,7 @@ from index.normalize import canonical, search_key
 from index.records import Chunk
 from retriever.answerability.asked import ORIGIN, PERSON, PLACE, TIME
 from retriever.answerability.kinds import named_at
+from retriever.answerability.names import person_name
 from retriever.answerability.quantity import DURATION, has_number
 from retriever.answerability.units import Unit, coverage, pos_tagger
 
@@ -50,11 +51,6 @@ _ORG_SUFFIXES = ("公司", "集团", "银行", "酒店", "宾馆", "饭店", "�
 _ORG_GROUPS = (
     ("公司", "集团"), ("银行",), ("酒店", "宾馆", "饭店"), ("大学", "学院", "高校", "学校"), ("研究院", "研究所"),
     ("医院",), ("交易所",), ("协会",),
-)
-_SURNAMES = frozenset(
-    """王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡
-    余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史
-    陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 区 欧阳 司马 诸葛 上官""".split()
 )
 _ORG_KINDS = frozenset("公司 企业 集团 银行 酒店 宾馆 饭店 大学 高校 学校 学院 机构 单位 交易所 医院 司 家".split())
 _ACTORS = re.compile(r"第[三3]方|政府|部门|公安|企业|公众|群众|市民|村民|社会资本|环保局|环保部门|审计|财政")
@@ -111,7 +107,7 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
             return True  # 市委书记、市长…共同签署: who signed is answered by a role
         if not role and (_organisation(tags, fresh) or any(fresh(m) for m in _ACTORS.findall(sentence))):
             return True  # 跟谁签了合作协议: 清华大学环境学院; who operates them: 第三方
-        return any(t in _PERSON_TAGS and fresh(w) and _person(w) for w, t in tags)
+        return any(t in _PERSON_TAGS and fresh(w) and person_name(w) for w, t in tags)
     if _organisation(tags, fresh, _suffixes(named)):
         return True
     if any(k in _ORG_KINDS or k[-1:] in _ORG_KINDS for k in named):
@@ -121,11 +117,6 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
     if any(named_at(folded, m.start(), k) for k in heads for m in re.finditer(re.escape(k), folded)):
         return True
     return any(fresh(m) for m in _NAME_MARKS.findall(sentence)) or any(t == "ns" and fresh(w) for w, t in tags)
-
-
-def _person(word: str) -> bool:
-    """A person's name as jieba tags one (nr), checked by its surname: jieba tags 远远不够 nr too."""
-    return 2 <= len(word) <= 4 and (word[0] in _SURNAMES or word[:2] in _SURNAMES)
 
 
 def _suffixes(kinds: Sequence[str]) -> tuple[str, ...]:
@@ -156,6 +147,7 @@ def stated_answer(
     asked: Sequence[str],
     named: Sequence[str] = (),
     role: bool = False,
+    attribute: Sequence[Unit] = (),
 ) -> float:
     """The best share of the asked words in a sentence of the passages that gives an answer of the kind; 1.0 when no
     kind is asked.
@@ -167,9 +159,15 @@ def stated_answer(
         asked: the question's own names and words (search_key form): they answer nothing.
         named: the kind whose name is asked (kinds.asked_kind).
         role: the question asks who holds a role it names (only a person's name answers).
+        attribute: every asked word the text writes, scored instead of the asked words when no passage writes any of
+            those (a paraphrase, or an English focus word glossed wrongly: paper -> 造纸, when the answer sentence
+            names the roadmap asked of).
     """
     if kind is None:
         return 1.0
+    texts = [search_key(speech(c)) for c in passages]
+    if attribute and not any(coverage(words, t) > 0 for t in texts):
+        words = attribute
     best = 0.0
     for chunk in passages:
         for sentence in sentences_of(speech(chunk)):

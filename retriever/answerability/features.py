@@ -72,7 +72,15 @@ from retriever.answerability.answer_check import clause_number, stated_answer
 from retriever.answerability.asked import answer_kind, asks_role, more_number
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.kinds import asked_kind, kind_named
-from retriever.answerability.names import Contains, is_dictionary_word, is_word, nonsense, title_case, unknown_names
+from retriever.answerability.names import (
+    Contains,
+    is_dictionary_word,
+    is_word,
+    nonsense,
+    title_case,
+    unknown_names,
+    written_apart,
+)
 from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, has_number
 from retriever.answerability.topic import absent_nouns
 from retriever.answerability.units import (
@@ -164,20 +172,6 @@ class Analysis:
         return np.array([self.values[n] for n in names], dtype=float)
 
 
-def written_apart(word: str, contains: Contains) -> bool:
-    """Whether a Chinese compound of three or more characters is written by the text in pieces of two or more
-    characters, one after another (燃煤锅炉数量: 燃煤 + 锅炉 + 数量) or overlapping by a character (转变成: 转变 + 变成):
-    the text names it in other words' order, not never. 常住人口 is not: the text never writes 常住."""
-    if len(word) < 3 or not word.isalpha() or word.isascii():
-        return False
-    if len(word) == 3:
-        return contains(word[:2]) and contains(word[1:])
-    reach = [True] + [False] * len(word)
-    for end in range(2, len(word) + 1):
-        reach[end] = any(reach[start] and contains(word[start:end]) for start in range(end - 1))
-    return reach[-1]
-
-
 def unit_known(unit: Unit, facts: IndexFacts) -> bool:
     """Whether the transcript writes a content word somewhere, or a word that sounds like it (燃媒 for 燃煤)."""
     from index.pinyin import sounds_known
@@ -247,6 +241,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     cosines = evidence.sentence_cosines[0] if evidence.sentence_cosines else ()
     own_chunks = [evidence.passages[i] for i in own]
     asked_words = [u for u in (written or attribute) if any(facts.contains(f) for f in u.forms if f)]  # words it writes
+    written_attribute = [u for u in attribute if any(facts.contains(f) for f in u.forms if f)]
     more = more_number(evidence.question, evidence.lang) if number in (None, "", COUNT) else None
     asked_number = number if more is None or (more == "" and number is not None) else more
     kind = answer_kind(evidence.question, evidence.lang) if asked_number is None else None
@@ -282,7 +277,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "focus_sentence": focus_sentence,
         "focus_unmapped": float(bool(unknown_words)),
         "words_unmapped": sum(u.weight for u in units if unmapped(u, facts)) / total if total else 0.0,
-        "stated_answer": stated_answer(kind, asked_words, own_chunks, named, name_kind, role),
+        "stated_answer": stated_answer(kind, asked_words, own_chunks, named, name_kind, role, written_attribute),
         "clause_number": clause_number(asked_number, written or attribute, own_chunks, attribute),
         "kind_named": kind_named(name_kind, [texts[i] for i in own]),
         "absent_noun": float(bool(absent)),

@@ -22,7 +22,10 @@ _NAME_ASKED = re.compile(r"叫什么名字|叫什么|什么名字|的名字|的�
 _NOUN = re.compile(r"^(?:n|nz|nt|ns|j|vn|l)$")
 _SKIP = re.compile(r"^(?:m|mq|q|d|uj|v|p)$")  # 第三方, 28家, 都, 的, 是: between the kind and the question word
 _KIND_EN = (
-    re.compile(r"\bwhich (?:of the )?([a-z-]+)(?: ([a-z-]+))?", re.I),
+    re.compile(r"\bwhich (?:of the )?(?:(?:%s) )*([a-z-]+)(?: ([a-z-]+))?" % "|".join(
+        "one two three four five six seven eight nine ten several few many major main key big biggest large largest "
+        "important new old top leading chief principal particular specific".split()
+    ), re.I),
     re.compile(r"\bname of the ([a-z-]+)(?: ([a-z-]+))?", re.I),
     re.compile(r"\bwhat is the ([a-z-]+)(?: ([a-z-]+))? called\b", re.I),
 )
@@ -30,6 +33,8 @@ _KIND_EN = (
 # conjunctions, verbs, adverbs, pronouns, locatives, adjectives.
 _NOT_NAME = re.compile(r"^(?:u[a-z]?|m|mq|q|p|c|v|vd|d|r|f|x|a|ad)$")
 _OPENERS = (("《", "》"), ("“", "”"), ("「", "」"))
+# The names listed right before their count (长江、黄河、淮河三大流域; 大连、济宁两市): the kind heads the list's names.
+_LISTED = re.compile(r"、[^、，,。；;]{1,10}(?:[两二三四五六七八九十几]|\d{1,2})(?:大|个|家|条|座|所)?$")
 
 
 def asked_kind(question: str, lang: str, lexicon: dict[str, list[str]]) -> tuple[str, ...]:
@@ -49,11 +54,32 @@ def asked_kind(question: str, lang: str, lexicon: dict[str, list[str]]) -> tuple
         match = pattern.search(text)
         if not match:
             continue
-        words = [w.lower() for w in match.groups() if w and not w.lower().endswith("ed")]  # which bank provided
+        words = _noun_phrase([w.lower() for w in match.groups() if w])
         phrase = lexicon.get(" ".join(key_of(w, lexicon, stem) for w in words), []) if len(words) > 1 else []
         forms = phrase or lexicon.get(key_of(words[-1], lexicon, stem), []) if words else []
         return tuple(sorted({search_key(f) for f in forms if len(f) >= 2 and not f.isascii()}))
     return ()
+
+
+# Verbs that follow the kind in a question (which company runs, which bank provides): the noun phrase ends before them.
+_EN_VERBS = frozenset(
+    """is are was were did do does has have had will can could would should meet meets come comes lie lies run runs own
+    owns operate operates manage manages host hosts provide provides pay pays use uses get gets face faces border borders
+    flow flows join joins sign signs lead leads build builds take takes give gives make makes help helps""".split()
+)
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """The words of the kind's noun phrase (up to two after 'which'): a verb (which bank provided, which provinces meet)
+    ends it, and so does a plural noun, the head of an English compound (which provinces meet, which river basins)."""
+    out: list[str] = []
+    for word in words:
+        if word.endswith("ed") or word in _EN_VERBS:
+            break
+        out.append(word)
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            break
+    return out
 
 
 def _chinese_kind(text: str) -> tuple[str, ...]:
@@ -94,6 +120,8 @@ def named_at(text: str, start: int, kind: str) -> bool:
         return True  # inside a title or quotation marks
     if before.endswith(tuple(b for _, b in _OPENERS) + ('"',)):
         return True  # right after a quoted name
+    if _LISTED.search(before):
+        return True  # the names are listed before their count
     near = before[-12:]
     offset, previous = 0, None
     for word, tag in pos_tagger().cut(near + kind):

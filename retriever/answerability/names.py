@@ -91,6 +91,33 @@ def is_dictionary_word(word: str) -> bool:
     return pos_tagger().dt.tokenizer.FREQ.get(word, 0) > 0
 
 
+SURNAMES = frozenset(
+    """王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡
+    余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史
+    陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 区 欧阳 司马 诸葛 上官""".split()
+)
+
+
+def person_name(word: str) -> bool:
+    """A word jieba tags as a person's name (nr) that is one, checked by its surname: jieba tags 远远不够 and 空气监测
+    nr too."""
+    return 2 <= len(word) <= 4 and (word[0] in SURNAMES or word[:2] in SURNAMES)
+
+
+def written_apart(word: str, contains: Contains) -> bool:
+    """Whether a Chinese compound of three or more characters is written by the text in pieces of two or more
+    characters, one after another (燃煤锅炉数量: 燃煤 + 锅炉 + 数量) or overlapping by a character (转变成: 转变 + 变成):
+    the text names it in other words' order, not never. 常住人口 is not: the text never writes 常住."""
+    if len(word) < 3 or not word.isalpha() or word.isascii():
+        return False
+    if len(word) == 3:
+        return contains(word[:2]) and contains(word[1:])
+    reach = [True] + [False] * len(word)
+    for end in range(2, len(word) + 1):
+        reach[end] = any(reach[start] and contains(word[start:end]) for start in range(end - 1))
+    return reach[-1]
+
+
 WELL_KNOWN = 1000  # jieba's count of a place everyone knows (上海 16377, 成都 2770); slips are rare words (株州 4, 三原 32)
 
 
@@ -131,6 +158,8 @@ def unknown_names(
         word = word.strip()
         if not named or len(word) < 2 or contains(word):
             continue
+        if tag.startswith("nr") and not person_name(word) and written_apart(word, contains):
+            continue  # 空气监测 (tagged nr): no surname, and the text writes 空气 and 监测
         if lexicon and word.isascii() and word not in acronyms and looks_known(word, lexicon):
             continue
         # a place name may be a slip too (株州 for 株洲, 三原 for 三源): only other dictionary words, and places everyone

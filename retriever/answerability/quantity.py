@@ -13,6 +13,9 @@ _ASKED_ZH = re.compile(rf"(?<!哪)(?:多少|几)(?:(?!{_NOUNS})({UNITS}))?")
 _MONEY = re.compile(r"多少钱|花了多少|投入了?多少|投资了?多少|费用|金额")
 _PERCENT = re.compile(r"百分之几|百分比|比例|占比")
 _YEAR = re.compile(r"哪一?年|何年|几几年")
+ORDINAL = "序数"  # 第几个, 第几家: a rank, which 首个 (the first) or 第三 gives
+_ORDINAL_ZH = re.compile(r"第几|排第几|排名第?几")
+_ORDINAL = re.compile(r"首[个家座条批项位次届]|第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})|唯一|头一")
 # English asks a number with "how many" or with a noun: the number of, his phone number, the population, the total.
 _ASKED_EN = re.compile(
     r"\bhow (?:many|much|long|far|old|big|large|tall)\b|\bwhat (?:percentage|share|proportion)\b"
@@ -40,7 +43,8 @@ _DURATION_EN = re.compile(
 
 def asked_unit(question: str) -> str | None:
     """The unit of the number a question asks for: '台' for 多少台, '' for a bare 多少 or 'how many', '年' for the year
-    of 哪一年, DURATION for a length of time (多久, 多少年, how long has), None for no number.
+    of 哪一年, DURATION for a length of time (多久, 多少年, how long has), ORDINAL for a rank (第几个), None for no
+    number.
 
     Args:
         question: the folded question (Chinese or English).
@@ -53,6 +57,8 @@ def asked_unit(question: str) -> str | None:
         return "年"
     if _DURATION_ZH.search(question) or _DURATION_EN.search(question):
         return DURATION
+    if _ORDINAL_ZH.search(question):
+        return ORDINAL
     match = _ASKED_ZH.search(question)
     if match:
         return match.group(1) or ""
@@ -76,6 +82,8 @@ def number_pattern(unit: str) -> re.Pattern:
     """A number (Arabic or Chinese numerals, 3000余, 18亿) followed by the unit ('' : any number)."""
     if unit == "年":  # a calendar year (2016年, 二〇一六年): a number of years (有20年历史) says when nothing happened
         return re.compile(r"(?<!\d)(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}\s*年")
+    if unit == ORDINAL:
+        return _ORDINAL
     if unit == DURATION:  # 10年, 十多年, 半年, 3个季度, 6个月, 每两月; not 2016年 or 12月17日
         length = rf"(?:\d{{1,3}}|{_NUMERAL}{{1,3}}|半)\s*(?:余|多)?\s*(?:年|个月|个?季度|个?星期|周|天|小时)"
         every = rf"每\s*(?:\d{{1,2}}|{_NUMERAL}{{1,2}})?\s*个?\s*(?:年|月|季度|星期|周|天)"
