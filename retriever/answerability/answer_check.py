@@ -26,12 +26,9 @@ from index.records import Chunk
 from retriever.answerability.asked import ORIGIN, PERSON, PLACE, TIME
 from retriever.answerability.kinds import named_at
 from retriever.answerability.names import person_name
-from retriever.answerability.quantity import DURATION, has_number
+from retriever.answerability.quantity import DURATION, gives_count
 from retriever.answerability.units import Unit, coverage, pos_tagger
 
-# Measure words of things answer one another (几项约束性指标: 13个约束性指标; 多少辆车: 逐台排查), not of people
-# (多少辆车 is no 3000余名交警).
-_THINGS = ("台", "家", "个", "项", "次", "起", "件", "辆", "座", "条", "所", "处", "类", "种")
 _SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
 _SENTENCE = re.compile(r"(?<=[。！？!?；;\n])")  # a line of the participants list is a sentence of its own
 _CLAUSE = re.compile(r"[，,；;。！？!?：:]")
@@ -201,7 +198,7 @@ def clause_number(
         for sentence in sentences_of(speech(chunk)):
             clauses = _clauses(search_key(sentence))
             for i, clause in enumerate(clauses):
-                if _counts(clause, unit):
+                if gives_count(clause, unit):
                     window = ",".join(clauses[max(i - 1, 0) : i + 2]) + (previous if i == 0 else "")
                     best = max(best, (coverage(words, window) + coverage(attribute or words, window)) / 2)
                     if best >= 1.0:
@@ -210,11 +207,6 @@ def clause_number(
     return best
 
 
-def _counts(clause: str, unit: str) -> bool:
-    """Whether a clause gives a number in the unit, a measure word of things taking any other one."""
-    if unit in _THINGS:
-        return any(has_number(clause, u) for u in _THINGS)
-    return has_number(clause, unit)
 
 
 @lru_cache(maxsize=8192)

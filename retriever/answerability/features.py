@@ -81,7 +81,7 @@ from retriever.answerability.names import (
     unknown_names,
     written_apart,
 )
-from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, has_number
+from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, gives_count
 from retriever.answerability.topic import absent_nouns
 from retriever.answerability.units import (
     EN_QUESTION_WORDS,
@@ -205,7 +205,7 @@ def answers_in(sentence: str, focus: Sequence[Unit], attribute: Sequence[Unit], 
     words, else the attribute's coverage) and gives a number in the asked unit (else 0); 1.0 when no number is asked."""
     if unit is None:
         return 1.0
-    if not has_number(sentence, unit):
+    if not gives_count(sentence, unit):
         return 0.0
     return coverage(focus or attribute, sentence)
 
@@ -268,7 +268,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "entity_top": 1.0 if not entities else (1.0 / (1 + own[0]) if own else 0.0),
         "attr_cover": max(attr_scores) if attr_scores and units else 0.0,
         "focus_found": (max(focus_scores) if focus_scores else 0.0) if focus else (max(attr_scores) if attr_scores else 0.0),
-        "unit_missing": float(unit is not None and (best is None or not has_number(texts[best], unit))),
+        "unit_missing": float(unit is not None and (best is None or not gives_count(texts[best], unit))),
         "unknown_names": float(min(len(unknown), 2)),
         "top_part": float(bool(evidence.passages) and evidence.passages[0].kind in PARTS),
         "english": float(evidence.lang != "zh"),

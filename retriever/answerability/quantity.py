@@ -101,3 +101,19 @@ def number_pattern(unit: str) -> re.Pattern:
 def has_number(text: str, unit: str) -> bool:
     """True when the text gives a number in the unit ('' : any number)."""
     return bool(number_pattern(unit).search(text))
+
+
+# Measure words of things answer one another (几项约束性指标: 13个约束性指标; 多少座污水处理厂: 12个), not of people
+# (多少辆车 is no 3000余名交警).
+THINGS = ("台", "家", "个", "项", "次", "起", "件", "辆", "座", "条", "所", "处", "类", "种")
+
+
+_THING_COUNT = re.compile(rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?\s*(?:{'|'.join(THINGS)})")
+
+
+def gives_count(text: str, unit: str) -> bool:
+    """has_number, a measure word of things taking any other one (多少座 is answered by 12个; 个 itself asks any
+    number, as in has_number)."""
+    if unit in THINGS and unit != "个":
+        return bool(_THING_COUNT.search(text))
+    return has_number(text, unit)
