@@ -29,7 +29,7 @@ from eval.calibrate import (
     training_examples,
 )
 from eval.calibrate_negatives import Example
-from eval.questions import UNANSWERABLE, load_questions
+from eval.questions import SET_NAMES, UNANSWERABLE, load_questions
 from index.errors import InvalidArgumentError
 from retriever.answerability import FEATURES
 
@@ -40,9 +40,10 @@ def check_test_set(name: str) -> str:
     Raises:
         InvalidArgumentError: the name is no training set.
     """
-    if name not in (*TRAINING_SETS, "all"):
+    single = [s for s in SET_NAMES if not s.startswith("followups")]
+    if name not in (*single, "all"):
         raise InvalidArgumentError(
-            f"--test {name!r} is no training set; use one of {', '.join(TRAINING_SETS)} (eval/calibrate.py TRAINING_SETS) or all"
+            f"--test {name!r} is no single-turn set; use one of {', '.join(single)} (eval/questions.py SET_NAMES) or all"
         )
     return name
 

@@ -29,9 +29,10 @@ FRESH = SETS / "fresh.jsonl"
 FRESH_FOLLOWUPS = SETS / "fresh_followups.jsonl"
 READERS4 = SETS / "readers4.jsonl"  # blind held-out reader questions of session 8 (every row held out)
 FOLLOWUPS4 = SETS / "followups4.jsonl"  # blind held-out conversations of session 8
+READERS5 = SETS / "readers5.jsonl"  # reader questions written blind in session 9 (half tune, half held out)
 SPLITS = ("tune", "heldout")
 UNANSWERABLE = frozenset({"out_of_scope", "near_miss", "nonsense"})
-SET_NAMES = ("gold", "readers", "readers2", "readers3", "followups")
+SET_NAMES = ("gold", "readers", "readers2", "readers3", "followups", "readers5")
 DEFAULT_SETS = ("gold", "readers", "readers2", "readers3")
 
 
@@ -100,7 +101,7 @@ def load_questions(
     """The questions of the named sets, optionally of one split only.
 
     Args:
-        sets: any of 'gold', 'readers', 'readers2', 'readers3', 'followups'.
+        sets: any of 'gold', 'readers', 'readers2', 'readers3', 'followups', 'readers5'.
         gold: the gold file (default eval/gold.jsonl); its split comes from eval/sets/gold_split.json,
             and a gold file of other ids counts entirely as held-out.
         split: 'tune' or 'heldout' to keep one split; None keeps both.
@@ -122,7 +123,8 @@ def load_questions(
             )
             for q in load_gold(gold_path)
         ]
-    for name, path in (("readers", READERS), ("readers2", READERS2), ("readers3", READERS3), ("followups", FOLLOWUPS)):
+    named = (("readers", READERS), ("readers2", READERS2), ("readers3", READERS3), ("followups", FOLLOWUPS), ("readers5", READERS5))
+    for name, path in named:
         if name in sets:
             questions += [_from_set(row, name, path) for row in _read_jsonl(path)]
     return [q for q in questions if split is None or q.split == split]
