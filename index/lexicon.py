@@ -19,12 +19,13 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from index.errors import MissingDependencyError
+from index.gloss_senses import SENSES_ID, general_words, head_words, is_whole_word, part_meanings
 from index.normalize import CJK_RUN
 from index.stopwords import EN_STOPWORDS
 from index.synonyms import SYNONYMS_ID, lexicon_entries
 from index.wordforms import STEMMER_ID, base_forms, light_stem, stem
 
-LEXICON_ID = f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+{SYNONYMS_ID}"
+LEXICON_ID = f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+{SENSES_ID}+{SYNONYMS_ID}"
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
 NAMES_KEY = "#names"  # the lexicon entry listing the speakers' names that are no BM25 term (苏国军: 苏 + 国军)
 _EN_WORD = re.compile(r"[a-z][a-z0-9'-]*")
@@ -120,8 +121,11 @@ def gloss_keys(term: str) -> set[str]:
                 keys.update(" ".join(stems[i : i + size]) for size in (2, 3) for i in range(len(stems) - size + 1))
             continue
         stems = [stem(w) for w in words]
-        if len(words) == 1 or len(term) >= 2:
+        if is_whole_word(gloss):  # 'boiler', 'to pollute'
             keys.update(stems)
+        elif len(term) >= 2:  # a longer gloss keys its term alone by its head, or by a word a part of it means
+            heads = set(map(stem, head_words(gloss))) | part_meanings(term)
+            keys.update(s for s in stems if s in heads and s not in general_words())
         for size in range(2, len(stems) + 1):  # every phrase inside the gloss: 'sulfur dioxide' of 'sulfur dioxide so2'
             keys.update(" ".join(stems[i : i + size]) for i in range(len(stems) - size + 1))
     return keys

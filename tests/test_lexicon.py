@@ -130,7 +130,7 @@ def test_a_light_verb_gives_no_terms_of_its_own_but_its_phrases_count():
     from index.lexicon_query import query_english
 
     lexicon = build_lexicon(["采取", "主持", "利用", "牵头", "工作", "首先"])
-    assert {"采取", "利用", "牵头"} <= set(lexicon["take"])  # CC-CEDICT: 'to take' among many senses
+    assert "采取" in lexicon["take"]  # CC-CEDICT: 'to take' among many senses
     terms = translate("What was the first thing he did after taking the job?", lexicon)
     assert not {"采取", "利用", "牵头"} & set(terms) and "工作" in terms
     assert "主持" in translate("Who will take charge of it?", lexicon)  # the gloss phrase 'take charge'
@@ -189,3 +189,29 @@ def test_the_tokenizer_id_changes_with_the_lexicon_and_the_glossary(monkeypatch)
     monkeypatch.undo()
     monkeypatch.setattr(index.glossary, "fingerprint", lambda: "0123456789")
     assert tokenizer_id() != before
+
+
+def test_a_gloss_keys_its_term_alone_by_its_head_not_by_a_modifier():
+    from index.gloss_senses import head_words
+    from index.lexicon import gloss_keys
+
+    assert head_words("to make a firm resolution") == ["make"]
+    assert head_words("firm and resolute") == ["firm", "resolute"]
+    assert head_words("for a time") == [] and head_words("one time") == []  # an adverbial, a count
+    assert head_words("to bring about") == [] and head_words("next year") == ["next"]  # 'year' is a stopword
+    assert "firm" not in gloss_keys("下定决心") and "firm" in gloss_keys("公司")  # 'to make a firm resolution'
+    assert "time" not in gloss_keys("一度")  # 'for a time; at one time; one time; once'
+    assert "firm resolut" in gloss_keys("下定决心")  # the gloss's phrases still key it
+    assert "boiler" in gloss_keys("锅炉") and "qualiti" in gloss_keys("水质")  # a whole gloss; the head
+    assert "cut" in gloss_keys("削减")  # 'to cut down': a phrasal verb, but 削 is 'to cut'
+
+
+def test_a_general_english_word_keys_only_a_term_it_is_the_whole_gloss_of():
+    from index.gloss_senses import general_words
+
+    assert {"time", "peopl", "water", "work"} <= general_words() and "boiler" not in general_words()
+    lexicon = build_lexicon(["人们", "万人", "水", "水质", "一度"])
+    assert lexicon["peopl"] == ["人们"]  # not 万人 'ten thousand people'
+    assert lexicon["water"] == ["水"] and lexicon["water qualiti"] == ["水质"]
+    assert "time" not in lexicon
+    assert translate("How many firms moved out?", build_lexicon(["公司", "下定决心"])) == ["公司"]
