@@ -7,8 +7,10 @@ same length that differs from the term in one character only (the rest is writte
 
 - the two differing characters have the same first meaning (烧 and 燃: 'to burn') and the two words share a gloss
   word (烧煤 'to burn coal', 燃煤 'coal fuel': coal), or
-- the term's first meaning is a meaning of the word (案件 'case'; 案子 'long table; counter; (coll.) case'), and the
-  differing characters share a meaning too, or the word's is a spoken noun ending (子, 儿, 头).
+- the term's first meaning is one of the word's leading meanings (the first MAX_SENSES of an entry: 案件 'case';
+  案子 'long table; counter; (coll.) case'), and the differing characters share a meaning too, or the word's is a
+  spoken noun ending (子, 儿, 头). A meaning further down the word's list is another sense: 影子 'shadow; reflection;
+  …; influence' is no 影响 'influence', 面子 'face' (its fourth) no 面貌, 时代 no 时期.
 
 Spoken Chinese also says a verb's result 'away' with 掉 where writing uses 除, 闭 or 停: 拆掉 is paired with 拆除 and
 关掉 with 关停 and 关闭 (CC-CEDICT has neither spoken word).
@@ -22,12 +24,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from index.normalize import CJK_RUN
 
 SYNONYM_PREFIX = "zh:"  # lexicon keys of Chinese words that are no index term: zh:烧煤 → [燃煤]
-SYNONYMS_ID = "one-char-cedict-v2"
+SYNONYMS_ID = "one-char-cedict-v3"
 MIN_LEN, MAX_LEN = 2, 4  # words of two to four characters
+MAX_SENSES = 3  # a word's leading meanings: the first three of each CC-CEDICT entry (index.lexicon does the same)
 _CROSS_REFERENCE = re.compile(r"^(?:see |variant of|old variant|also written|surname|cl:|abbr\.|erhua|used in)")
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[^\x00-\x7f]+(?:\|[^\x00-\x7f]+)?")
 SPOKEN_RESULT, WRITTEN_RESULTS = "掉", frozenset("除闭停")  # a verb's result 'away': spoken 拆掉, written 拆除
@@ -45,9 +49,10 @@ def meaning(gloss: str) -> str:
     return _LEAD.sub("", gloss).strip()
 
 
-def _senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
-    """Of every simplified CC-CEDICT word: the first meaning of each of its entries, all its meanings, and the
-    stems of its gloss words."""
+@lru_cache(maxsize=1)
+def _senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+    """Of every simplified CC-CEDICT word: the first meaning of each of its entries, all its meanings, the stems of
+    its gloss words, and its leading meanings (the first MAX_SENSES of each entry)."""
     from index.lexicon import _cedict
     from index.stopwords import EN_STOPWORDS
     from index.wordforms import stem
@@ -55,6 +60,7 @@ def _senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[s
     first: dict[str, set[str]] = {}
     every: dict[str, set[str]] = {}
     words: dict[str, set[str]] = {}
+    leading: dict[str, set[str]] = {}
     for entry in _cedict().get_entries():
         word = entry["simplified"]
         meanings = [m for m in map(meaning, entry["definitions"]) if m]
@@ -62,10 +68,11 @@ def _senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[s
             continue
         first.setdefault(word, set()).add(meanings[0])
         every.setdefault(word, set()).update(meanings)
+        leading.setdefault(word, set()).update(meanings[:MAX_SENSES])
         if len(word) >= MIN_LEN:
             found = (w for m in meanings for w in re.findall(r"[a-z]+", m) if w not in EN_STOPWORDS and len(w) > 2)
             words.setdefault(word, set()).update(stem(w) for w in found)
-    return first, every, words
+    return first, every, words, leading
 
 
 def build_synonyms(terms: Iterable[str]) -> dict[str, list[str]]:
@@ -78,7 +85,7 @@ def build_synonyms(terms: Iterable[str]) -> dict[str, list[str]]:
         {word: sorted terms}, e.g. {'烧煤': ['燃煤'], '案子': ['案件']}.
     """
     vocabulary = {t for t in terms if CJK_RUN.fullmatch(t) and MIN_LEN <= len(t) <= MAX_LEN}
-    first, every, words = _senses()
+    first, every, words, leading = _senses()
     slots: dict[tuple[str, str], list[str]] = {}  # (before, after) the one character that differs → the words
     for word in every:
         if MIN_LEN <= len(word) <= MAX_LEN and word not in vocabulary and CJK_RUN.fullmatch(word):
@@ -92,7 +99,7 @@ def build_synonyms(terms: Iterable[str]) -> dict[str, list[str]]:
                 same_char = bool(first.get(a, set()) & first.get(b, set()))
                 related = b in NOUN_SUFFIXES or bool(every.get(a, set()) & every.get(b, set()))
                 if (same_char and words.get(term, set()) & words.get(word, set())) or (
-                    related and first.get(term, set()) & every.get(word, set())
+                    related and first.get(term, set()) & leading.get(word, set())
                 ):
                     out.setdefault(word, set()).add(term)
         if len(term) == 2 and term[1] in WRITTEN_RESULTS and term[0] + SPOKEN_RESULT not in vocabulary:

@@ -77,3 +77,10 @@ def test_the_features_find_the_asked_attribute_by_its_synonym(lexicon):
     assert with_synonyms.values["focus_known"] == 1.0 and without.values["focus_known"] == 0.0
     assert with_synonyms.values["focus_sentence"] > without.values["focus_sentence"]
 
+
+
+def test_a_meaning_far_down_the_words_list_pairs_nothing():
+    table = build_lexicon(["影响", "面貌", "时期", "案件"])
+    assert SYNONYM_PREFIX + "影子" not in table  # 'shadow; reflection; …; influence': its fifth meaning
+    assert SYNONYM_PREFIX + "时代" not in table  # 'age; era; …; period'
+    assert table[SYNONYM_PREFIX + "案子"] == ["案件"]  # '(coll.) case' is its third: a leading meaning
