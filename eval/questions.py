@@ -4,6 +4,9 @@
 - eval/sets/readers.jsonl: reader categories (traditional, near_miss, nonsense, ...) with a ``split``.
 - eval/sets/readers2.jsonl: more reader questions of the same categories, written blind in session 6 (set 'readers2').
 - eval/sets/readers3.jsonl: more again, written blind in session 7 (set 'readers3'; 70 % tune by row).
+- eval/sets/readers5.jsonl: more again, written blind in session 9 (set 'readers5'; half tune, half held out):
+  scored by default (EVAL_SETS) but not in DEFAULT_SETS, the training default of eval/calibrate.py and
+  eval/sentence_fit.py, until someone decides to train on its tune half.
 - eval/sets/followups.jsonl: conversations (``history`` + follow-up) with a ``split``.
 - eval/sets/fresh.jsonl: the fresh held-out reader questions (session 5, never tuned): not one of SET_NAMES, so
   that they never join the main tables; load them with load_fresh() (eval/fresh.py scores them apart).
@@ -29,11 +32,12 @@ FRESH = SETS / "fresh.jsonl"
 FRESH_FOLLOWUPS = SETS / "fresh_followups.jsonl"
 READERS4 = SETS / "readers4.jsonl"  # blind held-out reader questions of session 8 (every row held out)
 FOLLOWUPS4 = SETS / "followups4.jsonl"  # blind held-out conversations of session 8
-READERS5 = SETS / "readers5.jsonl"  # reader questions written blind in session 9 (half tune, half held out)
+READERS5 = SETS / "readers5.jsonl"  # blind reader questions of session 9 (half tune, half held out)
 SPLITS = ("tune", "heldout")
 UNANSWERABLE = frozenset({"out_of_scope", "near_miss", "nonsense"})
-SET_NAMES = ("gold", "readers", "readers2", "readers3", "followups", "readers5")
-DEFAULT_SETS = ("gold", "readers", "readers2", "readers3")
+SET_NAMES = ("gold", "readers", "readers2", "readers3", "readers5", "followups")
+DEFAULT_SETS = ("gold", "readers", "readers2", "readers3")  # the sets models train on by default (calibrate, sentence_fit)
+EVAL_SETS = (*DEFAULT_SETS, "readers5")  # the sets python -m eval, its regression test and the tune-only tools score
 
 
 @dataclass(frozen=True)
@@ -96,12 +100,12 @@ def _from_set(row: dict, name: str, path: Path) -> EvalQuestion:
 
 
 def load_questions(
-    sets: tuple[str, ...] = DEFAULT_SETS, gold: str | Path | None = None, split: str | None = None
+    sets: tuple[str, ...] = EVAL_SETS, gold: str | Path | None = None, split: str | None = None
 ) -> list[EvalQuestion]:
     """The questions of the named sets, optionally of one split only.
 
     Args:
-        sets: any of 'gold', 'readers', 'readers2', 'readers3', 'followups', 'readers5'.
+        sets: any of 'gold', 'readers', 'readers2', 'readers3', 'readers5', 'followups' (default EVAL_SETS).
         gold: the gold file (default eval/gold.jsonl); its split comes from eval/sets/gold_split.json,
             and a gold file of other ids counts entirely as held-out.
         split: 'tune' or 'heldout' to keep one split; None keeps both.
@@ -123,8 +127,8 @@ def load_questions(
             )
             for q in load_gold(gold_path)
         ]
-    named = (("readers", READERS), ("readers2", READERS2), ("readers3", READERS3), ("followups", FOLLOWUPS), ("readers5", READERS5))
-    for name, path in named:
+    for name, path in (("readers", READERS), ("readers2", READERS2), ("readers3", READERS3), ("readers5", READERS5),
+                       ("followups", FOLLOWUPS)):
         if name in sets:
             questions += [_from_set(row, name, path) for row in _read_jsonl(path)]
     return [q for q in questions if split is None or q.split == split]

@@ -134,9 +134,11 @@ def markdown(results: dict) -> str:
         "",
         "Sets: `gold` is eval/gold.jsonl (its held-out ids in eval/sets/gold_split.json), `readers` is "
         "eval/sets/readers.jsonl, `readers2` is eval/sets/readers2.jsonl (written blind in session 6; 80 % tune), "
-        "`readers3` is eval/sets/readers3.jsonl (written blind in session 7; 70 % tune). The "
+        "`readers3` is eval/sets/readers3.jsonl (written blind in session 7; 70 % tune), `readers5` is "
+        "eval/sets/readers5.jsonl (written blind in session 9; half tune, half held out). The "
         "Overall table pools every set of a split; the fresh section below gives each set's held-out figures apart. "
-        "The follow-up conversations (eval/sets/followups.jsonl, followups2.jsonl and followups3.jsonl) are scored with and without "
+        "The follow-up conversations (eval/sets/followups.jsonl, followups2.jsonl, followups3.jsonl and followups5.jsonl) are "
+        "scored with and without "
         "their history in [followups.md](followups.md), and can join these tables with `--sets gold,readers,followups`. "
         "The held-out split is never used for tuning or training (eval/calibrate.py reads the tune split only)."
         + (" The blind held-out sets (eval/sets/fresh*.jsonl, written in session 5, and readers4/followups4.jsonl, "

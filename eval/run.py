@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from eval import metrics, summary
-from eval.questions import DEFAULT_SETS, SET_NAMES, load_questions
+from eval.questions import EVAL_SETS, SET_NAMES, load_questions
 from index.errors import InvalidArgumentError
 from retriever.types import Mode
 
@@ -121,7 +121,7 @@ def run_eval(
     modes: Sequence[str] = ("bm25", "dense", "hybrid"),
     embedder: str | None = None,
     gold: str | Path | None = None,
-    sets: Sequence[str] = DEFAULT_SETS,
+    sets: Sequence[str] = EVAL_SETS,
     index: str | Path | None = None,
     out: str | Path | None = REPORTS,
     record_expected: bool = False,
@@ -191,8 +191,8 @@ def _followups(retriever, out, log) -> dict:
     """The follow-up set's figures (eval/followups.py), printed and written beside the other reports."""
     from eval.followups import MORE_SETS, evaluate_followups, load_followups, report_section, write_report
 
-    log("evaluating the follow-up conversations (eval/sets/followups.jsonl, followups2.jsonl, followups3.jsonl), "
-        "with and without history")
+    log("evaluating the follow-up conversations (eval/sets/followups.jsonl, followups2.jsonl, followups3.jsonl, "
+        "followups5.jsonl), with and without history")
     follow = evaluate_followups(retriever, standalone=True)
     log(report_section(follow))
     more = {}
@@ -232,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--embedder", default=None, help="build a temporary index with this embedder (e.g. minilm)")
     parser.add_argument("--gold", default=None, help="gold questions (JSON lines); default eval/gold.jsonl")
     parser.add_argument(
-        "--sets", default=",".join(DEFAULT_SETS), help=f"comma-separated evaluation sets: {', '.join(SET_NAMES)}"
+        "--sets", default=",".join(EVAL_SETS), help=f"comma-separated evaluation sets: {', '.join(SET_NAMES)}"
     )
     parser.add_argument("--index", default=None, help="index folder (default: the bundled transcript's)")
     parser.add_argument("--out", default=str(REPORTS), help="folder for eval.md, eval.png, eval.json")

@@ -5,8 +5,13 @@ Only the checker and plain file reads run here (no retrieval, no system output):
 
 from __future__ import annotations
 
+import inspect
 from collections import Counter
 
+from eval.followups import MORE_SETS, standalone_questions
+from eval.misses import tune_ranks
+from eval.questions import DEFAULT_SETS, EVAL_SETS, SET_NAMES, load_questions
+from eval.run import run_eval
 from tests.test_sets_session6 import FILES, ROOT, SETS, _check, _rows, _write
 from tests.test_sets_session7 import _norm
 from tests.test_sets_session8 import UNANSWERABLE
@@ -70,6 +75,20 @@ def test_twins_share_answers_speaker_and_split():
         assert twin["category"] == "simplified_twin" and twin["twin"] == r["id"], r["id"]
         assert (twin["answers"], twin["speaker"], twin["split"]) == (r["answers"], r["speaker"], r["split"]), r["id"]
         assert r["question"] != twin["question"]
+
+
+def test_the_sets_are_scored_by_default_but_not_a_default_training_set():
+    assert "readers5" in SET_NAMES and "readers5" in EVAL_SETS and "readers5" not in DEFAULT_SETS
+    assert inspect.signature(run_eval).parameters["sets"].default == EVAL_SETS
+    assert inspect.signature(tune_ranks).parameters["sets"].default == EVAL_SETS
+    scored = load_questions()  # what python -m eval and the regression test score: both splits
+    mine = [q for q in scored if q.set == "readers5"]
+    assert len(mine) == len(_rows(READERS)) and {q.split for q in mine} == {"tune", "heldout"}
+    tune = load_questions(("readers5",), split="tune")  # what the tune-only tools read
+    assert len(tune) == len(_rows(READERS)) // 2 and {q.split for q in tune} == {"tune"}
+    assert any(q.answerable for q in tune) and any(not q.answerable for q in tune)
+    assert ("followups5", "eval/sets/followups5.jsonl", SETS / FOLLOWUPS) in MORE_SETS
+    assert {r["id"] for r in _rows(READERS)} <= {r["id"] for r in standalone_questions()}
 
 
 def test_the_checker_rejects_a_repeat_a_wrong_split_a_bad_answer_and_a_missing_set(tmp_path):
