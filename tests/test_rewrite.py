@@ -780,6 +780,13 @@ def test_it_after_a_thing_someone_owns_is_that_thing_and_these_people_are_those_
     )
 
 
+def test_a_thing_in_place_of_what_was_done_to_and_the_counted_things_doing_something(knowledge):
+    assert ask("城市污水呢？", ["南阳是怎么治理农村面源污染的？"], knowledge).text == "南阳是怎么治理城市污水的？"
+    assert ask("How many went to the police?", ["How many environmental violations did Jining penalise?"], knowledge).text == (
+        "How many environmental violations went to the police in Jining?"
+    )
+
+
 def test_it_after_a_subject_and_a_main_verb_is_an_object(knowledge):
     # Why did they do it?: they are Dalian, it is no city
     assert ask("Why did they do it?", ["How did Dalian cut its emissions?"], knowledge).text == "Why did Dalian do it?"

@@ -9,6 +9,8 @@ from functools import lru_cache
 UNITS = "台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|万元|亿元|亿|万|种|批|位|所|处|套|户|级|类"
 _ZH_OBJECT = re.compile(rf"(?:多少|几)(?:{UNITS})?(?P<obj>[^？?，,。；]{{1,20}}?)(?P<end>[？?。]*)$")
 _ZH_WHAT = re.compile(r"(?:什么|哪些|哪种|哪个|哪家)(?P<obj>[^？?，,。；]{1,12}?)(?P<end>[？?。]*)$")
+# 南阳是怎么治理农村面源污染的？: how a verb was done to a thing (the verb two characters: 治理, 处理, 推进)
+_ZH_HOW = re.compile(r"(?:怎么|如何|怎样)[\u4e00-\u9fff]{2}(?P<obj>[^？?，,。；]{2,12}?)(?P<end>的?[？?。]*)$")
 _EN_OBJECT = re.compile(
     r"^(?:how\s+(?:much|many)|what|which)\s+(?!(?:did|do|does|has|have|had|is|are|was|were|will|can|could)\b)"
     r"(?P<obj>[a-z][\w\s'-]{0,60}?)\s+"  # What did Nanyang do …? asks no thing: 'did Nanyang' is no object
@@ -58,7 +60,7 @@ def replace_object(text: str, new: str, modifier: bool = False) -> str | None:
         new: the follow-up's fragment.
         modifier: the fragment qualifies the thing rather than replacing it (提标改造的 + 燃煤锅炉).
     """
-    for pattern in (_ZH_OBJECT, _ZH_WHAT):
+    for pattern in (_ZH_OBJECT, _ZH_WHAT, _ZH_HOW):
         match = pattern.search(text)
         if match:
             start = match.start("obj")

@@ -45,9 +45,16 @@ def asks_bare_quantity_english(question: str) -> bool:
     return bool(_EN_BARE.match(question))
 
 
+_EN_BARE_DOER = re.compile(  # How many went to the police?: the counted things did it
+    r"^\s*how\s+(?:many|much)\s+(?:[a-z]+ed|went|got|came|took|made|ended\s+up|remained|stayed|moved|left)\b(?!\s*\?)",
+    re.IGNORECASE,
+)
+
+
 def asks_bare_passive(question: str) -> bool:
-    """An English 'how many' question with no noun and no subject (How many were upgraded?)."""
-    return bool(_EN_BARE_PASSIVE.match(question))
+    """An English 'how many' question with no noun and no subject (How many were upgraded?, How many went to the
+    police?)."""
+    return bool(_EN_BARE_PASSIVE.match(question) or _EN_BARE_DOER.match(question))
 
 
 
