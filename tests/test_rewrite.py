@@ -760,6 +760,8 @@ def test_of_those_a_group_and_a_name_asked_before_its_question(knowledge):
     )
     assert ask("他们多久出去一次？", ["大连的联合督查组做了什么？"], knowledge).text == "大连联合督查组多久出去一次？"
     assert ask("他们是怎么做到的？", boilers, knowledge).text == "大连是怎么做到的？"  # no group: the city
+    grid = ["济宁那个网格员到底招了多少人啊？"]  # people pointed at, not a body that is the subject: they are the city
+    assert ask("他们第一季度是被环保部哪位领导约谈的？", grid, knowledge).text == "济宁第一季度是被环保部哪位领导约谈的？"
     grid = ["How many township grid cells did Jining set up?"]
     assert ask("What about Nanyang? Where is its water source?", grid, knowledge).text == "Where is Nanyang's water source?"
 

@@ -197,7 +197,7 @@ _EN_GROUP_SUBJECT = re.compile(
     r"(?i)^(?:what|how|when|where|why|which\s+\w+)\s+(?:did|does|do|has|have|had|is|are|was|were)\s+(?:the\s+|[A-Z][\w-]*'s\s+)"
     r"(?P<group>(?:[a-z][\w-]*\s+){0,3}(?:team|group|squad|police|inspectors|staff|officials|cadres|committee|task\s+force)s?)\b"
 )
-_ZH_GROUP = re.compile(r"(?P<group>[\u4e00-\u9fff]{0,4}?(?:督查组|督察组|工作组|领导小组|小组|指挥部|交警|网格员))")
+_ZH_GROUP = re.compile(r"(?P<group>[\u4e00-\u9fff]{0,4}?(?:督查组|督察组|工作组|领导小组|小组|指挥部))")
 
 
 def _subject_group(turn: Turn, chinese: bool) -> str:
@@ -207,7 +207,8 @@ def _subject_group(turn: Turn, chinese: bool) -> str:
         match = _EN_GROUP_SUBJECT.match(turn.text.strip())
         return match.group("group") if match else ""
     first = next((m for m in turn.mentions if m.start == 0), None)  # 大连的联合督查组…: the group right after the name
-    match = _ZH_GROUP.match(turn.text[first.end :].lstrip("的")) if first is not None else None
+    after = turn.text[first.end :] if first is not None else ""
+    match = _ZH_GROUP.match(after[1:]) if after.startswith("的") else None  # 大连的联合督查组, not 济宁那个网格员
     return match.group("group") if match else ""
 
 
