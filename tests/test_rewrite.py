@@ -789,6 +789,12 @@ def test_a_thing_in_place_of_what_was_done_to_and_the_counted_things_doing_somet
     )
 
 
+def test_no_question_or_a_place_the_index_does_not_know_is_searched_as_typed(knowledge):
+    assert not ask("呵呵呵呵呵呵呵", ["大连拆除了多少台燃煤锅炉？"], knowledge).changed
+    boilers = ["How many coal-fired boilers did Dalian dismantle?"]
+    assert not ask("How many coal-fired boilers did Changsha remove?", boilers, knowledge).changed
+
+
 def test_it_after_a_subject_and_a_main_verb_is_an_object(knowledge):
     # Why did they do it?: they are Dalian, it is no city
     assert ask("Why did they do it?", ["How did Dalian cut its emissions?"], knowledge).text == "Why did Dalian do it?"

@@ -33,6 +33,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _WH = re.compile(r"什么|哪|怎|如何|谁")  # question words no topic is carried on by (多少 is: one count after another)
 
 
+_ASKS_ANYTHING = re.compile(r"[？?]|什么|啥|怎|哪|谁|多少|几|吗|呢|如何|为何|是否|有没有|能否|可否")
+
+
 def without_then(text: str) -> str:
     """A Chinese question without its opening 那/那么 ('then'; not the 那 of 那个, 那些)."""
     return _NA.sub("", text, count=1)
@@ -86,6 +89,8 @@ def omitted_chinese(text: str, turns: list[Turn], knowledge: Knowledge, carried:
     """A Chinese question that names nothing and opens with a word that carries on or with a verb (配备了多少名网格员？,
     那要建立什么机制？, 其中关停了多少家？), or came after an opening that says it carries on (carried: 另外，…), with the
     latest entity (or the last question's topic for 其中) put first."""
+    if not _ASKS_ANYTHING.search(text):  # 呵呵呵呵: no question at all
+        return None
     words = clauses.words(text)
     after_na = _NA.sub("", text)  # 那要建立…: jieba reads 那要 as one word
     saying = words[0] in _SAYING  # 认为…该怎么解决？: someone said it
@@ -146,6 +151,8 @@ def same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool
     names = {t for m in turns[-1].mentions for t in tokenize(m.surface)}
     shared = {t for t in set(tokenize(text)) & set(tokenize(turns[-1].text)) - names if len(t) >= 2 and not t.isdigit()}
     if not chinese:
+        if any(w[0].isupper() for w in re.findall(r"[A-Za-z][\w'-]*", text)[1:]):
+            return None  # How many boilers did Changsha remove?: it names its own place, one the index does not know
         shared = stems(text) & stems(turns[-1].text) - {_stem(t) for t in names}
     short = len(text) <= omission.MAX_OMITTED_SUBJECT if chinese else len(text.split()) <= omission.MAX_OMITTED_SUBJECT_WORDS
     words = clauses.words(text)
