@@ -46,7 +46,8 @@ a question about an entity is judged on that entity's passages among them, any o
 - ``stated_answer`` and ``clause_number``: the answer check (answer_check.py, asked.py): a sentence of the asked entity's
   passages gives an answer of the asked kind (a time, a person or role, an organisation's name, a place) beside the
   asked words; a clause gives a number in the asked unit (多少辆车 is no 3000余名交警; English price, salary, rate, GDP
-  and age questions ask a number too) beside the counted thing. 1 when no such answer is asked.
+  and age questions ask a number too) beside the counted thing. 1 when no such answer is asked. A question about two
+  entities (南阳和济宁哪个城市…) scores the lower of each entity's passages: a comparison needs both.
 - ``absent_noun``: the question names no entity of the transcript and asks about a rare noun the text never writes
   (放线菌酮, 红烧肉): another subject (topic.py).
 - ``nonsense``: there is nothing to look up: the question has no word at all (emoji, punctuation, digits, key
@@ -240,6 +241,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     focus_sentence = max((answers_in(t, written, attribute, number) for t in sentences), default=float(unit is None))
     cosines = evidence.sentence_cosines[0] if evidence.sentence_cosines else ()
     own_chunks = [evidence.passages[i] for i in own]
+    # a question about two entities (南阳和大连哪个城市拆得多) is answered only where each one's passages give it
+    each = [[c for c in own_chunks if e.owns(c)] for e in entities] if len(entities) > 1 else [own_chunks]
     asked_words = [u for u in (written or attribute) if any(facts.contains(f) for f in u.forms if f)]  # words it writes
     written_attribute = [u for u in attribute if any(facts.contains(f) for f in u.forms if f)]
     more = more_number(evidence.question, evidence.lang) if number in (None, "", COUNT) else None
@@ -277,8 +280,10 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "focus_sentence": focus_sentence,
         "focus_unmapped": float(bool(unknown_words)),
         "words_unmapped": sum(u.weight for u in units if unmapped(u, facts)) / total if total else 0.0,
-        "stated_answer": stated_answer(kind, asked_words, own_chunks, named, name_kind, role, written_attribute),
-        "clause_number": clause_number(asked_number, written or attribute, own_chunks, attribute),
+        "stated_answer": min(
+            stated_answer(kind, asked_words, chunks, named, name_kind, role, written_attribute) for chunks in each
+        ),
+        "clause_number": min(clause_number(asked_number, written or attribute, chunks, attribute) for chunks in each),
         "kind_named": kind_named(name_kind, [texts[i] for i in own]),
         "absent_noun": float(bool(absent)),
     }

@@ -116,6 +116,8 @@ _NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal 
 # Names (places, people, organisations) are what a question is about, not the attribute it asks: unknown_names
 # checks them (株州, a slip for 株洲, is no attribute the text lacks).
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
+# Spoken place-holders that point at the topic instead of naming it (锅炉那块儿一共拆了多少台: the boilers are asked).
+_PLACEHOLDERS = frozenset("块儿 那块 这块 那块儿 这块儿 那边 这边 那边儿 这边儿 那儿 这儿 事儿 玩意儿 东东".split())
 _CLAUSE_END = re.compile(r"[，。？！；、,.?!;：:\s]")
 # Verbs of asking and number words after the question word are no attribute either ('which three provinces').
 _PAST = re.compile(r"^[a-z]{3,}[^e]ed$")  # helped, provided, attended (not need, seed)
@@ -154,7 +156,7 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                 if i == marker + 1 and len(word) > 2 and word[0] in _UNIT_CHARS:
                     word = word[1:]  # the measure word belongs to 多少 (多少台燃媒锅炉 cut 台燃媒|锅炉)
                 elif (
-                    word.isascii() or names_nothing(word) or word in STOPWORDS or len(word) < 2
+                    word.isascii() or names_nothing(word) or word in STOPWORDS or word in _PLACEHOLDERS or len(word) < 2
                     or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
                 ):
                     continue
