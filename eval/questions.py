@@ -5,8 +5,8 @@
 - eval/sets/readers2.jsonl: more reader questions of the same categories, written blind in session 6 (set 'readers2').
 - eval/sets/readers3.jsonl: more again, written blind in session 7 (set 'readers3'; 70 % tune by row).
 - eval/sets/readers5.jsonl: more again, written blind in session 9 (set 'readers5'; half tune, half held out):
-  scored by default (EVAL_SETS) but not in DEFAULT_SETS, the training default of eval/calibrate.py and
-  eval/sentence_fit.py, until someone decides to train on its tune half.
+  scored by default (EVAL_SETS) but not in DEFAULT_SETS, the training default of eval/sentence_fit.py; the
+  answerability model trains on its tune half (eval/calibrate.py TRAINING_SETS, session 9).
 - eval/sets/followups.jsonl: conversations (``history`` + follow-up) with a ``split``.
 - eval/sets/fresh.jsonl: the fresh held-out reader questions (session 5, never tuned): not one of SET_NAMES, so
   that they never join the main tables; load them with load_fresh() (eval/fresh.py scores them apart).
