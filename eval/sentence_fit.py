@@ -5,7 +5,7 @@ is right when it contains an answer string. A conditional logit (one softmax ove
 L2-penalised) is fitted; the printed weights are the ones to paste into WEIGHTS. Tune split only: held-out
 questions are never read. Usage:
 
-    python -m eval.sentence_fit [--sets gold,readers] [--l2 0.1] [--folds 5] [--repeats 3]
+    python -m eval.sentence_fit [--sets gold,readers] [--file eval/sets/readers5.jsonl] [--l2 0.1] [--folds 5] [--repeats 3]
 
 The penalty (session 8): over the tune split of all four sets, 5 folds x 6, 0.1 scores 0.908, 0.3 0.902, 0.03 0.909
 (0.03 is within noise of 0.1 and less regularised). Session 5: fitted on gold + readers alone, 0.3 chose the right sentence for 63 of the 72 answerable tune
@@ -114,6 +114,7 @@ def cross_validate(rows: list[Rows], l2: float, folds: int, repeats: int) -> flo
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(DEFAULT_SETS), help="the sets whose tune split is fitted on")
+    parser.add_argument("--file", action="append", default=[], help="also a reader file's tune rows")
     parser.add_argument("--l2", type=float, default=0.1)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3)
@@ -124,7 +125,10 @@ def main(argv=None) -> None:
 
     retriever = Retriever.load(ensure_default_index(print))
     sets = tuple(name.strip() for name in args.sets.split(",") if name.strip())
-    rows = question_rows(retriever, load_questions(sets, split="tune"))
+    from eval.sentence_misses import tune_rows
+
+    questions = load_questions(sets, split="tune") + [q for path in args.file for q in tune_rows(path)]
+    rows = question_rows(retriever, questions)
     current = np.array([WEIGHTS[f] for f in FEATURES])
     fitted = fit(rows, args.l2)
     reachable = sum(bool(r.right.any()) for r in rows)

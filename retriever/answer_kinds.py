@@ -90,3 +90,22 @@ def _says_count(clause: str, count: int) -> bool:
         if value == count:
             return True
     return False
+
+
+# The past asked about (以前, 当年, before, used to) and told (过去, 年轻时, 上世纪90年代, 昔日, 从人大机关到环保系统).
+_ASKS_PAST = re.compile(
+    r"以前|过去|之前|原来|早先|早年|曾经|当年|从前|\bbefore\b|\bused to\b|\bpreviously\b|\bformerly\b|\bin the past\b"
+    r"|\bearlier\b",
+    re.I,
+)
+_TELLS_PAST = re.compile(r"过去|以前|之前|曾|当年|早年|年轻时|上世纪|原来|昔日|从前|那时|以往|\d+\s*年代|从[^，,。；;]{1,8}到")
+
+
+def asks_past(question: str) -> bool:
+    """True when the question asks how something was before (以前, 当年, before, used to)."""
+    return bool(_ASKS_PAST.search(question))
+
+
+def tells_past(text: str) -> bool:
+    """True when the text tells of the past (过去, 年轻时, 上世纪90年代, 从人大机关到…)."""
+    return bool(_TELLS_PAST.search(text))

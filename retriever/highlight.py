@@ -23,7 +23,7 @@ import numpy as np
 
 from index.normalize import search_key
 from index.records import Chunk
-from retriever.answer_kinds import gives_document, gives_list
+from retriever.answer_kinds import gives_document, gives_list, tells_past
 from retriever.answer_sentence import (
     ANSWER_DEPTH,
     FEATURES,
@@ -112,6 +112,7 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
             "unit_number": float(bool(asked.unit) and gives_number(shown, asked.unit)),
             "listing": float(asked.listing is not None and gives_list(shown, asked.listing)),
             "document": float(asked.document and gives_document(shown)),
+            "past": float(asked.past and tells_past(shown)),
         }
         features = tuple(values[name] for name in FEATURES)
         score = float(sum(WEIGHTS[name] * value for name, value in zip(FEATURES, features)))

@@ -202,3 +202,20 @@ def test_when_asks_a_date_only_as_the_question_word_and_a_count_of_people_asks_f
         assert people.unit == "人"
         assert "992名" in best_sentence(grid, np.array([0.90, 0.90]), people).sentence
     assert asked("How many boilers did Dalian dismantle?", ["锅炉"]).unit == ""  # a count of things: any unit
+
+
+def test_a_question_about_before_prefers_the_sentence_that_tells_of_the_past():
+    pearl = chunk(["年轻时我常到珠江游泳，但上世纪90年代时，广州流行一句口头语：河水可以当墨水卖。",
+                   "珠江已经变颜色了。后来广州市政府花了10年的力气，才重新把这条河变清。"], "区锦雄")
+    for question in ("区锦雄说珠江以前怎么样？", "What was the Pearl River like before, according to Ou Jinxiong?"):
+        before = asked(question, ["区锦雄", "珠江", "以前"])
+        assert before.past
+        assert "墨水" in best_sentence(pearl, np.array([0.88, 0.90]), before).sentence, question
+    assert not asked("珠江现在怎么样？", ["珠江"]).past
+
+
+def test_the_syllable_groups_of_one_name_count_once():
+    lexicon = {"nanshui": ["南水北调"], "beidiao": ["南水北调"], "water": ["供水", "水"]}
+    question = asked_for("Nanshui Beidiao water supply", [], lexicon, NAMES)
+    labels = [w.label for w in question.words]
+    assert "nanshui beidiao" in labels and "nanshui" not in labels and "beidiao" not in labels
