@@ -109,3 +109,18 @@ def asks_past(question: str) -> bool:
 def tells_past(text: str) -> bool:
     """True when the text tells of the past (过去, 年轻时, 上世纪90年代, 从人大机关到…)."""
     return bool(_TELLS_PAST.search(text))
+
+
+# What came after (以后, 后来, after) asked about and told (项目建成后，…; 后来…; 矿山变成了地质公园).
+_ASKS_AFTER = re.compile(r"以后|之后|后来|过后|\bafter\b|\bafterwards\b|\blater\b", re.I)
+_TELLS_AFTER = re.compile(r"后来|此后|随后|之后|以后|[^，,。；;]{1,8}后[，,]|变成|变为")
+
+
+def asks_after(question: str) -> bool:
+    """True when the question asks what came after something (以后, 后来, after)."""
+    return bool(_ASKS_AFTER.search(question))
+
+
+def tells_after(text: str) -> bool:
+    """True when the text tells what came after (项目建成后，…; 后来…; 变成了…)."""
+    return bool(_TELLS_AFTER.search(text))

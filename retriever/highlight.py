@@ -23,7 +23,7 @@ import numpy as np
 
 from index.normalize import search_key
 from index.records import Chunk
-from retriever.answer_kinds import gives_document, gives_list, tells_past
+from retriever.answer_kinds import gives_document, gives_list, tells_after, tells_past
 from retriever.answer_sentence import (
     ANSWER_DEPTH,
     FEATURES,
@@ -113,6 +113,7 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
             "listing": float(asked.listing is not None and gives_list(shown, asked.listing)),
             "document": float(asked.document and gives_document(shown)),
             "past": float(asked.past and tells_past(shown)),
+            "after": float(asked.after and tells_after(shown)),
         }
         features = tuple(values[name] for name in FEATURES)
         score = float(sum(WEIGHTS[name] * value for name, value in zip(FEATURES, features)))

@@ -219,3 +219,12 @@ def test_the_syllable_groups_of_one_name_count_once():
     question = asked_for("Nanshui Beidiao water supply", [], lexicon, NAMES)
     labels = [w.label for w in question.words]
     assert "nanshui beidiao" in labels and "nanshui" not in labels and "beidiao" not in labels
+
+
+def test_a_question_about_what_came_after_prefers_the_sentence_that_tells_it():
+    town = chunk(["一个不足10万人的小镇，通过人工湿地、人工湖等建设，大大改善了生态环境。",
+                  "项目建成后，镇中又开发建设了一个市场、两家五星级的酒店，带动了当地经济发展。"], "区锦雄")
+    for question in ("那个小镇搞完湿地以后发展得怎么样？", "How did the small town develop after its wetland project?"):
+        after = asked(question, ["小镇", "湿地", "以后", "发展"])
+        assert after.after and not after.past
+        assert "酒店" in best_sentence(town, np.array([0.90, 0.89]), after).sentence, question
