@@ -25,6 +25,7 @@ import numpy as np
 from index.normalize import canonical, chinese_number, search_key
 from index.records import Chunk
 from retriever.answer_kinds import asked_list, asks_after, asks_document, asks_past
+from retriever.answerability.asked import answer_kind
 from retriever.answerability.quantity import DURATION, asked_unit, has_number, number_pattern
 from retriever.answerability.units import EN_AUXILIARIES, EN_WH_WORDS, ZH_ASKING, english_units
 from retriever.framing import HOST_NOUN
@@ -34,24 +35,26 @@ from retriever.sentence_spans import sentence_body
 # `python -m eval.sentence_fit --file eval/sets/readers5.jsonl` (L2 penalty 0.1), which prints them; the features are
 # chosen by `python -m eval.sentence_validate` (fitted on every set but one, scored on that one: a new writer's questions).
 WEIGHTS: dict[str, float] = {
-    "cos_gap_all": 1.74,  # 100 x (the sentence's cosine - the best sentence cosine among the answer passages)
-    "cos_gap_passage": -0.65,  # 100 x (its cosine - the best in its passage)
-    "lexical": 3.32,  # weighted share of the question's words it holds
-    "focus": 1.26,  # weighted share of the words next to the question word
-    "quantity": 4.07,  # the share of the question's words in a clause giving a number in the asked unit
-    "scope": 2.43,  # +1 the whole (全市共…), -1 a part (其中…, 市区) when the question names no part, between number
+    "cos_gap_all": 1.78,  # 100 x (the sentence's cosine - the best sentence cosine among the answer passages)
+    "cos_gap_passage": -0.67,  # 100 x (its cosine - the best in its passage)
+    "lexical": 3.19,  # weighted share of the question's words it holds
+    "focus": 1.36,  # weighted share of the words next to the question word
+    "quantity": 3.99,  # the share of the question's words in a clause giving a number in the asked unit
+    "scope": 2.37,  # +1 the whole (全市共…), -1 a part (其中…, 市区) when the question names no part, between number
     # clauses that hold as much of the question (the best one among the answer passages)
-    "date": 2.45,  # a date (12月17日) when the question asks when
-    "after_match": -0.54,  # the previous candidate's lexical share in the passage
-    "first_passage": 1.63,  # the passage is the first hit
-    "length": 1.03,  # log of the highlight's length in characters
+    "date": 1.93,  # a date (12月17日) when the question asks when
+    "after_match": -0.49,  # the previous candidate's lexical share in the passage
+    "first_passage": 1.62,  # the passage is the first hit
+    "length": 0.91,  # log of the highlight's length in characters
     "host_words": 1.35,  # the host's own words when the question asks about the host (主持人, moderator)
-    "kind_asked": 0.09,  # the passage is of the kind the question asks for (标题 -> title)
+    "kind_asked": 0.10,  # the passage is of the kind the question asks for (标题 -> title)
     "unit_number": 4.68,  # the highlight gives a number in the asked unit anywhere (not for a bare 多少, how many)
-    "listing": 2.39,  # a list when the question asks for one, of the asked length (which four areas: A、B、C、D)
-    "document": 0.83,  # a document's full title (《…》) when the question asks for a document's name
-    "past": 3.69,  # it tells of the past (过去, 年轻时, 从…到…) when the question asks how something was before
-    "after": 3.51,  # it tells what came after (建成后，…; 后来…) when the question asks what came after
+    "listing": 2.17,  # a list when the question asks for one, of the asked length (which four areas: A、B、C、D)
+    "document": 0.72,  # a document's full title (《…》) when the question asks for a document's name
+    "past": 4.23,  # it tells of the past (过去, 年轻时, 从…到…) when the question asks how something was before
+    "after": 3.44,  # it tells what came after (建成后，…; 后来…) when the question asks what came after
+    "answer_kind": 1.08,  # it gives an answer of the asked kind (a person or a body for 谁, a place for 哪里; the answer
+    # check's retriever.answerability.answer_check.gives), not counting the question's own words
 }
 FEATURES = tuple(WEIGHTS)
 ANSWER_DEPTH = 3  # passages the answer sentence may come from
@@ -108,6 +111,7 @@ class Asked:
     document: bool = False  # the question asks for a document's name
     past: bool = False  # the question asks how something was before (以前, before)
     after: bool = False  # the question asks what came after something (以后, after)
+    answer: str | None = None  # the kind of answer asked (retriever.answerability.asked.answer_kind: a time, a person…)
 
 
 def _forms(term: str) -> tuple[str, ...]:
@@ -223,6 +227,7 @@ def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], na
         document=asks_document(text),
         past=asks_past(text),
         after=asks_after(text),
+        answer=answer_kind(text, "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"),
     )
 
 

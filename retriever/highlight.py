@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index.normalize import search_key
+from index.normalize import canonical, search_key
 from index.records import Chunk
 from retriever.answer_kinds import gives_document, gives_list, tells_after, tells_past
 from retriever.answer_sentence import (
@@ -35,6 +35,7 @@ from retriever.answer_sentence import (
     quantity,
     word_weights,
 )
+from retriever.answerability.answer_check import gives
 from retriever.sentence_spans import is_question, sentence_body, spans, speaker_prefix
 from retriever.types import Highlight
 
@@ -85,6 +86,7 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
     best = where.best_cosine if where.best_cosine is not None else float(cosines.max())
     best_number = where.best_number if where.best_number is not None else quantity(asked, weights, chunk.text)[0]
     lead_in = where.lead_in or where.kind in LEAD_IN_KINDS
+    own = [f for w in asked.words for f in w.forms if not f.isascii()]  # the question's words answer nothing
     found = []
     for scored, first, last in spans(texts):
         start = sentences[first][2]
@@ -114,6 +116,7 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
             "document": float(asked.document and gives_document(shown)),
             "past": float(asked.past and tells_past(shown)),
             "after": float(asked.after and tells_after(shown)),
+            "answer_kind": float(asked.answer is not None and gives(canonical(shown), asked.answer, own)),
         }
         features = tuple(values[name] for name in FEATURES)
         score = float(sum(WEIGHTS[name] * value for name, value in zip(FEATURES, features)))

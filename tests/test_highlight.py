@@ -228,3 +228,11 @@ def test_a_question_about_what_came_after_prefers_the_sentence_that_tells_it():
         after = asked(question, ["小镇", "湿地", "以后", "发展"])
         assert after.after and not after.past
         assert "酒店" in best_sentence(town, np.array([0.90, 0.89]), after).sentence, question
+
+
+def test_a_sentence_that_gives_the_asked_kind_of_answer_is_preferred():
+    ou = chunk(["我是土生土长的广州人，年轻时我常到珠江游泳，那时珠江的水很清。", "普邦园林是一家有20年历史的上市企业，环保是企业的责任。"], "区锦雄")
+    origin = asked_for("区锦雄是哪里人？", ["区锦雄", "哪里人"], LEXICON, [*NAMES, "区锦雄"])
+    assert origin.answer == "origin"
+    assert "广州人" in best_sentence(ou, np.array([0.895, 0.90]), origin).sentence
+    assert asked("How many boilers did Dalian dismantle?", ["锅炉"]).answer is None  # a number: the quantity features
