@@ -1,9 +1,11 @@
 """Answers of a kind: a question that asks for a list ('which two zones', 哪两块), for a document's name ('which
-rulebook', 什么文件), and whether a text gives one.
+rulebook', 什么文件), about before or after, and whether a text gives one.
 
 A list is a clause naming two or more items apart (竹埠港、锰矿地区、吴家巷工业区); when the question counts them
 ('which four areas', 哪四个), the list holds that many items or writes the count (四大片区). A document's name is a
 full title in 《》 (《大连市环境保护管理职责规定（试行）》), not the short form that refers back to it (《规定》).
+A question about before (以前, 当年, before) is answered by a text that tells of the past (过去, 年轻时, 上世纪90年代,
+从人大机关到…), one about what came after (以后, 后来, after) by a text that tells it (项目建成后，…; 后来…; 变成了…).
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ Chinese twin: the sentence's cosine with the question (cross-lingual), the weigh
 holds (an English word counts through its Chinese glosses), more so for the words next to the question word (哪个机关,
 多少交警), a number in the asked unit (in a clause that holds the question's words, and anywhere in the highlight:
 用不到半年时间 answers 'how long' alone) and its scope (全市 over 市区), a date for 'when', a list of the asked length
-for 'which four areas' and a document's full title for 'which rulebook' (retriever.answer_kinds), and the passage: the first
+for 'which four areas', a document's full title for 'which rulebook', the past for 以前/before and what came after for
+以后/after (retriever.answer_kinds), an answer of the asked kind (a person or body for 谁, a place for 哪里: the answer
+check's own test), a count of people in 名/人 (多少交警, how many inspectors), and the passage: the first
 hit, a host's lead-in, the host's own words when the question asks about the host, the passage kind a question asks
 for (标题 -> title). Word weights are an inverse document frequency over the sentences of the retrieved passages, so
 the words every sentence shares (the speaker's city) count for little.
