@@ -94,10 +94,11 @@ def _says_count(clause: str, count: int) -> bool:
     return False
 
 
-# The past asked about (以前, 当年, before, used to) and told (过去, 年轻时, 上世纪90年代, 昔日, 从人大机关到环保系统).
+# The past asked about (以前, 当年, before, used to) and told (过去, 年轻时, 上世纪90年代, 昔日, 从人大机关到环保系统);
+# retriever/framing.py reads the same: a caption gives present positions, what someone did before is in their words.
 _ASKS_PAST = re.compile(
     r"以前|过去|之前|原来|早先|早年|曾经|当年|从前|\bbefore\b|\bused to\b|\bpreviously\b|\bformerly\b|\bin the past\b"
-    r"|\bearlier\b",
+    r"|\bearlier\b|\bprior\b",
     re.I,
 )
 _TELLS_PAST = re.compile(r"过去|以前|之前|曾|当年|早年|年轻时|上世纪|原来|昔日|从前|那时|以往|\d+\s*年代|从[^，,。；;]{1,8}到")

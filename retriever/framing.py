@@ -27,6 +27,7 @@ import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 from index.records import Kind
+from retriever.answer_kinds import asks_past
 
 HOST = "host"  # the host's lead-ins and closing words (Kind.QUESTION)
 WHO = "who"  # who someone is: the captions and the participants list
@@ -55,8 +56,6 @@ _WHO = re.compile(
     r"|\bwork(?:s|ed)? for\b",
     re.I,
 )
-# A caption and the participants list give present positions: what someone did before is told in their own words.
-_PAST = re.compile(r"之前|以前|过去|原来|曾经|早年|\bbefore\b|\bpreviously\b|\bformerly\b|\bused to\b|\bprior\b", re.I)
 # Words that say who someone is: a question of names and these only (张海冰局长, Wang Qi Nanyang) asks who they are.
 _POSITION = re.compile(r"局长|副总裁|总裁|主持人|总编辑|环保局|局|市|省|先生|女士|的|和|与|、|[\s\W_]", re.I)
 # The title: 标题, or the name of the dialogue or article itself (这场对话叫什么名字: not who someone is).
@@ -96,7 +95,8 @@ def asked_kinds(question: str, hosts: Iterable[str] = (), names: Iterable[str] =
     asked = set()
     if _HOST.search(question) or any(name and name in question for name in hosts):
         asked.add(HOST)
-    who = _WHO.search(question) and not _PAST.search(question) and not _DOCUMENT_NAMED.search(question)
+    # a caption and the participants list give present positions: what someone did before is in their own words
+    who = _WHO.search(question) and not asks_past(question) and not _DOCUMENT_NAMED.search(question)
     if who or only_names(question, names):
         asked.add(WHO)
     if _TITLE.search(question):
