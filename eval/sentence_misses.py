@@ -51,27 +51,31 @@ def misses(retriever, questions, k: int = ANSWER_K) -> list[dict]:
 
 def tune_rows(path: str | Path) -> list[EvalQuestion]:
     """The tune rows of a reader file (its set named after the file); held-out rows are dropped unread."""
-    import json
-
-    from eval.questions import _from_set
+    from eval.questions import _from_set, _read_jsonl
 
     path = Path(path)
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [_from_set(row, path.stem, path) for row in rows if row.get("split") == "tune"]
+    return [_from_set(row, path.stem, path) for row in _read_jsonl(path) if row.get("split") == "tune"]
 
 
-def main(argv=None) -> None:
+def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(EVAL_SETS))
     parser.add_argument("--k", type=int, default=ANSWER_K)
     parser.add_argument("--brief", action="store_true", help="one line per miss, without the passages")
     parser.add_argument("--file", default=None, help="score this reader file's tune rows instead of --sets")
     args = parser.parse_args(argv)
+    from eval.command import run_command
+
+    return run_command(lambda: _report(args))
+
+
+def _report(args: argparse.Namespace) -> None:
+    """Print the misses of the chosen tune questions (the files are read before the index is loaded)."""
     from index.build import ensure_default_index
     from retriever import Retriever
 
-    retriever = Retriever.load(ensure_default_index(print))
     questions = tune_rows(args.file) if args.file else load_questions(tuple(args.sets.split(",")), split="tune")
+    retriever = Retriever.load(ensure_default_index(print))
     rows = misses(retriever, questions, args.k)
     answerable = sum(q.answerable for q in questions)
     print(f"{len(rows)} misses of {answerable} answerable tune questions ({1 - len(rows) / answerable:.3f} hit)")
@@ -88,4 +92,4 @@ def main(argv=None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -72,7 +72,7 @@ def describe(result: dict[str, tuple]) -> str:
     return f"{pooled(result):.3f}{per} ({parts})"
 
 
-def main(argv: Sequence[str] | None = None) -> None:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.sentence_validate", description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(DEFAULT_SETS), help="the sets whose tune split is used")
     parser.add_argument("--file", action="append", default=[], help="also a reader file's tune rows, as one more set")
@@ -80,18 +80,31 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--drop", default="", help="comma-separated features left out of the fit")
     parser.add_argument("--ablate", action="store_true", help="also score the fit without each feature in turn")
     args = parser.parse_args(argv)
-    from index.build import ensure_default_index
-    from retriever import Retriever
-    from retriever.answer_sentence import FEATURES, WEIGHTS
+    from retriever.answer_sentence import FEATURES
 
     drop = [f for f in args.drop.split(",") if f]
     unknown = [f for f in drop if f not in FEATURES]
     if unknown:
         parser.error(f"--drop {','.join(unknown)}: no such feature; use some of {', '.join(FEATURES)}")
-    retriever = Retriever.load(ensure_default_index(print))
+    try:
+        penalties = [float(x) for x in args.l2.split(",") if x]
+    except ValueError:
+        parser.error(f"--l2 {args.l2!r}: not a number; use e.g. --l2 0.1 or --l2 0.03,0.1,0.3")
+    from eval.command import run_command
+
+    return run_command(lambda: _report(args, drop, penalties))
+
+
+def _report(args: argparse.Namespace, drop: Sequence[str], penalties: Sequence[float]) -> None:
+    """Print the in-sample and cross-set figures (the question files are read before the index is loaded)."""
+    from index.build import ensure_default_index
+    from retriever import Retriever
+    from retriever.answer_sentence import FEATURES, WEIGHTS
+
     sets = tuple(name.strip() for name in args.sets.split(",") if name.strip())
     questions = load_questions(sets, split="tune") + [q for path in args.file for q in tune_rows(path)]
     sets += tuple(dict.fromkeys(q.set for q in questions if q.set not in sets))
+    retriever = Retriever.load(ensure_default_index(print))
     rows = question_rows(retriever, questions)
     current = np.array([WEIGHTS[f] for f in FEATURES])
     in_sample = {
@@ -102,7 +115,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{len(rows)} answerable tune questions; current WEIGHTS in sample: {describe(in_sample)}")
     kept = [i for i, f in enumerate(FEATURES) if f not in drop]
     base = keep_columns(rows, kept)
-    penalties = [float(x) for x in args.l2.split(",") if x]
     for l2 in penalties:
         print(f"cross-set (fit on the other sets, L2 {l2}{', without ' + ','.join(drop) if drop else ''}): "
               f"{describe(cross_set(base, l2))}")
@@ -113,4 +125,4 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

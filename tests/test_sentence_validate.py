@@ -44,3 +44,27 @@ def test_cross_set_fits_on_the_other_sets_and_scores_the_left_out_one():
     only_first = keep_columns(rows, [0])
     assert only_first[0].features.shape == (2, 1)
     assert log_loss(rows[:1], np.array([5.0, 0.0])) < log_loss(rows[:1], np.array([-5.0, 0.0]))
+
+
+def test_bad_input_is_one_line_before_any_index_is_loaded(tmp_path, capsys):
+    from eval import sentence_misses, sentence_validate
+
+    missing = str(tmp_path / "nope.jsonl")
+    assert sentence_validate.main(["--sets", "gold", "--file", missing]) == 2
+    assert sentence_misses.main(["--file", missing]) == 2
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("{not json\n", encoding="utf-8")
+    assert sentence_misses.main(["--file", str(broken)]) == 2
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 3 and all(line.startswith("error: ") for line in lines)
+    assert "nope.jsonl" in lines[0] and "not JSON" in lines[2]
+    for argv in (["--l2", "abc"], ["--drop", "no_such_feature"]):
+        try:
+            sentence_validate.main(argv)
+        except SystemExit as stop:
+            assert stop.code == 2
+        else:
+            raise AssertionError(f"{argv} was accepted")
+    err = capsys.readouterr().err
+    assert "--l2 'abc': not a number" in err and "--drop no_such_feature: no such feature" in err
+    assert not (tmp_path / "index_store").exists()
