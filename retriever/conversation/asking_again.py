@@ -26,14 +26,13 @@ _EN_WH = (
 _ZH_COUNTED = re.compile(
     rf"^(?P<done>[^？?，,。]+?)(?:了)?(?:一共|总共|共)?(?:多少|几)(?:{clauses.UNITS})?(?P<obj>[^？?，,。]{{1,20}})[？?。]*$"
 )
-_EN_AUX = r"did|do|does|has|have|had|is|are|was|were|will|can|could"
 # How many coal-fired boilers did Dalian dismantle?, What measures has Jining taken?
 _EN_COUNTED = re.compile(
-    rf"(?i)^(?P<wh>how\s+(?:many|much)|what|which)\s+(?!(?:{_EN_AUX})\b)(?P<obj>[a-z][\w\s'-]{{0,60}}?)\s+(?P<aux>{_EN_AUX})\s+"
+    rf"(?i)^(?P<wh>how\s+(?:many|much)|what|which)\s+(?!(?:{clauses.EN_AUX})\b)(?P<obj>[a-z][\w\s'-]{{0,60}}?)\s+(?P<aux>{clauses.EN_AUX})\s+"
     r"(?P<rest>[^?]+?)[?.!\s]*$"
 )
-_EN_HOW = re.compile(rf"(?i)^(?:how|why|when)\s+(?P<aux>{_EN_AUX})\s+(?P<rest>[^?]+?)[?.!\s]*$")
-_EN_YES_NO = re.compile(rf"(?i)^(?P<aux>{_EN_AUX})\s+(?P<rest>[^?]+?)[?.!\s]*$")
+_EN_HOW = re.compile(rf"(?i)^(?:how|why|when)\s+(?P<aux>{clauses.EN_AUX})\s+(?P<rest>[^?]+?)[?.!\s]*$")
+_EN_YES_NO = re.compile(rf"(?i)^(?P<aux>{clauses.EN_AUX})\s+(?P<rest>[^?]+?)[?.!\s]*$")
 _EN_TAIL = re.compile(
     r"\s(?:in|on|at|from|through|by|for|with|to|about|via|under|after|before|since|during)\s[^?]*$", re.IGNORECASE
 )

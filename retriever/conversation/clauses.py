@@ -11,10 +11,11 @@ _ZH_OBJECT = re.compile(rf"(?:多少|几)(?:{UNITS})?(?P<obj>[^？?，,。；]{{
 _ZH_WHAT = re.compile(r"(?:什么|哪些|哪种|哪个|哪家)(?P<obj>[^？?，,。；]{1,12}?)(?P<end>[？?。]*)$")
 # 南阳是怎么治理农村面源污染的？: how a verb was done to a thing (the verb two characters: 治理, 处理, 推进)
 _ZH_HOW = re.compile(r"(?:怎么|如何|怎样)[\u4e00-\u9fff]{2}(?P<obj>[^？?，,。；]{2,12}?)(?P<end>的?[？?。]*)$")
+EN_AUX = r"did|do|does|has|have|had|is|are|was|were|will|can|could"  # the English auxiliaries that open or follow a question word
 _EN_OBJECT = re.compile(
-    r"^(?:how\s+(?:much|many)|what|which)\s+(?!(?:did|do|does|has|have|had|is|are|was|were|will|can|could)\b)"
+    rf"^(?:how\s+(?:much|many)|what|which)\s+(?!(?:{EN_AUX})\b)"
     r"(?P<obj>[a-z][\w\s'-]{0,60}?)\s+"  # What did Nanyang do …? asks no thing: 'did Nanyang' is no object
-    r"(?:did|do|does|has|have|had|is|are|was|were|will|can|could)\b",
+    rf"(?:{EN_AUX})\b",
     re.IGNORECASE,
 )
 _EN_PREPOSITION = re.compile(r"\s(?:in|on|at|from|through|by|for|with|to|about|via)\s[^?]*[?]*$", re.IGNORECASE)
@@ -160,7 +161,7 @@ def content_overlap(a: list[str], b: list[str], ignore: Callable[[str], bool]) -
 
 
 _PREPOSITION_FIRST = re.compile(r"(?i)^(?:in|on|at|from|through|by|for|with|to|about|via)\s")
-_EN_WH_AUX = re.compile(r"(?i)^(?:how|why|when|where|what)\s+(?:did|do|does|has|have|had|is|are|was|were|will|can|could)\s")
+_EN_WH_AUX = re.compile(rf"(?i)^(?:how|why|when|where|what)\s+(?:{EN_AUX})\s")
 _EN_VERB_OBJECT = re.compile(
     r"^\s+(?P<verb>[a-z][\w-]*)\s+(?P<obj>[^?]+?)(?P<tail>\s(?:in|on|at|from|through|by|for|with|to|about|via)\s[^?]*)?[?.!\s]*$"
 )
