@@ -22,11 +22,13 @@ FOLLOWUPS = SETS / "followups.jsonl"
 FOLLOWUPS2 = SETS / "followups2.jsonl"  # more conversations, written blind in session 6
 FOLLOWUPS3 = SETS / "followups3.jsonl"  # more again, written blind in session 7 (70 % tune by row)
 FOLLOWUPS5 = SETS / "followups5.jsonl"  # more again, written blind in session 9 (half tune, half held out)
+FOLLOWUPS6 = SETS / "followups6.jsonl"  # more again, written blind in session 10 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
     ("followups3", "eval/sets/followups3.jsonl", FOLLOWUPS3),
     ("followups5", "eval/sets/followups5.jsonl", FOLLOWUPS5),
+    ("followups6", "eval/sets/followups6.jsonl", FOLLOWUPS6),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
@@ -140,7 +142,7 @@ def standalone_questions() -> list[dict]:
     """Questions that stand on their own: eval/gold.jsonl (split from gold_split.json), eval/sets/readers*.jsonl."""
     held = set(json.loads((SETS / "gold_split.json").read_text(encoding="utf-8"))["heldout"])
     rows = [{"id": q.id, "question": q.question, "split": "heldout" if q.id in held else "tune"} for q in load_gold()]
-    return rows + [r for name in ("readers", "readers2", "readers3", "readers5") for r in load_followups(SETS / f"{name}.jsonl")]
+    return rows + [r for name in ("readers", "readers2", "readers3", "readers5", "readers6") for r in load_followups(SETS / f"{name}.jsonl")]
 
 
 def false_rewrites(retriever, rows: Sequence[dict] | None = None) -> dict:

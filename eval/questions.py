@@ -7,6 +7,9 @@
 - eval/sets/readers5.jsonl: more again, written blind in session 9 (set 'readers5'; half tune, half held out):
   scored by default (EVAL_SETS) but not in DEFAULT_SETS, the training default of eval/sentence_fit.py; the
   answerability model trains on its tune half (eval/calibrate.py TRAINING_SETS, session 9).
+- eval/sets/readers6.jsonl: more again, written blind in session 10 (set 'readers6'; half tune, half held out):
+  scored by default (EVAL_SETS) but in no training set (neither DEFAULT_SETS nor eval/calibrate.py TRAINING_SETS),
+  so that it measures false abstention on questions no fit has seen.
 - eval/sets/followups.jsonl: conversations (``history`` + follow-up) with a ``split``.
 - eval/sets/fresh.jsonl: the fresh held-out reader questions (session 5, never tuned): not one of SET_NAMES, so
   that they never join the main tables; load them with load_fresh() (eval/fresh.py scores them apart).
@@ -33,11 +36,12 @@ FRESH_FOLLOWUPS = SETS / "fresh_followups.jsonl"
 READERS4 = SETS / "readers4.jsonl"  # blind held-out reader questions of session 8 (every row held out)
 FOLLOWUPS4 = SETS / "followups4.jsonl"  # blind held-out conversations of session 8
 READERS5 = SETS / "readers5.jsonl"  # blind reader questions of session 9 (half tune, half held out)
+READERS6 = SETS / "readers6.jsonl"  # blind reader questions of session 10 (half tune, half held out; never trained on)
 SPLITS = ("tune", "heldout")
 UNANSWERABLE = frozenset({"out_of_scope", "near_miss", "nonsense"})
-SET_NAMES = ("gold", "readers", "readers2", "readers3", "readers5", "followups")
+SET_NAMES = ("gold", "readers", "readers2", "readers3", "readers5", "readers6", "followups")
 DEFAULT_SETS = ("gold", "readers", "readers2", "readers3")  # the sets models train on by default (calibrate, sentence_fit)
-EVAL_SETS = (*DEFAULT_SETS, "readers5")  # the sets python -m eval, its regression test and the tune-only tools score
+EVAL_SETS = (*DEFAULT_SETS, "readers5", "readers6")  # what python -m eval, its regression test and the tune-only tools score
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,7 @@ def load_questions(
     """The questions of the named sets, optionally of one split only.
 
     Args:
-        sets: any of 'gold', 'readers', 'readers2', 'readers3', 'readers5', 'followups' (default EVAL_SETS).
+        sets: any of 'gold', 'readers', 'readers2', 'readers3', 'readers5', 'readers6', 'followups' (default EVAL_SETS).
         gold: the gold file (default eval/gold.jsonl); its split comes from eval/sets/gold_split.json,
             and a gold file of other ids counts entirely as held-out.
         split: 'tune' or 'heldout' to keep one split; None keeps both.
@@ -128,6 +132,7 @@ def load_questions(
             for q in load_gold(gold_path)
         ]
     for name, path in (("readers", READERS), ("readers2", READERS2), ("readers3", READERS3), ("readers5", READERS5),
+                       ("readers6", READERS6),
                        ("followups", FOLLOWUPS)):
         if name in sets:
             questions += [_from_set(row, name, path) for row in _read_jsonl(path)]
