@@ -13,7 +13,8 @@ model of embedders without one) builds a temporary index of the bundled transcri
    - focus swaps: an answerable Chinese question whose asked attribute is replaced by one the text never gives
      (大连拆除了多少台燃煤锅炉 -> 大连拆除了多少台医院): every other word still matches the text;
 3. a logistic regression over the evidence features (MODEL_FEATURES) whose coefficients keep their expected signs
-   (more evidence never lowers the probability), written tune questions weighted above generated
+   (more evidence never lowers the probability) and whose check features are evidence, not vetoes (none moves the
+   logit by more than eval/calibrate_fit.py CHECK_CAP), written tune questions weighted above generated
    ones; its C chosen on out-of-fold probabilities of the tune questions, the folds keeping a question, its
    twin and the negatives made from it together; written to retriever/answerability/models/;
 4. Platt scaling of its output on the tune questions people wrote, so that the confidence is a probability for

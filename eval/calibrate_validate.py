@@ -28,6 +28,7 @@ from eval.calibrate import (
     is_written,
     training_examples,
 )
+from eval.calibrate_fit import MISFIRE
 from eval.calibrate_negatives import Example
 from eval.questions import SET_NAMES, UNANSWERABLE, load_questions
 from index.errors import InvalidArgumentError
@@ -71,8 +72,24 @@ def scores(examples: Sequence[Example], p: np.ndarray, threshold: float = ABSTAI
     return out
 
 
+def one_misfire(params: dict, x: np.ndarray, y: np.ndarray, threshold: float = ABSTAIN_BELOW) -> tuple[int, int]:
+    """(answered answerable rows that one misfiring check of the model flips to refused, answered answerable rows)."""
+    answered = (y == 1) & (probabilities(params, x) >= threshold)
+    flipped = np.zeros(len(y), dtype=bool)
+    for feature, value in MISFIRE.items():
+        if feature in params["features"]:
+            misfired = x.copy()
+            misfired[:, FEATURES.index(feature)] = value
+            flipped |= answered & (probabilities(params, misfired) < threshold)
+    return int(flipped.sum()), int(answered.sum())
+
+
 def _mean(values: np.ndarray) -> float | None:
     return round(float(np.mean(values)), 3) if len(values) else None
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 3) if whole else None
 
 
 def example_sets(examples: Sequence[Example], sets: Sequence[str]) -> list[str]:
@@ -101,26 +118,31 @@ def cross_set(retriever, drop: Sequence[str] = (), log: Callable[[str], None] = 
     x = feature_matrix(retriever, examples)
     member = example_sets(examples, TRAINING_SETS)
     features = [f for f in MODEL_FEATURES if f not in drop]
-    results, pooled, p_all = {}, [], []
+    results, pooled, p_all, fragile = {}, [], [], np.zeros(2, dtype=int)
     for test in TRAINING_SETS:
         train = [i for i, s in enumerate(member) if s != test]
         held = [i for i, s in enumerate(member) if s == test and is_written(examples[i])]
         params, _ = fit_model(x[train], [examples[i] for i in train], features)
         p = probabilities(params, x[held])
-        results[test] = scores([examples[i] for i in held], p)
+        flips = one_misfire(params, x[held], np.array([examples[i].label for i in held]))
+        results[test] = scores([examples[i] for i in held], p) | {"one_misfire": _ratio(*flips)}
         pooled += [examples[i] for i in held]
         p_all.append(p)
-    results["pooled"] = scores(pooled, np.concatenate(p_all))
+        fragile += flips
+    results["pooled"] = scores(pooled, np.concatenate(p_all)) | {"one_misfire": _ratio(*fragile)}
     return results
 
 
 def table(results: dict) -> str:
-    """The leave-one-set-out figures, one line a set: questions, false abstention, near miss, out of scope, log loss."""
-    head = f"{'left out':<10} {'n':>4} {'false_abst':>10} {'near_miss':>9} {'out_scope':>9} {'nonsense':>8} {'log_loss':>8}"
+    """The leave-one-set-out figures, one line a set: questions, false abstention, near miss, out of scope, nonsense,
+    log loss and one_misfire."""
+    head = (f"{'left out':<10} {'n':>4} {'false_abst':>10} {'near_miss':>9} {'out_scope':>9} {'nonsense':>8} {'log_loss':>8}"
+            f" {'one_misfire':>11}")
     lines = [head]
     for name, r in results.items():
-        cells = [_cell(r.get(k)) for k in ("false_abstention", "near_miss", "out_of_scope", "nonsense")]
-        lines.append(f"{name:<10} {r['questions']:>4} {cells[0]:>10} {cells[1]:>9} {cells[2]:>9} {cells[3]:>8} {r['log_loss']:>8}")
+        cells = [_cell(r.get(k)) for k in ("false_abstention", "near_miss", "out_of_scope", "nonsense", "one_misfire")]
+        lines.append(f"{name:<10} {r['questions']:>4} {cells[0]:>10} {cells[1]:>9} {cells[2]:>9} {cells[3]:>8} {r['log_loss']:>8}"
+                     f" {cells[4]:>11}")
     return "\n".join(lines)
 
 

@@ -86,9 +86,9 @@ def test_the_cross_set_table_has_a_line_a_set_and_the_pooled_line():
         "gold": {"questions": 4, "false_abstention": 0.0, "near_miss": None, "out_of_scope": 0.5, "nonsense": None,
                  "log_loss": 0.1},
         "pooled": {"questions": 4, "false_abstention": 0.25, "near_miss": 0.75, "out_of_scope": 0.5, "nonsense": 1.0,
-                   "log_loss": 0.2},
+                   "log_loss": 0.2, "one_misfire": 0.5},
     }
     lines = table(results).splitlines()
-    assert len(lines) == 3 and lines[0].split()[:2] == ["left", "out"]
-    assert lines[1].split() == ["gold", "4", "0.000", "-", "0.500", "-", "0.1"]
-    assert lines[2].split()[:4] == ["pooled", "4", "0.250", "0.750"]
+    assert len(lines) == 3 and lines[0].split()[:2] == ["left", "out"] and lines[0].split()[-1] == "one_misfire"
+    assert lines[1].split() == ["gold", "4", "0.000", "-", "0.500", "-", "0.1", "-"]
+    assert lines[2].split()[:4] == ["pooled", "4", "0.250", "0.750"] and lines[2].split()[-1] == "0.500"
