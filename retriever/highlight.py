@@ -101,12 +101,11 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
             "cos_gap_all": 100 * (cosine - best),
             "lexical": share,
             "focus": focus,
-            "quantity": number,
+            "number": number + float(bool(asked.unit) and gives_number(shown, asked.unit)),
             "scope": scope if number >= best_number - SCOPE_TIE else 0.0,
             "after_match": found[n - 1][5] if n else 0.0,
             "first_passage": float(where.first),
             "length": math.log(len(shown) + 1),
-            "unit_number": float(bool(asked.unit) and gives_number(shown, asked.unit)),
             "asked_kind": gives_kind(asked, shown, own, lead_in, where.kind),
             "asked_time": tells_time(asked, shown),
         }

@@ -99,9 +99,10 @@ def test_a_why_question_prefers_the_sentence_that_gives_a_reason_in_either_langu
         assert "约谈" in best_sentence(jining, np.array([0.90, 0.89]), why).sentence, question
 
 
-def test_each_question_word_test_counts_in_one_of_two_features():
-    assert {"asked_kind", "asked_time"} <= set(FEATURES)
-    assert not {"listing", "document", "answer_kind", "host_words", "kind_asked", "date", "past", "after"} & set(FEATURES)
+def test_each_question_word_test_counts_in_one_of_two_features_and_a_number_is_one():
+    assert {"asked_kind", "asked_time", "number"} <= set(FEATURES)
+    assert not {"listing", "document", "answer_kind", "host_words", "kind_asked", "date", "past", "after", "quantity",
+                "unit_number"} & set(FEATURES)
     when = asked("What happened before the meeting on 12月17日, and when?", [])
     assert when.date and when.past and tells_time(when, "过去在12月17日召开。") == 2.0
     assert gives_kind(asked("湘潭治理重点抓的是哪两块？", ["湘潭"]), FOCUS, [], False, "speech") == 1.0
