@@ -5,7 +5,8 @@ A list is a clause naming two or more items apart (竹埠港、锰矿地区、�
 ('which four areas', 哪四个), the list holds that many items or writes the count (四大片区). A document's name is a
 full title in 《》 (《大连市环境保护管理职责规定（试行）》), not the short form that refers back to it (《规定》).
 A question about before (以前, 当年, before) is answered by a text that tells of the past (过去, 年轻时, 上世纪90年代,
-从人大机关到…), one about what came after (以后, 后来, after) by a text that tells it (项目建成后，…; 后来…; 变成了…).
+从人大机关到…), one about what came after (以后, 后来, after) by a text that tells it (项目建成后，…; 后来…; 变成了…),
+one asking why (为什么, why, what pushed…) by a text that gives a reason or purpose (因为, 由于, 为了, 这决定了…).
 """
 
 from __future__ import annotations
@@ -127,3 +128,24 @@ def asks_after(question: str) -> bool:
 def tells_after(text: str) -> bool:
     """True when the text tells what came after (项目建成后，…; 后来…; 变成了…)."""
     return bool(_TELLS_AFTER.search(text))
+
+
+# Why asked (为什么 but not 列为什么工程, 为何, why, what caused…) and a reason told (因为, 由于, 为了, 所以, 是为了, 确保…).
+_ASKS_REASON = re.compile(
+    r"(?<![列成作称定视选评改认])为什么|为何|为啥|怎么会|原因|凭什么|\bwhy\b"
+    r"|\bwhat (?:pushed|prompted|caused|led|drove|made|forced|spurred|triggered)\b|\breasons?\b",
+    re.I,
+)
+_TELLS_REASON = re.compile(
+    r"因为|由于|为了|所以|因此|因而|原因|之所以|是为|目的|以便|从而|确保|才能|在于|导致|迫使|决定了|后[，,]"
+)
+
+
+def asks_reason(question: str) -> bool:
+    """True when the question asks why (为什么, 为何, why, what caused…)."""
+    return bool(_ASKS_REASON.search(question))
+
+
+def tells_reason(text: str) -> bool:
+    """True when the text gives a reason or purpose (因为, 由于, 为了, 所以, 是为了, 确保…, 这决定了…)."""
+    return bool(_TELLS_REASON.search(text))

@@ -23,7 +23,7 @@ import numpy as np
 
 from index.normalize import canonical, search_key
 from index.records import Chunk
-from retriever.answer_kinds import gives_document, gives_list, tells_after, tells_past
+from retriever.answer_kinds import gives_document, gives_list, tells_after, tells_past, tells_reason
 from retriever.answer_sentence import (
     ANSWER_DEPTH,
     FEATURES,
@@ -95,33 +95,46 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
         share, focus = lexical(asked, weights, search_key("".join(sentence_body(t) for t in texts[scored : last + 1])))
         number, scope = quantity(asked, weights, shown)
         found.append((scored, first, last, start, shown, share, focus, number, scope, float(cosines[scored : last + 1].max())))
-    passage_best = max(f[-1] for f in found)
     out = []
     for n, (_, first, last, start, shown, share, focus, number, scope, cosine) in enumerate(found):
         values = {
             "cos_gap_all": 100 * (cosine - best),
-            "cos_gap_passage": 100 * (cosine - passage_best),
             "lexical": share,
             "focus": focus,
-            "quantity": number,
+            "number": number + float(bool(asked.unit) and gives_number(shown, asked.unit)),
             "scope": scope if number >= best_number - SCOPE_TIE else 0.0,
-            "date": float(asked.date and has_date(shown)),
             "after_match": found[n - 1][5] if n else 0.0,
             "first_passage": float(where.first),
             "length": math.log(len(shown) + 1),
-            "host_words": float(lead_in and asked.host),
-            "kind_asked": float(asked.kind is not None and where.kind == asked.kind),
-            "unit_number": float(bool(asked.unit) and gives_number(shown, asked.unit)),
-            "listing": float(asked.listing is not None and gives_list(shown, asked.listing)),
-            "document": float(asked.document and gives_document(shown)),
-            "past": float(asked.past and tells_past(shown)),
-            "after": float(asked.after and tells_after(shown)),
-            "answer_kind": float(asked.answer is not None and gives(canonical(shown), asked.answer, own)),
+            "asked_kind": gives_kind(asked, shown, own, lead_in, where.kind),
+            "asked_time": tells_time(asked, shown),
         }
         features = tuple(values[name] for name in FEATURES)
         score = float(sum(WEIGHTS[name] * value for name, value in zip(FEATURES, features)))
         out.append(Candidate(start, sentences[last][3], sentences[first][4], sentences[last][5], features, score))
     return out
+
+
+def gives_kind(asked: Asked, shown: str, own: Sequence[str], lead_in: bool, passage_kind: str) -> float:
+    """How many of the things the question word asks for the highlight gives (each 0 or 1; a question asks one):
+    a list of the asked length (which four areas), a document's full title (which rulebook), an answer of the
+    asked kind (a person or body for 谁, a place for 哪里; retriever.answerability.answer_check.gives, not counting
+    the question's own words `own`), the host's own words when the host is asked about, the passage kind asked
+    (标题 -> title), a reason or purpose for why (因为, 由于, 为了, 这决定了)."""
+    return float(
+        (asked.listing is not None and gives_list(shown, asked.listing))
+        + (asked.document and gives_document(shown))
+        + (asked.answer is not None and gives(canonical(shown), asked.answer, own))
+        + (lead_in and asked.host)
+        + (asked.kind is not None and passage_kind == asked.kind)
+        + (asked.reason and tells_reason(shown))
+    )
+
+
+def tells_time(asked: Asked, shown: str) -> float:
+    """How many of the times the question asks the highlight tells: a date (12月17日) for when, the past (过去,
+    年轻时, 从…到…) for before (以前), what came after (建成后，…; 后来…) for after (以后)."""
+    return float((asked.date and has_date(shown)) + (asked.past and tells_past(shown)) + (asked.after and tells_after(shown)))
 
 
 def _highlight(chunk: Chunk, candidate: Candidate | None) -> Highlight:

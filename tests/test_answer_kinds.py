@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from retriever.answer_kinds import ANY_COUNT, asked_list, asks_document, gives_document, gives_list
-from retriever.highlight import best_sentence
+from retriever.answer_kinds import (
+    ANY_COUNT,
+    asked_list,
+    asks_document,
+    asks_reason,
+    gives_document,
+    gives_list,
+    tells_reason,
+)
+from retriever.answer_sentence import FEATURES
+from retriever.highlight import best_sentence, gives_kind, tells_time
 from retriever.sentence_spans import refers_back, spans
 from tests.test_highlight import asked, chunk
 
@@ -55,7 +64,7 @@ def test_a_short_title_is_shown_with_the_sentence_that_writes_it_in_full():
 
 def test_a_list_question_prefers_the_sentence_that_lists_that_many_in_either_language():
     passage = chunk([FOCUS, AREAS], "苏国军")
-    cosines = np.array([0.92, 0.90])  # the sentence naming two focus points is closer
+    cosines = np.array([0.915, 0.90])  # the sentence naming two focus points is closer
     chinese = asked("湘潭确定了哪四个重点片区？", ["湘潭", "确定", "重点", "片区"])
     english = asked("Which four areas did Xiangtan focus on?", ["xiangtan", "areas", "focus", "湘潭", "重点"])
     assert all("吴家巷工业区" in best_sentence(passage, cosines, q).sentence for q in (chinese, english))
@@ -74,3 +83,36 @@ def test_list_and_title_questions_on_the_real_index(retriever):
         assert "《大连市环境保护管理职责规定（试行）》" in retriever.answer(question).text, question
     for question in ("Which four districts did Xiangtan pick for its 47 key projects?", "湘潭确定了哪四大片区？"):
         assert "竹埠港、锰矿地区、吴家巷工业区" in retriever.answer(question).text, question
+
+
+def test_a_why_question_prefers_the_sentence_that_gives_a_reason_in_either_language():
+    assert all(asks_reason(q) for q in ("济宁为什么压力大？", "济宁为啥压力那么大啊？", "Why was Jining under pressure?",
+                                        "What pushed Jining into a crackdown?"))
+    assert not asks_reason("湘潭把治理突出污染问题列为什么工程？")  # 列为 + 什么: which project, not why
+    assert tells_reason("被环保部门约谈后，压力空前。") and tells_reason("这决定了南阳市是水质保护高度敏感的区域。")
+    assert not tells_reason("济宁市委市政府高度重视，我们做了大量工作。")
+    # between sentences that hold as much of the question, the one that gives the reason answers it
+    jining = chunk(["济宁压力空前，市委市政府高度重视，我们做了大量工作。", "因为第一季度污染指标反弹，济宁被环保部门约谈，压力空前。"], "许伟")
+    for question, terms in (("济宁为什么压力那么大？", ["济宁", "压力"]), ("Why was Jining under so much pressure?", ["济宁"])):
+        why = asked(question, terms)
+        assert why.reason
+        assert "约谈" in best_sentence(jining, np.array([0.90, 0.89]), why).sentence, question
+
+
+def test_each_question_word_test_counts_in_one_of_two_features_and_a_number_is_one():
+    assert {"asked_kind", "asked_time", "number"} <= set(FEATURES)
+    assert not {"listing", "document", "answer_kind", "host_words", "kind_asked", "date", "past", "after", "quantity",
+                "unit_number"} & set(FEATURES)
+    when = asked("What happened before the meeting on 12月17日, and when?", [])
+    assert when.date and when.past and tells_time(when, "过去在12月17日召开。") == 2.0
+    assert gives_kind(asked("湘潭治理重点抓的是哪两块？", ["湘潭"]), FOCUS, [], False, "speech") == 1.0
+
+
+def test_why_questions_and_their_english_twins_highlight_the_same_reason_on_the_real_index(retriever):
+    for chinese, english, reason in (
+        ("济宁市年初为什么会面临空前的压力？", "Why was Jining under so much pressure early in 2016?", "约谈"),
+        ("南阳为什么是水质保护高度敏感的区域？", "Why is Nanyang treated as an area where water quality is especially sensitive?",
+         "这决定了"),
+    ):
+        zh, en = retriever.answer(chinese), retriever.answer(english)
+        assert reason in zh.text and en.text == zh.text, chinese
