@@ -4,8 +4,8 @@
 index's lexicon pairs with written terms (index/everyday.py: 厂子 → 企业). An entry fires for BM25 when the spoken
 word is no index term (its written terms are searched), and for the answerability units whenever the question holds
 it. A firing on an answerable question lands when one of its written terms occurs in a passage that gives the answer;
-on an unanswerable one it can only mislead. Prints the counts and the precision (landed / fired on answerable
-questions); --list prints each firing.
+on an unanswerable one it can only mislead (a follow-up is read as typed, without its history). Prints the counts
+and the precision (landed / fired on answerable questions); --list prints each firing.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def firings(retriever, questions) -> list[tuple]:
             written = everyday(word, lexicon)
             if not written:
                 continue
-            bm25 = not retriever._known(word)
+            bm25 = not retriever.backend.sparse.known([word])
             landed = any(search_key(w) in text for w in written for text in answer_texts)
             out.append((q, word, written, bm25, landed))
     return out

@@ -27,7 +27,10 @@ from index.stopwords import EN_STOPWORDS
 from index.synonyms import SYNONYMS_ID, lexicon_entries
 from index.wordforms import STEMMER_ID, base_forms, light_stem, stem
 
-LEXICON_ID = f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+{SENSES_ID}+{SYNONYMS_ID}+{EVERYDAY_ID}"
+LEXICON_ID = (
+    f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+{SENSES_ID}+{SYNONYMS_ID}"
+    f"+{EVERYDAY_ID}"
+)
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
 NAMES_KEY = "#names"  # the lexicon entry listing the speakers' names that are no BM25 term (苏国军: 苏 + 国军)
 _EN_WORD = re.compile(r"[a-z][a-z0-9'-]*")
