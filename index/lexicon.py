@@ -19,13 +19,18 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from index.errors import MissingDependencyError
+from index.everyday import EVERYDAY_ID
+from index.everyday import lexicon_entries as everyday_entries
 from index.gloss_senses import SENSES_ID, general_words, head_words, is_whole_word, part_meanings
 from index.normalize import CJK_RUN
 from index.stopwords import EN_STOPWORDS
 from index.synonyms import SYNONYMS_ID, lexicon_entries
 from index.wordforms import STEMMER_ID, base_forms, light_stem, stem
 
-LEXICON_ID = f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+{SENSES_ID}+{SYNONYMS_ID}"
+LEXICON_ID = (
+    f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+{SENSES_ID}+{SYNONYMS_ID}"
+    f"+{EVERYDAY_ID}"
+)
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
 NAMES_KEY = "#names"  # the lexicon entry listing the speakers' names that are no BM25 term (苏国军: 苏 + 国军)
 _EN_WORD = re.compile(r"[a-z][a-z0-9'-]*")
@@ -141,7 +146,8 @@ def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, 
 
     Returns:
         {key: sorted Chinese terms}; keys are stems ('boiler'), gloss phrases
-        ('sulfur dioxide'), pinyin ('nanyang') and Chinese words that are no term (index.synonyms: 'zh:烧煤');
+        ('sulfur dioxide'), pinyin ('nanyang'), Chinese words that are no term (index.synonyms: 'zh:烧煤') and
+        everyday words (index.everyday: 'co:厂子');
         ENGLISH_KEY lists common English stems.
     """
     lexicon: dict[str, set[str]] = {}
@@ -162,6 +168,7 @@ def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, 
         lexicon.setdefault(key, set()).update(chinese)
     out = {key: sorted(values) for key, values in sorted(lexicon.items())}
     out.update(lexicon_entries(terms))
+    out.update(everyday_entries(terms))
     out[ENGLISH_KEY] = sorted(_english_words())
     if split:
         out[NAMES_KEY] = split

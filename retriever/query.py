@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from index.colloquial import written_form
 from index.errors import InvalidQueryError
+from index.everyday import everyday
 from index.lexicon import stem
 from index.lexicon_query import hanzi_for_pinyin, translate
 from index.normalize import CJK, canonical, is_chinese, readable
@@ -56,7 +57,8 @@ class ParsedQuery:
     ``text`` is the question as typed (cleaned); ``search_text`` the form the embedder reads
     (index.normalize.readable: simplified, ASCII letters and digits; spoken words in their written form,
     index.colloquial). ``terms`` are its exact
-    BM25 terms (shown to the user, used for highlighting and coverage); ``expansions`` are
+    BM25 terms, with the written terms of its everyday words (index.everyday: 厂子 → 企业) (shown to the user, used
+    for highlighting and coverage); ``expansions`` are
     weaker sparse terms (pinyin, index.pinyin) searched with them.
     """
 
@@ -83,6 +85,13 @@ def query_terms(text: str, lexicon: dict[str, list[str]], names: Iterable[str] =
     if lexicon and _LATIN.search(text):
         terms += [t for t in translate(canonical(text), lexicon) if t not in terms]
     return terms
+
+
+def everyday_terms(terms: list[str], lexicon: dict[str, list[str]], known: Known) -> list[str]:
+    """The index terms of the question's everyday words that are no index term themselves (index/everyday.py:
+    厂子 → 企业, 冬天 → 冬季); a word the index holds keeps its exact match alone."""
+    found = (w for t in terms if not t.isascii() and not known(t) for w in everyday(t, lexicon))
+    return [w for w in dict.fromkeys(found) if w not in terms]
 
 
 def _carried(term: str, text: str, lexicon: dict[str, list[str]], known: Known) -> bool:
@@ -152,6 +161,8 @@ def parse_query(
     terms = query_terms(plain, lexicon, names)
     if lang == "zh" and known is not None and lexicon:
         terms = [t for t in terms if not _carried(t, plain, lexicon, known)]
+    if known is not None and lexicon:
+        terms += everyday_terms(terms, lexicon, known)
     return ParsedQuery(
         text=text,
         lang=lang,

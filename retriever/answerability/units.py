@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from index.everyday import everyday
 from index.lexicon import english_words, stem
 from index.lexicon_query import pinyin_pieces
 from index.normalize import canonical, search_key
@@ -69,14 +70,16 @@ def _weight(term: str) -> float:
 
 def chinese_units(terms: Sequence[str], lexicon: dict[str, list[str]] | None = None) -> list[Unit]:
     """Content words of a Chinese question from its BM25 terms (question words and bare units left out); a word the
-    text never writes is also found by the index terms of its meaning (index.synonyms: 烧煤 by 燃煤)."""
+    text never writes is also found by the index terms of its meaning (index.synonyms: 烧煤 by 燃煤), and an everyday
+    word by the written terms it stands for (index.everyday: 厂子 by 企业, 钱 by 资金)."""
     units, seen = [], set()
     for term in terms:
         term = search_key(term)
         if term in seen or names_nothing(term) or term in _UNIT_CHARS or not term.strip():
             continue
         seen.add(term)
-        units.append(Unit(term, _weight(term), (term, *(search_key(s) for s in synonyms(term, lexicon)))))
+        others = dict.fromkeys(search_key(s) for s in synonyms(term, lexicon) + everyday(term, lexicon))
+        units.append(Unit(term, _weight(term), (term, *(s for s in others if s != term))))
     return units
 
 
