@@ -249,7 +249,8 @@ def _topic_head(text: str, chinese: bool, knowledge: Knowledge):
         return None
     left = without(head, named).strip()
     if chinese:
-        left = re.sub(r"^(?:那么|那|至于|还有)|呢$", "", left) if match.re is _ZH_HEAD_QUESTION else left
+        if match.re is _ZH_HEAD_QUESTION or left.endswith("呢"):  # 湘潭呢，发了多少？: 呢 only hands over to the question
+            left = re.sub(r"^(?:那么|那|至于|还有)|呢$", "", left)
         plain = not left or bool(omission.discourse_marker(left + "，" + rest, word_tags(), clauses.words))
     elif match.re is _EN_HEAD_QUESTION:  # only 'What about X?' / 'And X?' before a question of its own
         plain = bool(re.fullmatch(r"(?i)(?:and|so)?\s*(?:(?:what|how)\s+about)?", left.strip()))

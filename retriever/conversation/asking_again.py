@@ -74,6 +74,8 @@ def _chinese(last: str, wh: str, names: Collection[str]) -> str:
         verb = done[len(subject) :] or "有"
         if subject and not re.search(r"什么|哪|谁|怎", verb):
             return f"{subject}{wh}{verb}{match.group('obj')}？"
+    if wh == "为什么" and (yes_no := re.sub(r"吗$", "", body)) != body:  # 腰杆变硬了吗？ → 为什么…腰杆变硬了？
+        return f"为什么{yes_no}？"
     return f"{body}，{wh}？"
 
 
