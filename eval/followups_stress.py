@@ -2,11 +2,13 @@
 
     python -m eval.followups_stress              # figures per category, with history and asked alone
     python -m eval.followups_stress --failures   # also each row rewritten or answered wrongly
+    python -m eval.followups_stress --pool eval/followups_stress2.jsonl   # one batch only
 
 Tune material only: written in session 10 from the tune questions of eval/gold.jsonl, in phrasings the other sets
 do not use (the attribute carried across a switch, the entity carried across an attribute change, English
 there / that city / the same / what else, follow-ups after a refused turn, the entity set two turns back, bare why,
-questions that stand alone). A row's ``must`` lists groups of alternatives, one of which the searched question has to
+questions that stand alone); a second batch (eval/followups_stress2.jsonl) was written after the fixes made against the
+first, as a check that they generalise. A row's ``must`` lists groups of alternatives, one of which the searched question has to
 contain (the entity, the asked thing), ``must_not`` strings it may not contain (the entity switched away from);
 ``rewrite ok`` is the share of rows meeting both. R@1, R@5 and false abstention are over the answerable rows.
 """
@@ -20,7 +22,8 @@ from pathlib import Path
 from eval import metrics
 from eval.followups_score import collect
 
-POOL = Path(__file__).resolve().parent / "followups_stress.jsonl"
+POOL = Path(__file__).resolve().parent / "followups_stress.jsonl"  # batch 1: written first, fixes were made against it
+POOL2 = Path(__file__).resolve().parent / "followups_stress2.jsonl"  # batch 2: written after those fixes, a blind check
 
 
 def load_pool(path: str | Path | None = None) -> list[dict]:
@@ -114,20 +117,22 @@ def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) 
     apply_defaults()
     parser = argparse.ArgumentParser(prog="python -m eval.followups_stress", description=__doc__.splitlines()[0])
     parser.add_argument("--index", default=None, help="index folder (default: the bundled transcript's)")
-    parser.add_argument("--pool", default=None, help="stress conversations (JSON lines); default eval/followups_stress.jsonl")
+    parser.add_argument("--pool", default=None, help="stress conversations (JSON lines); default both batches")
     parser.add_argument("--failures", action="store_true", help="list each row rewritten or answered wrongly")
     args = parser.parse_args(argv)
     from eval.run import open_retriever
 
     retriever, _ = open_retriever(args.index, log=log)
-    results = evaluate(retriever, load_pool(args.pool))
-    log(table(results))
-    if results["unfound"]:
-        log("answers no passage contains: " + "; ".join(results["unfound"]))
-    if args.failures:
-        log("")
-        for line in failure_lines(results["rows"]):
-            log(line)
+    for pool in [args.pool] if args.pool else [POOL, POOL2]:
+        results = evaluate(retriever, load_pool(pool))
+        log(f"\n## {Path(pool).name}\n")
+        log(table(results))
+        if results["unfound"]:
+            log("answers no passage contains: " + "; ".join(results["unfound"]))
+        if args.failures:
+            log("")
+            for line in failure_lines(results["rows"]):
+                log(line)
     return 0
 
 

@@ -104,7 +104,9 @@ def latest(turns: list[Turn], want: Want, knowledge: Knowledge, answered_by=None
         if i == 0 and city and wanted == Want.PLACE:
             answer_want = wanted
             break  # the city that the latest question asks for is its answer
-    if answered_by is not None and turns:
+    if answered_by is not None and turns and not (answer_want == Want.THING and asking.asked_kind(turns[-1].text) is None):
+        # it/its after a question about a thing that names no one (When was the forum held? → What was its theme?): the
+        # thing, not whoever speaks in the passage that answers it; after Which company …? it is the company answered
         speaker = knowledge.speaker_entity(answered_by(turns[-1].text) or "")
         if speaker is not None:
             return linked_to(speaker, answer_want, knowledge)
