@@ -10,7 +10,7 @@ there / that city / the same / what else, follow-ups after a refused turn, the e
 questions that stand alone); a second batch (eval/followups_stress2.jsonl) was written after the fixes made against the
 first, as a check that they generalise. A row's ``must`` lists groups of alternatives, one of which the searched question has to
 contain (the entity, the asked thing), ``must_not`` strings it may not contain (the entity switched away from);
-``rewrite ok`` is the share of rows meeting both. R@1, R@5 and false abstention are over the answerable rows.
+``rewrite ok`` is the share of rows meeting both. A row whose answers are null is checked on its rewrite only. R@1, R@5 and false abstention are over the answerable rows.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from eval.followups_score import collect
 
 POOL = Path(__file__).resolve().parent / "followups_stress.jsonl"  # batch 1: written first, fixes were made against it
 POOL2 = Path(__file__).resolve().parent / "followups_stress2.jsonl"  # batch 2: written after those fixes, a blind check
+POOL3 = Path(__file__).resolve().parent / "followups_stress3.jsonl"  # batch 3: written after batch 2's fixes, blind again
 
 
 def load_pool(path: str | Path | None = None) -> list[dict]:
@@ -52,7 +53,7 @@ def figures(rows: Sequence[dict], observations: dict, chunks: dict[str, str]) ->
         out["recall@1"] = sum(rank == 1 for rank in ranks) / len(ranks)
         out["recall@5"] = sum(rank is not None and rank <= 5 for rank in ranks) / len(ranks)
         out["false_abstention"] = sum(observations[r["id"]]["abstained"] for r in answerable) / len(answerable)
-    others = [r for r in rows if not r["answers"]]
+    others = [r for r in rows if r["answers"] == []]  # None: the pool does not know; only the rewrite is checked
     if others:
         out["abstention"] = sum(observations[r["id"]]["abstained"] for r in others) / len(others)
     return out
@@ -60,7 +61,7 @@ def figures(rows: Sequence[dict], observations: dict, chunks: dict[str, str]) ->
 
 def unfound(rows: Sequence[dict], chunks: dict[str, str]) -> list[str]:
     """Answer strings no passage contains (a slip in the pool)."""
-    return [f"{r['id']}: {a}" for r in rows for a in r["answers"] if not any(metrics.contains_answer(t, [a]) for t in chunks.values())]
+    return [f"{r['id']}: {a}" for r in rows for a in r["answers"] or () if not any(metrics.contains_answer(t, [a]) for t in chunks.values())]
 
 
 def evaluate(retriever, rows: Sequence[dict] | None = None) -> dict:
@@ -101,7 +102,7 @@ def failure_lines(rows: Sequence[dict]) -> list[str]:
     """One line per row whose rewrite misses its must/must_not, or whose answer is not at rank 1 or is refused."""
     out = []
     for r in rows:
-        wrong = (not r["ok"]) or (r["answers"] and (r["rank"] != 1 or r["abstained"])) or (not r["answers"] and not r["abstained"])
+        wrong = (not r["ok"]) or (r["answers"] and (r["rank"] != 1 or r["abstained"])) or (r["answers"] == [] and not r["abstained"])
         if wrong:
             out.append(f"{r['id']} [{r['category']}] {' | '.join(r['history'])} → {r['question']} ⇒ {r['searched']}"
                        f"{'' if r['ok'] else ' (rewrite wrong)'}; rank {r['rank']}, abstained {r['abstained']}")
@@ -123,7 +124,7 @@ def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) 
     from eval.run import open_retriever
 
     retriever, _ = open_retriever(args.index, log=log)
-    for pool in [args.pool] if args.pool else [POOL, POOL2]:
+    for pool in [args.pool] if args.pool else [POOL, POOL2, POOL3]:
         results = evaluate(retriever, load_pool(pool))
         log(f"\n## {Path(pool).name}\n")
         log(table(results))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eval.followups_stress import POOL2, evaluate, load_pool, rewrite_ok, table
+from eval.followups_stress import POOL2, POOL3, evaluate, load_pool, rewrite_ok, table
 from retriever.conversation import complete
 
 
@@ -25,6 +25,12 @@ def searched(retriever, question, history):
          "How big were the special bonds they issued?", "How big were the special bonds Xiangtan issued?"),
         # 为啥？ after a yes/no question asks why it is so
         (["大连市环保局的同志现在腰杆变硬了吗？"], "为啥？", "为什么大连市环保局的同志现在腰杆变硬了？"),
+        # a question without a subject after one about a thing that names no one: that thing
+        (["2016全国环保厅局长论坛是哪天召开的？"], "在哪里开的？", "2016全国环保厅局长论坛在哪里开的？"),
+        # a place-like fragment (水源地) replaces the place of the last question, 段 and all
+        (["湘江湘潭段的水质现在达到什么标准？"], "南水北调中线水源地呢？", "南水北调中线水源地的水质现在达到什么标准？"),
+        # 区 as a surname is read ou: 区锦雄 is Ou Jinxiong in English
+        (["Who is the vice president of Pubang?"], "Where is he from?", "Where is Ou Jinxiong from?"),
         # its after a question about a thing that names no one is that thing, not a speaker of the answering passage
         (["When was the 2016 national forum of environmental bureau chiefs held?"], "What was its theme?", "What was its theme?"),
     ],
@@ -64,8 +70,9 @@ def test_the_stress_pool_is_answered_from_the_index(retriever):
     assert "| all | 56 | history |" in table(results)
 
 
-def test_the_second_batch_is_answered_from_the_index(retriever):
-    rows = load_pool(POOL2)
+@pytest.mark.parametrize("pool", [POOL2, POOL3])
+def test_the_later_batches_are_answered_from_the_index(retriever, pool):
+    rows = load_pool(pool)
     results = evaluate(retriever, rows)
-    assert results["unfound"] == [] and len(rows) >= 30
+    assert results["unfound"] == [] and len(rows) >= 25
     assert results["groups"]["all"]["history"]["recall@1"] >= results["groups"]["all"]["alone"]["recall@1"]

@@ -27,6 +27,7 @@ from retriever.conversation.referents import Turn, label_of, latest, linked_to, 
 Completed = tuple[str, str] | None  # (question, reason)
 _PROPER = ("ns", "nr", "nt", "nrt", "nrfg")  # jieba's tags of place, person and organisation names
 MAX_SUBJECT = 12  # a longer leading noun phrase of the last question is more than its subject
+MAX_THING_SUBJECT = 16  # the same for a thing that names no one (2016全国环保厅局长论坛)
 _NA = re.compile(r"^(?:那么|那(?![个些位种样边里儿家项次份条批]))")  # 'then', not the 那 of 那个/那些 (that)
 _SAYING = frozenset("说 认为 觉得 提到 表示 谈到 介绍 强调 指出 透露 坦言 建议".split())  # verbs only a person does
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -69,6 +70,19 @@ def subject_of(entity, turns: list[Turn], body: str = "") -> str:
     return subject
 
 
+def _thing_subject(body: str, last: Turn) -> Completed:
+    """A question that leaves out its subject after a Chinese question about a thing that names no one (在哪里开的？
+    after 2016全国环保厅局长论坛是哪天召开的？): that question's leading noun phrase put first, else None."""
+    if not last.chinese or last.mentions or not body:
+        return None
+    subject = clauses.subject(last.text, word_tags(), [])
+    if not 2 <= len(subject) <= MAX_THING_SUBJECT or subject in body:
+        return None
+    if not (word_tags().get(clauses.words(subject)[-1]) or "").startswith(("n", "j", "vn", "eng")):
+        return None
+    return subject + body, f"omitted subject: {subject}"
+
+
 _ASKS_NAME = re.compile(r"(?:是谁|叫什么|叫啥|名字|是哪位)")
 
 
@@ -106,7 +120,7 @@ def omitted_chinese(text: str, turns: list[Turn], knowledge: Knowledge, carried:
         return None
     entity = latest(turns, Want.PERSON if saying else asking.attribute_kind(after_na) or Want.ANY, knowledge)
     if entity is None:
-        return None
+        return _thing_subject(after_na, turns[-1])
     body = after_na
     if body.startswith("其中"):
         topic = clauses.topic(turns[-1].text)
