@@ -31,6 +31,10 @@ def searched(retriever, question, history):
         (["湘江湘潭段的水质现在达到什么标准？"], "南水北调中线水源地呢？", "南水北调中线水源地的水质现在达到什么标准？"),
         # 区 as a surname is read ou: 区锦雄 is Ou Jinxiong in English
         (["Who is the vice president of Pubang?"], "Where is he from?", "Where is Ou Jinxiong from?"),
+        # How long did it take them?, Why did they do that?: asked of the latest question, as Why? is
+        (["How many coal-fired boilers did Dalian dismantle?"], "How long did it take them?",
+         "How long did Dalian dismantle coal-fired boilers?"),
+        (["How many coal-fired boilers did Dalian dismantle?"], "Why did they do that?", "Why did Dalian dismantle coal-fired boilers?"),
         # its after a question about a thing that names no one is that thing, not a speaker of the answering passage
         (["When was the 2016 national forum of environmental bureau chiefs held?"], "What was its theme?", "What was its theme?"),
     ],
