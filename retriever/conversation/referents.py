@@ -131,7 +131,7 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
         if not chinese and pronouns.is_event(pronoun, text) and not (
             pronouns.is_passive(pronoun, text) and (owner := latest(turns, Want.THING, knowledge)) is not None
             and owner.kind == EntityKind.ORG
-        ):  # Did it work?, When was it signed?: what was done, no city (subjects.about_event); When was it founded?: the firm
+        ):  # Did it work?, When was it signed?: what was done, no city (events.about_event); When was it founded?: the firm
             continue
         if pronouns.is_object(pronoun, text):  # Who introduced it?, How many of them …: the thing talked about, no name
             short = len(text.split()) <= pronouns.MAX_POINTING_WORDS  # a longer one names its own things for it to be
