@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from index.errors import InvalidQueryError
 from index.normalize import is_chinese, to_simplified
 from index.tokenize import tokenize
-from retriever.conversation import asking, clauses, fragments, omission, pronouns, subjects
+from retriever.conversation import asking, clauses, events, fragments, omission, pronouns, subjects
 from retriever.conversation.asking_again import ask_again
 from retriever.conversation.ellipsis import complete_ellipsis
 from retriever.conversation.focus import Focus
@@ -192,7 +192,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
             counted = _counted(done, knowledge.find(done), turns)
             return Rewrite(counted or done, "pronoun: " + ", ".join(names))
         found = [p for p in found if not pronouns.is_object(p, text)]  # 'work in them': the thing, not a name
-    if not chinese and not mentions and (done := subjects.about_event(text, turns, knowledge)):
+    if not chinese and not mentions and (done := events.about_event(text, turns, knowledge)):
         return Rewrite(*done)  # Did it work? → Did it work in Jining?
     if chinese and not mentions and not found and (done := subjects.generic_topic(text, turns, knowledge)):
         return Rewrite(*done)  # 效果怎么样？ → 济宁的效果怎么样？
@@ -249,7 +249,8 @@ def _topic_head(text: str, chinese: bool, knowledge: Knowledge):
         return None
     left = without(head, named).strip()
     if chinese:
-        left = re.sub(r"^(?:那么|那|至于|还有)|呢$", "", left) if match.re is _ZH_HEAD_QUESTION else left
+        if match.re is _ZH_HEAD_QUESTION or left.endswith("呢"):  # 湘潭呢，发了多少？: 呢 only hands over to the question
+            left = re.sub(r"^(?:那么|那|至于|还有)|呢$", "", left)
         plain = not left or bool(omission.discourse_marker(left + "，" + rest, word_tags(), clauses.words))
     elif match.re is _EN_HEAD_QUESTION:  # only 'What about X?' / 'And X?' before a question of its own
         plain = bool(re.fullmatch(r"(?i)(?:and|so)?\s*(?:(?:what|how)\s+about)?", left.strip()))

@@ -20,7 +20,9 @@ _EN_WH = (
     (re.compile(r"(?i)^why\s+not$"), ""),  # asks it at the end
     (re.compile(r"(?i)^(?:why|how\s+come|how\s+so|why\s+(?:is\s+that|so))$"), "why"),
     (re.compile(r"(?i)^how(?:\s+did\s+they\s+do\s+(?:it|that))?$"), "how"),
-    (re.compile(r"(?i)^(?:when|since\s+when|when\s+was\s+that)$"), "when"),
+    (re.compile(r"(?i)^(?:when|since\s+when|when\s+was\s+that|when\s+did\s+\w+\s+do\s+\w+)$"), "when"),
+    (re.compile(r"(?i)^why\s+did\s+\w+\s+do\s+\w+$"), "why"),
+    (re.compile(r"(?i)^how\s+long\b"), "how long"),  # How long did it take them? → How long did Dalian dismantle …?
 )
 # 大连拆除了多少台燃煤锅炉？: what was done, the count, and what was counted
 _ZH_COUNTED = re.compile(
@@ -74,6 +76,8 @@ def _chinese(last: str, wh: str, names: Collection[str]) -> str:
         verb = done[len(subject) :] or "有"
         if subject and not re.search(r"什么|哪|谁|怎", verb):
             return f"{subject}{wh}{verb}{match.group('obj')}？"
+    if wh == "为什么" and (yes_no := re.sub(r"吗$", "", body)) != body:  # 腰杆变硬了吗？ → 为什么…腰杆变硬了？
+        return f"为什么{yes_no}？"
     return f"{body}，{wh}？"
 
 

@@ -47,8 +47,9 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
             return last.text.replace(earlier[0], fragment, 1) if earlier else fragment + last.text
         if _PLACE_LIKE.search(fragment):
             head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
-            if head:
-                return fragment + last.text[len(head) :]
+            if head:  # 湘江湘潭段: the head read as 湘江湘潭 keeps its place suffix
+                rest = re.sub(r"^(?:地区|区域|片区|流域|段|港|县|区|镇|村|乡)", "", last.text[len(head) :])
+                return fragment + rest
         if _AMOUNT.search(fragment) and re.search(r"多少|几", last.text):  # 罚款金额呢？: the amount is asked, not counted
             head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
             if head and not fragment.startswith(head):
@@ -102,7 +103,7 @@ _TIME_WORDS = frozenset("以前 之前 以后 之后 过去 当时 目前 现在
 
 # A fragment that names part of a place (湘江湘潭段, 锰矿地区, the Xiangtan stretch of the Xiang River) stands for a place.
 _PLACE_LIKE = re.compile(
-    r"(?:地区|区域|地方|段|港|县|区|镇|村|乡|流域|片区)$|\b(?:stretch|section|area|region|district|county|town|village|"
+    r"(?:地区|区域|地方|水源地|基地|段|港|县|区|镇|村|乡|流域|片区)$|\b(?:stretch|section|area|region|district|county|town|village|"
     r"river|basin|port|reach)\b",
     re.IGNORECASE,
 )

@@ -112,7 +112,8 @@ _ZH_BARE_WH = re.compile(
 )
 _EN_BARE_WH = re.compile(
     r"(?i)^(?:and|but|so)?[\s,]*(?P<wh>why|how|when|how\s+come|how\s+so|since\s+when|why\s+(?:is\s+that|so|not)|"
-    r"how\s+did\s+they\s+do\s+(?:it|that)|when\s+was\s+that)(?:\s+then)?[\s?.!]*$"
+    r"how\s+did\s+they\s+do\s+(?:it|that)|when\s+was\s+that|(?:why|when)\s+did\s+(?:they|he|she)\s+do\s+(?:it|that)|"
+    r"how\s+long\s+did\s+it\s+take\s+(?:them|him|her))(?:\s+then)?[\s?.!]*$"  # How long did it take? is the thing's"
 )
 
 

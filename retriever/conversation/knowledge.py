@@ -267,6 +267,11 @@ def _spelled(name: str, keys: list[str]) -> str:
     return common if common in keys else max(keys, key=len)
 
 
+# Characters read one way as a surname and another way commonly (区 ou, not qu; 单 shan, not dan; 仇 qiu, not chou).
+SURNAME_READINGS = {"区": "ou", "单": "shan", "仇": "qiu", "解": "xie", "查": "zha", "朴": "piao", "盖": "ge", "曾": "zeng",
+                    "覃": "qin", "黑": "he", "缪": "miao", "翟": "zhai", "乐": "yue", "种": "chong", "召": "shao"}
+
+
 def _person_display(name: str, keys: list[str], host: bool) -> str:
     """How to write a person in English: 'Su Guojun' when the lexicon spells the name, 'the moderator' for a host."""
     if host:
@@ -275,6 +280,12 @@ def _person_display(name: str, keys: list[str], host: bool) -> str:
     if not spelled:
         return ""
     from index.pinyin import spellings
+
+    reading = SURNAME_READINGS.get(name[0])
+    own = [k for k in keys if reading and k.startswith(reading) and len(k) > len(reading)]
+    if own:  # 区锦雄 is Ou Jinxiong: a surname read its own way, when the lexicon has that spelling
+        spelled = min(own, key=len)
+        return f"{reading.capitalize()} {spelled[len(reading):].capitalize()}"
 
     surname = next((s for s in spellings(name[0]) if spelled.startswith(s) and len(spelled) > len(s)), "")
     if not surname or len(name) < 2:

@@ -14,6 +14,7 @@ _ZH_CONTINUE_WORDS = frozenset("那么 那 还 又 也 另外 此外 再 同时 
 _ZH_WH_END = re.compile(
     r"^(?P<verb>[^？?，,。]{0,4}?)(?:多少|几)(?:台|名|家|个|项|次|起|件|辆|座|条|吨|元|万元|亿元|亿|种|批|位)?[？?]*$"
 )
+_SIDE_AND_AGAIN = re.compile(r"^(?:那边|这边|那里|这里|方面)?(?:又|也|还|都)?")  # 大连那边又拆了多少？: 又拆了多少
 _EN_BARE = re.compile(r"^\s*how\s+(?:many|much)\s+(?:did|do|does|has|have|had)\s+(?:'s\s+)?\S*\s*\w+[\s?.!]*$", re.IGNORECASE)
 _EN_BARE_PASSIVE = re.compile(
     r"^\s*how\s+(?:many|much)\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+[a-z]+(?:\s+[a-z]+)?[\s?.!]*$",
@@ -147,7 +148,7 @@ def asks_bare_quantity(rest: str, tags: dict[str, str], words) -> bool:
         tags: jieba's part-of-speech tags by word.
         words: splits a text into jieba words.
     """
-    match = _ZH_WH_END.match(rest.strip())
+    match = _ZH_WH_END.match(_SIDE_AND_AGAIN.sub("", rest.strip()))
     if not match:
         return False
     return all(not (tags.get(w) or "").startswith(("n", "j", "l")) for w in words(match.group("verb")) if w.strip("的那在"))

@@ -117,8 +117,28 @@ def refers_back(pronoun: Pronoun, question: str, history: list[str]) -> bool:
     if pronoun.want in (Want.ANY, Want.THING) and re.match(r"(?i)it|its|they|them|their", pronoun.text):
         if possessive(pronoun) and _EN_PREPOSITION.search(question[: pronoun.start]):
             return True  # 'the head of its bureau': a possessive after a preposition names no thing of the question
+        if pronoun.text.lower() == "they" and _reduced_relative(question[: pronoun.start]):
+            return True  # the special bonds they issued: bonds issue nothing, they are whoever issued them
         return not re.search(r"(?i)\b(?:the|a|an)\s+\w+", question[: pronoun.start])
     return True
+
+
+# Words after which a pronoun starts a clause of its own (the firm said they …, the plan that they …), not a
+# reduced relative clause whose subject it is (the bonds they issued).
+_CLAUSE_OPENERS = frozenset(
+    "said say says think thinks thought believe believes know knows claim claims hope hopes mean means report reports "
+    "reported that which who whom whose and or but if when where while because so as than do does did is are was were "
+    "has have had can could will would should".split()
+)
+
+
+def _reduced_relative(before: str) -> bool:
+    """True when 'they' follows a noun phrase right away, as in 'the special bonds they issued': the subject of a
+    clause that describes the noun, so it points back into the conversation, not at that noun."""
+    match = re.search(r"(?i)\b(?:the|a|an|these|those)\s+((?:[a-z][\w-]*\s+){0,3})([a-z][\w-]*)\s*$", before)
+    return bool(match) and match.group(2).lower() not in _CLAUSE_OPENERS and not any(
+        w.lower() in _CLAUSE_OPENERS for w in match.group(1).split()
+    )
 
 
 _ZH_POINTED_NOUN = re.compile(r"(?:那些|这些|那个|这个|那家|这家|那批|这批)[\u4e00-\u9fff]")

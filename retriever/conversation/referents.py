@@ -104,7 +104,9 @@ def latest(turns: list[Turn], want: Want, knowledge: Knowledge, answered_by=None
         if i == 0 and city and wanted == Want.PLACE:
             answer_want = wanted
             break  # the city that the latest question asks for is its answer
-    if answered_by is not None and turns:
+    if answered_by is not None and turns and not (answer_want == Want.THING and asking.asked_kind(turns[-1].text) is None):
+        # it/its after a question about a thing that names no one (When was the forum held? → What was its theme?): the
+        # thing, not whoever speaks in the passage that answers it; after Which company …? it is the company answered
         speaker = knowledge.speaker_entity(answered_by(turns[-1].text) or "")
         if speaker is not None:
             return linked_to(speaker, answer_want, knowledge)
@@ -129,7 +131,7 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
         if not chinese and pronouns.is_event(pronoun, text) and not (
             pronouns.is_passive(pronoun, text) and (owner := latest(turns, Want.THING, knowledge)) is not None
             and owner.kind == EntityKind.ORG
-        ):  # Did it work?, When was it signed?: what was done, no city (subjects.about_event); When was it founded?: the firm
+        ):  # Did it work?, When was it signed?: what was done, no city (events.about_event); When was it founded?: the firm
             continue
         if pronouns.is_object(pronoun, text):  # Who introduced it?, How many of them …: the thing talked about, no name
             short = len(text.split()) <= pronouns.MAX_POINTING_WORDS  # a longer one names its own things for it to be

@@ -18,15 +18,16 @@ from index.lexicon_query import translations
 from index.normalize import canonical
 from index.stopwords import ZH_QUERY_FILLER
 from index.tokenize import tokenize
-from retriever.conversation import asking, clauses, omission, pronouns
+from retriever.conversation import asking, clauses, omission
 from retriever.conversation.focus import coverage
-from retriever.conversation.knowledge import EntityKind, Knowledge, word_tags
+from retriever.conversation.knowledge import Knowledge, word_tags
 from retriever.conversation.pronouns import Want
-from retriever.conversation.referents import Turn, label_of, latest, linked_to, possessed_subject
+from retriever.conversation.referents import Turn, label_of, latest, linked_to
 
 Completed = tuple[str, str] | None  # (question, reason)
 _PROPER = ("ns", "nr", "nt", "nrt", "nrfg")  # jieba's tags of place, person and organisation names
 MAX_SUBJECT = 12  # a longer leading noun phrase of the last question is more than its subject
+MAX_THING_SUBJECT = 16  # the same for a thing that names no one (2016全国环保厅局长论坛)
 _NA = re.compile(r"^(?:那么|那(?![个些位种样边里儿家项次份条批]))")  # 'then', not the 那 of 那个/那些 (that)
 _SAYING = frozenset("说 认为 觉得 提到 表示 谈到 介绍 强调 指出 透露 坦言 建议".split())  # verbs only a person does
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -69,6 +70,19 @@ def subject_of(entity, turns: list[Turn], body: str = "") -> str:
     return subject
 
 
+def _thing_subject(body: str, last: Turn) -> Completed:
+    """A question that leaves out its subject after a Chinese question about a thing that names no one (在哪里开的？
+    after 2016全国环保厅局长论坛是哪天召开的？): that question's leading noun phrase put first, else None."""
+    if not last.chinese or last.mentions or not body:
+        return None
+    subject = clauses.subject(last.text, word_tags(), [])
+    if not 2 <= len(subject) <= MAX_THING_SUBJECT or subject in body:
+        return None
+    if not (word_tags().get(clauses.words(subject)[-1]) or "").startswith(("n", "j", "vn", "eng")):
+        return None
+    return subject + body, f"omitted subject: {subject}"
+
+
 _ASKS_NAME = re.compile(r"(?:是谁|叫什么|叫啥|名字|是哪位)")
 
 
@@ -106,7 +120,7 @@ def omitted_chinese(text: str, turns: list[Turn], knowledge: Knowledge, carried:
         return None
     entity = latest(turns, Want.PERSON if saying else asking.attribute_kind(after_na) or Want.ANY, knowledge)
     if entity is None:
-        return None
+        return _thing_subject(after_na, turns[-1])
     body = after_na
     if body.startswith("其中"):
         topic = clauses.topic(turns[-1].text)
@@ -252,30 +266,6 @@ def _stem(word: str) -> str:
 def stems(text: str) -> set[str]:
     """The content words of an English text, crudely stemmed (cells → cell, assigned → assign)."""
     return {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if w.lower() not in _EN_STOP}
-
-
-_EN_EVENT_WORD = re.compile(r"(?i)\b(?:it|that|this)\b")
-
-
-def about_event(text: str, turns: list[Turn], knowledge: Knowledge) -> Completed:
-    """An English question whose it, that or this stands for what the latest question was about (Did it work?, Why was
-    that necessary?, How should that be fixed?), with whose or where it was said at its end: ', according to' the
-    latest person, or 'in' the latest place or company (Did it work in Jining?)."""
-    found = [pronouns.Pronoun(m.start(), m.end(), Want.THING, m.group()) for m in _EN_EVENT_WORD.finditer(text)]
-    if len(text.split()) > omission.MAX_OMITTED_SUBJECT_WORDS or not any(pronouns.is_event(p, text) for p in found):
-        return None
-    event = next(p for p in found if pronouns.is_event(p, text))
-    owned = possessed_subject(turns[-1]) or clauses.defined_thing(turns[-1].text) if not turns[-1].chinese else ""
-    if owned and event.text.lower() == "it":  # How long did it take? after What did Dalian's boiler campaign cut?
-        done = text[: event.start] + owned + text[event.end :]
-        return done[:1].upper() + done[1:], f"pronoun: it = {owned}"
-    entity = latest(turns, Want.ANY, knowledge)
-    if entity is None:
-        return None
-    label = label_of(entity, False, turns)
-    joint = ", according to" if entity.kind == EntityKind.PERSON else " in"
-    body = omission.strip_continuation(text).rstrip("?. ")
-    return body[:1].upper() + body[1:] + f"{joint} {label}?", f"pronoun: {label}'s"
 
 
 _GENERIC_TOPIC = re.compile(

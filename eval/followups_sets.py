@@ -1,0 +1,38 @@
+"""The follow-up conversation sets (eval/sets/followups*.jsonl): where they are and how to read them.
+
+Each row is a conversation: earlier questions (history), a follow-up, the answer strings of the
+follow-up once resolved, a category (ellipsis, pronoun, switch, standalone, near_miss) and a split
+(tune, heldout).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SETS = Path(__file__).resolve().parent / "sets"
+FOLLOWUPS = SETS / "followups.jsonl"
+FOLLOWUPS2 = SETS / "followups2.jsonl"  # more conversations, written blind in session 6
+FOLLOWUPS3 = SETS / "followups3.jsonl"  # more again, written blind in session 7 (70 % tune by row)
+FOLLOWUPS5 = SETS / "followups5.jsonl"  # more again, written blind in session 9 (half tune, half held out)
+FOLLOWUPS6 = SETS / "followups6.jsonl"  # more again, written blind in session 10 (half tune, half held out)
+# The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
+MORE_SETS = (
+    ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
+    ("followups3", "eval/sets/followups3.jsonl", FOLLOWUPS3),
+    ("followups5", "eval/sets/followups5.jsonl", FOLLOWUPS5),
+    ("followups6", "eval/sets/followups6.jsonl", FOLLOWUPS6),
+)
+K = 10  # ranked list depth (MRR@10)
+CONDITIONS = ("history", "alone", "reference")
+FIGURES = ("recall@1", "recall@5", "mrr@10")
+TITLES = {
+    "recall@1": "R@1", "recall@5": "R@5", "mrr@10": "MRR@10", "false_abstention": "false abst.",
+    "near_miss_abstention": "near-miss abst.", "rewritten": "rewritten",
+}
+
+
+def load_followups(path: str | Path | None = None) -> list[dict]:
+    """The follow-up conversations (JSON lines), in file order."""
+    with open(path or FOLLOWUPS, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
