@@ -16,7 +16,7 @@ import argparse
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from eval.questions import SET_NAMES, load_questions
+from eval.questions import TUNE_SETS, load_questions
 
 ANSWER_K = 5
 SHOWN = 4  # the features that weighed most, each way
@@ -80,7 +80,7 @@ def describe(miss: Miss, threshold: float, features: bool = False) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.abstention_misses", description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default=",".join(SET_NAMES))
+    parser.add_argument("--sets", default=",".join((*TUNE_SETS, "followups")))
     parser.add_argument("--features", action="store_true", help="print every feature value of each miss")
     args = parser.parse_args(argv)
     from index.build import ensure_default_index

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eval import metrics
-from eval.questions import EVAL_SETS, load_questions
+from eval.questions import TUNE_SETS, load_questions
 
 
 def firings(retriever, questions) -> list[tuple]:
@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     apply_defaults()
     parser = argparse.ArgumentParser(prog="python -m eval.everyday_fires", description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default=",".join((*EVAL_SETS, "followups")))
+    parser.add_argument("--sets", default=",".join((*TUNE_SETS, "followups")))
     parser.add_argument("--index", default=None)
     parser.add_argument("--list", action="store_true", help="print each firing")
     args = parser.parse_args(argv)

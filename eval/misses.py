@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eval import metrics
-from eval.questions import EVAL_SETS, load_questions
+from eval.questions import TUNE_SETS, load_questions
 
 K = 10
 
@@ -23,7 +23,7 @@ def _rank(hits, answers) -> int | None:
     return None
 
 
-def tune_ranks(retriever, sets: Sequence[str] = EVAL_SETS, modes: Sequence[str] = ("hybrid",)) -> list[tuple]:
+def tune_ranks(retriever, sets: Sequence[str] = TUNE_SETS, modes: Sequence[str] = ("hybrid",)) -> list[tuple]:
     """(question, {mode: (rank, hits)}) for every answerable TUNE question of the sets."""
     out = []
     for q in load_questions(tuple(sets), split="tune"):
@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     apply_defaults()
     parser = argparse.ArgumentParser(prog="python -m eval.misses", description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default=",".join(EVAL_SETS))
+    parser.add_argument("--sets", default=",".join(TUNE_SETS))
     parser.add_argument("--index", default=None)
     parser.add_argument("--all", action="store_true", help="list every tune question, not only the misses")
     parser.add_argument("--summary", action="store_true", help="only the per-group figures")

@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from eval.metrics import contains_answer
-from eval.questions import EVAL_SETS, EvalQuestion, load_questions
+from eval.questions import TUNE_SETS, EvalQuestion, load_questions
 
 ANSWER_K = 5
 
@@ -59,7 +59,7 @@ def tune_rows(path: str | Path) -> list[EvalQuestion]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default=",".join(EVAL_SETS))
+    parser.add_argument("--sets", default=",".join(TUNE_SETS))
     parser.add_argument("--k", type=int, default=ANSWER_K)
     parser.add_argument("--brief", action="store_true", help="one line per miss, without the passages")
     parser.add_argument("--file", default=None, help="score this reader file's tune rows instead of --sets")

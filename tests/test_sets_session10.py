@@ -109,16 +109,16 @@ def test_the_sets_are_scored_by_default_but_in_no_training_set():
     from eval.calibrate import TRAINING_SETS
     from eval.followups import MORE_SETS, standalone_questions
     from eval.misses import tune_ranks
-    from eval.questions import DEFAULT_SETS, EVAL_SETS, SET_NAMES, load_questions
+    from eval.questions import DEFAULT_SETS, EVAL_SETS, SET_NAMES, TUNE_SETS, load_questions
     from eval.run import run_eval
 
     assert "readers6" in SET_NAMES and "readers6" in EVAL_SETS
-    assert "readers6" not in DEFAULT_SETS and "readers6" not in TRAINING_SETS
+    assert "readers6" not in DEFAULT_SETS and "readers6" not in TRAINING_SETS and "readers6" not in TUNE_SETS
     assert inspect.signature(run_eval).parameters["sets"].default == EVAL_SETS
-    assert inspect.signature(tune_ranks).parameters["sets"].default == EVAL_SETS
+    assert inspect.signature(tune_ranks).parameters["sets"].default == TUNE_SETS  # the tune-only tools skip it
     mine = [q for q in load_questions() if q.set == "readers6"]  # what python -m eval scores: both splits
     assert len(mine) == len(_rows(READERS)) and {q.split for q in mine} == {"tune", "heldout"}
-    tune = load_questions(("readers6",), split="tune")  # what the tune-only tools read
+    tune = load_questions(("readers6",), split="tune")  # its tune half, read by no tool this session
     assert len(tune) == len(_rows(READERS)) // 2 and {q.split for q in tune} == {"tune"}
     assert ("followups6", "eval/sets/followups6.jsonl", SETS / FOLLOWUPS) in MORE_SETS
     assert {r["id"] for r in _rows(READERS)} <= {r["id"] for r in standalone_questions()}
