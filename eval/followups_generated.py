@@ -20,6 +20,7 @@ from pathlib import Path
 from eval import metrics
 from eval.followups import collect, false_rewrites, standalone_questions
 from eval.followups_generate import generate, normalised, sample, tune_sources
+from eval.followups_score import retrieval_figures
 
 REPORTS = Path(__file__).resolve().parent / "reports"
 PER_KIND = 40  # rows of each kind (and as many near misses): about 350 answers, a few minutes on a busy machine
@@ -48,13 +49,7 @@ def figures(rows: Sequence[dict], ok: dict, observations: dict | None, chunks: d
         return out
     if alone is not None:
         out.update({f"{k} alone": v for k, v in figures(rows, ok, alone, chunks).items() if k not in ("n", "rewrite_ok")})
-    answerable = [r for r in rows if r["answers"]]
-    if answerable:
-        qrels = metrics.relevance({r["id"]: r["answers"] for r in answerable}, chunks)
-        ranks = [metrics.first_relevant_rank(qrels[r["id"]], observations[r["id"]]["ranking"]) for r in answerable]
-        out["recall@1"] = sum(rank == 1 for rank in ranks) / len(ranks)
-        out["recall@5"] = sum(rank is not None and rank <= 5 for rank in ranks) / len(ranks)
-        out["false_abstention"] = sum(observations[r["id"]]["abstained"] for r in answerable) / len(answerable)
+    out.update(retrieval_figures(rows, chunks, observations))
     misses = [r for r in rows if not r["answers"]]
     if misses:
         out["near_miss_abstention"] = sum(observations[r["id"]]["abstained"] for r in misses) / len(misses)

@@ -46,6 +46,20 @@ def _figures(rows: Sequence[dict], qrels: dict, observations: dict) -> dict:
     return out
 
 
+def retrieval_figures(rows: Sequence[dict], chunks: dict[str, str], observations: dict) -> dict:
+    """recall@1, recall@5 and false_abstention over the rows that have answers ({} when none has; pure)."""
+    answerable = [r for r in rows if r["answers"]]
+    if not answerable:
+        return {}
+    qrels = metrics.relevance({r["id"]: r["answers"] for r in answerable}, chunks)
+    ranks = [metrics.first_relevant_rank(qrels[r["id"]], observations[r["id"]]["ranking"]) for r in answerable]
+    return {
+        "recall@1": sum(rank == 1 for rank in ranks) / len(ranks),
+        "recall@5": sum(rank is not None and rank <= 5 for rank in ranks) / len(ranks),
+        "false_abstention": sum(observations[r["id"]]["abstained"] for r in answerable) / len(answerable),
+    }
+
+
 def score(rows: Sequence[dict], chunks: dict[str, str], observations: dict) -> dict:
     """Figures per split, and per split and category (pure: no retriever, no I/O).
 

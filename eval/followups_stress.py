@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from eval import metrics
-from eval.followups_score import collect
+from eval.followups_score import collect, retrieval_figures
 
 POOL = Path(__file__).resolve().parent / "followups_stress.jsonl"  # batch 1: written first, fixes were made against it
 POOL2 = Path(__file__).resolve().parent / "followups_stress2.jsonl"  # batch 2: written after those fixes, a blind check
@@ -46,13 +46,7 @@ def figures(rows: Sequence[dict], observations: dict, chunks: dict[str, str]) ->
     """n, rewrite ok, R@1, R@5 and false abstention (over answerable rows), abstention on the others."""
     out: dict = {"n": len(rows)}
     out["rewrite_ok"] = sum(rewrite_ok(r, observations[r["id"]]["rewritten"] or r["question"]) for r in rows) / len(rows)
-    answerable = [r for r in rows if r["answers"]]
-    if answerable:
-        qrels = metrics.relevance({r["id"]: r["answers"] for r in answerable}, chunks)
-        ranks = [metrics.first_relevant_rank(qrels[r["id"]], observations[r["id"]]["ranking"]) for r in answerable]
-        out["recall@1"] = sum(rank == 1 for rank in ranks) / len(ranks)
-        out["recall@5"] = sum(rank is not None and rank <= 5 for rank in ranks) / len(ranks)
-        out["false_abstention"] = sum(observations[r["id"]]["abstained"] for r in answerable) / len(answerable)
+    out.update(retrieval_figures(rows, chunks, observations))
     others = [r for r in rows if r["answers"] == []]  # None: the pool does not know; only the rewrite is checked
     if others:
         out["abstention"] = sum(observations[r["id"]]["abstained"] for r in others) / len(others)
