@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import random
 import re
 
 import numpy as np
 
-from eval.calibrate_fit import ABSTAIN_BELOW, CHECK_CAP, CHECKS, fit
+from eval.calibrate_fit import ABSTAIN_BELOW, fit
 from eval.calibrate_negatives import ABSENT_ZH, Example, focus_swaps
 from eval.calibrate_validate import one_misfire, probabilities, scores
 from eval.questions import EvalQuestion
 from retriever.answerability import FEATURES
+
+CAP = 4.5  # a cap to test the mechanism with (the stored models are fitted uncapped: eval/calibrate_fit.py CHECK_CAP)
 
 
 def question(qid: str, text: str) -> EvalQuestion:
@@ -81,20 +82,11 @@ def test_a_check_that_separates_the_classes_moves_the_logit_at_most_check_cap_pe
     y = (rng.random(200) < 0.6).astype(int)
     x[:, FEATURES.index("unknown_names")] = 1.0 - y  # a perfect veto on these rows, unbounded without the cap
     features = ["cover_top", "unknown_names"]
-    params, _ = fit(x, y, features)
+    params, _ = fit(x, y, features, cap=CAP)
     per_unit = params["coef"][1] / params["scale"][1]
-    assert -CHECK_CAP - 1e-6 <= per_unit < -CHECK_CAP + 0.5  # it pushes against the cap, and stops there
-
-
-def test_the_stored_models_checks_are_evidence_not_vetoes():
-    from retriever.answerability.model import MODELS, read_model
-
-    for path in sorted(MODELS.glob("*.json")):
-        model = read_model(path)
-        platt = json.loads(path.read_text(encoding="utf-8"))["trained_on"]["platt"][0]
-        for feature, coef, scale in zip(model.features, model.coef, model.scale):
-            if feature in CHECKS:
-                assert abs(coef / scale) <= CHECK_CAP * platt + 1e-6, (path.name, feature)
+    assert -CAP - 1e-6 <= per_unit < -CAP + 0.5  # it pushes against the cap, and stops there
+    uncapped, _ = fit(x, y, features)
+    assert uncapped["coef"][1] / uncapped["scale"][1] < -CAP  # the default fit is uncapped
 
 
 def test_one_misfire_counts_the_answered_answerable_rows_a_lone_check_would_refuse():
@@ -104,20 +96,5 @@ def test_one_misfire_counts_the_answered_answerable_rows_a_lone_check_would_refu
     y = np.array([1, 1, 0])
     veto = {"features": features, "mean": [0.0] * 3, "scale": [1.0] * 3, "coef": [6.0, -8.0, 0.0], "intercept": -1.0}
     assert one_misfire(veto, x, y) == (2, 2)  # logits 5 and 2.6: both answered, and an unknown name refuses each
-    evidence = veto | {"coef": [6.0, -CHECK_CAP, 0.0]}
+    evidence = veto | {"coef": [6.0, -CAP, 0.0]}
     assert one_misfire(evidence, x, y) == (1, 2)  # 5 - 4 = 1 stays answered; 2.6 - 4 is refused
-
-
-def test_one_misfiring_check_does_not_refuse_a_well_supported_question(retriever):
-    from dataclasses import replace
-
-    from eval.calibrate_fit import MISFIRE
-    from retriever.service import evidence_for
-
-    judge = retriever.answerability
-    for asked in ("大连拆除了多少台燃煤锅炉？", "How many coal-fired boilers did Dalian dismantle?"):
-        analysis = judge.analyse(evidence_for(retriever, asked))
-        assert judge.model.probability(analysis) >= judge.model.threshold
-        for feature, value in MISFIRE.items():
-            misfired = replace(analysis, values=analysis.values | {feature: value})
-            assert judge.model.probability(misfired) >= judge.model.threshold, (asked, feature)
