@@ -402,3 +402,17 @@ def test_the_kind_after_which_skips_numbers_and_measure_words():
     assert asked_kind("南阳农村的污水处理项目是哪家第三方公司运营的？", "zh", {}) == ("公司",)
     assert asked_kind("湘潭用PPP模式引进的民营环保企业是哪一家？", "zh", {}) == ("企业",)
     assert asked_kind("區錦雄年輕時常到哪條江游泳？", "zh", {}) == ("江",)  # traditional: the same kind
+
+
+def test_a_time_clause_a_glued_copula_and_an_everyday_verb_are_read_as_a_reader_means_them(retriever):
+    """年轻的时候 says when (时候 is no asked attribute); 账是 is 账 + 是 (the noun, then the copula); 上班 is asked
+    as the 工作 the text writes (the asked event gets its everyday forms as the other words do)."""
+    from retriever.service import evidence_for
+
+    judge = retriever.answerability
+    focus = judge.analyse(evidence_for(retriever, "区锦雄年轻的时候常去哪儿游泳？")).focus
+    assert "时候" not in focus and "游泳" in focus
+    focus = judge.analyse(evidence_for(retriever, "湘潭治污资金的账是哪几个部门查的？")).focus
+    assert "账是" not in focus
+    answer = retriever.answer("张海冰来环保局以前在哪儿上班？")
+    assert not answer.abstained, answer.confidence

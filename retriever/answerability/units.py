@@ -121,6 +121,8 @@ _NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal 
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
 # Spoken place-holders that point at the topic instead of naming it (锅炉那块儿一共拆了多少台: the boilers are asked).
 _PLACEHOLDERS = frozenset("块儿 那块 这块 那块儿 这块儿 那边 这边 那边儿 这边儿 那儿 这儿 事儿 玩意儿 东东".split())
+# Heads of a time clause (年轻的时候, 改革期间, 来之前): they say when, not what is asked.
+_TIME_HEADS = frozenset("时候 时 期间 之前 以前 之后 以后 当时 那时 时期 时代".split())
 _CLAUSE_END = re.compile(r"[，。？！；、,.?!;：:\s]")
 # Verbs of asking and number words after the question word are no attribute either ('which three provinces').
 _PAST = re.compile(r"^[a-z]{3,}[^e]ed$")  # helped, provided, attended (not need, seed)
@@ -144,10 +146,11 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
         cut = [(w, t) for w, t, _ in tagged_around(canonical(question), aliases) if not w.isspace()]  # Latin words stay whole
         marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
         event = asked_event(cut, names_entity)
+        own = {u.label: u for u in units}  # with their synonyms' and everyday words' forms (上班 by 工作)
+        asked = [own.get(event) or Unit(event, _weight(event), (event,))] if event else []
         if marker is None:
-            return [Unit(event, _weight(event), (event,))] if event else []
+            return asked
         found = []
-        own = {u.label: u for u in units}
         # The noun after 多少/几 is what is counted (多少台锅炉); after 哪/什么 it is a kind (哪条大河: 淮河), which the
         # answer names without writing it: only the noun before the question word is then asked (利率是多少).
         sides = ((-1, -1), (1, len(cut))) if re.search(r"多少|几", cut[marker][0]) else ((-1, -1),)
@@ -158,11 +161,14 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                     break
                 if i == marker + 1 and len(word) > 2 and word[0] in _UNIT_CHARS:
                     word = word[1:]  # the measure word belongs to 多少 (多少台燃媒锅炉 cut 台燃媒|锅炉)
-                elif (
-                    word.isascii() or names_nothing(word) or word in STOPWORDS or word in _PLACEHOLDERS or len(word) < 2
-                    or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
-                ):
-                    continue
+                else:
+                    if len(word) > 1 and word.endswith("是") and _NOUN_TAG.match(tag):
+                        word = word[:-1]  # a copula the segmenter glued to a noun (…的账是哪几个部门: 账|是)
+                    if (
+                        word.isascii() or names_nothing(word) or word in STOPWORDS or word in _PLACEHOLDERS
+                        or len(word) < 2 or word in _TIME_HEADS or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
+                    ):
+                        continue
                 longer = [u.label for u in units if word in u.label and u.label[0] not in _UNIT_CHARS]
                 whole = max(longer, key=len, default=word)  # 标车 of 黄标车
                 found.append(own.get(whole) or Unit(whole, _weight(whole), (whole,)))  # its synonyms' forms too
@@ -171,7 +177,7 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                     if _modifier(before, before_tag, names_entity) and before not in whole:
                         found.append(own.get(before) or Unit(before, _weight(before), (before,)))
                 break
-        return found + ([Unit(event, _weight(event), (event,))] if event and event not in [u.label for u in found] else [])
+        return found + ([] if event in [u.label for u in found] else asked)
     by_label = {u.label: u for u in units}
     words, naming = name_words(question, units, entities)
     marker = next((i for i, w in enumerate(words) if w in EN_WH_WORDS), None)
