@@ -136,7 +136,7 @@ def markdown(results: dict) -> str:
         "eval/sets/readers.jsonl, `readers2` is eval/sets/readers2.jsonl (written blind in session 6; 80 % tune), "
         "`readers3` is eval/sets/readers3.jsonl (written blind in session 7; 70 % tune), `readers5` is "
         "eval/sets/readers5.jsonl (written blind in session 9; half tune, half held out), `readers6` is "
-        "eval/sets/readers6.jsonl (written blind in session 10; half tune, half held out; in no training set). The "
+        "eval/sets/readers6.jsonl (written blind in session 10; half tune, half held out). The "
         "Overall table pools every set of a split; the fresh section below gives each set's held-out figures apart. "
         "The follow-up conversations (eval/sets/followups.jsonl, followups2.jsonl, followups3.jsonl, followups5.jsonl and followups6.jsonl) are "
         "scored with and without "

@@ -103,7 +103,7 @@ def test_the_checker_rejects_a_repeat_a_wrong_split_a_bad_answer_and_a_missing_s
     assert done.returncode == 1 and "followups6.jsonl: missing from" in done.stdout
 
 
-def test_the_sets_are_scored_by_default_but_in_no_training_set():
+def test_the_sets_are_scored_by_default_and_their_tune_half_trains():
     import inspect
 
     from eval.calibrate import TRAINING_SETS
@@ -113,12 +113,12 @@ def test_the_sets_are_scored_by_default_but_in_no_training_set():
     from eval.run import run_eval
 
     assert "readers6" in SET_NAMES and "readers6" in EVAL_SETS
-    assert "readers6" not in DEFAULT_SETS and "readers6" not in TRAINING_SETS and "readers6" not in TUNE_SETS
+    assert "readers6" not in DEFAULT_SETS and "readers6" in TRAINING_SETS and "readers6" in TUNE_SETS  # its tune half
     assert inspect.signature(run_eval).parameters["sets"].default == EVAL_SETS
-    assert inspect.signature(tune_ranks).parameters["sets"].default == TUNE_SETS  # the tune-only tools skip it
+    assert inspect.signature(tune_ranks).parameters["sets"].default == TUNE_SETS
     mine = [q for q in load_questions() if q.set == "readers6"]  # what python -m eval scores: both splits
     assert len(mine) == len(_rows(READERS)) and {q.split for q in mine} == {"tune", "heldout"}
-    tune = load_questions(("readers6",), split="tune")  # its tune half, read by no tool this session
+    tune = load_questions(("readers6",), split="tune")  # what the tune-only tools and the training read
     assert len(tune) == len(_rows(READERS)) // 2 and {q.split for q in tune} == {"tune"}
     assert ("followups6", "eval/sets/followups6.jsonl", SETS / FOLLOWUPS) in MORE_SETS
     assert {r["id"] for r in _rows(READERS)} <= {r["id"] for r in standalone_questions()}
