@@ -28,3 +28,15 @@ def test_a_forum_held_question_finds_the_editors_note_first(retriever):
 def test_binding_targets_and_year_end_review_find_their_passages_first(retriever):
     assert "约束性" in retriever.search("How many binding targets does Dalian set?", k=1)[0].text
     assert "不合格" in retriever.search("What happens in Xiangtan to units that fail the year-end review?", k=1)[0].text
+
+
+def test_list_as_is_listed_and_plan_alone_is_no_overfulfilment():
+    lexicon = build_lexicon(["列为", "列入", "超额", "规划"])
+    assert "列为" in translate("What did Xiangtan list pollution control as?", lexicon)
+    plan = translate("What is Nanyang's big plan for water?", lexicon)
+    assert "规划" in plan and "超额" not in plan  # 'more than planned' used to key 超额 by 'plan' alone
+    assert "超额" in translate("Did they exceed the plan?", lexicon)
+
+
+def test_list_as_finds_the_mayors_project_first(retriever):
+    assert "市长工程" in retriever.search("What did Xiangtan list pollution control as?", k=1)[0].text
