@@ -41,3 +41,8 @@ def test_list_as_is_listed_and_plan_alone_is_no_overfulfilment():
 
 def test_list_as_finds_the_mayors_project_first(retriever):
     assert "市长工程" in retriever.search("What did Xiangtan list pollution control as?", k=1)[0].text
+
+
+def test_sightings_are_the_texts_three_sees(retriever):
+    assert "见" in retriever.query_terms("What were the three sightings Dalian required?")
+    assert "见企业法人" in retriever.search("What were the three sightings Dalian required?", k=1)[0].text
