@@ -36,6 +36,9 @@ def passage(speaker: str, text: str) -> Chunk:
         ("厅局长论坛在哪里召开？", "zh", PLACE),
         ("张海冰是哪里人？", "zh", ORIGIN),
         ("他认为环保部门的能力短板在哪里？", "zh", None),  # where a weakness lies is no place
+        ("湘潭治理的重点放在哪里？", "zh", None),  # where the focus is put is no place either
+        ("张海冰之前在哪个机关工作？", "zh", NAME),  # 在哪个机关: the body's name, not 在哪 (where)
+        ("哪帮人在做这件事？", "zh", PERSON),  # 哪帮人, 哪些人: people
         ("大连为什么淘汰黄标车？", "zh", None),
     ],
 )
@@ -139,3 +142,22 @@ def test_the_measure_word_cut_off_which_is_no_kind_and_a_company_names_no_entity
     facts = retriever.answerability.facts
     words, naming = name_words(question, content_units(evidence, facts.lexicon), question_entities(evidence, facts))
     assert not naming[words.index("company")] and naming[words.index("jinxiong")]  # 公司 ends the firm's name only
+
+
+def test_a_body_named_by_an_institution_word_is_a_place_and_a_group_of_people_no_kind():
+    from retriever.answerability.kinds import asked_kind
+
+    assert gives("我从人大机关到环保系统，这个转折在特殊时期有特殊的含义。", PLACE, ["张海冰", "工作"])
+    assert asked_kind("哪帮人在做这件事？", "zh", {}) == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["区锦雄拿海岛度假举例想说明什么？", "张海冰之前在哪个机关工作？", "张海冰把自己比作什么？", "济宁环保系统罚款金额是多少？"],
+)
+def test_a_point_a_figure_or_a_named_body_asked_is_answered_on_the_real_index(retriever, question):
+    """想说明什么 and 比作什么 ask a point or a figure the answer states in its own words (举例, 比作 are not written); 在哪个机关
+    asks the body's name (人大机关), not a place."""
+    verdict = judge(retriever, question)
+    assert verdict.analysis.values["focus_known"] == 1.0 and verdict.analysis.values["stated_answer"] == 1.0
+    assert not verdict.abstained

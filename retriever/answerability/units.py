@@ -115,6 +115,10 @@ def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
 
 _ZH_MARKER = re.compile(r"多少|几|什么|哪|谁")
 _ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions ask for no attribute
+# Verbs of meaning and likeness before 什么 (想说明什么, 把自己比作什么, 意味着什么): the question asks the point or the
+# figure, which the answer states in its own words; the words before the verb (举例, 海岛度假) are what was said, not an
+# attribute the answer must write.
+_ZH_POINT = frozenset("说明 表明 证明 比作 比喻 比喻成 比成 比为 比方 看作 看成 当作 当成 视为 形容 意味着 象征 强调".split())
 _NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal verbs, idioms, abbreviations
 # Names (places, people, organisations) are what a question is about, not the attribute it asks: unknown_names
 # checks them (株州, a slip for 株洲, is no attribute the text lacks).
@@ -146,6 +150,8 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
         event = asked_event(cut, names_entity)
         if marker is None:
             return [Unit(event, _weight(event), (event,))] if event else []
+        if cut[marker][0] == "什么" and marker > 0 and cut[marker - 1][0] in _ZH_POINT:
+            return []  # 想说明什么, 比作什么: a point or a figure is asked, no attribute
         found = []
         own = {u.label: u for u in units}
         # The noun after 多少/几 is what is counted (多少台锅炉); after 哪/什么 it is a kind (哪条大河: 淮河), which the
