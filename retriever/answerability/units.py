@@ -264,6 +264,26 @@ def coverage(units: Sequence[Unit], folded_text: str) -> float:
     return sum(u.weight for u in units if u.found_in(folded_text)) / total
 
 
+# Nouns that name what a unit measures (多少钱: 几百亿元 answers without writing 钱; 小镇有多少人口: 10万人): a number in
+# the unit writes them, for the checks that the number stands with the asked words (focus_sentence, clause_number).
+_MEASURED = (
+    (frozenset("钱 金额 资金 费用 花费 经费 投资 投入 成本 价格 价钱".split()), ("元",)),
+    (frozenset("人口 人数".split()), ("万人", "名")),
+)
+
+
+def measured_by_number(units: Sequence[Unit], unit: str | None) -> list[Unit]:
+    """The asked words, each noun of what a number measures (钱, 金额, 人口) also found by that number's unit (元, 万人),
+    when the question asks a number (unit not None)."""
+    if unit is None:
+        return list(units)
+    out = []
+    for u in units:
+        extra = next((marks for nouns, marks in _MEASURED if u.label in nouns or nouns.intersection(u.forms)), ())
+        out.append(Unit(u.label, u.weight, u.forms + extra) if extra else u)
+    return out
+
+
 def attribute_units(units: Sequence[Unit], entities: Sequence[Entity]) -> list[Unit]:
     """The units that ask for something about the entity: all but those naming it (南阳市, Nanyang)."""
     aliases = [a for e in entities for a in e.aliases]
