@@ -166,19 +166,18 @@ def test_a_point_a_figure_or_a_named_body_asked_is_answered_on_the_real_index(re
 def test_a_noun_of_what_a_number_measures_is_written_by_its_unit():
     from retriever.answerability.units import measured_by_number
 
-    money, people = measured_by_number([unit("钱"), unit("人口"), unit("珠江")], "元"), measured_by_number([unit("人口")], "")
-    assert money[0].found_in("几百亿元资金") and not money[2].found_in("几百亿元资金")
-    assert people[0].found_in("一个不足10万人的小镇") and measured_by_number([unit("钱")], None)[0].forms == ("钱",)
+    money = measured_by_number([unit("钱"), unit("投资"), unit("珠江")], "元")
+    assert money[0].found_in("几百亿元") and not money[1].found_in("几百亿元") and not money[2].found_in("几百亿元")
+    assert measured_by_number([unit("钱")], None)[0].forms == ("钱",)
 
 
 def test_number_questions_whose_answer_writes_no_measured_noun_pass_both_number_checks_on_the_real_index(retriever):
-    """多少钱 is answered by 几百亿元 (钱 unwritten), 多少人口 by 不足10万人; 多长 and 长时间 of 多长时间 ask, and name nothing."""
+    """多少钱 is answered by 几百亿元 (钱 unwritten); 多长 and 长时间 of 多长时间 ask, and name nothing."""
     from retriever.answerability.features import content_units
     from retriever.service import evidence_for
 
-    for question in ("普邦园林参与改善的小镇有多少人口？", "广州当年治珠江花了多长时间多少钱啊？"):
-        values = judge(retriever, question).analysis.values
-        assert values["focus_sentence"] >= 0.5 and values["clause_number"] >= 0.5
     question = "广州当年治珠江花了多长时间多少钱啊？"
+    values = judge(retriever, question).analysis.values
+    assert values["focus_sentence"] >= 0.5 and values["clause_number"] >= 0.5
     labels = [u.label for u in content_units(evidence_for(retriever, question), retriever.answerability.facts.lexicon)]
     assert "多长" not in labels and "长时间" not in labels and "钱" in labels
