@@ -36,6 +36,9 @@ def passage(speaker: str, text: str) -> Chunk:
         ("厅局长论坛在哪里召开？", "zh", PLACE),
         ("张海冰是哪里人？", "zh", ORIGIN),
         ("他认为环保部门的能力短板在哪里？", "zh", None),  # where a weakness lies is no place
+        ("湘潭治理的重点放在哪里？", "zh", None),  # where the focus is put is no place either
+        ("张海冰之前在哪个机关工作？", "zh", NAME),  # 在哪个机关: the body's name, not 在哪 (where)
+        ("哪帮人在做这件事？", "zh", PERSON),  # 哪帮人, 哪些人: people
         ("大连为什么淘汰黄标车？", "zh", None),
     ],
 )
@@ -139,3 +142,42 @@ def test_the_measure_word_cut_off_which_is_no_kind_and_a_company_names_no_entity
     facts = retriever.answerability.facts
     words, naming = name_words(question, content_units(evidence, facts.lexicon), question_entities(evidence, facts))
     assert not naming[words.index("company")] and naming[words.index("jinxiong")]  # 公司 ends the firm's name only
+
+
+def test_a_body_named_by_an_institution_word_is_a_place_and_a_group_of_people_no_kind():
+    from retriever.answerability.kinds import asked_kind
+
+    assert gives("我从人大机关到环保系统，这个转折在特殊时期有特殊的含义。", PLACE, ["张海冰", "工作"])
+    assert asked_kind("哪帮人在做这件事？", "zh", {}) == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["区锦雄拿海岛度假举例想说明什么？", "张海冰之前在哪个机关工作？", "张海冰把自己比作什么？", "济宁环保系统罚款金额是多少？"],
+)
+def test_a_point_a_figure_or_a_named_body_asked_is_answered_on_the_real_index(retriever, question):
+    """想说明什么 and 比作什么 ask a point or a figure the answer states in its own words (举例, 比作 are not written); 在哪个机关
+    asks the body's name (人大机关), not a place."""
+    verdict = judge(retriever, question)
+    assert verdict.analysis.values["focus_known"] == 1.0 and verdict.analysis.values["stated_answer"] == 1.0
+    assert not verdict.abstained
+
+
+def test_a_noun_of_what_a_number_measures_is_written_by_its_unit():
+    from retriever.answerability.units import measured_by_number
+
+    money = measured_by_number([unit("钱"), unit("投资"), unit("珠江")], "元")
+    assert money[0].found_in("几百亿元") and not money[1].found_in("几百亿元") and not money[2].found_in("几百亿元")
+    assert measured_by_number([unit("钱")], None)[0].forms == ("钱",)
+
+
+def test_number_questions_whose_answer_writes_no_measured_noun_pass_both_number_checks_on_the_real_index(retriever):
+    """多少钱 is answered by 几百亿元 (钱 unwritten); 多长 and 长时间 of 多长时间 ask, and name nothing."""
+    from retriever.answerability.features import content_units
+    from retriever.service import evidence_for
+
+    question = "广州当年治珠江花了多长时间多少钱啊？"
+    values = judge(retriever, question).analysis.values
+    assert values["focus_sentence"] >= 0.5 and values["clause_number"] >= 0.5
+    labels = [u.label for u in content_units(evidence_for(retriever, question), retriever.answerability.facts.lexicon)]
+    assert "多长" not in labels and "长时间" not in labels and "钱" in labels

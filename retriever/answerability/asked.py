@@ -15,8 +15,8 @@ TIME, PERSON, NAME, PLACE, ORIGIN = "time", "person", "name", "place", "origin"
 _ZH_KINDS = (
     (TIME, re.compile(r"哪一?年|哪一?天|哪个月|几月|几号|什么时候|什么时间|何时|哪个时候")),
     (ORIGIN, re.compile(r"哪里人|哪儿人|什么地方人|籍贯|老家")),
-    (PLACE, re.compile(r"哪里|哪儿|什么地方|哪个地方|何地|在哪")),
-    (PERSON, re.compile(r"是谁|谁|哪位|什么人")),
+    (PLACE, re.compile(r"哪里|哪儿|什么地方|哪个地方|何地|在哪(?![一个家所座条位种项部间些])")),  # 在哪个机关: a name
+    (PERSON, re.compile(r"是谁|谁|哪位|什么人|哪[帮些群伙拨批]人")),
     (NAME, re.compile(r"哪一?[家所座条个]|叫什么|什么名字|的名字|的名称|名称是什么|名字是什么|哪个(?:公司|企业|单位|机构)")),
 )
 _EN_KINDS = (
@@ -28,7 +28,7 @@ _EN_KINDS = (
 )
 _NOT_PLACE = re.compile(
     r"(?:短板|问题|难点|关键|原因|区别|不同|差距|意义|作用|重点|亮点|特点|优势|不足|困难|挑战|症结|根源|出路|方向|好处|突破口|价值)"
-    r"(?:主要|究竟|到底)?(?:在|是)?(?:哪里|哪儿|什么地方)"
+    r"(?:主要|究竟|到底)?(?:[放落摆集中]{1,2}在|在|是)?(?:哪里|哪儿|什么地方)"
 )
 # A person asked for by role (湘潭市长叫什么名字, 哪位领导): the name question asks a person.
 _ROLES = re.compile(r"长$|领导|书记|主任|编辑|总裁|经理|主席|老板|负责人|官员|专家|教授|记者|干部")

@@ -86,6 +86,7 @@ from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, gi
 from retriever.answerability.topic import absent_nouns
 from retriever.answerability.units import (
     EN_QUESTION_WORDS,
+    ZH_ASKING,
     ZH_QUESTION_WORDS,
     Unit,
     attribute_units,
@@ -93,6 +94,7 @@ from retriever.answerability.units import (
     coverage,
     english_units,
     focus_units,
+    measured_by_number,
     name_words,
 )
 
@@ -136,8 +138,11 @@ def own_terms(evidence: Evidence) -> list[str]:
 
 
 def content_units(evidence: Evidence, lexicon: dict[str, list[str]]) -> list[Unit]:
-    """The question's content words: its Chinese words, and its Latin words with their translations (mixed too)."""
-    return chinese_units(own_terms(evidence), lexicon) + english_units(evidence.question, lexicon)
+    """The question's content words: its Chinese words, and its Latin words with their translations (mixed too). A
+    word the question writes only inside an asking phrase (多长 and 长时间 of 花了多长时间) is none."""
+    outside = ZH_ASKING.sub("|", search_key(evidence.question))
+    terms = [t for t in own_terms(evidence) if search_key(t) in outside]
+    return chinese_units(terms, lexicon) + english_units(evidence.question, lexicon)
 
 
 def question_unknown_names(evidence: Evidence, facts: IndexFacts) -> list[str]:
@@ -238,7 +243,10 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     sentences = [t for i in own for t in sentence_windows(evidence.passages[i])]
     written = [u for u in focus if any(facts.contains(f) for f in u.forms if f) or not unit_known(u, facts)]  # not slips (燃媒)
     number = counted_unit(canonical(evidence.question), unit)
-    focus_sentence = max((answers_in(t, written, attribute, number) for t in sentences), default=float(unit is None))
+    focus_sentence = max(
+        (answers_in(t, measured_by_number(written, number), measured_by_number(attribute, number), number) for t in sentences),
+        default=float(unit is None),
+    )
     cosines = evidence.sentence_cosines[0] if evidence.sentence_cosines else ()
     own_chunks = [evidence.passages[i] for i in own]
     # a question about two entities (南阳和大连哪个城市拆得多) is answered only where each one's passages give it
@@ -247,6 +255,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     written_attribute = [u for u in attribute if any(facts.contains(f) for f in u.forms if f)]
     more = more_number(evidence.question, evidence.lang) if number in (None, "", COUNT) else None
     asked_number = number if more is None or (more == "" and number is not None) else more
+    numbered_attribute = measured_by_number(attribute, asked_number)
     kind = answer_kind(evidence.question, evidence.lang) if asked_number is None else None
     question_key = search_key(evidence.question)
     named = [f for u in units for f in u.forms if f] + [a for e in entities for a in e.aliases if a in question_key]
@@ -283,7 +292,10 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "stated_answer": min(
             stated_answer(kind, asked_words, chunks, named, name_kind, role, written_attribute) for chunks in each
         ),
-        "clause_number": min(clause_number(asked_number, written or attribute, chunks, attribute) for chunks in each),
+        "clause_number": min(
+            clause_number(asked_number, measured_by_number(written or attribute, asked_number), chunks, numbered_attribute)
+            for chunks in each
+        ),
         "kind_named": kind_named(name_kind, [texts[i] for i in own]),
         "absent_noun": float(bool(absent)),
     }

@@ -18,6 +18,7 @@ from index.wordforms import key_of
 # 哪家, 哪位, 哪条, 哪一家: asks which one of a kind (not 哪些, 哪里, 哪儿, 哪年, 哪天: a list, a place, a time).
 _WHICH = re.compile(r"^哪一?[家个所座条位种项部间]?$")
 _MEASURE_CHARS = frozenset("家个所座条位种项部间")
+_GROUPS = frozenset("帮群伙拨批些")  # measure words of a group of people (哪帮人)
 _NAME_ASKED = re.compile(r"叫什么名字|叫什么|什么名字|的名字|的名称|名字是什么|名称是什么|名叫什么|叫做什么")
 _NOUN = re.compile(r"^(?:n|nz|nt|ns|j|vn|l)$")
 _SKIP = re.compile(r"^(?:m|mq|q|d|uj|v|p)$")  # 第三方, 28家, 都, 的, 是: between the kind and the question word
@@ -93,6 +94,8 @@ def _chinese_kind(text: str) -> tuple[str, ...]:
         after = words[at + 1 :]
         if words[at][0] == "哪" and after and after[0][0] in _MEASURE_CHARS and len(after) > 1:
             after = after[1:]  # 哪|所|大学: the measure word was cut off 哪
+        if after and after[0][0] in _GROUPS:
+            return ()  # 哪帮人, 哪群人: people are asked, no kind's name
         while after and (re.match(r"^(?:m|mq|q)$", after[0][1]) or re.match(r"[\d一二两三四五六七八九十百千几第]", after[0][0])):
             after = after[1:]
         if after and (_NOUN.match(after[0][1]) or len(after[0][0]) == 1 and after[0][1] != "x"):

@@ -115,6 +115,10 @@ def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
 
 _ZH_MARKER = re.compile(r"多少|几|什么|哪|谁")
 _ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions ask for no attribute
+# Verbs of meaning and likeness before 什么 (想说明什么, 把自己比作什么, 意味着什么): the question asks the point or the
+# figure, which the answer states in its own words; the words before the verb (举例, 海岛度假) are what was said, not an
+# attribute the answer must write.
+_ZH_POINT = frozenset("说明 表明 证明 比作 比喻 比喻成 比成 比为 比方 看作 看成 当作 当成 视为 形容 意味着 象征 强调".split())
 _NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal verbs, idioms, abbreviations
 # Names (places, people, organisations) are what a question is about, not the attribute it asks: unknown_names
 # checks them (株州, a slip for 株洲, is no attribute the text lacks).
@@ -150,6 +154,8 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
         asked = [own.get(event) or Unit(event, _weight(event), (event,))] if event else []
         if marker is None:
             return asked
+        if cut[marker][0] == "什么" and marker > 0 and cut[marker - 1][0] in _ZH_POINT:
+            return []  # 想说明什么, 比作什么: a point or a figure is asked, no attribute
         found = []
         # The noun after 多少/几 is what is counted (多少台锅炉); after 哪/什么 it is a kind (哪条大河: 淮河), which the
         # answer names without writing it: only the noun before the question word is then asked (利率是多少).
@@ -262,6 +268,25 @@ def coverage(units: Sequence[Unit], folded_text: str) -> float:
     if not total:
         return 1.0
     return sum(u.weight for u in units if u.found_in(folded_text)) / total
+
+
+# Nouns that name what a unit measures (多少钱: 几百亿元 answers without writing 钱): a number in
+# the unit writes them, for the checks that the number stands with the asked words (focus_sentence, clause_number).
+# Only money: 人口 by 万人 and 投资 by 元 answered near misses (s085 the population of Xiangtan, r246 湘潭五矿湖铁的
+# 治理总投资: another number in the unit stood near the entity's words).
+_MEASURED = ((frozenset("钱 金额 资金 费用 花费 经费 成本 价格 价钱".split()), ("元",)),)
+
+
+def measured_by_number(units: Sequence[Unit], unit: str | None) -> list[Unit]:
+    """The asked words, each noun of what a number measures (钱, 金额, 人口) also found by that number's unit (元, 万人),
+    when the question asks a number (unit not None)."""
+    if unit is None:
+        return list(units)
+    out = []
+    for u in units:
+        extra = next((marks for nouns, marks in _MEASURED if u.label in nouns or nouns.intersection(u.forms)), ())
+        out.append(Unit(u.label, u.weight, u.forms + extra) if extra else u)
+    return out
 
 
 def attribute_units(units: Sequence[Unit], entities: Sequence[Entity]) -> list[Unit]:
