@@ -273,10 +273,10 @@ def test_an_english_word_the_lexicon_cannot_map_is_never_named_as_missing(facts)
 
 def test_one_home_for_the_asking_words():
     from retriever import answer_sentence
-    from retriever.answerability import units
+    from retriever.answerability import focus, units
 
     assert answer_sentence.ZH_ASKING is units.ZH_ASKING and answer_sentence.EN_WH_WORDS is units.EN_WH_WORDS
-    assert units.EN_AUXILIARIES <= units._EN_NOT_FOCUS
+    assert units.EN_AUXILIARIES <= focus._EN_NOT_FOCUS
     assert all(units.names_nothing(w) for w in ("哪一年", "有没有", "什么样", "多少", "一共"))
     assert [u.label for u in chinese_units(["苏国军", "哪一年", "出生"])] == ["苏国军", "出生"]
     english = english_units("Why did Dalian scrap the boilers?", LEXICON)

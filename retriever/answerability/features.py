@@ -54,7 +54,7 @@ a question about an entity is judged on that entity's passages among them, any o
   mashes, greetings), or none of its words occurs in the transcript in any form (lorem ipsum, carpe diem); the
   judge abstains on it whatever the other features say.
 
-Content words and the asked attribute are in units.py, nonsense and unknown names in names.py; their names are
+Content words are in units.py, the asked attribute in focus.py, nonsense and unknown names in names.py; their names are
 re-exported here.
 """
 
@@ -72,6 +72,7 @@ from index.records import Chunk, Kind
 from retriever.answerability.answer_check import clause_number, stated_answer
 from retriever.answerability.asked import answer_kind, asks_role, more_number
 from retriever.answerability.entities import Entity, asked_entities, folded
+from retriever.answerability.focus import focus_units
 from retriever.answerability.kinds import asked_kind, kind_named
 from retriever.answerability.names import (
     Contains,
@@ -93,7 +94,6 @@ from retriever.answerability.units import (
     chinese_units,
     coverage,
     english_units,
-    focus_units,
     measured_by_number,
     name_words,
 )

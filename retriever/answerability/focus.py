@@ -1,0 +1,148 @@
+"""The asked attribute of a question: the content words next to its question word, and the event a when/where
+question asks about (focus_units, asked_event)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from index.normalize import canonical
+from index.stopwords import STOPWORDS
+from retriever.answerability.entities import Entity
+from retriever.answerability.units import (
+    EN_AUXILIARIES,
+    EN_WH_WORDS,
+    UNIT_CHARS,
+    Unit,
+    name_words,
+    names_nothing,
+    tagged_around,
+    unit_weight,
+)
+
+_ZH_MARKER = re.compile(r"多少|几|什么|哪|谁")
+_ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions ask for no attribute
+# Verbs of meaning and likeness before 什么 (想说明什么, 把自己比作什么, 意味着什么): the question asks the point or the
+# figure, which the answer states in its own words; the words before the verb (举例, 海岛度假) are what was said, not an
+# attribute the answer must write.
+_ZH_POINT = frozenset("说明 表明 证明 比作 比喻 比喻成 比成 比为 比方 看作 看成 当作 当成 视为 形容 意味着 象征 强调".split())
+_NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal verbs, idioms, abbreviations
+# Names (places, people, organisations) are what a question is about, not the attribute it asks: unknown_names
+# checks them (株州, a slip for 株洲, is no attribute the text lacks).
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
+# Spoken place-holders that point at the topic instead of naming it (锅炉那块儿一共拆了多少台: the boilers are asked).
+_PLACEHOLDERS = frozenset("块儿 那块 这块 那块儿 这块儿 那边 这边 那边儿 这边儿 那儿 这儿 事儿 玩意儿 东东".split())
+# Heads of a time clause (年轻的时候, 改革期间, 来之前): they say when, not what is asked.
+_TIME_HEADS = frozenset("时候 时 期间 之前 以前 之后 以后 当时 那时 时期 时代".split())
+_CLAUSE_END = re.compile(r"[，。？！；、,.?!;：:\s]")
+# Verbs of asking and number words after the question word are no attribute either ('which three provinces').
+_PAST = re.compile(r"^[a-z]{3,}[^e]ed$")  # helped, provided, attended (not need, seed)
+_EN_NOT_FOCUS = EN_AUXILIARIES | frozenset(
+    """happen happens happened think thinks thought feel feels felt mean means meant use used spend spent make made
+    one two three four five six seven eight nine ten hundred hundreds thousand thousands million millions billion""".split()
+)
+
+
+def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Sequence[Entity]) -> list[Unit]:
+    """The asked attribute: the content words next to the question word (常住人口 of 南阳市的常住人口是多少,
+    员工 of 有多少名员工, 'population' of 'What is the population of Jining?'); [] for why/how questions, for
+    who-questions and for a kind asked right after 哪/什么 (哪条大河: 淮河).
+    """
+    aliases = [a for e in entities for a in e.aliases]
+
+    def names_entity(word: str) -> bool:
+        return any(word in a or a in word for a in aliases)
+
+    if lang == "zh":
+        cut = [(w, t) for w, t, _ in tagged_around(canonical(question), aliases) if not w.isspace()]  # Latin words stay whole
+        marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
+        event = asked_event(cut, names_entity)
+        own = {u.label: u for u in units}  # with their synonyms' and everyday words' forms (上班 by 工作)
+        asked = [own.get(event) or Unit(event, unit_weight(event), (event,))] if event else []
+        if marker is None:
+            return asked
+        if cut[marker][0] == "什么" and marker > 0 and cut[marker - 1][0] in _ZH_POINT:
+            return []  # 想说明什么, 比作什么: a point or a figure is asked, no attribute
+        found = []
+        # The noun after 多少/几 is what is counted (多少台锅炉); after 哪/什么 it is a kind (哪条大河: 淮河), which the
+        # answer names without writing it: only the noun before the question word is then asked (利率是多少).
+        sides = ((-1, -1), (1, len(cut))) if re.search(r"多少|几", cut[marker][0]) else ((-1, -1),)
+        for step, stop in sides:  # the nearest noun on each side, within the clause
+            for i in range(marker + step, stop, step):
+                word, tag = cut[i]
+                if _CLAUSE_END.fullmatch(word) or names_entity(word):
+                    break
+                if i == marker + 1 and len(word) > 2 and word[0] in UNIT_CHARS:
+                    word = word[1:]  # the measure word belongs to 多少 (多少台燃媒锅炉 cut 台燃媒|锅炉)
+                else:
+                    if len(word) > 1 and word.endswith("是") and _NOUN_TAG.match(tag):
+                        word = word[:-1]  # a copula the segmenter glued to a noun (…的账是哪几个部门: 账|是)
+                    if (
+                        word.isascii() or names_nothing(word) or word in STOPWORDS or word in _PLACEHOLDERS
+                        or len(word) < 2 or word in _TIME_HEADS or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
+                    ):
+                        continue
+                longer = [u.label for u in units if word in u.label and u.label[0] not in UNIT_CHARS]
+                whole = max(longer, key=len, default=word)  # 标车 of 黄标车
+                found.append(own.get(whole) or Unit(whole, unit_weight(whole), (whole,)))  # its synonyms' forms too
+                if step < 0 and i > 0:  # the noun it heads: 办公电话 asks an office number, not any 电话
+                    before, before_tag = cut[i - 1]
+                    if _modifier(before, before_tag, names_entity) and before not in whole:
+                        found.append(own.get(before) or Unit(before, unit_weight(before), (before,)))
+                break
+        return found + ([] if event in [u.label for u in found] else asked)
+    by_label = {u.label: u for u in units}
+    words, naming = name_words(question, units, entities)
+    marker = next((i for i, w in enumerate(words) if w in EN_WH_WORDS), None)
+    if marker is None or words[marker] == "why":
+        return []
+    if words[marker] == "how" and marker + 1 < len(words) and words[marker + 1] not in ("many", "much"):
+        return []
+    if words[marker] in ("who", "whom"):
+        return []  # 'who is the director': a person is asked; the role is a kind the answer need not write
+    found: list[Unit] = []  # the first run of content words after the question word: its last two (the head noun)
+    for i in range(marker + 1, len(words)):
+        word = words[i]
+        if "-" in word and word not in by_label:  # micro-stations: its head is the last part
+            word = word.rsplit("-", 1)[-1]
+        if found and _PAST.search(word):
+            break  # a past participle ends the noun phrase (the bank provided, the people attended)
+        unit = None if word in _EN_NOT_FOCUS else by_label.get(word)
+        if unit is None or naming[i]:
+            if found:
+                break
+            continue
+        found.append(unit)
+    return found[-2:]
+
+
+def _modifier(word: str, tag: str, names_entity) -> bool:
+    """A noun that qualifies the next one (办公 of 办公电话): a common noun of two characters or more."""
+    return (
+        len(word) >= 2 and bool(_NOUN_TAG.match(tag)) and tag not in _NAME_TAGS and not word.isascii()
+        and not names_nothing(word) and word not in STOPWORDS and not names_entity(word)
+    )
+
+
+_WHEN_WHERE = re.compile(r"哪一?年|哪一?天|哪个月|几月|几日|几号|何时|何地|哪里|哪儿|时候")
+_SPLIT_WHEN = frozenset("哪天 哪年 哪月 什么时候 什么时间 什么地方 哪个地方".split())  # cut in two by the tagger (哪|天)
+_NOT_EVENT = frozenset("天 年 月 时间 地方 开始 进行 发生 出现 正式 首次 第一次".split())  # no event of their own
+_EVENT_TAG = re.compile(r"^(?:v|n)")  # a verb or a noun: the event a when/where question asks about
+
+
+def asked_event(cut: Sequence[tuple[str, str]], names_entity) -> str:
+    """The event a when/where question asks about: the first verb or noun after 哪一年, 什么时候, 几月几日, 哪里
+    (苏国军是哪一年出生的 -> 出生; 论坛在哪里举行 -> 举行); '' when the question asks no time or place. The text must
+    report that event for the question to be answered, as it must write the noun a 多少 question counts."""
+    pairs = zip(cut, cut[1:] + [("", "")])
+    start = next((i for i, ((w, _), (n, _)) in enumerate(pairs) if _WHEN_WHERE.fullmatch(w) or w + n in _SPLIT_WHEN), None)
+    if start is None:
+        return ""
+    for word, tag in cut[start + 1 :]:
+        if _CLAUSE_END.fullmatch(word) or names_entity(word):
+            return ""
+        if _WHEN_WHERE.fullmatch(word) or word in _NOT_EVENT or len(word) < 2 or names_nothing(word) or word in STOPWORDS:
+            continue
+        if _EVENT_TAG.match(tag) and not word.isascii():
+            return word
+    return ""
