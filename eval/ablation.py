@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval.command import command
+
 REPORTS = Path(__file__).resolve().parent / "reports"
 
 
@@ -166,6 +168,7 @@ def markdown(rows: list[dict], cmrc_limit: int, gold: int, readers: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+@command
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 

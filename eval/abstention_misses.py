@@ -16,6 +16,7 @@ import argparse
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from eval.command import command
 from eval.questions import TUNE_SETS, load_questions
 
 ANSWER_K = 5
@@ -78,6 +79,7 @@ def describe(miss: Miss, threshold: float, features: bool = False) -> str:
     return "\n".join(lines)
 
 
+@command
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.abstention_misses", description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join((*TUNE_SETS, "followups")))

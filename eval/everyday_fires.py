@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eval import metrics
+from eval.command import command
 from eval.questions import TUNE_SETS, load_questions
 
 
@@ -60,6 +61,7 @@ def summary(rows: list[tuple]) -> str:
     return "\n".join(lines)
 
 
+@command
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from eval.command import command
 from eval.followups_report import report_section, write_report
 from eval.followups_score import collect, failures, parity, score
 from eval.followups_sets import (  # noqa: F401  (re-exported: the names callers import from eval.followups)
@@ -74,6 +75,7 @@ def evaluate_followups(
     return results
 
 
+@command
 def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) -> int:
     """python -m eval.followups: print the follow-up figures (and write them as JSON with --out)."""
     import argparse

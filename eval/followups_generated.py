@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from eval import metrics
+from eval.command import command
 from eval.followups import collect, false_rewrites, standalone_questions
 from eval.followups_generate import generate, normalised, sample, tune_sources
 from eval.followups_score import retrieval_figures
@@ -124,6 +125,7 @@ def failure_lines(rows: Sequence[dict]) -> list[str]:
     return out
 
 
+@command
 def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) -> int:
     """python -m eval.followups_generated: print the figures and write eval/reports/followups_generated.{md,json}."""
     import argparse

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from eval import metrics
+from eval.command import command
 from eval.followups_score import collect, retrieval_figures
 
 POOL = Path(__file__).resolve().parent / "followups_stress.jsonl"  # batch 1: written first, fixes were made against it
@@ -103,6 +104,7 @@ def failure_lines(rows: Sequence[dict]) -> list[str]:
     return out
 
 
+@command
 def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) -> int:
     """python -m eval.followups_stress: print the stress pool's figures."""
     import argparse

@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eval.command import command
 from eval.loadtest_server import REPO, free_port, rss_mb, start_server, stop_server
 
 GOLD = REPO / "eval" / "gold.jsonl"
@@ -215,6 +216,7 @@ def run_load(
     return report
 
 
+@command
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.loadtest", description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=16, help="concurrent users (default 16)")

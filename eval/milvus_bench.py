@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from eval.command import command
+
 REPORTS = Path(__file__).resolve().parent / "reports"
 SETUP = "setup"  # the stand-in embedder's fitted Gaussian and the sentence pool (eval/scale.py save_setup)
 
@@ -187,6 +189,7 @@ def parity(work: Path, analyzers: list[str], e5, local, log=print) -> dict:
     return out
 
 
+@command
 def main(argv=None) -> int:
     from index.env import apply_defaults
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eval import metrics
+from eval.command import command
 from eval.questions import TUNE_SETS, load_questions
 
 K = 10
@@ -55,6 +56,7 @@ def table(rows: list[tuple]) -> str:
     return "\n".join(lines)
 
 
+@command
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from eval.command import command
 from eval.metrics import latency_summary
 from eval.standin import GaussianModel, StandinEmbedder, sentence_pool, synthetic_batches, write_documents
 
@@ -231,6 +232,7 @@ def run_phase(args: list[str], log=print, timeout: float = 6 * 3600) -> dict:
     return json.loads(lines[-1])
 
 
+@command
 def main(argv: list[str]) -> int:
     import argparse
 

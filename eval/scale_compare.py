@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from eval.command import command
+
 
 def _configure(retriever, now: bool, parallel: bool, texts) -> None:
     """'before' or 'now', and empty chunk and text caches (each call starts as a new question would, both ways)."""
@@ -108,6 +110,7 @@ def throughput(setup: Path, index: Path, questions: list[str], clients: int) -> 
     return out
 
 
+@command
 def main(argv: list[str]) -> int:
     import argparse
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from eval.command import command
 from eval.metrics import contains_answer
 from eval.questions import DEFAULT_SETS, load_questions
 
@@ -111,6 +112,7 @@ def cross_validate(rows: list[Rows], l2: float, folds: int, repeats: int) -> flo
     return hits / repeats / len(rows)
 
 
+@command
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(DEFAULT_SETS), help="the sets whose tune split is fitted on")

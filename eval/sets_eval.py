@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from eval import metrics
+from eval.command import command
 
 READERS = Path(__file__).resolve().parent / "sets" / "readers.jsonl"
 UNANSWERABLE = frozenset({"near_miss", "nonsense", "out_of_scope"})
@@ -135,6 +136,7 @@ def format_table(result: dict, title: str = "") -> str:
     return "\n".join(lines)
 
 
+@command
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
