@@ -183,12 +183,14 @@ def test_cli_add_with_the_real_embedder(tmp_path):
 
 def test_selector_filters_match_brute_force(two_docs, monkeypatch):
     """Filters through FAISS ID selectors (range and bitmap) give the exact filtered top-k."""
+    import index.store.dense_rows as dense_rows
     import index.store.local as local
     from index.store.base import Filter
 
     out, _, _, c = two_docs
     add_documents([c], out, embedder=HashEmbedder())
-    monkeypatch.setattr(local, "EXACT_LIMIT", 0)  # force the FAISS path for every filter
+    monkeypatch.setattr(local, "EXACT_LIMIT", 0)  # force the FAISS path for every filter (no flat header)
+    monkeypatch.setattr(dense_rows, "EXACT_LIMIT", 0)  # … and no exact numpy scan
     opened = open_index(out, embedder=HashEmbedder())
     chunks = opened.backend.chunks.all()
     vectors = opened.backend.passages.vectors([ch.chunk_id for ch in chunks])
