@@ -17,7 +17,8 @@ from tests.test_sets_session6 import FILES, ROOT, SETS, _check, _rows, _write
 from tests.test_sets_session7 import _norm
 from tests.test_sets_session8 import UNANSWERABLE
 
-ALL_SPEAKERS = frozenset({"王奇", "张海冰", "许伟", "苏国军", "区锦雄", "中国环境报", "编者按", "participants"})
+ALL_SPEAKERS = frozenset({"王奇", "张海冰", "许伟", "苏国军", "区锦雄", "中国环境报", "编者按",
+                          "participants"})
 
 
 @dataclass(frozen=True)
