@@ -60,14 +60,17 @@ _EN_OBJECT_PREP = re.compile(r"(?i)\b(?:about|to|from|by|with|for|of)\s*$")
 
 
 def tune_sources() -> list[dict]:
-    """The tune questions that may be tuned on: eval/gold.jsonl's tune part and readers*.jsonl tune rows."""
+    """The tune questions that may be tuned on: eval/gold.jsonl's tune part and the tune rows of the readers*.jsonl sets
+    wired into eval (eval.questions.SET_NAMES); a set written blind and not wired yet is measured first, never a source."""
+    from eval.questions import SET_NAMES
+
     held = set(json.loads((SETS / "gold_split.json").read_text(encoding="utf-8"))["heldout"])
     rows = []
     for line in (SETS.parent / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line) if line.strip() else None
         if row and row["id"] not in held:
             rows.append({"id": row["id"], "question": row["question"], "answers": row["answers"], "category": row["type"]})
-    for path in sorted(SETS.glob("readers*.jsonl")):
+    for path in sorted(p for p in SETS.glob("readers*.jsonl") if p.stem in SET_NAMES):
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line) if line.strip() else None
             if row and row.get("split") == "tune":
