@@ -8,7 +8,8 @@ Chinese twin: the sentence's cosine with the question (cross-lingual), the weigh
 holds (an English word counts through its Chinese glosses), more so for the words next to the question word (哪个机关,
 多少交警), a number in the asked unit (in a clause that holds the question's words, and anywhere in the highlight:
 用不到半年时间 answers 'how long' alone; a count of people in 名/人 for 多少交警) and its scope (全市 over 市区), and
-the passage (the first hit). What the question word asks for is two features, each a count of the tests that pass
+the passage (the first hit). When the host is asked about, the words that name the host (主持人, 记者, the newspaper)
+say who is asked about, as a speaker's name does: they weigh nothing. What the question word asks for is two features, each a count of the tests that pass
 (retriever.highlight.gives_kind, tells_time): the kind of answer (a list of the asked length for 'which four areas',
 a document's full title for 'which rulebook', a person or body for 谁, a place for 哪里 by the answer check's own
 test, the host's own words when the host is asked about, the passage kind asked, 标题 -> title, a reason or purpose
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -76,6 +77,8 @@ _HOST = re.compile(
     rf"主持|记者|采访|moderator|{HOST_NOUN}|\binterviewer\b|\breporter\b|中国环境报|\bchina environment(?:al)? news\b", re.I
 )
 _WHO = re.compile(r"是谁|\bwho\b", re.I)
+# The host's own names (主持人, 记者, the newspaper 中国环境报): when the host is asked about, they say who, not what.
+_HOST_NAME = re.compile(rf"{_HOST.pattern}|\bnewspaper\b|报社|本报", re.I)
 _KINDS = (
     ("title", re.compile(r"标题|题目|\btitle of (?:the|this)\b", re.I)),
     ("participants", re.compile(r"对话人|\bparticipants\b", re.I)),
@@ -217,12 +220,15 @@ def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], na
         known = {w.label for w in words}
         words += [w for w in _english_words(text, lexicon, names) if w.label not in known]
     folded = search_key(text)
+    host = bool(_HOST.search(text)) and not _WHO.search(text)
+    if host:
+        words = [replace(w, name=True) if any(_HOST_NAME.search(f) for f in (w.label, *w.forms)) else w for w in words]
     return Asked(
         words=tuple(words),
         unit=_unit(text),
         part=bool(_PART.search(folded)),
         date=bool(_WHEN.search(text)),
-        host=bool(_HOST.search(text)) and not _WHO.search(text),
+        host=host,
         kind=next((kind for kind, pattern in _KINDS if pattern.search(text)), None),
         listing=asked_list(text),
         document=asks_document(text),
