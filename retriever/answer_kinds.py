@@ -7,6 +7,7 @@ full title in 《》 (《大连市环境保护管理职责规定（试行）》)
 A question about before (以前, 当年, before) is answered by a text that tells of the past (过去, 年轻时, 上世纪90年代,
 从人大机关到…), one about what came after (以后, 后来, after) by a text that tells it (项目建成后，…; 后来…; 变成了…),
 one asking why (为什么, why, what pushed…) by a text that gives a reason or purpose (因为, 由于, 为了, 这决定了…).
+A question that names a speaker is about that speaker, who tells of himself in the first person (我从人大机关到…).
 """
 
 from __future__ import annotations
@@ -149,3 +150,12 @@ def asks_reason(question: str) -> bool:
 def tells_reason(text: str) -> bool:
     """True when the text gives a reason or purpose (因为, 由于, 为了, 所以, 是为了, 确保…, 这决定了…)."""
     return bool(_TELLS_REASON.search(text))
+
+
+# The first person singular (我到环保局工作时间不长), not 我们, 我市, 我国 (we, our city, our country).
+_FIRST_PERSON = re.compile(r"我(?![们市国省区县局公])")
+
+
+def tells_of_self(text: str) -> bool:
+    """True when the speaker tells of himself in the first person (我…, not 我们 or 我市)."""
+    return bool(_FIRST_PERSON.search(text))

@@ -13,7 +13,7 @@ say who is asked about, as a speaker's name does: they weigh nothing. What the q
 (retriever.highlight.gives_kind, tells_time): the kind of answer (a list of the asked length for 'which four areas',
 a document's full title for 'which rulebook', a person or body for 谁, a place for 哪里 by the answer check's own
 test, the host's own words when the host is asked about, the passage kind asked, 标题 -> title, a reason or purpose
-for 为什么/why) and the time (a date for 'when', the past for 以前/before, what came after for 以后/after;
+for 为什么/why, a named speaker's words of himself: 我从人大机关到…) and the time (a date for 'when', the past for 以前/before, what came after for 以后/after;
 retriever.answer_kinds). One weight per group, not per test: a test that fires for a few questions only borrows the
 weight the others earn (session 10: cross-set 0.920 -> 0.935 with 18 -> 10 features). Word weights are an inverse
 document frequency over the sentences of the retrieved passages, so the words every sentence shares (the speaker's
@@ -53,7 +53,7 @@ WEIGHTS: dict[str, float] = {
     "length": 0.91,  # log of the highlight's length in characters
     "asked_kind": 1.90,  # it gives what the question word asks for (retriever.highlight.gives_kind): a list of the
     # asked length, a document's title, a person or body for 谁, a place for 哪里, the host's words, the passage kind,
-    # a reason for why
+    # a reason for why, the named speaker's words of himself (我…)
     "asked_time": 5.17,  # it tells the time asked (retriever.highlight.tells_time): a date for when, the past for
     # before, what came after for after
 }
@@ -116,6 +116,7 @@ class Asked:
     after: bool = False  # the question asks what came after something (以后, after)
     reason: bool = False  # the question asks why (为什么, why)
     answer: str | None = None  # the kind of answer asked (retriever.answerability.asked.answer_kind: a time, a person…)
+    named: tuple[str, ...] = ()  # the Chinese forms of the speakers and cities it names (王奇, 南阳)
 
 
 def _forms(term: str) -> tuple[str, ...]:
@@ -236,6 +237,7 @@ def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], na
         after=asks_after(text),
         reason=asks_reason(text),
         answer=answer_kind(text, "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"),
+        named=tuple(dict.fromkeys(f for w in words if w.name for f in w.forms if len(f) > 1 and not f.isascii())),
     )
 
 

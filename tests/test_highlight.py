@@ -6,7 +6,7 @@ import numpy as np
 
 from index.records import Chunk
 from retriever.answer_sentence import asked_for, word_weights
-from retriever.highlight import answer_highlights, best_sentence, is_question, may_answer, speaker_prefix
+from retriever.highlight import answer_highlights, best_sentence, gives_kind, is_question, may_answer, speaker_prefix
 from retriever.sentence_spans import spans
 
 LEXICON = {"coal": ["煤"], "fired": ["燃煤"], "boiler": ["锅炉"], "dalian": ["大连"], "dismantle": ["拆除"]}
@@ -245,3 +245,17 @@ def test_a_sentence_that_gives_the_asked_kind_of_answer_is_preferred():
     assert origin.answer == "origin"
     assert "广州人" in best_sentence(ou, np.array([0.895, 0.90]), origin).sentence
     assert asked("How many boilers did Dalian dismantle?", ["锅炉"]).answer is None  # a number: the quantity features
+
+
+def test_a_named_speaker_is_asked_about_through_his_own_words_of_himself():
+    zhang = chunk([
+        "过去环保局在政府里面说话没有地位、办事没有抓手，环保工作群众不满意。",
+        "我到环保局工作时间不长，我从人大机关到环保系统，这个转折在特殊时期有特殊的含义。",
+    ])
+    before = asked("张海冰以前在哪儿上班？", ["张海冰", "以前", "上班"])
+    assert "张海冰" in before.named
+    assert best_sentence(zhang, np.array([0.91, 0.90]), before).sentence.startswith("我到环保局")
+    mine = "我从人大机关到环保系统。"
+    assert gives_kind(before, mine, [], False, "speech", "张海冰") > gives_kind(before, mine, [], False, "speech", "许伟")
+    ours = "我们从人大机关到环保系统。"  # 我们 (we) is no self
+    assert gives_kind(before, mine, [], False, "speech", "张海冰") > gives_kind(before, ours, [], False, "speech", "张海冰")
