@@ -30,7 +30,7 @@ import numpy as np
 
 from index.normalize import canonical, chinese_number, search_key
 from index.records import Chunk
-from retriever.answer_kinds import asked_list, asks_after, asks_document, asks_past, asks_reason
+from retriever.answer_kinds import asked_list, asks_after, asks_document, asks_how, asks_past, asks_reason
 from retriever.answerability.asked import answer_kind
 from retriever.answerability.quantity import DURATION, asked_unit, has_number, number_pattern
 from retriever.answerability.units import EN_AUXILIARIES, EN_WH_WORDS, ZH_ASKING, english_units
@@ -56,6 +56,7 @@ WEIGHTS: dict[str, float] = {
     # a reason for why, the named speaker's words of himself (我…)
     "asked_time": 5.17,  # it tells the time asked (retriever.highlight.tells_time): a date for when, the past for
     # before, what came after for after
+    "how_count": -1.00,  # it counts what was done (76件, 100%) where the question asks how it is done (the means)
 }
 FEATURES = tuple(WEIGHTS)
 ANSWER_DEPTH = 3  # passages the answer sentence may come from
@@ -115,6 +116,7 @@ class Asked:
     past: bool = False  # the question asks how something was before (以前, before)
     after: bool = False  # the question asks what came after something (以后, after)
     reason: bool = False  # the question asks why (为什么, why)
+    how: bool = False  # the question asks how something is done (如何, 咋, how did…)
     answer: str | None = None  # the kind of answer asked (retriever.answerability.asked.answer_kind: a time, a person…)
     named: tuple[str, ...] = ()  # the Chinese forms of the speakers and cities it names (王奇, 南阳)
 
@@ -236,6 +238,7 @@ def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], na
         past=asks_past(text),
         after=asks_after(text),
         reason=asks_reason(text),
+        how=asks_how(text),
         answer=answer_kind(text, "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"),
         named=tuple(dict.fromkeys(f for w in words if w.name for f in w.forms if len(f) > 1 and not f.isascii())),
     )

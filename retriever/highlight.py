@@ -23,7 +23,7 @@ import numpy as np
 
 from index.normalize import canonical, search_key
 from index.records import Chunk
-from retriever.answer_kinds import gives_document, gives_list, tells_after, tells_of_self, tells_past, tells_reason
+from retriever.answer_kinds import gives_count, gives_document, gives_list, tells_after, tells_of_self, tells_past, tells_reason
 from retriever.answer_sentence import (
     ANSWER_DEPTH,
     FEATURES,
@@ -108,6 +108,7 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
             "length": math.log(len(shown) + 1),
             "asked_kind": gives_kind(asked, shown, own, lead_in, where.kind, chunk.speaker),
             "asked_time": tells_time(asked, shown),
+            "how_count": float(asked.how and gives_count(shown)),
         }
         features = tuple(values[name] for name in FEATURES)
         score = float(sum(WEIGHTS[name] * value for name, value in zip(FEATURES, features)))
