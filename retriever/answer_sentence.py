@@ -1,23 +1,21 @@
 """Which sentence answers a question: what the question asks for, each candidate highlight's features, one linear score.
 
-A candidate is a sentence of a passage that does not ask, with the sentences that go with it (retriever.sentence_spans:
-a heading takes the next sentence, a rhetorical question lends its words to the sentence that answers it).
+A candidate is a sentence of a passage that does not ask, with the sentences that go with it (retriever.sentence_spans).
 
 The features do not depend on the question's language, so an English question highlights the same sentence as its
 Chinese twin: the sentence's cosine with the question (cross-lingual), the weighted share of the question's words it
 holds (an English word counts through its Chinese glosses), more so for the words next to the question word (哪个机关,
 多少交警), a number in the asked unit (in a clause that holds the question's words, and anywhere in the highlight:
 用不到半年时间 answers 'how long' alone; a count of people in 名/人 for 多少交警) and its scope (全市 over 市区), and
-the passage (the first hit). When the host is asked about, the words that name the host (主持人, 记者, the newspaper)
-say who is asked about, as a speaker's name does: they weigh nothing. What the question word asks for is two features, each a count of the tests that pass
-(retriever.highlight.gives_kind, tells_time): the kind of answer (a list of the asked length for 'which four areas',
-a document's full title for 'which rulebook', a person or body for 谁, a place for 哪里 by the answer check's own
-test, the host's own words when the host is asked about, the passage kind asked, 标题 -> title, a reason or purpose
-for 为什么/why, a named speaker's words of himself: 我从人大机关到…) and the time (a date for 'when', the past for 以前/before, what came after for 以后/after;
-retriever.answer_kinds). One weight per group, not per test: a test that fires for a few questions only borrows the
-weight the others earn (session 10: cross-set 0.920 -> 0.935 with 18 -> 10 features). Word weights are an inverse
-document frequency over the sentences of the retrieved passages, so the words every sentence shares (the speaker's
-city) count for little.
+the passage (the first hit). Names weigh nothing: a speaker's or city's, and the host's (主持人, the newspaper) when
+the host is asked about. What the question word asks for is two features, each a count of the tests that pass
+(retriever.highlight.gives_kind, tells_time; retriever.answer_kinds): the kind of answer (a list of the asked length,
+a document's full title, a person for 谁, a place for 哪里, the host's words, the passage kind, a reason for why, a
+shortfall for 缺什么, a named speaker's words of himself) and the time (a date for when, the past for before, what
+came after for after). A how-question asks the means: a count of what was done (76件, 100%) is a feature against.
+One weight per group, not per test: a test that fires for a few questions only borrows the weight the others earn
+(session 10: cross-set 0.920 -> 0.935 with 18 -> 10 features). Word weights are an inverse document frequency over
+the sentences of the retrieved passages, so the words every sentence shares (the speaker's city) count for little.
 """
 
 from __future__ import annotations
@@ -30,7 +28,15 @@ import numpy as np
 
 from index.normalize import canonical, chinese_number, search_key
 from index.records import Chunk
-from retriever.answer_kinds import asked_list, asks_after, asks_document, asks_how, asks_past, asks_reason
+from retriever.answer_kinds import (
+    asked_list,
+    asks_after,
+    asks_document,
+    asks_how,
+    asks_lack,
+    asks_past,
+    asks_reason,
+)
 from retriever.answerability.asked import answer_kind
 from retriever.answerability.quantity import DURATION, asked_unit, has_number, number_pattern
 from retriever.answerability.units import EN_AUXILIARIES, EN_WH_WORDS, ZH_ASKING, english_units
@@ -53,7 +59,7 @@ WEIGHTS: dict[str, float] = {
     "length": 0.91,  # log of the highlight's length in characters
     "asked_kind": 1.90,  # it gives what the question word asks for (retriever.highlight.gives_kind): a list of the
     # asked length, a document's title, a person or body for 谁, a place for 哪里, the host's words, the passage kind,
-    # a reason for why, the named speaker's words of himself (我…)
+    # a reason for why, a shortfall for 缺什么, the named speaker's words of himself (我…)
     "asked_time": 5.17,  # it tells the time asked (retriever.highlight.tells_time): a date for when, the past for
     # before, what came after for after
     "how_count": -1.00,  # it counts what was done (76件, 100%) where the question asks how it is done (the means)
@@ -117,6 +123,7 @@ class Asked:
     after: bool = False  # the question asks what came after something (以后, after)
     reason: bool = False  # the question asks why (为什么, why)
     how: bool = False  # the question asks how something is done (如何, 咋, how did…)
+    lack: bool = False  # the question asks what is lacking (缺什么, 短板, lack)
     answer: str | None = None  # the kind of answer asked (retriever.answerability.asked.answer_kind: a time, a person…)
     named: tuple[str, ...] = ()  # the Chinese forms of the speakers and cities it names (王奇, 南阳)
 
@@ -239,6 +246,7 @@ def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], na
         after=asks_after(text),
         reason=asks_reason(text),
         how=asks_how(text),
+        lack=asks_lack(text),
         answer=answer_kind(text, "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"),
         named=tuple(dict.fromkeys(f for w in words if w.name for f in w.forms if len(f) > 1 and not f.isascii())),
     )

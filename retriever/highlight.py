@@ -23,7 +23,16 @@ import numpy as np
 
 from index.normalize import canonical, search_key
 from index.records import Chunk
-from retriever.answer_kinds import gives_count, gives_document, gives_list, tells_after, tells_of_self, tells_past, tells_reason
+from retriever.answer_kinds import (
+    gives_count,
+    gives_document,
+    gives_list,
+    tells_after,
+    tells_lack,
+    tells_of_self,
+    tells_past,
+    tells_reason,
+)
 from retriever.answer_sentence import (
     ANSWER_DEPTH,
     FEATURES,
@@ -123,8 +132,8 @@ def gives_kind(
     a list of the asked length (which four areas), a document's full title (which rulebook), an answer of the
     asked kind (a person or body for 谁, a place for 哪里; retriever.answerability.answer_check.gives, not counting
     the question's own words `own`), the host's own words when the host is asked about, the passage kind asked
-    (标题 -> title), a reason or purpose for why (因为, 由于, 为了, 这决定了), the named speaker's words of himself
-    (我从人大机关到…, in a passage of `speaker`) when the question names him."""
+    (标题 -> title), a reason or purpose for why (因为, 由于, 为了, 这决定了), a shortfall for 缺什么 (不足, 缺乏),
+    the named speaker's words of himself (我从人大机关到…, in a passage of `speaker`) when the question names him."""
     return float(
         (asked.listing is not None and gives_list(shown, asked.listing))
         + (asked.document and gives_document(shown))
@@ -132,6 +141,7 @@ def gives_kind(
         + (lead_in and asked.host)
         + (asked.kind is not None and passage_kind == asked.kind)
         + (asked.reason and tells_reason(shown))
+        + (asked.lack and tells_lack(shown))
         + (bool(speaker) and any(n in speaker for n in asked.named) and tells_of_self(shown))
     )
 

@@ -10,10 +10,12 @@ from retriever.answer_kinds import (
     asked_list,
     asks_document,
     asks_how,
+    asks_lack,
     asks_reason,
     gives_count,
     gives_document,
     gives_list,
+    tells_lack,
     tells_reason,
 )
 from retriever.answer_sentence import FEATURES
@@ -133,3 +135,11 @@ def test_a_how_question_asks_the_means_and_a_count_of_what_was_done_is_no_means(
     column = FEATURES.index("how_count")
     assert [c.features[column] for c in candidates(passage, np.array([0.9, 0.9]), question, np.ones(len(question.words)),
                                                    PassageContext())] == [0.0, 1.0]
+
+
+def test_a_question_about_what_is_lacking_prefers_the_sentence_that_says_what_falls_short():
+    assert asks_lack("Su Guojun 说环保部门缺什么") and asks_lack("What does the bureau lack?") and not asks_lack("缺点")
+    assert tells_lack("目前，执法人员不足，同时，干部队伍建设也面临问题。") and not tells_lack("要提升环保部门的能力。")
+    passage = chunk(["此外，要提升环保部门的能力，包括硬件建设和软件建设。", "目前，环保部门执法人员不足，干部队伍建设也面临问题。"], "苏国军")
+    question = asked("苏国军说环保部门缺什么？", ["苏国军", "环保", "部门", "缺"])
+    assert "执法人员不足" in best_sentence(passage, np.array([0.91, 0.90]), question).sentence
