@@ -59,8 +59,8 @@ def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
     """The candidate highlights of a passage: (first sentence scored, first sentence shown, last sentence shown).
 
     A question is no candidate unless every sentence asks; a line without a sentence end continues into the next
-    one, a heading takes the next sentence with it, and a sentence that points back (这决定了…, 因此…) is shown only
-    with the one before it.
+    one, a heading takes the next sentence with it (not a list's first item: 我们做了大量工作。一是…), and a sentence
+    that points back (这决定了…, 因此…, 其中…) is shown only with the one before it.
     """
     asking = [is_question(s) for s in sentences]
     back = [not asking[i] and i > 0 and not asking[i - 1] and refers_back(s, sentences[i - 1]) for i, s in enumerate(sentences)]
