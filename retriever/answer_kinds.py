@@ -7,6 +7,10 @@ full title in 《》 (《大连市环境保护管理职责规定（试行）》)
 A question about before (以前, 当年, before) is answered by a text that tells of the past (过去, 年轻时, 上世纪90年代,
 从人大机关到…), one about what came after (以后, 后来, after) by a text that tells it (项目建成后，…; 后来…; 变成了…),
 one asking why (为什么, why, what pushed…) by a text that gives a reason or purpose (因为, 由于, 为了, 这决定了…).
+One asking what is lacking (缺什么, 短板, what does it lack) by a text that says something falls short (不足, 缺乏, 没有).
+A question that names a speaker is about that speaker, who tells of himself in the first person (我从人大机关到…).
+A question asking how something is done (如何, 怎么, 咋, how did…) is answered by the means, not by the count of what
+was done (查处环境违法案件76件, 排查率做到了100%).
 """
 
 from __future__ import annotations
@@ -149,3 +153,52 @@ def asks_reason(question: str) -> bool:
 def tells_reason(text: str) -> bool:
     """True when the text gives a reason or purpose (因为, 由于, 为了, 所以, 是为了, 确保…, 这决定了…)."""
     return bool(_TELLS_REASON.search(text))
+
+
+# The first person singular (我到环保局工作时间不长), not 我们, 我市, 我国 (we, our city, our country).
+_FIRST_PERSON = re.compile(r"我(?![们市国省区县局公])")
+
+
+def tells_of_self(text: str) -> bool:
+    """True when the speaker tells of himself in the first person (我…, not 我们 or 我市)."""
+    return bool(_FIRST_PERSON.search(text))
+
+
+# How something is done (如何, 怎么, 怎样, 咋, how did…), not how much, how long or how it is (怎么样, 咋样), nor why
+# (怎么会) or what is going on (怎么回事).
+_ASKS_HOW = re.compile(
+    r"如何|怎么(?!样|会|回事)|怎样(?!的)|咋(?!样|回事)"
+    r"|\bhow\b(?!\s+(?:long|often|frequently|many|much|far|old|big|large|tall|soon|come)\b)",
+    re.I,
+)
+# A count of what was done: a number with its counter or a percentage (76件, 102人, 1416台, 100%).
+_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:[%％]|[件起人名家个台万亿吨])")
+
+
+def asks_how(question: str) -> bool:
+    """True when the question asks how something is done (如何, 怎么, 咋, how did…; not how many, 怎么样)."""
+    return bool(_ASKS_HOW.search(question))
+
+
+def gives_count(text: str) -> bool:
+    """True when the text counts what was done (查处案件76件, 处理102人, 排查率做到了100%)."""
+    return bool(_COUNT.search(text))
+
+
+# What is lacking asked (缺什么, 短板, lack, shortage) and told (执法人员不足, 缺乏, 没有抓手).
+_ASKS_LACK = re.compile(
+    r"缺什么|缺啥|缺少|缺乏|短板|不足|欠缺|\black(?:s|ing)?\b|\bshort(?:age|fall)s?\b|\bshort of\b|\bmissing\b"
+    r"|\bweak(?:ness|nesses)?\b",
+    re.I,
+)
+_TELLS_LACK = re.compile(r"不足|缺乏|缺少|短缺|不够|匮乏|欠缺|短板|薄弱|没有")
+
+
+def asks_lack(question: str) -> bool:
+    """True when the question asks what is lacking (缺什么, 短板, what does it lack)."""
+    return bool(_ASKS_LACK.search(question))
+
+
+def tells_lack(text: str) -> bool:
+    """True when the text says something falls short (执法人员不足, 缺乏, 没有抓手)."""
+    return bool(_TELLS_LACK.search(text))

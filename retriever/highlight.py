@@ -23,7 +23,16 @@ import numpy as np
 
 from index.normalize import canonical, search_key
 from index.records import Chunk
-from retriever.answer_kinds import gives_document, gives_list, tells_after, tells_past, tells_reason
+from retriever.answer_kinds import (
+    gives_count,
+    gives_document,
+    gives_list,
+    tells_after,
+    tells_lack,
+    tells_of_self,
+    tells_past,
+    tells_reason,
+)
 from retriever.answer_sentence import (
     ANSWER_DEPTH,
     FEATURES,
@@ -106,8 +115,9 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
             "after_match": found[n - 1][5] if n else 0.0,
             "first_passage": float(where.first),
             "length": math.log(len(shown) + 1),
-            "asked_kind": gives_kind(asked, shown, own, lead_in, where.kind),
+            "asked_kind": gives_kind(asked, shown, own, lead_in, where.kind, chunk.speaker),
             "asked_time": tells_time(asked, shown),
+            "how_count": float(asked.how and gives_count(shown)),
         }
         features = tuple(values[name] for name in FEATURES)
         score = float(sum(WEIGHTS[name] * value for name, value in zip(FEATURES, features)))
@@ -115,12 +125,15 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
     return out
 
 
-def gives_kind(asked: Asked, shown: str, own: Sequence[str], lead_in: bool, passage_kind: str) -> float:
+def gives_kind(
+    asked: Asked, shown: str, own: Sequence[str], lead_in: bool, passage_kind: str, speaker: str = ""
+) -> float:
     """How many of the things the question word asks for the highlight gives (each 0 or 1; a question asks one):
     a list of the asked length (which four areas), a document's full title (which rulebook), an answer of the
     asked kind (a person or body for 谁, a place for 哪里; retriever.answerability.answer_check.gives, not counting
     the question's own words `own`), the host's own words when the host is asked about, the passage kind asked
-    (标题 -> title), a reason or purpose for why (因为, 由于, 为了, 这决定了)."""
+    (标题 -> title), a reason or purpose for why (因为, 由于, 为了, 这决定了), a shortfall for 缺什么 (不足, 缺乏),
+    the named speaker's words of himself (我从人大机关到…, in a passage of `speaker`) when the question names him."""
     return float(
         (asked.listing is not None and gives_list(shown, asked.listing))
         + (asked.document and gives_document(shown))
@@ -128,6 +141,8 @@ def gives_kind(asked: Asked, shown: str, own: Sequence[str], lead_in: bool, pass
         + (lead_in and asked.host)
         + (asked.kind is not None and passage_kind == asked.kind)
         + (asked.reason and tells_reason(shown))
+        + (asked.lack and tells_lack(shown))
+        + (bool(speaker) and any(n in speaker for n in asked.named) and tells_of_self(shown))
     )
 
 

@@ -2,8 +2,10 @@
 
 A candidate is a sentence that does not ask, extended by the next sentence when it is only a heading ('二是突出治理
 重点。', '一是坚持科学监管，…') or a line without a sentence end (a title, '辽宁省大连市环保局' above '局长张海冰'), and
-by the one after when that one points back (这决定了…, 因此…, 《规定》明确了… after the full title). A sentence that
-follows a speaker's rhetorical question is scored with the question it answers, and highlighted without it.
+by the one after when that one points back (这决定了…, 因此…, 其中…, 围绕这一主线…, 《规定》明确了… after the full
+title). A sentence that opens a list ('我们做了大量工作。一是…') takes no item with it: each item heads its own
+sentence. A sentence that follows a speaker's rhetorical question is scored with the question it answers, and
+highlighted without it.
 """
 
 from __future__ import annotations
@@ -16,9 +18,14 @@ HEADING_MAX = 40  # an enumerating sentence ('一是坚持科学监管，积极�
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十][是要]|首先|其次|第[一二三四五六七八九十])")
 _SENTENCE_END = re.compile(r"[。！？!?；;…]\s*$")
 _SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
-# A sentence that opens by pointing back (这决定了…, 因此…, 此…) says nothing alone: it is shown with the one before it,
-# and so is one that opens with a short title (《规定》明确了…) when the one before writes it in full (《…职责规定（试行）》).
-_BACK_REFERENCE = re.compile(r"^(?:这(?![两几一]年)|此(?!外)|由此|因此|所以|为此|对此)")
+# A sentence that opens by pointing back (这决定了…, 因此…, 此…, 其中 'of which', an opening phrase on 这个/这些/这一:
+# 围绕这一主线, 通过这些综合整治) says nothing alone: it is shown with the one before it, and so is one that opens with a
+# short title (《规定》明确了…) when the one before writes it in full (《…职责规定（试行）》). 这一代 (this generation) and
+# 这两年 (these two years) point at nothing.
+_BACK_REFERENCE = re.compile(
+    r"^(?:这(?![两几一]年)|此(?!外)|由此|因此|所以|为此|对此|其中"
+    r"|(?:如今|现在|目前)?(?:通过|围绕|作为|经过|按照|根据|针对|基于|有了)这[个些种一场项样](?![两几]|一?[年代]))"
+)
 _SHORT_TITLE = re.compile(r"^《([^《》]{1,4})》")
 
 
@@ -52,8 +59,8 @@ def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
     """The candidate highlights of a passage: (first sentence scored, first sentence shown, last sentence shown).
 
     A question is no candidate unless every sentence asks; a line without a sentence end continues into the next
-    one, a heading takes the next sentence with it, and a sentence that points back (这决定了…, 因此…) is shown only
-    with the one before it.
+    one, a heading takes the next sentence with it (not a list's first item: 我们做了大量工作。一是…), and a sentence
+    that points back (这决定了…, 因此…, 其中…) is shown only with the one before it.
     """
     asking = [is_question(s) for s in sentences]
     back = [not asking[i] and i > 0 and not asking[i - 1] and refers_back(s, sentences[i - 1]) for i, s in enumerate(sentences)]
@@ -67,6 +74,8 @@ def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
             body = sentence_body(sentences[last])
             fragment = not _SENTENCE_END.search(sentences[last])
             heading = len(sentences[last]) < SHORT_SENTENCE or (_HEADING.match(body) and len(body) < HEADING_MAX)
+            if heading and _HEADING.match(sentence_body(sentences[last + 1])):
+                heading = False  # it opens a list ('我们做了大量工作。一是…'): each item heads its own sentence
             if not (fragment or heading):
                 break
             last += 1

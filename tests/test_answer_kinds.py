@@ -9,13 +9,17 @@ from retriever.answer_kinds import (
     ANY_COUNT,
     asked_list,
     asks_document,
+    asks_how,
+    asks_lack,
     asks_reason,
+    gives_count,
     gives_document,
     gives_list,
+    tells_lack,
     tells_reason,
 )
 from retriever.answer_sentence import FEATURES
-from retriever.highlight import best_sentence, gives_kind, tells_time
+from retriever.highlight import PassageContext, best_sentence, candidates, gives_kind, tells_time
 from retriever.sentence_spans import refers_back, spans
 from tests.test_highlight import asked, chunk
 
@@ -116,3 +120,26 @@ def test_why_questions_and_their_english_twins_highlight_the_same_reason_on_the_
     ):
         zh, en = retriever.answer(chinese), retriever.answer(english)
         assert reason in zh.text and en.text == zh.text, chinese
+
+
+def test_a_how_question_asks_the_means_and_a_count_of_what_was_done_is_no_means():
+    assert asks_how("济宁环保的案子交给公安那块是咋接上的？") and asks_how("How did Dalian track them down?")
+    assert not asks_how("How many boilers did Dalian dismantle?") and not asks_how("南阳的水质怎么样？")
+    assert not asks_how("咋回事？") and not asks_how("How long did it take?")
+    means = "健全环保行政执法与刑事司法衔接机制，实现行政处罚和刑事处罚无缝衔接。"
+    counts = "全市环保公安联合查处环境违法案件76件，行政、刑事处理102人。"
+    assert gives_count(counts) and gives_count("排查率做到了100%。") and not gives_count(means)
+    passage = chunk([means, counts], "许伟")
+    question = asked("济宁环保和公安是怎么衔接的？", ["济宁", "环保", "公安", "衔接"])
+    assert question.how
+    column = FEATURES.index("how_count")
+    assert [c.features[column] for c in candidates(passage, np.array([0.9, 0.9]), question, np.ones(len(question.words)),
+                                                   PassageContext())] == [0.0, 1.0]
+
+
+def test_a_question_about_what_is_lacking_prefers_the_sentence_that_says_what_falls_short():
+    assert asks_lack("Su Guojun 说环保部门缺什么") and asks_lack("What does the bureau lack?") and not asks_lack("缺点")
+    assert tells_lack("目前，执法人员不足，同时，干部队伍建设也面临问题。") and not tells_lack("要提升环保部门的能力。")
+    passage = chunk(["此外，要提升环保部门的能力，包括硬件建设和软件建设。", "目前，环保部门执法人员不足，干部队伍建设也面临问题。"], "苏国军")
+    question = asked("苏国军说环保部门缺什么？", ["苏国军", "环保", "部门", "缺"])
+    assert "执法人员不足" in best_sentence(passage, np.array([0.91, 0.90]), question).sentence

@@ -6,7 +6,7 @@ import numpy as np
 
 from index.records import Chunk
 from retriever.answer_sentence import asked_for, word_weights
-from retriever.highlight import answer_highlights, best_sentence, is_question, may_answer, speaker_prefix
+from retriever.highlight import answer_highlights, best_sentence, gives_kind, is_question, may_answer, speaker_prefix
 from retriever.sentence_spans import spans
 
 LEXICON = {"coal": ["煤"], "fired": ["燃煤"], "boiler": ["锅炉"], "dalian": ["大连"], "dismantle": ["拆除"]}
@@ -55,26 +55,30 @@ def test_the_speakers_name_is_not_highlighted():
 
 
 def test_a_quantity_question_prefers_the_whole_citys_number_in_either_language():
-    passage = chunk(["10月底，全市共拆除1416台10吨以下燃煤锅炉，提标改造1377台。", "其中拆除604台10吨以下燃煤锅炉，超额完成任务。"])
+    passage = chunk(["10月底，全市共拆除1416台10吨以下燃煤锅炉，提标改造1377台。", "市区拆除604台10吨以下燃煤锅炉，超额完成任务。"])
     cosines = np.array([0.90, 0.92])  # the part's sentence is slightly closer
     chinese = best_sentence(passage, cosines, asked("大连拆除了多少台燃煤锅炉？", ["大连", "拆除", "燃煤", "锅炉"]))
     english_terms = ["coal", "fired", "boilers", "dalian", "dismantle", "锅炉", "大连", "拆除"]
     english = best_sentence(passage, cosines, asked("How many coal-fired boilers did Dalian dismantle?", english_terms))
-    assert "1416台" in chinese.sentence and english.sentence == chinese.sentence
-    asked_part = best_sentence(passage, cosines, asked("其中市区拆除了多少台燃煤锅炉？", ["市区", "拆除", "燃煤", "锅炉"]))
-    assert "604台" in asked_part.sentence  # a part asked for is answered by the part
+    assert "1416台" in chinese.sentence and "604台" not in chinese.sentence and english.sentence == chinese.sentence
+    asked_part = best_sentence(passage, cosines, asked("市区拆除了多少台燃煤锅炉？", ["市区", "拆除", "燃煤", "锅炉"]))
+    assert asked_part.sentence.startswith("市区拆除604台")  # a part asked for is answered by the part
+    # 其中 (of which) points back: the part is shown with the whole it is part of
+    of_which = chunk(["10月底，全市共拆除1416台10吨以下燃煤锅炉，提标改造1377台。", "其中拆除604台10吨以下燃煤锅炉，超额完成任务。"])
+    assert spans([text for _, text, *_ in of_which.sentences()]) == [(0, 0, 1)]
 
 
 def test_the_wholes_number_wins_only_over_clauses_that_hold_as_much_of_the_question():
     passage = chunk([
         "10月底，全市共拆除1416台10吨以下燃煤锅炉，市区圆满完成843台燃煤锅炉整治任务。",
-        "其中拆除604台10吨以下燃煤锅炉，超额完成省政府下达的拆除115台燃煤锅炉的任务。",
+        "市区拆除604台10吨以下燃煤锅炉，超额完成省政府下达的拆除115台燃煤锅炉的任务。",
     ])
     cosines = np.array([0.91, 0.90])
     task = asked("省政府给大连下达的拆除锅炉任务是多少台？", ["省政府", "大连", "下达", "拆除", "锅炉", "任务"])
     assert "115台" in best_sentence(passage, cosines, task).sentence  # only its clause holds 下达 and 任务
     whole = asked("大连拆除了多少台燃煤锅炉？", ["大连", "拆除", "燃煤", "锅炉"])
-    assert "1416台" in best_sentence(passage, cosines[::-1], whole).sentence  # equal clauses: the whole city's
+    chosen = best_sentence(passage, cosines[::-1], whole).sentence
+    assert "1416台" in chosen and "604台" not in chosen  # equal clauses: the whole city's
 
 
 def test_a_count_is_no_percentage():
@@ -87,6 +91,8 @@ def test_headings_and_lines_without_an_end_are_highlighted_with_what_follows():
     assert spans(["二是突出治理重点。", "着眼近期与长远相结合，重点抓好竹埠港区域企业退出和锰矿重金属治理。"]) == [(0, 0, 1), (1, 1, 1)]
     assert spans(["辽宁省大连市环保局\n", "局长张海冰"]) == [(0, 0, 1)]  # a name line continues the line above
     assert spans(["面对新形势，环保工作如何推进？", "一要转变观念。"]) == [(0, 1, 1)]  # scored with the question
+    # a sentence that opens a list ('我们做了大量工作。一是…') does not take the first item: each item heads its own
+    assert spans(["我们做了大量工作。", "一是坚持科学监管。", "探索“互联网+网格化”新路径。"]) == [(0, 0, 0), (1, 1, 2), (2, 2, 2)]
 
 
 def test_a_sentence_that_points_back_is_highlighted_with_the_one_before_it():
@@ -101,6 +107,9 @@ def test_a_sentence_that_points_back_is_highlighted_with_the_one_before_it():
     assert "千里淮河发源地" in highlight.sentence and highlight.sentence.endswith("高度敏感的区域。")
     # 这两年 (these two years) and 此外 (besides) point back at nothing
     assert spans(["今年全市环境质量持续改善，主要污染物排放总量大幅下降。", "这两年，南阳市打造了全民治水模式，取得了很好的效果。"]) == [(0, 0, 0), (1, 1, 1)]
+    # an opening phrase that points back (围绕这一主线, 通过这些…) says nothing alone either; 这一代 (this generation) does
+    assert spans(["“推进改革创新”是工作的一条主线。", "围绕这一主线各地涌现了很多典型经验。"]) == [(0, 0, 1)]
+    assert spans(["环境整治工作序幕刚刚拉开，环境整治工作永远在路上，我们要担起改造山河的责任。", "如果我们这一代不肩负起使命，我们将愧对子孙。"]) == [(0, 0, 0), (1, 1, 1)]
 
 
 def test_words_inside_question_phrases_are_not_content_and_the_asked_word_is_the_focus():
@@ -236,3 +245,17 @@ def test_a_sentence_that_gives_the_asked_kind_of_answer_is_preferred():
     assert origin.answer == "origin"
     assert "广州人" in best_sentence(ou, np.array([0.895, 0.90]), origin).sentence
     assert asked("How many boilers did Dalian dismantle?", ["锅炉"]).answer is None  # a number: the quantity features
+
+
+def test_a_named_speaker_is_asked_about_through_his_own_words_of_himself():
+    zhang = chunk([
+        "过去环保局在政府里面说话没有地位、办事没有抓手，环保工作群众不满意。",
+        "我到环保局工作时间不长，我从人大机关到环保系统，这个转折在特殊时期有特殊的含义。",
+    ])
+    before = asked("张海冰以前在哪儿上班？", ["张海冰", "以前", "上班"])
+    assert "张海冰" in before.named
+    assert best_sentence(zhang, np.array([0.91, 0.90]), before).sentence.startswith("我到环保局")
+    mine = "我从人大机关到环保系统。"
+    assert gives_kind(before, mine, [], False, "speech", "张海冰") > gives_kind(before, mine, [], False, "speech", "许伟")
+    ours = "我们从人大机关到环保系统。"  # 我们 (we) is no self
+    assert gives_kind(before, mine, [], False, "speech", "张海冰") > gives_kind(before, ours, [], False, "speech", "张海冰")
