@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.normalize import fold
+from index.normalize import fold, search_key
 from retriever.answerability.entities import Entity
 from retriever.answerability.features import (
     Evidence,
@@ -264,6 +264,11 @@ def kind_swaps(retriever, questions, facts: IndexFacts, rng: random.Random, per_
         topic = question_topic(q.question)
         if len(entities) != 1 or not topic:
             continue
+        if not entities[0].named_in(search_key(topic)):  # 大连拆除了多少台燃煤锅炉: the topic 燃煤锅炉 is 大连's
+            name = next((a for a in entities[0].aliases if a in search_key(q.question)), "")
+            if not name or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                continue
+            topic = name + topic
         own = [c for c in chunks if entities[0].owns(c)]
         kept = []
         for kind, template in KIND_TEMPLATES_ZH:
