@@ -12,6 +12,10 @@ model of embedders without one) builds a temporary index of the bundled transcri
    - attribute swaps: an entity asked for a fact the text never gives (常住人口, 利率, 出生, 电话);
    - focus swaps: an answerable Chinese question whose asked attribute is replaced by one the text never gives
      (大连拆除了多少台燃煤锅炉 -> 大连拆除了多少台医院): every other word still matches the text;
+   - kind swaps: an answerable Chinese question's topic asked for another kind of answer (money, a year, a company, a
+     person) that no sentence of its entity gives beside the topic's words (大连拆除了多少台燃煤锅炉 ->
+     大连燃煤锅炉一共花了多少钱？), as people write near misses; they give the answer check (stated_answer,
+     clause_number) support in every set, not only in the one whose near misses ask for names (readers3);
 3. a logistic regression over the evidence features (MODEL_FEATURES) whose coefficients keep their expected signs
    (more evidence never lowers the probability) and whose check features are evidence, not vetoes (none moves the
    logit by more than eval/calibrate_fit.py CHECK_CAP), written tune questions weighted above generated

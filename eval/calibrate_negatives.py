@@ -1,4 +1,4 @@
-"""Generated unanswerable questions for training the answerability model: entity swaps and attribute swaps."""
+"""Generated unanswerable questions for training the answerability model: entity, attribute, focus and kind swaps."""
 
 from __future__ import annotations
 
