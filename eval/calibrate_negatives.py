@@ -1,4 +1,4 @@
-"""Generated unanswerable questions for training the answerability model: entity swaps and attribute swaps."""
+"""Generated unanswerable questions for training the answerability model: entity, attribute, focus and kind swaps."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.normalize import fold
+from index.normalize import fold, search_key
 from retriever.answerability.entities import Entity
 from retriever.answerability.features import (
     Evidence,
@@ -201,3 +201,82 @@ def _nowhere(question: str, lang: str, terms, facts: IndexFacts, chunks) -> bool
     evidence = Evidence(question=question, lang=lang, terms=tuple(terms), passages=(), sentence_cosines=(), top_dense=0.0)
     units = content_units(evidence, facts.lexicon)
     return bool(units) and all(coverage(units, fold(c.text)) < 1.0 for c in chunks)
+
+
+# Another kind of answer asked about a written question's topic (大连拆除了多少台燃煤锅炉 -> 大连拆除燃煤锅炉一共花了多少钱？):
+# what the real near misses do most (大连的燃煤锅炉整治一共花了多少钱, 济宁智慧环保监管平台是哪家公司开发的). Each asked
+# kind, its answer check and its question.
+KIND_TEMPLATES_ZH = (
+    ("元", "{t}一共花了多少钱？"),
+    ("time", "{t}是哪一年开始的？"),
+    ("公司", "{t}是哪家公司负责的？"),
+    ("person", "{t}是由哪位领导负责的？"),
+)
+_MARKER_ZH = re.compile(r"(多少|几|什么|哪|谁)")
+_TAIL_ZH = re.compile(r"(?:一共|总共|共|都|是|的|了|有|为|到底|究竟|大概|大约|约)+$")
+_AFTER_ZH = re.compile(r"^(?:多少|几)[台名家个项次起件辆座条吨元人所处类种]?((?:\d+[\u4e00-\u9fff]{1,3})?[\u4e00-\u9fff]{2,8})")
+_TOPIC_END = re.compile(r"^(?:n|nz|nt|ns|nr|j|vn|l|eng)")  # a topic ends in a noun
+
+
+def question_topic(question: str) -> str:
+    """What a Chinese question asks about, ending in a noun, without its question word (大连市今年拆除了多少台燃煤锅炉 ->
+    大连市今年拆除燃煤锅炉; 济宁的智慧环保监管平台是哪一年上线的 -> 济宁的智慧环保监管平台); '' when it has none."""
+    from retriever.answerability.units import pos_tagger
+
+    text = re.sub(r"[？?！!。\s]+$", "", question)
+    match = _MARKER_ZH.search(text)
+    if not match:
+        return ""
+    cut = [(w, t) for w, t in pos_tagger().cut(_TAIL_ZH.sub("", text[: match.start()]))]
+    while cut and not (_TOPIC_END.match(cut[-1][1]) or cut[-1][0] in "”》」"):
+        cut.pop()  # 南阳彻底取缔, 大连淘汰黄标车动用: the question's own verb is no topic
+    before = "".join(w for w, _ in cut)
+    after = _AFTER_ZH.match(text[match.start() :])
+    noun = after.group(1) if after else ""
+    topic = before + (noun if noun not in before else "")
+    return topic if "，" not in topic and "," not in topic else ""
+
+
+def kind_absent(kind: str, topic_words, chunks) -> bool:
+    """True when no sentence (clause, for money) of the passages gives an answer of the kind beside all the topic's
+    words: the text does not answer the new question."""
+    from retriever.answerability.answer_check import clause_number, stated_answer
+
+    if kind == "元":
+        return clause_number("元", topic_words, chunks, topic_words) < 1.0
+    named = ("公司",) if kind == "公司" else ()
+    asked_kind = "name" if kind == "公司" else kind
+    return stated_answer(asked_kind, topic_words, chunks, (), named, kind == "person") < 1.0
+
+
+def kind_swaps(retriever, questions, facts: IndexFacts, rng: random.Random, per_question: int = 2) -> list[Example]:
+    """Answerable Chinese questions about one entity, asked for another kind of answer about the same topic (money, a
+    year, a company, a person) that no sentence of the entity's passages gives beside the topic's words: every content
+    word still matches the text, only the asked kind is missing, as in the near misses people write."""
+    chunks = retriever.chunks
+    out = []
+    for q in questions:
+        parsed = retriever.parse(q.question)
+        if parsed.lang != "zh":
+            continue
+        evidence = Evidence(q.question, parsed.lang, parsed.terms, (), (), 0.0)
+        entities = question_entities(evidence, facts)
+        topic = question_topic(q.question)
+        if len(entities) != 1 or not topic:
+            continue
+        if not entities[0].named_in(search_key(topic)):  # 大连拆除了多少台燃煤锅炉: the topic 燃煤锅炉 is 大连's
+            name = next((a for a in entities[0].aliases if a in search_key(q.question)), "")
+            if not name or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                continue
+            topic = name + topic
+        own = [c for c in chunks if entities[0].owns(c)]
+        kept = []
+        for kind, template in KIND_TEMPLATES_ZH:
+            text = template.format(t=topic)
+            about = Evidence(topic, "zh", tuple(retriever.parse(topic).terms), (), (), 0.0)
+            words = attribute_units(content_units(about, facts.lexicon), entities)  # the topic's words, not the template's
+            if words and fold(text) != fold(q.question) and kind_absent(kind, words, own):
+                kept.append(text)
+        for text in rng.sample(kept, min(per_question, len(kept))):
+            out.append(Example(text, 0, f"kind swap of {q.id}", q.id))
+    return out

@@ -107,6 +107,15 @@ def test_the_number_must_stand_with_the_counted_thing_in_its_clause():
     assert clause_number(None, cars, [dalian]) == 1.0 and clause_number("时长", cars, [dalian]) == 1.0
 
 
+def test_what_happens_to_the_counted_thing_may_be_the_passages_topic_told_before():
+    dalian = passage("张海冰", "强力淘汰黄标车，也是大连改善空气质量的重要举措。这场攻坚战，全市公安系统是主力军。"
+                     "全市3000余名交警采取进企业的方式，逐台上门排查。")
+    asked = [unit("淘汰"), unit("黄标车"), unit("出动"), unit("交警")]  # 大连淘汰黄标车出动了多少名交警？
+    assert clause_number("名", [unit("黄标车"), unit("交警")], [dalian], asked) > 0.7  # 交警 stands with 3000余名
+    cars = [unit("黄标车"), unit("车辆")]  # how many yellow-label vehicles: no number counts them
+    assert clause_number("辆", cars, [dalian], [unit("淘汰"), *cars]) == 0.0
+
+
 @pytest.mark.parametrize(
     "question",
     ["济宁第一季度是被环保部哪位领导约谈的？", "南阳农村的污水处理项目是哪家第三方公司运营的？", "湘潭市长叫什么名字？"],

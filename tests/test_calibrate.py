@@ -8,7 +8,7 @@ import re
 import numpy as np
 
 from eval.calibrate_fit import ABSTAIN_BELOW, fit
-from eval.calibrate_negatives import ABSENT_ZH, Example, focus_swaps
+from eval.calibrate_negatives import ABSENT_ZH, KIND_TEMPLATES_ZH, Example, focus_swaps, kind_swaps, question_topic
 from eval.calibrate_validate import one_misfire, probabilities, scores
 from eval.questions import EvalQuestion
 from retriever.answerability import FEATURES
@@ -29,6 +29,23 @@ def test_a_focus_swap_keeps_the_question_and_asks_an_attribute_the_text_never_gi
         new = re.fullmatch(r"大连拆除了多少台(.+)锅炉？", swap.question)
         assert new and new.group(1) in ABSENT_ZH and not facts.contains(new.group(1))
         assert swap.label == 0 and swap.origin == "focus swap of q1" and swap.group == "q1"
+
+
+def test_the_topic_of_a_question_is_what_it_asks_about_without_its_question_word():
+    assert question_topic("大连市今年拆除了多少台燃煤锅炉？") == "大连市燃煤锅炉"
+    assert question_topic("济宁的智慧环保监管平台是哪一年上线的？") == "济宁的智慧环保监管平台"
+    assert question_topic("南阳彻底取缔了什么？") == "南阳"  # the question's own verb is no topic
+    assert question_topic("为什么？") == ""
+
+
+def test_a_kind_swap_asks_another_kind_of_answer_about_the_topic_that_the_text_never_gives(retriever):
+    facts = retriever.answerability.facts
+    asked = [question("q1", "大连市拆除了多少台燃煤锅炉？"), question("q2", "How many boilers did Dalian scrap?")]
+    swaps = kind_swaps(retriever, asked, facts, random.Random(0), per_question=4)
+    templates = [t.format(t="大连市燃煤锅炉") for _, t in KIND_TEMPLATES_ZH]
+    assert swaps and all(s.question in templates for s in swaps)  # Chinese only, the topic kept
+    assert "大连市燃煤锅炉一共花了多少钱？" in [s.question for s in swaps]  # the text gives no cost of the boilers
+    assert all(s.label == 0 and s.origin == "kind swap of q1" and s.group == "q1" for s in swaps)
 
 
 def test_grouped_folds_keep_a_question_and_its_swaps_apart_from_the_rest():

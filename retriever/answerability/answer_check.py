@@ -188,22 +188,29 @@ def clause_number(
         words: the asked words (the focus, else the attribute).
         passages: the asked entity's passages (the best few when it names none).
         attribute: every asked word (the question's content words less the entity's names): half the score is
-            their share, so that the number stands with what happens to the counted thing (拆除, attended).
+            their share, so that the number stands with what happens to the counted thing (拆除, attended), there or,
+            when an asked word stands with the number, in the sentences of the passage before it (its topic:
+            强力淘汰黄标车… 全市3000余名交警).
     """
     if unit is None or unit in (DURATION, "年"):
         return 1.0  # a time is told in a clause of its own (2012年初，湘潭市确立了…): focus_sentence checks it
     best = 0.0
     for chunk in passages:
-        previous = ""
+        previous, topic = "", ""
         for sentence in sentences_of(speech(chunk)):
             clauses = _clauses(search_key(sentence))
             for i, clause in enumerate(clauses):
                 if gives_count(clause, unit):
                     window = ",".join(clauses[max(i - 1, 0) : i + 2]) + (previous if i == 0 else "")
-                    best = max(best, (coverage(words, window) + coverage(attribute or words, window)) / 2)
+                    score = (coverage(words, window) + coverage(attribute or words, window)) / 2
+                    if any(u.found_in(window) for u in words):  # the number counts an asked thing: the rest may be
+                        context = window + topic  # the passage's topic, told before (强力淘汰黄标车… 全市3000余名交警)
+                        score = max(score, (coverage(words, context) + coverage(attribute or words, context)) / 2)
+                    best = max(best, score)
                     if best >= 1.0:
                         return best
             previous = "。" + search_key(sentence)
+            topic += previous
     return best
 
 
