@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from index.lexicon_terms import lexicon_terms, prefixed
 from index.normalize import canonical
 
 EVERYDAY_FILE = Path(__file__).with_name("everyday.tsv")
@@ -80,17 +81,10 @@ def build_everyday(terms: Iterable[str]) -> dict[str, list[str]]:
 
 def lexicon_entries(terms: Iterable[str]) -> dict[str, list[str]]:
     """build_everyday as lexicon entries: each spoken word under its EVERYDAY_PREFIX key."""
-    return {EVERYDAY_PREFIX + word: found for word, found in build_everyday(terms).items()}
+    return prefixed(EVERYDAY_PREFIX, build_everyday(terms))
 
 
 def everyday(word: str, lexicon: Mapping[str, list[str]] | None) -> list[str]:
     """The index terms an everyday word of a question stands for ('厂子' → ['企业']); [] for a word the table does
-    not hold, a word whose written terms the index lacks, or a lexicon built without the table.
-
-    Args:
-        word: a word of the question, in canonical form (index.normalize.canonical).
-        lexicon: the index's lexicon.
-    """
-    if not lexicon or not word or word.isascii():
-        return []
-    return list(lexicon.get(EVERYDAY_PREFIX + word, ()))
+    not hold, a word whose written terms the index lacks, or a lexicon built without the table (lexicon_terms)."""
+    return lexicon_terms(EVERYDAY_PREFIX, word, lexicon)

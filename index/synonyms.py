@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from index.lexicon_terms import lexicon_terms, prefixed
 from index.normalize import CJK_RUN
 
 SYNONYM_PREFIX = "zh:"  # lexicon keys of Chinese words that are no index term: zh:烧煤 → [燃煤]
@@ -109,17 +110,10 @@ def build_synonyms(terms: Iterable[str]) -> dict[str, list[str]]:
 
 def lexicon_entries(terms: Iterable[str]) -> dict[str, list[str]]:
     """build_synonyms as lexicon entries: each word under its SYNONYM_PREFIX key."""
-    return {SYNONYM_PREFIX + word: found for word, found in build_synonyms(terms).items()}
+    return prefixed(SYNONYM_PREFIX, build_synonyms(terms))
 
 
 def synonyms(word: str, lexicon: Mapping[str, list[str]] | None) -> list[str]:
     """The index terms a Chinese word of a question may stand for ('烧煤' → ['燃煤']); [] for an index term itself,
-    a word with none, or a lexicon built without them.
-
-    Args:
-        word: a word of the question, in canonical form (index.normalize.canonical).
-        lexicon: the index's lexicon.
-    """
-    if not lexicon or not word or word.isascii():
-        return []
-    return list(lexicon.get(SYNONYM_PREFIX + word, ()))
+    a word with none, or a lexicon built without them (lexicon_terms)."""
+    return lexicon_terms(SYNONYM_PREFIX, word, lexicon)
