@@ -21,14 +21,15 @@ from functools import lru_cache
 from index.errors import MissingDependencyError
 from index.everyday import EVERYDAY_ID
 from index.everyday import lexicon_entries as everyday_entries
-from index.gloss_senses import SENSES_ID, general_words, head_words, is_whole_word, part_meanings
+from index.gloss_senses import SENSES_ID, general_words, head_words, is_whole_word, name_words, names_one, part_meanings
 from index.normalize import CJK_RUN
+from index.phrases import written_key
 from index.stopwords import EN_STOPWORDS
 from index.synonyms import SYNONYMS_ID, lexicon_entries
 from index.wordforms import STEMMER_ID, base_forms, light_stem, stem
 
 LEXICON_ID = (
-    f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+{SENSES_ID}+{SYNONYMS_ID}"
+    f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+written-phrases-2+{SENSES_ID}+{SYNONYMS_ID}"
     f"+{EVERYDAY_ID}"
 )
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
@@ -113,9 +114,13 @@ def gloss_keys(term: str) -> set[str]:
 
     keys: set[str] = term_keys(term)  # the domain glossary's phrases, each keyed whole
     for gloss in _all_definitions().get(term, ()):
+        named = names_one(_GLOSS_NOISE.sub("", gloss).strip())
         gloss = _GLOSS_NOISE.sub("", gloss).strip().lower()
         if not gloss or _SKIP_GLOSS.match(gloss):
             continue
+        written = written_key(gloss, content_first=True)  # 'to clean up', 'to deal with': a phrasal verb, keyed whole
+        if written:
+            keys.add(written)
         words = _gloss_words(gloss)
         if not words:
             continue
@@ -128,6 +133,8 @@ def gloss_keys(term: str) -> set[str]:
         stems = [stem(w) for w in words]
         if is_whole_word(gloss):  # 'boiler', 'to pollute'
             keys.update(stems)
+        elif named:  # a name keys its term alone only by a part that is the name itself (Weixin or WeChat)
+            keys.update(s for s in map(stem, name_words(gloss)) if s in stems)
         elif len(term) >= 2:  # a longer gloss keys its term alone by its head, or by a word a part of it means
             heads = set(map(stem, head_words(gloss))) | part_meanings(term)
             keys.update(s for s in stems if s in heads and s not in general_words())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from index.lexicon import NAMES_KEY, _en_token, english_vocabulary, english_words
+from index.phrases import particle_of_verb, phrase_words, written_spans
 from index.stopwords import EN_LIGHT_VERBS, EN_QUERY_FILLER, EN_STOPWORDS
 from index.wordforms import key_of, ordinal_terms, stem
 
@@ -90,6 +91,14 @@ def translations(question: str, lexicon: dict[str, list[str]]) -> list[tuple[str
     stems = [stem(w) for w in words]  # a gloss phrase keys its words' stems ('liaon province' of Liaoning Province)
     found: list[tuple[str, list[str]]] = []
     used = [False] * len(keys)
+    raw = phrase_words(question)
+    for start, end, key in written_spans(question, lexicon):  # 'clean up', 'at the source': keyed as written
+        found.append((" ".join(raw[start:end]), list(lexicon[key])))
+        for word in raw[start:end]:
+            at = next((i for i, w in enumerate(words) if w == word and not used[i]), None)
+            if at is not None:
+                used[at] = True
+    particles = {raw[i] for i in range(len(raw)) if particle_of_verb(raw, i)}
     for size in (4, 3, 2):
         for i in range(len(keys) - size + 1):
             if any(used[i : i + size]):
@@ -99,7 +108,7 @@ def translations(question: str, lexicon: dict[str, list[str]]) -> list[tuple[str
                 found.append((" ".join(words[i : i + size]), list(lexicon[phrase])))
                 used[i : i + size] = [True] * size
     for i, (word, key) in enumerate(pairs):
-        if used[i]:
+        if used[i] or word in particles:  # a verb's particle ('back' of 'cut back') means nothing alone
             continue
         terms: list[str] = []
         if key not in EN_LIGHT_VERBS:  # a light verb's glosses are scattered senses (index.stopwords)
@@ -137,6 +146,8 @@ def query_english(question: str, lexicon: dict[str, list[str]] | None = None) ->
     out = [_en_token(k) for k in keys]
     for size in (2, 3, 4):
         out += [_en_token(" ".join(keys[i : i + size])) for i in range(len(keys) - size + 1)]
+    if lexicon is not None:
+        out += [_en_token(key) for _, _, key in written_spans(question, lexicon)]
     return list(dict.fromkeys(out))
 
 
