@@ -28,6 +28,7 @@ OBJECTS = frozenset("it them him her us me this that these those".split())
 _LEADING = frozenset("to be a an".split())  # 'to (be)' of a gloss's verb, an article ('the people' is kept)
 _WORD = re.compile(r"[a-z][a-z0-9.']*")
 MAX_WORDS = 4
+STRANDED_REACH = 4  # how many words back a question-final particle looks for its verb
 
 
 def raw_words(text: str) -> list[str]:
@@ -77,7 +78,8 @@ def written_spans(question: str, keys) -> list[tuple[int, int, str]]:
         keys: the lexicon (or any container of its keys).
 
     Returns:
-        Spans over the list ``phrase_words(question)`` returns.
+        Spans over the list ``phrase_words(question)`` returns (a verb whose particle the question strands at its end
+        spans the verb alone).
     """
     words = phrase_words(question)
     used = [False] * len(words)
@@ -91,6 +93,16 @@ def written_spans(question: str, keys) -> list[tuple[int, int, str]]:
             if key is not None:
                 out.append((i, i + size, key))
                 used[i : i + size] = [True] * size
+    # A wh-question strands its verb's particle at the end ('What did Xiangtan list pollution control as?', 'Which
+    # system did Nanyang roll out?'): it pairs with the nearest word before it that makes a phrase with it.
+    if len(words) >= 3 and words[-1] in EN_STOPWORDS | PARTICLES and not used[-1]:
+        for j in range(len(words) - 2, max(len(words) - 2 - STRANDED_REACH, -1), -1):
+            if used[j] or words[j] in EN_STOPWORDS:
+                continue
+            key = next((k for k in _keys_of([words[j], words[-1]]) if k in keys), None)
+            if key is not None:
+                out.append((j, j + 1, key))
+                break
     return sorted(out)
 
 
