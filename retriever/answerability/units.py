@@ -126,7 +126,8 @@ def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
         for size in (2, 3):  # gloss phrases (sulfur dioxide) and names written as syllable groups (wang qi)
             if i + size <= len(words):
                 run = words[i : i + size]
-                phrase = lexicon.get(" ".join(stems[i : i + size]), []) + lexicon.get("".join(run), [])
+                keyed = {" ".join(stems[i : i + size]), " ".join(map(stem, run))}  # base forms, or stems as glosses are
+                phrase = [t for k in sorted(keyed) for t in lexicon.get(k, [])] + lexicon.get("".join(run), [])
                 if phrase and size == 2 and run[1] in particles:  # a phrasal verb (track down): the phrase's meaning
                     forms[word] = {word, *phrase}
                     phrasal.add(word)
