@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from index.lexicon import NAMES_KEY, _en_token, english_vocabulary, english_words
-from index.phrases import particle_of_verb, phrase_words, written_spans
+from index.phrases import compound_key, particle_of_verb, phrase_words, written_spans
 from index.stopwords import EN_LIGHT_VERBS, EN_QUERY_FILLER, EN_STOPWORDS
 from index.wordforms import key_of, ordinal_terms, stem
 
@@ -28,13 +28,20 @@ def content_words(question: str, lexicon: dict[str, list[str]]) -> list[tuple[st
     for word in english_words(question):
         if word in EN_QUERY_FILLER:
             continue
-        key = key_of(word, lexicon, stem)
+        key = word_key(word, lexicon)
         if "-" in word and key not in lexicon:
             parts = [p for p in word.split("-") if len(p) > 1 and p not in EN_STOPWORDS and p not in EN_QUERY_FILLER]
-            out += [(p, key_of(p, lexicon, stem)) for p in parts]
+            out += [(p, word_key(p, lexicon)) for p in parts]
             continue
         out.append((word, key))
     return out
+
+
+def word_key(word: str, lexicon: dict[str, list[str]]) -> str:
+    """The lexicon key of one English word: its base form's stem (index.wordforms.key_of), or the phrasal verb a compound
+    noun is written from ('shutdown' → 'shut down': index.phrases.compound_key)."""
+    key = key_of(word, lexicon, stem)
+    return key if key in lexicon else (compound_key(word, lexicon) or key)
 
 
 MIN_SPLIT_SYLLABLES = 3  # a pinyin word is split into known words only when it spells at least this many syllables

@@ -106,6 +106,18 @@ def written_spans(question: str, keys) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+def compound_key(word: str, keys) -> str:
+    """The key of the phrasal verb a compound noun is written from ('shutdown' → 'shut down', 'cleanup' → 'clean up',
+    'setup' → 'set up'), or '' when the word is no such compound of a key."""
+    for particle in PARTICLES:
+        verb = word[: -len(particle)]
+        if word.endswith(particle) and len(verb) >= 3:
+            key = next((k for k in _keys_of([verb, particle]) if k in keys), None)
+            if key is not None:
+                return key
+    return ""
+
+
 def phrase_words(question: str) -> list[str]:
     """raw_words of a question without an object pronoun between a word and a particle ('track them down')."""
     words = raw_words(question)

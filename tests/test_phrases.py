@@ -53,3 +53,13 @@ def test_a_phrasal_verb_is_one_unit_and_framing_is_no_unit():
     rolled = {u.label: u.forms for u in english_units("Which system did Nanyang roll out?", lexicon)}
     assert "推行" in rolled["roll"]
     assert not {u.label for u in english_units("What happens when someone gets it?", lexicon)}
+
+
+def test_a_compound_noun_of_a_phrasal_verb_is_the_phrase():
+    from index.lexicon_query import word_key
+    from index.phrases import compound_key
+
+    lexicon = build_lexicon(["关停", "整治", "治理"])
+    assert compound_key("shutdown", lexicon) == "shut down" and word_key("cleanup", lexicon) in lexicon
+    assert compound_key("turnover", lexicon) == "" and compound_key("boiler", lexicon) == ""
+    assert "关停" in translate("When was the shutdown ordered?", lexicon)

@@ -11,12 +11,12 @@ from functools import lru_cache
 
 from index.everyday import everyday
 from index.lexicon import english_words, stem
-from index.lexicon_query import pinyin_pieces
+from index.lexicon_query import pinyin_pieces, word_key
 from index.normalize import search_key
 from index.phrases import particle_of_verb, phrase_words, written_spans
 from index.stopwords import EN_LIGHT_VERBS, EN_QUERY_FILLER, EN_STOPWORDS
 from index.synonyms import synonyms
-from index.wordforms import base_forms, key_of
+from index.wordforms import base_forms
 from retriever.answerability.entities import Entity
 from retriever.answerability.quantity import UNITS
 
@@ -110,7 +110,7 @@ def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
         and w not in _BOUND_PREFIXES
     ]
     forms: dict[str, set[str]] = {w: {w} for w in words}
-    stems = [key_of(w, lexicon, stem) for w in words]  # base forms: sources -> source, held -> hold
+    stems = [word_key(w, lexicon) for w in words]  # base forms: sources -> source, held -> hold; shutdown -> shut down
     dropped: set[str] = set()
     phrasal: set[str] = set()
     for i, (word, key) in enumerate(zip(words, stems)):
