@@ -63,3 +63,12 @@ def test_a_compound_noun_of_a_phrasal_verb_is_the_phrase():
     assert compound_key("shutdown", lexicon) == "shut down" and word_key("cleanup", lexicon) in lexicon
     assert compound_key("turnover", lexicon) == "" and compound_key("boiler", lexicon) == ""
     assert "关停" in translate("When was the shutdown ordered?", lexicon)
+
+
+def test_paying_and_stepping_up_meet_the_texts_verbs():
+    lexicon = build_lexicon(["承担", "加强", "立足", "方案", "严厉打击"])
+    terms = translate("Who foots the bill for the clean-up?", lexicon)
+    assert "承担" in terms and "立足" not in terms and "方案" not in terms  # foot is no foothold, bill no proposal
+    assert "承担" in translate("Who paid for it?", lexicon)
+    assert "加强" in translate("Did Jining step up inspections?", lexicon)
+    assert "严厉打击" in translate("How did the city clamp down on illegal discharge?", lexicon)
