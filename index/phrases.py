@@ -26,7 +26,6 @@ PARTICLES = frozenset("about across along around aside away back behind by down 
 # Object pronouns that stand between a verb and its particle ('track them down', 'clean it up').
 OBJECTS = frozenset("it them him her us me this that these those".split())
 _LEADING = frozenset("to be a an".split())  # 'to (be)' of a gloss's verb, an article ('the people' is kept)
-_WORD = re.compile(r"[a-z][a-z0-9.']*")
 MAX_WORDS = 4
 STRANDED_REACH = 4  # how many words back a question-final particle looks for its verb
 
