@@ -13,6 +13,9 @@ term alone only by its head:
 - a phrase that opens with a preposition ('for a time', 'in response to') or a number ('one time', 'ten thousand
   people') names no thing: no single word keys it.
 
+A gloss that names one thing ('Renmin University of China', 'Pearl River', 'Xiangjiang river') keys its term by its
+phrases only, never by its head alone: 'university' is no 人大, 'river' no 珠江.
+
 A word of a gloss also keys the term when a shorter word the term is written with means it (削减 'to cut down': 削
 is 'to cut'). A general English word (one that CC-CEDICT's glosses of common words use very often: time, people,
 work, water, hold) keys a term only when it is the whole gloss (人们 'people', not 万人 'ten thousand people', nor
@@ -28,7 +31,7 @@ from functools import lru_cache
 
 from index.stopwords import EN_STOPWORDS
 
-SENSES_ID = "heads-v3"
+SENSES_ID = "heads-v4-names"
 GENERAL_MIN_ENTRIES = 250  # a word in the glosses of this many common CC-CEDICT words is general English
 _PREPOSITIONS = frozenset(
     "about above across after against along among around as at before behind below beneath beside besides between "
@@ -117,3 +120,26 @@ def general_words() -> frozenset[str]:
         words = {w for g in glosses for w in _WORD.findall(_GLOSS_NOISE.sub("", g).lower())}
         counts.update({stem(w) for w in words})
     return frozenset(w for w, n in counts.items() if n >= GENERAL_MIN_ENTRIES)
+
+
+def name_words(gloss: str) -> list[str]:
+    """The parts of a lower-case gloss that names one thing which are one word each: the name itself ('weixin',
+    'wechat' of 'Weixin or WeChat'), never the kind a longer name ends in ('university' of 'Renmin University')."""
+    return [words[0] for part in _CONJUNCTION.split(gloss) if len(words := _WORD.findall(part)) == 1]
+
+
+def names_one(gloss: str) -> bool:
+    """Whether a cleaned gloss, as CC-CEDICT writes it (case kept), is the name of one thing: two content words or more
+    all capitalised ('Pearl River', 'Renmin University of China'), or a capitalised word that is no common English
+    ('Xiangjiang river'). 'Party committee' is no name: 'party' is common English and 'committee' is in lower case."""
+    from index.lexicon import _english_words
+    from index.wordforms import light_stem
+
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", gloss) if w.lower() not in _ARTICLES and w.lower() not in EN_STOPWORDS]
+    if not words:
+        return False
+    capitals = [w for w in words if w[0].isupper()]
+    if len(words) >= 2 and len(capitals) == len(words):
+        return True
+    common = _english_words()
+    return any(light_stem(w) not in common for w in capitals)

@@ -47,7 +47,13 @@ def fingerprint() -> str:
 
 
 def phrase_key(phrase: str) -> str:
-    """The lexicon key of an English phrase: its content words' stems ('Sources of pollution' → 'sourc pollut')."""
+    """The lexicon key of an English phrase: its content words' stems ('Sources of pollution' → 'sourc pollut'); a
+    phrase of one content word and function words is keyed as written (index.phrases: 'clean up', 'at the sourc')."""
+    from index.phrases import written_key
+
+    whole = written_key(phrase)
+    if whole:
+        return whole
     words = _WORD.findall(phrase.lower().replace("-", " "))
     return " ".join(stem(w) for w in (re.sub(r"'s?$", "", w) for w in words) if w and w not in EN_STOPWORDS)
 

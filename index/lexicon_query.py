@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from index.lexicon import NAMES_KEY, _en_token, english_vocabulary, english_words
+from index.phrases import compound_key, particle_of_verb, phrase_words, written_spans
 from index.stopwords import EN_LIGHT_VERBS, EN_QUERY_FILLER, EN_STOPWORDS
 from index.wordforms import key_of, ordinal_terms, stem
 
@@ -27,13 +28,20 @@ def content_words(question: str, lexicon: dict[str, list[str]]) -> list[tuple[st
     for word in english_words(question):
         if word in EN_QUERY_FILLER:
             continue
-        key = key_of(word, lexicon, stem)
+        key = word_key(word, lexicon)
         if "-" in word and key not in lexicon:
             parts = [p for p in word.split("-") if len(p) > 1 and p not in EN_STOPWORDS and p not in EN_QUERY_FILLER]
-            out += [(p, key_of(p, lexicon, stem)) for p in parts]
+            out += [(p, word_key(p, lexicon)) for p in parts]
             continue
         out.append((word, key))
     return out
+
+
+def word_key(word: str, lexicon: dict[str, list[str]]) -> str:
+    """The lexicon key of one English word: its base form's stem (index.wordforms.key_of), or the phrasal verb a compound
+    noun is written from ('shutdown' → 'shut down': index.phrases.compound_key)."""
+    key = key_of(word, lexicon, stem)
+    return key if key in lexicon else (compound_key(word, lexicon) or key)
 
 
 MIN_SPLIT_SYLLABLES = 3  # a pinyin word is split into known words only when it spells at least this many syllables
@@ -90,6 +98,14 @@ def translations(question: str, lexicon: dict[str, list[str]]) -> list[tuple[str
     stems = [stem(w) for w in words]  # a gloss phrase keys its words' stems ('liaon province' of Liaoning Province)
     found: list[tuple[str, list[str]]] = []
     used = [False] * len(keys)
+    raw = phrase_words(question)
+    for start, end, key in written_spans(question, lexicon):  # 'clean up', 'at the source': keyed as written
+        found.append((" ".join(raw[start:end]), list(lexicon[key])))
+        for word in raw[start:end]:
+            at = next((i for i, w in enumerate(words) if w == word and not used[i]), None)
+            if at is not None:
+                used[at] = True
+    particles = {raw[i] for i in range(len(raw)) if particle_of_verb(raw, i)}
     for size in (4, 3, 2):
         for i in range(len(keys) - size + 1):
             if any(used[i : i + size]):
@@ -99,7 +115,7 @@ def translations(question: str, lexicon: dict[str, list[str]]) -> list[tuple[str
                 found.append((" ".join(words[i : i + size]), list(lexicon[phrase])))
                 used[i : i + size] = [True] * size
     for i, (word, key) in enumerate(pairs):
-        if used[i]:
+        if used[i] or word in particles:  # a verb's particle ('back' of 'cut back') means nothing alone
             continue
         terms: list[str] = []
         if key not in EN_LIGHT_VERBS:  # a light verb's glosses are scattered senses (index.stopwords)
@@ -137,6 +153,8 @@ def query_english(question: str, lexicon: dict[str, list[str]] | None = None) ->
     out = [_en_token(k) for k in keys]
     for size in (2, 3, 4):
         out += [_en_token(" ".join(keys[i : i + size])) for i in range(len(keys) - size + 1)]
+    if lexicon is not None:
+        out += [_en_token(key) for _, _, key in written_spans(question, lexicon)]
     return list(dict.fromkeys(out))
 
 

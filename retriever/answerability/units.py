@@ -11,10 +11,12 @@ from functools import lru_cache
 
 from index.everyday import everyday
 from index.lexicon import english_words, stem
-from index.lexicon_query import pinyin_pieces
+from index.lexicon_query import pinyin_pieces, word_key
 from index.normalize import search_key
+from index.phrases import particle_of_verb, phrase_words, written_spans
+from index.stopwords import EN_LIGHT_VERBS, EN_QUERY_FILLER, EN_STOPWORDS
 from index.synonyms import synonyms
-from index.wordforms import key_of
+from index.wordforms import base_forms
 from retriever.answerability.entities import Entity
 from retriever.answerability.quantity import UNITS
 
@@ -86,30 +88,70 @@ def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
     """Content words of an English question, each with the Chinese terms the lexicon maps it to.
 
     A word the lexicon cannot map (phone, population) has only its own spelling as a form, so
-    it is found in a Chinese passage only when the passage writes it (PPP, PM2.5).
+    it is found in a Chinese passage only when the passage writes it (PPP, PM2.5). Question framing (has, someone,
+    them: index.stopwords.EN_QUERY_FILLER), a light verb in any form (gets, taken, done) and a bound prefix or function
+    word of a hyphenated word (co- of Co-Governance, to of South-to-North) are no content words. A phrasal verb or set
+    phrase ('track them down', 'clean up', 'at the source': index.phrases) is one unit, under its content word, found
+    by the phrase's Chinese terms only: its particle is no word of its own.
     """
-    words = [w for w in english_words(question) if w not in EN_QUESTION_WORDS]
+    raw = phrase_words(question)
+    spans = written_spans(question, lexicon)
+    whole: dict[str, list[str]] = {}  # content word of a phrase keyed as written -> the phrase's terms
+    for start, end, key in spans:
+        content = [w for w in raw[start:end] if w not in EN_STOPWORDS]
+        if content:
+            whole.setdefault(content[0], []).extend(lexicon.get(key, []))
+    particles = {raw[i] for i in range(len(raw)) if particle_of_verb(raw, i)}
+    words = [w for w in english_words(question) if w not in EN_QUESTION_WORDS and w not in EN_QUERY_FILLER]
     parts = [p for w in words for p in ([w] + [x for x in w.split("-") if x and x != w])]
-    words = [w for w in parts if w.isascii() and w not in EN_QUESTION_WORDS]
+    words = [
+        w for w in parts
+        if w.isascii() and w not in EN_QUESTION_WORDS and w not in EN_QUERY_FILLER and w not in EN_STOPWORDS
+        and w not in _BOUND_PREFIXES
+    ]
     forms: dict[str, set[str]] = {w: {w} for w in words}
-    stems = [key_of(w, lexicon, stem) for w in words]  # base forms: sources -> source, held -> hold
+    stems = [word_key(w, lexicon) for w in words]  # base forms: sources -> source, held -> hold; shutdown -> shut down
+    dropped: set[str] = set()
+    phrasal: set[str] = set()
     for i, (word, key) in enumerate(zip(words, stems)):
-        forms[word].update(lexicon.get(key, []))
+        if word in whole:
+            forms[word].update(whole[word])
+            phrasal.add(word)
+            continue
+        if word not in phrasal:
+            forms[word].update(lexicon.get(key, []))
         forms[word].update(lexicon.get(re.sub(r"[^a-z]", "", word), []))
         if len(forms[word]) == 1:  # pinyin of a compound the lexicon holds in parts (wanggeyuan: 网格 + yuan)
             forms[word].update(t for _, terms in pinyin_pieces(word, lexicon) or () for t in terms)
         for size in (2, 3):  # gloss phrases (sulfur dioxide) and names written as syllable groups (wang qi)
             if i + size <= len(words):
-                phrase = lexicon.get(" ".join(stems[i : i + size]), []) + lexicon.get("".join(words[i : i + size]), [])
-                for other in words[i : i + size]:
+                run = words[i : i + size]
+                keyed = {" ".join(stems[i : i + size]), " ".join(map(stem, run))}  # base forms, or stems as glosses are
+                phrase = [t for k in sorted(keyed) for t in lexicon.get(k, [])] + lexicon.get("".join(run), [])
+                if phrase and size == 2 and run[1] in particles:  # a phrasal verb (track down): the phrase's meaning
+                    forms[word] = {word, *phrase}
+                    phrasal.add(word)
+                    dropped.add(run[1])
+                    continue
+                for other in run:
                     forms[other].update(phrase)
+    dropped |= {w for w in particles if w not in phrasal}  # a particle alone ('back' of 'cut back') means nothing
+    dropped |= {w for w in words if w not in phrasal and _light_verb(w)}
     # A hyphenated word is found when its parts are: keep it only when it has forms of its own.
     return [
         Unit(w, 1.0, tuple(sorted(search_key(f) for f in forms[w])))
         for w in dict.fromkeys(words)
-        if "-" not in w or len(forms[w]) > 1
+        if ("-" not in w or len(forms[w]) > 1) and w not in dropped
     ]
 
+
+# Bound prefixes a hyphen may split off (co-governance, non-point, re-use): no words of their own.
+_BOUND_PREFIXES = frozenset("co non re pre sub anti multi semi inter mid post ex".split())
+
+
+def _light_verb(word: str) -> bool:
+    """A form of a light verb (gets, taken, doing, makes: index.stopwords.EN_LIGHT_VERBS): it names nothing alone."""
+    return any(form in EN_LIGHT_VERBS for form in base_forms(word))
 
 
 # Kinds of organisation: 'company' (公司) names no entity although 广州普邦园林股份有限公司 ends in it ('Which company
