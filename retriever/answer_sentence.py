@@ -48,22 +48,22 @@ from retriever.sentence_spans import sentence_body
 # which prints them; the features are chosen by `python -m eval.sentence_validate` (fitted on every set but one, scored
 # on that one: a new writer's questions).
 WEIGHTS: dict[str, float] = {
-    "cos_gap_all": 1.04,  # 100 x (the sentence's cosine - the best sentence cosine among the answer passages)
-    "lexical": 4.32,  # weighted share of the question's words it holds
-    "focus": 0.53,  # weighted share of the words next to the question word
-    "number": 5.37,  # a number in the asked unit: the share of the question's words in the best clause that gives
+    "cos_gap_all": 1.10,  # 100 x (the sentence's cosine - the best sentence cosine among the answer passages)
+    "lexical": 4.11,  # weighted share of the question's words it holds
+    "focus": 0.50,  # weighted share of the words next to the question word
+    "number": 5.41,  # a number in the asked unit: the share of the question's words in the best clause that gives
     # one, plus 1 when the highlight gives one anywhere (用不到半年时间 answers 'how long'; not for a bare 多少)
-    "scope": 2.34,  # +1 the whole (全市共…), -1 a part (其中…, 市区) when the question names no part, between number
+    "scope": 2.38,  # +1 the whole (全市共…), -1 a part (其中…, 市区) when the question names no part, between number
     # clauses that hold as much of the question (the best one among the answer passages)
-    "after_match": -0.30,  # the previous candidate's lexical share in the passage
-    "first_passage": 2.04,  # the passage is the first hit
-    "length": 1.32,  # log of the highlight's length in characters
-    "asked_kind": 3.58,  # it gives what the question word asks for (retriever.highlight.gives_kind): a list of the
+    "after_match": -0.43,  # the previous candidate's lexical share in the passage
+    "first_passage": 2.01,  # the passage is the first hit
+    "length": 1.23,  # log of the highlight's length in characters
+    "asked_kind": 3.50,  # it gives what the question word asks for (retriever.highlight.gives_kind): a list of the
     # asked length, a document's title, a person or body for 谁, a place for 哪里, the host's words, the passage kind,
     # a reason for why, a shortfall for 缺什么, the named speaker's words of himself (我…)
-    "asked_time": 5.35,  # it tells the time asked (retriever.highlight.tells_time): a date for when, the past for
+    "asked_time": 5.27,  # it tells the time asked (retriever.highlight.tells_time): a date for when, the past for
     # before, what came after for after
-    "how_count": -2.19,  # it counts what was done (76件, 100%) where the question asks how it is done (the means)
+    "how_count": -2.29,  # it counts what was done (76件, 100%) where the question asks how it is done (the means)
 }
 FEATURES = tuple(WEIGHTS)
 ANSWER_DEPTH = 3  # passages the answer sentence may come from
