@@ -56,8 +56,8 @@ DENSE_FEATURES = ("top_dense", "top_sentence", "dense_margin")
 # overfit the small tune split.
 MODEL_FEATURES = tuple(f for f in FEATURES if f not in ("known", "attr_cover", "focus_found", "entity_asked"))
 # single-turn sets whose tune questions train the model (readers5: session 9; readers6: session 10, after its first
-# measurement as unseen questions)
-TRAINING_SETS = (*DEFAULT_SETS, "readers5", "readers6")
+# measurement as unseen questions; readers7: session 11, likewise)
+TRAINING_SETS = (*DEFAULT_SETS, "readers5", "readers6", "readers7")
 REAL_NEGATIVE_WEIGHT = 3.0  # a written unanswerable question counts three times as much as an answerable one
 GENERATED_WEIGHT = 0.25  # a generated negative counts a quarter (there are many, and they are alike)
 

@@ -16,12 +16,14 @@ FOLLOWUPS2 = SETS / "followups2.jsonl"  # more conversations, written blind in s
 FOLLOWUPS3 = SETS / "followups3.jsonl"  # more again, written blind in session 7 (70 % tune by row)
 FOLLOWUPS5 = SETS / "followups5.jsonl"  # more again, written blind in session 9 (half tune, half held out)
 FOLLOWUPS6 = SETS / "followups6.jsonl"  # more again, written blind in session 10 (half tune, half held out)
+FOLLOWUPS7 = SETS / "followups7.jsonl"  # more again, written blind in session 11 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
     ("followups3", "eval/sets/followups3.jsonl", FOLLOWUPS3),
     ("followups5", "eval/sets/followups5.jsonl", FOLLOWUPS5),
     ("followups6", "eval/sets/followups6.jsonl", FOLLOWUPS6),
+    ("followups7", "eval/sets/followups7.jsonl", FOLLOWUPS7),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
