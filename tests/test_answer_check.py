@@ -190,3 +190,35 @@ def test_number_questions_whose_answer_writes_no_measured_noun_pass_both_number_
     assert values["focus_sentence"] >= 0.5 and values["clause_number"] >= 0.5
     labels = [u.label for u in content_units(evidence_for(retriever, question), retriever.answerability.facts.lexicon)]
     assert "多长" not in labels and "长时间" not in labels and "钱" in labels
+
+
+def test_a_surname_cut_from_its_given_name_is_checked_as_one_name():
+    from retriever.answerability.names import joined_names
+
+    tagged = [("湘潭", "known", 0), ("的", "uj", 2), ("李", "nr", 3), ("大海", "ns", 4), ("局长", "n", 6)]
+    assert [w for w, _, _ in joined_names(tagged)] == ["湘潭", "的", "李大海", "局长"]
+    title = [("张", "nr", 0), ("局长", "n", 1), ("说", "v", 3)]
+    assert joined_names(title) == title  # a title is no given name
+
+
+def test_a_word_the_tagger_cut_across_a_term_of_the_text_is_no_name():
+    from retriever.answerability.names import cut_across_term
+
+    text = "大连交警上门查黄标车"
+    terms = {"黄标车", "交警"}
+    assert cut_across_term(text, 6, 8, terms.__contains__, lambda t: True)  # 查黄|标车
+    assert not cut_across_term(text, 4, 6, terms.__contains__, lambda t: True)  # 上门 cuts no term
+
+
+def test_an_amount_word_is_found_by_what_it_counts():
+    from retriever.answerability.units import amount_of, chinese_units
+
+    assert amount_of("任务量") == ["任务"] and amount_of("企业数") == ["企业"]
+    assert amount_of("人数") == [] and amount_of("总量") == [] and amount_of("锅炉") == []
+    assert "任务" in chinese_units(["任务量"])[0].forms
+
+
+def test_people_the_text_never_names_are_refused_even_when_the_tagger_splits_them(retriever):
+    for question in ("湘潭的李大海局长说了什么？", "济宁的赵明亮怎么评价网格化？"):
+        assert retriever.answer(question).abstained, question
+    assert not retriever.answer("大连交警上门查黄标车都跑了哪些地方？").abstained

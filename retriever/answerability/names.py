@@ -150,7 +150,7 @@ def unknown_names(
     found = []
     text = canonical(question)
     acronyms = {a.lower() for a in _ACRONYM.findall(question)}  # GDP, CEO: names, not English words
-    for word, tag, start in tagged_around(text, names):
+    for word, tag, start in joined_names(tagged_around(text, names)):
         offset = start + len(word)
         named = tag in _NAMED_TAGS or (tag == "m" and re.search(r"\d{2,}", word))
         if tag == "ns" and _GENERIC_PLACE.search(word):
@@ -162,6 +162,8 @@ def unknown_names(
             continue  # 空气监测 (tagged nr): no surname, and the text writes 空气 and 监测
         if lexicon and word.isascii() and word not in acronyms and looks_known(word, lexicon):
             continue
+        if known is not None and cut_across_term(text, start, offset, known, contains):
+            continue  # 上门查黄标车 cut 查黄|标车: the tagger's name splits the text's 黄标车
         # a place name may be a slip too (株州 for 株洲, 三原 for 三源): only other dictionary words, and places everyone
         # knows (上海, not a slip for 伤害), are meant as written
         slip = tag == "ns" and not well_known(word) or not is_dictionary_word(word)
@@ -172,6 +174,44 @@ def unknown_names(
                 continue
         found.append(word)
     return found
+
+
+_GIVEN_NAME_TAGS = frozenset({"ns", "nr", "nz", "a", "ng"})  # what the tagger makes of a given name cut off (李|大海)
+
+
+def joined_names(tagged: Sequence[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """The tagged words of a question with a lone surname (tagged nr) joined to the given name the tagger cut off
+    after it (李|大海 -> 李大海, 赵|明亮 -> 赵明亮), so that a person the text never names is checked as a whole. Only
+    a word of one or two characters tagged as a name or an adjective joins: a title (张|局长) does not."""
+    out: list[tuple[str, str, int]] = []
+    skip = False
+    for i, (word, tag, start) in enumerate(tagged):
+        if skip:
+            skip = False
+            continue
+        after = tagged[i + 1] if i + 1 < len(tagged) else None
+        if (
+            tag == "nr" and len(word) == 1 and word in SURNAMES and after is not None
+            and 1 <= len(after[0]) <= 2 and after[1] in _GIVEN_NAME_TAGS and not after[0].isascii()
+        ):
+            out.append((word + after[0], "nr", start))
+            skip = True
+            continue
+        out.append((word, tag, start))
+    return out
+
+
+def cut_across_term(text: str, start: int, stop: int, known: Callable[[str], bool], contains: Contains) -> bool:
+    """Whether text[start:stop], a word the tagger cut, straddles a term of the index that the text writes: a term of
+    2–4 characters that begins inside the word and ends after it, or begins before it and ends inside it (查黄|标车
+    of 查黄标车: 黄标车). Such a word is the segmenter's slip, not a name."""
+    for begin in range(max(0, start - 3), stop):
+        for end in range(begin + 2, min(len(text), begin + 4) + 1):
+            straddles = (start < begin < stop < end) or (begin < start < end < stop)
+            term = text[begin:end]
+            if straddles and known(term) and contains(term):
+                return True
+    return False
 
 
 def title_case(question: str) -> bool:

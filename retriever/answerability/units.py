@@ -72,16 +72,28 @@ def unit_weight(term: str) -> float:
 def chinese_units(terms: Sequence[str], lexicon: dict[str, list[str]] | None = None) -> list[Unit]:
     """Content words of a Chinese question from its BM25 terms (question words and bare units left out); a word the
     text never writes is also found by the index terms of its meaning (index.synonyms: 烧煤 by 燃煤), and an everyday
-    word by the written terms it stands for (index.everyday: 厂子 by 企业, 钱 by 资金)."""
+    word by the written terms it stands for (index.everyday: 厂子 by 企业, 钱 by 资金), an amount word by what it counts
+    (任务量 by 任务)."""
     units, seen = [], set()
     for term in terms:
         term = search_key(term)
         if term in seen or names_nothing(term) or term in UNIT_CHARS or not term.strip():
             continue
         seen.add(term)
-        others = dict.fromkeys(search_key(s) for s in synonyms(term, lexicon) + everyday(term, lexicon))
+        others = dict.fromkeys(search_key(s) for s in synonyms(term, lexicon) + everyday(term, lexicon) + amount_of(term))
         units.append(Unit(term, unit_weight(term), (term, *(s for s in others if s != term))))
     return units
+
+
+_AMOUNT_SUFFIXES = ("量", "数")  # 任务量 the amount of tasks, 企业数 the number of firms
+
+
+def amount_of(term: str) -> list[str]:
+    """What an amount word counts (任务量 -> 任务, 企业数 -> 企业): the text gives the amount as a number of that thing
+    (1416台燃煤锅炉整治任务); [] for other words and for a stem of one character (人数, 总量)."""
+    if len(term) >= 3 and term.endswith(_AMOUNT_SUFFIXES) and not term.isascii():
+        return [term[:-1]]
+    return []
 
 
 def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
