@@ -12,6 +12,8 @@ model of embedders without one) builds a temporary index of the bundled transcri
    - attribute swaps: an entity asked for a fact the text never gives (常住人口, 利率, 出生, 电话);
    - focus swaps: an answerable Chinese question whose asked attribute is replaced by one the text never gives
      (大连拆除了多少台燃煤锅炉 -> 大连拆除了多少台医院): every other word still matches the text;
+   - place swaps: an answerable question's city replaced by a place the text writes of no speaker (大连拆除了多少台燃煤
+     锅炉 -> 长沙拆除了多少台燃煤锅炉; Dalian -> Changsha in English, grammatical as written: eval/calibrate_places.py);
    - kind swaps: an answerable Chinese question's topic asked for another kind of answer (money, a year, a company, a
      person) that no sentence of its entity gives beside the topic's words (大连拆除了多少台燃煤锅炉 ->
      大连燃煤锅炉一共花了多少钱？), as people write near misses; they give the answer check (stated_answer,
@@ -45,6 +47,7 @@ import numpy as np
 
 from eval.calibrate_fit import ABSTAIN_BELOW, CS, SEED, SIGNS, _predict, fit, recalibrate
 from eval.calibrate_negatives import Example, attribute_swaps, entity_swaps, focus_swaps, kind_swaps
+from eval.calibrate_places import place_swaps
 from eval.questions import DEFAULT_SETS, load_questions
 from index.normalize import fold
 from retriever.answerability import FEATURES, AnswerabilityModel
@@ -81,13 +84,14 @@ def training_examples(
     generated = (
         entity_swaps(retriever, answerable, facts, rng) + attribute_swaps(retriever, facts)
         + focus_swaps(retriever, answerable, facts, rng) + kind_swaps(retriever, answerable, facts, rng)
+        + place_swaps(retriever, answerable, facts, rng)
     )
     kept = [replace(e, group=twins.get(e.group, e.group)) for e in generated if fold(e.question) not in held]
-    counts = {kind: sum(1 for e in kept if e.origin.startswith(kind)) for kind in ("entity", "attribute", "focus", "kind")}
+    counts = {kind: sum(1 for e in kept if e.origin.startswith(kind)) for kind in ("entity", "attribute", "focus", "kind", "place")}
     log(
         f"tune questions: {len(answerable)} answerable, {len(tune) - len(answerable)} unanswerable; generated negatives: "
         f"{counts['entity']} entity swaps, {counts['attribute']} facts never given, {counts['focus']} asked attributes "
-        f"never given, {counts['kind']} asked kinds never given ({len(generated) - len(kept)} dropped: the same text as a held-out question)"
+        f"never given, {counts['kind']} asked kinds never given, {counts['place']} other places ({len(generated) - len(kept)} dropped: the same text as a held-out question)"
     )
     return examples + kept
 

@@ -50,6 +50,9 @@ a question about an entity is judged on that entity's passages among them, any o
   entities (南阳和济宁哪个城市…) scores the lower of each entity's passages: a comparison needs both.
 - ``absent_noun``: the question names no entity of the transcript and asks about a rare noun the text never writes
   (放线菌酮, 红烧肉): another subject (topic.py).
+- ``place_absent``: the question is about a place or name the text writes elsewhere but none of the judged passages
+  writes (长沙 / Changsha of how many coal-fired boilers did Changsha remove, answered word for word by 大连's passage;
+  China of a national standard no passage found speaks of): another city's or the whole country's fact (places.py).
 - ``nonsense``: there is nothing to look up: the question has no word at all (emoji, punctuation, digits, key
   mashes, greetings), or none of its words occurs in the transcript in any form (lorem ipsum, carpe diem); the
   judge abstains on it whatever the other features say.
@@ -74,6 +77,7 @@ from retriever.answerability.asked import answer_kind, asks_role, more_number
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.focus import focus_units
 from retriever.answerability.kinds import asked_kind, kind_named
+from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.names import (
     Contains,
     is_dictionary_word,
@@ -102,6 +106,7 @@ FEATURES = (
     "top_dense", "top_sentence", "dense_margin", "cover_top", "known", "entity_asked", "entity_top", "attr_cover",
     "focus_found", "unit_missing", "unknown_names", "top_part", "english", "nonsense", "focus_known",
     "focus_sentence", "focus_unmapped", "kind_named", "words_unmapped", "stated_answer", "clause_number", "absent_noun",
+    "place_absent",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
@@ -270,6 +275,12 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     wordless = bool(nonsense(evidence.question, facts.lexicon, own_terms(evidence)))
     nothing_known = bool(units) and not any(unit_known(u, facts) for u in units)  # no word of it occurs in the text
     absent = absent_nouns(units, lambda u: unit_known(u, facts), bool(entities))
+    places = asked_places(evidence.question, evidence.lang, units, entities, facts.contains)
+    # the passages that would answer: those holding the whole asked attribute, else those covering most of it
+    answering = [i for i, f in zip(own, focus_scores) if f] if focus and any(focus_scores) else [
+        i for i, a in zip(own, attr_scores) if a == max(attr_scores)
+    ]
+    elsewhere = place_absent(places, [texts[i] for i in answering])
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
@@ -298,6 +309,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         ),
         "kind_named": kind_named(name_kind, [texts[i] for i in own]),
         "absent_noun": float(bool(absent)),
+        "place_absent": float(bool(elsewhere)),
     }
     focus_labels = tuple(u.label for u in focus)
     unmapped_labels = tuple(u.label for u in unknown_words)

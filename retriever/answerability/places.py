@@ -1,0 +1,70 @@
+"""Places and names a question is about that the passages judged for it never write (place_absent).
+
+长沙拆除了多少台燃煤锅炉 / How many coal-fired boilers did Changsha remove: every asked word matches 大连's passage
+of 1416台燃煤锅炉 but 长沙, which the text writes elsewhere, is none of its words: the question is about another
+city. The same holds of China at large (What is China's national standard for drinking water quality?) when no
+passage found writes 中国 or 我国.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from index.normalize import canonical, search_key
+from retriever.answerability.entities import Entity
+from retriever.answerability.names import title_case
+from retriever.answerability.units import Unit, name_words, tagged_around
+
+_PLACE_TAG = "ns"  # jieba's tag of place names
+_NAME_TAGS = frozenset({"ns", "nr", "nt"})  # places, people, organisations
+# Words for a kind of place, which the tagger tags as places: they name none (这个论坛是在哪个城市开的).
+_KINDS_OF_PLACE = frozenset("城市 地方 地区 全国 国内 国外 海外 农村 城区 市区 省份 当地 本地 外地 各地 全省 全市 城乡".split())
+
+
+def is_name_term(term: str) -> bool:
+    """A Chinese term that the tagger reads as one proper name (长沙, 中国, 珠江), not a kind of place (城市)."""
+    from retriever.answerability.units import pos_tagger
+
+    cut = list(pos_tagger().cut(term))
+    return len(cut) == 1 and cut[0].flag in _NAME_TAGS and term not in _KINDS_OF_PLACE
+
+
+def asked_places(
+    question: str, lang: str, units: Sequence[Unit], entities: Sequence[Entity], contains: Callable[[str], bool]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """(label, written forms) of each place or name the question asks about that the transcript writes somewhere,
+    other than the asked entities' names: Chinese words tagged as places (长沙, 湘江); in English, capitalised words
+    after the first (not in a title-case question) that the lexicon maps to proper names the text writes (Changsha ->
+    长沙; not Environmental -> 环保)."""
+    aliases = [a for e in entities for a in e.aliases]
+
+    def names_entity(word: str) -> bool:
+        return any(word in a or a in word for a in aliases)
+
+    if lang == "zh":
+        cut = tagged_around(canonical(question), aliases)
+        words = dict.fromkeys(
+            search_key(w) for w, t, _ in cut if t == _PLACE_TAG and len(w) >= 2 and w not in _KINDS_OF_PLACE
+        )
+        return [(w, (w,)) for w in words if not names_entity(w) and contains(w)]
+    if title_case(question):
+        return []
+    raw = re.findall(r"[A-Za-z][A-Za-z0-9'-]*", unicodedata.normalize("NFKC", question))
+    words, naming = name_words(question, units, entities)
+    by_label = {u.label: u for u in units}
+    out = []
+    for i, (word, low) in enumerate(zip(raw, words)):
+        unit = by_label.get(low)
+        if i == 0 or not word[0].isupper() or word.isupper() or naming[i] or unit is None:
+            continue
+        forms = tuple(f for f in unit.forms if not f.isascii() and contains(f) and not names_entity(f) and is_name_term(f))
+        if forms and all(not names_entity(f) for f in unit.forms if not f.isascii()):
+            out.append((unit.label, forms))
+    return out
+
+
+def place_absent(places: Sequence[tuple[str, tuple[str, ...]]], texts: Sequence[str]) -> list[str]:
+    """The asked places that none of the judged passages (search_key form) writes in any form."""
+    return [label for label, forms in places if not any(f in t for f in forms for t in texts)]
