@@ -1,0 +1,50 @@
+"""place_absent (retriever/answerability/places.py) and the place swaps (eval/calibrate_places.py), on the real index."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from eval.calibrate_places import english_place, other_places, place_swaps
+from retriever.service import judge
+
+
+@pytest.mark.parametrize("question", ["长沙一共淘汰了多少辆黄标车？", "How many yellow-label vehicles did Changsha scrap?"])
+def test_a_place_the_text_writes_elsewhere_is_absent_from_the_answering_passage(retriever, question):
+    # 大连's passage answers every other word; 长沙 is written only beside 湘江 in 湘潭's
+    assert judge(retriever, question).analysis.values["place_absent"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["湘潭与长沙、株洲签订了什么协议？", "What agreement did Xiangtan sign with Changsha and Zhuzhou?",
+     "How many yellow-label vehicles did Dalian scrap?", "这个论坛是在哪个城市开的？"],
+)
+def test_a_place_the_answering_passage_writes_or_a_kind_of_place_is_not_absent(retriever, question):
+    assert judge(retriever, question).analysis.values["place_absent"] == 0.0
+
+
+def test_other_places_are_dictionary_places_of_no_speaker(retriever):
+    places = other_places(retriever.chunks, retriever.answerability.facts.entities)
+    assert {"长沙", "株洲"} <= set(places)
+    assert not {"上市", "新建", "深度", "大连", "湘潭"} & set(places)  # tagged as places, glossed otherwise; speakers' cities
+    assert english_place("湖北省") == "Hubei"
+
+
+def test_a_place_swap_changes_only_the_city_and_leaves_questions_naming_the_speaker(retriever):
+    from eval.questions import EvalQuestion
+
+    def asked(qid, text, lang):
+        return EvalQuestion(qid, text, ("x",), "fact", lang, "tune", "test")
+
+    questions = [
+        asked("a1", "How many yellow-label vehicles did Dalian scrap?", "en"),
+        asked("a2", "大连一共淘汰了多少辆黄标车？", "zh"),
+        asked("a3", "How many yellow-label vehicles did Zhang Haibing's Dalian scrap?", "en"),
+    ]
+    swaps = place_swaps(retriever, questions, retriever.answerability.facts, random.Random(0))
+    by_id = {e.group: e.question for e in swaps}
+    assert set(by_id) == {"a1", "a2"} and all(e.label == 0 for e in swaps)
+    assert by_id["a1"].startswith("How many yellow-label vehicles did ") and "Dalian" not in by_id["a1"]
+    assert by_id["a2"].endswith("一共淘汰了多少辆黄标车？") and "大连" not in by_id["a2"]
