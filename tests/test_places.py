@@ -48,3 +48,8 @@ def test_a_place_swap_changes_only_the_city_and_leaves_questions_naming_the_spea
     assert set(by_id) == {"a1", "a2"} and all(e.label == 0 for e in swaps)
     assert by_id["a1"].startswith("How many yellow-label vehicles did ") and "Dalian" not in by_id["a1"]
     assert by_id["a2"].endswith("一共淘汰了多少辆黄标车？") and "大连" not in by_id["a2"]
+
+
+def test_the_reason_names_the_place_as_the_question_writes_it(retriever):
+    verdict = judge(retriever, "How many yellow-label vehicles did Changsha scrap?")
+    assert verdict.analysis.elsewhere == ("Changsha",)

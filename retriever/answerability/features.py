@@ -178,6 +178,7 @@ class Analysis:
     wordless: bool = False  # the question has no word at all (nonsense without even a word the text lacks)
     unmapped: tuple[str, ...] = ()  # asked words the lexicon cannot map (no reason names them as absent)
     absent: tuple[str, ...] = ()  # rare nouns of another subject (absent_noun)
+    elsewhere: tuple[str, ...] = ()  # asked places no answering passage writes (place_absent)
 
     def vector(self, names: Sequence[str] = FEATURES) -> np.ndarray:
         return np.array([self.values[n] for n in names], dtype=float)
@@ -315,7 +316,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     unmapped_labels = tuple(u.label for u in unknown_words)
     return Analysis(
         values, tuple(unknown), tuple(e.speaker for e in entities), unit, focus_labels, wordless, unmapped_labels,
-        tuple(absent),
+        tuple(absent), tuple(elsewhere),
     )
 
 __all__ = [

@@ -46,6 +46,10 @@ def reason(analysis: Analysis, contributions: dict[str, float]) -> str:
         if name == "absent_noun" and analysis.absent:
             words = analysis.absent
             return f"转录稿中没有谈到：{'、'.join(words)} (the transcript never speaks of {', '.join(words)})"
+        if name == "place_absent" and analysis.elsewhere:
+            places = analysis.elsewhere
+            return (f"转录稿中谈到这一点的段落没有提到：{'、'.join(places)} "
+                    f"(the passages that speak of this do not mention {', '.join(places)})")
         if name == "kind_named":
             return "转录稿中没有给出这个名称 (the transcript gives no such name)"
         if name == "unit_missing":

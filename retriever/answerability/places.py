@@ -61,7 +61,7 @@ def asked_places(
             continue
         forms = tuple(f for f in unit.forms if not f.isascii() and contains(f) and not names_entity(f) and is_name_term(f))
         if forms and all(not names_entity(f) for f in unit.forms if not f.isascii()):
-            out.append((unit.label, forms))
+            out.append((word.split("'")[0], forms))  # as written (Changsha)
     return out
 
 
