@@ -839,3 +839,16 @@ def test_a_pronoun_after_a_head_that_turns_to_a_city_is_that_city(knowledge):
     assert ask("Now Dalian: what did it do about old vehicles?", history, knowledge).text == (
         "What did Dalian do about old vehicles?"
     )
+
+
+def test_the_same_count_of_another_thing_keeps_the_measure_word_and_what_is_said_of_it(knowledge):
+    history = ["大连市的《规定》明确了几个市委工作部门的环保职责？"]
+    expected = "大连市的《规定》明确了几个中直、省直单位的环保职责？"
+    assert ask("那中直、省直单位有几个？", history, knowledge).text == expected
+    assert ask("那中直、省直单位呢？", history, knowledge).text == expected  # 几 keeps its 个
+    grid = ["南阳设立了多少个乡镇环境监管网格？"]
+    assert ask("那村级网格有多少个？", grid, knowledge).text == "南阳设立了多少个村级网格？"
+    # a place, a qualifier or a count of what was done is no other thing counted
+    assert "家竹埠港" not in ask("那竹埠港有多少家？", ["湘潭有多少家企业退出？"], knowledge).text
+    assert "名兼职的" not in ask("那兼职的有多少名？", ["济宁配备了多少名专职环保网格员？"], knowledge).text
+    assert ask("烟尘呢？", ["大连锅炉整治削减了多少二氧化硫？"], knowledge).text == "大连锅炉整治削减了多少烟尘？"
