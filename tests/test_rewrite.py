@@ -852,3 +852,8 @@ def test_the_same_count_of_another_thing_keeps_the_measure_word_and_what_is_said
     assert "家竹埠港" not in ask("那竹埠港有多少家？", ["湘潭有多少家企业退出？"], knowledge).text
     assert "名兼职的" not in ask("那兼职的有多少名？", ["济宁配备了多少名专职环保网格员？"], knowledge).text
     assert ask("烟尘呢？", ["大连锅炉整治削减了多少二氧化硫？"], knowledge).text == "大连锅炉整治削减了多少烟尘？"
+
+
+def test_a_question_opening_with_an_adjective_before_its_verb_leaves_out_its_subject(knowledge):
+    history = ["为了守住南水北调中线的水，南阳搞了个什么领导小组？"]
+    assert ask("配套建了几项制度？", history, knowledge).text == "南阳配套建了几项制度？"

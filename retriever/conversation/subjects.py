@@ -186,7 +186,9 @@ def same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool
 
 
 OWNED = 0.5  # length-weighted share of a question's words that the passage answering it must say, for it to own it
-_TOPIC_OPENING = ("n", "vn", "j", "l", "nz", "v")  # a question about a thing opens with a noun (or a verb phrase: 出的…)
+_TOPIC_OPENING = ("n", "vn", "j", "l", "nz", "v", "b", "t")
+# a question about a thing opens with a noun, a verb phrase (出的…), a word that only qualifies a noun (水污染防治责任体系…)
+# or a time word (年终考核不合格咋办？)
 _DEMONSTRATIVE = re.compile(r"^(?:这|那)(?:位|场|篇|家|名)")  # 这位园林企业高管…, 这场对话录…: it names its own subject
 _THING_DEMONSTRATIVE = re.compile(r"^(?:这|那)(?:个|些|项|次|份|条|批)")
 _SURNAME_TITLE = re.compile(r"^[\u4e00-\u9fff](?:局长|总|副总裁|总裁|主任|书记|市长|厅长|处长)")  # 张局长说…
