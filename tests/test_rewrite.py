@@ -211,6 +211,12 @@ def test_possessives_and_general_nouns_point_back(knowledge):
         "Who is the head of Jining's environmental bureau?"
     )
     assert ask("What did its director say?", ["What is the population of Jining?"], knowledge).text == "What did Jining's director say?"
+    # after a preposition other than of, a body the question describes for itself is what its points at
+    standalone = "What value has the landscaping firm held at its core since it was founded?"
+    assert ask(standalone, ["大连拆除了多少台燃煤锅炉？"], knowledge).text == standalone
+    assert ask("What did the bureau do with its funds?", ["How much did Xiangtan raise?"], knowledge).text == (
+        "What did the bureau do with Xiangtan's funds?"
+    )
     # ... but once the question has written its referent, its is that one
     assert ask("What did that firm say about its values?", ["Tell me about Pubang."], knowledge).text == (
         "What did Pubang say about its values?"
