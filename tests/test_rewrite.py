@@ -863,3 +863,11 @@ def test_the_same_count_of_another_thing_keeps_the_measure_word_and_what_is_said
 def test_a_question_opening_with_an_adjective_before_its_verb_leaves_out_its_subject(knowledge):
     history = ["为了守住南水北调中线的水，南阳搞了个什么领导小组？"]
     assert ask("配套建了几项制度？", history, knowledge).text == "南阳配套建了几项制度？"
+
+
+def test_its_after_a_question_about_a_thing_that_names_no_one_is_that_things(knowledge):
+    forum = ["When was the 2016 national forum of environmental bureau chiefs held?"]
+    assert ask("What was its theme?", forum, knowledge).text == "What was the theme of the 2016 national forum of environmental bureau chiefs?"
+    assert ask("What is its goal?", ["What is the river chief system?"], knowledge).text == "What is the goal of the river chief system?"
+    # a question that names a city keeps its city as the owner
+    assert ask("What was its cost?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == "What was Dalian's cost?"
