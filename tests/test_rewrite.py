@@ -871,3 +871,10 @@ def test_its_after_a_question_about_a_thing_that_names_no_one_is_that_things(kno
     assert ask("What is its goal?", ["What is the river chief system?"], knowledge).text == "What is the goal of the river chief system?"
     # a question that names a city keeps its city as the owner
     assert ask("What was its cost?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == "What was Dalian's cost?"
+
+
+def test_a_question_that_looks_inside_something_is_inside_what_the_last_one_was_about(knowledge):
+    document = ["大连出台的关于绿色发展的纲领性文件叫什么？"]
+    assert ask("里面提出了多少项主要任务措施？", document, knowledge).text == "大连出台的关于绿色发展的纲领性文件中提出了多少项主要任务措施？"
+    boilers = ["大连拆除了多少台燃煤锅炉？"]
+    assert ask("其中市区拆了多少台？", boilers, knowledge).text == "大连拆除的燃煤锅炉中市区拆了多少台？"
