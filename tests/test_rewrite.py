@@ -395,10 +395,11 @@ def test_a_name_with_a_topic_of_its_own_asks_about_that_topic(knowledge):
     assert ask("南阳的环保局长呢？", ["湘潭的重金属治理由谁牵头？"], knowledge).text == "南阳的环保局长是谁？"
     question = "What about Jining's grid inspectors?"
     assert ask(question, ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == question
-    # ... but a part of a place stands in the place's stead and keeps the predicate
+    # ... but a part of a place stands in the place's stead and keeps the predicate (the part of the place named
+    # before it, the middle-route source in Nanyang, is replaced whole)
     history = ["What water quality class has the middle-route source in Nanyang kept?"]
     assert ask("And the Xiangtan stretch of the Xiang River?", history, knowledge).text == (
-        "What water quality class has the middle-route source in the Xiangtan stretch of the Xiang River kept?"
+        "What water quality class has the Xiangtan stretch of the Xiang River kept?"
     )
 
 
@@ -878,3 +879,4 @@ def test_a_question_that_looks_inside_something_is_inside_what_the_last_one_was_
     assert ask("里面提出了多少项主要任务措施？", document, knowledge).text == "大连出台的关于绿色发展的纲领性文件中提出了多少项主要任务措施？"
     boilers = ["大连拆除了多少台燃煤锅炉？"]
     assert ask("其中市区拆了多少台？", boilers, knowledge).text == "大连拆除的燃煤锅炉中市区拆了多少台？"
+
