@@ -176,6 +176,12 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         switched = {m.entity.name for m in named} - {m.entity.name for m in turns[-1].mentions}
         if named and (fragments.points_back(rest, chinese) or (switched and _repeats(rest, turns[-1], chinese))):
             fragment = named[0].surface  # 那王奇怎么说？, How did Xiangtan do it?, Dalian too?
+    if not fragment and chinese and turns[-1].chinese and (pair := fragments.counted_thing(text)):
+        thing, unit = pair  # 那中直、省直单位有几个？ after …明确了几个市委工作部门的环保职责？: the same count of another thing
+        if not knowledge.find(thing) and unit in ("", omission.count_unit(turns[-1].text)):
+            done = clauses.replace_counted(turns[-1].text, thing, unit, word_tags())
+            if done and done != turns[-1].text:
+                return Rewrite(done, f"ellipsis: 「{thing}」 counted as in 「{turns[-1].text}」")
     if fragment and pronouns.pronouns(fragment, chinese) and not knowledge.find(fragment):
         fragment = None  # What about his view on funding?: a question about him, not another thing in the last one's place
     if fragment and chinese and not text.rstrip("？?！!。.…").endswith("呢") and not only_names(fragment, knowledge):

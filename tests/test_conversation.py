@@ -153,3 +153,20 @@ def test_a_subjectless_question_about_the_speakers_thing_gets_the_city_from_the_
     assert answer.passages[0].citation.speaker == "王奇"
     # an out-of-scope question after the same history stays as typed (the best passage says little of it)
     assert not retriever.answer("2018年世界杯冠军是哪个国家？", k=3, history=["区锦雄年轻时常去哪条江游泳？"]).rewritten
+
+
+def test_the_same_count_of_another_thing_is_judged_on_the_whole_question(retriever):
+    history = ["大连市的《规定》明确了几个市委工作部门的环保职责？"]
+    answer = retriever.answer("那中直、省直单位有几个？", k=5, history=history)
+    assert answer.rewritten == "大连市的《规定》明确了几个中直、省直单位的环保职责？"
+    assert not answer.abstained and answer.passages[0].citation.speaker == "张海冰"
+    assert "8个中、省直部门" in answer.passages[0].text
+
+
+def test_a_thing_opening_with_a_qualifier_or_a_time_word_is_the_latest_entitys_when_the_index_says_so(retriever):
+    answer = retriever.answer("水污染防治责任体系怎么建的？", k=5, history=["南阳乡镇生活污水处理项目采用什么运营方式？"])
+    assert answer.rewritten == "南阳水污染防治责任体系怎么建的？" and not answer.abstained
+    later = retriever.answer("年终考核不合格咋办？", k=5, history=["湘潭2012年初确立了什么工作机制？"])
+    assert later.rewritten == "湘潭年终考核不合格咋办？" and "一票否决" in later.passages[0].text
+    # a question the latest entity's speaker does not answer best stays as typed
+    assert retriever.answer("年终考核不合格咋办？", k=5, history=["南阳乡镇生活污水处理项目采用什么运营方式？"]).rewritten == ""

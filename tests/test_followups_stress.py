@@ -36,7 +36,8 @@ def searched(retriever, question, history):
          "How long did Dalian dismantle coal-fired boilers?"),
         (["How many coal-fired boilers did Dalian dismantle?"], "Why did they do that?", "Why did Dalian dismantle coal-fired boilers?"),
         # its after a question about a thing that names no one is that thing, not a speaker of the answering passage
-        (["When was the 2016 national forum of environmental bureau chiefs held?"], "What was its theme?", "What was its theme?"),
+        (["When was the 2016 national forum of environmental bureau chiefs held?"], "What was its theme?",
+         "What was the theme of the 2016 national forum of environmental bureau chiefs?"),
     ],
 )
 def test_followups_in_new_phrasings_are_completed(retriever, history, question, expected):

@@ -211,6 +211,12 @@ def test_possessives_and_general_nouns_point_back(knowledge):
         "Who is the head of Jining's environmental bureau?"
     )
     assert ask("What did its director say?", ["What is the population of Jining?"], knowledge).text == "What did Jining's director say?"
+    # after a preposition other than of, a body the question describes for itself is what its points at
+    standalone = "What value has the landscaping firm held at its core since it was founded?"
+    assert ask(standalone, ["大连拆除了多少台燃煤锅炉？"], knowledge).text == standalone
+    assert ask("What did the bureau do with its funds?", ["How much did Xiangtan raise?"], knowledge).text == (
+        "What did the bureau do with Xiangtan's funds?"
+    )
     # ... but once the question has written its referent, its is that one
     assert ask("What did that firm say about its values?", ["Tell me about Pubang."], knowledge).text == (
         "What did Pubang say about its values?"
@@ -389,10 +395,11 @@ def test_a_name_with_a_topic_of_its_own_asks_about_that_topic(knowledge):
     assert ask("南阳的环保局长呢？", ["湘潭的重金属治理由谁牵头？"], knowledge).text == "南阳的环保局长是谁？"
     question = "What about Jining's grid inspectors?"
     assert ask(question, ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == question
-    # ... but a part of a place stands in the place's stead and keeps the predicate
+    # ... but a part of a place stands in the place's stead and keeps the predicate (the part of the place named
+    # before it, the middle-route source in Nanyang, is replaced whole)
     history = ["What water quality class has the middle-route source in Nanyang kept?"]
     assert ask("And the Xiangtan stretch of the Xiang River?", history, knowledge).text == (
-        "What water quality class has the middle-route source in the Xiangtan stretch of the Xiang River kept?"
+        "What water quality class has the Xiangtan stretch of the Xiang River kept?"
     )
 
 
@@ -839,3 +846,37 @@ def test_a_pronoun_after_a_head_that_turns_to_a_city_is_that_city(knowledge):
     assert ask("Now Dalian: what did it do about old vehicles?", history, knowledge).text == (
         "What did Dalian do about old vehicles?"
     )
+
+
+def test_the_same_count_of_another_thing_keeps_the_measure_word_and_what_is_said_of_it(knowledge):
+    history = ["大连市的《规定》明确了几个市委工作部门的环保职责？"]
+    expected = "大连市的《规定》明确了几个中直、省直单位的环保职责？"
+    assert ask("那中直、省直单位有几个？", history, knowledge).text == expected
+    assert ask("那中直、省直单位呢？", history, knowledge).text == expected  # 几 keeps its 个
+    grid = ["南阳设立了多少个乡镇环境监管网格？"]
+    assert ask("那村级网格有多少个？", grid, knowledge).text == "南阳设立了多少个村级网格？"
+    # a place, a qualifier or a count of what was done is no other thing counted
+    assert "家竹埠港" not in ask("那竹埠港有多少家？", ["湘潭有多少家企业退出？"], knowledge).text
+    assert "名兼职的" not in ask("那兼职的有多少名？", ["济宁配备了多少名专职环保网格员？"], knowledge).text
+    assert ask("烟尘呢？", ["大连锅炉整治削减了多少二氧化硫？"], knowledge).text == "大连锅炉整治削减了多少烟尘？"
+
+
+def test_a_question_opening_with_an_adjective_before_its_verb_leaves_out_its_subject(knowledge):
+    history = ["为了守住南水北调中线的水，南阳搞了个什么领导小组？"]
+    assert ask("配套建了几项制度？", history, knowledge).text == "南阳配套建了几项制度？"
+
+
+def test_its_after_a_question_about_a_thing_that_names_no_one_is_that_things(knowledge):
+    forum = ["When was the 2016 national forum of environmental bureau chiefs held?"]
+    assert ask("What was its theme?", forum, knowledge).text == "What was the theme of the 2016 national forum of environmental bureau chiefs?"
+    assert ask("What is its goal?", ["What is the river chief system?"], knowledge).text == "What is the goal of the river chief system?"
+    # a question that names a city keeps its city as the owner
+    assert ask("What was its cost?", ["How many coal-fired boilers did Dalian dismantle?"], knowledge).text == "What was Dalian's cost?"
+
+
+def test_a_question_that_looks_inside_something_is_inside_what_the_last_one_was_about(knowledge):
+    document = ["大连出台的关于绿色发展的纲领性文件叫什么？"]
+    assert ask("里面提出了多少项主要任务措施？", document, knowledge).text == "大连出台的关于绿色发展的纲领性文件中提出了多少项主要任务措施？"
+    boilers = ["大连拆除了多少台燃煤锅炉？"]
+    assert ask("其中市区拆了多少台？", boilers, knowledge).text == "大连拆除的燃煤锅炉中市区拆了多少台？"
+

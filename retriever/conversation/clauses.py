@@ -69,6 +69,8 @@ def replace_object(text: str, new: str, modifier: bool = False) -> str | None:
                 return text[: match.end("obj")] + new.removesuffix("的") + (match.group("end") or "？")
             if modifier:
                 return text[:start] + new + text[start:]
+            if pattern is _ZH_OBJECT and (counted := replace_counted(text, new)):
+                return counted  # 几个市委工作部门的环保职责 + 中直单位: 几 needs its measure word
             head = text[: match.start()] + match.group()[: start - match.start()]
             head = re.sub(rf"(?:{UNITS})$", "", head) if not modifier else head
             return head + new + (match.group("end") or "？")
@@ -77,6 +79,31 @@ def replace_object(text: str, new: str, modifier: bool = False) -> str | None:
         new = re.sub(r"^(?:how\s+(?:many|much)\s+)?(?:(?:in|of|for|on|about)\s+)?(?:the|a|an)?\s*", "", new, flags=re.IGNORECASE)
         return text[: match.start("obj")] + new + text[match.end("obj") :]
     return None
+
+
+_ZH_COUNTED = re.compile(rf"(?P<how>多少|几)(?P<unit>{UNITS})(?P<obj>[^？?，,。；的]{{1,20}}?)(?P<tail>的[^？?，,。；]{{1,12}})?(?P<end>[？?。]*)$")
+
+
+def replace_counted(text: str, new: str, unit: str = "", tags: dict[str, str] | None = None) -> str | None:
+    """A question that counts with a measure word, with the thing it counts replaced and the rest kept
+    (明确了几个市委工作部门的环保职责？ + 中直、省直单位 → 明确了几个中直、省直单位的环保职责？), or None.
+    With 多少 the measure word may be the last question's only (多少台锅炉 + 烟尘 is 多少烟尘): unit says the new
+    thing is counted in it too; with 几 it always is (几 never goes without one). With tags (jieba's), both things
+    must end with a common noun (clauses.ends_with_noun)."""
+    match = _ZH_COUNTED.search(text)
+    if not match or not new or (match.group("how") == "多少" and match.group("unit") != unit):
+        return None
+    if tags is not None and not (ends_with_noun(new, tags) and ends_with_noun(match.group("obj"), tags)):
+        return None  # 那竹埠港有多少家？ after 湘潭有多少家企业退出？ counts no other thing
+    return text[: match.start("obj")] + new + (match.group("tail") or "") + (match.group("end") or "？")
+
+
+def ends_with_noun(phrase: str, tags: dict[str, str]) -> bool:
+    """True when a Chinese phrase ends with a common noun (工作部门, 网格员), as jieba's dictionary tags it; not with a
+    place or person name, a verb (企业退出), 的 or a word the dictionary does not know (竹埠港)."""
+    found = words(phrase)
+    tag = (tags.get(found[-1]) or "") if found else ""
+    return (tag.startswith("n") and tag not in ("ns", "nr", "nrt", "nt")) or tag in ("j", "zg", "vn")
 
 
 def asked_thing(text: str) -> str:

@@ -98,6 +98,11 @@ def _switch_linked(frame: Turn, target: Mention, new: str, entity: Entity, knowl
     return "".join(out) + frame.text[last:]
 
 
+# the middle-route source in …: a part of a place named before its place, which a place-like fragment replaces whole
+_EN_PLACE_PART = re.compile(
+    r"(?i)\bthe\s+(?:[\w-]+\s+){0,3}(?:source|sources|area|stretch|section|river|reservoir|basin|region|district|zone|"
+    r"reach|lake)\s+(?:in|of|at|near)\s+$"
+)
 _TIME_WORDS = frozenset("以前 之前 以后 之后 过去 当时 目前 现在 今后 将来 未来 此前 后来".split())
 
 
@@ -179,6 +184,9 @@ def _swap_entity(fragment: str, mention: Mention, turns: list[Turn], knowledge: 
         # 那济宁的网格员呢？ after …大连拆除了多少台燃煤锅炉？: a question about its own topic (not a place in the
         # question's place: the Xiangtan stretch of the Xiang River for the middle-route source in Nanyang)
         return None if not chinese else fragment.removesuffix("的") + _asking_tail(frame.text)
+    if target is not None and own and not frame.chinese and not chinese and (part := _EN_PLACE_PART.search(frame.text[: target.start])):
+        # the middle-route source in Nanyang + the Xiangtan stretch of the Xiang River: one place for another, whole
+        return frame.text[: part.start()] + fragment + frame.text[target.end :]
     if target is not None:
         suffix = target.surface[-1] if frame.chinese and target.surface[-1] in "市省" else ""
         if suffix and new == entity.name and new + suffix in entity.aliases:

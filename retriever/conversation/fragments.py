@@ -44,6 +44,20 @@ def ellipsis(question: str, chinese: bool) -> str | None:
 
 
 
+_ZH_COUNTED_THING = re.compile(
+    r"^(?:那么|那)(?P<x>[^？?，,。]{2,16}?)(?:一共|总共|共)?(?:有|是)(?:多少|几)(?P<unit>[\u4e00-\u9fff]?)[？?！!。.…]*$"
+)
+
+
+def counted_thing(question: str) -> tuple[str, str] | None:
+    """(the thing, its measure word) of a Chinese follow-up that only asks how many of another thing (中直、省直单位
+    and 个 of 那中直、省直单位有几个？), else None: it asks the last question's count of that thing instead."""
+    match = _ZH_COUNTED_THING.match(question.strip())
+    if not match or _ZH_ASKING.search(match.group("x")):
+        return None
+    return match.group("x"), match.group("unit")
+
+
 # What is left of a question when its names are cut out, if it only points back at the last question's predicate:
 # 那王奇怎么说？, 南阳是怎么做的？, 大连也是这样吗？, What did Xu Wei say?, How did Xiangtan do it?, Dalian too?
 _ZH_PRO_PREDICATE = re.compile(

@@ -91,6 +91,13 @@ _ZH_ASPECT = frozenset("了 过".split())
 MAX_PREDICATE = 40  # a longer question that opens with a plain predicate still leaves out its subject, up to this
 
 
+def _predicate(word: str, tags: dict[str, str]) -> bool:
+    """A verb, or a verb and its aspect marker as one word (建了), as jieba's dictionary tags it."""
+    if (tags.get(word) or "").startswith("v"):
+        return True
+    return len(word) >= 2 and word[-1] in _ZH_ASPECT and (tags.get(word[:-1]) or "").startswith("v")
+
+
 def opens_with_verb(question: str, tags: dict[str, str], words: list[str]) -> bool:
     """A Chinese question that opens with its predicate, so that its subject is left out: a short one that opens with
     a verb, a preposition or an adverb (配备了多少名网格员？, 向北方供水多少？, 首先做了什么？); a longer one when its first
@@ -107,6 +114,8 @@ def opens_with_verb(question: str, tags: dict[str, str], words: list[str]) -> bo
     if len(question) <= MAX_WH_PREDICATE and first in _ZH_WH_ADVERBS:  # 为什么要拆？, 怎么拆的？: why or how someone did it
         return (tags.get(second) or "").startswith("v") or second in _ZH_MODALS
     if len(question) <= MAX_OMITTED_SUBJECT:
+        if tag == "a" and _predicate(second, tags):  # 配套建了几项制度？: an adjective said of how it was done
+            return True
         return tag.startswith(("v", "p", "d", "ad", "f")) or first in _ZH_OPENERS  # 下面设了…: a place word
     if len(question) > MAX_PREDICATE:
         return False

@@ -81,6 +81,11 @@ _EN_EVENT_IT = re.compile(
     r"difficult|easy)\b"
 )
 _EN_PREPOSITION = re.compile(r"(?i)\b(?:of|in|at|for|from|about|on|by|with|to)\s*$")
+_EN_OF = re.compile(r"(?i)\bof\s*$")
+_DESCRIBED = re.compile(  # the landscaping firm: a body the question describes for itself (not the bare 'the bureau')
+    r"(?i)\b(?:the|a|an)\s+(?!(?:same|other|next|last|first|city|local)\b)(?:[a-z][\w-]*\s+){1,3}"
+    r"(?:firm|company|enterprise|business|group|bureau|government|city|town|county|province)\b"
+)
 MAX_POINTING_WORDS = 7  # an object it/them stands for the last question's topic only in a short question (Who introduced it?)
 
 
@@ -115,8 +120,10 @@ def refers_back(pronoun: Pronoun, question: str, history: list[str]) -> bool:
     if pronoun.text.startswith("它") and _ZH_POINTED_NOUN.search(question[: pronoun.start]):
         return False  # 对那些…排污企业，…让它们付出什么代价？: the things the question itself points at
     if pronoun.want in (Want.ANY, Want.THING) and re.match(r"(?i)it|its|they|them|their", pronoun.text):
-        if possessive(pronoun) and _EN_PREPOSITION.search(question[: pronoun.start]):
+        before = question[: pronoun.start]
+        if possessive(pronoun) and _EN_PREPOSITION.search(before) and (_EN_OF.search(before) or not _DESCRIBED.search(before)):
             return True  # 'the head of its bureau': a possessive after a preposition names no thing of the question
+            # ('the landscaping firm held at its core': unless the question describes a thing of its own before it)
         if pronoun.text.lower() == "they" and _reduced_relative(question[: pronoun.start]):
             return True  # the special bonds they issued: bonds issue nothing, they are whoever issued them
         return not re.search(r"(?i)\b(?:the|a|an)\s+\w+", question[: pronoun.start])

@@ -151,6 +151,11 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
         if pronouns.possessive(pronoun) and latest([Turn(after, tuple(knowledge.find(after)), chinese)], pronoun.want, knowledge):
             continue
         entity = latest(turns, pronoun.want, knowledge, answered_by)
+        if entity is None and not chinese and (owned := _owned_by_thing(pronoun, text, turns)):
+            out.append(text[last : pronoun.start] + owned)  # What was its theme? → What was the theme of the … forum?
+            names.append(f"{pronoun.text.strip()} = {owned}")
+            last = len(text.rstrip("?.! "))
+            continue
         if entity is None:
             continue
         label = label_of(entity, chinese, turns)
@@ -229,3 +234,25 @@ def possessed_subject(turn: Turn) -> str:
     if match is None or _PERSON_NOUN.search(match.group("words").strip()):
         return ""
     return f"{match.group('owner')}'s {match.group('words').strip()}"
+
+
+_EN_SUBJECT = re.compile(  # When was the 2016 national forum … held?: the thing the question is about, before its participle
+    r"(?i)^(?:when|where|how|why|who|what)\s+(?:was|were|is|are)\s+(?P<thing>(?:the|a|an)\s+[^?]{3,80}?)\s+"
+    r"(?:[a-z]+ed|held|set|built|made|begun|run|won|founded|opened)\s*[?.!]*$"
+)
+_EN_CLOSING_NOUN = re.compile(r"(?i)^\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*[?.!]*$")
+
+
+def _owned_by_thing(pronoun, text: str, turns: list[Turn]) -> str:
+    """'the theme of the 2016 national forum …' for an English question that ends with its + a noun (What was its
+    theme?) when the latest question names no one and is about a thing (When was the 2016 national forum … held?,
+    What is the river chief system?); else ''."""
+    if pronoun.text.lower() != "its" or not turns or turns[-1].chinese or turns[-1].mentions:
+        return ""
+    noun = _EN_CLOSING_NOUN.match(text[pronoun.end :])
+    match = _EN_SUBJECT.match(turns[-1].text.strip())
+    thing = match.group("thing") if match else clauses.defined_thing(turns[-1].text)
+    if not noun or not thing or not re.match(r"(?i)(?:the|a|an)\s", thing):
+        return ""
+    thing = re.sub(r"(?i)^an?\s", "the ", thing)
+    return f"the {noun.group('noun')} of {thing}"

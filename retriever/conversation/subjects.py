@@ -99,6 +99,10 @@ def role_holder(text: str, turns: list[Turn], knowledge: Knowledge) -> Completed
     return entity.name + body, f"omitted subject: the {title} of {entity.name}"
 
 
+_INSIDE = re.compile(r"^(?:这里面|这其中|其中|里面|里头|当中)[，,]?")  # what the question looks inside of is left out
+_NAMING_VERB = re.compile(r"(?:叫做|叫|名为|称为|是)$")  # …文件叫什么？ is about the document, not its naming
+
+
 def omitted_chinese(text: str, turns: list[Turn], knowledge: Knowledge, carried: bool = False) -> Completed:
     """A Chinese question that names nothing and opens with a word that carries on or with a verb (配备了多少名网格员？,
     那要建立什么机制？, 其中关停了多少家？), or came after an opening that says it carries on (carried: 另外，…), with the
@@ -107,6 +111,10 @@ def omitted_chinese(text: str, turns: list[Turn], knowledge: Knowledge, carried:
         return None
     words = clauses.words(text)
     after_na = _NA.sub("", text)  # 那要建立…: jieba reads 那要 as one word
+    inside = _INSIDE.match(after_na)
+    if inside and turns[-1].chinese and (topic := _NAMING_VERB.sub("", clauses.topic(turns[-1].text))):
+        # 里面提出了多少项主要任务措施？ after …纲领性文件叫什么？: inside the thing the last question was about
+        return topic + "中" + after_na[inside.end() :], f"ellipsis: {inside.group()} = {topic}"
     saying = words[0] in _SAYING  # 认为…该怎么解决？: someone said it
     kind = asking.opens_with_attribute(after_na)  # 小时候在哪游泳？: only a person has that, so it is about one
     if not (
@@ -186,7 +194,9 @@ def same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool
 
 
 OWNED = 0.5  # length-weighted share of a question's words that the passage answering it must say, for it to own it
-_TOPIC_OPENING = ("n", "vn", "j", "l", "nz", "v")  # a question about a thing opens with a noun (or a verb phrase: 出的…)
+_TOPIC_OPENING = ("n", "vn", "j", "l", "nz", "v", "b", "t")
+# a question about a thing opens with a noun, a verb phrase (出的…), a word that only qualifies a noun (水污染防治责任体系…)
+# or a time word (年终考核不合格咋办？)
 _DEMONSTRATIVE = re.compile(r"^(?:这|那)(?:位|场|篇|家|名)")  # 这位园林企业高管…, 这场对话录…: it names its own subject
 _THING_DEMONSTRATIVE = re.compile(r"^(?:这|那)(?:个|些|项|次|份|条|批)")
 _SURNAME_TITLE = re.compile(r"^[\u4e00-\u9fff](?:局长|总|副总裁|总裁|主任|书记|市长|厅长|处长)")  # 张局长说…
