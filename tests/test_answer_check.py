@@ -222,3 +222,13 @@ def test_people_the_text_never_names_are_refused_even_when_the_tagger_splits_the
     for question in ("湘潭的李大海局长说了什么？", "济宁的赵明亮怎么评价网格化？"):
         assert retriever.answer(question).abstained, question
     assert not retriever.answer("大连交警上门查黄标车都跑了哪些地方？").abstained
+
+
+def test_title_case_leaves_its_small_words_alone_and_sentence_case_names_are_checked(retriever):
+    from retriever.answerability.names import title_case
+
+    assert title_case("How Does Nanyang Protect the Water Source of the South-to-North Water Diversion?")
+    assert title_case("What Did Su Guojun Say About Heavy Metals?")
+    assert not title_case("What did Li Dahai say about Xiangtan?")  # its capitals are names
+    assert retriever.answer("What did Li Dahai say about Xiangtan?").abstained  # nobody of that name speaks
+    assert not retriever.answer("What did Zhang Haibing say about the coal-fired boilers?").abstained

@@ -77,7 +77,6 @@ from retriever.answerability.asked import answer_kind, asks_role, more_number
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.focus import focus_units
 from retriever.answerability.kinds import asked_kind, kind_named
-from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.names import (
     Contains,
     is_dictionary_word,
@@ -87,6 +86,7 @@ from retriever.answerability.names import (
     unknown_names,
     written_apart,
 )
+from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, gives_count
 from retriever.answerability.topic import absent_nouns
 from retriever.answerability.units import (

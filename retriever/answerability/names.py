@@ -214,7 +214,13 @@ def cut_across_term(text: str, start: int, stop: int, known: Callable[[str], boo
     return False
 
 
+# The small words title case leaves in lower case (How Does Nanyang Protect the Water Source of the …).
+_TITLE_LOWER = frozenset("a an the and but or nor for so yet of on in at to by up as via per vs".split())
+
+
 def title_case(question: str) -> bool:
-    """True when most words after the first are capitalised: capitals then say nothing about names."""
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", question)[1:] if len(w) > 3]
+    """True when most words after the first are capitalised, the small words title case leaves alone (of, the, to)
+    not counted: capitals then say nothing about names. A sentence-case question whose capitals are its names (What
+    did Li Dahai say about Xiangtan?: did, say and about are lower case) is not in title case."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", question)[1:] if w.lower() not in _TITLE_LOWER]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) * 2 > len(words)

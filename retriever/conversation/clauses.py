@@ -81,7 +81,9 @@ def replace_object(text: str, new: str, modifier: bool = False) -> str | None:
     return None
 
 
-_ZH_COUNTED = re.compile(rf"(?P<how>多少|几)(?P<unit>{UNITS})(?P<obj>[^？?，,。；的]{{1,20}}?)(?P<tail>的[^？?，,。；]{{1,12}})?(?P<end>[？?。]*)$")
+_ZH_COUNTED = re.compile(
+    rf"(?P<how>多少|几)(?P<unit>{UNITS})(?P<obj>[^？?，,。；的]{{1,20}}?)(?P<tail>的[^？?，,。；]{{1,12}})?(?P<end>[？?。]*)$"
+)
 
 
 def replace_counted(text: str, new: str, unit: str = "", tags: dict[str, str] | None = None) -> str | None:

@@ -184,7 +184,8 @@ def _swap_entity(fragment: str, mention: Mention, turns: list[Turn], knowledge: 
         # 那济宁的网格员呢？ after …大连拆除了多少台燃煤锅炉？: a question about its own topic (not a place in the
         # question's place: the Xiangtan stretch of the Xiang River for the middle-route source in Nanyang)
         return None if not chinese else fragment.removesuffix("的") + _asking_tail(frame.text)
-    if target is not None and own and not frame.chinese and not chinese and (part := _EN_PLACE_PART.search(frame.text[: target.start])):
+    english = not frame.chinese and not chinese
+    if target is not None and own and english and (part := _EN_PLACE_PART.search(frame.text[: target.start])):
         # the middle-route source in Nanyang + the Xiangtan stretch of the Xiang River: one place for another, whole
         return frame.text[: part.start()] + fragment + frame.text[target.end :]
     if target is not None:
