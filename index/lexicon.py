@@ -115,8 +115,9 @@ def gloss_keys(term: str) -> set[str]:
 
     keys: set[str] = term_keys(term)  # the domain glossary's phrases, each keyed whole
     for gloss in _all_definitions().get(term, ()):
-        named = names_one(_GLOSS_NOISE.sub("", gloss).strip())
-        gloss = _GLOSS_NOISE.sub("", gloss).strip().lower()
+        cleaned = _GLOSS_NOISE.sub("", gloss).strip()
+        named = names_one(cleaned)  # case kept: a name is capitalised
+        gloss = cleaned.lower()
         if not gloss or _SKIP_GLOSS.match(gloss):
             continue
         written = written_key(gloss, content_first=True)  # 'to clean up', 'to deal with': a phrasal verb, keyed whole

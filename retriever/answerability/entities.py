@@ -37,6 +37,11 @@ class Entity:
         return chunk.speaker == self.speaker or self.named_in(folded(chunk.text))
 
 
+def names_alias(word: str, aliases: Iterable[str]) -> bool:
+    """True when a word names one of the aliases or is part of one (大连 of 大连市, 大连市 of 大连)."""
+    return any(word in a or a in word for a in aliases)
+
+
 @lru_cache(maxsize=4096)
 def folded(text: str) -> str:
     """search_key of a passage's text, kept: the same passages come back question after question."""

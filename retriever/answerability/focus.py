@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from index.normalize import canonical
 from index.stopwords import STOPWORDS
-from retriever.answerability.entities import Entity
+from retriever.answerability.entities import Entity, names_alias
 from retriever.answerability.units import (
     EN_AUXILIARIES,
     EN_WH_WORDS,
@@ -51,7 +51,7 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
     aliases = [a for e in entities for a in e.aliases]
 
     def names_entity(word: str) -> bool:
-        return any(word in a or a in word for a in aliases)
+        return names_alias(word, aliases)
 
     if lang == "zh":
         cut = [(w, t) for w, t, _ in tagged_around(canonical(question), aliases) if not w.isspace()]  # Latin words stay whole

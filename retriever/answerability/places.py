@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from index.normalize import canonical, search_key
-from retriever.answerability.entities import Entity
+from retriever.answerability.entities import Entity, names_alias
 from retriever.answerability.names import title_case
-from retriever.answerability.units import Unit, name_words, tagged_around
+from retriever.answerability.units import Unit, name_words, pos_tagger, tagged_around
 
 _PLACE_TAG = "ns"  # jieba's tag of place names
 _NAME_TAGS = frozenset({"ns", "nr", "nt"})  # places, people, organisations
@@ -23,10 +24,9 @@ _NAME_TAGS = frozenset({"ns", "nr", "nt"})  # places, people, organisations
 _KINDS_OF_PLACE = frozenset("城市 地方 地区 全国 国内 国外 海外 农村 城区 市区 省份 当地 本地 外地 各地 全省 全市 城乡".split())
 
 
+@lru_cache(maxsize=4096)
 def is_name_term(term: str) -> bool:
     """A Chinese term that the tagger reads as one proper name (长沙, 中国, 珠江), not a kind of place (城市)."""
-    from retriever.answerability.units import pos_tagger
-
     cut = list(pos_tagger().cut(term))
     return len(cut) == 1 and cut[0].flag in _NAME_TAGS and term not in _KINDS_OF_PLACE
 
@@ -41,7 +41,7 @@ def asked_places(
     aliases = [a for e in entities for a in e.aliases]
 
     def names_entity(word: str) -> bool:
-        return any(word in a or a in word for a in aliases)
+        return names_alias(word, aliases)
 
     if lang == "zh":
         cut = tagged_around(canonical(question), aliases)

@@ -17,7 +17,7 @@ from index.phrases import particle_of_verb, phrase_words, written_spans
 from index.stopwords import EN_LIGHT_VERBS, EN_QUERY_FILLER, EN_STOPWORDS
 from index.synonyms import synonyms
 from index.wordforms import base_forms
-from retriever.answerability.entities import Entity
+from retriever.answerability.entities import Entity, names_alias
 from retriever.answerability.quantity import UNITS
 
 # The one home of the question's asking words, shared with retriever/answer_sentence.py.
@@ -217,7 +217,7 @@ def measured_by_number(units: Sequence[Unit], unit: str | None) -> list[Unit]:
 def attribute_units(units: Sequence[Unit], entities: Sequence[Entity]) -> list[Unit]:
     """The units that ask for something about the entity: all but those naming it (南阳市, Nanyang)."""
     aliases = [a for e in entities for a in e.aliases]
-    return [u for u in units if not any(f in a or a in f for f in u.forms for a in aliases if f)]
+    return [u for u in units if not any(names_alias(f, aliases) for f in u.forms if f)]
 
 
 @lru_cache(maxsize=1)
