@@ -276,12 +276,15 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
     lowered = [w.lower().split("'")[0].rstrip(".") for w in words]
     unknown = []
     shouted = 2 * sum(w.isupper() for w in words) > len(words)  # a question typed in capitals has no acronyms to tell
+    from index.place_names import place_names
+
+    placed = {w for name in place_names(question, lexicon) for w in name.words}  # 'Xiang River' names 湘江
     for i, word in enumerate(words):
         low = lowered[i]
         if not shouted and _unknown_acronym(word, low, lexicon, contains):
             unknown.append(word)
             continue
-        if i == 0 or not word[0].isupper() or low in EN_STOPWORDS or low in _CALENDAR:
+        if i == 0 or not word[0].isupper() or low in EN_STOPWORDS or low in _CALENDAR or low in placed:
             continue
         joined = set()
         if i > 1 and words[i - 1][0].isupper():
