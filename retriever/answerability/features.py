@@ -281,7 +281,10 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     answering = [i for i, f in zip(own, focus_scores) if f] if focus and any(focus_scores) else [
         i for i, a in zip(own, attr_scores) if a == max(attr_scores)
     ]
-    elsewhere = place_absent(places, [texts[i] for i in answering])
+    closest = [  # the passages best covering the asked attribute, not the document's parts (the forum's name: 全国…论坛)
+        texts[i] for i, a in zip(own, attr_scores) if a == max(attr_scores) and evidence.passages[i].kind not in PARTS
+    ]
+    elsewhere = place_absent(places, [texts[i] for i in answering], closest)
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
