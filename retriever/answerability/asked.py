@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from index.normalize import canonical
+from retriever.answerability.quantity import asks_person
 
 TIME, PERSON, NAME, PLACE, ORIGIN = "time", "person", "name", "place", "origin"
 
@@ -66,6 +67,29 @@ def answer_kind(question: str, lang: str) -> str | None:
     return None
 
 
+# Who said something: a speech verb in a who-question (Who talked about grid inspectors? 谁谈到了网格员?). Its answer is
+# the speaker of the passage that says it, which the citation names, not a name written in the sentence.
+_EN_SPEAKER = re.compile(
+    r"^\s*(?:who|which (?:speaker|official|participant|panellist|panelist|guest|bureau chief|director|chief))\s+"
+    r"(?:\w+\s+){0,2}?(?:talk(?:s|ed)?|sp[eo]k(?:e|es|en)|said|says?|mention(?:s|ed)?|discuss(?:es|ed)?|describ(?:e|es|ed)"
+    r"|explain(?:s|ed)?|br(?:ing|ings|ought) up|rais(?:e|es|ed)|shar(?:e|es|ed)|present(?:s|ed)|introduc(?:e|es|ed)"
+    r"|propos(?:e|es|ed)|cit(?:e|es|ed)|point(?:s|ed)? out|address(?:es|ed)?|compar(?:e|es|ed)|tell?s?|told"
+    r"|recount(?:s|ed)?|stress(?:es|ed)?|emphasi[sz](?:e|es|ed)|argu(?:e|es|ed)|warn(?:s|ed)?|call(?:s|ed)? for)\b",
+    re.I,
+)
+_ZH_SPEAKER_VERB = r"(?:(?<![约会面座洽])谈|讲|说|提到|提及|提出|介绍|分享|讨论|发言|阐述|强调|呼吁|回顾)"
+_ZH_SPEAKER = re.compile(
+    rf"(?:谁|哪位|哪个人|哪个局长|哪位局长).{{0,4}}{_ZH_SPEAKER_VERB}|{_ZH_SPEAKER_VERB}.{{0,24}}(?:的是谁|是谁|的是哪位)"
+)
+
+
+def asks_speaker(question: str, lang: str) -> bool:
+    """Whether a who-question asks who said something (Who talked about grid inspectors? 谁谈到了网格员?): the answer
+    is the speaker of a passage that speaks of it."""
+    text = canonical(question)
+    return bool((_ZH_SPEAKER if lang == "zh" else _EN_SPEAKER).search(text))
+
+
 def asks_role(question: str, lang: str) -> bool:
     """Whether a person question asks who holds a role it names (湘潭市长叫什么名字, who is the mayor): a role
     word then answers nothing, only a name."""
@@ -90,6 +114,8 @@ def more_number(question: str, lang: str) -> str | None:
     how old); in English '元' for 'how much did X pay/spend/raise' and for a price, salary or revenue, '%' for a rate
     or share, '' for another amount (GDP, population, concentration); None when it asks none."""
     text = canonical(question)
+    if asks_person(text):  # who talked about the boilers' age: a person, no number
+        return None
     if _AGE.search(text):
         return "岁"
     if lang == "zh":
