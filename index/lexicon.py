@@ -304,7 +304,22 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
             if not known:
                 unknown.append(word.split("'")[0])
                 break
-    return unknown
+    return unknown + unknown_years(question, contains)
+
+
+# A calendar year as a question writes it (in 2010, the 2018 inspection); not a decade (the 1990s), a span (2016-2020)
+# or a starting point (since 2011), which may stand for a plan period the text names otherwise (十二五, 十三五).
+_YEAR = re.compile(
+    r"(?<![\d.,\-–])(?<!since )(?<!from )(?<!- )(?<!– )((?:19|20)\d{2})(?![\d\-–]|s\b|\s*(?:to|-|–)\s*(?:19|20)\d{2})",
+    re.I,
+)
+
+
+def unknown_years(question: str, contains: Callable[[str], bool]) -> list[str]:
+    """The calendar years of an English question that the transcript never writes (2010 of 'How much water did the
+    project send north in 2010?'), as a Chinese question's 2017年 is an unknown name when the text never writes it."""
+    text = unicodedata.normalize("NFKC", question)
+    return list(dict.fromkeys(m.group(1) for m in _YEAR.finditer(text) if not contains(m.group(1))))
 
 
 def _unknown_acronym(word: str, low: str, lexicon: dict[str, list[str]], contains: Callable[[str], bool]) -> bool:
