@@ -33,6 +33,9 @@ GENERICS: dict[str, tuple[str, ...]] = {
     "city": ("市",),
     "province": ("省",),
 }
+PLURALS = {"rivers": "river", "lakes": "lake", "ports": "port", "harbors": "harbor", "harbours": "harbour",
+           "mountains": "mountain", "bays": "bay", "reservoirs": "reservoir", "districts": "district",
+           "counties": "county", "cities": "city", "provinces": "province"}  # the Tang and Bai rivers
 MAX_NAME_WORDS = 3  # pinyin words before the generic ('Dan Jiang Kou Reservoir' at most)
 _NAME_TAGS = frozenset({"ns", "nr", "nt", "nz"})
 _WORD = re.compile(r"[A-Za-z]+")
@@ -88,6 +91,10 @@ def place_names(question: str, lexicon: dict[str, list[str]]) -> list[PlaceName]
     out: list[PlaceName] = []
     taken = -1  # the last word already part of a name
     for j, low in enumerate(lows):
+        if low in PLURALS and j > 0:
+            out += _listed(question, matches, lows, j, taken, lexicon)
+            taken = j if out and out[-1].end == matches[j].end() else taken
+            continue
         if low not in GENERICS or j == 0:
             continue
         for size in range(min(MAX_NAME_WORDS, j), 0, -1):
@@ -102,6 +109,32 @@ def place_names(question: str, lexicon: dict[str, list[str]]) -> list[PlaceName]
                 taken = j
                 break
     return out
+
+
+def _listed(
+    question: str, matches: list, lows: list[str], j: int, taken: int, lexicon: dict[str, list[str]]
+) -> list[PlaceName]:
+    """The names a plural generic follows, one pinyin word each, listed with commas and 'and' (the Tang and Bai rivers
+    → 唐河, 白河); none unless every listed word names a term."""
+    from index.pinyin import is_pinyin
+
+    generic = PLURALS[lows[j]]
+    found: list[PlaceName] = []
+    i = j - 1
+    while i > taken and is_pinyin(lows[i]) and lows[i] not in GENERICS:
+        terms = named_terms(lows[i], generic, lexicon)
+        if not terms:
+            return []
+        end = matches[j].end() if i == j - 1 else matches[i].end()
+        found.insert(0, PlaceName(matches[i].start(), end, (lows[i], lows[j]) if i == j - 1 else (lows[i],), tuple(terms)))
+        between = question[matches[i - 1].end() : matches[i].start()] if i > 0 else ""
+        if i > 0 and lows[i - 1] == "and":
+            i -= 2
+        elif between.strip() in (",", "、", "&"):
+            i -= 1
+        else:
+            break
+    return found if len(found) >= 2 else []
 
 
 def write_place_names(question: str, lexicon: dict[str, list[str]]) -> str:

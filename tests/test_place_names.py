@@ -43,3 +43,11 @@ def test_the_name_is_searched_written_and_judged_as_its_term():
     units = {u.label: u.forms for u in english_units("How clean is the Xiang River?", lexicon)}
     assert "湘江" in units["xiang"] and "湘江" in units["river"]
     assert unknown_english_names("What grade is the Xiang River's water?", lexicon, lambda s: False) == []
+
+
+def test_a_plural_generic_names_each_listed_place():
+    lexicon = build_lexicon(["唐河", "白河", "淮河"])
+    names = place_names("What did Nanyang do about the Tang and Bai rivers?", lexicon)
+    assert [n.terms for n in names] == [("唐河",), ("白河",)]
+    assert write_place_names("the Tang, Bai and Huai rivers", lexicon) == "the 唐河, 白河 and 淮河"
+    assert place_names("the Yangtze, Yellow and Huai rivers", lexicon) == []  # not every listed word is pinyin
