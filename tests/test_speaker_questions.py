@@ -41,3 +41,11 @@ def test_a_speaker_question_is_answered_by_the_speakers_words(retriever):
     answer = retriever.answer("Who talked about the Pearl River?", k=5)
     chosen = answer.passages[answer.answer_index]
     assert chosen.kind == "speech" and chosen.citation.speaker == "区锦雄"
+
+
+def test_the_name_of_a_role_asks_a_person_as_in_chinese():
+    from retriever.answerability.asked import answer_kind, asks_role
+
+    question = "What is the name of Xiangtan's deputy mayor in charge of heavy-metal work?"  # 副市长叫什么名字
+    assert answer_kind(question, "en") == "person" and asks_role(question, "en")
+    assert answer_kind("What is the name of the pilot zone?", "en") == "name"

@@ -33,6 +33,7 @@ _NOT_PLACE = re.compile(
 )
 # A person asked for by role (湘潭市长叫什么名字, 哪位领导): the name question asks a person.
 _ROLES = re.compile(r"长$|领导|书记|主任|编辑|总裁|经理|主席|老板|负责人|官员|专家|教授|记者|干部")
+_EN_ROLES = r"\b(?:mayor|director|head|chief|editor|chairman|president|governor|secretary|leader)\b"
 _EN_MONEY = re.compile(
     r"\bhow much (?:money\b|did\b.*\b(?:pay|spend|cost|invest|raise|earn|charge|give)\b|does\b.*\bcost\b"
     r"|is\b.*\b(?:paying|spending|charging)\b|was\b.*\b(?:paid|spent|invested|raised)\b)",
@@ -95,14 +96,16 @@ def asks_role(question: str, lang: str) -> bool:
     word then answers nothing, only a name."""
     text = canonical(question)
     if lang != "zh":
-        return bool(re.search(r"\b(?:mayor|director|head|chief|editor|chairman|president|governor|secretary|leader)\b", text))
+        return bool(re.search(_EN_ROLES, text))
     return _asks_role(text, lang)
 
 
 def _asks_role(text: str, lang: str) -> bool:
     """A name question about a role (湘潭市长叫什么名字, 哪位领导, which official): a person is asked."""
-    if lang != "zh":
-        return bool(re.search(r"\bwhich (?:official|leader|person|expert|mayor|director|editor)\b", text))
+    if lang != "zh":  # which official; the name of the deputy mayor, as 副市长叫什么名字
+        return bool(re.search(r"\bwhich (?:official|leader|person|expert|mayor|director|editor)\b", text)) or bool(
+            re.search(rf"\bname of (?:the |its |his |her |their |[a-z]+'s )?(?:[a-z'-]+ ){{0,3}}{_EN_ROLES}", text, re.I)
+        )
     before = re.split(r"叫什么|什么名字|的名字|是谁", text)[0]
     after = re.split(r"哪一?[家所座条个位]", text)
     role_after = len(after) > 1 and bool(re.match(rf"(?:{_ROLES.pattern})", after[1][:3]))
