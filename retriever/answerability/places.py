@@ -30,7 +30,7 @@ _KINDS_OF_PLACE = frozenset("城市 地方 地区 全国 国内 国外 海外 �
 # (全市共拆除1416台) is no answer to it, a passage on a national body or plan (国家重点流域, 中央的总体设计) may be.
 _ZH_NATIONAL = re.compile(r"全国|全中国|我国|国内|中国")
 _EN_NATIONAL = re.compile(
-    r"\b(?:china|chinese|nationwide|nationally|national|countrywide|(?:the|whole|entire|our)\s+country)\b", re.IGNORECASE
+    r"\b(?:china|nationwide|nationally|national|countrywide|(?:the|whole|entire|our)\s+country)\b", re.IGNORECASE
 )
 NATIONAL_FORMS = ("全国", "中国", "我国", "国内", "国家", "中央", "国务院", "环境保护部")
 NATIONAL = "全国"
