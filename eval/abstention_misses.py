@@ -4,7 +4,7 @@ Tune split only (held-out questions are never read or printed): answerable quest
 abstentions) and unanswerable ones that are answered (near misses, out of scope, nonsense), from gold, readers and
 the follow-ups (asked with their history, judged on the question as rewritten). Usage:
 
-    python -m eval.abstention_misses [--sets gold,readers,followups] [--features]
+    python -m eval.abstention_misses [--sets gold,readers,followups] [--features] [--lang en,mixed]
 
 These are in-sample figures of a model fitted on the same split: ``python -m eval.calibrate`` prints the out-of-fold
 ones (its folds keep a fact's questions together), which are the ones to decide on.
@@ -84,12 +84,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.abstention_misses", description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join((*TUNE_SETS, "followups")))
     parser.add_argument("--features", action="store_true", help="print every feature value of each miss")
+    parser.add_argument("--lang", default="", help="only questions of these languages (en,mixed or zh)")
     args = parser.parse_args(argv)
     from index.build import ensure_default_index
     from retriever import Retriever
 
     retriever = Retriever.load(ensure_default_index(print))
-    misses, counts = abstention_misses(retriever, load_questions(tuple(args.sets.split(",")), split="tune"))
+    langs = [x for x in args.lang.split(",") if x]
+    questions = [q for q in load_questions(tuple(args.sets.split(",")), split="tune") if not langs or q.lang in langs]
+    misses, counts = abstention_misses(retriever, questions)
     for group, (bad, total) in sorted(counts.items()):
         print(f"{group:<32} wrong {bad:>3} of {total:<4} ({bad / total:.3f})")
     threshold = retriever.answerability.model.threshold

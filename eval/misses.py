@@ -1,6 +1,6 @@
 """Retrieval misses of the TUNE split, for tuning the query path: never reads the held-out split.
 
-``python -m eval.misses [--all] [--sets gold,readers] [--summary]`` lists every tune question whose first
+``python -m eval.misses [--all] [--sets gold,readers] [--summary] [--lang en,mixed]`` lists every tune question whose first
 relevant passage is not ranked 1 in hybrid mode (with --all: every tune question): its ranks in hybrid,
 dense and BM25, the text the embedder reads, the BM25 terms and expansions, and the head of the top passage
 and of the first relevant one. --summary prints only the R@1 / R@5 / MRR@10 of the tune split per group.
@@ -24,11 +24,13 @@ def _rank(hits, answers) -> int | None:
     return None
 
 
-def tune_ranks(retriever, sets: Sequence[str] = TUNE_SETS, modes: Sequence[str] = ("hybrid",)) -> list[tuple]:
-    """(question, {mode: (rank, hits)}) for every answerable TUNE question of the sets."""
+def tune_ranks(
+    retriever, sets: Sequence[str] = TUNE_SETS, modes: Sequence[str] = ("hybrid",), langs: Sequence[str] = ()
+) -> list[tuple]:
+    """(question, {mode: (rank, hits)}) for every answerable TUNE question of the sets (of the languages, when given)."""
     out = []
     for q in load_questions(tuple(sets), split="tune"):
-        if not q.answerable or q.history:
+        if not q.answerable or q.history or (langs and q.lang not in langs):
             continue
         found = {}
         for mode in modes:
@@ -69,10 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--index", default=None)
     parser.add_argument("--all", action="store_true", help="list every tune question, not only the misses")
     parser.add_argument("--summary", action="store_true", help="only the per-group figures")
+    parser.add_argument("--lang", default="", help="only questions of these languages (en,mixed or zh)")
     args = parser.parse_args(argv)
     retriever, tmp = open_retriever(args.index)
     modes = ("hybrid",) if args.summary else ("hybrid", "dense", "bm25")
-    rows = tune_ranks(retriever, [s.strip() for s in args.sets.split(",") if s.strip()], modes)
+    langs = [x for x in args.lang.split(",") if x]
+    rows = tune_ranks(retriever, [s.strip() for s in args.sets.split(",") if s.strip()], modes, langs)
     if not args.summary:
         for q, found in rows:
             rank, hits = found["hybrid"]

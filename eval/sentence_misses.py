@@ -1,7 +1,7 @@
 """List the tune questions whose answer sentence misses: the chosen sentence, where the answer was, the passages.
 
 Tune split only (held-out questions are never read). Usage:
-    python -m eval.sentence_misses [--sets gold,readers] [--k 5] [--brief] [--file eval/sets/readers5.jsonl]
+    python -m eval.sentence_misses [--sets gold,readers] [--k 5] [--brief] [--file eval/sets/readers5.jsonl] [--lang en]
 
 --file scores the tune rows of a reader file that is not yet one of eval.questions' sets (a new writer's set).
 """
@@ -63,6 +63,7 @@ def main(argv=None) -> int:
     parser.add_argument("--k", type=int, default=ANSWER_K)
     parser.add_argument("--brief", action="store_true", help="one line per miss, without the passages")
     parser.add_argument("--file", default=None, help="score this reader file's tune rows instead of --sets")
+    parser.add_argument("--lang", default="", help="only questions of these languages (en,mixed or zh)")
     args = parser.parse_args(argv)
     from eval.command import run_command
 
@@ -75,6 +76,8 @@ def _report(args: argparse.Namespace) -> None:
     from retriever import Retriever
 
     questions = tune_rows(args.file) if args.file else load_questions(tuple(args.sets.split(",")), split="tune")
+    langs = [x for x in args.lang.split(",") if x]
+    questions = [q for q in questions if not langs or q.lang in langs]
     retriever = Retriever.load(ensure_default_index(print))
     rows = misses(retriever, questions, args.k)
     answerable = sum(q.answerable for q in questions)

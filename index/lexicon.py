@@ -276,12 +276,15 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
     lowered = [w.lower().split("'")[0].rstrip(".") for w in words]
     unknown = []
     shouted = 2 * sum(w.isupper() for w in words) > len(words)  # a question typed in capitals has no acronyms to tell
+    from index.place_names import place_names
+
+    placed = {w for name in place_names(question, lexicon) for w in name.words}  # 'Xiang River' names 湘江
     for i, word in enumerate(words):
         low = lowered[i]
         if not shouted and _unknown_acronym(word, low, lexicon, contains):
             unknown.append(word)
             continue
-        if i == 0 or not word[0].isupper() or low in EN_STOPWORDS or low in _CALENDAR:
+        if i == 0 or not word[0].isupper() or low in EN_STOPWORDS or low in _CALENDAR or low in placed:
             continue
         joined = set()
         if i > 1 and words[i - 1][0].isupper():
@@ -301,7 +304,22 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
             if not known:
                 unknown.append(word.split("'")[0])
                 break
-    return unknown
+    return unknown + unknown_years(question, contains)
+
+
+# A calendar year as a question writes it (in 2010, the 2018 inspection); not a decade (the 1990s), a span (2016-2020)
+# or a starting point (since 2011), which may stand for a plan period the text names otherwise (十二五, 十三五).
+_YEAR = re.compile(
+    r"(?<![\d.,\-–])(?<!since )(?<!from )(?<!- )(?<!– )((?:19|20)\d{2})(?![\d\-–]|s\b|\s*(?:to|-|–)\s*(?:19|20)\d{2})",
+    re.I,
+)
+
+
+def unknown_years(question: str, contains: Callable[[str], bool]) -> list[str]:
+    """The calendar years of an English question that the transcript never writes (2010 of 'How much water did the
+    project send north in 2010?'), as a Chinese question's 2017年 is an unknown name when the text never writes it."""
+    text = unicodedata.normalize("NFKC", question)
+    return list(dict.fromkeys(m.group(1) for m in _YEAR.finditer(text) if not contains(m.group(1))))
 
 
 def _unknown_acronym(word: str, low: str, lexicon: dict[str, list[str]], contains: Callable[[str], bool]) -> bool:

@@ -13,6 +13,7 @@ import re
 
 from index.lexicon import NAMES_KEY, _en_token, english_vocabulary, english_words
 from index.phrases import compound_key, particle_of_verb, phrase_words, written_spans
+from index.place_names import place_names, write_place_names
 from index.stopwords import EN_LIGHT_VERBS, EN_QUERY_FILLER, EN_STOPWORDS
 from index.wordforms import key_of, ordinal_terms, stem
 
@@ -84,7 +85,8 @@ def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
     A light verb ('taking' → take, index.stopwords.EN_LIGHT_VERBS) gives no terms of its own, only in a gloss
     phrase ('take charge'); an ordinal gives the index's form of the Chinese one ('first' → 第, 1).
 
-    A speaker's name that is no BM25 term ('Su Guojun' → 苏国军) gives the terms it is written with (苏, 国军).
+    A speaker's name that is no BM25 term ('Su Guojun' → 苏国军) gives the terms it is written with (苏, 国军). A place
+    written in pinyin with an English generic ('Xiang River' → 湘江, index/place_names.py) gives its term alone.
     """
     return list(dict.fromkeys(t for _, terms in translations(question, lexicon) for t in terms))
 
@@ -98,6 +100,12 @@ def translations(question: str, lexicon: dict[str, list[str]]) -> list[tuple[str
     stems = [stem(w) for w in words]  # a gloss phrase keys its words' stems ('liaon province' of Liaoning Province)
     found: list[tuple[str, list[str]]] = []
     used = [False] * len(keys)
+    for name in place_names(question, lexicon):  # 'Xiang River' → 湘江: its words name the place, nothing else
+        found.append((" ".join(name.words), list(name.terms)))
+        for word in name.words:
+            at = next((i for i, w in enumerate(words) if w == word and not used[i]), None)
+            if at is not None:
+                used[at] = True
     raw = phrase_words(question)
     for start, end, key in written_spans(question, lexicon):  # 'clean up', 'at the source': keyed as written
         found.append((" ".join(raw[start:end]), list(lexicon[key])))
@@ -168,6 +176,7 @@ def hanzi_for_pinyin(question: str, lexicon: dict[str, list[str]]) -> str:
     """
     from index.pinyin import is_pinyin
 
+    question = write_place_names(question, lexicon)  # 'the Xiang River' → 'the 湘江' (index/place_names.py)
     matches = list(re.finditer(r"[A-Za-z]+", question))
     out, last, i = [], 0, 0
     while i < len(matches):

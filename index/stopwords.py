@@ -28,7 +28,8 @@ STOPWORDS = ZH_STOPWORDS | EN_STOPWORDS
 EN_QUERY_FILLER = frozenset(
     """has have had having them him us itself themselves himself herself someone somebody something anyone
     anything everyone everything else ever really actually exactly please tell told say said says mention
-    mentioned describe explain happen happens happened thing things kind kinds""".split()
+    mentioned mentions describe explain happen happens happened thing things kind kinds
+    talk talked talking speak speaks spoke spoken discuss discussed discussing""".split()
 )
 
 

@@ -37,8 +37,8 @@ from retriever.answer_kinds import (
     asks_past,
     asks_reason,
 )
-from retriever.answerability.asked import answer_kind
-from retriever.answerability.quantity import DURATION, asked_unit, has_number, number_pattern
+from retriever.answerability.asked import answer_kind, asks_speaker
+from retriever.answerability.quantity import DURATION, asked_unit, asks_person, has_number, number_pattern
 from retriever.answerability.units import EN_AUXILIARIES, EN_WH_WORDS, ZH_ASKING, english_units
 from retriever.framing import HOST_NOUN
 from retriever.sentence_spans import sentence_body
@@ -127,6 +127,7 @@ class Asked:
     lack: bool = False  # the question asks what is lacking (缺什么, 短板, lack)
     answer: str | None = None  # the kind of answer asked (retriever.answerability.asked.answer_kind: a time, a person…)
     named: tuple[str, ...] = ()  # the Chinese forms of the speakers and cities it names (王奇, 南阳)
+    speaker: bool = False  # the question asks who said something: a speaker's passage answers, by its speaker
 
 
 def _forms(term: str) -> tuple[str, ...]:
@@ -206,6 +207,8 @@ def _unit(text: str) -> str | None:
     """The asked unit (retriever.answerability.quantity.asked_unit), also for 钱 (money: 元) and an amount (供水量)."""
     folded = canonical(text)  # words stay apart: 'how many'
     unit = asked_unit(folded)
+    if asks_person(folded):  # who talked about funding: a person, no sum
+        return None
     if unit is None and _FREQUENCY.search(folded):
         return DURATION
     if unit is None and _MONEY.search(folded):
@@ -231,6 +234,8 @@ def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], na
         known = {w.label for w in words}
         words += [w for w in _english_words(text, lexicon, names) if w.label not in known]
     folded = search_key(text)
+    lang = "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+    speaker = asks_speaker(text, lang)  # who said it: the speaker is the answer, the sentence is what they said
     host = bool(_HOST.search(text)) and not _WHO.search(text)
     if host:
         words = [replace(w, name=True) if any(_HOST_NAME.search(f) for f in (w.label, *w.forms)) else w for w in words]
@@ -248,8 +253,9 @@ def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], na
         reason=asks_reason(text),
         how=asks_how(text),
         lack=asks_lack(text),
-        answer=answer_kind(text, "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"),
+        answer=None if speaker else answer_kind(text, lang),
         named=tuple(dict.fromkeys(f for w in words if w.name for f in w.forms if len(f) > 1 and not f.isascii())),
+        speaker=speaker,
     )
 
 

@@ -236,12 +236,14 @@ def passage_contexts(
 
 def may_answer(asked: Asked, kinds: Sequence[str], lead_ins: Sequence[bool], owned: Sequence[bool] | None) -> list[bool]:
     """Which of the first passages may give the answer: not a host's question or lead-in unless the host is
-    asked about, and (when the question names a speaker or city) one of that entity's passages: another
-    city's number is no answer. A rule that would leave no passage is dropped."""
+    asked about, a speaker's words when it asks who said something, and (when the question names a speaker or city)
+    one of that entity's passages: another city's number is no answer. A rule that would leave no passage is dropped."""
     allowed = [True] * len(kinds)
     rules = []
     if not asked.host:
         rules.append([not (kind in LEAD_IN_KINDS or lead) for kind, lead in zip(kinds, lead_ins)])
+    if asked.speaker:  # who said it: a speaker's words, not the participants list or a title naming everyone
+        rules.append([kind == "speech" for kind in kinds])
     if owned is not None:
         rules.append(list(owned))
     for rule in rules:

@@ -28,7 +28,7 @@ def test_translate_maps_an_english_question_to_chinese_terms():
 
 
 def test_unknown_english_names():
-    corpus = "大连拆除锅炉ppp模式"
+    corpus = "大连拆除锅炉ppp模式2016年"
     assert unknown_english_names("What is the capital of France?", LEXICON, corpus.__contains__) == ["France"]
     assert unknown_english_names("What did Zhang Haibing and Ou Jinxiong say in Nanyang?", LEXICON, corpus.__contains__) == []
     assert unknown_english_names("Does Xiangtan use the PPP model in November?", LEXICON, corpus.__contains__) == []
@@ -215,3 +215,16 @@ def test_a_general_english_word_keys_only_a_term_it_is_the_whole_gloss_of():
     assert lexicon["water"] == ["水"] and lexicon["water qualiti"] == ["水质"]
     assert "time" not in lexicon
     assert translate("How many firms moved out?", build_lexicon(["公司", "下定决心"])) == ["公司"]
+
+
+def test_a_year_the_text_never_writes_is_unknown_but_not_a_decade_span_or_start():
+    from index.lexicon import unknown_years
+
+    text = {"2012", "2015", "2016"}.__contains__
+    assert unknown_years("How much water did the project send north in 2010?", text) == ["2010"]
+    assert unknown_years("What did the 2018 central inspection find?", text) == ["2018"]
+    assert unknown_years("What was done in 2016?", text) == []
+    assert unknown_years("What did people joke about in the 1990s?", text) == []
+    assert unknown_years("What grade has the water kept since 2011?", text) == []  # 十二五以来: a plan period
+    assert unknown_years("the common thread over the 2016-2020 plan period", text) == []
+    assert unknown_years("from 2011 to 2015", text) == []

@@ -53,3 +53,32 @@ def test_a_place_swap_changes_only_the_city_and_leaves_questions_naming_the_spea
 def test_the_reason_names_the_place_as_the_question_writes_it(retriever):
     verdict = judge(retriever, "How many yellow-label vehicles did Changsha scrap?")
     assert verdict.analysis.elsewhere == ("Changsha",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["全国拆除了多少台燃煤锅炉？", "How many coal-fired boilers were removed nationwide?",
+     "How many coal-fired boilers were removed in China?", "How many grid inspectors are there across the country?"],
+)
+def test_the_whole_country_is_absent_from_a_citys_figure(retriever, question):
+    # 大连's 1416台 and 济宁's 992名 are a city's figures: no answer for the country, in Chinese as in English
+    assert judge(retriever, question).analysis.values["place_absent"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["南阳的面源污染治理试验区是全国第几个？", "Which city has China's first national non-point source pollution pilot zone?",
+     "When and where was the 2016 national forum of environmental protection bureau chiefs held?"],
+)
+def test_a_national_fact_the_text_gives_keeps_its_country(retriever, question):
+    assert judge(retriever, question).analysis.values["place_absent"] == 0.0
+
+
+def test_national_scope_is_read_in_either_language():
+    from retriever.answerability.places import is_national, national_scope
+
+    assert national_scope("全国拆除了多少台燃煤锅炉？", "zh") == ("全国", "全国")
+    assert national_scope("How many were removed across the country?", "en")[0] == "the country"
+    assert national_scope("How many were removed in the countryside?", "en") is None
+    assert national_scope("What did the international team say?", "en") is None
+    assert is_national(("全国", "国家")) and not is_national(("长沙",)) and not is_national(())

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from index.normalize import canonical, search_key
-from index.records import Chunk
+from index.records import Chunk, Kind
 from retriever.answerability.asked import ORIGIN, PERSON, PLACE, TIME
 from retriever.answerability.kinds import named_at
 from retriever.answerability.names import person_name
@@ -60,6 +60,11 @@ def speech(chunk: Chunk) -> str:
     if match and chunk.speaker and match.group(0).strip().rstrip("：:") == chunk.speaker:
         return chunk.text[match.end() :]
     return chunk.text
+
+
+def said_by_speaker(chunk: Chunk) -> bool:
+    """Whether a passage is a named speaker's own words (not the host's question, a title or the participants list)."""
+    return bool(chunk.speaker) and chunk.kind == Kind.SPEECH.value
 
 
 @lru_cache(maxsize=8192)
@@ -145,6 +150,7 @@ def stated_answer(
     named: Sequence[str] = (),
     role: bool = False,
     attribute: Sequence[Unit] = (),
+    speaker: bool = False,
 ) -> float:
     """The best share of the asked words in a sentence of the passages that gives an answer of the kind; 1.0 when no
     kind is asked.
@@ -159,6 +165,8 @@ def stated_answer(
         attribute: every asked word the text writes, scored instead of the asked words when no passage writes any of
             those (a paraphrase, or an English focus word glossed wrongly: paper -> 造纸, when the answer sentence
             names the roadmap asked of).
+        speaker: the question asks who said something (asked.asks_speaker): a sentence of a speaker's own words
+            gives its person, the speaker.
     """
     if kind is None:
         return 1.0
@@ -171,7 +179,7 @@ def stated_answer(
             if best >= 1.0:
                 return best
             share = coverage(words, search_key(sentence))
-            if share > best and gives(sentence, kind, asked, named, role):
+            if share > best and ((speaker and said_by_speaker(chunk)) or gives(sentence, kind, asked, named, role)):
                 best = share
     return best
 

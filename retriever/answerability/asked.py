@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from index.normalize import canonical
+from retriever.answerability.quantity import asks_person
 
 TIME, PERSON, NAME, PLACE, ORIGIN = "time", "person", "name", "place", "origin"
 
@@ -32,6 +33,7 @@ _NOT_PLACE = re.compile(
 )
 # A person asked for by role (湘潭市长叫什么名字, 哪位领导): the name question asks a person.
 _ROLES = re.compile(r"长$|领导|书记|主任|编辑|总裁|经理|主席|老板|负责人|官员|专家|教授|记者|干部")
+_EN_ROLES = r"\b(?:mayor|director|head|chief|editor|chairman|president|governor|secretary|leader)\b"
 _EN_MONEY = re.compile(
     r"\bhow much (?:money\b|did\b.*\b(?:pay|spend|cost|invest|raise|earn|charge|give)\b|does\b.*\bcost\b"
     r"|is\b.*\b(?:paying|spending|charging)\b|was\b.*\b(?:paid|spent|invested|raised)\b)",
@@ -66,19 +68,44 @@ def answer_kind(question: str, lang: str) -> str | None:
     return None
 
 
+# Who said something: a speech verb in a who-question (Who talked about grid inspectors? 谁谈到了网格员?). Its answer is
+# the speaker of the passage that says it, which the citation names, not a name written in the sentence.
+_EN_SPEAKER = re.compile(
+    r"^\s*(?:who|which (?:speaker|official|participant|panellist|panelist|guest|bureau chief|director|chief))\s+"
+    r"(?:\w+\s+){0,2}?(?:talk(?:s|ed)?|sp[eo]k(?:e|es|en)|said|says?|mention(?:s|ed)?|discuss(?:es|ed)?|describ(?:e|es|ed)"
+    r"|explain(?:s|ed)?|br(?:ing|ings|ought) up|rais(?:e|es|ed)|shar(?:e|es|ed)|present(?:s|ed)|introduc(?:e|es|ed)"
+    r"|propos(?:e|es|ed)|cit(?:e|es|ed)|point(?:s|ed)? out|address(?:es|ed)?|compar(?:e|es|ed)|tell?s?|told"
+    r"|recount(?:s|ed)?|stress(?:es|ed)?|emphasi[sz](?:e|es|ed)|argu(?:e|es|ed)|warn(?:s|ed)?|call(?:s|ed)? for)\b",
+    re.I,
+)
+_ZH_SPEAKER_VERB = r"(?:(?<![约会面座洽])谈|讲|说|提到|提及|提出|介绍|分享|讨论|发言|阐述|强调|呼吁|回顾)"
+_ZH_SPEAKER = re.compile(
+    rf"(?:谁|哪位|哪个人|哪个局长|哪位局长).{{0,4}}{_ZH_SPEAKER_VERB}|{_ZH_SPEAKER_VERB}.{{0,24}}(?:的是谁|是谁|的是哪位)"
+)
+
+
+def asks_speaker(question: str, lang: str) -> bool:
+    """Whether a who-question asks who said something (Who talked about grid inspectors? 谁谈到了网格员?): the answer
+    is the speaker of a passage that speaks of it."""
+    text = canonical(question)
+    return bool((_ZH_SPEAKER if lang == "zh" else _EN_SPEAKER).search(text))
+
+
 def asks_role(question: str, lang: str) -> bool:
     """Whether a person question asks who holds a role it names (湘潭市长叫什么名字, who is the mayor): a role
     word then answers nothing, only a name."""
     text = canonical(question)
     if lang != "zh":
-        return bool(re.search(r"\b(?:mayor|director|head|chief|editor|chairman|president|governor|secretary|leader)\b", text))
+        return bool(re.search(_EN_ROLES, text))
     return _asks_role(text, lang)
 
 
 def _asks_role(text: str, lang: str) -> bool:
     """A name question about a role (湘潭市长叫什么名字, 哪位领导, which official): a person is asked."""
-    if lang != "zh":
-        return bool(re.search(r"\bwhich (?:official|leader|person|expert|mayor|director|editor)\b", text))
+    if lang != "zh":  # which official; the name of the deputy mayor, as 副市长叫什么名字
+        return bool(re.search(r"\bwhich (?:official|leader|person|expert|mayor|director|editor)\b", text)) or bool(
+            re.search(rf"\bname of (?:the |its |his |her |their |[a-z]+'s )?(?:[a-z'-]+ ){{0,3}}{_EN_ROLES}", text, re.I)
+        )
     before = re.split(r"叫什么|什么名字|的名字|是谁", text)[0]
     after = re.split(r"哪一?[家所座条个位]", text)
     role_after = len(after) > 1 and bool(re.match(rf"(?:{_ROLES.pattern})", after[1][:3]))
@@ -90,6 +117,8 @@ def more_number(question: str, lang: str) -> str | None:
     how old); in English '元' for 'how much did X pay/spend/raise' and for a price, salary or revenue, '%' for a rate
     or share, '' for another amount (GDP, population, concentration); None when it asks none."""
     text = canonical(question)
+    if asks_person(text):  # who talked about the boilers' age: a person, no number
+        return None
     if _AGE.search(text):
         return "岁"
     if lang == "zh":

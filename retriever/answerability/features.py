@@ -73,7 +73,7 @@ from index.lexicon import unknown_english_names
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
 from retriever.answerability.answer_check import clause_number, stated_answer
-from retriever.answerability.asked import answer_kind, asks_role, more_number
+from retriever.answerability.asked import answer_kind, asks_role, asks_speaker, more_number
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.focus import focus_units
 from retriever.answerability.kinds import asked_kind, kind_named
@@ -267,6 +267,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     named = [f for u in units for f in u.forms if f] + [a for e in entities for a in e.aliases if a in question_key]
     name_kind = asked_kind(evidence.question, evidence.lang, facts.lexicon)
     role = kind == "person" and asks_role(evidence.question, evidence.lang)
+    speaker = kind == "person" and asks_speaker(evidence.question, evidence.lang)  # who said it: the passage's speaker
     total = sum(u.weight for u in units)
     unknown = question_unknown_names(evidence, facts)
     if unknown and evidence.lang != "zh":
@@ -281,7 +282,10 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     answering = [i for i, f in zip(own, focus_scores) if f] if focus and any(focus_scores) else [
         i for i, a in zip(own, attr_scores) if a == max(attr_scores)
     ]
-    elsewhere = place_absent(places, [texts[i] for i in answering])
+    closest = [  # the passages best covering the asked attribute, not the document's parts (the forum's name: 全国…论坛)
+        texts[i] for i, a in zip(own, attr_scores) if a == max(attr_scores) and evidence.passages[i].kind not in PARTS
+    ]
+    elsewhere = place_absent(places, [texts[i] for i in answering], closest)
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
@@ -302,7 +306,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "focus_unmapped": float(bool(unknown_words)),
         "words_unmapped": sum(u.weight for u in units if unmapped(u, facts)) / total if total else 0.0,
         "stated_answer": min(
-            stated_answer(kind, asked_words, chunks, named, name_kind, role, written_attribute) for chunks in each
+            stated_answer(kind, asked_words, chunks, named, name_kind, role, written_attribute, speaker) for chunks in each
         ),
         "clause_number": min(
             clause_number(asked_number, measured_by_number(written or attribute, asked_number), chunks, numbered_attribute)

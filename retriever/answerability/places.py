@@ -2,8 +2,9 @@
 
 长沙拆除了多少台燃煤锅炉 / How many coal-fired boilers did Changsha remove: every asked word matches 大连's passage
 of 1416台燃煤锅炉 but 长沙, which the text writes elsewhere, is none of its words: the question is about another
-city. The same holds of China at large (What is China's national standard for drinking water quality?) when no
-passage found writes 中国 or 我国.
+city. The same holds of the whole country (What is China's national standard for drinking water quality? 全国拆除了多少台
+燃煤锅炉? How many boilers were removed nationwide?) when no passage found speaks of the country or its central state
+(全国, 中国, 我国, 国家, 中央…): a city's or a province's figure does not answer it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,24 @@ _PLACE_TAG = "ns"  # jieba's tag of place names
 _NAME_TAGS = frozenset({"ns", "nr", "nt"})  # places, people, organisations
 # Words for a kind of place, which the tagger tags as places: they name none (这个论坛是在哪个城市开的).
 _KINDS_OF_PLACE = frozenset("城市 地方 地区 全国 国内 国外 海外 农村 城区 市区 省份 当地 本地 外地 各地 全省 全市 城乡".split())
+
+
+# The whole country as a question's scope (全国拆除了多少台燃煤锅炉 / How many boilers were removed in China, nationwide,
+# across the country), and the words by which a passage speaks of the country or its central state: a city's figure
+# (全市共拆除1416台) is no answer to it, a passage on a national body or plan (国家重点流域, 中央的总体设计) may be.
+_ZH_NATIONAL = re.compile(r"全国|全中国|我国|国内|中国")
+_EN_NATIONAL = re.compile(
+    r"\b(?:china|nationwide|nationally|national|countrywide|(?:the|whole|entire|our)\s+country)\b", re.IGNORECASE
+)
+NATIONAL_FORMS = ("全国", "中国", "我国", "国内", "国家", "中央", "国务院", "环境保护部")
+NATIONAL = "全国"
+
+
+def national_scope(question: str, lang: str) -> tuple[str, str] | None:
+    """(label, the words as written) when a question asks about the whole country (全国, 我国; China, nationwide,
+    across the country), else None."""
+    found = (_ZH_NATIONAL if lang == "zh" else _EN_NATIONAL).search(unicodedata.normalize("NFKC", question))
+    return (NATIONAL if lang == "zh" else found.group(0), found.group(0)) if found else None
 
 
 @lru_cache(maxsize=4096)
@@ -43,14 +62,16 @@ def asked_places(
     def names_entity(word: str) -> bool:
         return names_alias(word, aliases)
 
+    national = national_scope(question, lang)
+    scope = [(national[0], tuple(f for f in NATIONAL_FORMS if contains(f)))] if national else []
     if lang == "zh":
         cut = tagged_around(canonical(question), aliases)
         words = dict.fromkeys(
             search_key(w) for w, t, _ in cut if t == _PLACE_TAG and len(w) >= 2 and w not in _KINDS_OF_PLACE
         )
-        return [(w, (w,)) for w in words if not names_entity(w) and contains(w)]
+        return scope + [(w, (w,)) for w in words if not names_entity(w) and contains(w) and w not in NATIONAL_FORMS]
     if title_case(question):
-        return []
+        return scope
     raw = re.findall(r"[A-Za-z][A-Za-z0-9'-]*", unicodedata.normalize("NFKC", question))
     words, naming = name_words(question, units, entities)
     by_label = {u.label: u for u in units}
@@ -60,11 +81,23 @@ def asked_places(
         if i == 0 or not word[0].isupper() or word.isupper() or naming[i] or unit is None:
             continue
         forms = tuple(f for f in unit.forms if not f.isascii() and contains(f) and not names_entity(f) and is_name_term(f))
-        if forms and all(not names_entity(f) for f in unit.forms if not f.isascii()):
+        if forms and all(not names_entity(f) for f in unit.forms if not f.isascii()) and not set(forms) & set(NATIONAL_FORMS):
             out.append((word.split("'")[0], forms))  # as written (Changsha)
-    return out
+    return scope + out
 
 
-def place_absent(places: Sequence[tuple[str, tuple[str, ...]]], texts: Sequence[str]) -> list[str]:
-    """The asked places that none of the judged passages (search_key form) writes in any form."""
-    return [label for label, forms in places if not any(f in t for f in forms for t in texts)]
+def place_absent(
+    places: Sequence[tuple[str, tuple[str, ...]]], texts: Sequence[str], closest: Sequence[str] = ()
+) -> list[str]:
+    """The asked places that none of the judged passages (search_key form) writes in any form; the whole country is
+    also looked for in the passages closest to the asked attribute (closest), as a national fact may be worded apart
+    from the question's focus (Which city has China's first national pilot zone: 全国首个…试验区)."""
+    return [
+        label for label, forms in places
+        if not any(f in t for f in forms for t in (*texts, *(closest if is_national(forms) else ())))
+    ]
+
+
+def is_national(forms: Sequence[str]) -> bool:
+    """Whether an asked place's forms are the whole country's (national_scope)."""
+    return bool(forms) and set(forms) <= set(NATIONAL_FORMS)

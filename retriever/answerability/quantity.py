@@ -22,6 +22,10 @@ _ASKED_EN = re.compile(
     r"|\b(?:number|amount|total|population|percentage|proportion)\b",
     re.I,
 )
+# A who-question asks a person (Who talked about the number of grid inspectors? 谁谈到了供水量?): a number only when it
+# asks one in so many words (how many, 多少, 几).
+_WHO = re.compile(r"^\s*who\b|谁|哪位", re.I)
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\b|多少|几", re.I)
 _EN_YEAR = re.compile(r"\b(?:in )?(?:what|which) year\b", re.I)
 _NUMERAL = "[零〇一二两三四五六七八九十百千万亿]"
 _DIGITS = r"\d[\d.,]*"
@@ -49,6 +53,8 @@ def asked_unit(question: str) -> str | None:
     Args:
         question: the folded question (Chinese or English).
     """
+    if asks_person(question):
+        return None
     if _MONEY.search(question):
         return "元"
     if _PERCENT.search(question):
@@ -63,6 +69,11 @@ def asked_unit(question: str) -> str | None:
     if match:
         return match.group(1) or ""
     return "" if _ASKED_EN.search(question) else None
+
+
+def asks_person(question: str) -> bool:
+    """Whether a question asks who (who, 谁, 哪位) and no number in so many words (how many, 多少, 几)."""
+    return bool(_WHO.search(question)) and not _HOW_MANY.search(question)
 
 
 def counted_unit(question: str, unit: str | None) -> str | None:

@@ -14,6 +14,7 @@ from index.lexicon import english_words, stem
 from index.lexicon_query import pinyin_pieces, word_key
 from index.normalize import search_key
 from index.phrases import particle_of_verb, phrase_words, written_spans
+from index.place_names import place_names
 from index.stopwords import EN_LIGHT_VERBS, EN_QUERY_FILLER, EN_STOPWORDS
 from index.synonyms import synonyms
 from index.wordforms import base_forms
@@ -147,6 +148,10 @@ def english_units(question: str, lexicon: dict[str, list[str]]) -> list[Unit]:
                     continue
                 for other in run:
                     forms[other].update(phrase)
+    for name in place_names(question, lexicon):  # 'Xiang River' → 湘江: each of its words stands for the place
+        for word in name.words:
+            if word in forms:
+                forms[word] = {word, *name.terms}
     dropped |= {w for w in particles if w not in phrasal}  # a particle alone ('back' of 'cut back') means nothing
     dropped |= {w for w in words if w not in phrasal and _light_verb(w)}
     # A hyphenated word is found when its parts are: keep it only when it has forms of its own.
