@@ -203,6 +203,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
             counted = _counted(done, knowledge.find(done), turns)
             return Rewrite(counted or done, "pronoun: " + ", ".join(names))
         found = [p for p in found if not pronouns.is_object(p, text)]  # 'work in them': the thing, not a name
+        if not chinese:  # And how often did the joint inspection team carry out its checks?: its is the team's
+            found = [p for p in found if pronouns.refers_back(p, text, [t.text for t in turns])]
     if not chinese and not mentions and (done := events.about_event(text, turns, knowledge)):
         return Rewrite(*done)  # Did it work? → Did it work in Jining?
     if chinese and not mentions and not found and (done := subjects.generic_topic(text, turns, knowledge)):

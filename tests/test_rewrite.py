@@ -898,3 +898,9 @@ def test_english_ones_is_the_thing_the_last_question_counted(knowledge):
     assert ask("Which ones are the most polluting?", ["What is the river chief system?"], knowledge).text == (
         "Which ones are the most polluting?"
     )
+
+
+def test_an_english_pronoun_of_the_questions_own_thing_leaves_the_subject_to_the_conversation(knowledge):
+    history = ["Which policy paper lays out Dalian's roadmap for greener growth?"]
+    done = ask("And how often did the joint inspection team carry out its checks?", history, knowledge).text
+    assert done == "How often did the joint inspection team carry out its checks in Dalian?"
