@@ -6,8 +6,8 @@
 
 Each refusal is asked again: (a) the follow-up alone, (b) the set's reference rewrite alone (``rewritten``; a
 generated row's source question), (c) what was searched with history, asked alone. Its cause is one of
-- ``not rewritten``: the follow-up needed its history and was searched as typed;
 - ``refused anyway``: the reference is refused too (a single-turn false abstention, not the conversation's);
+- ``not rewritten``: searched as typed, while the reference is answered (or there is none);
 - ``rewrite``: the reference is answered and the rewrite is not (what the rewrite carried or dropped);
 - ``no reference``: nothing to compare with.
 Tune material only: the ``tune`` rows of eval/sets/followups*.jsonl wired in eval.followups_sets (never followups4
@@ -51,11 +51,11 @@ def tune_rows(retriever, generated: int = 0, files: Sequence[str] = ()) -> list[
 def cause(rewritten: str, reference: bool | None) -> str:
     """Why a follow-up refused with history was refused (pure): reference is whether the reference rewrite asked
     alone is refused (None without one)."""
+    if reference:
+        return "refused anyway"
     if not rewritten:
         return "not rewritten"
-    if reference is None:
-        return "no reference"
-    return "refused anyway" if reference else "rewrite"
+    return "no reference" if reference is None else "rewrite"
 
 
 def refusals(retriever, rows: Sequence[dict]) -> list[dict]:
