@@ -2,7 +2,11 @@
 
     python -m eval.followups_refusals                 # the hand-written sets' tune rows and the stress pools
     python -m eval.followups_refusals --generated 40  # also the generated conversations (rows per kind)
-    python -m eval.followups_refusals --file my.jsonl # also a pool of one's own (rows with history, question, answers)
+    python -m eval.followups_refusals --file eval/followups_en_twins.jsonl   # also a pool of one's own
+
+eval/followups_en_twins.jsonl (session 12, tune material): English renderings of the tune rows of followups6 and
+followups7 (whose tune halves are all Chinese), two phrasings each (e0xx/f0xx, v0xx), with the writer's reference
+rewrite in English; written from those tune rows only.
 
 Each refusal is asked again: (a) the follow-up alone, (b) the set's reference rewrite alone (``rewritten``; a
 generated row's source question), (c) what was searched with history, asked alone. Its cause is one of
