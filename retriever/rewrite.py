@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from index.errors import InvalidQueryError
 from index.normalize import is_chinese, to_simplified
 from index.tokenize import tokenize
-from retriever.conversation import asking, clauses, events, fragments, omission, pronouns, subjects
+from retriever.conversation import asking, clauses, events, fragments, omission, pronouns, subjects, substitutes
 from retriever.conversation.asking_again import ask_again
 from retriever.conversation.ellipsis import complete_ellipsis
 from retriever.conversation.focus import Focus
@@ -114,6 +114,11 @@ def rewrite(
         turns.append(Turn(resolved.text, tuple(knowledge.find(resolved.text)), is_chinese(resolved.text), dependent))
     simplified = to_simplified(text) if turns else text
     result = _resolve(simplified, turns, knowledge, answered_by, lexicon, answer_of, owner_of) if turns else Rewrite(text)
+    if turns and not turns[-1].chinese and not is_chinese(text):  # And the new ones?: the things counted last
+        filled = substitutes.fill_ones(result.text if result.changed else simplified, turns[-1].text)
+        if filled:
+            why = f"ones: what 「{turns[-1].text}」 counted"
+            result = replace(result, text=filled, reason=f"{result.reason}; {why}" if result.reason else why)
     if not result.changed or result.text == simplified:
         return Rewrite(text)
     if not is_chinese(result.text) and omission.continues_english(result.text):  # And what does Su Guojun think …?
@@ -198,6 +203,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
             counted = _counted(done, knowledge.find(done), turns)
             return Rewrite(counted or done, "pronoun: " + ", ".join(names))
         found = [p for p in found if not pronouns.is_object(p, text)]  # 'work in them': the thing, not a name
+        if not chinese:  # And how often did the joint inspection team carry out its checks?: its is the team's
+            found = [p for p in found if pronouns.refers_back(p, text, [t.text for t in turns])]
     if not chinese and not mentions and (done := events.about_event(text, turns, knowledge)):
         return Rewrite(*done)  # Did it work? → Did it work in Jining?
     if chinese and not mentions and not found and (done := subjects.generic_topic(text, turns, knowledge)):

@@ -880,3 +880,27 @@ def test_a_question_that_looks_inside_something_is_inside_what_the_last_one_was_
     boilers = ["大连拆除了多少台燃煤锅炉？"]
     assert ask("其中市区拆了多少台？", boilers, knowledge).text == "大连拆除的燃煤锅炉中市区拆了多少台？"
 
+
+
+def test_a_count_of_a_thing_of_its_own_takes_only_the_entity(knowledge):
+    # the last question's leading phrase is carried on by a count of its topic, not by a count of another thing
+    history = ["大连市区今年整治燃煤锅炉的任务量是多少台？"]
+    assert ask("那淘汰黄标车出动了多少名交警？", history, knowledge).text == "大连淘汰黄标车出动了多少名交警？"
+    assert ask("又罚了多少钱？", ["济宁环保系统立案处罚了多少起环境违法行为？"], knowledge).text.startswith("济宁环保系统")
+
+
+def test_english_ones_is_the_thing_the_last_question_counted(knowledge):
+    history = ["How many cases had Jining's environmental system opened by the end of November?"]
+    done = ask("And the ones investigated jointly with the police?", history, knowledge).text
+    assert "cases investigated jointly with the police" in done and "ones" not in done
+    history = ["How many paper mills did Xiangtan shut down?"]
+    assert ask("Which ones did Nanyang close?", history, knowledge).text == "Which paper mills did Nanyang close?"
+    assert ask("Which ones are the most polluting?", ["What is the river chief system?"], knowledge).text == (
+        "Which ones are the most polluting?"
+    )
+
+
+def test_an_english_pronoun_of_the_questions_own_thing_leaves_the_subject_to_the_conversation(knowledge):
+    history = ["Which policy paper lays out Dalian's roadmap for greener growth?"]
+    done = ask("And how often did the joint inspection team carry out its checks?", history, knowledge).text
+    assert done == "How often did the joint inspection team carry out its checks in Dalian?"

@@ -32,6 +32,7 @@ _NA = re.compile(r"^(?:那么|那(?![个些位种样边里儿家项次份条批]
 _SAYING = frozenset("说 认为 觉得 提到 表示 谈到 介绍 强调 指出 透露 坦言 建议".split())  # verbs only a person does
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _WH = re.compile(r"什么|哪|怎|如何|谁")  # question words no topic is carried on by (多少 is: one count after another)
+_COUNTING = frozenset({"多少"})  # … but not when the question counts a thing of its own (淘汰黄标车出动了多少名交警？)
 
 
 _ASKS_ANYTHING = re.compile(r"[？?]|什么|啥|怎|哪|谁|多少|几|吗|呢|如何|为何|是否|有没有|能否|可否")
@@ -63,11 +64,21 @@ def subject_of(entity, turns: list[Turn], body: str = "") -> str:
         rest = set(clauses.words(subject)) - set(surfaces)
         mine = {w for w in clauses.words(body) if len(w) >= 2}
         topic = {w for w in clauses.words(last.text[len(subject) :]) if len(w) >= 2 and not _WH.search(w)}  # not 什么
-        if not rest or rest & mine or not (mine & topic or omission.carries_on(clauses.words(body))):
+        shared = mine & topic
+        if shared <= _COUNTING and _names_own_thing(mine - topic - rest):
+            shared = set()  # 那淘汰黄标车出动了多少名交警？ after 大连…整治燃煤锅炉的任务量是多少台？: another count, of its own
+        if not rest or rest & mine or not (shared or omission.carries_on(clauses.words(body))):
             return entity.name
         if not (word_tags().get(clauses.words(subject)[-1]) or "").startswith(("n", "j", "vn", "eng")):
             return entity.name  # 大连新来: no noun to be the subject
     return subject
+
+
+def _names_own_thing(words: set[str]) -> bool:
+    """Whether a question's words (of two characters or more) name a thing of its own: a common noun (有奖举报, 奖励),
+    or a word jieba's dictionary does not know (黄标车); not a name, nor an abbreviation (一共 is tagged one)."""
+    tags = [word_tags().get(w) for w in words if _HAN.fullmatch(w)]
+    return any(t is None or (t.startswith(("n", "vn")) and not t.startswith(_PROPER)) for t in tags)
 
 
 def _thing_subject(body: str, last: Turn) -> Completed:
