@@ -265,7 +265,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     written_attribute = [u for u in attribute if writes(u, facts)]
     checked_attribute = written_attribute or attribute
     focus_sentence = max(
-        (answers_in(t, measured_by_number(checked, number), measured_by_number(checked_attribute, number), number) for t in sentences),
+        (answers_in(t, measured_by_number(checked, number), measured_by_number(checked_attribute, number), number)
+         for t in sentences),
         default=float(unit is None),
     )
     cosines = evidence.sentence_cosines[0] if evidence.sentence_cosines else ()
@@ -319,7 +320,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
             stated_answer(kind, asked_words, chunks, named, name_kind, role, written_attribute) for chunks in each
         ),
         "clause_number": min(
-            clause_number(asked_number, measured_by_number(checked or checked_attribute, asked_number), chunks, numbered_attribute)
+            clause_number(asked_number, measured_by_number(checked or checked_attribute, asked_number), chunks,
+                          numbered_attribute)
             for chunks in each
         ),
         "kind_named": kind_named(name_kind, [texts[i] for i in own]),
