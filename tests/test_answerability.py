@@ -416,3 +416,17 @@ def test_a_time_clause_a_glued_copula_and_an_everyday_verb_are_read_as_a_reader_
     assert "账是" not in focus
     answer = retriever.answer("张海冰来环保局以前在哪儿上班？")
     assert not answer.abstained, answer.confidence
+
+
+def test_the_answer_checks_count_the_asked_words_the_text_writes(facts):
+    # 'boilers' without a gloss (a word no table lists for it): focus_unmapped says so, once; the sentence that gives
+    # the count still answers the asked word the text does write (coal: 煤)
+    dalian = chunk("c1", "张海冰", DALIAN)
+    lexicon = {k: v for k, v in LEXICON.items() if k != "boiler"}
+    unlisted = IndexFacts(facts.entities, facts.names, facts.contains, lexicon)
+    asked = analyse(evidence("How many coal boilers did Dalian scrap?", ("大连", "煤"), [dalian], "en"), unlisted)
+    assert asked.focus == ("coal", "boilers") and asked.unmapped == ("boilers",)
+    assert asked.values["focus_sentence"] == 1.0 and asked.values["clause_number"] == 1.0
+    # a question none of whose asked words the text writes is checked on them all: nothing answers it
+    population = analyse(evidence("大连的常住人口是多少？", ("大连", "常住人口"), [dalian]), facts)
+    assert population.values["focus_sentence"] == 0.0 and population.values["clause_number"] < 1.0

@@ -75,7 +75,9 @@ def test_the_features_find_the_asked_attribute_by_its_synonym(lexicon):
     without = analyse(found, IndexFacts(entities_from_knowledge(names), names, contains, {}))
     assert "案子" in with_synonyms.focus
     assert with_synonyms.values["focus_known"] == 1.0 and without.values["focus_known"] == 0.0
-    assert with_synonyms.values["focus_sentence"] > without.values["focus_sentence"]
+    # without the synonym 案子 is a word the text never writes: evidence once (focus_known), not missing again from the
+    # sentence that gives the count (features.py: the answer checks count the asked words the text writes)
+    assert with_synonyms.values["focus_sentence"] == without.values["focus_sentence"] == 1.0
 
 
 
