@@ -217,12 +217,17 @@ def english_vocabulary(lexicon: dict[str, list[str]]) -> frozenset[str]:
 
 def is_english_word(word: str, lexicon: dict[str, list[str]], compounds: bool = True) -> bool:
     """True for a common English word (a lower-case CC-CEDICT gloss word), or, with compounds, two joined
-    words of four letters or more ('citywide')."""
+    words of four letters or more ('citywide'), unless the word spells pinyin throughout ('Guangdong' is no 'guang' +
+    'dong': a name, which the pinyin signal looks up)."""
+    from index.pinyin import is_pinyin
+
     vocabulary = english_vocabulary(lexicon)
     low = word.lower()
     if low in vocabulary or light_stem(low) in vocabulary or any(light_stem(f) in vocabulary for f in base_forms(low)):
         return True
-    return compounds and any(low[:i] in vocabulary and light_stem(low[i:]) in vocabulary for i in range(4, len(low) - 3))
+    if not compounds or is_pinyin(low):
+        return False
+    return any(low[:i] in vocabulary and light_stem(low[i:]) in vocabulary for i in range(4, len(low) - 3))
 
 
 def looks_known(word: str, lexicon: dict[str, list[str]], pinyin_names: bool = True) -> bool:

@@ -34,6 +34,7 @@ def test_a_homophone_name_is_unknown_and_the_texts_names_are_not():
     never = lambda _: False  # noqa: E731
     assert unknown_english_names("Who talked about Shanghai?", lexicon, never) == ["Shanghai"]
     assert unknown_english_names("What did Xinxiang do about pollution?", lexicon, never) == ["Xinxiang"]
+    assert unknown_english_names("How many boilers did Guangdong remove?", lexicon, never) == ["Guangdong"]  # no guang+dong
     asked = "Did Su Guojun compare Dalian, Jining, Nanyang, Xiangtan and Guangzhou boilers?"
     assert unknown_english_names(asked, lexicon, never) == []
     assert hanzi_for_pinyin("How many boilers did Dalian remove?", lexicon) == "How many boilers did 大连 remove?"
