@@ -97,3 +97,12 @@ def name_terms(key: str, terms: Iterable[str], named: frozenset[str], lexicon: d
         return list(terms)
     drop = homophones(lexicon).get(key, frozenset())
     return [t for t in terms if t not in drop]
+
+
+def homophone_names(written: str, lexicon: dict[str, list[str]], contains) -> list[str]:
+    """The capitalised words of a question that name a proper name only sounding like common words of the text
+    ('Shanghai 谁讲了': Shanghai), for a question whose Latin words no English check reads (a Chinese or mixed one)."""
+    named = named_keys(written, lexicon)
+    words = re.findall(r"[A-Za-z]+", written)
+    return [w for w in words if w.lower() in named and not name_terms(w.lower(), lexicon[w.lower()], named, lexicon)
+            and not contains(w.lower())]

@@ -1,7 +1,7 @@
 """A capitalised name that only sounds like a common word of the text (index/homophones.py): real CC-CEDICT, and the
 real index of the bundled transcript."""
 
-from index.homophones import HOMOPHONES_KEY, homophones, named_keys
+from index.homophones import HOMOPHONES_KEY, homophone_names, homophones, named_keys
 from index.lexicon import build_lexicon, translate, unknown_english_names
 from index.lexicon_query import hanzi_for_pinyin
 
@@ -38,11 +38,13 @@ def test_a_homophone_name_is_unknown_and_the_texts_names_are_not():
     asked = "Did Su Guojun compare Dalian, Jining, Nanyang, Xiangtan and Guangzhou boilers?"
     assert unknown_english_names(asked, lexicon, never) == []
     assert hanzi_for_pinyin("How many boilers did Dalian remove?", lexicon) == "How many boilers did 大连 remove?"
+    assert homophone_names("Shanghai 谁讲了", lexicon, never) == ["Shanghai"]
+    assert homophone_names("Dalian 锅炉 shanghai", lexicon, never) == []
 
 
 def test_on_the_real_index_shanghai_is_refused_and_dalian_answered(retriever):
     lexicon = retriever.backend.lexicon
     assert "shanghai" in homophones(lexicon)
-    for question in ("How did Shanghai cut PM2.5?", "Who talked about Shanghai?"):
+    for question in ("How did Shanghai cut PM2.5?", "Who talked about Shanghai?", "Shanghai 谁讲了"):
         assert retriever.answer(question, k=5).abstained, question
     assert not retriever.answer("How many boilers did Dalian tear down?", k=5).abstained
