@@ -31,7 +31,7 @@ from index.wordforms import STEMMER_ID, base_forms, light_stem, stem
 
 LEXICON_ID = (
     f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+written-phrases-2+{SENSES_ID}+{SYNONYMS_ID}"
-    f"+{EVERYDAY_ID}"
+    f"+{EVERYDAY_ID}+name-homophones-1"
 )
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
 NAMES_KEY = "#names"  # the lexicon entry listing the speakers' names that are no BM25 term (苏国军: 苏 + 国军)
@@ -160,6 +160,7 @@ def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, 
         ENGLISH_KEY lists common English stems.
     """
     lexicon: dict[str, set[str]] = {}
+    spelled: dict[str, set[str]] = {}  # pinyin key → the terms it spells (index/homophones.py)
     terms = set(terms)
     split = sorted({n for n in names if CJK_RUN.fullmatch(n) and len(n) >= 2 and n not in terms})
     for term in sorted(terms) + split:
@@ -171,6 +172,7 @@ def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, 
             for pinyin in pinyin_variants(term):
                 if len(pinyin) >= 4:
                     lexicon.setdefault(pinyin, set()).add(term)
+                    spelled.setdefault(pinyin, set()).add(term)
     from index.glossary import glossary_keys
 
     for key, chinese in glossary_keys(terms).items():  # glossary entries that are no single term (污染源 → 污染, 源)
@@ -181,6 +183,11 @@ def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, 
     out[ENGLISH_KEY] = sorted(_english_words())
     if split:
         out[NAMES_KEY] = split
+    from index.homophones import HOMOPHONES_KEY, homophone_pairs
+
+    pairs = homophone_pairs(spelled)  # 'shanghai 伤害': a capitalised Shanghai names 上海, not 伤害
+    if pairs:
+        out[HOMOPHONES_KEY] = pairs
     return out
 
 
@@ -210,12 +217,17 @@ def english_vocabulary(lexicon: dict[str, list[str]]) -> frozenset[str]:
 
 def is_english_word(word: str, lexicon: dict[str, list[str]], compounds: bool = True) -> bool:
     """True for a common English word (a lower-case CC-CEDICT gloss word), or, with compounds, two joined
-    words of four letters or more ('citywide')."""
+    words of four letters or more ('citywide'), unless the word spells pinyin throughout ('Guangdong' is no 'guang' +
+    'dong': a name, which the pinyin signal looks up)."""
+    from index.pinyin import is_pinyin
+
     vocabulary = english_vocabulary(lexicon)
     low = word.lower()
     if low in vocabulary or light_stem(low) in vocabulary or any(light_stem(f) in vocabulary for f in base_forms(low)):
         return True
-    return compounds and any(low[:i] in vocabulary and light_stem(low[i:]) in vocabulary for i in range(4, len(low) - 3))
+    if not compounds or is_pinyin(low):
+        return False
+    return any(low[:i] in vocabulary and light_stem(low[i:]) in vocabulary for i in range(4, len(low) - 3))
 
 
 def looks_known(word: str, lexicon: dict[str, list[str]], pinyin_names: bool = True) -> bool:
@@ -269,7 +281,8 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
     that looks known (looks_known: common English such as 'Diversion', or one pinyin syllable such as 'Su')
     is never reported: title case makes every word capitalised. A pinyin place or name of two syllables or
     more that is no transcript term (Shanghai, Chengdu) is reported, and so is an acronym in capitals the
-    transcript never writes (US, even though 'us' is a common word), unless the whole question is in capitals.
+    transcript never writes (US, even though 'us' is a common word), unless the whole question is in capitals. A
+    name that only sounds like a common word of the text is reported too (Shanghai, not 伤害: index/homophones.py).
     """
     words = re.findall(r"[A-Za-z][A-Za-z0-9.'-]*", unicodedata.normalize("NFKC", question))
     keys = _sorted_keys(lexicon)
@@ -279,6 +292,13 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
     from index.place_names import place_names
 
     placed = {w for name in place_names(question, lexicon) for w in name.words}  # 'Xiang River' names 湘江
+    from index.homophones import name_terms, named_keys
+
+    named = named_keys(question, lexicon)  # 'Shanghai' names 上海, not the text's 伤害 (index/homophones.py)
+
+    def keyed(key: str) -> bool:
+        return key in lexicon and bool(name_terms(key, lexicon[key], named, lexicon))
+
     for i, word in enumerate(words):
         low = lowered[i]
         if not shouted and _unknown_acronym(word, low, lexicon, contains):
@@ -291,15 +311,16 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
             joined.update((lowered[i - 1] + low, low + lowered[i - 1]))
         if i + 1 < len(words) and words[i + 1][0].isupper():
             joined.update((low + lowered[i + 1], lowered[i + 1] + low))  # Haibing Zhang, written given name first
-        if any(j in lexicon for j in joined):
+        if any(keyed(j) for j in joined):
             continue
         for part in (p for p in low.split("-") if p and p not in EN_STOPWORDS):
+            homophone = part in named and not keyed(part)  # 'Shanghai': its key only sounds like the text's 伤害
             known = (
-                stem(part) in lexicon
-                or part in lexicon
+                keyed(stem(part))
+                or keyed(part)
                 or contains(part)
-                or (len(part) >= 4 and _has_prefix(keys, part))
-                or looks_known(part, lexicon, pinyin_names=False)
+                or (not homophone and len(part) >= 4 and _has_prefix(keys, part))
+                or (not homophone and looks_known(part, lexicon, pinyin_names=False))
             )
             if not known:
                 unknown.append(word.split("'")[0])

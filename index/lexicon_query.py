@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from index.homophones import name_terms, named_keys
 from index.lexicon import NAMES_KEY, _en_token, english_vocabulary, english_words
 from index.phrases import compound_key, particle_of_verb, phrase_words, written_spans
 from index.place_names import place_names, write_place_names
@@ -79,7 +80,7 @@ def pinyin_pieces(word: str, lexicon: dict[str, list[str]]) -> list[tuple[str, l
     return best[n][2]
 
 
-def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
+def translate(question: str, lexicon: dict[str, list[str]], written: str | None = None) -> list[str]:
     """Chinese BM25 terms for an English question: gloss phrases first, then single words and pinyin.
 
     A light verb ('taking' → take, index.stopwords.EN_LIGHT_VERBS) gives no terms of its own, only in a gloss
@@ -87,13 +88,16 @@ def translate(question: str, lexicon: dict[str, list[str]]) -> list[str]:
 
     A speaker's name that is no BM25 term ('Su Guojun' → 苏国军) gives the terms it is written with (苏, 国军). A place
     written in pinyin with an English generic ('Xiang River' → 湘江, index/place_names.py) gives its term alone.
+    A capitalised name that only sounds like a common word of the text ('Shanghai', not 伤害: index/homophones.py)
+    gives no term; written is the question as typed (its case), when question was lower-cased.
     """
-    return list(dict.fromkeys(t for _, terms in translations(question, lexicon) for t in terms))
+    return list(dict.fromkeys(t for _, terms in translations(question, lexicon, written) for t in terms))
 
 
-def translations(question: str, lexicon: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
+def translations(question: str, lexicon: dict[str, list[str]], written: str | None = None) -> list[tuple[str, list[str]]]:
     """(English word or phrase, its Chinese terms) of each content word or gloss phrase of a question, in the order
     translate() gives them (see there)."""
+    named = named_keys(question if written is None else written, lexicon)
     pairs = content_words(question, lexicon)
     words = [w for w, _ in pairs]
     keys = [k for _, k in pairs]
@@ -127,19 +131,20 @@ def translations(question: str, lexicon: dict[str, list[str]]) -> list[tuple[str
             continue
         terms: list[str] = []
         if key not in EN_LIGHT_VERBS:  # a light verb's glosses are scattered senses (index.stopwords)
-            terms.extend(lexicon.get(key, []))
+            terms.extend(name_terms(key, lexicon.get(key, []), named, lexicon))
         terms.extend(ordinal_terms(word))
         pinyin = re.sub(r"[^a-z]", "", word)
         if pinyin != key:
-            terms.extend(lexicon.get(pinyin, []))
+            terms.extend(name_terms(pinyin, lexicon.get(pinyin, []), named, lexicon))
         if not lexicon.get(key) and not lexicon.get(pinyin):
             terms.extend(t for _, pieces in pinyin_pieces(pinyin, lexicon) or () for t in pieces)
         if terms:
             found.append((word, terms))
     # Names written as separate syllable groups: 'Zhang Haibing' -> zhanghaibing, 'Ou Jinxiong' -> oujinxiong.
     for i in range(len(words) - 1):
-        if lexicon.get(words[i] + words[i + 1]):
-            found.append((f"{words[i]} {words[i + 1]}", list(lexicon[words[i] + words[i + 1]])))
+        joined = name_terms(words[i] + words[i + 1], lexicon.get(words[i] + words[i + 1], []), named, lexicon)
+        if joined:
+            found.append((f"{words[i]} {words[i + 1]}", joined))
     names = lexicon.get(NAMES_KEY) or ()
     if names:
         from index.tokenize import tokenize
@@ -172,10 +177,12 @@ def hanzi_for_pinyin(question: str, lexicon: dict[str, list[str]]) -> str:
     A run of one to three Latin words is replaced when, joined, it spells the pinyin of one transcript
     term (the shortest, when the others extend it: 南阳 of 南阳市); a lone word that is also common
     English ('long') is left alone. A word that runs pinyin words together ('wanggeyuan') has its
-    known parts written in characters ('网格 yuan', pinyin_pieces).
+    known parts written in characters ('网格 yuan', pinyin_pieces). A capitalised name that only sounds like a common
+    word of the text stays as written ('Shanghai', not 伤害: index/homophones.py).
     """
     from index.pinyin import is_pinyin
 
+    named = named_keys(question, lexicon)
     question = write_place_names(question, lexicon)  # 'the Xiang River' → 'the 湘江' (index/place_names.py)
     matches = list(re.finditer(r"[A-Za-z]+", question))
     out, last, i = [], 0, 0
@@ -185,7 +192,7 @@ def hanzi_for_pinyin(question: str, lexicon: dict[str, list[str]]) -> str:
             if len(group) < size or any(question[a.end() : b.start()].strip() for a, b in zip(group, group[1:])):
                 continue
             key = "".join(m.group(0).lower() for m in group)
-            terms = sorted(lexicon.get(key, []), key=len)
+            terms = sorted(name_terms(key, lexicon.get(key, []), named, lexicon), key=len)
             if len(key) < 4 or not terms or not all(t.startswith(terms[0]) for t in terms) or not is_pinyin(key):
                 continue  # none, or several different terms (南阳 and 南阳市 are one)
             if size == 1 and key in english_vocabulary(lexicon):

@@ -83,7 +83,7 @@ def query_terms(text: str, lexicon: dict[str, list[str]], names: Iterable[str] =
     terms = [t for t in tokenize_around(text, names) if t not in ZH_QUERY_FILLER]
     terms += [s for s in dict.fromkeys(s for t in terms for s in synonyms(t, lexicon)) if s not in terms]
     if lexicon and _LATIN.search(text):
-        terms += [t for t in translate(canonical(text), lexicon) if t not in terms]
+        terms += [t for t in translate(canonical(text), lexicon, text) if t not in terms]
     return terms
 
 

@@ -74,6 +74,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from index.homophones import homophone_names
 from index.lexicon import unknown_english_names
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
@@ -160,7 +161,10 @@ def question_unknown_names(evidence: Evidence, facts: IndexFacts) -> list[str]:
     capitalised words no lexicon key or passage knows, unless the question is in title case)."""
     if evidence.lang == "zh":
         names = [alias for entity in facts.entities for alias in entity.aliases]
-        return unknown_names(evidence.question, facts.contains, facts.lexicon, facts.known, names)
+        found = unknown_names(evidence.question, facts.contains, facts.lexicon, facts.known, names)
+        if facts.lexicon:  # 'Shanghai 谁讲了': a capitalised name that only sounds like 伤害 (index/homophones.py)
+            found += [w for w in homophone_names(evidence.question, facts.lexicon, facts.contains) if w not in found]
+        return found
     if not facts.lexicon or title_case(evidence.question):
         return []
     return unknown_english_names(evidence.question, facts.lexicon, facts.contains)
