@@ -70,9 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true", help="list every tune question, not only the misses")
     parser.add_argument("--summary", action="store_true", help="only the per-group figures")
     args = parser.parse_args(argv)
+    sets = [s.strip() for s in args.sets.split(",") if s.strip()]
+    load_questions(tuple(sets), split="tune")  # an unknown set is refused before an index is opened (or built)
     retriever, tmp = open_retriever(args.index)
     modes = ("hybrid",) if args.summary else ("hybrid", "dense", "bm25")
-    rows = tune_ranks(retriever, [s.strip() for s in args.sets.split(",") if s.strip()], modes)
+    rows = tune_ranks(retriever, sets, modes)
     if not args.summary:
         for q, found in rows:
             rank, hits = found["hybrid"]
