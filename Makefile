@@ -3,13 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
+# uv (a PyPI package) installs the same packages as pip in seconds where pip takes minutes (a clean clone's
+# `make test`: ~20 s against ~6 min). It reads no pip.conf, so the find-links pip is given (where a machine keeps
+# wheels such as the CPU torch) are passed on.
+FIND_LINKS ?= $(or $(PIP_FIND_LINKS),$(shell $(PYTHON) -m pip config get global.find-links 2>/dev/null))
+INSTALL = $(VENV)/bin/uv pip install --python $(PY) -q $(foreach link,$(FIND_LINKS),--find-links $(link))
 INDEX := index_store/default
 export OMP_NUM_THREADS ?= 2
 export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-# The sentence-transformers backend needs torch. Here `pip install torch==2.13.0` finds the CPU wheel; on a stock
+# The sentence-transformers backend needs torch. Here `torch==2.13.0` is the CPU wheel of the find-links; on a stock
 # machine PyPI would give the CUDA build (GBs of GPU libraries): make test TORCH_INDEX_URL=https://download.pytorch.org/whl/cpu
 TORCH_INDEX_URL ?=
 TORCH_ARGS := $(if $(TORCH_INDEX_URL),--index-url $(TORCH_INDEX_URL))
@@ -19,14 +24,14 @@ TORCH_ARGS := $(if $(TORCH_INDEX_URL),--index-url $(TORCH_INDEX_URL))
 # Serving needs only the core dependencies: no torch, no test or eval tools.
 $(VENV)/.run: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e .
+	$(PIP) install -q uv
+	$(INSTALL) -e .
 	touch $@
 
 # Tests, evaluation and benchmarks: the sentence-transformers backend (CPU torch) and the eval and test extras.
 $(VENV)/.test: $(VENV)/.run
-	$(PIP) install -q torch==2.13.0 $(TORCH_ARGS)
-	$(PIP) install -q -e '.[st,eval,test,milvus]'
+	$(INSTALL) torch==2.13.0 $(TORCH_ARGS)
+	$(INSTALL) -e '.[st,eval,test,milvus]'
 	touch $@
 
 setup: $(VENV)/.run
@@ -34,8 +39,8 @@ setup: $(VENV)/.run
 setup-test: $(VENV)/.test
 
 st: $(VENV)/.run
-	$(PIP) install -q torch==2.13.0 $(TORCH_ARGS)
-	$(PIP) install -q -e '.[st]'
+	$(INSTALL) torch==2.13.0 $(TORCH_ARGS)
+	$(INSTALL) -e '.[st]'
 
 $(INDEX)/manifest.json: | $(VENV)/.run
 	$(VENV)/bin/forumqa build --out $(INDEX)

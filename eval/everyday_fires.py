@@ -74,9 +74,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--index", default=None)
     parser.add_argument("--list", action="store_true", help="print each firing")
     args = parser.parse_args(argv)
-    retriever, tmp = open_retriever(args.index)
     sets = tuple(s.strip() for s in args.sets.split(",") if s.strip())
-    rows = firings(retriever, load_questions(sets, split="tune"))
+    questions = load_questions(sets, split="tune")  # an unknown set is refused before an index is opened (or built)
+    retriever, tmp = open_retriever(args.index)
+    rows = firings(retriever, questions)
     if args.list:
         for q, word, written, bm25, landed in rows:
             kind = "answerable" if q.answerable else "unanswerable"

@@ -119,9 +119,10 @@ def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) 
     args = parser.parse_args(argv)
     from eval.run import open_retriever
 
+    pools = [(pool, load_pool(pool)) for pool in ([args.pool] if args.pool else [POOL, POOL2, POOL3])]  # before the index
     retriever, _ = open_retriever(args.index, log=log)
-    for pool in [args.pool] if args.pool else [POOL, POOL2, POOL3]:
-        results = evaluate(retriever, load_pool(pool))
+    for pool, rows in pools:
+        results = evaluate(retriever, rows)
         log(f"\n## {Path(pool).name}\n")
         log(table(results))
         if results["unfound"]:

@@ -73,10 +73,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--summary", action="store_true", help="only the per-group figures")
     parser.add_argument("--lang", default="", help="only questions of these languages (en,mixed or zh)")
     args = parser.parse_args(argv)
+    sets = [s.strip() for s in args.sets.split(",") if s.strip()]
+    load_questions(tuple(sets), split="tune")  # an unknown set is refused before an index is opened (or built)
     retriever, tmp = open_retriever(args.index)
     modes = ("hybrid",) if args.summary else ("hybrid", "dense", "bm25")
     langs = [x for x in args.lang.split(",") if x]
-    rows = tune_ranks(retriever, [s.strip() for s in args.sets.split(",") if s.strip()], modes, langs)
+    rows = tune_ranks(retriever, sets, modes, langs)
     if not args.summary:
         for q, found in rows:
             rank, hits = found["hybrid"]

@@ -34,6 +34,46 @@ def retriever(index_dir, e5):
     return Retriever.load(index_dir, embedder=e5)
 
 
+class RememberedQueries:
+    """An embedder's own vectors, each query's computed once: the evaluation tests ask every question twice
+    (search, then answer) and the Milvus parity test asks the gold questions of the regression test again.
+
+    Only one-query calls are remembered (a batch is passed through unchanged); a vector is returned as the
+    embedder computed it for that text.
+    """
+
+    def __init__(self, embedder) -> None:
+        self.embedder = embedder
+        self.id, self.dim = embedder.id, embedder.dim
+        self.query_prompt, self.passage_prompt = embedder.query_prompt, embedder.passage_prompt
+        self.seen: dict[str, object] = {}
+
+    def encode_queries(self, texts):
+        texts = list(texts)
+        if len(texts) != 1:
+            return self.embedder.encode_queries(texts)
+        if texts[0] not in self.seen:
+            self.seen[texts[0]] = self.embedder.encode_queries(texts)
+        return self.seen[texts[0]].copy()
+
+    def encode_passages(self, texts):
+        return self.embedder.encode_passages(texts)
+
+
+@pytest.fixture(scope="session")
+def e5_queries(e5):
+    """The session embedder, remembering the query vectors (for the tests that ask the evaluation sets)."""
+    return RememberedQueries(e5)
+
+
+@pytest.fixture(scope="session")
+def eval_retriever(index_dir, e5_queries):
+    """A Retriever over the session index for the evaluation sets' questions (embeds each question once)."""
+    from retriever import Retriever
+
+    return Retriever.load(index_dir, embedder=e5_queries)
+
+
 @pytest.fixture(scope="module")
 def app_url(retriever, tmp_path_factory):
     """The web app (chat and API) over the session retriever, once per test module on a free loopback port.

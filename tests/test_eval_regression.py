@@ -17,9 +17,9 @@ MODES = ("hybrid",)
 
 
 @pytest.mark.skipif(not EXPECTED.exists(), reason=f"no {EXPECTED.name}; record it with {RECORD_COMMAND}")
-def test_figures_do_not_drop(retriever):
+def test_figures_do_not_drop(eval_retriever):
     expected = load_expected()
-    results = evaluate(retriever, load_questions(), modes=[m for m in MODES if m in expected["modes"]])
+    results = evaluate(eval_retriever, load_questions(), modes=[m for m in MODES if m in expected["modes"]])
     dropped = regressions(results, expected, TOLERANCE)
     assert not dropped, (
         "quality dropped below eval/expected.json:\n  " + "\n  ".join(dropped)

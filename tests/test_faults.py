@@ -7,6 +7,7 @@ import inspect
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -66,12 +67,21 @@ def write_corpus(path: Path, first: int, last: int) -> Path:
     return path
 
 
-@pytest.fixture
-def small_index(tmp_path) -> Path:
-    """A fresh index of the transcript's first 120 lines, built with the hash embedder."""
-    corpus = write_corpus(tmp_path / "forum.txt", 1, 120)
-    out = tmp_path / "index"
+@pytest.fixture(scope="module")
+def pristine_index(tmp_path_factory) -> Path:
+    """An index of the transcript's first 120 lines, built once with the hash embedder (never changed: copied)."""
+    folder = tmp_path_factory.mktemp("faults")
+    corpus = write_corpus(folder / "forum.txt", 1, 120)
+    out = folder / "index"
     build_index([corpus], out=out, embedder=HashEmbedder())
+    return out
+
+
+@pytest.fixture
+def small_index(pristine_index, tmp_path) -> Path:
+    """A fresh copy of the index of the transcript's first 120 lines, for one test to damage."""
+    out = tmp_path / "index"
+    shutil.copytree(pristine_index, out)
     return out
 
 
@@ -274,9 +284,8 @@ def test_no_code_path_unpickles():
 
 # --- killed and concurrent builds --------------------------------------------------------------------------
 
-BUILD_SCRIPT = "import time\nimport numpy as np\n\n" + inspect.getsource(HashEmbedder) + textwrap.dedent(
+SLOW_WRITES = textwrap.dedent(
     '''
-    import sys
     import index.build as build
     import index.store.local_write as local_write
 
@@ -292,51 +301,131 @@ BUILD_SCRIPT = "import time\nimport numpy as np\n\n" + inspect.getsource(HashEmb
     for module, name in ((local_write, "build_faiss"), (local_write, "save_bm25"), (build, "write_manifest"),
                          (build, "publish"), (build, "staging_dir")):
         setattr(module, name, slow(getattr(module, name)))
+    '''
+)
+PREAMBLE = "import time\nimport numpy as np\n\n" + inspect.getsource(HashEmbedder) + "\nimport sys\n"
+
+# One build in a new process: python build.py CORPUS OUT DELAY (prints started, then done).
+BUILD_SCRIPT = PREAMBLE + SLOW_WRITES + textwrap.dedent(
+    '''
     print("started", flush=True)
     build.build_index([sys.argv[1]], out=sys.argv[2], embedder=HashEmbedder(delay=float(sys.argv[3])))
     print("done", flush=True)
     '''
 )
 
+# A fork server: python server.py WARM_CORPUS WARM_OUT. A new process spends ~10 s loading the dictionaries and
+# tables every build needs before it writes anything; this one loads them once (a throwaway build), then forks
+# each build, so that the kills land in the builds' own work. Commands on stdin, one per line, tab-separated:
+# "build CORPUS OUT DELAY" forks a build process and answers its pid; "wait PID" answers its exit code as
+# subprocess gives it (-9: killed by SIGKILL).
+FORK_SERVER = PREAMBLE + textwrap.dedent(
+    '''
+    import os
+    import traceback
 
-def start_build(script: Path, corpus: Path, out: Path, delay: float) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(REPO), "OMP_NUM_THREADS": "1"}
-    return subprocess.Popen(
-        [sys.executable, str(script), str(corpus), str(out), str(delay)],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+    import index.build
+
+    index.build.build_index([sys.argv[1]], out=sys.argv[2], embedder=HashEmbedder())
+    '''
+) + SLOW_WRITES + textwrap.dedent(
+    '''
+    print("ready", flush=True)
+    for line in sys.stdin:
+        command, *args = line.rstrip("\\n").split("\\t")
+        if command == "build":
+            pid = os.fork()
+            if pid == 0:
+                code = 1
+                try:
+                    build.build_index([args[0]], out=args[1], embedder=HashEmbedder(delay=float(args[2])))
+                    code = 0
+                except BaseException:
+                    traceback.print_exc()
+                finally:
+                    sys.stderr.flush()
+                    os._exit(code)
+            print(pid, flush=True)
+        elif command == "wait":
+            print(os.waitstatus_to_exitcode(os.waitpid(int(args[0]), 0)[1]), flush=True)
+    '''
+)
+
+
+class BuildServer:
+    """The fork server above, warmed up on the transcript's first 200 lines (which the builds below cut from)."""
+
+    def __init__(self, folder: Path) -> None:
+        script = folder / "build_server.py"
+        script.write_text(FORK_SERVER, encoding="utf-8")
+        warm = write_corpus(folder / "warm" / "forum.txt", 1, 200)
+        env = {**os.environ, "PYTHONPATH": str(REPO), "OMP_NUM_THREADS": "1"}
+        self.process = subprocess.Popen(
+            [sys.executable, str(script), str(warm), str(folder / "warm" / "index")],
+            cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        assert self._read() == "ready", self.errors()
+
+    def _read(self) -> str:
+        return self.process.stdout.readline().strip()
+
+    def _ask(self, *words: str) -> str:
+        self.process.stdin.write("\t".join(words) + "\n")
+        self.process.stdin.flush()
+        return self._read()
+
+    def start(self, corpus: Path, out: Path, delay: float) -> int:
+        """A build of corpus into out, forked from the warm server: its pid."""
+        return int(self._ask("build", str(corpus), str(out), str(delay)))
+
+    def wait(self, pid: int) -> int:
+        """A build's exit code (-9 when it was killed)."""
+        return int(self._ask("wait", str(pid)))
+
+    def errors(self) -> str:
+        """Stop the server and return what it and its builds wrote on stderr."""
+        self.close()
+        return self.process.stderr.read()
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.stdin.close()
+            self.process.wait(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def build_server(tmp_path_factory):
+    """One fork server for the module's builds (each test builds into its own folders)."""
+    server = BuildServer(tmp_path_factory.mktemp("build-server"))
+    yield server
+    server.close()
 
 
 def corpus_of(folder: Path) -> str:
     return open_index(folder, embedder=HashEmbedder()).manifest.corpus_sha256  # full check: sizes, sha256, counts
 
 
-def test_killed_builds_never_break_the_previous_index(tmp_path):
+def test_killed_builds_never_break_the_previous_index(tmp_path, build_server):
     old_corpus = write_corpus(tmp_path / "forum.txt", 1, 60)
     new_corpus = write_corpus(tmp_path / "new" / "forum.txt", 100, 200)
     out = tmp_path / "index"
     build_index([old_corpus], out=out, embedder=HashEmbedder())
     old = corpus_of(out)
-    script = tmp_path / "build.py"
-    script.write_text(BUILD_SCRIPT, encoding="utf-8")
 
     # One uninterrupted run measures how long a build takes here (and that it replaces the index).
-    process = start_build(script, new_corpus, tmp_path / "timing-index", 0.1)
-    assert process.stdout.readline().strip() == "started"
     started = time.perf_counter()
-    assert process.wait(timeout=120) == 0, process.stderr.read()
-    duration = time.perf_counter() - started  # from imports done to exit
+    assert build_server.wait(build_server.start(new_corpus, tmp_path / "timing-index", 0.1)) == 0, build_server.errors()
+    duration = time.perf_counter() - started  # from fork to exit
     new = corpus_of(tmp_path / "timing-index")
     assert new != old
 
     rng = random.Random(5)
     outcomes = []
     for _ in range(5):
-        process = start_build(script, new_corpus, out, 0.1)
-        assert process.stdout.readline().strip() == "started"
+        pid = build_server.start(new_corpus, out, 0.1)
         time.sleep(rng.uniform(0.2, 1.0) * duration)
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=30)
+        os.kill(pid, signal.SIGKILL)
+        assert build_server.wait(pid) in (-signal.SIGKILL, 0)  # 0: it had finished before the kill
         found = corpus_of(out)  # raises if the folder is not a whole, checked index
         assert found in (old, new)
         outcomes.append("new" if found == new else "old")
@@ -349,15 +438,13 @@ def test_killed_builds_never_break_the_previous_index(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".index.") and p.is_dir()) == []
 
 
-def test_two_builds_at_once_leave_one_complete_index(tmp_path):
+def test_two_builds_at_once_leave_one_complete_index(tmp_path, build_server):
     first = write_corpus(tmp_path / "a" / "forum.txt", 1, 80)
     second = write_corpus(tmp_path / "b" / "forum.txt", 100, 200)
     out = tmp_path / "index"
-    script = tmp_path / "build.py"
-    script.write_text(BUILD_SCRIPT, encoding="utf-8")
-    processes = [start_build(script, corpus, out, 0.1) for corpus in (first, second)]
-    for process in processes:
-        assert process.wait(timeout=120) == 0, process.stderr.read()
+    pids = [build_server.start(corpus, out, 0.1) for corpus in (first, second)]
+    for pid in pids:
+        assert build_server.wait(pid) == 0, build_server.errors()
     opened = open_index(out, embedder=HashEmbedder())
     source = Path(opened.manifest.docs[0].source)
     assert source in (first, second)

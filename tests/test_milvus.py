@@ -53,11 +53,11 @@ def lite(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def milvus_retriever(index_dir, e5, tmp_path_factory):
+def milvus_retriever(index_dir, e5_queries, tmp_path_factory):
     """The session's local index copied into Milvus Lite (the same chunks, vectors and tokens)."""
     folder = tmp_path_factory.mktemp("milvus")
     migrate_index(index_dir, folder / "index", MilvusSettings(uri=str(folder / "gold.db")))
-    retriever = Retriever.load(folder / "index", embedder=e5)
+    retriever = Retriever.load(folder / "index", embedder=e5_queries)
     yield retriever
     retriever.backend.close()
 
@@ -195,7 +195,8 @@ def test_server_uri_keeps_the_token_out_and_unreachable_server_is_one_line(tmp_p
     assert "\n" not in str(error.value) and time.perf_counter() - started < 30
 
 
-def test_gold_questions_same_through_both_backends(retriever, milvus_retriever):
+def test_gold_questions_same_through_both_backends(eval_retriever, milvus_retriever):
+    retriever = eval_retriever  # the local backend, with the same query vectors as the Milvus one
     questions = load_gold()
     chunks = {c.chunk_id: c.text for c in retriever.chunks}
     assert {c.chunk_id for c in milvus_retriever.chunks} == set(chunks)
