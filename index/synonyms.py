@@ -53,7 +53,13 @@ def meaning(gloss: str) -> str:
 @lru_cache(maxsize=1)
 def _senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
     """Of every simplified CC-CEDICT word: the first meaning of each of its entries, all its meanings, the stems of
-    its gloss words, and its leading meanings (the first MAX_SENSES of each entry)."""
+    its gloss words, and its leading meanings (the first MAX_SENSES of each entry). Cached (index/cedict_tables.py)."""
+    from index.cedict_tables import cached
+
+    return cached("senses", _derive_senses)
+
+
+def _derive_senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
     from index.lexicon import _cedict
     from index.stopwords import EN_STOPWORDS
     from index.wordforms import stem
