@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from index.cedict_tables import SetTable
 from index.lexicon_terms import lexicon_terms, prefixed
 from index.normalize import CJK_RUN
 
@@ -51,12 +52,13 @@ def meaning(gloss: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+def _senses() -> tuple[SetTable, SetTable, SetTable, SetTable]:
     """Of every simplified CC-CEDICT word: the first meaning of each of its entries, all its meanings, the stems of
     its gloss words, and its leading meanings (the first MAX_SENSES of each entry). Cached (index/cedict_tables.py)."""
-    from index.cedict_tables import cached
+    from index.cedict_tables import cached, pack_sets
 
-    return cached("senses", _derive_senses)
+    packed = cached("senses", lambda: tuple(pack_sets(table) for table in _derive_senses()))
+    return tuple(SetTable(table) for table in packed)
 
 
 def _derive_senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
