@@ -16,7 +16,8 @@ from index.cedict_tables import SetTable, cached, input_key, pack_sets
 
 REPO = Path(__file__).resolve().parent.parent
 CACHED = (lexicon._all_definitions, lexicon._char_readings, lexicon._english_words, lexicon._whole_pinyin,
-          gloss_senses.general_words, gloss_senses.part_meanings, synonyms._senses, homophones._proper_names)
+          gloss_senses.general_words, gloss_senses.part_meanings, synonyms._senses, synonyms._slots,
+          homophones._proper_names)
 
 
 @pytest.fixture
@@ -101,16 +102,16 @@ def test_cached_tables_equal_the_tables_derived_from_cc_cedict(cache):
     """Each table read back from its file equals a fresh derivation (senses: as sets)."""
     derived = [lexicon._derive_all_definitions(), lexicon._derive_char_readings(), lexicon._derive_english_words(),
                lexicon._derive_whole_pinyin(), gloss_senses._derive_general_words(), synonyms._derive_senses(),
-               homophones._derive_proper_names()]
+               homophones._derive_proper_names(), synonyms._derive_slots()]
     for _ in range(2):  # written, then read
         for table in CACHED:
             table.cache_clear()
         senses = tuple({key: set(values) for key, values in table.items()} for table in synonyms._senses())
         found = [lexicon._all_definitions(), lexicon._char_readings(), lexicon._english_words(), lexicon._whole_pinyin(),
-                 gloss_senses.general_words(), senses, homophones._proper_names()]
+                 gloss_senses.general_words(), senses, homophones._proper_names(), synonyms._slots()]
         for mine, theirs in zip(found, derived, strict=True):
             assert mine == theirs and type(mine) is type(theirs)
-    assert len(list(cache.glob("cedict_*.table"))) == 7
+    assert len(list(cache.glob("cedict_*.table"))) == 8
     cedict = lexicon._cedict()
     for entry in cedict.get_entries()[::50]:
         for word in (entry["simplified"], entry["traditional"]):
