@@ -108,7 +108,13 @@ def part_meanings(term: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def general_words() -> frozenset[str]:
     """Stems of the general English words: those in the glosses of GENERAL_MIN_ENTRIES common CC-CEDICT words or more
-    (an entry whose first gloss starts in capitals is a name and does not count)."""
+    (an entry whose first gloss starts in capitals is a name and does not count). Cached (index/cedict_tables.py)."""
+    from index.cedict_tables import cached
+
+    return cached("general", _derive_general_words)
+
+
+def _derive_general_words() -> frozenset[str]:
     from index.lexicon import _GLOSS_NOISE, _cedict
     from index.wordforms import stem
 

@@ -23,7 +23,13 @@ _HEAD = re.compile(r"\s*([A-Z][a-z]+(?:'[a-z]+)?)\b")
 @lru_cache(maxsize=1)
 def _proper_names() -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
     """(toneless spelling of a proper name's leading gloss word → its hanzi, words CC-CEDICT lists with lower-case
-    pinyin, words it lists with capitalised pinyin)."""
+    pinyin, words it lists with capitalised pinyin). Cached (index/cedict_tables.py)."""
+    from index.cedict_tables import cached
+
+    return cached("names", _derive_proper_names)
+
+
+def _derive_proper_names() -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
     from index.lexicon import _cedict
 
     names: dict[str, set[str]] = {}

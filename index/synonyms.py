@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from index.cedict_tables import SetTable
 from index.lexicon_terms import lexicon_terms, prefixed
 from index.normalize import CJK_RUN
 
@@ -51,9 +52,16 @@ def meaning(gloss: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+def _senses() -> tuple[SetTable, SetTable, SetTable, SetTable]:
     """Of every simplified CC-CEDICT word: the first meaning of each of its entries, all its meanings, the stems of
-    its gloss words, and its leading meanings (the first MAX_SENSES of each entry)."""
+    its gloss words, and its leading meanings (the first MAX_SENSES of each entry). Cached (index/cedict_tables.py)."""
+    from index.cedict_tables import cached, pack_sets
+
+    packed = cached("senses", lambda: tuple(pack_sets(table) for table in _derive_senses()))
+    return tuple(SetTable(table) for table in packed)
+
+
+def _derive_senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
     from index.lexicon import _cedict
     from index.stopwords import EN_STOPWORDS
     from index.wordforms import stem
@@ -76,6 +84,30 @@ def _senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[s
     return first, every, words, leading
 
 
+@lru_cache(maxsize=1)
+def _slots() -> dict[str, str]:
+    """The CC-CEDICT words of MIN_LEN to MAX_LEN characters by the one character that may differ: 'before\tafter' →
+    the words written so, newline-joined ('\t煤' → '烧煤\n燃煤\n…'). Cached (index/cedict_tables.py)."""
+    from index.cedict_tables import cached
+
+    return cached("slots", _derive_slots)
+
+
+def _derive_slots() -> dict[str, str]:
+    slots: dict[str, list[str]] = {}
+    for word in _senses()[1]:
+        if MIN_LEN <= len(word) <= MAX_LEN and CJK_RUN.fullmatch(word):
+            for i in range(len(word)):
+                slots.setdefault(f"{word[:i]}\t{word[i + 1 :]}", []).append(word)
+    return {slot: "\n".join(found) for slot, found in slots.items()}
+
+
+def _slot_words(slots: dict[str, str], before: str, after: str) -> list[str]:
+    """The words of a slot (_slots): written before, one character, after."""
+    found = slots.get(f"{before}\t{after}")
+    return found.split("\n") if found else []
+
+
 def build_synonyms(terms: Iterable[str]) -> dict[str, list[str]]:
     """Words of CC-CEDICT that are no index term, each with the index terms of the same meaning (see the module).
 
@@ -87,15 +119,13 @@ def build_synonyms(terms: Iterable[str]) -> dict[str, list[str]]:
     """
     vocabulary = {t for t in terms if CJK_RUN.fullmatch(t) and MIN_LEN <= len(t) <= MAX_LEN}
     first, every, words, leading = _senses()
-    slots: dict[tuple[str, str], list[str]] = {}  # (before, after) the one character that differs → the words
-    for word in every:
-        if MIN_LEN <= len(word) <= MAX_LEN and word not in vocabulary and CJK_RUN.fullmatch(word):
-            for i in range(len(word)):
-                slots.setdefault((word[:i], word[i + 1 :]), []).append(word)
+    slots = _slots()
     out: dict[str, set[str]] = {}
     for term in sorted(vocabulary):
         for i in range(len(term)):
-            for word in slots.get((term[:i], term[i + 1 :]), ()):
+            for word in _slot_words(slots, term[:i], term[i + 1 :]):
+                if word in vocabulary:
+                    continue
                 a, b = term[i], word[i]
                 same_char = bool(first.get(a, set()) & first.get(b, set()))
                 related = b in NOUN_SUFFIXES or bool(every.get(a, set()) & every.get(b, set()))
