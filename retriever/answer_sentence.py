@@ -81,8 +81,11 @@ _WHEN = re.compile(
     re.I,
 )
 _DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
+# The newspaper that publishes the dialogue is its host (中国环境报): 'the newspaper's visitor' is the host's person.
 _HOST = re.compile(
-    rf"主持|记者|采访|moderator|{HOST_NOUN}|\binterviewer\b|\breporter\b|中国环境报|\bchina environment(?:al)? news\b", re.I
+    rf"主持|记者|采访|moderator|{HOST_NOUN}|\binterviewer\b|\breporter\b|中国环境报|\bchina environment(?:al)? news\b"
+    r"|\b(?:the|this) newspaper\b|本报|报社",
+    re.I,
 )
 _WHO = re.compile(r"是谁|\bwho\b", re.I)
 # The host's own names (主持人, 记者, the newspaper 中国环境报): when the host is asked about, they say who, not what.

@@ -280,3 +280,8 @@ def test_a_headline_asked_for_is_highlighted_whole_with_its_question():
 
     assert texts("讲党政同责那一段的 section title 是怎么问的？", ["党政", "同责"]) == [headline.text]
     assert texts("党的方针政策要在基层怎样？", ["方针", "政策", "基层"]) == [headline.text[17:]]  # its question is none
+
+
+def test_the_newspaper_that_publishes_the_dialogue_is_its_host():
+    assert asked("What struck the newspaper's visitor about the staff of Dalian's bureau?", []).host
+    assert asked("本报记者在大连看到了什么？", []).host and not asked("What did Dalian's bureau do?", []).host
