@@ -15,6 +15,8 @@ def test_spoken_words_are_written_out():
     assert written_form("這個咋辦？") == "这个怎么办？"  # traditional is simplified first
     assert written_form("大连拆除了多少台燃煤锅炉？") == "大连拆除了多少台燃煤锅炉？"  # written Chinese is left alone
     assert written_form("How many boilers?") == "How many boilers?"
+    assert written_form("湘潭治污的钱光指望国家拨款行不行？") == "湘潭治污的钱只指望国家拨款行不行？"  # 光 'only'
+    assert written_form("光靠国家给钱够不够？") == "只靠国家给钱够不够？" and written_form("钱花光了") == "钱花光了"
     assert written_form("这边的情况") == "这边的情况"  # 这边 at the start names a place: kept
     assert written_form("一块钱能买很多钱的东西吗") == "一块钱能买很多钱的东西吗"  # 一块 and 多钱 are written words too
 
