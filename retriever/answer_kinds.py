@@ -185,17 +185,21 @@ def gives_count(text: str) -> bool:
     return bool(_COUNT.search(text))
 
 
-# What is lacking asked (缺什么, 短板, lack, shortage) and told (执法人员不足, 缺乏, 没有抓手).
+# What is lacking asked (缺什么, 短板, lack, shortage) and told (执法人员不足, 缺乏, 没有抓手). Whether something is
+# enough (人手够不够, 钱够用吗, 是否充足, is there enough staff) asks it too: the answer says what falls short, or not.
 _ASKS_LACK = re.compile(
     r"缺什么|缺啥|缺少|缺乏|短板|不足|欠缺|\black(?:s|ing)?\b|\bshort(?:age|fall)s?\b|\bshort of\b|\bmissing\b"
-    r"|\bweak(?:ness|nesses)?\b",
+    r"|\bweak(?:ness|nesses)?\b"
+    r"|够不够|够用吗|够吗|(?:是否|能否)(?:足够|充足|够用)|(?:足够|充足|够用)(?:吗|不|与否)"
+    r"|\b(?:enough|sufficient|adequate|understaffed|short-?handed)\b",
     re.I,
 )
 _TELLS_LACK = re.compile(r"不足|缺乏|缺少|短缺|不够|匮乏|欠缺|短板|薄弱|没有")
 
 
 def asks_lack(question: str) -> bool:
-    """True when the question asks what is lacking (缺什么, 短板, what does it lack)."""
+    """True when the question asks what is lacking (缺什么, 短板, what does it lack) or whether something is enough
+    (人手够不够用, is there enough staff)."""
     return bool(_ASKS_LACK.search(question))
 
 

@@ -40,7 +40,7 @@ from retriever.answer_kinds import (
 from retriever.answerability.asked import answer_kind, asks_speaker
 from retriever.answerability.quantity import DURATION, asked_unit, asks_person, has_number, number_pattern
 from retriever.answerability.units import EN_AUXILIARIES, EN_WH_WORDS, ZH_ASKING, english_units
-from retriever.framing import HOST_NOUN
+from retriever.framing import HEADLINE, HOST_NOUN, asked_kinds
 from retriever.sentence_spans import sentence_body
 
 # Fitted on the tune split (the answerable questions of gold, readers, readers2, readers3, readers5 and readers6) by
@@ -81,8 +81,11 @@ _WHEN = re.compile(
     re.I,
 )
 _DATE = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
+# The newspaper that publishes the dialogue is its host (中国环境报): 'the newspaper's visitor' is the host's person.
 _HOST = re.compile(
-    rf"主持|记者|采访|moderator|{HOST_NOUN}|\binterviewer\b|\breporter\b|中国环境报|\bchina environment(?:al)? news\b", re.I
+    rf"主持|记者|采访|moderator|{HOST_NOUN}|\binterviewer\b|\breporter\b|中国环境报|\bchina environment(?:al)? news\b"
+    r"|\b(?:the|this) newspaper\b|本报|报社",
+    re.I,
 )
 _WHO = re.compile(r"是谁|\bwho\b", re.I)
 # The host's own names (主持人, 记者, the newspaper 中国环境报): when the host is asked about, they say who, not what.
@@ -128,6 +131,7 @@ class Asked:
     answer: str | None = None  # the kind of answer asked (retriever.answerability.asked.answer_kind: a time, a person…)
     named: tuple[str, ...] = ()  # the Chinese forms of the speakers and cities it names (王奇, 南阳)
     speaker: bool = False  # the question asks who said something: a speaker's passage answers, by its speaker
+    headline: bool = False  # the question asks for a section's headline (小标题, section title): its question is its title
 
 
 def _forms(term: str) -> tuple[str, ...]:
@@ -256,6 +260,7 @@ def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], na
         answer=None if speaker else answer_kind(text, lang),
         named=tuple(dict.fromkeys(f for w in words if w.name for f in w.forms if len(f) > 1 and not f.isascii())),
         speaker=speaker,
+        headline=HEADLINE in asked_kinds(text),
     )
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index.normalize import canonical, search_key
-from index.records import Chunk
+from index.records import Chunk, Kind
 from retriever.answer_kinds import (
     gives_count,
     gives_document,
@@ -51,6 +51,7 @@ from retriever.types import Highlight
 __all__ = ["ANSWER_DEPTH", "Candidate", "answer_highlights", "best_sentence", "candidates", "is_question", "speaker_prefix"]
 
 LEAD_IN_KINDS = frozenset({"question"})
+HEADLINE_KIND = Kind.HEADLINE.value  # a section's headline: its question and its ■ summary
 SCOPE_TIE = 0.05  # the scope of a number (全市 over 市区) counts only between clauses that hold as much of the question
 
 
@@ -97,7 +98,9 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
     lead_in = where.lead_in or where.kind in LEAD_IN_KINDS
     own = [f for w in asked.words for f in w.forms if not f.isascii()]  # the question's words answer nothing
     found = []
-    for scored, first, last in spans(texts):
+    # a section's headline asked for is one highlight: its question is the headline's own words, not a rhetorical one
+    whole = asked.headline and where.kind == HEADLINE_KIND
+    for scored, first, last in [(0, 0, len(texts) - 1)] if whole else spans(texts):
         start = sentences[first][2]
         start += speaker_prefix(chunk.text[start : sentences[last][3]])
         shown = chunk.text[start : sentences[last][3]]

@@ -11,7 +11,7 @@ from index.errors import InvalidQueryError
 from index.everyday import everyday
 from index.lexicon import stem
 from index.lexicon_query import hanzi_for_pinyin, translate
-from index.normalize import CJK, canonical, is_chinese, readable
+from index.normalize import CJK, CJK_RUN, canonical, is_chinese, readable
 from index.stopwords import ZH_QUERY_FILLER
 from index.synonyms import synonyms
 from index.tokenize import tokenize_around
@@ -85,6 +85,34 @@ def query_terms(text: str, lexicon: dict[str, list[str]], names: Iterable[str] =
     if lexicon and _LATIN.search(text):
         terms += [t for t in translate(canonical(text), lexicon, text) if t not in terms]
     return terms
+
+
+RECUT_MIN, RECUT_MAX = 3, 6  # the lengths of the index words looked for across the question's unknown words
+
+
+def recut_terms(text: str, terms: list[str], known: Known) -> list[str]:
+    """Index words of three characters or more that the question holds across its words the index does not know.
+
+    jieba guesses a word its dictionary lacks from its neighbours, so one term is cut differently by its contexts:
+    全面推行河长制 gives 河长制, 搞河长制 gives 搞河 | 长制. The characters of adjacent unknown words (搞河长制) are
+    read again for the index's own words (河长制). Nothing about one transcript: only what the index holds.
+    """
+    folded = canonical(text)
+    unknown = sorted({(m.start(), m.end()) for t in terms if len(t) >= 2 and CJK.search(t) and not known(t)
+                      for m in re.finditer(re.escape(t), folded)})
+    runs: list[list[int]] = []
+    for start, end in unknown:  # adjacent or overlapping unknown words: one run
+        if runs and start <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    found = (
+        folded[a : a + n]
+        for start, end in runs
+        for n in range(RECUT_MIN, min(RECUT_MAX, end - start) + 1)
+        for a in range(start, end - n + 1)
+    )
+    return [w for w in dict.fromkeys(found) if w not in terms and CJK_RUN.match(w) and known(w)]
 
 
 def everyday_terms(terms: list[str], lexicon: dict[str, list[str]], known: Known) -> list[str]:
@@ -161,6 +189,8 @@ def parse_query(
     terms = query_terms(plain, lexicon, names)
     if lang == "zh" and known is not None and lexicon:
         terms = [t for t in terms if not _carried(t, plain, lexicon, known)]
+    if known is not None:
+        terms += recut_terms(plain, terms, known)
     if known is not None and lexicon:
         terms += everyday_terms(terms, lexicon, known)
     return ParsedQuery(

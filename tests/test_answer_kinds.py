@@ -140,6 +140,8 @@ def test_a_how_question_asks_the_means_and_a_count_of_what_was_done_is_no_means(
 def test_a_question_about_what_is_lacking_prefers_the_sentence_that_says_what_falls_short():
     assert asks_lack("Su Guojun 说环保部门缺什么") and asks_lack("What does the bureau lack?") and not asks_lack("缺点")
     assert tells_lack("目前，执法人员不足，同时，干部队伍建设也面临问题。") and not tells_lack("要提升环保部门的能力。")
+    assert asks_lack("苏局长说现在环保部门人手够不够用？") and asks_lack("Does the bureau have enough staff?")
+    assert asks_lack("资金是否充足？") and not asks_lack("够了") and not asks_lack("能够做到什么？")
     passage = chunk(["此外，要提升环保部门的能力，包括硬件建设和软件建设。", "目前，环保部门执法人员不足，干部队伍建设也面临问题。"], "苏国军")
     question = asked("苏国军说环保部门缺什么？", ["苏国军", "环保", "部门", "缺"])
     assert "执法人员不足" in best_sentence(passage, np.array([0.91, 0.90]), question).sentence

@@ -15,6 +15,8 @@ def test_spoken_words_are_written_out():
     assert written_form("這個咋辦？") == "这个怎么办？"  # traditional is simplified first
     assert written_form("大连拆除了多少台燃煤锅炉？") == "大连拆除了多少台燃煤锅炉？"  # written Chinese is left alone
     assert written_form("How many boilers?") == "How many boilers?"
+    assert written_form("湘潭治污的钱光指望国家拨款行不行？") == "湘潭治污的钱只指望国家拨款行不行？"  # 光 'only'
+    assert written_form("光靠国家给钱够不够？") == "只靠国家给钱够不够？" and written_form("钱花光了") == "钱花光了"
     assert written_form("这边的情况") == "这边的情况"  # 这边 at the start names a place: kept
     assert written_form("一块钱能买很多钱的东西吗") == "一块钱能买很多钱的东西吗"  # 一块 and 多钱 are written words too
 
@@ -25,3 +27,15 @@ def test_a_spoken_question_has_the_terms_of_its_written_twin():
     assert spoken.text == "黄标车车主找不着人了咋办？"  # the question as typed is kept
     assert spoken.terms == written.terms and "怎么办" not in spoken.terms and "咋办" not in spoken.terms
     assert spoken.search_text == written.search_text == "黄标车车主找不到人了怎么办？"
+
+
+def test_an_index_word_that_jieba_cuts_with_a_spoken_neighbour_is_read_again():
+    from retriever.query import recut_terms
+
+    vocabulary = {"河长制", "南阳", "最后", "变成"}
+    question = "他们那河长制最后要变成个啥？"
+    parsed = parse_query(question, {}, vocabulary.__contains__)
+    assert "河长制" in parsed.terms  # jieba cuts 那河 | 长制 here, 河长制 in 全面推行河长制
+    assert recut_terms(question, ["那河", "长制"], vocabulary.__contains__) == ["河长制"]
+    assert recut_terms(question, ["那河", "长制"], {"河长"}.__contains__) == []  # only words of three or more
+    assert recut_terms("南阳河长制", ["南阳", "河长制"], vocabulary.__contains__) == []  # known words: nothing to read

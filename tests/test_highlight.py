@@ -6,7 +6,16 @@ import numpy as np
 
 from index.records import Chunk
 from retriever.answer_sentence import asked_for, word_weights
-from retriever.highlight import answer_highlights, best_sentence, gives_kind, is_question, may_answer, speaker_prefix
+from retriever.highlight import (
+    PassageContext,
+    answer_highlights,
+    best_sentence,
+    candidates,
+    gives_kind,
+    is_question,
+    may_answer,
+    speaker_prefix,
+)
 from retriever.sentence_spans import spans
 
 LEXICON = {"coal": ["煤"], "fired": ["燃煤"], "boiler": ["锅炉"], "dalian": ["大连"], "dismantle": ["拆除"]}
@@ -259,3 +268,20 @@ def test_a_named_speaker_is_asked_about_through_his_own_words_of_himself():
     assert gives_kind(before, mine, [], False, "speech", "张海冰") > gives_kind(before, mine, [], False, "speech", "许伟")
     ours = "我们从人大机关到环保系统。"  # 我们 (we) is no self
     assert gives_kind(before, mine, [], False, "speech", "张海冰") > gives_kind(before, ours, [], False, "speech", "张海冰")
+
+
+def test_a_headline_asked_for_is_highlighted_whole_with_its_question():
+    headline = chunk(["如何通过党政同责推动环保工作开展？", "■要把党的方针政策路线图在基层落地生根开花结果。"], kind="headline")
+    cosines, where = np.array([0.80, 0.85]), PassageContext(kind="headline")
+
+    def texts(question: str, terms: list[str]) -> list[str]:
+        q = asked(question, terms)
+        return [headline.text[c.start : c.end] for c in candidates(headline, cosines, q, word_weights(q, [headline]), where)]
+
+    assert texts("讲党政同责那一段的 section title 是怎么问的？", ["党政", "同责"]) == [headline.text]
+    assert texts("党的方针政策要在基层怎样？", ["方针", "政策", "基层"]) == [headline.text[17:]]  # its question is none
+
+
+def test_the_newspaper_that_publishes_the_dialogue_is_its_host():
+    assert asked("What struck the newspaper's visitor about the staff of Dalian's bureau?", []).host
+    assert asked("本报记者在大连看到了什么？", []).host and not asked("What did Dalian's bureau do?", []).host
