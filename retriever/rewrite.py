@@ -314,4 +314,10 @@ def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
     if not chinese and omission.asks_bare_quantity_english(without(text, mentions)):
         head = re.match(r"^\s*how\s+(?:many|much)", text, re.IGNORECASE).group()
         return f"{head} {thing}{text[len(head):]}"
+    if not chinese and (bare := _EN_BARE_NUMBER.search(text)):  # And the number Dalian upgraded? → the number of boilers
+        return f"{text[: bare.end()]} of {thing}{text[bare.end():]}"
     return None
+
+
+# 'the number' with no 'of' after it, before the clause that counts (the number Dalian upgraded rather than scrapped)
+_EN_BARE_NUMBER = re.compile(r"(?i)\bthe\s+(?:number|total|count)\b(?=\s+(?:that\s+|which\s+)?[A-Z]?[a-z]+\s+[a-z]+ed\b)")
