@@ -322,4 +322,4 @@ def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
 
 
 # 'the number' with no 'of' after it, before the clause that counts (the number Dalian upgraded rather than scrapped)
-_EN_BARE_NUMBER = re.compile(r"(?i)\bthe\s+(?:number|total|count)\b(?=\s+(?:that\s+|which\s+)?[A-Z]?[a-z]+\s+[a-z]+ed\b)")
+_EN_BARE_NUMBER = re.compile(r"(?i)\bthe\s+(?:number|count)\b(?=\s+(?:that\s+|which\s+)?[A-Z]?[a-z]+\s+[a-z]+ed\b)")
