@@ -787,6 +787,7 @@ def test_it_after_which_document_is_that_document_and_the_number_takes_the_count
         "And the number of boilers under ten tonnes Dalian upgraded rather than scrapped?"
     )
     assert "of boilers" not in ask("And the number of cars they scrapped?", boilers, knowledge).text
+    assert ask("What is the total Jining invested?", boilers, knowledge).text == "What is the total Jining invested?"
 
 
 def test_it_after_a_thing_someone_owns_is_that_thing_and_these_people_are_those_counted(knowledge):
