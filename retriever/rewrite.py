@@ -10,9 +10,11 @@ Each earlier question is completed first (from the ones before it), then the new
   asked about (多少二氧化硫 → 多少烟尘) or the subject (retriever/conversation/ellipsis.py);
 - pronouns (他, 他们, 该市, 这家公司, 它, that company, his city, he/she/they, it, there) become the latest
   person, place or organisation of the kind they want; a person stands for their city or company and a
-  city for its speaker (王奇 ↔ 南阳), as the index's speaker roles say (retriever/conversation/referents.py);
+  city for its speaker (王奇 ↔ 南阳), as the index's speaker roles say, and it after Which Dalian document …? is
+  that document (retriever/conversation/referents.py);
 - a short question that names nothing but leans on the latest one (又发行了多少专项债券？, 烟尘削减了多少？,
-  提标改造了多少台？, How many were upgraded?) gets the latest subject;
+  提标改造了多少台？, How many were upgraded?, And the number they upgraded?) gets the latest subject (and the
+  thing it counted: the number of boilers …; 罚款总额呢？ after …多少起环境违法行为？ asks those cases' fines);
 - a question that leaves out its subject, at any length (出台了什么意见来推进…？, 把…列为什么工程？, 另外，…,
   认为…？, 小时候在哪游泳？, And what was the average PM2.5 …?), gets the latest entity of the kind it wants (an
   attribute only a person, company or place has picks that kind), and one that names nobody and asks about a
@@ -314,4 +316,10 @@ def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
     if not chinese and omission.asks_bare_quantity_english(without(text, mentions)):
         head = re.match(r"^\s*how\s+(?:many|much)", text, re.IGNORECASE).group()
         return f"{head} {thing}{text[len(head):]}"
+    if not chinese and (bare := _EN_BARE_NUMBER.search(text)):  # And the number Dalian upgraded? → the number of boilers
+        return f"{text[: bare.end()]} of {thing}{text[bare.end():]}"
     return None
+
+
+# 'the number' with no 'of' after it, before the clause that counts (the number Dalian upgraded rather than scrapped)
+_EN_BARE_NUMBER = re.compile(r"(?i)\bthe\s+(?:number|count)\b(?=\s+(?:that\s+|which\s+)?[A-Z]?[a-z]+\s+[a-z]+ed\b)")

@@ -686,7 +686,8 @@ def test_a_bare_question_word_asks_it_of_the_latest_question(knowledge):
 
 def test_an_amount_fragment_asks_how_much_and_no_rewrite_opens_with_then(knowledge):
     history = ["济宁环保系统截至11月底立案处罚了多少起环境违法行为？"]
-    assert ask("罚款金额呢？", history, knowledge).text == "济宁环保系统罚款金额是多少？"
+    assert ask("罚款金额呢？", history, knowledge).text == "济宁环保系统环境违法行为的罚款金额是多少？"
+    assert "起的" not in ask("罚款总额呢？", ["济宁立案处罚了多少起？"], knowledge).text  # 起 counts, it is no thing
     assert ask("那大连全市一共拆了多少台？", ["济宁取缔或改造了多少台燃煤小锅炉？"], knowledge).text == (
         "大连全市一共拆了多少台燃煤小锅炉？"
     )
@@ -771,6 +772,22 @@ def test_of_those_a_group_and_a_name_asked_before_its_question(knowledge):
     assert ask("他们第一季度是被环保部哪位领导约谈的？", grid, knowledge).text == "济宁第一季度是被环保部哪位领导约谈的？"
     grid = ["How many township grid cells did Jining set up?"]
     assert ask("What about Nanyang? Where is its water source?", grid, knowledge).text == "Where is Nanyang's water source?"
+
+
+def test_it_after_which_document_is_that_document_and_the_number_takes_the_counted_thing(knowledge):
+    document = ["Which Dalian document sets 13 binding indicators in 3 categories?"]
+    assert ask("How many main tasks does it list?", document, knowledge).text == (
+        "How many main tasks does the Dalian document list?"
+    )
+    assert ask("What else does it do?", ["Which Dalian official spoke first?"], knowledge).text != (
+        "What else does the Dalian official do?"
+    )
+    boilers = ["How many boilers under ten tonnes did Dalian tear down by the end of October?"]
+    assert ask("Right, and the number they upgraded rather than scrapped?", boilers, knowledge).text == (
+        "And the number of boilers under ten tonnes Dalian upgraded rather than scrapped?"
+    )
+    assert "of boilers" not in ask("And the number of cars they scrapped?", boilers, knowledge).text
+    assert ask("What is the total Jining invested?", boilers, knowledge).text == "What is the total Jining invested?"
 
 
 def test_it_after_a_thing_someone_owns_is_that_thing_and_these_people_are_those_counted(knowledge):

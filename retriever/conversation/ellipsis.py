@@ -52,8 +52,10 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
                 return fragment + rest
         if _AMOUNT.search(fragment) and re.search(r"多少|几", last.text):  # 罚款金额呢？: the amount is asked, not counted
             head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
+            thing = clauses.asked_thing(last.text)  # 罚款总额呢？ after …立案处罚了多少起环境违法行为？: the cases' fines
+            owned = f"{thing}的" if len(thing) >= 2 and thing not in fragment and not fragment.startswith(thing) else ""
             if head and not fragment.startswith(head):
-                return f"{head}{fragment.removesuffix('的')}是多少？"
+                return f"{head}{owned}{fragment.removesuffix('的')}是多少？"
         # 提标改造的 qualifies the thing asked about; 烟尘的 replaces it
         modifier = fragment.endswith("的") and _ends_with_verb(fragment.removesuffix("的"))
         replaced = clauses.replace_object(last.text, fragment if modifier else fragment.removesuffix("的"), modifier=modifier)

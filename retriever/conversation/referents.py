@@ -224,12 +224,22 @@ _EN_POSSESSED_SUBJECT = re.compile(
     r"(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)'s\s+(?P<words>(?:[a-z][\w-]*\s+){1,4})(?P<verb>[a-z]+)\s*\?*$"
 )
 _PERSON_NOUN = re.compile(r"(?i)(?:mayor|chief|head|director|official|secretary|leader|people|staff|police|man|woman|boss)s?$")
+_EN_WHICH_THING = re.compile(  # Which Dalian document sets 13 binding indicators?: the question asks for a document
+    r"^which\s+(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s)?\s+(?P<noun>[a-z][\w-]*)\s+(?!(?:did|does|do|is|are|was|were|has|have|had)\b)[a-z]"
+)
+_PLACE_OR_BODY = re.compile(r"(?i)^(?:city|cities|town|place|province|district|county|company|firm|bureau|department|one)$")
 
 
 def possessed_subject(turn: Turn) -> str:
     """The subject of the latest English question when it is a thing someone owns (Xiangtan's manganese mining area of
-    What did Xiangtan's manganese mining area become?): it, after it, is that thing; else ''."""
+    What did Xiangtan's manganese mining area become?) or the thing it asks for (the Dalian document of Which Dalian
+    document sets 13 binding indicators?): it, after it, is that thing; else ''."""
     text = turn.text.strip()
+    asked = _EN_WHICH_THING.match(text[:1].lower() + text[1:])
+    if asked and asked.group("owner") in {m.surface for m in turn.mentions} and not (
+        _PERSON_NOUN.search(asked.group("noun")) or _PLACE_OR_BODY.match(asked.group("noun"))
+    ):  # How many main tasks does it list? after Which Dalian document sets …?: the document, not Dalian
+        return f"the {asked.group('owner')} {asked.group('noun')}"
     match = _EN_POSSESSED_SUBJECT.match(text[:1].lower() + text[1:])
     if match is None or _PERSON_NOUN.search(match.group("words").strip()):
         return ""
