@@ -139,6 +139,17 @@ def test_english_money_and_counts_go_through_the_clause_check(retriever):
     assert boilers.analysis.values["clause_number"] == 1.0 and not boilers.abstained
 
 
+def test_a_sum_named_after_duoshao_asks_money_and_a_count_must_stand_with_its_event(retriever):
+    from retriever.answerability.quantity import asked_unit
+
+    assert asked_unit("南阳请的第三方运营公司每年收多少运营费？") == "元"
+    assert asked_unit("给了湘潭多少资金支持？") == "元" and asked_unit("有几项补贴？") == "项"
+    # 992名网格员 counts the officers, not those disciplined (readers8 tune k137's kind)
+    officers = judge(retriever, "济宁有多少名网格员因失职被问责？")
+    assert officers.analysis.values["clause_number"] < 0.75
+    assert judge(retriever, "济宁配备了多少名专职环保网格员？").analysis.values["clause_number"] == 1.0
+
+
 def test_the_measure_word_cut_off_which_is_no_kind_and_a_company_names_no_entity(retriever):
     from retriever.answerability.features import content_units, question_entities
     from retriever.answerability.kinds import asked_kind

@@ -25,6 +25,12 @@ def test_a_place_the_answering_passage_writes_or_a_kind_of_place_is_not_absent(r
     assert judge(retriever, question).analysis.values["place_absent"] == 0.0
 
 
+def test_a_quoted_term_of_another_city_is_absent_and_of_its_own_city_is_not(retriever):
+    # the text's “三见” (见企业法人、见驾驶人、见车辆) are 大连's yellow-label cars, none of 南阳's
+    assert judge(retriever, "南阳的“三见”指的是哪三见？").analysis.values["place_absent"] == 1.0
+    assert judge(retriever, "大连的“三见”指的是哪三见？").analysis.values["place_absent"] == 0.0
+
+
 def test_other_places_are_dictionary_places_of_no_speaker(retriever):
     places = other_places(retriever.chunks, retriever.answerability.facts.entities)
     assert {"长沙", "株洲"} <= set(places)

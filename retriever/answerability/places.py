@@ -34,6 +34,9 @@ _EN_NATIONAL = re.compile(
 )
 NATIONAL_FORMS = ("全国", "中国", "我国", "国内", "国家", "中央", "国务院", "环境保护部")
 NATIONAL = "全国"
+# A term the question quotes (“三见”, 《规定》) names a thing as a place does: one entity's slogan or rule asked of
+# another entity is another entity's fact (南阳的“三见”指的是哪三见: the text's 三见 are 大连's; readers7 tune n117).
+_QUOTED = re.compile(r"[“「《\"]([^”」》\"]{2,12})[”」》\"]")
 
 
 def national_scope(question: str, lang: str) -> tuple[str, str] | None:
@@ -69,7 +72,10 @@ def asked_places(
         words = dict.fromkeys(
             search_key(w) for w, t, _ in cut if t == _PLACE_TAG and len(w) >= 2 and w not in _KINDS_OF_PLACE
         )
-        return scope + [(w, (w,)) for w in words if not names_entity(w) and contains(w) and w not in NATIONAL_FORMS]
+        quoted = dict.fromkeys(search_key(w) for w in _QUOTED.findall(canonical(question)))  # 南阳的“三见”: 大连's
+        return scope + [
+            (w, (w,)) for w in {**words, **quoted} if not names_entity(w) and contains(w) and w not in NATIONAL_FORMS
+        ]
     if title_case(question):
         return scope
     raw = re.findall(r"[A-Za-z][A-Za-z0-9'-]*", unicodedata.normalize("NFKC", question))

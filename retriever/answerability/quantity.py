@@ -10,7 +10,11 @@ UNITS = (
 # A unit character that starts a noun (人口, 名字, 年龄, 家庭, 条例) is no unit: 多少人口 asks any number.
 _NOUNS = "人口|名字|名称|名单|年龄|年级|年份|家庭|天气|条例|条件|次数|个人"
 _ASKED_ZH = re.compile(rf"(?<!哪)(?:多少|几)(?:(?!{_NOUNS})({UNITS}))?")
-_MONEY = re.compile(r"多少钱|花了多少|投入了?多少|投资了?多少|费用|金额")
+_MONEY = re.compile(
+    r"多少钱|花了多少|投入了?多少|投资了?多少|费用|金额"
+    # a sum of money named after 多少 (多少运营费, 多少资金支持, 多少补贴, 多少专项债券): not a count of its items (几项补贴)
+    r"|(?:多少|几)(?![项个家笔次起件条种类批])[\u4e00-\u9fff]{0,4}?(?:费|资金|补贴|罚款|罚金|预算|工资|债券)"
+)
 _PERCENT = re.compile(r"百分之几|百分比|比例|占比")
 _YEAR = re.compile(r"哪一?年|何年|几几年")
 ORDINAL = "序数"  # 第几个, 第几家: a rank, which 首个 (the first) or 第三 gives
