@@ -30,9 +30,9 @@ from eval.command import command
 CAUSES = ("not rewritten", "refused anyway", "rewrite", "no reference")
 
 
-def tune_rows(retriever, generated: int = 0, files: Sequence[str] = ()) -> list[dict]:
-    """The answerable tune follow-ups: {id, source, history, question, answers, reference}; generated rows per kind
-    are built from the retriever's index."""
+def tune_rows(retriever, generated: int = 0, pools: Sequence[tuple[str, list[dict]]] = ()) -> list[dict]:
+    """The answerable tune follow-ups: {id, source, history, question, answers, reference}; pools: (name, rows) of
+    one's own; generated rows per kind are built from the retriever's index."""
     from eval.followups_sets import FOLLOWUPS, MORE_SETS, load_followups
     from eval.followups_stress import POOL, POOL2, POOL3, load_pool
 
@@ -41,8 +41,8 @@ def tune_rows(retriever, generated: int = 0, files: Sequence[str] = ()) -> list[
         rows += [dict(r, source=key, reference=r.get("rewritten", "")) for r in load_followups(path) if r["split"] == "tune"]
     for path in (POOL, POOL2, POOL3):
         rows += [dict(r, source=path.stem, reference="") for r in load_pool(path)]
-    for path in files:
-        rows += [dict(r, source=path, reference=r.get("rewritten", "")) for r in load_pool(path)]
+    for name, pool in pools:
+        rows += [dict(r, source=name, reference=r.get("rewritten", "")) for r in pool]
     if generated:
         from eval.followups_generate import generate, sample, tune_sources
         from retriever.conversation import knowledge_for
@@ -94,10 +94,12 @@ def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) 
     parser.add_argument("--file", action="append", default=[], help="also a pool of one's own (JSON lines)")
     parser.add_argument("--json", action="store_true", help="print each refusal as a JSON line")
     args = parser.parse_args(argv)
+    from eval.followups_stress import load_pool
     from eval.run import open_retriever
 
+    pools = [(path, load_pool(path)) for path in args.file]  # a missing file is refused before the index is opened
     retriever, _ = open_retriever(args.index, log=log)
-    rows = tune_rows(retriever, args.generated, args.file)
+    rows = tune_rows(retriever, args.generated, pools)
     found = refusals(retriever, rows)
     for item in found:
         if args.json:

@@ -16,6 +16,9 @@ BAD_INPUT = [
     ("eval.followups_stress", ["--pool", "/nonexistent/pool.jsonl"]),
     ("eval.sets_eval", ["--index", "/nonexistent/forumqa-index"]),
     ("eval.followups", ["--index", "/nonexistent/forumqa-index"]),
+    ("eval.followups_refusals", ["--index", "/nonexistent/forumqa-index"]),
+    ("eval.followups_refusals", ["--file", "/nonexistent/pool.jsonl"]),
+    ("eval.calibrate_tables", ["--index", "/nonexistent/forumqa-index"]),
 ]
 
 
