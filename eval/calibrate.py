@@ -136,17 +136,13 @@ def calibrate(
         index: an existing index folder of the bundled transcript instead of a temporary one.
         out: the folder of model files.
     """
-    from eval.run import open_retriever
+    from eval.run import opened_retriever
 
-    retriever, tmp = open_retriever(index, embedder, fresh=index is None, log=log)
-    try:
+    with opened_retriever(index, embedder, fresh=index is None, log=log) as retriever:
         examples = training_examples(retriever, log)
         log(f"computing features of {len(examples)} questions ...")
         x = feature_matrix(retriever, examples)
         embedder_id = retriever.embedder.id
-    finally:
-        if tmp is not None:
-            tmp.cleanup()
     y = np.array([e.label for e in examples])
     real = np.array([is_written(e) for e in examples])
     features = [f for f in MODEL_FEATURES if not (generic and f in DENSE_FEATURES)]

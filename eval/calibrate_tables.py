@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
     from eval.command import run_command
-    from eval.run import open_retriever
+    from eval.run import opened_retriever
     from index.env import apply_defaults
 
     apply_defaults()
@@ -124,14 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     def run() -> None:
         if not 0.0 < args.drop <= 1.0:  # before the index is built
             raise InvalidArgumentError(f"--drop {args.drop} is no share of lines; use a number in (0, 1], e.g. 1.0 or 0.5")
-        retriever, tmp = open_retriever(args.index, None, fresh=args.index is None, log=print)
-        try:
+        with opened_retriever(args.index, None, fresh=args.index is None, log=print) as retriever:
             for name, results in compare(retriever, args.drop, args.seed).items():
                 print(f"{name} (drop {args.drop}, seed {args.seed}):")
                 print(table({k: v | {"one_misfire": None} for k, v in results.items()}))
-        finally:
-            if tmp is not None:
-                tmp.cleanup()
 
     return run_command(run)
 

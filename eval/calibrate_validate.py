@@ -190,20 +190,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     def run() -> None:
-        from eval.run import open_retriever
+        from eval.run import opened_retriever
 
         check_test_set(args.test)  # before the index is built (about 40 s)
-        retriever, tmp = open_retriever(args.index, None, fresh=args.index is None, log=print)
-        try:
+        with opened_retriever(args.index, None, fresh=args.index is None, log=print) as retriever:
             drop = [f for f in args.drop.split(",") if f]
             if args.test == "all":
                 print(table(cross_set(retriever, drop)))
                 return
             for name, result in validate(retriever, args.test, drop).items():
                 print(f"{name}: {json.dumps(result, ensure_ascii=False)}")
-        finally:
-            if tmp is not None:
-                tmp.cleanup()
 
     return run_command(run)
 

@@ -65,7 +65,7 @@ def summary(rows: list[tuple]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
-    from eval.run import open_retriever
+    from eval.run import opened_retriever
     from index.env import apply_defaults
 
     apply_defaults()
@@ -76,8 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sets = tuple(s.strip() for s in args.sets.split(",") if s.strip())
     questions = load_questions(sets, split="tune")  # an unknown set is refused before an index is opened (or built)
-    retriever, tmp = open_retriever(args.index)
-    rows = firings(retriever, questions)
+    with opened_retriever(args.index) as retriever:
+        rows = firings(retriever, questions)
     if args.list:
         for q, word, written, bm25, landed in rows:
             kind = "answerable" if q.answerable else "unanswerable"
@@ -85,8 +85,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{q.id} [{q.group}, {kind}] {word} -> {' '.join(written)} ({'bm25+units' if bm25 else 'units'}, {mark}): "
                   f"{q.question}")
     print(summary(rows))
-    if tmp is not None:
-        tmp.cleanup()
     return 0
 
 

@@ -62,7 +62,7 @@ def table(rows: list[tuple]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
-    from eval.run import open_retriever
+    from eval.run import opened_retriever
     from index.env import apply_defaults
 
     apply_defaults()
@@ -75,28 +75,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sets = [s.strip() for s in args.sets.split(",") if s.strip()]
     load_questions(tuple(sets), split="tune")  # an unknown set is refused before an index is opened (or built)
-    retriever, tmp = open_retriever(args.index)
-    modes = ("hybrid",) if args.summary else ("hybrid", "dense", "bm25")
-    langs = [x for x in args.lang.split(",") if x]
-    rows = tune_ranks(retriever, sets, modes, langs)
-    if not args.summary:
-        for q, found in rows:
-            rank, hits = found["hybrid"]
-            if rank == 1 and not args.all:
-                continue
-            parsed = retriever.parse(q.question)
-            print(f"== {q.id} {q.group} hybrid={rank} dense={found['dense'][0]} bm25={found['bm25'][0]}  {q.question}")
-            print(f"   answers: {list(q.answers)}")
-            print(f"   embed: {parsed.search_text}")
-            print(f"   terms: {' '.join(parsed.terms)} | exp: {' '.join(parsed.expansions[:20])}")
-            if hits:
-                print(f"   top: [{hits[0].chunk_id}] {hits[0].text[:90]}")
-            relevant = next((h for h in hits if metrics.contains_answer(h.text, q.answers)), None)
-            if relevant is not None and rank != 1:
-                print(f"   rel: [{relevant.chunk_id}] {relevant.text[:90]}")
-    print(table(rows))
-    if tmp is not None:
-        tmp.cleanup()
+    with opened_retriever(args.index) as retriever:
+        modes = ("hybrid",) if args.summary else ("hybrid", "dense", "bm25")
+        langs = [x for x in args.lang.split(",") if x]
+        rows = tune_ranks(retriever, sets, modes, langs)
+        if not args.summary:
+            for q, found in rows:
+                rank, hits = found["hybrid"]
+                if rank == 1 and not args.all:
+                    continue
+                parsed = retriever.parse(q.question)
+                print(f"== {q.id} {q.group} hybrid={rank} dense={found['dense'][0]} bm25={found['bm25'][0]}  {q.question}")
+                print(f"   answers: {list(q.answers)}")
+                print(f"   embed: {parsed.search_text}")
+                print(f"   terms: {' '.join(parsed.terms)} | exp: {' '.join(parsed.expansions[:20])}")
+                if hits:
+                    print(f"   top: [{hits[0].chunk_id}] {hits[0].text[:90]}")
+                relevant = next((h for h in hits if metrics.contains_answer(h.text, q.answers)), None)
+                if relevant is not None and rank != 1:
+                    print(f"   rel: [{relevant.chunk_id}] {relevant.text[:90]}")
+        print(table(rows))
     return 0
 
 

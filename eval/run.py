@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -46,6 +47,17 @@ def open_retriever(index=None, embedder: str | None = None, fresh: bool = False,
 
         index = ensure_default_index(log)
     return Retriever.load(index), None
+
+
+@contextmanager
+def opened_retriever(index=None, embedder: str | None = None, fresh: bool = False, log: Callable[[str], None] = print):
+    """open_retriever() as a context: yields the retriever; a temporary index it built is removed on exit."""
+    retriever, tmp = open_retriever(index, embedder, fresh, log)
+    try:
+        yield retriever
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
 
 
 def collect(retriever, questions, modes: Sequence[str], k: int = K, answer_k: int = ANSWER_K) -> dict:
@@ -158,15 +170,11 @@ def run_eval(
 
     modes = _check_modes(modes)
     questions = load_questions(tuple(sets), gold=gold)
-    retriever, tmp = open_retriever(index, embedder, fresh or (record_expected and not embedder and not index), log)
-    try:
+    with opened_retriever(index, embedder, fresh or (record_expected and not embedder and not index), log) as retriever:
         log(f"evaluating {len(questions)} questions, modes {', '.join(modes)}, embedder {retriever.embedder.id}")
         results = evaluate(retriever, questions, modes)
         follow = _followups(retriever, out, log) if followups and gold is None else None  # the bundled sets only
         blind = _blind_heldout(retriever, modes, follow, log) if fresh_heldout and gold is None else None
-    finally:
-        if tmp is not None:
-            tmp.cleanup()
     results["config"]["gold"] = str(Path(gold or Path(__file__).resolve().parent / "gold.jsonl"))
     log(report.format_table(results))
     if blind is not None:

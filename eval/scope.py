@@ -96,16 +96,12 @@ def markdown(halves: dict, embedder: str) -> str:
 
 def run_scope(index=None, data=None, out: str | Path | None = REPORTS, log: Callable[[str], None] = print) -> dict:
     """Score both halves, print the table and write scope.md and scope.json (out=None: write nothing)."""
-    from eval.run import open_retriever
+    from eval.run import opened_retriever
 
     questions = {half: cmrc_half(half, data) for half in HALVES}  # a missing file fails here, before any index opens
-    retriever, tmp = open_retriever(index, None, False, log)
-    try:
+    with opened_retriever(index, None, False, log) as retriever:
         figures = {half: evaluate_scope(retriever, qs) for half, qs in questions.items()}
         text = markdown(figures, retriever.embedder.id)
-    finally:
-        if tmp is not None:
-            tmp.cleanup()
     log(text)
     if out is not None:
         out = Path(out)

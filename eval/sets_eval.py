@@ -151,15 +151,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="also list the questions that miss R@1 or abstain")
     parser.add_argument("--json", default=None, help="write the figures to this JSON file")
     args = parser.parse_args(argv)
-    from eval.run import open_retriever
+    from eval.run import opened_retriever
 
-    retriever, tmp = open_retriever(args.index, None, args.fresh)
     rows = load_rows(split=args.split)
-    try:
+    with opened_retriever(args.index, None, args.fresh) as retriever:
         result = evaluate_sets(retriever, rows, args.mode)
-    finally:
-        if tmp is not None:
-            tmp.cleanup()
     print(format_table(result, f"{args.mode}, split {args.split}"))
     if args.failures:
         for row in rows:
