@@ -71,7 +71,7 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         if replaced:
             return replaced
         head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])  # 南阳的水源地 + 水质
-        if head and (tail := _asked_tail(last.text, amounts=False)):  # 营业收入呢？ after …的核心价值观是什么？: asked the same way
+        if head and (tail := _asked_tail(last.text, amounts=False)):  # 营业收入呢？ after …核心价值观是什么？: asked alike
             return f"{head}的{fragment.removeprefix('的')}{tail}"
         return f"{head}{fragment}怎么样？" if head else f"{last.text.rstrip('？?')}，{fragment}？"
     fragment = _HOW_MANY_PHRASE.sub("", fragment)  # how many in the urban districts: the phrase is what is new
@@ -155,7 +155,7 @@ def _amount_asked(fragment: str, owned: str) -> str:
     return f"{owned}{stem}是多少？"
 
 
-# An amount word that counts the thing before it (监测微站的数量, 网格员人数) rather than measuring a thing of the one asked about.
+# An amount word that counts the thing before it (监测微站的数量, 网格员人数), not a thing of the one asked about.
 _COUNT = re.compile(r"的?(?:数量|总数|个数|人数)的?$")
 
 
