@@ -44,6 +44,9 @@ def searched(retriever, question, history):
         (["大连锅炉整治削减了多少氮氧化物？"], "And the soot?", "大连锅炉整治削减了多少烟尘？"),
         (["湘潭发行了多少专项债券？"], "国家给的资金呢？", "湘潭国家给的资金是多少？"),
         (["普邦园林的核心价值观是什么？"], "营业收入呢？", "普邦园林的营业收入是什么？"),
+        # a thing none of the clause rules fit is the latest entity's, not glued on after ', and'
+        (["What is the name of Jining's online monitoring platform?"], "And the reward rules for tip-offs?",
+         "What are Jining's reward rules for tip-offs?"),
         # a topic followed by its own question (…, who runs them?) is no fragment to glue onto the last question
         (["What is Nanyang's river chief system supposed to turn into?"], "And Nanyang's rural sewage projects, who runs them?",
          "And Nanyang's rural sewage projects, who runs them?"),

@@ -84,8 +84,25 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         or clauses.replace_means(last.text, fragment)
         or clauses.add_phrase(last.text, fragment)
         or clauses.replace_after_verb(last.text, fragment, max((m.end for m in last.mentions), default=0))
+        or _owned_by_latest(fragment, turns, knowledge)
         or f"{last.text.rstrip('?')}, and {fragment}?"
     )
+
+
+def _owned_by_latest(fragment: str, turns: list[Turn], knowledge: Knowledge) -> str:
+    """What is Jining's reward rules for tip-offs? for 'And the reward rules for tip-offs?' after a question about
+    Jining's platform that none of the clause rules fit: the new thing of the latest entity, not the old question with
+    the new thing glued on (the judge then looks for one sentence holding both), '' without an entity or with a verb."""
+    if _EN_CLAUSE_VERB.search(fragment) or _PLACE_LIKE.search(fragment):  # the Huai River: a place is added, not owned
+        return ""
+    if (entity := latest(turns, Want.ANY, knowledge)) is None:
+        return ""
+    thing = re.sub(r"(?i)^(?:the|its|their)\s+", "", fragment)
+    name = label_of(entity, False, turns)
+    return "" if name.lower() in thing.lower() else f"What {_be(thing)} {name}'s {thing}?"
+
+
+_EN_CLAUSE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b|ed\b")
 
 
 _HOW_MANY_PHRASE = re.compile(r"(?i)^how\s+(?:many|much)\s+(?=(?:in|on|at|from|through|by|for|with|to|about|via)\s)")
