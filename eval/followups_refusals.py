@@ -34,12 +34,12 @@ def tune_rows(retriever, generated: int = 0, pools: Sequence[tuple[str, list[dic
     """The answerable tune follow-ups: {id, source, history, question, answers, reference}; pools: (name, rows) of
     one's own; generated rows per kind are built from the retriever's index."""
     from eval.followups_sets import FOLLOWUPS, MORE_SETS, load_followups
-    from eval.followups_stress import POOL, POOL2, POOL3, load_pool
+    from eval.followups_stress import POOLS, load_pool
 
     rows = []
     for key, path in [("followups", FOLLOWUPS)] + [(key, path) for key, _, path in MORE_SETS]:
         rows += [dict(r, source=key, reference=r.get("rewritten", "")) for r in load_followups(path) if r["split"] == "tune"]
-    for path in (POOL, POOL2, POOL3):
+    for path in POOLS:
         rows += [dict(r, source=path.stem, reference="") for r in load_pool(path)]
     for name, pool in pools:
         rows += [dict(r, source=name, reference=r.get("rewritten", "")) for r in pool]

@@ -8,7 +8,9 @@ Tune material only: written in session 10 from the tune questions of eval/gold.j
 do not use (the attribute carried across a switch, the entity carried across an attribute change, English
 there / that city / the same / what else, follow-ups after a refused turn, the entity set two turns back, bare why,
 questions that stand alone); a second batch (eval/followups_stress2.jsonl) was written after the fixes made against the
-first, as a check that they generalise. A row's ``must`` lists groups of alternatives, one of which the searched question has to
+first, as a check that they generalise; a fourth (eval/followups_stress4.jsonl, session 13) in shapes the others lack:
+attribute-only ellipsis (烟尘呢？ 资金呢？ And the fines?), an attribute change with the entity carried, the entity two turns
+back, English possessives and "the same for …", questions after a refused turn and near misses that must stay refused. A row's ``must`` lists groups of alternatives, one of which the searched question has to
 contain (the entity, the asked thing), ``must_not`` strings it may not contain (the entity switched away from);
 ``rewrite ok`` is the share of rows meeting both. A row whose answers are null is checked on its rewrite only. R@1, R@5 and false abstention are over the answerable rows.
 """
@@ -26,6 +28,8 @@ from eval.followups_score import collect, retrieval_figures
 POOL = Path(__file__).resolve().parent / "followups_stress.jsonl"  # batch 1: written first, fixes were made against it
 POOL2 = Path(__file__).resolve().parent / "followups_stress2.jsonl"  # batch 2: written after those fixes, a blind check
 POOL3 = Path(__file__).resolve().parent / "followups_stress3.jsonl"  # batch 3: written after batch 2's fixes, blind again
+POOL4 = Path(__file__).resolve().parent / "followups_stress4.jsonl"  # batch 4: new shapes, written before its fixes
+POOLS = (POOL, POOL2, POOL3, POOL4)
 
 
 def load_pool(path: str | Path | None = None) -> list[dict]:
@@ -114,12 +118,12 @@ def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) 
     apply_defaults()
     parser = argparse.ArgumentParser(prog="python -m eval.followups_stress", description=__doc__.splitlines()[0])
     parser.add_argument("--index", default=None, help="index folder (default: the bundled transcript's)")
-    parser.add_argument("--pool", default=None, help="stress conversations (JSON lines); default both batches")
+    parser.add_argument("--pool", default=None, help="stress conversations (JSON lines); default every batch")
     parser.add_argument("--failures", action="store_true", help="list each row rewritten or answered wrongly")
     args = parser.parse_args(argv)
     from eval.run import open_retriever
 
-    pools = [(pool, load_pool(pool)) for pool in ([args.pool] if args.pool else [POOL, POOL2, POOL3])]  # before the index
+    pools = [(pool, load_pool(pool)) for pool in ([args.pool] if args.pool else POOLS)]  # before the index
     retriever, _ = open_retriever(args.index, log=log)
     for pool, rows in pools:
         results = evaluate(retriever, rows)

@@ -686,7 +686,11 @@ def test_a_bare_question_word_asks_it_of_the_latest_question(knowledge):
 
 def test_an_amount_fragment_asks_how_much_and_no_rewrite_opens_with_then(knowledge):
     history = ["济宁环保系统截至11月底立案处罚了多少起环境违法行为？"]
-    assert ask("罚款金额呢？", history, knowledge).text == "济宁环保系统环境违法行为的罚款金额是多少？"
+    # the word that only says 'amount' is left out: 是多少 asks for it, and the transcript rarely says 总额 or 人数
+    assert ask("罚款金额呢？", history, knowledge).text == "济宁环保系统环境违法行为的罚款是多少？"
+    assert ask("那处理的人数呢？", ["济宁环保公安联合查处了多少件案件？"], knowledge).text == "济宁环保公安案件处理了多少人？"
+    # a count of a thing of its own (监测微站的数量) does not carry the thing asked about before (网格员)
+    assert ask("监测微站的数量呢？", ["济宁配备了多少名专职环保网格员？"], knowledge).text == "济宁监测微站有多少？"
     assert "起的" not in ask("罚款总额呢？", ["济宁立案处罚了多少起？"], knowledge).text  # 起 counts, it is no thing
     assert ask("那大连全市一共拆了多少台？", ["济宁取缔或改造了多少台燃煤小锅炉？"], knowledge).text == (
         "大连全市一共拆了多少台燃煤小锅炉？"

@@ -22,6 +22,7 @@ _EN_ELLIPSIS = re.compile(  # what/how about, with the commonest slips (wat, abo
     re.IGNORECASE,
 )
 _EN_WH_CLAUSE = re.compile(r"(?i)(?!how\s+(?:many|much)\b)(?:what|how|who|where|when|why|which)\b")
+_EN_OWN_QUESTION = re.compile(r"(?i)[,;:]\s*(?:what|how|who|where|when|why|which)\b")  # …, who runs them
 _EN_VERB = re.compile(
     r"\b(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|say|said|tell|mean|get|got)\b", re.IGNORECASE
 )
@@ -40,6 +41,8 @@ def ellipsis(question: str, chinese: bool) -> str | None:
     fragment = (match.group("x") or match.group("y") or match.group("z") or "").strip()
     if match.group("y") and (len(fragment.split()) > 8 or _EN_VERB.search(fragment) or _EN_WH_CLAUSE.match(fragment)):
         return None  # 'And how many vehicles were scrapped?', 'And what happened in …?' are questions of their own
+    if not match.group("z") and _EN_OWN_QUESTION.search(fragment):
+        return None  # "And Nanyang's rural sewage projects, who runs them?": a topic, then the question asked of it
     return fragment or None
 
 
