@@ -111,20 +111,45 @@ def build_abbreviations(texts: Iterable[str], terms: Iterable[str] = ()) -> dict
     Returns:
         {shorthand: sorted full names}, e.g. {'省厅': ['省环保厅'], '部里': ['环境保护部']}.
     """
+    return shorthand([m for text in texts for m in mentions(text)], terms)
+
+
+def shorthand(found: Iterable[tuple[str, str]], terms: Iterable[str] = ()) -> dict[str, list[str]]:
+    """build_abbreviations from the texts' mentions (mentions)."""
     vocabulary = set(terms)
     out: dict[str, set[str]] = {}
-    for text in texts:
-        for word, level in mentions(text):
-            head = word[-1]
-            if level:
-                out.setdefault(level + head, set()).add(level + word)
-            out.setdefault(head + IN, set()).add(word)
+    for word, level in found:
+        head = word[-1]
+        if level:
+            out.setdefault(level + head, set()).add(level + word)
+        out.setdefault(head + IN, set()).add(word)
     return {key: sorted(found) for key, found in sorted(out.items()) if key not in vocabulary}
 
 
-def lexicon_entries(texts: Iterable[str], terms: Iterable[str] = ()) -> dict[str, list[str]]:
-    """build_abbreviations as lexicon entries: each shorthand under its ABBREVIATION_PREFIX key."""
-    return prefixed(ABBREVIATION_PREFIX, build_abbreviations(texts, terms))
+def lexicon_entries(found: Iterable[tuple[str, str]], terms: Iterable[str] = ()) -> dict[str, list[str]]:
+    """shorthand as lexicon entries: each shorthand under its ABBREVIATION_PREFIX key."""
+    return prefixed(ABBREVIATION_PREFIX, shorthand(found, terms))
+
+
+def english_keys(found: Iterable[tuple[str, str]], terms: Iterable[str]) -> dict[str, set[str]]:
+    """The English keys of the organ words the text writes across index words (环保厅, cut 环保 | 厅): each gloss
+    phrase of the word that names the organ (index.lexicon.gloss_keys: 'environment protect depart', not 'protect')
+    → the index words it is cut into, so that an English question naming the organ ('the Provincial Environmental
+    Protection Department') searches them."""
+    from index.lexicon import gloss_keys
+    from index.tokenize import tokenize
+    from index.wordforms import stem
+
+    organ_stems = {stem(w) for w in _ORGANS.strip("(?:)").split("|")}
+    vocabulary = set(terms)
+    out: dict[str, set[str]] = {}
+    for word in sorted({word for word, _ in found if word not in vocabulary}):
+        parts = [t for t in dict.fromkeys(tokenize(word)) if t in vocabulary and t != word]
+        for key in gloss_keys(word) if parts else ():
+            words = key.split()
+            if len(words) >= 2 and organ_stems & set(words):
+                out.setdefault(key, set()).update(parts)
+    return out
 
 
 def expansions(word: str, lexicon: Mapping[str, list[str]] | None) -> list[str]:

@@ -20,7 +20,9 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from index.abbreviations import ABBREVIATIONS_ID
+from index.abbreviations import english_keys as organ_keys
 from index.abbreviations import lexicon_entries as abbreviation_entries
+from index.abbreviations import mentions
 from index.cedict_tables import cached
 from index.errors import MissingDependencyError
 from index.everyday import EVERYDAY_ID
@@ -205,10 +207,13 @@ def build_lexicon(terms: Iterable[str], names: Iterable[str] = (), texts: Iterab
 
     for key, chinese in glossary_keys(terms).items():  # glossary entries that are no single term (污染源 → 污染, 源)
         lexicon.setdefault(key, set()).update(chinese)
+    found = [m for text in texts for m in mentions(text)]  # the organs the texts name (index/abbreviations.py)
+    for key, chinese in organ_keys(found, terms).items():  # an organ written across index words (环保厅 → 环保, 厅)
+        lexicon.setdefault(key, set()).update(chinese)
     out = {key: sorted(values) for key, values in sorted(lexicon.items())}
     out.update(lexicon_entries(terms))
     out.update(everyday_entries(terms))
-    out.update(abbreviation_entries(texts, terms))
+    out.update(abbreviation_entries(found, terms))
     out[ENGLISH_KEY] = sorted(_english_words())
     if split:
         out[NAMES_KEY] = split
