@@ -19,10 +19,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from index.abbreviations import ABBREVIATIONS_ID
+from index.abbreviations import ABBREVIATIONS_ID, mentions
 from index.abbreviations import english_keys as organ_keys
 from index.abbreviations import lexicon_entries as abbreviation_entries
-from index.abbreviations import mentions
 from index.cedict_tables import cached
 from index.errors import MissingDependencyError
 from index.everyday import EVERYDAY_ID

@@ -7,6 +7,7 @@ from index.abbreviations import (
     ABBREVIATION_PREFIX,
     LEVELS,
     build_abbreviations,
+    english_keys,
     expansions,
     mentions,
     organ_tables,
@@ -63,6 +64,14 @@ def test_units_find_a_shorthand_by_the_full_name():
     assert not units["省厅"].found_in(search_key("大连市环保局"))
 
 
+def test_an_organ_written_across_index_words_is_keyed_by_the_gloss_phrases_that_name_it():
+    keys = english_keys(mentions(TEXT), ["环保", "厅", "环保局", "环境保护部"])
+    assert keys["environment protect depart"] == {"环保", "厅"}  # 环保厅 '(provincial) department of environmental protection'
+    assert "protect" not in keys and "environment protect" not in keys  # a phrase that does not name the organ
+    assert not any("bureau" in key or "ministri" in key for key in keys)  # 环保局 and 环境保护部 are index terms
+    assert english_keys(mentions(TEXT), ["湘潭"]) == {}  # no index word of any organ: nothing to search
+
+
 def test_the_real_index_answers_a_question_in_shorthand(retriever):
     lexicon = retriever.backend.lexicon
     assert expansions("省厅", lexicon) == ["省环保厅"] and expansions("部里", lexicon) == ["环境保护部"]
@@ -70,3 +79,8 @@ def test_the_real_index_answers_a_question_in_shorthand(retriever):
     result = retriever.answer("部里和省厅给湘潭的重金属治理拨了多少钱？", k=5)
     assert not result.abstained, (result.confidence, result.notice)
     assert "10亿" in search_key(result.passages[0].text)
+
+
+def test_an_english_question_naming_the_provincial_department_searches_its_words(retriever):
+    parsed = retriever.parse("What did the Hunan Provincial Environmental Protection Department give?")
+    assert {"环保", "厅"} <= set(parsed.terms)
