@@ -88,16 +88,14 @@ def mentions(text: str) -> list[tuple[str, str]]:
     heads, words, joined = organ_tables()
     folded = re.sub(r"\s+", "", canonical(text))
     found = []
-    for run in re.finditer(r"[\u4e00-\u9fff]+", folded):
-        chunk, start = run.group(), run.start()
-        for i in range(len(chunk)):
-            for n in range(min(_MAX_LEN, len(chunk) - i), 1, -1):
-                word = chunk[i : i + n]
-                if word not in words or chunk[i + n - 1 : i + n + 1] in joined:
-                    continue
-                before = folded[start + i - 1] if start + i > 0 else ""
-                found.append((word, before if before in LEVELS else ""))
-                break
+    for head in re.finditer(f"[{''.join(sorted(heads))}]", folded):  # an organ word ends in its head character
+        end = head.end()
+        if folded[end - 1 : end + 1] in joined:  # 部门, 局长: the head starts another word
+            continue
+        word = next((folded[end - n : end] for n in range(min(_MAX_LEN, end), 1, -1) if folded[end - n : end] in words), "")
+        if word:
+            before = folded[end - len(word) - 1] if end > len(word) else ""
+            found.append((word, before if before in LEVELS else ""))
     return found
 
 
