@@ -126,7 +126,9 @@ def write_index(
                     f"{analysed.record.passages} chunks")
         bar.close()
         result = writer.finish()
-        write_lexicon(staged, build_lexicon(sorted(result.vocabulary), [s.name for r in records for s in r.speakers]))
+        texts = (path.read_text(encoding="utf-8") for path in sorted((staged / "docs").glob("*.txt")))  # one at a time
+        speakers = [s.name for r in records for s in r.speakers]
+        write_lexicon(staged, build_lexicon(sorted(result.vocabulary), speakers, texts))
         manifest = Manifest(
             embedder=EmbedderInfo.of(embedder),
             tokenizer=tokenizer_id(),

@@ -21,7 +21,7 @@ from pathlib import Path
 
 FORMAT = 1
 SOURCES = ("cedict_tables.py", "lexicon.py", "gloss_senses.py", "synonyms.py", "homophones.py", "wordforms.py",
-           "stopwords.py")  # modules of index/ whose code shapes a table (a derivation or what it calls)
+           "stopwords.py", "abbreviations.py")  # modules of index/ whose code shapes a table (a derivation or what it calls)
 _MISSING = object()
 
 

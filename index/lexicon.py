@@ -19,6 +19,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from index.abbreviations import ABBREVIATIONS_ID, mentions
+from index.abbreviations import english_keys as organ_keys
+from index.abbreviations import lexicon_entries as abbreviation_entries
 from index.cedict_tables import cached
 from index.errors import MissingDependencyError
 from index.everyday import EVERYDAY_ID
@@ -32,7 +35,7 @@ from index.wordforms import STEMMER_ID, base_forms, light_stem, stem
 
 LEXICON_ID = (
     f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+written-phrases-2+{SENSES_ID}+{SYNONYMS_ID}"
-    f"+{EVERYDAY_ID}+name-homophones-1"
+    f"+{EVERYDAY_ID}+name-homophones-1+{ABBREVIATIONS_ID}"
 )
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
 NAMES_KEY = "#names"  # the lexicon entry listing the speakers' names that are no BM25 term (苏国军: 苏 + 国军)
@@ -169,13 +172,15 @@ def gloss_keys(term: str) -> set[str]:
     return keys
 
 
-def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, list[str]]:
+def build_lexicon(terms: Iterable[str], names: Iterable[str] = (), texts: Iterable[str] = ()) -> dict[str, list[str]]:
     """English stems and gloss phrases, and pinyin, each mapped to the Chinese terms they translate.
 
     Args:
         terms: the BM25 vocabulary.
         names: the speakers' names; one that the tokenizer splits (苏国军 → 苏, 国军) is no term, so its
             pinyin ('suguojun') is keyed here too, mapped to the whole name, and NAMES_KEY lists it.
+        texts: the documents' texts, for the shorthand of the organisations they name (index.abbreviations:
+            'ab:省厅' → 省环保厅).
 
     Returns:
         {key: sorted Chinese terms}; keys are stems ('boiler'), gloss phrases
@@ -201,9 +206,13 @@ def build_lexicon(terms: Iterable[str], names: Iterable[str] = ()) -> dict[str, 
 
     for key, chinese in glossary_keys(terms).items():  # glossary entries that are no single term (污染源 → 污染, 源)
         lexicon.setdefault(key, set()).update(chinese)
+    found = [m for text in texts for m in mentions(text)]  # the organs the texts name (index/abbreviations.py)
+    for key, chinese in organ_keys(found, terms).items():  # an organ written across index words (环保厅 → 环保, 厅)
+        lexicon.setdefault(key, set()).update(chinese)
     out = {key: sorted(values) for key, values in sorted(lexicon.items())}
     out.update(lexicon_entries(terms))
     out.update(everyday_entries(terms))
+    out.update(abbreviation_entries(found, terms))
     out[ENGLISH_KEY] = sorted(_english_words())
     if split:
         out[NAMES_KEY] = split

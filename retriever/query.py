@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from index.abbreviations import LEVELS
+from index.abbreviations import expansions as abbreviation_expansions
 from index.colloquial import written_form
 from index.errors import InvalidQueryError
 from index.everyday import everyday
@@ -14,7 +16,7 @@ from index.lexicon_query import hanzi_for_pinyin, translate
 from index.normalize import CJK, CJK_RUN, canonical, is_chinese, readable
 from index.stopwords import ZH_QUERY_FILLER
 from index.synonyms import synonyms
-from index.tokenize import tokenize_around
+from index.tokenize import tokenize, tokenize_around
 
 MAX_QUERY_CHARS = 512
 # Controls, zero-width and bidi marks, and lone surrogates (argv bytes that are not UTF-8 arrive as
@@ -122,6 +124,21 @@ def everyday_terms(terms: list[str], lexicon: dict[str, list[str]], known: Known
     return [w for w in dict.fromkeys(found) if w not in terms]
 
 
+def shorthand_terms(terms: list[str], lexicon: dict[str, list[str]], known: Known) -> list[str]:
+    """The index words of the full names the question's official shorthand stands for (index/abbreviations.py: 省厅 →
+    省环保厅 → 环保, 厅; 部里 → 环境保护部), for a shorthand that is no index term; the level character alone (省) is
+    left out: it would match every place of that level."""
+    found = (
+        w
+        for t in terms
+        if not t.isascii() and not known(t)
+        for name in abbreviation_expansions(t, lexicon)
+        for w in tokenize(name)
+        if w not in LEVELS
+    )
+    return [w for w in dict.fromkeys(found) if w not in terms and known(w)]
+
+
 def _carried(term: str, text: str, lexicon: dict[str, list[str]], known: Known) -> bool:
     """A Latin word of a Chinese question that the index lacks but whose meaning its Chinese terms now carry
     ('dalian' → 大连): not a term of its own, so it counts neither for matching nor against coverage."""
@@ -193,6 +210,7 @@ def parse_query(
         terms += recut_terms(plain, terms, known)
     if known is not None and lexicon:
         terms += everyday_terms(terms, lexicon, known)
+        terms += shorthand_terms(terms, lexicon, known)
     return ParsedQuery(
         text=text,
         lang=lang,

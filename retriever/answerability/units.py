@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from index.abbreviations import expansions as abbreviation_expansions
 from index.everyday import everyday
 from index.lexicon import english_words, stem
 from index.lexicon_query import pinyin_pieces, word_key
@@ -74,14 +75,15 @@ def chinese_units(terms: Sequence[str], lexicon: dict[str, list[str]] | None = N
     """Content words of a Chinese question from its BM25 terms (question words and bare units left out); a word the
     text never writes is also found by the index terms of its meaning (index.synonyms: 烧煤 by 燃煤), and an everyday
     word by the written terms it stands for (index.everyday: 厂子 by 企业, 钱 by 资金), an amount word by what it counts
-    (任务量 by 任务)."""
+    (任务量 by 任务), and official shorthand by the full names the text writes (index.abbreviations: 省厅 by 省环保厅)."""
     units, seen = [], set()
     for term in terms:
         term = search_key(term)
         if term in seen or names_nothing(term) or term in UNIT_CHARS or not term.strip():
             continue
         seen.add(term)
-        others = dict.fromkeys(search_key(s) for s in synonyms(term, lexicon) + everyday(term, lexicon) + amount_of(term))
+        found = synonyms(term, lexicon) + everyday(term, lexicon) + amount_of(term) + abbreviation_expansions(term, lexicon)
+        others = dict.fromkeys(search_key(s) for s in found)
         units.append(Unit(term, unit_weight(term), (term, *(s for s in others if s != term))))
     return units
 
