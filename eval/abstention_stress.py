@@ -1,6 +1,6 @@
 """False-abstention stress test: harmless rewordings of the TUNE answerable questions, asked with the real retriever.
 
-    python -m eval.abstention_stress [--sets gold,readers] [--kinds polite,particle] [--list] [--index DIR]
+    python -m eval.abstention_stress [--sets gold,readers] [--kinds polite,particle] [--list] [--flips] [--index DIR]
 
 Tune split only (held-out questions are never read). Each answerable tune question that stands alone and that the
 judge answers as written is varied the way readers vary a question without changing what it asks (``variants``):
@@ -18,7 +18,8 @@ judge answers as written is varied the way readers vary a question without chang
 
 Per kind it prints how many variants were asked, how many the judge refused (false abstentions: the original was
 answered) and how many lost the answer passage from the top five (retrieval drops). ``--list`` prints each refused
-variant with the judge's reason and the features that weighed most against it. Figures are in-sample for the tune
+variant with the judge's reason and the features that weighed most against it; ``--flips`` counts, per kind, the features
+that moved by 0.5 or more from the original's (brittleness that a decision may not show yet). Figures are in-sample for the tune
 questions the model was fitted on, but the variants themselves were never fitted: a refusal is brittleness.
 """
 
@@ -37,6 +38,7 @@ from eval.questions import TUNE_SETS, load_questions
 KINDS = ("polite", "particle", "de", "quantity", "punct", "traditional", "reorder", "title", "lower", "no_mark")
 ANSWER_K = 5
 SHOWN = 4  # the features that weighed most against answering
+FLIP = 0.5  # a feature that moves this much on a harmless change is brittle (--flips)
 
 ZH_POLITE = ("请问", "我想了解一下，", "麻烦问下，", "我是做环保的，想问一下：")
 EN_POLITE = ("Could you tell me: ", "I'd like to know, ", "Quick question - ")
@@ -91,11 +93,11 @@ def _noun_at(text: str) -> bool:
 
 
 def titles_of(speakers) -> dict[str, str]:
-    """Speaker name -> surname + title (许伟 -> 许局长) where that pair names one speaker only and the name has a
-    surname and given name (not an organisation standing as speaker)."""
+    """Speaker name -> surname + title (许伟 -> 许局长, 区锦雄 -> 区副总裁) where that pair names one speaker only; a host
+    and a name that is not a person's (中国环境报) get none."""
     pairs: dict[str, list[str]] = {}
     for s in speakers:
-        if 2 <= len(s.name) <= 3 and s.title and "主持" not in s.title:
+        if 2 <= len(s.name) <= 3 and len(s.title) >= 2 and "主持" not in s.title + s.role:
             pairs.setdefault(s.name[0] + s.title, []).append(s.name)
     return {names[0]: pair for pair, names in pairs.items() if len(names) == 1}
 
@@ -156,7 +158,9 @@ def variants(qid: str, question: str, lang: str, titles: dict[str, str] | None =
             out["punct"] = (spaced if spaced != body else "　" + body).translate(str.maketrans(_FULL_WIDTH)) + "?"
         out["traditional"] = _s2t().convert(question)
         clauses = re.split(r"[，,]", body)
-        if len(clauses) == 2 and all(len(c) >= 4 for c in clauses) and _ADVERBIAL.match(clauses[0]) and not _ZH_ASKS.search(clauses[0]) and _ZH_ASKS.search(clauses[1]):
+        scene, asks = (clauses + [""])[:2]
+        if len(clauses) == 2 and min(len(scene), len(asks)) >= 4 and _ADVERBIAL.match(scene) and _ZH_ASKS.search(asks) \
+                and not _ZH_ASKS.search(scene):
             out["reorder"] = clauses[1] + "，" + clauses[0] + mark
         for name, title in (titles or {}).items():
             if name in question:
@@ -177,13 +181,16 @@ class Outcome:
     probability: float = 0.0
     reason: str = ""
     against: str = ""
+    moved: tuple[str, ...] = ()  # features that moved by FLIP or more from the original's (with flips=True)
 
 
 def _found(answer, answers: Sequence[str]) -> bool:
     return any(metrics.contains_answer(hit.text, list(answers)) for hit in answer.passages[:ANSWER_K])
 
 
-def stress(retriever, questions, kinds: Sequence[str] = KINDS, explain: bool = False) -> tuple[dict, list[Outcome]]:
+def stress(
+    retriever, questions, kinds: Sequence[str] = KINDS, explain: bool = False, flips: bool = False
+) -> tuple[dict, list[Outcome]]:
     """Ask every variant of the answerable questions answered as written.
 
     Args:
@@ -191,6 +198,7 @@ def stress(retriever, questions, kinds: Sequence[str] = KINDS, explain: bool = F
         questions: eval.questions.EvalQuestion list (the tune split; follow-ups and unanswerable ones are skipped).
         kinds: the variant kinds to ask.
         explain: compute the judge's reason and strongest features against each refusal.
+        flips: compare every variant's features with the original's (Outcome.moved; twice the searches).
 
     Returns:
         ({"originals": (answered, asked), kind: (variants, refused, dropped)}, every Outcome).
@@ -212,6 +220,7 @@ def stress(retriever, questions, kinds: Sequence[str] = KINDS, explain: bool = F
             continue
         answered += 1
         found = _found(original, q.answers)
+        before = judge.analyse(evidence_for(retriever, q.question)).values if flips else {}
         for variant in variants(q.id, q.question, q.lang, titles, places):
             if variant.kind not in counts:
                 continue
@@ -222,6 +231,9 @@ def stress(retriever, questions, kinds: Sequence[str] = KINDS, explain: bool = F
                 ranked = sorted(judge.model.contributions(analysis).items(), key=lambda kv: kv[1])
                 outcome.reason = answer.notice
                 outcome.against = ", ".join(f"{k} {v:+.2f}" for k, v in ranked[:SHOWN] if v < 0)
+            if flips:
+                after = judge.analyse(evidence_for(retriever, variant.question)).values
+                outcome.moved = tuple(f for f in judge.model.features if abs(after[f] - before[f]) >= FLIP)
             tally = counts[variant.kind]
             tally[0] += 1
             tally[1] += outcome.refused
@@ -241,14 +253,28 @@ def table(counts: dict) -> str:
     answered, asked = counts["originals"]
     lines = [f"originals answered {answered} of {asked} answerable tune questions"]
     total = [0, 0, 0]
-    for kind, (n, refused, dropped) in counts.items():
-        if kind == "originals" or not n:
+    for kind, tally in counts.items():
+        n, refused, dropped = tally if kind != "originals" else (0, 0, 0)
+        if not n:
             continue
         total = [t + x for t, x in zip(total, (n, refused, dropped))]
         lines.append(f"{kind:<12} variants {n:>4}  refused {refused:>3} ({refused / n:.3f})  dropped {dropped:>3} ({dropped / n:.3f})")
     n, refused, dropped = total
     if n:
         lines.append(f"{'ALL':<12} variants {n:>4}  refused {refused:>3} ({refused / n:.3f})  dropped {dropped:>3} ({dropped / n:.3f})")
+    return "\n".join(lines)
+
+
+def flip_table(outcomes: Sequence[Outcome]) -> str:
+    """Per kind, the features that moved by FLIP or more on a harmless change, most often first."""
+    from collections import Counter
+
+    lines = []
+    for kind in dict.fromkeys(o.variant.kind for o in outcomes):
+        moved = Counter(f for o in outcomes if o.variant.kind == kind for f in o.moved)
+        n = sum(o.variant.kind == kind for o in outcomes)
+        shown = ", ".join(f"{f} {c}" for f, c in moved.most_common(6))
+        lines.append(f"{kind:<12} of {n:>4}: {shown or '-'}")
     return "\n".join(lines)
 
 
@@ -264,6 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--kinds", default=",".join(KINDS), help=f"variant kinds to ask (of {', '.join(KINDS)})")
     parser.add_argument("--index", default=None)
     parser.add_argument("--list", action="store_true", help="print every refused variant with the judge's reason")
+    parser.add_argument("--flips", action="store_true", help="also count the features that move on each kind")
     parser.add_argument("--lang", default="", help="only questions of these languages (en,mixed or zh)")
     args = parser.parse_args(argv)
     kinds = [k for k in args.kinds.split(",") if k]
@@ -274,8 +301,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     langs = [x for x in args.lang.split(",") if x]
     questions = [q for q in questions if not langs or q.lang in langs]
     with opened_retriever(args.index) as retriever:
-        counts, outcomes = stress(retriever, questions, kinds, explain=args.list)
+        counts, outcomes = stress(retriever, questions, kinds, explain=args.list, flips=args.flips)
         print(table(counts))
+        if args.flips:
+            print(f"\nfeatures moved by {FLIP} or more from the original's (how many variants)\n" + flip_table(outcomes))
         if args.list:
             for o in outcomes:
                 if o.refused:
