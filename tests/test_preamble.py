@@ -52,3 +52,19 @@ def test_the_features_read_the_question_without_its_framing():
     plain = analyse(evidence("大连拆除了多少台燃煤锅炉？", terms, [dalian]), facts)
     framed = analyse(evidence("我是做环保的，想了解一下大连拆除了多少台燃煤锅炉？", ("做", "环保", "想", "了解", *terms), [dalian]), facts)
     assert framed.values == plain.values
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When an owner of an old polluting car could not be contacted, how did Dalian track them down?", None),
+        ("If the boilers were removed, when did it happen?", "time"),
+        ("When the forum was held, who spoke first?", "person"),
+        ("When was the forum held?", "time"),
+        ("When, exactly, did the forum start?", "time"),
+    ],
+)
+def test_a_leading_when_clause_sets_the_scene_and_the_main_clause_asks(question, kind):
+    from retriever.answerability.asked import answer_kind
+
+    assert answer_kind(question, "en") == kind

@@ -65,7 +65,9 @@ a question about an entity is judged on that entity's passages among them, any o
 The asker's framing (请问、我想了解一下、我是做环保的，; Could you tell me, I'd like to know; thanks) is taken off the
 question before any feature is computed (preamble.py): its words are no content words, and an English question starts
 with its question word again. Found with python -m eval.abstention_stress (tune questions reworded as readers word
-them): a polite opening turned 5 of 538 answered questions into refusals.
+them): a polite opening turned 5 of 538 answered questions into refusals, 0 with the framing taken off (and an
+English when-clause before the question read as the main clause, asked.py); leave one set out unchanged (false
+abstention 0.017, near miss 0.876), as no tune question is framed (session 13, judge6).
 
 Content words are in units.py, the asked attribute in focus.py, nonsense and unknown names in names.py; their names are
 re-exported here.
