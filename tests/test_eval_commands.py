@@ -19,6 +19,8 @@ BAD_INPUT = [
     ("eval.followups_refusals", ["--index", "/nonexistent/forumqa-index"]),
     ("eval.followups_refusals", ["--file", "/nonexistent/pool.jsonl"]),
     ("eval.calibrate_tables", ["--index", "/nonexistent/forumqa-index"]),
+    ("eval.abstention_stress", ["--index", "/nonexistent/forumqa-index"]),
+    ("eval.abstention_stress", ["--sets", "no-such-set"]),
 ]
 
 
@@ -40,3 +42,20 @@ def test_a_missing_file_is_named_on_one_line():
     from index.errors import ForumQAError
 
     assert one_line(ForumQAError("two\nlines")) == "two lines"
+
+
+def test_abstention_stress_rejects_an_unknown_kind_and_varies_without_changing_the_question(capsys):
+    from eval.abstention_stress import main, titles_of, variants
+    from index.records import Speaker
+
+    assert main(["--kinds", "no-such-kind"]) == 2
+    assert capsys.readouterr().out.strip().startswith("error: unknown variant kind")
+    titles = titles_of([Speaker("许伟", title="局长"), Speaker("王奇", title="局长"), Speaker("中国环境报", title="主持人")])
+    assert titles == {"许伟": "许局长", "王奇": "王局长"}
+    found = {v.kind: v.question for v in variants("q1", "许伟说济宁建了多少个空气站？", "zh", titles, ["济宁"])}
+    assert found["quantity"] == "许伟说济宁建了几个空气站？"
+    assert found["title"] == "许局长说济宁建了多少个空气站？"
+    assert found["particle"].endswith("吗？") or found["particle"].endswith(("呢？", "啊？"))
+    english = {v.kind: v.question for v in variants("q2", "How many air stations did Jining build?", "en")}
+    assert english["lower"] == "how many air stations did jining build?"
+    assert english["no_mark"] == "How many air stations did Jining build"

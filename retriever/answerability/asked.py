@@ -27,6 +27,13 @@ _EN_KINDS = (
     (PERSON, re.compile(r"^\s*who\b|\bwho (?:is|was|are|were|did)\b", re.I)),
     (NAME, re.compile(r"\bwhich\s+[a-z]|\bname of\b|\bcalled\b|\bwhat (?:company|firm|bank|hotel|university|exchange)\b", re.I)),
 )
+# A scene-setting clause before the question itself (When an owner could not be contacted, how did Dalian …; If …,
+# what …): its when/where asks nothing, the main clause after the comma does.
+_EN_LEADING_CLAUSE = re.compile(
+    r"^\s*(?:when|where|if|once|while|after|before|since)\b[^,?]*,\s*"
+    r"(?=(?:what|how|why|which|who|whom|whose|where|when|did|does|do|is|are|was|were|can|could|has|have|had)\b)",
+    re.I,
+)
 _NOT_PLACE = re.compile(
     r"(?:短板|问题|难点|关键|原因|区别|不同|差距|意义|作用|重点|亮点|特点|优势|不足|困难|挑战|症结|根源|出路|方向|好处|突破口|价值)"
     r"(?:主要|究竟|到底)?(?:[放落摆集中]{1,2}在|在|是)?(?:哪里|哪儿|什么地方)"
@@ -57,7 +64,7 @@ def answer_kind(question: str, lang: str) -> str | None:
         question: the question as typed.
         lang: "zh" for a Chinese question, anything else for English.
     """
-    text = canonical(question)
+    text = canonical(question) if lang == "zh" else _EN_LEADING_CLAUSE.sub("", canonical(question))
     for kind, pattern in _ZH_KINDS if lang == "zh" else _EN_KINDS:
         if kind == PLACE and _NOT_PLACE.search(text):
             continue  # 能力短板在哪里: where a weakness lies is no place

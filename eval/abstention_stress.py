@@ -1,0 +1,318 @@
+"""False-abstention stress test: harmless rewordings of the TUNE answerable questions, asked with the real retriever.
+
+    python -m eval.abstention_stress [--sets gold,readers] [--kinds polite,particle] [--list] [--flips] [--index DIR]
+
+Tune split only (held-out questions are never read). Each answerable tune question that stands alone and that the
+judge answers as written is varied the way readers vary a question without changing what it asks (``variants``):
+
+- ``polite``: a polite or persona opening (请问、我想了解一下、麻烦问下、我是做环保的，想问一下; Could you tell me …).
+- ``particle``: a trailing particle (…呢？ …啊？), or the question wrapped as 你知道…吗？
+- ``de``: 的 left out, or put between a place and what follows it (大连黄标车 → 大连的黄标车).
+- ``quantity``: 多少 + measure word ↔ 几 + measure word, 哪些 ↔ 什么.
+- ``punct``: the question mark dropped or half-width, full-width spaces, full-width Latin letters and digits.
+- ``traditional``: the question in traditional characters (OpenCC s2t).
+- ``reorder``: two clauses swapped (A，B？ → B，A？) when only the second asks.
+- ``title``: a speaker's surname and title instead of the name (许伟 → 许局长), where the title is the index's own and
+  the surname and title pick one speaker.
+- ``lower`` / ``no_mark``: an English question lower-cased, or without its question mark.
+
+Per kind it prints how many variants were asked, how many the judge refused (false abstentions: the original was
+answered) and how many lost the answer passage from the top five (retrieval drops). ``--list`` prints each refused
+variant with the judge's reason and the features that weighed most against it; ``--flips`` counts, per kind, the features
+that moved by 0.5 or more from the original's (brittleness that a decision may not show yet). Figures are in-sample for the tune
+questions the model was fitted on, but the variants themselves were never fitted: a refusal is brittleness.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eval import metrics
+from eval.command import command
+from eval.questions import TUNE_SETS, load_questions
+
+KINDS = ("polite", "particle", "de", "quantity", "punct", "traditional", "reorder", "title", "lower", "no_mark")
+ANSWER_K = 5
+SHOWN = 4  # the features that weighed most against answering
+FLIP = 0.5  # a feature that moves this much on a harmless change is brittle (--flips)
+
+ZH_POLITE = ("请问", "我想了解一下，", "麻烦问下，", "我是做环保的，想问一下：")
+EN_POLITE = ("Could you tell me: ", "I'd like to know, ", "Quick question - ")
+ZH_PARTICLE = ("呢", "啊")
+_QUESTION_MARK = re.compile(r"[？?]+$")
+_ZH_ASKS = re.compile(r"多少|几|什么|哪|谁|怎|如何|为何|为什么|吗|啥|是否|有没有")
+_MEASURE = "个|家|项|台|辆|名|人|条|座|次|年|种|批|所|位|块|类|件|处|个月|天|亿|万"
+_HOW_MANY = re.compile(rf"多少({_MEASURE})")
+_FEW = re.compile(rf"(?<![第十])几({_MEASURE})")
+_DE_FIXED = re.compile(r"的(?:话|确|士)|目的|有的|别的|真的|似的|[怎这那]样的|什么样的|的$")  # 的 kept when it is no link
+_FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"}
+_ADVERBIAL = re.compile(r"为了|对于|对|关于|针对|在|随着|通过|除了")  # a clause that sets the scene, free to move
+_PLACE_TAIL = set("市省县区局的人方边里")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One rewording of a tune question: its kind and text."""
+
+    id: str
+    kind: str
+    question: str
+    original: str
+
+
+def _body(question: str) -> str:
+    return _QUESTION_MARK.sub("", question.strip())
+
+
+def _pick(options: Sequence[str], key: str) -> str:
+    """One option, the same one for a question on every run (no randomness, no hash seed)."""
+    return options[sum(map(ord, key)) % len(options)]
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def _zh(question: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", question))
+
+
+def _noun_at(text: str) -> bool:
+    """Whether the text starts with a noun (jieba's dictionary tag): 大连|黄标车 takes 的, 济宁|出台 does not."""
+    from index.tokenize import posseg
+
+    words = [w for w in posseg().lcut(text[:8])]
+    return bool(words) and words[0].flag.startswith("n") and len(words[0].word) >= 2
+
+
+def titles_of(speakers) -> dict[str, str]:
+    """Speaker name -> surname + title (许伟 -> 许局长, 区锦雄 -> 区副总裁) where that pair names one speaker only; a host
+    and a name that is not a person's (中国环境报) get none."""
+    pairs: dict[str, list[str]] = {}
+    for s in speakers:
+        if 2 <= len(s.name) <= 3 and len(s.title) >= 2 and "主持" not in s.title + s.role:
+            pairs.setdefault(s.name[0] + s.title, []).append(s.name)
+    return {names[0]: pair for pair, names in pairs.items() if len(names) == 1}
+
+
+def variants(qid: str, question: str, lang: str, titles: dict[str, str] | None = None, places: Sequence[str] = ()) -> Iterator[Variant]:
+    """The meaning-preserving rewordings of one question, at most one per kind, each different from it.
+
+    Args:
+        qid: the question's id (which polite opening or particle it gets, the same on every run).
+        question: the question as written.
+        lang: 'zh', 'en' or 'mixed'.
+        titles: speaker name -> surname + title (titles_of).
+        places: place names of the index (大连, 济宁), for putting 的 after them.
+    """
+    body = _body(question)
+    mark = "？" if _zh(question) else "?"
+    out: dict[str, str] = {}
+    if lang == "en":
+        polite = _pick(EN_POLITE, qid)
+        out["polite"] = polite + body[:1].lower() + body[1:] + "?"
+        out["lower"] = question.lower()
+        out["no_mark"] = body
+        out["punct"] = body + " ？"
+    else:
+        out["polite"] = _pick(ZH_POLITE, qid) + question
+        keywords = " " in body.strip() and not _ZH_ASKS.search(body)  # 南阳 南水北调 领导小组: no sentence to vary
+        if keywords:
+            pass
+        elif body[-1:] in "呢啊吗吧呀":
+            out["particle"] = body[:-1] + mark
+        elif _ZH_ASKS.search(body) and "吗" not in body and qid[-1:] in "13579":
+            out["particle"] = "你知道" + body + "吗" + mark
+        else:
+            out["particle"] = body + _pick(ZH_PARTICLE, qid) + mark
+        if keywords:
+            pass
+        elif "的" in _DE_FIXED.sub("", body):
+            kept = [m.span() for m in _DE_FIXED.finditer(body)]
+            out["de"] = "".join(
+                c for i, c in enumerate(body) if c != "的" or any(a <= i < b for a, b in kept)
+            ) + mark
+        else:
+            for place in sorted(places, key=len, reverse=True):
+                at = body.find(place)
+                end = at + len(place)
+                if at >= 0 and end < len(body) and body[end] not in _PLACE_TAIL and _noun_at(body[end:]):
+                    out["de"] = body[:end] + "的" + body[end:] + mark
+                    break
+        swapped = _HOW_MANY.sub(r"几\1", body) if _HOW_MANY.search(body) else _FEW.sub(r"多少\1", body)
+        if swapped == body:
+            swapped = body.replace("哪些", "什么") if "哪些" in body else body
+        if swapped != body:
+            out["quantity"] = swapped + mark
+        if qid[-1:] in "02468":
+            out["punct"] = body
+        else:
+            spaced = re.sub(r"[，,]", "，　", body)
+            out["punct"] = (spaced if spaced != body else "　" + body).translate(str.maketrans(_FULL_WIDTH)) + "?"
+        out["traditional"] = _s2t().convert(question)
+        clauses = re.split(r"[，,]", body)
+        scene, asks = (clauses + [""])[:2]
+        if len(clauses) == 2 and min(len(scene), len(asks)) >= 4 and _ADVERBIAL.match(scene) and _ZH_ASKS.search(asks) \
+                and not _ZH_ASKS.search(scene):
+            out["reorder"] = clauses[1] + "，" + clauses[0] + mark
+        for name, title in (titles or {}).items():
+            if name in question:
+                out["title"] = question.replace(name, title)
+                break
+    for kind, text in out.items():
+        if text != question and text.strip():
+            yield Variant(qid, kind, text, question)
+
+
+@dataclass
+class Outcome:
+    """One asked variant: refused or not, whether the answer passage left the top five, and why it was refused."""
+
+    variant: Variant
+    refused: bool
+    dropped: bool
+    probability: float = 0.0
+    reason: str = ""
+    against: str = ""
+    moved: tuple[str, ...] = ()  # features that moved by FLIP or more from the original's (with flips=True)
+
+
+def _found(answer, answers: Sequence[str]) -> bool:
+    return any(metrics.contains_answer(hit.text, list(answers)) for hit in answer.passages[:ANSWER_K])
+
+
+def stress(
+    retriever, questions, kinds: Sequence[str] = KINDS, explain: bool = False, flips: bool = False
+) -> tuple[dict, list[Outcome]]:
+    """Ask every variant of the answerable questions answered as written.
+
+    Args:
+        retriever: a loaded retriever.Retriever.
+        questions: eval.questions.EvalQuestion list (the tune split; follow-ups and unanswerable ones are skipped).
+        kinds: the variant kinds to ask.
+        explain: compute the judge's reason and strongest features against each refusal.
+        flips: compare every variant's features with the original's (Outcome.moved; twice the searches).
+
+    Returns:
+        ({"originals": (answered, asked), kind: (variants, refused, dropped)}, every Outcome).
+    """
+    from retriever.service import evidence_for
+
+    titles = titles_of(retriever.speakers.values())
+    places = sorted({p for s in retriever.speakers.values() for p in _cities(s)})
+    judge = retriever.answerability
+    counts: dict = {kind: [0, 0, 0] for kind in kinds}
+    outcomes: list[Outcome] = []
+    asked = answered = 0
+    for q in questions:
+        if not q.answerable or q.history:
+            continue
+        asked += 1
+        original = retriever.answer(q.question, k=ANSWER_K)
+        if original.abstained:
+            continue
+        answered += 1
+        found = _found(original, q.answers)
+        before = judge.analyse(evidence_for(retriever, q.question)).values if flips else {}
+        for variant in variants(q.id, q.question, q.lang, titles, places):
+            if variant.kind not in counts:
+                continue
+            answer = retriever.answer(variant.question, k=ANSWER_K)
+            outcome = Outcome(variant, answer.abstained, found and not _found(answer, q.answers), answer.confidence)
+            if outcome.refused and explain:
+                analysis = judge.analyse(evidence_for(retriever, variant.question))
+                ranked = sorted(judge.model.contributions(analysis).items(), key=lambda kv: kv[1])
+                outcome.reason = answer.notice
+                outcome.against = ", ".join(f"{k} {v:+.2f}" for k, v in ranked[:SHOWN] if v < 0)
+            if flips:
+                after = judge.analyse(evidence_for(retriever, variant.question)).values
+                outcome.moved = tuple(f for f in judge.model.features if abs(after[f] - before[f]) >= FLIP)
+            tally = counts[variant.kind]
+            tally[0] += 1
+            tally[1] += outcome.refused
+            tally[2] += outcome.dropped
+            outcomes.append(outcome)
+    return {"originals": (answered, asked)} | {k: tuple(v) for k, v in counts.items()}, outcomes
+
+
+def _cities(speaker) -> list[str]:
+    from retriever.answerability.entities import cities_of
+
+    return cities_of(speaker)
+
+
+def table(counts: dict) -> str:
+    """One line per kind (variants, refused, dropped from the top five) and the total."""
+    answered, asked = counts["originals"]
+    lines = [f"originals answered {answered} of {asked} answerable tune questions"]
+    total = [0, 0, 0]
+    for kind, tally in counts.items():
+        n, refused, dropped = tally if kind != "originals" else (0, 0, 0)
+        if not n:
+            continue
+        total = [t + x for t, x in zip(total, (n, refused, dropped))]
+        lines.append(f"{kind:<12} variants {n:>4}  refused {refused:>3} ({refused / n:.3f})  dropped {dropped:>3} ({dropped / n:.3f})")
+    n, refused, dropped = total
+    if n:
+        lines.append(f"{'ALL':<12} variants {n:>4}  refused {refused:>3} ({refused / n:.3f})  dropped {dropped:>3} ({dropped / n:.3f})")
+    return "\n".join(lines)
+
+
+def flip_table(outcomes: Sequence[Outcome]) -> str:
+    """Per kind, the features that moved by FLIP or more on a harmless change, most often first."""
+    from collections import Counter
+
+    lines = []
+    for kind in dict.fromkeys(o.variant.kind for o in outcomes):
+        moved = Counter(f for o in outcomes if o.variant.kind == kind for f in o.moved)
+        n = sum(o.variant.kind == kind for o in outcomes)
+        shown = ", ".join(f"{f} {c}" for f, c in moved.most_common(6))
+        lines.append(f"{kind:<12} of {n:>4}: {shown or '-'}")
+    return "\n".join(lines)
+
+
+@command
+def main(argv: Sequence[str] | None = None) -> int:
+    from eval.run import opened_retriever
+    from index.env import apply_defaults
+    from index.errors import InvalidArgumentError
+
+    apply_defaults()
+    parser = argparse.ArgumentParser(prog="python -m eval.abstention_stress", description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default=",".join(TUNE_SETS))
+    parser.add_argument("--kinds", default=",".join(KINDS), help=f"variant kinds to ask (of {', '.join(KINDS)})")
+    parser.add_argument("--index", default=None)
+    parser.add_argument("--list", action="store_true", help="print every refused variant with the judge's reason")
+    parser.add_argument("--flips", action="store_true", help="also count the features that move on each kind")
+    parser.add_argument("--lang", default="", help="only questions of these languages (en,mixed or zh)")
+    args = parser.parse_args(argv)
+    kinds = [k for k in args.kinds.split(",") if k]
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown or not kinds:
+        raise InvalidArgumentError(f"unknown variant kind {unknown}; kinds are {', '.join(KINDS)}")
+    questions = load_questions(tuple(s for s in args.sets.split(",") if s), split="tune")
+    langs = [x for x in args.lang.split(",") if x]
+    questions = [q for q in questions if not langs or q.lang in langs]
+    with opened_retriever(args.index) as retriever:
+        counts, outcomes = stress(retriever, questions, kinds, explain=args.list, flips=args.flips)
+        print(table(counts))
+        if args.flips:
+            print(f"\nfeatures moved by {FLIP} or more from the original's (how many variants)\n" + flip_table(outcomes))
+        if args.list:
+            for o in outcomes:
+                if o.refused:
+                    v = o.variant
+                    print(f"\n{v.id} [{v.kind}] refused p={o.probability:.2f}: {v.question}\n    original: {v.original}"
+                          f"\n    against: {o.against or '-'}; {o.reason}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,70 @@
+"""The asker's framing (请问、我想了解一下、Could you tell me, thanks) is no part of what a question asks."""
+
+from __future__ import annotations
+
+import pytest
+
+from retriever.answerability.features import analyse
+from retriever.answerability.preamble import unframed
+from tests.test_answerability import DALIAN, LEXICON, NANYANG, SPEAKERS, chunk, evidence
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("请问济宁建了几个空气站？", "济宁建了几个空气站？"),
+        ("我想了解一下，济宁在城边上摆了多少个测空气的小站？", "济宁在城边上摆了多少个测空气的小站？"),
+        ("我是做环保的，想问一下：大连拆锅炉花了多长时间？", "大连拆锅炉花了多长时间？"),
+        ("麻烦问下，南阳的河长制最后要变成什么？谢谢！", "南阳的河长制最后要变成什么？"),
+        ("Could you tell me: who is Wang Qi?", "who is Wang Qi?"),
+        ("I'd like to know, which policy paper lays out Dalian's roadmap?", "which policy paper lays out Dalian's roadmap?"),
+        ("Quick question - when was the forum held? Thanks!", "when was the forum held?"),
+    ],
+)
+def test_the_askers_opening_and_thanks_come_off(question, asked):
+    assert unframed(question) == asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "作为南水北调中线水源地，南阳采取了什么措施？",  # 作为 + what the place is: part of the question
+        "请问",  # nothing would be left: stays what it is (nonsense)
+        "你好",
+        "Questions about Dalian",
+        "Tell me",
+        "How many boilers did Dalian remove?",
+    ],
+)
+def test_a_question_without_framing_stays_as_typed(question):
+    assert unframed(question) == question
+
+
+def test_the_features_read_the_question_without_its_framing():
+    from retriever.answerability.entities import entities_from_knowledge
+    from retriever.answerability.features import IndexFacts
+    from retriever.conversation.knowledge import build_knowledge
+
+    names = build_knowledge(SPEAKERS, [DALIAN, NANYANG], LEXICON)
+    facts = IndexFacts(entities_from_knowledge(names), names, lambda s: bool(s) and s in DALIAN + NANYANG, LEXICON)
+    dalian = chunk("c1", "张海冰", DALIAN)
+    terms = ("大连", "拆除", "台", "燃煤", "锅炉")
+    plain = analyse(evidence("大连拆除了多少台燃煤锅炉？", terms, [dalian]), facts)
+    framed = analyse(evidence("我是做环保的，想了解一下大连拆除了多少台燃煤锅炉？", ("做", "环保", "想", "了解", *terms), [dalian]), facts)
+    assert framed.values == plain.values
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When an owner of an old polluting car could not be contacted, how did Dalian track them down?", None),
+        ("If the boilers were removed, when did it happen?", "time"),
+        ("When the forum was held, who spoke first?", "person"),
+        ("When was the forum held?", "time"),
+        ("When, exactly, did the forum start?", "time"),
+    ],
+)
+def test_a_leading_when_clause_sets_the_scene_and_the_main_clause_asks(question, kind):
+    from retriever.answerability.asked import answer_kind
+
+    assert answer_kind(question, "en") == kind
