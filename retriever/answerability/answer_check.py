@@ -24,6 +24,7 @@ from functools import lru_cache
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
 from retriever.answerability.asked import ORIGIN, PERSON, PLACE, TIME
+from retriever.answerability.eras import rule_on
 from retriever.answerability.kinds import named_at
 from retriever.answerability.names import person_name
 from retriever.answerability.quantity import DURATION, gives_count
@@ -216,10 +217,10 @@ def clause_number(
             for i, clause in enumerate(clauses):
                 if gives_count(clause, unit):
                     window = ",".join(clauses[max(i - 1, 0) : i + 2]) + (previous if i == 0 else "")
-                    score = coverage(attribute or words, window)
-                    if any(u.found_in(window) for u in words):  # the number counts an asked thing: the rest may be
-                        context = window + topic  # the passage's topic, told before (强力淘汰黄标车… 全市3000余名交警)
-                        score = max(score, coverage(attribute or words, context))
+                    score = _clause_score(words, attribute, window)
+                    if rule_on(11) and any(u.found_in(window) for u in words):  # the number counts an asked thing: the
+                        context = window + topic  # rest may be the passage's topic, told before (全市3000余名交警)
+                        score = max(score, _clause_score(words, attribute, context))
                     best = max(best, score)
                     if best >= 1.0:
                         return best
@@ -228,6 +229,13 @@ def clause_number(
     return best
 
 
+
+
+def _clause_score(words: Sequence[Unit], attribute: Sequence[Unit], text: str) -> float:
+    """The share of every asked word in the text (before session 12: half that and half the counted words')."""
+    if rule_on(12):
+        return coverage(attribute or words, text)
+    return (coverage(words, text) + coverage(attribute or words, text)) / 2
 
 
 @lru_cache(maxsize=8192)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from index.normalize import canonical
+from retriever.answerability.eras import rule_on
 from retriever.answerability.quantity import asks_person
 
 TIME, PERSON, NAME, PLACE, ORIGIN = "time", "person", "name", "place", "origin"
@@ -110,8 +111,9 @@ def asks_role(question: str, lang: str) -> bool:
 def _asks_role(text: str, lang: str) -> bool:
     """A name question about a role (湘潭市长叫什么名字, 哪位领导, which official): a person is asked."""
     if lang != "zh":  # which official; the name of the deputy mayor, as 副市长叫什么名字
-        return bool(re.search(r"\bwhich (?:official|leader|person|expert|mayor|director|editor)\b", text)) or bool(
-            re.search(rf"\bname of (?:the |its |his |her |their |[a-z]+'s )?(?:[a-z'-]+ ){{0,3}}{_EN_ROLES}", text, re.I)
+        role = r"\bname of (?:the |its |his |her |their |[a-z]+'s )?(?:[a-z'-]+ ){0,3}" + _EN_ROLES
+        return bool(re.search(r"\bwhich (?:official|leader|person|expert|mayor|director|editor)\b", text)) or (
+            rule_on(12) and bool(re.search(role, text, re.I))
         )
     before = re.split(r"叫什么|什么名字|的名字|是谁", text)[0]
     after = re.split(r"哪一?[家所座条个位]", text)

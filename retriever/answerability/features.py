@@ -58,6 +58,10 @@ a question about an entity is judged on that entity's passages among them, any o
 - ``place_absent``: the question is about a place or name the text writes elsewhere but none of the judged passages
   writes (长沙 / Changsha of how many coal-fired boilers did Changsha remove, answered word for word by 大连's passage;
   China of a national standard no passage found speaks of): another city's or the whole country's fact (places.py).
+- ``fact_elsewhere``: the question names an entity, and the asked words stand together in a sentence of another
+  entity's passage better than in any sentence of the asked entity's own passages (the share of them, other less own;
+  0 when the question names none): the fact is told, but of someone else (南阳拆除了多少台燃煤锅炉: 大连's sentence).
+  A binding of the asked entity to the asked fact, with no list of kinds, units or words (session 13, judge7).
 - ``nonsense``: there is nothing to look up: the question has no word at all (emoji, punctuation, digits, key
   mashes, greetings), or none of its words occurs in the transcript in any form (lorem ipsum, carpe diem); the
   judge abstains on it whatever the other features say.
@@ -88,6 +92,7 @@ from index.records import Chunk, Kind
 from retriever.answerability.answer_check import clause_number, stated_answer
 from retriever.answerability.asked import answer_kind, asks_role, asks_speaker, more_number
 from retriever.answerability.entities import Entity, asked_entities, folded
+from retriever.answerability.eras import rule_on
 from retriever.answerability.focus import focus_units
 from retriever.answerability.kinds import asked_kind, kind_named
 from retriever.answerability.names import (
@@ -120,7 +125,7 @@ FEATURES = (
     "top_dense", "top_sentence", "dense_margin", "cover_top", "known", "entity_asked", "entity_top", "attr_cover",
     "focus_found", "unit_missing", "unknown_names", "top_part", "english", "nonsense", "focus_known",
     "focus_sentence", "focus_unmapped", "kind_named", "words_unmapped", "stated_answer", "clause_number", "absent_noun",
-    "place_absent",
+    "place_absent", "fact_elsewhere",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
@@ -160,7 +165,7 @@ def content_units(evidence: Evidence, lexicon: dict[str, list[str]]) -> list[Uni
     """The question's content words: its Chinese words, and its Latin words with their translations (mixed too). A
     word the question writes only inside an asking phrase (多长 and 长时间 of 花了多长时间) is none."""
     outside = ZH_ASKING.sub("|", search_key(evidence.question))
-    terms = [t for t in own_terms(evidence) if search_key(t) in outside]
+    terms = [t for t in own_terms(evidence) if search_key(t) in outside or not rule_on(10)]
     return chinese_units(terms, lexicon) + english_units(evidence.question, lexicon)
 
 
@@ -232,6 +237,16 @@ def sentence_windows(chunk: Chunk) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _windows(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
     return tuple(search_key(text[spans[max(i - 1, 0)][0] : spans[i][1]]) for i in range(len(spans)))
+
+
+def fact_elsewhere(words: Sequence[Unit], own: Sequence[Chunk], others: Sequence[Chunk]) -> float:
+    """How much better the asked words stand together in one sentence window of another entity's passages than in
+    any of the asked entity's own (0 when they stand as well or better there, or nothing is asked)."""
+    if not words or not others:
+        return 0.0
+    own_best = max((coverage(words, w) for c in own for w in sentence_windows(c)), default=0.0)
+    other_best = max((coverage(words, w) for c in others for w in sentence_windows(c)), default=0.0)
+    return max(0.0, other_best - own_best)
 
 
 def answers_in(sentence: str, focus: Sequence[Unit], attribute: Sequence[Unit], unit: str | None) -> float:
@@ -346,6 +361,11 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "kind_named": kind_named(name_kind, [texts[i] for i in own]),
         "absent_noun": float(bool(absent)),
         "place_absent": float(bool(elsewhere)),
+        "fact_elsewhere": fact_elsewhere(
+            checked_attribute if entities else (),
+            own_chunks,
+            [c for i, c in enumerate(evidence.passages) if i not in set(own) and c.kind not in PARTS],
+        ),
     }
     focus_labels = tuple(u.label for u in focus)
     unmapped_labels = tuple(u.label for u in unknown_words)

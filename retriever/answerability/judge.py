@@ -40,7 +40,7 @@ def reason(analysis: Analysis, contributions: dict[str, float]) -> str:
             return f"转录稿中没有谈到：{'、'.join(absent)} (the transcript never speaks of {', '.join(absent)})"
         if name == "focus_sentence" and analysis.unit is not None:
             return "转录稿中没有找到这个数字 (no passage gives this number)"
-        if name in ("attr_cover", "entity_top", "focus_sentence") and analysis.entities:
+        if name in ("attr_cover", "entity_top", "focus_sentence", "fact_elsewhere") and analysis.entities:
             who = "、".join(analysis.entities)
             return f"转录稿中{who}的发言没有谈到这一点 (what {who} said does not give this)"
         if name == "absent_noun" and analysis.absent:

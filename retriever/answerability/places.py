@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from index.normalize import canonical, search_key
 from retriever.answerability.entities import Entity, names_alias
+from retriever.answerability.eras import rule_on
 from retriever.answerability.names import title_case
 from retriever.answerability.units import Unit, name_words, pos_tagger, tagged_around
 
@@ -72,7 +73,7 @@ def asked_places(
         words = dict.fromkeys(
             search_key(w) for w, t, _ in cut if t == _PLACE_TAG and len(w) >= 2 and w not in _KINDS_OF_PLACE
         )
-        quoted = dict.fromkeys(search_key(w) for w in _QUOTED.findall(canonical(question)))  # 南阳的“三见”: 大连's
+        quoted = dict.fromkeys(search_key(w) for w in _QUOTED.findall(canonical(question)) if rule_on(12))  # 南阳的“三见”
         return scope + [
             (w, (w,)) for w in {**words, **quoted} if not names_entity(w) and contains(w) and w not in NATIONAL_FORMS
         ]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
+from retriever.answerability.eras import rule_on
+
 UNITS = (
     "人次|立方米|平方米|平方公里|公里|千米|万元|亿元|万吨|台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|亿|万|米|倍|岁|%"
 )
 # A unit character that starts a noun (人口, 名字, 年龄, 家庭, 条例) is no unit: 多少人口 asks any number.
 _NOUNS = "人口|名字|名称|名单|年龄|年级|年份|家庭|天气|条例|条件|次数|个人"
 _ASKED_ZH = re.compile(rf"(?<!哪)(?:多少|几)(?:(?!{_NOUNS})({UNITS}))?")
+_MONEY_S10 = re.compile(r"多少钱|花了多少|投入了?多少|投资了?多少|费用|金额")  # before session 12 (eras.py)
 _MONEY = re.compile(
     r"多少钱|花了多少|投入了?多少|投资了?多少|费用|金额"
     # a sum of money named after 多少 (多少运营费, 多少资金支持, 多少补贴, 多少专项债券): not a count of its items (几项补贴)
@@ -59,7 +62,7 @@ def asked_unit(question: str) -> str | None:
     """
     if asks_person(question):
         return None
-    if _MONEY.search(question):
+    if (_MONEY if rule_on(12) else _MONEY_S10).search(question):
         return "元"
     if _PERCENT.search(question):
         return "%"

@@ -20,6 +20,7 @@ from index.stopwords import EN_LIGHT_VERBS, EN_QUERY_FILLER, EN_STOPWORDS
 from index.synonyms import synonyms
 from index.wordforms import base_forms
 from retriever.answerability.entities import Entity, names_alias
+from retriever.answerability.eras import rule_on
 from retriever.answerability.quantity import UNITS
 
 # The one home of the question's asking words, shared with retriever/answer_sentence.py.
@@ -212,7 +213,7 @@ _MEASURED = ((frozenset("钱 金额 资金 费用 花费 经费 成本 价格 �
 def measured_by_number(units: Sequence[Unit], unit: str | None) -> list[Unit]:
     """The asked words, each noun of what a number measures (钱, 金额, 人口) also found by that number's unit (元, 万人),
     when the question asks a number (unit not None)."""
-    if unit is None:
+    if unit is None or not rule_on(10):
         return list(units)
     out = []
     for u in units:

@@ -1,0 +1,27 @@
+"""Which sessions' answerability rules are on: all of them, except in eval.calibrate_eras (a tune-only measurement).
+
+Rules written with one reader set's tune near misses in view may fit that writer's questions and nothing else. To
+measure it, eval.calibrate_eras scores each set with the rules added after the set was written switched off, as if
+the set were new: ``RULES_BEFORE = 11`` keeps the rules of sessions 1-10 and switches off those of sessions 11 and
+later. The query path never sets it (None: every rule on).
+
+The rules switched this way (the session whose commits added them, after that session's reader set existed):
+
+- session 10 (after readers6): a noun of money is written by its unit (钱 by 元: units.measured_by_number); a word
+  written only inside an asking phrase (多长 of 花了多长时间) asks nothing (features.content_units).
+- session 11 (after readers7): in clause_number a counted thing's rest may be the passage's topic told before
+  (answer_check.clause_number); the place_absent feature and the place and kind swaps (eval.calibrate_eras drops
+  those: they are whole features and negatives, not code paths).
+- session 12 (after readers8): a sum of money named after 多少 asks 元 (quantity._MONEY); a number's clause must hold
+  every asked word (answer_check.clause_number; before: half the counted words', half the attribute's share); a
+  quoted term is a place (places.asked_places); 'the name of <role>' asks a person (asked.asks_role).
+"""
+
+from __future__ import annotations
+
+RULES_BEFORE: int | None = None  # sessions at or after this one have their rules off (None: all on)
+
+
+def rule_on(session: int) -> bool:
+    """Whether a rule added in ``session`` is on (always, unless eval.calibrate_eras switched that session off)."""
+    return RULES_BEFORE is None or session < RULES_BEFORE
