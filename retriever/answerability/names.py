@@ -28,6 +28,7 @@ _COLUMNS = {a: b for col in ("qaz", "wsx", "edc", "rfv", "tgb", "yhn", "ujm", "i
 _VOWEL = re.compile(r"[aeiouy]")
 _NAMED_TAGS = {"ns", "nr", "nrt", "nrfg", "nt", "eng"}
 _GENERIC_PLACE = re.compile(r"^[大小内外]?[河海岛山湖江]+$")  # landform words (大河, 海岛) are not named places
+_AREA = re.compile(r"(?<=..)(?:地区|省|市|县)$")  # 台湾地区, 湖南省: the place the text writes as 台湾, 湖南
 
 
 def is_word(unit: Unit, question: str = "", lexicon: dict | None = None) -> bool:
@@ -158,6 +159,8 @@ def unknown_names(
         word = word.strip()
         if not named or len(word) < 2 or contains(word):
             continue
+        if tag == "ns" and _AREA.search(word) and contains(_AREA.sub("", word)):
+            continue  # the place without its kind of area (台湾 of 台湾地区) is written
         if tag.startswith("nr") and not person_name(word) and written_apart(word, contains):
             continue  # 空气监测 (tagged nr): no surname, and the text writes 空气 and 监测
         if lexicon and word.isascii() and word not in acronyms and looks_known(word, lexicon):

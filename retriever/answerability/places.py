@@ -17,7 +17,7 @@ from functools import lru_cache
 from index.normalize import canonical, search_key
 from retriever.answerability.entities import Entity, names_alias
 from retriever.answerability.eras import rule_on
-from retriever.answerability.names import title_case
+from retriever.answerability.names import person_name, title_case
 from retriever.answerability.units import Unit, name_words, pos_tagger, tagged_around
 
 _PLACE_TAG = "ns"  # jieba's tag of place names
@@ -71,7 +71,8 @@ def asked_places(
     if lang == "zh":
         cut = tagged_around(canonical(question), aliases)
         words = dict.fromkeys(
-            search_key(w) for w, t, _ in cut if t == _PLACE_TAG and len(w) >= 2 and w not in _KINDS_OF_PLACE
+            search_key(w) for i, (w, t, _) in enumerate(cut)
+            if t == _PLACE_TAG and len(w) >= 2 and w not in _KINDS_OF_PLACE and not surnamed(cut, i, contains)
         )
         quoted = dict.fromkeys(search_key(w) for w in _QUOTED.findall(canonical(question)) if rule_on(12))  # 南阳的“三见”
         return scope + [
@@ -91,6 +92,15 @@ def asked_places(
         if forms and all(not names_entity(f) for f in unit.forms if not f.isascii()) and not set(forms) & set(NATIONAL_FORMS):
             out.append((word.split("'")[0], forms))  # as written (Changsha)
     return scope + out
+
+
+def surnamed(cut: Sequence[tuple[str, str, int]], i: int, contains: Callable[[str], bool]) -> bool:
+    """Whether the tagger cut a person's name the text writes into a surname and a place (严|长寿, 林|永康 of
+    严长寿的出生地在哪里, 林永康有几个孩子): the question names the person, not the place."""
+    if i == 0 or len(cut[i - 1][0]) != 1:
+        return False
+    joined = cut[i - 1][0] + cut[i][0]
+    return person_name(joined) and contains(search_key(joined))
 
 
 def place_absent(
