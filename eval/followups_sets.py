@@ -18,6 +18,7 @@ FOLLOWUPS5 = SETS / "followups5.jsonl"  # more again, written blind in session 9
 FOLLOWUPS6 = SETS / "followups6.jsonl"  # more again, written blind in session 10 (half tune, half held out)
 FOLLOWUPS7 = SETS / "followups7.jsonl"  # more again, written blind in session 11 (half tune, half held out)
 FOLLOWUPS8 = SETS / "followups8.jsonl"  # more again, written blind in session 12 (half tune, half held out)
+FOLLOWUPS9 = SETS / "followups9.jsonl"  # more again, written blind in session 13 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
@@ -26,6 +27,7 @@ MORE_SETS = (
     ("followups6", "eval/sets/followups6.jsonl", FOLLOWUPS6),
     ("followups7", "eval/sets/followups7.jsonl", FOLLOWUPS7),
     ("followups8", "eval/sets/followups8.jsonl", FOLLOWUPS8),
+    ("followups9", "eval/sets/followups9.jsonl", FOLLOWUPS9),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
