@@ -247,7 +247,8 @@ _HEAD = re.compile(r"[，,:：—]|\s-\s")
 _ZH_HEAD_QUESTION = re.compile(r"(?<=呢)[？?]\s*(?=\S)")  # 湘潭呢？区里抽调了多少干部？: a name, then the question
 _EN_HEAD_QUESTION = re.compile(r"(?<=\w)\?\s+(?=[A-Za-z])")  # What about Nanyang? Where is its water source?
 _EN_HEAD_WORDS = re.compile(
-    r"(?i)^(?:and|so|now|then|ok(?:ay)?|back|to|going|returning|turning|over|as|for|regarding|about|on|in|what|how)$"
+    r"(?i)^(?:and|so|now|then|ok(?:ay)?|back|to|going|returning|turning|over|as|for|regarding|about|on|in|what|how|"
+    r"switching|switch|moving|move|shifting|let's|lets|onto)$"  # Switching to Xiangtan, how is its stretch …?
 )
 
 

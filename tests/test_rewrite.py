@@ -925,3 +925,22 @@ def test_an_english_pronoun_of_the_questions_own_thing_leaves_the_subject_to_the
     history = ["Which policy paper lays out Dalian's roadmap for greener growth?"]
     done = ask("And how often did the joint inspection team carry out its checks?", history, knowledge).text
     assert done == "How often did the joint inspection team carry out its checks in Dalian?"
+
+
+def test_a_head_that_switches_to_a_city_and_a_figure_asked_for_another_city(knowledge):
+    assert ask("Switching to Xiangtan, how is its stretch of the Xiang River doing?", ["What did Nanyang do about farms?"],
+               knowledge).text == "How is Xiangtan's stretch of the Xiang River doing?"
+    history = ["Jining staffs its township grids with how many dedicated inspectors?"]
+    assert ask("What's the figure for Nanyang?", history, knowledge).text == (
+        "Nanyang staffs its township grids with how many dedicated inspectors?"
+    )
+    assert ask("What's the number of boilers?", history, knowledge).text != "Nanyang staffs its township grids with how many dedicated inspectors?"
+
+
+def test_part_of_the_place_asked_about_narrows_the_question(knowledge):
+    history = ["How many of Dalian's coal boilers were retrofitted rather than scrapped?"]
+    assert ask("And the urban districts alone?", history, knowledge).text == (
+        "How many of Dalian's coal boilers were retrofitted rather than scrapped in the urban districts?"
+    )
+    assert ask("市区呢？", ["大连提标改造了多少台燃煤锅炉？"], knowledge).text == "大连市区提标改造了多少台燃煤锅炉？"
+    assert ask("光市区呢？", ["大连提标改造了多少台燃煤锅炉？"], knowledge).text == "大连市区提标改造了多少台燃煤锅炉？"

@@ -47,6 +47,9 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         if _time_words(fragment) == clauses.words(fragment):  # 现在呢？ after …以前有什么问题？ → …现在有什么问题？
             earlier = _time_words(last.text)
             return last.text.replace(earlier[0], fragment, 1) if earlier else fragment + last.text
+        if (area := _ZH_PART_OF_PLACE.match(fragment)) and (place := _place_named(last)) is not None:
+            # 市区呢？ after 大连提标改造了多少台燃煤锅炉？: the same question of part of that place (大连市区…)
+            return last.text[: place.end] + area.group("area") + last.text[place.end :]
         if _PLACE_LIKE.search(fragment):
             head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
             if head:  # 湘江湘潭段: the head read as 湘江湘潭 keeps its place suffix
@@ -79,6 +82,7 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         return done  # In how many zones did Xiangtan pick key cleanup projects?
     return (  # 'from the banks' replaces the question's own 'from …'; 'the fines' the thing asked about
         clauses.replace_phrase(last.text, fragment)
+        or _narrowed(last, fragment)
         or clauses.replace_head(last.text, fragment)
         or clauses.replace_object(last.text, fragment)
         or clauses.replace_means(last.text, fragment)
@@ -87,6 +91,33 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         or _owned_by_latest(fragment, turns, knowledge)
         or f"{last.text.rstrip('?')}, and {fragment}?"
     )
+
+
+# Part of a place that names no place of its own (市区, 农村, the urban districts alone): the latest question's place,
+# narrowed.
+_ZH_PART_OF_PLACE = re.compile(
+    r"^(?:光|仅|只|单|单是|仅仅|光是|只是|其中)?(?P<area>市区|城区|主城区|中心城区|市里|县里|县区|郊区|农村|乡村|城市)$"
+)
+_EN_PART_OF_PLACE = re.compile(
+    r"(?i)^(?:in\s+|within\s+|for\s+)?(?P<area>(?:the\s+)?(?:urban|rural|inner[- ]city|downtown|suburban|outlying|central|"
+    r"city)\s+(?:districts?|areas?|core|centre|center|counties|county|villages?|towns?|parts?)"
+    r"|(?:the\s+)?(?:countryside|suburbs|city\s+proper))"
+    r"(?:\s+(?:alone|only|by\s+themselves|by\s+itself|on\s+(?:its|their)\s+own))?$"
+)
+
+
+def _place_named(turn: Turn) -> Mention | None:
+    """The first place the latest question names, or None."""
+    return next((m for m in turn.mentions if m.entity.kind == EntityKind.PLACE), None)
+
+
+def _narrowed(last: Turn, fragment: str) -> str:
+    """How many of Dalian's coal boilers were retrofitted … in the urban districts? for 'And the urban districts alone?'
+    after a question that names Dalian: part of the question's place narrows it, it is no new subject; else ''."""
+    match = _EN_PART_OF_PLACE.match(fragment.strip())
+    if match is None or _place_named(last) is None:
+        return ""
+    return f"{last.text.rstrip('?. ')} in {match.group('area')}?"
 
 
 def _owned_by_latest(fragment: str, turns: list[Turn], knowledge: Knowledge) -> str:

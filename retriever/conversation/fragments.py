@@ -18,7 +18,10 @@ _ZH_ASKING = re.compile(r"什么|怎么|怎样|为什么|为何|哪|谁|多少|�
 _EN_ELLIPSIS = re.compile(  # what/how about, with the commonest slips (wat, abot)
     r"^(?:and|but|so)?[\s,]*(?:what|wat|waht|wht|how|hw)\s+(?:about|abot|abut|abt|abuot|aobut|abotu)\s+(?P<x>.+?)[\s?.!]*$"
     r"|^(?:and|also)[\s,]+(?P<y>.+?)[\s?.!]*$"
-    r"|^(?:and\s+)?(?:the\s+)?same(?:\s+question|\s+thing)?\s+(?:for|about|with|in|of|on)\s+(?P<z>.+?)[\s?.!]*$",
+    r"|^(?:and\s+)?(?:the\s+)?same(?:\s+question|\s+thing)?\s+(?:for|about|with|in|of|on)\s+(?P<z>.+?)[\s?.!]*$"
+    # What's the figure for Nanyang?, What are the numbers in Dalian?: the same figure, asked of another
+    r"|^(?:and|but|so)?[\s,]*(?:what(?:'s|\s+is|\s+are|\s+was|\s+were)|how\s+(?:is|are|was|were))\s+"
+    r"(?P<w>the\s+(?:figure|number|count|total|tally|data|answer|picture|situation|story)s?\s+(?:for|in|at)\s+.+?)[\s?.!]*$",
     re.IGNORECASE,
 )
 _EN_WH_CLAUSE = re.compile(r"(?i)(?!how\s+(?:many|much)\b)(?:what|how|who|where|when|why|which)\b")
@@ -38,10 +41,10 @@ def ellipsis(question: str, chinese: bool) -> str | None:
     match = _EN_ELLIPSIS.match(question.strip())
     if not match:
         return None
-    fragment = (match.group("x") or match.group("y") or match.group("z") or "").strip()
+    fragment = (match.group("x") or match.group("y") or match.group("z") or match.group("w") or "").strip()
     if match.group("y") and (len(fragment.split()) > 8 or _EN_VERB.search(fragment) or _EN_WH_CLAUSE.match(fragment)):
         return None  # 'And how many vehicles were scrapped?', 'And what happened in …?' are questions of their own
-    if not match.group("z") and _EN_OWN_QUESTION.search(fragment):
+    if not (match.group("z") or match.group("w")) and _EN_OWN_QUESTION.search(fragment):
         return None  # "And Nanyang's rural sewage projects, who runs them?": a topic, then the question asked of it
     return fragment or None
 
