@@ -944,3 +944,12 @@ def test_part_of_the_place_asked_about_narrows_the_question(knowledge):
     )
     assert ask("市区呢？", ["大连提标改造了多少台燃煤锅炉？"], knowledge).text == "大连市区提标改造了多少台燃煤锅炉？"
     assert ask("光市区呢？", ["大连提标改造了多少台燃煤锅炉？"], knowledge).text == "大连市区提标改造了多少台燃煤锅炉？"
+
+
+def test_which_newspaper_asks_for_a_body_that_it_then_stands_for():
+    from retriever.conversation import asking
+    from retriever.conversation.pronouns import Want
+
+    assert asking.asked_kind("Which newspaper hosted the 2016 forum dialogue?") == Want.ORG
+    assert asking.asked_kind("哪家媒体主办了这场对话？") == Want.ORG
+    assert asking.asked_kind("What did the paper say?") is None

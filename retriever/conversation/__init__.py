@@ -49,7 +49,7 @@ def complete(retriever, question: str, history: Sequence[str] | None):
     """The question completed from the conversation (a retriever.rewrite.Rewrite).
 
     A pronoun whose referent no earlier question names is resolved to the speaker of the best
-    of the three passages that answer the latest earlier question and have a speaker (one extra
+    of the five passages that answer the latest earlier question and have a speaker (one extra
     search, only then); 这个/that + a noun that no earlier question names, to the latest entity when the best
     passage answering the latest question names that noun (one search, only then); a Chinese question that names
     nothing and leaves out its subject, to the latest entity when the best passage for it is that entity's speaker's
@@ -61,7 +61,7 @@ def complete(retriever, question: str, history: Sequence[str] | None):
         return rewrite(question, None, Knowledge())
 
     def answered_by(text: str) -> str:  # the best passage that has a speaker (not a roster or a headline)
-        hits = retriever.search(text, k=3)
+        hits = retriever.search(text, k=5)  # Which newspaper hosted …?: a roster, a title and a preface may come first
         return next((h.citation.speaker for h in hits if h.citation.speaker), "")
 
     @functools.lru_cache(maxsize=8)

@@ -19,6 +19,8 @@ _ASKS_PLACE = re.compile(r"(?i)哪(?:个|座)?(?:城市|市|地方|地区|省)|�
 _ASKS_ORG = re.compile(
     r"(?i)哪(?:个|家)(?:公司|企业|单位)|(?:公司|企业)(?:的名字)?叫什么|什么公司|\b(?:which|what)\s+(?:company|firm|business)\b"
     r"|\bname\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:company|firm|business)\b"  # the name of the Guangzhou landscaping company
+    # Which newspaper hosted …?: a body that speaks, as a company does
+    r"|哪(?:个|家)(?:报社|报纸|媒体|机构)|\b(?:which|what)\s+(?:newspaper|paper|media\s+outlet|outlet|publication|agency|organi[sz]ation)\b"
 )
 
 
