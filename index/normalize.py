@@ -37,9 +37,20 @@ def fold(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
+# Sentence-final particles (…呢？ …啊, …吗): a mostly English question with one (What did Xu Wei say about grids呢?) asks
+# in English all the same, so they do not count towards its language.
+_FINAL_PARTICLES = re.compile(r"[呢啊吗吧呀嘛哦啦]+(?=[\s?？!！。.~…]*$)")
+
+
+def without_particles(text: str) -> str:
+    """The text without its sentence-final particles (What did Xu Wei say呢? → What did Xu Wei say?)."""
+    return _FINAL_PARTICLES.sub("", text)
+
+
 def is_chinese(text: str) -> bool:
-    """True when at least a fifth of the text's letters are CJK ideographs."""
-    letters = [c for c in text if c.isalpha()]
+    """True when at least a fifth of the text's letters are CJK ideographs, its sentence-final particles (呢、啊、吗)
+    not counted unless they are all it has."""
+    letters = [c for c in without_particles(text) if c.isalpha()] or [c for c in text if c.isalpha()]
     return bool(letters) and sum(1 for c in letters if is_cjk(c)) * 5 >= len(letters)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from index.abbreviations import LEVELS
@@ -13,10 +13,11 @@ from index.errors import InvalidQueryError
 from index.everyday import everyday
 from index.lexicon import stem
 from index.lexicon_query import hanzi_for_pinyin, translate
-from index.normalize import CJK, CJK_RUN, canonical, is_chinese, readable
+from index.normalize import CJK, CJK_RUN, canonical, is_chinese, readable, without_particles
 from index.stopwords import ZH_QUERY_FILLER
 from index.synonyms import synonyms
 from index.tokenize import tokenize, tokenize_around
+from retriever.answerability.preamble import unframed
 
 MAX_QUERY_CHARS = 512
 # Controls, zero-width and bidi marks, and lone surrogates (argv bytes that are not UTF-8 arrive as
@@ -186,8 +187,51 @@ def embedding_text(text: str, lexicon: dict[str, list[str]]) -> str:
     return text
 
 
+# The titles a reader puts after a speaker's surname (张局长, 区副总裁); a speaker holds those his title or role holds.
+TITLES = (
+    "副局长", "局长", "副厅长", "厅长", "副部长", "部长", "副市长", "市长", "副县长", "县长", "副书记", "书记", "副主任", "主任",
+    "副总裁", "总裁", "总经理", "副总经理", "董事长", "总编辑", "主编", "副处长", "处长", "科长", "院长", "所长", "主席",
+    "教授", "研究员",
+)
+
+
+def title_aliases(speakers: Iterable[object]) -> dict[str, str]:
+    """Surname + title -> the speaker it names (张局长 -> 张海冰, 区副总裁 -> 区锦雄), for the titles a speaker's title or
+    role holds (a 副局长 is also addressed as 局长), where exactly one speaker has that surname and title. The host and a
+    name that is no person's two or three ideographs (中国环境报) get none."""
+    found: dict[str, set[str]] = {}
+    for s in speakers:
+        name, title, role = getattr(s, "name", ""), getattr(s, "title", ""), getattr(s, "role", "")
+        if not 2 <= len(name) <= 3 or not CJK_RUN.match(name) or "主持" in title + role:
+            continue
+        held = {t for t in TITLES if t in title or t in role} | ({title} if len(title) >= 2 and CJK_RUN.match(title) else set())
+        for t in held:
+            found.setdefault(name[0] + t, set()).add(name)
+    return {alias: next(iter(names)) for alias, names in found.items() if len(names) == 1}
+
+
+def with_names(text: str, aliases: Mapping[str, str]) -> str:
+    """The question with each surname + title that names one speaker written as the speaker's name (张局长 → 张海冰):
+    the search reads it as it reads the question that names him (with the title kept, 局长 would weigh for every
+    局长's passages and move the ranking away from the named one's)."""
+    if not aliases:
+        return text
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
+    return pattern.sub(lambda m: aliases[m.group(0)], text)
+
+
+def query_lang(text: str) -> str:
+    """'zh' or 'en': the language of the question itself, its asker's opening left out (我想了解一下，Who is …?: English;
+    请问 + an English question is no Chinese one)."""
+    return "zh" if is_chinese(unframed(text)) else "en"
+
+
 def parse_query(
-    query: object, lexicon: dict[str, list[str]], known: Known | None = None, names: Iterable[str] = ()
+    query: object,
+    lexicon: dict[str, list[str]],
+    known: Known | None = None,
+    names: Iterable[str] = (),
+    aliases: Mapping[str, str] | None = None,
 ) -> ParsedQuery:
     """Clean a query and find its language and BM25 terms.
 
@@ -196,13 +240,25 @@ def parse_query(
         lexicon: the index's English/pinyin lexicon.
         known: whether a term is in the index's BM25 vocabulary (for pinyin expansion of typos).
         names: the index's speakers' names, kept whole when the question is cut into words.
+        aliases: surname + title -> speaker name (title_aliases): 张局长 is searched as 张海冰.
+
+    The asker's opening and closing words (请问、我想了解一下、Could you tell me; thanks:
+    retriever/answerability/preamble.py) ask nothing of the text: the terms, the embedded text and the language are
+    those of the question without them, and an English question's Chinese particle (…river呢？) is left out too
+    (``text`` stays as typed).
 
     Raises:
         InvalidQueryError: see clean_query.
     """
     text, notice = clean_query(query)
-    lang = "zh" if is_chinese(text) else "en"
-    plain = written_form(text)  # spoken Chinese in its written form (咋 → 怎么, 打哪来 → 从哪里来): index/colloquial.py
+    lang = query_lang(text)
+    asked = unframed(text)
+    if asked != text and asked[:1].isascii() and asked[:1].islower():  # I'd like to know, which … → Which …
+        asked = asked[0].upper() + asked[1:]
+    if lang == "en":
+        asked = without_particles(asked)  # How does … river呢？: English
+    # 张局长 → 张海冰; spoken Chinese in its written form (咋 → 怎么, 打哪来 → 从哪里来): index/colloquial.py
+    plain = written_form(with_names(asked, aliases or {}))
     terms = query_terms(plain, lexicon, names)
     if lang == "zh" and known is not None and lexicon:
         terms = [t for t in terms if not _carried(t, plain, lexicon, known)]

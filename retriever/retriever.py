@@ -19,7 +19,7 @@ from retriever.candidates import SentenceScores, both_runs
 from retriever.evidence import boost, coverage, own_terms
 from retriever.framing import answers_first, asked_kinds, asks_account, frame_of, framed
 from retriever.fusion import fuse
-from retriever.query import ParsedQuery, parse_query, query_terms
+from retriever.query import ParsedQuery, parse_query, query_terms, title_aliases
 from retriever.settings import FusionMethod, FusionSettings, SearchSettings
 from retriever.stages import PARALLEL_MIN
 from retriever.types import Answer, Citation, Hit, Mode
@@ -46,6 +46,7 @@ class Retriever:
         # a large local index runs the sentence search and BM25 beside the passage search (retriever/stages.py)
         self._parallel = self.backend.kind == "local" and self.backend.chunks.count() >= PARALLEL_MIN
         self._titles = {d.doc: d.title for d in index.manifest.docs}
+        self._aliases = title_aliases(self.speakers.values())  # 张局长 -> 张海冰 (retriever/query.py)
         self._names = tuple(self.speakers) + tuple(city for s in self.speakers.values() for city in cities_of(s))
         self.answerability = Answerability.for_retriever(self)
 
@@ -152,7 +153,7 @@ class Retriever:
         return [self.run(p, v, k, mode, where)[0] for p, v in zip(parsed, vectors)]
 
     def parse(self, query: object) -> ParsedQuery:
-        return parse_query(query, self.backend.lexicon, self._known, self._speakers)
+        return parse_query(query, self.backend.lexicon, self._known, self._speakers, self._aliases)
 
     def _known(self, term: str) -> bool:
         """Whether a term is in the BM25 vocabulary."""

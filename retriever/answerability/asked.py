@@ -17,7 +17,9 @@ TIME, PERSON, NAME, PLACE, ORIGIN = "time", "person", "name", "place", "origin"
 _ZH_KINDS = (
     (TIME, re.compile(r"哪一?年|哪一?天|哪个月|几月|几号|什么时候|什么时间|何时|哪个时候")),
     (ORIGIN, re.compile(r"哪里人|哪儿人|什么地方人|籍贯|老家")),
-    (PLACE, re.compile(r"哪里|哪儿|什么地方|哪个地方|何地|在哪(?![一个家所座条位种项部间些])")),  # 在哪个机关: a name
+    # 在哪个机关 asks a name; 什么地方 and 哪些地方 ask what kind of site or aspect (管哪些地方: 建筑工地、煤炭堆场; 跑了
+    # 什么地方: 企业、村屯、家庭), which the text answers with common nouns, not a named place: neither is a place question.
+    (PLACE, re.compile(r"哪里|哪儿|哪个地方|何地|在哪(?![一个家所座条位种项部间些])")),
     (PERSON, re.compile(r"是谁|谁|哪位|什么人|哪[帮些群伙拨批]人")),
     (NAME, re.compile(r"哪一?[家所座条个]|叫什么|什么名字|的名字|的名称|名称是什么|名字是什么|哪个(?:公司|企业|单位|机构)")),
 )

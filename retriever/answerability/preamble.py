@@ -4,8 +4,8 @@ Readers open a question politely or say who they are (请问、我想了解一�
 me …, I'd like to know, Quick question -) and close it with thanks (谢谢; thanks). None of those words is asked about:
 counted as content words (想, 了解, 环保, like, quick) they lower every coverage, move which passage best covers the asked
 attribute and so flip the number and answer checks, and an English question no longer starts with its question word
-(when …, who …). ``unframed`` takes that framing off before the question's features are computed; the search itself
-reads the question as typed.
+(when …, who …). ``unframed`` takes that framing off before the question's features are computed, and before the
+search reads the question (retriever/query.py parse_query).
 """
 
 from __future__ import annotations
