@@ -87,6 +87,11 @@ class Retriever:
         return list(self._docs.values())
 
     @property
+    def documents_by_id(self) -> dict[str, DocRecord]:
+        """The indexed documents by id."""
+        return self._docs
+
+    @property
     def chunks(self) -> list[Chunk]:
         """Every passage of the index (for evaluation and listings, not the query path)."""
         return self.backend.chunks.all()
