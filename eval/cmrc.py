@@ -225,7 +225,10 @@ def reason_counts(answers: dict[str, dict]) -> dict[str, int]:
     import re
     from collections import Counter
 
-    kinds = Counter(re.sub(r"[：:].*", "：…", r["reason"].split(" (")[0]) for r in answers.values() if r["abstained"])
+    kinds = Counter(  # the reason's Chinese part without what it names: the names and the index's one title
+        re.sub(r"^《.*?》中", "《…》中", re.sub(r"[：:].*", "：…", r["reason"].split(" (")[0]))
+        for r in answers.values() if r["abstained"]
+    )
     return dict(kinds.most_common())
 
 

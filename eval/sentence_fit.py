@@ -42,7 +42,7 @@ def question_rows(retriever, questions, k: int = ANSWER_K) -> list[Rows]:
     from index.store.base import NO_FILTER
     from retriever.answer_sentence import ANSWER_DEPTH, FEATURES, asked_for, word_weights
     from retriever.highlight import candidates, may_answer, passage_contexts
-    from retriever.service import entity_names, owned_by_asked, search
+    from retriever.service import entity_names, owned_by_asked, search, subjects
     from retriever.types import Mode
 
     hosts = {name for name, s in retriever.speakers.items() if "主持" in s.title or s.role.startswith("主持")}
@@ -54,7 +54,9 @@ def question_rows(retriever, questions, k: int = ANSWER_K) -> list[Rows]:
         searched = search(retriever, parsed, k, Mode.HYBRID, NO_FILTER)
         chunks = retriever.backend.chunks.get([h.chunk_id for h in searched.hits])
         cosines = [searched.sentences[c.chunk_id] for c in chunks]
-        asked = asked_for(parsed.text, parsed.terms, retriever.backend.lexicon, entity_names(retriever))
+        asked = asked_for(
+            parsed.text, parsed.terms, retriever.backend.lexicon, entity_names(retriever), subjects(retriever, chunks)
+        )
         weights = word_weights(asked, chunks)
         features, right = [], []
         kinds = [h.kind for h in searched.hits]

@@ -140,9 +140,11 @@ def _forms(term: str) -> tuple[str, ...]:
     return (key,) if value is None else (key, str(int(value)))  # 三 (from 'three') also finds 3省
 
 
-def _chinese_words(text: str, terms: Sequence[str], names: Sequence[str]) -> list[Word]:
+def _chinese_words(text: str, terms: Sequence[str], names: Sequence[str], subjects: Sequence[str] = ()) -> list[Word]:
     question = search_key(text)
     asking = [m.span() for m in ZH_ASKING.finditer(question)]
+    keys = [search_key(s) for s in subjects]
+    within = [m.span() for key in keys if len(key) > 1 for m in re.finditer(re.escape(key), question)]
     words = {}
     for term in terms:
         key = search_key(term)
@@ -151,7 +153,7 @@ def _chinese_words(text: str, terms: Sequence[str], names: Sequence[str]) -> lis
         spans = [m.span() for m in re.finditer(re.escape(key), question)]
         if all(any(a <= s and e <= b for a, b in asking) for s, e in spans):
             continue  # part of a question phrase (多长时间 -> 时间)
-        name = _names([key], names)
+        name = _names([key], names) or bool(within) and all(any(a <= s and e <= b for a, b in within) for s, e in spans)
         focus = not name and any(0 <= s - b <= FOCUS_GAP or 0 <= a - e <= FOCUS_GAP for s, e in spans for a, b in asking)
         words[key] = Word(key, _forms(term), focus, name)
     return list(words.values())
@@ -224,7 +226,9 @@ def _unit(text: str) -> str | None:
     return unit
 
 
-def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], names: Sequence[str] = ()) -> Asked:
+def asked_for(
+    text: str, terms: Sequence[str], lexicon: dict[str, list[str]], names: Sequence[str] = (), subjects: Sequence[str] = ()
+) -> Asked:
     """What the question asks for.
 
     Args:
@@ -232,8 +236,10 @@ def asked_for(text: str, terms: Sequence[str], lexicon: dict[str, list[str]], na
         terms: its BM25 terms (an English question's include their Chinese translations).
         lexicon: the index's English/pinyin lexicon.
         names: the speakers' names and cities (a word naming one is who or where is asked about, not what).
+        subjects: the retrieved documents' subjects (short titles): a word of the question only ever within one
+            (吻 in 斯氏腔吻鳕) says what is asked about, as a name does.
     """
-    words = _chinese_words(text, terms, names)
+    words = _chinese_words(text, terms, names, subjects)
     if re.search(r"[A-Za-z]", text):
         known = {w.label for w in words}
         words += [w for w in _english_words(text, lexicon, names) if w.label not in known]

@@ -19,6 +19,7 @@ from retriever.candidates import SentenceScores, both_runs
 from retriever.evidence import boost, coverage, own_terms
 from retriever.framing import answers_first, asked_kinds, asks_account, frame_of, framed
 from retriever.fusion import fuse
+from retriever.holding import holding_of
 from retriever.query import ParsedQuery, parse_query, query_terms, title_aliases
 from retriever.settings import FusionMethod, FusionSettings, SearchSettings
 from retriever.stages import PARALLEL_MIN
@@ -48,6 +49,7 @@ class Retriever:
         self._titles = {d.doc: d.title for d in index.manifest.docs}
         self._aliases = title_aliases(self.speakers.values())  # 张局长 -> 张海冰 (retriever/query.py)
         self._names = tuple(self.speakers) + tuple(city for s in self.speakers.values() for city in cities_of(s))
+        self.holding = holding_of(index.manifest.docs)  # what refusals name (retriever/holding.py)
         self.answerability = Answerability.for_retriever(self)
 
     @classmethod
@@ -84,6 +86,11 @@ class Retriever:
     def documents(self) -> list[DocRecord]:
         """The indexed documents."""
         return list(self._docs.values())
+
+    @property
+    def documents_by_id(self) -> dict[str, DocRecord]:
+        """The indexed documents by id."""
+        return self._docs
 
     @property
     def chunks(self) -> list[Chunk]:

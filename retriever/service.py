@@ -58,7 +58,7 @@ def answer(
     hits = searched.hits
     chunks = backend.chunks.get([h.chunk_id for h in hits])
     hosts = {name for name, s in retriever.speakers.items() if "主持" in s.title or s.role.startswith("主持")}
-    asked = asked_for(parsed.text, parsed.terms, backend.lexicon, entity_names(retriever))
+    asked = asked_for(parsed.text, parsed.terms, backend.lexicon, entity_names(retriever), subjects(retriever, chunks))
     found, chosen = answer_highlights(
         chunks, [searched.sentences[c.chunk_id] for c in chunks], asked, [h.kind for h in hits],
         [h.citation.speaker in hosts for h in hits], owned_by_asked(retriever, parsed.text, chunks),
@@ -86,6 +86,17 @@ def answer(
 def entity_names(retriever) -> list[str]:
     """The speakers' names and their cities (王奇, 南阳): who or where a question asks about, not what."""
     return list(retriever.speakers) + [city for s in retriever.speakers.values() for city in cities_of(s)]
+
+
+SUBJECT_CHARS = 12  # a title this short names the document's subject (蒋巨峰, 斯氏腔吻鳕), not what it says
+
+
+def subjects(retriever, chunks) -> list[str]:
+    """The short titles of the passages' documents: an article's subject, which its first sentence names and the
+    others do not (本鱼, 他). Like a speaker's name, a question word only within it says who or what is asked about,
+    not what is asked, so it does not draw the highlight to the defining sentence (斯氏腔吻鳕为…鼠尾鳕科的其中一种)."""
+    titles = (retriever.documents_by_id.get(c.doc) for c in chunks)
+    return list(dict.fromkeys(t.title.strip() for t in titles if t and 1 < len(t.title.strip()) <= SUBJECT_CHARS))
 
 
 def owned_by_asked(retriever, question: str, chunks) -> list[bool] | None:

@@ -285,3 +285,17 @@ def test_a_headline_asked_for_is_highlighted_whole_with_its_question():
 def test_the_newspaper_that_publishes_the_dialogue_is_its_host():
     assert asked("What struck the newspaper's visitor about the staff of Dalian's bureau?", []).host
     assert asked("本报记者在大连看到了什么？", []).host and not asked("What did Dalian's bureau do?", []).host
+
+
+def test_the_words_of_an_articles_subject_weigh_as_names_do():
+    # 斯氏腔吻鳕 is the title: its pieces (吻, 鳕) say what is asked about, not what is asked, so the defining
+    # sentence that names it does not outweigh the one that answers (以多毛类为食)
+    question = "斯氏腔吻鳕主要以什么为食？"
+    terms = ["斯氏腔", "吻", "鳕", "主要", "为食"]
+    plain = {w.label: w.name for w in asked_for(question, terms, LEXICON, NAMES).words}
+    subject = {w.label: w.name for w in asked_for(question, terms, LEXICON, NAMES, ["斯氏腔吻鳕"]).words}
+    assert not any(plain.values())
+    assert subject == {"斯氏腔": True, "吻": True, "鳕": True, "主要": False, "为食": False}
+    # a word also written outside the subject is still asked: 鳕 in 鳕鱼
+    outside = asked_for("斯氏腔吻鳕和鳕鱼吃什么？", ["斯氏腔", "吻", "鳕", "鳕鱼"], LEXICON, NAMES, ["斯氏腔吻鳕"])
+    assert {w.label: w.name for w in outside.words}["鳕"] is False

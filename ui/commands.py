@@ -27,13 +27,15 @@ def default_index() -> Path:
     return ensure_default_index(log=lambda line: typer.echo(line, err=True))
 
 
-def format_answer(answer) -> str:
-    """The plain-text rendering of an Answer for the terminal."""
+def format_answer(answer, holding=None) -> str:
+    """The plain-text rendering of an Answer for the terminal (holding: what an abstention names, the transcript
+    unless given; Retriever.holding)."""
+    from retriever.holding import TRANSCRIPT
     lines = []
     if answer.notice:
         lines.append(f"note: {answer.notice}")
     if answer.abstained:
-        lines.append("转录稿中没有找到对这个问题的回答。The transcript does not cover this question.")
+        lines.append((holding or TRANSCRIPT).not_covered())
         if answer.passages:
             lines.append("可能相关 / may be related:")
     else:
@@ -99,7 +101,7 @@ def run_ask(
     if as_json:
         typer.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:
-        typer.echo(format_answer(answer))
+        typer.echo(format_answer(answer, retriever.holding))
 
 
 CHAT_HELP = "输入问题；/clear 清空对话，Ctrl-D 退出。Type a question; /clear starts over, Ctrl-D quits."
@@ -142,7 +144,7 @@ def run_chat(index: Path | None, k: str, mode: str, speaker: str | None) -> None
             continue
         if answer.rewritten:
             typer.echo(f"理解为 / Understood as: {answer.rewritten}")
-        typer.echo(format_answer(answer))
+        typer.echo(format_answer(answer, retriever.holding))
         typer.echo("")
         history.append(question)
 

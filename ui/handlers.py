@@ -62,7 +62,7 @@ class Chat:
         if turn.get("answer") is None:
             return error_html(turn.get("error") or INTERNAL)
         answer = answer_from_json(turn["answer"])
-        return answer_html(answer, self.under_passage, k=turn.get("k"), titles=self.titles)
+        return answer_html(answer, self.under_passage, k=turn.get("k"), titles=self.titles, holding=self.retriever.holding)
 
     def under_passage(self, hit: Hit, highlight) -> str:
         """A passage's source lines in context, shown under it in the reply."""
@@ -102,7 +102,7 @@ class Chat:
         answer = answer_from_json(turn["answer"])
         choices = [(citation_label(hit), i) for i, hit in enumerate(answer.passages)]
         viewer = self.source(answer, 0) if answer.passages else ""
-        return gr.update(choices=choices, value=0 if choices else None), viewer, answer_markdown(answer)
+        return gr.update(choices=choices, value=0 if choices else None), viewer, answer_markdown(answer, self.retriever.holding)
 
     def source(self, answer: Answer, index: int) -> str:
         highlight = answer.highlights[index] if index < len(answer.highlights) else None

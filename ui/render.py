@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote
 
+from retriever.holding import TRANSCRIPT, Holding
 from retriever.types import Answer, Hit
 from ui.escape import citation_label, esc, lines_label
 from ui.source_view import CONTEXT_LINES, source_html
@@ -24,7 +25,7 @@ Sources = Callable[[Hit, object], str]  # (hit, its highlight) -> its source lin
 MODE_LABELS = {"hybrid": "混合 Hybrid", "dense": "语义 Semantic", "bm25": "关键词 Keyword"}
 MODE_ALIASES = {"混合": "hybrid", "语义": "dense", "关键词": "bm25"}
 
-NOT_COVERED = "转录稿中没有涉及这个问题。The transcript does not cover this question."
+NOT_COVERED = TRANSCRIPT.not_covered()  # the forum's; another index names what it holds (retriever/holding.py)
 MAY_BE_RELATED = "可能相关的段落 / May be related"
 ANSWER_LABEL = "答案 / Answer"
 SOURCES_LABEL = "引用段落 / Cited passages"
@@ -110,6 +111,7 @@ def answer_html(
     sources: Sources | None = None,
     k: int | None = None,
     titles: dict[str, str] | None = None,
+    holding: Holding = TRANSCRIPT,
 ) -> str:
     """The chat reply: how the question was understood, active filters, the answer (or a plain abstention),
     the numbered passages each with its source lines under it, and a link that asks the question again.
@@ -119,6 +121,7 @@ def answer_html(
         sources: renders a passage's source lines; when given, each passage gets them, expandable.
         k: the number of passages asked for; fewer back is said in the reply.
         titles: document id -> title, to name a document filter.
+        holding: what the index holds, named by an abstention (Retriever.holding).
     """
     parts = []
     if answer.rewritten and answer.rewritten != answer.query:
@@ -129,7 +132,7 @@ def answer_html(
     if answer.notice:
         parts.append(f'<div class="fqa-notice">ⓘ {esc(answer.notice)}</div>')
     if answer.abstained or not answer.passages:
-        parts.append(f'<div class="fqa-abstain"><strong>{esc(NOT_COVERED)}</strong></div>')
+        parts.append(f'<div class="fqa-abstain"><strong>{esc(holding.not_covered())}</strong></div>')
         if answer.passages:
             parts.append(f'<div class="fqa-heading">{esc(MAY_BE_RELATED)}:</div>')
     else:
@@ -177,15 +180,15 @@ def _md(text: str) -> str:
     return text.replace("\r\n", "\n")
 
 
-def answer_markdown(answer: Answer) -> str:
-    """The answer with its citations as Markdown, for copying or saving."""
+def answer_markdown(answer: Answer, holding: Holding = TRANSCRIPT) -> str:
+    """The answer with its citations as Markdown, for copying or saving (holding: what an abstention names)."""
     out = [f"**问题 / Question:** {_md(answer.query)}", ""]
     if answer.rewritten and answer.rewritten != answer.query:
         out += [f"{UNDERSTOOD_LABEL}: {_md(answer.rewritten)}", ""]
     if filters_text(answer.filters):
         out += [f"{FILTER_LABEL}: {_md(filters_text(answer.filters))}", ""]
     if answer.abstained or not answer.passages:
-        out.append(f"**{NOT_COVERED}**")
+        out.append(f"**{holding.not_covered()}**")
         if answer.passages:
             out += ["", f"{MAY_BE_RELATED}:"]
     else:

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from retriever.answerability.entities import entities_from_knowledge
 from retriever.answerability.features import Analysis, Evidence, IndexFacts, analyse
 from retriever.answerability.model import AnswerabilityModel, model_for
-
-NOT_CLOSE = "转录稿中没有与此相关的内容 (nothing in the transcript is close enough to this question)"
+from retriever.holding import TRANSCRIPT, Holding
 
 
 @dataclass(frozen=True)
@@ -23,50 +22,62 @@ class Verdict:
     analysis: Analysis
 
 
-def reason(analysis: Analysis, contributions: dict[str, float]) -> str:
-    """The user's one-line reason for an abstention: the evidence that weighed most against answering."""
+def reason(analysis: Analysis, contributions: dict[str, float], holding: Holding = TRANSCRIPT) -> str:
+    """The user's one-line reason for an abstention: the evidence that weighed most against answering, naming
+    what the index holds (holding: the transcript, one document's title, or the documents)."""
     values = analysis.values
+    zh, en, verb = holding.zh, holding.en, holding.verb
     if values["nonsense"] and analysis.wordless:
         return "问题中没有可以查找的词语 (the question has no words to look up)"
     if values["nonsense"]:
-        return "转录稿中没有出现问题中的任何词语 (none of the question's words occurs in the transcript)"
+        return f"{zh}中没有出现问题中的任何词语 (none of the question's words occurs in {en})"
     if analysis.unknown:
         names = analysis.unknown
-        return f"转录稿中没有提到：{'、'.join(names)} (the transcript never mentions {', '.join(names)})"
+        return f"{zh}中没有提到：{'、'.join(names)} ({en} never {verb('mentions', 'mention')} {', '.join(names)})"
+    never_speaks = verb("speaks", "speak")
     against = sorted((v, k) for k, v in contributions.items() if v < 0)
     for _, name in against:
         absent = [w for w in analysis.focus if w not in analysis.unmapped]  # a word without a gloss is no proof
         if name == "focus_known" and absent:
-            return f"转录稿中没有谈到：{'、'.join(absent)} (the transcript never speaks of {', '.join(absent)})"
+            return f"{zh}中没有谈到：{'、'.join(absent)} ({en} never {never_speaks} of {', '.join(absent)})"
         if name == "focus_sentence" and analysis.unit is not None:
-            return "转录稿中没有找到这个数字 (no passage gives this number)"
+            return f"{zh}中没有找到这个数字 (no passage gives this number)"
         if name in ("attr_cover", "entity_top", "focus_sentence", "fact_elsewhere") and analysis.entities:
             who = "、".join(analysis.entities)
-            return f"转录稿中{who}的发言没有谈到这一点 (what {who} said does not give this)"
+            return f"{zh}中{who}的发言没有谈到这一点 (what {who} said does not give this)"
         if name == "absent_noun" and analysis.absent:
             words = analysis.absent
-            return f"转录稿中没有谈到：{'、'.join(words)} (the transcript never speaks of {', '.join(words)})"
+            return f"{zh}中没有谈到：{'、'.join(words)} ({en} never {never_speaks} of {', '.join(words)})"
         if name == "place_absent" and analysis.elsewhere:
             places = analysis.elsewhere
-            return (f"转录稿中谈到这一点的段落没有提到：{'、'.join(places)} "
+            return (f"{zh}中谈到这一点的段落没有提到：{'、'.join(places)} "
                     f"(the passages that speak of this do not mention {', '.join(places)})")
         if name == "kind_named":
-            return "转录稿中没有给出这个名称 (the transcript gives no such name)"
+            return f"{zh}中没有给出这个名称 ({en} {verb('gives', 'give')} no such name)"
         if name == "unit_missing":
-            return "转录稿中没有找到这个数字 (no passage gives this number)"
+            return f"{zh}中没有找到这个数字 (no passage gives this number)"
         if name in ("cover_top", "known", "attr_cover", "focus_sentence"):
-            return "转录稿中没有谈到问题中的这些内容 (the transcript does not speak of what is asked)"
-    return NOT_CLOSE
+            return f"{zh}中没有谈到问题中的这些内容 ({en} {verb('does', 'do')} not speak of what is asked)"
+    return not_close(holding)
+
+
+def not_close(holding: Holding = TRANSCRIPT) -> str:
+    """The reason when no one feature weighed most: nothing the index holds is close to the question."""
+    return f"{holding.zh}中没有与此相关的内容 (nothing in {holding.en} is close enough to this question)"
 
 
 class Answerability:
     """Judge whether an index's transcript answers a question, from the evidence of one search."""
 
     def __init__(
-        self, model: AnswerabilityModel | Callable[[], AnswerabilityModel], facts: IndexFacts | Callable[[], IndexFacts]
+        self,
+        model: AnswerabilityModel | Callable[[], AnswerabilityModel],
+        facts: IndexFacts | Callable[[], IndexFacts],
+        holding: Holding = TRANSCRIPT,
     ) -> None:
         self._model = model
         self._facts = facts
+        self.holding = holding  # what the reasons name: the transcript, one document's title or the documents
         self._lock = threading.Lock()
 
     @classmethod
@@ -86,7 +97,7 @@ class Answerability:
                 entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon, retriever._known
             )
 
-        return cls(lambda: model_for(retriever.embedder.id), facts)
+        return cls(lambda: model_for(retriever.embedder.id), facts, retriever.holding)
 
     @property
     def model(self) -> AnswerabilityModel:
@@ -118,7 +129,7 @@ class Answerability:
         # Nothing to look up: no evidence can make the text answer it (the one rule outside the model).
         probability = 0.0 if analysis.values["nonsense"] else self.model.probability(analysis)
         abstained = probability < self.model.threshold
-        why = reason(analysis, self.model.contributions(analysis)) if abstained else ""
+        why = reason(analysis, self.model.contributions(analysis), self.holding) if abstained else ""
         return Verdict(round(probability, 4), abstained, why, analysis)
 
     def settings(self) -> dict:
