@@ -9,7 +9,7 @@ import pytest
 
 from index.normalize import canonical
 from index.records import Chunk
-from retriever.answerability.answer_check import clause_number, gives, speech, stated_answer
+from retriever.answerability.answer_check import asks_code, clause_number, detail_filled, gives, speech, stated_answer
 from retriever.answerability.asked import NAME, ORIGIN, PERSON, PLACE, TIME, answer_kind, asks_role, more_number
 from retriever.answerability.units import Unit
 from retriever.service import judge
@@ -114,6 +114,28 @@ def test_what_happens_to_the_counted_thing_may_be_the_passages_topic_told_before
     assert clause_number("名", [unit("黄标车"), unit("交警")], [dalian], asked) > 0.7  # 交警 stands with 3000余名
     cars = [unit("黄标车"), unit("车辆")]  # how many yellow-label vehicles: no number counts them
     assert clause_number("辆", cars, [dalian], [unit("淘汰"), *cars]) == 0.0
+
+
+def test_a_code_is_asked_by_its_kind_of_word_not_by_a_mention():
+    assert asks_code("许伟局长的办公电话是多少？", "zh") and asks_code("What is Pubang's stock ticker symbol?", "en")
+    assert asks_code("What is the phone number of the complaints hotline?", "en")
+    assert not asks_code("Besides a hotline and mailbox, which new media channels did Jining open?", "en")
+    assert not asks_code("电话举报的问题怎么处理？", "zh")
+
+
+def test_the_sentence_that_speaks_most_of_the_asked_words_must_hold_the_detail():
+    told = passage("张", "济宁第一季度被环保部约谈。后来我们开展了百日攻坚行动。")
+    words = [unit("约谈"), unit("第一季度")]
+    assert detail_filled(PERSON, None, words, [told], ["济宁"]) == 0.0  # who did it: no person, role or body there
+    named = passage("张", "济宁第一季度被环保部副部长李明约谈。")
+    assert detail_filled(PERSON, None, words, [named], ["济宁"]) == 1.0
+    assert detail_filled(None, None, words, [told], ["济宁"]) == 1.0  # what, how, why: nothing to fill
+    hotline = passage("张", "我们开通了举报热线，也开通了微信平台。")
+    assert detail_filled(None, "", [unit("举报"), unit("热线")], [hotline], [], code=True) == 0.0
+    dialled = passage("张", "我们开通了举报热线12369，也开通了微信平台。")
+    assert detail_filled(None, "", [unit("举报"), unit("热线")], [dialled], [], code=True) == 1.0
+    counted = passage("张", "全市淘汰黄标车。其中3万辆是老旧车。")  # the number in the next sentence fills it
+    assert detail_filled(None, "辆", [unit("黄标车"), unit("淘汰")], [counted], []) == 1.0
 
 
 @pytest.mark.parametrize(

@@ -241,3 +241,67 @@ def _clause_score(words: Sequence[Unit], attribute: Sequence[Unit], text: str) -
 @lru_cache(maxsize=8192)
 def _clauses(text: str) -> tuple[str, ...]:
     return tuple(c for c in _CLAUSE.split(text) if c)
+
+
+# A code asked (a phone number, a stock ticker, 电话号码, 股票代码): only digits or a Latin code answer it.
+_CODE_ZH = re.compile(r"(?:号码|代码|编号|电话|热线|网址|邮箱|邮编)(?:是|是什么|是多少|多少|为)?[？?]?$")
+_CODE_EN = re.compile(
+    r"\b(?:phone|telephone|fax|hotline|contact) number\b|\bticker\b|\bstock (?:code|symbol)\b|\bzip code\b|\bpostcode\b"
+    r"|\b(?:website|web address|url|e-?mail address)\b",
+    re.I,
+)
+_CODE = re.compile(r"(?<![\d.])\d{5,}|\d{3,4}-\d{4,}|[a-z0-9-]+\.(?:com|cn|org|net|gov)\b|[\w.]+@[\w.]+", re.I)
+
+
+def asks_code(question: str, lang: str) -> bool:
+    """Whether a question asks a code (a phone number, a stock ticker, a website): digits or a Latin code answer it."""
+    text = canonical(question)
+    return bool(_CODE_EN.search(text) if lang != "zh" else _CODE_ZH.search(text.rstrip("？?。 ")))
+
+
+def detail_filled(
+    kind: str | None,
+    unit: str | None,
+    words: Sequence[Unit],
+    passages: Sequence[Chunk],
+    asked: Sequence[str],
+    named: Sequence[str] = (),
+    role: bool = False,
+    code: bool = False,
+) -> float:
+    """Whether the sentence that speaks most of the asked words holds a filler of the asked detail: a person, a name, a
+    place, a time (answer_kind), a number in the asked unit, a code (asks_code). The answer checks above take the
+    best share over sentences that give *some* filler; this one asks the best-speaking sentence (or its neighbour,
+    equal in share) to give it: 济宁…约谈 is told, by whom is not; the hotline is named, its number is not. 1.0 when
+    no detail is asked (what, how, why) or no sentence speaks of the asked words; 0.0 when none of the best gives it.
+
+    Args:
+        kind: answer_kind of the question (None: a number, a code or nothing).
+        unit: the unit of the asked number (clause_number's), None when no number is asked.
+        words: the asked words.
+        passages: the asked entity's passages (the best few when it names none).
+        asked: the question's own names and words (they answer nothing).
+        named: the kind whose name is asked; role: the question asks who holds a role it names.
+        code: the question asks a code (asks_code).
+    """
+    if unit in (DURATION, "年") or code:
+        unit = None  # a time is told in a clause of its own (clause_number); a code is no count (电话是多少)
+    if kind is None and unit is None and not code:
+        return 1.0
+    scored = []
+    for chunk in passages:
+        sentences = sentences_of(speech(chunk))
+        for i, sentence in enumerate(sentences):
+            scored.append((coverage(words, search_key(sentence)), sentence, sentences[i + 1] if i + 1 < len(sentences) else ""))
+    top = max((s for s, _, _ in scored), default=0.0)
+    if top <= 0:
+        return 1.0
+
+    def fills(sentence: str) -> bool:
+        if code:
+            return bool(_CODE.search(sentence))
+        if unit is not None:
+            return gives_count(search_key(sentence), unit)
+        return gives(sentence, kind, asked, named, role)
+
+    return float(any(fills(s) or (n and fills(n)) for share, s, n in scored if share >= top))
