@@ -21,6 +21,7 @@ BAD_INPUT = [
     ("eval.calibrate_tables", ["--index", "/nonexistent/forumqa-index"]),
     ("eval.abstention_stress", ["--index", "/nonexistent/forumqa-index"]),
     ("eval.abstention_stress", ["--sets", "no-such-set"]),
+    ("eval.calibrate_eras", ["--index", "/nonexistent/forumqa-index"]),
 ]
 
 
