@@ -45,6 +45,10 @@ def doc_id_for(name: str, taken: set[str]) -> str:
     return doc_id
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def expand_folders(files: Iterable[str | Path], log=lambda message: None) -> list[Path]:
     """The files given, each folder replaced by the documents in it and its subfolders (sorted by path).
 
@@ -66,7 +70,7 @@ def expand_folders(files: Iterable[str | Path], log=lambda message: None) -> lis
         if not documents:
             raise DocumentError(f"{file}: the folder has no documents ({', '.join(sorted(suffixes))})")
         skipped = len(inside) - len(documents)
-        log(f"{file}: {len(documents)} documents" + (f" ({skipped} other files left out)" if skipped else ""))
+        log(f"{file}: {_count(len(documents), 'document')}" + (f" ({_count(skipped, 'other file')} left out)" if skipped else ""))
         expanded.extend(documents)
     return expanded
 
