@@ -73,6 +73,35 @@ def test_errors_are_one_line_with_status_2(small_index, tmp_path):
     assert "the folder has no documents (.docx" in result.stderr and not (tmp_path / "x").exists()
 
 
+def test_ctrl_c_during_a_build_says_so_and_leaves_the_index(small_index, tmp_path):
+    """Ctrl-C while the real model embeds: exit 130 with one line, the existing index as it was, nothing staged."""
+    import shutil
+    import signal
+
+    out = tmp_path / "index"
+    shutil.copytree(small_index, out)
+    before = (out / "manifest.json").read_bytes()
+    lines = DEFAULT_CORPUS.read_text(encoding="utf-8").splitlines()
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for n, part in enumerate((lines[:300], lines[300:])):  # two documents: the progress bar shows
+        (archive / f"part{n}.txt").write_text("\n".join(part) + "\n", encoding="utf-8")
+    process = subprocess.Popen([*FORUMQA, "build", str(archive), "--out", str(out)], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen = ""
+    while "embedding" not in seen:  # the progress bar is on stderr once documents are being embedded
+        char = process.stderr.read(1)
+        assert char, f"the build ended before it embedded anything: {seen!r}"
+        seen += char
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert stderr.rstrip().splitlines()[-1] == "interrupted; the index was left as it was"
+    assert "Traceback" not in stderr
+    assert (out / "manifest.json").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".index.lock", "archive", "index"]  # no staged folder left
+
+
 def test_help_lists_every_command():
     result = run("--help")
     for command in ("build", "ask", "serve", "eval", "bench"):
