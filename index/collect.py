@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from index.readers import Source, read_sources
+from index.errors import DocumentError
+from index.readers import Source, read_sources, supported_suffixes
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS_NAME = "env-forum-2016.txt"
@@ -44,10 +45,40 @@ def doc_id_for(name: str, taken: set[str]) -> str:
     return doc_id
 
 
-def read_all(files: Iterable[str | Path], taken: set[str]) -> list[tuple[Source, str]]:
-    """Every document of the files, each with a unique id (the file's own id, else its file name)."""
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def expand_folders(files: Iterable[str | Path], log=lambda message: None) -> list[Path]:
+    """The files given, each folder replaced by the documents in it and its subfolders (sorted by path).
+
+    A folder's files of a supported suffix are taken (hidden files and folders, and other suffixes, are left out and
+    counted in one log line), so `forumqa build my-archive/` reads an archive as it is kept on disk.
+
+    Raises:
+        DocumentError: a folder with no document of a supported suffix.
+    """
+    suffixes = set(supported_suffixes())
+    expanded: list[Path] = []
+    for file in map(Path, files):
+        if not file.is_dir():
+            expanded.append(file)
+            continue
+        inside = sorted(p for p in file.rglob("*") if p.is_file()
+                        and not any(part.startswith(".") for part in p.relative_to(file).parts))
+        documents = [p for p in inside if p.suffix.lower() in suffixes]
+        if not documents:
+            raise DocumentError(f"{file}: the folder has no documents ({', '.join(sorted(suffixes))})")
+        skipped = len(inside) - len(documents)
+        log(f"{file}: {_count(len(documents), 'document')}" + (f" ({_count(skipped, 'other file')} left out)" if skipped else ""))
+        expanded.extend(documents)
+    return expanded
+
+
+def read_all(files: Iterable[str | Path], taken: set[str], log=lambda message: None) -> list[tuple[Source, str]]:
+    """Every document of the files (a folder: the documents in it), each with a unique id (its own id, else its file name)."""
     found = []
-    for file in files:
+    for file in expand_folders(files, log):
         for source in read_sources(file):
             doc_id = doc_id_for(source.doc_id or Path(source.path).stem, taken)
             taken.add(doc_id)

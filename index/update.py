@@ -74,7 +74,7 @@ def add_documents(
     sha256 differs from the one recorded replaces its document, an identical one is skipped.
 
     Args:
-        files: document files.
+        files: document files or folders of them.
         index: an index folder built by build_index.
         embedder: the index's embedder (default: the one its manifest names).
         log: receives progress lines.
@@ -87,13 +87,14 @@ def add_documents(
         DocumentError, IndexNotFoundError, IndexCorruptError, IndexMismatchError, EmbedderError.
     """
     from index.build import doc_id_for, write_index
+    from index.collect import expand_folders
     from index.readers import read_sources
 
     started = time.perf_counter()
     index = Path(index)
     if not files:
         raise InvalidArgumentError("add needs at least one document file")
-    sources = [(Path(f), source) for f in files for source in read_sources(f)]
+    sources = [(Path(f), source) for f in expand_folders(files, log) for source in read_sources(f)]
     with build_lock(index):
         base = _checked_base(index)
         model = _embedder(base, index, embedder)

@@ -114,6 +114,8 @@ def base_forms(word: str) -> list[str]:
             if suffix == "ed" and root.endswith("i"):
                 out.append(root[:-1] + "y")  # applied → apply
             out.append(root + "e")  # sourcing → source, issued → issue
+    if word.endswith("men") and len(word) > 5:
+        out.append(word[:-3] + "man")  # fishermen → fisherman, chairwomen → chairwoman (IRREGULAR has men itself)
     if word.endswith("ies") and len(word) > 4:
         out.append(word[:-3] + "y")
     if word.endswith("es") and len(word) > 4:

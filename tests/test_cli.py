@@ -21,15 +21,20 @@ def run(*args: str, **kwargs) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def small_index(tmp_path_factory):
-    """An index built by `forumqa build` from an excerpt of the transcript (王奇's turn and the participants)."""
+    """An index built by `forumqa build` from a folder holding an excerpt of the transcript (王奇's turn and the
+    participants), as an archive is kept on disk: beside it a photo and a hidden file, which the build leaves out."""
     lines = DEFAULT_CORPUS.read_text(encoding="utf-8").splitlines()
     folder = tmp_path_factory.mktemp("cli")
-    source = folder / "excerpt.txt"
+    (folder / "archive").mkdir()
+    source = folder / "archive" / "excerpt.txt"
     source.write_text("\n".join(lines[:60] + [""] + lines[516:523]) + "\n", encoding="utf-8")
+    (folder / "archive" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" * 50)
+    (folder / "archive" / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1" * 50)
     out = folder / "index"
-    result = run("build", str(source), "--out", str(out))
+    result = run("build", str(folder / "archive"), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "chunks" in result.stdout and (out / "manifest.json").is_file()
+    assert "archive: 1 document (1 other file left out)" in result.stdout
     return out
 
 
@@ -61,6 +66,40 @@ def test_errors_are_one_line_with_status_2(small_index, tmp_path):
     assert result.stderr.startswith("error: no index at")
     result = run("build", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "x"))
     assert result.returncode == 2 and "no such file" in result.stderr
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "a.jpg").write_bytes(b"\xff\xd8\xff")
+    result = run("build", str(tmp_path / "photos"), "--out", str(tmp_path / "x"))
+    assert result.returncode == 2 and result.stderr.strip().count("\n") == 0
+    assert "the folder has no documents (.docx" in result.stderr and not (tmp_path / "x").exists()
+
+
+def test_ctrl_c_during_a_build_says_so_and_leaves_the_index(small_index, tmp_path):
+    """Ctrl-C while the real model embeds: exit 130 with one line, the existing index as it was, nothing staged."""
+    import shutil
+    import signal
+
+    out = tmp_path / "index"
+    shutil.copytree(small_index, out)
+    before = (out / "manifest.json").read_bytes()
+    lines = DEFAULT_CORPUS.read_text(encoding="utf-8").splitlines()
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for n, part in enumerate((lines[:300], lines[300:])):  # two documents: the progress bar shows
+        (archive / f"part{n}.txt").write_text("\n".join(part) + "\n", encoding="utf-8")
+    process = subprocess.Popen([*FORUMQA, "build", str(archive), "--out", str(out)], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen = ""
+    while "embedding" not in seen:  # the progress bar is on stderr once documents are being embedded
+        char = process.stderr.read(1)
+        assert char, f"the build ended before it embedded anything: {seen!r}"
+        seen += char
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert stderr.rstrip().splitlines()[-1] == "interrupted; the index was left as it was"
+    assert "Traceback" not in stderr
+    assert (out / "manifest.json").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".index.lock", "archive", "index"]  # no staged folder left
 
 
 def test_help_lists_every_command():

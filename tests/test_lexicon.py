@@ -83,6 +83,10 @@ def test_inflected_english_words_find_their_base_form_keys():
     assert key_of("news", keys, stem) == "new"  # a word whose own stem is a key keeps it
     assert key_of("xyzzies", keys, stem) == stem("xyzzies")
     assert base_forms("applied")[:3] == ["applied", "appli", "apply"]
+    # a compound's -men plural meets its -man gloss (CC-CEDICT: 渔民 fisherman), as men meets man
+    men = {stem("fisherman"), stem("chairwoman"), "specimen"}
+    assert key_of("fishermen", men, stem) == stem("fisherman") and key_of("chairwomen", men, stem) == stem("chairwoman")
+    assert key_of("specimen", men, stem) == "specimen"  # a singular in -men keeps its own key
 
 
 def test_question_framing_is_dropped_and_hyphenated_words_are_split():

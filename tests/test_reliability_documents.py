@@ -75,7 +75,7 @@ REFUSED = [
     ("controls-no-nul", bytes(range(1, 32)) * 200, ["binary", "control characters"]),
     ("latin-1", "Café résumé naïve façade".encode("latin-1") * 3, ["not UTF-8 or GB18030"]),
     ("punctuation-only", "。。。！！？？……\n，，、\n".encode(), ["no text to index"]),
-    ("folder", None, ["not a file"]),
+    ("folder", None, ["the folder has no documents"]),  # a folder is read as its documents; an empty one is refused
 ]
 
 

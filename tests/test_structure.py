@@ -194,3 +194,24 @@ def test_a_short_exchange_of_people_is_a_dialogue_and_labelled_fields_are_not():
     assert set(doc.speakers) == {"许伟", "苏国军"}
     doc, chunks = chunks_of("背景：我们做了很多工作。\n\n方法：采用了问卷调查。\n\n结论：效果很好。\n")
     assert not doc.speakers and {c.kind for c in chunks} == {"text"}
+
+
+def test_notes_typed_one_turn_a_line_are_one_turn_each():
+    """A reporter's notes without blank lines between turns: each line is its speaker's turn, cited to its line,
+    and the reporter's questions are not put in the interviewee's mouth."""
+    text = ("采访笔记\n\n李明华：宜昌关停了134家化工企业。\n记者：工人怎么安置？\n李明华：我们培训了3800名工人。\n"
+            "记者：水质有什么变化？\n李明华：断面水质提升到了二类。\n")
+    doc, chunks = chunks_of(text)
+    turns = [(p.speaker, p.text.text) for p in doc.paragraphs if p.speaker]
+    assert turns == [("李明华", "李明华：宜昌关停了134家化工企业。"), ("记者", "记者：工人怎么安置？"),
+                     ("李明华", "李明华：我们培训了3800名工人。"), ("记者", "记者：水质有什么变化？"),
+                     ("李明华", "李明华：断面水质提升到了二类。")]
+    answer = next(c for c in chunks if "3800" in c.text)
+    assert answer.speaker == "李明华" and "记者" not in answer.text and answer.line_start == answer.line_end == 5
+
+
+def test_a_label_once_inside_a_paragraph_does_not_make_a_dialogue():
+    """'第二部分：宁夏' and one '赵志刚：…' inside a report's paragraph (a PDF page) are no turns: nothing is split."""
+    text = "黄河报告\n\n兰州建设了滨河廊道。\n赵志刚：节水是第一位任务。\n第二部分：宁夏\n宁夏清理违规采砂点67处。\n"
+    doc, _ = chunks_of(text)
+    assert not doc.speakers

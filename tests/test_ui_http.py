@@ -77,7 +77,9 @@ def test_k_passages_come_back(app_url, k):
         (b'{"question": "\\u5357\\u9633", "doc": "nope"}', 400, "unknown document 'nope'"),
         (b'{"question": "\\u5357\\u9633", "history": "x"}', 400, "history must be a list"),
         (b'{"question": "\\u5357\\u9633", "extra": 1}', 400, "unknown field 'extra'"),
-        (b"\xff\xfe", 400, "not JSON"),
+        (b"\xff\xfe", 400, "not UTF-8"),
+        (b'{"question": "\xb1\xa6\xc2\xed"}', 400, "not UTF-8"),  # GBK bytes
+        (b'{"question": "a", "k": ' + b"[" * 5000 + b"]" * 5000 + b"}", 400, "nested too deeply"),
         (b'{"question": "' + b"a" * 70_000 + b'"}', 413, "64 KB"),
     ],
 )
@@ -105,8 +107,18 @@ def test_streamed_body_over_64kb_is_refused(app_url):
 
 
 def test_wrong_method_is_4xx(app_url):
-    status, _, _ = call(app_url + "api/ask")
-    assert 400 <= status < 500  # 404 or 405: never an answer, never a 5xx
+    status, data, head = call(app_url + "api/ask")
+    assert status == 405 and head["Allow"] == "POST" and data == {"error": "/api/ask takes POST, not GET"}
+
+
+@pytest.mark.parametrize("method, path, status", [("POST", "api/health", 405), ("DELETE", "api/ask", 405),
+                                                  ("GET", "api/answer", 404), ("POST", "api/", 404)])
+def test_wrong_path_or_method_is_the_same_one_line_json(app_url, method, path, status):
+    """A developer's typo gets the API's {"error": one line} naming what exists, not the framework's {"detail"}."""
+    got, data, head = call(app_url + path, b"{}" if method == "POST" else None, method=method)
+    assert got == status and head["content-type"].startswith("application/json")
+    assert set(data) == {"error"} and "\n" not in data["error"]
+    assert ("takes" in data["error"]) if status == 405 else ("/api/ask" in data["error"])
 
 
 def test_speakers_documents_health(app_url, retriever):

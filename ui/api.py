@@ -43,9 +43,10 @@ class AskRequest(BaseModel):
 class BadRequest(ForumQAError):
     """A request the API refuses, with its HTTP status."""
 
-    def __init__(self, message: str, status: int = 400) -> None:
+    def __init__(self, message: str, status: int = 400, headers: dict | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.headers = headers
 
 
 def json_response(data, status: int = 200, headers: dict | None = None) -> Response:
@@ -91,8 +92,15 @@ def parse_ask(body: bytes) -> dict:
         BadRequest: not JSON, not an object, a missing, unknown or wrongly typed field.
     """
     try:
-        data = json.loads(body.decode("utf-8")) if body.strip() else None
-    except (UnicodeDecodeError, ValueError) as error:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadRequest(f"request body is not UTF-8 (byte 0x{body[error.start]:02x} at {error.start}); send the JSON "
+                         "encoded as UTF-8 (non-ASCII may also be written \\uXXXX)") from None
+    try:
+        data = json.loads(text) if body.strip() else None
+    except RecursionError:
+        raise BadRequest("request body is nested too deeply; send an object like {\"question\": \"...\"}") from None
+    except ValueError as error:
         raise BadRequest(f"request body is not JSON ({str(error).splitlines()[0][:120]}); send an object like "
                          '{"question": "..."}') from None
     if not isinstance(data, dict):
@@ -176,6 +184,18 @@ def api_router(retriever: Retriever, ask: Callable[..., dict], auth: tuple[str, 
              "documents": len(retriever.documents), "embedder": retriever.embedder.id}
         )
 
+    routes = {"ask": "POST", "speakers": "GET", "documents": "GET", "health": "GET"}
+
+    @router.api_route("/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"],
+                      include_in_schema=False)
+    async def api_unknown(request: Request, rest: str) -> Response:
+        """Any other path or method under /api: the same one-line {"error"} as every refusal (added last)."""
+        if rest in routes:
+            allowed = routes[rest]
+            raise BadRequest(f"/api/{rest} takes {allowed}, not {request.method}", 405, {"Allow": allowed})
+        raise BadRequest(f"no endpoint /api/{rest}; the API has POST /api/ask, GET /api/speakers, /api/documents and "
+                         "/api/health (docs at /docs)", 404)
+
     return router
 
 
@@ -184,7 +204,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(BadRequest)
     async def bad_request(request: Request, error: BadRequest) -> Response:
-        headers = {"WWW-Authenticate": 'Basic realm="forumqa"'} if error.status == 401 else None
+        headers = {"WWW-Authenticate": 'Basic realm="forumqa"'} if error.status == 401 else error.headers
         return error_response(str(error), error.status, headers)
 
     @app.exception_handler(ForumQAError)

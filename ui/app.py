@@ -12,10 +12,14 @@ gradio_client users::
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import gradio as gr
 
+from index.collect import CORPUS_NAME
 from index.errors import ForumQAError
 from retriever import Retriever
+from ui.escape import esc
 from ui.feedback import FeedbackLog
 from ui.handlers import INTERNAL, Chat, ask_json
 from ui.render import MODE_LABELS
@@ -53,12 +57,63 @@ def document_choices(retriever: Retriever) -> list[tuple[str, str]]:
 
 
 def example_questions(retriever: Retriever) -> list[str]:
-    """Example questions, one Chinese and one English per speaker's section (headlines for other indexes)."""
+    """Example questions, one Chinese and one English per speaker's section (question headlines for other indexes)."""
     questions = [q for name, pair in EXAMPLES.items() if name in retriever.speakers for q in pair]
-    if not questions:
-        headlines = dict.fromkeys(h.text for d in retriever.documents for h in d.headlines)
+    if not questions:  # another index: its question headlines; a section heading (背景, 现状) is no example question
+        headlines = dict.fromkeys(h.text for d in retriever.documents for h in d.headlines if is_question(h.text))
         questions = list(headlines)[:8]
     return questions
+
+
+QUESTION_WORDS = ("如何", "怎么", "怎样", "什么", "为什么", "为何", "哪", "多少", "几", "谁", "是否")
+
+
+def is_question(text: str) -> bool:
+    """Whether a headline reads as a question (ends with ？/? or asks with a question word) to offer as an example."""
+    text = text.strip()
+    return text.endswith(("？", "?")) or any(word in text for word in QUESTION_WORDS)
+
+
+FORUM_INTRO = (
+    "## 环保厅局长论坛问答 · ForumQA\n"
+    "就《推进改革创新 改善环境质量——2016 全国环保厅局长论坛对话录》提问（中文或英文），"
+    "答案均引自原文并注明发言人和行号；可以接着追问。  \n"
+    "Ask about the 2016 forum of environmental-protection bureau chiefs, in Chinese or English, and ask "
+    "follow-ups; every answer quotes the transcript with speaker and line numbers."
+)
+INTRO_TITLES = 6  # document titles named in an archive's introduction (then "…")
+
+
+def is_forum(retriever: Retriever) -> bool:
+    """Whether the index holds the bundled forum transcript (its introduction and examples apply)."""
+    return any(Path(d.source).name == CORPUS_NAME for d in retriever.documents)
+
+
+def introduction(retriever: Retriever) -> tuple[str, str, str]:
+    """The page's heading (Markdown), the empty chat's line and the question box's hint, for what the index holds.
+
+    The bundled forum keeps its own; any other index names its documents (titles escaped: they are the user's),
+    so a journalist's archive is not introduced as the 2016 forum.
+    """
+    if is_forum(retriever):
+        return (FORUM_INTRO, "请提问 / Ask a question about the forum transcript",
+                "例如：南阳市如何治理水污染？ e.g. How does Jining tackle air pollution?")
+    holding, docs = retriever.holding, retriever.documents
+    titles = [d.title or d.doc for d in docs]
+    named = "、".join(f"《{esc(t)}》" for t in titles[:INTRO_TITLES]) + ("…" if len(titles) > INTRO_TITLES else "")
+    count = f"这 {len(docs)} 份资料（{named}）" if len(docs) > 1 else named
+    english = f"these {len(docs)} documents" if len(docs) > 1 else "this document"
+    cited = "文档、发言人和行号" if len(docs) > 1 else "发言人和行号"
+    cited_en = "document, speaker and line numbers" if len(docs) > 1 else "speaker and line numbers"
+    intro = (
+        "## 文档问答 · ForumQA\n"
+        f"就{count}提问（中文或英文），答案均引自原文并注明{cited}；可以接着追问。  \n"
+        f"Ask about {english} in Chinese or English, and ask follow-ups; every answer quotes "
+        f"{holding.en} with {cited_en}."
+    )
+    examples = example_questions(retriever)
+    hint = f"例如：{examples[0]}" if examples else "用中文或英文提问 / a question in Chinese or English"
+    return intro, f"请提问 / Ask a question about {holding.en}", hint
 
 
 def build_app(retriever: Retriever, feedback: FeedbackLog | None = None) -> gr.Blocks:
@@ -91,14 +146,9 @@ def build_app(retriever: Retriever, feedback: FeedbackLog | None = None) -> gr.B
         except ForumQAError as error:
             raise gr.Error(str(error).splitlines()[0], print_exception=False) from None
 
-    with gr.Blocks(title="论坛问答 ForumQA", analytics_enabled=False) as app:
-        gr.Markdown(
-            "## 环保厅局长论坛问答 · ForumQA\n"
-            "就《推进改革创新 改善环境质量——2016 全国环保厅局长论坛对话录》提问（中文或英文），"
-            "答案均引自原文并注明发言人和行号；可以接着追问。  \n"
-            "Ask about the 2016 forum of environmental-protection bureau chiefs, in Chinese or English, and ask "
-            "follow-ups; every answer quotes the transcript with speaker and line numbers."
-        )
+    intro, empty_chat, hint = introduction(retriever)
+    with gr.Blocks(title="论坛问答 ForumQA" if is_forum(retriever) else "文档问答 ForumQA", analytics_enabled=False) as app:
+        gr.Markdown(intro, elem_id="fqa-intro")
         turns = gr.BrowserState([], storage_key="forumqa-conversation")
         current = gr.State(None)  # the turn shown in the side panel
         pending = gr.State(None)  # the vote a comment belongs to
@@ -113,7 +163,7 @@ def build_app(retriever: Retriever, feedback: FeedbackLog | None = None) -> gr.B
                     latex_delimiters=[],
                     buttons=["copy"],
                     feedback_options=["Like", "Dislike"] if feedback is not None else None,
-                    placeholder="请提问 / Ask a question about the forum transcript",
+                    placeholder=empty_chat,
                 )
                 with gr.Row(visible=False, elem_id="fqa-comment-row") as comment_row:
                     comment = gr.Textbox(label="反馈 / Feedback", lines=1, max_lines=4, elem_id="fqa-comment", scale=5)
@@ -121,7 +171,7 @@ def build_app(retriever: Retriever, feedback: FeedbackLog | None = None) -> gr.B
                 with gr.Row():
                     question = gr.Textbox(
                         label="问题 / Question",
-                        placeholder="例如：南阳市如何治理水污染？ e.g. How does Jining tackle air pollution?",
+                        placeholder=hint,
                         elem_id="fqa-question",
                         scale=5,
                         lines=1,

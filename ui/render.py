@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from retriever.holding import TRANSCRIPT, Holding
 from retriever.types import Answer, Hit
-from ui.escape import citation_label, esc, lines_label
+from ui.escape import citation_label, document_title, esc, lines_label
 from ui.source_view import CONTEXT_LINES, source_html
 
 Sources = Callable[[Hit, object], str]  # (hit, its highlight) -> its source lines in context (source_html)
@@ -65,7 +65,7 @@ def emphasise(text: str, terms: list[str]) -> str:
 
 
 
-def _passage_html(hit: Hit, highlight, terms: list[str], sources: Sources | None = None) -> str:
+def _passage_html(hit: Hit, highlight, terms: list[str], sources: Sources | None = None, document: str = "") -> str:
     text = hit.text
     start, end = (highlight.start, highlight.end) if highlight is not None else (0, 0)
     if not 0 <= start < end <= len(text):
@@ -79,6 +79,7 @@ def _passage_html(hit: Hit, highlight, terms: list[str], sources: Sources | None
         f'<span class="fqa-num">[{hit.rank}]</span> '
         f'<span class="fqa-speaker">{esc(c.speaker or "—")}</span>'
         + (f' · <span class="fqa-role">{esc(c.role)}</span>' if c.role else "")
+        + (f' · <span class="fqa-doc">《{esc(document)}》</span>' if document else "")
         + f' · <span class="fqa-lines">{esc(lines_label(c.line_start, c.line_end, c.page))}</span>'
         + (f' · <span class="fqa-headline">{esc(c.headline)}</span>' if c.headline else "")
     )
@@ -120,7 +121,8 @@ def answer_html(
         answer: the Answer.
         sources: renders a passage's source lines; when given, each passage gets them, expandable.
         k: the number of passages asked for; fewer back is said in the reply.
-        titles: document id -> title, to name a document filter.
+        titles: document id -> title, to name a document filter and, when the index holds several documents,
+            each passage's document.
         holding: what the index holds, named by an abstention (Retriever.holding).
     """
     parts = []
@@ -145,7 +147,7 @@ def answer_html(
         parts.append(f'<div class="fqa-heading">{esc(SOURCES_LABEL)}:</div>')
     highlights = (list(answer.highlights) + [None] * len(answer.passages))[: len(answer.passages)]
     for hit, highlight in zip(answer.passages, highlights, strict=True):
-        parts.append(_passage_html(hit, highlight, answer.terms, sources))
+        parts.append(_passage_html(hit, highlight, answer.terms, sources, document_title(hit.citation.doc, titles)))
     if k is not None and answer.passages and len(answer.passages) < k:
         why = "筛选后" if active else "包含关键词的"
         parts.append(

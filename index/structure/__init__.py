@@ -11,7 +11,7 @@ from index.clean import split_blocks
 from index.structure import forum, generic
 from index.structure.document import RUNNING, Document, Paragraph
 from index.structure.forum import EDITOR_NOTE
-from index.structure.people import PARTICIPANT_MARKERS, speaker_names
+from index.structure.people import PARTICIPANT_MARKERS, speaker_names, split_turns
 
 
 def parse(text: str, doc_id: str, title: str = "") -> Document:
@@ -25,7 +25,7 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
     Returns:
         The parsed document.
     """
-    names = speaker_names(split_blocks(text))
+    names = speaker_names(split_turns(split_blocks(text)))
     if names:
         return forum.parse(text, doc_id, names=names, title=title)
     return generic.parse(text, doc_id, title=title)

@@ -26,6 +26,7 @@ from index.structure.people import (
     read_participants,
     speaker_names,
     split_role,
+    split_turns,
     title_like,
 )
 from index.text import Text
@@ -77,8 +78,8 @@ def parse(text: str, doc_id: str, names: set[str] | None = None, title: str = ""
         The parsed document; running text that precedes any speaker label is attributed to
         no speaker ('') and is of kind "text".
     """
-    blocks = split_blocks(text)
-    names = speaker_names(blocks) if names is None else set(names)
+    names = speaker_names(split_turns(split_blocks(text))) if names is None else set(names)
+    blocks = split_turns(split_blocks(text), names)  # one turn a line, without blank lines between, is split too
     doc = Document(doc_id=doc_id, lines=text.splitlines())
     roles: dict[str, Role] = {}
     hosts = {n for n in names if n in HOST_LABELS}

@@ -53,6 +53,37 @@ def label(block: Block) -> str:
     return match.group(1) if match else ""
 
 
+def _opens_turn(block: Block, i: int) -> str:
+    """The label of line i of a block when that line can open a turn (the first line, or after a sentence's end)."""
+    match = _LABEL.match(block.raw[i])
+    if not match or (i > 0 and not _TERMINAL.search(block.raw[i - 1].rstrip())):
+        return ""
+    return match.group(1)
+
+
+def split_turns(blocks: list[Block], names: set[str] | None = None) -> list[Block]:
+    """The blocks, each split before a line that opens another turn: notes typed one turn a line, with no blank
+    line between turns ('李明华：…。' then '记者：…？'), are as many turns as lines.
+
+    A line opens a turn when it starts with ``名字：`` and the line before it ends a sentence (so a turn whose text
+    wraps onto a line that happens to start with a label is never cut), and the name is one of names or, without
+    names, one that opens two lines or more in the text (as speaker_names asks names to recur: a single
+    '第二部分：宁夏' or '赵志刚：…' inside a paragraph is left as it is).
+    """
+    if names is None:
+        counts = Counter(_opens_turn(b, i) for b in blocks for i in range(len(b.raw)))
+        names = {name for name, n in counts.items() if name and n >= 2}
+    out: list[Block] = []
+    for block in blocks:
+        start = 0
+        for i in range(1, len(block.raw)):
+            if _opens_turn(block, i) in names:
+                out.append(Block(block.first_line + start, block.raw[start:i]))
+                start = i
+        out.append(Block(block.first_line + start, block.raw[start:]))
+    return out
+
+
 def title_like(block: Block) -> bool:
     """A short block without sentence punctuation at its end: a title, heading, byline or caption, not running text."""
     text = compact("".join(block.raw))
