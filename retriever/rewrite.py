@@ -210,7 +210,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         if names:  # 他们发了多少？ → 湘潭发了多少？ → 湘潭发了多少专项债券？
             counted = _counted(done, knowledge.find(done), turns)
             done = counted or done
-            return Rewrite(done if chinese else _asked_in_full(done), "pronoun: " + ", ".join(names))
+            done = _asked_in_full_zh(done, names) if chinese else _asked_in_full(done)
+            return Rewrite(done, "pronoun: " + ", ".join(names))
         found = [p for p in found if not pronouns.is_object(p, text)]  # 'work in them': the thing, not a name
         if not chinese:  # And how often did the joint inspection team carry out its checks?: its is the team's
             found = [p for p in found if pronouns.refers_back(p, text, [t.text for t in turns])]
@@ -260,6 +261,27 @@ _EN_TITLE = re.compile(
     r"(?i)\b(?:vice[- ]president|president|chair(?:man|woman|person)?|director|head|chief|mayor|secretary|leader|host|"
     r"moderator|conven[eo]r|spokes(?:man|woman|person)|ceo|founder|manager|boss|commissioner)s?\s*[?.!]*$"
 )
+
+
+_ZH_OWNED_FRAGMENT = re.compile(r"^(?:那么|那|还有)?(?P<owner>[^的，,？?]{2,12})的(?P<thing>[^的，,？?呢]{2,10})呢[？?]*$")
+
+
+def _asked_in_full_zh(text: str, names: list[str]) -> str:
+    """A Chinese fragment whose pronoun was resolved (张海冰的前任呢？, 普邦园林的价值观呢？) asked in full: who holds a
+    title, how much an amount is, else what the thing is; a general word (做法, 情况) keeps its 呢. Like a bare noun
+    phrase in English, X的Y呢？ lets the judge take the nearest passage of X for an answer."""
+    from retriever.conversation.ellipsis import own_tail
+
+    match = _ZH_OWNED_FRAGMENT.match(text)
+    if not match or not any(match.group("owner") in n for n in names):
+        return text
+    thing = match.group("thing")
+    if thing in _ZH_GENERIC_THING or len(clauses.words(thing)) > 3:
+        return text
+    return f"{match.group('owner')}的{thing}{own_tail(thing)}"
+
+
+_ZH_GENERIC_THING = frozenset("做法 情况 经验 效果 成效 方面 意见 看法 想法 态度 观点 那边 这边 进展 结果".split())
 
 
 def _asked_in_full(text: str) -> str:

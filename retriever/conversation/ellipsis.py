@@ -72,7 +72,7 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         if _new_relation(fragment, last.text):  # 合作的高校呢？ after …对多少个点位进行监控？: a thing of its own verb
             head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
             if head and not fragment.startswith(head):
-                return f"{head}{fragment}{_own_tail(fragment)}"
+                return f"{head}{fragment}{own_tail(fragment)}"
         if _AMOUNT.search(fragment) and not re.search(r"多少|几", last.text):  # 供水量呢？ after …是什么类别？: how much
             head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
             if head and not fragment.startswith(head):
@@ -194,7 +194,7 @@ _TITLE = re.compile(
     r"(?:(?<![增延成生擅专加助拉])[局组市县省处部厅科院校社队州区镇乡村董事行]长|总裁|书记|主任|主席|经理|总监|编辑|主持人|"
     r"召集人|负责人|发言人|创始人|董事|一把手|老总|掌门人|带头人)的?$"
 )
-_PERSON_WORD = re.compile(r"(?:人|员|者|们|干部|领导|官员|代表|专家|嘉宾|交警|群众|居民|市民)的?$|" + _TITLE.pattern)
+_PERSON_WORD = re.compile(r"(?:人|员|者|们|干部|领导|官员|代表|专家|嘉宾|交警|群众|居民|市民|前任|继任)的?$|" + _TITLE.pattern)
 _ASKS_WHO = re.compile(r"谁|哪位")
 _MONEY = re.compile(r"(?:资金|金额|钱|款|费|投资|收入|预算|债券)的?$")
 
@@ -295,7 +295,7 @@ def _new_relation(fragment: str, question: str) -> bool:
     return (word_tags().get(verb) or "").startswith("v") and len(verb) >= 2 and verb not in question
 
 
-def _own_tail(fragment: str) -> str:
+def own_tail(fragment: str) -> str:
     """How a fragment that stands in its own relation is asked: who for a person, how much for an amount, else what."""
     if _PERSON_WORD.search(fragment):
         return "是谁？"
