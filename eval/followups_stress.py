@@ -10,7 +10,11 @@ there / that city / the same / what else, follow-ups after a refused turn, the e
 questions that stand alone); a second batch (eval/followups_stress2.jsonl) was written after the fixes made against the
 first, as a check that they generalise; a fourth (eval/followups_stress4.jsonl, session 13) in shapes the others lack:
 attribute-only ellipsis (烟尘呢？ 资金呢？ And the fines?), an attribute change with the entity carried, the entity two turns
-back, English possessives and "the same for …", questions after a refused turn and near misses that must stay refused. A row's ``must`` lists groups of alternatives, one of which the searched question has to
+back, English possessives and "the same for …", questions after a refused turn and near misses that must stay refused; a fifth (eval/followups_stress5.jsonl, session
+14, written before the system was run on it) in the shapes of the follow-ups refused held out: a turn after a refused
+one, a title word alone (副总裁呢？ after a 多少 question asks who), the asked thing switched away from the old question
+word (治理的重点呢？ after …是谁？), English "And in Dalian?" / "How much did that cost?", the last entity with a new
+asked thing, and near misses. A row's ``must`` lists groups of alternatives, one of which the searched question has to
 contain (the entity, the asked thing), ``must_not`` strings it may not contain (the entity switched away from);
 ``rewrite ok`` is the share of rows meeting both. A row whose answers are null is checked on its rewrite only. R@1, R@5 and false abstention are over the answerable rows.
 """
@@ -29,7 +33,8 @@ POOL = Path(__file__).resolve().parent / "followups_stress.jsonl"  # batch 1: wr
 POOL2 = Path(__file__).resolve().parent / "followups_stress2.jsonl"  # batch 2: written after those fixes, a blind check
 POOL3 = Path(__file__).resolve().parent / "followups_stress3.jsonl"  # batch 3: written after batch 2's fixes, blind again
 POOL4 = Path(__file__).resolve().parent / "followups_stress4.jsonl"  # batch 4: new shapes, written before its fixes
-POOLS = (POOL, POOL2, POOL3, POOL4)
+POOL5 = Path(__file__).resolve().parent / "followups_stress5.jsonl"  # batch 5: refusals' shapes, written before its run
+POOLS = (POOL, POOL2, POOL3, POOL4, POOL5)
 
 
 def load_pool(path: str | Path | None = None) -> list[dict]:

@@ -151,6 +151,12 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     marker = omission.discourse_marker(text, word_tags(), clauses.words) if chinese else ""
     marker = "" if knowledge.find(marker) else marker  # 回到大连，: a name says whom it turns to (大连 is tagged an adverb)
     text = text[len(marker) :]  # 另外，要建立怎样的…？: the question goes on after what only says it carries on
+    if not chinese and (about := _EN_ABOUT_POINTED.match(text)) and pronouns.pronouns(about.group("np"), False):
+        # What about his company, how old is it?: it is the company the head points at (not his city)
+        rest, np = about.group("rest"), about.group("np").strip()
+        pointed = re.sub(r"(?i)\b(?:it|they|them)\b", np, rest, count=1)
+        if pointed != rest:
+            text = pointed[:1].upper() + pointed[1:]
     if (head := _topic_head(text, chinese, knowledge)) is not None:  # 回到湘潭，一共拆了多少台？: the rest is about 湘潭
         mention, rest = head
         if chinese:  # 在济宁，群众揭发…？ names its place well enough as typed
@@ -203,7 +209,9 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         done, names = resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer_of)
         if names:  # 他们发了多少？ → 湘潭发了多少？ → 湘潭发了多少专项债券？
             counted = _counted(done, knowledge.find(done), turns)
-            return Rewrite(counted or done, "pronoun: " + ", ".join(names))
+            done = counted or done
+            done = _asked_in_full_zh(done, names) if chinese else _asked_in_full(done)
+            return Rewrite(done, "pronoun: " + ", ".join(names))
         found = [p for p in found if not pronouns.is_object(p, text)]  # 'work in them': the thing, not a name
         if not chinese:  # And how often did the joint inspection team carry out its checks?: its is the team's
             found = [p for p in found if pronouns.refers_back(p, text, [t.text for t in turns])]
@@ -243,6 +251,57 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     return Rewrite(text)
 
 
+_EN_ASKING = re.compile(
+    r"(?i)^\s*(?:(?:and|so|also|then|but)\s+)?(?:how|what(?!\s+about\b)|who|whom|whose|which|where|when|why|is|are|was|were|do|does|did|can|could|has|"
+    r"have|had|will|would|should|tell|list|name|give|describe|explain)\b"
+)
+_EN_ABOUT = re.compile(r"(?i)^\s*(?:and|so|also|then)?\s*")
+_EN_WHAT_ABOUT = re.compile(r"(?i)^\s*(?:(?:and|so)\s+)?(?:what|how)\s+about\b")
+_EN_TITLE = re.compile(
+    r"(?i)\b(?:vice[- ]president|president|chair(?:man|woman|person)?|director|head|chief|mayor|secretary|leader|host|"
+    r"moderator|conven[eo]r|spokes(?:man|woman|person)|ceo|founder|manager|boss|commissioner)s?\s*[?.!]*$"
+)
+
+
+_ZH_OWNED_FRAGMENT = re.compile(r"^(?:那么|那|还有)?(?P<owner>[^的，,？?]{2,12})的(?P<thing>[^的，,？?呢]{2,10})呢[？?]*$")
+
+
+def _asked_in_full_zh(text: str, names: list[str]) -> str:
+    """A Chinese fragment whose pronoun was resolved (张海冰的前任呢？, 普邦园林的价值观呢？) asked in full: who holds a
+    title, how much an amount is, else what the thing is; a general word (做法, 情况) keeps its 呢. Like a bare noun
+    phrase in English, X的Y呢？ lets the judge take the nearest passage of X for an answer."""
+    from retriever.conversation.ellipsis import own_tail
+
+    match = _ZH_OWNED_FRAGMENT.match(text)
+    if not match or not any(match.group("owner") in n for n in names):
+        return text
+    thing = match.group("thing")
+    if thing in _ZH_GENERIC_THING or len(clauses.words(thing)) > 3:
+        return text
+    return f"{match.group('owner')}的{thing}{own_tail(thing)}"
+
+
+_ZH_GENERIC_THING = frozenset("做法 情况 经验 效果 成效 方面 意见 看法 想法 态度 观点 那边 这边 进展 结果".split())
+
+
+def _asked_in_full(text: str) -> str:
+    """An English fragment whose pronoun was resolved (Pubang's vice president?, And Pubang's revenue?) asked in
+    full: who holds a title, what the thing is. The judge reads a bare noun phrase as asking nothing in particular and
+    lets the nearest passage pass for its answer."""
+    if _EN_ASKING.search(text) or _EN_WHAT_ABOUT.match(text) or len(text.split()) > 8:
+        return text  # What about Xu Wei's view on funding? asks as it is
+    body = _EN_ABOUT.sub("", text, count=1).strip().rstrip("?.! ")
+    if not body or re.search(r"(?i)\b(?:is|are|was|were|do|does|did|has|have|had|can|will)\b|[,;]", body):
+        return text
+    last = body.split()[-1].lower()
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is", "'s"))
+    who = "Who" if _EN_TITLE.search(body) else "What"
+    return f"{who} {'are' if plural else 'is'} {body}?"
+
+
+_EN_ABOUT_POINTED = re.compile(
+    r"(?i)^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\s+(?P<np>[^,?:;]{2,40}?)\s*[,?:;]\s*(?P<rest>\S.*)$"
+)
 _HEAD = re.compile(r"[，,:：—]|\s-\s")
 _ZH_HEAD_QUESTION = re.compile(r"(?<=呢)[？?]\s*(?=\S)")  # 湘潭呢？区里抽调了多少干部？: a name, then the question
 _EN_HEAD_QUESTION = re.compile(r"(?<=\w)\?\s+(?=[A-Za-z])")  # What about Nanyang? Where is its water source?

@@ -953,3 +953,23 @@ def test_which_newspaper_asks_for_a_body_that_it_then_stands_for():
     assert asking.asked_kind("Which newspaper hosted the 2016 forum dialogue?") == Want.ORG
     assert asking.asked_kind("哪家媒体主办了这场对话？") == Want.ORG
     assert asking.asked_kind("What did the paper say?") is None
+
+
+def test_a_title_alone_asks_who_and_a_thing_after_who_asks_what(knowledge):
+    # session 14 (eval/followups_stress5.jsonl): the fragment's kind decides how it is asked, not the last question word
+    assert ask("副总裁呢？", ["普邦园林有多少年历史？"], knowledge).text == "普邦园林的副总裁是谁？"
+    assert ask("罚款金额呢？", ["济宁被谁约谈了？"], knowledge).text == "济宁的罚款金额是多少？"
+    assert "是谁" not in ask("约束性指标呢？", ["大连的意见是谁出台的？"], knowledge).text
+    assert ask("And its vice president?", ["How old is Pubang?"], knowledge).text == "Who is Pubang's vice president?"
+    assert ask("And its annual revenue?", ["How old is Pubang?"], knowledge).text == "What is Pubang's annual revenue?"
+
+
+def test_english_points_at_the_last_question_and_at_its_own_head(knowledge):
+    assert ask("What did banks chip in on top of that?", ["How much did Xiangtan raise through special bonds?"], knowledge).text == (
+        "What did banks chip in on top of that in Xiangtan?"
+    )
+    assert ask("What about his company, how old is it?", ["Where did Ou Jinxiong swim when he was young?"], knowledge).text == (
+        "How old is Pubang?"
+    )
+    done = ask("And how many sectors do the guidelines cover?", ["According to Zhang Haibing, what happened to Jining's air?"], knowledge)
+    assert done.text.endswith("in Jining?")

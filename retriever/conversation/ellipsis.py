@@ -64,7 +64,20 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
                 owned = ""  # 监测微站的数量呢？ counts 监测微站, not the 网格员 asked about before (处理的人数: theirs)
             if head and not fragment.startswith(head):
                 return head + _amount_asked(fragment.removesuffix("的"), owned)
-        if _agent_clause(fragment) and (tail := _asked_tail(last.text)):  # 国家给的资金呢？: not what 湘潭发行了
+        if _TITLE.search(fragment) and not _ASKS_WHO.search(last.text):  # 副总裁呢？ after …有多少年历史？: who holds it
+            head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
+            owner = head or (label_of(e, True, turns) if (e := latest(turns, Want.ANY, knowledge)) else "")
+            if owner and not fragment.startswith(owner):
+                return f"{owner}的{fragment.removeprefix('的')}是谁？"
+        if _new_relation(fragment, last.text):  # 合作的高校呢？ after …对多少个点位进行监控？: a thing of its own verb
+            head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
+            if head and not fragment.startswith(head):
+                return f"{head}{fragment}{own_tail(fragment)}"
+        if _AMOUNT.search(fragment) and not re.search(r"多少|几", last.text):  # 供水量呢？ after …是什么类别？: how much
+            head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
+            if head and not fragment.startswith(head):
+                return f"{head}的{fragment.removeprefix('的').removesuffix('的')}是多少？"
+        if _agent_clause(fragment) and (tail := _asked_tail(last.text, fragment=fragment)):  # 国家给的资金呢？
             head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])
             if head:
                 return f"{head}{fragment}{tail}"
@@ -74,7 +87,7 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         if replaced:
             return replaced
         head = clauses.subject(last.text, word_tags(), [m.surface for m in last.mentions])  # 南阳的水源地 + 水质
-        if head and (tail := _asked_tail(last.text, amounts=False)):  # 营业收入呢？ after …核心价值观是什么？: asked alike
+        if head and (tail := _asked_tail(last.text, amounts=False, fragment=fragment)):  # 营业收入呢？ after …是什么？
             return f"{head}的{fragment.removeprefix('的')}{tail}"
         return f"{head}{fragment}怎么样？" if head else f"{last.text.rstrip('？?')}，{fragment}？"
     fragment = _HOW_MANY_PHRASE.sub("", fragment)  # how many in the urban districts: the phrase is what is new
@@ -175,8 +188,19 @@ _PLACE_LIKE = re.compile(
 )
 
 
+# A title one person holds (副总裁, 组长, 总召集人, 主持人): a fragment naming one asks who holds it, whatever the last
+# question asked (how many years, where); a class of people (网格员, 干部, 交警) is counted like any thing.
+_TITLE = re.compile(
+    r"(?:(?<![增延成生擅专加助拉])[局组市县省处部厅科院校社队州区镇乡村董事行]长|总裁|书记|主任|主席|经理|总监|编辑|主持人|"
+    r"召集人|负责人|发言人|创始人|董事|一把手|老总|掌门人|带头人)的?$"
+)
+_PERSON_WORD = re.compile(r"(?:人|员|者|们|干部|领导|官员|代表|专家|嘉宾|交警|群众|居民|市民|前任|继任)的?$|" + _TITLE.pattern)
+_ASKS_WHO = re.compile(r"谁|哪位")
+_MONEY = re.compile(r"(?:资金|金额|钱|款|费|投资|收入|预算|债券)的?$")
+
+
 # A fragment that names an amount (罚款金额, 投资总额, 人数) asks how much of it, not how many of it.
-_AMOUNT = re.compile(r"(?:金额|数额|总额|总量|数量|总数|人数|面积|比例|比重|规模|费用|经费|期限|长度)的?$")
+_AMOUNT = re.compile(r"(?:金额|数额|总额|总量|数量|总数|人数|面积|比例|比重|规模|费用|经费|期限|长度|(?<=[^数总])量)的?$")
 
 
 # Nouns that name no topic of their own (南阳的做法呢？, Dalian's approach): the fragment asks the same question.
@@ -228,11 +252,14 @@ def _asking_tail(question: str) -> str:
     return "有多少？" if re.search(r"多少|几", question) else "怎么样？"
 
 
-def _asked_tail(question: str, amounts: bool = True) -> str:
+def _asked_tail(question: str, amounts: bool = True, fragment: str = "") -> str:
     """How a Chinese question asks when it asks for a thing (是谁？, 是多少？, 是什么？), '' when it asks how something is:
     a fragment put in its place asks the same (a vague 怎么样 would pass for answered by whatever is near). Without
-    amounts, '' after 多少 too (水质呢？ after …供水约多少？: water quality is no amount)."""
+    amounts, '' after 多少 too (水质呢？ after …供水约多少？: water quality is no amount). After a question asking who,
+    a fragment that names no person asks what it is (治理的重点呢？, 约束性指标呢？), or how much for an amount (罚款金额呢？)."""
     if re.search(r"谁|哪位", question):
+        if fragment and not _PERSON_WORD.search(fragment):
+            return "是多少？" if _AMOUNT.search(fragment) or _MONEY.search(fragment) else "是什么？"
         return "是谁？"
     if re.search(r"多少|几", question):
         return "是多少？" if amounts else ""
@@ -254,6 +281,25 @@ def _agent_clause(fragment: str) -> bool:
     tags = word_tags()
     last = tags.get(found[-1]) or "" if found else ""  # 给 is tagged a preposition: before 的 it is the verb
     return len(found) >= 2 and (tags.get(found[0]) or "").startswith("n") and last.startswith(("v", "p"))
+
+
+def _new_relation(fragment: str, question: str) -> bool:
+    """True when a Chinese fragment names a thing by a verb the question does not use (合作的高校, 下达的任务 after a
+    question about what was monitored): the thing stands in its own relation, so the question's verb and question
+    word (多少个…进行监控) do not carry over to it."""
+    match = re.match(r"^(?P<clause>[^的]{2,10})的(?P<noun>[^的]{2,8})$", fragment)
+    if not match or _agent_clause(fragment):
+        return False
+    found = clauses.words(match.group("clause"))
+    verb = found[-1] if found else ""
+    return (word_tags().get(verb) or "").startswith("v") and len(verb) >= 2 and verb not in question
+
+
+def own_tail(fragment: str) -> str:
+    """How a fragment that stands in its own relation is asked: who for a person, how much for an amount, else what."""
+    if _PERSON_WORD.search(fragment):
+        return "是谁？"
+    return "是多少？" if _AMOUNT.search(fragment) or _MONEY.search(fragment) else "是什么？"
 
 
 def _ends_with_verb(phrase: str) -> bool:
@@ -316,6 +362,8 @@ def _swap_entity(fragment: str, mention: Mention, turns: list[Turn], knowledge: 
         return f"What {_be(thing)} {thing} like in {name}?"  # + Jining → What is the river chief system like in Jining?
     if frame.chinese:
         head = clauses.subject(frame.text, word_tags(), [])
+        if head and _TITLE.search(fragment) and not _ASKS_WHO.search(frame.text) and not fragment.startswith(head):
+            return f"{head}的{fragment}是谁？"  # 主持人呢？ after 论坛在哪里召开？: who held that role there
         lead = fragment if frame.chinese == is_chinese(fragment) else new
         return lead + frame.text[len(head) :] if head else lead + frame.text  # 济宁怎样治理农村面源污染？
     # How does the grid system work? + Jining → … work in Jining?; + Xu Wei → …, according to Xu Wei?

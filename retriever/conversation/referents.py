@@ -86,6 +86,20 @@ def linked_to(entity: Entity, want: Want, knowledge: Knowledge) -> Entity | None
     return linked if linked is not None and linked.kind == kind else None
 
 
+# a name introduced as the source of what is asked (according to the moderator, 据主持人说, 在许伟看来): who says, not
+# what the question is about
+_SOURCE_BEFORE = re.compile(
+    r"(?i)(?:according\s+to|in\s+the\s+(?:view|eyes|words)\s+of|as\s+told\s+by)\s+(?:the\s+)?$|(?:据|根据)$"
+)
+
+
+def _source(text: str, mention: Mention) -> bool:
+    """True when a mention names the source of what is asked rather than its subject."""
+    if _SOURCE_BEFORE.search(text[: mention.start]):
+        return True
+    return text[: mention.start].endswith("在") and text[mention.end :].startswith("看来")
+
+
 def latest(turns: list[Turn], want: Want, knowledge: Knowledge, answered_by=None) -> Entity | None:
     """The latest entity of the conversation that can be what a pronoun wants."""
     answer_want = want
@@ -95,7 +109,8 @@ def latest(turns: list[Turn], want: Want, knowledge: Knowledge, answered_by=None
         wanted = (asked or want) if want in (Want.ANY, Want.THING, Want.OWNER) else want
         city = asked == Want.PLACE and asking.asks_city(turn.text)
         # the first name of a question is usually its subject; a province only when it names nothing finer
-        for mention in sorted(turn.mentions, key=lambda m: m.entity.province):
+        # …, and who says so (According to the moderator, what happened to Jining's air?) only when nothing else is named
+        for mention in sorted(turn.mentions, key=lambda m: (_source(turn.text, m), m.entity.province)):
             if city and mention.entity.province:
                 continue  # Which city lies where Henan, Hubei and Shaanxi meet?: the answer, not Henan
             entity = linked_to(mention.entity, wanted, knowledge)

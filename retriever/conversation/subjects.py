@@ -190,6 +190,7 @@ def same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool
     short = len(text) <= omission.MAX_OMITTED_SUBJECT if chinese else len(text.split()) <= omission.MAX_OMITTED_SUBJECT_WORDS
     words = clauses.words(text)
     leans = chinese and (omission.carries_on(words) or omission.ends_with_bare_count(text, word_tags(), clauses.words))
+    leans = leans or (not chinese and bool(_EN_POINTS_AT_LAST.search(text)))  # … on top of that?: the last one's
     if not short or not (shared or leans):
         return None
     entity = latest(turns[-1:] if shared else turns, asking.attribute_kind(text) or Want.ANY, knowledge)
@@ -202,6 +203,11 @@ def same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool
     label = label_of(entity, False, turns)
     body = omission.strip_continuation(text).rstrip("?. ")
     return body[:1].upper() + body[1:] + f" in {label}?", reason + label
+
+
+# An English question ending on a bare that/this (What did the banks add on top of that?, Who paid for this?) points at
+# what the last question was about.
+_EN_POINTS_AT_LAST = re.compile(r"(?i)\b(?:that|this)\s*[?.!]*\s*$")
 
 
 OWNED = 0.5  # length-weighted share of a question's words that the passage answering it must say, for it to own it
@@ -281,6 +287,8 @@ _EN_STOP = frozenset(
 
 
 def _stem(word: str) -> str:
+    if len(word) == 4 and re.search(r"(?i)[^sui]s$", word):  # cars → car, bus and this stay
+        return word[:3].lower()
     return re.sub(r"(?:ies|es|s|ed|ing)$", "", word.lower()) if len(word) > 4 else word.lower()
 
 
