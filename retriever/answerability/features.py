@@ -20,7 +20,8 @@ a question about an entity is judged on that entity's passages among them, any o
   written, by its sound (燃媒 for 燃煤) or in parts (a compound whose pieces the text all writes); 0 for 常住人口, 利率
   when the text never writes them (1 when nothing is asked). A when/where question asks about its event too (哪一年
   出生: 出生). A Chinese word is looked up as the asker wrote it; an English word through the lexicon (CC-CEDICT
-  glosses of the index's terms and the domain glossary), which maps only what the text writes.
+  glosses of the index's terms and the domain glossary), which maps only what the text writes. A Chinese word is
+  also known by a near-synonym the text writes (武艺 by 武功: heads.py, CC-CEDICT's shared first meaning; session 14).
 - ``focus_unmapped``: an English word of the asked attribute that the lexicon cannot map (GDP, salary, buses):
   weaker evidence than a Chinese word the text never writes (a paraphrase may use a word no gloss has), so a feature
   of its own, not a 0 of focus_known. Fitted without readers2 and tested on its tune questions (python -m
