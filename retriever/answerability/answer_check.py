@@ -25,6 +25,7 @@ from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
 from retriever.answerability.asked import ORIGIN, PERSON, PLACE, TIME
 from retriever.answerability.eras import rule_on
+from retriever.answerability.heads import head_characters, kind_of
 from retriever.answerability.kinds import named_at
 from retriever.answerability.names import person_name
 from retriever.answerability.quantity import DURATION, gives_count
@@ -36,6 +37,9 @@ _CLAUSE = re.compile(r"[，,；;。！？!?：:]")
 _TIME = re.compile(
     r"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日|今年|去年|前年|明年|年初|年底"
     r"|上世纪|年代|当年|同年|此前|以来"
+    # a year before 1900 (（1562年）, 天正16年（1588年）), a time of day (12时26分, 11:00), a weekday, a part of the day
+    r"|(?<![\d.])1[0-8]\d{2}\s*年|\d{1,2}\s*时\s*\d{1,2}\s*分|(?<![\d.])\d{1,2}:\d{2}(?!\d)|(?:星期|周)[一二三四五六日天]"
+    r"|凌晨|清晨|上午|中午|正午|下午|傍晚|午夜"
 )
 _NAME_MARKS = re.compile(r"《[^》]{2,}》|“[^”]{2,}”|「[^」]{2,}」")
 _PLACE_END = re.compile(
@@ -113,10 +117,13 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
         return any(t in _PERSON_TAGS and fresh(w) and person_name(w) for w, t in tags)
     if _organisation(tags, fresh, _suffixes(named)):
         return True
+    if any(t == "nt" and fresh(w) and any(kind_of(w[-2:], k) for k in named) for w, t in tags):
+        return True  # 哪所学校: 复兴中学, a name ending in a kind of school (heads.kind_of)
     if any(k in _ORG_KINDS or k[-1:] in _ORG_KINDS for k in named):
         return False  # 哪家公司: only an organisation's name answers (第三方运营, 环保企业 name none)
     folded = search_key(sentence)
     heads = set(named) | {k[-1] for k in named if len(k) > 1}  # 哪条大河: 淮河 is named by its head 河
+    heads |= {h for k in named for h in head_characters(k)}  # 哪一党派: 公明党 is named by its head 党
     if any(named_at(folded, m.start(), k) for k in heads for m in re.finditer(re.escape(k), folded)):
         return True
     return any(fresh(m) for m in _NAME_MARKS.findall(sentence)) or any(t == "ns" and fresh(w) for w, t in tags)

@@ -20,7 +20,8 @@ a question about an entity is judged on that entity's passages among them, any o
   written, by its sound (燃媒 for 燃煤) or in parts (a compound whose pieces the text all writes); 0 for 常住人口, 利率
   when the text never writes them (1 when nothing is asked). A when/where question asks about its event too (哪一年
   出生: 出生). A Chinese word is looked up as the asker wrote it; an English word through the lexicon (CC-CEDICT
-  glosses of the index's terms and the domain glossary), which maps only what the text writes.
+  glosses of the index's terms and the domain glossary), which maps only what the text writes. A Chinese word is
+  also known by a near-synonym the text writes (武艺 by 武功: heads.py, CC-CEDICT's shared first meaning; session 14).
 - ``focus_unmapped``: an English word of the asked attribute that the lexicon cannot map (GDP, salary, buses):
   weaker evidence than a Chinese word the text never writes (a paraphrase may use a word no gloss has), so a feature
   of its own, not a 0 of focus_known. Fitted without readers2 and tested on its tune questions (python -m
@@ -103,6 +104,7 @@ from retriever.answerability.asked import answer_kind, asks_role, asks_speaker, 
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.eras import rule_on
 from retriever.answerability.focus import focus_units
+from retriever.answerability.heads import near_synonyms
 from retriever.answerability.kinds import asked_kind, kind_named
 from retriever.answerability.names import (
     Contains,
@@ -221,6 +223,8 @@ def unit_known(unit: Unit, facts: IndexFacts) -> bool:
 
     if any(facts.contains(f) or written_apart(f, facts.contains) for f in unit.forms if f):
         return True
+    if any(facts.contains(s) for s in near_synonyms(unit.label)):
+        return True  # 武艺 where the text writes 武功 (heads.near_synonyms: CC-CEDICT's shared meaning)
     slips = [f for f in unit.forms if f and not is_dictionary_word(f)]  # a dictionary word (常住人口) is meant as written
     return facts.known is not None and any(sounds_known(f, facts.contains, facts.known) for f in slips)
 

@@ -48,7 +48,8 @@ def asked_kind(question: str, lang: str, lexicon: dict[str, list[str]]) -> tuple
     """
     text = canonical(question)
     if lang == "zh":
-        return _chinese_kind(readable(question).lower())
+        kinds = _chinese_kind(readable(question).lower())
+        return () if any(generic_place(k) for k in kinds) else kinds
     from index.lexicon import stem
 
     for pattern in _KIND_EN:
@@ -139,9 +140,36 @@ def named_at(text: str, start: int, kind: str) -> bool:
     return following in (["nr"], ["nrfg"], ["nrt"])  # 局长张海冰: a person's title, then the name
 
 
+_PLACE_MEANINGS = frozenset({"place", "location", "area", "region", "site", "spot"})
+
+
+def generic_place(kind: str) -> bool:
+    """A kind that is any place (地方 'region; area; place', 地点, 位置, 场所: CC-CEDICT's meanings): 哪个地方 asks a
+    place, which the answer check looks for (answer_check.gives), not the name of a kind."""
+    from retriever.answerability.heads import meanings
+
+    return bool(meanings(kind, every=True) & _PLACE_MEANINGS)
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """Whether a word of the text (jieba's cut of the stretch around it) ends at text[end] (公明党 at 党, not 校长 at 校)."""
+    from retriever.answerability.units import pos_tagger
+
+    start = max(0, end - 8)
+    offset = start
+    for word, _ in pos_tagger().cut(text[start : end + 4]):
+        offset += len(word)
+        if offset >= end:
+            return offset == end
+    return True
+
+
 def kind_named(kinds: Sequence[str], texts: Sequence[str]) -> float:
     """0.0 when the asked kind occurs in the texts (search_key form) but never as a name's head; else 1.0 (no name
-    asked, a named one found, or the kind not written at all: no evidence either way)."""
+    asked, a named one found, or the kind not written at all: no evidence either way). A name may also end in the
+    kind's head character (公明党 for 党派) or in a word naming a kind of it (复兴中学 for 学校: heads.py)."""
+    from retriever.answerability.heads import head_characters, kinds_in
+
     seen = False
     for text in texts:
         for kind in kinds:
@@ -149,4 +177,12 @@ def kind_named(kinds: Sequence[str], texts: Sequence[str]) -> float:
                 if named_at(text, match.start(), kind):
                     return 1.0
                 seen = True
-    return 0.0 if seen else 1.0
+    if not seen:
+        return 1.0
+    for text in texts:  # the kind is written unnamed: a name may end in its head or in a kind of it
+        for kind in kinds:
+            for other in head_characters(kind) + kinds_in(text, kind):
+                if any(_ends_word(text, m.end()) and named_at(text, m.start(), other)
+                       for m in re.finditer(re.escape(other), text)):
+                    return 1.0
+    return 0.0

@@ -167,6 +167,8 @@ def unknown_names(
             continue
         if known is not None and cut_across_term(text, start, offset, known, contains):
             continue  # 上门查黄标车 cut 查黄|标车: the tagger's name splits the text's 黄标车
+        if not word.isascii() and (written_with_synonym(word, contains) or glued_particle(text, start, word, contains)):
+            continue  # 武艺超群 where the text writes 武功超群; 鸡毛松才可以 cut 鸡毛|松才
         # a place name may be a slip too (株州 for 株洲, 三原 for 三源): only other dictionary words, and places everyone
         # knows (上海, not a slip for 伤害), are meant as written
         slip = tag == "ns" and not well_known(word) or not is_dictionary_word(word)
@@ -177,6 +179,30 @@ def unknown_names(
                 continue
         found.append(word)
     return found
+
+
+def written_with_synonym(word: str, contains: Contains) -> bool:
+    """Whether the text writes the word with a two-character part in a near-synonym's form (武艺超群 as 武功超群:
+    heads.near_synonyms)."""
+    from retriever.answerability.heads import near_synonyms
+
+    for i in range(len(word) - 1):
+        if any(contains(word[:i] + other + word[i + 2 :]) for other in near_synonyms(word[i : i + 2])):
+            return True
+    return False
+
+
+_FUNCTION_TAGS = frozenset({"d", "c", "p", "u", "ul", "uj", "uz", "ug", "uv", "ud", "r"})
+
+
+def glued_particle(text: str, start: int, word: str, contains: Contains) -> bool:
+    """Whether the tagger glued a name's last character to a function word after it (鸡毛松才可以 cut 鸡毛|松才: the text
+    writes 鸡毛松, and 才 is an adverb): the word's first character ends the text's word before it, the rest is one
+    function character."""
+    if len(word) != 2 or start < 2:
+        return False
+    rest = list(pos_tagger().cut(word[1]))
+    return bool(rest) and rest[0].flag in _FUNCTION_TAGS and contains(text[start - 2 : start + 1])
 
 
 _GIVEN_NAME_TAGS = frozenset({"ns", "nr", "nz", "a", "ng"})  # what the tagger makes of a given name cut off (李|大海)

@@ -84,9 +84,15 @@ def chinese_units(terms: Sequence[str], lexicon: dict[str, list[str]] | None = N
             continue
         seen.add(term)
         found = synonyms(term, lexicon) + everyday(term, lexicon) + amount_of(term) + abbreviation_expansions(term, lexicon)
+        found += reduplicated(term)
         others = dict.fromkeys(search_key(s) for s in found)
         units.append(Unit(term, unit_weight(term), (term, *(s for s in others if s != term))))
     return units
+
+
+def reduplicated(term: str) -> list[str]:
+    """The one character a reduplicated word repeats (弟弟 -> 弟, 妈妈 -> 妈): the text may write it once."""
+    return [term[0]] if len(term) == 2 and term[0] == term[1] and not term.isascii() else []
 
 
 _AMOUNT_SUFFIXES = ("量", "数")  # 任务量 the amount of tasks, 企业数 the number of firms

@@ -1,0 +1,88 @@
+"""A question's word in the forms another writer uses for the same thing, by CC-CEDICT's meanings (no word lists).
+
+Readers name a thing by one word and the text by another: 党派 (political party) where the text writes 公明党, 弟弟
+where it writes 弟为北宋文人魏泰, 武艺 where it writes 武功, 学校 where it names 复兴中学. Two rules, both read from the
+meanings CC-CEDICT gives (index.synonyms' tables):
+
+- the word's head character: a character of the word whose meaning is a meaning of the word, or the last English word
+  of one (党派 'political party' → 党 'party'; 弟弟 'younger brother' → 弟; 学校 'school' → 校). The text writes the
+  head alone, or as the end of a name (公明党).
+- a near-synonym: a word of the same length written alike but for one character, sharing a meaning (武艺 'martial
+  art' → 武功 'martial art').
+
+And for a kind whose name is asked, a word is a kind of it when one of its meanings ends with one of the kind's
+(中学 'middle school' is a 学校 'school'; 集团 'corporation' a 公司 'corporation').
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def meanings(word: str, every: bool = False) -> set[str]:
+    """The word's meanings: the first of each CC-CEDICT entry (every: all of them); without a leading 'to'."""
+    from index.synonyms import _senses
+
+    return {m[3:] if m.startswith("to ") else m for m in _senses()[1 if every else 0].get(word, set())}
+
+
+_meanings = meanings
+
+
+def _heads(meanings: set[str]) -> set[str]:
+    """The meanings and their last words ('political party' → 'party')."""
+    return meanings | {m.rsplit(" ", 1)[-1] for m in meanings if " " in m}
+
+
+@lru_cache(maxsize=8192)
+def head_characters(word: str) -> tuple[str, ...]:
+    """The characters of a Chinese word (2–4 characters) that mean what the word means (党派 → 党, 弟弟 → 弟)."""
+    if not _WORD.fullmatch(word):
+        return ()
+    heads = _heads(_meanings(word))
+    return tuple(dict.fromkeys(c for c in word if heads & _meanings(c)))
+
+
+@lru_cache(maxsize=8192)
+def near_synonyms(word: str) -> tuple[str, ...]:
+    """CC-CEDICT words of the word's length written alike but for one character that share a meaning (武艺 → 武功)."""
+    if not _WORD.fullmatch(word):
+        return ()
+    from index.synonyms import _slot_words, _slots
+
+    own = _meanings(word)
+    if not own:
+        return ()
+    slots = _slots()
+    found = []
+    for i in range(len(word)):
+        for other in _slot_words(slots, word[:i], word[i + 1 :]):
+            if other != word and own & _meanings(other):
+                found.append(other)
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=8192)
+def kind_of(word: str, kind: str) -> bool:
+    """Whether a word names a kind of the asked kind: the same word, a shared meaning, or a meaning of the word that
+    ends with one of the kind's (中学 'middle school' of 学校 'school')."""
+    if word == kind:
+        return True
+    kinds = _meanings(kind)
+    return any(m == k or m.endswith(" " + k) for m in meanings(word, every=True) for k in kinds)
+
+
+def other_forms(word: str) -> tuple[str, ...]:
+    """The forms a text may write a question's word in: its head characters and its near-synonyms."""
+    return head_characters(word) + near_synonyms(word)
+
+
+def kinds_in(text: str, kind: str) -> tuple[str, ...]:
+    """The two-character words of a text (search_key form) that name a kind of the asked kind (中学 for 学校)."""
+    if not _WORD.fullmatch(kind):
+        return ()
+    pieces = {text[i : i + 2] for i in range(len(text) - 1)}
+    return tuple(sorted(p for p in pieces if p != kind and _WORD.fullmatch(p) and kind_of(p, kind)))
