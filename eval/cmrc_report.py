@@ -44,8 +44,9 @@ def _abstention(results: dict) -> str:
         "*passage holds*: the same for its passage. Rules were changed only on the even half's refusals (a person's "
         "name the tagger cuts into a surname and a place, 严|长寿: places.py; a place asked with its kind of area, "
         "台湾地区: names.py; measured in session 13 before that session's judge changes were merged: false abstention 0.031 → 0.025, the odd half, "
-        "not read, 0.022 either way). The session's later answerability features (fact_elsewhere, detail_filled), "
-        "chosen on the forum's tune questions, were not checked here; the table is of the tree that wrote it.",
+        "not read, 0.022 either way). Session 13's later answerability features (fact_elsewhere, detail_filled), "
+        "chosen on the forum's tune questions, raised it to 0.031 / 0.039; session 14 left both out of the model "
+        "(eval/calibrate.py MODEL_FEATURES: even 16 → 12 of 510 refused). The table is of the tree that wrote it.",
         "",
         "| half | questions | false abstention | answered: sentence holds | answered: passage holds |",
         "|---|---|---|---|---|",

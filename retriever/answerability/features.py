@@ -63,6 +63,8 @@ a question about an entity is judged on that entity's passages among them, any o
   entity's passage better than in any sentence of the asked entity's own passages (the share of them, other less own;
   0 when the question names none): the fact is told, but of someone else (南阳拆除了多少台燃煤锅炉: 大连's sentence).
   A binding of the asked entity to the asked fact, with no list of kinds, units or words (session 13, judge7).
+  Computed, but not in the model since session 14 (eval/calibrate.py MODEL_FEATURES): without detail_filled it moved
+  no leave-one-set-out or time-travel figure.
 - ``detail_filled``: the detail asked of the named thing is there to give: the sentence of the asked entity's passages
   that speaks most of the asked words (or the one after it) holds a filler of the asked kind: a person, role or body
   for who, a name for which/叫什么, a place, a time, a number in the asked unit, digits or a Latin code for a code
@@ -71,7 +73,9 @@ a question about an entity is judged on that entity's passages among them, any o
   this one asks whether the sentence that tells of the asked thing gives one (济宁被约谈 is told, by whom is not).
   Leave one set out (python -m eval.calibrate_validate --test all): near miss 0.871 -> 0.919, false abstention
   0.015 -> 0.013; readers9 row unchanged (0.875, 0.019); 4 of 598 answerable tune questions score 0, 62 of 285
-  unanswerable ones (session 13, judge8).
+  unanswerable ones (session 13, judge8). Computed, but not in the model since session 14: on another text (CMRC
+  2018's even half) it refused 4 more of 510 answerable questions, asking a time, a person or a name in so many words
+  whose filler the text gives in another sentence than the one naming the asked words (eval/calibrate.py).
 - ``nonsense``: there is nothing to look up: the question has no word at all (emoji, punctuation, digits, key
   mashes, greetings), or none of its words occurs in the transcript in any form (lorem ipsum, carpe diem); the
   judge abstains on it whatever the other features say.
