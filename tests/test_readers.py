@@ -336,11 +336,9 @@ REPORT_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>黄河�
 </body></html>"""
 
 
-def test_pdf_report_cites_a_person_who_speaks_once(tmp_path, e5):
-    """A report printed to PDF (short paragraphs: the text layer has no paragraph gaps) quotes 赵志刚 once: the
-    answer from his words is cited to him (it was '—'), and the report's next paragraph is not put in his mouth."""
+def _report_retriever(tmp_path, e5):
+    """REPORT_HTML printed to PDF by Chromium, built into an index, loaded."""
     from retriever import Retriever
-    from ui.cli import format_answer
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
@@ -350,7 +348,15 @@ def test_pdf_report_cites_a_person_who_speaks_once(tmp_path, e5):
     subprocess.run([chromium, "--headless=new", "--no-sandbox", "--no-pdf-header-footer", "--disable-gpu",
                     f"--print-to-pdf={pdf}", str(page)], check=True, capture_output=True, timeout=120)
     build_index([pdf], out=tmp_path / "index", embedder=e5)
-    retriever = Retriever.load(tmp_path / "index", embedder=e5)
+    return Retriever.load(tmp_path / "index", embedder=e5)
+
+
+def test_pdf_report_cites_a_person_who_speaks_once(tmp_path, e5):
+    """A report printed to PDF (short paragraphs: the text layer has no paragraph gaps) quotes 赵志刚 once: the
+    answer from his words is cited to him (it was '—'), and the report's next paragraph is not put in his mouth."""
+    from ui.cli import format_answer
+
+    retriever = _report_retriever(tmp_path, e5)
     answer = retriever.answer("工业用水重复利用率达到了多少？")
     assert not answer.abstained and "百分之九十二" in answer.highlights[0].sentence
     assert answer.passages[0].citation.speaker == "赵志刚"
@@ -360,3 +366,20 @@ def test_pdf_report_cites_a_person_who_speaks_once(tmp_path, e5):
     assert [s.name for s in record.speakers] == ["赵志刚"]
     other = retriever.answer("兰州市南北两山造林面积有多少？")
     assert other.passages[0].citation.speaker == "" and "造林" in other.passages[0].text
+
+
+def test_a_person_quoted_once_keeps_the_place_of_the_report_around_him(tmp_path, e5):
+    """赵志刚 speaks of 全市 and never names 兰州: the report's paragraph before him does (兰州市近三年投入了45亿元…).
+    Split out of it as his own passage, his words keep that place for search and the judge, so the question about
+    兰州 is answered from them and cited to him (it was refused: 'the passages … do not mention 兰州'); the passage
+    shown is his words alone, and a place the report names elsewhere (宁夏) is still not his."""
+    from ui.cli import format_answer
+
+    retriever = _report_retriever(tmp_path, e5)
+    answer = retriever.answer("兰州的工业用水重复利用率是多少？")
+    assert not answer.abstained, answer.notice
+    assert "百分之九十二" in answer.highlights[0].sentence
+    assert answer.passages[0].citation.speaker == "赵志刚"
+    assert answer.passages[0].text.startswith("赵志刚：我们把节水") and "兰州" not in answer.passages[0].text
+    assert "[1] 赵志刚 · report" in format_answer(answer)
+    assert retriever.answer("宁夏的工业用水重复利用率是多少？").abstained

@@ -236,3 +236,5 @@ def test_a_person_who_speaks_once_in_a_report_is_cited_and_headings_are_nobody()
     answer = next(c for c in chunks if "百分之十八" in c.text)
     assert answer.speaker == "赵志刚" and "造林" not in answer.text
     assert all(c.speaker == "" for c in chunks if "造林" in c.text or "细颗粒物" in c.text or "问卷" in c.text)
+    assert answer.context == turn.context and "兰州市" in turn.context.split()  # the report names it before him
+    assert all(not c.context for c in chunks if not c.speaker)

@@ -159,6 +159,33 @@ def _paragraphs(pieces: list[_Piece]) -> list[Paragraph]:
     kind = {True: Kind.NOTE.value, False: Kind.TEXT.value}
     return [
         Paragraph(Text.concat(texts), first.speaker, first.section, first.heading,
-                  Kind.SPEECH.value if first.speaker else kind[first.note])
-        for texts, first in groups
+                  Kind.SPEECH.value if first.speaker else kind[first.note], _context(groups, i) if first.speaker else "")
+        for i, (texts, first) in enumerate(groups)
     ]
+
+
+_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
+
+
+def _context(groups: list[tuple[list[Text], _Piece]], i: int) -> str:
+    """The places a quoted person's section names around their words, which they rarely name themselves (the
+    report says 兰州市投入了45亿元… and 赵志刚 then speaks of 全市): those of the last sentence naming a place in the
+    report's text before them under the same heading, else of the first one after them ('' when none does)."""
+    heading = groups[i][1].heading
+    around = [j for j in range(i - 1, -1, -1)] + [j for j in range(i + 1, len(groups))]
+    for j in around:
+        texts, piece = groups[j]
+        if piece.speaker or piece.note or piece.heading != heading:
+            continue
+        sentences = _SENTENCE.findall("".join(t.text for t in texts))
+        for sentence in reversed(sentences) if j < i else sentences:
+            if places := _places(sentence):
+                return " ".join(places)
+    return ""
+
+
+def _places(text: str) -> list[str]:
+    """The place names jieba tags in a text (two characters or more), each once, in order."""
+    import jieba.posseg
+
+    return list(dict.fromkeys(w.word for w in jieba.posseg.cut(text) if w.flag == "ns" and len(w.word) >= 2))
