@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -66,7 +67,9 @@ def analyse(source: Source, doc_id: str, chunking: ChunkSettings) -> Analysed:
             owner.setdefault(sid, chunk)
     record = DocRecord(
         doc=doc_id,
-        source=str(source.path),
+        # absolute, so that `forumqa docs` and add/remove (which match a file by its recorded source) mean the same
+        # file from whatever folder they run in; a path relative to the index would break when the index moves
+        source=os.path.abspath(source.path),
         sha256=source.sha256,
         format=source.format,
         encoding=source.encoding,

@@ -227,4 +227,5 @@ def _make_chunk(doc: Document, group: list[tuple[Sentence, Paragraph]], number: 
         sentence_spans=tuple(spans),
         sentence_lines=tuple((s.line_start, s.line_end) for s, _ in group),
         kind=paragraph.kind,
+        context=paragraph.context,
     )

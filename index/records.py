@@ -85,9 +85,14 @@ class Chunk:
     sentence_spans: tuple[tuple[int, int], ...] = ()
     sentence_lines: tuple[tuple[int, int], ...] = ()
     kind: str = Kind.SPEECH.value
+    # the places its section names around a passage split out of it (a report's paragraph around a person quoted
+    # once): read by search and the judge's place checks, never shown or cited ('' for most passages)
+    context: str = ""
 
     def to_json(self) -> dict:
         data = asdict(self)
+        if not self.context:
+            del data["context"]  # most passages have none: their stored form is as it was
         data["sentence_ids"] = list(self.sentence_ids)
         data["sentence_spans"] = [list(s) for s in self.sentence_spans]
         data["sentence_lines"] = [list(s) for s in self.sentence_lines]

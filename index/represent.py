@@ -1,7 +1,8 @@
 """What text stands for a passage or a sentence when it is embedded and BM25-indexed.
 
-Every passage carries its context: the document's title, the heading of its section and who
-speaks (name and role). A later passage of an article says 本鱼…, 该片… or 他… and never names
+Every passage carries its context: the document's title, the heading of its section, who
+speaks (name and role) and, for a passage split out of a section (a person quoted once in a report), the places
+that section names around it (Chunk.context). A later passage of an article says 本鱼…, 该片… or 他… and never names
 its subject; a speaker talks in the first person, so 南阳 or 大连 rarely appears in their own
 words. The context puts those names back for retrieval; the passage shown and cited is unchanged.
 
@@ -66,6 +67,8 @@ def _context_lines(chunk: Chunk, title: str, context: Context, sentence: bool = 
         lines.append(title)
     if context.heading and chunk.headline and chunk.kind != Kind.HEADLINE.value and not sentence:
         lines.append(chunk.headline)
+    if context.heading and chunk.context:  # the places its section names around a passage split out of it
+        lines.append(chunk.context)
     return [line for line in lines if not _opens_with(chunk.text, line)]
 
 

@@ -27,8 +27,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 Known = Callable[[str], bool]  # is this term in the index's BM25 vocabulary
 
 
-def clean_query(query: object) -> tuple[str, str]:
-    """Check and tidy a query.
+def clean_query(query: object, holding: str = "the transcript") -> tuple[str, str]:
+    """Check and tidy a query; holding names what the index holds (Retriever.holding.en: the transcript, the
+    documents, a document's title) for the error about an empty query.
 
     Returns:
         (the query to search, a notice for the user: '' or why it was shortened).
@@ -42,7 +43,7 @@ def clean_query(query: object) -> tuple[str, str]:
     text = _CONTROL.sub(" ", query)
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
-        raise InvalidQueryError("query is empty; type a question about the transcript")
+        raise InvalidQueryError(f"query is empty; type a question about {holding}")
     notice = ""
     if len(text) > MAX_QUERY_CHARS:
         notice = (
@@ -232,6 +233,7 @@ def parse_query(
     known: Known | None = None,
     names: Iterable[str] = (),
     aliases: Mapping[str, str] | None = None,
+    holding: str = "the transcript",
 ) -> ParsedQuery:
     """Clean a query and find its language and BM25 terms.
 
@@ -241,6 +243,7 @@ def parse_query(
         known: whether a term is in the index's BM25 vocabulary (for pinyin expansion of typos).
         names: the index's speakers' names, kept whole when the question is cut into words.
         aliases: surname + title -> speaker name (title_aliases): 张局长 is searched as 张海冰.
+        holding: what the index holds, as the error about an empty query names it (see clean_query).
 
     The asker's opening and closing words (请问、我想了解一下、Could you tell me; thanks:
     retriever/answerability/preamble.py) ask nothing of the text: the terms, the embedded text and the language are
@@ -250,7 +253,7 @@ def parse_query(
     Raises:
         InvalidQueryError: see clean_query.
     """
-    text, notice = clean_query(query)
+    text, notice = clean_query(query, holding)
     lang = query_lang(text)
     asked = unframed(text)
     if asked != text and asked[:1].isascii() and asked[:1].islower():  # I'd like to know, which … → Which …

@@ -160,7 +160,7 @@ class Retriever:
         return [self.run(p, v, k, mode, where)[0] for p, v in zip(parsed, vectors)]
 
     def parse(self, query: object) -> ParsedQuery:
-        return parse_query(query, self.backend.lexicon, self._known, self._speakers, self._aliases)
+        return parse_query(query, self.backend.lexicon, self._known, self._speakers, self._aliases, self.holding.en)
 
     def _known(self, term: str) -> bool:
         """Whether a term is in the BM25 vocabulary."""

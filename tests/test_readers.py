@@ -321,3 +321,65 @@ def test_formats_build_into_one_index(tmp_path, e5):
         assert hit.citation.doc == doc and hit.citation.page is None, (question, hit.citation)
         lines = retriever.source_lines(doc)
         assert figure in "".join(lines[hit.citation.line_start - 1 : hit.citation.line_end])
+
+
+REPORT_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>黄河流域生态保护调研报告</title></head><body>
+<h1>黄河流域生态保护调研报告</h1>
+<p>调研组于2025年9月至10月走访了黄河流域的甘肃、宁夏、内蒙古三省区，召开座谈会十二场，实地查看了四十多个点位。</p>
+<h2>第一部分：甘肃</h2>
+<p>2025年9月，调研组在甘肃省兰州市考察了黄河兰州段的生态廊道建设。兰州市近三年投入了45亿元，建设了长达80公里的滨河生态廊道，沿岸新增绿地1200公顷。</p>
+<p>赵志刚：我们把节水作为第一位的任务，全市农业灌溉用水效率提高了百分之十八，工业用水重复利用率达到了百分之九十二。下一步我们还要推进城市再生水利用，让更多的水留在黄河里。</p>
+<p>兰州市还在南北两山开展了大规模的造林绿化，累计造林面积超过五十万亩，水土流失得到了有效控制，入黄泥沙量比十年前减少了三成左右。</p>
+<h2>第二部分：宁夏</h2>
+<p>宁夏回族自治区清理了黄河干流河道内的违规采砂点67处，恢复河道岸线110公里。</p>
+<p>附件：调研日程表</p>
+</body></html>"""
+
+
+def _report_retriever(tmp_path, e5):
+    """REPORT_HTML printed to PDF by Chromium, built into an index, loaded."""
+    from retriever import Retriever
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("chromium is not installed: cannot print the report to PDF")
+    page, pdf = tmp_path / "report.html", tmp_path / "report.pdf"
+    page.write_text(REPORT_HTML, encoding="utf-8")
+    subprocess.run([chromium, "--headless=new", "--no-sandbox", "--no-pdf-header-footer", "--disable-gpu",
+                    f"--print-to-pdf={pdf}", str(page)], check=True, capture_output=True, timeout=120)
+    build_index([pdf], out=tmp_path / "index", embedder=e5)
+    return Retriever.load(tmp_path / "index", embedder=e5)
+
+
+def test_pdf_report_cites_a_person_who_speaks_once(tmp_path, e5):
+    """A report printed to PDF (short paragraphs: the text layer has no paragraph gaps) quotes 赵志刚 once: the
+    answer from his words is cited to him (it was '—'), and the report's next paragraph is not put in his mouth."""
+    from ui.cli import format_answer
+
+    retriever = _report_retriever(tmp_path, e5)
+    answer = retriever.answer("工业用水重复利用率达到了多少？")
+    assert not answer.abstained and "百分之九十二" in answer.highlights[0].sentence
+    assert answer.passages[0].citation.speaker == "赵志刚"
+    assert "[1] 赵志刚 · report" in format_answer(answer)
+    assert "造林" not in answer.passages[0].text
+    [record] = retriever.documents
+    assert [s.name for s in record.speakers] == ["赵志刚"]
+    other = retriever.answer("兰州市南北两山造林面积有多少？")
+    assert other.passages[0].citation.speaker == "" and "造林" in other.passages[0].text
+
+
+def test_a_person_quoted_once_keeps_the_place_of_the_report_around_him(tmp_path, e5):
+    """赵志刚 speaks of 全市 and never names 兰州: the report's paragraph before him does (兰州市近三年投入了45亿元…).
+    Split out of it as his own passage, his words keep that place for search and the judge, so the question about
+    兰州 is answered from them and cited to him (it was refused: 'the passages … do not mention 兰州'); the passage
+    shown is his words alone, and a place the report names elsewhere (宁夏) is still not his."""
+    from ui.cli import format_answer
+
+    retriever = _report_retriever(tmp_path, e5)
+    answer = retriever.answer("兰州的工业用水重复利用率是多少？")
+    assert not answer.abstained, answer.notice
+    assert "百分之九十二" in answer.highlights[0].sentence
+    assert answer.passages[0].citation.speaker == "赵志刚"
+    assert answer.passages[0].text.startswith("赵志刚：我们把节水") and "兰州" not in answer.passages[0].text
+    assert "[1] 赵志刚 · report" in format_answer(answer)
+    assert retriever.answer("宁夏的工业用水重复利用率是多少？").abstained

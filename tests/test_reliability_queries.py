@@ -265,7 +265,7 @@ def test_cli_build_refuses_bad_documents_in_one_line(monkeypatch, capsys, tmp_pa
     assert code == 2
     line = one_error_line(err)
     assert str(path) in line
-    assert {"missing": "no such file", "empty": "empty", "binary": "binary", "folder": "not a file"}[kind] in line
+    assert {"missing": "no such file", "empty": "empty", "binary": "binary", "folder": "no documents"}[kind] in line
     assert not (tmp_path / "index").exists()
 
 

@@ -211,7 +211,30 @@ def test_notes_typed_one_turn_a_line_are_one_turn_each():
 
 
 def test_a_label_once_inside_a_paragraph_does_not_make_a_dialogue():
-    """'第二部分：宁夏' and one '赵志刚：…' inside a report's paragraph (a PDF page) are no turns: nothing is split."""
+    """'第二部分：宁夏' and one '赵志刚：…' inside a report's paragraph (a PDF page) make no dialogue: 赵志刚 says his
+    line (he is cited for it) and nothing else; the heading and the report's text are nobody's."""
     text = "黄河报告\n\n兰州建设了滨河廊道。\n赵志刚：节水是第一位任务。\n第二部分：宁夏\n宁夏清理违规采砂点67处。\n"
-    doc, _ = chunks_of(text)
-    assert not doc.speakers
+    doc, chunks = chunks_of(text)
+    assert set(doc.speakers) == {"赵志刚"}
+    said = [(p.speaker, p.text.text) for p in doc.paragraphs if p.speaker]
+    assert said == [("赵志刚", "赵志刚：节水是第一位任务。")]
+    assert {c.speaker for c in chunks if "67处" in c.text or "廊道" in c.text} == {""}
+
+
+def test_a_person_who_speaks_once_in_a_report_is_cited_and_headings_are_nobody():
+    """One '赵志刚：…' paragraph in a report (blank lines between paragraphs, as a .txt or a PDF with paragraph gaps
+    gives it) is his; the next paragraph is the report's. Labels that are headings, fields or places are no one."""
+    text = ("黄河调研报告\n\n第一部分：甘肃\n\n兰州市投入了45亿元建设滨河生态廊道。\n\n"
+            "赵志刚：我们把节水作为第一位的任务，农业灌溉用水效率提高了百分之十八，\n工业用水重复利用率达到了百分之九十二。\n\n"
+            "兰州市还在南北两山造林五十万亩。\n\n附件：调研日程表\n\n石家庄：细颗粒物浓度下降了百分之十二。\n\n"
+            "方法：采用了问卷调查和实地走访。\n")
+    doc, chunks = chunks_of(text)
+    assert set(doc.speakers) == {"赵志刚"}
+    [turn] = [p for p in doc.paragraphs if p.speaker]
+    assert turn.text.text.startswith("赵志刚：") and turn.text.text.endswith("百分之九十二。")
+    assert (turn.text.line_start, turn.text.line_end) == (7, 8)
+    answer = next(c for c in chunks if "百分之十八" in c.text)
+    assert answer.speaker == "赵志刚" and "造林" not in answer.text
+    assert all(c.speaker == "" for c in chunks if "造林" in c.text or "细颗粒物" in c.text or "问卷" in c.text)
+    assert answer.context == turn.context and "兰州市" in turn.context.split()  # the report names it before him
+    assert all(not c.context for c in chunks if not c.speaker)

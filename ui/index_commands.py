@@ -105,3 +105,6 @@ def run_docs(index: Path | None, as_json: bool) -> None:
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for row in table:
         typer.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    if any(not Path(r["source"]).is_absolute() for r in rows):  # an index built before sources were recorded in full
+        typer.echo("note: a relative source is relative to the folder the index was built from; "
+                   "build the index again to record full paths", err=True)

@@ -138,6 +138,8 @@ class LocalWriter:
                 raise ValueError(f"chunk {chunk.chunk_id!r} should be numbered {chunk_id(doc, number)!r}")
             row = {name: getattr(chunk, name) for name in CHUNK_FIELDS}  # (dataclasses.asdict deep-copies: slow)
             row["sentence_ids"] = [s - first for s in chunk.sentence_ids]
+            if not chunk.context:
+                del row["context"]  # most passages have none: their stored form is as it was (Chunk.to_json)
             lines.append((json.dumps(row, ensure_ascii=False) + "\n").encode())
         self._write_lines(lines)
         self._passages.append(batch.passage_vectors[members[0] : members[-1] + 1])

@@ -25,6 +25,7 @@ class Paragraph:
     turn: int
     headline: str = ""
     kind: str = Kind.SPEECH.value
+    context: str = ""  # the places its section names around it, when it was split out of a section (see Chunk)
 
 
 @dataclass
@@ -55,5 +56,5 @@ def in_reading_order(paragraphs: list[Paragraph]) -> list[Paragraph]:
     result = []
     for paragraph in ordered:
         turn = renumber.setdefault(paragraph.turn, len(renumber))
-        result.append(Paragraph(paragraph.text, paragraph.speaker, turn, paragraph.headline, paragraph.kind))
+        result.append(Paragraph(paragraph.text, paragraph.speaker, turn, paragraph.headline, paragraph.kind, paragraph.context))
     return result

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 
 from index.clean import Block, block_text, compact, ends_paragraph, split_blocks
-from index.records import Headline, Kind
+from index.records import Headline, Kind, Speaker
 from index.structure.document import Document, Paragraph, in_reading_order
 from index.structure.parts import WORD, Parts, is_title, lines_text, marker_text
-from index.structure.people import EDITOR_NOTE_MARKERS, label, title_like
+from index.structure.people import EDITOR_NOTE_MARKERS, label, one_time_speaker, opens_turn, title_like
 from index.text import Text
 
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -31,6 +31,7 @@ class _Piece:
     section: int
     heading: str
     note: bool
+    speaker: str = ""
 
 
 def _sub_blocks(block: Block) -> list[Block]:
@@ -64,6 +65,26 @@ def _head_line(block: Block, title: str) -> list[Block]:
     return [head, Block(block.first_line + 1, block.raw[1:])] if split else [block]
 
 
+def _speaker_blocks(block: Block) -> list[Block]:
+    """A block split around the lines a person says once ('赵志刚：…'), as a PDF page without paragraph gaps holds
+    them: such a line after a sentence's end opens a block of its own, which ends at the first line that ends a
+    sentence (lines wrapped by the layout carry no paragraph ends, so the report's next paragraph is never put in
+    their mouth; a turn cut short leaves its rest to the report, as before)."""
+    cuts: list[int] = []
+    speaking = False
+    for i in range(1, len(block.raw)):
+        if opens_turn(block, i) and one_time_speaker(Block(block.first_line + i, block.raw[i:])):
+            cuts.append(i)
+            speaking = True
+        elif speaking and _ends(compact(block.raw[i - 1])):
+            cuts.append(i)
+            speaking = False
+    if not cuts:
+        return [block]
+    bounds = [0, *cuts, len(block.raw)]
+    return [Block(block.first_line + a, block.raw[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
 def _heading(block: Block, mid_sentence: bool) -> bool:
     """A Markdown heading, or a short line without sentence punctuation that does not continue a sentence."""
     if _MARKDOWN_HEADING.match(block.raw[0]):
@@ -84,13 +105,17 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
         title: the document's title when its file gives one (a first block equal to it is the title).
 
     Returns:
-        The parsed document (no speakers).
+        The parsed document; its speakers are the people who open a paragraph with their name once or more
+        ('赵志刚：…' in a report), each paragraph theirs alone.
     """
     doc = Document(doc_id=doc_id, lines=text.splitlines())
     parts = Parts()
     pieces: list[_Piece] = []
     section, heading, note, first = 0, "", False, True
-    blocks = [line for b in split_blocks(text) for sub in _sub_blocks(b) for line in _head_line(sub, title)]
+    blocks = [
+        part for b in split_blocks(text) for sub in _sub_blocks(b) for line in _head_line(sub, title)
+        for part in _speaker_blocks(line)
+    ]
     for block in blocks:
         clean = block_text(block)
         if not WORD.search(clean.text):
@@ -104,6 +129,11 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
         elif marker in EDITOR_NOTE_MARKERS or label(block) in EDITOR_NOTE_MARKERS:
             section, heading, note = section + 1, marker if marker in EDITOR_NOTE_MARKERS else label(block), True
             pieces.append(_Piece(marker_text(block) if marker in EDITOR_NOTE_MARKERS else clean, section, heading, True))
+        elif who := one_time_speaker(block):
+            section = section + 1  # a person's words are a turn of their own, cited to them
+            pieces.append(_Piece(clean, section, heading, False, who))
+            doc.speakers.setdefault(who, Speaker(name=who))
+            section += 1  # the text after them is the section's again, not theirs
         elif _heading(block, mid_sentence):
             heading = _MARKDOWN_HEADING.sub("", clean.text).strip("# ") or clean.text
             section, note = section + 1, False
@@ -122,9 +152,40 @@ def _paragraphs(pieces: list[_Piece]) -> list[Paragraph]:
     groups: list[tuple[list[Text], _Piece]] = []
     for piece in pieces:
         last = groups[-1] if groups else None
-        if last and last[1].section == piece.section and not _ends(last[0][-1].text):
+        if last and last[1].section == piece.section and not _ends(last[0][-1].text) and not piece.speaker:
             last[0].append(piece.text)
         else:
             groups.append(([piece.text], piece))
     kind = {True: Kind.NOTE.value, False: Kind.TEXT.value}
-    return [Paragraph(Text.concat(texts), "", first.section, first.heading, kind[first.note]) for texts, first in groups]
+    return [
+        Paragraph(Text.concat(texts), first.speaker, first.section, first.heading,
+                  Kind.SPEECH.value if first.speaker else kind[first.note], _context(groups, i) if first.speaker else "")
+        for i, (texts, first) in enumerate(groups)
+    ]
+
+
+_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
+
+
+def _context(groups: list[tuple[list[Text], _Piece]], i: int) -> str:
+    """The places a quoted person's section names around their words, which they rarely name themselves (the
+    report says 兰州市投入了45亿元… and 赵志刚 then speaks of 全市): those of the last sentence naming a place in the
+    report's text before them under the same heading, else of the first one after them ('' when none does)."""
+    heading = groups[i][1].heading
+    around = [j for j in range(i - 1, -1, -1)] + [j for j in range(i + 1, len(groups))]
+    for j in around:
+        texts, piece = groups[j]
+        if piece.speaker or piece.note or piece.heading != heading:
+            continue
+        sentences = _SENTENCE.findall("".join(t.text for t in texts))
+        for sentence in reversed(sentences) if j < i else sentences:
+            if places := _places(sentence):
+                return " ".join(places)
+    return ""
+
+
+def _places(text: str) -> list[str]:
+    """The place names jieba tags in a text (two characters or more), each once, in order."""
+    import jieba.posseg
+
+    return list(dict.fromkeys(w.word for w in jieba.posseg.cut(text) if w.flag == "ns" and len(w.word) >= 2))

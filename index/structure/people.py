@@ -53,7 +53,7 @@ def label(block: Block) -> str:
     return match.group(1) if match else ""
 
 
-def _opens_turn(block: Block, i: int) -> str:
+def opens_turn(block: Block, i: int) -> str:
     """The label of line i of a block when that line can open a turn (the first line, or after a sentence's end)."""
     match = _LABEL.match(block.raw[i])
     if not match or (i > 0 and not _TERMINAL.search(block.raw[i - 1].rstrip())):
@@ -71,17 +71,56 @@ def split_turns(blocks: list[Block], names: set[str] | None = None) -> list[Bloc
     '第二部分：宁夏' or '赵志刚：…' inside a paragraph is left as it is).
     """
     if names is None:
-        counts = Counter(_opens_turn(b, i) for b in blocks for i in range(len(b.raw)))
+        counts = Counter(opens_turn(b, i) for b in blocks for i in range(len(b.raw)))
         names = {name for name, n in counts.items() if name and n >= 2}
     out: list[Block] = []
     for block in blocks:
         start = 0
         for i in range(1, len(block.raw)):
-            if _opens_turn(block, i) in names:
+            if opens_turn(block, i) in names:
                 out.append(Block(block.first_line + start, block.raw[start:i]))
                 start = i
         out.append(Block(block.first_line + start, block.raw[start:]))
     return out
+
+
+# Common surnames: a one-time speaker's label starts with one (赵志刚：), a heading's never does (第二部分：, 附件：).
+SURNAMES = frozenset(
+    """王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡
+    余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史
+    陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 欧阳 司马 诸葛 上官""".split()
+)
+
+_PLACE_ENDS = frozenset("省市县区镇乡村庄州路街站港湾岛")
+
+
+def person_label(name: str) -> bool:
+    """A label that is a person's name, so that it is a turn even when the name speaks once ('赵志刚：…').
+
+    A known surname and one or two characters more, not ending like a place (市, 区, 庄…), and either jieba tags
+    the whole label as one person name (nr), or jieba's dictionary does not know it and cuts the surname off
+    (苏国军 → 苏/国军; never 江河湖 → 江河/湖): a word that happens to start with a surname (黄河, 方法, 高度,
+    江苏省) is no one. Headings and fields (第二部分, 附件, 背景, 时间) never start with a surname.
+    """
+    surname = name[:2] if name[:2] in SURNAMES else name[:1]
+    if surname not in SURNAMES or not 1 <= len(name) - len(surname) <= 2 or name in _FIELDS or _SAYING.search(name):
+        return False
+    if name[-1] in _PLACE_ENDS:  # jieba tags 石家庄 and 高新区 nr: '石家庄：PM2.5下降了…' is a place's figures
+        return False
+    import jieba.posseg
+
+    words = list(jieba.posseg.cut(name))
+    if len(words) == 1:
+        return words[0].flag.startswith("nr")
+    unknown = jieba.posseg.dt.tokenizer.FREQ.get(name, 0) == 0
+    return unknown and words[0].word == surname and not any(w.flag.startswith("ns") for w in words)
+
+
+def one_time_speaker(block: Block) -> str:
+    """The person a block of running text opens with ('赵志刚：我们把节水…。'), else '': the label is a person's
+    name (person_label) and the block is no title or heading (a short line without a sentence's end)."""
+    name = label(block)
+    return name if name and not title_like(block) and person_label(name) else ""
 
 
 def title_like(block: Block) -> bool:
@@ -188,13 +227,8 @@ def speaker_names(blocks: list[Block]) -> set[str]:
 
 
 def _mostly_people(names: list[str]) -> bool:
-    """At least two names and at least half of them person names to jieba ('许伟：…' '苏国军：…', not '背景：…' '方法：…')."""
+    """At least two names and at least half of them person names ('许伟：…' '苏国军：…', not '背景：…' '方法：…', nor
+    '石家庄：…', which jieba tags nr too): see person_label."""
     if len(names) < 2:
         return False
-    import jieba.posseg
-
-    def person(name: str) -> bool:
-        words = list(jieba.posseg.cut(name))
-        return name in HOST_NAMES or (len(words) == 1 and words[0].flag.startswith("nr"))
-
-    return 2 * sum(person(n) for n in names) >= len(names)
+    return 2 * sum(name in HOST_NAMES or person_label(name) for name in names) >= len(names)

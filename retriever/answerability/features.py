@@ -276,6 +276,11 @@ def answers_in(sentence: str, focus: Sequence[Unit], attribute: Sequence[Unit], 
     return coverage(focus or attribute, sentence)
 
 
+def _with_context(text: str, chunk: Chunk) -> str:
+    """A passage's text (search_key form) with the places its section names around it, when it has them."""
+    return f"{text}\n{folded(chunk.context)}" if chunk.context else text
+
+
 def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     """Every feature of FEATURES for one question's evidence.
 
@@ -347,7 +352,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     closest = [  # the passages best covering the asked attribute, not the document's parts (the forum's name: 全国…论坛)
         texts[i] for i, a in zip(own, attr_scores) if a == max(attr_scores) and evidence.passages[i].kind not in PARTS
     ]
-    elsewhere = place_absent(places, [texts[i] for i in answering], closest)
+    # a passage split out of a section (a person quoted once in a report) is about the places that section names
+    elsewhere = place_absent(places, [_with_context(texts[i], evidence.passages[i]) for i in answering], closest)
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
