@@ -110,4 +110,5 @@ def test_a_channel_check_is_no_question():
 
     assert nonsense(unframed("喂喂听得到吗那个嗯"), LEXICON, ["听", "得到"]) == 1.0
     assert nonsense("能听见我吗", LEXICON, ["听见"]) == 1.0
+    assert nonsense(unframed("呃那个谁谁谁，好吧就这样"), LEXICON, ["谁谁谁", "好"]) == 1.0
     assert nonsense("南阳听取了谁的意见？", LEXICON, ["南阳", "听取", "意见"]) == 0.0
