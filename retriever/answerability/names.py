@@ -124,17 +124,14 @@ def written_apart(word: str, contains: Contains) -> bool:
 
 
 def sounds_written(word: str, contains: Contains, known: Callable[[str], bool]) -> bool:
-    """Whether a Chinese word reads like the text's words (index.pinyin.sounds_known: 燃媒 ≈ 燃煤), also with a
-    one-character affix the text writes beside the slipped stretch (排茶率: 排茶 ≈ 排查, and 率; 师去整治: 师去 ≈ 市区):
-    speech-to-text slips a word of a compound, not the affix."""
+    """Whether a Chinese word reads like the text's words (index.pinyin.sounds_known: 燃媒 ≈ 燃煤), also with one
+    character before or after the slipped stretch (排茶率: 排茶 ≈ 排查, and 率; 平太叫: 平太 ≈ 平台, and 叫): the
+    segmenter glues a character the slip took from its neighbour, and a one-character piece reads like too much."""
     from index.pinyin import sounds_known
 
     if sounds_known(word, contains, known):
         return True
-    return len(word) >= 3 and (
-        (contains(word[-1]) and sounds_known(word[:-1], contains, known))
-        or (contains(word[0]) and sounds_known(word[1:], contains, known))
-    )
+    return len(word) >= 3 and (sounds_known(word[:-1], contains, known) or sounds_known(word[1:], contains, known))
 
 
 def reads_as_written(word: str, known: Callable[[str], bool]) -> bool:
