@@ -109,7 +109,6 @@ from retriever.answerability.names import (
     is_dictionary_word,
     is_word,
     nonsense,
-    reads_as_written,
     sounds_written,
     title_case,
     unknown_names,
@@ -222,13 +221,8 @@ def unit_known(unit: Unit, facts: IndexFacts) -> bool:
     排查率: names.sounds_written)."""
     if any(facts.contains(f) or written_apart(f, facts.contains) for f in unit.forms if f):
         return True
-    if facts.known is None:
-        return False
     slips = [f for f in unit.forms if f and not is_dictionary_word(f)]  # a dictionary word (常住人口) is meant as written
-    if any(sounds_written(f, facts.contains, facts.known) for f in slips):
-        return True
-    # unless it reads exactly as a word the text writes (发型 for 发行): voice input's slip into another word
-    return any(reads_as_written(f, facts.known) for f in unit.forms if f and f not in slips)
+    return facts.known is not None and any(sounds_written(f, facts.contains, facts.known) for f in slips)
 
 
 def writes(unit: Unit, facts: IndexFacts) -> bool:

@@ -134,17 +134,6 @@ def sounds_written(word: str, contains: Contains, known: Callable[[str], bool]) 
     return len(word) >= 3 and (sounds_known(word[:-1], contains, known) or sounds_known(word[1:], contains, known))
 
 
-def reads_as_written(word: str, known: Callable[[str], bool]) -> bool:
-    """Whether a dictionary word the text never writes reads, as a whole, exactly like a word the text writes
-    (发型 fàxíng for 发行 fāxíng, 权利 for 权力): voice input writes a word that sounds the same, and it may be a word of its
-    own. Its phrase reading (tones left out) must be an index word's (``py:`` term); pieces do not count."""
-    from index.pinyin import PREFIX, word_spellings
-
-    return 2 <= len(word) <= 4 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and known(
-        PREFIX + word_spellings(word)[0]
-    )
-
-
 WELL_KNOWN = 1000  # jieba's count of a place everyone knows (上海 16377, 成都 2770); slips are rare words (株州 4, 三原 32)
 
 
