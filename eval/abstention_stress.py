@@ -15,6 +15,13 @@ judge answers as written is varied the way readers vary a question without chang
 - ``title``: a speaker's surname and title instead of the name (许伟 → 许局长), where the title is the index's own and
   the surname and title pick one speaker.
 - ``lower`` / ``no_mark``: an English question lower-cased, or without its question mark.
+- ``dictation``: a Chinese question as a reporter dictates it by voice input: no punctuation, fillers at the opening
+  and at a clause break (那个、嗯、就是说), 来着 after a what/which question.
+- ``homophone``: one character of a word the text writes swapped for the commonest character that reads the same
+  (speech-to-text: 段 → 断, 市区 → 市去), never in a name of the index.
+- ``learner``: learner Chinese: 位 as the measure word of anything counted and 们 after the counted noun (多少个项目 →
+  多少位项目们), 哪一位 for 哪个/哪家, 的 between 什么 and its noun (有什么的问题).
+- ``official``: the formal wrapping 关于…的情况，请简述 / 请说明：… around the question.
 
 Per kind it prints how many variants were asked, how many the judge refused (false abstentions: the original was
 answered) and how many lost the answer passage from the top five (retrieval drops). ``--list`` prints each refused
@@ -35,7 +42,10 @@ from eval import metrics
 from eval.command import command
 from eval.questions import TUNE_SETS, load_questions
 
-KINDS = ("polite", "particle", "de", "quantity", "punct", "traditional", "reorder", "title", "lower", "no_mark")
+KINDS = (
+    "polite", "particle", "de", "quantity", "punct", "traditional", "reorder", "title", "lower", "no_mark", "dictation",
+    "homophone", "learner", "official",
+)
 ANSWER_K = 5
 SHOWN = 4  # the features that weighed most against answering
 FLIP = 0.5  # a feature that moves this much on a harmless change is brittle (--flips)
@@ -52,6 +62,13 @@ _DE_FIXED = re.compile(r"的(?:话|确|士)|目的|有的|别的|真的|似的|[
 _FULL_WIDTH = {c: chr(ord(c) + 0xFEE0) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"}
 _ADVERBIAL = re.compile(r"为了|对于|对|关于|针对|在|随着|通过|除了")  # a clause that sets the scene, free to move
 _PLACE_TAIL = set("市省县区局的人方边里")
+_PUNCT = re.compile(r"[，,。.？?！!、：:；;“”\"《》()（）]+|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+_OPENERS = ("那个", "嗯那个", "就是说那个")
+_WHAT = re.compile(r"(?:叫什么|什么|哪[个家一])(?:名字)?$")
+_LEARNER_COUNT = re.compile(r"(多少|几)(?:个|家|项|台|辆|名|条|座|所|块|件|处|批)(?![月天年])")
+_LEARNER_WHICH = re.compile(r"哪(?:个|家|一家|一个)")
+_LEARNER_WHAT = re.compile(r"什么(?=[\u4e00-\u9fff]{2})(?!样|时候|地方|名字|意思|来着)")
+_OFFICIAL = ("关于{}的情况，请简述。", "请说明：{}。")
 
 
 @dataclass(frozen=True)
@@ -100,6 +117,84 @@ def titles_of(speakers) -> dict[str, str]:
         if 2 <= len(s.name) <= 3 and len(s.title) >= 2 and "主持" not in s.title + s.role:
             pairs.setdefault(s.name[0] + s.title, []).append(s.name)
     return {names[0]: pair for pair, names in pairs.items() if len(names) == 1}
+
+
+@lru_cache(maxsize=1)
+def _same_sound() -> dict[str, str]:
+    """Toneless reading -> the commonest character of jieba's dictionary with that reading (its single-character
+    words' counts), and the second commonest under reading + '2' (for the first one itself)."""
+    from index.pinyin import char_readings
+    from retriever.answerability.units import pos_tagger
+
+    freq = pos_tagger().dt.tokenizer.FREQ
+    ranked: dict[str, list[tuple[int, str]]] = {}
+    for word, n in freq.items():
+        if len(word) == 1 and "\u4e00" <= word <= "\u9fff" and n > 0 and char_readings(word):
+            ranked.setdefault(char_readings(word)[0], []).append((n, word))
+    out = {}
+    for reading, chars in ranked.items():
+        chars.sort(reverse=True)
+        out[reading] = chars[0][1]
+        if len(chars) > 1:
+            out[reading + "2"] = chars[1][1]
+    return out
+
+
+def homophone_slip(body: str, protected: Sequence[str] = ()) -> str:
+    """The question with the last character of its last word of two or more characters (outside the index's names
+    and the question words) swapped for the commonest other character that reads the same; the body when none."""
+    from index.pinyin import char_readings
+    from index.tokenize import tokenize
+
+    table = _same_sound()
+    for word in reversed(tokenize(body)):
+        if len(word) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or _ZH_ASKS.search(word):
+            continue
+        at = body.rfind(word)
+        if at < 0:  # cut from the question's simplified form (大連 is cut as 大连)
+            continue
+        if any(p in body and body.find(p) <= at < body.find(p) + len(p) + len(word) for p in protected if p):
+            continue
+        last = word[-1]
+        readings = char_readings(last)
+        if not readings:
+            continue
+        other = table.get(readings[0])
+        if other == last:
+            other = table.get(readings[0] + "2")
+        if other and other != last:
+            return body[: at + len(word) - 1] + other + body[at + len(word) :]
+    return body
+
+
+def _learner(body: str) -> str:
+    """Learner Chinese by rule (see the module's ``learner``); the body when no rule applies."""
+    from index.tokenize import posseg
+
+    m = _LEARNER_COUNT.search(body)
+    if m:
+        rest = body[m.end() :]
+        noun = ""
+        for pair in posseg().lcut(rest):  # the counted noun phrase: its nouns and noun-like words
+            if not (pair.flag[:1] in "nab" or pair.flag == "vn") or not re.fullmatch(r"[\u4e00-\u9fff]+", pair.word):
+                break
+            noun += pair.word
+        return body[: m.start()] + m.group(1) + "位" + noun + ("们" if noun else "") + rest[len(noun) :]
+    if _LEARNER_WHICH.search(body):
+        return _LEARNER_WHICH.sub("哪一位", body, count=1)
+    if _LEARNER_WHAT.search(body):
+        return _LEARNER_WHAT.sub("什么的", body, count=1)
+    return body
+
+
+def _dictated(qid: str, body: str) -> str:
+    """A question as dictated by voice (see the module's ``dictation``)."""
+    clauses = [c for c in re.split(r"[，,；;：:]", body) if c]
+    spoken = "就是说".join(_PUNCT.sub("", c) for c in clauses)
+    spoken = _pick(_OPENERS, qid) + spoken
+    if _WHAT.search(spoken):
+        spoken += "来着"
+    return spoken
 
 
 def variants(qid: str, question: str, lang: str, titles: dict[str, str] | None = None, places: Sequence[str] = ()) -> Iterator[Variant]:
@@ -166,6 +261,16 @@ def variants(qid: str, question: str, lang: str, titles: dict[str, str] | None =
             if name in question:
                 out["title"] = question.replace(name, title)
                 break
+        if not keywords:
+            out["dictation"] = _dictated(qid, body)
+            slipped = homophone_slip(body, [*places, *(titles or {})])
+            if slipped != body:
+                out["homophone"] = slipped + mark
+            learner = _learner(body)
+            if learner != body:
+                out["learner"] = learner + mark
+            if not body.startswith(("关于", "请")):
+                out["official"] = _pick(_OFFICIAL, qid).format(_QUESTION_MARK.sub("", body.rstrip("。")))
     for kind, text in out.items():
         if text != question and text.strip():
             yield Variant(qid, kind, text, question)

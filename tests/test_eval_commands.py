@@ -60,3 +60,13 @@ def test_abstention_stress_rejects_an_unknown_kind_and_varies_without_changing_t
     english = {v.kind: v.question for v in variants("q2", "How many air stations did Jining build?", "en")}
     assert english["lower"] == "how many air stations did jining build?"
     assert english["no_mark"] == "How many air stations did Jining build"
+
+
+def test_abstention_stress_speaks_the_question_as_readers10s_personas_would():
+    from eval.abstention_stress import variants
+
+    found = {v.kind: v.question for v in variants("q1", "许伟说济宁建了多少个空气站，分别在哪里？", "zh", {}, ["济宁"])}
+    assert "，" not in found["dictation"] and "就是说" in found["dictation"]
+    assert "多少位" in found["learner"] and "们" in found["learner"]
+    assert found["official"].startswith(("关于", "请说明"))
+    assert found["homophone"] != "许伟说济宁建了多少个空气站，分别在哪里？" and "济宁" in found["homophone"]

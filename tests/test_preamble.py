@@ -68,3 +68,47 @@ def test_a_leading_when_clause_sets_the_scene_and_the_main_clause_asks(question,
     from retriever.answerability.asked import answer_kind
 
     assert answer_kind(question, "en") == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # a reporter dictating by voice input: fillers at the opening and close, 就是说 between run-on clauses
+        ("那个就是说大连督察组查出问题以后是怎么弄的", "大连督察组查出问题以后是怎么弄的"),
+        ("嗯那个湘潭跟长沙签的协议全名叫什么来着", "湘潭跟长沙签的协议全名叫什么"),
+        ("济宁这边有没有发专项债券就是说发了多少亿", "济宁这边有没有发专项债券，发了多少亿"),
+        ("我不太明白，苏局长说执法人员是够的还是不够的？", "苏局长说执法人员是够的还是不够的？"),
+        # a learner: 们 after a counted noun, 位 for what is no person, 什么的 + noun
+        ("我想知道南阳市有多少位网格员们？", "南阳市有多少位网格员？"),
+        ("在大连的黄标车工作里，哪一位部门是最主要的力量？", "在大连的黄标车工作里，哪一个部门是最主要的力量？"),
+        ("南阳有什么的问题？", "南阳有什么问题？"),
+        # an official: 关于…的情况，请简述 / 请简述…的情况, in simplified or traditional characters
+        ("关于大连市《职责规定》涉及市政府工作部门数量的情况，请列明。", "大连市《职责规定》涉及市政府工作部门数量"),
+        ("请简述大连市与清华大学签署合作协议的情况。", "大连市与清华大学签署合作协议。"),
+        ("關於大連市黨政聯合督察組的督察頻次，請簡述。", "大連市黨政聯合督察組的督察頻次"),
+    ],
+)
+def test_fillers_learner_slips_and_official_wrapping_come_off(question, asked):
+    assert unframed(question) == asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "海口这次论坛一共有多少位厅局长到会？",  # 位 of persons stays
+        "他们是怎么做的？",  # a pronoun's 们 stays
+        "区锦雄说绿水清山就是金山银山是从哪里看出来的？",  # 就是 is no 就是说
+        "南阳排名第一位的是什么？",
+    ],
+)
+def test_what_the_rules_leave_alone(question):
+    assert unframed(question) == question
+
+
+def test_a_channel_check_is_no_question():
+    from retriever.answerability.names import nonsense
+
+    assert nonsense(unframed("喂喂听得到吗那个嗯"), LEXICON, ["听", "得到"]) == 1.0
+    assert nonsense("能听见我吗", LEXICON, ["听见"]) == 1.0
+    assert nonsense(unframed("呃那个谁谁谁，好吧就这样"), LEXICON, ["谁谁谁", "好"]) == 1.0
+    assert nonsense("南阳听取了谁的意见？", LEXICON, ["南阳", "听取", "意见"]) == 0.0

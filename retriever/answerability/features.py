@@ -115,6 +115,7 @@ from retriever.answerability.names import (
     is_dictionary_word,
     is_word,
     nonsense,
+    sounds_written,
     title_case,
     unknown_names,
     written_apart,
@@ -222,15 +223,14 @@ class Analysis:
 
 
 def unit_known(unit: Unit, facts: IndexFacts) -> bool:
-    """Whether the transcript writes a content word somewhere, or a word that sounds like it (燃媒 for 燃煤)."""
-    from index.pinyin import sounds_known
-
+    """Whether the transcript writes a content word somewhere, or a word that sounds like it (燃媒 for 燃煤, 排茶率 for
+    排查率: names.sounds_written)."""
     if any(facts.contains(f) or written_apart(f, facts.contains) for f in unit.forms if f):
         return True
     if any(facts.contains(s) for s in near_synonyms(unit.label)):
         return True  # 武艺 where the text writes 武功 (heads.near_synonyms: CC-CEDICT's shared meaning)
     slips = [f for f in unit.forms if f and not is_dictionary_word(f)]  # a dictionary word (常住人口) is meant as written
-    return facts.known is not None and any(sounds_known(f, facts.contains, facts.known) for f in slips)
+    return facts.known is not None and any(sounds_written(f, facts.contains, facts.known) for f in slips)
 
 
 def writes(unit: Unit, facts: IndexFacts) -> bool:

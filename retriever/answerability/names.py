@@ -13,6 +13,10 @@ Contains = Callable[[str], bool]
 _INTERJECTIONS = frozenset("嗯啊哈呵哦噢喔呀嘿喂唉哎呃额嘻咦哇嗨")
 _GREETINGS = re.compile(
     r"你好|您好|大家好|哈喽|嗨|谢谢|多谢|再见|拜拜|在吗|在不在|早上好|早安|午安|晚上好|晚安|好的|好吧|没事了?|不客气"
+    # a channel check before dictating (喂喂，听得到吗; can you hear me): no question yet
+    r"|谁谁谁?|某某|什么什么|就这样吧?|算了吧?"  # a placeholder (谁谁谁) and a give-up (好吧就这样) name nothing
+    r"|喂+|(?:能|可以)?听(?:得|的)?(?:到|见|清|清楚)(?:我|我说话)?(?:吗|了吗|不)|有声音(?:吗|了吗)|(?:在)?录(?:音|上)了吗"
+    r"|\b(?:can you hear me|is this (?:thing )?on|mic check|testing)\b"
     r"|\b(?:hello|hiya|hi|hey|yo|huh|thanks?(?: a lot)?|thank you(?: very much)?|bye|ok(?:ay)?"
     r"|good (?:morning|afternoon|evening|night|day)|greetings|how are you(?: doing)?(?: today)?|what's up|sup|nice to meet you"
     r"|bonjour|salut|merci(?: beaucoup)?|hola|gracias|ciao|hallo|danke|guten (?:tag|morgen|abend)|ni ?hao|xie ?xie|zai ?jian)"
@@ -119,6 +123,17 @@ def written_apart(word: str, contains: Contains) -> bool:
     return reach[-1]
 
 
+def sounds_written(word: str, contains: Contains, known: Callable[[str], bool]) -> bool:
+    """Whether a Chinese word reads like the text's words (index.pinyin.sounds_known: 燃媒 ≈ 燃煤), also with one
+    character before or after the slipped stretch (排茶率: 排茶 ≈ 排查, and 率; 平太叫: 平太 ≈ 平台, and 叫): the
+    segmenter glues a character the slip took from its neighbour, and a one-character piece reads like too much."""
+    from index.pinyin import sounds_known
+
+    if sounds_known(word, contains, known):
+        return True
+    return len(word) >= 3 and (sounds_known(word[:-1], contains, known) or sounds_known(word[1:], contains, known))
+
+
 WELL_KNOWN = 1000  # jieba's count of a place everyone knows (上海 16377, 成都 2770); slips are rare words (株州 4, 三原 32)
 
 
@@ -146,7 +161,6 @@ def unknown_names(
             (张海冰上任后 is not 张海|冰上|任后).
     """
     from index.lexicon import looks_known
-    from index.pinyin import sounds_known
 
     found = []
     text = canonical(question)
@@ -175,7 +189,7 @@ def unknown_names(
         if known is not None and not word.isascii() and slip:
             # the slip may cut a word short (黄镖|车 for 黄标车): try it with a neighbouring character or two
             windows = [text[max(0, start - b) : offset + a] for b in (0, 1) for a in (0, 1, 2)]
-            if any(sounds_known(w, contains, known) for w in windows):
+            if any(sounds_written(w, contains, known) for w in windows):
                 continue
         found.append(word)
     return found
