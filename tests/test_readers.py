@@ -336,19 +336,68 @@ REPORT_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>黄河�
 </body></html>"""
 
 
+def _report_pdf(tmp_path) -> Path:
+    """REPORT_HTML printed to PDF by Chromium."""
+    return _printed(tmp_path, "report", REPORT_HTML)
+
+
+def _printed(tmp_path, name: str, html_text: str) -> Path:
+    """A web page printed to PDF by Chromium."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("chromium is not installed: cannot print to PDF")
+    page, pdf = tmp_path / f"{name}.html", tmp_path / f"{name}.pdf"
+    page.write_text(html_text, encoding="utf-8")
+    subprocess.run([chromium, "--headless=new", "--no-sandbox", "--no-pdf-header-footer", "--disable-gpu",
+                    f"--print-to-pdf={pdf}", str(page)], check=True, capture_output=True, timeout=120)
+    return pdf
+
+
 def _report_retriever(tmp_path, e5):
     """REPORT_HTML printed to PDF by Chromium, built into an index, loaded."""
     from retriever import Retriever
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.skip("chromium is not installed: cannot print the report to PDF")
-    page, pdf = tmp_path / "report.html", tmp_path / "report.pdf"
-    page.write_text(REPORT_HTML, encoding="utf-8")
-    subprocess.run([chromium, "--headless=new", "--no-sandbox", "--no-pdf-header-footer", "--disable-gpu",
-                    f"--print-to-pdf={pdf}", str(page)], check=True, capture_output=True, timeout=120)
-    build_index([pdf], out=tmp_path / "index", embedder=e5)
+    build_index([_report_pdf(tmp_path)], out=tmp_path / "index", embedder=e5)
     return Retriever.load(tmp_path / "index", embedder=e5)
+
+
+def test_pdf_short_paragraphs_are_split_and_headings_stand_alone(tmp_path):
+    """A printed report of one- and two-line paragraphs with headings between them: most steps between baselines
+    are paragraph gaps, so the median step saw none and "第二部分：宁夏" ran on inside the paragraphs around it.
+    Measured against the usual line step (the lower quartile, in font heights) every paragraph and heading is
+    its own block, each heading becomes a headline passage, and the paragraphs under it carry it."""
+    from index.chunk import ChunkSettings, chunk_document
+    from index.records import Kind
+    from index.structure import parse
+
+    [source] = read_sources(_report_pdf(tmp_path))
+    assert source.page_starts == (1,)
+    blocks = [compact(" ".join(b.raw)) for b in split_blocks(source.text)]
+    assert blocks == [
+        "黄河流域生态保护调研报告",
+        compact("调研组于2025年9月至10月走访了黄河流域的甘肃、宁夏、内蒙古三省区，召开座谈会十二场，实地查看了四十多个点位。"),
+        "第一部分：甘肃",
+        compact("2025年9月，调研组在甘肃省兰州市考察了黄河兰州段的生态廊道建设。兰州市近三年投入了45亿元，建设了长达80公里的滨河生态廊道，沿岸新增绿地1200公顷。"),
+        compact("赵志刚：我们把节水作为第一位的任务，全市农业灌溉用水效率提高了百分之十八，工业用水重复利用率达到了百分之九十二。下一步我们还要推进城市再生水利用，让更多的水留在黄河里。"),
+        compact("兰州市还在南北两山开展了大规模的造林绿化，累计造林面积超过五十万亩，水土流失得到了有效控制，入黄泥沙量比十年前减少了三成左右。"),
+        "第二部分：宁夏",
+        compact("宁夏回族自治区清理了黄河干流河道内的违规采砂点67处，恢复河道岸线110公里。"),
+        "附件：调研日程表",
+    ]
+    doc = parse(source.text, "report")
+    chunks, _ = chunk_document(doc, ChunkSettings())
+    headlines = [c for c in chunks if c.kind == Kind.HEADLINE.value]
+    assert [c.text for c in headlines][:2] == ["第一部分：甘肃", "第二部分：宁夏"]
+    lines = source.text.split("\n")
+    ningxia = headlines[1]
+    assert ningxia.line_start == ningxia.line_end and lines[ningxia.line_start - 1] == "第二部分：宁夏"
+    for chunk in chunks:
+        if chunk.kind != Kind.HEADLINE.value:
+            assert "第二部分" not in chunk.text and "第一部分" not in chunk.text, chunk.text
+    [sand] = [c for c in chunks if "采砂" in c.text]
+    assert sand.headline == "第二部分：宁夏" and "造林" not in sand.text
+    [water] = [c for c in chunks if "百分之九十二" in c.text]
+    assert water.headline == "第一部分：甘肃" and water.speaker == "赵志刚"
 
 
 def test_pdf_report_cites_a_person_who_speaks_once(tmp_path, e5):
@@ -383,3 +432,16 @@ def test_a_person_quoted_once_keeps_the_place_of_the_report_around_him(tmp_path,
     assert answer.passages[0].text.startswith("赵志刚：我们把节水") and "兰州" not in answer.passages[0].text
     assert "[1] 赵志刚 · report" in format_answer(answer)
     assert retriever.answer("宁夏的工业用水重复利用率是多少？").abstained
+
+
+def test_pdf_tight_table_does_not_cut_a_double_spaced_body_into_lines(tmp_path):
+    """A table set tight in small type above a double-spaced body: the table's rows are the smallest steps of the
+    page, but each type size has its own usual spacing, so every paragraph of the body stays one block."""
+    body = "青山县今年治理河湖十二条，全部达到三类水质标准，沿岸新增绿地一千二百公顷。" * 4
+    pdf = _printed(tmp_path, "table", '<!doctype html><html><head><meta charset="utf-8"><style>'
+                   "td { font-size: 12px; line-height: 1 } p { line-height: 2 }</style></head><body><table>"
+                   + "<tr><td>河长</td><td>86名</td></tr>" * 12 + "</table>"
+                   + "".join(f"<p>第{n}段：{body}</p>" for n in "一二三") + "</body></html>")
+    [source] = read_sources(pdf)
+    blocks = [compact("".join(b.raw)) for b in split_blocks(source.text)]
+    assert [b for b in blocks if "段：" in b] == [compact(f"第{n}段：{body}") for n in "一二三"]

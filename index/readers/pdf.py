@@ -4,15 +4,19 @@ Why pypdf: one pure-Python, BSD-licensed package with no native wheels; its text
 run's baseline, which is all that is needed to rebuild lines and the gaps between paragraphs. (pdfplumber's
 layout engine is as good here but brings pdfminer.six, pypdfium2 and their logging along.)
 
-Each page's lines follow the text layer; a blank line marks a vertical gap wider than the page's usual line
-spacing (a new paragraph, a column or box) and ends every page but the last, so paragraphs read the same
+Each page's lines follow the text layer; a blank line marks a vertical gap wider than the document's usual
+line spacing (a new paragraph, a column or box) and ends every page but the last, so paragraphs read the same
 way as in a plain-text transcript. ``Source.page_starts`` holds the 1-based line where each page begins.
+
+The usual line spacing is measured in font heights (a step between baselines over the smaller of the two
+lines' glyph heights, so a heading's larger type or a footnote's smaller one does not skew it) and taken as
+the lower quartile of the whole document's steps, not their median: in a report of short paragraphs (one or
+two lines each, headings between them) most steps ARE paragraph gaps, and a median then saw no gap at all.
 """
 
 from __future__ import annotations
 
 import logging
-import statistics
 from pathlib import Path
 
 from index.errors import DocumentError
@@ -20,7 +24,9 @@ from index.readers.base import Source, read_bytes, sha256_bytes
 
 SUFFIXES = (".pdf",)
 MIN_LETTERS_PER_PAGE = 8  # fewer letters than this per page on average: no real text layer (a scanned PDF)
-GAP_FACTOR = 1.4  # a step between baselines this many times the page's usual line spacing is a paragraph gap
+GAP_FACTOR = 1.4  # a step between baselines this many times the usual line spacing is a paragraph gap
+USUAL_QUANTILE = 0.25  # the usual line spacing: this quantile of the steps (in font heights); at least a quarter are
+# line steps inside a paragraph unless nearly every paragraph is a single line
 
 _NO_TEXT = "has no text layer (a scanned PDF?); OCR is not supported — give a text PDF or a .txt"
 
@@ -37,13 +43,17 @@ def read(path: str | Path) -> list[Source]:
     if b"%PDF-" not in data[:1024]:
         raise DocumentError(f"{path}: not a PDF (no %PDF- header); give a real PDF, or rename the file to its real type")
     reader = _open(path, data)
-    lines: list[str] = []
-    page_starts: list[int] = []
+    pages: list[tuple[list, list[str]]] = []  # per page: its rows, or (no runs) its plain lines
     for number, page in enumerate(reader.pages, start=1):
         try:
-            page_lines = page_text_lines(page)
+            pages.append(_page_rows(page))
         except Exception as error:  # pypdf raises many kinds on a damaged content stream
             raise DocumentError(f"{path}: page {number} cannot be read ({_first_line(error)}); the PDF may be damaged") from None
+    usual = usual_spacings([step for rows, _ in pages for step in _steps(rows)])
+    lines: list[str] = []
+    page_starts: list[int] = []
+    for rows, plain in pages:
+        page_lines = _row_lines(rows, usual) if rows else plain
         if lines:
             lines.append("")  # a page ends a layout block, as a blank line does in a transcript
         page_starts.append(len(lines) + 1)
@@ -94,13 +104,22 @@ def _open(path: Path, data: bytes):
     return reader
 
 
-def page_text_lines(page) -> list[str]:
+def page_text_lines(page, usual: float | None = None) -> list[str]:
     """The text-layer lines of one pypdf page, top to bottom, with '' where the layout has a wider gap.
 
     Runs are grouped into lines by baseline (in the order the content stream draws them); a line is
-    followed by a blank line when the next baseline is lower by more than GAP_FACTOR times the page's
-    usual line spacing, or higher (a new column or text box).
+    followed by a blank line when the next baseline is lower by more than GAP_FACTOR times the usual line
+    spacing (in font heights: ``usual``, by default this page's own), or higher (a new column or text box).
     """
+    rows, plain = _page_rows(page)
+    if not rows:
+        return plain
+    return _row_lines(rows, usual_spacings(_steps(rows)) if usual is None else {None: usual})
+
+
+def _page_rows(page) -> tuple[list, list[str]]:
+    """The page's rows ([text pieces, baseline y, glyph height], top to bottom as drawn) and, only when pypdf
+    reports no text runs at all, its plain extracted lines instead."""
     runs: list[tuple[str, float, float]] = []  # (text, baseline y, glyph height)
 
     def visit(text, cm, tm, font_dict, font_size):
@@ -111,8 +130,6 @@ def page_text_lines(page) -> list[str]:
             runs.append((text, y, height))
 
     plain = page.extract_text(visitor_text=visit)
-    if not runs:
-        return [line.rstrip() for line in plain.splitlines()]
     rows: list[list] = []  # [text pieces, baseline, height]
     for text, y, height in runs:
         if rows and abs(y - rows[-1][1]) <= 0.5 * max(height, rows[-1][2], 1e-6):
@@ -121,14 +138,60 @@ def page_text_lines(page) -> list[str]:
         else:
             rows.append([[text], y, height])
     rows = [row for row in rows if "".join(row[0]).strip()]
-    steps = [a[1] - b[1] for a, b in zip(rows, rows[1:]) if a[1] > b[1]]
-    usual = statistics.median(steps) if steps else 0.0
+    return rows, [] if runs else [line.rstrip() for line in plain.splitlines()]
+
+
+def _step_ratio(upper: list, lower: list) -> float:
+    """The step down from one row's baseline to the next, in font heights (the smaller of the two rows')."""
+    return (upper[1] - lower[1]) / max(min(upper[2], lower[2]), 1e-6)
+
+
+def _size(upper: list, lower: list) -> float | None:
+    """The type size a step belongs to: both rows' glyph height (to half a point), None when they differ."""
+    a, b = round(upper[2] * 2) / 2, round(lower[2] * 2) / 2
+    return a if a == b else None
+
+
+def _steps(rows: list) -> list[tuple[float | None, float]]:
+    """Each step down between consecutive rows: (its type size or None, its height in font heights)."""
+    return [(_size(a, b), _step_ratio(a, b)) for a, b in zip(rows, rows[1:]) if a[1] > b[1]]
+
+
+def usual_spacing(ratios: list[float]) -> float:
+    """The usual line spacing in font heights: the lower quartile of the steps (0.0 when there are none).
+
+    Not the median: on pages of one- and two-line paragraphs most steps are paragraph gaps."""
+    if not ratios:
+        return 0.0
+    ordered = sorted(ratios)
+    return ordered[int((len(ordered) - 1) * USUAL_QUANTILE)]
+
+
+def usual_spacings(steps: list[tuple[float | None, float]]) -> dict[float | None, float]:
+    """The usual line spacing of each type size (from the steps between two rows of that size), and under None
+    that of all steps. Per size, so that a table or footnotes set tighter than the body in their own smaller
+    type do not make every line of a double-spaced body a paragraph of its own."""
+    usual: dict[float | None, float] = {None: usual_spacing([ratio for _, ratio in steps])}
+    sizes = {size for size, _ in steps if size is not None}
+    for size in sizes:
+        usual[size] = usual_spacing([ratio for s, ratio in steps if s == size])
+    return usual
+
+
+def _row_lines(rows: list, usual: dict[float | None, float]) -> list[str]:
+    """The rows' text, with '' after a row whose step down to the next is a paragraph gap (or a step up).
+
+    A step between rows of one size is measured against that size's usual spacing; between sizes (a heading
+    and its text), against the smaller size's, or the document's when that size has none of its own."""
     lines: list[str] = []
     for i, row in enumerate(rows):
         lines.append("".join(row[0]).rstrip())
         if i + 1 < len(rows):
-            step = row[1] - rows[i + 1][1]
-            if step < 0 or (usual and step > GAP_FACTOR * usual) or (not usual and step > 2 * row[2]):
+            below = rows[i + 1]
+            ratio = _step_ratio(row, below)
+            size = round(min(row[2], below[2]) * 2) / 2
+            normal = usual.get(size, usual[None])
+            if below[1] > row[1] or (normal and ratio > GAP_FACTOR * normal) or (not normal and ratio > 2):
                 lines.append("")
     return lines
 
