@@ -274,6 +274,18 @@ def test_an_english_word_the_lexicon_cannot_map_is_never_named_as_missing(facts)
     assert "常住人口" in reason(population, {"focus_known": -3.0})
 
 
+def test_the_reason_names_only_the_asked_words_the_text_never_writes(facts):
+    # 锅炉 is written, 补贴 is not: the refusal must not claim the text never speaks of boilers
+    from retriever.answerability.judge import reason
+
+    dalian = chunk("c1", "张海冰", DALIAN)
+    subsidy = analyse(evidence("大连拆除锅炉用了多少补贴资金？", ("大连", "锅炉"), [dalian]), facts)
+    assert subsidy.focus == ("锅炉", "补贴") and subsidy.unwritten == ("补贴",)
+    assert subsidy.values["focus_known"] == 0.0
+    said = reason(subsidy, {"focus_known": -3.0})
+    assert "补贴" in said and "锅炉" not in said
+
+
 def test_one_home_for_the_asking_words():
     from retriever import answer_sentence
     from retriever.answerability import focus, units

@@ -217,6 +217,7 @@ class Analysis:
     unmapped: tuple[str, ...] = ()  # asked words the lexicon cannot map (no reason names them as absent)
     absent: tuple[str, ...] = ()  # rare nouns of another subject (absent_noun)
     elsewhere: tuple[str, ...] = ()  # asked places no answering passage writes (place_absent)
+    unwritten: tuple[str, ...] = ()  # asked words the transcript never writes, in any form (focus_known's 0)
 
     def vector(self, names: Sequence[str] = FEATURES) -> np.ndarray:
         return np.array([self.values[n] for n in names], dtype=float)
@@ -354,6 +355,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     ]
     # a passage split out of a section (a person quoted once in a report) is about the places that section names
     elsewhere = place_absent(places, [_with_context(texts[i], evidence.passages[i]) for i in answering], closest)
+    unwritten = [u for u in focus if u not in unknown_words and not unit_known(u, facts)]
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
@@ -369,7 +371,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "top_part": float(bool(evidence.passages) and evidence.passages[0].kind in PARTS),
         "english": float(evidence.lang != "zh"),
         "nonsense": float(wordless or nothing_known),
-        "focus_known": float(all(unit_known(u, facts) for u in focus if u not in unknown_words)),
+        "focus_known": float(not unwritten),
         "focus_sentence": focus_sentence,
         "focus_unmapped": float(bool(unknown_words)),
         "words_unmapped": sum(u.weight for u in units if unmapped(u, facts)) / total if total else 0.0,
@@ -402,7 +404,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     unmapped_labels = tuple(u.label for u in unknown_words)
     return Analysis(
         values, tuple(unknown), tuple(e.speaker for e in entities), unit, focus_labels, wordless, unmapped_labels,
-        tuple(absent), tuple(elsewhere),
+        tuple(absent), tuple(elsewhere), tuple(u.label for u in unwritten),
     )
 
 __all__ = [

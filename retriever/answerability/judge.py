@@ -37,7 +37,8 @@ def reason(analysis: Analysis, contributions: dict[str, float], holding: Holding
     never_speaks = verb("speaks", "speak")
     against = sorted((v, k) for k, v in contributions.items() if v < 0)
     for _, name in against:
-        absent = [w for w in analysis.focus if w not in analysis.unmapped]  # a word without a gloss is no proof
+        # only the words the text never writes; a word without a gloss is no proof
+        absent = list(analysis.unwritten) or [w for w in analysis.focus if w not in analysis.unmapped]
         if name == "focus_known" and absent:
             return f"{zh}中没有谈到：{'、'.join(absent)} ({en} never {never_speaks} of {', '.join(absent)})"
         if name == "focus_sentence" and analysis.unit is not None:
