@@ -261,8 +261,8 @@ def parse_query(
     text, notice = clean_query(query, holding)
     lang = query_lang(text)
     typed = ""
-    if lang == "zh" and known is not None and contains is not None and lexicon:
-        fixed = without_slips(text, lexicon, known, contains, [*names, *(aliases or {})])
+    if lang == "zh" and known is not None and contains is not None:
+        fixed = without_slips(text, known, contains, [*names, *(aliases or {})])
         if fixed != text:
             text, typed = fixed, text
     asked = unframed(text)
@@ -291,7 +291,7 @@ def parse_query(
     )
 
 
-def without_slips(text: str, lexicon: dict[str, list[str]], known: Known, contains: Known, names: Iterable[str]) -> str:
+def without_slips(text: str, known: Known, contains: Known, names: Iterable[str]) -> str:
     """The question with its homophone slips written as the text writes them (retriever/slips.py); the question
     itself when it has none (or when its simplified form is not one character for one)."""
     from retriever.slips import corrected, find_slips

@@ -6,17 +6,22 @@ signal (index/pinyin.py) already finds the passage by sound, and the judge knows
 (the answer checks, BM25's exact terms, the highlight) still looks for the slipped word. ``corrected`` writes the
 question with the text's word in its place before anything reads it, so they all see the word the text writes.
 
-A question word is corrected when:
+A stretch of the question is corrected when:
 
-- the text never writes it (no passage holds it) and it is no term of the index;
-- it is a word of two to four characters as jieba cuts the question, or one character with its neighbour (the slip
-  jieba cut apart: 小锅路 → 小锅 | 路, whose 锅路 reads guolu);
-- it reads, toneless, exactly like a text word of the same length (the lexicon keys each term by its pinyin): exactly
-  one such word, or the one the index holds most often when one holds at least twice as many as every other;
-- it is no word everyone writes (jieba's count WELL_KNOWN or more: 上海 is no slip of 伤害), and a dictionary word
-  (发型, 地址: a real word the asker may well mean, which the text may simply not hold) only when the text writes the
-  corrected word next to the question's neighbouring word (债券发型 → 债券发行 when the text writes 债券发行), so that
-  a question about a thing the text lacks (南阳市环保局的办公地址; the text writes 地质) stays a question about it.
+- the text never writes it and it is no index term, no name the index knows (its speakers), no part of an index term
+  of three characters or more the question writes (经开区), holds no particle, question word or pronoun (罚了, 多大, 我想)
+  and is no word everyone writes (jieba's count WELL_KNOWN or more);
+- it is a word of two to four characters as jieba cuts the question (without guessing unknown words), or two
+  one-character words together (the slip jieba cut apart: 北|便, 岳|糖); never a piece of a longer word jieba knows;
+- swapping one of its characters for another of the same commonest reading, toneless (便 bian → 边; 内 reads nei first,
+  so 拿 na never becomes 内), gives a word (jieba, CC-CEDICT or an index term) that the text writes: exactly one, or one
+  index term or jieba word among several (圆林 → 园林); else, when the text writes none, a common dictionary word far
+  commoner than any other reading (COMMON, DOMINANT: 上办 → 上班, 北便 → 北边);
+- a real word (发型, 地址, 自燃: jieba or CC-CEDICT, a word the asker may well mean and the text may simply not hold),
+  or a text word rivalled by a commoner dictionary word the text lacks (市之: 市直 or 市值), is corrected only where
+  the text writes the corrected word with the question's next character on either side (人与自燃和谐 → 自然: the text
+  writes 与自然), so that a question about a thing the text lacks (南阳市环保局的办公地址; the text writes 地质) stays a
+  question about it.
 
 General: nothing here is about one text; the text's own words and the dictionary decide.
 """
@@ -98,9 +103,10 @@ def readings_of(word: str, contains: Known, known: Known) -> tuple[list[str], li
 def meant(word: str, contains: Known, known: Known) -> tuple[str, bool]:
     """(the word a slip stands for, whether no other reading competes with it); ('', False) when unsure.
 
-    The text's word when exactly one reads like the slip, or one index term or jieba word among them (sure unless a commoner dictionary word that the text lacks
-    reads like it too: 职无 is 职务 rather than the text's 治污); else the dictionary word when it is common (COMMON)
-    and DOMINANT times as common as any other reading (上办 → 上班, 北便 → 北边)."""
+    The text's word when exactly one reads like the slip, or one index term or jieba word among them (sure unless a
+    commoner dictionary word that the text lacks reads like it too: 市之 may be the text's 市直 or the commoner 市值);
+    else the dictionary word when it is common (COMMON) and DOMINANT times as common as any other reading (上办 → 上班,
+    北便 → 北边)."""
     written, common = readings_of(word, contains, known)
     if len(written) > 1:  # 圆林: the text's 园林 (a term) rather than CC-CEDICT's rarer words the text also holds
         written = [t for t in written if known(t) or _freq().get(t, 0) > 0] or written
