@@ -65,3 +65,12 @@ def test_parse_query_searches_the_corrected_question_and_keeps_the_typed_one():
     assert "交警" in parsed.terms and "交经" not in parsed.terms
     plain = parse_query("大连出动了多少名交经？", {"jiaojing": ["交警"]}, known)
     assert plain.text == "大连出动了多少名交经？" and plain.typed == ""
+
+
+def test_a_spoken_slip_is_answered_and_shown_as_understood(retriever):
+    answer = retriever.answer("张海冰来环保局之前是在哪儿上办的呀？", k=3)  # 上办: the dictation of 上班
+    assert answer.query == "张海冰来环保局之前是在哪儿上办的呀？"
+    assert answer.rewritten == "张海冰来环保局之前是在哪儿上班的呀？"
+    assert not answer.abstained and "上办" not in answer.terms
+    plain = retriever.answer("张海冰来环保局之前是在哪里工作？", k=3)
+    assert plain.rewritten == ""
