@@ -72,6 +72,7 @@ class ParsedQuery:
     notice: str = ""
     search_text: str = ""
     expansions: tuple[str, ...] = ()
+    typed: str = ""  # the question as typed when text corrects its homophone slips (retriever/slips.py), else ''
 
     @property
     def sparse_terms(self) -> tuple[str, ...]:
@@ -234,6 +235,7 @@ def parse_query(
     names: Iterable[str] = (),
     aliases: Mapping[str, str] | None = None,
     holding: str = "the transcript",
+    contains: Known | None = None,
 ) -> ParsedQuery:
     """Clean a query and find its language and BM25 terms.
 
@@ -244,6 +246,9 @@ def parse_query(
         names: the index's speakers' names, kept whole when the question is cut into words.
         aliases: surname + title -> speaker name (title_aliases): 张局长 is searched as 张海冰.
         holding: what the index holds, as the error about an empty query names it (see clean_query).
+        contains: whether a text occurs in some passage; with it a Chinese question's homophone slips are written as
+            the text writes them (retriever/slips.py: 交经 → 交警) and ``text`` is the corrected question (``typed``
+            the question as typed).
 
     The asker's opening and closing words (请问、我想了解一下、Could you tell me; thanks:
     retriever/answerability/preamble.py) ask nothing of the text: the terms, the embedded text and the language are
@@ -255,6 +260,11 @@ def parse_query(
     """
     text, notice = clean_query(query, holding)
     lang = query_lang(text)
+    typed = ""
+    if lang == "zh" and known is not None and contains is not None:
+        fixed = without_slips(text, known, contains, [*names, *(aliases or {})])
+        if fixed != text:
+            text, typed = fixed, text
     asked = unframed(text)
     if asked != text and asked[:1].isascii() and asked[:1].islower():  # I'd like to know, which … → Which …
         asked = asked[0].upper() + asked[1:]
@@ -277,4 +287,17 @@ def parse_query(
         notice=notice,
         search_text=embedding_text(plain, lexicon),
         expansions=tuple(expansion_terms(plain, terms, known, lexicon or None)),
+        typed=typed,
     )
+
+
+def without_slips(text: str, known: Known, contains: Known, names: Iterable[str]) -> str:
+    """The question with its homophone slips written as the text writes them (retriever/slips.py); the question
+    itself when it has none (or when its simplified form is not one character for one)."""
+    from retriever.slips import corrected, find_slips
+
+    folded = canonical(text)
+    if len(folded) != len(text):
+        return text
+    slips = find_slips(folded, known, contains, names)
+    return corrected(text, slips) if slips else text

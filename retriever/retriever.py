@@ -160,7 +160,10 @@ class Retriever:
         return [self.run(p, v, k, mode, where)[0] for p, v in zip(parsed, vectors)]
 
     def parse(self, query: object) -> ParsedQuery:
-        return parse_query(query, self.backend.lexicon, self._known, self._speakers, self._aliases, self.holding.en)
+        return parse_query(
+            query, self.backend.lexicon, self._known, self._speakers, self._aliases, self.holding.en,
+            self.backend.chunks.contains_text,
+        )
 
     def _known(self, term: str) -> bool:
         """Whether a term is in the BM25 vocabulary."""

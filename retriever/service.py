@@ -50,8 +50,8 @@ def answer(
     mode = retriever.check(k, mode, speaker, doc)
     typed = retriever.parse(query)
     completed = _completed(retriever, typed.text, history)
-    rewritten = completed.text if completed is not None else ""
-    parsed = retriever.parse(rewritten) if rewritten else typed
+    rewritten = completed.text if completed is not None else typed.text if typed.typed else ""
+    parsed = retriever.parse(rewritten) if completed is not None else typed
     focus = None if speaker or completed is None else completed.focus
     searched = search(retriever, parsed, k, mode, Filter(speaker=speaker, doc=doc), focus)
     backend = retriever.backend
@@ -70,7 +70,7 @@ def answer(
     verdict = retriever.answerability.judge(searched.evidence)
     filters = {name: value for name, value in (("speaker", speaker), ("doc", doc)) if value}
     return Answer(
-        query=typed.text,
+        query=typed.typed or typed.text,
         passages=searched.hits,
         highlights=highlights,
         abstained=verdict.abstained,

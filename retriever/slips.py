@@ -1,0 +1,216 @@
+"""Homophone slips of a spoken or typed question read as the text's word (交经 → 交警, 北便 → 北边).
+
+Speech-to-text and pinyin input write a word the asker meant with characters that only sound like it. The pinyin
+signal (index/pinyin.py) already finds the passage by sound, and the judge knows the slip by sound
+(retriever.answerability.names.sounds_written), but every check that looks for the question's words in a passage
+(the answer checks, BM25's exact terms, the highlight) still looks for the slipped word. ``corrected`` writes the
+question with the text's word in its place before anything reads it, so they all see the word the text writes.
+
+A stretch of the question is corrected when:
+
+- the text never writes it and it is no index term, no name the index knows (its speakers), no part of an index term
+  of three characters or more the question writes (经开区), holds no particle, question word or pronoun (罚了, 多大, 我想)
+  and is no word everyone writes (jieba's count WELL_KNOWN or more);
+- it is a word of two to four characters as jieba cuts the question (without guessing unknown words), or two
+  one-character words together (the slip jieba cut apart: 北|便, 岳|糖); never a piece of a longer word jieba knows;
+- swapping one of its characters for another of the same commonest reading, toneless (便 bian → 边; 内 reads nei first,
+  so 拿 na never becomes 内), gives a word (jieba, CC-CEDICT or an index term) that the text writes: exactly one, or one
+  index term or jieba word among several (圆林 → 园林); else, when the text writes none, a common dictionary word far
+  commoner than any other reading (COMMON, DOMINANT: 上办 → 上班, 北便 → 北边);
+- a real word (发型, 地址, 自燃: jieba or CC-CEDICT, a word the asker may well mean and the text may simply not hold),
+  or a text word rivalled by a commoner dictionary word the text lacks (市之: 市直 or 市值), is corrected only where
+  the text writes the corrected word with the question's next character on either side (人与自燃和谐 → 自然: the text
+  writes 与自然), so that a question about a thing the text lacks (南阳市环保局的办公地址; the text writes 地质) stays a
+  question about it.
+
+General: nothing here is about one text; the text's own words and the dictionary decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+Known = Callable[[str], bool]
+WELL_KNOWN = 1000  # jieba's count of a word nobody writes for another (retriever.answerability.names.WELL_KNOWN)
+DOMINANT = 5  # a dictionary reading is chosen when jieba counts it this many times as often as the next
+COMMON = 50  # and at least this often (关掉 80, 一共 726): rare words are no safer guess than the slip
+_HANZI = re.compile(r"[\u4e00-\u9fff]+")
+SIZES = (2, 3, 4)
+# no part of a slipped word (罚了, 往北, 在哪, 多大, 我想)
+_FUNCTION = frozenset(
+    "了的吗呢啊呀吧嘛么着过得地和与及或在是也都就还又被把将从向往对给到跟里"  # particles, prepositions
+    "哪谁几啥咋怎什多那这我你他她它们不没很太有个会能要想说让搞弄"  # question words, pronouns, negation, modals
+)
+_COUNTING = re.compile(r"(?:多少|几|\d)$")
+
+
+@dataclass(frozen=True)
+class Slip:
+    """One corrected stretch of the question: where it starts, as typed and as the text writes it."""
+
+    start: int
+    typed: str
+    written: str
+
+
+def _jieba():
+    from index.tokenize import _jieba as load
+
+    return load()
+
+
+def _freq() -> Mapping[str, int]:
+    return _jieba().dt.FREQ
+
+
+@lru_cache(maxsize=1)
+def _chars_by_reading() -> dict[str, tuple[str, ...]]:
+    """Toneless reading → the characters that have it (pypinyin's single-character table)."""
+    from index.pinyin import _table, toneless
+
+    out: dict[str, list[str]] = {}
+    for point, raw in _table().items():
+        for reading in dict.fromkeys(toneless(r) for r in raw.split(",") if r):
+            out.setdefault(reading, []).append(chr(point))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def one_swapped(word: str) -> Iterator[str]:
+    """The words that read like word with one of its characters swapped for another of the same commonest reading."""
+    from index.pinyin import char_readings
+
+    table = _chars_by_reading()
+    for i, char in enumerate(word):
+        for reading in char_readings(char)[:1]:  # the slip's commonest reading (便 bian, not pian: 北便 is 北边)
+            for other in table.get(reading, ()):
+                if other != char and char_readings(other)[:1] == (reading,):  # 内 reads nei first, not na (拿)
+                    yield word[:i] + other + word[i + 1 :]
+
+
+def readings_of(word: str, contains: Known, known: Known) -> tuple[list[str], list[tuple[int, str]]]:
+    """What a slip may stand for, one swapped character away: (the text's words: written in some passage and a
+    dictionary word or an index term; the dictionary's words with jieba's counts, commonest first)."""
+    freq = _freq()
+    options = [t for t in dict.fromkeys(one_swapped(word)) if is_word(t) or known(t)]
+    written = [t for t in options if contains(t)]
+    common = sorted(((freq.get(t, 0), t) for t in options if freq.get(t, 0) > 0), reverse=True)
+    return written, common
+
+
+def meant(word: str, contains: Known, known: Known) -> tuple[str, bool]:
+    """(the word a slip stands for, whether no other reading competes with it); ('', False) when unsure.
+
+    The text's word when exactly one reads like the slip, or one index term or jieba word among them (sure unless a
+    commoner dictionary word that the text lacks reads like it too: 市之 may be the text's 市直 or the commoner 市值);
+    else the dictionary word when it is common (COMMON) and DOMINANT times as common as any other reading (上办 → 上班,
+    北便 → 北边)."""
+    written, common = readings_of(word, contains, known)
+    if len(written) > 1:  # 圆林: the text's 园林 (a term) rather than CC-CEDICT's rarer words the text also holds
+        written = [t for t in written if known(t) or _freq().get(t, 0) > 0] or written
+    if len(written) == 1:
+        mine = _freq().get(written[0], 0)
+        return written[0], not any(n > mine and t != written[0] for n, t in common)
+    if written or not common:
+        return "", False
+    first = common[0][0]
+    second = common[1][0] if len(common) > 1 else 0
+    if first >= COMMON and first >= DOMINANT * second:
+        return common[0][1], True
+    return "", False
+
+
+def is_word(word: str) -> bool:
+    """Whether a word is in jieba's dictionary or CC-CEDICT (高管, which jieba lacks): a word the asker may mean."""
+    from index.lexicon import _whole_pinyin
+
+    return _freq().get(word, 0) > 0 or word in _whole_pinyin()
+
+
+TERM_SIZES = range(3, 7)
+
+
+def _terms_within(text: str, known: Known) -> list[tuple[int, int]]:
+    """Where the question writes index terms of three characters or more: (start, end) pairs."""
+    return [
+        (a, a + n)
+        for n in TERM_SIZES
+        for a in range(len(text) - n + 1)
+        if _HANZI.fullmatch(text[a : a + n]) and known(text[a : a + n])
+    ]
+
+
+def _words(text: str) -> list[tuple[int, str]]:
+    """jieba's precise cut of the text, without guessing unknown words: (start, word) pairs."""
+    out, at = [], 0
+    for word in _jieba().lcut(text, HMM=False):
+        out.append((at, word))
+        at += len(word)
+    return out
+
+
+def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str] = ()) -> list[Slip]:
+    """The homophone slips of a question (see the module), left to right, never overlapping.
+
+    Args:
+        text: the question (canonical form: simplified characters).
+        known: whether a term is in the index's BM25 vocabulary.
+        contains: whether a text occurs in some passage.
+        protected: names the question may use that are never corrected (the index's speakers and their cities).
+    """
+    freq = _freq()
+    words = _words(text)
+    guarded = [(m.start(), m.end()) for p in protected if p for m in re.finditer(re.escape(p), text)]
+    guarded += _terms_within(text, known)  # 经开区, 大数据: the index's own long words are no part of a slip
+    out: list[Slip] = []
+    taken = 0
+    for i, (start, word) in enumerate(words):
+        if start < taken:
+            continue
+        # the word itself, or a one-character word with the next word's first character(s) (小|锅路, 一|供给: 一供)
+        stretches = [(start, word)] if len(word) >= 2 else []
+        counted = i > 0 and _COUNTING.search(words[i - 1][1])  # 多少家|厂子: the measure word is no slip's part
+        if len(word) == 1 and word not in _FUNCTION and not counted and i + 1 < len(words):
+            nxt = words[i + 1][1]
+            if len(nxt) == 1:  # never into a word jieba knows (车|出动, 想|知道: a real word is no part of a slip)
+                stretches.append((start, word + nxt))
+        for at, piece in stretches:
+            if len(piece) not in SIZES or not _HANZI.fullmatch(piece) or contains(piece) or known(piece):
+                continue
+            if any(a < at + len(piece) and at < b for a, b in guarded) or freq.get(piece, 0) >= WELL_KNOWN:
+                continue
+            if any(c in _FUNCTION for c in piece):
+                continue  # 罚了, 水啊: a particle is no part of a slipped word
+            written, sure = meant(piece, contains, known)
+            if not written:
+                continue
+            if (is_word(piece) or not sure) and not _in_context(text, at, piece, written, contains):
+                continue  # a word the asker may mean: only where the text writes the reading in context
+            out.append(Slip(at, piece, written))
+            taken = at + len(piece)
+            break
+    return out
+
+
+CONTEXT = 1  # characters of the question on each side that the text must write with the corrected word
+
+
+def _in_context(text: str, at: int, piece: str, written: str, contains: Known) -> bool:
+    """Whether the text writes the corrected word with the question's characters just before or after it."""
+    before = text[max(0, at - CONTEXT) : at]
+    after = text[at + len(piece) : at + len(piece) + CONTEXT]
+    return bool(
+        (len(before) == CONTEXT and _HANZI.fullmatch(before) and contains(before + written))
+        or (len(after) == CONTEXT and _HANZI.fullmatch(after) and contains(written + after))
+    )
+
+
+def corrected(text: str, slips: Iterable[Slip]) -> str:
+    """The question with each slip written as the text writes it."""
+    out, last = [], 0
+    for slip in sorted(slips, key=lambda s: s.start):
+        out.append(text[last : slip.start] + slip.written)
+        last = slip.start + len(slip.typed)
+    return "".join(out) + text[last:]

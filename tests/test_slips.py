@@ -1,0 +1,76 @@
+"""Homophone slips read as the text's word (retriever/slips.py), with jieba, pypinyin and CC-CEDICT for real."""
+
+from retriever.query import parse_query
+from retriever.slips import corrected, find_slips, one_swapped
+
+TEXT = (
+    "大连出动交警三百名，淘汰黄标车。全市拆除燃煤锅炉，提标改造锅炉两百台。南阳的地质条件复杂。"
+    "湘潭的岳塘区建了经开区。普邦园林的核心价值观。济宁市直部门派员。"
+)
+TERMS = {"大连", "交警", "淘汰", "黄标车", "燃煤", "锅炉", "提标", "改造", "南阳", "地质", "湘潭", "经开区", "普邦", "园林",
+         "济宁", "部门"}
+
+
+def contains(text: str) -> bool:
+    return text in TEXT
+
+
+def known(term: str) -> bool:
+    return term in TERMS
+
+
+def fixed(question: str, names=()) -> str:
+    return corrected(question, find_slips(question, known, contains, names))
+
+
+def test_a_word_the_text_lacks_reads_as_the_text_word():
+    assert fixed("大连出动了多少名交经？") == "大连出动了多少名交警？"
+    assert fixed("大连提标该造了多少台锅炉？") == "大连提标改造了多少台锅炉？"
+    assert fixed("普邦圆林的核心价值观是什么？") == "普邦园林的核心价值观是什么？"
+
+
+def test_a_slip_jieba_cuts_into_characters():
+    assert fixed("湘潭的岳糖经开区承担什么任务？") == "湘潭的岳塘经开区承担什么任务？"
+    # the text lacks 北边 and 上班: the common dictionary word that reads alike is meant
+    assert fixed("南阳往北便送了多少水？") == "南阳往北边送了多少水？"
+    assert fixed("他之前在哪儿上办？") == "他之前在哪儿上班？"
+
+
+def test_a_dictionary_word_the_text_lacks_stays():
+    assert fixed("南阳市环保局的办公地址在哪？") == "南阳市环保局的办公地址在哪？"  # the text writes 地质, not 地址
+
+
+def test_a_slip_rivalled_by_a_commoner_word_stays():
+    # 市之 reads like the text's 市直, but also like the commoner 市值 the text lacks, and 市直 never stands by 从
+    assert "市之" in fixed("从市之派了多少人？")
+
+
+def test_question_words_and_particles_are_no_slips():
+    for question in ("南阳有多大？", "济宁罚了多少钱？", "我想知道大连有几项措施？", "大连拆锅炉那事儿花了多久？"):
+        assert fixed(question) == question
+
+
+def test_names_are_never_corrected():
+    assert fixed("交经是谁？", names=["交经"]) == "交经是谁？"
+
+
+def test_one_swapped_keeps_the_commonest_reading():
+    swapped = set(one_swapped("北便"))
+    assert "北边" in swapped and "北片" not in swapped
+
+
+def test_parse_query_searches_the_corrected_question_and_keeps_the_typed_one():
+    parsed = parse_query("大连出动了多少名交经？", {"jiaojing": ["交警"]}, known, contains=contains)
+    assert parsed.text == "大连出动了多少名交警？" and parsed.typed == "大连出动了多少名交经？"
+    assert "交警" in parsed.terms and "交经" not in parsed.terms
+    plain = parse_query("大连出动了多少名交经？", {"jiaojing": ["交警"]}, known)
+    assert plain.text == "大连出动了多少名交经？" and plain.typed == ""
+
+
+def test_a_spoken_slip_is_answered_and_shown_as_understood(retriever):
+    answer = retriever.answer("张海冰来环保局之前是在哪儿上办的呀？", k=3)  # 上办: the dictation of 上班
+    assert answer.query == "张海冰来环保局之前是在哪儿上办的呀？"
+    assert answer.rewritten == "张海冰来环保局之前是在哪儿上班的呀？"
+    assert not answer.abstained and "上办" not in answer.terms
+    plain = retriever.answer("张海冰来环保局之前是在哪里工作？", k=3)
+    assert plain.rewritten == ""
