@@ -483,6 +483,9 @@ def test_a_fragment_in_the_other_language_is_asked_in_its_own(knowledge):
     assert across("那烟尘呢？", ["How much NOx did Dalian's boiler campaign cut?"]) == "大连的烟尘是多少？"
     assert across("工作小组呢？", ["How many cadres did Xiangtan draw?"]) == "湘潭的工作小组有多少？"
     assert across("核心价值观呢？", ["How many years of history does Pubang have?"]) == "普邦园林的核心价值观是什么？"
+    # an acronym says no language: it is asked as the question it follows asks (as 烟尘呢？ is)
+    assert across("PM2.5呢？", ["大连锅炉整治削减了多少烟尘？"]) == "大连锅炉整治削减了多少PM2.5？"
+    assert across("And the moderator?", ["主持人是谁？"]) != "主持人是谁？ the moderator？"
     # names still switch in the question's own language
     assert across("What about Jining?", ["大连拆除了多少台燃煤锅炉？"]) == "济宁拆除了多少台燃煤锅炉？"
 

@@ -41,6 +41,8 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         return f"{name}的{thing}是什么？" if chinese else f"What {_be(thing)} {name}'s {thing}?"
     if last.chinese and not chinese and (term := _one_chinese_term(fragment, lexicon)):
         fragment, chinese = term, True  # And the soot? after …削减了多少氮氧化物？: 烟尘 takes 氮氧化物's place
+    if not chinese and not re.search(r"[a-z]{2}", fragment):  # PM2.5呢？, GDP: no word of either language
+        chinese = last.chinese
     if chinese != last.chinese and (entity := latest(turns, Want.ANY, knowledge)) is not None:
         # What about fishermen? after 湘潭关停了多少家化工企业？: asked in the fragment's own language of the latest
         # entity, as the Chinese question asked (多少 → How many), not the Chinese question with English glued on
@@ -270,7 +272,7 @@ def _asked_across(fragment: str, question: str, entity: Entity, turns: list[Turn
     plural = any(_EN_PLURAL.search(w) for w in head.split()) and not _EN_MASS.search(head.split()[-1] if head else "")
     if re.search(r"(?i)\bones\b", thing) and (counted := clauses.asked_thing(question)):
         thing = re.sub(r"(?i)\bones\b", counted, thing, count=1)
-    name = label_of(entity, False, turns)
+    name = re.sub(r"^The\b", "the", label_of(entity, False, turns))  # according to the moderator
     joint = {EntityKind.PERSON: "according to", EntityKind.ORG: "at"}.get(entity.kind, "in")
     where = "" if name.lower() in thing.lower() else f" {joint} {name}"
     if re.search(r"多少|几", question):
