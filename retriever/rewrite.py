@@ -151,6 +151,9 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     marker = omission.discourse_marker(text, word_tags(), clauses.words) if chinese else ""
     marker = "" if knowledge.find(marker) else marker  # 回到大连，: a name says whom it turns to (大连 is tagged an adverb)
     text = text[len(marker) :]  # 另外，要建立怎样的…？: the question goes on after what only says it carries on
+    if chinese and (named := _appositive(text, knowledge)) != text:  # 他们南阳自己…: 他们 is 南阳, no one earlier
+        done = _resolve(named, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
+        return done if done.changed else Rewrite(named, "pronoun: the name after it")
     if not chinese and (about := _EN_ABOUT_POINTED.match(text)) and pronouns.pronouns(about.group("np"), False):
         # What about his company, how old is it?: it is the company the head points at (not his city)
         rest, np = about.group("rest"), about.group("np").strip()
@@ -332,6 +335,18 @@ def _topic_head(text: str, chinese: bool, knowledge: Knowledge):
     else:
         plain = all(_EN_HEAD_WORDS.match(w) for w in left.split()) and len(left.split()) <= 3
     return (named[0], rest) if plain else None
+
+
+_ZH_PERSONAL = re.compile(r"(?:他们|她们|咱们|我们|他|她)(?:那个|这个|那|这)?")
+
+
+def _appositive(text: str, knowledge: Knowledge) -> str:
+    """A Chinese question without a personal pronoun that stands straight before the name it means (他们南阳自己一年
+    用多少水？, 他们那个济宁的平台…): said aloud, the pronoun only announces the name; else the text as it is."""
+    for match in _ZH_PERSONAL.finditer(text):
+        if any(m.start == match.end() for m in knowledge.find(text)):
+            return text[: match.start()] + text[match.end() :]
+    return text
 
 
 _YES_NO = frozenset("有没有 没有 是否 是不是 有无".split())

@@ -462,6 +462,40 @@ def test_an_ellipsis_that_mixes_languages_is_completed(knowledge):
     assert ask("那Zhang Haibing呢？", ["许伟提到了什么措施？"], knowledge).text == "张海冰提到了什么措施？"  # more Latin than CJK
 
 
+def test_a_fragment_in_the_other_language_is_asked_in_its_own(knowledge):
+    lexicon = LEXICON | {"soot": ["烟尘"], "grid": ["网格"], "officers": ["干部"], "fines": ["处罚"]}
+
+    def across(question, history):
+        return rewrite(question, history, knowledge, lexicon=lexicon).text
+
+    # an English thing the lexicon does not say whole in one Chinese word: an English question of the latest city
+    assert across("What about fishermen?", ["湘潭关停了多少家化工企业？"]) == "How many fishermen in Xiangtan?"
+    assert across("And the grid officers?", ["大连拆除了多少台燃煤锅炉？"]) == "How many grid officers in Dalian?"
+    assert across("And the money from the ministry?", ["湘潭发行了多少专项债券？"]) == (
+        "How much money from the ministry in Xiangtan?"
+    )
+    assert across("And the water quality?", ["南阳向北方供了多少水？"]) == "What is the water quality in Nanyang?"
+    assert across("And the ones upgraded?", ["大连拆除了多少台燃煤锅炉？"]) == "How many 燃煤锅炉 upgraded in Dalian?"
+    assert across("And its core values?", ["普邦园林的历史有多少年？"]) == "What are Pubang's core values?"
+    # one the lexicon says in one word takes the Chinese thing's place, as 烟尘呢？ would
+    assert across("And the soot?", ["大连锅炉整治削减了多少氮氧化物？"]) == "大连锅炉整治削减了多少烟尘？"
+    # a Chinese fragment after an English question is asked in Chinese
+    assert across("那烟尘呢？", ["How much NOx did Dalian's boiler campaign cut?"]) == "大连的烟尘是多少？"
+    assert across("工作小组呢？", ["How many cadres did Xiangtan draw?"]) == "湘潭的工作小组有多少？"
+    assert across("核心价值观呢？", ["How many years of history does Pubang have?"]) == "普邦园林的核心价值观是什么？"
+    # an acronym says no language: it is asked as the question it follows asks (as 烟尘呢？ is)
+    assert across("PM2.5呢？", ["大连锅炉整治削减了多少烟尘？"]) == "大连锅炉整治削减了多少PM2.5？"
+    assert across("And the moderator?", ["主持人是谁？"]) != "主持人是谁？ the moderator？"
+    # names still switch in the question's own language
+    assert across("What about Jining?", ["大连拆除了多少台燃煤锅炉？"]) == "济宁拆除了多少台燃煤锅炉？"
+
+
+def test_a_pronoun_said_before_the_name_it_means_is_dropped(knowledge):
+    result = ask("他们南阳自己一年用多少水", ["王奇局长说南阳向北方供了多少水？"], knowledge)
+    assert result.text == "南阳自己一年用多少水" and "王奇" not in result.text
+    assert ask("他们湘潭发行了多少专项债券？", ["苏国军是哪个城市的？"], knowledge).text == "湘潭发行了多少专项债券？"
+
+
 def test_a_city_pronoun_is_not_a_province_of_its_own_question(knowledge):
     result = ask("湖南省环保厅给了该市多少资金？", ["湘潭发行了多少专项债券？"], knowledge)
     assert result.text == "湖南省环保厅给了湘潭多少资金？"

@@ -41,6 +41,13 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         return f"{name}的{thing}是什么？" if chinese else f"What {_be(thing)} {name}'s {thing}?"
     if last.chinese and not chinese and (term := _one_chinese_term(fragment, lexicon)):
         fragment, chinese = term, True  # And the soot? after …削减了多少氮氧化物？: 烟尘 takes 氮氧化物's place
+    if not chinese and not re.search(r"[a-z]{2}", fragment):  # PM2.5呢？, GDP: no word of either language
+        chinese = last.chinese
+    if chinese != last.chinese and (entity := latest(turns, Want.ANY, knowledge)) is not None:
+        # What about fishermen? after 湘潭关停了多少家化工企业？: asked in the fragment's own language of the latest
+        # entity, as the Chinese question asked (多少 → How many), not the Chinese question with English glued on
+        across = _asked_across_zh if chinese else _asked_across
+        return across(fragment, last.text, entity, turns)
     if chinese != last.chinese:
         return f"{last.text.rstrip('？?')} {fragment}" + ("？" if last.chinese else "?")
     if chinese:
@@ -232,11 +239,90 @@ _COUNT = re.compile(r"的?(?:数量|总数|个数|人数)的?$")
 
 
 def _one_chinese_term(fragment: str, lexicon) -> str:
-    """The one Chinese term a short English fragment stands for (烟尘 of 'the soot'), '' when none or several."""
+    """The one Chinese term a short English fragment stands for (烟尘 of 'the soot'), '' when none or several, or when a
+    word of the fragment has none (網格 stands for 'grid' of 'the grid officers', not for the officers)."""
     if len(fragment.split()) > 3 or not lexicon:
         return ""
     found = [t for t in query_terms(fragment, lexicon) if is_chinese(t)]
-    return found[0] if len(found) == 1 else ""
+    if len(found) != 1:
+        return ""
+    content = [w for w in re.findall(r"[A-Za-z][\w-]*", fragment) if w.lower() not in _EN_DETERMINERS]
+    covered = all(found[0] in query_terms(w, lexicon) for w in content)  # each word says it (soot → 烟尘)
+    return found[0] if covered or found[0] in lexicon.get(" ".join(content).lower(), ()) else ""  # sulphur dioxide
+
+
+_EN_DETERMINERS = frozenset("the a an its their his her this that these those and so also what how about".split())
+_EN_MASS = re.compile(
+    r"(?i)\b(?:money|funding|funds?|investment|budget|spending|cost|capital|water|pollution|emissions?|revenue|"
+    r"subsid(?:y|ies)|support|land|area)\b"
+)
+_EN_PERSONISH = re.compile(
+    r"(?i)(?:mayor|chief|head|director|official|secretary|leader|chair(?:man|woman|person)?|president|convener|host|"
+    r"spokes(?:man|woman|person)|manager|boss|founder)s?$"
+)
+
+
+def _asked_across(fragment: str, question: str, entity: Entity, turns: list[Turn]) -> str:
+    """An English fragment after a Chinese question, asked as an English question of the latest entity the way the
+    Chinese one asks (多少 → How many/How much, 谁 → Who, 什么/哪 → What; else What about): the fragment names a
+    new thing, the Chinese question's verb does not carry over, and a Chinese question with English words glued on
+    matches the old question's passage. 'ones' is the thing the Chinese question counted."""
+    thing = re.sub(r"(?i)^(?:the|its|their)\s+", "", fragment.strip().rstrip("?.! "))
+    head = _en_head(thing)
+    plural = any(_EN_PLURAL.search(w) for w in head.split()) and not _EN_MASS.search(head.split()[-1] if head else "")
+    if re.search(r"(?i)\bones\b", thing) and (counted := clauses.asked_thing(question)):
+        thing = re.sub(r"(?i)\bones\b", counted, thing, count=1)
+    name = re.sub(r"^The\b", "the", label_of(entity, False, turns))  # according to the moderator
+    joint = {EntityKind.PERSON: "according to", EntityKind.ORG: "at"}.get(entity.kind, "in")
+    where = "" if name.lower() in thing.lower() else f" {joint} {name}"
+    if re.search(r"多少|几", question):
+        if plural:
+            return f"How many {thing}{where}?"
+        if head and _EN_MASS.search(head.split()[-1]):
+            return f"How much {thing}{where}?"
+        return f"What {_be(thing)} the {thing}{where}?"
+    if re.search(r"谁|哪位", question) and _EN_PERSONISH.search(thing):
+        return f"Who {_be(thing)} the {thing}{where}?"
+    if re.search(r"什么|哪", question):
+        return f"What {_be(thing)} the {thing}{where}?"
+    return f"What about the {thing}{where}?"
+
+
+# a plural head noun (stations, fishermen, people, ones), not a mass or singular one (money, quality, status)
+_EN_PLURAL = re.compile(r"(?i)(?:(?<![su])s|(?<=[^aeiou]u)s|men|people|police|staff|personnel|children)$")
+_EN_HEAD_END = re.compile(
+    r"(?i)^(?:of|in|on|at|from|by|for|with|to|around|near|under|over|across|that|which|who|whose|they|we|[a-z-]+ed|"
+    r"[a-z-]+ing)$"
+)
+
+
+def _en_head(phrase: str) -> str:
+    """The words of an English noun phrase before a preposition, relative or participle, the head noun last
+    (micro-stations of the micro-stations around the city, water quality of the water quality of the Xiang River)."""
+    found = phrase.split()
+    for i, word in enumerate(found[1:], start=1):
+        if _EN_HEAD_END.match(word):
+            return " ".join(found[:i])
+    return " ".join(found)
+
+
+def _asked_across_zh(fragment: str, question: str, entity: Entity, turns: list[Turn]) -> str:
+    """A Chinese fragment after an English question (烟尘呢？ after How much NOx did Dalian cut?), asked as a Chinese
+    question of the latest entity: 大连的烟尘是多少？."""
+    thing = fragment.removeprefix("的").removesuffix("的")
+    name = label_of(entity, True, turns)
+    owner = "" if name in thing else f"{name}的"
+    if re.search(r"(?i)\bhow\s+many\b", question) and (_COUNTABLE.search(thing) or _PERSON_WORD.search(thing)):
+        return f"{owner}{thing}有多少？"  # 工作小组呢？ after How many cadres …?: how many groups
+    if re.search(r"(?i)\bhow\s+much\b", question):
+        return f"{owner}{thing}是多少？"  # 烟尘呢？ after How much NOx …?
+    if re.search(r"(?i)\b(?:who|whom)\b", question) and _PERSON_WORD.search(thing):
+        return f"{owner}{thing}是谁？"
+    return f"{owner}{thing}{own_tail(thing)}"  # 核心价值观呢？ after How many years …?: what they are
+
+
+# Things counted one by one (工作小组, 监测站, 企业): how many of them, where a thing asked after 'how many' is no amount.
+_COUNTABLE = re.compile(r"(?:组|站|点|所|厂|企业|公司|单位|项目|部门|网点|点位|车辆|锅炉|设施)$")
 
 
 def _be(thing: str) -> str:
