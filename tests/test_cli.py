@@ -84,7 +84,10 @@ def test_ctrl_c_during_a_build_says_so_and_leaves_the_index(small_index, tmp_pat
     lines = DEFAULT_CORPUS.read_text(encoding="utf-8").splitlines()
     archive = tmp_path / "archive"
     archive.mkdir()
-    for n, part in enumerate((lines[:300], lines[300:])):  # two documents: the progress bar shows
+    # eight documents of distinct text (the progress bar shows from two): embedding them takes long enough that the
+    # signal lands mid-build on a busy machine too (with two, CI once saw the build finish first)
+    for n in range(8):
+        part = [f"{line}（第{n}稿）" if line.strip() else line for line in lines]
         (archive / f"part{n}.txt").write_text("\n".join(part) + "\n", encoding="utf-8")
     process = subprocess.Popen([*FORUMQA, "build", str(archive), "--out", str(out)], cwd=REPO,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -93,6 +96,7 @@ def test_ctrl_c_during_a_build_says_so_and_leaves_the_index(small_index, tmp_pat
         char = process.stderr.read(1)
         assert char, f"the build ended before it embedded anything: {seen!r}"
         seen += char
+    assert process.poll() is None, "the build ended before the signal could be sent"
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130
