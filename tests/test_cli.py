@@ -89,8 +89,11 @@ def test_ctrl_c_during_a_build_says_so_and_leaves_the_index(small_index, tmp_pat
     for n in range(8):
         part = [f"{line}（第{n}稿）" if line.strip() else line for line in lines]
         (archive / f"part{n}.txt").write_text("\n".join(part) + "\n", encoding="utf-8")
+    # Ctrl-C's default action, as in a terminal: a test run started in the background by a non-interactive shell
+    # (nohup … &, some CI runners) inherits SIGINT ignored, and Python then installs no KeyboardInterrupt handler
     process = subprocess.Popen([*FORUMQA, "build", str(archive), "--out", str(out)], cwd=REPO,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     seen = ""
     while "embedding" not in seen:  # the progress bar is on stderr once documents are being embedded
         char = process.stderr.read(1)
