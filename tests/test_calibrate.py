@@ -140,5 +140,6 @@ def test_validation_checks_drop_and_cmrc_in_one_line_before_building_an_index(tm
     good = tmp_path / "good.jsonl"
     rows = [{"id": str(n), "half": h, "features": {f: float(n) for f in FEATURES}} for n, h in enumerate(("even", "odd"))]
     good.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    x, halves = load_cmrc_features(str(good))
+    x, halves, kinds = load_cmrc_features(str(good))
     assert x.shape == (2, len(FEATURES)) and halves == ["even", "odd"] and x[1, 0] == 1.0
+    assert kinds == ["answerable", "answerable"]  # a file written before near misses: every row answerable
