@@ -6,16 +6,26 @@ not say" is the right reply). This module makes such questions from each paragra
 (no randomness: every choice is ordered by a hash of the ids), in three kinds:
 
 - entity: the question's subject (its paragraph's title, written in the question) is replaced by the title of
-  another paragraph of the same half and the same kind (person, place, organisation, work, species, event, other),
-  kept only when that paragraph (and every other paragraph naming the new subject) holds none of the question's
-  asked words (its content words besides the subject and the asking words, with a few synonyms: 出生 / 生于 …) and
-  none of its answers. "让-皮埃尔·巴利冈什么时候被任命为知行？": the politician's paragraph never says 知行.
+  another paragraph of the same half and the same kind (person, place, organisation, work, species, event; not
+  'other', a concept or a drug), kept only when that paragraph (and every other paragraph naming the new subject)
+  holds none of the question's asked words (its content words besides the subject and the asking words, with the
+  other ways of saying them in SYNONYMS: 出生 / 生于, 环境 / 分布 …) and none of its answers. Questions whose fact
+  nearly every paragraph of the kind gives in words of its own (a country, a birthplace, a job: _COUNTRY) and
+  questions asking nothing but the subject (某某是什么？) are not moved. "阵内智则什么时候被任命为知行？": the comedian's
+  paragraph never says 任命 or 知行.
 - attribute: the subject asked for an attribute of its kind (人口, 面积, 身高, 血型, 市值, 售价, 寿命 …) that no
-  paragraph naming the subject mentions: none of the attribute's check words (its name, units and synonyms) occurs.
-  A source question naming its subject gives one; a paragraph's questions take its absent attributes in turn.
+  paragraph naming the subject mentions: none of the attribute's check words (its name, units and synonyms) occurs;
+  a town is asked for no ticket price, a park for no population. A source question naming its subject gives one;
+  a paragraph's questions take its absent attributes in turn (no repeats).
 - time: a year in the question (1981年, a year its paragraph mentions) moved to a year before every year its
   paragraph (and every paragraph naming the subject) mentions, 20 years before the earliest: the text gives the fact
   only for another year, and for none before it.
+
+A paragraph's kind is read from its title and first sentence (paragraph_kind); a wrong kind makes an odd question
+(天门冬以什么为食？), not an answerable one: the absence checks decide that. Spot-checked in session 15 on the even
+half only (`python -m eval.cmrc_nearmiss 20`: the first 20 by hash order, mixed kinds; then the first 20 entity swaps;
+and all 26 time shifts): 38 of the 40 and all 26 read unanswerable; the two (a habitat given as 分布, a shape as
+平面为希腊十字) were closed with synonyms, after which the swaps made instead read unanswerable too.
 
 Each made question records its source question's id, its kind and its half (the source paragraph's: even = tune,
 odd = held out). The asked fact's absence is checked on the text, not on the judge: nothing here calls the judge.
