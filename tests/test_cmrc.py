@@ -45,8 +45,17 @@ def test_five_paragraphs_side_by_side(tmp_path, e5):
     assert "answered_sentence_holds" not in quick["all"] and quick["all"]["questions"] == len(questions)
     assert any(line.startswith("false abstention even ") for line in lines)
     rows = [json.loads(line) for line in (tmp_path / "quick" / "cmrc_features.jsonl").read_text("utf-8").splitlines()]
-    assert len(rows) == len(questions) and {r["half"] for r in rows} == {"even", "odd"}
+    answerable = [r for r in rows if r["kind"] == "answerable"]
+    assert len(answerable) == len(questions) and {r["half"] for r in rows} == {"even", "odd"}
     assert "detail_filled" in rows[0]["features"] and not (tmp_path / "quick" / "cmrc.md").exists()
+    # and the near misses made from the questions (eval.cmrc_nearmiss): refusal per half and kind, their features too
+    made = quick["near_miss"]["all"]["all"]["questions"]
+    assert made == len(rows) - len(questions) == quick["config"]["near_misses"] > 0
+    assert quick["near_miss"]["even"]["all"]["questions"] + quick["near_miss"]["odd"]["all"]["questions"] == made
+    assert all(r["source"] in {q.id for q in questions} for r in rows if r["kind"] != "answerable")
+    assert any(line.startswith("near-miss refusal even ") for line in lines)
+    written = (tmp_path / "quick" / "cmrc_nearmiss_even.jsonl").read_text("utf-8").splitlines()
+    assert len(written) == quick["near_miss"]["even"]["all"]["questions"]  # the odd half's are not written
 
 
 def test_abstention_figures_count_refusals_and_answer_sentences():
