@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
+from index.clean import compact
 from index.errors import InvalidArgumentError
 from index.store.base import NO_FILTER, Filter
 from retriever.answer_sentence import asked_for
@@ -63,6 +65,7 @@ def answer(
         chunks, [searched.sentences[c.chunk_id] for c in chunks], asked, [h.kind for h in hits],
         [h.citation.speaker in hosts for h in hits], owned_by_asked(retriever, parsed.text, chunks),
     )
+    chosen = named_article(parsed.text, chunks, chosen)
     highlights = []
     for chunk, highlight in zip(chunks, found):
         page, first, last = retriever.cite_lines(chunk.doc, highlight.line_start, highlight.line_end)
@@ -81,6 +84,20 @@ def answer(
         rewritten=rewritten,
         answer_index=chosen,
     )
+
+
+_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+
+
+def named_article(question: str, chunks: Sequence, chosen: int) -> int:
+    """The passage the answer comes from: when the question names an article (第二条规定了什么？) and a passage
+    opens with that article, that passage (its words, 规定, may match another article better); else chosen."""
+    match = _ARTICLE.search(question)
+    if match:
+        for i, chunk in enumerate(chunks):
+            if compact(chunk.text).startswith(match.group()):
+                return i
+    return chosen
 
 
 def entity_names(retriever) -> list[str]:

@@ -138,3 +138,16 @@ def test_single_untitled_report_is_named_by_its_file_not_called_a_transcript(tmp
     text = format_answer(answer, retriever.holding)
     assert answer.abstained and "转录稿" not in text and "transcript" not in text.lower()
     assert "湿地公园.txt" in text
+
+
+def test_a_question_naming_an_article_is_answered_from_it(tmp_path, e5):
+    """第二条规定了什么？ was answered from 第四条 (违反本通知规定的…: 规定 matched): the article it names answers."""
+    from retriever import Retriever
+
+    path = tmp_path / "notice.txt"
+    path.write_text(NOTICE + "\n第四条 违反本通知规定的，由住建部门责令限期改正，并处一万元以上十万元以下罚款。\n", encoding="utf-8")
+    build_index([path], out=tmp_path / "index", embedder=e5)
+    retriever = Retriever.load(tmp_path / "index", embedder=e5)
+    for number, words in (("第二条", "橙色"), ("第三条", "渣土"), ("第四条", "罚款")):
+        answer = retriever.answer(f"{number}规定了什么？")
+        assert not answer.abstained and words in answer.text, (number, answer.text)
