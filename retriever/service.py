@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from index.clean import compact
 from index.errors import InvalidArgumentError
 from index.store.base import NO_FILTER, Filter
 from retriever.answer_sentence import asked_for
@@ -17,6 +15,7 @@ from retriever.answerability.entities import asked_entities, cities_of
 from retriever.candidates import SentenceScores, sentence_scores
 from retriever.conversation.focus import focus_evidence, focused_run
 from retriever.highlight import answer_highlights
+from retriever.ordinals import ordinal_first
 from retriever.query import ParsedQuery
 from retriever.types import Answer, Hit, Mode
 
@@ -86,18 +85,11 @@ def answer(
     )
 
 
-_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
-
-
 def named_article(question: str, chunks: Sequence, chosen: int) -> int:
     """The passage the answer comes from: when the question names an article (第二条规定了什么？) and a passage
     opens with that article, that passage (its words, 规定, may match another article better); else chosen."""
-    match = _ARTICLE.search(question)
-    if match:
-        for i, chunk in enumerate(chunks):
-            if compact(chunk.text).startswith(match.group()):
-                return i
-    return chosen
+    found = ordinal_first(question, [chunk.text for chunk in chunks])
+    return chosen if found is None else found
 
 
 def entity_names(retriever) -> list[str]:

@@ -148,6 +148,47 @@ def test_a_question_naming_an_article_is_answered_from_it(tmp_path, e5):
     path.write_text(NOTICE + "\n第四条 违反本通知规定的，由住建部门责令限期改正，并处一万元以上十万元以下罚款。\n", encoding="utf-8")
     build_index([path], out=tmp_path / "index", embedder=e5)
     retriever = Retriever.load(tmp_path / "index", embedder=e5)
-    for number, words in (("第二条", "橙色"), ("第三条", "渣土"), ("第四条", "罚款")):
+    for number, words in (("第一条", "监测设备"), ("第二条", "橙色"), ("第三条", "渣土"), ("第四条", "罚款")):
         answer = retriever.answer(f"{number}规定了什么？")
         assert not answer.abstained and words in answer.text, (number, answer.text)
+        top = retriever.answer(f"{number}规定了什么？", k=1)  # found by search, not only chosen among the hits
+        assert top.passages[0].text.startswith(number), (number, top.passages[0].text)
+
+
+PRESS = """市生态环境局第三季度新闻发布会实录
+
+发言人：前三季度，全市空气质量优良天数比例为82.4%，同比上升3.1个百分点。
+
+记者：我是市广播电视台记者。请问今年臭氧污染的情况怎么样？有什么应对措施？
+
+发言人：今年夏季臭氧超标天数为17天，比去年减少5天。我们对全市412家企业实施了错峰生产。
+
+记者：我是晨报记者。关于河道黑臭水体整治，目前进展如何？
+
+发言人：全市38条黑臭水体已经完成整治36条，剩余两条预计年底前完成。
+"""
+
+
+def test_press_conference_and_interview_highlights(tmp_path, e5):
+    """A reporter's turn opens with '我是晨报记者。': that was the turn's only candidate highlight (its questions are
+    none), so the introduction was shown as what the reporter asked. An interview's answer was shown with its '答：'."""
+    from retriever import Retriever
+
+    (tmp_path / "press.txt").write_text(PRESS, encoding="utf-8")
+    (tmp_path / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
+    build_index([tmp_path / "press.txt", tmp_path / "interview.txt"], out=tmp_path / "index", embedder=e5)
+    retriever = Retriever.load(tmp_path / "index", embedder=e5)
+    answer = retriever.answer("记者问了臭氧污染的什么问题？")
+    asked = [h for p, h in zip(answer.passages, answer.highlights) if p.citation.speaker == "记者"]
+    assert asked and all("我是" not in h.sentence for h in asked), [h.sentence for h in asked]
+    assert "臭氧" in asked[0].sentence
+    answer = retriever.answer("民间河长有多少人？")
+    assert not answer.abstained and "3,400" in answer.text and not answer.text.startswith("答："), answer.text
+
+
+def test_an_article_by_its_number_is_one_search_term():
+    """第一条 is searched as 第1条 (canonical numerals), not only as 第 / 1 / 条, which every article and number share."""
+    from index.tokenize import tokenize
+
+    assert "第1条" in tokenize("第一条规定了什么？") and "第1条" in tokenize("第一条 建筑面积一万平方米以上的工地")
+    assert "第12章" in tokenize("第十二章 总则") and not [t for t in tokenize("第一次会议") if t.startswith("第1")]
