@@ -16,7 +16,9 @@ from collections.abc import Sequence
 SHORT_SENTENCE = 25  # a sentence this short ('三是创新融资机制。') is a heading: highlighted with the next one
 HEADING_MAX = 40  # an enumerating sentence ('一是坚持科学监管，积极探索…') up to this long is a heading too
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十][是要]|首先|其次|第[一二三四五六七八九十])")
-_SENTENCE_END = re.compile(r"[。！？!?；;…]\s*$")
+# A sentence's end; in English a full stop after a word (…in 2026.), so an English passage's sentences are highlights
+# of their own, not each a fragment running on into the next.
+_SENTENCE_END = re.compile(r"(?:[。！？!?；;…]|[A-Za-z0-9%)]\.[\"”’']?)\s*$")
 _SPEAKER = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,8}|[问答])[：:]\s*")  # 王奇：, and an interview's 问： / 答：
 # A questioner introducing themselves before asking (记者：我是晨报记者。请问…？): part of the question, no answer.
 _INTRODUCTION = re.compile(r"^(?:我是|我来自)[^，,。！？!?]{1,24}[。.]?\s*$")

@@ -153,6 +153,10 @@ def test_a_question_naming_an_article_is_answered_from_it(tmp_path, e5):
         assert not answer.abstained and words in answer.text, (number, answer.text)
         top = retriever.answer(f"{number}规定了什么？", k=1)  # found by search, not only chosen among the hits
         assert top.passages[0].text.startswith(number), (number, top.passages[0].text)
+    from ui.commands import format_answer
+
+    shown = format_answer(retriever.answer("第二条规定了什么？", k=1))
+    assert "· notice 第7行  (score" in shown and "(第7行)" in shown and "第7–7行" not in shown
 
 
 PRESS = """市生态环境局第三季度新闻发布会实录
@@ -192,3 +196,15 @@ def test_an_article_by_its_number_is_one_search_term():
 
     assert "第1条" in tokenize("第一条规定了什么？") and "第1条" in tokenize("第一条 建筑面积一万平方米以上的工地")
     assert "第12章" in tokenize("第十二章 总则") and not [t for t in tokenize("第一次会议") if t.startswith("第1")]
+
+
+def test_an_english_pdf_answer_is_one_sentence(tmp_path, e5):
+    """English sentences ending in a full stop were each a fragment running on into the next (only 。！？ ended a
+    sentence), so the answer from the printed report was two sentences, the second about survival."""
+    from retriever import Retriever
+
+    build_index([_printed(tmp_path, "trees", ONE_LINE_HTML)], out=tmp_path / "index", embedder=e5)
+    retriever = Retriever.load(tmp_path / "index", embedder=e5)
+    answer = retriever.answer("How many trees were planted in 2026?")
+    assert not answer.abstained and answer.text == "The programme planted 18,400 trees along the river in 2026."
+    assert answer.highlights[answer.answer_index].page == 1
