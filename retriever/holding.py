@@ -1,5 +1,8 @@
-"""What an index holds, as a refusal names it: the bundled forum's 转录稿 (the transcript), one document's title,
-or 文档 / 资料 (the document, the documents) for a user's archive."""
+"""What an index holds, as a refusal names it: the bundled forum's 转录稿 (the transcript), one document's title
+(or, untitled, its file name), or 资料 (the documents) for a user's archive.
+
+Only the bundled forum is called the transcript: a user's single document may be a report quoting one person or
+a notice, and its file name is what the user knows it by."""
 
 from __future__ import annotations
 
@@ -39,8 +42,8 @@ DOCUMENTS = Holding("资料", "the documents", plural=True)
 
 
 def holding_of(docs: Sequence) -> Holding:
-    """The bundled forum (or one untitled transcript with speakers): the transcript; one titled document: its
-    title; one untitled document: the document; several: the documents."""
+    """The bundled forum: the transcript; one titled document: its title; one untitled document: its file name
+    (文档“notes.txt”, the document “notes.txt”); several: the documents."""
     if not docs:
         return TRANSCRIPT
     if len(docs) > 1:
@@ -52,7 +55,13 @@ def holding_of(docs: Sequence) -> Holding:
     if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
         title = title[1:-1].strip()
     if title:
-        title = title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
+        title = _cut(title)
         inner = title.replace("《", "〈").replace("》", "〉")  # a title within the title
         return Holding(f"《{inner}》", f"“{title}”")
-    return TRANSCRIPT if doc.speakers else DOCUMENT
+    name = _cut(Path(doc.source).name.strip())
+    return Holding(f"文档“{name}”", f"the document “{name}”") if name else DOCUMENT
+
+
+def _cut(name: str) -> str:
+    """A name cut to TITLE_CHARS (with …), so the one-line reason stays one line."""
+    return name if len(name) <= TITLE_CHARS else name[: TITLE_CHARS - 1] + "…"

@@ -20,6 +20,7 @@ from retriever.evidence import boost, coverage, own_terms
 from retriever.framing import answers_first, asked_kinds, asks_account, frame_of, framed
 from retriever.fusion import fuse
 from retriever.holding import holding_of
+from retriever.ordinals import ordinal_first
 from retriever.query import ParsedQuery, parse_query, query_terms, title_aliases
 from retriever.settings import FusionMethod, FusionSettings, SearchSettings
 from retriever.stages import PARALLEL_MIN
@@ -195,6 +196,10 @@ class Retriever:
         if ordered:  # which of an article's passages comes first: its own words decide (retriever/articles.py)
             fused = within_articles(self.backend, fused, sparse, query.terms, fusion, fetched, self._titles, where,
                                     self.settings.depth(k))
+        seen = [fetched[cid].text for cid, _ in fused[: len(head)] if cid in fetched]
+        named = ordinal_first(query.text, seen) if len(seen) == len(head) else None  # 第二条规定了什么？: that article
+        if named:
+            fused = [fused[named], *fused[:named], *fused[named + 1 :]]
         fused = fused[:k]
         chunks = [fetched[cid] for cid, _ in fused]
         dense_of, sparse_of = dict(dense), dict(sparse)

@@ -16,8 +16,12 @@ from collections.abc import Sequence
 SHORT_SENTENCE = 25  # a sentence this short ('三是创新融资机制。') is a heading: highlighted with the next one
 HEADING_MAX = 40  # an enumerating sentence ('一是坚持科学监管，积极探索…') up to this long is a heading too
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十][是要]|首先|其次|第[一二三四五六七八九十])")
-_SENTENCE_END = re.compile(r"[。！？!?；;…]\s*$")
-_SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
+# A sentence's end; in English a full stop after a word (…in 2026.), so an English passage's sentences are highlights
+# of their own, not each a fragment running on into the next.
+_SENTENCE_END = re.compile(r"(?:[。！？!?；;…]|[A-Za-z0-9%)]\.[\"”’']?)\s*$")
+_SPEAKER = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,8}|[问答])[：:]\s*")  # 王奇：, and an interview's 问： / 答：
+# A questioner introducing themselves before asking (记者：我是晨报记者。请问…？): part of the question, no answer.
+_INTRODUCTION = re.compile(r"^(?:我是|我来自)[^，,。！？!?]{1,24}[。.]?\s*$")
 # A sentence that opens by pointing back (这决定了…, 因此…, 此…, 其中 'of which', an opening phrase on 这个/这些/这一:
 # 围绕这一主线, 通过这些综合整治) says nothing alone: it is shown with the one before it, and so is one that opens with a
 # short title (《规定》明确了…) when the one before writes it in full (《…职责规定（试行）》). 这一代 (this generation) and
@@ -58,16 +62,21 @@ def refers_back(sentence: str, before: str = "") -> bool:
 def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
     """The candidate highlights of a passage: (first sentence scored, first sentence shown, last sentence shown).
 
-    A question is no candidate unless every sentence asks; a line without a sentence end continues into the next
+    A question is no candidate unless every sentence asks (a questioner's '我是晨报记者。' before it asks too, and is
+    no candidate itself); a line without a sentence end continues into the next
     one, a heading takes the next sentence with it (not a list's first item: 我们做了大量工作。一是…), and a sentence
     that points back (这决定了…, 因此…, 其中…) is shown only with the one before it.
     """
     asking = [is_question(s) for s in sentences]
+    introducing = [not asking[i] and bool(_INTRODUCTION.match(sentence_body(s))) for i, s in enumerate(sentences)]
+    introduced = any(asking) and all(a or b for a, b in zip(asking, introducing))  # '我是晨报记者。' then questions
+    if introduced:
+        asking = [a or b for a, b in zip(asking, introducing)]  # the turn only asks: its questions are candidates
     back = [not asking[i] and i > 0 and not asking[i - 1] and refers_back(s, sentences[i - 1]) for i, s in enumerate(sentences)]
     out = []
     for i in range(len(sentences)):
         continued = i > 0 and (not _SENTENCE_END.search(sentences[i - 1]) or back[i])
-        if continued or (asking[i] and not all(asking)):
+        if continued or (asking[i] and not all(asking)) or (introduced and introducing[i]):
             continue
         last = i
         while last + 1 < len(sentences) and not asking[last + 1] and last - i < 5:

@@ -15,6 +15,7 @@ from retriever.answerability.entities import asked_entities, cities_of
 from retriever.candidates import SentenceScores, sentence_scores
 from retriever.conversation.focus import focus_evidence, focused_run
 from retriever.highlight import answer_highlights
+from retriever.ordinals import ordinal_first
 from retriever.query import ParsedQuery
 from retriever.types import Answer, Hit, Mode
 
@@ -63,6 +64,7 @@ def answer(
         chunks, [searched.sentences[c.chunk_id] for c in chunks], asked, [h.kind for h in hits],
         [h.citation.speaker in hosts for h in hits], owned_by_asked(retriever, parsed.text, chunks),
     )
+    chosen = named_article(parsed.text, chunks, chosen)
     highlights = []
     for chunk, highlight in zip(chunks, found):
         page, first, last = retriever.cite_lines(chunk.doc, highlight.line_start, highlight.line_end)
@@ -81,6 +83,13 @@ def answer(
         rewritten=rewritten,
         answer_index=chosen,
     )
+
+
+def named_article(question: str, chunks: Sequence, chosen: int) -> int:
+    """The passage the answer comes from: when the question names an article (第二条规定了什么？) and a passage
+    opens with that article, that passage (its words, 规定, may match another article better); else chosen."""
+    found = ordinal_first(question, [chunk.text for chunk in chunks])
+    return chosen if found is None else found
 
 
 def entity_names(retriever) -> list[str]:

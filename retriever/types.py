@@ -14,6 +14,11 @@ class Mode(str, Enum):
     BM25 = "bm25"
 
 
+def line_span(start: int, end: int) -> str:
+    """'19–30', or '19' for one line (第19行, not 第19–19行)."""
+    return f"{start}" if start == end else f"{start}–{end}"
+
+
 @dataclass(frozen=True)
 class Citation:
     """Where a passage comes from: document, speaker and role, page and lines of the original.
@@ -34,7 +39,7 @@ class Citation:
     def __str__(self) -> str:
         who = f"{self.speaker}（{self.role}）" if self.role else (self.speaker or "—")
         where = f"第{self.page}页 " if self.page is not None else ""
-        return f"{who} · {self.doc} {where}第{self.line_start}–{self.line_end}行"
+        return f"{who} · {self.doc} {where}第{line_span(self.line_start, self.line_end)}行"
 
 
 @dataclass(frozen=True)

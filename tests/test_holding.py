@@ -1,6 +1,6 @@
 """What refusals name: the bundled forum's transcript, one document's title, or the documents."""
 
-from index.records import DocRecord, Speaker
+from index.records import DocRecord
 from retriever.answerability.judge import not_close
 from retriever.holding import DOCUMENT, DOCUMENTS, TRANSCRIPT, holding_of
 from retriever.types import Answer
@@ -23,8 +23,10 @@ def test_an_archive_names_its_documents_or_its_one_title():
     one = holding_of([doc("report.pdf", "《长江保护法》解读")])
     assert one.zh == "《〈长江保护法〉解读》" and one.en == "“《长江保护法》解读”"
     assert holding_of([doc("law.txt", "《水法》")]).zh == "《水法》"
-    assert holding_of([doc("notes.txt")]) == DOCUMENT
-    assert holding_of([doc("talk.txt", speakers=[Speaker("王奇")])]) == TRANSCRIPT
+    notes = holding_of([doc("/archive/notes.txt")])
+    assert notes.zh == "文档“notes.txt”" and notes.en == "the document “notes.txt”"
+    assert notes.not_covered() == "文档“notes.txt”中没有涉及这个问题。The document “notes.txt” does not cover this question."
+    assert holding_of([doc("")]) == DOCUMENT
     long = holding_of([doc("x.txt", "很" * 80)])
     assert len(long.zh) <= 32 and long.zh.endswith("…》")
 

@@ -31,6 +31,7 @@ def format_answer(answer, holding=None) -> str:
     """The plain-text rendering of an Answer for the terminal (holding: what an abstention names, the transcript
     unless given; Retriever.holding)."""
     from retriever.holding import TRANSCRIPT
+    from retriever.types import line_span
     lines = []
     if answer.notice:
         lines.append(f"note: {answer.notice}")
@@ -45,7 +46,7 @@ def format_answer(answer, holding=None) -> str:
         lines.append(f"[{hit.rank}] {hit.citation}  (score {hit.score:.4f})")
         lines.append("    " + hit.text.replace("\n", "\n    "))
         page = f"第{highlight.page}页 " if highlight.page is not None else ""
-        lines.append(f"    ▶ {highlight.sentence}  ({page}第{highlight.line_start}–{highlight.line_end}行)")
+        lines.append(f"    ▶ {highlight.sentence}  ({page}第{line_span(highlight.line_start, highlight.line_end)}行)")
     return "\n".join(lines)
 
 

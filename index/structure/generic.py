@@ -21,6 +21,7 @@ _NUMERAL = "一二三四五六七八九十百"
 _NUMBERED = re.compile(  # 第一章 / 一、 / 1.2. / （一）
     rf"^(第[{_NUMERAL}\d]+[章节部分篇条]|[{_NUMERAL}]+、|\d+(\.\d+)*[、.．]|[（(][{_NUMERAL}\d]+[）)])"
 )
+_ARTICLE = re.compile(rf"^第[{_NUMERAL}\d]+条")  # 第一条 …: an article of a notice or a law, a passage of its own
 _LIST_ITEM = re.compile(r"^\s*[-*•·+]\s")
 _LATIN_END = re.compile(r"[.!?:;。]\W*$")  # a Latin sentence end also ends a paragraph here
 
@@ -140,6 +141,8 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
             doc.headlines.append(Headline(heading, "", block.first_line, "", block.last_line))
             parts.add(lines_text(block), Kind.HEADLINE, headline=heading)
         else:
+            if _ARTICLE.match(marker):
+                section += 1  # an article opens a section of its own (its items follow it), cited on its own
             pieces.append(_Piece(clean, section, heading, note))
         first = False
     doc.paragraphs = in_reading_order(_paragraphs(pieces) + parts.items)

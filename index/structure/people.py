@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from index.clean import Block, compact
 
 PARTICIPANT_MARKERS = ("对话人", "主持人", "嘉宾", "参会人", "出席人", "与会人", "参与人", "访谈人", "受访人", "出席者")
-HOST_NAMES = frozenset({"主持人", "记者", "编辑", "提问"})  # labels of whoever asks the questions
+HOST_NAMES = frozenset({"主持人", "记者", "编辑", "提问", "问"})  # labels of whoever asks the questions
+QA_LABELS = frozenset({"问", "答"})  # an interview in question-and-answer form: one-character labels that are turns
 TURN_MARKERS = ("主持人", "嘉宾")  # markers that also open turns ('主持人：请两位谈谈…。')
 EDITOR_NOTE_MARKERS = ("编者按", "编者的话", "编者语", "编后语", "编者注")
 # Labels that name a field, not a person (时间：…, 来源：…), and labels that end in a verb of saying (他说：…).
@@ -23,8 +24,10 @@ _FIELDS = frozenset(
     "会议主题 原文 译者 出处 链接 附件 附 说明 简介 版次 栏目 单位 邮编 传真".split()
 )
 _SAYING = re.compile(r"(说|表示|指出|认为|强调|称|道|介绍|提出|回答|透露|坦言|直言|提到|写道|问)$")
-_LABEL = re.compile(r"^\s*([\u4e00-\u9fff·A-Za-z]{2,12})\s*[：:]")
-_TERMINAL = re.compile(r"[。！？!?；;…”’」』]$")
+_LABEL = re.compile(r"^\s*([\u4e00-\u9fff·A-Za-z]{2,12}|[问答])\s*[：:]")
+# A sentence's end; a closing quote only after one (“…。”): 都有“河长” closes a quoted word, as in a title.
+_TERMINAL = re.compile(r"[。！？!?；;…][”’」』]?$")
+_LATIN_SENTENCE = re.compile(r"[A-Za-z0-9%)]\.[\"'”’)]?$")  # 'Survival was 87 percent.': a sentence, not a heading
 _ENTRY_SPLIT = re.compile(r"[、，,；;]")
 _PAREN = re.compile(r"^(.+?)[（(](.+)[）)]$")
 # Titles that end a role ('…环保局局长'), longest first so that 副局长 wins over 局长.
@@ -126,7 +129,8 @@ def one_time_speaker(block: Block) -> str:
 def title_like(block: Block) -> bool:
     """A short block without sentence punctuation at its end: a title, heading, byline or caption, not running text."""
     text = compact("".join(block.raw))
-    return len(block.raw) <= 2 and len(text) <= 40 and not _TERMINAL.search(text) and not text.endswith(("，", "、", ","))
+    return (len(block.raw) <= 2 and len(text) <= 40 and not _TERMINAL.search(text) and not _LATIN_SENTENCE.search(text)
+            and not text.endswith(("，", "、", ",")))
 
 
 def split_role(text: str) -> Role:
@@ -213,7 +217,9 @@ def speaker_names(blocks: list[Block]) -> set[str]:
             continue
         if name in PARTICIPANT_MARKERS and not (name in TURN_MARKERS and not title_like(block)):
             listed.extend(marker_lines(block))
-        elif name in EDITOR_NOTE_MARKERS or name in _FIELDS or _SAYING.search(name) or title_like(block):
+        elif name in EDITOR_NOTE_MARKERS or name in _FIELDS or title_like(block):
+            continue
+        elif _SAYING.search(name) and name not in QA_LABELS:
             continue
         else:
             turn_names[name] += 1

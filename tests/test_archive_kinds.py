@@ -1,0 +1,210 @@
+"""A journalist's archive of kinds the forum never showed: a web page printed to PDF whose every paragraph is one
+line, a notice with numbered articles, an interview in 问/答 form, and a single untitled news report."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from index.build import build_index
+from index.chunk import ChunkSettings, chunk_document
+from index.clean import compact, split_blocks
+from index.readers import read_sources
+from index.records import Kind
+from index.structure import parse
+
+ONE_LINE_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Riverside Tree Planting Report 2026</title>
+<style>body{font-size:12pt;margin:2cm} h1{font-size:20pt} h2{font-size:15pt} p{margin:0.6em 0}</style></head><body>
+<h1>Riverside Tree Planting Report</h1>
+<h2>Summary</h2>
+<p>The programme planted 18,400 trees along the river in 2026.</p>
+<p>Survival after one year was 87 percent.</p>
+<p>Volunteers gave 12,500 hours of work.</p>
+<h2>Budget</h2>
+<p>The total budget was 2.3 million dollars.</p>
+<p>The city paid 60 percent and private donors paid the rest.</p>
+</body></html>"""
+
+INDENTED_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>河道保洁工作简报</title>
+<style>body{font-size:16px;margin:2cm} p{margin:0;text-indent:2em;line-height:1.75}</style></head><body>
+<p>本月共出动保洁人员1260人次。</p>
+<p>清理河道垃圾86吨，打捞水葫芦420吨，拆除河道违章建筑12处，清理沿河堆放的建筑垃圾和生活垃圾共计三百余吨，河道面貌明显改善，群众满意度进一步提高，受到沿线居民的普遍好评。</p>
+<p>完成了南湖、北湖两座湖泊的清淤。</p>
+</body></html>"""
+
+NOTICE = """关于加强建筑工地扬尘污染防治工作的通知
+
+二、具体措施
+
+第一条 建筑面积一万平方米以上的工地应当安装扬尘在线监测设备。
+
+第二条 出现重污染天气橙色及以上预警时，所有工地应当停止土石方作业。
+
+第三条 渣土运输车辆应当在每日22时至次日5时之间通行，不得超载。
+"""
+
+INTERVIEW = """专访市水务局局长：让每一条河流都有“河长”
+
+问：群众怎样参与河流保护？
+
+答：我们招募了3,400多名民间河长和护河志愿者，市民可以随手拍照举报河道垃圾。
+
+问：明年有什么新的打算？
+
+答：明年计划在主要河道建设160个水质自动监测站，实现水质数据每四小时更新一次。
+"""
+
+REPORT = """本报讯 经过三年的生态修复，城东湿地公园于10月8日正式向市民开放，公园内共记录到鸟类176种。
+
+陈建国：我们下一步会限制游客进入核心保护区，每天入园人数控制在一万人以内。
+
+据了解，公园总投资约9.8亿元，采用了政府和社会资本合作模式。
+"""
+
+
+def _printed(tmp_path, name: str, html_text: str):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("chromium is not installed: cannot print to PDF")
+    page, pdf = tmp_path / f"{name}.html", tmp_path / f"{name}.pdf"
+    page.write_text(html_text, encoding="utf-8")
+    subprocess.run([chromium, "--headless=new", "--no-sandbox", "--no-pdf-header-footer", "--disable-gpu",
+                    f"--print-to-pdf={pdf}", str(page)], check=True, capture_output=True, timeout=120)
+    return pdf
+
+
+def _blocks(path) -> list[str]:
+    [source] = read_sources(path)
+    return [" ".join(line.strip() for line in b.raw) for b in split_blocks(source.text)]
+
+
+def test_pdf_of_one_line_paragraphs_keeps_its_paragraphs(tmp_path):
+    """Every paragraph one line, so every step between baselines is a paragraph gap and spacing found none: the
+    whole page was one block. A sentence's end short of the margin and a change of type size break it; the
+    one-line sentences are running text, not headings."""
+    blocks = _blocks(_printed(tmp_path, "trees", ONE_LINE_HTML))
+    assert blocks == ["Riverside Tree Planting Report", "Summary",
+                      "The programme planted 18,400 trees along the river in 2026.",
+                      "Survival after one year was 87 percent.", "Volunteers gave 12,500 hours of work.", "Budget",
+                      "The total budget was 2.3 million dollars.",
+                      "The city paid 60 percent and private donors paid the rest."]
+    [source] = read_sources(tmp_path / "trees.pdf")
+    chunks, _ = chunk_document(parse(source.text, "trees", source.title), ChunkSettings())
+    assert [c.text for c in chunks if c.kind == Kind.HEADLINE.value] == ["Summary", "Budget"]
+    [budget] = [c for c in chunks if "2.3 million" in c.text]
+    assert budget.kind == Kind.TEXT.value and budget.headline == "Budget"
+
+
+def test_pdf_first_line_indent_without_gaps_keeps_wrapped_paragraphs_whole(tmp_path):
+    """Fixed line spacing, no space between paragraphs, a two-character first-line indent (a Chinese bulletin):
+    each paragraph is its own block and the wrapped one is not cut at its lines."""
+    blocks = [compact(b) for b in _blocks(_printed(tmp_path, "brief", INDENTED_HTML))]
+    assert len(blocks) == 3 and blocks[0] == "本月共出动保洁人员1260人次。" and blocks[2] == "完成了南湖、北湖两座湖泊的清淤。"
+    assert blocks[1].startswith("清理河道垃圾") and blocks[1].endswith("普遍好评。")
+
+
+def test_articles_of_a_notice_are_passages_of_their_own():
+    """第一条 … 第二条 … under one heading were chunked together; each article is now its own passage."""
+    chunks, _ = chunk_document(parse(NOTICE, "notice"), ChunkSettings())
+    articles = [c for c in chunks if c.text.startswith("第")]
+    assert [c.text[:3] for c in articles] == ["第一条", "第二条", "第三条"]
+    assert all(c.headline == "二、具体措施" and c.line_start == c.line_end for c in articles)
+    assert [c.line_start for c in articles] == [5, 7, 9]
+
+
+def test_interview_in_question_and_answer_form_has_its_roles():
+    """问：/答： are one-character labels: the interview is a dialogue, 问 asks (question passages), 答 answers; the
+    title ending in a quoted word (都有“河长”) is the title, not a turn of '专访市水务局局长'."""
+    doc = parse(INTERVIEW, "interview")
+    assert set(doc.speakers) == {"问", "答"} and doc.title.startswith("专访市水务局局长")
+    kinds = {(p.speaker, p.kind) for p in doc.running}
+    assert kinds == {("问", Kind.QUESTION.value), ("答", Kind.SPEECH.value)}
+
+
+def test_single_untitled_report_is_named_by_its_file_not_called_a_transcript(tmp_path, e5):
+    """One untitled news report quoting one person: a refusal named it 转录稿 / the transcript; it names the file."""
+    from retriever import Retriever
+    from ui.commands import format_answer
+
+    path = tmp_path / "湿地公园.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    build_index([path], out=tmp_path / "index", embedder=e5)
+    retriever = Retriever.load(tmp_path / "index", embedder=e5)
+    assert [s.name for s in retriever.documents[0].speakers] == ["陈建国"]
+    assert retriever.holding.zh == "文档“湿地公园.txt”"
+    answer = retriever.answer("北京冬奥会的环保措施有哪些？")
+    text = format_answer(answer, retriever.holding)
+    assert answer.abstained and "转录稿" not in text and "transcript" not in text.lower()
+    assert "湿地公园.txt" in text
+
+
+def test_a_question_naming_an_article_is_answered_from_it(tmp_path, e5):
+    """第二条规定了什么？ was answered from 第四条 (违反本通知规定的…: 规定 matched): the article it names answers."""
+    from retriever import Retriever
+
+    path = tmp_path / "notice.txt"
+    path.write_text(NOTICE + "\n第四条 违反本通知规定的，由住建部门责令限期改正，并处一万元以上十万元以下罚款。\n", encoding="utf-8")
+    build_index([path], out=tmp_path / "index", embedder=e5)
+    retriever = Retriever.load(tmp_path / "index", embedder=e5)
+    for number, words in (("第一条", "监测设备"), ("第二条", "橙色"), ("第三条", "渣土"), ("第四条", "罚款")):
+        answer = retriever.answer(f"{number}规定了什么？")
+        assert not answer.abstained and words in answer.text, (number, answer.text)
+        top = retriever.answer(f"{number}规定了什么？", k=1)  # found by search, not only chosen among the hits
+        assert top.passages[0].text.startswith(number), (number, top.passages[0].text)
+    from ui.commands import format_answer
+
+    shown = format_answer(retriever.answer("第二条规定了什么？", k=1))
+    assert "· notice 第7行  (score" in shown and "(第7行)" in shown and "第7–7行" not in shown
+
+
+PRESS = """市生态环境局第三季度新闻发布会实录
+
+发言人：前三季度，全市空气质量优良天数比例为82.4%，同比上升3.1个百分点。
+
+记者：我是市广播电视台记者。请问今年臭氧污染的情况怎么样？有什么应对措施？
+
+发言人：今年夏季臭氧超标天数为17天，比去年减少5天。我们对全市412家企业实施了错峰生产。
+
+记者：我是晨报记者。关于河道黑臭水体整治，目前进展如何？
+
+发言人：全市38条黑臭水体已经完成整治36条，剩余两条预计年底前完成。
+"""
+
+
+def test_press_conference_and_interview_highlights(tmp_path, e5):
+    """A reporter's turn opens with '我是晨报记者。': that was the turn's only candidate highlight (its questions are
+    none), so the introduction was shown as what the reporter asked. An interview's answer was shown with its '答：'."""
+    from retriever import Retriever
+
+    (tmp_path / "press.txt").write_text(PRESS, encoding="utf-8")
+    (tmp_path / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
+    build_index([tmp_path / "press.txt", tmp_path / "interview.txt"], out=tmp_path / "index", embedder=e5)
+    retriever = Retriever.load(tmp_path / "index", embedder=e5)
+    answer = retriever.answer("记者问了臭氧污染的什么问题？")
+    asked = [h for p, h in zip(answer.passages, answer.highlights) if p.citation.speaker == "记者"]
+    assert asked and all("我是" not in h.sentence for h in asked), [h.sentence for h in asked]
+    assert "臭氧" in asked[0].sentence
+    answer = retriever.answer("民间河长有多少人？")
+    assert not answer.abstained and "3,400" in answer.text and not answer.text.startswith("答："), answer.text
+
+
+def test_an_article_by_its_number_is_one_search_term():
+    """第一条 is searched as 第1条 (canonical numerals), not only as 第 / 1 / 条, which every article and number share."""
+    from index.tokenize import tokenize
+
+    assert "第1条" in tokenize("第一条规定了什么？") and "第1条" in tokenize("第一条 建筑面积一万平方米以上的工地")
+    assert "第12章" in tokenize("第十二章 总则") and not [t for t in tokenize("第一次会议") if t.startswith("第1")]
+
+
+def test_an_english_pdf_answer_is_one_sentence(tmp_path, e5):
+    """English sentences ending in a full stop were each a fragment running on into the next (only 。！？ ended a
+    sentence), so the answer from the printed report was two sentences, the second about survival."""
+    from retriever import Retriever
+
+    build_index([_printed(tmp_path, "trees", ONE_LINE_HTML)], out=tmp_path / "index", embedder=e5)
+    retriever = Retriever.load(tmp_path / "index", embedder=e5)
+    answer = retriever.answer("How many trees were planted in 2026?")
+    assert not answer.abstained and answer.text == "The programme planted 18,400 trees along the river in 2026."
+    assert answer.highlights[answer.answer_index].page == 1
