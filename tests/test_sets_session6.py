@@ -16,7 +16,8 @@ FILES = ("readers.jsonl", "followups.jsonl", "gold_split.json", "fresh.jsonl", "
          "readers2.jsonl", "followups2.jsonl", "readers3.jsonl", "followups3.jsonl", "readers4.jsonl",
          "followups4.jsonl", "readers5.jsonl", "followups5.jsonl", "readers6.jsonl", "followups6.jsonl",
          "readers7.jsonl", "followups7.jsonl", "readers8.jsonl", "followups8.jsonl",
-         "readers9.jsonl", "followups9.jsonl", "readers10.jsonl", "followups10.jsonl")
+         "readers9.jsonl", "followups9.jsonl", "readers10.jsonl", "followups10.jsonl",
+         "readers11.jsonl", "followups11.jsonl")
 
 
 def _rows(name: str) -> list[dict]:
