@@ -400,6 +400,8 @@ def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
     chinese, thing = is_chinese(text), clauses.asked_thing(turns[-1].text)
     if not thing or is_chinese(thing) != chinese:
         return None
+    if chinese and re.search(r"[A-Za-z]{2}", without(text, mentions)):
+        return None  # 大连市区的coal boiler拆了多少台？ names what it counts, in English
     if chinese and any(len(w) >= 2 and w in text for w in clauses.words(thing)):
         return None  # 济宁那边烧煤的小锅炉处理了多少台？ names what it counts (锅炉 of 燃煤锅炉)
     rest = without(text, mentions)

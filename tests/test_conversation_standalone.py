@@ -186,3 +186,15 @@ def test_their_firms_after_a_city_are_the_citys_firms(knowledge):
 def test_a_part_of_a_place_opening_a_question_is_the_latest_places(knowledge):
     done = ask("那区里为了关停企业抽了多少干部下去蹲点？", ["苏国军说环保部门的资料为什么要搞大数据？"], knowledge)
     assert done.text == "湘潭区里为了关停企业抽了多少干部下去蹲点？"
+
+
+def test_the_it_of_is_it_true_that_is_no_reference(knowledge):
+    question = "Isn't it true that Xiangtan got no money from the ministry for its old pollution?"
+    assert as_typed(question, ["大连拆除了多少台燃煤锅炉？"], knowledge)
+    assert as_typed("Is it really true that Dalian's traffic police went door to door?", ["What did he say about funding?"], knowledge)
+    assert "Dalian" in ask("Did it work?", ["How many boilers did Dalian dismantle?"], knowledge).text  # an it of its own
+
+
+def test_a_chinese_question_naming_its_counted_thing_in_english_is_not_bare(knowledge):
+    assert as_typed("大连市区的coal boiler拆了多少台？", ["大连拆除了多少台燃煤锅炉？"], knowledge)
+    assert ask("济宁发了多少？", ["湘潭发行了多少专项债券？"], knowledge).text == "济宁发了多少专项债券？"

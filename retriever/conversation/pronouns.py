@@ -62,9 +62,12 @@ _EN_PRONOUNS: tuple[tuple[str, Want], ...] = (
     (r"\b(?:he|she|him)\b", Want.PERSON),
     (r"\b(?:his|her)\b", Want.POSSESSIVE),
     (r"\b(?:they|them|their)\b", Want.ANY),
-    (r"\b(?:it|its)\b", Want.THING),
-    (r"\b(?:that|this|these|those)\s+(?=[a-z])(?!(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|"
-     r"may|might|must|\w+ed)\b)", Want.OWNER),  # not the relative that of 'companies that are caught', 'the year that raised'
+    # not the it of 'Is it true that …?', 'Isn't it the case …': a dummy subject that stands for the clause after it
+    (r"\bits\b|\bit\b(?!\s+(?:(?:really|also|not|just)\s+)?(?:true|false|right|correct|so|the\s+case|possible|likely|fair"
+     r"|accurate)\b)", Want.THING),
+    (r"\b(?:that|this|these|those)\s+(?=(?-i:[a-z]))(?!(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|"
+     r"may|might|must|\w+ed)\b)", Want.OWNER),  # not the relative that of 'companies that are caught', 'the year that raised',
+    # nor the that of 'true that Xiangtan …' (a name after it is no noun it points with)
 
     (r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!^)\bthere\b"  # not 'there were', but
      r"(?!\s+(?:is|are|was|were|be|been|has|have)\b(?!\s+[a-z]+ed\b))", Want.PLACE),  # 'departments there were handed'
