@@ -14,7 +14,10 @@ back, English possessives and "the same for …", questions after a refused turn
 14, written before the system was run on it) in the shapes of the follow-ups refused held out: a turn after a refused
 one, a title word alone (副总裁呢？ after a 多少 question asks who), the asked thing switched away from the old question
 word (治理的重点呢？ after …是谁？), English "And in Dalian?" / "How much did that cost?", the last entity with a new
-asked thing, and near misses. A row's ``must`` lists groups of alternatives, one of which the searched question has to
+asked thing, and near misses; a sixth (eval/followups_stress6.jsonl, session 15, written before the system was run
+on it): questions that stand alone though a pronoun follows a title and surname (许局长他们…, 苏局长说他们…) or 那个 a
+name, asked after an unrelated history; a bare English noun after a Chinese question (soot?, grid officers?, And the
+bank money?); a Chinese fragment after an English question (氮氧化物呢？, 网格员？); and English near misses. A row's ``must`` lists groups of alternatives, one of which the searched question has to
 contain (the entity, the asked thing), ``must_not`` strings it may not contain (the entity switched away from);
 ``rewrite ok`` is the share of rows meeting both. A row whose answers are null is checked on its rewrite only. R@1, R@5 and false abstention are over the answerable rows.
 """
@@ -34,7 +37,8 @@ POOL2 = Path(__file__).resolve().parent / "followups_stress2.jsonl"  # batch 2: 
 POOL3 = Path(__file__).resolve().parent / "followups_stress3.jsonl"  # batch 3: written after batch 2's fixes, blind again
 POOL4 = Path(__file__).resolve().parent / "followups_stress4.jsonl"  # batch 4: new shapes, written before its fixes
 POOL5 = Path(__file__).resolve().parent / "followups_stress5.jsonl"  # batch 5: refusals' shapes, written before its run
-POOLS = (POOL, POOL2, POOL3, POOL4, POOL5)
+POOL6 = Path(__file__).resolve().parent / "followups_stress6.jsonl"  # batch 6: appositives, bare English, written first
+POOLS = (POOL, POOL2, POOL3, POOL4, POOL5, POOL6)
 
 
 def load_pool(path: str | Path | None = None) -> list[dict]:

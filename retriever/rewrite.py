@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from index.errors import InvalidQueryError
 from index.normalize import is_chinese, to_simplified
 from index.tokenize import tokenize
+from retriever.answerability.names import greeting_only
 from retriever.conversation import asking, clauses, events, fragments, omission, pronouns, subjects, substitutes
 from retriever.conversation.asking_again import ask_again
 from retriever.conversation.ellipsis import complete_ellipsis
@@ -145,7 +146,7 @@ def focus_of(text: str, knowledge: Knowledge) -> Focus | None:
 
 
 def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, lexicon, answer_of=None, owner_of=None) -> Rewrite:
-    if not turns:
+    if not turns or greeting_only(text):  # 喂喂听得到吗那个嗯: a channel check asks nothing
         return Rewrite(text)
     chinese = is_chinese(text)
     marker = omission.discourse_marker(text, word_tags(), clauses.words) if chinese else ""
@@ -153,7 +154,11 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     text = text[len(marker) :]  # 另外，要建立怎样的…？: the question goes on after what only says it carries on
     if chinese and (named := _appositive(text, knowledge)) != text:  # 他们南阳自己…: 他们 is 南阳, no one earlier
         done = _resolve(named, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
-        return done if done.changed else Rewrite(named, "pronoun: the name after it")
+        if done.changed:
+            return done
+        if not _ZH_PERSONAL.fullmatch(_dropped(text, named)):
+            return Rewrite(text)  # 那个南阳的水源地…, 那个苏局长讲的…: 那个 only opens the name, nothing is left out
+        return Rewrite(named, "pronoun: the name after it")
     if not chinese and (about := _EN_ABOUT_POINTED.match(text)) and pronouns.pronouns(about.group("np"), False):
         # What about his company, how old is it?: it is the company the head points at (not his city)
         rest, np = about.group("rest"), about.group("np").strip()
@@ -186,6 +191,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         text, fragment = text.replace(fragment, heard.name, 1), heard.name  # 那济凝呢？: 济宁 typed with a homophone
     if not fragment and only_names(fragments.bare(text), knowledge):
         fragment = fragments.bare(text)  # 济宁？, Jining?, And Jining then?
+    noun = "" if fragment else fragments.bare_noun(text, chinese)  # boilers?, grid officers?, 供水量？
+    fragment = fragment or noun or None
     if not fragment:
         named = knowledge.find(text)
         rest = without(text, named)
@@ -200,7 +207,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
                 return Rewrite(done, f"ellipsis: 「{thing}」 counted as in 「{turns[-1].text}」")
     if fragment and pronouns.pronouns(fragment, chinese) and not knowledge.find(fragment):
         fragment = None  # What about his view on funding?: a question about him, not another thing in the last one's place
-    if fragment and chinese and not text.rstrip("？?！!。.…").endswith("呢") and not only_names(fragment, knowledge):
+    if fragment and chinese and not text.rstrip("？?！!。.…").endswith("呢") and not only_names(fragment, knowledge) and not noun:
         fragment = None  # 怎么样/如何 only after a bare name (那济宁怎么样？), not after a clause
     if fragment:
         done = complete_ellipsis(fragment, turns, knowledge, lexicon)
@@ -218,6 +225,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         found = [p for p in found if not pronouns.is_object(p, text)]  # 'work in them': the thing, not a name
         if not chinese:  # And how often did the joint inspection team carry out its checks?: its is the team's
             found = [p for p in found if pronouns.refers_back(p, text, [t.text for t in turns])]
+    if not mentions and pronouns.titled_people(text, chinese):
+        return Rewrite(text)  # 许局长…, 那个苏局长讲的…, Director Xu said …: a person named by title is its subject
     if not chinese and not mentions and (done := events.about_event(text, turns, knowledge)):
         return Rewrite(*done)  # Did it work? → Did it work in Jining?
     if chinese and not mentions and not found and (done := subjects.generic_topic(text, turns, knowledge)):
@@ -338,15 +347,26 @@ def _topic_head(text: str, chinese: bool, knowledge: Knowledge):
 
 
 _ZH_PERSONAL = re.compile(r"(?:他们|她们|咱们|我们|他|她)(?:那个|这个|那|这)?")
+_ZH_POINTING = re.compile(r"(?:那个|这个|那位|这位)")  # 那个 said before a name: a filler, or pointing at the name itself
 
 
 def _appositive(text: str, knowledge: Knowledge) -> str:
     """A Chinese question without a personal pronoun that stands straight before the name it means (他们南阳自己一年
-    用多少水？, 他们那个济宁的平台…): said aloud, the pronoun only announces the name; else the text as it is."""
-    for match in _ZH_PERSONAL.finditer(text):
-        if any(m.start == match.end() for m in knowledge.find(text)):
-            return text[: match.start()] + text[match.end() :]
+    用多少水？, 他们那个济宁的平台…), or without 那个/这个 said straight before a name or a surname and title (那个南阳的
+    水源地…, 那个苏局长讲的…): said aloud, the word only announces the name; else the text as it is."""
+    titled = {start for start, _ in pronouns.titled_people(text, True)}
+    starts = {m.start for m in knowledge.find(text)}
+    for pattern, names in ((_ZH_PERSONAL, starts), (_ZH_POINTING, starts | titled)):
+        for match in pattern.finditer(text):
+            if match.end() in names:
+                return text[: match.start()] + text[match.end() :]
     return text
+
+
+def _dropped(text: str, shorter: str) -> str:
+    """The characters of text that shorter (text with one run cut out) lacks."""
+    start = next((i for i, (a, b) in enumerate(zip(text, shorter)) if a != b), len(shorter))
+    return text[start : start + len(text) - len(shorter)]
 
 
 _YES_NO = frozenset("有没有 没有 是否 是不是 有无".split())
@@ -380,6 +400,8 @@ def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
     chinese, thing = is_chinese(text), clauses.asked_thing(turns[-1].text)
     if not thing or is_chinese(thing) != chinese:
         return None
+    if chinese and re.search(r"[A-Za-z]{2}", without(text, mentions)):
+        return None  # 大连市区的coal boiler拆了多少台？ names what it counts, in English
     if chinese and any(len(w) >= 2 and w in text for w in clauses.words(thing)):
         return None  # 济宁那边烧煤的小锅炉处理了多少台？ names what it counts (锅炉 of 燃煤锅炉)
     rest = without(text, mentions)

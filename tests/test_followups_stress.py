@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eval.followups_stress import POOL2, POOL3, POOL4, POOL5, evaluate, load_pool, rewrite_ok, table
+from eval.followups_stress import POOL2, POOL3, POOL4, POOL5, POOL6, evaluate, load_pool, rewrite_ok, table
 from retriever.conversation import complete
 
 
@@ -87,7 +87,7 @@ def test_the_stress_pool_is_answered_from_the_index(retriever):
     assert "| all | 56 | history |" in table(results)
 
 
-@pytest.mark.parametrize("pool", [POOL2, POOL3, POOL4, POOL5])
+@pytest.mark.parametrize("pool", [POOL2, POOL3, POOL4, POOL5, POOL6])
 def test_the_later_batches_are_answered_from_the_index(retriever, pool):
     rows = load_pool(pool)
     results = evaluate(retriever, rows)

@@ -267,3 +267,14 @@ def title_case(question: str) -> bool:
     did Li Dahai say about Xiangtan?: did, say and about are lower case) is not in title case."""
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", question)[1:] if w.lower() not in _TITLE_LOWER]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) * 2 > len(words)
+
+
+_SPOKEN_FILLER = re.compile(r"那个|这个|就是说|就是|然后|那么|那|嗯+|呃+|啊+")
+
+
+def greeting_only(question: str) -> bool:
+    """True when a question is only greetings, a channel check, interjections and spoken fillers (喂喂听得到吗那个嗯,
+    hello can you hear me): it asks nothing, so nothing of the conversation completes it."""
+    text = _GREETINGS.sub(" ", canonical(question))
+    text = _SPOKEN_FILLER.sub("", text)
+    return not re.sub(rf"[\W_{''.join(_INTERJECTIONS)}]+", "", text)

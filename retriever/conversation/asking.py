@@ -53,9 +53,14 @@ _KIND_ATTRIBUTES = (
         r"(?i)出生|年纪|多大岁数|多大了|几岁|哪里人|哪儿人|老家|籍贯|年薪|工资|担任|职务|年轻时|小时候|学历|毕业"
         r"|\b(?:born|age|how\s+old|salary|hometown|grow\s+up|grew\s+up|graduate|degree)\b")),
     (Want.ORG, re.compile(
-        r"(?i)营业收入|营收|利润|上市|员工|总部|多少年(?:的)?历史|(?:是|为)一家|\b(?:revenue|profit|employees|staff\s+does|listed|"
+        r"(?i)营业收入|营收|利润|上市|员工|总部|多少年(?:的)?历史|(?:是|为)一家|成立之初|成立时|创立|创办"
+        r"|\b(?:revenue|profit|employees|staff\s+does|listed|"
         r"headquarter(?:s|ed)|founded)\b")),
-    (Want.PLACE, re.compile(r"(?i)常住人口|户籍人口|GDP|市长|市委书记|\b(?:population|GDP|mayor)\b")),
+    # a government is a place's (政府花了多少钱…？ after a question about 区锦雄: 广州's, not his)
+    # … and a part of a place is too (区里抽了多少干部？ after a question about 苏国军: 湘潭's districts)
+    (Want.PLACE, re.compile(
+        r"(?i)常住人口|户籍人口|GDP|市长|市委书记|政府|市委|^(?:那么?)?(?:区里|市里|县里|省里|全市|市区|城区)"
+        r"|\b(?:population|GDP|mayor|government)\b")),
 )
 
 

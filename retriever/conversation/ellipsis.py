@@ -39,7 +39,7 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         thing = re.sub(r"(?i)^(?:the|its|their)\s+", "", fragment)
         name = label_of(entity, chinese, turns)
         return f"{name}的{thing}是什么？" if chinese else f"What {_be(thing)} {name}'s {thing}?"
-    if last.chinese and not chinese and (term := _one_chinese_term(fragment, lexicon)):
+    if last.chinese and not chinese and (term := _one_chinese_term(fragment, lexicon)) and _counts_like(fragment, last.text):
         fragment, chinese = term, True  # And the soot? after …削减了多少氮氧化物？: 烟尘 takes 氮氧化物's place
     if not chinese and not re.search(r"[a-z]{2}", fragment):  # PM2.5呢？, GDP: no word of either language
         chinese = last.chinese
@@ -251,6 +251,27 @@ def _one_chinese_term(fragment: str, lexicon) -> str:
     return found[0] if covered or found[0] in lexicon.get(" ".join(content).lower(), ()) else ""  # sulphur dioxide
 
 
+# A measure word that counts things one by one (台, 名, 起): what takes the counted thing's place must be counted so too.
+_ZH_CLASSIFIER = re.compile(r"(?:多少|几)(?:台|名|家|个|项|次|起|件|辆|座|条|种|批|位|人|处|所)")
+# Nouns that name a sum (the budget, fines, the cost): asked what it is, never counted one by one (money and funding are
+# a mass: How much money …?).
+_EN_AMOUNT = re.compile(
+    r"(?i)\b(?:budgets?|costs?|fines?|penalt(?:y|ies)|fees?|prices?|salar(?:y|ies)|pay|wages?|revenues?|expenses?|"
+    r"expenditures?)$"
+)
+
+
+def _counts_like(fragment: str, question: str) -> bool:
+    """True when an English fragment can take the place of what a Chinese question counts: always, unless the question
+    counts one by one (多少台燃煤锅炉, 多少起违法行为) and the fragment is no plural of things (the budget, fines, soot):
+    拆除了多少台 does not carry over to a budget, which is asked of the subject in English instead."""
+    if not _ZH_CLASSIFIER.search(question):
+        return True
+    head = _en_head(re.sub(r"(?i)^(?:the|its|their)\s+", "", fragment.strip().rstrip("?.! ")))
+    last = head.split()[-1] if head.split() else ""
+    return bool(_EN_PLURAL.search(last)) and not _EN_AMOUNT.search(last) and not _EN_MASS.search(last)
+
+
 _EN_DETERMINERS = frozenset("the a an its their his her this that these those and so also what how about".split())
 _EN_MASS = re.compile(
     r"(?i)\b(?:money|funding|funds?|investment|budget|spending|cost|capital|water|pollution|emissions?|revenue|"
@@ -276,6 +297,8 @@ def _asked_across(fragment: str, question: str, entity: Entity, turns: list[Turn
     joint = {EntityKind.PERSON: "according to", EntityKind.ORG: "at"}.get(entity.kind, "in")
     where = "" if name.lower() in thing.lower() else f" {joint} {name}"
     if re.search(r"多少|几", question):
+        if head and _EN_AMOUNT.search(head.split()[-1]):  # the budget, fines: an amount, asked what it is
+            return f"What {_be(thing)} the {thing}{where}?"
         if plural:
             return f"How many {thing}{where}?"
         if head and _EN_MASS.search(head.split()[-1]):

@@ -50,6 +50,47 @@ def ellipsis(question: str, chinese: bool) -> str | None:
 
 
 
+# A bare noun phrase typed as a question (boilers?, grid officers?, the check rate?, 网格员？, 供水量？): the thing asked of
+# the conversation's subject, the way 烟尘呢？ and And the fines? ask it; not a reply word (Really?, Sorry?, 真的？).
+_EN_BARE_NOUN = re.compile(r"(?i)^(?:the\s+|its\s+|their\s+)?(?P<x>[a-z][a-z0-9-]*(?:\s+[a-z][a-z0-9-]*){0,3})\s*\?+$")
+_EN_NOT_NOUN = re.compile(
+    r"(?i)\b(?:really|seriously|sorry|pardon|huh|ok|okay|yes|no|yeah|nope|right|true|sure|thanks|please|what|who|how|why|"
+    r"when|where|which|whose|it|they|them|he|she|him|her|this|that|these|those|there|here|anything|everything|something|"
+    r"nothing|and|but|or|so|then|too|also|again|else|more|only|exactly|definitely|probably|[a-z]+ed)\b"
+)
+_ZH_BARE_NOUN = re.compile(r"^(?:那么|那)?(?P<x>[\u4e00-\u9fff]{2,10})[？?]+$")
+_ZH_NOT_NOUN = re.compile(r"真的|是吗|对吗|好吗|行吗|可以|为什么|怎么|什么|多少|几|哪|谁|吗|吧|啊|呀|了|过|着|是|有|在")
+
+
+def bare_noun(question: str, chinese: bool) -> str:
+    """The noun phrase of a question that is only one (grid officers of 'grid officers?', 供水量 of 供水量？), else ''.
+
+    English: up to four words, none a verb form, question word, pronoun or reply word; Chinese: two to ten characters
+    whose words are nouns (as jieba's dictionary tags them; 的 may join them), with no question word or verb."""
+    text = question.strip()
+    if not chinese:
+        match = _EN_BARE_NOUN.match(text)
+        if not match or _EN_VERB.search(match.group("x")) or _EN_NOT_NOUN.search(match.group("x")):
+            return ""
+        return match.group("x")
+    match = _ZH_BARE_NOUN.match(text)
+    if not match or _ZH_NOT_NOUN.search(match.group("x")):
+        return ""
+    from retriever.conversation import clauses
+    from retriever.conversation.knowledge import word_tags
+
+    tags = word_tags()
+    found = clauses.words(match.group("x"))
+    if not found or found[0] == "的" or any((tags.get(w) or "n").startswith(_ZH_NO_NOUN_TAGS) for w in found if w != "的"):
+        return ""
+    verbs = [w for w in found[:-1] if len(w) >= 2 and (tags.get(w) or "") == "v"]  # 检查率: the last word's suffix
+    nouns = [w for w in found if (tags.get(w) or "n").startswith(("n", "vn", "j"))]  # 好的？ names nothing
+    return "" if verbs or not nouns else match.group("x")
+
+
+_ZH_NO_NOUN_TAGS = ("d", "r", "p", "c", "y", "e", "o", "u", "m", "q", "f")  # adverbs, pronouns, particles, numbers…
+
+
 _ZH_COUNTED_THING = re.compile(
     r"^(?:那么|那)(?P<x>[^？?，,。]{2,16}?)(?:一共|总共|共)?(?:有|是)(?:多少|几)(?P<unit>[\u4e00-\u9fff]?)[？?！!。.…]*$"
 )

@@ -39,7 +39,8 @@ _ZH_PRONOUNS: tuple[tuple[str, Want], ...] = (
     (r"(?<!其)(?:(?:他们|她们)(?:所在的?|的)?|(?:他|她)(?:所在的?|的))(?:公司|企业|单位)", Want.ORG),
     (r"(?:他们|她们|他|她)(?:那里|那边|那儿|这里|当地)", Want.PLACE),
     (r"(?:该|这个|那个|这座|那座|此)(?:城市|市|地方)|该地区|该地|该市|该局|该环保局|当地"
-     r"|(?:(?<![\u4e00-\u9fff])|(?<=[在到去从往来那市地]))(?:那里|那边|这里)", Want.PLACE),  # 银行那边: the banks' side
+     r"|(?:(?<![\u4e00-\u9fff])|(?<=[在到去从往来那市地]))(?:那里|那边|那儿|这里|这边|这儿)",  # 银行那边: the banks' side
+     Want.PLACE),
     (r"(?:该|这|此)(?:家|个)?(?:公司|企业)|那(?:家|个)(?:公司|企业)"  # 那企业代表…: 那 is 'then'
      r"|^(?:那么|那)?公司(?=的|在|是|有|叫|成立|总部|做|主要)", Want.ORG),  # 公司在哪里？: the company talked about
     (r"(?:(?:这|那|该)[位名]|该)(?:局长|副总裁|总裁|嘉宾|负责人|领导|官员|发言人)(?![\u4e00-\u9fff]{0,1}(?:企业|公司|园林))"
@@ -61,12 +62,15 @@ _EN_PRONOUNS: tuple[tuple[str, Want], ...] = (
     (r"\b(?:he|she|him)\b", Want.PERSON),
     (r"\b(?:his|her)\b", Want.POSSESSIVE),
     (r"\b(?:they|them|their)\b", Want.ANY),
-    (r"\b(?:it|its)\b", Want.THING),
-    (r"\b(?:that|this|these|those)\s+(?=[a-z])(?!(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|"
-     r"may|might|must|\w+ed)\b)", Want.OWNER),  # not the relative that of 'companies that are caught', 'the year that raised'
+    # not the it of 'Is it true that …?', 'Isn't it the case …': a dummy subject that stands for the clause after it
+    (r"\bits\b|\bit\b(?!\s+(?:(?:really|also|not|just)\s+)?(?:true|false|right|correct|so|the\s+case|possible|likely|fair"
+     r"|accurate)\b)", Want.THING),
+    (r"\b(?:that|this|these|those)\s+(?=(?-i:[a-z]))(?!(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|"
+     r"may|might|must|\w+ed)\b)", Want.OWNER),  # not the relative that of 'companies that are caught', 'the year that raised',
+    # nor the that of 'true that Xiangtan …' (a name after it is no noun it points with)
 
-    (r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!^)\bthere\b"
-     r"(?!\s+(?:is|are|was|were|be|been|has|have)\b)", Want.PLACE),
+    (r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!^)\bthere\b"  # not 'there were', but
+     r"(?!\s+(?:is|are|was|were|be|been|has|have)\b(?!\s+[a-z]+ed\b))", Want.PLACE),  # 'departments there were handed'
 )
 _ZH_PRONOUN_RES = [(re.compile(p), w) for p, w in _ZH_PRONOUNS]
 _EN_PRONOUN_RES = [(re.compile(p, re.IGNORECASE), w) for p, w in _EN_PRONOUNS]
@@ -119,6 +123,56 @@ def _noun_follows(rest: str) -> bool:
     found = clauses.words(rest[:8])
     return bool(found) and len(found[0]) >= 2 and (word_tags().get(found[0]) or "").startswith("n")
 
+
+
+# A person named by surname and title (许局长, 苏局, 王市长, 区总; Director Xu, Mayor Wang, Mr Qu): how people name
+# someone they talk about, so a pronoun after it in the same question is that person (许局长他们…, 苏局长说他们的…),
+# not someone of the conversation. A one-character title (局, 总) only before a pronoun, a verb of saying or 的.
+_ZH_TITLES = (
+    "副局长|局长|副市长|市长|书记|主任|厅长|处长|科长|副总裁|总裁|总经理|董事长|经理|部长|县长|区长|省长|主席|院长|校长|"
+    "主编|总编|秘书长|先生|女士|老师|教授"
+)
+_ZH_TITLED = re.compile(rf"(?P<surname>[\u4e00-\u9fff])(?:{_ZH_TITLES}|(?:局|总)(?=他|她|那|这|说|讲|提|认为|的|们|[，,？?]|$))")
+_EN_TITLED = re.compile(
+    r"\b(?:Director|Deputy\s+Director|Mayor|Deputy\s+Mayor|Secretary|Chairman|Chairwoman|Chair|President|Vice[- ]President|"
+    r"Governor|Minister|Commissioner|Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Madam|Chief|Manager)\s+"
+    r"(?P<surname>[A-Z][a-z]{1,6})\b(?!\s+(?:of|for|at|in)\b)"
+)
+
+
+def titled_people(question: str, chinese: bool) -> list[tuple[int, int]]:
+    """Where a question names a person by surname and title (许局长, 苏局, Director Xu), as (start, end) spans.
+
+    Chinese: the surname is a common one and starts a word (the character before it does not make a dictionary word
+    with it: 提高总体 is no 高总; 大连市长 is no 连市长, 连 being no common surname)."""
+    if not chinese:
+        return [(m.start(), m.end()) for m in _EN_TITLED.finditer(question)]
+    from retriever.answerability.names import SURNAMES, is_dictionary_word
+
+    out = []
+    for match in _ZH_TITLED.finditer(question):
+        start = match.start()
+        if match.group("surname") not in SURNAMES:
+            continue
+        if start > 0 and is_dictionary_word(question[start - 1 : start + 1]):
+            continue
+        out.append((start, match.end()))
+    return out
+
+
+_EN_WHO_CLAUSE = re.compile(r"(?i)^\s*(?:and\s+|so\s+)?(?:who|whom)\b[^,;?]*(?:[,;?]|\s+and\b)")
+_ZH_WHO_CLAUSE = re.compile(r"(?:谁|哪位)[^，,；;？?]*[，,；;？?]")
+
+
+def bound_to_who(pronoun: Pronoun, question: str, chinese: bool) -> bool:
+    """A personal pronoun in a clause after one that asks who (Who moderated the dialogue, and what is his position?,
+    普邦园林的副总裁是谁？他是哪里人？): the person asked for, not one of the conversation."""
+    if pronoun.want not in (Want.PERSON, Want.POSSESSIVE) and pronoun.text.lower() not in ("his", "her", "him"):
+        return False
+    before = question[: pronoun.start]
+    if chinese:
+        return bool(_ZH_WHO_CLAUSE.search(before))
+    return bool(_EN_WHO_CLAUSE.match(before))
 
 
 def refers_back(pronoun: Pronoun, question: str, history: list[str]) -> bool:

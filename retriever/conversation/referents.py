@@ -160,12 +160,32 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
         own = [m for m in knowledge.find(before) if not (m.entity.province and pronouns.names_city(pronoun))]  # 湖南省…该市
         if latest([Turn(before, tuple(own), chinese)], pronoun.want, knowledge) is not None:
             continue
+        if pronoun.want != Want.OWNER and pronouns.titled_people(before, chinese):
+            continue  # 许局长他们…, 苏局长说他们的…, Director Xu said they …: the person the question names by title
+        if pronouns.bound_to_who(pronoun, text, chinese):
+            continue  # Who moderated the dialogue, and what is his position?: his is whoever is asked for
+        if not chinese and pronoun.want in (Want.PLACE, Want.ORG) and re.match(r"(?i)the\s", pronoun.text) and (
+            pronoun.text.split()[-1][:1].isupper()
+            or any(linked_to(m.entity, pronoun.want, knowledge) is m.entity for m in knowledge.find(text))
+        ):
+            continue  # … Remediation Across the City, … did Dalian …: a title's word, or the city the question names
         if not chinese and pronouns.own_referent(pronoun, text):
             continue  # How is Chengdu protecting its pandas?, Under its plan, which system did Nanyang …?
         after = text[pronoun.end :]
         if pronouns.possessive(pronoun) and latest([Turn(after, tuple(knowledge.find(after)), chinese)], pronoun.want, knowledge):
             continue
-        entity = latest(turns, pronoun.want, knowledge, answered_by)
+        want = pronoun.want
+        if want == Want.ANY and asking.attribute_kind(text) in (Want.ORG, Want.PLACE):
+            want = asking.attribute_kind(text)  # 他们作为上市企业有多少年历史？ after a question about 区锦雄: his company
+        entity = latest(turns, want, knowledge, answered_by)
+        if entity is None and want == Want.ORG and (plural := _ZH_THEIR_FIRMS.match(pronoun.text)):
+            entity = latest(turns, Want.ANY, knowledge, answered_by)  # 他们的企业 after a city: the city's firms
+            if entity is not None:
+                label = label_of(entity, chinese, turns)
+                out.append(text[last : pronoun.start] + f"{label}的{plural.group('noun')}")
+                names.append(f"{pronoun.text.strip()} = {label}的{plural.group('noun')}")
+                last = pronoun.end
+                continue
         if entity is None and not chinese and (owned := _owned_by_thing(pronoun, text, turns)):
             out.append(text[last : pronoun.start] + owned)  # What was its theme? → What was the theme of the … forum?
             names.append(f"{pronoun.text.strip()} = {owned}")
@@ -195,6 +215,9 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
         names.append(f"{pronoun.text.strip()} = {label.strip().removesuffix('的')}")
         last = pronoun.end
     return "".join(out) + text[last:], names
+
+
+_ZH_THEIR_FIRMS = re.compile(r"^(?:他们|她们)(?:所在的?|的)?(?P<noun>公司|企业|单位)$")
 
 
 # People counted by a 'how many' question (网格员, 交警, staff, inspectors): 他们/they after it are those people.
