@@ -10,6 +10,7 @@ by its parts ('South-to-North' → south, north).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.homophones import name_terms, named_keys
 from index.lexicon import NAMES_KEY, _en_token, english_vocabulary, english_words
@@ -97,9 +98,14 @@ def pinyin_pieces(word: str, lexicon: dict[str, list[str]]) -> list[tuple[str, l
 def spelled(key: str, terms) -> list[str]:
     """Those of a key's terms that the key spells in pinyin ('nanyang' → 南阳): a lexicon key is also an English gloss
     stem ('guidelin' → 导则, 'along' → 沿着), which is no pinyin of its terms."""
+    return [t for t in terms if key in _spellings(t)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _spellings(term: str) -> frozenset[str]:
     from index.pinyin import spellings
 
-    return [t for t in terms if key in spellings(t)]
+    return frozenset(spellings(term))
 
 
 MIN_BASE_LETTERS = 4  # an inflection's base form this long or longer is English (guide of guiding; not jin of Jining)
