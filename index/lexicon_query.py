@@ -10,6 +10,7 @@ by its parts ('South-to-North' → south, north).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.homophones import name_terms, named_keys
 from index.lexicon import NAMES_KEY, _en_token, english_vocabulary, english_words
@@ -43,7 +44,20 @@ def word_key(word: str, lexicon: dict[str, list[str]]) -> str:
     """The lexicon key of one English word: its base form's stem (index.wordforms.key_of), or the phrasal verb a compound
     noun is written from ('shutdown' → 'shut down': index.phrases.compound_key)."""
     key = key_of(word, lexicon, stem)
+    if key == word.lower() and spelled(key, lexicon.get(key, ())) and english_inflection(key, lexicon):
+        # 'guiding' spells 规定's pinyin but means guide: its English key
+        key = key_of(word, _Without(lexicon, key), stem)
     return key if key in lexicon else (compound_key(word, lexicon) or key)
+
+
+class _Without:
+    """A lexicon's keys less one (the pinyin reading of an English word, for key_of)."""
+
+    def __init__(self, lexicon: dict[str, list[str]], left_out: str) -> None:
+        self.lexicon, self.left_out = lexicon, left_out
+
+    def __contains__(self, key: object) -> bool:
+        return key != self.left_out and key in self.lexicon
 
 
 MIN_SPLIT_SYLLABLES = 3  # a pinyin word is split into known words only when it spells at least this many syllables
@@ -58,7 +72,8 @@ def pinyin_pieces(word: str, lexicon: dict[str, list[str]]) -> list[tuple[str, l
     from index.pinyin import syllable_count, syllables
 
     word = word.lower()
-    if word in lexicon or syllable_count(word) < MIN_SPLIT_SYLLABLES or word in english_vocabulary(lexicon):
+    if (word in lexicon or syllable_count(word) < MIN_SPLIT_SYLLABLES or word in english_vocabulary(lexicon)
+            or english_inflection(word, lexicon)):
         return None
     n = len(word)
     # best[i]: (characters of word[:i] covered by keys, fewest pieces, the pieces), None when word[:i] has no split
@@ -68,7 +83,7 @@ def pinyin_pieces(word: str, lexicon: dict[str, list[str]]) -> list[tuple[str, l
             if best[start] is None:
                 continue
             piece = word[start:end]
-            terms = lexicon.get(piece) if len(piece) >= 4 and syllable_count(piece) >= 2 else None
+            terms = spelled(piece, lexicon.get(piece, ())) if len(piece) >= 4 and syllable_count(piece) >= 2 else None
             if not terms and piece not in syllables():
                 continue
             covered, count, pieces = best[start]
@@ -78,6 +93,33 @@ def pinyin_pieces(word: str, lexicon: dict[str, list[str]]) -> list[tuple[str, l
     if best[n] is None or 2 * best[n][0] < n or not any(terms for _, terms in best[n][2]):
         return None
     return best[n][2]
+
+
+def spelled(key: str, terms) -> list[str]:
+    """Those of a key's terms that the key spells in pinyin ('nanyang' → 南阳): a lexicon key is also an English gloss
+    stem ('guidelin' → 导则, 'along' → 沿着), which is no pinyin of its terms."""
+    return [t for t in terms if key in _spellings(t)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _spellings(term: str) -> frozenset[str]:
+    from index.pinyin import spellings
+
+    return frozenset(spellings(term))
+
+
+MIN_BASE_LETTERS = 4  # an inflection's base form this long or longer is English (guide of guiding; not jin of Jining)
+
+
+def english_inflection(word: str, lexicon: dict[str, list[str]]) -> bool:
+    """Whether a word that spells pinyin is an inflection of a common English word ('guiding' of guide, 'longing' of
+    long): the pinyin of a term it also spells (规定 guiding) is not what it means. A name whose ending only looks like
+    one ('Jining': jin, 'Liaoning') is not: the base form must be MIN_BASE_LETTERS letters or more."""
+    from index.wordforms import base_forms
+
+    vocabulary = english_vocabulary(lexicon)
+    low = word.lower()
+    return any(len(f) >= MIN_BASE_LETTERS and f in vocabulary for f in base_forms(low)[1:])
 
 
 def translate(question: str, lexicon: dict[str, list[str]], written: str | None = None) -> list[str]:
@@ -134,7 +176,7 @@ def translations(question: str, lexicon: dict[str, list[str]], written: str | No
             terms.extend(name_terms(key, lexicon.get(key, []), named, lexicon))
         terms.extend(ordinal_terms(word))
         pinyin = re.sub(r"[^a-z]", "", word)
-        if pinyin != key:
+        if pinyin != key and not english_inflection(pinyin, lexicon):
             terms.extend(name_terms(pinyin, lexicon.get(pinyin, []), named, lexicon))
         if not lexicon.get(key) and not lexicon.get(pinyin):
             terms.extend(t for _, pieces in pinyin_pieces(pinyin, lexicon) or () for t in pieces)
@@ -192,10 +234,10 @@ def hanzi_for_pinyin(question: str, lexicon: dict[str, list[str]]) -> str:
             if len(group) < size or any(question[a.end() : b.start()].strip() for a, b in zip(group, group[1:])):
                 continue
             key = "".join(m.group(0).lower() for m in group)
-            terms = sorted(name_terms(key, lexicon.get(key, []), named, lexicon), key=len)
+            terms = sorted(spelled(key, name_terms(key, lexicon.get(key, []), named, lexicon)), key=len)
             if len(key) < 4 or not terms or not all(t.startswith(terms[0]) for t in terms) or not is_pinyin(key):
                 continue  # none, or several different terms (南阳 and 南阳市 are one)
-            if size == 1 and key in english_vocabulary(lexicon):
+            if size == 1 and (key in english_vocabulary(lexicon) or english_inflection(key, lexicon)):
                 continue
             out.append(question[last : group[0].start()] + terms[0])
             last, i = group[-1].end(), i + size

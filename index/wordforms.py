@@ -96,10 +96,48 @@ def light_stem(word: str) -> str:
     return word
 
 
+# British spellings → American, the spelling CC-CEDICT's glosses use (sulphur → sulfur, neighbouring → neighboring,
+# organisation → organization, centre → center, programme → program): (British ending, American ending, the fewest
+# letters before it). Only endings that are regular in English spelling; a word is respelled once, by its first match.
+_BRITISH = (
+    ("isations", "izations"), ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"),
+    ("ise", "ize"), ("ysing", "yzing"), ("ysed", "yzed"), ("yse", "yze"), ("ogues", "ogs"), ("ogue", "og"),
+    ("ammes", "ams"), ("amme", "am"), ("phurs", "furs"), ("phur", "fur"), ("ences", "enses"), ("ence", "ense"),
+)
+_TRE_ROOTS = ("cen", "me", "li", "thea", "spec", "lus", "mi")  # centre, (kilo)metre, litre, theatre, spectre, lustre
+_OUR_ENDINGS = ("", "s", "ed", "ing", "ite", "ites", "able", "ful", "less", "hood", "hoods", "er", "ers", "al")
+_OUR_WORDS = ("four", "hour", "tour", "pour", "sour", "flour", "devour", "scour")  # -our in American too (contour)
+
+
+def american(word: str) -> str:
+    """A British spelling in American spelling ('sulphur' → 'sulfur', 'neighbouring' → 'neighboring', 'offences' →
+    'offenses', 'centre' → 'center'); any other word unchanged. A word spelt alike in both ('difference', 'wise') may
+    come out respelled: base_forms tries the respelling only after the word's own forms, and it is rarely a key."""
+    low = word.lower()
+    for british, us in _BRITISH:
+        if low.endswith(british) and len(low) - len(british) >= 3:
+            return low[: -len(british)] + us
+    for ending in ("tres", "tre"):
+        if low.endswith(ending) and low[: -len(ending)].endswith(_TRE_ROOTS):
+            return low[: -len(ending)] + "ter" + ending[3:]
+    at = low.find("our")
+    if at >= 2 and low[at + 3 :] in _OUR_ENDINGS and not low[: at + 3].endswith(_OUR_WORDS):
+        return low[:at] + "or" + low[at + 3 :]  # neighbourhood → neighborhood, labourers → laborers, colour → color
+    return low
+
+
 def base_forms(word: str) -> list[str]:
     """The word and the base forms it may be an inflection of, likeliest first ('patrolling' → patrolling,
-    patroll, patrol, patrolle)."""
+    patroll, patrol, patrolle); a British spelling is followed by its American spelling's forms (index.wordforms.
+    american: 'neighbouring' → …, neighboring, neighbor)."""
     word = word.lower()
+    us = american(word)
+    if us != word:
+        return list(dict.fromkeys([*_base_forms(word), *_base_forms(us)]))
+    return _base_forms(word)
+
+
+def _base_forms(word: str) -> list[str]:
     out = [word]
     if word in IRREGULAR:
         out.append(IRREGULAR[word])
@@ -155,6 +193,22 @@ ORDINALS = {
 }
 
 
+# English cardinals and month names → the digits the index writes them in (index.normalize folds 四 to 4; the text
+# writes months as 10月, which the tokenizer cuts 10 | 月底).
+CARDINALS = {
+    word: (str(n),)
+    for n, word in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), start=1)
+}
+MONTHS = {
+    word: (str(n), "月")
+    for n, word in enumerate(
+        "january february march april may june july august september october november december".split(), start=1
+    )
+}
+
+
 def ordinal_terms(word: str) -> tuple[str, ...]:
-    """The index's BM25 terms of an English ordinal ('first' → 第, 1), or () for any other word."""
-    return ORDINALS.get(word.lower(), ())
+    """The index's BM25 terms of an English ordinal ('first' → 第, 1), cardinal ('four' → 4) or month name
+    ('October' → 10, 月), or () for any other word."""
+    low = word.lower()
+    return ORDINALS.get(low) or CARDINALS.get(low) or MONTHS.get(low, ())
