@@ -13,6 +13,10 @@ A stretch of the question is corrected when:
   and is no word everyone writes (jieba's count WELL_KNOWN or more);
 - it is a word of two to four characters as jieba cuts the question (without guessing unknown words), or two
   one-character words together (the slip jieba cut apart: 北|便, 岳|糖); never a piece of a longer word jieba knows;
+  or a stretch across one word boundary where jieba glued the slipped character onto a neighbour (小锅|路 for 小锅炉,
+  一|供给 for 一共|给), cutting at most one of the two words, a two-character word the text never writes, and read
+  only as a stretch the text writes (小锅炉 need be no word: jieba cuts the swapped character into one, 锅炉) with no
+  rival reading: the dictionary alone decides no stretch across words (it would read 请简|述 as 请柬, 多少|件 as 少见);
 - swapping one of its characters for another of the same commonest reading, toneless (便 bian → 边; 内 reads nei first,
   so 拿 na never becomes 内), gives a word (jieba, CC-CEDICT or an index term) that the text writes: exactly one, or one
   index term or jieba word among several (圆林 → 园林); else, when the text writes none, a common dictionary word far
