@@ -22,6 +22,11 @@ judge answers as written is varied the way readers vary a question without chang
 - ``learner``: learner Chinese: 位 as the measure word of anything counted and 们 after the counted noun (多少个项目 →
   多少位项目们), 哪一位 for 哪个/哪家, 的 between 什么 and its noun (有什么的问题).
 - ``official``: the formal wrapping 关于…的情况，请简述 / 请说明：… around the question.
+- ``en_order``: an English how-many/how-much question in learner (Chinese) word order: the name first, the auxiliary
+  dropped, the asking words after it or last (How many boilers did Dalian remove? → Dalian how many boilers remove? /
+  Dalian boilers remove how many).
+- ``pinyin``: an English question's pinyin names lower-cased, a city's glued to 市's shi (Dalian → dalian, dalianshi;
+  Dalian City → dalianshi).
 
 Per kind it prints how many variants were asked, how many the judge refused (false abstentions: the original was
 answered) and how many lost the answer passage from the top five (retrieval drops). ``--list`` prints each refused
@@ -44,7 +49,7 @@ from eval.questions import TUNE_SETS, load_questions
 
 KINDS = (
     "polite", "particle", "de", "quantity", "punct", "traditional", "reorder", "title", "lower", "no_mark", "dictation",
-    "homophone", "learner", "official",
+    "homophone", "learner", "official", "en_order", "pinyin",
 )
 ANSWER_K = 5
 SHOWN = 4  # the features that weighed most against answering
@@ -69,6 +74,10 @@ _LEARNER_COUNT = re.compile(r"(多少|几)(?:个|家|项|台|辆|名|条|座|所
 _LEARNER_WHICH = re.compile(r"哪(?:个|家|一家|一个)")
 _LEARNER_WHAT = re.compile(r"什么(?=[\u4e00-\u9fff]{2})(?!样|时候|地方|名字|意思|来着)")
 _OFFICIAL = ("关于{}的情况，请简述。", "请说明：{}。")
+_EN_HOW = re.compile(r"(?i)^(how (?:many|much))\s+(.+)$")
+_EN_NAME = re.compile(r"(?:\b(?:in|of|at|by|for|from)\s+)?\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+_EN_AUX = re.compile(r"(?i)\b(?:did|does|do|is|are|was|were|has|have|had)\b\s*")
+_EN_WORD = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -197,6 +206,43 @@ def _dictated(qid: str, body: str) -> str:
     return spoken
 
 
+def en_order(qid: str, body: str) -> str:
+    """An English how-many/how-much question in learner word order (see the module's ``en_order``); '' when it has
+    no such opening or no capitalised name after it."""
+    m = _EN_HOW.match(body.strip())
+    if not m:
+        return ""
+    asking, rest = m.group(1).lower(), m.group(2)
+    name = _EN_NAME.search(rest)
+    if not name:
+        return ""
+    rest = " ".join(_EN_AUX.sub("", rest[: name.start()] + " " + rest[name.end() :], count=1).split())
+    if not rest:
+        return ""
+    if qid[-1:] in "02468":
+        return f"{name.group(1)} {asking} {rest}?"
+    return f"{name.group(1)} {rest} {asking}"
+
+
+def pinyin_names(qid: str, question: str, places: Sequence[str]) -> str:
+    """An English question's pinyin names lower-cased, a city glued to shi (see the module's ``pinyin``)."""
+    from index.pinyin import is_pinyin, word_spellings
+
+    cities = {sp.lower() for p in places for sp in word_spellings(p)}
+    glue = qid[-1:] in "13579"
+
+    def lowered(m: re.Match) -> str:
+        word = m.group(0)
+        if not word[:1].isupper() or not is_pinyin(word.lower()):
+            return word
+        low = word.lower()
+        return low + "shi" if glue and low in cities else low
+
+    out = re.sub(r"\b([A-Z][a-z]+) City\b", lambda m: m.group(1).lower() + "shi"
+                 if m.group(1).lower() in cities else m.group(0), question)
+    return _EN_WORD.sub(lowered, out)
+
+
 def variants(qid: str, question: str, lang: str, titles: dict[str, str] | None = None, places: Sequence[str] = ()) -> Iterator[Variant]:
     """The meaning-preserving rewordings of one question, at most one per kind, each different from it.
 
@@ -216,6 +262,12 @@ def variants(qid: str, question: str, lang: str, titles: dict[str, str] | None =
         out["lower"] = question.lower()
         out["no_mark"] = body
         out["punct"] = body + " ？"
+        ordered = en_order(qid, body)
+        if ordered:
+            out["en_order"] = ordered
+        named = pinyin_names(qid, question, places)
+        if named != question and named != question.lower():
+            out["pinyin"] = named
     else:
         out["polite"] = _pick(ZH_POLITE, qid) + question
         keywords = " " in body.strip() and not _ZH_ASKS.search(body)  # 南阳 南水北调 领导小组: no sentence to vary

@@ -293,11 +293,18 @@ def parse_query(
 
 def without_slips(text: str, known: Known, contains: Known, names: Iterable[str]) -> str:
     """The question with its homophone slips written as the text writes them (retriever/slips.py); the question
-    itself when it has none (or when its simplified form is not one character for one)."""
-    from retriever.slips import corrected, find_slips
+    itself when it has none. Slips are found in the question's canonical form; where that form is not one character
+    for one (十吨 → 10吨), each slip is written where the question types it, when it types it once."""
+    from retriever.slips import Slip, corrected, find_slips
 
     folded = canonical(text)
-    if len(folded) != len(text):
-        return text
     slips = find_slips(folded, known, contains, names)
-    return corrected(text, slips) if slips else text
+    if not slips or len(folded) == len(text):
+        return corrected(text, slips) if slips else text
+    placed = []
+    for slip in slips:
+        n = len(slip.typed)
+        at = [i for i in range(len(text) - n + 1) if canonical(text[i : i + n]) == slip.typed]
+        if len(at) == 1:
+            placed.append(Slip(at[0], text[at[0] : at[0] + n], slip.written))
+    return corrected(text, placed) if placed else text

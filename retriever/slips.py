@@ -13,6 +13,10 @@ A stretch of the question is corrected when:
   and is no word everyone writes (jieba's count WELL_KNOWN or more);
 - it is a word of two to four characters as jieba cuts the question (without guessing unknown words), or two
   one-character words together (the slip jieba cut apart: 北|便, 岳|糖); never a piece of a longer word jieba knows;
+  or a stretch across one word boundary where jieba glued the slipped character onto a neighbour (小锅|路 for 小锅炉,
+  一|供给 for 一共|给), cutting at most one of the two words, a two-character word the text never writes, and read
+  only as a stretch the text writes (小锅炉 need be no word: jieba cuts the swapped character into one, 锅炉) with no
+  rival reading: the dictionary alone decides no stretch across words (it would read 请简|述 as 请柬, 多少|件 as 少见);
 - swapping one of its characters for another of the same commonest reading, toneless (便 bian → 边; 内 reads nei first,
   so 拿 na never becomes 内), gives a word (jieba, CC-CEDICT or an index term) that the text writes: exactly one, or one
   index term or jieba word among several (圆林 → 园林); else, when the text writes none, a common dictionary word far
@@ -170,13 +174,15 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
         if start < taken:
             continue
         # the word itself, or a one-character word with the next word's first character(s) (小|锅路, 一|供给: 一供)
-        stretches = [(start, word)] if len(word) >= 2 else []
+        stretches: list[tuple[int, str, str | None]] = [(start, word, None)] if len(word) >= 2 else []
         counted = i > 0 and _COUNTING.search(words[i - 1][1])  # 多少家|厂子: the measure word is no slip's part
         if len(word) == 1 and word not in _FUNCTION and not counted and i + 1 < len(words):
             nxt = words[i + 1][1]
             if len(nxt) == 1:  # never into a word jieba knows (车|出动, 想|知道: a real word is no part of a slip)
-                stretches.append((start, word + nxt))
-        for at, piece in stretches:
+                stretches.append((start, word + nxt, None))
+        if not counted:
+            stretches += _across(text, words, i, contains)
+        for at, piece, rest in stretches:
             if len(piece) not in SIZES or not _HANZI.fullmatch(piece) or contains(piece) or known(piece):
                 continue
             if any(a < at + len(piece) and at < b for a, b in guarded) or freq.get(piece, 0) >= WELL_KNOWN:
@@ -184,14 +190,56 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
             if any(c in _FUNCTION for c in piece):
                 continue  # 罚了, 水啊: a particle is no part of a slipped word
             written, sure = meant(piece, contains, known)
+            if rest is not None and not written:
+                written, sure = written_reading(piece, contains, known)
             if not written:
                 continue
+            if rest is not None and not (sure and contains(written)):
+                if not _in_context(text, at, piece, written, contains):
+                    continue  # across words only to a reading the text writes, unrivalled (never the dictionary's)
             if (is_word(piece) or not sure) and not _in_context(text, at, piece, written, contains):
                 continue  # a word the asker may mean: only where the text writes the reading in context
             out.append(Slip(at, piece, written))
             taken = at + len(piece)
             break
     return out
+
+
+def _across(text: str, words: list[tuple[int, str]], i: int, contains: Known) -> list[tuple[int, str, str]]:
+    """Stretches across the boundary after word i, whose slipped character jieba glued onto a neighbour (小锅|路 for
+    小锅炉, 一|供给 for 一共|给): (start, stretch, what is left of the word it cuts: '' when it cuts none). A stretch
+    covers word i and the next word, whole or in part; one word it may cover in part (never both: 一共|安置 is no slip
+    共安): a two-character word the text never writes (供给 of 一|供给; the text's own word is meant as written), of
+    which it takes the character next to the boundary."""
+    if i + 1 >= len(words):
+        return []
+    (start, word), (after, nxt) = words[i], words[i + 1]
+    end = after + len(nxt)
+    firsts = [start] + ([after - 1] if len(word) == 2 and not contains(word) else [])
+    lasts = [end] + ([after + 1] if len(nxt) == 2 and not contains(nxt) else [])
+    return [
+        (a, text[a:b], text[start:a] + text[b:end])
+        for a in firsts
+        for b in lasts
+        if (a == start or b == end) and (b - a) in SIZES and not any(c in _FUNCTION for c in text[a:b])
+    ]
+
+
+def written_reading(piece: str, contains: Known, known: Known) -> tuple[str, bool]:
+    """A stretch's reading that the text writes, though it is no word itself: one swapped character away, and jieba
+    cuts the swapped character into a word of two characters or more that is a dictionary word or an index term
+    (小锅路 → 小锅炉: 小|锅炉). (reading, True) when exactly one reads so, else ('', False)."""
+    found = []
+    for option in dict.fromkeys(one_swapped(piece)):
+        if not contains(option):
+            continue
+        at = next(i for i, (a, b) in enumerate(zip(piece, option)) if a != b)
+        for start, word in _words(option):
+            if start <= at < start + len(word):
+                if len(word) >= 2 and (is_word(word) or known(word)):
+                    found.append(option)
+                break
+    return (found[0], True) if len(found) == 1 else ("", False)
 
 
 CONTEXT = 1  # characters of the question on each side that the text must write with the corrected word

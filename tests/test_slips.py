@@ -5,7 +5,7 @@ from retriever.slips import corrected, find_slips, one_swapped
 
 TEXT = (
     "大连出动交警三百名，淘汰黄标车。全市拆除燃煤锅炉，提标改造锅炉两百台。南阳的地质条件复杂。"
-    "湘潭的岳塘区建了经开区。普邦园林的核心价值观。济宁市直部门派员。"
+    "湘潭的岳塘区建了经开区。普邦园林的核心价值观。济宁市直部门派员。大连拆了小锅炉，省里一共拨了三亿。"
 )
 TERMS = {"大连", "交警", "淘汰", "黄标车", "燃煤", "锅炉", "提标", "改造", "南阳", "地质", "湘潭", "经开区", "普邦", "园林",
          "济宁", "部门"}
@@ -34,6 +34,21 @@ def test_a_slip_jieba_cuts_into_characters():
     # the text lacks 北边 and 上班: the common dictionary word that reads alike is meant
     assert fixed("南阳往北便送了多少水？") == "南阳往北边送了多少水？"
     assert fixed("他之前在哪儿上办？") == "他之前在哪儿上班？"
+
+
+def test_a_slip_jieba_glues_onto_a_neighbour():
+    # 小锅|路: the slipped 路 is a word of its own; 一|供给: the slipped 供 glued onto 给 (the text writes neither 供给)
+    assert fixed("大连拆了多少台小锅路？") == "大连拆了多少台小锅炉？"
+    assert fixed("省里一供给了多少钱？") == "省里一共给了多少钱？"
+    # never a stretch cutting two words (一共|安置 is no 共安 → 公安), nor a word the text writes (锅炉 of 锅炉路)
+    for question in ("工人一共安置了多少人？", "新法是哪一年开始施行的？"):
+        assert fixed(question) == question
+
+
+def test_a_slip_in_a_question_whose_canonical_form_differs():
+    from retriever.query import without_slips
+
+    assert without_slips("大连拆了多少台十吨的小锅路？", known, contains, ()) == "大连拆了多少台十吨的小锅炉？"
 
 
 def test_a_dictionary_word_the_text_lacks_stays():

@@ -108,7 +108,7 @@ from retriever.answerability.asked import answer_kind, asks_role, asks_speaker, 
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.eras import rule_on
 from retriever.answerability.focus import focus_units
-from retriever.answerability.heads import near_synonyms
+from retriever.answerability.heads import near_synonyms, written_word
 from retriever.answerability.kinds import asked_kind, kind_named
 from retriever.answerability.names import (
     Contains,
@@ -228,8 +228,8 @@ def unit_known(unit: Unit, facts: IndexFacts) -> bool:
     排查率: names.sounds_written)."""
     if any(facts.contains(f) or written_apart(f, facts.contains) for f in unit.forms if f):
         return True
-    if any(facts.contains(s) for s in near_synonyms(unit.label)):
-        return True  # 武艺 where the text writes 武功 (heads.near_synonyms: CC-CEDICT's shared meaning)
+    if any(written_word(s, facts.contains, facts.known) for s in near_synonyms(unit.label)):
+        return True  # 武艺 where the text writes the word 武功 (heads.near_synonyms: CC-CEDICT's shared meaning)
     slips = [f for f in unit.forms if f and not is_dictionary_word(f)]  # a dictionary word (常住人口) is meant as written
     return facts.known is not None and any(sounds_written(f, facts.contains, facts.known) for f in slips)
 

@@ -8,7 +8,7 @@ meanings CC-CEDICT gives (index.synonyms' tables):
   of one (党派 'political party' → 党 'party'; 弟弟 'younger brother' → 弟; 学校 'school' → 校). The text writes the
   head alone, or as the end of a name (公明党).
 - a near-synonym: a word of the same length written alike but for one character, sharing a meaning (武艺 'martial
-  art' → 武功 'martial art').
+  art' → 武功 'martial art'); it counts where the text writes it as a word (written_word: 罚金 is no word of 处罚金额).
 
 And for a kind whose name is asked, a word is a kind of it when one of its meanings ends with one of the kind's
 (中学 'middle school' is a 学校 'school'; 集团 'corporation' a 公司 'corporation').
@@ -63,6 +63,14 @@ def near_synonyms(word: str) -> tuple[str, ...]:
             if other != word and own & _meanings(other):
                 found.append(other)
     return tuple(dict.fromkeys(found))
+
+
+def written_word(word: str, contains, known=None) -> bool:
+    """Whether the text writes a word as a word of its own, not merely its characters across two words (罚金 of
+    处罚|金额): it occurs in some passage (contains) and jieba cuts some passage into it (known: the BM25 vocabulary,
+    the text's words; its search mode also counts a dictionary word inside a longer one, 学校 of 大学校长). Without
+    known, whether it occurs."""
+    return bool(contains(word)) and (known is None or bool(known(word)))
 
 
 @lru_cache(maxsize=8192)

@@ -181,7 +181,7 @@ def unknown_names(
             continue
         if known is not None and cut_across_term(text, start, offset, known, contains):
             continue  # 上门查黄标车 cut 查黄|标车: the tagger's name splits the text's 黄标车
-        if not word.isascii() and (written_with_synonym(word, contains) or glued_particle(text, start, word, contains)):
+        if not word.isascii() and (written_with_synonym(word, contains, known) or glued_particle(text, start, word, contains)):
             continue  # 武艺超群 where the text writes 武功超群; 鸡毛松才可以 cut 鸡毛|松才
         # a place name may be a slip too (株州 for 株洲, 三原 for 三源): only other dictionary words, and places everyone
         # knows (上海, not a slip for 伤害), are meant as written
@@ -195,14 +195,15 @@ def unknown_names(
     return found
 
 
-def written_with_synonym(word: str, contains: Contains) -> bool:
+def written_with_synonym(word: str, contains: Contains, known: Callable[[str], bool] | None = None) -> bool:
     """Whether the text writes the word with a two-character part in a near-synonym's form (武艺超群 as 武功超群:
-    heads.near_synonyms)."""
-    from retriever.answerability.heads import near_synonyms
+    heads.near_synonyms), the near-synonym a word of the text (heads.written_word; known: the BM25 vocabulary)."""
+    from retriever.answerability.heads import near_synonyms, written_word
 
     for i in range(len(word) - 1):
-        if any(contains(word[:i] + other + word[i + 2 :]) for other in near_synonyms(word[i : i + 2])):
-            return True
+        for other in near_synonyms(word[i : i + 2]):
+            if contains(word[:i] + other + word[i + 2 :]) and written_word(other, contains, known):
+                return True
     return False
 
 
