@@ -191,7 +191,7 @@ def test_probability_is_monotone_in_the_obvious_features():
         changed = model.probability(replace(base, values=base.values | {name: value}))
         # lower, unless the fit clipped the feature's weight to 0 (then it may not raise it either)
         assert changed < p if weight.get(name, 0.0) != 0.0 else changed == p, name
-    used = [name for name in lower if name in model.features]  # detail_filled, fact_elsewhere: out since session 14
+    used = [name for name in lower if name in model.features]  # detail_filled: out since session 14
     assert sum(weight[name] != 0.0 for name in used) >= len(used) - 2  # at most two clipped
     for name in ("cover_top", "known", "attr_cover", "focus_found", "dense_margin", "top_sentence", "top_dense"):
         # never raised by less evidence
