@@ -157,7 +157,7 @@ def _presupposed(qid: str, body: str, names: Sequence[str]) -> str:
 
 
 _EN_SUBJECT = re.compile(
-    r"^((?:what|which|who|where|when|why|how)\b[^?]*?\b(?:did|does|do|has|have|had)\s+"
+    r"^((?i:what|which|who|where|when|why|how)\b[^?]*?\b(?:did|does|do|has|have|had)\s+"
     r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?)\s+([a-z][\w-]*)(.*)$"
 )
 _EN_COUNT = re.compile(
