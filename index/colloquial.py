@@ -59,6 +59,20 @@ def _which_one(match: re.Match) -> str:
     return "哪个" if words and words[0].flag.startswith("n") else "谁"
 
 
+def regional_written(text: str) -> str:
+    """written_form for a question in written Cantonese or with Taiwan/Hong Kong variant characters (係咪, 嗰度, 咗;
+    連著), the question itself otherwise: the judge reads those in their written form, as the search does, and northern
+    spoken words (啥, 咋) as typed (its own tables know them: answerability/units.ZH_ASKING)."""
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    from index.normalize import to_simplified
+
+    plain = to_simplified(text)
+    if _CANTONESE.search(plain) or (plain != text and _regional()[3].convert(text) != plain):
+        return written_form(text)
+    return text
+
+
 def written_form(text: str) -> str:
     """The question with its spoken words in their written form ('大连那边锅炉拆了多少啊？' → '大连锅炉拆了多少？').
 

@@ -76,8 +76,7 @@ def test_a_leading_when_clause_sets_the_scene_and_the_main_clause_asks(question,
         # a reporter dictating by voice input: fillers at the opening and close, 就是说 between run-on clauses
         ("那个就是说大连督察组查出问题以后是怎么弄的", "大连督察组查出问题以后是怎么弄的"),
         ("嗯那个湘潭跟长沙签的协议全名叫什么来着", "湘潭跟长沙签的协议全名叫什么"),
-        # the judge reads the written form too (index/colloquial.py: 这边 after a place goes, as the search reads it)
-        ("济宁这边有没有发专项债券就是说发了多少亿", "济宁有没有发专项债券，发了多少亿"),
+        ("济宁这边有没有发专项债券就是说发了多少亿", "济宁这边有没有发专项债券，发了多少亿"),
         ("我不太明白，苏局长说执法人员是够的还是不够的？", "苏局长说执法人员是够的还是不够的？"),
         # a learner: 们 after a counted noun, 位 for what is no person, 什么的 + noun
         ("我想知道南阳市有多少位网格员们？", "南阳市有多少位网格员？"),

@@ -29,7 +29,9 @@ Didn't the moderator say …, Did Dalian really …, right?. The passage that se
 after 是不是/是否, 不是…吗 around a presupposed clause, a closing check such as 是真的吗、对吧、难道一台都没有吗; in English
 Is it true that …, a negative auxiliary at the opening, a closing right?/or not?), for the search and the judge alike.
 A Cantonese question is read in its written form (index/colloquial.py: 係咪 → 是不是, 嗰度 → 那里, 咗 → 了) by the judge
-too, as the search reads it.
+too, as the search reads it; northern spoken words (啥, 咋) stay as typed for the judge: read as 什么 they turned the
+answer checks on for colloquial tune questions the judge had answered (leave one set out, readers2 and readers5 false
+abstention 0 -> 0.028 and 0.049).
 """
 
 from __future__ import annotations
@@ -172,9 +174,9 @@ def unframed(question: str) -> str:
         text = stripped
     text = _CLOSING.sub("", text)
     if re.search(_HAN, text):
-        from index.colloquial import written_form
+        from index.colloquial import regional_written
 
-        text = written_form(text)  # Cantonese (係咪, 嗰度, 咗) and northern spoken words in their written form
+        text = regional_written(text)  # Cantonese (係咪, 嗰度, 咗) and Taiwan's variants (連著) in their written form
     text = doubting(text)
     for _ in range(2):  # an opening after the doubt (Is it true that …: the frame is one)
         text = _OPENING.sub("", text, count=1)
