@@ -27,6 +27,17 @@ judge answers as written is varied the way readers vary a question without chang
   Dalian boilers remove how many).
 - ``pinyin``: an English question's pinyin names lower-cased, a city's glued to 市's shi (Dalian → dalian, dalianshi;
   Dalian City → dalianshi).
+- ``yesno``: the skeptic's doubt about the asked fact: 到底/究竟 after the named place or person (大连到底拆除了多少台…),
+  真的 in a yes/no question, a closing check (…，是真的吗？ …，对吧？); English: really after the auxiliary (How many
+  boilers did Dalian really remove?), Is it true that … before a yes/no question.
+- ``negated``: the question asked the other way round: a yes/no question negated (是否推行了 → 难道没有推行…吗, 有没有 →
+  是不是根本没有, Does … → Doesn't …, Isn't it true that …); a how-many question with 难道一台都没有吗 after it.
+- ``presuppose``: a verification of the asked fact before the question (大连真的拆除过吗，到底拆除了多少台…；大连不是根本
+  没拆除吗？…; Did Dalian really remove …, and how many?).
+- ``codeswitch``: a bilingual student's Chinese: one Chinese content word written as its English (the domain glossary's
+  first phrase: 燃煤锅炉 → coal-fired boiler) and the named place in pinyin without spaces (大连 → Dalian).
+- ``cantonese``: written Cantonese (乜嘢、幾多、邊度、邊個、係咪、冇、嘅、咗、佢) in Hong Kong characters (OpenCC s2hk).
+- ``regional``: Taiwan's characters and vocabulary (OpenCC s2twp: 信息 → 資訊, 软件 → 軟體) and 「」 for quotation marks.
 
 Per kind it prints how many variants were asked, how many the judge refused (false abstentions: the original was
 answered) and how many lost the answer passage from the top five (retrieval drops). ``--list`` prints each refused
@@ -49,7 +60,8 @@ from eval.questions import TUNE_SETS, load_questions
 
 KINDS = (
     "polite", "particle", "de", "quantity", "punct", "traditional", "reorder", "title", "lower", "no_mark", "dictation",
-    "homophone", "learner", "official", "en_order", "pinyin",
+    "homophone", "learner", "official", "en_order", "pinyin", "yesno", "negated", "presuppose", "codeswitch",
+    "cantonese", "regional",
 )
 ANSWER_K = 5
 SHOWN = 4  # the features that weighed most against answering
@@ -78,6 +90,181 @@ _EN_HOW = re.compile(r"(?i)^(how (?:many|much))\s+(.+)$")
 _EN_NAME = re.compile(r"(?:\b(?:in|of|at|by|for|from)\s+)?\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 _EN_AUX = re.compile(r"(?i)\b(?:did|does|do|is|are|was|were|has|have|had)\b\s*")
 _EN_WORD = re.compile(r"[A-Za-z]+")
+_YESNO_ZH = re.compile(r"吗$|是否|有没有|是不是")
+_DOUBT = ("到底", "究竟")
+_CHECK_TAGS = ("，是真的吗", "，对吧", "，没错吧")
+_EN_AUX_OPEN = re.compile(r"^(is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b\s*", re.I)
+_COUNT_ASK = re.compile(rf"(?:多少|几)({_MEASURE})")
+# written Cantonese for Mandarin (simplified; s2hk writes Hong Kong characters after)
+_CANTONESE = (
+    ("为什么", "点解"), ("怎么样", "点样"), ("怎么", "点样"), ("什么", "乜嘢"), ("多少", "几多"), ("哪里", "边度"),
+    ("哪儿", "边度"), ("谁", "边个"), ("是不是", "系咪"), ("没有", "冇"), ("他们", "佢哋"), ("他", "佢"),
+    ("这个", "呢个"), ("那个", "嗰个"), ("在", "喺"),
+)
+
+
+def _leading_name(body: str, names: Sequence[str]) -> str:
+    """The place or person the question opens with (大连, 许伟), '' when it opens with none."""
+    for name in sorted(names, key=len, reverse=True):
+        if name and body.startswith(name):
+            return name
+    return ""
+
+
+def _first_verb(text: str) -> str:
+    """The first verb of two or more characters (jieba's tag), '' when none."""
+    from index.tokenize import posseg
+
+    for pair in posseg().lcut(text):
+        if pair.flag.startswith("v") and len(pair.word) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", pair.word) \
+                and not _ZH_ASKS.search(pair.word) and pair.word not in ("是否", "没有", "就是", "作为", "进行"):
+            return pair.word
+    return ""
+
+
+def _doubted(qid: str, body: str) -> str:
+    """到底/究竟 before the first verb of a wh-question (真的 in a yes/no one); the body when it doubts already or has no
+    verb after its first word."""
+    if re.search(r"到底|究竟|真的", body):
+        return body
+    verb = _first_verb(body[2:])
+    if not verb:
+        return body
+    at = body.find(verb, 2)
+    word = "真的" if _YESNO_ZH.search(body) and not _ZH_ASKS.search(_YESNO_ZH.sub("", body)) else _pick(_DOUBT, qid)
+    return body[:at] + word + body[at:]
+
+
+def _negated_zh(body: str, names: Sequence[str]) -> str:
+    """A yes/no question asked the other way round; a how-many question with 难道一X都没有吗 after it."""
+    if "是否" in body:
+        return body.replace("是否", "难道没有", 1).rstrip("吗") + "吗"
+    if "有没有" in body:
+        return body.replace("有没有", "是不是根本没有", 1)
+    if "是不是" in body:
+        return body.replace("是不是", "难道不是", 1).rstrip("吗") + "吗"
+    if body.endswith("吗"):
+        name = _leading_name(body, names)
+        return (name + "难道" + body[len(name) :]) if name else "难道" + body
+    m = _COUNT_ASK.search(body)
+    if m and m.group(1) not in ("年", "天", "个月", "亿", "万"):
+        return body + "，难道一" + m.group(1) + "都没有吗"
+    return body
+
+
+def _presupposed(qid: str, body: str, names: Sequence[str]) -> str:
+    """A verification of the asked fact before a wh-question: 大连真的拆除过吗，到底…; 大连不是根本没拆除吗？…"""
+    name = _leading_name(body, names)
+    if not name or _YESNO_ZH.search(body):
+        return body
+    rest = body[len(name) :].lstrip("的")
+    verb = _first_verb(rest)
+    if not verb:
+        return body
+    if qid[-1:] in "02468":
+        return f"{name}真的{verb}过吗，到底{rest}"
+    return f"{name}不是根本没{verb}吗？{rest}"
+
+
+_EN_SUBJECT = re.compile(
+    r"^((?i:what|which|who|where|when|why|how)\b[^?]*?\b(?:did|does|do|has|have|had)\s+"
+    r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?)\s+([a-z][\w-]*)(.*)$"
+)
+_EN_COUNT = re.compile(
+    r"^how many ([a-z][\w\s-]*?) (did|does|do|has|have) ((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?:'s\s+[a-z][\w-]*)?)"
+    r"\s+(.+)$", re.I)
+
+
+def _english_yesno(body: str) -> str:
+    """really after a wh-question's auxiliary and named subject (How many boilers did Dalian really remove?)."""
+    if _title(body):
+        return body
+    m = _EN_SUBJECT.match(body)
+    return f"{m.group(1)} really {m.group(2)}{m.group(3)}" if m else body
+
+
+def _english_presupposed(body: str) -> str:
+    """A how-many question as the skeptic asks it: Did Dalian really remove coal-fired boilers, and how many?"""
+    m = _EN_COUNT.match(body)
+    if not m or _title(body):
+        return body
+    counted, aux, subject, rest = m.groups()
+    return f"{aux.capitalize()} {subject} really {rest} {counted}, and how many"
+
+
+def _title(body: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", body)
+    return len(words) > 3 and sum(w[0].isupper() for w in words) > len(words) / 2
+
+
+_NEGATIVE = {"is": "Isn't", "are": "Aren't", "was": "Wasn't", "were": "Weren't", "does": "Doesn't", "do": "Don't",
+             "did": "Didn't", "has": "Hasn't", "have": "Haven't", "had": "Hadn't", "can": "Can't", "could": "Couldn't",
+             "will": "Won't", "would": "Wouldn't"}
+
+
+def _english_negated(body: str) -> str:
+    m = _EN_AUX_OPEN.match(body)
+    return _NEGATIVE[m.group(1).lower()] + " " + body[m.end() :] if m else body
+
+
+@lru_cache(maxsize=1)
+def _english_of() -> dict[str, str]:
+    """Chinese term -> the domain glossary's first English phrase for it (index/glossary_en_zh.tsv)."""
+    from index.glossary import entries
+
+    out: dict[str, str] = {}
+    for phrases, terms in entries():
+        for term in terms:
+            out.setdefault(term, phrases[0])
+    return out
+
+
+def _codeswitched(body: str, pinyin_of: dict[str, str]) -> str:
+    """One Chinese content word in English (the glossary's phrase) and the first named place in pinyin, unspaced."""
+    from index.tokenize import tokenize
+
+    out = body
+    english = _english_of()
+    for word in sorted(set(tokenize(body)), key=len, reverse=True):
+        if len(word) >= 2 and word in english and word in out and not _ZH_ASKS.search(word):
+            out = out.replace(word, english[word], 1)
+            break
+    for place in sorted(pinyin_of, key=len, reverse=True):
+        if place in out:
+            at = out.find(place)
+            after = out[at + len(place) : at + len(place) + 1]
+            out = out[:at] + pinyin_of[place] + (" " if after.isascii() and after.isalpha() else "") + out[at + len(place) :]
+            break
+    return out
+
+
+def _cantonese(body: str) -> str:
+    text = body
+    for mandarin, canto in _CANTONESE:
+        text = text.replace(mandarin, canto)
+    text = re.sub(r"(?<=[\u4e00-\u9fff])了(?=[\u4e00-\u9fff])", "咗", text)
+    text = re.sub(r"吗$", "呀", text)
+    return _s2hk().convert(text) if text != body else body
+
+
+def _simplified(question: str) -> bool:
+    from index.normalize import to_simplified
+
+    return to_simplified(question) == question
+
+
+@lru_cache(maxsize=1)
+def _s2hk():
+    import opencc
+
+    return opencc.OpenCC("s2hk")
+
+
+@lru_cache(maxsize=1)
+def _s2twp():
+    import opencc
+
+    return opencc.OpenCC("s2twp")
 
 
 @dataclass(frozen=True)
@@ -243,7 +430,10 @@ def pinyin_names(qid: str, question: str, places: Sequence[str]) -> str:
     return _EN_WORD.sub(lowered, out)
 
 
-def variants(qid: str, question: str, lang: str, titles: dict[str, str] | None = None, places: Sequence[str] = ()) -> Iterator[Variant]:
+def variants(
+    qid: str, question: str, lang: str, titles: dict[str, str] | None = None, places: Sequence[str] = (),
+    names: Sequence[str] = (), pinyin_of: dict[str, str] | None = None,
+) -> Iterator[Variant]:
     """The meaning-preserving rewordings of one question, at most one per kind, each different from it.
 
     Args:
@@ -252,6 +442,8 @@ def variants(qid: str, question: str, lang: str, titles: dict[str, str] | None =
         lang: 'zh', 'en' or 'mixed'.
         titles: speaker name -> surname + title (titles_of).
         places: place names of the index (大连, 济宁), for putting 的 after them.
+        names: the places and speakers a question may open with (yesno, presuppose).
+        pinyin_of: place -> its pinyin without spaces (codeswitch).
     """
     body = _body(question)
     mark = "？" if _zh(question) else "?"
@@ -268,6 +460,10 @@ def variants(qid: str, question: str, lang: str, titles: dict[str, str] | None =
         named = pinyin_names(qid, question, places)
         if named != question and named != question.lower():
             out["pinyin"] = named
+        for kind, text in (("yesno", _english_yesno(body)), ("negated", _english_negated(body)),
+                           ("presuppose", _english_presupposed(body))):
+            if text != body:
+                out[kind] = text + "?"
     else:
         out["polite"] = _pick(ZH_POLITE, qid) + question
         keywords = " " in body.strip() and not _ZH_ASKS.search(body)  # 南阳 南水北调 领导小组: no sentence to vary
@@ -323,6 +519,23 @@ def variants(qid: str, question: str, lang: str, titles: dict[str, str] | None =
                 out["learner"] = learner + mark
             if not body.startswith(("关于", "请")):
                 out["official"] = _pick(_OFFICIAL, qid).format(_QUESTION_MARK.sub("", body.rstrip("。")))
+            body = body.rstrip("。")
+            doubted = _doubted(qid, body)
+            out["yesno"] = (doubted if doubted != body else body + _pick(_CHECK_TAGS, qid)) + mark
+            negated = _negated_zh(body, names)
+            if negated != body:
+                out["negated"] = negated + mark
+            presupposed = _presupposed(qid, body, names)
+            if presupposed != body:
+                out["presuppose"] = presupposed + mark
+            if lang == "zh" and _simplified(question):
+                switched = _codeswitched(body, pinyin_of or {})
+                if switched != body:
+                    out["codeswitch"] = switched + mark
+                canto = _cantonese(body)
+                if canto != body:
+                    out["cantonese"] = canto + "？"
+                out["regional"] = _s2twp().convert(question).replace("“", "「").replace("”", "」")
     for kind, text in out.items():
         if text != question and text.strip():
             yield Variant(qid, kind, text, question)
@@ -364,6 +577,8 @@ def stress(
 
     titles = titles_of(retriever.speakers.values())
     places = sorted({p for s in retriever.speakers.values() for p in _cities(s)})
+    names = places + [s.name for s in retriever.speakers.values() if 2 <= len(s.name) <= 4]
+    pinyin_of = _pinyin_names(places) | _pinyin_speakers(retriever.speakers.values())
     judge = retriever.answerability
     counts: dict = {kind: [0, 0, 0] for kind in kinds}
     outcomes: list[Outcome] = []
@@ -378,7 +593,7 @@ def stress(
         answered += 1
         found = _found(original, q.answers)
         before = judge.analyse(evidence_for(retriever, q.question)).values if flips else {}
-        for variant in variants(q.id, q.question, q.lang, titles, places):
+        for variant in variants(q.id, q.question, q.lang, titles, places, names, pinyin_of):
             if variant.kind not in counts:
                 continue
             answer = retriever.answer(variant.question, k=ANSWER_K)
@@ -397,6 +612,20 @@ def stress(
             tally[2] += outcome.dropped
             outcomes.append(outcome)
     return {"originals": (answered, asked)} | {k: tuple(v) for k, v in counts.items()}, outcomes
+
+
+def _pinyin_names(places: Sequence[str]) -> dict[str, str]:
+    """Place -> its pinyin without spaces, capitalised (大连 -> Dalian)."""
+    from pypinyin import lazy_pinyin
+
+    return {p: "".join(lazy_pinyin(p)).capitalize() for p in places if re.fullmatch(r"[\u4e00-\u9fff]+", p)}
+
+
+def _pinyin_speakers(speakers) -> dict[str, str]:
+    """Speaker name -> its pinyin without spaces, lower case (苏国军 -> suguojun), as a student types a name."""
+    from pypinyin import lazy_pinyin
+
+    return {s.name: "".join(lazy_pinyin(s.name)) for s in speakers if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", s.name)}
 
 
 def _cities(speaker) -> list[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from index.abbreviations import LEVELS
 from index.abbreviations import expansions as abbreviation_expansions
-from index.colloquial import written_form
+from index.colloquial import mainland, written_form
 from index.errors import InvalidQueryError
 from index.everyday import everyday
 from index.lexicon import stem
@@ -125,6 +125,13 @@ def everyday_terms(terms: list[str], lexicon: dict[str, list[str]], known: Known
     厂子 → 企业, 冬天 → 冬季); a word the index holds keeps its exact match alone."""
     found = (w for t in terms if not t.isascii() and not known(t) for w in everyday(t, lexicon))
     return [w for w in dict.fromkeys(found) if w not in terms]
+
+
+def regional_terms(terms: list[str], known: Known) -> list[str]:
+    """The index terms of the question's Taiwan and Hong Kong words that are no index term themselves (index.colloquial
+    .mainland, OpenCC's regional phrases: 资讯 → 信息, 网路 → 网络); a word the index holds keeps its exact match alone."""
+    found = (w for t in terms if not t.isascii() and not known(t) for w in tokenize(mainland(t)) if mainland(t))
+    return [w for w in dict.fromkeys(found) if w not in terms and known(w)]
 
 
 def shorthand_terms(terms: list[str], lexicon: dict[str, list[str]], known: Known) -> list[str]:
@@ -279,6 +286,7 @@ def parse_query(
         terms += recut_terms(plain, terms, known)
     if known is not None and lexicon:
         terms += everyday_terms(terms, lexicon, known)
+        terms += regional_terms(terms, known)
         terms += shorthand_terms(terms, lexicon, known)
     return ParsedQuery(
         text=text,

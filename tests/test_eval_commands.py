@@ -70,3 +70,21 @@ def test_abstention_stress_speaks_the_question_as_readers10s_personas_would():
     assert "多少位" in found["learner"] and "们" in found["learner"]
     assert found["official"].startswith(("关于", "请说明"))
     assert found["homophone"] != "许伟说济宁建了多少个空气站，分别在哪里？" and "济宁" in found["homophone"]
+
+
+def test_abstention_stress_asks_as_readers11s_personas_would():
+    from eval.abstention_stress import variants
+
+    pinyin = {"济宁": "Jining", "许伟": "xuwei"}
+    found = {v.kind: v.question for v in variants("q2", "济宁设立了多少个空气站？", "zh", {}, ["济宁"], ["济宁"], pinyin)}
+    assert found["yesno"] in ("济宁到底设立了多少个空气站？", "济宁究竟设立了多少个空气站？")
+    assert found["negated"] == "济宁设立了多少个空气站，难道一个都没有吗？"
+    assert found["presuppose"].startswith(("济宁真的设立过吗，", "济宁不是根本没设立吗？"))
+    assert found["codeswitch"].startswith("Jining") and any(c.isascii() and c.isalpha() for c in found["codeswitch"][6:])
+    assert "幾多" in found["cantonese"]
+    assert found["regional"] == "濟寧設立了多少個空氣站？"
+    english = {v.kind: v.question for v in variants("q3", "How many air stations did Jining build?", "en")}
+    assert english["yesno"] == "How many air stations did Jining really build?"
+    assert english["presuppose"] == "Did Jining really build air stations, and how many?"
+    asked = {v.kind: v.question for v in variants("q4", "Does Nanyang run its sewage plants itself?", "en")}
+    assert asked["negated"] == "Doesn't Nanyang run its sewage plants itself?"

@@ -72,6 +72,11 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                 word, tag = cut[i]
                 if _CLAUSE_END.fullmatch(word) or names_entity(word):
                     break
+                if word.isascii() and word in own and own[word].label.isascii() and tag in ("eng", "x"):
+                    # a code-switched English word where the noun stands (多少个测air的小站, 专门管grid的人): the
+                    # attribute the student asks, looked up by its glosses as the Chinese word would be written
+                    found.append(own[word])
+                    break
                 if i == marker + 1 and len(word) > 2 and word[0] in UNIT_CHARS:
                     word = word[1:]  # the measure word belongs to 多少 (多少台燃媒锅炉 cut 台燃媒|锅炉)
                 else:

@@ -21,6 +21,17 @@ Three more ways of writing add words that ask nothing (session 14, readers10's p
 dictation 5 -> 3, learner 1 -> 0, homophone 17 -> 14); leave one set out (python -m eval.calibrate_validate --test all)
 pooled false abstention 0.018 -> 0.017, near miss 0.876 -> 0.876, nonsense 0.967 -> 1.000; readers10 false abstention
 0.113 -> 0.075 (session 14, voice1).
+
+A skeptic asks the same facts as a doubt, a negation or a presupposition (session 15, readers11's personas):
+大连是不是根本没拆锅炉？济宁难道没有配网格员吗？大连真的拆过燃煤锅炉吗，到底拆了几台？…，是真的吗？; Isn't it true that …,
+Didn't the moderator say …, Did Dalian really …, right?. The passage that settles the fact settles the doubt either way:
+``doubting`` takes the frame off (the doubting adverbs 难道、根本、真的、究竟、到底、其实、确实, a negation right after them or
+after 是不是/是否, 不是…吗 around a presupposed clause, a closing check such as 是真的吗、对吧、难道一台都没有吗; in English
+Is it true that …, a negative auxiliary at the opening, a closing right?/or not?), for the search and the judge alike.
+A Cantonese question is read in its written form (index/colloquial.py: 係咪 → 是不是, 嗰度 → 那里, 咗 → 了) by the judge
+too, as the search reads it; northern spoken words (啥, 咋) stay as typed for the judge: read as 什么 they turned the
+answer checks on for colloquial tune questions the judge had answered (leave one set out, readers2 and readers5 false
+abstention 0 -> 0.028 and 0.049).
 """
 
 from __future__ import annotations
@@ -59,6 +70,9 @@ _EN_OPENINGS = (
     r"i (?:want|wanted|need|needed|am trying|'m trying) to (?:know|ask|find out|understand)",
     r"i(?:'m| am) (?:curious|wondering)(?: about)?|i wonder(?:ed)?|just (?:curious|wondering)",
     r"(?:(?:please|pls|kindly)(?: tell me| let me know)?|tell me)(?!\w)",
+    # the skeptic's frame around a statement asked about (Isn't it true that …, Is it really the case that …)
+    r"(?:is|isn['’]t|is not|was|wasn['’]t) it (?:really |actually |not |also )?(?:true|the case|correct|right) that",
+    r"it is (?:true|the case) that|am i right (?:in thinking |to think )?that|i (?:heard|read|was told) that",
     r"(?:i(?:'m| am)|as) (?:a|an) [a-z][a-z \-]{1,30}?[,:;]",  # I'm a student, / As an engineer,: who asks
 )
 _OPENING = re.compile(rf"^{_SEP}(?:{'|'.join(_ZH_OPENINGS + _EN_OPENINGS)}){_SEP}", re.I)
@@ -66,6 +80,28 @@ _CLOSING = re.compile(
     r"[\s,，。.!！~]*(?:谢谢|多谢|感谢|thanks|thank you|thx|please)(?:你|您|啦|了|a lot|so much)?[\s.。!！~]*(?=[？?]?$)", re.I
 )
 _WORDS = re.compile(r"[\w\u4e00-\u9fff]")
+# The skeptic's doubt (大连是不是根本没拆锅炉, 济宁难道没有配网格员吗): the adverbs, with a negation right after them or
+# after 是不是/是否 (the passage settles the fact and its negation alike); 真 before 有/是 (真有合作吗).
+_DOUBT = re.compile(
+    r"(?:难道|根本|究竟|到底|果真|其实|确实|居然|竟然|真的|真是|真(?=有|是))(?:不是|没有|没|不|未)?(?=[\u4e00-\u9fff])"
+    r"|(?:(?<=是不是)|(?<=是否))(?:根本)?(?:不是|没有|没|未)(?=[\u4e00-\u9fff])"
+)
+# 不是 … 吗/吧 around a presupposed clause (南阳不是光管城里吗，…; 张海冰以前不是干环保的吧，…): the clause is asked about
+_PRESUPPOSED = re.compile(r"(?<!是)不是([^，,。？?！!]{1,24}?)(?:的)?[吗吧嘛](?=[，,。？?！!\s]|$)")
+# a closing check that asks nothing new: …，是真的吗？ …，对吧？ …，难道一台都没有吗？
+_CHECK = re.compile(
+    r"[，,。？?!！\s]+(?:(?:这|那)?(?:是)?(?:真的|真|假的)(?:吗|吧|嘛)?|是吗|对吧|对不对|是吧|是不是|没错吧|不是吗|吹的吧|有没有"
+    r"|还是(?:根本)?没有|(?:难道)?一[^\s，,？?。]{1,2}都(?:没有|没|不)[^\s，,？?。]{0,2}?(?:吗|吧)?)[？?。！!\s]*$"
+)
+_EN_NEGATIVE = re.compile(
+    r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)n['’]t\b", re.I
+)
+_EN_CHECK = re.compile(
+    r"[,\s]+(?:right|or not|isn['’]t (?:it|that (?:so|right|true))|is that (?:really )?(?:true|right|so)|or is that not so"
+    r"|didn['’]t (?:it|they|he|she)|don['’]t they|doesn['’]t (?:it|he|she))\s*(?=[?？.]?$)",
+    re.I,
+)
+_WONT = {"wo": "will", "ca": "can", "sha": "shall"}
 _HAN = r"[\u4e00-\u9fff]"
 # spoken fillers inside and at the end of a dictated question
 _RUN_ON = re.compile(r"就是[说說]|(?<=[\u4e00-\u9fff])然[后後](?=[\u4e00-\u9fff])")  # …债券就是说发了多少亿: a clause break
@@ -92,6 +128,19 @@ def _counts_persons(text: str) -> bool:
     if words and words[0].flag.startswith("nr"):
         return True
     return bool(_PERSON.match(text[:8]))
+
+
+def doubting(question: str) -> str:
+    """The question without the skeptic's frame (the module's doc): 大连是不是根本没拆锅炉 → 大连是不是拆锅炉, 济宁难道没有配
+    网格员吗 → 济宁配网格员吗, …，是真的吗 → …; Isn't it true that … → …, Didn't the moderator say … → Did the moderator
+    say …, …, right? → …?"""
+    text = question
+    if re.search(_HAN, text):
+        text = _CHECK.sub("", text) or text  # …，是真的吗 before 真的 goes
+        text = _CHECK.sub("", _DOUBT.sub("", text)) or text
+        text = _PRESUPPOSED.sub(r"是\1", text)
+    text = _EN_NEGATIVE.sub(lambda m: m.group(1), text)
+    return _EN_CHECK.sub("", text)
 
 
 def spoken(question: str) -> str:
@@ -124,6 +173,13 @@ def unframed(question: str) -> str:
             break
         text = stripped
     text = _CLOSING.sub("", text)
+    if re.search(_HAN, text):
+        from index.colloquial import regional_written
+
+        text = regional_written(text)  # Cantonese (係咪, 嗰度, 咗) and Taiwan's variants (連著) in their written form
+    text = doubting(text)
+    for _ in range(2):  # an opening after the doubt (Is it true that …: the frame is one)
+        text = _OPENING.sub("", text, count=1)
     if re.search(_HAN, text):
         text = spoken(text)
         for _ in range(2):  # an opening after the fillers (嗯，请问…)

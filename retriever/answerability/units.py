@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.abbreviations import expansions as abbreviation_expansions
+from index.colloquial import mainland
 from index.everyday import everyday
 from index.lexicon import english_words, stem
 from index.lexicon_query import pinyin_pieces, word_key
@@ -76,7 +77,8 @@ def chinese_units(terms: Sequence[str], lexicon: dict[str, list[str]] | None = N
     """Content words of a Chinese question from its BM25 terms (question words and bare units left out); a word the
     text never writes is also found by the index terms of its meaning (index.synonyms: 烧煤 by 燃煤), and an everyday
     word by the written terms it stands for (index.everyday: 厂子 by 企业, 钱 by 资金), an amount word by what it counts
-    (任务量 by 任务), and official shorthand by the full names the text writes (index.abbreviations: 省厅 by 省环保厅)."""
+    (任务量 by 任务), official shorthand by the full names the text writes (index.abbreviations: 省厅 by 省环保厅), and a
+    Taiwan or Hong Kong word by its mainland form (index.colloquial.mainland: 资讯 by 信息)."""
     units, seen = [], set()
     for term in terms:
         term = search_key(term)
@@ -84,7 +86,8 @@ def chinese_units(terms: Sequence[str], lexicon: dict[str, list[str]] | None = N
             continue
         seen.add(term)
         found = synonyms(term, lexicon) + everyday(term, lexicon) + amount_of(term) + abbreviation_expansions(term, lexicon)
-        found += reduplicated(term)
+        found += reduplicated(term) + [w for w in [mainland(term)] if w]  # 资讯 by 信息 (Taiwan's word)
+        found += directed(term)
         others = dict.fromkeys(search_key(s) for s in found)
         units.append(Unit(term, unit_weight(term), (term, *(s for s in others if s != term))))
     return units
@@ -93,6 +96,18 @@ def chinese_units(terms: Sequence[str], lexicon: dict[str, list[str]] | None = N
 def reduplicated(term: str) -> list[str]:
     """The one character a reduplicated word repeats (弟弟 -> 弟, 妈妈 -> 妈): the text may write it once."""
     return [term[0]] if len(term) == 2 and term[0] == term[1] and not term.isascii() else []
+
+
+# Directional complements (调过来, 搬出去, 降下来): the verb before them says what was done; the text may write it without
+# the direction, or with another (调到, 调任).
+_DIRECTIONS = ("过来", "过去", "上来", "下来", "出来", "进来", "回来", "起来", "下去", "上去", "出去", "进去", "回去")
+
+
+def directed(term: str) -> list[str]:
+    """The verb of a verb + directional complement (调过来 -> 调, 搬出去 -> 搬); [] for other words."""
+    if len(term) >= 3 and term.endswith(_DIRECTIONS) and not term.isascii():
+        return [term[:-2]]
+    return []
 
 
 _AMOUNT_SUFFIXES = ("量", "数")  # 任务量 the amount of tasks, 企业数 the number of firms
