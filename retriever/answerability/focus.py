@@ -72,7 +72,7 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                 word, tag = cut[i]
                 if _CLAUSE_END.fullmatch(word) or names_entity(word):
                     break
-                if i == marker + 1 and step > 0 and _measured(word):
+                if i == marker + 1 and step > 0 and _measured(word, tag):
                     word = word[1:]  # the measure word belongs to 多少 (多少台燃媒锅炉 cut 台燃媒|锅炉, 多少种鸟 种鸟)
                 else:
                     if len(word) > 1 and word.endswith("是") and _NOUN_TAG.match(tag):
@@ -120,14 +120,17 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
 _MEASURES = frozenset("个位名种只条件项台辆家座头匹棵株本张片所间栋处类批届场篇部首艘架块根支枚颗粒门道份套户口") | UNIT_CHARS
 
 
-def _measured(word: str) -> bool:
-    """A measure word glued to the noun it counts: a longer word opening with a unit (台燃媒), or a word opening with a
-    measure word that is no word of its own in CC-CEDICT (种鸟, 条河; not 种类, 个人, 条件)."""
+def _measured(word: str, tag: str = "n") -> bool:
+    """A measure word glued to the noun it counts: a longer word opening with a unit (台燃媒), or a noun of two
+    characters opening with a measure word that is no word of its own in CC-CEDICT (种鸟, 条河; not 种类, 个人, 条件,
+    nor an amount 亿元 or a mis-cut 台小 of 台|小锅炉, which the segmenter tags no noun)."""
     if len(word) < 2 or word[0] not in _MEASURES or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
         return False
+    if len(word) > 2:
+        return word[0] in UNIT_CHARS
     from retriever.answerability.heads import meanings
 
-    return (len(word) > 2 and word[0] in UNIT_CHARS) or not meanings(word)
+    return tag == "n" and word[1] not in UNIT_CHARS and not meanings(word)
 
 
 def _modifier(word: str, tag: str, names_entity) -> bool:
