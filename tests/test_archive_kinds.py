@@ -208,3 +208,115 @@ def test_an_english_pdf_answer_is_one_sentence(tmp_path, e5):
     answer = retriever.answer("How many trees were planted in 2026?")
     assert not answer.abstained and answer.text == "The programme planted 18,400 trees along the river in 2026."
     assert answer.highlights[answer.answer_index].page == 1
+
+
+QUOTED = """城东湿地公园正式开放
+
+本报讯 经过三年的生态修复，城东湿地公园于10月8日正式向市民开放，公园内共记录到鸟类176种。
+
+“我们下一步会限制游客进入核心保护区，每天入园人数控制在一万人以内。”湿地公园管理处主任刘玉芬说。
+
+公园设计单位负责人陈建国介绍：“园区共种植乡土树种46种，雨水全部就地净化后排入湖区。”
+
+据了解，公园总投资约9.8亿元，采用了政府和社会资本合作模式。
+"""
+
+NAMED_INTERVIEW = """专访市水务局局长张三：让每一条河流都有“河长”
+
+本报记者 王丽
+
+问：群众怎样参与河流保护？
+
+答：我们招募了3,400多名民间河长和护河志愿者，市民可以随手拍照举报河道垃圾。
+
+问：明年有什么新的打算？
+
+答：明年计划在主要河道建设160个水质自动监测站，实现水质数据每四小时更新一次。
+"""
+
+
+@pytest.fixture(scope="module")
+def journalist(tmp_path_factory, e5):
+    """A journalist's archive: a report quoting two people in prose, a press conference, a named interview."""
+    from retriever import Retriever
+
+    folder = tmp_path_factory.mktemp("journalist")
+    for name, text in (("report", QUOTED), ("press", PRESS), ("interview", NAMED_INTERVIEW)):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    build_index(sorted(folder.glob("*.txt")), out=folder / "index", embedder=e5)
+    return Retriever.load(folder / "index", embedder=e5)
+
+
+def test_a_measure_word_glued_to_the_counted_noun_is_split_off():
+    """多少种鸟 is cut 多少|种鸟: the judge asked for 种鸟, which no text writes, and refused; the measure word belongs
+    to 多少 (种鸟, 条河 are no words of CC-CEDICT), so 鸟 and 河 are asked. A word of its own (种类) stays whole."""
+    from retriever.answerability.focus import focus_units
+
+    def asked(question: str) -> list[str]:
+        return [u.label for u in focus_units(question, "zh", [], [])]
+
+    assert "鸟" in asked("湿地公园记录到多少种鸟？") and "种鸟" not in asked("湿地公园记录到多少种鸟？")
+    assert asked("一共有多少条河？") == ["河"] and asked("有多少种类？") == ["种类"]
+    assert asked("拆了多少台燃媒锅炉？") == ["燃媒"]
+
+
+def test_a_count_asked_with_a_glued_measure_word_is_answered(journalist):
+    answer = journalist.answer("湿地公园记录到多少种鸟？")
+    assert not answer.abstained and "176" in answer.text, answer.notice
+
+
+def test_people_quoted_in_prose_are_speakers_with_their_roles():
+    """'“…”刘玉芬说。' and '陈建国介绍：“…”' in one report: each quote is a passage of its own, cited to its speaker
+    with the role the report gives them; a paragraph quoting two people is neither's."""
+    doc = parse(QUOTED, "report")
+    assert doc.speakers["刘玉芬"].role == "湿地公园管理处主任" and doc.speakers["陈建国"].title == "负责人"
+    said = {p.speaker: p.text.text for p in doc.running if p.speaker}
+    assert said["刘玉芬"].startswith("“我们下一步") and "乡土树种" in said["陈建国"] and "乡土树种" not in said["刘玉芬"]
+    assert parse("本报讯 公园开放。\n\n据陈建国介绍，园区共种植乡土树种46种。\n", "r").speakers.keys() == {"陈建国"}
+    both = parse("本报讯 公园开放。\n\n“很好。”刘玉芬说，“设计也好。”陈建国表示：“谢谢。”\n", "r")
+    assert not both.speakers
+
+
+def test_a_person_quoted_in_prose_is_cited_by_name(journalist):
+    """刘玉芬是做什么的？ was answered from one passage holding both quotes (陈建国's too)."""
+    answer = journalist.answer("刘玉芬是做什么的？")
+    assert not answer.abstained and answer.passages[0].citation.speaker == "刘玉芬"
+    assert "管理处主任" in answer.text and "乡土树种" not in answer.passages[0].text
+
+
+def test_the_interviewee_a_title_names_answers_the_questions():
+    """答 turns are the person the title names with a title (专访市水务局局长张三), with that role; the byline's
+    reporter (本报记者 王丽) asks. An interview naming no one keeps 答."""
+    doc = parse(NAMED_INTERVIEW, "interview")
+    assert set(doc.speakers) == {"问", "张三"} and doc.speakers["张三"].role == "市水务局局长"
+    assert {p.speaker for p in doc.running if p.kind == Kind.SPEECH.value} == {"张三"}
+    assert set(parse(INTERVIEW, "interview").speakers) == {"问", "答"}
+
+
+def test_the_interviewee_is_cited_by_name(journalist):
+    answer = journalist.answer("民间河长有多少人？")
+    assert not answer.abstained and answer.passages[0].citation.speaker == "张三"
+
+
+def test_a_role_nobody_holds_is_refused(journalist):
+    """市长对空气质量有什么评价？ was answered from 发言人: no one is a 市长 and no passage writes it."""
+    answer = journalist.answer("市长对空气质量有什么评价？")
+    assert answer.abstained and "市长" in answer.notice
+    assert not journalist.answer("发言人对空气质量有什么评价？").abstained
+    assert not journalist.answer("水务局局长明年有什么打算？").abstained
+
+
+def test_a_notice_salutation_is_body_text():
+    """'各区人民政府，市有关部门：' (a line ending in a colon) was a headline: it leads into the body."""
+    doc = parse(NOTICE.replace("\n\n二、", "\n\n各区人民政府，市有关部门：\n\n为加强扬尘防治，现通知如下。\n\n二、", 1), "notice")
+    assert [h.text for h in doc.headlines] == ["二、具体措施"]
+    assert any(p.text.text.startswith("各区人民政府") and p.kind == Kind.TEXT.value for p in doc.paragraphs)
+
+
+def test_build_help_says_documents():
+    from typer.testing import CliRunner
+
+    from ui.cli import app
+
+    shown = CliRunner().invoke(app, ["build", "--help"]).output
+    assert "documents" in shown and "transcript files" not in shown

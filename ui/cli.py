@@ -22,7 +22,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
-    help="Cited question answering over forum transcripts.",
+    help="Cited question answering over forum transcripts and your own documents.",
 )
 
 
@@ -52,7 +52,7 @@ def build(
         None, help="Milvus: copy this local index (its vectors, no re-embedding) instead of reading FILES."
     ),
 ) -> None:
-    """Build an index from transcript files (atomically replaces the folder)."""
+    """Build an index from documents: transcripts, reports, notices, interviews (atomically replaces the folder)."""
     run_build(files, out, embedder, query_prompt, passage_prompt, dense_index, ann_threshold, device, target_chars, max_chars,
               backend, milvus_uri, collection, milvus_index, milvus_analyzer, from_index)
 

@@ -10,7 +10,7 @@ kind (title, headline, note, participants), so every character of the text can b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.clean import Block, block_text, compact, ends_paragraph, split_blocks
 from index.records import Headline, Kind, Speaker
@@ -21,6 +21,7 @@ from index.structure.people import (
     HOST_NAMES,
     PARTICIPANT_MARKERS,
     Role,
+    interviewee,
     label,
     marker_lines,
     read_participants,
@@ -33,6 +34,7 @@ from index.text import Text
 
 EDITOR_NOTE = "编者按"
 HOST_LABELS = HOST_NAMES  # labels that always ask the questions
+ANSWER = "答"  # the label of an interview's answers in question-and-answer form
 _SENTENCE_PUNCT = re.compile(r"[。！？；，、!?;,]")
 
 
@@ -124,6 +126,13 @@ def parse(text: str, doc_id: str, names: set[str] | None = None, title: str = ""
             pieces.append(Piece(clean, speaker, note, opens))
 
     running = _join_columns(pieces, parts, hosts)
+    if ANSWER in names and ANSWER not in roles:
+        lead = [doc.title] + [p.text.text for p in parts.items if p.kind == Kind.NOTE.value]
+        lead += [p.text.text for p in running[: next((i for i, p in enumerate(running) if p.speaker), len(running))]]
+        name, role = interviewee(lead)
+        if name and name not in names:  # 答 is the person the title or the lead names: cited by name, with the role
+            roles[name] = role
+            running = [replace(p, speaker=name) if p.speaker == ANSWER else p for p in running]
     doc.speakers = _speakers(running, roles)
     words: dict[str, set[str]] = {}  # each speaker's bigrams, computed once (not once per headline)
     doc.headlines = [_assign_headline(h, running, doc.speakers, hosts, words) for h in doc.headlines]

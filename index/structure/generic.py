@@ -13,7 +13,7 @@ from index.clean import Block, block_text, compact, ends_paragraph, split_blocks
 from index.records import Headline, Kind, Speaker
 from index.structure.document import Document, Paragraph, in_reading_order
 from index.structure.parts import WORD, Parts, is_title, lines_text, marker_text
-from index.structure.people import EDITOR_NOTE_MARKERS, label, one_time_speaker, opens_turn, title_like
+from index.structure.people import EDITOR_NOTE_MARKERS, label, one_time_speaker, opens_turn, quoted_person, title_like
 from index.text import Text
 
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -87,9 +87,15 @@ def _speaker_blocks(block: Block) -> list[Block]:
 
 
 def _heading(block: Block, mid_sentence: bool) -> bool:
-    """A Markdown heading, or a short line without sentence punctuation that does not continue a sentence."""
+    """A Markdown heading, or a short line without sentence punctuation that does not continue a sentence.
+
+    A line ending in a colon that is not numbered leads into the text after it (a notice's salutation
+    '各区人民政府，市有关部门：', '现通知如下：'): it is part of the body, not a heading."""
     if _MARKDOWN_HEADING.match(block.raw[0]):
         return True
+    text = compact("".join(block.raw))
+    if text.endswith("：") and not _NUMBERED.match(text):
+        return False
     return title_like(block) and not mid_sentence and not _LIST_ITEM.match(block.raw[0])
 
 
@@ -130,10 +136,11 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
         elif marker in EDITOR_NOTE_MARKERS or label(block) in EDITOR_NOTE_MARKERS:
             section, heading, note = section + 1, marker if marker in EDITOR_NOTE_MARKERS else label(block), True
             pieces.append(_Piece(marker_text(block) if marker in EDITOR_NOTE_MARKERS else clean, section, heading, True))
-        elif who := one_time_speaker(block):
+        elif (who := one_time_speaker(block)) or (who := quoted_person(block)[0]):
             section = section + 1  # a person's words are a turn of their own, cited to them
             pieces.append(_Piece(clean, section, heading, False, who))
-            doc.speakers.setdefault(who, Speaker(name=who))
+            role = quoted_person(block)[1] if not one_time_speaker(block) else None
+            doc.speakers.setdefault(who, Speaker(who, role.role, role.organisation, role.title) if role else Speaker(who))
             section += 1  # the text after them is the section's again, not theirs
         elif _heading(block, mid_sentence):
             heading = _MARKDOWN_HEADING.sub("", clean.text).strip("# ") or clean.text

@@ -38,6 +38,7 @@ _TITLES = sorted(
     key=len,
     reverse=True,
 )
+TITLES = tuple(_TITLES)  # titles that end a role, longest first
 _ORG_SUFFIX = re.compile(r"^(.*(?:局|厅|部|委|公司|集团|院|所|社|报|会|中心|大学|政府|办))(.+)$")
 
 
@@ -124,6 +125,63 @@ def one_time_speaker(block: Block) -> str:
     name (person_label) and the block is no title or heading (a short line without a sentence's end)."""
     name = label(block)
     return name if name and not title_like(block) and person_label(name) else ""
+
+
+# A person quoted in prose: “…”刘玉芬说。 / 陈建国介绍：“…” / 据陈建国介绍，… (who: the role and name before the verb).
+_QUOTE_VERBS = r"(?:说道|说|表示|介绍|指出|认为|强调|透露|坦言|直言|提到|解释|告诉记者|称)"
+_WHO = r"(?P<who>[^“”‘’「」。！？，,：:；;、（）()\s]{2,30}?)"
+_QUOTED_IN_PROSE = (
+    re.compile(rf"^[“「][^”」]+[”」][，,]?{_WHO}{_QUOTE_VERBS}[。，,：:]"),  # “…”刘玉芬说。
+    re.compile(rf"^{_WHO}{_QUOTE_VERBS}[：:][“「]"),  # 陈建国介绍：“…”
+    re.compile(rf"^据{_WHO}{_QUOTE_VERBS}[，,]"),  # 据陈建国介绍，…
+)
+_ANY = _WHO.replace("?P<who>", "")
+_QUOTE_ANYWHERE = re.compile(rf"[”」][，,]?{_ANY}{_QUOTE_VERBS}[。，,：:]|(?:^|[。！？])据?{_ANY}{_QUOTE_VERBS}[：:，,]")
+
+
+def quoted_person(block: Block) -> tuple[str, Role]:
+    """The person a paragraph of running text quotes in prose ('“…”湿地公园管理处主任刘玉芬说。', '公园设计单位负责人
+    陈建国介绍：“…”', '据陈建国介绍，…'), with the role the text gives them; ('', Role('')) when it quotes no one
+    or more than one person (a paragraph quoting two people is nobody's alone)."""
+    text = compact("".join(block.raw))
+    if title_like(block):
+        return "", Role("")
+    match = next((m for m in (p.match(text) for p in _QUOTED_IN_PROSE) if m), None)
+    if not match:
+        return "", Role("")
+    name, role = _person(match.group("who"))
+    if not name:
+        return "", Role("")
+    others = {_person(m.group(1) or m.group(2) or "")[0] for m in _QUOTE_ANYWHERE.finditer(text)} - {"", name}
+    return ("", Role("")) if others else (name, role)
+
+
+def _person(who: str) -> tuple[str, Role]:
+    """The name and role in '湿地公园管理处主任刘玉芬' (a known title before the name) or in a bare name ('刘玉芬')."""
+    role, name = _name_after_title(who)
+    if name and (name[:1] in SURNAMES or name[:2] in SURNAMES):
+        return name, split_role(role)
+    if person_label(who):
+        return who, Role("")
+    return "", Role("")
+
+
+_INTERVIEW_VERB = re.compile(r"^.*?(?:专访|采访|访谈|对话|访问|走近|记者)了?")
+_ASKERS = frozenset({"记者", "编辑", "主编", "总编辑", "副总编辑", "主持人"})  # a byline's titles: who asks, not answers
+
+
+def interviewee(texts: list[str]) -> tuple[str, Role]:
+    """The person an interview's title or lead names with a title ('专访市水务局局长张三：…' → 张三,
+    Role('市水务局局长', '市水务局', '局长')): who answers; a byline's reporter ('本报记者 王丽') is who asks."""
+    for text in texts:
+        for entry in re.split(r"[，,。！？!?：:；;、“”‘’「」（）()\s]+", text):
+            role, name = _name_after_title(entry)
+            if not name or not (name[:1] in SURNAMES or name[:2] in SURNAMES):
+                continue
+            found = split_role(_INTERVIEW_VERB.sub("", role) or role)
+            if found.title not in _ASKERS:
+                return name, found
+    return "", Role("")
 
 
 def title_like(block: Block) -> bool:

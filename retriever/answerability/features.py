@@ -119,6 +119,7 @@ from retriever.answerability.names import (
     sounds_written,
     title_case,
     unknown_names,
+    unknown_roles,
     written_apart,
 )
 from retriever.answerability.places import asked_places, place_absent
@@ -192,6 +193,7 @@ def question_unknown_names(evidence: Evidence, facts: IndexFacts) -> list[str]:
     if evidence.lang == "zh":
         names = [alias for entity in facts.entities for alias in entity.aliases]
         found = unknown_names(evidence.question, facts.contains, facts.lexicon, facts.known, names)
+        found += [w for w in unknown_roles(evidence.question, facts.contains, names) if w not in found]
         if facts.lexicon:  # 'Shanghai 谁讲了': a capitalised name that only sounds like 伤害 (index/homophones.py)
             found += [w for w in homophone_names(evidence.question, facts.lexicon, facts.contains) if w not in found]
         return found

@@ -77,8 +77,8 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                     # attribute the student asks, looked up by its glosses as the Chinese word would be written
                     found.append(own[word])
                     break
-                if i == marker + 1 and len(word) > 2 and word[0] in UNIT_CHARS:
-                    word = word[1:]  # the measure word belongs to 多少 (多少台燃媒锅炉 cut 台燃媒|锅炉)
+                if i == marker + 1 and step > 0 and _measured(word, tag):
+                    word = word[1:]  # the measure word belongs to 多少 (多少台燃媒锅炉 cut 台燃媒|锅炉, 多少种鸟 种鸟)
                 else:
                     if len(word) > 1 and word.endswith("是") and _NOUN_TAG.match(tag):
                         word = word[:-1]  # a copula the segmenter glued to a noun (…的账是哪几个部门: 账|是)
@@ -87,7 +87,7 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                         or len(word) < 2 or word in _TIME_HEADS or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
                     ):
                         continue
-                longer = [u.label for u in units if word in u.label and u.label[0] not in UNIT_CHARS]
+                longer = [u.label for u in units if word in u.label and u.label[0] not in UNIT_CHARS and not _measured(u.label)]
                 whole = max(longer, key=len, default=word)  # 标车 of 黄标车
                 found.append(own.get(whole) or Unit(whole, unit_weight(whole), (whole,)))  # its synonyms' forms too
                 if step < 0 and i > 0:  # the noun it heads: 办公电话 asks an office number, not any 电话
@@ -119,6 +119,23 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
             continue
         found.append(unit)
     return found[-2:]
+
+
+# Measure words (量词): after 多少/几 the segmenter glues one to the noun it counts (多少种鸟: 种鸟, 几条河: 条河).
+_MEASURES = frozenset("个位名种只条件项台辆家座头匹棵株本张片所间栋处类批届场篇部首艘架块根支枚颗粒门道份套户口") | UNIT_CHARS
+
+
+def _measured(word: str, tag: str = "n") -> bool:
+    """A measure word glued to the noun it counts: a longer word opening with a unit (台燃媒), or a noun of two
+    characters opening with a measure word that is no word of its own in CC-CEDICT (种鸟, 条河; not 种类, 个人, 条件,
+    nor an amount 亿元 or a mis-cut 台小 of 台|小锅炉, which the segmenter tags no noun)."""
+    if len(word) < 2 or word[0] not in _MEASURES or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        return False
+    if len(word) > 2:
+        return word[0] in UNIT_CHARS
+    from retriever.answerability.heads import meanings
+
+    return tag == "n" and word[1] not in UNIT_CHARS and not meanings(word)
 
 
 def _modifier(word: str, tag: str, names_entity) -> bool:

@@ -195,6 +195,22 @@ def unknown_names(
     return found
 
 
+def unknown_roles(question: str, contains: Contains, names: Sequence[str] = ()) -> list[str]:
+    """Titles a Chinese question asks about that the text never writes (市长对空气质量有什么评价 where nobody is a
+    市长 and no passage says 市长): a role no one holds names no one, as an unknown name does. A role the text writes
+    (水务局局长 where it writes 局长) is known: the asked person may be the one it gives that title."""
+    from index.structure.people import TITLES
+
+    found = []
+    for word, tag, _ in tagged_around(canonical(question), names):
+        word = word.strip()
+        title = next((t for t in TITLES if word.endswith(t)), "")
+        if not title or tag.startswith(("v", "m")) or contains(word) or contains(title) or word in found:
+            continue
+        found.append(word)
+    return found
+
+
 def written_with_synonym(word: str, contains: Contains, known: Callable[[str], bool] | None = None) -> bool:
     """Whether the text writes the word with a two-character part in a near-synonym's form (武艺超群 as 武功超群:
     heads.near_synonyms), the near-synonym a word of the text (heads.written_word; known: the BM25 vocabulary)."""
