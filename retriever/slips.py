@@ -231,14 +231,11 @@ def written_reading(piece: str, contains: Known, known: Known) -> tuple[str, boo
     (小锅路 → 小锅炉: 小|锅炉). (reading, True) when exactly one reads so, else ('', False)."""
     found = []
     for option in dict.fromkeys(one_swapped(piece)):
-        if not contains(option):
-            continue
         at = next(i for i, (a, b) in enumerate(zip(piece, option)) if a != b)
-        for start, word in _words(option):
-            if start <= at < start + len(word):
-                if len(word) >= 2 and (is_word(word) or known(word)):
-                    found.append(option)
-                break
+        word = next(w for start, w in _words(option) if start <= at < start + len(w))
+        # the word test first: it is local, while contains may ask a server (Milvus) once per option
+        if len(word) >= 2 and (is_word(word) or known(word)) and contains(option):
+            found.append(option)
     return (found[0], True) if len(found) == 1 else ("", False)
 
 
