@@ -3,9 +3,6 @@ line, a notice with numbered articles, an interview in 问/答 form, and a singl
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-
 import pytest
 
 from index.build import build_index
@@ -14,6 +11,7 @@ from index.clean import compact, split_blocks
 from index.readers import read_sources
 from index.records import Kind
 from index.structure import parse
+from tests.test_readers import _printed
 
 ONE_LINE_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Riverside Tree Planting Report 2026</title>
 <style>body{font-size:12pt;margin:2cm} h1{font-size:20pt} h2{font-size:15pt} p{margin:0.6em 0}</style></head><body>
@@ -62,17 +60,6 @@ REPORT = """本报讯 经过三年的生态修复，城东湿地公园于10月8�
 
 据了解，公园总投资约9.8亿元，采用了政府和社会资本合作模式。
 """
-
-
-def _printed(tmp_path, name: str, html_text: str):
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        pytest.skip("chromium is not installed: cannot print to PDF")
-    page, pdf = tmp_path / f"{name}.html", tmp_path / f"{name}.pdf"
-    page.write_text(html_text, encoding="utf-8")
-    subprocess.run([chromium, "--headless=new", "--no-sandbox", "--no-pdf-header-footer", "--disable-gpu",
-                    f"--print-to-pdf={pdf}", str(page)], check=True, capture_output=True, timeout=120)
-    return pdf
 
 
 def _blocks(path) -> list[str]:
