@@ -307,3 +307,26 @@ def test_build_help_says_documents():
 
     shown = CliRunner().invoke(app, ["build", "--help"]).output
     assert "documents" in shown and "transcript files" not in shown
+
+
+def test_what_a_named_person_said_is_answered_from_their_own_words(journalist):
+    """张三说了什么？ was answered with the interview's title (专访市水务局局长张三：…), which names him and says nothing
+    of his: a question asking what a named person said is answered from that person's own turns."""
+    from retriever.answerability.asked import asks_words
+
+    for question in ("张三说了什么？", "What did Zhang San say?"):
+        answer = journalist.answer(question)
+        chosen = answer.passages[answer.answer_index]
+        assert chosen.citation.speaker == "张三" and "专访" not in answer.text, (question, answer.text)
+    assert asks_words("刘玉芬谈到了哪些问题？", "zh") and asks_words("What did Liu say about the park?", "en")
+    assert not asks_words("谁说了什么？", "zh") and not asks_words("这说明了什么问题？", "zh")
+    assert not asks_words("What did the city spend?", "en")
+
+
+def test_a_quoted_persons_places_are_places_not_fragments():
+    """公园内共记录到… is cut 公园|内共|记录 by jieba, which guesses 内共 a place: the places around a quoted person
+    (Chunk.context) were '城东 内共'. Only words jieba's dictionary tags as places count (汶上县)."""
+    doc = parse(QUOTED, "report")
+    assert {p.context for p in doc.paragraphs if p.speaker} == {"城东"}
+    report = "本报讯 汶上县今年建成污水处理厂两座。\n\n“明年还要再建一座。”县水务局局长刘玉芬说。\n"
+    assert [p.context for p in parse(report, "r").paragraphs if p.speaker] == ["汶上县"]

@@ -195,7 +195,12 @@ def _context(groups: list[tuple[list[Text], _Piece]], i: int) -> str:
 
 
 def _places(text: str) -> list[str]:
-    """The place names jieba tags in a text (two characters or more), each once, in order."""
+    """The place names jieba tags in a text (two characters or more), each once, in order: words its dictionary
+    tags as places. A word it guessed (its HMM: no dictionary word) is a fragment of the sentence, seldom a place
+    (公园内共记录到… is cut 公园|内共|记录 and 内共 tagged a place; 杨柳湾村 gives 湾村)."""
     import jieba.posseg
 
-    return list(dict.fromkeys(w.word for w in jieba.posseg.cut(text) if w.flag == "ns" and len(w.word) >= 2))
+    tags = jieba.posseg.dt.word_tag_tab
+    return list(dict.fromkeys(
+        w.word for w in jieba.posseg.cut(text) if w.flag == "ns" and len(w.word) >= 2 and tags.get(w.word) == "ns"
+    ))
