@@ -16,6 +16,7 @@ from index.text import Text
 # Characters after which a blank line really ends a paragraph.
 TERMINAL = "。！？!?…；;”’」』"
 _SPACE = re.compile(r"\s+")
+CELL_SEPARATOR = " | "  # between the cells of a table row, which a reader gives as one line (.docx, .html)
 _ASCII_WORD = re.compile(r"[A-Za-z0-9%.\-+/#&]")
 _LATIN_CLOSE = ",:;!?)]}'\""  # Latin punctuation a space follows ('Transformers: Superlink', 'Hello, world')
 _LATIN_OPEN = "([{'\""
@@ -108,3 +109,8 @@ def compact(text: str) -> str:
 def ends_paragraph(text: str) -> bool:
     """True when text ends where a paragraph may end (sentence-final punctuation)."""
     return bool(text) and text[-1] in TERMINAL
+
+
+def table_row(line: str) -> bool:
+    """True when a line is a table row as a reader gives it (cells separated by CELL_SEPARATOR)."""
+    return CELL_SEPARATOR in line

@@ -330,3 +330,96 @@ def test_a_quoted_persons_places_are_places_not_fragments():
     assert {p.context for p in doc.paragraphs if p.speaker} == {"城东"}
     report = "本报讯 汶上县今年建成污水处理厂两座。\n\n“明年还要再建一座。”县水务局局长刘玉芬说。\n"
     assert [p.context for p in parse(report, "r").paragraphs if p.speaker] == ["汶上县"]
+
+
+NEWS_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>江城地铁5号线年底通车_江城日报网</title></head><body>
+<div class="top"><a href="/">首页</a> | <a href="/news">新闻</a> | <a href="/video">视频</a></div>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/city">城事</a> &gt; 正文</div>
+<article><h1>江城地铁5号线年底通车</h1>
+<div class="meta">2026-11-20 08:30 来源：江城日报 记者 李明</div>
+<p>地铁5号线一期预计12月28日开通运营。</p>
+<p>5号线一期全长21.6公里，沿线共设12座车站。</p>
+</article>
+<div class="related"><h3>相关新闻</h3><ul><li><a href="#">地铁6号线开工建设</a></li><li><a href="#">公交票价听证会召开</a></li></ul></div>
+<div class="footer"><p>版权所有 © 2026 江城日报社</p></div>
+<ul><li><a href="/a">关于我们</a> | <a href="/b">联系我们</a> | <a href="/c">网站地图</a></li></ul>
+</body></html>"""
+
+
+def test_a_news_page_is_its_story(tmp_path):
+    """A saved news page gave its menu bar (首页|新闻|视频) as the title, its byline as the heading of every paragraph,
+    and its breadcrumb, related stories and copyright as passages: the story is the page's <article>, its title the
+    <h1> (<title> adds the site's name), the byline a passage of its own; link lists are dropped on any page."""
+    (tmp_path / "news.html").write_text(NEWS_PAGE, encoding="utf-8")
+    [source] = read_sources(tmp_path / "news.html")
+    assert source.title == "江城地铁5号线年底通车"
+    assert "首页" not in source.text and "相关新闻" not in source.text and "版权所有" not in source.text
+    doc = parse(source.text, "news", source.title)
+    assert doc.title == "江城地铁5号线年底通车" and not doc.headlines
+    assert {p.headline for p in doc.paragraphs} == {""}
+    (tmp_path / "plain.html").write_text(NEWS_PAGE.replace("<article>", "<div>").replace("</article>", "</div>"),
+                                         encoding="utf-8")
+    [plain] = read_sources(tmp_path / "plain.html")
+    assert "关于我们" not in plain.text and "地铁6号线" not in plain.text and "21.6公里" in plain.text
+
+
+MINUTES = """# 垃圾分类工作推进会会议纪要
+
+**时间**：2026年11月12日上午9:30
+**地点**：市政府3号会议室
+**主持**：副市长 孙立华
+
+## 一、工作进展
+
+- 全市已有1,860个小区实行垃圾分类，覆盖率达到92%。
+- 东郊餐厨垃圾处理厂日处理能力600吨。
+"""
+
+
+def test_a_field_list_is_neither_a_heading_nor_the_next_paragraph(tmp_path):
+    """时间：…/地点：…/主持：… lines end no sentence: the heading after them (一、工作进展) was read as their
+    continuation, and fields, heading and list were one passage (lines 3–10)."""
+    (tmp_path / "minutes.md").write_text(MINUTES, encoding="utf-8")
+    [source] = read_sources(tmp_path / "minutes.md")
+    doc = parse(source.text, "minutes", source.title)
+    assert [h.text for h in doc.headlines] == ["一、工作进展"]
+    fields = [p for p in doc.paragraphs if p.text.text.startswith("时间")]
+    assert len(fields) == 1 and fields[0].text.line_start == 3 and "工作进展" not in fields[0].text.text
+    assert [p.headline for p in doc.paragraphs if "1,860" in p.text.text] == ["一、工作进展"]
+
+
+def _water_report(path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("供水水质报告", 0)
+    document.add_heading("一、各水厂运行情况", 1)
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["水厂", "日均供水量（万立方米）", "主要问题"]):
+        cell.text = text
+    for row in (("北郊水厂", "46", "无"), ("西山水厂", "18", "设备老化，滤池需改造")):
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    document.add_heading("二、存在的问题", 1)
+    document.add_paragraph("西山水厂建于1992年，计划于2026年下半年投资8600万元进行提标改造。")
+    document.save(path)
+    return path
+
+
+def test_a_word_table_is_one_passage_per_row(tmp_path, e5):
+    """A .docx table gave each cell a line: the head row's first cell (水厂) became a heading, the rows ran on
+    into the next heading and paragraph, and 西山水厂改造投资多少？ was cited to one passage of lines 5–12. A row is
+    one line, its cells separated by ' | ', a passage of its own with its table's head row as context."""
+    from retriever import Retriever
+
+    path = _water_report(tmp_path / "water.docx")
+    [source] = read_sources(path)
+    doc = parse(source.text, "water", source.title)
+    assert [h.text for h in doc.headlines] == ["一、各水厂运行情况", "二、存在的问题"]
+    [row] = [p for p in doc.paragraphs if p.text.text.startswith("西山水厂|")]
+    assert row.context == "水厂|日均供水量（万立方米）|主要问题" and row.text.line_start == row.text.line_end
+    build_index([path], out=tmp_path / "index", embedder=e5)
+    retriever = Retriever.load(tmp_path / "index", embedder=e5)
+    answer = retriever.answer("西山水厂改造投资多少？")
+    cited = answer.passages[answer.answer_index].citation
+    assert not answer.abstained and "8600万元" in answer.text and cited.line_start == cited.line_end, cited

@@ -7,9 +7,9 @@ each heading opens a section whose paragraphs carry it as their context.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from index.clean import Block, block_text, compact, ends_paragraph, split_blocks
+from index.clean import Block, block_text, compact, ends_paragraph, split_blocks, table_row
 from index.records import Headline, Kind, Speaker
 from index.structure.document import Document, Paragraph, in_reading_order
 from index.structure.parts import WORD, Parts, is_title, lines_text, marker_text
@@ -24,6 +24,10 @@ _NUMBERED = re.compile(  # 第一章 / 一、 / 1.2. / （一）
 _ARTICLE = re.compile(rf"^第[{_NUMERAL}\d]+条")  # 第一条 …: an article of a notice or a law, a passage of its own
 _LIST_ITEM = re.compile(r"^\s*[-*•·+]\s")
 _LATIN_END = re.compile(r"[.!?:;。]\W*$")  # a Latin sentence end also ends a paragraph here
+# A news byline or dateline (2026-11-20 08:30 来源：江城日报 记者 李明; 本报记者 王丽; 责任编辑：王芳) and a line of a
+# field list (时间：…, 地点：…, 主持：副市长 孙立华): they say who wrote it, when and where, not what a section is about.
+_BYLINE = re.compile(r"来源[：:]|作者[：:]|编辑[：:]|通讯员|^(?:本报|新华社|特约|见习)?记者\s*\S|\d{1,2}[:：]\d{2}(?!\d)")
+_FIELD = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}\s*[：:]\s*\S")
 
 
 @dataclass
@@ -99,6 +103,16 @@ def _heading(block: Block, mid_sentence: bool) -> bool:
     return title_like(block) and not mid_sentence and not _LIST_ITEM.match(block.raw[0])
 
 
+def _byline(block: Block) -> bool:
+    """A byline, dateline or field list: a short block that names who wrote it, when or where (_BYLINE), or two
+    lines or more each a short field (时间：2026年11月12日上午9:30 / 地点：…), none ending a sentence."""
+    lines = [compact(line) for line in block.raw if line.strip()]
+    if not lines or any(len(line) > 60 or ends_paragraph(line) for line in lines):
+        return False
+    fields = len(lines) >= 2 and all(_FIELD.match(x) for x in lines)  # one such line may be a heading (第一部分：甘肃)
+    return (title_like(block) and bool(_BYLINE.search(compact(" ".join(block.raw))))) or fields
+
+
 def _ends(text: str) -> bool:
     return ends_paragraph(text) or bool(_LATIN_END.search(text))
 
@@ -123,10 +137,12 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
         part for b in split_blocks(text) for sub in _sub_blocks(b) for line in _head_line(sub, title)
         for part in _speaker_blocks(line)
     ]
+    table_head = ""  # the head row of the table being read ('' outside a table)
     for block in blocks:
         clean = block_text(block)
         if not WORD.search(clean.text):
             continue
+        row = False
         mid_sentence = bool(pieces) and not _ends(pieces[-1].text.text)
         marker = compact("".join(block.raw)).rstrip("：:")
         if not doc.title and is_title(block, first, title):
@@ -142,6 +158,13 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
             role = quoted_person(block)[1] if not one_time_speaker(block) else None
             doc.speakers.setdefault(who, Speaker(who, role.role, role.organisation, role.title) if role else Speaker(who))
             section += 1  # the text after them is the section's again, not theirs
+        elif row := all(table_row(line) for line in block.raw):  # a passage of its own, with its table's head row
+            parts.add(lines_text(block), Kind.TEXT, headline=heading)
+            if table_head and parts.items and parts.items[-1].text.line_start == block.first_line:
+                parts.items[-1] = replace(parts.items[-1], context=table_head)
+            table_head = table_head or clean.text  # the first row of a table names its columns
+        elif _byline(block):  # a passage of its own: neither a heading nor joined to the paragraph after it
+            parts.add(lines_text(block), Kind.TEXT, headline=heading)
         elif _heading(block, mid_sentence):
             heading = _MARKDOWN_HEADING.sub("", clean.text).strip("# ") or clean.text
             section, note = section + 1, False
@@ -152,6 +175,7 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
                 section += 1  # an article opens a section of its own (its items follow it), cited on its own
             pieces.append(_Piece(clean, section, heading, note))
         first = False
+        table_head = table_head if row else ""
     doc.paragraphs = in_reading_order(_paragraphs(pieces) + parts.items)
     doc.notes = [p.text for p in doc.paragraphs if p.kind == Kind.NOTE.value]
     return doc
