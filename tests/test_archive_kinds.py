@@ -11,6 +11,7 @@ from index.clean import compact, split_blocks
 from index.readers import read_sources
 from index.records import Kind
 from index.structure import parse
+from index.structure.people import Role
 from tests.test_readers import _printed
 
 ONE_LINE_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Riverside Tree Planting Report 2026</title>
@@ -325,11 +326,15 @@ def test_what_a_named_person_said_is_answered_from_their_own_words(journalist):
 
 def test_a_quoted_persons_places_are_places_not_fragments():
     """公园内共记录到… is cut 公园|内共|记录 by jieba, which guesses 内共 a place: the places around a quoted person
-    (Chunk.context) were '城东 内共'. Only words jieba's dictionary tags as places count (汶上县)."""
+    (Chunk.context) were '城东 内共'. Only words jieba's dictionary tags as places count (汶上县), and of those
+    only the ones CC-CEDICT names as places when it has them."""
     doc = parse(QUOTED, "report")
     assert {p.context for p in doc.paragraphs if p.speaker} == {"城东"}
     report = "本报讯 汶上县今年建成污水处理厂两座。\n\n“明年还要再建一座。”县水务局局长刘玉芬说。\n"
     assert [p.context for p in parse(report, "r").paragraphs if p.speaker] == ["汶上县"]
+    # jieba's dictionary tags 土建 (civil engineering) and 城市 (city) places; CC-CEDICT glosses them as common words
+    works = "本报讯 地铁5号线已完成全部土建施工，兰州城市交通将更便捷。\n\n“年底开通。”集团副总经理周海涛说。\n"
+    assert [p.context for p in parse(works, "r").paragraphs if p.speaker] == ["兰州"]
 
 
 NEWS_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>江城地铁5号线年底通车_江城日报网</title></head><body>
@@ -423,3 +428,28 @@ def test_a_word_table_is_one_passage_per_row(tmp_path, e5):
     answer = retriever.answer("西山水厂改造投资多少？")
     cited = answer.passages[answer.answer_index].citation
     assert not answer.abstained and "8600万元" in answer.text and cited.line_start == cited.line_end, cited
+
+
+AIR_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Air Quality Annual Report 2025</title>
+<style>body{font-size:12pt;margin:2cm} h1{font-size:20pt} h2{font-size:15pt}</style></head><body>
+<h1>Air Quality Annual Report 2025</h1>
+<h2>Measures</h2>
+<p>The city closed 46 small coal-fired boilers and replaced 1,200 diesel buses with electric ones.</p>
+<p>"Our target for 2026 is a PM2.5 average below 30," said Dr. Wang Hui, director of the monitoring centre.</p>
+</body></html>"""
+
+
+def test_a_person_quoted_in_english_is_a_speaker_with_a_role(tmp_path, e5):
+    """'"…," said Dr. Wang Hui, director of the monitoring centre.' was nobody's text: in English as in Chinese a
+    paragraph quoting one person is their passage, with the role the text gives them."""
+    from index.clean import Block
+    from index.structure.people import quoted_person
+    from retriever import Retriever
+
+    assert quoted_person(Block(1, ('"It works," Liu Chang, a resident, said.',))) == ("Liu Chang", Role("a resident"))
+    assert quoted_person(Block(1, ("The city said it works.",)))[0] == ""
+    build_index([_printed(tmp_path, "air", AIR_HTML)], out=tmp_path / "index", embedder=e5)
+    retriever = Retriever.load(tmp_path / "index", embedder=e5)
+    answer = retriever.answer("What did Dr. Wang Hui say?")
+    cited = answer.passages[answer.answer_index].citation
+    assert not answer.abstained and cited.speaker == "Wang Hui" and cited.role == "director of the monitoring centre"

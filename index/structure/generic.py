@@ -220,11 +220,25 @@ def _context(groups: list[tuple[list[Text], _Piece]], i: int) -> str:
 
 def _places(text: str) -> list[str]:
     """The place names jieba tags in a text (two characters or more), each once, in order: words its dictionary
-    tags as places. A word it guessed (its HMM: no dictionary word) is a fragment of the sentence, seldom a place
-    (公园内共记录到… is cut 公园|内共|记录 and 内共 tagged a place; 杨柳湾村 gives 湾村)."""
+    tags as places and that CC-CEDICT, when it has them, names as a proper name. A word jieba guessed (its HMM: no
+    dictionary word) is a fragment of the sentence (公园内共记录到… is cut 公园|内共|记录 and 内共 tagged a place);
+    a dictionary's place that CC-CEDICT glosses only in common words is a common word (土建 'civil engineering',
+    城市 'city')."""
     import jieba.posseg
 
     tags = jieba.posseg.dt.word_tag_tab
     return list(dict.fromkeys(
-        w.word for w in jieba.posseg.cut(text) if w.flag == "ns" and len(w.word) >= 2 and tags.get(w.word) == "ns"
+        w.word for w in jieba.posseg.cut(text)
+        if w.flag == "ns" and len(w.word) >= 2 and tags.get(w.word) == "ns" and _proper_name(w.word)
     ))
+
+
+_PROPER = re.compile(r"\s*(?:the\s+)?[A-Z](?!L:)")  # a measure word (CL:座) is no name
+
+
+def _proper_name(word: str) -> bool:
+    """False when CC-CEDICT has the word and none of its glosses is a proper name (each starts in lower case)."""
+    from index.lexicon import _all_definitions
+
+    glosses = _all_definitions().get(word)
+    return glosses is None or any(_PROPER.match(g) for g in glosses)
