@@ -453,3 +453,12 @@ def test_a_person_quoted_in_english_is_a_speaker_with_a_role(tmp_path, e5):
     answer = retriever.answer("What did Dr. Wang Hui say?")
     cited = answer.passages[answer.answer_index].citation
     assert not answer.abstained and cited.speaker == "Wang Hui" and cited.role == "director of the monitoring centre"
+
+
+def test_a_list_items_bullet_is_not_its_text(tmp_path):
+    """Markdown minutes' items ('- 全市已有1,860个小区…') were answered with their bullet: '-全市已有…'."""
+    (tmp_path / "minutes.md").write_text(MINUTES, encoding="utf-8")
+    [source] = read_sources(tmp_path / "minutes.md")
+    [items] = [p for p in parse(source.text, "minutes", source.title).paragraphs if "1,860" in p.text.text]
+    assert items.text.text == "全市已有1,860个小区实行垃圾分类，覆盖率达到92%。东郊餐厨垃圾处理厂日处理能力600吨。"
+    assert (items.text.line_start, items.text.line_end) == (9, 10)
