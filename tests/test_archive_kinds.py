@@ -462,3 +462,27 @@ def test_a_list_items_bullet_is_not_its_text(tmp_path):
     [items] = [p for p in parse(source.text, "minutes", source.title).paragraphs if "1,860" in p.text.text]
     assert items.text.text == "全市已有1,860个小区实行垃圾分类，覆盖率达到92%。东郊餐厨垃圾处理厂日处理能力600吨。"
     assert (items.text.line_start, items.text.line_end) == (9, 10)
+
+
+TABLE_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Districts 2025</title>
+<style>body{font-size:12pt;margin:2cm} h1{font-size:20pt} h2{font-size:15pt} td,th{border:1px solid #000;padding:4px}</style>
+</head><body><h1>Districts 2025</h1>
+<h2>2. Districts</h2>
+<table><tr><th>District</th><th>PM2.5 (μg/m³)</th><th>Good days</th></tr>
+<tr><td>Riverside</td><td>28</td><td>310</td></tr><tr><td>Old Town</td><td>33</td><td>291</td></tr></table>
+<h2>3. Measures</h2>
+<p>The city closed 46 small coal-fired boilers.</p>
+</body></html>"""
+
+
+def test_a_printed_tables_rows_are_no_headings(tmp_path):
+    """A table printed to PDF gives a line per row (Riverside 28 310): rows in blocks of their own were headings,
+    rows in one block ran on into the next heading (3. Measures) and paragraph. Lines ending in two numbers, the
+    first line perhaps their head row, are a table: a passage of its own."""
+    [source] = read_sources(_printed(tmp_path, "districts", TABLE_HTML))
+    doc = parse(source.text, "districts", source.title)
+    assert [h.text for h in doc.headlines if h.text[0].isdigit()] == ["2. Districts", "3. Measures"]
+    [table] = [p for p in doc.paragraphs if "Riverside" in p.text.text]
+    assert table.text.text.split("\n") == ["District PM2.5 (μg/m³) Good days", "Riverside 28 310", "Old Town 33 291"]
+    [boilers] = [p for p in doc.paragraphs if "boilers" in p.text.text]
+    assert boilers.headline == "3. Measures"

@@ -27,6 +27,8 @@ _LATIN_END = re.compile(r"[.!?:;。]\W*$")  # a Latin sentence end also ends a p
 # A news byline or dateline (2026-11-20 08:30 来源：江城日报 记者 李明; 本报记者 王丽; 责任编辑：王芳) and a line of a
 # field list (时间：…, 地点：…, 主持：副市长 孙立华): they say who wrote it, when and where, not what a section is about.
 _BYLINE = re.compile(r"来源[：:]|作者[：:]|编辑[：:]|通讯员|^(?:本报|新华社|特约|见习)?记者\s*\S|\d{1,2}[:：]\d{2}(?!\d)")
+# A line ending in two numbers apart (Riverside 28 310, 北郊水厂 46 100%): a table row as a PDF prints it, no heading.
+_NUMBERS_ROW = re.compile(r"^.{0,60}\S\s+[-+]?\d[\d,.]*%?\s+[-+]?\d[\d,.]*%?\s*$")
 _FIELD = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}\s*[：:]\s*\S")
 
 
@@ -103,6 +105,14 @@ def _heading(block: Block, mid_sentence: bool) -> bool:
     return title_like(block) and not mid_sentence and not _LIST_ITEM.match(block.raw[0])
 
 
+def _table(block: Block) -> bool:
+    """Rows of a table: lines of cells as a reader gives them (北郊水厂 | 46 | 100%), or lines ending in two numbers
+    as a PDF prints them (Riverside 28 310), the first line perhaps the head row above them."""
+    rows = [table_row(line) or bool(_NUMBERS_ROW.search(line)) for line in block.raw]
+    head = compact(block.raw[0])
+    return all(rows) or (len(rows) >= 2 and all(rows[1:]) and len(head) <= 60 and not _ends(head))
+
+
 def _byline(block: Block) -> bool:
     """A byline, dateline or field list: a short block that names who wrote it, when or where (_BYLINE), or two
     lines or more each a short field (时间：2026年11月12日上午9:30 / 地点：…), none ending a sentence."""
@@ -158,11 +168,12 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
             role = quoted_person(block)[1] if not one_time_speaker(block) else None
             doc.speakers.setdefault(who, Speaker(who, role.role, role.organisation, role.title) if role else Speaker(who))
             section += 1  # the text after them is the section's again, not theirs
-        elif row := all(table_row(line) for line in block.raw):  # a passage of its own, with its table's head row
+        elif row := _table(block):  # a passage of its own, with its table's head row
             parts.add(lines_text(block), Kind.TEXT, headline=heading)
             if table_head and parts.items and parts.items[-1].text.line_start == block.first_line:
                 parts.items[-1] = replace(parts.items[-1], context=table_head)
-            table_head = table_head or clean.text  # the first row of a table names its columns
+            cells = all(table_row(line) for line in block.raw)
+            table_head = table_head or (clean.text if cells else "")  # the first row of a table names its columns
         elif _byline(block):  # a passage of its own: neither a heading nor joined to the paragraph after it
             parts.add(lines_text(block), Kind.TEXT, headline=heading)
         elif _heading(block, mid_sentence):
