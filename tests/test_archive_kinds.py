@@ -411,23 +411,26 @@ def _water_report(path):
     return path
 
 
-def test_a_word_table_is_one_passage_per_row(tmp_path, e5):
+def test_a_word_tables_rows_are_one_passage_a_row_a_highlight(tmp_path, e5):
     """A .docx table gave each cell a line: the head row's first cell (水厂) became a heading, the rows ran on
     into the next heading and paragraph, and 西山水厂改造投资多少？ was cited to one passage of lines 5–12. A row is
-    one line, its cells separated by ' | ', a passage of its own with its table's head row as context."""
+    one line, its cells separated by ' | '; a table's rows are one passage (its head row says what the numbers are)
+    and each row is a highlight of its own."""
     from retriever import Retriever
 
     path = _water_report(tmp_path / "water.docx")
     [source] = read_sources(path)
     doc = parse(source.text, "water", source.title)
     assert [h.text for h in doc.headlines] == ["一、各水厂运行情况", "二、存在的问题"]
-    [row] = [p for p in doc.paragraphs if p.text.text.startswith("西山水厂|")]
-    assert row.context == "水厂|日均供水量（万立方米）|主要问题" and row.text.line_start == row.text.line_end
+    [table] = [p for p in doc.paragraphs if "西山水厂|" in p.text.text]
+    assert table.text.text.split("\n") == ["水厂|日均供水量（万立方米）|主要问题", "北郊水厂|46|无", "西山水厂|18|设备老化，滤池需改造"]
     build_index([path], out=tmp_path / "index", embedder=e5)
     retriever = Retriever.load(tmp_path / "index", embedder=e5)
     answer = retriever.answer("西山水厂改造投资多少？")
     cited = answer.passages[answer.answer_index].citation
     assert not answer.abstained and "8600万元" in answer.text and cited.line_start == cited.line_end, cited
+    answer = retriever.answer("北郊水厂日均供水量是多少？")
+    assert not answer.abstained and answer.text == "北郊水厂|46|无", answer.text
 
 
 AIR_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Air Quality Annual Report 2025</title>

@@ -7,7 +7,7 @@ each heading opens a section whose paragraphs carry it as their context.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from index.clean import Block, block_text, compact, ends_paragraph, split_blocks, table_row
 from index.records import Headline, Kind, Speaker
@@ -147,7 +147,7 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
         part for b in split_blocks(text) for sub in _sub_blocks(b) for line in _head_line(sub, title)
         for part in _speaker_blocks(line)
     ]
-    table_head = ""  # the head row of the table being read ('' outside a table)
+    in_table = False  # the block before was a table's row
     for block in blocks:
         clean = block_text(block)
         if not WORD.search(clean.text):
@@ -168,12 +168,11 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
             role = quoted_person(block)[1] if not one_time_speaker(block) else None
             doc.speakers.setdefault(who, Speaker(who, role.role, role.organisation, role.title) if role else Speaker(who))
             section += 1  # the text after them is the section's again, not theirs
-        elif row := _table(block):  # a passage of its own, with its table's head row
-            parts.add(lines_text(block), Kind.TEXT, headline=heading)
-            if table_head and parts.items and parts.items[-1].text.line_start == block.first_line:
-                parts.items[-1] = replace(parts.items[-1], context=table_head)
-            cells = all(table_row(line) for line in block.raw)
-            table_head = table_head or (clean.text if cells else "")  # the first row of a table names its columns
+        elif row := _table(block):  # one passage of a table's rows, its head row with them, a row a line
+            if in_table:
+                parts.extend_last(lines_text(block))
+            else:
+                parts.add(lines_text(block), Kind.TEXT, headline=heading)
         elif _byline(block):  # a passage of its own: neither a heading nor joined to the paragraph after it
             parts.add(lines_text(block), Kind.TEXT, headline=heading)
         elif _heading(block, mid_sentence):
@@ -186,7 +185,7 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
                 section += 1  # an article opens a section of its own (its items follow it), cited on its own
             pieces.append(_Piece(clean, section, heading, note))
         first = False
-        table_head = table_head if row else ""
+        in_table = row
     doc.paragraphs = in_reading_order(_paragraphs(pieces) + parts.items)
     doc.notes = [p.text for p in doc.paragraphs if p.kind == Kind.NOTE.value]
     return doc
