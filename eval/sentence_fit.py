@@ -61,7 +61,7 @@ def question_rows(retriever, questions, k: int = ANSWER_K) -> list[Rows]:
         features, right = [], []
         kinds = [h.kind for h in searched.hits]
         lead_ins = [h.citation.speaker in hosts for h in searched.hits]
-        owned = owned_by_asked(retriever, parsed.text, chunks)
+        owned = owned_by_asked(retriever, parsed.text, chunks, parsed.lang)
         allowed = may_answer(
             asked, kinds[:ANSWER_DEPTH], lead_ins[:ANSWER_DEPTH], None if owned is None else owned[:ANSWER_DEPTH]
         )

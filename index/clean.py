@@ -16,9 +16,11 @@ from index.text import Text
 # Characters after which a blank line really ends a paragraph.
 TERMINAL = "。！？!?…；;”’」』"
 _SPACE = re.compile(r"\s+")
+CELL_SEPARATOR = " | "  # between the cells of a table row, which a reader gives as one line (.docx, .html)
 _ASCII_WORD = re.compile(r"[A-Za-z0-9%.\-+/#&]")
 _LATIN_CLOSE = ",:;!?)]}'\""  # Latin punctuation a space follows ('Transformers: Superlink', 'Hello, world')
 _LATIN_OPEN = "([{'\""
+_BULLET = re.compile(r"^\s*[-*•·+]\s+(?=\S)")  # a list item's bullet at the start of a line
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ def _keeps_space(before: str, after: str) -> bool:
 def join_lines(pieces: list[tuple[int, str]]) -> Text:
     """Join original lines into one clean text.
 
+    A list item's bullet ('- ', '* ', '• ' opening a line) is dropped: it marks the item, it is none of its words.
     Whitespace (line breaks included) is dropped, except that one space is kept where it
     separates two Latin words or numbers (``PM 2.5``, ``self help``, ``Transformers: Superlink``,
     ``Hello, world``); so ``1416 台`` becomes
@@ -79,7 +82,8 @@ def join_lines(pieces: list[tuple[int, str]]) -> Text:
     lines: list[int] = []
     pending_space = False
     for number, raw in pieces:
-        for char in raw:
+        bullet = _BULLET.match(raw)
+        for char in raw[bullet.end() :] if bullet else raw:
             if char.isspace() or char in "\u200b\ufeff":
                 pending_space = bool(chars)
                 continue
@@ -108,3 +112,8 @@ def compact(text: str) -> str:
 def ends_paragraph(text: str) -> bool:
     """True when text ends where a paragraph may end (sentence-final punctuation)."""
     return bool(text) and text[-1] in TERMINAL
+
+
+def table_row(line: str) -> bool:
+    """True when a line is a table row as a reader gives it (cells separated by CELL_SEPARATOR)."""
+    return CELL_SEPARATOR in line

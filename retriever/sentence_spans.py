@@ -19,6 +19,8 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十][是要]|首先|其�
 # A sentence's end; in English a full stop after a word (…in 2026.), so an English passage's sentences are highlights
 # of their own, not each a fragment running on into the next.
 _SENTENCE_END = re.compile(r"(?:[。！？!?；;…]|[A-Za-z0-9%)]\.[\"”’']?)\s*$")
+# A table's row ends where its line does (北郊水厂|46|100%|无, Riverside 28 310): each row is a highlight of its own.
+_ROW = re.compile(r"[^|\s]\s?\|\s?[^|\s]|\d[\d,.]*%?\s+[-+]?\d[\d,.]*%?\s*$")
 _SPEAKER = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,8}|[问答])[：:]\s*")  # 王奇：, and an interview's 问： / 答：
 # A questioner introducing themselves before asking (记者：我是晨报记者。请问…？): part of the question, no answer.
 _INTRODUCTION = re.compile(r"^(?:我是|我来自)[^，,。！？!?]{1,24}[。.]?\s*$")
@@ -59,6 +61,11 @@ def refers_back(sentence: str, before: str = "") -> bool:
     return bool(_BACK_REFERENCE.match(body))
 
 
+def _ends(sentence: str) -> bool:
+    """Whether a sentence ends where it stops: a sentence's end, or a table row's line."""
+    return bool(_SENTENCE_END.search(sentence) or _ROW.search(sentence))
+
+
 def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
     """The candidate highlights of a passage: (first sentence scored, first sentence shown, last sentence shown).
 
@@ -75,14 +82,15 @@ def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
     back = [not asking[i] and i > 0 and not asking[i - 1] and refers_back(s, sentences[i - 1]) for i, s in enumerate(sentences)]
     out = []
     for i in range(len(sentences)):
-        continued = i > 0 and (not _SENTENCE_END.search(sentences[i - 1]) or back[i])
+        continued = i > 0 and (not _ends(sentences[i - 1]) or back[i])
         if continued or (asking[i] and not all(asking)) or (introduced and introducing[i]):
             continue
         last = i
         while last + 1 < len(sentences) and not asking[last + 1] and last - i < 5:
             body = sentence_body(sentences[last])
-            fragment = not _SENTENCE_END.search(sentences[last])
+            fragment = not _ends(sentences[last])
             heading = len(sentences[last]) < SHORT_SENTENCE or (_HEADING.match(body) and len(body) < HEADING_MAX)
+            heading = heading and not _ROW.search(sentences[last])  # a short table row is no heading
             if heading and _HEADING.match(sentence_body(sentences[last + 1])):
                 heading = False  # it opens a list ('我们做了大量工作。一是…'): each item heads its own sentence
             if not (fragment or heading):

@@ -11,6 +11,7 @@ from index.errors import InvalidArgumentError
 from index.store.base import NO_FILTER, Filter
 from retriever.answer_sentence import asked_for
 from retriever.answerability import Evidence, Verdict
+from retriever.answerability.asked import asks_words
 from retriever.answerability.entities import asked_entities, cities_of
 from retriever.candidates import SentenceScores, sentence_scores
 from retriever.conversation.focus import focus_evidence, focused_run
@@ -62,7 +63,7 @@ def answer(
     asked = asked_for(parsed.text, parsed.terms, backend.lexicon, entity_names(retriever), subjects(retriever, chunks))
     found, chosen = answer_highlights(
         chunks, [searched.sentences[c.chunk_id] for c in chunks], asked, [h.kind for h in hits],
-        [h.citation.speaker in hosts for h in hits], owned_by_asked(retriever, parsed.text, chunks),
+        [h.citation.speaker in hosts for h in hits], owned_by_asked(retriever, parsed.text, chunks, parsed.lang),
     )
     chosen = named_article(parsed.text, chunks, chosen)
     highlights = []
@@ -108,11 +109,16 @@ def subjects(retriever, chunks) -> list[str]:
     return list(dict.fromkeys(t.title.strip() for t in titles if t and 1 < len(t.title.strip()) <= SUBJECT_CHARS))
 
 
-def owned_by_asked(retriever, question: str, chunks) -> list[bool] | None:
-    """Whether each passage belongs to a speaker or city the question names (None when it names none)."""
+def owned_by_asked(retriever, question: str, chunks, lang: str = "zh") -> list[bool] | None:
+    """Whether each passage belongs to a speaker or city the question names (None when it names none). When it asks
+    what they said (张三说了什么？), only their own turns: a title or byline naming them says nothing of theirs."""
     facts = retriever.answerability.facts
     entities = asked_entities(question, facts.names, facts.entities)
-    return [any(e.owns(c) for e in entities) for c in chunks] if entities else None
+    if not entities:
+        return None
+    if asks_words(question, lang):
+        return [any(c.speaker and c.speaker == e.speaker for e in entities) for c in chunks]
+    return [any(e.owns(c) for e in entities) for c in chunks]
 
 
 def judge(retriever, query: str) -> Verdict:

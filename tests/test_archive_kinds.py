@@ -11,6 +11,7 @@ from index.clean import compact, split_blocks
 from index.readers import read_sources
 from index.records import Kind
 from index.structure import parse
+from index.structure.people import Role
 from tests.test_readers import _printed
 
 ONE_LINE_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Riverside Tree Planting Report 2026</title>
@@ -307,3 +308,184 @@ def test_build_help_says_documents():
 
     shown = CliRunner().invoke(app, ["build", "--help"]).output
     assert "documents" in shown and "transcript files" not in shown
+
+
+def test_what_a_named_person_said_is_answered_from_their_own_words(journalist):
+    """张三说了什么？ was answered with the interview's title (专访市水务局局长张三：…), which names him and says nothing
+    of his: a question asking what a named person said is answered from that person's own turns."""
+    from retriever.answerability.asked import asks_words
+
+    for question in ("张三说了什么？", "What did Zhang San say?"):
+        answer = journalist.answer(question)
+        chosen = answer.passages[answer.answer_index]
+        assert chosen.citation.speaker == "张三" and "专访" not in answer.text, (question, answer.text)
+    assert asks_words("刘玉芬谈到了哪些问题？", "zh") and asks_words("What did Liu say about the park?", "en")
+    assert not asks_words("谁说了什么？", "zh") and not asks_words("这说明了什么问题？", "zh")
+    assert not asks_words("What did the city spend?", "en")
+
+
+def test_a_quoted_persons_places_are_places_not_fragments():
+    """公园内共记录到… is cut 公园|内共|记录 by jieba, which guesses 内共 a place: the places around a quoted person
+    (Chunk.context) were '城东 内共'. Only words jieba's dictionary tags as places count (汶上县), and of those
+    only the ones CC-CEDICT names as places when it has them."""
+    doc = parse(QUOTED, "report")
+    assert {p.context for p in doc.paragraphs if p.speaker} == {"城东"}
+    report = "本报讯 汶上县今年建成污水处理厂两座。\n\n“明年还要再建一座。”县水务局局长刘玉芬说。\n"
+    assert [p.context for p in parse(report, "r").paragraphs if p.speaker] == ["汶上县"]
+    # jieba's dictionary tags 土建 (civil engineering) and 城市 (city) places; CC-CEDICT glosses them as common words
+    works = "本报讯 地铁5号线已完成全部土建施工，兰州城市交通将更便捷。\n\n“年底开通。”集团副总经理周海涛说。\n"
+    assert [p.context for p in parse(works, "r").paragraphs if p.speaker] == ["兰州"]
+
+
+NEWS_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>江城地铁5号线年底通车_江城日报网</title></head><body>
+<div class="top"><a href="/">首页</a> | <a href="/news">新闻</a> | <a href="/video">视频</a></div>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/city">城事</a> &gt; 正文</div>
+<article><h1>江城地铁5号线年底通车</h1>
+<div class="meta">2026-11-20 08:30 来源：江城日报 记者 李明</div>
+<p>地铁5号线一期预计12月28日开通运营。</p>
+<p>5号线一期全长21.6公里，沿线共设12座车站。</p>
+</article>
+<div class="related"><h3>相关新闻</h3><ul><li><a href="#">地铁6号线开工建设</a></li><li><a href="#">公交票价听证会召开</a></li></ul></div>
+<div class="footer"><p>版权所有 © 2026 江城日报社</p></div>
+<ul><li><a href="/a">关于我们</a> | <a href="/b">联系我们</a> | <a href="/c">网站地图</a></li></ul>
+</body></html>"""
+
+
+def test_a_news_page_is_its_story(tmp_path):
+    """A saved news page gave its menu bar (首页|新闻|视频) as the title, its byline as the heading of every paragraph,
+    and its breadcrumb, related stories and copyright as passages: the story is the page's <article>, its title the
+    <h1> (<title> adds the site's name), the byline a passage of its own; link lists are dropped on any page."""
+    (tmp_path / "news.html").write_text(NEWS_PAGE, encoding="utf-8")
+    [source] = read_sources(tmp_path / "news.html")
+    assert source.title == "江城地铁5号线年底通车"
+    assert "首页" not in source.text and "相关新闻" not in source.text and "版权所有" not in source.text
+    doc = parse(source.text, "news", source.title)
+    assert doc.title == "江城地铁5号线年底通车" and not doc.headlines
+    assert {p.headline for p in doc.paragraphs} == {""}
+    (tmp_path / "plain.html").write_text(NEWS_PAGE.replace("<article>", "<div>").replace("</article>", "</div>"),
+                                         encoding="utf-8")
+    [plain] = read_sources(tmp_path / "plain.html")
+    assert "关于我们" not in plain.text and "地铁6号线" not in plain.text and "21.6公里" in plain.text
+
+
+MINUTES = """# 垃圾分类工作推进会会议纪要
+
+**时间**：2026年11月12日上午9:30
+**地点**：市政府3号会议室
+**主持**：副市长 孙立华
+
+## 一、工作进展
+
+- 全市已有1,860个小区实行垃圾分类，覆盖率达到92%。
+- 东郊餐厨垃圾处理厂日处理能力600吨。
+"""
+
+
+def test_a_field_list_is_neither_a_heading_nor_the_next_paragraph(tmp_path):
+    """时间：…/地点：…/主持：… lines end no sentence: the heading after them (一、工作进展) was read as their
+    continuation, and fields, heading and list were one passage (lines 3–10)."""
+    (tmp_path / "minutes.md").write_text(MINUTES, encoding="utf-8")
+    [source] = read_sources(tmp_path / "minutes.md")
+    doc = parse(source.text, "minutes", source.title)
+    assert [h.text for h in doc.headlines] == ["一、工作进展"]
+    fields = [p for p in doc.paragraphs if p.text.text.startswith("时间")]
+    assert len(fields) == 1 and fields[0].text.line_start == 3 and "工作进展" not in fields[0].text.text
+    assert [p.headline for p in doc.paragraphs if "1,860" in p.text.text] == ["一、工作进展"]
+
+
+def _water_report(path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("供水水质报告", 0)
+    document.add_heading("一、各水厂运行情况", 1)
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["水厂", "日均供水量（万立方米）", "主要问题"]):
+        cell.text = text
+    for row in (("北郊水厂", "46", "无"), ("西山水厂", "18", "设备老化，滤池需改造")):
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    document.add_heading("二、存在的问题", 1)
+    document.add_paragraph("西山水厂建于1992年，计划于2026年下半年投资8600万元进行提标改造。")
+    document.save(path)
+    return path
+
+
+def test_a_word_tables_rows_are_one_passage_a_row_a_highlight(tmp_path, e5):
+    """A .docx table gave each cell a line: the head row's first cell (水厂) became a heading, the rows ran on
+    into the next heading and paragraph, and 西山水厂改造投资多少？ was cited to one passage of lines 5–12. A row is
+    one line, its cells separated by ' | '; a table's rows are one passage (its head row says what the numbers are)
+    and each row is a highlight of its own."""
+    from retriever import Retriever
+
+    path = _water_report(tmp_path / "water.docx")
+    [source] = read_sources(path)
+    doc = parse(source.text, "water", source.title)
+    assert [h.text for h in doc.headlines] == ["一、各水厂运行情况", "二、存在的问题"]
+    [table] = [p for p in doc.paragraphs if "西山水厂|" in p.text.text]
+    assert table.text.text.split("\n") == ["水厂|日均供水量（万立方米）|主要问题", "北郊水厂|46|无", "西山水厂|18|设备老化，滤池需改造"]
+    build_index([path], out=tmp_path / "index", embedder=e5)
+    retriever = Retriever.load(tmp_path / "index", embedder=e5)
+    answer = retriever.answer("西山水厂改造投资多少？")
+    cited = answer.passages[answer.answer_index].citation
+    assert not answer.abstained and "8600万元" in answer.text and cited.line_start == cited.line_end, cited
+    answer = retriever.answer("北郊水厂日均供水量是多少？")
+    assert not answer.abstained and answer.text == "北郊水厂|46|无", answer.text
+
+
+AIR_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Air Quality Annual Report 2025</title>
+<style>body{font-size:12pt;margin:2cm} h1{font-size:20pt} h2{font-size:15pt}</style></head><body>
+<h1>Air Quality Annual Report 2025</h1>
+<h2>Measures</h2>
+<p>The city closed 46 small coal-fired boilers and replaced 1,200 diesel buses with electric ones.</p>
+<p>"Our target for 2026 is a PM2.5 average below 30," said Dr. Wang Hui, director of the monitoring centre.</p>
+</body></html>"""
+
+
+def test_a_person_quoted_in_english_is_a_speaker_with_a_role(tmp_path, e5):
+    """'"…," said Dr. Wang Hui, director of the monitoring centre.' was nobody's text: in English as in Chinese a
+    paragraph quoting one person is their passage, with the role the text gives them."""
+    from index.clean import Block
+    from index.structure.people import quoted_person
+    from retriever import Retriever
+
+    assert quoted_person(Block(1, ('"It works," Liu Chang, a resident, said.',))) == ("Liu Chang", Role("a resident"))
+    assert quoted_person(Block(1, ("The city said it works.",)))[0] == ""
+    build_index([_printed(tmp_path, "air", AIR_HTML)], out=tmp_path / "index", embedder=e5)
+    retriever = Retriever.load(tmp_path / "index", embedder=e5)
+    answer = retriever.answer("What did Dr. Wang Hui say?")
+    cited = answer.passages[answer.answer_index].citation
+    assert not answer.abstained and cited.speaker == "Wang Hui" and cited.role == "director of the monitoring centre"
+
+
+def test_a_list_items_bullet_is_not_its_text(tmp_path):
+    """Markdown minutes' items ('- 全市已有1,860个小区…') were answered with their bullet: '-全市已有…'."""
+    (tmp_path / "minutes.md").write_text(MINUTES, encoding="utf-8")
+    [source] = read_sources(tmp_path / "minutes.md")
+    [items] = [p for p in parse(source.text, "minutes", source.title).paragraphs if "1,860" in p.text.text]
+    assert items.text.text == "全市已有1,860个小区实行垃圾分类，覆盖率达到92%。东郊餐厨垃圾处理厂日处理能力600吨。"
+    assert (items.text.line_start, items.text.line_end) == (9, 10)
+
+
+TABLE_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>Districts 2025</title>
+<style>body{font-size:12pt;margin:2cm} h1{font-size:20pt} h2{font-size:15pt} td,th{border:1px solid #000;padding:4px}</style>
+</head><body><h1>Districts 2025</h1>
+<h2>2. Districts</h2>
+<table><tr><th>District</th><th>PM2.5 (μg/m³)</th><th>Good days</th></tr>
+<tr><td>Riverside</td><td>28</td><td>310</td></tr><tr><td>Old Town</td><td>33</td><td>291</td></tr></table>
+<h2>3. Measures</h2>
+<p>The city closed 46 small coal-fired boilers.</p>
+</body></html>"""
+
+
+def test_a_printed_tables_rows_are_no_headings(tmp_path):
+    """A table printed to PDF gives a line per row (Riverside 28 310): rows in blocks of their own were headings,
+    rows in one block ran on into the next heading (3. Measures) and paragraph. Lines ending in two numbers, the
+    first line perhaps their head row, are a table: a passage of its own."""
+    [source] = read_sources(_printed(tmp_path, "districts", TABLE_HTML))
+    doc = parse(source.text, "districts", source.title)
+    assert [h.text for h in doc.headlines if h.text[0].isdigit()] == ["2. Districts", "3. Measures"]
+    [table] = [p for p in doc.paragraphs if "Riverside" in p.text.text]
+    assert table.text.text.split("\n") == ["District PM2.5 (μg/m³) Good days", "Riverside 28 310", "Old Town 33 291"]
+    [boilers] = [p for p in doc.paragraphs if "boilers" in p.text.text]
+    assert boilers.headline == "3. Measures"

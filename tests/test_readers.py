@@ -215,7 +215,7 @@ def test_docx_paragraphs_and_table_cells(tmp_path):
     lines = source.text.split("\n")
     assert lines[0] == "碧水行动：青山县河湖治理座谈会纪要" and lines[1] == ""
     assert "李明：青山县今年治理河湖12条，全部达到三类水质标准。" in lines
-    assert ["项目", "数量", "", "河长", "86名"] == lines[lines.index("项目") : lines.index("86名") + 1]
+    assert ["项目 | 数量", "", "河长 | 86名"] == lines[lines.index("项目 | 数量") : lines.index("河长 | 86名") + 1]
     assert lines[-1] == "赵芳：全县共设立河长86名，每月巡河不少于两次。"
 
     (tmp_path / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0 an old binary .doc renamed")
@@ -240,7 +240,7 @@ def test_html_visible_text_blocks_and_charset(tmp_path):
         assert hidden not in source.text
     lines = source.text.split("\n")
     assert lines[:3] == ["碧水行动", "", "李明：青山县今年治理河湖12条，<全部>达标。"]
-    assert ["项目", "数量", "", "河长", "86名"] == lines[lines.index("项目") : lines.index("86名") + 1]
+    assert ["项目 | 数量", "", "河长 | 86名"] == lines[lines.index("项目 | 数量") : lines.index("河长 | 86名") + 1]
     assert lines[-2:] == ["第二条", "续行"]
 
     untitled = tmp_path / "untitled.htm"

@@ -1,14 +1,15 @@
-"""Word documents (.docx), through python-docx: paragraphs and table cells as lines, in document order.
+"""Word documents (.docx), through python-docx: paragraphs and table rows as lines, in document order.
 
 Paragraphs are separated by a blank line (each one is a block for the structurer, as in a transcript);
-a table row is a block with one line per cell. Line numbers count these extracted lines: a .docx has no
-lines or pages of its own until it is laid out.
+a table row is a block of one line, its cells separated by " | " (index.clean.CELL_SEPARATOR). Line numbers
+count these extracted lines: a .docx has no lines or pages of its own until it is laid out.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from index.clean import CELL_SEPARATOR
 from index.errors import DocumentError
 from index.readers.base import Source, read_bytes, sha256_bytes
 
@@ -78,7 +79,7 @@ def _open(path: Path, data: bytes):
 
 
 def _table_blocks(table) -> list[list[str]]:
-    """One block per row: each cell's text on its own line (a merged cell once)."""
+    """One block per row: one line of its cells' texts (a merged cell once), separated by CELL_SEPARATOR."""
     blocks = []
     for row in table.rows:
         seen: set[int] = set()
@@ -91,5 +92,5 @@ def _table_blocks(table) -> list[list[str]]:
             if text:
                 cells.append(text)
         if cells:
-            blocks.append(cells)
+            blocks.append([CELL_SEPARATOR.join(cells)])
     return blocks

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.clean import Block, block_text, compact, ends_paragraph, split_blocks
+from index.clean import Block, block_text, compact, ends_paragraph, split_blocks, table_row
 from index.records import Headline, Kind, Speaker
 from index.structure.document import Document, Paragraph, in_reading_order
 from index.structure.parts import WORD, Parts, is_title, lines_text, marker_text
@@ -24,6 +24,12 @@ _NUMBERED = re.compile(  # 第一章 / 一、 / 1.2. / （一）
 _ARTICLE = re.compile(rf"^第[{_NUMERAL}\d]+条")  # 第一条 …: an article of a notice or a law, a passage of its own
 _LIST_ITEM = re.compile(r"^\s*[-*•·+]\s")
 _LATIN_END = re.compile(r"[.!?:;。]\W*$")  # a Latin sentence end also ends a paragraph here
+# A news byline or dateline (2026-11-20 08:30 来源：江城日报 记者 李明; 本报记者 王丽; 责任编辑：王芳) and a line of a
+# field list (时间：…, 地点：…, 主持：副市长 孙立华): they say who wrote it, when and where, not what a section is about.
+_BYLINE = re.compile(r"来源[：:]|作者[：:]|编辑[：:]|通讯员|^(?:本报|新华社|特约|见习)?记者\s*\S|\d{1,2}[:：]\d{2}(?!\d)")
+# A line ending in two numbers apart (Riverside 28 310, 北郊水厂 46 100%): a table row as a PDF prints it, no heading.
+_NUMBERS_ROW = re.compile(r"^.{0,60}\S\s+[-+]?\d[\d,.]*%?\s+[-+]?\d[\d,.]*%?\s*$")
+_FIELD = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}\s*[：:]\s*\S")
 
 
 @dataclass
@@ -99,6 +105,24 @@ def _heading(block: Block, mid_sentence: bool) -> bool:
     return title_like(block) and not mid_sentence and not _LIST_ITEM.match(block.raw[0])
 
 
+def _table(block: Block) -> bool:
+    """Rows of a table: lines of cells as a reader gives them (北郊水厂 | 46 | 100%), or lines ending in two numbers
+    as a PDF prints them (Riverside 28 310), the first line perhaps the head row above them."""
+    rows = [table_row(line) or bool(_NUMBERS_ROW.search(line)) for line in block.raw]
+    head = compact(block.raw[0])
+    return all(rows) or (len(rows) >= 2 and all(rows[1:]) and len(head) <= 60 and not _ends(head))
+
+
+def _byline(block: Block) -> bool:
+    """A byline, dateline or field list: a short block that names who wrote it, when or where (_BYLINE), or two
+    lines or more each a short field (时间：2026年11月12日上午9:30 / 地点：…), none ending a sentence."""
+    lines = [compact(line) for line in block.raw if line.strip()]
+    if not lines or any(len(line) > 60 or ends_paragraph(line) for line in lines):
+        return False
+    fields = len(lines) >= 2 and all(_FIELD.match(x) for x in lines)  # one such line may be a heading (第一部分：甘肃)
+    return (title_like(block) and bool(_BYLINE.search(compact(" ".join(block.raw))))) or fields
+
+
 def _ends(text: str) -> bool:
     return ends_paragraph(text) or bool(_LATIN_END.search(text))
 
@@ -123,10 +147,12 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
         part for b in split_blocks(text) for sub in _sub_blocks(b) for line in _head_line(sub, title)
         for part in _speaker_blocks(line)
     ]
+    in_table = False  # the block before was a table's row
     for block in blocks:
         clean = block_text(block)
         if not WORD.search(clean.text):
             continue
+        row = False
         mid_sentence = bool(pieces) and not _ends(pieces[-1].text.text)
         marker = compact("".join(block.raw)).rstrip("：:")
         if not doc.title and is_title(block, first, title):
@@ -142,6 +168,13 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
             role = quoted_person(block)[1] if not one_time_speaker(block) else None
             doc.speakers.setdefault(who, Speaker(who, role.role, role.organisation, role.title) if role else Speaker(who))
             section += 1  # the text after them is the section's again, not theirs
+        elif row := _table(block):  # one passage of a table's rows, its head row with them, a row a line
+            if in_table:
+                parts.extend_last(lines_text(block))
+            else:
+                parts.add(lines_text(block), Kind.TEXT, headline=heading)
+        elif _byline(block):  # a passage of its own: neither a heading nor joined to the paragraph after it
+            parts.add(lines_text(block), Kind.TEXT, headline=heading)
         elif _heading(block, mid_sentence):
             heading = _MARKDOWN_HEADING.sub("", clean.text).strip("# ") or clean.text
             section, note = section + 1, False
@@ -152,6 +185,7 @@ def parse(text: str, doc_id: str, title: str = "") -> Document:
                 section += 1  # an article opens a section of its own (its items follow it), cited on its own
             pieces.append(_Piece(clean, section, heading, note))
         first = False
+        in_table = row
     doc.paragraphs = in_reading_order(_paragraphs(pieces) + parts.items)
     doc.notes = [p.text for p in doc.paragraphs if p.kind == Kind.NOTE.value]
     return doc
@@ -195,7 +229,26 @@ def _context(groups: list[tuple[list[Text], _Piece]], i: int) -> str:
 
 
 def _places(text: str) -> list[str]:
-    """The place names jieba tags in a text (two characters or more), each once, in order."""
+    """The place names jieba tags in a text (two characters or more), each once, in order: words its dictionary
+    tags as places and that CC-CEDICT, when it has them, names as a proper name. A word jieba guessed (its HMM: no
+    dictionary word) is a fragment of the sentence (公园内共记录到… is cut 公园|内共|记录 and 内共 tagged a place);
+    a dictionary's place that CC-CEDICT glosses only in common words is a common word (土建 'civil engineering',
+    城市 'city')."""
     import jieba.posseg
 
-    return list(dict.fromkeys(w.word for w in jieba.posseg.cut(text) if w.flag == "ns" and len(w.word) >= 2))
+    tags = jieba.posseg.dt.word_tag_tab
+    return list(dict.fromkeys(
+        w.word for w in jieba.posseg.cut(text)
+        if w.flag == "ns" and len(w.word) >= 2 and tags.get(w.word) == "ns" and _proper_name(w.word)
+    ))
+
+
+_PROPER = re.compile(r"\s*(?:the\s+)?[A-Z](?!L:)")  # a measure word (CL:座) is no name
+
+
+def _proper_name(word: str) -> bool:
+    """False when CC-CEDICT has the word and none of its glosses is a proper name (each starts in lower case)."""
+    from index.lexicon import _all_definitions
+
+    glosses = _all_definitions().get(word)
+    return glosses is None or any(_PROPER.match(g) for g in glosses)

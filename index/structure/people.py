@@ -139,6 +139,24 @@ _ANY = _WHO.replace("?P<who>", "")
 _QUOTE_ANYWHERE = re.compile(rf"[”」][，,]?{_ANY}{_QUOTE_VERBS}[。，,：:]|(?:^|[。！？])据?{_ANY}{_QUOTE_VERBS}[：:，,]")
 
 
+# An English paragraph quoting one person: '"…," said Dr. Wang Hui, director of the centre.' / '"…," Wang Hui said.'
+_EN_SAID = r"(?:said|says|added|explained|noted|stressed|told reporters)"
+_EN_WHO = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?P<who>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})"
+_EN_QUOTE = r"^[\"“][^\"“”]+[\"”],?\s+"
+_EN_QUOTED = (
+    re.compile(rf"{_EN_QUOTE}{_EN_SAID}\s+{_EN_WHO}(?:,\s+(?P<role>[^.;\"“”]{{3,80}}?))?\s*\.?$"),
+    re.compile(rf"{_EN_QUOTE}{_EN_WHO}(?:,\s+(?P<role>[^.;\"“”]{{3,80}}?),)?\s+{_EN_SAID}\s*\.?$"),
+)
+
+
+def quoted_in_english(block: Block) -> tuple[str, Role]:
+    """The person an English paragraph quotes and its role ('"Our target is…," said Dr. Wang Hui, director of the
+    monitoring centre.' → 'Wang Hui', Role('director of the monitoring centre')); ('', Role('')) for anything else."""
+    text = " ".join(line.strip() for line in block.raw if line.strip())
+    match = next((m for m in (p.match(text) for p in _EN_QUOTED) if m), None)
+    return (match.group("who"), Role(match.group("role") or "")) if match else ("", Role(""))
+
+
 def quoted_person(block: Block) -> tuple[str, Role]:
     """The person a paragraph of running text quotes in prose ('“…”湿地公园管理处主任刘玉芬说。', '公园设计单位负责人
     陈建国介绍：“…”', '据陈建国介绍，…'), with the role the text gives them; ('', Role('')) when it quotes no one
@@ -148,7 +166,7 @@ def quoted_person(block: Block) -> tuple[str, Role]:
         return "", Role("")
     match = next((m for m in (p.match(text) for p in _QUOTED_IN_PROSE) if m), None)
     if not match:
-        return "", Role("")
+        return quoted_in_english(block)
     name, role = _person(match.group("who"))
     if not name:
         return "", Role("")

@@ -101,6 +101,25 @@ def asks_speaker(question: str, lang: str) -> bool:
     return bool((_ZH_SPEAKER if lang == "zh" else _EN_SPEAKER).search(text))
 
 
+# What a named person said: a speech verb asking what (张三说了什么？刘玉芬谈到了哪些问题？What did Zhang San say about
+# the rivers?). The answer is in that person's own words, not in a title or byline that names them.
+_ZH_WORDS = re.compile(rf"{_ZH_SPEAKER_VERB}(?![明服])(?:了|过|到|起)*.{{0,2}}(?:什么|哪些|哪几|啥)")
+_EN_WORDS = re.compile(
+    r"\bwhat\s+(?:did|does|do|has|have|had|will|would)\s+(?:\S+\s+){1,4}?(?:say|said|talk|speak|spoke|mention|tell|told"
+    r"|discuss|describe|explain|stress|emphasi[sz]e|propose|share|present|recount|argue|warn|think|bring up|point out)\b"
+    r"|\bwhat\s+(?:\S+\s+){1,4}?(?:said|says|talked about|spoke about|mentioned|told)\b",
+    re.I,
+)
+
+
+def asks_words(question: str, lang: str) -> bool:
+    """Whether a question asks what someone said (张三说了什么？What did Zhang San say?), not who said it."""
+    text = canonical(question)
+    if asks_speaker(question, lang):
+        return False
+    return bool((_ZH_WORDS if lang == "zh" else _EN_WORDS).search(text))
+
+
 def asks_role(question: str, lang: str) -> bool:
     """Whether a person question asks who holds a role it names (湘潭市长叫什么名字, who is the mayor): a role
     word then answers nothing, only a name."""
