@@ -166,6 +166,7 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
     """
     freq = _freq()
     words = _words(text)
+    unknown = _unknown_words(text)
     guarded = [(m.start(), m.end()) for p in protected if p for m in re.finditer(re.escape(p), text)]
     guarded += _terms_within(text, known)  # 经开区, 大数据: the index's own long words are no part of a slip
     out: list[Slip] = []
@@ -180,6 +181,8 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
             nxt = words[i + 1][1]
             if len(nxt) == 1:  # never into a word jieba knows (车|出动, 想|知道: a real word is no part of a slip)
                 stretches.append((start, word + nxt, None))
+                if i + 2 < len(words) and len(words[i + 2][1]) == 1 and words[i + 2][1] not in _FUNCTION:
+                    stretches.append((start, word + nxt + words[i + 2][1], None))  # 河|长|至: 河长制, not 长至 → 长治
         if not counted:
             stretches += _across(text, words, i, contains)
         for at, piece, rest in stretches:
@@ -194,7 +197,13 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
                 written, sure = written_reading(piece, contains, known)
             if not written:
                 continue
-            if rest is not None and not (sure and contains(written)):
+            cut = _cut_word(words, at, piece)
+            if cut and DOMINANT * freq.get(written, 0) < freq.get(cut, 0):
+                continue  # 河长|至今 is no 河长治|今: the word it cuts reads far likelier than the reading it gives
+            in_text = contains(written)
+            if not in_text and not (_repairs(text, at, piece, written, unknown) or (cut and _function_reading(rest))):
+                continue  # 更|靠|前 is no 考前: the dictionary's reading only for characters that read as no words
+            if rest is not None and not (sure and in_text) and not (sure and cut and _function_reading(rest)):
                 if not _in_context(text, at, piece, written, contains):
                     continue  # across words only to a reading the text writes, unrivalled (never the dictionary's)
             if (is_word(piece) or not sure) and not _in_context(text, at, piece, written, contains):
@@ -203,6 +212,45 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
             taken = at + len(piece)
             break
     return out
+
+
+def _unknown_words(text: str) -> list[tuple[int, int]]:
+    """Where jieba's HMM guesses words in the question: runs of characters it reads as one unknown word rather than
+    as known words of their own (上办, 一供定; never 更|靠|前), as (start, end) pairs."""
+    out, at = [], 0
+    for word in _jieba().lcut(text, HMM=True):
+        if len(word) >= 2 and not _freq().get(word, 0):
+            out.append((at, at + len(word)))
+        at += len(word)
+    return out
+
+
+def _repairs(text: str, at: int, piece: str, written: str, unknown: list[tuple[int, int]]) -> bool:
+    """Whether a reading the text never writes repairs the question: the typed stretch lies in a word jieba's HMM had
+    to guess, and with the reading in its place jieba guesses no word there any more (一供定 → 一共|定; 时一值 is no
+    十一|值到, 更|靠|前 no 考前: those characters read as words as typed)."""
+    end = at + len(piece)
+    for a, b in unknown:
+        if a <= at and end <= b:
+            fixed = text[:at] + written + text[end:]
+            return not any(x < b and a < y for x, y in _unknown_words(fixed))
+    return False
+
+
+def _cut_word(words: list[tuple[int, str]], at: int, piece: str) -> str:
+    """The word of jieba's cut that the stretch takes only part of ('' when it covers whole words): 供给 of 一|供给."""
+    end = at + len(piece)
+    for start, word in words:
+        if start < end and at < start + len(word) and not (at <= start and start + len(word) <= end):
+            return word
+    return ""
+
+
+def _function_reading(rest: str | None) -> bool:
+    """Whether a stretch across words may be read as a dictionary word the text never writes: what is left of the
+    word it cuts is a word everyone writes on its own (一共|给 of 一|供给). Adverbs and function words (一共, 总共) are
+    how a question asks, not what it asks about: the text need not write them."""
+    return bool(rest) and _freq().get(rest, 0) >= WELL_KNOWN
 
 
 def _across(text: str, words: list[tuple[int, str]], i: int, contains: Known) -> list[tuple[int, str, str]]:
