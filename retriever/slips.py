@@ -201,9 +201,10 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
             if cut and DOMINANT * freq.get(written, 0) < freq.get(cut, 0):
                 continue  # 河长|至今 is no 河长治|今: the word it cuts reads far likelier than the reading it gives
             in_text = contains(written)
-            if not in_text and not (_repairs(text, at, piece, written, unknown) or (cut and _function_reading(rest))):
+            glued = bool(cut) and rest is not None and _one_word(piece, words, i, rest)
+            if not in_text and not (_repairs(text, at, piece, written, unknown) or glued):
                 continue  # 更|靠|前 is no 考前: the dictionary's reading only for characters that read as no words
-            if rest is not None and not (sure and in_text) and not (sure and cut and _function_reading(rest)):
+            if rest is not None and not (sure and in_text) and not (sure and glued):
                 if not _in_context(text, at, piece, written, contains):
                     continue  # across words only to a reading the text writes, unrivalled (never the dictionary's)
             if (is_word(piece) or not sure) and not _in_context(text, at, piece, written, contains):
@@ -246,11 +247,14 @@ def _cut_word(words: list[tuple[int, str]], at: int, piece: str) -> str:
     return ""
 
 
-def _function_reading(rest: str | None) -> bool:
-    """Whether a stretch across words may be read as a dictionary word the text never writes: what is left of the
-    word it cuts is a word everyone writes on its own (一共|给 of 一|供给). Adverbs and function words (一共, 总共) are
-    how a question asks, not what it asks about: the text need not write them."""
-    return bool(rest) and _freq().get(rest, 0) >= WELL_KNOWN
+def _one_word(piece: str, words: list[tuple[int, str]], i: int, rest: str) -> bool:
+    """Whether a stretch across words i and i+1 reads as one word of its own to jieba's character model (its HMM,
+    which knows no dictionary) while what is left of the word it cuts is a dictionary word: 一|供给 reads 一供|给 (the
+    slip of 一共|给, an adverb the text need not write); 请|简述, 人|出力 and 名声|上 read as typed."""
+    from jieba import finalseg
+
+    pair = words[i][1] + words[i + 1][1]
+    return piece in list(finalseg.cut(pair)) and _freq().get(rest, 0) > 0
 
 
 def _across(text: str, words: list[tuple[int, str]], i: int, contains: Known) -> list[tuple[int, str, str]]:
