@@ -11,16 +11,23 @@ A stretch of the question is corrected when:
 - the text never writes it and it is no index term, no name the index knows (its speakers), no part of an index term
   of three characters or more the question writes (经开区), holds no particle, question word or pronoun (罚了, 多大, 我想)
   and is no word everyone writes (jieba's count WELL_KNOWN or more);
-- it is a word of two to four characters as jieba cuts the question (without guessing unknown words), or two
-  one-character words together (the slip jieba cut apart: 北|便, 岳|糖); never a piece of a longer word jieba knows;
+- it is a word of two to four characters as jieba cuts the question (without guessing unknown words), or two or
+  three one-character words together (the slip jieba cut apart: 岳|糖, 河|长|至: 河长制, not 长至 → 长治); never a piece of
+  a longer word jieba knows;
   or a stretch across one word boundary where jieba glued the slipped character onto a neighbour (小锅|路 for 小锅炉,
   一|供给 for 一共|给), cutting at most one of the two words, a two-character word the text never writes, and read
   only as a stretch the text writes (小锅炉 need be no word: jieba cuts the swapped character into one, 锅炉) with no
-  rival reading: the dictionary alone decides no stretch across words (it would read 请简|述 as 请柬, 多少|件 as 少见);
+  rival reading: the dictionary alone decides no stretch across words (it would read 请简|述 as 请柬, 多少|件 as 少见),
+  except where jieba's character model (its HMM, which knows no dictionary) reads the stretch as one word and leaves
+  the rest of the cut word a word (一|供给 reads 一供|给: 一共|给; an adverb or function word is how a question asks,
+  the text need not write it), and never cutting a word DOMINANT times commoner than the reading (河长|至今: 长治|今);
 - swapping one of its characters for another of the same commonest reading, toneless (便 bian → 边; 内 reads nei first,
   so 拿 na never becomes 内), gives a word (jieba, CC-CEDICT or an index term) that the text writes: exactly one, or one
   index term or jieba word among several (圆林 → 园林); else, when the text writes none, a common dictionary word far
-  commoner than any other reading (COMMON, DOMINANT: 上办 → 上班, 北便 → 北边);
+  commoner than any other reading (COMMON, DOMINANT: 上办 → 上班), and only where the typed characters read as no
+  words of their own (jieba's HMM guesses a word there: 上办, 一供定) and the reading leaves no guessed word there
+  (更|靠|前 is no 考前, 往北|便|送 no 北边, 年轻|时|一值 no 十一: a valid reading as typed is never rewritten into a word the
+  text lacks);
 - a real word (发型, 地址, 自燃: jieba or CC-CEDICT, a word the asker may well mean and the text may simply not hold),
   or a text word rivalled by a commoner dictionary word the text lacks (市之: 市直 or 市值), is corrected only where
   the text writes the corrected word with the question's next character on either side (人与自燃和谐 → 自然: the text
