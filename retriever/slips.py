@@ -24,10 +24,9 @@ A stretch of the question is corrected when:
 - swapping one of its characters for another of the same commonest reading, toneless (便 bian → 边; 内 reads nei first,
   so 拿 na never becomes 内), gives a word (jieba, CC-CEDICT or an index term) that the text writes: exactly one, or one
   index term or jieba word among several (圆林 → 园林); else, when the text writes none, a common dictionary word far
-  commoner than any other reading (COMMON, DOMINANT: 上办 → 上班), and only where the typed characters read as no
-  words of their own (jieba's HMM guesses a word there: 上办, 一供定) and the reading leaves no guessed word there
-  (更|靠|前 is no 考前, 往北|便|送 no 北边, 年轻|时|一值 no 十一: a valid reading as typed is never rewritten into a word the
-  text lacks);
+  commoner than any other reading (COMMON, DOMINANT: 上办 → 上班, 北便 → 北边), and only where the typed characters
+  start no longer word jieba knows (靠前 of 靠前面: 更靠前 is no 考前) and the reading leaves jieba guessing no word over
+  them (年轻时一值 is no 十一|值到): a valid reading as typed is not rewritten into a word the text lacks;
 - a real word (发型, 地址, 自燃: jieba or CC-CEDICT, a word the asker may well mean and the text may simply not hold),
   or a text word rivalled by a commoner dictionary word the text lacks (市之: 市直 or 市值), is corrected only where
   the text writes the corrected word with the question's next character on either side (人与自燃和谐 → 自然: the text
@@ -234,15 +233,19 @@ def _unknown_words(text: str) -> list[tuple[int, int]]:
 
 
 def _repairs(text: str, at: int, piece: str, written: str, unknown: list[tuple[int, int]]) -> bool:
-    """Whether a reading the text never writes repairs the question: the typed stretch lies in a word jieba's HMM had
-    to guess, and with the reading in its place jieba guesses no word there any more (一供定 → 一共|定; 时一值 is no
-    十一|值到, 更|靠|前 no 考前: those characters read as words as typed)."""
+    """Whether a reading the text never writes repairs the question: the typed characters are no start of a longer
+    word jieba knows (靠前 of 靠前面: a sequence the language writes, 更靠前 is no 考前), and with the reading in their
+    place jieba guesses no word over them or over a word it had to guess around them (上办 → 上班, 类憋 → 类别; 年轻时一值
+    is no 十一|值到)."""
+    if piece in _freq():  # jieba's dictionary holds every start of its words (with a count of 0 when no word itself)
+        return False
     end = at + len(piece)
-    for a, b in unknown:
-        if a <= at and end <= b:
-            fixed = text[:at] + written + text[end:]
-            return not any(x < b and a < y for x, y in _unknown_words(fixed))
-    return False
+    a, b = at, end
+    for x, y in unknown:
+        if x < end and at < y:
+            a, b = min(a, x), max(b, y)
+    fixed = text[:at] + written + text[end:]
+    return not any(x < b and a < y for x, y in _unknown_words(fixed))
 
 
 def _cut_word(words: list[tuple[int, str]], at: int, piece: str) -> str:

@@ -31,7 +31,8 @@ def test_a_word_the_text_lacks_reads_as_the_text_word():
 
 def test_a_slip_jieba_cuts_into_characters():
     assert fixed("湘潭的岳糖经开区承担什么任务？") == "湘潭的岳塘经开区承担什么任务？"
-    # the text lacks 上班: the common dictionary word that reads alike is meant where jieba must guess a word (上办)
+    # the text lacks 北边 and 上班: the common dictionary word that reads alike is meant
+    assert fixed("南阳往北便送了多少水？") == "南阳往北边送了多少水？"
     assert fixed("他之前在哪儿上办？") == "他之前在哪儿上班？"
 
 
@@ -91,8 +92,8 @@ def test_a_spoken_slip_is_answered_and_shown_as_understood(retriever):
 
 
 def test_a_reading_as_typed_is_not_rewritten_into_a_word_the_text_lacks():
-    # 更|靠|前, 往北|便|送 and 年轻|时 read as words as typed: no 考前, 北边, 十一 the text never writes
-    for question in ("南阳和济宁哪个城市的空气质量排名更靠前？", "南阳往北便送了多少水？", "区锦雄年轻时一值到哪条江游泳？"):
+    # 靠前 starts a word jieba knows (靠前面); 时一 of 年轻时一值 leaves jieba guessing 值到: no 考前, 十一 the text never writes
+    for question in ("南阳和济宁哪个城市的空气质量排名更靠前？", "区锦雄年轻时一值到哪条江游泳？"):
         assert fixed(question) == question
 
 
