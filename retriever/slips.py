@@ -11,16 +11,22 @@ A stretch of the question is corrected when:
 - the text never writes it and it is no index term, no name the index knows (its speakers), no part of an index term
   of three characters or more the question writes (经开区), holds no particle, question word or pronoun (罚了, 多大, 我想)
   and is no word everyone writes (jieba's count WELL_KNOWN or more);
-- it is a word of two to four characters as jieba cuts the question (without guessing unknown words), or two
-  one-character words together (the slip jieba cut apart: 北|便, 岳|糖); never a piece of a longer word jieba knows;
+- it is a word of two to four characters as jieba cuts the question (without guessing unknown words), or two or
+  three one-character words together (the slip jieba cut apart: 岳|糖, 河|长|至: 河长制, not 长至 → 长治); never a piece of
+  a longer word jieba knows;
   or a stretch across one word boundary where jieba glued the slipped character onto a neighbour (小锅|路 for 小锅炉,
   一|供给 for 一共|给), cutting at most one of the two words, a two-character word the text never writes, and read
   only as a stretch the text writes (小锅炉 need be no word: jieba cuts the swapped character into one, 锅炉) with no
-  rival reading: the dictionary alone decides no stretch across words (it would read 请简|述 as 请柬, 多少|件 as 少见);
+  rival reading: the dictionary alone decides no stretch across words (it would read 请简|述 as 请柬, 多少|件 as 少见),
+  except where jieba's character model (its HMM, which knows no dictionary) reads the stretch as one word and leaves
+  the rest of the cut word a word (一|供给 reads 一供|给: 一共|给; an adverb or function word is how a question asks,
+  the text need not write it), and never cutting a word DOMINANT times commoner than the reading (河长|至今: 长治|今);
 - swapping one of its characters for another of the same commonest reading, toneless (便 bian → 边; 内 reads nei first,
   so 拿 na never becomes 内), gives a word (jieba, CC-CEDICT or an index term) that the text writes: exactly one, or one
   index term or jieba word among several (圆林 → 园林); else, when the text writes none, a common dictionary word far
-  commoner than any other reading (COMMON, DOMINANT: 上办 → 上班, 北便 → 北边);
+  commoner than any other reading (COMMON, DOMINANT: 上办 → 上班, 北便 → 北边), and only where the typed characters
+  start no longer word jieba knows (靠前 of 靠前面: 更靠前 is no 考前) and the reading leaves jieba guessing no word over
+  them (年轻时一值 is no 十一|值到): a valid reading as typed is not rewritten into a word the text lacks;
 - a real word (发型, 地址, 自燃: jieba or CC-CEDICT, a word the asker may well mean and the text may simply not hold),
   or a text word rivalled by a commoner dictionary word the text lacks (市之: 市直 or 市值), is corrected only where
   the text writes the corrected word with the question's next character on either side (人与自燃和谐 → 自然: the text
@@ -166,6 +172,7 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
     """
     freq = _freq()
     words = _words(text)
+    unknown = _unknown_words(text)
     guarded = [(m.start(), m.end()) for p in protected if p for m in re.finditer(re.escape(p), text)]
     guarded += _terms_within(text, known)  # 经开区, 大数据: the index's own long words are no part of a slip
     out: list[Slip] = []
@@ -180,6 +187,8 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
             nxt = words[i + 1][1]
             if len(nxt) == 1:  # never into a word jieba knows (车|出动, 想|知道: a real word is no part of a slip)
                 stretches.append((start, word + nxt, None))
+                if i + 2 < len(words) and len(words[i + 2][1]) == 1 and words[i + 2][1] not in _FUNCTION:
+                    stretches.append((start, word + nxt + words[i + 2][1], None))  # 河|长|至: 河长制, not 长至 → 长治
         if not counted:
             stretches += _across(text, words, i, contains)
         for at, piece, rest in stretches:
@@ -194,7 +203,14 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
                 written, sure = written_reading(piece, contains, known)
             if not written:
                 continue
-            if rest is not None and not (sure and contains(written)):
+            cut = _cut_word(words, at, piece)
+            if cut and DOMINANT * freq.get(written, 0) < freq.get(cut, 0):
+                continue  # 河长|至今 is no 河长治|今: the word it cuts reads far likelier than the reading it gives
+            in_text = contains(written)
+            glued = bool(cut) and rest is not None and _one_word(piece, words, i, rest)
+            if not in_text and not (_repairs(text, at, piece, written, unknown) or glued):
+                continue  # 更|靠|前 is no 考前: the dictionary's reading only for characters that read as no words
+            if rest is not None and not (sure and in_text) and not (sure and glued):
                 if not _in_context(text, at, piece, written, contains):
                     continue  # across words only to a reading the text writes, unrivalled (never the dictionary's)
             if (is_word(piece) or not sure) and not _in_context(text, at, piece, written, contains):
@@ -203,6 +219,52 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
             taken = at + len(piece)
             break
     return out
+
+
+def _unknown_words(text: str) -> list[tuple[int, int]]:
+    """Where jieba's HMM guesses words in the question: runs of characters it reads as one unknown word rather than
+    as known words of their own (上办, 一供定; never 更|靠|前), as (start, end) pairs."""
+    out, at = [], 0
+    for word in _jieba().lcut(text, HMM=True):
+        if len(word) >= 2 and not _freq().get(word, 0):
+            out.append((at, at + len(word)))
+        at += len(word)
+    return out
+
+
+def _repairs(text: str, at: int, piece: str, written: str, unknown: list[tuple[int, int]]) -> bool:
+    """Whether a reading the text never writes repairs the question: the typed characters are no start of a longer
+    word jieba knows (靠前 of 靠前面: a sequence the language writes, 更靠前 is no 考前), and with the reading in their
+    place jieba guesses no word over them or over a word it had to guess around them (上办 → 上班, 类憋 → 类别; 年轻时一值
+    is no 十一|值到)."""
+    if piece in _freq():  # jieba's dictionary holds every start of its words (with a count of 0 when no word itself)
+        return False
+    end = at + len(piece)
+    a, b = at, end
+    for x, y in unknown:
+        if x < end and at < y:
+            a, b = min(a, x), max(b, y)
+    fixed = text[:at] + written + text[end:]
+    return not any(x < b and a < y for x, y in _unknown_words(fixed))
+
+
+def _cut_word(words: list[tuple[int, str]], at: int, piece: str) -> str:
+    """The word of jieba's cut that the stretch takes only part of ('' when it covers whole words): 供给 of 一|供给."""
+    end = at + len(piece)
+    for start, word in words:
+        if start < end and at < start + len(word) and not (at <= start and start + len(word) <= end):
+            return word
+    return ""
+
+
+def _one_word(piece: str, words: list[tuple[int, str]], i: int, rest: str) -> bool:
+    """Whether a stretch across words i and i+1 reads as one word of its own to jieba's character model (its HMM,
+    which knows no dictionary) while what is left of the word it cuts is a dictionary word: 一|供给 reads 一供|给 (the
+    slip of 一共|给, an adverb the text need not write); 请|简述, 人|出力 and 名声|上 read as typed."""
+    from jieba import finalseg
+
+    pair = words[i][1] + words[i + 1][1]
+    return piece in list(finalseg.cut(pair)) and _freq().get(rest, 0) > 0
 
 
 def _across(text: str, words: list[tuple[int, str]], i: int, contains: Known) -> list[tuple[int, str, str]]:

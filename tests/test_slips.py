@@ -89,3 +89,34 @@ def test_a_spoken_slip_is_answered_and_shown_as_understood(retriever):
     assert not answer.abstained and "上办" not in answer.terms
     plain = retriever.answer("张海冰来环保局之前是在哪里工作？", k=3)
     assert plain.rewritten == ""
+
+
+def test_a_reading_as_typed_is_not_rewritten_into_a_word_the_text_lacks():
+    # 靠前 starts a word jieba knows (靠前面); 时一 of 年轻时一值 leaves jieba guessing 值到: no 考前, 十一 the text never writes
+    for question in ("南阳和济宁哪个城市的空气质量排名更靠前？", "区锦雄年轻时一值到哪条江游泳？"):
+        assert fixed(question) == question
+
+
+RIVER = "南阳全面推行河长制，让河长制向河长治转变。大连一共拆了锅炉。"
+
+
+def test_a_stretch_never_cuts_a_word_far_likelier_than_its_reading():
+    def river(text: str) -> bool:
+        return text in RIVER
+
+    def read(question: str) -> str:
+        return corrected(question, find_slips(question, lambda t: t in {"河长制", "河长", "长治"}, river))
+
+    assert read("南阳的河长至今有多少名？") == "南阳的河长至今有多少名？"  # 至今, not 河长治|今
+    assert read("南阳怎么让河长至变成河长治？") == "南阳怎么让河长制变成河长治？"  # 河|长|至 as one stretch: 河长制
+
+
+def test_a_function_word_the_text_never_writes():
+    # the text never writes 一共: 一|供给 is still 一共|给 (给 is a word of its own), a common adverb the text need not hold
+    def lacking(text: str) -> bool:
+        return text in TEXT.replace("一共", "")
+
+    assert corrected("省里一供给了多少钱？", find_slips("省里一供给了多少钱？", known, lacking)) == "省里一共给了多少钱？"
+    assert corrected("大连一供拆了多少台锅炉？", find_slips("大连一供拆了多少台锅炉？", known, lacking)) == "大连一共拆了多少台锅炉？"
+    for question in ("南阳往北方供给了多少水？", "统一供给了多少水？"):
+        assert corrected(question, find_slips(question, known, lacking)) == question
