@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from index.normalize import canonical
 from index.stopwords import STOPWORDS
 from retriever.answerability.entities import Entity, names_alias
+from retriever.answerability.names import is_dictionary_word
 from retriever.answerability.units import (
     EN_AUXILIARIES,
     EN_WH_WORDS,
@@ -82,6 +83,8 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
                 else:
                     if len(word) > 1 and word.endswith("是") and _NOUN_TAG.match(tag):
                         word = word[:-1]  # a copula the segmenter glued to a noun (…的账是哪几个部门: 账|是)
+                    elif len(word) > 1 and word.endswith("比") and not is_dictionary_word(word):
+                        word = word[:-1]  # comparison's 比 glued to a name's end (竹埠港比以前: 竹埠|港比), not 对比
                     if (
                         word.isascii() or names_nothing(word) or word in STOPWORDS or word in _PLACEHOLDERS
                         or len(word) < 2 or word in _TIME_HEADS or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
