@@ -7,7 +7,7 @@ import pytest
 
 from eval.comparison_stress import figures, load_pool
 from retriever.answerability.asked import NAME, answer_kind, more_number
-from retriever.answerability.comparison import ratio_asked, which_more, yardstick
+from retriever.answerability.comparison import compares_amounts, ratio_asked, reference_year, which_more, yardstick
 from retriever.answerability.focus import focus_units
 from retriever.answerability.names import unknown_names
 from retriever.answerability.quantity import asked_unit
@@ -34,6 +34,25 @@ def test_which_is_larger_asks_a_number_unless_a_kind_follows_which():
     # 哪个区…最多 names a kind after 哪个: a district the text must name
     assert not which_more("大连13个区市县里，哪个区拆的锅炉最多？")
     assert answer_kind("大连13个区市县里，哪个区拆的锅炉最多？", "zh") == NAME
+
+
+def test_a_comparison_of_amounts_asks_the_figures_of_each_side():
+    assert compares_amounts("大连全市拆除的燃煤锅炉比提标改造的多吗", "zh")
+    assert compares_amounts("济宁的专职网格员比南阳多吗", "zh")
+    assert compares_amounts("does dalian have more traffic police than jining?", "en")
+    assert not compares_amounts("湘江湘潭段的水质现在比以前好了吗", "zh")  # a quality: words answer it
+    assert not compares_amounts("济宁纳入导则的污染源中关停的占多大比例", "zh")  # 比例 is no comparison
+    assert more_number("济宁的专职网格员比南阳多吗？", "zh") == ""
+    assert more_number("湘江湘潭段的水质现在比以前好了吗？", "zh") is None
+
+
+def test_a_comparison_with_last_year_asks_last_years_figure():
+    assert reference_year("大连今年拆除的燃煤锅炉比去年多了多少台") == "去年"
+    assert reference_year("与去年相比增加了多少") == "去年" and reference_year("同比增长多少") == "同比"
+    assert reference_year("湘潭锰矿地区治理前后有什么变化") == "" and reference_year("竹埠港比以前有什么不同") == ""
+    units = chinese_units(["大连", "今年", "拆除", "燃煤锅炉", "去年"])
+    focus = [u.label for u in focus_units("大连今年拆除的燃煤锅炉比去年多了多少台？", "zh", units, [])]
+    assert "去年" in focus and "燃煤锅炉" in focus
 
 
 def test_the_askers_yardstick_is_no_unknown_name():

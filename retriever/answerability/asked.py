@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from index.normalize import canonical
-from retriever.answerability.comparison import which_more
+from retriever.answerability.comparison import compares_amounts, which_more
 from retriever.answerability.eras import rule_on
 from retriever.answerability.quantity import asks_person
 
@@ -136,9 +136,9 @@ def more_number(question: str, lang: str) -> str | None:
     if _AGE.search(text):
         return "岁"
     if lang == "zh":
-        return "" if which_more(text) else None  # 哪个更多: the figures compared
+        return "" if which_more(text) or compares_amounts(text, lang) else None  # 哪个更多, 比…多吗: the figures
     if _EN_MONEY.search(text) or _EN_PRICE.search(text):
         return "元"
     if _EN_RATE.search(text):
         return "%"
-    return "" if _EN_AMOUNT.search(text) else None
+    return "" if _EN_AMOUNT.search(text) or compares_amounts(text, lang) else None
