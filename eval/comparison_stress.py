@@ -12,6 +12,10 @@ target (是否超过), before and after (前后对比) — in simplified, tradit
 of its passage (the eval/sets answer-string rules), and near misses whose one side of the comparison the text never
 gives (last year's figure, another city's) marked ``kind: near_miss`` with ``answers: []``. Tune material only: it
 reads no held-out row.
+
+Session 16 (compare1), the session-15 model unchanged: false abstention 0.145 -> 0.016 (simplified 0.214 -> 0.036,
+traditional 0.167 -> 0), near-miss refusal 0.250 -> 0.500, R@1 0.984 and R@5 1.000 unchanged, with
+retriever/answerability/comparison.py (几倍, 哪个更多, 比…多吗 for each side, 比去年, the asker's yardstick).
 """
 
 from __future__ import annotations
