@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from index.normalize import canonical
+from retriever.answerability.comparison import compares_amounts, which_more
 from retriever.answerability.eras import rule_on
 from retriever.answerability.quantity import asks_person
 
@@ -68,6 +69,8 @@ def answer_kind(question: str, lang: str) -> str | None:
         lang: "zh" for a Chinese question, anything else for English.
     """
     text = canonical(question) if lang == "zh" else _EN_LEADING_CLAUSE.sub("", canonical(question))
+    if lang == "zh" and which_more(text):
+        return None  # 二氧化硫和烟尘哪个更多: which figure is larger (a number, more_number), no name
     for kind, pattern in _ZH_KINDS if lang == "zh" else _EN_KINDS:
         if kind == PLACE and _NOT_PLACE.search(text):
             continue  # 能力短板在哪里: where a weakness lies is no place
@@ -152,9 +155,9 @@ def more_number(question: str, lang: str) -> str | None:
     if _AGE.search(text):
         return "岁"
     if lang == "zh":
-        return None
+        return "" if which_more(text) or compares_amounts(text, lang) else None  # 哪个更多, 比…多吗: the figures
     if _EN_MONEY.search(text) or _EN_PRICE.search(text):
         return "元"
     if _EN_RATE.search(text):
         return "%"
-    return "" if _EN_AMOUNT.search(text) else None
+    return "" if _EN_AMOUNT.search(text) or compares_amounts(text, lang) else None

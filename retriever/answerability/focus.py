@@ -8,7 +8,9 @@ from collections.abc import Sequence
 
 from index.normalize import canonical
 from index.stopwords import STOPWORDS
+from retriever.answerability.comparison import reference_year
 from retriever.answerability.entities import Entity, names_alias
+from retriever.answerability.names import is_dictionary_word
 from retriever.answerability.units import (
     EN_AUXILIARIES,
     EN_WH_WORDS,
@@ -54,48 +56,62 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
         return names_alias(word, aliases)
 
     if lang == "zh":
-        cut = [(w, t) for w, t, _ in tagged_around(canonical(question), aliases) if not w.isspace()]  # Latin words stay whole
-        marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
-        event = asked_event(cut, names_entity)
-        own = {u.label: u for u in units}  # with their synonyms' and everyday words' forms (上班 by 工作)
-        asked = [own.get(event) or Unit(event, unit_weight(event), (event,))] if event else []
-        if marker is None:
-            return asked
-        if cut[marker][0] == "什么" and marker > 0 and cut[marker - 1][0] in _ZH_POINT:
-            return []  # 想说明什么, 比作什么: a point or a figure is asked, no attribute
-        found = []
-        # The noun after 多少/几 is what is counted (多少台锅炉); after 哪/什么 it is a kind (哪条大河: 淮河), which the
-        # answer names without writing it: only the noun before the question word is then asked (利率是多少).
-        sides = ((-1, -1), (1, len(cut))) if re.search(r"多少|几", cut[marker][0]) else ((-1, -1),)
-        for step, stop in sides:  # the nearest noun on each side, within the clause
-            for i in range(marker + step, stop, step):
-                word, tag = cut[i]
-                if _CLAUSE_END.fullmatch(word) or names_entity(word):
-                    break
-                if word.isascii() and word in own and own[word].label.isascii() and tag in ("eng", "x"):
-                    # a code-switched English word where the noun stands (多少个测air的小站, 专门管grid的人): the
-                    # attribute the student asks, looked up by its glosses as the Chinese word would be written
-                    found.append(own[word])
-                    break
-                if i == marker + 1 and step > 0 and _measured(word, tag):
-                    word = word[1:]  # the measure word belongs to 多少 (多少台燃媒锅炉 cut 台燃媒|锅炉, 多少种鸟 种鸟)
-                else:
-                    if len(word) > 1 and word.endswith("是") and _NOUN_TAG.match(tag):
-                        word = word[:-1]  # a copula the segmenter glued to a noun (…的账是哪几个部门: 账|是)
-                    if (
-                        word.isascii() or names_nothing(word) or word in STOPWORDS or word in _PLACEHOLDERS
-                        or len(word) < 2 or word in _TIME_HEADS or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
-                    ):
-                        continue
-                longer = [u.label for u in units if word in u.label and u.label[0] not in UNIT_CHARS and not _measured(u.label)]
-                whole = max(longer, key=len, default=word)  # 标车 of 黄标车
-                found.append(own.get(whole) or Unit(whole, unit_weight(whole), (whole,)))  # its synonyms' forms too
-                if step < 0 and i > 0:  # the noun it heads: 办公电话 asks an office number, not any 电话
-                    before, before_tag = cut[i - 1]
-                    if _modifier(before, before_tag, names_entity) and before not in whole:
-                        found.append(own.get(before) or Unit(before, unit_weight(before), (before,)))
+        found = _zh_focus(question, units, aliases, names_entity)
+        year = reference_year(canonical(question))  # 比去年多了多少: last year's figure is asked too
+        return found + ([Unit(year, unit_weight(year), (year,))] if year and year not in [u.label for u in found] else [])
+    return _en_focus(question, units, entities)
+
+
+def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], names_entity) -> list[Unit]:
+    """focus_units of a Chinese question, the year it compares with left out."""
+    cut = [(w, t) for w, t, _ in tagged_around(canonical(question), aliases) if not w.isspace()]  # Latin words stay whole
+    marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
+    event = asked_event(cut, names_entity)
+    own = {u.label: u for u in units}  # with their synonyms' and everyday words' forms (上班 by 工作)
+    asked = [own.get(event) or Unit(event, unit_weight(event), (event,))] if event else []
+    if marker is None:
+        return asked
+    if cut[marker][0] == "什么" and marker > 0 and cut[marker - 1][0] in _ZH_POINT:
+        return []  # 想说明什么, 比作什么: a point or a figure is asked, no attribute
+    found = []
+    # The noun after 多少/几 is what is counted (多少台锅炉); after 哪/什么 it is a kind (哪条大河: 淮河), which the
+    # answer names without writing it: only the noun before the question word is then asked (利率是多少).
+    sides = ((-1, -1), (1, len(cut))) if re.search(r"多少|几", cut[marker][0]) else ((-1, -1),)
+    for step, stop in sides:  # the nearest noun on each side, within the clause
+        for i in range(marker + step, stop, step):
+            word, tag = cut[i]
+            if _CLAUSE_END.fullmatch(word) or names_entity(word):
                 break
-        return found + ([] if event in [u.label for u in found] else asked)
+            if word.isascii() and word in own and own[word].label.isascii() and tag in ("eng", "x"):
+                # a code-switched English word where the noun stands (多少个测air的小站, 专门管grid的人): the
+                # attribute the student asks, looked up by its glosses as the Chinese word would be written
+                found.append(own[word])
+                break
+            if i == marker + 1 and step > 0 and _measured(word, tag):
+                word = word[1:]  # the measure word belongs to 多少 (多少台燃媒锅炉 cut 台燃媒|锅炉, 多少种鸟 种鸟)
+            else:
+                if len(word) > 1 and word.endswith("是") and _NOUN_TAG.match(tag):
+                    word = word[:-1]  # a copula the segmenter glued to a noun (…的账是哪几个部门: 账|是)
+                elif len(word) > 1 and word.endswith("比") and not is_dictionary_word(word):
+                    word = word[:-1]  # comparison's 比 glued to a name's end (竹埠港比以前: 竹埠|港比), not 对比
+                if (
+                    word.isascii() or names_nothing(word) or word in STOPWORDS or word in _PLACEHOLDERS
+                    or len(word) < 2 or word in _TIME_HEADS or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
+                ):
+                    continue
+            longer = [u.label for u in units if word in u.label and u.label[0] not in UNIT_CHARS and not _measured(u.label)]
+            whole = max(longer, key=len, default=word)  # 标车 of 黄标车
+            found.append(own.get(whole) or Unit(whole, unit_weight(whole), (whole,)))  # its synonyms' forms too
+            if step < 0 and i > 0:  # the noun it heads: 办公电话 asks an office number, not any 电话
+                before, before_tag = cut[i - 1]
+                if _modifier(before, before_tag, names_entity) and before not in whole:
+                    found.append(own.get(before) or Unit(before, unit_weight(before), (before,)))
+            break
+    return found + ([] if event in [u.label for u in found] else asked)
+
+
+def _en_focus(question: str, units: Sequence[Unit], entities: Sequence[Entity]) -> list[Unit]:
+    """focus_units of an English question."""
     by_label = {u.label: u for u in units}
     words, naming = name_words(question, units, entities)
     marker = next((i for i, w in enumerate(words) if w in EN_WH_WORDS), None)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from index.normalize import CJK, canonical
+from retriever.answerability.comparison import yardstick
 from retriever.answerability.units import Unit, chinese_units, english_units, pos_tagger, tagged_around
 
 Contains = Callable[[str], bool]
@@ -168,6 +169,8 @@ def unknown_names(
     for word, tag, start in joined_names(tagged_around(text, names)):
         offset = start + len(word)
         named = tag in _NAMED_TAGS or (tag == "m" and re.search(r"\d{2,}", word))
+        if named and tag == "m" and yardstick(text, start, offset):
+            named = False  # 是否超过1000名: the asker's yardstick, not a figure the text must write
         if tag == "ns" and _GENERIC_PLACE.search(word):
             named = False
         word = word.strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from retriever.answerability.comparison import ratio_asked
 from retriever.answerability.eras import rule_on
 
 UNITS = (
@@ -74,6 +75,8 @@ def asked_unit(question: str) -> str | None:
         return ORDINAL
     match = _ASKED_ZH.search(question)
     if match:
+        if match.group(1) == "倍" and ratio_asked(question):
+            return ""  # 是关停的几倍: a ratio of two figures, which the text gives, not a number written with 倍
         return match.group(1) or ""
     return "" if _ASKED_EN.search(question) else None
 

@@ -31,11 +31,12 @@ ZH_ASKING = re.compile(
     r"多长时间|多久|什么时候|什么样|何时|哪一?天|哪一?年|哪里|哪儿|哪个|哪些|哪家|哪位|哪种|哪条|哪座|哪|怎么样|怎样|咋样|咋|啥"
     r"|如何|为什么|为何|什么|多少|几|是不是|有没有|是否|怎么|谁"
 )
-# Words that name nothing although they ask nothing (not BM25 stopwords: they do no harm there), and nouns so
-# general that any account answers them (措施, 经验: 'what measures did he mention').
+# Words that name nothing although they ask nothing (not BM25 stopwords: they do no harm there), nouns so
+# general that any account answers them (措施, 经验: 'what measures did he mention'), and the amount nouns that say
+# 'the number of' as English 'number' and 'total' do (网格的数量是多少, 处理人数: the count of what they follow).
 ZH_QUESTION_WORDS = frozenset(
     """一共 共 总共 总计 一年 名字 叫 叫做 多 最 一次 具体 主要 目前 现在 情况 大概 大约 当时 分别 到底 究竟
-    措施 举措 做法 办法 经验 方法 工作 内容 方面 事情 看法 观点""".split()
+    措施 举措 做法 办法 经验 方法 工作 内容 方面 事情 看法 观点 数量 总数 数目 总量 个数 人数""".split()
 )
 EN_WH_WORDS = frozenset("what which who whom whose where when why how".split())
 # Auxiliaries after the question word ('what has Dalian done'): what is asked is the noun after them.
