@@ -27,14 +27,15 @@ class Entity:
 
     speaker: str
     aliases: tuple[str, ...]
+    docs: tuple[str, ...] = ()  # documents all of whose passages are its own (an article about it: subjects.py)
 
     def named_in(self, folded_text: str) -> bool:
         """True when the text (in search_key form) names one of the aliases."""
         return any(alias in folded_text for alias in self.aliases)
 
     def owns(self, chunk: Chunk) -> bool:
-        """True when the passage is this speaker's or names one of the aliases."""
-        return chunk.speaker == self.speaker or self.named_in(folded(chunk.text))
+        """True when the passage is this speaker's, of one of its documents, or names one of the aliases."""
+        return chunk.speaker == self.speaker or chunk.doc in self.docs or self.named_in(folded(chunk.text))
 
 
 def names_alias(word: str, aliases: Iterable[str]) -> bool:

@@ -9,7 +9,9 @@ a question about an entity is judged on that entity's passages among them, any o
 - ``dense_margin``: how far the best dense score stands above the next five (a clear best passage).
 - ``cover_top``: share of the question's content words (length-weighted) found in the top passage.
 - ``known``: share of the question's content words found anywhere in the transcript.
-- ``entity_asked``: the question names an entity of the transcript (a speaker, their city or organisation).
+- ``entity_asked``: the question names an entity of the transcript (a speaker, their city or organisation); in an
+  index of several documents, else a document's subject (its short title: 阵内智则, 南宁市第二中学), whose passages
+  are its article's (subjects.py; session 16): every check below then reads that article, not the best few passages.
 - ``entity_top``: 1 / rank of the asked entity's best-ranked passage among the evidence (1 when none is
   asked, 0 when none of its passages is there).
 - ``attr_cover``: how much of the asked attribute (content words that are not the entity) one
@@ -125,6 +127,7 @@ from retriever.answerability.names import (
 from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.preamble import unframed
 from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, gives_count
+from retriever.answerability.subjects import asked_subjects
 from retriever.answerability.topic import absent_nouns
 from retriever.answerability.units import (
     EN_QUESTION_WORDS,
@@ -171,6 +174,7 @@ class IndexFacts:
     contains: Contains
     lexicon: dict = field(default_factory=dict)
     known: Callable[[str], bool] | None = None  # is a term in the BM25 vocabulary (homophone slips are no unknown names)
+    subjects: tuple[Entity, ...] = ()  # the subjects its documents' titles name, in an index of several (subjects.py)
 
 
 def own_terms(evidence: Evidence) -> list[str]:
@@ -203,8 +207,9 @@ def question_unknown_names(evidence: Evidence, facts: IndexFacts) -> list[str]:
 
 
 def question_entities(evidence: Evidence, facts: IndexFacts) -> list[Entity]:
-    """The entities the question asks about, named in Chinese or in English/pinyin."""
-    return asked_entities(evidence.question, facts.names, facts.entities)
+    """The entities the question asks about, named in Chinese or in English/pinyin; else the documents' subjects it
+    writes (an article's title: subjects.py)."""
+    return asked_entities(evidence.question, facts.names, facts.entities) or asked_subjects(evidence.question, facts.subjects)
 
 
 @dataclass(frozen=True)
@@ -302,6 +307,9 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     texts = [folded(c.text) for c in evidence.passages]
     entities = question_entities(evidence, facts)
     attribute = attribute_units(units, entities)
+    # a document's subject (subjects.py): its article is judged alone; another article writing the asked words is no
+    # rival fact (every article of a collection writes 职业, 出生地, 孩子 of someone), so fact_elsewhere is not scored
+    subject = bool(entities) and all(e.docs for e in entities)
     if entities:  # the asked entity's passages among all the evidence; else the best few
         own = [i for i, c in enumerate(evidence.passages) if any(e.owns(c) for e in entities)]
     else:
@@ -390,7 +398,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "absent_noun": float(bool(absent)),
         "place_absent": float(bool(elsewhere)),
         "fact_elsewhere": fact_elsewhere(
-            checked_attribute if entities else (),
+            checked_attribute if entities and not subject else (),
             own_chunks,
             [c for i, c in enumerate(evidence.passages) if i not in set(own) and c.kind not in PARTS],
         ),

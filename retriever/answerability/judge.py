@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from retriever.answerability.entities import entities_from_knowledge
 from retriever.answerability.features import Analysis, Evidence, IndexFacts, analyse
 from retriever.answerability.model import AnswerabilityModel, model_for
+from retriever.answerability.subjects import subject_entities
 from retriever.holding import TRANSCRIPT, Holding
 
 
@@ -45,6 +46,9 @@ def reason(analysis: Analysis, contributions: dict[str, float], holding: Holding
             return f"{zh}中没有找到这个数字 (no passage gives this number)"
         if name in ("attr_cover", "entity_top", "focus_sentence", "fact_elsewhere") and analysis.entities:
             who = "、".join(analysis.entities)
+            if all(e.startswith("《") for e in analysis.entities):  # documents' subjects (subjects.py), not speakers
+                en_who = ", ".join(e.strip("《》") for e in analysis.entities)
+                return f"{zh}中关于{who}的段落没有谈到这一点 (the passages about {en_who} do not give this)"
             return f"{zh}中{who}的发言没有谈到这一点 (what {who} said does not give this)"
         if name == "absent_noun" and analysis.absent:
             words = analysis.absent
@@ -95,7 +99,8 @@ class Answerability:
             names = knowledge_for(retriever)
             backend = retriever.backend
             return IndexFacts(
-                entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon, retriever._known
+                entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon, retriever._known,
+                subject_entities(retriever.index.manifest.docs),
             )
 
         return cls(lambda: model_for(retriever.embedder.id), facts, retriever.holding)

@@ -1,0 +1,98 @@
+"""Answerability over a collection of articles: a question naming an article's subject is judged on that article
+(retriever/answerability/subjects.py), so another article's sentence giving the asked words is no answer."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from index.records import Chunk, Kind
+from retriever.answerability.features import Evidence, IndexFacts, analyse
+from retriever.answerability.judge import reason
+from retriever.answerability.subjects import asked_subjects, subject_entities, subject_of
+from retriever.conversation.knowledge import build_knowledge
+
+# Two articles in the manner of CMRC 2018's Chinese Wikipedia paragraphs.
+COMEDIAN = "阵内智则是日本的搞笑艺人，出身于兵库县加古川市。1992年以单人搞笑艺人身份出道。"
+SAMURAI = "前田利家是日本战国时代的武将。1569年，前田利家被织田信长任命为知行，继承了前田家的家督。"
+DOCS = [SimpleNamespace(doc="d1", title="阵内智则"), SimpleNamespace(doc="d2", title="前田利家 (武将)"),
+        SimpleNamespace(doc="d3", title="二十一世纪初期日本战国时代研究的新进展与问题")]
+
+
+def chunk(doc: str, text: str) -> Chunk:
+    sentences = [s + "。" for s in text.split("。") if s]
+    spans, start = [], 0
+    for s in sentences:
+        spans.append((start, start + len(s)))
+        start += len(s)
+    return Chunk(f"{doc}#0", doc, "", "", "", 0, 1, 1, "".join(sentences), tuple(range(len(sentences))),
+                 tuple(spans), tuple((1, 1) for _ in sentences), Kind.TEXT.value)
+
+
+def facts(docs=DOCS) -> IndexFacts:
+    text = COMEDIAN + SAMURAI
+    names = build_knowledge([], [text], {})
+    return IndexFacts((), names, lambda s: bool(s) and s in text, {}, None, subject_entities(docs))
+
+
+def evidence(question: str, terms: tuple[str, ...], passages: list[Chunk]) -> Evidence:
+    cosines = tuple(np.full(len(c.sentence_spans), 0.9) for c in passages)
+    return Evidence(question, "zh", terms, tuple(passages), cosines, 0.9)
+
+
+def test_a_short_title_names_its_documents_subject():
+    assert subject_of("张永海 (1979年出生)") == "张永海"
+    assert subject_of("《格斗天王》") == "格斗天王"
+    assert subject_of("二十一世纪初期日本战国时代研究的新进展与问题") == ""  # a headline, not a name
+    assert subject_of("水") == ""
+    subjects = subject_entities(DOCS)
+    assert [(e.speaker, e.aliases, e.docs) for e in subjects] == [("《前田利家》", ("前田利家",), ("d2",)),
+                                                                   ("《阵内智则》", ("阵内智则",), ("d1",))]
+    assert subject_entities(DOCS[:1]) == ()  # one document's title is about all of its passages: it names none apart
+    assert subject_entities(DOCS[:1] + DOCS[2:]) == ()
+    long_and_short = subject_entities([SimpleNamespace(doc="a", title="美国队长"), SimpleNamespace(doc="b", title="美国队长3")])
+    assert [e.aliases for e in asked_subjects("美国队长3是哪一年上映的？", long_and_short)] == [("美国队长3",)]
+    assert [e.aliases for e in asked_subjects("美国队长是谁创作的？", long_and_short)] == [("美国队长",)]
+
+
+def test_a_subject_owns_every_passage_of_its_article():
+    samurai = next(e for e in subject_entities(DOCS) if e.docs == ("d2",))
+    assert samurai.owns(chunk("d2", "他后来成为加贺藩的藩祖。"))  # the article's passage need not repeat the name
+    assert samurai.owns(chunk("d1", "阵内智则曾扮演前田利家。"))  # another article's passage that names him
+    assert not samurai.owns(chunk("d1", COMEDIAN))
+
+
+def test_another_articles_fact_does_not_answer_a_question_about_this_subject():
+    """An entity swap of CMRC's near misses: the comedian's article never says 任命 or 知行; the samurai's does."""
+    passages = [chunk("d2", SAMURAI), chunk("d1", COMEDIAN)]
+    question = "阵内智则什么时候被任命为知行？"
+    swapped = analyse(evidence(question, ("阵内智则", "任命", "知行"), passages), facts())
+    assert swapped.entities == ("《阵内智则》",)
+    assert swapped.values["entity_asked"] == 1.0 and swapped.values["entity_top"] == 0.5
+    assert swapped.values["stated_answer"] == 0.0  # no sentence of the comedian's article tells of 任命 with a time
+    # the samurai's sentence does, but in a collection every article writes someone's 职业 or 出生地: another
+    # article's words are no rival fact, and only the subject's own article is read
+    assert swapped.values["fact_elsewhere"] == 0.0
+    said = reason(swapped, {"focus_sentence": -2.0})
+    assert "关于《阵内智则》的段落" in said and "the passages about 阵内智则" in said and "发言" not in said
+
+    # the same question in an index of one document (no subjects): judged on the best passages, the samurai's sentence
+    # gives the asked words with a time, and nothing tells it is another person's
+    alone = analyse(evidence(question, ("阵内智则", "任命", "知行"), passages), facts(DOCS[:1]))
+    assert alone.entities == () and alone.values["stated_answer"] > 0 and alone.values["fact_elsewhere"] == 0.0
+
+    # the question asked of the samurai is answered by his own article
+    own = analyse(evidence("前田利家什么时候被任命为知行？", ("前田利家", "任命", "知行"), passages), facts())
+    assert own.entities == ("《前田利家》",)
+    assert own.values["stated_answer"] == 1.0 and own.values["fact_elsewhere"] == 0.0 and own.values["entity_top"] == 1.0
+
+
+def test_an_attribute_another_article_gives_is_no_answer_for_this_one():
+    """An attribute swap: the comedian's article gives no 身高; the other article's number is another person's."""
+    tall = chunk("d2", "前田利家身高182厘米，在当时十分罕见。")
+    passages = [tall, chunk("d1", COMEDIAN)]
+    asked = analyse(evidence("阵内智则的身高是多少？", ("阵内智则", "身高"), passages), facts())
+    assert asked.values["focus_sentence"] == 0.0 and asked.values["clause_number"] == 0.0
+    other = analyse(evidence("前田利家的身高是多少？", ("前田利家", "身高"), passages), facts())
+    assert other.values["focus_sentence"] == 1.0 and other.values["clause_number"] == 1.0
