@@ -301,7 +301,8 @@ def situated(question: str, contains=None) -> str:
         return question
     clauses = re.split(r"(?<=[，,；;。！!])", question)
     context: list[str] = []
-    while len(clauses) > 1 and _ASKER.match(clauses[0]) and not _ZH_ASKING.search(clauses[0]) \
+    # the clauses after the first one about the asker go on about them (我是南阳人，在这边住了十几年，想问问…)
+    while len(clauses) > 1 and (_ASKER.match(clauses[0]) or context) and not _ZH_ASKING.search(clauses[0]) \
             and not _HEARSAY.search(clauses[0]):
         clause = clauses.pop(0)
         if not _ORIGIN.match(clause.rstrip("，,；;。！! ")) and not _OPENING.sub("", clause).strip():
