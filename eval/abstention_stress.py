@@ -42,6 +42,8 @@ judge answers as written is varied the way readers vary a question without chang
   (the question's first place; 我是本地人 when it names none); I live in Dalian and my neighbour was asking. …
 - ``factcheck``: a how-many question as the fact-checker asks it, quoting a wrong figure (session 16): 大连拆除了多少台…
   → 网上说大连拆除了一千多台…，这个数靠谱吗？ (the passage with the right figure answers it).
+  Session 16 (resident1, retriever/answerability/preamble.py situated/claimed): resident refused 383/650 -> 8/652,
+  factcheck 54/98 -> 6/98 (the six left: ordinal 第几 questions and claims that still ask 哪).
 
 Per kind it prints how many variants were asked, how many the judge refused (false abstentions: the original was
 answered) and how many lost the answer passage from the top five (retrieval drops). ``--list`` prints each refused

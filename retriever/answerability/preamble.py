@@ -47,6 +47,14 @@ A fact-checker and a resident ask the text's facts wrapped in their own words (s
   家里烧了十几年小锅炉，想问问…): ``situated`` keeps of those clauses only the words the text writes (湘潭、竹埠港、锅炉),
   before the question, or for its 那边/那里 — 长大 (which jieba tags a place), 小时候, 老家 and the asker's years
   (十几年: no number asked) ask nothing.
+
+English alike (``english_claimed``): Did Zhang Haibing say that X? → Who said that X? (Did Ou Jinxiong say how much …? →
+How much …?); Is it Peking University that serves as …? → Who serves as …?; Someone told me / My neighbour in Dalian says
+X. Is that right? → X with its last figure asked (how many / how much), in Dalian; a "Fact check:" label comes off.
+Figures (session 16, resident1; model unchanged): readers12 tune false abstention 6/53 -> 4/53, near misses refused 11/16
+-> 12/16 (python -m eval.abstention_misses --sets readers12); eval/resident_stress.jsonl (python -m eval.resident_stress)
+false abstention 9/45 -> 0/45, near misses refused 9/20 -> 13/20; every other tune set unchanged; tune R@1 0.952 ->
+0.954 (python -m eval.misses --summary).
 """
 
 from __future__ import annotations
