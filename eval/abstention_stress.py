@@ -38,6 +38,12 @@ judge answers as written is varied the way readers vary a question without chang
   first phrase: 燃煤锅炉 → coal-fired boiler) and the named place in pinyin without spaces (大连 → Dalian).
 - ``cantonese``: written Cantonese (乜嘢、幾多、邊度、邊個、係咪、冇、嘅、咗、佢) in Hong Kong characters (OpenCC s2hk).
 - ``regional``: Taiwan's characters and vocabulary (OpenCC s2twp: 信息 → 資訊, 软件 → 軟體) and 「」 for quotation marks.
+- ``resident``: the asker's own context before the question (session 16): 我是大连人，在这边住了十几年，想问问…
+  (the question's first place; 我是本地人 when it names none); I live in Dalian and my neighbour was asking. …
+- ``factcheck``: a how-many question as the fact-checker asks it, quoting a wrong figure (session 16): 大连拆除了多少台…
+  → 网上说大连拆除了一千多台…，这个数靠谱吗？ (the passage with the right figure answers it).
+  Session 16 (resident1, retriever/answerability/preamble.py situated/claimed): resident refused 383/650 -> 8/652,
+  factcheck 54/98 -> 6/98 (the six left: ordinal 第几 questions and claims that still ask 哪).
 
 Per kind it prints how many variants were asked, how many the judge refused (false abstentions: the original was
 answered) and how many lost the answer passage from the top five (retrieval drops). ``--list`` prints each refused
@@ -61,7 +67,7 @@ from eval.questions import TUNE_SETS, load_questions
 KINDS = (
     "polite", "particle", "de", "quantity", "punct", "traditional", "reorder", "title", "lower", "no_mark", "dictation",
     "homophone", "learner", "official", "en_order", "pinyin", "yesno", "negated", "presuppose", "codeswitch",
-    "cantonese", "regional",
+    "cantonese", "regional", "resident", "factcheck",
 )
 ANSWER_K = 5
 SHOWN = 4  # the features that weighed most against answering
@@ -93,6 +99,10 @@ _EN_WORD = re.compile(r"[A-Za-z]+")
 _YESNO_ZH = re.compile(r"吗$|是否|有没有|是不是")
 _DOUBT = ("到底", "究竟")
 _CHECK_TAGS = ("，是真的吗", "，对吧", "，没错吧")
+_RESIDENT_ZH = ("我是{}人，在这边住了十几年，想问问", "我老家在{}，小时候就在那长大，")
+_RESIDENT_EN = ("I live in {} and my neighbour was asking. ", "I grew up in {}, so I'm curious. ")
+_FACTCHECK_ZH = ("网上说{}，这个数靠谱吗", "有人说{}，是真的吗", "听说{}，这说法对不对")
+_WRONG_FIGURE = {"多少": "一千多", "几": "七"}
 _EN_AUX_OPEN = re.compile(r"^(is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b\s*", re.I)
 _COUNT_ASK = re.compile(rf"(?:多少|几)({_MEASURE})")
 # written Cantonese for Mandarin (simplified; s2hk writes Hong Kong characters after)
@@ -536,6 +546,19 @@ def variants(
                 if canto != body:
                     out["cantonese"] = canto + "？"
                 out["regional"] = _s2twp().convert(question).replace("“", "「").replace("”", "」")
+    place = next((p for p in sorted(places, key=len, reverse=True) if p and p in question), "")
+    if lang == "zh":
+        out["resident"] = _pick(_RESIDENT_ZH, qid).format(place or "本地") + question
+        m = _COUNT_ASK.search(body)
+        if m and m.group(1) not in ("年", "天", "个月") and not _YESNO_ZH.search(body) and body.count("多少") + body.count("几") == 1:
+            asked = m.group(0)
+            wrong = _WRONG_FIGURE["多少" if asked.startswith("多少") else "几"] + m.group(1)
+            out["factcheck"] = _pick(_FACTCHECK_ZH, qid).format(body.replace(asked, wrong, 1)) + "？"
+    elif lang == "en":
+        named = next((w for w in re.findall(r"\b[A-Z][a-z]+\b", question[1:]) if w.lower() in
+                      {n.lower() for n in (pinyin_of or {}).values()}), "")
+        if named:
+            out["resident"] = _pick(_RESIDENT_EN, qid).format(named) + question
     for kind, text in out.items():
         if text != question and text.strip():
             yield Variant(qid, kind, text, question)

@@ -272,7 +272,7 @@ def parse_query(
         fixed = without_slips(text, known, contains, [*names, *(aliases or {})])
         if fixed != text:
             text, typed = fixed, text
-    asked = unframed(text)
+    asked = unframed(text, contains)
     if asked != text and asked[:1].isascii() and asked[:1].islower():  # I'd like to know, which … → Which …
         asked = asked[0].upper() + asked[1:]
     if lang == "en":

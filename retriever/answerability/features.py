@@ -300,7 +300,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     Returns:
         The Analysis: feature name -> value (FEATURES order), the unknown names, the asked entities and unit.
     """
-    question = unframed(evidence.question)  # 请问、我想了解一下、Could you tell me: the asker's words ask nothing
+    question = unframed(evidence.question, facts.contains)  # 请问、我想了解一下、Could you tell me: the asker's words ask nothing
     if question != evidence.question:
         evidence = replace(evidence, question=question)
     units = content_units(evidence, facts.lexicon)
