@@ -53,7 +53,7 @@ from index.normalize import fold
 from retriever.answerability import FEATURES, AnswerabilityModel
 from retriever.answerability.model import GENERIC, MODEL_VERSION, MODELS, model_path
 
-DENSE_FEATURES = ("top_dense", "top_sentence", "dense_margin")
+DENSE_FEATURES = ("top_dense", "top_sentence", "dense_margin", "sentence_lift")
 # The features the model is fitted on: FEATURES less those whose fit was clipped to 0 on tune (known, attr_cover,
 # focus_found: focus_sentence says the same more sharply; entity_asked: entity_top does): fewer features, less to
 # overfit the small tune split. cover_top too (session 12: the share of the question's words in the top passage, weight

@@ -23,7 +23,7 @@ ABSTAIN_BELOW = round(1 / 3, 4)
 CS = (0.3, 1.0, 3.0, 10.0)  # inverse L2 strengths tried
 # Evidence for an answer raises the probability, evidence against lowers it: the fit keeps these signs.
 SIGNS = {
-    "top_dense": 1, "top_sentence": 1, "dense_margin": 1, "cover_top": 1, "known": 1, "entity_top": 1, "attr_cover": 1,
+    "top_dense": 1, "top_sentence": 1, "dense_margin": 1, "sentence_lift": 1, "cover_top": 1, "known": 1, "entity_top": 1, "attr_cover": 1,
     "focus_found": 1, "unit_missing": -1, "unknown_names": -1, "top_part": -1,
     "nonsense": -1, "focus_known": 1, "focus_sentence": 1, "focus_unmapped": -1,
     "kind_named": 1, "words_unmapped": -1, "stated_answer": 1, "clause_number": 1, "absent_noun": -1,

@@ -179,7 +179,7 @@ def test_probability_is_monotone_in_the_obvious_features():
                      "unknown_names": 0.0, "top_part": 0.0, "english": 0.0, "nonsense": 0.0, "focus_known": 1.0,
                      "focus_sentence": 1.0, "focus_unmapped": 0.0, "kind_named": 1.0,
                      "words_unmapped": 0.0, "stated_answer": 1.0, "clause_number": 1.0, "absent_noun": 0.0, "place_absent": 0.0,
-                     "fact_elsewhere": 0.0, "detail_filled": 1.0})
+                     "fact_elsewhere": 0.0, "detail_filled": 1.0, "sentence_lift": 0.05})
     p = model.probability(base)
     assert p > model.threshold
     lower = {"entity_top": 0.0, "unit_missing": 1.0, "unknown_names": 2.0, "nonsense": 1.0,
@@ -193,7 +193,7 @@ def test_probability_is_monotone_in_the_obvious_features():
         assert changed < p if weight.get(name, 0.0) != 0.0 else changed == p, name
     used = [name for name in lower if name in model.features]  # detail_filled: out since session 14
     assert sum(weight[name] != 0.0 for name in used) >= len(used) - 2  # at most two clipped
-    for name in ("cover_top", "known", "attr_cover", "focus_found", "dense_margin", "top_sentence", "top_dense"):
+    for name in ("cover_top", "known", "attr_cover", "focus_found", "dense_margin", "top_sentence", "top_dense", "sentence_lift"):
         # never raised by less evidence
         assert model.probability(replace(base, values=base.values | {name: 0.0})) <= p, name
 

@@ -7,6 +7,8 @@ a question about an entity is judged on that entity's passages among them, any o
 - ``top_dense``: the best dense score of the whole-index dense run (passage and best sentence mixed).
 - ``top_sentence``: the best sentence cosine inside the top passage.
 - ``dense_margin``: how far the best dense score stands above the next five (a clear best passage).
+- ``sentence_lift``: top_sentence less the median cosine of every evidence sentence (lift.py): dense evidence that
+  does not read a cross-lingual question's lower cosines as weaker evidence (session 16).
 - ``cover_top``: share of the question's content words (length-weighted) found in the top passage.
 - ``known``: share of the question's content words found anywhere in the transcript.
 - ``entity_asked``: the question names an entity of the transcript (a speaker, their city or organisation); in an
@@ -113,6 +115,7 @@ from retriever.answerability.eras import rule_on
 from retriever.answerability.focus import focus_units
 from retriever.answerability.heads import near_synonyms, written_word
 from retriever.answerability.kinds import asked_kind, kind_named
+from retriever.answerability.lift import sentence_lift
 from retriever.answerability.names import (
     Contains,
     is_dictionary_word,
@@ -146,7 +149,7 @@ FEATURES = (
     "top_dense", "top_sentence", "dense_margin", "cover_top", "known", "entity_asked", "entity_top", "attr_cover",
     "focus_found", "unit_missing", "unknown_names", "top_part", "english", "nonsense", "focus_known",
     "focus_sentence", "focus_unmapped", "kind_named", "words_unmapped", "stated_answer", "clause_number", "absent_noun",
-    "place_absent", "fact_elsewhere", "detail_filled",
+    "place_absent", "fact_elsewhere", "detail_filled", "sentence_lift",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
@@ -371,6 +374,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
         "top_sentence": float(np.max(cosines)) if len(cosines) else 0.0,
+        "sentence_lift": sentence_lift(evidence.sentence_cosines),
         "cover_top": coverage(units, texts[0]) if texts and units else 0.0,
         "known": sum(u.weight for u in units if any(facts.contains(f) for f in u.forms)) / total if total else 0.0,
         "entity_asked": float(bool(entities)),
