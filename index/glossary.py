@@ -93,9 +93,7 @@ def _parts(term: str, vocabulary: set[str]) -> list[str]:
 
 def glossary_keys(terms: Iterable[str]) -> dict[str, set[str]]:
     """Keys of glossary entries whose Chinese is no single term of the vocabulary, mapped to the terms it is written
-    with (index._parts: 网格员 → 网格 when the index only has 网格). An entry one of whose glosses the text writes whole
-    (grid: 网格, 网格化, 网格化管理) has no such keys: the pieces of its other glosses (管理) are no translation of the
-    asked word, and would find it in any passage that writes them.
+    with (index._parts: 网格员 → 网格 when the index only has 网格).
 
     Args:
         terms: the BM25 vocabulary.
@@ -103,8 +101,6 @@ def glossary_keys(terms: Iterable[str]) -> dict[str, set[str]]:
     vocabulary = set(terms)
     out: dict[str, set[str]] = {}
     for phrases, chinese in entries():
-        if any(term in vocabulary for term in chinese):
-            continue  # the text writes a gloss whole (网格): a compound's pieces (管理 of 网格化管理) would stand for any 管理
         for term in chinese:
             parts = _parts(term, vocabulary)
             if not parts:

@@ -34,7 +34,7 @@ from index.synonyms import SYNONYMS_ID, lexicon_entries
 from index.wordforms import STEMMER_ID, base_forms, light_stem, stem
 
 LEXICON_ID = (
-    f"cc-cedict-all-entries+glossary-whole-2+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+written-phrases-2+{SENSES_ID}+{SYNONYMS_ID}"
+    f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+written-phrases-2+{SENSES_ID}+{SYNONYMS_ID}"
     f"+{EVERYDAY_ID}+name-homophones-1+{ABBREVIATIONS_ID}"
 )
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
