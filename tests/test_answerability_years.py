@@ -61,3 +61,27 @@ def test_year_absent_through_the_features(facts):  # noqa: F811
     same = analyse(evidence("2016年大连拆除了多少台燃煤锅炉？", terms, [dalian]), dated)
     assert other.values["year_absent"] == 1.0 and same.values["year_absent"] == 0.0
     assert analyse(evidence("2015年大连拆除了多少台燃煤锅炉？", terms, [dalian]), facts).values["year_absent"] == 0.0
+
+
+def test_a_decade_or_a_span_to_the_present_is_every_year_of_it():
+    assert marked_years("但上世纪 90 年代时，广州流行一句口头语", 2016) == set(range(1990, 2000))
+    assert asked_years("What saying was popular in Guangzhou in the 1990s?") == set(range(1990, 2000))
+    assert asked_years("What grade has the water kept since 2011?") >= set(range(2011, 2030))
+    assert asked_years("2011年以来水质保持在几类？") >= {2011, 2016}
+    words = ()
+    nineties = _dalian("我是土生土长的广州人，上世纪90年代时，广州流行一句口头语：河水可以当墨水卖。")
+    assert year_absent("What saying was popular in Guangzhou in the 1990s?", [nineties], {"d": 2016}, words) == 0.0
+    undated = _dalian("南水北调中线水源地水质持续保持Ⅱ类以上水平。")
+    assert year_absent("What grade has the water kept since 2011?", [undated], {"d": 2016}, words) == 0.0
+
+
+def test_a_sentence_naming_the_asked_year_answers_of_it_in_other_words_than_the_asked_ones():
+    from retriever.answerability.units import chinese_units
+
+    career = _dalian("1980年在大学担任副教授。1984年6月至1985年1月任县委宣传部副部长。")
+    words = chinese_units(["担任", "职务"])
+    assert year_absent("1984年6月至1985年1月，他担任什么职务？", [career], {}, words) == 0.0
+    assert year_absent("1964年，他担任什么职务？", [career], {}, words) == 1.0
+    # a plan period's five years are no naming of one of them
+    plan = _dalian("“十三五”期间，继续办好论坛。今年论坛在海口举办。")
+    assert year_absent("2018年论坛在哪里举办？", [plan], {"d": 2016}, chinese_units(["论坛", "举办"])) == 1.0

@@ -32,14 +32,31 @@ def _plan_number(numeral: str) -> int:
     return _NUMERALS.index(numeral) + 1
 
 
+# a decade: the 1990s, 1990年代, (上世纪)90年代 — every year of it
+_DECADE = re.compile(r"(?<![0-9])(?:((?:19|20)[0-9])0\s*(?:'?s\b|年代)|(?:上世纪|上个世纪|20世纪)?\s*([1-9])0\s*年代)")
+# a span reaching the present: since 2011, 2011年以来, 自2011年起 — the asked year and every one after it
+_SINCE = re.compile(r"\b(?:since|from)\s+((?:19|20)[0-9]{2})\b|((?:19|20)[0-9]{2})\s*年?\s*(?:以来|至今|起)", re.I)
+_LATEST = 2100
+
+
 def written_years(text: str) -> set[int]:
-    """The calendar years a text writes in digits (2016, 2016年, 2011-2015); canonical form folds 二〇一六 to digits."""
-    return {int(y) for y in _YEAR.findall(canonical(text))}
+    """The calendar years a text writes in digits (2016, 2016年, 2011-2015) and the decades it names (the 1990s,
+    上世纪90年代: each of their years); canonical form folds 二〇一六 to digits."""
+    folded = canonical(text)
+    years = {int(y) for y in _YEAR.findall(folded)}
+    for m in _DECADE.finditer(folded):
+        start = int(m.group(1)) * 10 if m.group(1) else 1900 + 10 * int(m.group(2))
+        years |= set(range(start, start + 10))
+    return years
 
 
 def asked_years(question: str) -> set[int]:
-    """The years a question qualifies its fact with (empty when it names none)."""
-    return written_years(question)
+    """The years a question qualifies its fact with (empty when it names none); a span reaching the present
+    (since 2011, 2011年以来) asks every year from its start on."""
+    years = written_years(question)
+    for m in _SINCE.finditer(canonical(question)):
+        years |= set(range(int(m.group(1) or m.group(2)), _LATEST))
+    return years
 
 
 def document_year(chunks: Iterable[Chunk], doc: str) -> int | None:
@@ -65,16 +82,16 @@ def document_years(chunks: Iterable[Chunk]) -> dict[str, int]:
     return out
 
 
-def marked_years(text: str, year: int | None) -> set[int]:
-    """The years a stretch of text names: written (2016, 2011-2015), a five-year plan's (十二五), or relative to its
-    document's year (今年, 去年); empty when it names none."""
+def marked_years(text: str, year: int | None, plans: bool = True) -> set[int]:
+    """The years a stretch of text names: written (2016, 2011-2015), a five-year plan's (十二五; not with plans=False),
+    or relative to its document's year (今年, 去年); empty when it names none."""
     folded = canonical(text)
     years = written_years(folded)
     for span in _YEAR.finditer(folded):  # 2011-2015, 2011年至2015年: a range is every year in it
         after = re.match(r"\s*年?\s*(?:-|—|–|~|～|至|到)\s*((?:19|20)[0-9]{2})", folded[span.end():])
         if after:
             years |= set(range(int(span.group(1)), int(after.group(1)) + 1))
-    for n in {_plan_number(m.group(1)) for m in _PLAN.finditer(folded)}:
+    for n in {_plan_number(m.group(1)) for m in _PLAN.finditer(folded)} if plans else ():
         start = 2011 + 5 * (n - 12)
         years |= set(range(start, start + 5))
     if year is not None:
@@ -133,5 +150,12 @@ def year_absent(question: str, passages: Iterable[Chunk], doc_years: Mapping[str
             continue
         years = window_years(chunk, start, end, doc_years.get(chunk.doc))
         if years is None or asked & years:
+            return 0.0
+    # a sentence that names the asked year itself (not a plan period's five) answers of it, whatever words it
+    # paraphrases the asked ones with (1984年6月至1985年1月任…部副部长 for 担任什么职务): when a number is asked, one
+    # giving it in the asked unit
+    for counted, _, chunk, start, end in stretches:
+        named = marked_years(chunk.text[start:end], doc_years.get(chunk.doc), plans=False)
+        if (counted or unit is None or not best[0]) and asked & named:
             return 0.0
     return 1.0
