@@ -75,7 +75,7 @@ DENSE_FEATURES = ("top_dense", "top_sentence", "dense_margin")
 # 0.219 -> 0.174. It is 0 on a question naming no entity of the text, as every CMRC question is.
 MODEL_FEATURES = tuple(
     f for f in FEATURES
-    if f not in ("known", "attr_cover", "focus_found", "entity_asked", "cover_top", "detail_filled", "year_absent")
+    if f not in ("known", "attr_cover", "focus_found", "entity_asked", "cover_top", "detail_filled")
 )
 # single-turn sets whose tune questions train the model (readers5: session 9; readers6: session 10, after its first
 # measurement as unseen questions; readers7: session 11, readers8: session 12, readers9: session 13, readers10: session 14, readers11: session 15, likewise)

@@ -80,9 +80,10 @@ a question about an entity is judged on that entity's passages among them, any o
 - ``year_absent``: the question qualifies its fact with a year (2015年大连拆除了多少台…, How many … in 2016?) and
   none of the passages that would answer speaks of it: they write another year, or say 今年/去年/“十二五”期间 of
   another, counted from their document's own year (its title's: 2016全国环保厅局长论坛), or name no time in a document
-  of another year (years.py). The fact is told, but of another time (session 15, judge11). Computed, not yet in the
-  model (eval/calibrate.py MODEL_FEATURES): its leave-one-set-out run did not finish in judge11's session; fit it
-  once python -m eval.calibrate_validate --test all shows it does not raise false abstention.
+  of another year (years.py). The fact is told, but of another time (session 15, judge11). A decade (the 1990s,
+  上世纪90年代) is each of its years, a span to the present (since 2011, 2011年以来) every year from its start, and a
+  sentence of those passages that names the asked year itself (not a plan period's five) speaks of it whatever words it
+  paraphrases the asked ones with. In the model since session 16 (judge12).
 - ``nonsense``: there is nothing to look up: the question has no word at all (emoji, punctuation, digits, key
   mashes, greetings), or none of its words occurs in the transcript in any form (lorem ipsum, carpe diem); the
   judge abstains on it whatever the other features say.

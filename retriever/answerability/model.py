@@ -26,7 +26,7 @@ from retriever.answerability.features import FEATURES, Analysis
 
 MODELS = Path(__file__).resolve().parent / "models"
 GENERIC = "generic"
-MODEL_VERSION = 11  # 2: focus_known leaves out English words without a gloss and asks a when/where event; 3: focus_sentence
+MODEL_VERSION = 12  # 2: focus_known leaves out English words without a gloss and asks a when/where event; 3: focus_sentence
 # scores number questions only (1 otherwise), and a count is no percentage; kind_named; 4: the answer check (answer_check.py:
 # stated_answer, clause_number)
 # 5: absent_noun (topic.py); 6: the answer check reads paraphrases (an English kind after which, names listed before
@@ -34,7 +34,8 @@ MODEL_VERSION = 11  # 2: focus_known leaves out English words without a gloss an
 # 7: place_absent (places.py); 8: focus_sentence and clause_number count the asked words the text writes
 # 9: fact_elsewhere (the asked words stand together in another entity's sentence, not the asked entity's)
 # 10: detail_filled (the sentence that tells of the asked thing holds a filler of the asked kind)
-# 11: fact_elsewhere back in the fitted features (session 15)
+# 11: fact_elsewhere back in the fitted features (session 15); 12: year_absent (years.py; decades, spans to the present,
+# a sentence naming the asked year; session 16)
 
 
 class AnswerabilityModelError(ForumQAError):
