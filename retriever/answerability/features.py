@@ -81,6 +81,13 @@ a question about an entity is judged on that entity's passages among them, any o
   unanswerable ones (session 13, judge8). Computed, but not in the model since session 14: on another text (CMRC
   2018's even half) it refused 4 more of 510 answerable questions, asking a time, a person or a name in so many words
   whose filler the text gives in another sentence than the one naming the asked words (eval/calibrate.py).
+- ``year_absent``: the question qualifies its fact with a year (2015年大连拆除了多少台…, How many … in 2016?) and
+  none of the passages that would answer speaks of it: they write another year, or say 今年/去年/“十二五”期间 of
+  another, counted from their document's own year (its title's: 2016全国环保厅局长论坛), or name no time in a document
+  of another year (years.py). The fact is told, but of another time (session 15, judge11). A decade (the 1990s,
+  上世纪90年代) is each of its years, a span to the present (since 2011, 2011年以来) every year from its start, and a
+  sentence of those passages that names the asked year itself (not a plan period's five) speaks of it whatever words it
+  paraphrases the asked ones with. In the model since session 16 (judge12).
 - ``nonsense``: there is nothing to look up: the question has no word at all (emoji, punctuation, digits, key
   mashes, greetings), or none of its words occurs in the transcript in any form (lorem ipsum, carpe diem); the
   judge abstains on it whatever the other features say.
@@ -144,12 +151,13 @@ from retriever.answerability.units import (
     measured_by_number,
     name_words,
 )
+from retriever.answerability.years import year_absent
 
 FEATURES = (
     "top_dense", "top_sentence", "dense_margin", "cover_top", "known", "entity_asked", "entity_top", "attr_cover",
     "focus_found", "unit_missing", "unknown_names", "top_part", "english", "nonsense", "focus_known",
     "focus_sentence", "focus_unmapped", "kind_named", "words_unmapped", "stated_answer", "clause_number", "absent_noun",
-    "place_absent", "fact_elsewhere", "detail_filled", "sentence_lift",
+    "place_absent", "fact_elsewhere", "detail_filled", "sentence_lift", "year_absent",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
@@ -178,6 +186,7 @@ class IndexFacts:
     lexicon: dict = field(default_factory=dict)
     known: Callable[[str], bool] | None = None  # is a term in the BM25 vocabulary (homophone slips are no unknown names)
     subjects: tuple[Entity, ...] = ()  # the subjects its documents' titles name, in an index of several (subjects.py)
+    doc_years: dict[str, int] = field(default_factory=dict)  # each document's own year (years.document_years)
 
 
 def own_terms(evidence: Evidence) -> list[str]:
@@ -405,6 +414,9 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
             checked_attribute if entities and not subject else (),
             own_chunks,
             [c for i, c in enumerate(evidence.passages) if i not in set(own) and c.kind not in PARTS],
+        ),
+        "year_absent": year_absent(
+            evidence.question, [evidence.passages[i] for i in answering], facts.doc_years, checked_attribute, number
         ),
         "detail_filled": min(
             detail_filled(

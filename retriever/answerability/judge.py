@@ -10,6 +10,7 @@ from retriever.answerability.entities import entities_from_knowledge
 from retriever.answerability.features import Analysis, Evidence, IndexFacts, analyse
 from retriever.answerability.model import AnswerabilityModel, model_for
 from retriever.answerability.subjects import subject_entities
+from retriever.answerability.years import document_years
 from retriever.holding import TRANSCRIPT, Holding
 
 
@@ -57,6 +58,8 @@ def reason(analysis: Analysis, contributions: dict[str, float], holding: Holding
             places = analysis.elsewhere
             return (f"{zh}中谈到这一点的段落没有提到：{'、'.join(places)} "
                     f"(the passages that speak of this do not mention {', '.join(places)})")
+        if name == "year_absent":
+            return f"{zh}中谈到这一点的段落说的不是问题问的年份 (the passages that speak of this speak of another year)"
         if name == "kind_named":
             return f"{zh}中没有给出这个名称 ({en} {verb('gives', 'give')} no such name)"
         if name == "unit_missing":
@@ -101,6 +104,7 @@ class Answerability:
             return IndexFacts(
                 entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon, retriever._known,
                 subject_entities(retriever.index.manifest.docs),
+                document_years(backend.chunks.all()),
             )
 
         return cls(lambda: model_for(retriever.embedder.id), facts, retriever.holding)

@@ -35,7 +35,8 @@ MODEL_VERSION = 12  # 2: focus_known leaves out English words without a gloss an
 # 9: fact_elsewhere (the asked words stand together in another entity's sentence, not the asked entity's)
 # 10: detail_filled (the sentence that tells of the asked thing holds a filler of the asked kind)
 # 11: fact_elsewhere back in the fitted features (session 15)
-# 12: sentence_lift (lift.py: the best sentence cosine over the evidence sentences' median; session 16)
+# 12: sentence_lift (lift.py: the best sentence cosine over the evidence sentences' median) and year_absent (years.py;
+# decades, spans to the present, a sentence naming the asked year; session 16)
 
 
 class AnswerabilityModelError(ForumQAError):
