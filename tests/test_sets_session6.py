@@ -17,7 +17,8 @@ FILES = ("readers.jsonl", "followups.jsonl", "gold_split.json", "fresh.jsonl", "
          "followups4.jsonl", "readers5.jsonl", "followups5.jsonl", "readers6.jsonl", "followups6.jsonl",
          "readers7.jsonl", "followups7.jsonl", "readers8.jsonl", "followups8.jsonl",
          "readers9.jsonl", "followups9.jsonl", "readers10.jsonl", "followups10.jsonl",
-         "readers11.jsonl", "followups11.jsonl", "readers12.jsonl", "followups12.jsonl")
+         "readers11.jsonl", "followups11.jsonl", "readers12.jsonl", "followups12.jsonl",
+         "readers13.jsonl", "followups13.jsonl")
 
 
 def _rows(name: str) -> list[dict]:
