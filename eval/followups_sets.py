@@ -22,6 +22,7 @@ FOLLOWUPS9 = SETS / "followups9.jsonl"  # more again, written blind in session 1
 FOLLOWUPS10 = SETS / "followups10.jsonl"  # more again, written blind in session 14 (half tune, half held out)
 FOLLOWUPS11 = SETS / "followups11.jsonl"  # more again, written blind in session 15 (half tune, half held out)
 FOLLOWUPS12 = SETS / "followups12.jsonl"  # more again, written blind in session 16 (half tune, half held out)
+FOLLOWUPS13 = SETS / "followups13.jsonl"  # more again, written blind in session 17 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
@@ -34,6 +35,7 @@ MORE_SETS = (
     ("followups10", "eval/sets/followups10.jsonl", FOLLOWUPS10),
     ("followups11", "eval/sets/followups11.jsonl", FOLLOWUPS11),
     ("followups12", "eval/sets/followups12.jsonl", FOLLOWUPS12),
+    ("followups13", "eval/sets/followups13.jsonl", FOLLOWUPS13),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
