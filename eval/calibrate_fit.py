@@ -48,6 +48,13 @@ CHECKS = tuple(MISFIRE)
 # read), so the stored models are fitted uncapped again. Cap 5: one_misfire 71%; cap 4: 58%; cap 3: 39%, false
 # abstention 0.028 (leave one set out).
 CHECK_CAP: float | None = None
+# Evidence against answering that is at least as strong as another, per unit of its value: the fit keeps the first's
+# coefficient (per unit, coef / scale) at or below the second's. A name the text never writes (unknown_names: 市长 where
+# nobody is one and no passage says 市长, 李四 in an archive without him) is the same fact as a place no answering passage
+# writes (place_absent) made stricter: no passage at all writes it. Fitted freely, the session-16 retrain gave the
+# unknown name -4.94 a unit against the place's -5.24, and 市长对空气质量有什么评价？ was answered from 发言人's passage at 0.354
+# (tests/test_archive_kinds.py). Not combined with a cap (fit(cap=...)): with one, the order is not enforced.
+AT_LEAST_AS_STRONG = {"unknown_names": "place_absent"}
 
 
 def fit(
@@ -109,7 +116,7 @@ def _fit_constrained(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float, feat
     z = (x - mean) / scale
     n, d = z.shape
 
-    def loss(p: np.ndarray) -> tuple[float, np.ndarray]:
+    def penalised(p: np.ndarray) -> tuple[float, np.ndarray]:
         logit = z @ p[:d] + p[d]
         value = np.sum(w * (y * np.logaddexp(0, -logit) + (1 - y) * np.logaddexp(0, logit))) / w.sum()
         grad = w * (1 / (1 + np.exp(-logit)) - y) / w.sum()
@@ -117,8 +124,21 @@ def _fit_constrained(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float, feat
         return value + 0.5 * p[:d] @ penalty, np.r_[z.T @ grad + penalty, grad.sum()]
 
     bounds = [_bounds(f, s, cap) for f, s in zip(features, scale)] + [(None, None)]
+    # an ordered pair (AT_LEAST_AS_STRONG): the stronger one's coefficient is the weaker one's (per unit) plus a free
+    # part bounded at 0, so the order is a bound L-BFGS-B keeps (coef = order @ p)
+    order = np.eye(d)
+    for strong, weak in AT_LEAST_AS_STRONG.items() if cap is None else ():
+        if strong in features and weak in features and weak not in AT_LEAST_AS_STRONG:
+            i, j = features.index(strong), features.index(weak)
+            order[i, j] = scale[i] / scale[j]
+            bounds[i] = (None, 0.0)
+
+    def loss(p: np.ndarray) -> tuple[float, np.ndarray]:
+        value, grad = penalised(np.r_[order @ p[:d], p[d]])
+        return value, np.r_[order.T @ grad[:d], grad[d]]
+
     result = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds)
-    return mean, scale, result.x[:d], float(result.x[d])
+    return mean, scale, order @ result.x[:d], float(result.x[d])
 
 
 def _bounds(feature: str, scale: float, cap: float | None = None) -> tuple[float | None, float | None]:

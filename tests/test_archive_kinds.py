@@ -286,10 +286,10 @@ def test_the_interviewee_is_cited_by_name(journalist):
     assert not answer.abstained and answer.passages[0].citation.speaker == "张三"
 
 
-@pytest.mark.xfail(strict=False, reason="session 16 regression: the model retrained on the merged tree answers it at "
-                   "confidence 0.354 (threshold 0.333) although unknown_names flags 市长; see docs/notes/round2-session16.md")
 def test_a_role_nobody_holds_is_refused(journalist):
-    """市长对空气质量有什么评价？ was answered from 发言人: no one is a 市长 and no passage writes it."""
+    """市长对空气质量有什么评价？ was answered from 发言人: no one is a 市长 and no passage writes it. After session 16's retrain
+    again (0.354): the fit now keeps an unknown name at least as strong as a place written elsewhere (eval/calibrate_fit.py
+    AT_LEAST_AS_STRONG)."""
     answer = journalist.answer("市长对空气质量有什么评价？")
     assert answer.abstained and "市长" in answer.notice
     assert not journalist.answer("发言人对空气质量有什么评价？").abstained

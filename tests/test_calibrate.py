@@ -158,3 +158,22 @@ def test_cmrc_lines_print_false_abstention_and_near_miss_refusal_per_half():
     assert lines[0] == "CMRC false abstention (fitted on every training set): even 0.1 (1 of 10), odd 0.0 (0 of 8), all 0.056 (1 of 18)"
     assert lines[1] == "CMRC near-miss refusal even: entity 0.75 (3 of 4), attribute None (0 of 0), time 1.0 (1 of 1), all 0.8 (4 of 5)"
     assert len(cmrc_lines({**figures, "near_miss": {}})) == 1  # a file without near misses: the old line only
+
+
+def test_an_unknown_name_weighs_at_least_as_much_as_a_place_written_elsewhere():
+    """The fit keeps unknown_names's coefficient per unit at or below place_absent's (AT_LEAST_AS_STRONG), where the data
+    alone would weigh the unknown name less; other fits are untouched."""
+    from eval.calibrate_fit import AT_LEAST_AS_STRONG
+
+    rng = np.random.default_rng(3)
+    x = rng.random((300, len(FEATURES)))
+    y = (x[:, FEATURES.index("cover_top")] + 0.3 * rng.standard_normal(300) > 0.5).astype(int)
+    unknown, place = FEATURES.index("unknown_names"), FEATURES.index("place_absent")
+    x[:, unknown] = (rng.random(300) < 0.1) & (rng.random(300) < 0.5 + 0.3 * (1 - y))  # weak evidence against
+    x[:, place] = (rng.random(300) < 0.1) & (y == 0)  # strong evidence against
+    features = ["cover_top", "unknown_names", "place_absent"]
+    params, _ = fit(x, y, features)
+    per_unit = [c / s for c, s in zip(params["coef"], params["scale"])]
+    assert AT_LEAST_AS_STRONG["unknown_names"] == "place_absent" and per_unit[1] <= per_unit[2] + 1e-6 < 0
+    alone, _ = fit(x, y, ["cover_top", "unknown_names"])  # without its partner nothing binds it
+    assert alone["coef"][1] / alone["scale"][1] > per_unit[1]
