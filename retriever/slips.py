@@ -57,6 +57,14 @@ _FUNCTION = frozenset(
 _COUNTING = re.compile(r"(?:多少|几|\d)$")
 
 
+@lru_cache(maxsize=1)
+def _measures() -> frozenset[str]:
+    """The one-character measure words and units a count stands before (index.normalize.UNITS: 家, 台, 件, 名)."""
+    from index.normalize import UNITS
+
+    return frozenset(u for u in UNITS.split("|") if len(u) == 1)
+
+
 @dataclass(frozen=True)
 class Slip:
     """One corrected stretch of the question: where it starts, as typed and as the text writes it."""
@@ -117,19 +125,46 @@ def meant(word: str, contains: Known, known: Known) -> tuple[str, bool]:
     commoner dictionary word that the text lacks reads like it too: 市之 may be the text's 市直 or the commoner 市值);
     else the dictionary word when it is common (COMMON) and DOMINANT times as common as any other reading (上办 → 上班,
     北便 → 北边)."""
+    from index.normalize import to_simplified
+
     written, common = readings_of(word, contains, known)
+    written = list(dict.fromkeys(to_simplified(t) for t in written))  # 主題 is the text's 主题 (its search form)
     if len(written) > 1:  # 圆林: the text's 园林 (a term) rather than CC-CEDICT's rarer words the text also holds
         written = [t for t in written if known(t) or _freq().get(t, 0) > 0] or written
+    if len(written) > 1:  # 主提: the text writes 主题 and 主体; the asker said 提 tí, as 题, not 体 tǐ
+        written = [t for t in written if same_tones(word, t)] or written
+        if len(written) == 1:
+            mine = _freq().get(written[0], 0)
+            return written[0], not any(n > mine and t != written[0] and same_tones(word, t) for n, t in common)
     if len(written) == 1:
         mine = _freq().get(written[0], 0)
-        return written[0], not any(n > mine and t != written[0] for n, t in common)
+        rivals = [(n, t) for n, t in common if not same_tones(word, written[0]) or same_tones(word, t)]
+        return written[0], not any(n > mine and t != written[0] for n, t in rivals)
     if written or not common:
         return "", False
     first = common[0][0]
     second = common[1][0] if len(common) > 1 else 0
     if first >= COMMON and first >= DOMINANT * second:
         return common[0][1], True
+    # 一值: the commonest reading 一直 (zhí) is the only one that sounds like it, tones included (not 一只 zhī, 一致 zhì);
+    # never a rarer one the tones single out (之派 is no 支派: 指派 is commoner)
+    heard = [n for n, t in common if same_tones(word, t)]
+    if same_tones(word, common[0][1]) and first >= COMMON and first >= DOMINANT * max(heard[1:], default=0):
+        return common[0][1], True
     return "", False
+
+
+def tones(char: str) -> str:
+    """A character's commonest reading with its tone (提 tí, 体 tǐ); '' when it has none."""
+    from index.pinyin import _table
+
+    return (_table().get(ord(char)) or "").split(",")[0]
+
+
+def same_tones(typed: str, reading: str) -> bool:
+    """Whether a reading sounds exactly like the typed word, tones included (一值 and 一直: yī zhí; 一只 is yī zhī):
+    speech-to-text writes what it heard, so a rival that sounds otherwise is less likely the word meant."""
+    return len(typed) == len(reading) and all(a == b or tones(a) == tones(b) != "" for a, b in zip(typed, reading))
 
 
 def is_word(word: str) -> bool:
@@ -182,7 +217,8 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
             continue
         # the word itself, or a one-character word with the next word's first character(s) (小|锅路, 一|供给: 一供)
         stretches: list[tuple[int, str, str | None]] = [(start, word, None)] if len(word) >= 2 else []
-        counted = i > 0 and _COUNTING.search(words[i - 1][1])  # 多少家|厂子: the measure word is no slip's part
+        # 多少家|厂子: the measure word after a count is no slip's part; 多少交|经 is no measure word (交警)
+        counted = i > 0 and _COUNTING.search(words[i - 1][1]) and word in _measures()
         if len(word) == 1 and word not in _FUNCTION and not counted and i + 1 < len(words):
             nxt = words[i + 1][1]
             if len(nxt) == 1:  # never into a word jieba knows (车|出动, 想|知道: a real word is no part of a slip)
@@ -208,12 +244,15 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
                 continue  # 河长|至今 is no 河长治|今: the word it cuts reads far likelier than the reading it gives
             in_text = contains(written)
             glued = bool(cut) and rest is not None and _one_word(piece, words, i, rest)
-            if not in_text and not (_repairs(text, at, piece, written, unknown) or glued):
+            # 大|盖 (counted 3 times) for 大概 (3331, the same tones): a rare word jieba's own cut reads apart is no
+            # word the asker chose
+            apart = freq.get(piece, 0) > 0 and (at, piece) not in words and same_tones(piece, written)
+            if not in_text and not (_repairs(text, at, piece, written, unknown, apart) or glued):
                 continue  # 更|靠|前 is no 考前: the dictionary's reading only for characters that read as no words
             if rest is not None and not (sure and in_text) and not (sure and glued):
                 if not _in_context(text, at, piece, written, contains):
                     continue  # across words only to a reading the text writes, unrivalled (never the dictionary's)
-            if (is_word(piece) or not sure) and not _in_context(text, at, piece, written, contains):
+            if ((is_word(piece) and not apart) or not sure) and not _in_context(text, at, piece, written, contains):
                 continue  # a word the asker may mean: only where the text writes the reading in context
             out.append(Slip(at, piece, written))
             taken = at + len(piece)
@@ -232,12 +271,12 @@ def _unknown_words(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _repairs(text: str, at: int, piece: str, written: str, unknown: list[tuple[int, int]]) -> bool:
+def _repairs(text: str, at: int, piece: str, written: str, unknown: list[tuple[int, int]], apart: bool = False) -> bool:
     """Whether a reading the text never writes repairs the question: the typed characters are no start of a longer
     word jieba knows (靠前 of 靠前面: a sequence the language writes, 更靠前 is no 考前), and with the reading in their
     place jieba guesses no word over them or over a word it had to guess around them (上办 → 上班, 类憋 → 类别; 年轻时一值
     is no 十一|值到)."""
-    if piece in _freq():  # jieba's dictionary holds every start of its words (with a count of 0 when no word itself)
+    if piece in _freq() and not apart:  # jieba's dictionary holds every start of its words (count 0 when no word)
         return False
     end = at + len(piece)
     a, b = at, end

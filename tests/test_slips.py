@@ -92,9 +92,21 @@ def test_a_spoken_slip_is_answered_and_shown_as_understood(retriever):
 
 
 def test_a_reading_as_typed_is_not_rewritten_into_a_word_the_text_lacks():
-    # 靠前 starts a word jieba knows (靠前面); 时一 of 年轻时一值 leaves jieba guessing 值到: no 考前, 十一 the text never writes
-    for question in ("南阳和济宁哪个城市的空气质量排名更靠前？", "区锦雄年轻时一值到哪条江游泳？"):
-        assert fixed(question) == question
+    # 靠前 starts a word jieba knows (靠前面): no 考前; 时一 of 年轻时一值 leaves jieba guessing 值到: no 十一
+    assert fixed("南阳和济宁哪个城市的空气质量排名更靠前？") == "南阳和济宁哪个城市的空气质量排名更靠前？"
+    assert fixed("区锦雄年轻时一值到哪条江游泳？") == "区锦雄年轻时一直到哪条江游泳？"
+
+
+def test_tones_break_a_tie_between_readings():
+    # 一值 (yī zhí): 一直 is the commonest reading and the only one that sounds so (一只 zhī, 一致 zhì are rivals apart)
+    assert fixed("他以前一值在哪工作？") == "他以前一直在哪工作？"
+    # 之派 (zhī pài): 支派 alone sounds so, but the commoner 指派 (zhǐ) rivals it: no rewrite
+    assert "之派" in fixed("从市里之派了多少人？")
+    # the text writes both 主体 and 主题: 主提 (zhǔ tí) sounds like 主题, not 主体 (zhǔ tǐ)
+    def both(text: str) -> bool:
+        return text in "论坛的主题。责任的主体。"
+
+    assert corrected("论坛主提是什么？", find_slips("论坛主提是什么？", known, both)) == "论坛主题是什么？"
 
 
 RIVER = "南阳全面推行河长制，让河长制向河长治转变。大连一共拆了锅炉。"
