@@ -210,11 +210,10 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
     unknown = _unknown_words(text)
     guarded = [(m.start(), m.end()) for p in protected if p for m in re.finditer(re.escape(p), text)]
     guarded += _terms_within(text, known)  # 经开区, 大数据: the index's own long words are no part of a slip
-    out: list[Slip] = []
-    taken = 0
-    for i, (start, word) in enumerate(words):
-        if start < taken:
-            continue
+
+    def first(i: int) -> Slip | None:
+        """The first slip starting within word i (its own stretches, then those across the next boundary)."""
+        start, word = words[i]
         # the word itself, or a one-character word with the next word's first character(s) (小|锅路, 一|供给: 一供)
         stretches: list[tuple[int, str, str | None]] = [(start, word, None)] if len(word) >= 2 else []
         # 多少家|厂子: the measure word after a count is no slip's part; 多少交|经 is no measure word (交警)
@@ -254,10 +253,44 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
                     continue  # across words only to a reading the text writes, unrivalled (never the dictionary's)
             if ((is_word(piece) and not apart) or not sure) and not _in_context(text, at, piece, written, contains):
                 continue  # a word the asker may mean: only where the text writes the reading in context
-            out.append(Slip(at, piece, written))
-            taken = at + len(piece)
-            break
+            return Slip(at, piece, written)
+        return None
+
+    out: list[Slip] = []
+    taken = 0
+    for i, (start, _) in enumerate(words):
+        if start < taken:
+            continue
+        slip = first(i)
+        if slip is None:
+            continue
+        end = slip.start + len(slip.typed)
+        # 时|一|值: 时一 (十一) strands 值 of the stretch 一值 (一直) that reaches past it: the likelier question decides
+        # (a stretch inside the first is no rival: 长至 of 河|长|至)
+        for j in range(i + 1, len(words)):
+            if words[j][0] >= end:
+                break
+            other = first(j)
+            if other is not None and other.start < end < other.start + len(other.typed) and _likelier(text, other, slip):
+                slip = other
+                break
+        out.append(slip)
+        taken = slip.start + len(slip.typed)
     return out
+
+
+def _likelier(text: str, one: Slip, other: Slip) -> bool:
+    """Whether the question reads likelier with one slip corrected than with the other, by jieba's dictionary (the
+    log probability of its best cut): 年轻时一直 rather than 年轻十一值."""
+    dt = _jieba().dt
+    dt.check_initialized()
+
+    def score(sentence: str) -> float:
+        route: dict = {}
+        dt.calc(sentence, dt.get_DAG(sentence), route)
+        return route[0][0]
+
+    return score(corrected(text, [one])) > score(corrected(text, [other]))
 
 
 def _unknown_words(text: str) -> list[tuple[int, int]]:

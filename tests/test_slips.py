@@ -132,3 +132,34 @@ def test_a_function_word_the_text_never_writes():
     assert corrected("大连一供拆了多少台锅炉？", find_slips("大连一供拆了多少台锅炉？", known, lacking)) == "大连一共拆了多少台锅炉？"
     for question in ("南阳往北方供给了多少水？", "统一供给了多少水？"):
         assert corrected(question, find_slips(question, known, lacking)) == question
+
+
+def test_a_slip_after_a_count():
+    # 多少交|经: a count's measure word is no slip's part (多少台锅炉), any other character may be (交经: 交警)
+    assert fixed("大连出动了多少交经？") == "大连出动了多少交警？"
+    assert fixed("大连拆了多少台锅炉？") == "大连拆了多少台锅炉？"
+
+
+def test_a_rare_word_jieba_reads_apart_is_a_slip():
+    # 大盖 (jieba counts it 3 times, its cut reads 大|盖) sounds exactly like the common 大概; 大概 itself stays
+    assert fixed("大连大盖拆了多少台锅炉？") == "大连大概拆了多少台锅炉？"
+    assert fixed("大连大概拆了多少台锅炉？") == "大连大概拆了多少台锅炉？"
+
+
+def test_a_numeral_read_as_a_count_may_start_a_slip():
+    from retriever.query import without_slips
+
+    def sources(text: str) -> bool:
+        return text in "围绕三源两河一中心，每吨罚款。"
+
+    def terms(term: str) -> bool:
+        return term in {"三源", "罚款"}
+
+    # canonical() reads 三元 as 3元 (a count of yuan); the question types 三元 where the text writes 三源 (an index term)
+    assert without_slips("南阳的三元两河一中心是什么？", terms, sources, ()) == "南阳的三源两河一中心是什么？"
+    assert without_slips("济宁每吨罚款三元吗？", terms, sources, ()) == "济宁每吨罚款三元吗？"
+
+
+def test_overlapping_readings_the_likelier_question_wins():
+    # 时|一|值: 时一 reads like 十一 and 一值 like 一直; 年轻时一直 reads likelier than 年轻十一值
+    assert fixed("他年轻时一值在哪工作？") == "他年轻时一直在哪工作？"
