@@ -12,8 +12,8 @@ A stretch of the question is corrected when:
   of three characters or more the question writes (经开区), holds no particle, question word or pronoun (罚了, 多大, 我想)
   and is no word everyone writes (jieba's count WELL_KNOWN or more);
 - it is a word of two to four characters as jieba cuts the question (without guessing unknown words), or two or
-  three one-character words together (the slip jieba cut apart: 岳|糖, 河|长|至: 河长制, not 长至 → 长治); never a piece of
-  a longer word jieba knows;
+  three one-character words together (the slip jieba cut apart: 岳|糖, 河|长|至: 河长制, not 长至 → 长治; after a count
+  too, unless the first is a measure word: 多少交|经 → 交警, never 多少台|锅); never a piece of a longer word jieba knows;
   or a stretch across one word boundary where jieba glued the slipped character onto a neighbour (小锅|路 for 小锅炉,
   一|供给 for 一共|给), cutting at most one of the two words, a two-character word the text never writes, and read
   only as a stretch the text writes (小锅炉 need be no word: jieba cuts the swapped character into one, 锅炉) with no
@@ -26,7 +26,14 @@ A stretch of the question is corrected when:
   index term or jieba word among several (圆林 → 园林); else, when the text writes none, a common dictionary word far
   commoner than any other reading (COMMON, DOMINANT: 上办 → 上班, 北便 → 北边), and only where the typed characters
   start no longer word jieba knows (靠前 of 靠前面: 更靠前 is no 考前) and the reading leaves jieba guessing no word over
-  them (年轻时一值 is no 十一|值到): a valid reading as typed is not rewritten into a word the text lacks;
+  them (年轻十一值到): a valid reading as typed is not rewritten into a word the text lacks;
+- where readings compete, the one that sounds like the typed word with its tones too (speech-to-text writes what it
+  heard) breaks the tie: among readings the text writes (主提 zhǔ tí: 主题, not 主体 zhǔ tǐ), or the commonest dictionary
+  reading when it alone sounds so (一值 yī zhí: 一直, not 一只 zhī or 一致 zhì; never a rarer one: 之派 is no 支派, since
+  指派 is commoner); a rare word jieba knows but its cut reads apart (大|盖, counted 3 times) is no word the asker
+  chose when a reading sounds exactly like it (大概); two overlapping stretches (时一 → 十一, 一值 → 一直) leave the
+  reading that makes the likelier question by jieba's dictionary (年轻时一直);
+- a numeral canonical() reads as a count (三元 → 3元) may start a slip (三元两河 → the text's 三源两河: retriever.query);
 - a real word (发型, 地址, 自燃: jieba or CC-CEDICT, a word the asker may well mean and the text may simply not hold),
   or a text word rivalled by a commoner dictionary word the text lacks (市之: 市直 or 市值), is corrected only where
   the text writes the corrected word with the question's next character on either side (人与自燃和谐 → 自然: the text
