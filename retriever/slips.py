@@ -154,11 +154,23 @@ def meant(word: str, contains: Known, known: Known) -> tuple[str, bool]:
     if first >= COMMON and first >= DOMINANT * second:
         return common[0][1], True
     # 一值: the commonest reading 一直 (zhí) is the only one that sounds like it, tones included (not 一只 zhī, 一致 zhì);
-    # never a rarer one the tones single out (之派 is no 支派: 指派 is commoner)
+    # never a rarer one the tones single out (之派 is no 支派: 指派 is commoner); and only an adverb or a time word, how
+    # a question asks (the text need not write it): a content word the text lacks is no repair (话为 is no 化为)
     heard = [n for n, t in common if same_tones(word, t)]
     if same_tones(word, common[0][1]) and first >= COMMON and first >= DOMINANT * max(heard[1:], default=0):
-        return common[0][1], True
+        if _tag(common[0][1]) in ASKING:
+            return common[0][1], True
     return "", False
+
+
+ASKING = ("d", "t")  # jieba's tags of adverbs and time words (一直, 大概, 目前): how a question asks
+
+
+def _tag(word: str) -> str:
+    """jieba's part-of-speech tag of a dictionary word ('' when it has none)."""
+    from index.tokenize import posseg
+
+    return posseg().dt.word_tag_tab.get(word, "")
 
 
 def tones(char: str) -> str:
@@ -272,13 +284,14 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
         if slip is None:
             continue
         end = slip.start + len(slip.typed)
-        # 时|一|值: 时一 (十一) strands 值 of the stretch 一值 (一直) that reaches past it: the likelier question decides
-        # (a stretch inside the first is no rival: 长至 of 河|长|至)
+        # 时|一|值: 时一 (十一) strands 值 of the stretch 一值 (一直) that reaches past it: the text's word, else the likelier
+        # question decides (a stretch inside the first is no rival: 长至 of 河|长|至)
         for j in range(i + 1, len(words)):
             if words[j][0] >= end:
                 break
             other = first(j)
-            if other is not None and other.start < end < other.start + len(other.typed) and _likelier(text, other, slip):
+            reaches = other is not None and other.start < end < other.start + len(other.typed)
+            if reaches and _rather(text, other, slip, contains):
                 slip = other
                 break
         out.append(slip)
@@ -298,6 +311,13 @@ def _likelier(text: str, one: Slip, other: Slip) -> bool:
         return route[0][0]
 
     return score(corrected(text, [one])) > score(corrected(text, [other]))
+
+
+def _rather(text: str, one: Slip, other: Slip, contains: Known) -> bool:
+    """Whether one slip is the better reading of the question than an overlapping other: a reading the text writes
+    before one it lacks (岳糖 → the text's 岳塘, not 糖经 → 糖精), else the likelier question."""
+    mine, theirs = contains(one.written), contains(other.written)
+    return mine > theirs if mine != theirs else _likelier(text, one, other)
 
 
 def _unknown_words(text: str) -> list[tuple[int, int]]:
