@@ -163,3 +163,8 @@ def test_a_numeral_read_as_a_count_may_start_a_slip():
 def test_overlapping_readings_the_likelier_question_wins():
     # 时|一|值: 时一 reads like 十一 and 一值 like 一直; 年轻时一直 reads likelier than 年轻十一值
     assert fixed("他年轻时一值在哪工作？") == "他年轻时一直在哪工作？"
+
+
+def test_the_tones_repair_only_how_a_question_asks():
+    # 话为 sounds exactly like the dictionary's 化为 (the text lacks it), but a content word is no repair: 话 为 stays
+    assert fixed("主持人用什么话为这次对话收尾？") == "主持人用什么话为这次对话收尾？"
