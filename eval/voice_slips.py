@@ -5,7 +5,8 @@ are correct questions left alone?
     python -m eval.voice_slips --list     # also every row whose rewrite was not the expected one
 
 The pool (session 16, written from TUNE questions and the transcript before the slip changes of that session were
-run on it) has three kinds of rows:
+run on it; vs53-vs72 added in session 17 before its changes: slips after 多少, competing readings, typed dictionary
+words, and correct uses of 三元, 大概, 一直, 主体, 总供给, 大盖帽) has three kinds of rows:
 
 - ``content``: one content word of the text typed as a homophone (交经 for 交警); ``expect`` is the text's word.
 - ``function``: a function word or common adverb typed as a homophone (一供 for 一共, 以经 for 已经), which the text

@@ -302,17 +302,43 @@ def parse_query(
 def without_slips(text: str, known: Known, contains: Known, names: Iterable[str]) -> str:
     """The question with its homophone slips written as the text writes them (retriever/slips.py); the question
     itself when it has none. Slips are found in the question's canonical form; where that form is not one character
-    for one (十吨 → 10吨), each slip is written where the question types it, when it types it once."""
-    from retriever.slips import Slip, corrected, find_slips
+    for one (十吨 → 10吨), each slip is written where the question types it, when it types it once.
+
+    A numeral read as a count hides a slip that starts with it (三元两河 reads 3元两河: 三元 is the text's 三源): where the
+    canonical form writes counted numerals in digits, slips holding such a numeral are sought in the question with its
+    numerals as typed too."""
+    from retriever.slips import corrected, find_slips
 
     folded = canonical(text)
-    slips = find_slips(folded, known, contains, names)
-    if not slips or len(folded) == len(text):
-        return corrected(text, slips) if slips else text
+    slips = _placed(text, find_slips(folded, known, contains, names), folded, canonical)
+    spelled = numerals_as_typed(text)
+    if spelled != folded:
+        counted = [s for s in find_slips(spelled, known, contains, names) if canonical(s.typed) != s.typed]
+        for slip in _placed(text, counted, spelled, numerals_as_typed):
+            if not any(s.start < slip.start + len(slip.typed) and slip.start < s.start + len(s.typed) for s in slips):
+                slips.append(slip)
+    return corrected(text, slips) if slips else text
+
+
+def numerals_as_typed(text: str) -> str:
+    """canonical() with Chinese numerals as typed (三元 stays 三元, not 3元)."""
+    import unicodedata
+
+    from index.normalize import to_simplified, unify_chars
+
+    return to_simplified(unicodedata.normalize("NFKC", unify_chars(text))).lower()
+
+
+def _placed(text: str, slips: list, form: str, fold: Callable[[str], str]) -> list:
+    """Slips found in a form of the question, placed where the question types them (once, else dropped)."""
+    from retriever.slips import Slip
+
+    if len(form) == len(text):
+        return [Slip(s.start, text[s.start : s.start + len(s.typed)], s.written) for s in slips]
     placed = []
     for slip in slips:
         n = len(slip.typed)
-        at = [i for i in range(len(text) - n + 1) if canonical(text[i : i + n]) == slip.typed]
+        at = [i for i in range(len(text) - n + 1) if fold(text[i : i + n]) == slip.typed]
         if len(at) == 1:
             placed.append(Slip(at[0], text[at[0] : at[0] + n], slip.written))
-    return corrected(text, placed) if placed else text
+    return placed

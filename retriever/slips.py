@@ -12,8 +12,8 @@ A stretch of the question is corrected when:
   of three characters or more the question writes (经开区), holds no particle, question word or pronoun (罚了, 多大, 我想)
   and is no word everyone writes (jieba's count WELL_KNOWN or more);
 - it is a word of two to four characters as jieba cuts the question (without guessing unknown words), or two or
-  three one-character words together (the slip jieba cut apart: 岳|糖, 河|长|至: 河长制, not 长至 → 长治); never a piece of
-  a longer word jieba knows;
+  three one-character words together (the slip jieba cut apart: 岳|糖, 河|长|至: 河长制, not 长至 → 长治; after a count
+  too, unless the first is a measure word: 多少交|经 → 交警, never 多少台|锅); never a piece of a longer word jieba knows;
   or a stretch across one word boundary where jieba glued the slipped character onto a neighbour (小锅|路 for 小锅炉,
   一|供给 for 一共|给), cutting at most one of the two words, a two-character word the text never writes, and read
   only as a stretch the text writes (小锅炉 need be no word: jieba cuts the swapped character into one, 锅炉) with no
@@ -26,7 +26,14 @@ A stretch of the question is corrected when:
   index term or jieba word among several (圆林 → 园林); else, when the text writes none, a common dictionary word far
   commoner than any other reading (COMMON, DOMINANT: 上办 → 上班, 北便 → 北边), and only where the typed characters
   start no longer word jieba knows (靠前 of 靠前面: 更靠前 is no 考前) and the reading leaves jieba guessing no word over
-  them (年轻时一值 is no 十一|值到): a valid reading as typed is not rewritten into a word the text lacks;
+  them (年轻十一值到): a valid reading as typed is not rewritten into a word the text lacks;
+- where readings compete, the one that sounds like the typed word with its tones too (speech-to-text writes what it
+  heard) breaks the tie: among readings the text writes (主提 zhǔ tí: 主题, not 主体 zhǔ tǐ), or the commonest dictionary
+  reading when it alone sounds so (一值 yī zhí: 一直, not 一只 zhī or 一致 zhì; never a rarer one: 之派 is no 支派, since
+  指派 is commoner); a rare word jieba knows but its cut reads apart (大|盖, counted 3 times) is no word the asker
+  chose when a reading sounds exactly like it (大概); two overlapping stretches (时一 → 十一, 一值 → 一直) leave the
+  reading that makes the likelier question by jieba's dictionary (年轻时一直);
+- a numeral canonical() reads as a count (三元 → 3元) may start a slip (三元两河 → the text's 三源两河: retriever.query);
 - a real word (发型, 地址, 自燃: jieba or CC-CEDICT, a word the asker may well mean and the text may simply not hold),
   or a text word rivalled by a commoner dictionary word the text lacks (市之: 市直 or 市值), is corrected only where
   the text writes the corrected word with the question's next character on either side (人与自燃和谐 → 自然: the text
@@ -55,6 +62,14 @@ _FUNCTION = frozenset(
     "哪谁几啥咋怎什多那这我你他她它们不没很太有个会能要想说让搞弄"  # question words, pronouns, negation, modals
 )
 _COUNTING = re.compile(r"(?:多少|几|\d)$")
+
+
+@lru_cache(maxsize=1)
+def _measures() -> frozenset[str]:
+    """The one-character measure words and units a count stands before (index.normalize.UNITS: 家, 台, 件, 名)."""
+    from index.normalize import UNITS
+
+    return frozenset(u for u in UNITS.split("|") if len(u) == 1)
 
 
 @dataclass(frozen=True)
@@ -117,19 +132,58 @@ def meant(word: str, contains: Known, known: Known) -> tuple[str, bool]:
     commoner dictionary word that the text lacks reads like it too: 市之 may be the text's 市直 or the commoner 市值);
     else the dictionary word when it is common (COMMON) and DOMINANT times as common as any other reading (上办 → 上班,
     北便 → 北边)."""
+    from index.normalize import to_simplified
+
     written, common = readings_of(word, contains, known)
+    written = list(dict.fromkeys(to_simplified(t) for t in written))  # 主題 is the text's 主题 (its search form)
     if len(written) > 1:  # 圆林: the text's 园林 (a term) rather than CC-CEDICT's rarer words the text also holds
         written = [t for t in written if known(t) or _freq().get(t, 0) > 0] or written
+    if len(written) > 1:  # 主提: the text writes 主题 and 主体; the asker said 提 tí, as 题, not 体 tǐ
+        written = [t for t in written if same_tones(word, t)] or written
+        if len(written) == 1:
+            mine = _freq().get(written[0], 0)
+            return written[0], not any(n > mine and t != written[0] and same_tones(word, t) for n, t in common)
     if len(written) == 1:
         mine = _freq().get(written[0], 0)
-        return written[0], not any(n > mine and t != written[0] for n, t in common)
+        rivals = [(n, t) for n, t in common if not same_tones(word, written[0]) or same_tones(word, t)]
+        return written[0], not any(n > mine and t != written[0] for n, t in rivals)
     if written or not common:
         return "", False
     first = common[0][0]
     second = common[1][0] if len(common) > 1 else 0
     if first >= COMMON and first >= DOMINANT * second:
         return common[0][1], True
+    # 一值: the commonest reading 一直 (zhí) is the only one that sounds like it, tones included (not 一只 zhī, 一致 zhì);
+    # never a rarer one the tones single out (之派 is no 支派: 指派 is commoner); and only an adverb or a time word, how
+    # a question asks (the text need not write it): a content word the text lacks is no repair (话为 is no 化为)
+    heard = [n for n, t in common if same_tones(word, t)]
+    if same_tones(word, common[0][1]) and first >= COMMON and first >= DOMINANT * max(heard[1:], default=0):
+        if _tag(common[0][1]) in ASKING:
+            return common[0][1], True
     return "", False
+
+
+ASKING = ("d", "t")  # jieba's tags of adverbs and time words (一直, 大概, 目前): how a question asks
+
+
+def _tag(word: str) -> str:
+    """jieba's part-of-speech tag of a dictionary word ('' when it has none)."""
+    from index.tokenize import posseg
+
+    return posseg().dt.word_tag_tab.get(word, "")
+
+
+def tones(char: str) -> str:
+    """A character's commonest reading with its tone (提 tí, 体 tǐ); '' when it has none."""
+    from index.pinyin import _table
+
+    return (_table().get(ord(char)) or "").split(",")[0]
+
+
+def same_tones(typed: str, reading: str) -> bool:
+    """Whether a reading sounds exactly like the typed word, tones included (一值 and 一直: yī zhí; 一只 is yī zhī):
+    speech-to-text writes what it heard, so a rival that sounds otherwise is less likely the word meant."""
+    return len(typed) == len(reading) and all(a == b or tones(a) == tones(b) != "" for a, b in zip(typed, reading))
 
 
 def is_word(word: str) -> bool:
@@ -175,14 +229,14 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
     unknown = _unknown_words(text)
     guarded = [(m.start(), m.end()) for p in protected if p for m in re.finditer(re.escape(p), text)]
     guarded += _terms_within(text, known)  # 经开区, 大数据: the index's own long words are no part of a slip
-    out: list[Slip] = []
-    taken = 0
-    for i, (start, word) in enumerate(words):
-        if start < taken:
-            continue
+
+    def first(i: int) -> Slip | None:
+        """The first slip starting within word i (its own stretches, then those across the next boundary)."""
+        start, word = words[i]
         # the word itself, or a one-character word with the next word's first character(s) (小|锅路, 一|供给: 一供)
         stretches: list[tuple[int, str, str | None]] = [(start, word, None)] if len(word) >= 2 else []
-        counted = i > 0 and _COUNTING.search(words[i - 1][1])  # 多少家|厂子: the measure word is no slip's part
+        # 多少家|厂子: the measure word after a count is no slip's part; 多少交|经 is no measure word (交警)
+        counted = i > 0 and _COUNTING.search(words[i - 1][1]) and word in _measures()
         if len(word) == 1 and word not in _FUNCTION and not counted and i + 1 < len(words):
             nxt = words[i + 1][1]
             if len(nxt) == 1:  # never into a word jieba knows (车|出动, 想|知道: a real word is no part of a slip)
@@ -208,17 +262,62 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
                 continue  # 河长|至今 is no 河长治|今: the word it cuts reads far likelier than the reading it gives
             in_text = contains(written)
             glued = bool(cut) and rest is not None and _one_word(piece, words, i, rest)
-            if not in_text and not (_repairs(text, at, piece, written, unknown) or glued):
+            # 大|盖 (counted 3 times) for 大概 (3331, the same tones): a rare word jieba's own cut reads apart is no
+            # word the asker chose
+            apart = freq.get(piece, 0) > 0 and (at, piece) not in words and same_tones(piece, written)
+            if not in_text and not (_repairs(text, at, piece, written, unknown, apart) or glued):
                 continue  # 更|靠|前 is no 考前: the dictionary's reading only for characters that read as no words
             if rest is not None and not (sure and in_text) and not (sure and glued):
                 if not _in_context(text, at, piece, written, contains):
                     continue  # across words only to a reading the text writes, unrivalled (never the dictionary's)
-            if (is_word(piece) or not sure) and not _in_context(text, at, piece, written, contains):
+            if ((is_word(piece) and not apart) or not sure) and not _in_context(text, at, piece, written, contains):
                 continue  # a word the asker may mean: only where the text writes the reading in context
-            out.append(Slip(at, piece, written))
-            taken = at + len(piece)
-            break
+            return Slip(at, piece, written)
+        return None
+
+    out: list[Slip] = []
+    taken = 0
+    for i, (start, _) in enumerate(words):
+        if start < taken:
+            continue
+        slip = first(i)
+        if slip is None:
+            continue
+        end = slip.start + len(slip.typed)
+        # 时|一|值: 时一 (十一) strands 值 of the stretch 一值 (一直) that reaches past it: the text's word, else the likelier
+        # question decides (a stretch inside the first is no rival: 长至 of 河|长|至)
+        for j in range(i + 1, len(words)):
+            if words[j][0] >= end:
+                break
+            other = first(j)
+            reaches = other is not None and other.start < end < other.start + len(other.typed)
+            if reaches and _rather(text, other, slip, contains):
+                slip = other
+                break
+        out.append(slip)
+        taken = slip.start + len(slip.typed)
     return out
+
+
+def _likelier(text: str, one: Slip, other: Slip) -> bool:
+    """Whether the question reads likelier with one slip corrected than with the other, by jieba's dictionary (the
+    log probability of its best cut): 年轻时一直 rather than 年轻十一值."""
+    dt = _jieba().dt
+    dt.check_initialized()
+
+    def score(sentence: str) -> float:
+        route: dict = {}
+        dt.calc(sentence, dt.get_DAG(sentence), route)
+        return route[0][0]
+
+    return score(corrected(text, [one])) > score(corrected(text, [other]))
+
+
+def _rather(text: str, one: Slip, other: Slip, contains: Known) -> bool:
+    """Whether one slip is the better reading of the question than an overlapping other: a reading the text writes
+    before one it lacks (岳糖 → the text's 岳塘, not 糖经 → 糖精), else the likelier question."""
+    mine, theirs = contains(one.written), contains(other.written)
+    return mine > theirs if mine != theirs else _likelier(text, one, other)
 
 
 def _unknown_words(text: str) -> list[tuple[int, int]]:
@@ -232,12 +331,12 @@ def _unknown_words(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _repairs(text: str, at: int, piece: str, written: str, unknown: list[tuple[int, int]]) -> bool:
+def _repairs(text: str, at: int, piece: str, written: str, unknown: list[tuple[int, int]], apart: bool = False) -> bool:
     """Whether a reading the text never writes repairs the question: the typed characters are no start of a longer
     word jieba knows (靠前 of 靠前面: a sequence the language writes, 更靠前 is no 考前), and with the reading in their
     place jieba guesses no word over them or over a word it had to guess around them (上办 → 上班, 类憋 → 类别; 年轻时一值
     is no 十一|值到)."""
-    if piece in _freq():  # jieba's dictionary holds every start of its words (with a count of 0 when no word itself)
+    if piece in _freq() and not apart:  # jieba's dictionary holds every start of its words (count 0 when no word)
         return False
     end = at + len(piece)
     a, b = at, end

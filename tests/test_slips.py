@@ -92,9 +92,21 @@ def test_a_spoken_slip_is_answered_and_shown_as_understood(retriever):
 
 
 def test_a_reading_as_typed_is_not_rewritten_into_a_word_the_text_lacks():
-    # 靠前 starts a word jieba knows (靠前面); 时一 of 年轻时一值 leaves jieba guessing 值到: no 考前, 十一 the text never writes
-    for question in ("南阳和济宁哪个城市的空气质量排名更靠前？", "区锦雄年轻时一值到哪条江游泳？"):
-        assert fixed(question) == question
+    # 靠前 starts a word jieba knows (靠前面): no 考前; 时一 of 年轻时一值 leaves jieba guessing 值到: no 十一
+    assert fixed("南阳和济宁哪个城市的空气质量排名更靠前？") == "南阳和济宁哪个城市的空气质量排名更靠前？"
+    assert fixed("区锦雄年轻时一值到哪条江游泳？") == "区锦雄年轻时一直到哪条江游泳？"
+
+
+def test_tones_break_a_tie_between_readings():
+    # 一值 (yī zhí): 一直 is the commonest reading and the only one that sounds so (一只 zhī, 一致 zhì are rivals apart)
+    assert fixed("他以前一值在哪工作？") == "他以前一直在哪工作？"
+    # 之派 (zhī pài): 支派 alone sounds so, but the commoner 指派 (zhǐ) rivals it: no rewrite
+    assert "之派" in fixed("从市里之派了多少人？")
+    # the text writes both 主体 and 主题: 主提 (zhǔ tí) sounds like 主题, not 主体 (zhǔ tǐ)
+    def both(text: str) -> bool:
+        return text in "论坛的主题。责任的主体。"
+
+    assert corrected("论坛主提是什么？", find_slips("论坛主提是什么？", known, both)) == "论坛主题是什么？"
 
 
 RIVER = "南阳全面推行河长制，让河长制向河长治转变。大连一共拆了锅炉。"
@@ -120,3 +132,39 @@ def test_a_function_word_the_text_never_writes():
     assert corrected("大连一供拆了多少台锅炉？", find_slips("大连一供拆了多少台锅炉？", known, lacking)) == "大连一共拆了多少台锅炉？"
     for question in ("南阳往北方供给了多少水？", "统一供给了多少水？"):
         assert corrected(question, find_slips(question, known, lacking)) == question
+
+
+def test_a_slip_after_a_count():
+    # 多少交|经: a count's measure word is no slip's part (多少台锅炉), any other character may be (交经: 交警)
+    assert fixed("大连出动了多少交经？") == "大连出动了多少交警？"
+    assert fixed("大连拆了多少台锅炉？") == "大连拆了多少台锅炉？"
+
+
+def test_a_rare_word_jieba_reads_apart_is_a_slip():
+    # 大盖 (jieba counts it 3 times, its cut reads 大|盖) sounds exactly like the common 大概; 大概 itself stays
+    assert fixed("大连大盖拆了多少台锅炉？") == "大连大概拆了多少台锅炉？"
+    assert fixed("大连大概拆了多少台锅炉？") == "大连大概拆了多少台锅炉？"
+
+
+def test_a_numeral_read_as_a_count_may_start_a_slip():
+    from retriever.query import without_slips
+
+    def sources(text: str) -> bool:
+        return text in "围绕三源两河一中心，每吨罚款。"
+
+    def terms(term: str) -> bool:
+        return term in {"三源", "罚款"}
+
+    # canonical() reads 三元 as 3元 (a count of yuan); the question types 三元 where the text writes 三源 (an index term)
+    assert without_slips("南阳的三元两河一中心是什么？", terms, sources, ()) == "南阳的三源两河一中心是什么？"
+    assert without_slips("济宁每吨罚款三元吗？", terms, sources, ()) == "济宁每吨罚款三元吗？"
+
+
+def test_overlapping_readings_the_likelier_question_wins():
+    # 时|一|值: 时一 reads like 十一 and 一值 like 一直; 年轻时一直 reads likelier than 年轻十一值
+    assert fixed("他年轻时一值在哪工作？") == "他年轻时一直在哪工作？"
+
+
+def test_the_tones_repair_only_how_a_question_asks():
+    # 话为 sounds exactly like the dictionary's 化为 (the text lacks it), but a content word is no repair: 话 为 stays
+    assert fixed("主持人用什么话为这次对话收尾？") == "主持人用什么话为这次对话收尾？"
