@@ -246,6 +246,7 @@ class Analysis:
     absent: tuple[str, ...] = ()  # rare nouns of another subject (absent_noun)
     elsewhere: tuple[str, ...] = ()  # asked places no answering passage writes (place_absent)
     unwritten: tuple[str, ...] = ()  # asked words the transcript never writes, in any form (focus_known's 0)
+    unquoted: tuple[str, ...] = ()  # quoted phrases the passages do not hold (quote_absent)
 
     def vector(self, names: Sequence[str] = FEATURES) -> np.ndarray:
         return np.array([self.values[n] for n in names], dtype=float)
@@ -412,7 +413,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     # a passage split out of a section (a person quoted once in a report) is about the places that section names
     elsewhere = place_absent(places, [_with_context(texts[i], evidence.passages[i]) for i in answering], closest)
     # a phrase quoted from the text with a slip (“腰杆子特别硬”): its words are the text's, found with the phrase
-    quote_absent, quotes_found = quote_check(evidence.question, evidence.passages, facts.lexicon, facts.contains)
+    unquoted, quotes_found = quote_check(evidence.question, evidence.passages, facts.lexicon, facts.contains)
     unwritten = [u for u in focus if u not in unknown_words and not unit_known(u, facts)
                  and not any(f and f in q for f in u.forms for q in quotes_found)]
     values = {
@@ -454,7 +455,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "year_absent": year_absent(
             evidence.question, [evidence.passages[i] for i in answering], facts.doc_years, checked_attribute, number
         ),
-        "quote_absent": quote_absent,
+        "quote_absent": float(bool(unquoted)),
         "detail_filled": min(
             detail_filled(
                 None if speaker else kind, asked_number,
@@ -468,7 +469,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     unmapped_labels = tuple(u.label for u in unknown_words)
     return Analysis(
         values, tuple(unknown), tuple(e.speaker for e in entities), unit, focus_labels, wordless, unmapped_labels,
-        tuple(absent), tuple(elsewhere), tuple(u.label for u in unwritten),
+        tuple(absent), tuple(elsewhere), tuple(u.label for u in unwritten), unquoted,
     )
 
 __all__ = [

@@ -165,24 +165,24 @@ def english_found(phrase: str, windows: Sequence[str], lexicon: dict) -> bool | 
     return max((coverage(units, w) for w in windows), default=0.0) >= EN_FOUND
 
 
-def quote_check(question: str, passages: Sequence, lexicon: dict, contains=None) -> tuple[float, tuple[str, ...]]:
-    """(quote_absent, the Chinese phrases found): 1.0 when the question quotes a phrase (``quoted``) that the evidence
-    passages do not hold (the module's doc), else 0.0; the phrases found, in search_key form (their words are the
-    text's, slips and all: 腰杆子 of “腰杆子特别硬”)."""
+def quote_check(question: str, passages: Sequence, lexicon: dict, contains=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the phrases not found, the Chinese phrases found): the phrases the question quotes (``quoted``) that the
+    evidence passages do not hold (the module's doc), as quoted; the Chinese phrases they hold, in search_key form
+    (their words are the text's, slips and all: 腰杆子 of “腰杆子特别硬”)."""
     phrases = quoted(question)
     if not phrases:
-        return 0.0, ()
+        return (), ()
     from retriever.answerability.features import sentence_windows
 
-    absent, found = 0.0, []
+    absent, found = [], []
     for phrase in phrases:
         if _HAN.search(phrase):
             if chinese_found(phrase, [c.text for c in passages], contains):
                 found.append(_key(phrase))
             else:
-                absent = 1.0
+                absent.append(phrase)
         else:
             windows = [w for c in passages for w in sentence_windows(c)]
             if english_found(phrase, windows, lexicon) is False:
-                absent = 1.0
-    return absent, tuple(found)
+                absent.append(phrase)
+    return tuple(absent), tuple(found)
