@@ -59,3 +59,12 @@ def test_quote_check_reports_found_phrases():
     assert quote_check("“河水可以当墨水买”是谁说的？", [chunk], {}) == ((), ("河水可以当墨水买",))
     assert quote_check("“河水可以当饮用水卖”是谁说的？", [chunk], {}) == (("河水可以当饮用水卖",), ())
     assert quote_check("大连拆了多少台锅炉？", [chunk], {}) == ((), ())
+
+
+def test_the_reason_names_the_phrase():
+    from retriever.answerability.features import FEATURES, Analysis
+    from retriever.answerability.judge import reason
+
+    values = dict.fromkeys(FEATURES, 0.0) | {"quote_absent": 1.0}
+    why = reason(Analysis(values, unquoted=("环保工作要靠天吃饭",)), {})
+    assert "“环保工作要靠天吃饭”" in why and "never says" in why
