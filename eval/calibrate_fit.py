@@ -27,7 +27,7 @@ SIGNS = {
     "focus_found": 1, "unit_missing": -1, "unknown_names": -1, "top_part": -1,
     "nonsense": -1, "focus_known": 1, "focus_sentence": 1, "focus_unmapped": -1,
     "kind_named": 1, "words_unmapped": -1, "stated_answer": 1, "clause_number": 1, "absent_noun": -1,
-    "place_absent": -1, "fact_elsewhere": -1, "detail_filled": 1, "year_absent": -1, "quote_absent": -1,
+    "place_absent": -1, "fact_elsewhere": -1, "detail_filled": 1, "year_absent": -1,
 }
 SEED = 20161217
 # The checks: each is a yes/no test of the evidence (continuous ones score 0-1), written and tuned on tune phrasings,
@@ -35,7 +35,7 @@ SEED = 20161217
 MISFIRE = {
     "focus_known": 0.0, "focus_sentence": 0.0, "unit_missing": 1.0, "unknown_names": 1.0, "kind_named": 0.0,
     "stated_answer": 0.0, "clause_number": 0.0, "absent_noun": 1.0, "focus_unmapped": 1.0, "words_unmapped": 0.5,
-    "place_absent": 1.0, "fact_elsewhere": 1.0, "detail_filled": 0.0, "year_absent": 1.0, "quote_absent": 1.0,
+    "place_absent": 1.0, "fact_elsewhere": 1.0, "detail_filled": 0.0, "year_absent": 1.0,
 }
 CHECKS = tuple(MISFIRE)
 # Largest change of the (pre-Platt) logit per unit of a check feature, or None for no cap. Unbounded, the rare binary
