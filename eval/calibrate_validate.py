@@ -57,11 +57,13 @@ def check_test_set(name: str) -> str:
 
 
 def probabilities(params: dict, x: np.ndarray) -> np.ndarray:
-    """The fitted model's probabilities for rows of FEATURES columns (0 for nonsense, as the judge rules)."""
+    """The fitted model's probabilities for rows of FEATURES columns (0 for nonsense and an absent quote, as the
+    judge rules)."""
     cols = [FEATURES.index(f) for f in params["features"]]
     z = (x[:, cols] - np.asarray(params["mean"])) / np.asarray(params["scale"])
     p = 1 / (1 + np.exp(-(z @ np.asarray(params["coef"]) + params["intercept"])))
-    return np.where(x[:, FEATURES.index("nonsense")] > 0, 0.0, p)
+    ruled = (x[:, FEATURES.index("nonsense")] > 0) | (x[:, FEATURES.index("quote_absent")] > 0)
+    return np.where(ruled, 0.0, p)
 
 
 def scores(examples: Sequence[Example], p: np.ndarray, threshold: float = ABSTAIN_BELOW) -> dict:

@@ -25,7 +25,9 @@ a question about an entity is judged on that entity's passages among them, any o
   when the text never writes them (1 when nothing is asked). A when/where question asks about its event too (哪一年
   出生: 出生). A Chinese word is looked up as the asker wrote it; an English word through the lexicon (CC-CEDICT
   glosses of the index's terms and the domain glossary), which maps only what the text writes. A Chinese word is
-  also known by a near-synonym the text writes (武艺 by 武功: heads.py, CC-CEDICT's shared first meaning; session 14).
+  also known by a near-synonym the text writes (武艺 by 武功: heads.py, CC-CEDICT's shared first meaning; session 14),
+  and without what jieba glues to it that asks nothing: a one-character preposition (往北方 where the text writes
+  向北方) or the numeral and measure word counting it (三句话, 四大片区: the text names the counted things; session 17).
 - ``focus_unmapped``: an English word of the asked attribute that the lexicon cannot map (GDP, salary, buses):
   weaker evidence than a Chinese word the text never writes (a paraphrase may use a word no gloss has), so a feature
   of its own, not a 0 of focus_known. Fitted without readers2 and tested on its tune questions (python -m
@@ -88,6 +90,10 @@ a question about an entity is judged on that entity's passages among them, any o
   上世纪90年代) is each of its years, a span to the present (since 2011, 2011年以来) every year from its start, and a
   sentence of those passages that names the asked year itself (not a plan period's five) speaks of it whatever words it
   paraphrases the asked ones with. In the model since session 16 (judge12).
+- ``quote_absent``: the question quotes a phrase (“…”是谁说的, 王奇说过…吗, Who said that "…") that the evidence
+  passages do not hold, within the slips of quoting from memory (quotes.py; session 17, quote1): an invented quote
+  close to a real one has every word in the text and passed every other check. A Chinese phrase found there makes its
+  words known to focus_known (a slip inside a real quote is no attribute the text lacks).
 - ``nonsense``: there is nothing to look up: the question has no word at all (emoji, punctuation, digits, key
   mashes, greetings), or none of its words occurs in the transcript in any form (lorem ipsum, carpe diem); the
   judge abstains on it whatever the other features say.
@@ -105,6 +111,7 @@ re-exported here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -137,6 +144,7 @@ from retriever.answerability.names import (
 from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.preamble import unframed
 from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, gives_count
+from retriever.answerability.quotes import quote_check
 from retriever.answerability.subjects import asked_subjects
 from retriever.answerability.topic import absent_nouns
 from retriever.answerability.units import (
@@ -157,7 +165,7 @@ FEATURES = (
     "top_dense", "top_sentence", "dense_margin", "cover_top", "known", "entity_asked", "entity_top", "attr_cover",
     "focus_found", "unit_missing", "unknown_names", "top_part", "english", "nonsense", "focus_known",
     "focus_sentence", "focus_unmapped", "kind_named", "words_unmapped", "stated_answer", "clause_number", "absent_noun",
-    "place_absent", "fact_elsewhere", "detail_filled", "sentence_lift", "year_absent",
+    "place_absent", "fact_elsewhere", "detail_filled", "sentence_lift", "year_absent", "quote_absent",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
@@ -238,6 +246,7 @@ class Analysis:
     absent: tuple[str, ...] = ()  # rare nouns of another subject (absent_noun)
     elsewhere: tuple[str, ...] = ()  # asked places no answering passage writes (place_absent)
     unwritten: tuple[str, ...] = ()  # asked words the transcript never writes, in any form (focus_known's 0)
+    unquoted: tuple[str, ...] = ()  # quoted phrases the passages do not hold (quote_absent)
 
     def vector(self, names: Sequence[str] = FEATURES) -> np.ndarray:
         return np.array([self.values[n] for n in names], dtype=float)
@@ -248,10 +257,35 @@ def unit_known(unit: Unit, facts: IndexFacts) -> bool:
     排查率: names.sounds_written)."""
     if any(facts.contains(f) or written_apart(f, facts.contains) for f in unit.forms if f):
         return True
+    if any(_glued_coverb(f, facts.contains) or _counted_written(f, facts.contains) for f in unit.forms if f):
+        return True  # 往北方 where the text writes 向北方, 三句话 where it writes the three: the asker's glue, not asked words
     if any(written_word(s, facts.contains, facts.known) for s in near_synonyms(unit.label)):
         return True  # 武艺 where the text writes the word 武功 (heads.near_synonyms: CC-CEDICT's shared meaning)
     slips = [f for f in unit.forms if f and not is_dictionary_word(f)]  # a dictionary word (常住人口) is meant as written
     return facts.known is not None and any(sounds_written(f, facts.contains, facts.known) for f in slips)
+
+
+_COVERBS = frozenset("往向朝从在于到对给把被跟与")
+
+
+def _glued_coverb(word: str, contains: Contains) -> bool:
+    """A word of three or more Chinese characters that opens with a one-character preposition (往北方, 向社会, 在基层)
+    the text writes without it: jieba glues the preposition to a following word it often follows, and the asker's
+    preposition (往 for the text's 向) is no word of what is asked (session 17, readers12 l101)."""
+    rest = word[1:]
+    return len(word) >= 3 and word[0] in _COVERBS and not word.isascii() and (
+        contains(rest) or written_apart(rest, contains))
+
+
+_COUNTED_WORD = re.compile(r"^(?:[一二两三四五六七八九十百几]+|\d+)(?:(个|句|条|项|名|位|种|类|件|家|台|段|点|大)(.+)|(.{2,}))$")
+
+
+def _counted_written(word: str, contains: Contains) -> bool:
+    """A word jieba keeps with the numeral and measure word that count it (三句话, 四大片区, 两个机制): the text names the
+    counted things without counting them, so the noun is what it must write (one character after a measure word, two
+    without one; session 17, readers12 l105)."""
+    counted = _COUNTED_WORD.match(word)
+    return bool(counted) and contains(counted.group(2) or counted.group(3))
 
 
 def writes(unit: Unit, facts: IndexFacts) -> bool:
@@ -378,7 +412,10 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     ]
     # a passage split out of a section (a person quoted once in a report) is about the places that section names
     elsewhere = place_absent(places, [_with_context(texts[i], evidence.passages[i]) for i in answering], closest)
-    unwritten = [u for u in focus if u not in unknown_words and not unit_known(u, facts)]
+    # a phrase quoted from the text with a slip (“腰杆子特别硬”): its words are the text's, found with the phrase
+    unquoted, quotes_found = quote_check(evidence.question, evidence.passages, facts.lexicon, facts.contains)
+    unwritten = [u for u in focus if u not in unknown_words and not unit_known(u, facts)
+                 and not any(f and f in q for f in u.forms for q in quotes_found)]
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
@@ -418,6 +455,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "year_absent": year_absent(
             evidence.question, [evidence.passages[i] for i in answering], facts.doc_years, checked_attribute, number
         ),
+        "quote_absent": float(bool(unquoted)),
         "detail_filled": min(
             detail_filled(
                 None if speaker else kind, asked_number,
@@ -431,7 +469,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     unmapped_labels = tuple(u.label for u in unknown_words)
     return Analysis(
         values, tuple(unknown), tuple(e.speaker for e in entities), unit, focus_labels, wordless, unmapped_labels,
-        tuple(absent), tuple(elsewhere), tuple(u.label for u in unwritten),
+        tuple(absent), tuple(elsewhere), tuple(u.label for u in unwritten), unquoted,
     )
 
 __all__ = [

@@ -33,6 +33,10 @@ def reason(analysis: Analysis, contributions: dict[str, float], holding: Holding
         return "问题中没有可以查找的词语 (the question has no words to look up)"
     if values["nonsense"]:
         return f"{zh}中没有出现问题中的任何词语 (none of the question's words occurs in {en})"
+    if values.get("quote_absent") and analysis.unquoted:
+        zh_quotes = "、".join(f"“{q}”" for q in analysis.unquoted)
+        en_quotes = ", ".join(f'"{q}"' for q in analysis.unquoted)
+        return f"{zh}中没有这句话：{zh_quotes} ({en} never {verb('says', 'say')} {en_quotes})"
     if analysis.unknown:
         names = analysis.unknown
         return f"{zh}中没有提到：{'、'.join(names)} ({en} never {verb('mentions', 'mention')} {', '.join(names)})"
@@ -136,8 +140,10 @@ class Answerability:
     def judge(self, evidence: Evidence) -> Verdict:
         """The verdict on one question's evidence."""
         analysis = self.analyse(evidence)
-        # Nothing to look up: no evidence can make the text answer it (the one rule outside the model).
-        probability = 0.0 if analysis.values["nonsense"] else self.model.probability(analysis)
+        # Nothing to look up, or a quoted phrase nobody wrote (who said it has no answer): no evidence can make the
+        # text answer it (the rules outside the model; quotes.py).
+        ruled = analysis.values["nonsense"] or analysis.values["quote_absent"]
+        probability = 0.0 if ruled else self.model.probability(analysis)
         abstained = probability < self.model.threshold
         why = reason(analysis, self.model.contributions(analysis), self.holding) if abstained else ""
         return Verdict(round(probability, 4), abstained, why, analysis)
