@@ -101,10 +101,11 @@ class Answerability:
 
             names = knowledge_for(retriever)
             backend = retriever.backend
+            chunks = backend.chunks.all()
             return IndexFacts(
                 entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon, retriever._known,
                 subject_entities(retriever.index.manifest.docs),
-                document_years(backend.chunks.all()),
+                document_years(chunks), retriever.english_text(),
             )
 
         return cls(lambda: model_for(retriever.embedder.id), facts, retriever.holding)
