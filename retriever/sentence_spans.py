@@ -54,6 +54,23 @@ def speaker_prefix(sentence: str) -> int:
     return match.end() if match and match.end() < len(sentence) else 0
 
 
+# A line naming who prepared the document (index/structure/generic.py reads it as a byline of its own).
+PREPARED = re.compile(
+    r"^\s*(?:(?:prepared|compiled|written|edited|issued|published|produced|submitted)\s+(?:jointly\s+)?by|by)\s+\S"
+    r"|^\s*[^，。；！？,;:：\n]{2,30}(?:编制|编写|编印|撰写|撰稿|编著|主编|制作|出品|发布|印发)\s*$", re.I
+)
+
+
+def records(sentence: str) -> bool:
+    """A line that records its document (Prepared by …, 市环境监测中心编制; 时间：…, 地点：…): read with its title."""
+    return bool(_FIELD.match(sentence) or PREPARED.match(sentence))
+
+
+def is_row(sentence: str) -> bool:
+    """A table's row (北郊水厂|46|无, Riverside 28 310)."""
+    return bool(_ROW.search(sentence))
+
+
 def sentence_body(sentence: str) -> str:
     """The sentence without the speaker's name that opens a turn."""
     return sentence[speaker_prefix(sentence) :]

@@ -30,6 +30,7 @@ from retriever.answerability.kinds import named_at
 from retriever.answerability.names import person_name
 from retriever.answerability.quantity import DURATION, gives_count
 from retriever.answerability.units import Unit, coverage, pos_tagger
+from retriever.sentence_spans import PREPARED
 
 _SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
 _SENTENCE = re.compile(r"(?<=[。！？!?；;\n])")  # a line of the participants list is a sentence of its own
@@ -113,6 +114,8 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
         return any(fresh(m.group(1) or m.group(0)) for m in _PLACE_END.finditer(sentence)) or any(
             t == "ns" and fresh(w) for w, t in tags
         )
+    if kind == PERSON and PREPARED.match(sentence.strip()):
+        return True  # Prepared by the Municipal Environmental Monitoring Centre, 市环境监测中心编制: who made it
     if kind == PERSON:
         if not role and any(fresh(m.group(0)) for m in _ROLE_WORD.finditer(sentence)):
             return True  # 市委书记、市长…共同签署: who signed is answered by a role
@@ -189,11 +192,12 @@ def stated_answer(
     titles = {c.doc: search_key(c.text) for c in passages if c.kind == Kind.TITLE.value}
     best = 0.0
     for chunk in passages:
-        about = titles.get(chunk.doc, "") if _FIELD_LINE.search(chunk.text) else ""
+        about = titles.get(chunk.doc, "") if _FIELD_LINE.search(chunk.text) or PREPARED.match(chunk.text) else ""
         for sentence in sentences_of(speech(chunk)):
             if best >= 1.0:
                 return best
-            share = coverage(words, search_key(sentence) + ("\n" + about if about and _FIELD_LINE.match(sentence) else ""))
+            recorded = about and (_FIELD_LINE.match(sentence) or PREPARED.match(sentence))
+            share = coverage(words, search_key(sentence) + ("\n" + about if recorded else ""))
             if share > best and ((speaker and said_by_speaker(chunk)) or gives(sentence, kind, asked, named, role)):
                 best = share
     return best
