@@ -41,6 +41,7 @@ from retriever.answerability.asked import answer_kind, asks_speaker
 from retriever.answerability.quantity import DURATION, asked_unit, asks_person, has_number, number_pattern
 from retriever.answerability.units import EN_AUXILIARIES, EN_WH_WORDS, ZH_ASKING, english_units
 from retriever.framing import HEADLINE, HOST_NOUN, asked_kinds
+from retriever.query import gloss_words
 from retriever.sentence_spans import sentence_body
 
 # Fitted on the tune split (the answerable questions of gold, readers, readers2, readers3, readers5 and readers6) by
@@ -146,6 +147,8 @@ def _chinese_words(text: str, terms: Sequence[str], names: Sequence[str], subjec
     keys = [search_key(s) for s in subjects]
     within = [m.span() for key in keys if len(key) > 1 for m in re.finditer(re.escape(key), question)]
     words = {}
+    # English words the question does not write: its Chinese words' glosses searched in an English text (臭氧 → ozone)
+    glossed = {search_key(t) for t in terms if t.isascii() and t.isalpha() and search_key(t) not in question}
     for term in terms:
         key = search_key(term)
         if term.isascii() or not key or key not in question or key in words:
@@ -155,7 +158,8 @@ def _chinese_words(text: str, terms: Sequence[str], names: Sequence[str], subjec
             continue  # part of a question phrase (多长时间 -> 时间)
         name = _names([key], names) or bool(within) and all(any(a <= s and e <= b for a, b in within) for s, e in spans)
         focus = not name and any(0 <= s - b <= FOCUS_GAP or 0 <= a - e <= FOCUS_GAP for s, e in spans for a, b in asking)
-        words[key] = Word(key, _forms(term), focus, name)
+        english = tuple(f for f in gloss_words(term) if f in glossed) if glossed else ()
+        words[key] = Word(key, _forms(term) + english, focus, name)
     return list(words.values())
 
 

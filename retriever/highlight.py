@@ -45,7 +45,7 @@ from retriever.answer_sentence import (
     word_weights,
 )
 from retriever.answerability.answer_check import gives
-from retriever.sentence_spans import is_question, sentence_body, spans, speaker_prefix
+from retriever.sentence_spans import is_question, is_row, records, sentence_body, spans, speaker_prefix
 from retriever.types import Highlight
 
 __all__ = ["ANSWER_DEPTH", "Candidate", "answer_highlights", "best_sentence", "candidates", "is_question", "speaker_prefix"]
@@ -76,6 +76,7 @@ class PassageContext:
     kind: str = "speech"
     best_cosine: float | None = None  # the best sentence cosine among the answer passages (None: this passage's)
     best_number: float | None = None  # the best number clause's word share among them (None: this passage's)
+    title: str = ""  # its document's title: a byline or field list (Prepared by …, 时间：…) is read with it
 
 
 def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndarray, where: PassageContext) -> list[Candidate]:
@@ -100,15 +101,23 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
     found = []
     # a section's headline asked for is one highlight: its question is the headline's own words, not a rhetorical one
     whole = asked.headline and where.kind == HEADLINE_KIND
+    # a table's rows are read with its head row (水厂|日均供水量（万立方米）|主要问题): the column a question names is
+    # the head row's word, the row it asks about is the one naming its thing
+    head = texts[0] if len(texts) >= 2 and is_row(texts[0]) and all(is_row(t) for t in texts[1:]) else ""
     for scored, first, last in [(0, 0, len(texts) - 1)] if whole else spans(texts):
         start = sentences[first][2]
         start += speaker_prefix(chunk.text[start : sentences[last][3]])
         shown = chunk.text[start : sentences[last][3]]
-        share, focus = lexical(asked, weights, search_key("".join(sentence_body(t) for t in texts[scored : last + 1])))
+        read = "".join(sentence_body(t) for t in texts[scored : last + 1])
+        if where.title and records(read):  # who prepared it, when and where: of the document its title names
+            read = where.title + "\n" + read
+        share, focus = lexical(asked, weights, search_key(head + "\n" + read if head and scored > 0 else read))
         number, scope = quantity(asked, weights, shown)
-        found.append((scored, first, last, start, shown, share, focus, number, scope, float(cosines[scored : last + 1].max())))
+        column = bool(head) and scored > 0 and names_column(asked, search_key(head), search_key(read))
+        found.append((scored, first, last, start, shown, share, focus, number, scope, float(cosines[scored : last + 1].max()),
+                      column))
     out = []
-    for n, (_, first, last, start, shown, share, focus, number, scope, cosine) in enumerate(found):
+    for n, (_, first, last, start, shown, share, focus, number, scope, cosine, column) in enumerate(found):
         values = {
             "cos_gap_all": 100 * (cosine - best),
             "lexical": share,
@@ -118,7 +127,7 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
             "after_match": found[n - 1][5] if n else 0.0,
             "first_passage": float(where.first),
             "length": math.log(len(shown) + 1),
-            "asked_kind": gives_kind(asked, shown, own, lead_in, where.kind, chunk.speaker),
+            "asked_kind": 1.0 if column else gives_kind(asked, shown, own, lead_in, where.kind, chunk.speaker),
             "asked_time": tells_time(asked, shown),
             "how_count": float(asked.how and gives_count(shown)),
         }
@@ -126,6 +135,13 @@ def candidates(chunk: Chunk, cosines: np.ndarray, asked: Asked, weights: np.ndar
         score = float(sum(WEIGHTS[name] * value for name, value in zip(FEATURES, features)))
         out.append(Candidate(start, sentences[last][3], sentences[first][4], sentences[last][5], features, score))
     return out
+
+
+def names_column(asked: Asked, head: str, row: str) -> bool:
+    """Whether a table's row gives what is asked in the column its head row names: the head row holds an asked word
+    next to the question word (主要问题 of 西山水厂的主要问题是什么) and the row another asked word (西山水厂)."""
+    focus = [w for w in asked.words if w.focus and w.found_in(head)]
+    return bool(focus) and any(w.found_in(row) and not w.found_in(head) for w in asked.words if not w.focus)
 
 
 def gives_kind(
@@ -189,6 +205,7 @@ def answer_highlights(
     lead_ins: Sequence[bool],
     owned: Sequence[bool] | None = None,
     depth: int = ANSWER_DEPTH,
+    titles: Sequence[str] = (),
 ) -> tuple[list[Highlight], int]:
     """Each passage's highlight, and which passage's highlight is the answer.
 
@@ -200,13 +217,15 @@ def answer_highlights(
         lead_ins: whether each passage is a host's turn.
         owned: whether each passage belongs to an entity the question names (None: it names none).
         depth: the answer comes from one of the first `depth` passages.
+        titles: each passage's document title (a byline or field list is read with it).
 
     Returns:
         (one Highlight per passage, the index of the answering passage).
     """
     weights = word_weights(asked, chunks)
     chosen: list[Candidate | None] = []
-    for chunk, cos, where in zip(chunks, cosines, passage_contexts(chunks, cosines, asked, weights, kinds, lead_ins, depth)):
+    contexts = passage_contexts(chunks, cosines, asked, weights, kinds, lead_ins, depth, titles)
+    for chunk, cos, where in zip(chunks, cosines, contexts):
         found = candidates(chunk, cos, asked, weights, where)
         chosen.append(max(found, key=lambda c: c.score) if found else None)
     allowed = may_answer(asked, kinds[:depth], lead_ins[:depth], None if owned is None else owned[:depth])
@@ -217,7 +236,7 @@ def answer_highlights(
 
 def passage_contexts(
     chunks: Sequence[Chunk], cosines: Sequence[np.ndarray], asked: Asked, weights: np.ndarray, kinds: Sequence[str],
-    lead_ins: Sequence[bool], depth: int = ANSWER_DEPTH,
+    lead_ins: Sequence[bool], depth: int = ANSWER_DEPTH, titles: Sequence[str] = (),
 ) -> list[PassageContext]:
     """Each passage's place among the retrieved ones, with the best sentence cosine and the best number clause
     among the first `depth` (the answer passages).
@@ -232,7 +251,8 @@ def passage_contexts(
     numbers = [quantity(asked, weights, chunk.text)[0] for chunk in chunks[:depth]]
     best_number = max(numbers) if numbers else None
     return [
-        PassageContext(first=i == 0, lead_in=lead_ins[i], kind=kinds[i], best_cosine=best, best_number=best_number)
+        PassageContext(first=i == 0, lead_in=lead_ins[i], kind=kinds[i], best_cosine=best, best_number=best_number,
+                       title=titles[i] if i < len(titles) else "")
         for i in range(len(chunks))
     ]
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.abbreviations import LEVELS
 from index.abbreviations import expansions as abbreviation_expansions
@@ -235,6 +236,39 @@ def query_lang(text: str) -> str:
     return "zh" if is_chinese(unframed(text)) else "en"
 
 
+def english_passage(text: str) -> bool:
+    """A passage written in English: most of its characters Latin letters."""
+    return sum(ch.isascii() and ch.isalpha() for ch in text) * 2 > len(text)
+
+
+_GLOSS_WORD = re.compile(r"[a-z][a-z-]{2,}")
+
+
+def english_glosses(lang: str, terms: Sequence[str], known: Known | None, english: Callable[[], bool] | None) -> list[str]:
+    """The index's English words that CC-CEDICT glosses a Chinese question's words with, for each word that is no index
+    term (臭氧 → ozone, 浓度 → concentration), when the index holds English text: a Chinese question about an English
+    report is searched by what the report writes. Only short glosses (three words or fewer) give words."""
+    if lang != "zh" or known is None or english is None:
+        return []
+    unknown = [t for t in terms if CJK.search(t) and not known(t)]
+    if not unknown or not english():
+        return []
+    forms = (f for t in unknown for f in gloss_words(t))
+    return [f for f in dict.fromkeys(forms) if known(f)]
+
+
+@lru_cache(maxsize=1024)
+def gloss_words(term: str) -> tuple[str, ...]:
+    """The English words of a Chinese word's short CC-CEDICT glosses (three words or fewer; 浓度 → concentration,
+    density…), each also in its plural and past forms (an index's English words are as written: boilers, closed)."""
+    from index.lexicon import _GLOSS_NOISE, _all_definitions
+    from index.stopwords import EN_STOPWORDS
+
+    glosses = (_GLOSS_NOISE.sub("", g).strip().lower() for g in _all_definitions().get(term, ()))
+    found = (w for g in glosses if 0 < len(g.split()) <= 3 for w in _GLOSS_WORD.findall(g) if w not in EN_STOPWORDS)
+    return tuple(dict.fromkeys(f for w in dict.fromkeys(found) for f in (w, w + "s", w + "es", w + "d", w + "ed")))
+
+
 def parse_query(
     query: object,
     lexicon: dict[str, list[str]],
@@ -243,6 +277,7 @@ def parse_query(
     aliases: Mapping[str, str] | None = None,
     holding: str = "the transcript",
     contains: Known | None = None,
+    english: Callable[[], bool] | None = None,
 ) -> ParsedQuery:
     """Clean a query and find its language and BM25 terms.
 
@@ -256,6 +291,8 @@ def parse_query(
         contains: whether a text occurs in some passage; with it a Chinese question's homophone slips are written as
             the text writes them (retriever/slips.py: 交经 → 交警) and ``text`` is the corrected question (``typed``
             the question as typed).
+        english: whether the index holds English text (read when needed); with it a Chinese question's words that are
+            no index term are also searched by their English glosses (english_glosses: 臭氧 → ozone).
 
     The asker's opening and closing words (请问、我想了解一下、Could you tell me; thanks:
     retriever/answerability/preamble.py) ask nothing of the text: the terms, the embedded text and the language are
@@ -284,6 +321,7 @@ def parse_query(
         terms = [t for t in terms if not _carried(t, plain, lexicon, known)]
     if known is not None:
         terms += recut_terms(plain, terms, known)
+    terms += english_glosses(lang, terms, known, english)  # 臭氧 → ozone, in an index of English text
     if known is not None and lexicon:
         terms += everyday_terms(terms, lexicon, known)
         terms += regional_terms(terms, known)

@@ -21,7 +21,7 @@ from retriever.framing import answers_first, asked_kinds, asks_account, frame_of
 from retriever.fusion import fuse
 from retriever.holding import holding_of
 from retriever.ordinals import ordinal_first
-from retriever.query import ParsedQuery, parse_query, query_terms, title_aliases
+from retriever.query import ParsedQuery, english_passage, parse_query, query_terms, title_aliases
 from retriever.settings import FusionMethod, FusionSettings, SearchSettings
 from retriever.stages import PARALLEL_MIN
 from retriever.types import Answer, Citation, Hit, Mode
@@ -51,6 +51,7 @@ class Retriever:
         self._aliases = title_aliases(self.speakers.values())  # 张局长 -> 张海冰 (retriever/query.py)
         self._names = tuple(self.speakers) + tuple(city for s in self.speakers.values() for city in cities_of(s))
         self.holding = holding_of(index.manifest.docs)  # what refusals name (retriever/holding.py)
+        self._english: bool | None = None
         self.answerability = Answerability.for_retriever(self)
 
     @classmethod
@@ -163,8 +164,15 @@ class Retriever:
     def parse(self, query: object) -> ParsedQuery:
         return parse_query(
             query, self.backend.lexicon, self._known, self._speakers, self._aliases, self.holding.en,
-            self.backend.chunks.contains_text,
+            self.backend.chunks.contains_text, self.english_text,
         )
+
+    def english_text(self) -> bool:
+        """Whether some passage is English text (read once, when first asked: a Chinese question with words the
+        index does not hold), so that a Chinese question is also searched by its words' English glosses."""
+        if self._english is None:
+            self._english = any(english_passage(c.text) for c in self.backend.chunks.all())
+        return self._english
 
     def _known(self, term: str) -> bool:
         """Whether a term is in the BM25 vocabulary."""

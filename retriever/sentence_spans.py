@@ -21,6 +21,11 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十][是要]|首先|其�
 _SENTENCE_END = re.compile(r"(?:[。！？!?；;…]|[A-Za-z0-9%)]\.[\"”’']?)\s*$")
 # A table's row ends where its line does (北郊水厂|46|100%|无, Riverside 28 310): each row is a highlight of its own.
 _ROW = re.compile(r"[^|\s]\s?\|\s?[^|\s]|\d[\d,.]*%?\s+[-+]?\d[\d,.]*%?\s*$")
+# A line of a field list (时间：2026年11月12日上午9:30, 地点：…, Venue: …) ends where its line does: a highlight of its own.
+_FIELD = re.compile(
+    r"^\s*(?:时间|日期|地点|地址|会议时间|会议地点|会址|主持|出席|列席|参加人员|记录|议题|date|time|venue|place|location)"
+    r"\s*[：:]\s*\S[^\n]{0,60}\n?$", re.I
+)
 _SPEAKER = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,8}|[问答])[：:]\s*")  # 王奇：, and an interview's 问： / 答：
 # A questioner introducing themselves before asking (记者：我是晨报记者。请问…？): part of the question, no answer.
 _INTRODUCTION = re.compile(r"^(?:我是|我来自)[^，,。！？!?]{1,24}[。.]?\s*$")
@@ -41,9 +46,29 @@ def is_question(sentence: str) -> bool:
 
 
 def speaker_prefix(sentence: str) -> int:
-    """Length of the speaker's name that opens a turn ('王奇：' -> 3), 0 when there is none."""
+    """Length of the speaker's name that opens a turn ('王奇：' -> 3), 0 when there is none (a field's name, 时间：, is
+    none: it says what the line gives)."""
+    if _FIELD.match(sentence):
+        return 0
     match = _SPEAKER.match(sentence)
     return match.end() if match and match.end() < len(sentence) else 0
+
+
+# A line naming who prepared the document (index/structure/generic.py reads it as a byline of its own).
+PREPARED = re.compile(
+    r"^\s*(?:(?:prepared|compiled|written|edited|issued|published|produced|submitted)\s+(?:jointly\s+)?by|by)\s+\S"
+    r"|^\s*[^，。；！？,;:：\n]{2,30}(?:编制|编写|编印|撰写|撰稿|编著|主编|制作|出品|发布|印发)\s*$", re.I
+)
+
+
+def records(sentence: str) -> bool:
+    """A line that records its document (Prepared by …, 市环境监测中心编制; 时间：…, 地点：…): read with its title."""
+    return bool(_FIELD.match(sentence) or PREPARED.match(sentence))
+
+
+def is_row(sentence: str) -> bool:
+    """A table's row (北郊水厂|46|无, Riverside 28 310)."""
+    return bool(_ROW.search(sentence))
 
 
 def sentence_body(sentence: str) -> str:
@@ -63,7 +88,7 @@ def refers_back(sentence: str, before: str = "") -> bool:
 
 def _ends(sentence: str) -> bool:
     """Whether a sentence ends where it stops: a sentence's end, or a table row's line."""
-    return bool(_SENTENCE_END.search(sentence) or _ROW.search(sentence))
+    return bool(_SENTENCE_END.search(sentence) or _ROW.search(sentence) or _FIELD.match(sentence))
 
 
 def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
@@ -90,7 +115,7 @@ def spans(sentences: Sequence[str]) -> list[tuple[int, int, int]]:
             body = sentence_body(sentences[last])
             fragment = not _ends(sentences[last])
             heading = len(sentences[last]) < SHORT_SENTENCE or (_HEADING.match(body) and len(body) < HEADING_MAX)
-            heading = heading and not _ROW.search(sentences[last])  # a short table row is no heading
+            heading = heading and not _ROW.search(sentences[last]) and not _FIELD.match(sentences[last])  # nor a field
             if heading and _HEADING.match(sentence_body(sentences[last + 1])):
                 heading = False  # it opens a list ('我们做了大量工作。一是…'): each item heads its own sentence
             if not (fragment or heading):

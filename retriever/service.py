@@ -8,10 +8,11 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.errors import InvalidArgumentError
+from index.normalize import search_key
 from index.store.base import NO_FILTER, Filter
 from retriever.answer_sentence import asked_for
 from retriever.answerability import Evidence, Verdict
-from retriever.answerability.asked import asks_words
+from retriever.answerability.asked import asks_identity, asks_words
 from retriever.answerability.entities import asked_entities, cities_of
 from retriever.candidates import SentenceScores, sentence_scores
 from retriever.conversation.focus import focus_evidence, focused_run
@@ -64,6 +65,7 @@ def answer(
     found, chosen = answer_highlights(
         chunks, [searched.sentences[c.chunk_id] for c in chunks], asked, [h.kind for h in hits],
         [h.citation.speaker in hosts for h in hits], owned_by_asked(retriever, parsed.text, chunks, parsed.lang),
+        titles=[h.citation.title for h in hits],
     )
     chosen = named_article(parsed.text, chunks, chosen)
     highlights = []
@@ -118,6 +120,10 @@ def owned_by_asked(retriever, question: str, chunks, lang: str = "zh") -> list[b
         return None
     if asks_words(question, lang):
         return [any(c.speaker and c.speaker == e.speaker for e in entities) for c in chunks]
+    if asks_identity(question, lang):  # who they are: a passage that writes their name (with the role it gives them)
+        naming = [any(e.named_in(search_key(c.text)) for e in entities) for c in chunks]
+        if any(naming):
+            return naming
     return [any(e.owns(c) for e in entities) for c in chunks]
 
 

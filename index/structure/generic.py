@@ -29,6 +29,11 @@ _LATIN_END = re.compile(r"[.!?:;。]\W*$")  # a Latin sentence end also ends a p
 _BYLINE = re.compile(r"来源[：:]|作者[：:]|编辑[：:]|通讯员|^(?:本报|新华社|特约|见习)?记者\s*\S|\d{1,2}[:：]\d{2}(?!\d)")
 # A line ending in two numbers apart (Riverside 28 310, 北郊水厂 46 100%): a table row as a PDF prints it, no heading.
 _NUMBERS_ROW = re.compile(r"^.{0,60}\S\s+[-+]?\d[\d,.]*%?\s+[-+]?\d[\d,.]*%?\s*$")
+# Who prepared a report: 'Prepared by the Municipal Environmental Monitoring Centre', 'By Li Ming', '市环境监测中心编制'.
+_PREPARED_BY = re.compile(
+    r"^(?:(?:prepared|compiled|written|edited|issued|published|produced|submitted)\s+(?:jointly\s+)?by|by)\s+\S", re.I
+)
+_PREPARED_ZH = re.compile(r"^[^，。；！？,;:：]{2,30}(?:编制|编写|编印|撰写|撰稿|编著|主编|编|著|制作|出品|发布|印发)$")
 _FIELD = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}\s*[：:]\s*\S")
 
 
@@ -120,7 +125,17 @@ def _byline(block: Block) -> bool:
     if not lines or any(len(line) > 60 or ends_paragraph(line) for line in lines):
         return False
     fields = len(lines) >= 2 and all(_FIELD.match(x) for x in lines)  # one such line may be a heading (第一部分：甘肃)
-    return (title_like(block) and bool(_BYLINE.search(compact(" ".join(block.raw))))) or fields
+    return (title_like(block) and bool(_BYLINE.search(compact(" ".join(block.raw))))) or fields or _prepared_by(block)
+
+
+def _prepared_by(block: Block) -> bool:
+    """One line naming who prepared the document (Prepared by …, 市环境监测中心编制), not numbered as a heading is."""
+    if len(block.raw) != 1:
+        return False
+    line = " ".join(block.raw[0].split())
+    if _PREPARED_BY.match(line):
+        return len(line.split()) <= 14 and not _LATIN_END.search(line.rstrip("."))
+    return not _NUMBERED.match(line) and bool(_PREPARED_ZH.match(compact(line)))
 
 
 def _ends(text: str) -> bool:
@@ -197,6 +212,9 @@ def _paragraphs(pieces: list[_Piece]) -> list[Paragraph]:
     for piece in pieces:
         last = groups[-1] if groups else None
         if last and last[1].section == piece.section and not _ends(last[0][-1].text) and not piece.speaker:
+            before = last[0][-1]
+            if before.text[-1:].isascii() and before.text[-1:].isalnum() and piece.text.text[:1].isascii():
+                last[0].append(Text.from_lines(" ", [before.runs[-1]]))  # English words across a break stay apart
             last[0].append(piece.text)
         else:
             groups.append(([piece.text], piece))

@@ -30,9 +30,12 @@ from retriever.answerability.kinds import named_at
 from retriever.answerability.names import person_name
 from retriever.answerability.quantity import DURATION, gives_count
 from retriever.answerability.units import Unit, coverage, pos_tagger
+from retriever.sentence_spans import PREPARED
 
 _SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
 _SENTENCE = re.compile(r"(?<=[。！？!?；;\n])")  # a line of the participants list is a sentence of its own
+_FIELD_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,4}|[A-Za-z]{3,9})\s*[：:]\s*\S", re.M)  # 时间：…, Venue: …
+_PLACE_FIELD = re.compile(r"^\s*(?:地点|地址|会议地点|会址|venue|place|location)\s*[：:]\s*\S", re.I)
 _CLAUSE = re.compile(r"[，,；;。！？!?：:]")
 _TIME = re.compile(
     r"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日|今年|去年|前年|明年|年初|年底"
@@ -106,9 +109,13 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
             t == "ns" and fresh(w) and n == "人" for (w, t), (n, _) in zip(tags, tags[1:])
         )
     if kind == PLACE:
+        if _PLACE_FIELD.match(sentence):  # 地点：市政府3号会议室, Venue: …: a field list names where
+            return True
         return any(fresh(m.group(1) or m.group(0)) for m in _PLACE_END.finditer(sentence)) or any(
             t == "ns" and fresh(w) for w, t in tags
         )
+    if kind == PERSON and PREPARED.match(sentence.strip()):
+        return True  # Prepared by the Municipal Environmental Monitoring Centre, 市环境监测中心编制: who made it
     if kind == PERSON:
         if not role and any(fresh(m.group(0)) for m in _ROLE_WORD.finditer(sentence)):
             return True  # 市委书记、市长…共同签署: who signed is answered by a role
@@ -181,12 +188,16 @@ def stated_answer(
     texts = [search_key(speech(c)) for c in passages]
     if attribute and not any(coverage(words, t) > 0 for t in texts):
         words = attribute
+    # a field list (时间：…, 地点：…) records its document's subject: its title's words stand with each field
+    titles = {c.doc: search_key(c.text) for c in passages if c.kind == Kind.TITLE.value}
     best = 0.0
     for chunk in passages:
+        about = titles.get(chunk.doc, "") if _FIELD_LINE.search(chunk.text) or PREPARED.match(chunk.text) else ""
         for sentence in sentences_of(speech(chunk)):
             if best >= 1.0:
                 return best
-            share = coverage(words, search_key(sentence))
+            recorded = about and (_FIELD_LINE.match(sentence) or PREPARED.match(sentence))
+            share = coverage(words, search_key(sentence) + ("\n" + about if recorded else ""))
             if share > best and ((speaker and said_by_speaker(chunk)) or gives(sentence, kind, asked, named, role)):
                 best = share
     return best

@@ -123,6 +123,24 @@ def asks_words(question: str, lang: str) -> bool:
     return bool((_ZH_WORDS if lang == "zh" else _EN_WORDS).search(text))
 
 
+# Who a named person is (张三是谁？张三是做什么的？Who is Zhang San?): the answer is a line that gives their role (a
+# title or byline naming them: 专访市水务局局长张三), not what they said.
+_ZH_IDENTITY = re.compile(
+    r"^[^，,。？?]{2,12}?(?:是|为)(?:谁|什么人|何人|哪位|做什么的|干什么的|什么身份|什么职务|什么职位)(?:啊|呀|呢)?[？?]?$"
+    r"|^[^，,。？?]{2,12}?的(?:身份|职务|职位)是什么[？?]?$"
+)
+_EN_IDENTITY = re.compile(
+    r"^\s*who\s+(?:is|was)\s+(?!the\b|a\b|an\b)[^?]{2,40}\?*\s*$"
+    r"|^\s*what\s+(?:is|was)\s+\S+(?:\s+\S+){0,3}'s\s+(?:job|role|position|title)\b", re.I
+)
+
+
+def asks_identity(question: str, lang: str) -> bool:
+    """Whether a question asks who a named person is (张三是谁？Who is Zhang San?)."""
+    text = canonical(question).strip()
+    return bool((_ZH_IDENTITY if lang == "zh" else _EN_IDENTITY).search(text))
+
+
 def asks_role(question: str, lang: str) -> bool:
     """Whether a person question asks who holds a role it names (湘潭市长叫什么名字, who is the mayor): a role
     word then answers nothing, only a name."""

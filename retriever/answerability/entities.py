@@ -79,6 +79,7 @@ def asked_entities(question: str, knowledge, entities: Iterable[Entity]) -> list
         knowledge: the conversation Knowledge of the index (its find() reads both languages).
         entities: the answerability entities of the same index.
     """
-    speakers = {m.entity.speaker for m in knowledge.find(readable(question)) if m.entity.speaker}  # 大連 is 大连
+    # 大連 is 大连; an interview's one-character labels (问, 答) are nobody a question names (主要问题 is no 问)
+    speakers = {m.entity.speaker for m in knowledge.find(readable(question)) if len(m.entity.speaker) >= 2}
     folded = search_key(question)
     return [e for e in entities if e.speaker in speakers or e.named_in(folded)]

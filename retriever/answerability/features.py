@@ -158,6 +158,7 @@ from retriever.answerability.units import (
     english_units,
     measured_by_number,
     name_words,
+    pos_tagger,
 )
 from retriever.answerability.years import year_absent
 
@@ -195,6 +196,56 @@ class IndexFacts:
     known: Callable[[str], bool] | None = None  # is a term in the BM25 vocabulary (homophone slips are no unknown names)
     subjects: tuple[Entity, ...] = ()  # the subjects its documents' titles name, in an index of several (subjects.py)
     doc_years: dict[str, int] = field(default_factory=dict)  # each document's own year (years.document_years)
+    english: bool = False  # some passage is English text: a Chinese question's words may be written in English
+
+
+def with_english_forms(units: Sequence[Unit], contains: Contains) -> list[Unit]:
+    """Chinese words the text never writes, each also found by the words of its short CC-CEDICT glosses that an English
+    passage writes (臭氧 by ozone, 浓度 by concentration): a Chinese question about an English report asks what it
+    states. A compound without glosses of its own (臭氧浓度, 空气质量) is found when each of its halves is."""
+    from retriever.query import gloss_words
+
+    def english(word: str) -> tuple[str, ...]:
+        return tuple(w for w in gloss_words(word) if len(w) >= 3 and contains(w))
+
+    out = []
+    for unit in units:
+        if unit.label.isascii() or any(contains(f) for f in unit.forms if f):
+            out.append(unit)
+            continue
+        found = english(unit.label)
+        if not found and len(unit.label) == 4:
+            halves = [english(unit.label[:2]), english(unit.label[2:])]
+            found = tuple(w for h in halves for w in h) if all(halves) else ()
+        out.append(Unit(unit.label, unit.weight, unit.forms + found) if found else unit)
+    return out
+
+
+# A record's field list says when and where the event it records took place (会议纪要: 时间：2026年11月12日上午9:30,
+# 地点：市政府3号会议室): a question asking when or where of it need not find its verb (召开, 举行, held) written.
+_ASKS_WHEN = re.compile(r"什么时候|什么时间|何时|哪一?天|哪一?年|几月|几号|几点|\bwhen\b|\bwhat time\b|\bwhat date\b", re.I)
+_ASKS_WHERE = re.compile(r"哪里|哪儿|什么地方|何地|在哪|\bwhere\b", re.I)
+_WHEN_FIELD = re.compile(r"(?:^|\n)\s*(?:时间|日期|会议时间|(?:date|time))\s*[：:]\s*\S", re.I)
+_WHERE_FIELD = re.compile(r"(?:^|\n)\s*(?:地点|地址|会议地点|(?:venue|place|location))\s*[：:]\s*\S", re.I)
+
+
+def recorded_event(question: str, focus: Sequence[Unit], passages: Sequence[Chunk], contains: Contains) -> list[Unit]:
+    """The asked words without the event's verb the text never writes (召开 of 会议什么时候召开的) when the question asks
+    when or where and one of its passages is a field list giving that (时间：…, 地点：…): the record states it."""
+    field = _WHEN_FIELD if _ASKS_WHEN.search(question) else _WHERE_FIELD if _ASKS_WHERE.search(question) else None
+    if field is None or len(focus) < 1 or not any(field.search(c.text) for c in passages):
+        return list(focus)
+    return [u for u in focus if any(contains(f) for f in u.forms if f) or not _verb(u.label)]
+
+
+_EN_EVENT_VERBS = frozenset("hold holds held convene convened convenes take took taken".split())
+
+
+def _verb(word: str) -> bool:
+    """A word jieba's dictionary tags a verb (召开, 举行), or an English verb's past form (held)."""
+    if word.isascii():
+        return word in _EN_EVENT_VERBS
+    return pos_tagger().dt.word_tag_tab.get(word, "").startswith("v")
 
 
 def own_terms(evidence: Evidence) -> list[str]:
@@ -350,6 +401,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     if question != evidence.question:
         evidence = replace(evidence, question=question)
     units = content_units(evidence, facts.lexicon)
+    if facts.english and evidence.lang == "zh":
+        units = with_english_forms(units, facts.contains)
     texts = [folded(c.text) for c in evidence.passages]
     entities = question_entities(evidence, facts)
     attribute = attribute_units(units, entities)
@@ -363,6 +416,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     attr_scores = [coverage(attribute, texts[i]) for i in own]
     best = own[int(np.argmax(attr_scores))] if own else None
     focus = focus_units(evidence.question, "zh" if evidence.lang == "zh" else "en", units, entities)
+    focus = recorded_event(evidence.question, focus, [evidence.passages[i] for i in own], facts.contains)
     unknown_words = [u for u in focus if unmapped(u, facts)]  # no gloss: no reason may name them as absent
     focus_scores = [float(all(u.found_in(texts[i]) for u in focus)) for i in own]
     unit = asked_unit(canonical(evidence.question))

@@ -12,6 +12,7 @@ from retriever.answerability.model import AnswerabilityModel, model_for
 from retriever.answerability.subjects import subject_entities
 from retriever.answerability.years import document_years
 from retriever.holding import TRANSCRIPT, Holding
+from retriever.query import english_passage
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,13 @@ class Answerability:
 
             names = knowledge_for(retriever)
             backend = retriever.backend
+            chunks = backend.chunks.all()
+            if retriever._english is None:  # read once: the same passages the years are read from
+                retriever._english = any(english_passage(c.text) for c in chunks)
             return IndexFacts(
                 entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon, retriever._known,
                 subject_entities(retriever.index.manifest.docs),
-                document_years(backend.chunks.all()),
+                document_years(chunks), retriever.english_text(),
             )
 
         return cls(lambda: model_for(retriever.embedder.id), facts, retriever.holding)

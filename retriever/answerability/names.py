@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from index.normalize import CJK, canonical
 from retriever.answerability.comparison import yardstick
@@ -97,6 +98,34 @@ def is_dictionary_word(word: str) -> bool:
     return pos_tagger().dt.tokenizer.FREQ.get(word, 0) > 0
 
 
+_COMMON_GLOSS = re.compile(r"^(?:to )?[a-z][a-z' -]*$")  # a short common word's gloss: 'new construction', 'newly built'
+
+
+def common_word(word: str) -> bool:
+    """A word jieba tags as a place that CC-CEDICT also gives a common word's sense of at most three words (新建:
+    'Xinjian county …' and 'new construction', 'newly built'): a verb or noun of the question read as a place (明年新建
+    多少个监测站), so no name the text must write. A place that is only a place (南阳, 上海), or whose other glosses
+    describe where it is (江南 'south of the lower reaches of Changjiang'), stays one."""
+    return word in _common_places()
+
+
+@lru_cache(maxsize=1)
+def _common_places() -> frozenset[str]:
+    from index.cedict_tables import cached
+
+    return cached("common_places-1", _derive_common_places)
+
+
+def _derive_common_places() -> frozenset[str]:
+    from index.lexicon import _all_definitions
+
+    definitions = _all_definitions()
+    return frozenset(
+        w for w, t in pos_tagger().dt.word_tag_tab.items() if t == "ns" and len(w) >= 2
+        and any(_COMMON_GLOSS.match(g.strip()) and len(g.split()) <= 3 for g in definitions.get(w, ()))
+    )
+
+
 SURNAMES = frozenset(
     """王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘 于 蒋 蔡
     余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史
@@ -171,7 +200,7 @@ def unknown_names(
         named = tag in _NAMED_TAGS or (tag == "m" and re.search(r"\d{2,}", word))
         if named and tag == "m" and yardstick(text, start, offset):
             named = False  # 是否超过1000名: the asker's yardstick, not a figure the text must write
-        if tag == "ns" and _GENERIC_PLACE.search(word):
+        if tag == "ns" and (_GENERIC_PLACE.search(word) or common_word(word)):
             named = False
         word = word.strip()
         if not named or len(word) < 2 or contains(word):

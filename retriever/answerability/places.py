@@ -17,7 +17,7 @@ from functools import lru_cache
 from index.normalize import canonical, search_key
 from retriever.answerability.entities import Entity, names_alias
 from retriever.answerability.eras import rule_on
-from retriever.answerability.names import person_name, title_case
+from retriever.answerability.names import common_word, person_name, title_case
 from retriever.answerability.units import Unit, name_words, pos_tagger, tagged_around
 
 _PLACE_TAG = "ns"  # jieba's tag of place names
@@ -73,6 +73,7 @@ def asked_places(
         words = dict.fromkeys(
             search_key(w) for i, (w, t, _) in enumerate(cut)
             if t == _PLACE_TAG and len(w) >= 2 and w not in _KINDS_OF_PLACE and not surnamed(cut, i, contains)
+            and not common_word(w)
         )
         quoted = dict.fromkeys(search_key(w) for w in _QUOTED.findall(canonical(question)) if rule_on(12))  # 南阳的“三见”
         return scope + [

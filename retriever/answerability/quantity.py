@@ -120,7 +120,10 @@ def number_pattern(unit: str) -> re.Pattern:
 
 
 def has_number(text: str, unit: str) -> bool:
-    """True when the text gives a number in the unit ('' : any number)."""
+    """True when the text gives a number in the unit ('' : any number); a Chinese measure word of things or people
+    (台, 个, 名) is no word of an English text: any number there (46 small coal-fired boilers)."""
+    if (unit in THINGS or unit in PEOPLE_UNITS) and not _CJK_CHAR.search(text):
+        return bool(number_pattern("").search(text))
     return bool(number_pattern(unit).search(text))
 
 
@@ -129,12 +132,14 @@ def has_number(text: str, unit: str) -> bool:
 THINGS = ("台", "家", "个", "项", "次", "起", "件", "辆", "座", "条", "所", "处", "类", "种")
 
 
+PEOPLE_UNITS = ("名", "人", "位")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _THING_COUNT = re.compile(rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?\s*(?:{'|'.join(THINGS)})")
 
 
 def gives_count(text: str, unit: str) -> bool:
     """has_number, a measure word of things taking any other one (多少座 is answered by 12个; 个 itself asks any
     number, as in has_number)."""
-    if unit in THINGS and unit != "个":
+    if unit in THINGS and unit != "个" and _CJK_CHAR.search(text):
         return bool(_THING_COUNT.search(text))
     return has_number(text, unit)
