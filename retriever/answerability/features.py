@@ -116,12 +116,12 @@ from index.lexicon import unknown_english_names
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
 from retriever.answerability.answer_check import asks_code, clause_number, detail_filled, stated_answer
-from retriever.answerability.asked import answer_kind, asks_role, asks_speaker, more_number
+from retriever.answerability.asked import PLACE, answer_kind, asks_role, asks_speaker, more_number
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.eras import rule_on
 from retriever.answerability.focus import focus_units
 from retriever.answerability.heads import near_synonyms, written_word
-from retriever.answerability.kinds import asked_kind, kind_named
+from retriever.answerability.kinds import asked_kind, generic_place, kind_named
 from retriever.answerability.lift import sentence_lift
 from retriever.answerability.names import (
     Contains,
@@ -243,6 +243,11 @@ class Analysis:
         return np.array([self.values[n] for n in names], dtype=float)
 
 
+def place_noun(word: str) -> bool:
+    """A noun that means any place (地方, 位置, 地理位置: kinds.generic_place of it or of its last two characters)."""
+    return not word.isascii() and (generic_place(word) or len(word) > 2 and generic_place(word[-2:]))
+
+
 def unit_known(unit: Unit, facts: IndexFacts) -> bool:
     """Whether the transcript writes a content word somewhere, or a word that sounds like it (燃媒 for 燃煤, 排茶率 for
     排查率: names.sounds_written)."""
@@ -354,6 +359,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     asked_number = number if more is None or (more == "" and number is not None) else more
     numbered_attribute = measured_by_number(checked_attribute, asked_number)
     kind = answer_kind(evidence.question, evidence.lang) if asked_number is None else None
+    if kind == PLACE:  # 地理位置在哪里, 哪个地方: the place's own noun, which the answer replaces (它位于威斯康辛州)
+        asked_words = [u for u in asked_words if not place_noun(u.label)]
     question_key = search_key(evidence.question)
     named = [f for u in units for f in u.forms if f] + [a for e in entities for a in e.aliases if a in question_key]
     name_kind = asked_kind(evidence.question, evidence.lang, facts.lexicon)
