@@ -26,6 +26,9 @@ a question about an entity is judged on that entity's passages among them, any o
   出生: 出生). A Chinese word is looked up as the asker wrote it; an English word through the lexicon (CC-CEDICT
   glosses of the index's terms and the domain glossary), which maps only what the text writes. A Chinese word is
   also known by a near-synonym the text writes (武艺 by 武功: heads.py, CC-CEDICT's shared first meaning; session 14).
+  A question about a document's subject (subjects.py) is answered by that article alone: its asked words must be
+  written there too (寿命 of a plant whose article never writes it, 任命 of another man's appointment; session 17,
+  cmrc5); the forum is one document.
 - ``focus_unmapped``: an English word of the asked attribute that the lexicon cannot map (GDP, salary, buses):
   weaker evidence than a Chinese word the text never writes (a paraphrase may use a word no gloss has), so a feature
   of its own, not a 0 of focus_known. Fitted without readers2 and tested on its tune questions (python -m
@@ -105,6 +108,7 @@ re-exported here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -116,7 +120,7 @@ from index.lexicon import unknown_english_names
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
 from retriever.answerability.answer_check import asks_code, clause_number, detail_filled, stated_answer
-from retriever.answerability.asked import PLACE, answer_kind, asks_role, asks_speaker, more_number
+from retriever.answerability.asked import ORIGIN, PLACE, TIME, answer_kind, asks_role, asks_speaker, more_number
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.eras import rule_on
 from retriever.answerability.focus import focus_units
@@ -160,6 +164,7 @@ FEATURES = (
     "place_absent", "fact_elsewhere", "detail_filled", "sentence_lift", "year_absent",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
+_TIME_NOUN = re.compile(r"(?:时间|日期|时期|年份|时候)$")  # the asked time's own noun (成书时间是什么时候)
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
 
 @dataclass(frozen=True)
@@ -187,6 +192,7 @@ class IndexFacts:
     known: Callable[[str], bool] | None = None  # is a term in the BM25 vocabulary (homophone slips are no unknown names)
     subjects: tuple[Entity, ...] = ()  # the subjects its documents' titles name, in an index of several (subjects.py)
     doc_years: dict[str, int] = field(default_factory=dict)  # each document's own year (years.document_years)
+    subject_texts: dict[str, str] = field(default_factory=dict)  # each subject's articles (search_key form, subjects.py)
 
 
 def own_terms(evidence: Evidence) -> list[str]:
@@ -386,6 +392,22 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     # a passage split out of a section (a person quoted once in a report) is about the places that section names
     elsewhere = place_absent(places, [_with_context(texts[i], evidence.passages[i]) for i in answering], closest)
     unwritten = [u for u in focus if u not in unknown_words and not unit_known(u, facts)]
+    if subject and facts.subject_texts and kind not in (PLACE, ORIGIN) and (kind or asked_number is not None):
+        # A document's subject is answered from its article alone (subjects.py): an asked word it never writes is
+        # not there, however often the other articles write it (寿命 of a plant, 电话号码; 任命, 开放 of a when-question
+        # in another man's or place's article): a number's, a time's, a person's or a name's asked words must be
+        # written there. Not for where-questions, whose words are the place's own noun (出生地, 地理位置) or a verb the
+        # answer replaces (位于, 生于): the place check is stated_answer's; nor the time noun of a when-question
+        # (成书时间是什么时候).
+        article = [facts.subject_texts.get(e.speaker, "") for e in entities] + [texts[i] for i in own]
+        # a verb with its preposition glued on (就读于, 毕业于) is written where the verb is (毕业后就读)
+        scoped = replace(facts, contains=lambda f: bool(f) and any(
+            f in t or len(f) > 2 and f.endswith("于") and f[:-1] in t for t in article
+        ))
+        unwritten += [
+            u for u in focus if u not in unknown_words and u not in unwritten and not unit_known(u, scoped)
+            and not (kind == TIME and _TIME_NOUN.search(u.label))
+        ]
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
