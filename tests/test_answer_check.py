@@ -265,3 +265,31 @@ def test_title_case_leaves_its_small_words_alone_and_sentence_case_names_are_che
     assert not title_case("What did Li Dahai say about Xiangtan?")  # its capitals are names
     assert retriever.answer("What did Li Dahai say about Xiangtan?").abstained  # nobody of that name speaks
     assert not retriever.answer("What did Zhang Haibing say about the coal-fired boilers?").abstained
+
+
+def test_an_encyclopaedias_times_names_and_countries_answer():
+    """CMRC 2018's answers the check missed (the generic model, without dense scores, refused them): an ancient or a
+    dynasty's time, a part of the day, a transliterated name, a country for 哪个国家 (国家 ends in 家, no 哪家 firm)."""
+    assert gives(canonical("卡塞雷斯城是罗马人在公元前25年建立的。"), TIME, ["建立"])
+    assert gives(canonical("可能晚至孔雀王朝时期才出现。"), TIME, ["成书"])
+    assert gives(canonical("只在平日早上提供服务。"), TIME, ["提供"])
+    assert not gives(canonical("它是一条小巴路线。"), TIME, ["提供"])
+    chairman = canonical("基金会现任董事会主席是约翰·海克特·麦克阿瑟教授。")
+    assert gives(chairman, PERSON, ["主席", "董事会"], (), True)
+    assert gives(canonical("阵内智则，日本喜剧演员及主持。"), NAME, ["阵内智则", "国家"], ("国家",))
+    assert not gives(canonical("他是喜剧演员及主持。"), NAME, ["阵内智则", "国家"], ("国家",))
+    assert not gives(canonical("获得银行3亿元贷款。"), NAME, ["公司"], ("公司",))
+
+
+def test_how_long_or_heavy_asks_a_number_of_the_noun_before_it():
+    """有多长, 多重, 多高 at a clause's end ask a measure, as 'how long/tall' does; 多重身份, 多大的影响 ask none."""
+    from retriever.answerability.focus import focus_units
+    from retriever.answerability.quantity import asked_unit
+    from retriever.answerability.units import chinese_units
+
+    assert asked_unit(canonical("纽西兰鸡毛松的寿命有多长？")) == ""
+    assert asked_unit(canonical("成年后有多重？")) == ""
+    assert asked_unit(canonical("他有多重身份吗？")) is None
+    assert asked_unit(canonical("影响有多大？")) is None
+    assert [u.label for u in focus_units("寿命有多长？", "zh", chinese_units(["寿命"]), [])] == ["寿命"]
+    assert [u.label for u in focus_units("这棵树有多高？", "zh", chinese_units(["树"]), [])] == ["高"]

@@ -10,7 +10,7 @@ import numpy as np
 from index.records import Chunk, Kind
 from retriever.answerability.features import Evidence, IndexFacts, analyse
 from retriever.answerability.judge import reason
-from retriever.answerability.subjects import asked_subjects, subject_entities, subject_of
+from retriever.answerability.subjects import asked_subjects, subject_entities, subject_of, subject_texts
 from retriever.conversation.knowledge import build_knowledge
 
 # Two articles in the manner of CMRC 2018's Chinese Wikipedia paragraphs.
@@ -96,3 +96,26 @@ def test_an_attribute_another_article_gives_is_no_answer_for_this_one():
     assert asked.values["focus_sentence"] == 0.0 and asked.values["clause_number"] == 0.0
     other = analyse(evidence("前田利家的身高是多少？", ("前田利家", "身高"), passages), facts())
     assert other.values["focus_sentence"] == 1.0 and other.values["clause_number"] == 1.0
+
+
+def test_an_attribute_the_subjects_article_never_writes_is_not_known_there():
+    """CMRC's attribute near misses (寿命有多长, 成年后有多重): another article writes 寿命, the asked subject's does not;
+    a collection is read article by article (subjects.subject_texts), the forum (one document) as a whole."""
+    samurai = SAMURAI + "前田利家的寿命有六十二年，出生地是尾张国。"
+    docs = [chunk("d1", COMEDIAN), chunk("d2", samurai)]
+    names = build_knowledge([], [COMEDIAN + samurai], {})
+    subjects = subject_entities(DOCS)
+    whole = IndexFacts((), names, lambda s: bool(s) and s in COMEDIAN + samurai, {}, None, subjects)
+    scoped = IndexFacts(whole.entities, names, whole.contains, {}, None, subjects, {}, subject_texts(subjects, docs))
+    assert set(scoped.subject_texts) == {"《阵内智则》", "《前田利家》"}
+    asked = evidence("阵内智则的寿命有多长？", ("阵内智则", "寿命"), docs)
+    assert analyse(asked, whole).values["focus_known"] == 1.0  # the collection writes 寿命 (the samurai's)
+    found = analyse(asked, scoped)
+    assert found.focus == ("寿命",) and found.unit == "" and found.values["focus_known"] == 0.0
+    said = reason(found, {"focus_known": -3.0})
+    assert "关于《阵内智则》的段落没有谈到：寿命" in said and "the passages about 阵内智则" in said
+    own = analyse(evidence("前田利家的寿命有多长？", ("前田利家", "寿命"), docs), scoped)
+    assert own.values["focus_known"] == 1.0  # his own article writes it
+    # a where-question's words are the place's own noun or a verb the answer replaces: not required there
+    where = analyse(evidence("阵内智则的出生地在哪里？", ("阵内智则", "出生地"), docs), scoped)
+    assert where.values["focus_known"] == 1.0

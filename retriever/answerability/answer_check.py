@@ -42,7 +42,10 @@ _TIME = re.compile(
     r"|上世纪|年代|当年|同年|此前|以来"
     # a year before 1900 (（1562年）, 天正16年（1588年）), a time of day (12时26分, 11:00), a weekday, a part of the day
     r"|(?<![\d.])1[0-8]\d{2}\s*年|\d{1,2}\s*时\s*\d{1,2}\s*分|(?<![\d.])\d{1,2}:\d{2}(?!\d)|(?:星期|周)[一二三四五六日天]"
-    r"|凌晨|清晨|上午|中午|正午|下午|傍晚|午夜"
+    r"|凌晨|清晨|早上|上午|中午|正午|下午|傍晚|晚上|午夜|夜间|平日|周末"
+    # an ancient or a historical time: 公元前25年, 公元前三千年, 19世纪, 孔雀王朝时期
+    r"|公元前?\s*(?:\d{1,4}|[〇零一二两三四五六七八九十百千]{1,6})\s*年|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪"
+    r"|[\u4e00-\u9fff]{1,4}(?:王朝|朝)(?:时期|年间|末年|初年|初期|中期|末期)"
 )
 _NAME_MARKS = re.compile(r"《[^》]{2,}》|“[^”]{2,}”|「[^」]{2,}」")
 _PLACE_END = re.compile(
@@ -60,6 +63,10 @@ _ORG_GROUPS = (
 _ORG_KINDS = frozenset("公司 企业 集团 银行 酒店 宾馆 饭店 大学 高校 学校 学院 机构 单位 交易所 医院 司 家".split())
 _ACTORS = re.compile(r"第[三3]方|政府|部门|公安|企业|公众|群众|市民|村民|社会资本|环保局|环保部门|审计|财政")
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+# A transliterated name: parts joined by the middle dot (伊夫林·比阿特丽斯·霍尔, 约翰·海克特·麦克阿瑟), which jieba does not
+# tag as a person.
+_FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,10})+")
+_COUNTRY = frozenset({"country", "nation", "state"})
 
 
 def speech(chunk: Chunk) -> str:
@@ -121,12 +128,14 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
             return True  # 市委书记、市长…共同签署: who signed is answered by a role
         if not role and (_organisation(tags, fresh) or any(fresh(m) for m in _ACTORS.findall(sentence))):
             return True  # 跟谁签了合作协议: 清华大学环境学院; who operates them: 第三方
+        if any(fresh(m.group(0)) for m in _FOREIGN_NAME.finditer(sentence)):
+            return True
         return any(t in _PERSON_TAGS and fresh(w) and person_name(w) for w, t in tags)
     if _organisation(tags, fresh, _suffixes(named)):
         return True
     if any(t == "nt" and fresh(w) and any(kind_of(w[-2:], k) for k in named) for w, t in tags):
         return True  # 哪所学校: 复兴中学, a name ending in a kind of school (heads.kind_of)
-    if any(k in _ORG_KINDS or k[-1:] in _ORG_KINDS for k in named):
+    if any((k in _ORG_KINDS or k[-1:] in _ORG_KINDS) and not _country(k) for k in named):
         return False  # 哪家公司: only an organisation's name answers (第三方运营, 环保企业 name none)
     folded = search_key(sentence)
     heads = set(named) | {k[-1] for k in named if len(k) > 1}  # 哪条大河: 淮河 is named by its head 河
@@ -134,6 +143,13 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
     if any(named_at(folded, m.start(), k) for k in heads for m in re.finditer(re.escape(k), folded)):
         return True
     return any(fresh(m) for m in _NAME_MARKS.findall(sentence)) or any(t == "ns" and fresh(w) for w, t in tags)
+
+
+def _country(kind: str) -> bool:
+    """A kind meaning a country (国家 'country; nation; state'): its 家 is no 哪家's organisation; a place name answers."""
+    from retriever.answerability.heads import meanings
+
+    return bool(meanings(kind) & _COUNTRY)
 
 
 def _suffixes(kinds: Sequence[str]) -> tuple[str, ...]:

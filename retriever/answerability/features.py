@@ -28,6 +28,9 @@ a question about an entity is judged on that entity's passages among them, any o
   also known by a near-synonym the text writes (武艺 by 武功: heads.py, CC-CEDICT's shared first meaning; session 14),
   and without what jieba glues to it that asks nothing: a one-character preposition (往北方 where the text writes
   向北方) or the numeral and measure word counting it (三句话, 四大片区: the text names the counted things; session 17).
+  A question about a document's subject (subjects.py) is answered by that article alone: its asked words must be
+  written there too (寿命 of a plant whose article never writes it, 任命 of another man's appointment; session 17,
+  cmrc5); the forum is one document.
 - ``focus_unmapped``: an English word of the asked attribute that the lexicon cannot map (GDP, salary, buses):
   weaker evidence than a Chinese word the text never writes (a paraphrase may use a word no gloss has), so a feature
   of its own, not a 0 of focus_known. Fitted without readers2 and tested on its tune questions (python -m
@@ -123,12 +126,12 @@ from index.lexicon import unknown_english_names
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
 from retriever.answerability.answer_check import asks_code, clause_number, detail_filled, stated_answer
-from retriever.answerability.asked import answer_kind, asks_role, asks_speaker, more_number
+from retriever.answerability.asked import ORIGIN, PLACE, TIME, answer_kind, asks_role, asks_speaker, more_number
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.eras import rule_on
 from retriever.answerability.focus import focus_units
 from retriever.answerability.heads import near_synonyms, written_word
-from retriever.answerability.kinds import asked_kind, kind_named
+from retriever.answerability.kinds import asked_kind, generic_place, kind_named
 from retriever.answerability.lift import sentence_lift
 from retriever.answerability.names import (
     Contains,
@@ -169,6 +172,7 @@ FEATURES = (
     "place_absent", "fact_elsewhere", "detail_filled", "sentence_lift", "year_absent", "quote_absent",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
+_TIME_NOUN = re.compile(r"(?:时间|日期|时期|年份|时候)$")  # the asked time's own noun (成书时间是什么时候)
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
 
 @dataclass(frozen=True)
@@ -197,6 +201,7 @@ class IndexFacts:
     subjects: tuple[Entity, ...] = ()  # the subjects its documents' titles name, in an index of several (subjects.py)
     doc_years: dict[str, int] = field(default_factory=dict)  # each document's own year (years.document_years)
     english: bool = False  # some passage is English text: a Chinese question's words may be written in English
+    subject_texts: dict[str, str] = field(default_factory=dict)  # each subject's articles (search_key form, subjects.py)
 
 
 def with_english_forms(units: Sequence[Unit], contains: Contains) -> list[Unit]:
@@ -301,6 +306,11 @@ class Analysis:
 
     def vector(self, names: Sequence[str] = FEATURES) -> np.ndarray:
         return np.array([self.values[n] for n in names], dtype=float)
+
+
+def place_noun(word: str) -> bool:
+    """A noun that means any place (地方, 位置, 地理位置: kinds.generic_place of it or of its last two characters)."""
+    return not word.isascii() and (generic_place(word) or len(word) > 2 and generic_place(word[-2:]))
 
 
 def unit_known(unit: Unit, facts: IndexFacts) -> bool:
@@ -442,6 +452,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     asked_number = number if more is None or (more == "" and number is not None) else more
     numbered_attribute = measured_by_number(checked_attribute, asked_number)
     kind = answer_kind(evidence.question, evidence.lang) if asked_number is None else None
+    if kind == PLACE:  # 地理位置在哪里, 哪个地方: the place's own noun, which the answer replaces (它位于威斯康辛州)
+        asked_words = [u for u in asked_words if not place_noun(u.label)]
     question_key = search_key(evidence.question)
     named = [f for u in units for f in u.forms if f] + [a for e in entities for a in e.aliases if a in question_key]
     name_kind = asked_kind(evidence.question, evidence.lang, facts.lexicon)
@@ -470,6 +482,22 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     unquoted, quotes_found = quote_check(evidence.question, evidence.passages, facts.lexicon, facts.contains)
     unwritten = [u for u in focus if u not in unknown_words and not unit_known(u, facts)
                  and not any(f and f in q for f in u.forms for q in quotes_found)]
+    if subject and facts.subject_texts and kind not in (PLACE, ORIGIN) and (kind or asked_number is not None):
+        # A document's subject is answered from its article alone (subjects.py): an asked word it never writes is
+        # not there, however often the other articles write it (寿命 of a plant, 电话号码; 任命, 开放 of a when-question
+        # in another man's or place's article): a number's, a time's, a person's or a name's asked words must be
+        # written there. Not for where-questions, whose words are the place's own noun (出生地, 地理位置) or a verb the
+        # answer replaces (位于, 生于): the place check is stated_answer's; nor the time noun of a when-question
+        # (成书时间是什么时候).
+        article = [facts.subject_texts.get(e.speaker, "") for e in entities] + [texts[i] for i in own]
+        # a verb with its preposition glued on (就读于, 毕业于) is written where the verb is (毕业后就读)
+        scoped = replace(facts, contains=lambda f: bool(f) and any(
+            f in t or len(f) > 2 and f.endswith("于") and f[:-1] in t for t in article
+        ))
+        unwritten += [
+            u for u in focus if u not in unknown_words and u not in unwritten and not unit_known(u, scoped)
+            and not (kind == TIME and _TIME_NOUN.search(u.label))
+        ]
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),

@@ -11,6 +11,7 @@ from index.stopwords import STOPWORDS
 from retriever.answerability.comparison import reference_year
 from retriever.answerability.entities import Entity, names_alias
 from retriever.answerability.names import is_dictionary_word
+from retriever.answerability.quantity import MEASURE_ASKED
 from retriever.answerability.units import (
     EN_AUXILIARIES,
     EN_WH_WORDS,
@@ -66,6 +67,9 @@ def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], name
     """focus_units of a Chinese question, the year it compares with left out."""
     cut = [(w, t) for w, t, _ in tagged_around(canonical(question), aliases) if not w.isspace()]  # Latin words stay whole
     marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
+    if marker is None and MEASURE_ASKED.search(canonical(question)):  # 寿命有多长: the measured noun before it is asked
+        marker = next((i for i, (w, _) in enumerate(cut) if MEASURE_ASKED.fullmatch(w) or w == "多" and i + 1 < len(cut)
+                       and MEASURE_ASKED.match(w + cut[i + 1][0])), None)
     event = asked_event(cut, names_entity)
     own = {u.label: u for u in units}  # with their synonyms' and everyday words' forms (上班 by 工作)
     asked = [own.get(event) or Unit(event, unit_weight(event), (event,))] if event else []
@@ -107,6 +111,10 @@ def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], name
                 if _modifier(before, before_tag, names_entity) and before not in whole:
                     found.append(own.get(before) or Unit(before, unit_weight(before), (before,)))
             break
+    measure = MEASURE_ASKED.search(canonical(question)) if not _ZH_MARKER.search(cut[marker][0]) else None
+    if measure and not found:  # 有多高 without a noun: the height is asked, which the answer writes (高可达30米)
+        adjective = measure.group(0)[1:]
+        found.append(Unit(adjective, unit_weight(adjective), (adjective,)))
     return found + ([] if event in [u.label for u in found] else asked)
 
 

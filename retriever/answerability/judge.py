@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from retriever.answerability.entities import entities_from_knowledge
 from retriever.answerability.features import Analysis, Evidence, IndexFacts, analyse
 from retriever.answerability.model import AnswerabilityModel, model_for
-from retriever.answerability.subjects import subject_entities
+from retriever.answerability.subjects import subject_entities, subject_texts
 from retriever.answerability.years import document_years
 from retriever.holding import TRANSCRIPT, Holding
 from retriever.query import english_passage
@@ -47,6 +47,10 @@ def reason(analysis: Analysis, contributions: dict[str, float], holding: Holding
         # only the words the text never writes; a word without a gloss is no proof
         absent = list(analysis.unwritten) or [w for w in analysis.focus if w not in analysis.unmapped]
         if name == "focus_known" and absent:
+            if analysis.entities and all(e.startswith("《") for e in analysis.entities):  # a subject's article
+                who, en_who = "、".join(analysis.entities), ", ".join(e.strip("《》") for e in analysis.entities)
+                return (f"{zh}中关于{who}的段落没有谈到：{'、'.join(absent)} "
+                        f"(the passages about {en_who} never speak of {', '.join(absent)})")
             return f"{zh}中没有谈到：{'、'.join(absent)} ({en} never {never_speaks} of {', '.join(absent)})"
         if name == "focus_sentence" and analysis.unit is not None:
             return f"{zh}中没有找到这个数字 (no passage gives this number)"
@@ -109,10 +113,11 @@ class Answerability:
             chunks = backend.chunks.all()
             if retriever._english is None:  # read once: the same passages the years are read from
                 retriever._english = any(english_passage(c.text) for c in chunks)
+            subjects = subject_entities(retriever.index.manifest.docs)
             return IndexFacts(
                 entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon, retriever._known,
-                subject_entities(retriever.index.manifest.docs),
-                document_years(chunks), retriever.english_text(),
+                subjects, document_years(chunks), english=retriever.english_text(),
+                subject_texts=subject_texts(subjects, chunks),
             )
 
         return cls(lambda: model_for(retriever.embedder.id), facts, retriever.holding)

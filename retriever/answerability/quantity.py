@@ -20,6 +20,9 @@ _MONEY = re.compile(
     r"|(?:多少|几)(?![项个家笔次起件条种类批])[\u4e00-\u9fff]{0,4}?(?:费|资金|补贴|罚款|罚金|预算|工资|债券)"
 )
 _PERCENT = re.compile(r"百分之几|百分比|比例|占比")
+# 有多长, 多重, 多高 at the end of a clause: a measure asked, as English 'how long/far/tall' asks a number (寿命有多长:
+# 100年; 成年后有多重: 3公斤); not 多重身份 or 多大的影响 (多大 asks an extent as often as a size: left out).
+MEASURE_ASKED = re.compile(r"多[长高重远宽深厚](?=\s*(?:[?？。!！,，;；]|呢|啊|吗|$))")
 _YEAR = re.compile(r"哪一?年|何年|几几年")
 ORDINAL = "序数"  # 第几个, 第几家: a rank, which 首个 (the first) or 第三 gives
 _ORDINAL_ZH = re.compile(r"第几|排第几|排名第?几")
@@ -73,6 +76,8 @@ def asked_unit(question: str) -> str | None:
         return DURATION
     if _ORDINAL_ZH.search(question):
         return ORDINAL
+    if MEASURE_ASKED.search(question):
+        return ""
     match = _ASKED_ZH.search(question)
     if match:
         if match.group(1) == "倍" and ratio_asked(question):

@@ -50,6 +50,25 @@ def subject_entities(docs: Iterable) -> tuple[Entity, ...]:
     return tuple(Entity(f"《{s}》", (s,), tuple(d)) for s, d in sorted(by_subject.items()))
 
 
+def subject_texts(subjects: Sequence[Entity], chunks: Iterable) -> dict[str, str]:
+    """Each subject's articles (all their passages, search_key form), by the subject's name (Entity.speaker): the
+    text a question about that subject is answered from, where its asked attribute must be written ({} without
+    subjects).
+
+    Args:
+        subjects: subject_entities of the index.
+        chunks: the index's passages (index.records.Chunk).
+    """
+    if not subjects:
+        return {}
+    owner = {d: e.speaker for e in subjects for d in e.docs}
+    parts: dict[str, list[str]] = {}
+    for chunk in chunks:
+        if chunk.doc in owner:
+            parts.setdefault(owner[chunk.doc], []).append(search_key(chunk.text))
+    return {name: "\n".join(texts) for name, texts in parts.items()}
+
+
 def asked_subjects(question: str, subjects: Sequence[Entity]) -> list[Entity]:
     """The subjects a question writes (search_key form), a shorter one only when it is no part of a longer one the
     question writes too (美国队长 of 美国队长3 is not asked of its own)."""
@@ -58,4 +77,4 @@ def asked_subjects(question: str, subjects: Sequence[Entity]) -> list[Entity]:
     return [e for e in named if not any(o is not e and e.aliases[0] in o.aliases[0] for o in named)]
 
 
-__all__ = ["SUBJECT_CHARS", "asked_subjects", "subject_entities", "subject_of"]
+__all__ = ["SUBJECT_CHARS", "asked_subjects", "subject_entities", "subject_of", "subject_texts"]

@@ -30,6 +30,7 @@ from retriever.answerability.quantity import UNITS
 ZH_ASKING = re.compile(
     r"多长时间|多久|什么时候|什么样|何时|哪一?天|哪一?年|哪里|哪儿|哪个|哪些|哪家|哪位|哪种|哪条|哪座|哪|怎么样|怎样|咋样|咋|啥"
     r"|如何|为什么|为何|什么|多少|几|是不是|有没有|是否|怎么|谁"
+    r"|多[长高重远宽深厚](?=\s*(?:[?？。!！,，;；]|呢|啊|吗|$))"  # 寿命有多长: quantity.MEASURE_ASKED
 )
 # Words that name nothing although they ask nothing (not BM25 stopwords: they do no harm there), nouns so
 # general that any account answers them (措施, 经验: 'what measures did he mention'), and the amount nouns that say
