@@ -106,7 +106,7 @@ def test_an_attribute_the_subjects_article_never_writes_is_not_known_there():
     names = build_knowledge([], [COMEDIAN + samurai], {})
     subjects = subject_entities(DOCS)
     whole = IndexFacts((), names, lambda s: bool(s) and s in COMEDIAN + samurai, {}, None, subjects)
-    scoped = IndexFacts(whole.entities, names, whole.contains, {}, None, subjects, {}, subject_texts(subjects, docs))
+    scoped = IndexFacts(whole.entities, names, whole.contains, {}, None, subjects, subject_texts=subject_texts(subjects, docs))
     assert set(scoped.subject_texts) == {"《阵内智则》", "《前田利家》"}
     asked = evidence("阵内智则的寿命有多长？", ("阵内智则", "寿命"), docs)
     assert analyse(asked, whole).values["focus_known"] == 1.0  # the collection writes 寿命 (the samurai's)
