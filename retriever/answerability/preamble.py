@@ -504,8 +504,8 @@ _EN_INSTRUCTION_OPEN = re.compile(
     r"\s+(?=(?:the|a|an|all|both|every|each|one|two|three|four|five|who|whom|what|which|where|when|how|why|in which|that)\b)",
     re.I,
 )
-_EN_INSTRUCTION_CLOSE = re.compile(
-    r"[\s,;:.!?\-–—]*(?:(?:please )?(?:answer|reply|respond) (?:briefly|concisely|in one sentence|in a word|in a few words"
+_EN_INSTRUCTION_CLOSE = re.compile(  # a sentence or clause of its own after the question (… early in the year? stays)
+    r"(?:[,;:.!?\-–—]\s*|\s+[\-–—]\s*)(?:(?:please )?(?:answer|reply|respond) (?:briefly|concisely|in one sentence|in a word|in a few words"
     rf"|shortly|only from {_EN_TEXT}|from {_EN_TEXT})|keep it (?:short|brief|simple)|be (?:brief|concise)"
     rf"|(?:please )?(?:quote|cite) (?:it|them|the text|the source|the original|the sentence|{_EN_TEXT})"
     r"|(?:with )?no explanation(?: needed| please| necessary)?|(?:just )?the (?:number|figure|answer|year|date|name)"
@@ -532,7 +532,7 @@ def instructed(question: str) -> str:
                 text = "".join(clauses[1:])
             elif _ZH_INSTRUCTION_CLAUSE.match(bare[-1]) and len(bare[-1]) > 0:
                 mark = re.search(r"[？?]", clauses[-1]) or re.search(r"[？?]", clauses[-2])
-                text = "".join(clauses[:-1]).rstrip("，,。；;：:！!？? ") + ("？" if mark else "")
+                text = re.sub(r"[\s，,。；;：:！!？?]+$", "", "".join(clauses[:-1])) + ("？" if mark else "")
             else:
                 break
         for _ in range(2):
@@ -554,6 +554,7 @@ def instructed(question: str) -> str:
 # --- the search-engine user's keywords (session 17) ---
 _KEY_COUNT = re.compile(r"^(?:数量|數量|数目|數目|总数|總數|总量|總量|多少|数字|數字)$|^([\u4e00-\u9fff])[数數]$")
 _KEY_TIME = re.compile(r"^(?:日期|时间|時間|年份|年代|时候|時候|哪年|何时|何時|时间点|時間點)$")
+_CANTONESE_ASKING = re.compile(r"[边邊]个|[边邊]個|[边邊]度|乜|[点點]解|[点點]样|[点點]樣|[几幾]多|[系係]咪|[边邊][位间間]")
 _KEY_PLACE = re.compile(r"^(?:地点|地點|地址|位置|所在地|哪里|哪儿|在哪)$")
 _KEY_UNIT = re.compile(rf"^(?:{_MEASURE}|[万萬亿億](?:元|吨|噸|立方米|人)?|立方米|平方米|公里)$")
 _KEY_TOKEN = re.compile(r"^(?:[“「『\"《]?[\u4e00-\u9fff][^\s]*|[A-Z0-9][A-Z0-9.\-]*)$")  # Han, or PPP / APP / 2016
@@ -567,7 +568,8 @@ def keyword_question(question: str) -> str:
     typed when it is no keyword query (one word, a question word, Latin words other than codes)."""
     text = question.strip().rstrip("？?。. ")
     tokens = text.split()
-    if len(tokens) < 2 or not re.search(_HAN, text) or _ZH_ASKING.search(text) or _EN_WH.match(text):
+    if len(tokens) < 2 or not re.search(_HAN, text) or _ZH_ASKING.search(text) or _EN_WH.match(text) \
+            or _CANTONESE_ASKING.search(text) or max(len(t) for t in tokens) > 12:  # a sentence with a space is no keywords
         return question
     if not all(_KEY_TOKEN.match(t) for t in tokens):
         return question
