@@ -505,7 +505,8 @@ _EN_INSTRUCTION_OPEN = re.compile(
     re.I,
 )
 _EN_INSTRUCTION_CLOSE = re.compile(  # a sentence or clause of its own after the question (… early in the year? stays)
-    r"(?:[,;:.!?\-–—]\s*|\s+[\-–—]\s*)(?:(?:please )?(?:answer|reply|respond) (?:briefly|concisely|in one sentence|in a word|in a few words"
+    r"(?:[,;:.!?\-–—]\s*|\s+[\-–—]\s*)"
+    r"(?:(?:please )?(?:answer|reply|respond) (?:briefly|concisely|in one sentence|in a word|in a few words"
     rf"|shortly|only from {_EN_TEXT}|from {_EN_TEXT})|keep it (?:short|brief|simple)|be (?:brief|concise)"
     rf"|(?:please )?(?:quote|cite) (?:it|them|the text|the source|the original|the sentence|{_EN_TEXT})"
     r"|(?:with )?no explanation(?: needed| please| necessary)?|(?:just )?the (?:number|figure|answer|year|date|name)"
