@@ -55,6 +55,22 @@ Figures (session 16, resident1; model unchanged): readers12 tune false abstentio
 -> 12/16 (python -m eval.abstention_misses --sets readers12); eval/resident_stress.jsonl (python -m eval.resident_stress)
 false abstention 9/45 -> 0/45, near misses refused 9/20 -> 13/20; every other tune set unchanged; tune R@1 0.952 ->
 0.954 (python -m eval.misses --summary).
+
+Three more readers (session 17, readers13's personas):
+
+- a chatbot user wraps the question in instructions (``instructed``, for the search and the judge alike): which text
+  to answer from (请根据这篇对话录回答：, 根据文章内容，, 按照文中的说法，, 文中提到的…; Based on the transcript, According
+  to the article, Using only the dialogue) and how to answer (用一句话概括…, 请引用原文说明…, 列出…, 简单说说，, 只给数字：,
+  …只回答数字即可, …，说个大概就行, 请直接给出答案，不要解释; In one sentence, Give me the figure only:, Quote the sentence
+  where …, Summarise / Explain briefly …, … Answer briefly. / Keep it short. / Quote it.). Counted as content words
+  (原文、数字、概括、sentence, figure) they were asked attributes the text never writes, or a place (文中);
+- a quiz-writing teacher names the text itself (这篇对话录的主持人是谁): ``self_referenced`` leaves 这篇对话录的 out for
+  the judge only — the search keeps it, since 对话录 finds the title's passage;
+- a search-engine user types keywords (普邦园林 员工 人数, 论坛 召开 日期 地点): without a question word the judge read no
+  asked attribute, and a near miss naming the text's entities passed for answered. ``keyword_question`` reads them, for
+  the judge only, as the question they ask: the generic words that only say what is asked become the question word
+  (人数 → 多少人, 家数 → 多少家, 数量 → 多少, 日期 → 什么时候, 地点 → 在哪里, a closing unit 亿元 → 多少亿元) and otherwise
+  the last keyword is asked (…是什么？).
 """
 
 from __future__ import annotations
