@@ -1,12 +1,12 @@
-"""The chatbot user's instructions, the quiz writer's naming of the text and the search-engine user's keywords
-(session 17, retriever/answerability/preamble.py instructed, self_referenced, keyword_question)."""
+"""The chatbot user's instructions, the quiz writer's naming of the text (session 17,
+retriever/answerability/preamble.py instructed, self_referenced) and the stress variants of those readers."""
 
 from __future__ import annotations
 
 import pytest
 
 from eval.abstention_stress import _keywords, variants
-from retriever.answerability.preamble import instructed, keyword_question, self_referenced, unframed
+from retriever.answerability.preamble import instructed, self_referenced, unframed
 
 
 @pytest.mark.parametrize(
@@ -48,25 +48,6 @@ def test_the_chatbot_users_instructions_come_off(question, asked):
 )
 def test_a_question_that_only_looks_instructed_stays(question):
     assert instructed(question) == question
-
-
-@pytest.mark.parametrize(
-    ("question", "asked"),
-    [
-        ("普邦园林 员工 人数", "普邦园林员工多少人？"),
-        ("南阳 河长 人数 全市", "南阳河长全市多少人？"),
-        ("济宁 关停 污染源 家数", "济宁关停污染源多少家？"),
-        ("论坛 召开 日期 地点", "论坛召开是什么时候、在哪里？"),
-        ("湘潭 专项债券 2016 亿元", "湘潭专项债券2016多少亿元？"),
-    ],
-)
-def test_keywords_read_as_the_question_they_ask(question, asked):
-    assert keyword_question(question) == asked
-
-
-@pytest.mark.parametrize("question", ["南阳 配套 制度 几项", "jining wanggeyuan 人数", "济宁 环境APP 下载量", "大连拆了多少台锅炉？", "Dalian boilers"])
-def test_no_keyword_query_stays(question):
-    assert keyword_question(question) == question
 
 
 def test_the_text_named_by_the_quiz_writer_is_no_asked_word():

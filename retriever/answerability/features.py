@@ -135,7 +135,7 @@ from retriever.answerability.names import (
     written_apart,
 )
 from retriever.answerability.places import asked_places, place_absent
-from retriever.answerability.preamble import keyword_question, self_referenced, unframed
+from retriever.answerability.preamble import self_referenced, unframed
 from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, gives_count
 from retriever.answerability.subjects import asked_subjects
 from retriever.answerability.topic import absent_nouns
@@ -313,7 +313,6 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         The Analysis: feature name -> value (FEATURES order), the unknown names, the asked entities and unit.
     """
     question = unframed(evidence.question, facts.contains)  # 请问、我想了解一下、Could you tell me: the asker's words ask nothing
-    question = keyword_question(question)  # 普邦园林 员工 人数 → 普邦园林员工多少人？: the attribute the keywords ask
     question = self_referenced(question)  # 这篇对话录的主持人是谁 → 主持人是谁: the text is no asked word
     if question != evidence.question:
         evidence = replace(evidence, question=question)
