@@ -42,6 +42,10 @@ judge answers as written is varied the way readers vary a question without chang
   (the question's first place; 我是本地人 when it names none); I live in Dalian and my neighbour was asking. …
 - ``factcheck``: a how-many question as the fact-checker asks it, quoting a wrong figure (session 16): 大连拆除了多少台…
   → 网上说大连拆除了一千多台…，这个数靠谱吗？ (the passage with the right figure answers it).
+- ``instruct``: the chatbot user's instructions around the question (session 17): 请根据这篇对话录回答：…, 根据文章内容，
+  …请简要回答。, …用一句话回答。, 请引用原文说明：…; Based on the transcript, …, … Answer briefly., In one sentence: ….
+- ``keywords``: a Chinese question as a search-engine user types it (session 17): its content words with spaces, the
+  question words left out, 数量 last when it counts (大连拆除了多少台燃煤锅炉 → 大连 拆除 燃煤锅炉 数量).
   Session 16 (resident1, retriever/answerability/preamble.py situated/claimed): resident refused 383/650 -> 8/652,
   factcheck 54/98 -> 6/98 (the six left: ordinal 第几 questions and claims that still ask 哪).
 
@@ -67,7 +71,7 @@ from eval.questions import TUNE_SETS, load_questions
 KINDS = (
     "polite", "particle", "de", "quantity", "punct", "traditional", "reorder", "title", "lower", "no_mark", "dictation",
     "homophone", "learner", "official", "en_order", "pinyin", "yesno", "negated", "presuppose", "codeswitch",
-    "cantonese", "regional", "resident", "factcheck",
+    "cantonese", "regional", "resident", "factcheck", "instruct", "keywords",
 )
 ANSWER_K = 5
 SHOWN = 4  # the features that weighed most against answering
@@ -103,6 +107,10 @@ _RESIDENT_ZH = ("我是{}人，在这边住了十几年，想问问", "我老家
 _RESIDENT_EN = ("I live in {} and my neighbour was asking. ", "I grew up in {}, so I'm curious. ")
 _FACTCHECK_ZH = ("网上说{}，这个数靠谱吗", "有人说{}，是真的吗", "听说{}，这说法对不对")
 _WRONG_FIGURE = {"多少": "一千多", "几": "七"}
+_INSTRUCT_ZH = ("请根据这篇对话录回答：{}", "根据文章内容，{}请简要回答。", "{}用一句话回答。", "请引用原文说明：{}")
+_INSTRUCT_EN = ("Based on the transcript, {}", "{} Answer briefly.", "In one sentence: {}", "According to the text, {} Keep it short.")
+_KEYWORD_DROP = ("u", "p", "c", "y", "e", "o", "r", "q", "zg")  # particles, prepositions, pronouns, measure words
+_KEYWORD_SKIP = re.compile(r"^(?:多少|几|什么|哪.*|谁|怎么.*|如何|为什么|为何|是否|有没有|是不是|是|有|吗|呢|了|的|在|对|把|被|和|与|跟|都|也|又|还|就|才|要|会|能|可以)$")
 _EN_AUX_OPEN = re.compile(r"^(is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b\s*", re.I)
 _COUNT_ASK = re.compile(rf"(?:多少|几)({_MEASURE})")
 # written Cantonese for Mandarin (simplified; s2hk writes Hong Kong characters after)
@@ -559,9 +567,29 @@ def variants(
                       {n.lower() for n in (pinyin_of or {}).values()}), "")
         if named:
             out["resident"] = _pick(_RESIDENT_EN, qid).format(named) + question
+    if lang == "en":
+        instructed = _pick(_INSTRUCT_EN, qid)
+        out["instruct"] = instructed.format(question[:1].lower() + question[1:] if instructed[0] != "{" else question)
+    elif lang == "zh":
+        out["instruct"] = _pick(_INSTRUCT_ZH, qid).format(question)
+        out["keywords"] = _keywords(body)
     for kind, text in out.items():
         if text != question and text.strip():
             yield Variant(qid, kind, text, question)
+
+
+def _keywords(body: str) -> str:
+    """A search-engine user's keywords for a Chinese question: its content words with spaces between them, the question
+    words left out and 数量 last when it counts (大连拆除了多少台燃煤锅炉 → 大连 拆除 燃煤锅炉 数量); "" when fewer than two
+    words are left."""
+    from index.tokenize import posseg
+
+    words = [p.word for p in posseg().lcut(_QUESTION_MARK.sub("", body)) if p.word.strip() and not p.flag.startswith(
+        _KEYWORD_DROP) and (len(p.word) > 1 or p.word.isdigit()) and not _KEYWORD_SKIP.match(p.word) and not re.fullmatch(r"[，,。、：:；;“”\"《》]+", p.word)]
+    words = [w for w in words if not _COUNT_ASK.fullmatch(w) and w not in ("多少", "几")]
+    if re.search(r"多少|几", body):
+        words.append("数量")
+    return " ".join(dict.fromkeys(words)) if len(words) >= 2 else ""
 
 
 @dataclass

@@ -71,18 +71,19 @@ def table(outcomes: Sequence[dict]) -> str:
     return "\n".join(lines)
 
 
-@command
-def main(argv: Sequence[str] | None = None) -> int:
+def pool_main(argv: Sequence[str] | None, pool: Path, prog: str, description: str) -> int:
+    """The command line of a hand-written stress pool scored by ``ask`` and ``table`` (this module, eval.prompt_stress):
+    --index, --pool (another file), --list (every wrong decision with the judge's reason)."""
     from eval.run import opened_retriever
     from index.env import apply_defaults
 
     apply_defaults()
-    parser = argparse.ArgumentParser(prog="python -m eval.resident_stress", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--index", default=None)
     parser.add_argument("--pool", default=None)
     parser.add_argument("--list", action="store_true", help="print every wrong decision with the judge's reason")
     args = parser.parse_args(argv)
-    rows = load_pool(args.pool)
+    rows = load_pool(args.pool or pool)
     with opened_retriever(args.index) as retriever:
         outcomes = ask(retriever, rows)
     print(table(outcomes))
@@ -95,6 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"{row['id']} [{row['kind']}] {what} p={o['p']:.2f} top5={'yes' if o['found'] else 'no'}: "
                       f"{row['question']}\n    {o['reason']}")
     return 0
+
+
+@command
+def main(argv: Sequence[str] | None = None) -> int:
+    return pool_main(argv, POOL, "python -m eval.resident_stress", __doc__.splitlines()[0])
 
 
 if __name__ == "__main__":  # pragma: no cover

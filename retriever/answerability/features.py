@@ -145,7 +145,7 @@ from retriever.answerability.names import (
     written_apart,
 )
 from retriever.answerability.places import asked_places, place_absent
-from retriever.answerability.preamble import unframed
+from retriever.answerability.preamble import self_referenced, unframed
 from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, gives_count
 from retriever.answerability.quotes import quote_check
 from retriever.answerability.subjects import asked_subjects
@@ -408,6 +408,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         The Analysis: feature name -> value (FEATURES order), the unknown names, the asked entities and unit.
     """
     question = unframed(evidence.question, facts.contains)  # 请问、我想了解一下、Could you tell me: the asker's words ask nothing
+    question = self_referenced(question)  # 这篇对话录的主持人是谁 → 主持人是谁: the text is no asked word
     if question != evidence.question:
         evidence = replace(evidence, question=question)
     units = content_units(evidence, facts.lexicon)

@@ -55,6 +55,21 @@ Figures (session 16, resident1; model unchanged): readers12 tune false abstentio
 -> 12/16 (python -m eval.abstention_misses --sets readers12); eval/resident_stress.jsonl (python -m eval.resident_stress)
 false abstention 9/45 -> 0/45, near misses refused 9/20 -> 13/20; every other tune set unchanged; tune R@1 0.952 ->
 0.954 (python -m eval.misses --summary).
+
+Three more readers (session 17, readers13's personas):
+
+- a chatbot user wraps the question in instructions (``instructed``, for the search and the judge alike): which text
+  to answer from (请根据这篇对话录回答：, 根据文章内容，, 按照文中的说法，, 文中提到的…; Based on the transcript, According
+  to the article, Using only the dialogue) and how to answer (用一句话概括…, 请引用原文说明…, 列出…, 简单说说，, 只给数字：,
+  …只回答数字即可, …，说个大概就行, 请直接给出答案，不要解释; In one sentence, Give me the figure only:, Quote the sentence
+  where …, Summarise / Explain briefly …, … Answer briefly. / Keep it short. / Quote it.). Counted as content words
+  (原文、数字、概括、sentence, figure) they were asked attributes the text never writes, or a place (文中);
+- a quiz-writing teacher names the text itself (这篇对话录的主持人是谁): ``self_referenced`` leaves 这篇对话录的 out for
+  the judge only — the search keeps it, since 对话录 finds the title's passage;
+- tried and dropped: a search-engine user's keywords (普邦园林 员工 人数) read for the judge as the question they ask
+  (人数 → 多少人, 日期 → 什么时候, 地点 → 在哪里; the last keyword asked otherwise). It refused more answerable keyword
+  variants (python -m eval.abstention_stress --kinds keywords: 3 -> 46 of 502 with the last keyword asked, 3 -> 12 with
+  the generic words only) for one more readers13 tune near miss refused; keywords stay as typed.
 """
 
 from __future__ import annotations
@@ -190,13 +205,13 @@ def unframed(question: str, contains=None) -> str:
     At most three openings come off (请问，我是做环保的，想问一下：); the question is returned as typed when less than two
     word characters would be left (请问 alone is no question, and stays what it is).
     """
-    text = situated(question, contains)
+    text = situated(instructed(question), contains)
     for _ in range(3):
         stripped = _OPENING.sub("", text, count=1)
         if stripped == text:
             break
         text = stripped
-    text = _CLOSING.sub("", text)
+    text = instructed(_CLOSING.sub("", text))  # 请问，请根据原文回答：…
     if re.search(_HAN, text):
         from index.colloquial import regional_written
 
@@ -426,3 +441,142 @@ def english_claimed(question: str) -> str:
         last = figures[-1]
         claim = claim[: last.start()] + ("how much" if last.group(1) else "how many") + claim[last.end() :]
     return claim[:1].upper() + claim[1:] + "?"
+
+
+# --- the chatbot user's instructions (session 17) ---
+# which text to answer from: 请根据这篇对话录回答, 根据文章内容, 按照文中的说法, 请结合原文; Based on the transcript
+_ZH_TEXT = (
+    r"(?:这|這|该|該|本|此|上面的?|以上|上述|下面的?)?(?:一)?(?:篇|份|段|则|則)?"
+    r"(?:对话录|對話錄|对话|對話|文章|原文|文本|材料|全文|上文|文中|文内|文字|报道|報道|稿件|访谈|訪談|资料|資料|记录|記錄)"
+    r"(?:中|里|裡|内|內)?(?:的)?(?:内容|內容|说法|說法|所述|记载|記載|信息|原话|原話)?"
+)
+_ZH_ANSWER = (
+    r"(?:来|來)?(?:回答|作答|回复|回覆|答题|答題|答|说明|說明|判断|判斷|概括|总结|總結|分析)?(?:一下)?"
+    r"(?:下面|下列|以下|这个|這個|这道|這道)?(?:的)?(?:问题|問題|题目|題目)?"
+)
+_ZH_FROM_TEXT = (
+    rf"(?:请|請)?(?:你|您)?(?:根据|根據|依据|依據|按照|按|结合|結合|基于|基於|参照|參照|对照|對照|就|从|從)"
+    rf"{_ZH_TEXT}{_ZH_ANSWER}"
+)
+# how to answer: 用一句话概括, 只给数字, 简单说说, 说个大概就行, 请引用原文说明, 列出, 不要解释
+_ZH_MANNER = (
+    r"(?:用|以)(?:一句话|一句話|一两句话|一兩句話|两句话|兩句話|几句话|幾句話|简短的话|簡短的話|简洁的话|簡潔的話|简短的语言"
+    r"|簡短的語言|简洁的语言|簡潔的語言|简单的话|簡單的話|自己的话|自己的話)"
+)
+_ZH_HOW = r"(?:只|仅|僅|直接|简单|簡單|简要|簡要|简短|簡短|简洁|簡潔|大概|大致|粗略|如实|如實|准确|準確)*(?:地)?"
+_ZH_DO = (
+    r"(?:说说|說說|说一下|說一下|说下|說下|讲讲|講講|讲一下|講一下|谈谈|談談|说|說|讲|講|回答|作答|答|概括|总结|總結|概述|描述|介绍|"
+    r"介紹|说明|說明|解释|解釋|写|寫|给出?|給出?|告诉我|告訴我|列出|列举|列舉|写出|寫出|引用|摘引|摘录|摘錄)"
+)
+_ZH_WHAT_GIVEN = (
+    r"(?:一下|个|個|一个|一個|我)?(?:数字|數字|数|數|答案|结果|結果|结论|結論|大概|要点|要點|原文|原话|原話|出处|出處|理由)?"
+)
+_ZH_ENOUGH = r"(?:就行|就好|就可以|就可|即可|便可|就够了|就夠了|就行了|就好了)?(?:了|啦|吧)?"
+_ZH_INSTRUCTION_CLAUSE = re.compile(
+    rf"^(?:{_ZH_FROM_TEXT}|(?:请|請)?(?:你|您)?(?:{_ZH_MANNER})?{_ZH_HOW}{_ZH_DO}{_ZH_WHAT_GIVEN}{_ZH_ENOUGH}"
+    rf"|(?:请|請)?(?:你|您)?(?:引用|摘引|摘录|摘錄)(?:这句话|這句話|这句|這句)?(?:所在的)?{_ZH_TEXT}(?:来|來)?(?:说明|說明|回答|作答)?"
+    r"|(?:不要|不用|无需|無需|不需要|不必|别|別)(?:解释|解釋|展开|展開|多说|多說|啰嗦|囉嗦|说明|說明|分析)"
+    r"|(?:考考(?:大家|你|你们|你們)|小测验|小測驗|测验题|測驗題|随堂测验|隨堂測驗|问答题|問答題|quiz))$",
+    re.I,
+)
+# an instruction that opens the question's own clause: 用一句话概括湘潭的…, 请引用原文说明…, 列出…, 简单说说…, 只给数字：
+_ZH_INSTRUCTION_OPEN = re.compile(
+    rf"^(?:{_ZH_FROM_TEXT}(?=[，,：:\s])"
+    rf"|(?:请|請)?(?:你|您)?{_ZH_MANNER}(?:来|來)?{_ZH_HOW}{_ZH_DO}(?:一下)?"
+    rf"|(?:请|請)?(?:你|您)?(?:引用|摘引|摘录|摘錄){_ZH_TEXT}(?:来|來)?(?:说明|說明|回答|作答)?"
+    r"|(?:请|請)?(?:你|您)?(?:简单|簡單|简要|簡要)?(?:列出|列举|列舉|写出|寫出|说出|說出|指出)(?:一下)?"
+    r"|(?:(?:请|請)(?:你|您)?(?:简单|簡單|简要|簡要)?|(?:简单|簡單|简要|簡要))(?:概括|概述|总结|總結)(?:一下)?"
+    r"|(?:请|請)?(?:你|您)?(?:简单|簡單|简要|簡要)(?:说说|說說|说一下|說一下|讲讲|講講|谈谈|談談|介绍一下|介紹一下|说明|說明)"
+    r"|(?:只|仅|僅)(?:给|給|回答|说|說|写|寫)(?:出)?(?:我)?(?:数字|數字|答案|数|數)"
+    r"|(?:在|据|據)?(?:文中|文章中|原文中|文章里|文章裡|对话录中|對話錄中|对话录里|對話錄裡|对话中|對話中|本文中?|全文中?)"
+    r"(?:所?(?:提到|提及|说|說|讲|講|写|寫|述|指出|介绍|介紹)(?:到)?(?:的|了)?)?)"
+    r"[，,：:；;\s]*(?=[\u4e00-\u9fff“「『\"《A-Za-z0-9])",
+    re.I,
+)
+_EN_TEXT = (
+    r"(?:the|this|that)(?: (?:given|above|following|provided|whole|original|same))? (?:forum |dialogue |interview )?"
+    r"(?:transcript|text|article|dialogue|dialog|passage|document|record|interview|conversation|excerpts?|report|page"
+    r"|material|source|discussion)"
+)
+_EN_INSTRUCTION_OPEN = re.compile(
+    r"^(?:(?:please |kindly )?(?:based (?:only |solely |purely )?on|according to|(?:answer |respond )?(?:using|from|with)"
+    r"(?: only)?|drawing (?:only )?on|going by|with reference to|referring to|relying (?:only )?on|judging by|per)"
+    rf" {_EN_TEXT}(?: alone| only)?(?:,? (?:answer|tell me|respond|explain))?"
+    r"|(?:please )?(?:answer|respond|reply)(?: (?:briefly|concisely|shortly|in one sentence|in a word|in a few words"
+    rf"|(?:only )?from {_EN_TEXT}))*(?:,? (?:with )?no explanation)?"
+    r"|in (?:one|a single|a|two|a few|one or two|one short) (?:short )?(?:sentences?|words?|line|phrase)|briefly|in short"
+    r"|in brief|quickly|tl;?dr"
+    r"|(?:(?:please |just )?give me |just |please )?(?:the |a )?(?:figure|number|numbers|figures|digits?|answer|year|date"
+    r"|name) only(?: please)?"
+    r"|(?:please |just )?give me (?:just )?the (?:figure|number|answer)"
+    rf"|(?:please )?(?:cite|quote) (?:{_EN_TEXT}|the original|the source|your source|sources?|it)"
+    rf"|(?:please )?(?:quote|cite) the (?:sentence|line|passage|words?|phrase|part)(?: (?:of|in) {_EN_TEXT})?"
+    r"(?: (?:where|in which|with which|that says|saying))?"
+    r"|(?:quiz|test|exam|review|homework)(?: question)?(?: \d+)?|(?:with )?no explanation(?: needed| please)?)"
+    r"[\s,:;.\-–—]+(?=\w)"
+    r"|^(?:please )?(?:(?:briefly )?(?:summari[sz]e|explain|describe|outline|list|name|state|identify)(?: briefly| in brief"
+    r"| in one sentence| concisely)?)"
+    r"\s+(?=(?:the|a|an|all|both|every|each|one|two|three|four|five|who|whom|what|which|where|when|how|why|in which|that)\b)",
+    re.I,
+)
+_EN_INSTRUCTION_CLOSE = re.compile(  # a sentence or clause of its own after the question (… early in the year? stays)
+    r"(?:[,;:.!?\-–—]\s*|\s+[\-–—]\s*)"
+    r"(?:(?:please )?(?:answer|reply|respond) (?:briefly|concisely|in one sentence|in a word|in a few words"
+    rf"|shortly|only from {_EN_TEXT}|from {_EN_TEXT})|keep it (?:short|brief|simple)|be (?:brief|concise)"
+    rf"|(?:please )?(?:quote|cite) (?:it|them|the text|the source|the original|the sentence|{_EN_TEXT})"
+    r"|(?:with )?no explanation(?: needed| please| necessary)?|(?:just )?the (?:number|figure|answer|year|date|name)"
+    r"(?: only)?(?: please)?|(?:number|figure|answer) only(?: please)?|(?:in )?one sentence(?: please| only)?"
+    r"|(?:a )?short answer(?: please)?|briefly)[\s.!]*(?=[?？]?$)",
+    re.I,
+)
+_CLAUSE = re.compile(r"[^，,。；;：:！!？?\s]+[，,。；;：:！!？?\s]*")
+
+
+def instructed(question: str) -> str:
+    """The question without the chatbot user's instructions (the module's doc): which text to answer from
+    (请根据这篇对话录回答：, 根据文章内容，, 文中提到的…, Based on the transcript, …), how to answer (用一句话概括…, 只给数字：,
+    …，简单说说, 说个大概就行, 请引用原文说明…, 列出…, In one sentence, …, Give me the figure only: …, … Answer briefly.).
+    None of those words is asked about; the question as typed when nothing would be left."""
+    text = question.strip()
+    if re.search(_HAN, text):
+        for _ in range(3):  # whole clauses that only instruct, at the opening and at the close
+            clauses = _CLAUSE.findall(text)
+            if len(clauses) < 2:
+                break
+            bare = [re.sub(r"[，,。；;：:！!？?\s]+$", "", c) for c in clauses]
+            if _ZH_INSTRUCTION_CLAUSE.match(bare[0]):
+                text = "".join(clauses[1:])
+            elif _ZH_INSTRUCTION_CLAUSE.match(bare[-1]) and len(bare[-1]) > 0:
+                mark = re.search(r"[？?]", clauses[-1]) or re.search(r"[？?]", clauses[-2])
+                text = re.sub(r"[\s，,。；;：:！!？?]+$", "", "".join(clauses[:-1])) + ("？" if mark else "")
+            else:
+                break
+        for _ in range(2):
+            opened = _ZH_INSTRUCTION_OPEN.sub("", text, count=1)
+            if opened == text or len(_WORDS.findall(opened)) < 2:
+                break
+            text = opened
+    for _ in range(2):
+        opened = _EN_INSTRUCTION_OPEN.sub("", text, count=1)
+        if opened == text or len(_WORDS.findall(opened)) < 2:
+            break
+        text = opened
+    close = _EN_INSTRUCTION_CLOSE.search(text)
+    if close and close.start() > 0 and len(_WORDS.findall(text[: close.start()])) >= 2:
+        text = text[: close.start()] + ("?" if re.search(r"[?？]", close.group(0)) else "")
+    return text if len(_WORDS.findall(text)) >= 2 else question
+
+
+# the quiz writer names the text itself (这篇对话录的主持人是谁, 本文的编辑是谁): the text is no content word of the question
+_SELF_REFERENCE = re.compile(
+    r"^(?:(?:这|這|该|該|本|此)(?:一)?(?:篇|份|期|则|則)?(?:对话录|對話錄|对话|對話|文章|报道|報道|访谈|訪談|稿件|文|材料)"
+    r"(?:的|中的|里的|裡的|中|里|裡)|(?:文中|文章中)(?:的)?)(?=[\u4e00-\u9fff“「])"
+)
+
+
+def self_referenced(question: str) -> str:
+    """The quiz writer's question without the text it names (这篇对话录的主持人是谁 → 主持人是谁), for the judge: every
+    passage is the text's, so 对话录 is no asked word it could miss. The search keeps it (这篇对话录的主标题 finds the
+    title's passage by 对话录)."""
+    text = _SELF_REFERENCE.sub("", question.strip(), count=1)
+    return text if len(_WORDS.findall(text)) >= 2 else question
