@@ -14,11 +14,14 @@ that follows it, and often closer: it says 南阳市 and 水污染 where the spe
 impression (腰杆特别硬), but how something was done and why is what it asks the speaker (为何会发生这种变化？请…分享):
 so when a question asks how or why, on a near tie (within FusionSettings.lead_in_margin) the lead-in gives its place
 to the best answer of its own exchange (a speaker's turn under the same headline), unless it asks what the host said.
+A section's headline does the same (如何抓好老工业城市污染治理工作？■必须强化创新…): it words the question its section
+answers with a one-line summary, so on a near tie it gives its place to the speaker's answer unless a headline is asked
+for (小标题, headline).
 
 Pure functions: asked_kinds() reads which of these a question asks for, framed() moves the framing
 passages of a fused run by weight: up when asked for, and the ones that only name (ONLY_NAMING) down
 when not (retriever/settings.py FusionSettings.framing_weight); asks_account() reads whether a question asks
-how or why, answers_first() puts a lead-in after the answer of its exchange on a near tie.
+how or why, answers_first() puts a lead-in or a headline after the answer of its exchange on a near tie.
 """
 
 from __future__ import annotations
@@ -155,10 +158,13 @@ def answers_first(
     exchanges: Mapping[Hashable, tuple[Hashable, bool]],
     asked: frozenset[str],
     margin: float,
+    frames: Mapping[Hashable, str | None] | None = None,
 ) -> list[tuple[Hashable, float]]:
-    """The fused run with each host's lead-in that scores less than margin above the best answer of its own
-    exchange placed just below that answer; unchanged when the question asks what the host said (HOST). For a
-    question that asks how or why (asks_account): the lead-in asks it too.
+    """The fused run with each lead-in (a host's lead-in, or a section's headline) that scores less than margin
+    above the best answer of its own exchange placed just below that answer; a lead-in whose kind the question asks
+    for (HOST: what the host said; HEADLINE: a headline) keeps its place. For a question that asks how or why
+    (asks_account): the lead-in asks it too (如何抓好老工业城市污染治理工作？■…: a headline words the question its
+    section answers, with a one-line summary of the answer).
 
     Args:
         fused: (id, score), best first.
@@ -166,8 +172,10 @@ def answers_first(
             it (False); ids missing are neither.
         asked: asked_kinds() of the question.
         margin: how close the answer's score must be, in the fused score's units (0: never moved).
+        frames: each lead-in's framing kind (frame_of); a lead-in missing from it is the host's (HOST).
     """
-    if margin <= 0 or HOST in asked:
+    frames = frames or {}
+    if margin <= 0:
         return list(fused)
     best: dict[Hashable, float] = {}
     for cid, score in fused:
@@ -177,7 +185,7 @@ def answers_first(
 
     def moved(cid: Hashable, score: float) -> float:
         exchange, lead_in = exchanges.get(cid, (None, False))
-        answer = best.get(exchange) if lead_in else None
+        answer = best.get(exchange) if lead_in and (frames.get(cid) or HOST) not in asked else None
         return answer - 1e-9 if answer is not None and score - margin < answer < score else score
 
     return sorted(((cid, moved(cid, score)) for cid, score in fused), key=lambda item: (-item[1], item[0]))

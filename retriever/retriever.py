@@ -245,13 +245,14 @@ class Retriever:
         asked = asked_kinds(query.search_text or query.text, self._hosts, self._names)
         floor = fused[depth][1] if len(fused) > depth else None  # the rest of the run is not looked at
         top = framed(top, frames, asked, fusion.framing_weight, floor)
+        leads = (Kind.QUESTION.value, Kind.HEADLINE.value)  # the host's lead-ins and the section's headline
         exchanges = {
-            cid: ((chunks[cid].doc, chunks[cid].headline), chunks[cid].kind == Kind.QUESTION.value)
+            cid: ((chunks[cid].doc, chunks[cid].headline), chunks[cid].kind in leads)
             for cid, _ in top
-            if chunks[cid].headline and chunks[cid].kind in (Kind.QUESTION.value, Kind.SPEECH.value)
+            if chunks[cid].headline and chunks[cid].kind in (*leads, Kind.SPEECH.value)
         }
         margin = fusion.lead_in_margin if asks_account(query.search_text or query.text) else 0.0
-        return answers_first(top, exchanges, asked, margin) + list(fused[depth:])
+        return answers_first(top, exchanges, asked, margin, frames) + list(fused[depth:])
 
     def cite_lines(self, doc: str, line_start: int, line_end: int) -> tuple[int | None, int, int]:
         """(page, first line, last line) as cited: lines count within the page for documents with pages."""

@@ -80,6 +80,19 @@ def test_a_lead_in_comes_after_the_answer_of_its_own_exchange_on_a_near_tie():
     assert answers_first(fused, exchanges, frozenset(), 0.0) == fused
 
 
+def test_a_headline_comes_after_the_answer_of_its_own_section_unless_a_headline_is_asked_for():
+    fused = [("head", 0.873), ("turn", 0.870), ("lead", 0.869), ("other", 0.86)]
+    exchanges = {"head": ("s1", True), "turn": ("s1", False), "lead": ("s1", True), "other": ("s2", False)}
+    frames = {"head": HEADLINE, "lead": HOST}
+    moved = answers_first(fused, exchanges, frozenset(), 0.1, frames)
+    assert [cid for cid, _ in moved][:1] == ["turn"] and moved[0][1] == 0.870
+    # asked for by name (小标题, headline): it keeps its place; the host's lead-in still gives way
+    assert [cid for cid, _ in answers_first(fused, exchanges, frozenset({HEADLINE}), 0.1, frames)][:2] == ["head", "turn"]
+    # what the host said is asked: the lead-in keeps its place, the headline still gives way
+    hosted = answers_first([("lead", 0.9), ("head", 0.88), ("turn", 0.87)], exchanges, frozenset({HOST}), 0.1, frames)
+    assert [cid for cid, _ in hosted] == ["lead", "turn", "head"]
+
+
 def test_asks_account_reads_how_and_why_not_how_many():
     assert asks_account("南阳市如何治理水污染？") and asks_account("为什么大连市环保局的同志腰杆硬了？")
     assert asks_account("大连那些黄标车是咋查的？") and asks_account("How does Xiangtan clean up pollution?")
