@@ -18,7 +18,7 @@ Two scores, each 1.0 when the question asks no such answer (nothing to check):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from index.normalize import canonical, search_key
@@ -35,6 +35,10 @@ from retriever.sentence_spans import PREPARED
 _SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
 _SENTENCE = re.compile(r"(?<=[。！？!?；;\n])")  # a line of the participants list is a sentence of its own
 _FIELD_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,4}|[A-Za-z]{3,9})\s*[：:]\s*\S", re.M)  # 时间：…, Venue: …
+# the fields of a record that say when, where and under whom its event took place (会议纪要: 时间：…, 地点：…, 主持：…)
+_RECORD_FIELD = re.compile(
+    r"^\s*(?:时间|日期|地点|地址|主持|会议时间|会议地点|date|time|venue|place|location|chair)\s*[：:]\s*\S", re.I | re.M
+)
 _PLACE_FIELD = re.compile(r"^\s*(?:地点|地址|会议地点|会址|venue|place|location)\s*[：:]\s*\S", re.I)
 _CLAUSE = re.compile(r"[，,；;。！？!?：:]")
 _TIME = re.compile(
@@ -182,6 +186,7 @@ def stated_answer(
     role: bool = False,
     attribute: Sequence[Unit] = (),
     speaker: bool = False,
+    doc_titles: Mapping[str, str] | None = None,
 ) -> float:
     """The best share of the asked words in a sentence of the passages that gives an answer of the kind; 1.0 when no
     kind is asked.
@@ -198,6 +203,8 @@ def stated_answer(
             names the roadmap asked of).
         speaker: the question asks who said something (asked.asks_speaker): a sentence of a speaker's own words
             gives its person, the speaker.
+        doc_titles: each document's title (doc id -> title): a record's field list (时间：…, 地点：…) stands with its
+            document's title even when the title's passage is not among the passages.
     """
     if kind is None:
         return 1.0
@@ -209,6 +216,8 @@ def stated_answer(
     best = 0.0
     for chunk in passages:
         about = titles.get(chunk.doc, "") if _FIELD_LINE.search(chunk.text) or PREPARED.match(chunk.text) else ""
+        if not about and doc_titles and _RECORD_FIELD.search(chunk.text):
+            about = search_key(doc_titles.get(chunk.doc, ""))
         for sentence in sentences_of(speech(chunk)):
             if best >= 1.0:
                 return best

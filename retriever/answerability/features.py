@@ -202,6 +202,7 @@ class IndexFacts:
     doc_years: dict[str, int] = field(default_factory=dict)  # each document's own year (years.document_years)
     english: bool = False  # some passage is English text: a Chinese question's words may be written in English
     subject_texts: dict[str, str] = field(default_factory=dict)  # each subject's articles (search_key form, subjects.py)
+    doc_titles: dict[str, str] = field(default_factory=dict)  # each document's title (a field list stands with it)
 
 
 def with_english_forms(units: Sequence[Unit], contains: Contains) -> list[Unit]:
@@ -520,7 +521,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "focus_unmapped": float(bool(unknown_words)),
         "words_unmapped": sum(u.weight for u in units if unmapped(u, facts)) / total if total else 0.0,
         "stated_answer": min(
-            stated_answer(kind, asked_words, chunks, named, name_kind, role, written_attribute, speaker) for chunks in each
+            stated_answer(kind, asked_words, chunks, named, name_kind, role, written_attribute, speaker, facts.doc_titles)
+            for chunks in each
         ),
         "clause_number": min(
             clause_number(asked_number, measured_by_number(checked or checked_attribute, asked_number), chunks,

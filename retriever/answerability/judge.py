@@ -118,6 +118,7 @@ class Answerability:
                 entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon, retriever._known,
                 subjects, document_years(chunks), english=retriever.english_text(),
                 subject_texts=subject_texts(subjects, chunks),
+                doc_titles={d.doc: d.title for d in retriever.index.manifest.docs},
             )
 
         return cls(lambda: model_for(retriever.embedder.id), facts, retriever.holding)
