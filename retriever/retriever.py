@@ -167,11 +167,13 @@ class Retriever:
             self.backend.chunks.contains_text, self.english_text,
         )
 
-    def english_text(self) -> bool:
+    def english_text(self, chunks: Sequence[Chunk] | None = None) -> bool:
         """Whether some passage is English text (read once, when first asked: a Chinese question with words the
-        index does not hold), so that a Chinese question is also searched by its words' English glosses."""
+        index does not hold), so that a Chinese question is also searched by its words' English glosses; chunks:
+        the index's passages when the caller has read them already."""
         if self._english is None:
-            self._english = any(english_passage(c.text) for c in self.backend.chunks.all())
+            passages = self.backend.chunks.all() if chunks is None else chunks
+            self._english = any(english_passage(c.text) for c in passages)
         return self._english
 
     def _known(self, term: str) -> bool:

@@ -12,7 +12,6 @@ from retriever.answerability.model import AnswerabilityModel, model_for
 from retriever.answerability.subjects import subject_entities, subject_texts
 from retriever.answerability.years import document_years
 from retriever.holding import TRANSCRIPT, Holding
-from retriever.query import english_passage
 
 
 @dataclass(frozen=True)
@@ -111,12 +110,10 @@ class Answerability:
             names = knowledge_for(retriever)
             backend = retriever.backend
             chunks = backend.chunks.all()
-            if retriever._english is None:  # read once: the same passages the years are read from
-                retriever._english = any(english_passage(c.text) for c in chunks)
             subjects = subject_entities(retriever.index.manifest.docs)
             return IndexFacts(
                 entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon, retriever._known,
-                subjects, document_years(chunks), english=retriever.english_text(),
+                subjects, document_years(chunks), english=retriever.english_text(chunks),
                 subject_texts=subject_texts(subjects, chunks),
                 doc_titles={d.doc: d.title for d in retriever.index.manifest.docs},
             )
