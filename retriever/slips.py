@@ -62,6 +62,9 @@ _FUNCTION = frozenset(
     "哪谁几啥咋怎什多那这我你他她它们不没很太有个会能要想说让搞弄"  # question words, pronouns, negation, modals
 )
 _COUNTING = re.compile(r"(?:多少|几|\d)$")
+# stretches whose readings are remembered (a question reads a stretch in meant and written_reading; a stretch has
+# up to ~900 readings, ~150 KB)
+SWAPPED_CACHE = 128
 
 
 @lru_cache(maxsize=1)
@@ -116,9 +119,8 @@ def one_swapped(word: str) -> Iterator[str]:
     return iter(_swapped(word))
 
 
-@lru_cache(maxsize=8192)
 def _swapped(word: str) -> tuple[str, ...]:
-    """one_swapped's words, computed once a word (a question's stretches are read by meant and written_reading)."""
+    """one_swapped's words (hundreds: a few words' worth are remembered, by _options and _glued_options)."""
     from index.pinyin import char_readings
 
     out = []
@@ -128,7 +130,7 @@ def _swapped(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=SWAPPED_CACHE)
 def _options(word: str) -> tuple[tuple[str, bool], ...]:
     """The distinct words one swapped character away, each with whether it is a dictionary word (is_word)."""
     from index.lexicon import _whole_pinyin
@@ -233,7 +235,7 @@ def _words(text: str) -> list[tuple[int, str]]:
     return list(_cut(text, False))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _cut(text: str, hmm: bool) -> tuple[tuple[int, str], ...]:
     """jieba's cut of a text, with or without its HMM, as (start, word) pairs (a question's stretches are cut again
     and again: each candidate reading, each form of the question)."""
@@ -427,7 +429,7 @@ def written_reading(piece: str, contains: Known, known: Known) -> tuple[str, boo
     return (found[0], True) if len(found) == 1 else ("", False)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=SWAPPED_CACHE)
 def _glued_options(piece: str) -> tuple[tuple[str, str], ...]:
     """The readings one swapped character away in which jieba cuts the swapped character into a word of two
     characters or more: (reading, that word) pairs, in one_swapped's order."""
