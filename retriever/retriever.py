@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,7 @@ from retriever.stages import PARALLEL_MIN
 from retriever.types import Answer, Citation, Hit, Mode
 
 MAX_K = SearchSettings().max_k
+PARSED = 256  # parsed questions remembered (Retriever.parse)
 PSEUDO_SPEAKERS = frozenset({"对话人", "编者按", ""})  # passage kinds, not people
 
 
@@ -52,6 +54,7 @@ class Retriever:
         self._names = tuple(self.speakers) + tuple(city for s in self.speakers.values() for city in cities_of(s))
         self.holding = holding_of(index.manifest.docs)  # what refusals name (retriever/holding.py)
         self._english: bool | None = None
+        self._parsed = lru_cache(maxsize=PARSED)(self._parse)  # the index never changes under a Retriever
         self.answerability = Answerability.for_retriever(self)
 
     @classmethod
@@ -162,6 +165,11 @@ class Retriever:
         return [self.run(p, v, k, mode, where)[0] for p, v in zip(parsed, vectors)]
 
     def parse(self, query: object) -> ParsedQuery:
+        """The parsed question (retriever/query.py parse_query); a question asked again is parsed once (the
+        evaluation searches, then answers, each question; its homophone slips cost most of the parse)."""
+        return self._parsed(query) if isinstance(query, str) else self._parse(query)
+
+    def _parse(self, query: object) -> ParsedQuery:
         return parse_query(
             query, self.backend.lexicon, self._known, self._speakers, self._aliases, self.holding.en,
             self.backend.chunks.contains_text, self.english_text,

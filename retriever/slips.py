@@ -62,6 +62,9 @@ _FUNCTION = frozenset(
     "哪谁几啥咋怎什多那这我你他她它们不没很太有个会能要想说让搞弄"  # question words, pronouns, negation, modals
 )
 _COUNTING = re.compile(r"(?:多少|几|\d)$")
+# stretches whose readings are remembered (a question reads a stretch in meant and written_reading; a stretch has
+# up to ~900 readings, ~150 KB)
+SWAPPED_CACHE = 128
 
 
 @lru_cache(maxsize=1)
@@ -103,23 +106,44 @@ def _chars_by_reading() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def one_swapped(word: str) -> Iterator[str]:
-    """The words that read like word with one of its characters swapped for another of the same commonest reading."""
+@lru_cache(maxsize=4096)
+def _chars_first_read(reading: str) -> tuple[str, ...]:
+    """The characters whose commonest reading is a toneless reading (内 reads nei first, not na: no 拿 na)."""
     from index.pinyin import char_readings
 
-    table = _chars_by_reading()
+    return tuple(c for c in _chars_by_reading().get(reading, ()) if char_readings(c)[:1] == (reading,))
+
+
+def one_swapped(word: str) -> Iterator[str]:
+    """The words that read like word with one of its characters swapped for another of the same commonest reading."""
+    return iter(_swapped(word))
+
+
+def _swapped(word: str) -> tuple[str, ...]:
+    """one_swapped's words (hundreds: a few words' worth are remembered, by _options and _glued_options)."""
+    from index.pinyin import char_readings
+
+    out = []
     for i, char in enumerate(word):
         for reading in char_readings(char)[:1]:  # the slip's commonest reading (便 bian, not pian: 北便 is 北边)
-            for other in table.get(reading, ()):
-                if other != char and char_readings(other)[:1] == (reading,):  # 内 reads nei first, not na (拿)
-                    yield word[:i] + other + word[i + 1 :]
+            out += [word[:i] + other + word[i + 1 :] for other in _chars_first_read(reading) if other != char]
+    return tuple(out)
+
+
+@lru_cache(maxsize=SWAPPED_CACHE)
+def _options(word: str) -> tuple[tuple[str, bool], ...]:
+    """The distinct words one swapped character away, each with whether it is a dictionary word (is_word)."""
+    from index.lexicon import _whole_pinyin
+
+    freq, cedict = _freq().get, _whole_pinyin()
+    return tuple((t, freq(t, 0) > 0 or t in cedict) for t in dict.fromkeys(_swapped(word)))  # is_word(t)
 
 
 def readings_of(word: str, contains: Known, known: Known) -> tuple[list[str], list[tuple[int, str]]]:
     """What a slip may stand for, one swapped character away: (the text's words: written in some passage and a
     dictionary word or an index term; the dictionary's words with jieba's counts, commonest first)."""
     freq = _freq()
-    options = [t for t in dict.fromkeys(one_swapped(word)) if is_word(t) or known(t)]
+    options = [t for t, dictionary in _options(word) if dictionary or known(t)]
     written = [t for t in options if contains(t)]
     common = sorted(((freq.get(t, 0), t) for t in options if freq.get(t, 0) > 0), reverse=True)
     return written, common
@@ -208,11 +232,18 @@ def _terms_within(text: str, known: Known) -> list[tuple[int, int]]:
 
 def _words(text: str) -> list[tuple[int, str]]:
     """jieba's precise cut of the text, without guessing unknown words: (start, word) pairs."""
+    return list(_cut(text, False))
+
+
+@lru_cache(maxsize=4096)
+def _cut(text: str, hmm: bool) -> tuple[tuple[int, str], ...]:
+    """jieba's cut of a text, with or without its HMM, as (start, word) pairs (a question's stretches are cut again
+    and again: each candidate reading, each form of the question)."""
     out, at = [], 0
-    for word in _jieba().lcut(text, HMM=False):
+    for word in _jieba().lcut(text, HMM=hmm):
         out.append((at, word))
         at += len(word)
-    return out
+    return tuple(out)
 
 
 def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str] = ()) -> list[Slip]:
@@ -230,7 +261,15 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
     guarded = [(m.start(), m.end()) for p in protected if p for m in re.finditer(re.escape(p), text)]
     guarded += _terms_within(text, known)  # 经开区, 大数据: the index's own long words are no part of a slip
 
+    found: dict[int, Slip | None] = {}
+
     def first(i: int) -> Slip | None:
+        """first_of(i), once a word (a stretch that reaches past a slip asks for the next words' slips again)."""
+        if i not in found:
+            found[i] = first_of(i)
+        return found[i]
+
+    def first_of(i: int) -> Slip | None:
         """The first slip starting within word i (its own stretches, then those across the next boundary)."""
         start, word = words[i]
         # the word itself, or a one-character word with the next word's first character(s) (小|锅路, 一|供给: 一供)
@@ -323,12 +362,7 @@ def _rather(text: str, one: Slip, other: Slip, contains: Known) -> bool:
 def _unknown_words(text: str) -> list[tuple[int, int]]:
     """Where jieba's HMM guesses words in the question: runs of characters it reads as one unknown word rather than
     as known words of their own (上办, 一供定; never 更|靠|前), as (start, end) pairs."""
-    out, at = [], 0
-    for word in _jieba().lcut(text, HMM=True):
-        if len(word) >= 2 and not _freq().get(word, 0):
-            out.append((at, at + len(word)))
-        at += len(word)
-    return out
+    return [(at, at + len(word)) for at, word in _cut(text, True) if len(word) >= 2 and not _freq().get(word, 0)]
 
 
 def _repairs(text: str, at: int, piece: str, written: str, unknown: list[tuple[int, int]], apart: bool = False) -> bool:
@@ -390,14 +424,27 @@ def written_reading(piece: str, contains: Known, known: Known) -> tuple[str, boo
     """A stretch's reading that the text writes, though it is no word itself: one swapped character away, and jieba
     cuts the swapped character into a word of two characters or more that is a dictionary word or an index term
     (小锅路 → 小锅炉: 小|锅炉). (reading, True) when exactly one reads so, else ('', False)."""
-    found = []
+    # the word test first: it is local, while contains may ask a server (Milvus) once per option
+    found = [option for option, word in _glued_options(piece) if (is_word(word) or known(word)) and contains(option)]
+    return (found[0], True) if len(found) == 1 else ("", False)
+
+
+@lru_cache(maxsize=SWAPPED_CACHE)
+def _glued_options(piece: str) -> tuple[tuple[str, str], ...]:
+    """The readings one swapped character away in which jieba cuts the swapped character into a word of two
+    characters or more: (reading, that word) pairs, in one_swapped's order."""
+    freq = _freq().get
+    out = []
     for option in dict.fromkeys(one_swapped(piece)):
         at = next(i for i, (a, b) in enumerate(zip(piece, option)) if a != b)
+        # jieba's cut (no HMM) makes a word of two characters or more only of a dictionary word (a positive count):
+        # with none over the swapped character, its word is that character alone (the cut itself is the cost)
+        if not any(freq(option[a:b], 0) > 0 for a in range(at + 1) for b in range(max(a + 2, at + 1), len(option) + 1)):
+            continue
         word = next(w for start, w in _words(option) if start <= at < start + len(w))
-        # the word test first: it is local, while contains may ask a server (Milvus) once per option
-        if len(word) >= 2 and (is_word(word) or known(word)) and contains(option):
-            found.append(option)
-    return (found[0], True) if len(found) == 1 else ("", False)
+        if len(word) >= 2:
+            out.append((option, word))
+    return tuple(out)
 
 
 CONTEXT = 1  # characters of the question on each side that the text must write with the corrected word

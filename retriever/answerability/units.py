@@ -265,6 +265,12 @@ def pos_tagger():
 def tagged_around(text: str, names: Sequence[str]) -> list[tuple[str, str, int]]:
     """(word, part-of-speech tag, start) of a text, tagged in pieces split at the known names it holds; each known
     name is one word tagged "known"."""
+    return list(_tagged_around(text, tuple(names)))
+
+
+@lru_cache(maxsize=1024)
+def _tagged_around(text: str, names: tuple[str, ...]) -> tuple[tuple[str, str, int], ...]:
+    """tagged_around's words, tagged once a question (its focus, names, roles and places each read them)."""
     from index.tokenize import split_at_names
 
     known = set(names)
@@ -277,4 +283,4 @@ def tagged_around(text: str, names: Sequence[str]) -> list[tuple[str, str, int]]
         for word, tag in pos_tagger().cut(piece):
             out.append((word, tag, offset))
             offset += len(word)
-    return out
+    return tuple(out)
