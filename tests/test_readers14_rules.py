@@ -74,3 +74,65 @@ def test_readers14_phrasings_are_answered(retriever, question):
 
 def test_the_tip_of_the_tongue_is_refused(retriever):
     assert retriever.answer("嗯嗯就是那个什么来着", k=3).abstained
+
+
+def test_older_romanisations_read_as_the_lexicons_pinyin():
+    from index.romanisation import pinyin_names, readings
+
+    lexicon = {"xiangtan": ["湘潭"], "jining": ["济宁"], "dalian": ["大连"], "zhubu": ["逐步"], "zhanghaibing": ["张海冰"]}
+    names = {"湘潭", "济宁", "大连", "张海冰"}
+
+    def fixed(question: str) -> str:
+        return pinyin_names(question, lexicon, names.__contains__, lambda w: w in {"tan", "king", "tons"})
+
+    assert "xiangtan" in readings("Hsiang-tan") and "dalian" in readings("Talien")
+    assert fixed("How big was Hsiang-tan's bond?") == "How big was Xiangtan's bond?"
+    assert fixed("Siangtan bond") == "Xiangtan bond"
+    assert fixed("What did Chi-ning fine?") == "What did Jining fine?"
+    assert fixed("What did Ji Ning fine?") == "What did Jining fine?"
+    assert fixed("Ta-lien boilers") == "Dalian boilers"
+    assert fixed("What did Zhang Haibing say?") == "What did Zhang Haibing say?"  # a full name stays
+    assert fixed("The King of Tan said") == "The King of Tan said"  # English words stay
+    assert fixed("Chupu port") == "Chupu port"  # a reading the lexicon holds only as a common word (逐步)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many small boilers did Talien tear down?", "How big was the special bond issued by Siangtan?",
+     "How many grid officers does Chi-ning have?"],
+)
+def test_old_romanisations_are_answered(retriever, question):
+    assert not retriever.answer(question, k=3).abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("兹就湘潭市竹埠港化工企业退出一事，敬请告知退出企业总数为若干家，以便备案。", "湘潭市竹埠港化工企业退出，退出企业总数为多少家"),
+        ("敬请说明：湘潭专题工作小组系由何人担任组长？", "湘潭专题工作小组由谁担任组长？"),
+        ("济宁环境APP其完整名称为何？", "济宁环境APP其完整名称是什么？"),
+        ("该平台，其完整名称为何？", "该平台，完整名称是什么？"),
+        ("普邦园林那句合谐之美的价值观原话是啥", "普邦园林那句合谐之美的价值观原话是啥"),  # 之 of a phrase stays
+        ("之前湘潭为何要发债？", "之前湘潭为何要发债？"),  # 为何 before a verb asks why
+    ],
+)
+def test_the_officials_formal_words_read_as_everyday_ones(question, asked):
+    from retriever.answerability.preamble import unframed
+
+    assert unframed(question) == asked
+
+
+def test_amount_conversion_and_name_nouns_are_no_asked_attribute():
+    from retriever.answerability.units import names_nothing
+
+    assert all(names_nothing(w) for w in ("总额", "折成", "折合", "名称", "全称"))
+    assert not names_nothing("罚款") and not names_nothing("电话号码")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["济宁罚款总额折合成万元是多少？", "济宁开发的空气质量预报系统，其完整名称为何？",
+     "兹就湘潭市竹埠港化工企业退出一事，敬请告知退出企业总数为若干家，以便备案。"],
+)
+def test_the_data_journalists_and_officials_questions_are_answered(retriever, question):
+    assert not retriever.answer(question, k=3).abstained
