@@ -309,6 +309,10 @@ def parse_query(
         fixed = without_slips(text, known, contains, [*names, *(aliases or {})])
         if fixed != text:
             text, typed = fixed, text
+    elif lang != "zh" and lexicon:  # Hsiang-tan, Siangtan, Ji Ning → Xiangtan, Jining (index/romanisation.py)
+        fixed = romanised_names(text, lexicon)
+        if fixed != text:
+            text, typed = fixed, text
     asked = unframed(text, contains)
     if asked != text and asked[:1].isascii() and asked[:1].islower():  # I'd like to know, which … → Which …
         asked = asked[0].upper() + asked[1:]
@@ -335,6 +339,14 @@ def parse_query(
         expansions=tuple(expansion_terms(plain, terms, known, lexicon or None)),
         typed=typed,
     )
+
+
+def romanised_names(text: str, lexicon: dict[str, list[str]]) -> str:
+    """An English question with its names in Wade-Giles, postal or split pinyin written as the lexicon's pinyin."""
+    from index.lexicon import is_english_word
+    from index.romanisation import pinyin_names, proper_name
+
+    return pinyin_names(text, lexicon, proper_name, lambda w: is_english_word(w, lexicon))
 
 
 def without_slips(text: str, known: Known, contains: Known, names: Iterable[str]) -> str:

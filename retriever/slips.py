@@ -289,7 +289,7 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
                 continue
             if any(a < at + len(piece) and at < b for a, b in guarded) or freq.get(piece, 0) >= WELL_KNOWN:
                 continue
-            if any(c in _FUNCTION for c in piece):
+            if any(c in _FUNCTION for c in piece) and not _word_ending_coverb(piece, at, rest, words):
                 continue  # 罚了, 水啊: a particle is no part of a slipped word
             written, sure = meant(piece, contains, known)
             if rest is not None and not written:
@@ -336,6 +336,19 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
         out.append(slip)
         taken = slip.start + len(slip.typed)
     return out
+
+
+# Prepositions (coverbs) among _FUNCTION: one stands before its object, so at the end of a word jieba cuts whole it is
+# the word's own character (专向 for 专项, as 方向, 去向), not a preposition the asker wrote.
+_COVERBS = frozenset("在从向往对给到跟把被将与和及")
+
+
+def _word_ending_coverb(piece: str, at: int, rest: str | None, words: list[tuple[int, str]]) -> bool:
+    """Whether a stretch is one word as jieba cuts it whose only function character is a preposition at its end."""
+    return (
+        rest is None and (at, piece) in words and piece[-1] in _COVERBS
+        and not any(c in _FUNCTION for c in piece[:-1])
+    )
 
 
 def _likelier(text: str, one: Slip, other: Slip) -> bool:

@@ -100,7 +100,7 @@ def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], name
                     word = word[:-1]  # comparison's 比 glued to a name's end (竹埠港比以前: 竹埠|港比), not 对比
                 if (
                     word.isascii() or names_nothing(word) or word in STOPWORDS or word in _PLACEHOLDERS
-                    or len(word) < 2 or word in _TIME_HEADS or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
+                    or adverb(word) or len(word) < 2 or word in _TIME_HEADS or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
                 ):
                     continue
             longer = [u.label for u in units if word in u.label and u.label[0] not in UNIT_CHARS and not _measured(u.label)]
@@ -118,6 +118,10 @@ def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], name
     return found + ([] if event in [u.label for u in found] else asked)
 
 
+# How many times bigger / as much: the data journalist's ratio of two figures (quantity.asked_unit: 几倍)
+_EN_RATIO = re.compile(r"how many times (?:as|bigger|larger|greater|higher|more|smaller|lower|less|fewer|over)\b")
+
+
 def _en_focus(question: str, units: Sequence[Unit], entities: Sequence[Entity]) -> list[Unit]:
     """focus_units of an English question."""
     by_label = {u.label: u for u in units}
@@ -130,8 +134,11 @@ def _en_focus(question: str, units: Sequence[Unit], entities: Sequence[Entity]) 
     if words[marker] in ("who", "whom"):
         return []  # 'who is the director': a person is asked; the role is a kind the answer need not write
     found: list[Unit] = []  # the first run of content words after the question word: its last two (the head noun)
+    ratio = _EN_RATIO.match(" ".join(words[marker:]))
     for i in range(marker + 1, len(words)):
         word = words[i]
+        if ratio and i <= marker + 3:
+            continue  # how many times bigger: a ratio of the two figures compared, which the text gives, no attribute
         if "-" in word and word not in by_label:  # micro-stations: its head is the last part
             word = word.rsplit("-", 1)[-1]
         if found and _PAST.search(word):
@@ -160,6 +167,29 @@ def _measured(word: str, tag: str = "n") -> bool:
     from retriever.answerability.heads import meanings
 
     return tag == "n" and word[1] not in UNIT_CHARS and not meanings(word)
+
+
+def adverb(word: str) -> bool:
+    """A manner adverb the segmenter tags a noun (特地 'specially' of 特地邀请; jieba's dictionary tags 特地, 专程 n):
+    each first CC-CEDICT meaning is an -ly adverb of a common English word (special+ly, specific+ally), not a noun that
+    ends so (family, supply, assembly). It says how something was done, not what is asked."""
+    from index.lexicon import _english_words
+    from index.wordforms import light_stem
+    from retriever.answerability.heads import meanings
+
+    senses = meanings(word)
+    if not senses or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word):
+        return False
+    known = _english_words()
+
+    def of_ly(meaning: str) -> bool:
+        if " " in meaning or not meaning.endswith("ly"):
+            return False
+        stems = (meaning[:-2], meaning[:-3] + "y", meaning[:-4]) if meaning.endswith("ily") else (
+            (meaning[:-2], meaning[:-4]) if meaning.endswith("ally") else (meaning[:-2],))
+        return any(len(s) >= 4 and light_stem(s) in known for s in stems)
+
+    return all(of_ly(m) for m in senses)
 
 
 def _modifier(word: str, tag: str, names_entity) -> bool:

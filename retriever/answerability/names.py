@@ -17,6 +17,7 @@ _GREETINGS = re.compile(
     r"你好|您好|大家好|哈喽|嗨|谢谢|多谢|再见|拜拜|在吗|在不在|早上好|早安|午安|晚上好|晚安|好的|好吧|没事了?|不客气"
     # a channel check before dictating (喂喂，听得到吗; can you hear me): no question yet
     r"|谁谁谁?|某某|什么什么|就这样吧?|算了吧?"  # a placeholder (谁谁谁) and a give-up (好吧就这样) name nothing
+    r"|(?:就是)?(?:那个|这个|那|这)(?:啥|什么|谁)(?:来着)?"  # the tip of the tongue (就是那个啥来着): nothing named yet
     r"|喂+|(?:能|可以)?听(?:得|的)?(?:到|见|清|清楚)(?:我|我说话)?(?:吗|了吗|不)|有声音(?:吗|了吗)|(?:在)?录(?:音|上)了吗"
     r"|\b(?:can you hear me|is this (?:thing )?on|mic check|testing)\b"
     r"|\b(?:hello|hiya|hi|hey|yo|huh|thanks?(?: a lot)?|thank you(?: very much)?|bye|ok(?:ay)?"

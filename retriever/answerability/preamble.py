@@ -182,13 +182,50 @@ def doubting(question: str) -> str:
     return _EN_CHECK.sub("", text)
 
 
+# The older official's 公文 (session 18, readers14): 兹就…一事 around the matter, 敬请告知/烦请一并说明 asking, 以便备案
+# closing; the classical words read as the everyday question's (何人 谁, 为何 at a clause's close 是什么, 若干 多少, 系由
+# 由, a clause's opening 其 'its'; 之 stays: 和谐之美 is a phrase).
+_FORMAL_MATTER = re.compile(r"^(?:兹就|兹将|兹因|兹|谨就|现就)([^，,。；;？?]{2,40}?)(?:一事|事宜|一案|问题)[，,：:\s]*")
+_FORMAL_ASK = re.compile(
+    r"(?:敬请|烦请|恳请|谨请|特请|望请|务请|请予|望予)(?:贵方|贵处|贵单位|您)?(?:予以|一并|拨冗)?"
+    r"(?:告知|说明|示知|明示|见告|答复|函告|赐教|指教|告|示|明确|列明|核实|说明一下)[：:\s]*"
+)
+_FORMAL_CLOSE = re.compile(r"[，,；;\s]*(?:以便|以资|以备|便于)(?:备案|存档|备查|查阅|参考|核对|了解|统计|归档)[。.！!\s]*$")
+_FORMAL_WORDS = (
+    (re.compile(r"系由何人|由何人"), "由谁"),
+    (re.compile(r"何人"), "谁"),
+    (re.compile(r"(?:系|乃)?为何(?=[，,。；;？?！!\s]|$)"), "是什么"),  # 其完整名称为何: what it is; 为何要… stays why
+    (re.compile(r"何时"), "什么时候"),
+    (re.compile(r"何地|何处"), "哪里"),
+    (re.compile(r"何种|何类"), "什么"),
+    (re.compile(r"若干"), "多少"),
+    (re.compile(r"系由"), "由"),
+    (re.compile(r"(?:(?<=^)|(?<=[，,：:；;]))其(?![他它余中次实])"), ""),
+)
+
+
+def formal(question: str) -> str:
+    """An official's 公文 question in everyday words (the rules above): 兹就大连市环保局人员编制一事，敬请告知该局核定编制数为
+    若干名，以便备案。 → 大连市环保局人员编制，该局核定编制数为多少名; 其完整名称为何 → 完整名称是什么. As typed when it holds
+    none of them."""
+    if not re.search(r"兹|敬请|烦请|恳请|谨请|以便|以资|何|若干|系由|其", question):
+        return question
+    text = _FORMAL_MATTER.sub(lambda m: m.group(1) + "，", question, count=1)
+    text = _FORMAL_CLOSE.sub("", text)
+    text = _FORMAL_ASK.sub("", text)
+    for pattern, everyday in _FORMAL_WORDS:
+        text = pattern.sub(everyday, text)
+    text = re.sub(r"^[，,\s]+|[，,\s]+$|(?<=[，,])[，,\s]+", "", text)
+    return text if len(_WORDS.findall(text)) >= 2 else question
+
+
 def spoken(question: str) -> str:
     """A Chinese question without what a dictating speaker, a learner or an official adds that asks nothing: 就是说
     between clauses (a comma), 嗯/呃, a closing 来着/那个, 请简述 at the close and 关于…的情况 around the matter, the
     learner's 们 after a counted noun and 的 after 什么, and 位 before a noun that names no person (哪一位部门 → 哪一个部门)."""
     text = _RUN_ON.sub("，", question)
     text = _INTERJECTION.sub("", text)
-    text = _OFFICIAL_CLOSE.sub("", text)
+    text = formal(_OFFICIAL_CLOSE.sub("", text))
     opened = _OFFICIAL_OPEN.sub("", text)
     if opened != text:  # 关于…的情况，请简述; 请简述…的情况: the matter is asked, not its 情况
         text = _AFFAIR_END.sub("", opened, count=1)

@@ -78,12 +78,18 @@ def asked_unit(question: str) -> str | None:
         return ORDINAL
     if MEASURE_ASKED.search(question):
         return ""
+    grade = _GRADE_ASKED.search(question)
+    if grade:  # 水质达到几类: a class or grade, which the text may write in Roman numerals (Ⅱ类)
+        return "级" if grade.group(1) in "级級" else "类"
     match = _ASKED_ZH.search(question)
     if match:
         if match.group(1) == "倍" and ratio_asked(question):
             return ""  # 是关停的几倍: a ratio of two figures, which the text gives, not a number written with 倍
         return match.group(1) or ""
     return "" if _ASKED_EN.search(question) else None
+
+
+_GRADE_ASKED = re.compile(r"(?<![哪多])[几幾]([类類级級])(?!人)")
 
 
 def asks_person(question: str) -> bool:
@@ -115,6 +121,8 @@ def number_pattern(unit: str) -> re.Pattern:
         every = rf"每\s*(?:\d{{1,2}}|{_NUMERAL}{{1,2}})?\s*个?\s*(?:年|月|季度|星期|周|天)"
         return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\s*年){length}|{every}")
     number = rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?"
+    if unit in _ROMAN_UNITS:  # a class or grade in Roman numerals (总体已达Ⅱ类标准, folded to ii类): 几类 is answered
+        number = rf"(?:{number}|(?<![a-z]){_ROMAN}(?![a-z]))"
     for group in _SAME_UNITS:
         if unit in group:
             return re.compile(number + r"\s*(?:" + "|".join(group) + ")")
@@ -122,6 +130,12 @@ def number_pattern(unit: str) -> re.Pattern:
         percent = r"(?![\d.,]*\s*[%％])" if unit == COUNT else ""
         return re.compile(rf"(?<!\d)(?!(?:19|20)\d\d\s*年)(?:{_DIGITS}|{_NUMERAL}{{2,8}})(?![\d.,]*\s*[月日号]){percent}")
     return re.compile(number + r"\s*" + re.escape(unit))
+
+
+# Roman numerals, as NFKC folds Ⅰ–Ⅻ (ii, iv): water-quality classes and grades are written so (Ⅱ类, Ⅲ级).
+_ROMAN = r"(?:x?(?:ix|iv|v?i{1,3}|v)|x{1,3})"
+_ROMAN_UNITS = ("类", "级", "期")
+_ROMAN_CLASS = rf"(?<![a-z]){_ROMAN}(?![a-z])\s*[类级]"
 
 
 def has_number(text: str, unit: str) -> bool:
@@ -139,7 +153,7 @@ THINGS = ("台", "家", "个", "项", "次", "起", "件", "辆", "座", "条", 
 
 PEOPLE_UNITS = ("名", "人", "位")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_THING_COUNT = re.compile(rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?\s*(?:{'|'.join(THINGS)})")
+_THING_COUNT = re.compile(rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?\s*(?:{'|'.join(THINGS)})|{_ROMAN_CLASS}")
 
 
 def gives_count(text: str, unit: str) -> bool:

@@ -34,10 +34,12 @@ ZH_ASKING = re.compile(
 )
 # Words that name nothing although they ask nothing (not BM25 stopwords: they do no harm there), nouns so
 # general that any account answers them (措施, 经验: 'what measures did he mention'), and the amount nouns that say
-# 'the number of' as English 'number' and 'total' do (网格的数量是多少, 处理人数: the count of what they follow).
+# 'the number of' as English 'number' and 'total' do (网格的数量是多少, 处理人数: the count of what they follow); the data
+# journalist's conversion of the figure into another unit (罚款总额折成万元是多少, 折合多少亿): the unit is asked, not a word.
 ZH_QUESTION_WORDS = frozenset(
     """一共 共 总共 总计 一年 名字 叫 叫做 多 最 一次 具体 主要 目前 现在 情况 大概 大约 当时 分别 到底 究竟
-    措施 举措 做法 办法 经验 方法 工作 内容 方面 事情 看法 观点 数量 总数 数目 总量 个数 人数""".split()
+    措施 举措 做法 办法 经验 方法 工作 内容 方面 事情 看法 观点 数量 总数 数目 总量 个数 人数
+    总额 数额 总和 合计 折成 折合 折算 换算 换算成 算成 约合 名称 全称 简称""".split()
 )
 EN_WH_WORDS = frozenset("what which who whom whose where when why how".split())
 # Auxiliaries after the question word ('what has Dalian done'): what is asked is the noun after them.

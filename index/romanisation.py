@@ -1,0 +1,89 @@
+"""Older romanisations of Chinese names read as the pinyin the index knows (session 18, readers14's English writer).
+
+An English reader may write a place or a person in Wade-Giles (Hsiang-tan, Chi-ning, Ta-lien, Tan-chiang-kou), in the
+postal spellings (Siangtan, Chuchow) or in pinyin split into syllables (Ji Ning). The index's lexicon knows the pinyin
+(xiangtan → 湘潭), so ``pinyin_names`` rewrites such a word — or a run of capitalised syllables — as the pinyin word when
+one reading of it by the spelling systems' regular correspondences (hs → x, ch → zh/j, k → g, t → d, p → b, ts → z/c,
+ien → ian, ung → ong, ow → ou …) is a word of the lexicon that stands for a proper name (湘潭, not 逐步). An English
+word (tan, king) or a word the lexicon already maps stays as typed. General: the lexicon and the tagger decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Wade-Giles and postal pieces → their pinyin readings (longest first; the piece itself is always one reading)
+_PIECES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ch'", ("q", "ch")), ("ts'", ("c",)), ("tz'", ("c",)), ("k'", ("k",)), ("t'", ("t",)), ("p'", ("p",)),
+    ("hs", ("x",)), ("ien", ("ian",)), ("ieh", ("ie",)), ("ung", ("ong",)), ("chow", ("zhou",)), ("ow", ("ou",)),
+    ("ch", ("zh", "j", "q")), ("ts", ("z", "c")), ("tz", ("z",)), ("ih", ("i",)), ("si", ("xi",)), ("ki", ("ji", "qi")),
+    ("k", ("g", "j")), ("t", ("d",)), ("p", ("b",)), ("j", ("r",)), ("ü", ("v", "u")), ("o", ("e", "uo")),
+)
+_PIECE = re.compile("|".join(re.escape(p) for p, _ in _PIECES))
+_READINGS = dict(_PIECES)
+MAX_READINGS = 4096
+# a word, or a run of capitalised words or hyphened syllables (Ji Ning, Hsiang-tan, Tan-chiang-kou)
+_NAME = re.compile(r"[A-Z][a-z'’ü]*(?:(?:-| (?=[A-Z]))[A-Za-z'’ü]+)*")
+
+
+def readings(word: str) -> list[str]:
+    """The pinyin spellings a romanised word may stand for (hyphens, spaces and apostrophes dropped at the end)."""
+    text = word.lower().replace("’", "'")
+    parts, at = [], 0
+    for match in _PIECE.finditer(text):
+        if match.start() > at:
+            parts.append((text[at : match.start()],))
+        piece = match.group(0)
+        parts.append((piece, *_READINGS[piece]))
+        at = match.end()
+    parts.append((text[at:],))
+    out = [""]
+    for options in parts:
+        out = [o + p for o in out for p in options][:MAX_READINGS]
+    return list(dict.fromkeys(re.sub(r"[-' ]", "", o) for o in out))
+
+
+def pinyin_names(question: str, lexicon: dict[str, list[str]], is_name: Callable[[str], bool],
+                 is_english: Callable[[str], bool]) -> str:
+    """The question with its romanised names written as the lexicon's pinyin (Hsiang-tan → Xiangtan); as typed when
+    it holds none.
+
+    Args:
+        question: an English question.
+        lexicon: the index's English/pinyin lexicon (word → Chinese terms).
+        is_name: whether a Chinese term is a proper name (index.place_names.is_proper_name).
+        is_english: whether a lower-case word is an English word (such a word is never read as a name).
+    """
+
+    def repl(match: re.Match) -> str:
+        possessive = re.search(r"['’]s$", match.group(0))
+        if possessive:  # Hsiang-tan's
+            return repl_name(match.group(0)[: possessive.start()]) + possessive.group(0)
+        return repl_name(match.group(0))
+
+    def repl_name(typed: str) -> str:
+        joined = re.sub(r"[-' ’]", "", typed.lower())
+        whole = " " not in typed and "-" not in typed
+        if joined in lexicon:  # Ji Ning, Nan-yang: pinyin split into its syllables (not Zhang Haibing, a full name)
+            from index.pinyin import syllables
+
+            split = all(p.lower() in syllables() for p in re.split(r"[- ]", typed))
+            return joined.capitalize() if split and not whole and any(is_name(t) for t in lexicon[joined]) else typed
+        if whole and is_english(joined):
+            return typed
+        for reading in readings(typed):
+            if reading != joined and any(is_name(t) for t in lexicon.get(reading, ())):
+                return reading.capitalize()
+        return typed
+
+    return _NAME.sub(repl, question)
+
+
+def proper_name(term: str) -> bool:
+    """Whether a Chinese term is a name: the tagger reads it as one, or CC-CEDICT glosses it as one (大连 'Dalian
+    subprovincial city …', which jieba tags an adverb)."""
+    from index.lexicon import _all_definitions
+    from index.place_names import is_proper_name
+
+    return is_proper_name(term) or any(d[:1].isupper() for d in _all_definitions().get(term, ()))
