@@ -24,7 +24,11 @@ def _terms(text: str, lexicon, bilingual: bool) -> set[str]:
 def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, lexicon) -> str | None:
     """The latest question with the fragment in place of what it replaces."""
     chinese = is_chinese(fragment)
+    if chinese and turns[-1].chinese and (done := _coverb_object(fragment, turns[-1], knowledge)):
+        return done  # 那跟郑州呢？ after 南阳跟陕西、湖北建了什么机制？: 郑州 takes the place of 陕西、湖北
     mentions = knowledge.find(fragment)
+    if not mentions and chinese and (place := _unknown_place(fragment, knowledge)) is not None:
+        mentions = [place]  # 那杭州呢？: a place the index does not know is still a place, not a thing asked about
     if mentions:
         return _swap_entity(fragment, mentions[0], turns, knowledge, lexicon)
     last = turns[-1]
@@ -111,6 +115,48 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
         or _owned_by_latest(fragment, turns, knowledge)
         or f"{last.text.rstrip('?')}, and {fragment}?"
     )
+
+
+# Prepositions and the conjunction 和 that take a partner, a source or a target (跟陕西、湖北, 向国家, 和株洲): a fragment
+# opening with one (那跟郑州呢？) names another partner of the same relation.
+_COVERB_TAGS = ("p", "c")
+_COVERBS = frozenset("跟 和 与 同 向 对 给 从".split())
+_JOINERS = frozenset("、 和 及 与 以及 跟".split())
+
+
+def _coverb_object(fragment: str, last: Turn, knowledge: Knowledge) -> str | None:
+    """The latest question with the fragment's object in place of the object of the same preposition (那跟郑州呢？
+    after 南阳跟陕西、湖北建了什么机制？ → 南阳跟郑州建了什么机制？; 那向银行呢？ after 湘潭向国家申请了多少资金？ →
+    湘潭向银行申请…), or None: the fragment opens with no preposition, the question has none of it, or its object is
+    no run of nouns and names followed by more of the question."""
+    from retriever.answerability.units import tagged_around
+
+    names = [a for e in knowledge.entities for a in e.aliases]
+    head = tagged_around(fragment, names)
+    if len(head) < 2 or head[0][0] not in _COVERBS or head[0][1] not in _COVERB_TAGS:
+        return None
+    prep, obj = head[0][0], fragment[len(head[0][0]) :].strip()
+    cut = tagged_around(last.text, names)
+    for i, (word, tag, start) in enumerate(cut):
+        if word != prep or tag not in _COVERB_TAGS or i == 0:
+            continue
+        j = i + 1
+        while j < len(cut) and (cut[j][1] in ("known", "j", "eng") or cut[j][1].startswith("n") or cut[j][0] in _JOINERS):
+            j += 1
+        if j == i + 1 or j >= len(cut) or cut[j - 1][0] in _JOINERS or cut[j][1] == "x":
+            return None  # no object, or the object ends the question
+        end = cut[j][2]
+        return last.text[: start + len(word)] + obj + last.text[end:]
+    return None
+
+
+def _unknown_place(fragment: str, knowledge: Knowledge) -> Mention | None:
+    """A fragment that is one place name the index does not know (杭州, 郑州: jieba's dictionary tags it a place), as a
+    mention of a place entity of that name; else None."""
+    if not 2 <= len(fragment) <= 6 or (word_tags().get(fragment) or "") != "ns":
+        return None
+    entity = Entity(EntityKind.PLACE, fragment, (fragment,))
+    return Mention(entity, 0, len(fragment), fragment)
 
 
 # Part of a place that names no place of its own (市区, 农村, the urban districts alone): the latest question's place,
