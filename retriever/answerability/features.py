@@ -130,7 +130,7 @@ from retriever.answerability.asked import ORIGIN, PLACE, TIME, answer_kind, asks
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.eras import rule_on
 from retriever.answerability.focus import focus_units
-from retriever.answerability.heads import near_synonyms, written_word
+from retriever.answerability.heads import head_characters, near_synonyms, same_meaning_written, written_word
 from retriever.answerability.kinds import asked_kind, generic_place, kind_named
 from retriever.answerability.lift import sentence_lift
 from retriever.answerability.names import (
@@ -148,7 +148,13 @@ from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.preamble import self_referenced, unframed
 from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, gives_count
 from retriever.answerability.quotes import quote_check
-from retriever.answerability.subjects import asked_subjects
+from retriever.answerability.subjects import (
+    asked_subjects,
+    language_of_name,
+    life_dates,
+    life_event,
+    name_in_script,
+)
 from retriever.answerability.topic import absent_nouns
 from retriever.answerability.units import (
     EN_QUESTION_WORDS,
@@ -173,6 +179,13 @@ FEATURES = (
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 _TIME_NOUN = re.compile(r"(?:时间|日期|时期|年份|时候)$")  # the asked time's own noun (成书时间是什么时候)
+# A place the question sets its fact in: 在/于/从 … 上/中/里/内 (在地球上生存了多少年, 在比赛中): where it happened
+_CIRCUMSTANCE = re.compile(r"(?:在|于|从)([\u4e00-\u9fff]{2,8}?)(?:之中|之内|当中|上|中|里|内)")
+
+
+def circumstances(question: str) -> list[str]:
+    """The places a Chinese question sets its fact in (search_key form): 地球 of 在地球上生存了多少年."""
+    return _CIRCUMSTANCE.findall(search_key(question))
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
 
 @dataclass(frozen=True)
@@ -496,9 +509,21 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         scoped = replace(facts, contains=lambda f: bool(f) and any(
             f in t or len(f) > 2 and f.endswith("于") and f[:-1] in t for t in article
         ))
+        # a word of the same meaning stands for it (子女 of 孩子: heads.same_meaning_written), a place the question
+        # sets its fact in (在地球上生存了多少年) says where it happened, not what is asked, and a life's dates in brackets
+        # after the subject's name (松平康忠（1546年－1618年9月28日）) say when it was born and died (subjects.life_dates);
+        # a verb's head character with 于 is the written style's verb (生于 for 出生, 建于 for 建立: heads.head_characters);
+        # a name in Latin script in that bracket is its English or French name (英文名称: subjects.name_in_script)
+        around = circumstances(evidence.question)
+        asks_time = kind == TIME or answer_kind(evidence.question, evidence.lang) == TIME  # 哪一年出生 asks a year
+        opening = article[: len(entities)]  # the subjects' own articles, whose first sentence introduces them
         unwritten += [
             u for u in focus if u not in unknown_words and u not in unwritten and not unit_known(u, scoped)
-            and not (kind == TIME and _TIME_NOUN.search(u.label))
+            and not (kind == TIME and _TIME_NOUN.search(u.label)) and not any(u.label in c for c in around)
+            and not same_meaning_written(u.label, article, facts.known)
+            and not (asks_time and life_event(u.label) and any(life_dates(t) for t in opening))
+            and not (_verb(u.label) and any(scoped.contains(c + "于") for c in head_characters(u.label)))
+            and not (language_of_name(u.label, evidence.question) and any(name_in_script(t) for t in opening))
         ]
     values = {
         "top_dense": float(evidence.top_dense),
