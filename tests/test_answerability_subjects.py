@@ -164,3 +164,15 @@ def test_a_lifes_dates_and_a_latin_name_in_the_opening_bracket_answer_birth_and_
     assert "逝世" not in died.unwritten
     appointed = analyse(evidence("前田利家什么时候毕业的？", ("前田利家", "毕业"), docs), scoped)
     assert "毕业" in appointed.unwritten  # the dates say when he was born and died, not every event of his life
+
+
+def test_who_did_it_is_asked_by_the_doers_noun_where_the_article_writes_the_deed():
+    """设计师 where the article writes 由…设计 (features._agent_written); a doer's noun whose verb it never writes stays
+    unwritten (发明者 of a comedian)."""
+    samurai = SAMURAI + "前田利家的城由工匠设计，他也是发明者。"
+    comedian = COMEDIAN + "他的设计师朋友很多。"
+    docs, scoped = _scoped({"d1": comedian, "d2": samurai})
+    designer = analyse(evidence("前田利家的城的设计师是谁？", ("前田利家", "设计师"), docs), scoped)
+    assert "设计师" in designer.focus and "设计师" not in designer.unwritten
+    inventor = analyse(evidence("阵内智则的发明者是谁？", ("阵内智则", "发明者"), docs), scoped)
+    assert "发明者" in inventor.unwritten

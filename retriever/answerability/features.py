@@ -257,6 +257,18 @@ def recorded_event(question: str, focus: Sequence[Unit], passages: Sequence[Chun
     return [u for u in focus if any(contains(f) for f in u.forms if f) or not _verb(u.label)]
 
 
+_AGENT_SUFFIXES = frozenset("者人师商家方员")  # the doer of a verb: 设计师, 开发商, 创办人, 发明者, 主持人
+
+
+def _agent_written(word: str, texts: Sequence[str], contains: Contains, known: Callable[[str], bool] | None) -> bool:
+    """A doer's noun of three characters or more whose verb the texts write, or a word meaning it (设计师 where the
+    article writes 由…设计, 创办人 where it writes 创立): who did it is who the article says did it."""
+    verb = word[:-1]
+    if len(word) < 3 or word[-1] not in _AGENT_SUFFIXES or not _verb(verb):
+        return False
+    return contains(verb) or bool(same_meaning_written(verb, texts, known))
+
+
 _EN_EVENT_VERBS = frozenset("hold holds held convene convened convenes take took taken".split())
 
 
@@ -513,7 +525,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         # sets its fact in (在地球上生存了多少年) says where it happened, not what is asked, and a life's dates in brackets
         # after the subject's name (松平康忠（1546年－1618年9月28日）) say when it was born and died (subjects.life_dates);
         # a verb's head character with 于 is the written style's verb (生于 for 出生, 建于 for 建立: heads.head_characters);
-        # a name in Latin script in that bracket is its English or French name (英文名称: subjects.name_in_script)
+        # a name in Latin script in that bracket is its English or French name (英文名称: subjects.name_in_script);
+        # who did it is asked by the doer's noun where the article writes the deed (设计师 of 由…设计: _agent_written)
         around = circumstances(evidence.question)
         asks_time = kind == TIME or answer_kind(evidence.question, evidence.lang) == TIME  # 哪一年出生 asks a year
         opening = article[: len(entities)]  # the subjects' own articles, whose first sentence introduces them
@@ -524,6 +537,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
             and not (asks_time and life_event(u.label) and any(life_dates(t) for t in opening))
             and not (_verb(u.label) and any(scoped.contains(c + "于") for c in head_characters(u.label)))
             and not (language_of_name(u.label, evidence.question) and any(name_in_script(t) for t in opening))
+            and not _agent_written(u.label, article, scoped.contains, facts.known)
         ]
     values = {
         "top_dense": float(evidence.top_dense),
