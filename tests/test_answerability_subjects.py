@@ -176,3 +176,15 @@ def test_who_did_it_is_asked_by_the_doers_noun_where_the_article_writes_the_deed
     assert "设计师" in designer.focus and "设计师" not in designer.unwritten
     inventor = analyse(evidence("阵内智则的发明者是谁？", ("阵内智则", "发明者"), docs), scoped)
     assert "发明者" in inventor.unwritten
+
+
+def test_a_compound_the_asker_built_around_the_articles_word_is_written_there():
+    """营业网点 where the article writes 网点, 注册资金 where it writes 注册资本 (features._piece_written): the article
+    speaks of the attribute; a compound none of whose words it writes is still unwritten."""
+    samurai = SAMURAI + "前田利家的网点有211个，注册资本为30亿。"
+    comedian = COMEDIAN + "公司的营业网点有5个，注册资金很少，电话号码不详。"
+    docs, scoped = _scoped({"d1": comedian, "d2": samurai})
+    outlets = analyse(evidence("前田利家有多少个营业网点？", ("前田利家", "营业网点"), docs), scoped)
+    assert "营业网点" in outlets.focus and "营业网点" not in outlets.unwritten
+    phone = analyse(evidence("前田利家的电话号码是多少？", ("前田利家", "电话号码"), docs), scoped)
+    assert "电话号码" in phone.unwritten

@@ -269,6 +269,14 @@ def _agent_written(word: str, texts: Sequence[str], contains: Contains, known: C
     return contains(verb) or bool(same_meaning_written(verb, texts, known))
 
 
+def _piece_written(word: str, contains: Contains) -> bool:
+    """A compound of three or more Chinese characters one of whose words of two characters the text writes (网点 of
+    营业网点, 作品 of 作品集, 注册 of 注册资金)."""
+    if len(word) < 3 or word.isascii():
+        return False
+    return any(contains(word[i : i + 2]) for i in range(len(word) - 1))
+
+
 _EN_EVENT_VERBS = frozenset("hold holds held convene convened convenes take took taken".split())
 
 
@@ -538,6 +546,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
             and not (_verb(u.label) and any(scoped.contains(c + "于") for c in head_characters(u.label)))
             and not (language_of_name(u.label, evidence.question) and any(name_in_script(t) for t in opening))
             and not _agent_written(u.label, article, scoped.contains, facts.known)
+            and not _piece_written(u.label, scoped.contains)
         ]
     values = {
         "top_dense": float(evidence.top_dense),
