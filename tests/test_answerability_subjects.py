@@ -188,3 +188,12 @@ def test_a_compound_the_asker_built_around_the_articles_word_is_written_there():
     assert "营业网点" in outlets.focus and "营业网点" not in outlets.unwritten
     phone = analyse(evidence("前田利家的电话号码是多少？", ("前田利家", "电话号码"), docs), scoped)
     assert "电话号码" in phone.unwritten
+
+
+def test_the_dimensions_own_noun_is_no_asked_word():
+    """距离 of 距离莫斯科多远: the measure 多远 asks itself, which the answer's number gives (features._measure_noun)."""
+    samurai = SAMURAI + "前田利家的城位于京都以西约110千米处。"
+    comedian = COMEDIAN + "两地的距离很近。"
+    docs, scoped = _scoped({"d1": comedian, "d2": samurai})
+    far = analyse(evidence("前田利家的城距离京都多远？", ("前田利家", "距离", "京都"), docs), scoped)
+    assert "距离" in far.focus and "距离" not in far.unwritten

@@ -146,7 +146,7 @@ from retriever.answerability.names import (
 )
 from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.preamble import self_referenced, unframed
-from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, gives_count
+from retriever.answerability.quantity import COUNT, MEASURE_ASKED, asked_unit, counted_unit, gives_count
 from retriever.answerability.quotes import quote_check
 from retriever.answerability.subjects import (
     asked_subjects,
@@ -179,6 +179,18 @@ FEATURES = (
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 _TIME_NOUN = re.compile(r"(?:时间|日期|时期|年份|时候)$")  # the asked time's own noun (成书时间是什么时候)
+# The noun of the dimension 多远, 多长, 多高 … ask (距离有多远, 长度有多长): the measure itself, which the answer's number
+# and unit give (约110千米), as 时间 of 成书时间是什么时候 is the asked time's own noun
+_MEASURE_NOUNS = {"远": ("距离", "路程"), "重": ("重量",), "长": ("长度",), "高": ("高度",), "宽": ("宽度",),
+                  "深": ("深度",), "厚": ("厚度",)}
+
+
+def _measure_noun(word: str, question: str) -> bool:
+    """Whether an asked word is the own noun of the dimension the question asks with 多远, 多长 … (距离 of 多远)."""
+    asked = MEASURE_ASKED.search(canonical(question))
+    return bool(asked) and word in _MEASURE_NOUNS.get(asked.group(0)[1:], ())
+
+
 # A place the question sets its fact in: 在/于/从 … 上/中/里/内 (在地球上生存了多少年, 在比赛中): where it happened
 _CIRCUMSTANCE = re.compile(r"(?:在|于|从)([\u4e00-\u9fff]{2,8}?)(?:之中|之内|当中|上|中|里|内)")
 
@@ -541,6 +553,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         unwritten += [
             u for u in focus if u not in unknown_words and u not in unwritten and not unit_known(u, scoped)
             and not (kind == TIME and _TIME_NOUN.search(u.label)) and not any(u.label in c for c in around)
+            and not _measure_noun(u.label, evidence.question)
             and not same_meaning_written(u.label, article, facts.known)
             and not (asks_time and life_event(u.label) and any(life_dates(t) for t in opening))
             and not (_verb(u.label) and any(scoped.contains(c + "于") for c in head_characters(u.label)))
