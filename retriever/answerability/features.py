@@ -30,7 +30,11 @@ a question about an entity is judged on that entity's passages among them, any o
   向北方) or the numeral and measure word counting it (三句话, 四大片区: the text names the counted things; session 17).
   A question about a document's subject (subjects.py) is answered by that article alone: its asked words must be
   written there too (寿命 of a plant whose article never writes it, 任命 of another man's appointment; session 17,
-  cmrc5); the forum is one document.
+  cmrc5); the forum is one document. The article may write them in other words (session 18, cmrc6): a word whose
+  leading meaning is the asked word's first (子女 of 孩子), a verb's head character with 于 (生于 of 出生), the doer's
+  deed (设计 of 设计师), one word of the asker's compound (网点 of 营业网点); the bracket after the subject's name gives
+  its life's dates (出生, 逝世) and its Latin-script name (英文名称); a place the question sets its fact in (在地球上)
+  and the noun of an asked dimension (距离 of 多远) are no asked words there.
 - ``focus_unmapped``: an English word of the asked attribute that the lexicon cannot map (GDP, salary, buses):
   weaker evidence than a Chinese word the text never writes (a paraphrase may use a word no gloss has), so a feature
   of its own, not a 0 of focus_known. Fitted without readers2 and tested on its tune questions (python -m
