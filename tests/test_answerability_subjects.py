@@ -119,3 +119,81 @@ def test_an_attribute_the_subjects_article_never_writes_is_not_known_there():
     # a where-question's words are the place's own noun or a verb the answer replaces: not required there
     where = analyse(evidence("阵内智则的出生地在哪里？", ("阵内智则", "出生地"), docs), scoped)
     assert where.values["focus_known"] == 1.0
+
+
+def _scoped(docs_text: dict[str, str], known=None):
+    """Facts over articles by doc id (d1 阵内智则, d2 前田利家), read article by article (subject_texts)."""
+    docs = [chunk(d, t) for d, t in docs_text.items()]
+    text = "".join(docs_text.values())
+    names = build_knowledge([], [text], {})
+    subjects = subject_entities(DOCS)
+    return docs, IndexFacts((), names, lambda s: bool(s) and s in text, {}, known, subjects,
+                            subject_texts=subject_texts(subjects, docs))
+
+
+def test_the_subjects_article_may_write_the_asked_word_in_other_words():
+    """cmrc6 (CMRC even-half false abstentions): 孩子 where the article writes 子女 (a word whose leading meaning is the
+    asked word's first, heads.same_meaning_written); a place the question sets its fact in (在日本国内) is no asked word."""
+    samurai = SAMURAI + "前田利家育有3名子女，寿命有六十二年。"
+    comedian = COMEDIAN + "阵内智则的孩子有两个。"
+    docs, scoped = _scoped({"d1": comedian, "d2": samurai}, known=lambda w: w in {"子女", "孩子"})
+    kids = analyse(evidence("前田利家有几个孩子？", ("前田利家", "孩子"), docs), scoped)
+    assert kids.focus == ("孩子",) and kids.values["focus_known"] == 1.0
+    assert kids.unwritten == ()
+    # the rule still reads the article: the samurai's article writes 寿命, the comedian's none
+    lifespan = analyse(evidence("阵内智则的寿命有多长？", ("阵内智则", "寿命"), docs), scoped)
+    assert lifespan.unwritten == ("寿命",)
+
+
+def test_a_lifes_dates_and_a_latin_name_in_the_opening_bracket_answer_birth_and_english_name():
+    """松平康忠（1546年－1618年9月28日）: when he was born and died, without 出生 or 逝世 (subjects.life_dates); 西贡商业信用
+    银行（Saigon Thuong Tin Bank，Sacombank）: its English name, without 英文 (subjects.name_in_script)."""
+    from retriever.answerability.subjects import language_of_name, life_dates, life_event, name_in_script
+
+    assert life_dates("松平康忠(1546年-1618年9月28日),日本战国时代武将。") and life_dates("阵内智则(1974年2月22日-),日本艺人")
+    assert not life_dates("渡川之战发生于1575年。(1575年-1600年)")  # not in the opening sentence
+    assert life_event("出生") and life_event("逝世") and life_event("去世") and not life_event("任命")
+    assert name_in_script("西贡商业信用银行(saigonthuongtin的bank,sacombank),成立于1991年") and not name_in_script("前田利家是武将")
+    assert language_of_name("英文名称", "") and language_of_name("法文", "他的法文名字是什么") and not language_of_name("法文", "法文课")
+    samurai = "前田利家（1539年1月15日－1599年4月27日），日本战国时代的武将。前田利家的儿子是前田利长。"
+    comedian = COMEDIAN + "阵内智则出生于兵库县。他的祖父于1990年逝世，他毕业于高中。"
+    docs, scoped = _scoped({"d1": comedian, "d2": samurai})
+    born = analyse(evidence("前田利家是什么时候出生的？", ("前田利家", "出生"), docs), scoped)
+    assert born.focus == ("出生",) and born.unwritten == ()
+    died = analyse(evidence("前田利家是哪一年逝世的？", ("前田利家", "逝世"), docs), scoped)
+    assert "逝世" not in died.unwritten
+    appointed = analyse(evidence("前田利家什么时候毕业的？", ("前田利家", "毕业"), docs), scoped)
+    assert "毕业" in appointed.unwritten  # the dates say when he was born and died, not every event of his life
+
+
+def test_who_did_it_is_asked_by_the_doers_noun_where_the_article_writes_the_deed():
+    """设计师 where the article writes 由…设计 (features._agent_written); a doer's noun whose verb it never writes stays
+    unwritten (发明者 of a comedian)."""
+    samurai = SAMURAI + "前田利家的城由工匠设计，他也是发明者。"
+    comedian = COMEDIAN + "他的设计师朋友很多。"
+    docs, scoped = _scoped({"d1": comedian, "d2": samurai})
+    designer = analyse(evidence("前田利家的城的设计师是谁？", ("前田利家", "设计师"), docs), scoped)
+    assert "设计师" in designer.focus and "设计师" not in designer.unwritten
+    inventor = analyse(evidence("阵内智则的发明者是谁？", ("阵内智则", "发明者"), docs), scoped)
+    assert "发明者" in inventor.unwritten
+
+
+def test_a_compound_the_asker_built_around_the_articles_word_is_written_there():
+    """营业网点 where the article writes 网点, 注册资金 where it writes 注册资本 (features._piece_written): the article
+    speaks of the attribute; a compound none of whose words it writes is still unwritten."""
+    samurai = SAMURAI + "前田利家的网点有211个，注册资本为30亿。"
+    comedian = COMEDIAN + "公司的营业网点有5个，注册资金很少，电话号码不详。"
+    docs, scoped = _scoped({"d1": comedian, "d2": samurai})
+    outlets = analyse(evidence("前田利家有多少个营业网点？", ("前田利家", "营业网点"), docs), scoped)
+    assert "营业网点" in outlets.focus and "营业网点" not in outlets.unwritten
+    phone = analyse(evidence("前田利家的电话号码是多少？", ("前田利家", "电话号码"), docs), scoped)
+    assert "电话号码" in phone.unwritten
+
+
+def test_the_dimensions_own_noun_is_no_asked_word():
+    """距离 of 距离莫斯科多远: the measure 多远 asks itself, which the answer's number gives (features._measure_noun)."""
+    samurai = SAMURAI + "前田利家的城位于京都以西约110千米处。"
+    comedian = COMEDIAN + "两地的距离很近。"
+    docs, scoped = _scoped({"d1": comedian, "d2": samurai})
+    far = analyse(evidence("前田利家的城距离京都多远？", ("前田利家", "距离", "京都"), docs), scoped)
+    assert "距离" in far.focus and "距离" not in far.unwritten

@@ -30,7 +30,11 @@ a question about an entity is judged on that entity's passages among them, any o
   向北方) or the numeral and measure word counting it (三句话, 四大片区: the text names the counted things; session 17).
   A question about a document's subject (subjects.py) is answered by that article alone: its asked words must be
   written there too (寿命 of a plant whose article never writes it, 任命 of another man's appointment; session 17,
-  cmrc5); the forum is one document.
+  cmrc5); the forum is one document. The article may write them in other words (session 18, cmrc6): a word whose
+  leading meaning is the asked word's first (子女 of 孩子), a verb's head character with 于 (生于 of 出生), the doer's
+  deed (设计 of 设计师), one word of the asker's compound (网点 of 营业网点); the bracket after the subject's name gives
+  its life's dates (出生, 逝世) and its Latin-script name (英文名称); a place the question sets its fact in (在地球上)
+  and the noun of an asked dimension (距离 of 多远) are no asked words there.
 - ``focus_unmapped``: an English word of the asked attribute that the lexicon cannot map (GDP, salary, buses):
   weaker evidence than a Chinese word the text never writes (a paraphrase may use a word no gloss has), so a feature
   of its own, not a 0 of focus_known. Fitted without readers2 and tested on its tune questions (python -m
@@ -130,7 +134,7 @@ from retriever.answerability.asked import ORIGIN, PLACE, TIME, answer_kind, asks
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.eras import rule_on
 from retriever.answerability.focus import focus_units
-from retriever.answerability.heads import near_synonyms, written_word
+from retriever.answerability.heads import head_characters, near_synonyms, same_meaning_written, written_word
 from retriever.answerability.kinds import asked_kind, generic_place, kind_named
 from retriever.answerability.lift import sentence_lift
 from retriever.answerability.names import (
@@ -146,9 +150,15 @@ from retriever.answerability.names import (
 )
 from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.preamble import self_referenced, unframed
-from retriever.answerability.quantity import COUNT, asked_unit, counted_unit, gives_count
+from retriever.answerability.quantity import COUNT, MEASURE_ASKED, asked_unit, counted_unit, gives_count
 from retriever.answerability.quotes import quote_check
-from retriever.answerability.subjects import asked_subjects
+from retriever.answerability.subjects import (
+    asked_subjects,
+    language_of_name,
+    life_dates,
+    life_event,
+    name_in_script,
+)
 from retriever.answerability.topic import absent_nouns
 from retriever.answerability.units import (
     EN_QUESTION_WORDS,
@@ -173,6 +183,25 @@ FEATURES = (
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 _TIME_NOUN = re.compile(r"(?:时间|日期|时期|年份|时候)$")  # the asked time's own noun (成书时间是什么时候)
+# The noun of the dimension 多远, 多长, 多高 … ask (距离有多远, 长度有多长): the measure itself, which the answer's number
+# and unit give (约110千米), as 时间 of 成书时间是什么时候 is the asked time's own noun
+_MEASURE_NOUNS = {"远": ("距离", "路程"), "重": ("重量",), "长": ("长度",), "高": ("高度",), "宽": ("宽度",),
+                  "深": ("深度",), "厚": ("厚度",)}
+
+
+def _measure_noun(word: str, question: str) -> bool:
+    """Whether an asked word is the own noun of the dimension the question asks with 多远, 多长 … (距离 of 多远)."""
+    asked = MEASURE_ASKED.search(canonical(question))
+    return bool(asked) and word in _MEASURE_NOUNS.get(asked.group(0)[1:], ())
+
+
+# A place the question sets its fact in: 在/于/从 … 上/中/里/内 (在地球上生存了多少年, 在比赛中): where it happened
+_CIRCUMSTANCE = re.compile(r"(?:在|于|从)([\u4e00-\u9fff]{2,8}?)(?:之中|之内|当中|上|中|里|内)")
+
+
+def circumstances(question: str) -> list[str]:
+    """The places a Chinese question sets its fact in (search_key form): 地球 of 在地球上生存了多少年."""
+    return _CIRCUMSTANCE.findall(search_key(question))
 TOP_PASSAGES = 5  # the passages a question that names no entity is judged on (of the evidence's 20)
 
 @dataclass(frozen=True)
@@ -242,6 +271,26 @@ def recorded_event(question: str, focus: Sequence[Unit], passages: Sequence[Chun
     if field is None or len(focus) < 1 or not any(field.search(c.text) for c in passages):
         return list(focus)
     return [u for u in focus if any(contains(f) for f in u.forms if f) or not _verb(u.label)]
+
+
+_AGENT_SUFFIXES = frozenset("者人师商家方员")  # the doer of a verb: 设计师, 开发商, 创办人, 发明者, 主持人
+
+
+def _agent_written(word: str, texts: Sequence[str], contains: Contains, known: Callable[[str], bool] | None) -> bool:
+    """A doer's noun of three characters or more whose verb the texts write, or a word meaning it (设计师 where the
+    article writes 由…设计, 创办人 where it writes 创立): who did it is who the article says did it."""
+    verb = word[:-1]
+    if len(word) < 3 or word[-1] not in _AGENT_SUFFIXES or not _verb(verb):
+        return False
+    return contains(verb) or bool(same_meaning_written(verb, texts, known))
+
+
+def _piece_written(word: str, contains: Contains) -> bool:
+    """A compound of three or more Chinese characters one of whose words of two characters the text writes (网点 of
+    营业网点, 作品 of 作品集, 注册 of 注册资金)."""
+    if len(word) < 3 or word.isascii():
+        return False
+    return any(contains(word[i : i + 2]) for i in range(len(word) - 1))
 
 
 _EN_EVENT_VERBS = frozenset("hold holds held convene convened convenes take took taken".split())
@@ -496,9 +545,25 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         scoped = replace(facts, contains=lambda f: bool(f) and any(
             f in t or len(f) > 2 and f.endswith("于") and f[:-1] in t for t in article
         ))
+        # a word of the same meaning stands for it (子女 of 孩子: heads.same_meaning_written), a place the question
+        # sets its fact in (在地球上生存了多少年) says where it happened, not what is asked, and a life's dates in brackets
+        # after the subject's name (松平康忠（1546年－1618年9月28日）) say when it was born and died (subjects.life_dates);
+        # a verb's head character with 于 is the written style's verb (生于 for 出生, 建于 for 建立: heads.head_characters);
+        # a name in Latin script in that bracket is its English or French name (英文名称: subjects.name_in_script);
+        # who did it is asked by the doer's noun where the article writes the deed (设计师 of 由…设计: _agent_written)
+        around = circumstances(evidence.question)
+        asks_time = kind == TIME or answer_kind(evidence.question, evidence.lang) == TIME  # 哪一年出生 asks a year
+        opening = article[: len(entities)]  # the subjects' own articles, whose first sentence introduces them
         unwritten += [
             u for u in focus if u not in unknown_words and u not in unwritten and not unit_known(u, scoped)
-            and not (kind == TIME and _TIME_NOUN.search(u.label))
+            and not (kind == TIME and _TIME_NOUN.search(u.label)) and not any(u.label in c for c in around)
+            and not _measure_noun(u.label, evidence.question)
+            and not same_meaning_written(u.label, article, facts.known)
+            and not (asks_time and life_event(u.label) and any(life_dates(t) for t in opening))
+            and not (_verb(u.label) and any(scoped.contains(c + "于") for c in head_characters(u.label)))
+            and not (language_of_name(u.label, evidence.question) and any(name_in_script(t) for t in opening))
+            and not _agent_written(u.label, article, scoped.contains, facts.known)
+            and not _piece_written(u.label, scoped.contains)
         ]
     values = {
         "top_dense": float(evidence.top_dense),

@@ -10,6 +10,11 @@ meanings CC-CEDICT gives (index.synonyms' tables):
 - a near-synonym: a word of the same length written alike but for one character, sharing a meaning (武艺 'martial
   art' → 武功 'martial art'); it counts where the text writes it as a word (written_word: 罚金 is no word of 处罚金额).
 
+A third rule serves an article read alone (subjects.py): a word of the article one of whose leading meanings is the
+asked word's first meaning, a plural read as its singular (孩子 'child' where the article writes 子女
+'children'; 去世 by 逝世, 建立 by 成立): same_meaning_written. A collection's lexicon pairs only words no article writes
+with their synonyms (index.synonyms), so a word another article writes (孩子) has no other form of its own.
+
 And for a kind whose name is asked, a word is a kind of it when one of its meanings ends with one of the kind's
 (中学 'middle school' is a 学校 'school'; 集团 'corporation' a 公司 'corporation').
 """
@@ -81,6 +86,61 @@ def kind_of(word: str, kind: str) -> bool:
         return True
     kinds = _meanings(kind)
     return any(m == k or m.endswith(" " + k) for m in meanings(word, every=True) for k in kinds)
+
+
+_FILLERS = frozenset("a an the one's sb's sb sth".split())  # 'to change one's name' is 'to change a name'
+
+
+def _folded(meaning: str) -> str:
+    """A meaning compared in its singular, without a leading 'to' and without articles and placeholders ('children'
+    → 'child', 'to pass away' → 'pass away', 'to change one's name' → 'change name')."""
+    from index.wordforms import IRREGULAR
+
+    words = [w for w in meaning.removeprefix("to ").split(" ") if w not in _FILLERS]
+    head, _, last = " ".join(words).rpartition(" ")
+    if last in IRREGULAR:
+        last = IRREGULAR[last]
+    elif len(last) > 4 and last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        last = last[:-1]
+    return f"{head} {last}".strip()
+
+
+@lru_cache(maxsize=65536)
+def _first_folded(word: str) -> frozenset[str]:
+    return frozenset(_folded(m) for m in _meanings(word))
+
+
+@lru_cache(maxsize=8192)
+def _leading_folded(word: str) -> frozenset[str]:
+    from index.synonyms import _senses
+
+    return frozenset(_folded(m) for m in _senses()[3].get(word, set()) if m)
+
+
+def same_meaning_written(word: str, texts, known=None) -> str:
+    """A word of two to four characters that the texts (search_key form) write, as one of their own words (known: the
+    BM25 vocabulary), one of whose leading meanings is the asked word's first (CC-CEDICT, plurals read as singulars):
+    子女 'children' of 孩子 'child', 逝世 of 去世; not a word that means only a later sense of it (贸易 'trade' is no
+    营业 'to do business; trade'); '' when none is."""
+    if not _WORD.fullmatch(word):
+        return ""
+    first = _first_folded(word)
+    if not first:
+        return ""
+    seen: set[str] = set()
+    for text in texts:
+        for run in re.findall(r"[\u4e00-\u9fff]{2,}", text):
+            for size in (2, 3, 4):
+                for i in range(len(run) - size + 1):
+                    other = run[i : i + size]
+                    if other == word or other in seen:
+                        continue
+                    seen.add(other)
+                    if _leading_folded(other) & first and (known is None or known(other)):
+                        return other
+    return ""
 
 
 def other_forms(word: str) -> tuple[str, ...]:

@@ -69,6 +69,52 @@ def subject_texts(subjects: Sequence[Entity], chunks: Iterable) -> dict[str, str
     return {name: "\n".join(texts) for name, texts in parts.items()}
 
 
+# A life's dates in brackets after the subject's name, opening its article: 松平康忠（1546年－1618年9月28日）,
+# 阵内智则（1974年2月22日－）: when it was born and when it died, without a verb saying so (search_key form: （ → (, － → -)
+_LIFE_DATES = re.compile(r"\([^()\n]*?\d{1,4}年[^()\n]*?[-—–~～至][^()\n]*?\)")
+_LIFE_EVENT = re.compile(r"\b(?:born|birth|birthday|die|died|death|pass away|passed away)\b")
+
+
+def life_dates(article: str) -> bool:
+    """Whether an article (search_key form) opens with its subject's dates in brackets: its first sentence holds a
+    bracket with a year and a dash (1546年-1618年9月28日, 1974年2月22日-)."""
+    return bool(_LIFE_DATES.search(article.split("\n", 1)[0].split("。", 1)[0]))
+
+
+def life_event(word: str) -> bool:
+    """A word whose CC-CEDICT first meaning is being born or dying (出生, 诞生, 逝世, 去世, 死亡, 生日): the dates of a
+    life in brackets answer when it happened (life_dates)."""
+    from retriever.answerability.heads import meanings
+
+    return any(_LIFE_EVENT.search(m) for m in meanings(word))
+
+
+# The subject's name in another script, in a bracket of the article's first sentence: 西贡商业信用银行（Saigon Thuong Tin
+# Bank，Sacombank）, 让-皮埃尔·巴利冈（Jean-Pierre Balligand，…）: its English or French name, without the word 英文
+_SCRIPT_NAME = re.compile(r"\([^()\n]*?[a-z][a-z.'\-]{2,}[^()\n]*?\)")
+# A name asked in a language (英文名称, 法文名字, 英语名, 拉丁文学名): X文/X语 with 名, 名称, 名字, 全称, 简称 or 缩写
+_LANGUAGE = re.compile(r"[\u4e00-\u9fff]{1,3}[文语]")
+_NAME_WORD = r"的?(?:学名|名称|名字|名|全称|简称|缩写)"
+
+
+def name_in_script(article: str) -> bool:
+    """Whether an article (search_key form) gives its subject's name in Latin script in a bracket of its first
+    sentence (西贡商业信用银行(saigonthuongtin的bank,sacombank))."""
+    return bool(_SCRIPT_NAME.search(article.split("\n", 1)[0].split("。", 1)[0]))
+
+
+def language_of_name(word: str, question: str) -> bool:
+    """Whether an asked word is the language a name is asked in (英文 of 英文名字是什么, 法文 of 法文名字, or the whole
+    英文名称): X文 or X语, with the name word in it or after it in the question."""
+    language = _LANGUAGE.match(word)
+    if not language:
+        return False
+    rest = word[language.end() :]
+    if rest:
+        return bool(re.fullmatch(_NAME_WORD, rest))
+    return bool(re.search(re.escape(word) + _NAME_WORD, search_key(question)))
+
+
 def asked_subjects(question: str, subjects: Sequence[Entity]) -> list[Entity]:
     """The subjects a question writes (search_key form), a shorter one only when it is no part of a longer one the
     question writes too (美国队长 of 美国队长3 is not asked of its own)."""
@@ -77,4 +123,7 @@ def asked_subjects(question: str, subjects: Sequence[Entity]) -> list[Entity]:
     return [e for e in named if not any(o is not e and e.aliases[0] in o.aliases[0] for o in named)]
 
 
-__all__ = ["SUBJECT_CHARS", "asked_subjects", "subject_entities", "subject_of", "subject_texts"]
+__all__ = [
+    "SUBJECT_CHARS", "asked_subjects", "language_of_name", "life_dates", "life_event", "name_in_script",
+    "subject_entities", "subject_of", "subject_texts",
+]
