@@ -133,10 +133,7 @@ def _swapped(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=SWAPPED_CACHE)
 def _options(word: str) -> tuple[tuple[str, bool], ...]:
     """The distinct words one swapped character away, each with whether it is a dictionary word (is_word)."""
-    from index.lexicon import _whole_pinyin
-
-    freq, cedict = _freq().get, _whole_pinyin()
-    return tuple((t, freq(t, 0) > 0 or t in cedict) for t in dict.fromkeys(_swapped(word)))  # is_word(t)
+    return tuple((t, is_word(t)) for t in dict.fromkeys(_swapped(word)))
 
 
 def readings_of(word: str, contains: Known, known: Known) -> tuple[list[str], list[tuple[int, str]]]:
