@@ -131,6 +131,7 @@ from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
 from retriever.answerability.answer_check import asks_code, clause_number, detail_filled, stated_answer
 from retriever.answerability.asked import ORIGIN, PLACE, TIME, answer_kind, asks_role, asks_speaker, more_number
+from retriever.answerability.asked_action import how_action, keyword_asked
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.eras import rule_on
 from retriever.answerability.focus import focus_units
@@ -172,6 +173,7 @@ from retriever.answerability.units import (
     measured_by_number,
     name_words,
     pos_tagger,
+    unit_weight,
 )
 from retriever.answerability.years import year_absent
 
@@ -533,6 +535,14 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     unquoted, quotes_found = quote_check(evidence.question, evidence.passages, facts.lexicon, facts.contains)
     unwritten = [u for u in focus if u not in unknown_words and not unit_known(u, facts)
                  and not any(f and f in q for f in u.forms for q in quotes_found)]
+    if evidence.lang == "zh":
+        # a search user's last key noun (普邦园林 员工 人数) or a how-question's action (是怎么招聘的): asked, though no
+        # question word stands next to it (asked_action.py); a text that never writes it does not report it
+        names = [a for e in facts.entities for a in e.aliases]
+        for word in (keyword_asked(evidence.question, names), how_action(evidence.question, names)):
+            extra = chinese_units([word], facts.lexicon) if word else []
+            if extra and not any(unit_known(u, facts) for u in extra) and word not in [u.label for u in unwritten]:
+                unwritten.append(Unit(word, unit_weight(word), tuple(f for u in extra for f in u.forms)))
     if subject and facts.subject_texts and kind not in (PLACE, ORIGIN) and (kind or asked_number is not None):
         # A document's subject is answered from its article alone (subjects.py): an asked word it never writes is
         # not there, however often the other articles write it (寿命 of a plant, 电话号码; 任命, 开放 of a when-question
