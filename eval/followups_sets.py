@@ -24,6 +24,7 @@ FOLLOWUPS11 = SETS / "followups11.jsonl"  # more again, written blind in session
 FOLLOWUPS12 = SETS / "followups12.jsonl"  # more again, written blind in session 16 (half tune, half held out)
 FOLLOWUPS13 = SETS / "followups13.jsonl"  # more again, written blind in session 17 (half tune, half held out)
 FOLLOWUPS14 = SETS / "followups14.jsonl"  # more again, written blind in session 18 (half tune, half held out)
+FOLLOWUPS15 = SETS / "followups15.jsonl"  # more again, written blind in session 19 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
@@ -38,6 +39,7 @@ MORE_SETS = (
     ("followups12", "eval/sets/followups12.jsonl", FOLLOWUPS12),
     ("followups13", "eval/sets/followups13.jsonl", FOLLOWUPS13),
     ("followups14", "eval/sets/followups14.jsonl", FOLLOWUPS14),
+    ("followups15", "eval/sets/followups15.jsonl", FOLLOWUPS15),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
