@@ -129,7 +129,14 @@ from index.homophones import homophone_names
 from index.lexicon import unknown_english_names
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
-from retriever.answerability.answer_check import asks_code, clause_number, detail_filled, stated_answer
+from retriever.answerability.answer_check import (
+    asks_code,
+    clause_number,
+    detail_filled,
+    sentences_of,
+    speech,
+    stated_answer,
+)
 from retriever.answerability.asked import ORIGIN, PLACE, TIME, answer_kind, asks_role, asks_speaker, more_number
 from retriever.answerability.asked_action import how_action, keyword_asked
 from retriever.answerability.entities import Entity, asked_entities, folded
@@ -138,6 +145,7 @@ from retriever.answerability.focus import focus_units
 from retriever.answerability.heads import head_characters, near_synonyms, same_meaning_written, written_word
 from retriever.answerability.kinds import asked_kind, generic_place, kind_named
 from retriever.answerability.lift import sentence_lift
+from retriever.answerability.lists import excluded_members, rest_named
 from retriever.answerability.names import (
     Contains,
     is_dictionary_word,
@@ -575,6 +583,9 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
             and not _agent_written(u.label, article, scoped.contains, facts.known)
             and not _piece_written(u.label, scoped.contains)
         ]
+    # the rest of a list asked (除了A、B、C，剩下的是哪些): answered only where the text lists another member (lists.py)
+    members = excluded_members(evidence.question) if evidence.lang == "zh" else []
+    rest = rest_named(members, [search_key(s) for c in own_chunks for s in sentences_of(speech(c))]) if members else None
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
@@ -598,7 +609,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "stated_answer": min(
             stated_answer(kind, asked_words, chunks, named, name_kind, role, written_attribute, speaker, facts.doc_titles)
             for chunks in each
-        ),
+        ) if rest is None else rest,
         "clause_number": min(
             clause_number(asked_number, measured_by_number(checked or checked_attribute, asked_number), chunks,
                           numbered_attribute)
