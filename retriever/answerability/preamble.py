@@ -242,7 +242,8 @@ def unframed(question: str, contains=None) -> str:
     At most three openings come off (请问，我是做环保的，想问一下：); the question is returned as typed when less than two
     word characters would be left (请问 alone is no question, and stays what it is).
     """
-    text = situated(remembered(instructed(question)), contains)  # 我记得…，具体多少？ is a figure recalled, not the asker's context
+    # 我记得…，具体多少？ is a figure recalled, not the asker's own context
+    text = situated(remembered(guess_checked(instructed(question))), contains)
     for _ in range(3):
         stripped = _OPENING.sub("", text, count=1)
         if stripped == text:
@@ -399,9 +400,9 @@ _EN_RECALL = re.compile(
     re.I,
 )
 _EN_REASK = re.compile(  # the figure asked again: How old is it really? What's the actual number? How many was it exactly?
-    r"^(?:so |but |then |well,? )?(?:how (?:old|many|much|long|big|large|far)\b|what(?:'s| is| was) (?:the|its) "
-    r"(?:real |actual |exact |correct |right |true )?(?:figure|number|amount|age|total|sum|count)\b)"
-    r"(?=.*\b(?:really|actually|exactly|precisely|in fact|in reality|then|real|actual|exact|correct|right|true)\b)",
+    r"^(?=.*\b(?:really|actually|exactly|precisely|in fact|in reality|then|real|actual|exact|correct|right|true)\b)"
+    r"(?:so |but |then |well,? )?(?:how (?:old|many|much|long|big|large|far)\b|what(?:'s| is| was) (?:the|its) "
+    r"(?:real |actual |exact |correct |right |true )?(?:figure|number|amount|age|total|sum|count)\b)",
     re.I,
 )
 _EN_WORD_NUMBER = (
@@ -411,9 +412,33 @@ _EN_WORD_NUMBER = (
 )
 _EN_RECALLED_FIGURE = re.compile(
     r"\b(?:about |around |nearly |almost |over |more than |some |roughly |only |just )?"
-    rf"(?:\d[\d,.]*|{_EN_WORD_NUMBER})(?: (?:hundred|thousand|million|billion|trillion))*(?: (yuan|rmb|dollars?|usd))?(?= |$|[,.?])",
+    rf"(?:\d[\d,.]*|{_EN_WORD_NUMBER})(?: (?:hundred|thousand|million|billion|trillion))*"
+    r"(?: (yuan|rmb|dollars?|usd))?(?= |$|[,.?])",
     re.I,
 )
+
+
+# A guess checked after the question (What percentage … remove? Was it below one percent? / …占多少？是不是不到1%？): the
+# asker's own bound on the figure asked, which the answer settles; its words (below, percent) ask nothing more.
+_EN_GUESS = re.compile(
+    r"(?<=[?？])\s+(?:so\s+)?(?:was|is|were|are|did|does|do)\s+(?:it|that|they|this)\s+(?:really\s+)?(?:even\s+)?"
+    r"(?:below|under|above|over|more than|less than|fewer than|at least|at most|around|about|near|close to|nearly|almost"
+    r"|roughly|higher than|lower than|bigger than|smaller than|greater than)\s+[^?？]{1,30}[?？]\s*$",
+    re.I,
+)
+_ZH_GUESS = re.compile(
+    r"(?<=[？?])\s*(?:是不是|是否|有没有)?(?:还)?(?:不到|不足|超过|超出|低于|高于|少于|多于|大于|小于|接近|将近|有)"
+    r"[^？?。]{1,12}[？?]\s*$"
+)
+
+
+def guess_checked(question: str) -> str:
+    """The question without a guess checked after it (… remove? Was it below one percent? → … remove?; …占多少？是不是不到
+    1%？ → …占多少？); as typed when nothing asks before the guess."""
+    guess = (_ZH_GUESS if re.search(_HAN, question) else _EN_GUESS).search(question)
+    if guess is None or len(_WORDS.findall(question[: guess.start()])) < 2:
+        return question
+    return question[: guess.start()].rstrip()
 
 
 def english_remembered(question: str) -> str:

@@ -50,7 +50,7 @@ EN_QUESTION_WORDS = frozenset(
     """tell name called call please say said mention mentioned describe explain give list know total number
     kind kinds type way ways thing things happen happened hello hi hey thanks thank bye ok okay go went come came
     take took put get measure measures step steps experience experiences approach approaches situation aspect
-    aspects view views""".split()
+    aspects view views percentage percentages percent proportion""".split()
 )
 UNIT_CHARS = frozenset(u for u in UNITS.split("|") if len(u) == 1)
 
@@ -118,7 +118,7 @@ _ASPECT = frozenset("了过過着著")
 
 
 def aspected(term: str) -> list[str]:
-    """The verb of a one-character verb with its aspect particle that jieba cuts as one term (发了 -> 发, 拆过 -> 拆): the
+    """The verb of a one-character verb with its aspect particle that jieba cuts as one term (发了 -> 发, 建了 -> 建): the
     particle says when, not what was done, and the text may write the verb in a compound (发行, 拆除); [] for a word the
     dictionary knows whole (通过, 为了, 超过) and for a first character that is no verb (好了, 多了)."""
     if len(term) != 2 or term[1] not in _ASPECT or term.isascii():
