@@ -61,7 +61,9 @@ a question about an entity is judged on that entity's passages among them, any o
   passages gives an answer of the asked kind (a time, a person or role, an organisation's name, a place) beside the
   asked words; a clause gives a number in the asked unit (多少辆车 is no 3000余名交警; English price, salary, rate, GDP
   and age questions ask a number too) beside the counted thing. 1 when no such answer is asked. A question about two
-  entities (南阳和济宁哪个城市…) scores the lower of each entity's passages: a comparison needs both.
+  entities (南阳和济宁哪个城市…) scores the lower of each entity's passages: a comparison needs both. A question asking
+  the rest of a list (除了建筑工地、煤炭堆场、港口码头，剩下的是哪几类) scores instead whether the text lists another member
+  beside the named ones: 0 where it closes the list after them (…港口码头等9类; lists.py, session 19).
   focus_sentence and clause_number count only the asked words the text writes (all of them when it writes none): a word
   it never writes (a new writer's word no table lists, 罚款 for 处罚, an English word without a gloss) is evidence once,
   in focus_known and words_unmapped, not again in every check. Leave one set out (python -m eval.calibrate_validate

@@ -70,6 +70,13 @@ Three more readers (session 17, readers13's personas):
   (人数 → 多少人, 日期 → 什么时候, 地点 → 在哪里; the last keyword asked otherwise). It refused more answerable keyword
   variants (python -m eval.abstention_stress --kinds keywords: 3 -> 46 of 502 with the last keyword asked, 3 -> 12 with
   the generic words only) for one more readers13 tune near miss refused; keywords stay as typed.
+
+The half-remembering asker (session 19, persona15, from readers14's tune misses): a figure recalled with a hedge and
+asked again (湘潭那个债好像发了十几个亿，到底是多少来着？; I seem to remember the firm had been going for thirty years. How old
+is it really?) reads as the recalled clause with its figure asked (``remembered``: 湘潭那个债，发了多少亿？), as a claim's
+figure is; a guess checked after the question (… remove? Was it below one percent?; …？是不是不到1%？) comes off
+(``guess_checked``). python -m eval.abstention_misses: readers14 tune false abstentions z033, z065, z061 answered, no
+other tune question changed.
 """
 
 from __future__ import annotations
