@@ -66,10 +66,10 @@ IRREGULAR = {
     for base, forms in {
         "be": "was were been", "become": "became", "begin": "began begun", "break": "broke broken",
         "bring": "brought", "build": "built", "buy": "bought", "catch": "caught", "choose": "chose chosen",
-        "come": "came", "cut": "cut", "deal": "dealt", "do": "did done", "draw": "drew drawn",
+        "come": "came", "cut": "cut", "deal": "dealt", "do": "did done doing does", "draw": "drew drawn",
         "drive": "drove driven", "eat": "ate eaten", "fall": "fell fallen", "feel": "felt", "fight": "fought",
         "find": "found", "fly": "flew flown", "forget": "forgot forgotten", "get": "got gotten",
-        "give": "gave given", "go": "went gone", "grow": "grew grown", "have": "had has", "hear": "heard",
+        "give": "gave given", "go": "went gone going goes", "grow": "grew grown", "have": "had has", "hear": "heard",
         "hide": "hid hidden", "hold": "held", "keep": "kept", "know": "knew known", "lay": "laid",
         "lead": "led", "leave": "left", "lend": "lent", "lose": "lost", "make": "made", "mean": "meant",
         "meet": "met", "pay": "paid", "ride": "rode ridden", "rise": "rose risen", "run": "ran",

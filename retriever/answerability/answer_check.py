@@ -66,7 +66,15 @@ _ORG_GROUPS = (
 )
 _ORG_KINDS = frozenset("公司 企业 集团 银行 酒店 宾馆 饭店 大学 高校 学校 学院 机构 单位 交易所 医院 司 家".split())
 _ACTORS = re.compile(r"第[三3]方|政府|部门|公安|企业|公众|群众|市民|村民|社会资本|环保局|环保部门|审计|财政")
+# A government department as the text names it, by its function (公安系统, 财政, 环保部门, 市环保局, 交警支队): the answer
+# to 哪个部门, which no organisation's name with a suffix gives (全市公安系统是主力军).
+_DEPARTMENT = re.compile(
+    r"(?:公安|财政|环保|审计|交警|交通|工商|税务|住建|城管|水利|国土|发改|农业|林业|卫生|教育|监察|纪委|检察|法院)"
+    r"(?:系统|部门|机关|局|厅|委|支队|大队)?|[\u4e00-\u9fff]{1,4}(?:局|厅)(?![长])"
+)
+_DEPARTMENT_KINDS = frozenset({"部门", "机关", "部委"})
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+_ANAPHORIC = re.compile(r"^(?:这|這|此|该|該)(?![里裡边邊儿兒样樣么麼])")  # 这场攻坚战, 此项工作: the topic told before
 # A transliterated name: parts joined by the middle dot (伊夫林·比阿特丽斯·霍尔, 约翰·海克特·麦克阿瑟), which jieba does not
 # tag as a person.
 _FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,10})+")
@@ -139,6 +147,8 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
         return True
     if any(t == "nt" and fresh(w) and any(kind_of(w[-2:], k) for k in named) for w, t in tags):
         return True  # 哪所学校: 复兴中学, a name ending in a kind of school (heads.kind_of)
+    if any(k in _DEPARTMENT_KINDS for k in named) and any(fresh(m) for m in _DEPARTMENT.findall(sentence)):
+        return True  # 哪个部门打主力: 全市公安系统 (a department named by its function)
     if any((k in _ORG_KINDS or k[-1:] in _ORG_KINDS) and not _country(k) for k in named):
         return False  # 哪家公司: only an organisation's name answers (第三方运营, 环保企业 name none)
     folded = search_key(sentence)
@@ -218,11 +228,15 @@ def stated_answer(
         about = titles.get(chunk.doc, "") if _FIELD_LINE.search(chunk.text) or PREPARED.match(chunk.text) else ""
         if not about and doc_titles and _RECORD_FIELD.search(chunk.text):
             about = search_key(doc_titles.get(chunk.doc, ""))
+        previous = ""
         for sentence in sentences_of(speech(chunk)):
             if best >= 1.0:
                 return best
             recorded = about and (_FIELD_LINE.match(sentence) or PREPARED.match(sentence))
-            share = coverage(words, search_key(sentence) + ("\n" + about if recorded else ""))
+            # a sentence opening with a demonstrative (这场攻坚战，全市公安系统是主力军) speaks of the passage's topic so far
+            topic = previous if _ANAPHORIC.match(sentence) else ""
+            share = coverage(words, search_key(sentence) + ("\n" + about if recorded else "") + topic)
+            previous += "\n" + search_key(sentence)
             if share > best and ((speaker and said_by_speaker(chunk)) or gives(sentence, kind, asked, named, role)):
                 best = share
     return best

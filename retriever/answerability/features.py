@@ -61,7 +61,9 @@ a question about an entity is judged on that entity's passages among them, any o
   passages gives an answer of the asked kind (a time, a person or role, an organisation's name, a place) beside the
   asked words; a clause gives a number in the asked unit (多少辆车 is no 3000余名交警; English price, salary, rate, GDP
   and age questions ask a number too) beside the counted thing. 1 when no such answer is asked. A question about two
-  entities (南阳和济宁哪个城市…) scores the lower of each entity's passages: a comparison needs both.
+  entities (南阳和济宁哪个城市…) scores the lower of each entity's passages: a comparison needs both. A question asking
+  the rest of a list (除了建筑工地、煤炭堆场、港口码头，剩下的是哪几类) scores instead whether the text lists another member
+  beside the named ones: 0 where it closes the list after them (…港口码头等9类; lists.py, session 19).
   focus_sentence and clause_number count only the asked words the text writes (all of them when it writes none): a word
   it never writes (a new writer's word no table lists, 罚款 for 处罚, an English word without a gloss) is evidence once,
   in focus_known and words_unmapped, not again in every check. Leave one set out (python -m eval.calibrate_validate
@@ -129,7 +131,14 @@ from index.homophones import homophone_names
 from index.lexicon import unknown_english_names
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
-from retriever.answerability.answer_check import asks_code, clause_number, detail_filled, stated_answer
+from retriever.answerability.answer_check import (
+    asks_code,
+    clause_number,
+    detail_filled,
+    sentences_of,
+    speech,
+    stated_answer,
+)
 from retriever.answerability.asked import ORIGIN, PLACE, TIME, answer_kind, asks_role, asks_speaker, more_number
 from retriever.answerability.asked_action import how_action, keyword_asked
 from retriever.answerability.entities import Entity, asked_entities, folded
@@ -138,6 +147,7 @@ from retriever.answerability.focus import focus_units
 from retriever.answerability.heads import head_characters, near_synonyms, same_meaning_written, written_word
 from retriever.answerability.kinds import asked_kind, generic_place, kind_named
 from retriever.answerability.lift import sentence_lift
+from retriever.answerability.lists import excluded_members, rest_named
 from retriever.answerability.names import (
     Contains,
     is_dictionary_word,
@@ -575,6 +585,9 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
             and not _agent_written(u.label, article, scoped.contains, facts.known)
             and not _piece_written(u.label, scoped.contains)
         ]
+    # the rest of a list asked (除了A、B、C，剩下的是哪些): answered only where the text lists another member (lists.py)
+    members = excluded_members(evidence.question) if evidence.lang == "zh" else []
+    rest = rest_named(members, [search_key(s) for c in own_chunks for s in sentences_of(speech(c))]) if members else None
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
@@ -598,7 +611,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "stated_answer": min(
             stated_answer(kind, asked_words, chunks, named, name_kind, role, written_attribute, speaker, facts.doc_titles)
             for chunks in each
-        ),
+        ) if rest is None else rest,
         "clause_number": min(
             clause_number(asked_number, measured_by_number(checked or checked_attribute, asked_number), chunks,
                           numbered_attribute)

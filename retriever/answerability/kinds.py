@@ -99,6 +99,10 @@ def _chinese_kind(text: str) -> tuple[str, ...]:
             return ()  # 哪帮人, 哪群人: people are asked, no kind's name
         while after and (re.match(r"^(?:m|mq|q)$", after[0][1]) or re.match(r"[\d一二两三四五六七八九十百千几第]", after[0][0])):
             after = after[1:]
+        if after and (_NOUN.match(after[0][1]) or after[0][1] == "b") and (run := _noun_run(after)) and len(run) > 1:
+            # 哪家融资平台公司: the whole compound is the kind, and so is what it says of its head (融资平台), which
+            # the text may write unnamed (通过融资平台, 引进民营环保企业)
+            return (search_key("".join(run)), search_key("".join(run[:-1])))
         if after and (_NOUN.match(after[0][1]) or len(after[0][0]) == 1 and after[0][1] != "x"):
             return (search_key(after[0][0]),)  # 哪条江: 江 (tagged nr) is the kind all the same
     else:
@@ -113,6 +117,19 @@ def _chinese_kind(text: str) -> tuple[str, ...]:
     if before and _NOUN.match(before[-1][1]) and len(before[-1][0]) >= 2:
         return (search_key(before[-1][0]),)
     return ()
+
+
+def _noun_run(words: list) -> list[str]:
+    """The words of the noun compound opening words (jieba pairs): nouns and distinguishing adjectives (民营), and a verbal
+    noun only before a noun (融资平台, not 公司运营)."""
+    run: list[str] = []
+    for i, (word, tag) in enumerate(words):
+        if tag == "vn" and not (i + 1 < len(words) and _NOUN.match(words[i + 1][1]) and words[i + 1][1] != "vn"):
+            break
+        if not (_NOUN.match(tag) or tag == "b") or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+            break
+        run.append(word)
+    return run
 
 
 def named_at(text: str, start: int, kind: str) -> bool:

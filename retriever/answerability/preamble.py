@@ -70,6 +70,13 @@ Three more readers (session 17, readers13's personas):
   (人数 → 多少人, 日期 → 什么时候, 地点 → 在哪里; the last keyword asked otherwise). It refused more answerable keyword
   variants (python -m eval.abstention_stress --kinds keywords: 3 -> 46 of 502 with the last keyword asked, 3 -> 12 with
   the generic words only) for one more readers13 tune near miss refused; keywords stay as typed.
+
+The half-remembering asker (session 19, persona15, from readers14's tune misses): a figure recalled with a hedge and
+asked again (湘潭那个债好像发了十几个亿，到底是多少来着？; I seem to remember the firm had been going for thirty years. How old
+is it really?) reads as the recalled clause with its figure asked (``remembered``: 湘潭那个债，发了多少亿？), as a claim's
+figure is; a guess checked after the question (… remove? Was it below one percent?; …？是不是不到1%？) comes off
+(``guess_checked``). python -m eval.abstention_misses: readers14 tune false abstentions z033, z065, z061 answered, no
+other tune question changed.
 """
 
 from __future__ import annotations
@@ -242,7 +249,8 @@ def unframed(question: str, contains=None) -> str:
     At most three openings come off (请问，我是做环保的，想问一下：); the question is returned as typed when less than two
     word characters would be left (请问 alone is no question, and stays what it is).
     """
-    text = situated(instructed(question), contains)
+    # 我记得…，具体多少？ is a figure recalled, not the asker's own context
+    text = situated(remembered(guess_checked(instructed(question))), contains)
     for _ in range(3):
         stripped = _OPENING.sub("", text, count=1)
         if stripped == text:
@@ -299,7 +307,9 @@ _MEASURE = (
     r"人次|立方米|平方米|平方公里|公里|千米|万元|萬元|亿元|億元|万吨|萬噸|个|個|名|台|家|项|項|辆|輛|次|吨|噸|元|块|塊|条|條"
     r"|座|件|起|人|级|級|类|類|种|種|批|所|位|倍|岁|歲|个月|個月|天|%|％"
 )
-_FIGURE = re.compile(rf"{_NUMBER}(?:[万萬亿億](?:多|来|來|余|餘)?)*(?:{_MEASURE})|{_NUMBER}[万萬亿億]+(?:多|来|來|余|餘)?")
+_FIGURE = re.compile(
+    rf"{_NUMBER}(?:[个個]?[万萬亿億](?:多|来|來|余|餘)?)+(?:{_MEASURE})?|{_NUMBER}(?:{_MEASURE})"  # 十几个亿: a scale counted
+)
 _SCALE = re.compile(r"[万萬亿億]")
 # 是王奇说的吗 / 是许伟局长提出来的吧 at the close: the speaker named to check reads 谁
 _TITLE = r"(?:局长|局長|副总裁|副總裁|总编辑|總編輯|先生|女士|主任|书记|書記|市长|市長)?"
@@ -344,13 +354,113 @@ def claimed(question: str) -> str:
                and not re.fullmatch(r"\d{4}年?", m.group(0))]
     if not figures:
         return claim + "吗？"
-    last = figures[-1]
+    return _figure_asked(claim, figures[-1])
+
+
+def _figure_asked(claim: str, last: re.Match) -> str:
+    """The claim with its figure asked: 大连拆掉了一千四百来台小锅炉 → 大连拆掉了多少台小锅炉？ (the measure word kept,
+    the scale too when no measure word follows it: 十几个亿 → 多少亿)."""
     text = last.group(0)
     scale = "".join(dict.fromkeys(_SCALE.findall(text)))
     measure = re.search(rf"(?:{_MEASURE})$", text)
     unit = measure.group(0) if measure else ""
     asked = "多少" + ("" if unit and unit[0] in "万萬亿億" else scale[-1:]) + unit
     return claim[: last.start()] + asked + claim[last.end() :] + "？"
+
+
+# The half-remembering asker (session 18, readers14): a figure recalled with a hedge, then asked again —
+# 湘潭那个债好像发了十几个亿，到底是多少来着？ / I seem to remember the firm had been going for thirty years. How old is it
+# really? The recalled figure, right or wrong, is the number asked, as a fact-checker's claim's is.
+_RECALL = re.compile(
+    r"(?:我|俺)?(?:好像|好象|似乎|貌似|依稀|隐约|隱約)?(?:记得|記得|印象中|印象里|印象裡|以为|以為)"
+    r"|好像|好象|似乎|貌似|大概是|应该是|應該是"
+)
+_REASK = re.compile(  # the figure asked again: 到底是多少来着, 具体多少, 究竟是几个
+    r"[，,。；;\s]+(?:那|那么|那麼)?(?:到底|究竟|具体|具體|实际|實際|确切|確切|准确|準確|实际上|實際上)?(?:是|有)?"
+    r"(?:多少|几|幾)(?:[个個])?(?:来着|來著|啊|呀|呢|啦)*[？?。!！\s]*$"
+)
+
+
+def remembered(question: str) -> str:
+    """The half-remembering asker's question as the question it asks (the comment above): the recalled clause without
+    its hedge, its last figure asked (湘潭那个债发了多少亿？); English alike (english_remembered). The question as typed
+    when it recalls no figure or asks something else after it."""
+    if not re.search(_HAN, question):
+        return english_remembered(question)
+    again = _REASK.search(question)
+    if not again or again.start() == 0:
+        return question
+    claim = question[: again.start()].strip("，,。 ")
+    if not _RECALL.search(claim) or _ZH_ASKING.search(claim):
+        return question
+    # the hedge parts the topic from what is said of it (湘潭那个债｜好像｜发了…): a comma keeps them two words apart
+    claim = re.sub(r"[，,\s]{2,}", "，", _RECALL.sub("，", claim)).strip("，, ")
+    figures = [m for m in _FIGURE.finditer(claim) if not re.fullmatch(r"\d{4}年?", m.group(0))]
+    return _figure_asked(claim, figures[-1]) if figures and len(claim) >= 2 else question
+
+
+_EN_RECALL = re.compile(
+    r"^(?:i (?:seem to |think i |kind of |vaguely |faintly )?(?:remember|recall)(?:ed)?(?: reading| hearing)?"
+    r"|i (?:think|thought|believed?|was told|had the impression|have the impression|was under the impression)"
+    r"|if i (?:remember|recall) (?:right|rightly|correctly)|as far as i (?:remember|recall)|my memory is)"
+    r"(?: that)?[,\s]+(.+?)[.;!]\s+(.+)$",
+    re.I,
+)
+_EN_REASK = re.compile(  # the figure asked again: How old is it really? What's the actual number? How many was it exactly?
+    r"^(?=.*\b(?:really|actually|exactly|precisely|in fact|in reality|then|real|actual|exact|correct|right|true)\b)"
+    r"(?:so |but |then |well,? )?(?:how (?:old|many|much|long|big|large|far)\b|what(?:'s| is| was) (?:the|its) "
+    r"(?:real |actual |exact |correct |right |true )?(?:figure|number|amount|age|total|sum|count)\b)",
+    re.I,
+)
+_EN_WORD_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|a dozen|a hundred|a thousand)"
+)
+_EN_RECALLED_FIGURE = re.compile(
+    r"\b(?:about |around |nearly |almost |over |more than |some |roughly |only |just )?"
+    rf"(?:\d[\d,.]*|{_EN_WORD_NUMBER})(?: (?:hundred|thousand|million|billion|trillion))*"
+    r"(?: (yuan|rmb|dollars?|usd))?(?= |$|[,.?])",
+    re.I,
+)
+
+
+# A guess checked after the question (What percentage … remove? Was it below one percent? / …占多少？是不是不到1%？): the
+# asker's own bound on the figure asked, which the answer settles; its words (below, percent) ask nothing more.
+_EN_GUESS = re.compile(
+    r"(?<=[?？])\s+(?:so\s+)?(?:was|is|were|are|did|does|do)\s+(?:it|that|they|this)\s+(?:really\s+)?(?:even\s+)?"
+    r"(?:below|under|above|over|more than|less than|fewer than|at least|at most|around|about|near|close to|nearly|almost"
+    r"|roughly|higher than|lower than|bigger than|smaller than|greater than)\s+[^?？]{1,30}[?？]\s*$",
+    re.I,
+)
+_ZH_GUESS = re.compile(
+    r"(?<=[？?])\s*(?:是不是|是否|有没有)?(?:还)?(?:不到|不足|超过|超出|低于|高于|少于|多于|大于|小于|接近|将近|有)"
+    r"[^？?。]{1,12}[？?]\s*$"
+)
+
+
+def guess_checked(question: str) -> str:
+    """The question without a guess checked after it (… remove? Was it below one percent? → … remove?; …占多少？是不是不到
+    1%？ → …占多少？); as typed when nothing asks before the guess."""
+    guess = (_ZH_GUESS if re.search(_HAN, question) else _EN_GUESS).search(question)
+    if guess is None or len(_WORDS.findall(question[: guess.start()])) < 2:
+        return question
+    return question[: guess.start()].rstrip()
+
+
+def english_remembered(question: str) -> str:
+    """I seem to remember X (a figure). How old is it really? → X with its last figure asked (how many / how much); the
+    question as typed otherwise (no figure recalled, or another question after it)."""
+    recall = _EN_RECALL.match(question.strip())
+    if not recall or not _EN_REASK.match(recall.group(2)):
+        return question
+    claim = recall.group(1).strip(" ,")
+    figures = list(_EN_RECALLED_FIGURE.finditer(claim))
+    if len(claim.split()) < 3 or not figures:
+        return question
+    last = figures[-1]
+    claim = claim[: last.start()] + ("how much" if last.group(1) else "how many") + claim[last.end() :]
+    return claim[:1].upper() + claim[1:] + "?"
 
 
 def situated(question: str, contains=None) -> str:

@@ -50,7 +50,7 @@ EN_QUESTION_WORDS = frozenset(
     """tell name called call please say said mention mentioned describe explain give list know total number
     kind kinds type way ways thing things happen happened hello hi hey thanks thank bye ok okay go went come came
     take took put get measure measures step steps experience experiences approach approaches situation aspect
-    aspects view views""".split()
+    aspects view views percentage percentages percent proportion""".split()
 )
 UNIT_CHARS = frozenset(u for u in UNITS.split("|") if len(u) == 1)
 
@@ -91,7 +91,7 @@ def chinese_units(terms: Sequence[str], lexicon: dict[str, list[str]] | None = N
         seen.add(term)
         found = synonyms(term, lexicon) + everyday(term, lexicon) + amount_of(term) + abbreviation_expansions(term, lexicon)
         found += reduplicated(term) + [w for w in [mainland(term)] if w]  # 资讯 by 信息 (Taiwan's word)
-        found += directed(term)
+        found += directed(term) + aspected(term)
         others = dict.fromkeys(search_key(s) for s in found)
         units.append(Unit(term, unit_weight(term), (term, *(s for s in others if s != term))))
     return units
@@ -112,6 +112,19 @@ def directed(term: str) -> list[str]:
     if len(term) >= 3 and term.endswith(_DIRECTIONS) and not term.isascii():
         return [term[:-2]]
     return []
+
+
+_ASPECT = frozenset("了过過着著")
+
+
+def aspected(term: str) -> list[str]:
+    """The verb of a one-character verb with its aspect particle that jieba cuts as one term (发了 -> 发, 建了 -> 建): the
+    particle says when, not what was done, and the text may write the verb in a compound (发行, 拆除); [] for a word the
+    dictionary knows whole (通过, 为了, 超过) and for a first character that is no verb (好了, 多了)."""
+    if len(term) != 2 or term[1] not in _ASPECT or term.isascii():
+        return []
+    table = pos_tagger().dt.word_tag_tab
+    return [term[0]] if term not in table and table.get(term[0], "").startswith("v") else []
 
 
 _AMOUNT_SUFFIXES = ("量", "数")  # 任务量 the amount of tasks, 企业数 the number of firms

@@ -274,7 +274,9 @@ def possessed_subject(turn: Turn) -> str:
     document sets 13 binding indicators?): it, after it, is that thing; else ''."""
     text = turn.text.strip()
     asked = _EN_WHICH_THING.match(text[:1].lower() + text[1:])
-    if asked and asked.group("owner") in {m.surface for m in turn.mentions} and not (
+    # the owner: a name of the conversation (Dalian) or another proper noun the index need not know (Which Tsinghua
+    # school advises Jining …?: the school asked for, not Jining)
+    if asked and not (
         _PERSON_NOUN.search(asked.group("noun")) or _PLACE_OR_BODY.match(asked.group("noun"))
     ):  # How many main tasks does it list? after Which Dalian document sets …?: the document, not Dalian
         return f"the {asked.group('owner')} {asked.group('noun')}"
