@@ -117,7 +117,7 @@ def test_one_misfire_counts_the_answered_answerable_rows_a_lone_check_would_refu
     assert one_misfire(evidence, x, y) == (1, 2)  # 5 - 4 = 1 stays answered; 2.6 - 4 is refused
 
 
-def test_validation_checks_drop_and_cmrc_in_one_line_before_building_an_index(tmp_path, capsys, monkeypatch):
+def test_validation_checks_drop_cmrc_and_join_in_one_line_before_building_an_index(tmp_path, capsys, monkeypatch):
     import json
 
     import eval.run
@@ -133,6 +133,10 @@ def test_validation_checks_drop_and_cmrc_in_one_line_before_building_an_index(tm
     assert main(["--test", "all", "--cmrc", str(tmp_path / "nope.jsonl"), "--index", str(tmp_path)]) == 2
     out = capsys.readouterr().out.strip()
     assert out.count("\n") == 0 and out.startswith("error: --cmrc") and "cannot read it" in out
+    for join in (["--test", "all", "--join", "readers99"], ["--test", "readers2", "--join", "readers2"]):
+        assert main([*join, "--index", str(tmp_path)]) == 2
+        out = capsys.readouterr().out.strip()
+        assert out.count("\n") == 0 and out.startswith("error: --join")
     stale = tmp_path / "stale.jsonl"
     stale.write_text(json.dumps({"id": "1", "half": "even", "features": {"top_dense": 0.5}}) + "\n", encoding="utf-8")
     assert main(["--test", "all", "--cmrc", str(stale), "--index", str(tmp_path)]) == 2
@@ -177,3 +181,41 @@ def test_an_unknown_name_weighs_at_least_as_much_as_a_place_written_elsewhere():
     assert AT_LEAST_AS_STRONG["unknown_names"] == "place_absent" and per_unit[1] <= per_unit[2] + 1e-6 < 0
     alone, _ = fit(x, y, ["cover_top", "unknown_names"])  # without its partner nothing binds it
     assert alone["coef"][1] / alone["scale"][1] > per_unit[1]
+
+
+def _sets_for_joining(rng, misfiring: float):
+    """Three sets of written questions and a fourth, 'new', whose answerable questions trip the check unknown_names at
+    the rate ``misfiring`` (the others: 5 %)."""
+    x, examples, member = [], [], []
+    for name in ("a", "b", "c", "new"):
+        rate = misfiring if name == "new" else 0.05
+        for i in range(60):
+            kind = ("number", "number", "near_miss", "out_of_scope")[i % 4]
+            answerable = kind == "number"
+            row = np.zeros(len(FEATURES))
+            row[FEATURES.index("cover_top")] = rng.uniform(0.4, 1.0) if answerable else rng.uniform(0.0, 0.8)
+            row[FEATURES.index("unknown_names")] = float(rng.random() < (rate if answerable else 0.6))
+            x.append(row)
+            examples.append(Example(f"{name}{i}", int(answerable), f"{name}/{kind} {name}{i}", f"{name}{i}"))
+            member.append(name)
+    return np.array(x), examples, member
+
+
+def test_joining_measures_the_trade_a_new_set_brings_to_the_other_sets_left_out_questions():
+    """A new set whose answerable questions trip a check makes the fit trust the check less: the other sets'
+    unanswerable questions near the threshold rise more than their answerable ones (axis > 0), which a new set like
+    the others does not do; a real fit of eval.calibrate's model (weights, grouped folds, Platt scaling)."""
+    from eval.calibrate_validate import joining, joining_line
+
+    features = ["cover_top", "unknown_names"]
+    rng = np.random.default_rng(5)
+    x, examples, member = _sets_for_joining(rng, misfiring=0.5)
+    trading = joining(x, examples, member, "new", features)
+    x, examples, member = _sets_for_joining(np.random.default_rng(5), misfiring=0.05)
+    alike = joining(x, examples, member, "new", features)
+    assert trading["shift"]["axis"] > 0.3 and trading["shift"]["axis"] > alike["shift"]["axis"] + 0.3
+    assert trading["shift"]["out_of_scope"] > trading["shift"]["answerable"]
+    assert set(trading) == {"flips", "false_abstention", "near_miss", "out_of_scope", "shift", "near"}
+    assert all(len(trading[k]) == 2 for k in ("false_abstention", "near_miss", "out_of_scope"))
+    line = joining_line("new", trading)
+    assert line.startswith("new joining the fit") and "axis +" in line
