@@ -141,3 +141,17 @@ def test_a_capitalised_latin_name_in_a_chinese_question_is_a_word():
     assert nonsense("什么是Gtk♯？", lexicon) == 0.0
     assert nonsense("什么是sdfg？", lexicon) == 1.0
     assert nonsense("sdfg", lexicon) == 1.0
+
+
+def test_who_is_answered_by_a_name_in_latin_letters_or_with_its_short_form():
+    """萱侬律的经营权归谁所有 against 由Kampon Tansacha先生…; 经营方是谁 against 东日本旅客铁道（JR东日本）: a foreign person's
+    or firm's name in Latin letters, and a body's full name with its Latin short form, answer who without a suffix."""
+    from index.normalize import canonical
+    from retriever.answerability.answer_check import gives
+    from retriever.answerability.asked import PERSON
+
+    assert gives(canonical("自2001年起，萱侬律的经营权由Kampon Tansacha先生所有。"), PERSON, ("萱侬律", "经营权"))
+    assert gives(canonical("那须盐原车站是东日本旅客铁道（JR东日本）所经营的铁路车站。"), PERSON, ("那须盐原车站", "经营"))
+    assert not gives(canonical("萱侬律的经营权在2001年有了变化。"), PERSON, ("萱侬律", "经营权"))
+    assert not gives(canonical("该市的PM2.5浓度下降了。"), PERSON, ("浓度",))
+    assert not gives(canonical("萱侬律的经营权在Kampon手中。"), PERSON, ("萱侬律", "kampon"))  # the question's own name
