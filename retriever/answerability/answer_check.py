@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from index.normalize import canonical, search_key
+from index.normalize import CJK, canonical, search_key
 from index.records import Chunk, Kind
 from retriever.answerability.asked import ORIGIN, PERSON, PLACE, TIME
 from retriever.answerability.eras import rule_on
@@ -79,6 +79,9 @@ _ANAPHORIC = re.compile(r"^(?:这|這|此|该|該)(?![里裡边邊儿兒样樣�
 # tag as a person.
 _FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,10})+")
 _COUNTRY = frozenset({"country", "nation", "state"})
+# A name followed by its short form in Latin letters in brackets (东日本旅客铁道（JR东日本）, 世界卫生组织（WHO）): Chinese
+# writes a body's full name so, whatever it ends in (session 19, cmrc7)
+_SHORT_NAMED = re.compile(r"([\u4e00-\u9fff]{3,16})\s*[(（]\s*[A-Za-z]{2,}[\u4e00-\u9fffA-Za-z]{0,8}\s*[)）]")
 
 
 def speech(chunk: Chunk) -> str:
@@ -142,6 +145,10 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
             return True  # 跟谁签了合作协议: 清华大学环境学院; who operates them: 第三方
         if any(fresh(m.group(0)) for m in _FOREIGN_NAME.finditer(sentence)):
             return True
+        if CJK.search(sentence) and any(t == "eng" and len(w) >= 4 and w.isalpha() and fresh(w) for w, t in tags):
+            return True  # a Chinese sentence writes a foreign person's or firm's name in Latin letters (由Kampon Tansacha先生)
+        if any(fresh(m.group(1)) for m in _SHORT_NAMED.finditer(sentence)):
+            return True  # a name with its Latin short form in brackets: 东日本旅客铁道（JR东日本）, no suffix needed
         return any(t in _PERSON_TAGS and fresh(w) and person_name(w) for w, t in tags)
     if _organisation(tags, fresh, _suffixes(named)):
         return True

@@ -143,9 +143,9 @@ from retriever.answerability.asked import ORIGIN, PLACE, TIME, answer_kind, asks
 from retriever.answerability.asked_action import how_action, keyword_asked
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.eras import rule_on
-from retriever.answerability.focus import focus_units
+from retriever.answerability.focus import event_frames, focus_units
 from retriever.answerability.heads import head_characters, near_synonyms, same_meaning_written, written_word
-from retriever.answerability.kinds import asked_kind, generic_place, kind_named
+from retriever.answerability.kinds import asked_kind, generic_place, kind_before_which, kind_named
 from retriever.answerability.lift import sentence_lift
 from retriever.answerability.lists import excluded_members, rest_named
 from retriever.answerability.names import (
@@ -308,11 +308,50 @@ def _piece_written(word: str, contains: Contains) -> bool:
 _EN_EVENT_VERBS = frozenset("hold holds held convene convened convenes take took taken".split())
 
 
+def _noun(word: str) -> bool:
+    """A Chinese word jieba's dictionary tags a noun (孩子, 员工)."""
+    return not word.isascii() and pos_tagger().dt.word_tag_tab.get(word, "").startswith("n")
+
+
 def _verb(word: str) -> bool:
     """A word jieba's dictionary tags a verb (召开, 举行), or an English verb's past form (held)."""
     if word.isascii():
         return word in _EN_EVENT_VERBS
     return pos_tagger().dt.word_tag_tab.get(word, "").startswith("v")
+
+
+# A kinship is told from either side: the wife's article says whom she married (嫁曾布为妻) or who married her
+# (娶了…) where her husband is asked (魏玩的丈夫是谁), a marriage's own words, not 婚 or 嫁 alone (《结婚倒数180天》,
+# 嫁衣 tell of no spouse); a son's says whose son he is (某某之子, 长子) where his father is asked; a child is told by
+# its birth (育有, 生下). The converse's words, by the asked relation (session 19, cmrc7).
+_SPOUSE = ("为妻", "之妻", "为夫", "配偶", "嫁给", "嫁予", "嫁于", "下嫁", "出嫁", "改嫁", "再嫁", "娶", "正室", "继室")
+_CONVERSE_KIN = {
+    **dict.fromkeys(("丈夫", "夫君", "老公", "夫婿", "妻子", "老婆", "夫人", "太太", "妻室"), _SPOUSE),
+    **dict.fromkeys(("父亲", "母亲", "父母", "爸爸", "妈妈", "生父", "生母"),
+                    ("之子", "之女", "长子", "次子", "三子", "幼子", "独子", "长女", "次女", "幼女", "独女")),
+    **dict.fromkeys(("儿子", "女儿", "子女", "孩子", "儿女", "后代"), ("育有", "生有", "生下", "诞下", "之父", "之母")),
+}
+# Belonging is told from either side too: 纳豆隶属于哪家公司 where the article writes 金星娱乐旗下签约艺人
+_BELONGING = ("隶属", "隶属于", "属于", "所属", "旗下", "下属", "属下", "麾下", "附属", "从属", "归属")
+_CONVERSE = {**_CONVERSE_KIN, **dict.fromkeys(_BELONGING, _BELONGING)}
+
+
+def with_article_words(focus: Sequence[Unit], articles: Sequence[str], known: Callable[[str], bool] | None) -> list[Unit]:
+    """The asked words of a question about a document's subject, each also found by the word of the same meaning its
+    article writes where it never writes the asked one, when it names a thing (几个孩子 of 育有3名子女:
+    heads.same_meaning_written; not a verb's: 回到 of 重返 tells nothing of where to), and an asked kinship or
+    belonging by its converse (丈夫 of 嫁…为妻, 隶属于 of 旗下: _CONVERSE): the article counts, dates and names the
+    asked thing in its own words (session 19, cmrc7)."""
+    out = []
+    for unit in focus:
+        if any(f and f in a for f in unit.forms for a in articles):
+            out.append(unit)
+            continue
+        other = tuple(w for w in _CONVERSE.get(unit.label, ()) if w != unit.label and any(w in a for a in articles))
+        if _noun(unit.label):  # a thing counted or named in the article's word; a verb's (回到: 重返) tells no more
+            other += tuple(w for w in [same_meaning_written(unit.label, articles, known)] if w)
+        out.append(Unit(unit.label, unit.weight, unit.forms + other) if other else unit)
+    return out
 
 
 def own_terms(evidence: Evidence) -> list[str]:
@@ -325,7 +364,8 @@ def content_units(evidence: Evidence, lexicon: dict[str, list[str]]) -> list[Uni
     """The question's content words: its Chinese words, and its Latin words with their translations (mixed too). A
     word the question writes only inside an asking phrase (多长 and 长时间 of 花了多长时间) is none."""
     outside = ZH_ASKING.sub("|", search_key(evidence.question))
-    terms = [t for t in own_terms(evidence) if search_key(t) in outside or not rule_on(10)]
+    frames = event_frames(evidence.question)
+    terms = [t for t in own_terms(evidence) if (search_key(t) in outside or not rule_on(10)) and search_key(t) not in frames]
     return chinese_units(terms, lexicon) + english_units(evidence.question, lexicon)
 
 
@@ -382,6 +422,8 @@ def unit_known(unit: Unit, facts: IndexFacts) -> bool:
         return True
     if any(_glued_coverb(f, facts.contains) or _counted_written(f, facts.contains) for f in unit.forms if f):
         return True  # 往北方 where the text writes 向北方, 三句话 where it writes the three: the asker's glue, not asked words
+    if _merged_pair_written(unit.label, facts.contains) or _measure_amount_written(unit.label, facts.contains):
+        return True  # 经纬度 where the text writes 纬度, 分值 where it writes 3分: the same thing in the text's words
     if any(written_word(s, facts.contains, facts.known) for s in near_synonyms(unit.label)):
         return True  # 武艺 where the text writes the word 武功 (heads.near_synonyms: CC-CEDICT's shared meaning)
     slips = [f for f in unit.forms if f and not is_dictionary_word(f)]  # a dictionary word (常住人口) is meant as written
@@ -409,6 +451,29 @@ def _counted_written(word: str, contains: Contains) -> bool:
     without one; session 17, readers12 l105)."""
     counted = _COUNTED_WORD.match(word)
     return bool(counted) and contains(counted.group(2) or counted.group(3))
+
+
+def _merged_pair_written(word: str, contains: Contains) -> bool:
+    """A word of three Chinese characters that merges two words sharing their last character (经纬度 of 经度 and 纬度,
+    中小学 of 中学 and 小学, 进出口 of 进口 and 出口), one of which the text writes: Chinese names two things of one head
+    by their first characters before it, so the text writing either speaks of what is asked. Both must be dictionary
+    words (副市长 is no 副长 and 市长; session 19, cmrc7)."""
+    if len(word) != 3 or not word.isalpha() or word.isascii():
+        return False
+    pair = (word[0] + word[2], word[1:])
+    return all(is_dictionary_word(w) for w in pair) and any(contains(w) for w in pair)
+
+
+_AMOUNT_OF_MEASURE = frozenset("数值")  # 分值, 人数, 票数, 次数: the amount counted in the measure word before it
+_NUMERALS = "0123456789一二两三四五六七八九十百千万几"
+
+
+def _measure_amount_written(word: str, contains: Contains) -> bool:
+    """A word of a measure word and 数 or 值 (分值, 票数, 次数: the amount in that measure) where the text gives a
+    number in that measure (3分以下, 10次): the number is the amount asked (session 19, cmrc7)."""
+    if len(word) != 2 or word[1] not in _AMOUNT_OF_MEASURE or word.isascii():
+        return False
+    return any(contains(n + word[0]) for n in _NUMERALS)
 
 
 def writes(unit: Unit, facts: IndexFacts) -> bool:
@@ -490,6 +555,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     best = own[int(np.argmax(attr_scores))] if own else None
     focus = focus_units(evidence.question, "zh" if evidence.lang == "zh" else "en", units, entities)
     focus = recorded_event(evidence.question, focus, [evidence.passages[i] for i in own], facts.contains)
+    if subject and facts.subject_texts:
+        focus = with_article_words(focus, [facts.subject_texts.get(e.speaker, "") for e in entities], facts.known)
     unknown_words = [u for u in focus if unmapped(u, facts)]  # no gloss: no reason may name them as absent
     focus_scores = [float(all(u.found_in(texts[i]) for u in focus)) for i in own]
     unit = asked_unit(canonical(evidence.question))
@@ -570,7 +637,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         # after the subject's name (松平康忠（1546年－1618年9月28日）) say when it was born and died (subjects.life_dates);
         # a verb's head character with 于 is the written style's verb (生于 for 出生, 建于 for 建立: heads.head_characters);
         # a name in Latin script in that bracket is its English or French name (英文名称: subjects.name_in_script);
-        # who did it is asked by the doer's noun where the article writes the deed (设计师 of 由…设计: _agent_written)
+        # who did it is asked by the doer's noun where the article writes the deed (设计师 of 由…设计: _agent_written);
+        # the kind whose name is asked, before 是哪家 as after 哪家 (所属的公司是哪家: JR东日本), is no asked word
         around = circumstances(evidence.question)
         asks_time = kind == TIME or answer_kind(evidence.question, evidence.lang) == TIME  # 哪一年出生 asks a year
         opening = article[: len(entities)]  # the subjects' own articles, whose first sentence introduces them
@@ -584,6 +652,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
             and not (language_of_name(u.label, evidence.question) and any(name_in_script(t) for t in opening))
             and not _agent_written(u.label, article, scoped.contains, facts.known)
             and not _piece_written(u.label, scoped.contains)
+            and not (u.label in name_kind and kind_before_which(evidence.question, u.label))
         ]
     # the rest of a list asked (除了A、B、C，剩下的是哪些): answered only where the text lists another member (lists.py)
     members = excluded_members(evidence.question) if evidence.lang == "zh" else []

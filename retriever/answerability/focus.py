@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from index.normalize import canonical
+from index.normalize import canonical, search_key
 from index.stopwords import STOPWORDS
 from retriever.answerability.comparison import reference_year
 from retriever.answerability.entities import Entity, names_alias
@@ -46,6 +46,16 @@ _EN_NOT_FOCUS = EN_AUXILIARIES | frozenset(
 )
 
 
+# What happened is asked by the verb of an event before 什么事 (遭遇了什么事情, 发生过什么事, 经历了何事): the verb
+# frames the asked event as English "happen" does; the answer tells the event in its own verb (发生大火)
+_EVENT_FRAME = re.compile(r"([\u4e00-\u9fff]{2})(?:了|过|到)?(?:什么|哪些|啥|何)(?:样的)?(?:事情|事件|事|变故)")
+
+
+def event_frames(question: str) -> frozenset[str]:
+    """The verbs that frame an asked event (遭遇 of 此大厦遭遇了什么事情; session 19, cmrc7): no asked words."""
+    return frozenset(_EVENT_FRAME.findall(search_key(question)))
+
+
 def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Sequence[Entity]) -> list[Unit]:
     """The asked attribute: the content words next to the question word (常住人口 of 南阳市的常住人口是多少,
     员工 of 有多少名员工, 'population' of 'What is the population of Jining?'); [] for why/how questions, for
@@ -71,6 +81,7 @@ def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], name
         marker = next((i for i, (w, _) in enumerate(cut) if MEASURE_ASKED.fullmatch(w) or w == "多" and i + 1 < len(cut)
                        and MEASURE_ASKED.match(w + cut[i + 1][0])), None)
     event = asked_event(cut, names_entity)
+    frames = event_frames(question)
     own = {u.label: u for u in units}  # with their synonyms' and everyday words' forms (上班 by 工作)
     asked = [own.get(event) or Unit(event, unit_weight(event), (event,))] if event else []
     if marker is None:
@@ -100,6 +111,7 @@ def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], name
                     word = word[:-1]  # comparison's 比 glued to a name's end (竹埠港比以前: 竹埠|港比), not 对比
                 if (
                     word.isascii() or names_nothing(word) or word in STOPWORDS or word in _PLACEHOLDERS
+                    or word in frames
                     or adverb(word) or len(word) < 2 or word in _TIME_HEADS or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
                 ):
                     continue

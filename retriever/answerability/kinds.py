@@ -132,6 +132,13 @@ def _noun_run(words: list) -> list[str]:
     return run
 
 
+def kind_before_which(question: str, kind: str) -> bool:
+    """Whether a Chinese question asks the name of a kind it writes before 是哪/为哪 and a measure word (所属的公司是哪家,
+    首府是哪座城市 is not: the kind follows): the same question as 哪家公司, whose kind the answer's name need not write
+    (session 19, cmrc7)."""
+    return bool(re.search(re.escape(kind) + r"(?:是|为)哪(?:一)?[\u4e00-\u9fff]?(?:[?？。]|$)", search_key(question)))
+
+
 def named_at(text: str, start: int, kind: str) -> bool:
     """Whether the kind written at text[start:] heads a name (text in search_key form)."""
     from retriever.answerability.units import pos_tagger

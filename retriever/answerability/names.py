@@ -51,6 +51,9 @@ def is_word(unit: Unit, question: str = "", lexicon: dict | None = None) -> bool
     acronym = len(label) >= 2 and re.search(rf"(?<![A-Za-z]){re.escape(label.upper())}(?![A-Za-z])", question)
     if len(unit.forms) > 1 or acronym or re.search(r"[a-z]\d", label):  # pm2.5, so2: a chemical or a standard
         return True  # the lexicon knows it (pinyin, a gloss), or written as an acronym
+    if len(label) >= 2 and CJK.search(question) and re.search(rf"(?<![A-Za-z]){re.escape(label[0].upper())}"
+                                                              rf"{re.escape(label[1:])}(?![a-z])", question):
+        return True  # a capitalised Latin word in a Chinese question is a name (什么是Gtk♯: no vowel, no mash)
     if len(label) < 2 or not _VOWEL.search(label) or any(label in row for row in _KEYBOARD_ROWS) or _mashed(label):
         return False
     from index.lexicon import english_vocabulary, is_english_word

@@ -42,8 +42,8 @@ def absent_nouns(units: Sequence, known: Callable[[object], bool], entity_asked:
         entity_asked: the question names an entity of the transcript (then nothing is absent: its facts are asked).
 
     Returns:
-        The words, in the question's order, each once (a word inside a longer one found is left out: 放线菌 in
-        放线菌酮).
+        The words, in the question's order, each once (a word inside a longer one found, or inside a longer word
+        the text writes, is left out: 放线菌 in 放线菌酮, 经纬 in 经纬度).
     """
     if entity_asked:
         return []
@@ -52,4 +52,7 @@ def absent_nouns(units: Sequence, known: Callable[[object], bool], entity_asked:
         if len(u.label) >= 2 and not u.label.isascii() and not QUESTION_CHARACTERS & set(u.label)
         and rarity(u.label) >= RARE and not known(u) and is_noun(u.label)  # the text lookup after the cheap checks
     ]
-    return [w for w in dict.fromkeys(found) if not any(w != longer and w in longer for longer in found)]
+    # a word inside a longer word of the question is a piece of it: absent only when that word is (经纬 of 经纬度,
+    # which the text writes as 纬度 and 东经; session 19, cmrc7)
+    wider = [u.label for u in units if len(u.label) > 2 and u.label not in found and known(u)]
+    return [w for w in dict.fromkeys(found) if not any(w != longer and w in longer for longer in found + wider)]
