@@ -236,13 +236,56 @@ def spoken(question: str) -> str:
     return re.sub(r"^[，,\s]+|(?<=[，,])[，,\s]+", "", text)
 
 
+# The mainland netizen's reactions around a question (session 19, readers15): a number that is a cheer (666, 888: one
+# digit repeated), a pinyin initialism in lower case (yyds 永远的神, xswl, awsl) and emoji, standing apart from the
+# question's words (at its edges, after a space or a comma). They ask nothing: read as words they were figures or
+# names the text never writes (转录稿中没有提到：666).
+_CHEER = re.compile(r"(?<![\w.])(\d)\1{2,}(?![\w.%])")
+_INITIALISM = re.compile(r"(?<![A-Za-z0-9])[a-z]{2,5}(?![A-Za-z0-9])")
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
+_APART = r"[\s,，。.!！?？~～、]"
+
+
+def netizen(question: str, contains=None) -> str:
+    """A Chinese question without the netizen's cheers, pinyin initialisms and emoji standing apart from its words
+    (济宁罚了四千来万？具体罚了多少钱 666 → …多少钱; 济宁环境APP yyds，举报是几个小时受理啊 → 济宁环境APP，举报…). An
+    initialism is a lower-case run of two to five letters with at most one vowel that is no English word, no pinyin
+    and nothing the text writes (contains): ppp or app stay. As typed when nothing would be left."""
+    if not re.search(_HAN, question):
+        return question
+    from index.lexicon import _english_words
+    from index.pinyin import is_pinyin
+    from index.wordforms import light_stem
+    from retriever.answerability.names import _KEYBOARD_ROWS, _mashed
+
+    def initialism(m: re.Match) -> bool:
+        word = m.group(0)
+        before, after = m.string[: m.start()], m.string[m.end() :]
+        apart = (not before or re.search(f"{_APART}$", before)) and (not after or re.match(_APART, after))
+        keys = any(word in row for row in _KEYBOARD_ROWS) or _mashed(word)  # asdf, qwer: a key mash, nonsense's
+        return bool(apart) and not keys and len(re.findall("[aeiou]", word)) <= 1 \
+            and light_stem(word) not in _english_words() and not is_pinyin(word) \
+            and not (contains and (contains(word) or contains(word.upper())))
+
+    def cheer(m: re.Match) -> bool:
+        before, after = m.string[: m.start()], m.string[m.end() :]
+        return (not before or bool(re.search(f"{_APART}$", before))) and (not after or bool(re.match(_APART, after)))
+
+    text = _EMOJI.sub(" ", question)
+    text = _CHEER.sub(lambda m: " " if cheer(m) else m.group(0), text)
+    text = _INITIALISM.sub(lambda m: " " if initialism(m) else m.group(0), text)
+    text = re.sub(r"\s*([，,。？?！!])(?:\s*[，,])*", r"\1", text)  # the comma the reaction left
+    text = re.sub(r"^[\s，,]+|\s+$", "", re.sub(r"\s{2,}", " ", text))
+    return text if len(_WORDS.findall(text)) >= 2 else question
+
+
 def unframed(question: str, contains=None) -> str:
     """The question without the asker's opening and closing words (请问、我想了解一下、Could you tell me, thanks).
 
     At most three openings come off (请问，我是做环保的，想问一下：); the question is returned as typed when less than two
     word characters would be left (请问 alone is no question, and stays what it is).
     """
-    text = situated(instructed(question), contains)
+    text = situated(instructed(netizen(question, contains)), contains)
     for _ in range(3):
         stripped = _OPENING.sub("", text, count=1)
         if stripped == text:
