@@ -70,6 +70,12 @@ Three more readers (session 17, readers13's personas):
   (人数 → 多少人, 日期 → 什么时候, 地点 → 在哪里; the last keyword asked otherwise). It refused more answerable keyword
   variants (python -m eval.abstention_stress --kinds keywords: 3 -> 46 of 502 with the last keyword asked, 3 -> 12 with
   the generic words only) for one more readers13 tune near miss refused; keywords stay as typed.
+
+A mainland netizen wraps the question in reactions (session 19, readers15): a cheer written as one digit repeated (666,
+888), a pinyin initialism in lower case (yyds, xswl) and emoji, standing apart from the question's words. ``netizen``
+takes them off (a key mash such as asdf stays, for the nonsense check; so does a lower-case acronym the text writes):
+read as words they were a figure or a name the text never writes (转录稿中没有提到：666). A round figure the asker gives
+for the exact one asked (一千多台？具体多少台) is their yardstick (comparison.yardstick), not a figure the text must write.
 """
 
 from __future__ import annotations
