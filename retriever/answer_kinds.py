@@ -120,8 +120,11 @@ def tells_past(text: str) -> bool:
 
 
 # What came after (以后, 后来, after) asked about and told (项目建成后，…; 后来…; 矿山变成了地质公园).
-_ASKS_AFTER = re.compile(r"以后|之后|后来|过后|\bafter\b|\bafterwards\b|\blater\b", re.I)
-_TELLS_AFTER = re.compile(r"后来|此后|随后|之后|以后|[^，,。；;]{1,8}后[，,]|变成|变为")
+# a sequence asked by its next step (签完责任书，下面接着干了啥; 然后呢, 随后, next) as well; 经过督察，… tells what came of it
+_ASKS_AFTER = re.compile(
+    r"以后|之后|后来|过后|接着|紧接着|随后|然后|跟着|下一步|\bafter\b|\bafterwards\b|\blater\b", re.I
+)
+_TELLS_AFTER = re.compile(r"后来|此后|随后|之后|以后|[^，,。；;]{1,8}后[，,]|经过[^，,。；;]{1,8}[，,]|变成|变为")
 
 
 def asks_after(question: str) -> bool:

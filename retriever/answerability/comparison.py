@@ -16,7 +16,8 @@ larger. So
   an asked word (reference_year; focus.focus_units) that the passage must write, as it must write what is counted.
   比以前, 比过去 are no year: a before-and-after account answers them (昔日的矿山变成了地质公园);
 - a number the asker measures against (超过一千名, 不到50亿, 100台以上) is the asker's yardstick, not a fact the text
-  must write (yardstick; names.unknown_names): 济宁的网格员是否超过一千名 is answered by 992名.
+  must write (yardstick; names.unknown_names): 济宁的网格员是否超过一千名 is answered by 992名; so is a round figure
+  given for the exact one asked (大连拆了一千多台？具体多少台; 三十来个, 大约两千名: session 19, readers15).
 """
 
 from __future__ import annotations
@@ -69,7 +70,18 @@ def reference_year(question: str) -> str:
     return next((w for w in (*_YEAR_WORDS.split("|"), "同比", "环比") if w in word), word)
 
 
+# a round figure: the number with 多/来/余/几 after it (1000多台, 30来个, 100余名, 200几家) or 约/大约/将近 before it
+_ROUNDED_AFTER = re.compile(r"^\s*(?:多(?!少)|来|余|几(?!个?[？?。！!，,\s]|$))")
+_ROUNDED_BEFORE = re.compile(r"(?:约|大约|大概|大致|将近|接近|差不多|近|上)\s*$")
+
+
 def yardstick(text: str, start: int, stop: int) -> bool:
     """Whether the number text[start:stop] (canonical form) is a yardstick the question measures against: after a
-    word of comparison (超过, 不到, 多于, 上) or before 以上, 以下, 左右."""
-    return bool(_MEASURE_BEFORE.search(text[:start]) or _MEASURE_AFTER.match(text[stop:]))
+    word of comparison (超过, 不到, 多于, 上) or before 以上, 以下, 左右; or a round figure the asker gives for the exact
+    one they ask (拆了1000多台？具体是多少台: 1416台; 三十来个 for 28名, 大约2000名): the text writes the exact figure,
+    which may even lie outside the asker's range, never the round one."""
+    before, after = text[:start], text[stop:]
+    return bool(
+        _MEASURE_BEFORE.search(before) or _MEASURE_AFTER.match(after)
+        or _ROUNDED_AFTER.match(after) or _ROUNDED_BEFORE.search(before)
+    )

@@ -131,6 +131,7 @@ from index.homophones import homophone_names
 from index.lexicon import unknown_english_names
 from index.normalize import canonical, search_key
 from index.records import Chunk, Kind
+from index.structure.people import TITLES
 from retriever.answerability.answer_check import (
     asks_code,
     clause_number,
@@ -381,7 +382,28 @@ def question_unknown_names(evidence: Evidence, facts: IndexFacts) -> list[str]:
         return found
     if not facts.lexicon or title_case(evidence.question):
         return []
-    return unknown_english_names(evidence.question, facts.lexicon, facts.contains)
+    found = unknown_english_names(evidence.question, facts.lexicon, facts.contains)
+    choice = _EN_EITHER.search(evidence.question)
+    if found and choice:
+        # Is Pubang Landscape an SOE or a listed company: one alternative the text never writes is answered by the
+        # other, which it writes (上市企业); no name of the question is missing
+        from index.lexicon import looks_known
+
+        sides = [re.findall(r"[A-Za-z][A-Za-z'-]*", side) for side in choice.groups()]
+        for i, side in enumerate(sides):
+            other = [w for w in sides[1 - i] if w.lower() not in _EN_ARTICLES]
+            if other and all(looks_known(w, facts.lexicon) for w in other):
+                found = [w for w in found if w not in side]
+    return found
+
+
+_EN_ARTICLES = frozenset("a an the".split())
+# an either-or question: Is X an A or a B, Was it A or B (yes/no opening, 'or' between two short noun phrases)
+_EN_EITHER = re.compile(
+    r"^(?:is|are|was|were|does|do|did|has|have)\b[^?]*?\b((?:an?\s+|the\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    r"\s+or\s+((?:an?\s+|the\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)\b",
+    re.I,
+)
 
 
 def question_entities(evidence: Evidence, facts: IndexFacts) -> list[Entity]:
@@ -519,6 +541,16 @@ def answers_in(sentence: str, focus: Sequence[Unit], attribute: Sequence[Unit], 
     return coverage(focus or attribute, sentence)
 
 
+# who says it, by title, before what was said (广州那位副总裁说，…; 那个局长提到，…)
+_SAID_BY = re.compile(
+    rf"^[^，,。？?]{{0,12}}?((?:那位|这位|那个|这个)?[\u4e00-\u9fff]{{0,4}}?(?:{'|'.join(TITLES)}))"
+    r"(?:说|讲|认为|提到|表示|谈到|介绍|指出)(?:过|了)?[，,：:]"
+)
+# a kind asked right after which/what as the object of what someone did, the auxiliary next (Which programme did
+# Jining set up …, What organisation did … form); not a copula's (What grade is the river's water: the grade is written)
+_EN_KIND_ASKED = re.compile(r"^\s*(?:which|what)\s+[a-z]+\s+(?:did|does|do|has|have|had|will|would|can|could)\b", re.I)
+
+
 def _with_context(text: str, chunk: Chunk) -> str:
     """A passage's text (search_key form) with the places its section names around it, when it has them."""
     return f"{text}\n{folded(chunk.context)}" if chunk.context else text
@@ -544,6 +576,14 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     texts = [folded(c.text) for c in evidence.passages]
     entities = question_entities(evidence, facts)
     attribute = attribute_units(units, entities)
+    # the asked speaker named by the title the text gives them, as who says what (广州那位副总裁说，… for 区锦雄, 广州
+    # 普邦园林…副总裁): the title names who speaks, as the name would, and is no attribute their passages must write
+    said_by = _SAID_BY.search(canonical(evidence.question)) if evidence.lang == "zh" else None
+    if said_by:
+        roles = {folded(c.role) for c in evidence.passages if c.role and any(e.speaker == c.speaker for e in entities)}
+        attribute = [
+            u for u in attribute if not (u.label in said_by.group(1) and any(u.label in r for r in roles))
+        ] or attribute
     # a document's subject (subjects.py): its article is judged alone; another article writing the asked words is no
     # rival fact (every article of a collection writes 职业, 出生地, 孩子 of someone), so fact_elsewhere is not scored
     subject = bool(entities) and all(e.docs for e in entities)
@@ -603,6 +643,10 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     answering = [i for i, f in zip(own, focus_scores) if f] if focus and any(focus_scores) else [
         i for i, a in zip(own, attr_scores) if a == max(attr_scores)
     ]
+    if focus and evidence.lang != "zh" and _EN_KIND_ASKED.match(evidence.question):
+        # Which programme did Jining set up with Tsinghua University …: the kind after which/what is named by the
+        # answer without its word (城市大气环保管家), as after 哪/什么; the passage covering the rest may answer too
+        answering += [i for i, a in zip(own, attr_scores) if a == max(attr_scores) and i not in answering]
     closest = [  # the passages best covering the asked attribute, not the document's parts (the forum's name: 全国…论坛)
         texts[i] for i, a in zip(own, attr_scores) if a == max(attr_scores) and evidence.passages[i].kind not in PARTS
     ]

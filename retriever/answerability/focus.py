@@ -30,6 +30,17 @@ _ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions as
 # attribute the answer must write.
 _ZH_POINT = frozenset("说明 表明 证明 比作 比喻 比喻成 比成 比为 比方 看作 看成 当作 当成 视为 形容 意味着 象征 强调".split())
 _NOUN_TAG = re.compile(r"^(?:n|vn|an|eng|l|j)")  # jieba tags of nouns, nominal verbs, idioms, abbreviations
+_RESULT = frozenset("成 为 作 做".split())  # the result a verb of likeness reaches (形容成, 看作): cut apart by the tagger
+
+
+def _points(before: Sequence[tuple[str, str]]) -> bool:
+    """Whether the words before 什么 end in a verb of meaning or likeness (比作), also with its result complement
+    cut off by the tagger (形容|成 什么, 比喻|为 什么): the question asks the phrase said, no attribute."""
+    if before and before[-1][0] in _ZH_POINT:
+        return True
+    return len(before) >= 2 and before[-1][0] in _RESULT and before[-2][0] in _ZH_POINT
+
+
 # Names (places, people, organisations) are what a question is about, not the attribute it asks: unknown_names
 # checks them (株州, a slip for 株洲, is no attribute the text lacks).
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt"})
@@ -86,8 +97,8 @@ def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], name
     asked = [own.get(event) or Unit(event, unit_weight(event), (event,))] if event else []
     if marker is None:
         return asked
-    if cut[marker][0] == "什么" and marker > 0 and cut[marker - 1][0] in _ZH_POINT:
-        return []  # 想说明什么, 比作什么: a point or a figure is asked, no attribute
+    if cut[marker][0] == "什么" and _points(cut[:marker]):
+        return []  # 想说明什么, 比作什么, 形容成什么: a point or a figure is asked, no attribute
     found = []
     # The noun after 多少/几 is what is counted (多少台锅炉); after 哪/什么 it is a kind (哪条大河: 淮河), which the
     # answer names without writing it: only the noun before the question word is then asked (利率是多少).

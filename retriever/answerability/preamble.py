@@ -77,6 +77,12 @@ is it really?) reads as the recalled clause with its figure asked (``remembered`
 figure is; a guess checked after the question (… remove? Was it below one percent?; …？是不是不到1%？) comes off
 (``guess_checked``). python -m eval.abstention_misses: readers14 tune false abstentions z033, z065, z061 answered, no
 other tune question changed.
+
+A mainland netizen wraps the question in reactions (session 19, readers15): a cheer written as one digit repeated (666,
+888), a pinyin initialism in lower case (yyds, xswl) and emoji, standing apart from the question's words. ``netizen``
+takes them off (a key mash such as asdf stays, for the nonsense check; so does a lower-case acronym the text writes):
+read as words they were a figure or a name the text never writes (转录稿中没有提到：666). A round figure the asker gives
+for the exact one asked (一千多台？具体多少台) is their yardstick (comparison.yardstick), not a figure the text must write.
 """
 
 from __future__ import annotations
@@ -243,6 +249,49 @@ def spoken(question: str) -> str:
     return re.sub(r"^[，,\s]+|(?<=[，,])[，,\s]+", "", text)
 
 
+# The mainland netizen's reactions around a question (session 19, readers15): a number that is a cheer (666, 888: one
+# digit repeated), a pinyin initialism in lower case (yyds 永远的神, xswl, awsl) and emoji, standing apart from the
+# question's words (at its edges, after a space or a comma). They ask nothing: read as words they were figures or
+# names the text never writes (转录稿中没有提到：666).
+_CHEER = re.compile(r"(?<![\w.])(\d)\1{2,}(?![\w.%])")
+_INITIALISM = re.compile(r"(?<![A-Za-z0-9])[a-z]{2,5}(?![A-Za-z0-9])")
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
+_APART = r"[\s,，。.!！?？~～、]"
+
+
+def netizen(question: str, contains=None) -> str:
+    """A Chinese question without the netizen's cheers, pinyin initialisms and emoji standing apart from its words
+    (济宁罚了四千来万？具体罚了多少钱 666 → …多少钱; 济宁环境APP yyds，举报是几个小时受理啊 → 济宁环境APP，举报…). An
+    initialism is a lower-case run of two to five letters with at most one vowel that is no English word, no pinyin
+    and nothing the text writes (contains): ppp or app stay. As typed when nothing would be left."""
+    if not re.search(_HAN, question):
+        return question
+    from index.lexicon import _english_words
+    from index.pinyin import is_pinyin
+    from index.wordforms import light_stem
+    from retriever.answerability.names import _KEYBOARD_ROWS, _mashed
+
+    def initialism(m: re.Match) -> bool:
+        word = m.group(0)
+        before, after = m.string[: m.start()], m.string[m.end() :]
+        apart = (not before or re.search(f"{_APART}$", before)) and (not after or re.match(_APART, after))
+        keys = any(word in row for row in _KEYBOARD_ROWS) or _mashed(word)  # asdf, qwer: a key mash, nonsense's
+        return bool(apart) and not keys and len(re.findall("[aeiou]", word)) <= 1 \
+            and light_stem(word) not in _english_words() and not is_pinyin(word) \
+            and not (contains and (contains(word) or contains(word.upper())))
+
+    def cheer(m: re.Match) -> bool:
+        before, after = m.string[: m.start()], m.string[m.end() :]
+        return (not before or bool(re.search(f"{_APART}$", before))) and (not after or bool(re.match(_APART, after)))
+
+    text = _EMOJI.sub(" ", question)
+    text = _CHEER.sub(lambda m: " " if cheer(m) else m.group(0), text)
+    text = _INITIALISM.sub(lambda m: " " if initialism(m) else m.group(0), text)
+    text = re.sub(r"\s*([，,。？?！!])(?:\s*[，,])*", r"\1", text)  # the comma the reaction left
+    text = re.sub(r"^[\s，,]+|\s+$", "", re.sub(r"\s{2,}", " ", text))
+    return text if len(_WORDS.findall(text)) >= 2 else question
+
+
 def unframed(question: str, contains=None) -> str:
     """The question without the asker's opening and closing words (请问、我想了解一下、Could you tell me, thanks).
 
@@ -250,7 +299,7 @@ def unframed(question: str, contains=None) -> str:
     word characters would be left (请问 alone is no question, and stays what it is).
     """
     # 我记得…，具体多少？ is a figure recalled, not the asker's own context
-    text = situated(remembered(guess_checked(instructed(question))), contains)
+    text = situated(remembered(guess_checked(instructed(netizen(question, contains)))), contains)
     for _ in range(3):
         stripped = _OPENING.sub("", text, count=1)
         if stripped == text:

@@ -65,6 +65,8 @@ _EN_PRONOUNS: tuple[tuple[str, Want], ...] = (
     # not the it of 'Is it true that …?', 'Isn't it the case …': a dummy subject that stands for the clause after it
     (r"\bits\b|\bit\b(?!\s+(?:(?:really|also|not|just)\s+)?(?:true|false|right|correct|so|the\s+case|possible|likely|fair"
      r"|accurate)\b)", Want.THING),
+    # the partitive those/these (How many of those were inside the urban area?): the things the last question counted
+    (r"(?<=\bof )(?:those|these)\b(?!\s+(?!(?:is|are|was|were|has|have|had|did|do|does|\w+ed)\b)(?-i:[a-z]))", Want.ANY),
     (r"\b(?:that|this|these|those)\s+(?=(?-i:[a-z]))(?!(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|"
      r"may|might|must|\w+ed)\b)", Want.OWNER),  # not the relative that of 'companies that are caught', 'the year that raised',
     # nor the that of 'true that Xiangtan …' (a name after it is no noun it points with)

@@ -232,9 +232,13 @@ def asked_people(pronoun: Pronoun, turns: list[Turn], chinese: bool) -> str:
     """The people the latest question counted (专职环保网格员 of 济宁配备了多少名专职环保网格员？, full-time grid staff of
     How many full-time grid staff does Jining have?) when a plural pronoun (他们, they, them) follows it, else ''."""
     plural = ("他们", "她们", "they", "them", "他们的", "这些人", "那些人", "这批人", "那批人")
-    if not turns or turns[-1].chinese != chinese or pronoun.text.lower() not in plural:
+    partitive = ("those", "these")  # How many of those were …: whatever the last question counted, people or not
+    word = pronoun.text.lower().strip()
+    if not turns or turns[-1].chinese != chinese or word not in plural + partitive:
         return ""
     thing = clauses.asked_thing(turns[-1].text).strip()
+    if word in partitive:
+        return thing
     return thing if _PEOPLE.search(thing) else _subject_group(turns[-1], chinese)
 
 
