@@ -56,9 +56,12 @@ browser:
 	  { (apt-get update -q && apt-get install -y -q chromium fonts-noto-cjk) >/tmp/forumqa-apt.log 2>&1 || \
 	    echo "warning: could not install chromium (see /tmp/forumqa-apt.log); browser tests will be skipped"; }
 
+# Bytecode: the suite starts dozens of Python processes besides its own (the CLI, servers, builds). A shell that sets
+# PYTHONDONTWRITEBYTECODE (some sandboxes and CI images do) makes each of them compile every module it imports from
+# source (numpy, gradio, ranx …) again; here they write and read it under .venv/pycache, never beside the sources.
 test: setup-test browser
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest
+	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/$(VENV)/pycache $(PY) -m pytest
 
 eval: setup-test
 	$(VENV)/bin/forumqa eval

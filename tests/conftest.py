@@ -26,6 +26,34 @@ def index_dir(tmp_path_factory, e5):
     return out
 
 
+DEFAULT_PATH = """
+import json, sys
+from retriever import Retriever
+question = "大连拆除了多少台燃煤锅炉？"
+Retriever.load(sys.argv[1]).answer(question)
+asked = set(sys.argv[2:])
+answered = {name: name in sys.modules for name in asked}
+import ui.cli, index.build
+Retriever.load(sys.argv[1]).answer(question)
+print(json.dumps({"answered": answered, "with_cli": {name: name in sys.modules for name in asked}}))
+"""
+
+
+@pytest.fixture(scope="session")
+def default_path_modules(index_dir):
+    """Which heavy packages a fresh process has imported once it has loaded the session index and answered a question
+    ("answered"), and again once it has also imported the CLI and the build code, loaded and answered ("with_cli"):
+    one process for the checks of test_index.py (torch, gradio) and test_milvus.py (pymilvus)."""
+    import json
+    import subprocess
+    import sys
+
+    names = ["torch", "sentence_transformers", "gradio", "pymilvus", "milvus_lite"]
+    result = subprocess.run([sys.executable, "-c", DEFAULT_PATH, str(index_dir), *names], capture_output=True, text=True,
+                            check=True)
+    return json.loads(result.stdout)
+
+
 @pytest.fixture(scope="session")
 def retriever(index_dir, e5):
     """A Retriever over the session index (shared: do not mutate)."""

@@ -207,14 +207,9 @@ def test_gold_questions_same_through_both_backends(eval_retriever, milvus_retrie
     assert figures["all"]["hybrid"]["same_top1"] >= 0.97
 
 
-def test_default_path_does_not_import_pymilvus(index_dir):
-    code = (
-        "import sys; from retriever import Retriever; import ui.cli, index.build; "
-        f"r = Retriever.load({str(index_dir)!r}); r.answer('大连拆除了多少台燃煤锅炉？'); "
-        "print('pymilvus' in sys.modules, 'milvus_lite' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["False", "False"]
+def test_default_path_does_not_import_pymilvus(default_path_modules):
+    with_cli = default_path_modules["with_cli"]  # a fresh process: the CLI and build code imported, a question answered
+    assert [with_cli["pymilvus"], with_cli["milvus_lite"]] == [False, False]
 
 
 def test_cli_builds_and_asks_through_milvus(tmp_path, small_files):
