@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from index.lexicon import ENGLISH_KEY
-from index.records import Chunk, Kind
+from index.records import Chunk
 from retriever.answerability.features import (
     Evidence,
     IndexFacts,
@@ -25,20 +25,12 @@ from retriever.answerability.kinds import asked_kind, kind_before_which
 from retriever.answerability.names import nonsense
 from retriever.answerability.subjects import subject_entities, subject_texts
 from retriever.conversation.knowledge import build_knowledge
+from tests.test_answerability_subjects import chunk
 
 DOCS = [SimpleNamespace(doc="d1", title="阵内智则"), SimpleNamespace(doc="d2", title="前田利家 (武将)")]
 COMEDIAN = "阵内智则是日本的搞笑艺人，出身于兵库县加古川市。1992年以单人搞笑艺人身份出道。"
 SAMURAI = "前田利家是日本战国时代的武将。1569年，前田利家被织田信长任命为知行，继承了前田家的家督。"
 
-
-def chunk(doc: str, text: str) -> Chunk:
-    sentences = [s + "。" for s in text.split("。") if s]
-    spans, start = [], 0
-    for s in sentences:
-        spans.append((start, start + len(s)))
-        start += len(s)
-    return Chunk(f"{doc}#0", doc, "", "", "", 0, 1, 1, "".join(sentences), tuple(range(len(sentences))),
-                 tuple(spans), tuple((1, 1) for _ in sentences), Kind.TEXT.value)
 
 
 def evidence(question: str, terms: tuple[str, ...], passages: list[Chunk]) -> Evidence:
