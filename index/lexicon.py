@@ -102,6 +102,13 @@ def _whole_pinyin() -> dict[str, str]:
     return cached("pinyin", _derive_whole_pinyin)
 
 
+@lru_cache(maxsize=1)
+def cedict_words() -> frozenset[str]:
+    """CC-CEDICT's words (the keys of _whole_pinyin), cached as a set of their own: a word test on the question path
+    loads it in about 0.04 s, the pinyin table in about 0.5 s."""
+    return cached("words", lambda: frozenset(_whole_pinyin()))
+
+
 def _derive_whole_pinyin() -> dict[str, str]:
     entries = _cedict().get_entries()
     out = {entry["traditional"]: entry["pinyin"] for entry in entries}

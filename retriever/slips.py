@@ -209,9 +209,9 @@ def same_tones(typed: str, reading: str) -> bool:
 
 def is_word(word: str) -> bool:
     """Whether a word is in jieba's dictionary or CC-CEDICT (高管, which jieba lacks): a word the asker may mean."""
-    from index.lexicon import _whole_pinyin
+    from index.lexicon import cedict_words
 
-    return _freq().get(word, 0) > 0 or word in _whole_pinyin()
+    return _freq().get(word, 0) > 0 or word in cedict_words()
 
 
 TERM_SIZES = range(3, 7)

@@ -15,7 +15,7 @@ from index import cedict_tables, gloss_senses, homophones, lexicon, synonyms
 from index.cedict_tables import SetTable, cached, input_key, pack_sets
 
 REPO = Path(__file__).resolve().parent.parent
-CACHED = (lexicon._all_definitions, lexicon._char_readings, lexicon._english_words, lexicon._whole_pinyin,
+CACHED = (lexicon._all_definitions, lexicon._char_readings, lexicon._english_words, lexicon._whole_pinyin, lexicon.cedict_words,
           gloss_senses.general_words, gloss_senses.part_meanings, synonyms._senses, synonyms._slots,
           homophones._proper_names)
 
@@ -164,3 +164,8 @@ def test_an_index_built_from_the_cache_is_the_index_built_without_it(tmp_path):
     assert list((tmp_path / "cache").glob("cedict_senses-*.table"))
     assert built[0].keys() == built[1].keys() and "lexicon.json" in built[0]
     assert [k for k in built[0] if built[0][k] != built[1][k]] == []
+
+
+def test_the_word_set_is_the_pinyin_tables_words():
+    """slips.is_word's CC-CEDICT test reads a set of its own (fast to load): the same words as the pinyin table."""
+    assert lexicon.cedict_words() == frozenset(lexicon._whole_pinyin())
