@@ -49,6 +49,7 @@ from retriever.conversation.referents import (
     only_names,
     resolve_pronouns,
     sounds_like,
+    titled_speakers,
     without,
 )
 from retriever.query import clean_query
@@ -152,6 +153,11 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     marker = omission.discourse_marker(text, word_tags(), clauses.words) if chinese else ""
     marker = "" if knowledge.find(marker) else marker  # 回到大连，: a name says whom it turns to (大连 is tagged an adverb)
     text = text[len(marker) :]  # 另外，要建立怎样的…？: the question goes on after what only says it carries on
+    named_text, titled = titled_speakers(text, knowledge)
+    if titled:  # 张局长那边呢？: 张海冰's; a question the name completes no further is left to answer() to name
+        done = _resolve(marker + named_text, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
+        if done.changed:
+            return done
     if chinese and (named := _appositive(text, knowledge)) != text:  # 他们南阳自己…: 他们 is 南阳, no one earlier
         done = _resolve(named, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
         if done.changed:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from index.errors import InvalidArgumentError
-from index.normalize import search_key
+from index.normalize import is_chinese, search_key
 from index.store.base import NO_FILTER, Filter
 from retriever.answer_sentence import asked_for
 from retriever.answerability import Evidence, Verdict
@@ -56,6 +56,8 @@ def answer(
     rewritten = completed.text if completed is not None else typed.text if typed.typed else ""
     parsed = retriever.parse(rewritten) if completed is not None else typed
     focus = None if speaker or completed is None else completed.focus
+    if (named := named_titles(retriever, parsed.text)) != parsed.text:  # 张局长以前在哪儿干？ → 张海冰以前在哪儿干？
+        rewritten, parsed = named, retriever.parse(named)
     searched = search(retriever, parsed, k, mode, Filter(speaker=speaker, doc=doc), focus)
     backend = retriever.backend
     hits = searched.hits
@@ -93,6 +95,21 @@ def named_article(question: str, chunks: Sequence, chosen: int) -> int:
     opens with that article, that passage (its words, 规定, may match another article better); else chosen."""
     found = ordinal_first(question, [chunk.text for chunk in chunks])
     return chosen if found is None else found
+
+
+def named_titles(retriever, question: str) -> str:
+    """The question with each speaker it names by surname and title written by name (张局长 → 张海冰, 区总 → 区锦雄,
+    Director Xu → Xu Wei; retriever.conversation.referents.titled_speakers): the text writes the name, so a question
+    that keeps the title asks about someone the judge finds nowhere. The index's entities are read only when the
+    question names someone so. (The search already reads the longer titles so: retriever.query.title_aliases.)"""
+    from retriever.conversation.pronouns import titled_people
+
+    if not titled_people(question, is_chinese(question)):
+        return question
+    from retriever.conversation import knowledge_for
+    from retriever.conversation.referents import titled_speakers
+
+    return titled_speakers(question, knowledge_for(retriever))[0]
 
 
 def entity_names(retriever) -> list[str]:

@@ -57,6 +57,7 @@ class Entity:
     given_english: tuple[str, ...] = ()  # a person's given name in pinyin ('guojun'), for 'Su Guojun'
     display: str = ""  # the English name to write ('jining', 'pubang'): a key of the lexicon, so it is understood
     province: bool = False
+    title: str = ""  # a person's title as the speaker list gives it (局长, 副总裁): how others call them (张局长, 区总)
 
     def label(self, chinese: bool) -> str:
         """How to write the entity in a question: its Chinese name, or for English a pinyin name."""
@@ -232,7 +233,7 @@ def build_knowledge(speakers, texts: Iterable[str], lexicon: Mapping[str, list[s
             Entity(
                 EntityKind.PERSON, s.name, aliases, tuple(sorted(keys)), s.name,
                 city_of.get(s.name, ""), org_of.get(s.name, ""), tuple(sorted(set(english.get(given, [])))),
-                display=_person_display(s.name, english.get(s.name, []), host),
+                display=_person_display(s.name, english.get(s.name, []), host), title="" if host else s.title,
             )
         )
     for place in sorted(places):

@@ -43,6 +43,56 @@ def sounds_like(fragment: str, knowledge: Knowledge) -> Entity | None:
     return None
 
 
+# How a typed title matches a speaker's own (局长, 副总裁): by the character people shorten it to (张局 of 局长, 区总 of
+# 副总裁); a courtesy title (先生, Mr) fits anyone. A mayor or a secretary Wang is someone else than bureau chief Wang Qi.
+_COURTESY = frozenset("先生 女士 老师 mr mrs ms miss madam dr prof professor".split())
+_EN_TITLE_CHAR = {"director": "局", "chief": "局", "president": "总", "chairman": "总", "chairwoman": "总", "manager": "总"}
+
+
+def _title_fits(typed: str, title: str) -> bool:
+    """Whether a title typed before or after a surname (局长, 总, Director) can be the speaker's title (局长, 副总裁)."""
+    typed = re.sub(r"(?i)^(?:副|deputy\s+|vice[- ]?)|\.$", "", typed.strip()).lower()
+    if typed in _COURTESY:
+        return True
+    key = _EN_TITLE_CHAR.get(typed, typed[:1])
+    return bool(title) and bool(key) and key in title.removeprefix("副")
+
+
+def _surnames(entity: Entity, chinese: bool) -> set[str]:
+    """A speaker's surname as typed: the first character (张 of 张海冰), or its pinyin forms (zhang; ou and qu of 区)."""
+    if chinese:
+        return {entity.name[0]} if len(entity.name) >= 2 else set()
+    parts = entity.label(False).lower().split()
+    given = "".join(parts[1:])
+    out = {parts[0]} if len(parts) >= 2 else set()
+    return out | {k[: -len(given)] for k in entity.english if given and k.endswith(given) and len(k) > len(given)}
+
+
+def titled_speakers(text: str, knowledge: Knowledge) -> tuple[str, list[str]]:
+    """The text with each person named by surname and title (张局长, 区总, Director Zhang) written by the name of the one
+    speaker with that surname whose title fits (张海冰, 区锦雄), and those names; a surname two speakers share, or a
+    title none of them holds, is left as typed.
+
+    Said aloud, 张局长 is how one names 张海冰; the index writes his name, not the title, so a question that keeps the
+    title asks about someone the text never mentions."""
+    chinese = is_chinese(text)
+    people = [e for e in knowledge.entities if e.kind == EntityKind.PERSON and e.title]
+    names: list[str] = []
+    for start, end in sorted(pronouns.titled_people(text, chinese), reverse=True):
+        typed = text[start:end]
+        if chinese:
+            surname, title = typed[0], typed[1:]
+        else:
+            words = typed.split()
+            surname, title = words[-1], " ".join(words[:-1])
+        fits = [e for e in people if surname.lower() in _surnames(e, chinese) and _title_fits(title, e.title)]
+        if len(fits) != 1:
+            continue
+        name = fits[0].label(chinese)
+        text, names = text[:start] + name + text[end:], [fits[0].name, *names]
+    return text, names
+
+
 def only_names(fragment: str, knowledge: Knowledge) -> bool:
     """True when a fragment is names and fillers only (那济宁, 南阳的)."""
     mentions = knowledge.find(fragment)
