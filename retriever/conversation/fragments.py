@@ -25,6 +25,12 @@ _EN_ELLIPSIS = re.compile(  # what/how about, with the commonest slips (wat, abo
     re.IGNORECASE,
 )
 _EN_WH_CLAUSE = re.compile(r"(?i)(?!how\s+(?:many|much)\b)(?:what|how|who|where|when|why|which)\b")
+# And how many enterprises exited …?: a count whose thing does something (a verb in the past after it) asks on its own;
+# And how many in the urban districts? and And how many closed? lean on the last question.
+_EN_COUNT_CLAUSE = re.compile(
+    r"(?i)^how\s+(?:many|much)\s+[a-z][\w'-]*(?:\s+[\w'-]+){0,3}?\s+(?:[a-z]{2,}ed|set|put|spent|paid|got|made|took|built|"
+    r"went|came|left|lost|cut|won|gave|sent|sold|bought|brought|moved|shut)\b"
+)
 _EN_OWN_QUESTION = re.compile(r"(?i)[,;:]\s*(?:what|how|who|where|when|why|which)\b")  # …, who runs them
 _EN_VERB = re.compile(
     r"\b(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|say|said|tell|mean|get|got)\b", re.IGNORECASE
@@ -42,7 +48,10 @@ def ellipsis(question: str, chinese: bool) -> str | None:
     if not match:
         return None
     fragment = (match.group("x") or match.group("y") or match.group("z") or match.group("w") or "").strip()
-    if match.group("y") and (len(fragment.split()) > 8 or _EN_VERB.search(fragment) or _EN_WH_CLAUSE.match(fragment)):
+    if match.group("y") and (
+        len(fragment.split()) > 8 or _EN_VERB.search(fragment) or _EN_WH_CLAUSE.match(fragment)
+        or _EN_COUNT_CLAUSE.match(fragment)
+    ):
         return None  # 'And how many vehicles were scrapped?', 'And what happened in …?' are questions of their own
     if not (match.group("z") or match.group("w")) and _EN_OWN_QUESTION.search(fragment):
         return None  # "And Nanyang's rural sewage projects, who runs them?": a topic, then the question asked of it

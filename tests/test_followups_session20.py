@@ -1,0 +1,73 @@
+"""Follow-ups refused once completed (session 20): a speaker named by surname and title (张局长, 区总, Director Xu)
+was kept as typed, and the judge found no such person in the transcript; an English count that carries its own verb
+(And how many firms moved out of …?) was merged into the last question as if it were a fragment."""
+
+from __future__ import annotations
+
+import pytest
+
+from retriever.conversation.knowledge import Entity, EntityKind, Knowledge
+from retriever.conversation.referents import titled_speakers
+
+
+def _people() -> Knowledge:
+    return Knowledge((
+        Entity(EntityKind.PERSON, "张海冰", ("张海冰",), ("zhanghaibing",), "张海冰", display="Zhang Haibing", title="局长"),
+        Entity(EntityKind.PERSON, "区锦雄", ("区锦雄",), ("oujinxiong", "qujinxiong"), "区锦雄", display="Ou Jinxiong",
+               title="副总裁"),
+        Entity(EntityKind.PERSON, "王奇", ("王奇",), ("wangqi",), "王奇", display="Wang Qi", title="局长"),
+    ))
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("张局长以前在哪个单位？", "张海冰以前在哪个单位？"),
+        ("区总说的那个小镇在哪？", "区锦雄说的那个小镇在哪？"),
+        ("王局他们那边的水质怎么样？", "王奇他们那边的水质怎么样？"),
+        ("What did Director Zhang do first?", "What did Zhang Haibing do first?"),
+        ("Does Mr Qu still swim in the river?", "Does Ou Jinxiong still swim in the river?"),
+    ],
+)
+def test_a_surname_and_a_title_the_speaker_holds_name_that_speaker(typed, written):
+    assert titled_speakers(typed, _people())[0] == written
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "王市长说了什么？",  # 王奇 is a bureau chief: a mayor Wang is someone else
+        "李局长去了哪里？",  # no speaker is called 李
+        "What did Mayor Wang say?",
+    ],
+)
+def test_a_title_no_speaker_of_that_surname_holds_is_left_as_typed(typed):
+    assert titled_speakers(typed, _people()) == (typed, [])
+
+
+@pytest.mark.parametrize(
+    ("history", "question", "name"),
+    [
+        ("湘潭发行了多少专项债券？", "张局长来环保局之前在哪里工作？", "张海冰"),
+        ("济宁配备了多少名专职网格员？", "区总那家公司成立多少年了？", "区锦雄"),
+        ("How many coal-fired boilers did Dalian dismantle?", "王局长他们那边的水源地向北方送了多少水？", "王奇"),
+        ("湘潭发行了多少专项债券？", "Before the bureau, where did Director Zhang work?", "Zhang"),
+    ],
+)
+def test_a_titled_speaker_after_an_unrelated_turn_is_searched_by_name_and_answered(retriever, history, question, name):
+    answer = retriever.answer(question, k=5, history=[history])
+    assert name in answer.rewritten
+    assert not answer.abstained
+
+
+def test_an_english_count_with_its_own_verb_is_not_merged_into_the_last_question(retriever):
+    history = ["How many coal boilers did Dalian tear down?", "How many small boilers did Jining convert?"]
+    answer = retriever.answer("And how many firms moved out of Xiangtan's Zhubugang area?", k=5, history=history)
+    assert "boiler" not in (answer.rewritten or "").lower()
+    assert not answer.abstained
+    assert "28" in answer.passages[0].text
+
+
+def test_an_english_count_without_a_verb_still_leans_on_the_last_question(retriever):
+    answer = retriever.answer("And how many in the urban area?", k=5, history=["How many coal boilers did Dalian tear down?"])
+    assert "Dalian" in answer.rewritten and "boiler" in answer.rewritten
