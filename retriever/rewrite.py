@@ -46,6 +46,7 @@ from retriever.conversation.referents import (
     label_of,
     latest,
     linked_to,
+    named_by_answer,
     only_names,
     resolve_pronouns,
     sounds_like,
@@ -221,6 +222,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
             return Rewrite(done, f"ellipsis: 「{fragment}」 completed from 「{turns[-1].text}」")
     mentions = knowledge.find(text)
     found = pronouns.pronouns(text, chinese)
+    if found and chinese and answer_of is not None and (titled := named_by_answer(text, found, turns, answer_of)):
+        return Rewrite(*titled)  # 这文件… after …文件叫啥？: the document its answer names
     if found:
         done, names = resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer_of)
         if names:  # 他们发了多少？ → 湘潭发了多少？ → 湘潭发了多少专项债券？

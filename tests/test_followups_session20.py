@@ -71,3 +71,30 @@ def test_an_english_count_with_its_own_verb_is_not_merged_into_the_last_question
 def test_an_english_count_without_a_verb_still_leans_on_the_last_question(retriever):
     answer = retriever.answer("And how many in the urban area?", k=5, history=["How many coal boilers did Dalian tear down?"])
     assert "Dalian" in answer.rewritten and "boiler" in answer.rewritten
+
+
+def test_this_document_after_asking_its_name_is_the_title_the_answer_gives(retriever):
+    history = ["大连出台的那个绿色发展的意见叫什么名字？"]
+    answer = retriever.answer("这份意见列了多少项主要任务？", k=5, history=history)
+    assert answer.rewritten.startswith("《关于加快绿色发展提升环境品质的意见》")
+    assert not answer.abstained
+    assert "19项主要任务" in answer.passages[0].text
+
+
+def test_this_noun_after_a_question_that_asked_no_name_is_left_to_the_pronoun_rules(retriever):
+    answer = retriever.answer("这份意见列了多少项主要任务？", k=5, history=["大连出台的绿色发展意见是哪一年出台的？"])
+    assert "《" not in answer.rewritten
+
+
+def test_a_title_of_another_kind_than_the_noun_is_not_taken():
+    from retriever.conversation.pronouns import pronouns
+    from retriever.conversation.referents import Turn, named_by_answer
+
+    turns = [Turn("济宁的监管平台叫什么？", (), True)]
+    question = "这个平台监控多少个点位？"
+    passage = "济宁出台了《济宁市有奖举报环境违法行为暂行办法》，并建成智慧环保监管平台。"
+    assert named_by_answer(question, pronouns(question, True), turns, lambda _: passage) is None
+    turns = [Turn("济宁奖励举报的文件叫什么？", (), True)]
+    question = "这个文件奖励多少钱？"
+    done = named_by_answer(question, pronouns(question, True), turns, lambda _: passage)
+    assert done is not None and done[0] == "《济宁市有奖举报环境违法行为暂行办法》奖励多少钱？"

@@ -93,6 +93,44 @@ def titled_speakers(text: str, knowledge: Knowledge) -> tuple[str, list[str]]:
     return text, names
 
 
+# A question asking what a thing is called (…文件叫啥？, 叫什么名字, 名称是什么): the title its answer gives is that thing.
+_ZH_ASKS_NAME = re.compile(r"叫(?:啥|什么)|名称|(?:什么|啥)名字|题目|标题")
+_BOOK_TITLE = re.compile(r"《[^《》]{2,40}》")
+_DOCUMENT_WORDS = frozenset("文件 文 文本 政策 规定 办法 意见 条例 方案 纲要 规划 制度 通知 决定".split())
+_DOCUMENT_TITLE = re.compile(r"(?:规定|办法|意见|条例|方案|纲要|规划|制度|通知|决定|细则|导则|标准|法)》$")
+
+
+def named_by_answer(text: str, found: Sequence[Pronoun], turns: list[Turn], answer_of) -> tuple[str, str] | None:
+    """(the question, why) with 这/那 + a noun of the latest question written as the title the answer to that question
+    gives, when it asked what the thing is called (这文件配了几项保障措施？ after 大连…出台的绿色发展纲领性文件叫啥？ →
+    《关于加快绿色发展提升环境品质的意见》配了几项保障措施？), else None: the thing was named by its answer, and the
+    question's own words for it (纲领性文件) are the asker's, not the text's.
+
+    Only one 《title》 in the best passage (its short form, 《意见》, aside), and one that is the noun's kind (a 意见 for
+    意见; any policy for 文件)."""
+    last = turns[-1] if turns else None
+    if last is None or not last.chinese or not _ZH_ASKS_NAME.search(last.text):
+        return None
+    for pronoun in found:
+        if pronoun.want != Want.OWNER or not pronoun.text.startswith(("这", "那")):
+            continue
+        rest = text[pronoun.end :]
+        size = next((n for n in range(min(6, len(rest)), 1, -1) if rest[:n] in last.text), 0)
+        if not size:
+            continue
+        noun = rest[:size]
+        found_titles = list(dict.fromkeys(_BOOK_TITLE.findall(answer_of(last.text))))
+        # 《意见》 after 《关于…的意见》 is its short form, not another title
+        titles = [t for t in found_titles if not any(t != o and t.strip("《》") in o for o in found_titles)]
+        if len(titles) != 1:
+            return None
+        title = titles[0]
+        if not (title.endswith(noun + "》") or (noun in _DOCUMENT_WORDS and _DOCUMENT_TITLE.search(title))):
+            return None
+        return text[: pronoun.start] + title + rest[size:], f"pronoun: {pronoun.text}{noun} = {title}"
+    return None
+
+
 def only_names(fragment: str, knowledge: Knowledge) -> bool:
     """True when a fragment is names and fillers only (那济宁, 南阳的)."""
     mentions = knowledge.find(fragment)
