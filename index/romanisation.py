@@ -11,6 +11,7 @@ word (tan, king) or a word the lexicon already maps stays as typed. General: the
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 # Wade-Giles and postal pieces → their pinyin readings (longest first; the piece itself is always one reading)
@@ -44,6 +45,42 @@ def readings(word: str) -> list[str]:
     return list(dict.fromkeys(re.sub(r"[-' ]", "", o) for o in out))
 
 
+# A Latin word with an accented letter (Nányáng, Jǐníng, Xiāngtán): pinyin with its tone marks, or a word of another
+# language (café). Macrons and carons mark only pinyin tones; an acute or grave accent, only when the word without it
+# is one the lexicon knows.
+_ACCENTED = re.compile(r"[A-Za-z\u00c0-\u024f\u0300-\u036f]*[\u00c0-\u024f\u0300-\u036f][A-Za-z\u00c0-\u024f\u0300-\u036f]*")
+_PINYIN_ONLY_MARKS = frozenset("\u0304\u030c")  # combining macron (ā) and caron (ǎ)
+
+
+def toneless(question: str, lexicon: dict[str, list[str]]) -> str:
+    """The question with the tone marks of its pinyin words taken off (Nányáng → Nanyang, Jǐníng → Jining; ü stays),
+    so the lexicon and the name checks read them; a word of another language keeps its accents unless the lexicon
+    knows it without them."""
+
+    def repl(match: re.Match) -> str:
+        word = match.group(0)
+        parts = unicodedata.normalize("NFD", word)
+        marks = {c for c in parts if unicodedata.combining(c) and c != "\u0308"}
+        plain = unicodedata.normalize("NFC", "".join(c for c in parts if c not in marks))
+        if not plain.isascii() or plain == word:
+            return word
+        return plain if marks & _PINYIN_ONLY_MARKS or plain.lower() in lexicon else word
+
+    return _ACCENTED.sub(repl, question)
+
+
+def _one_slip(word: str) -> list[str]:
+    """The spellings one slip away from a word: two neighbouring letters swapped (Dailan), one letter too many
+    (Jinning, Xiangtang) or one left out (Nanyng)."""
+    swaps = [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]]
+    extra = [word[:i] + word[i + 1 :] for i in range(len(word))]
+    missing = [word[:i] + c + word[i:] for i in range(len(word) + 1) for c in "abcdefghijklmnopqrstuvwxyz"]
+    return list(dict.fromkeys(swaps + extra + missing))
+
+
+MIN_SLIPPED = 5  # a shorter name one slip away from another word is too likely a different word
+
+
 def pinyin_names(question: str, lexicon: dict[str, list[str]], is_name: Callable[[str], bool],
                  is_english: Callable[[str], bool]) -> str:
     """The question with its romanised names written as the lexicon's pinyin (Hsiang-tan → Xiangtan); as typed when
@@ -75,9 +112,13 @@ def pinyin_names(question: str, lexicon: dict[str, list[str]], is_name: Callable
         for reading in readings(typed):
             if reading != joined and any(is_name(t) for t in lexicon.get(reading, ())):
                 return reading.capitalize()
+        if whole and len(joined) >= MIN_SLIPPED and joined not in lexicon:  # Dailan, Jinning: a slip of the keys
+            slipped = [w for w in _one_slip(joined) if any(is_name(t) for t in lexicon.get(w, ()))]
+            if len({frozenset(lexicon[w]) for w in slipped}) == 1:  # dalian and dailian are both 大连: one name
+                return slipped[0].capitalize()
         return typed
 
-    return _NAME.sub(repl, question)
+    return _NAME.sub(repl, toneless(question, lexicon))
 
 
 def proper_name(term: str) -> bool:

@@ -98,3 +98,49 @@ def test_a_title_of_another_kind_than_the_noun_is_not_taken():
     question = "这个文件奖励多少钱？"
     done = named_by_answer(question, pronouns(question, True), turns, lambda _: passage)
     assert done is not None and done[0] == "《济宁市有奖举报环境违法行为暂行办法》奖励多少钱？"
+
+
+# --- pinyin typed with tone marks or one slip of the keys (readers16's English writer) ----------------------------
+
+def _spelled(question: str) -> str:
+    from index.romanisation import pinyin_names
+
+    lexicon = {"xiangtan": ["湘潭"], "jining": ["济宁"], "dalian": ["大连"], "dailian": ["大连"], "nanyang": ["南阳"],
+               "shanxi": ["陕西"], "zhubu": ["逐步"]}
+    names = {"湘潭", "济宁", "大连", "南阳", "陕西"}
+    return pinyin_names(question, lexicon, names.__contains__, lambda w: w in {"joining", "talent", "dali"})
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("In Nányáng, what do they replace?", "In Nanyang, what do they replace?"),
+        ("Which university works with Jǐníng?", "Which university works with Jining?"),
+        ("Dàlián Opinions: How Many Tasks?", "Dalian Opinions: How Many Tasks?"),
+        ("How many boilers did Dailan remove?", "How many boilers did Dalian remove?"),  # two letters swapped
+        ("How many boilers did Jinning remove?", "How many boilers did Jining remove?"),  # one letter too many
+        ("What did Nanyng do?", "What did Nanyang do?"),  # one left out
+    ],
+)
+def test_tone_marks_and_one_slip_of_the_keys_are_read_as_the_lexicons_pinyin(typed, read):
+    assert _spelled(typed) == read
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Joining the bureau, what did he do first?",  # an English word one slip from Jining
+        "What about Dali?",  # a short name (大理) one slip from Dalian is another city
+        "A café in Xiangtan?",  # an accent on a word the lexicon does not know without it
+        "Chupu port",
+    ],
+)
+def test_english_words_short_names_and_other_accents_stay_as_typed(typed):
+    assert _spelled(typed) == typed
+
+
+def test_a_misspelled_city_in_the_history_is_the_city_a_pronoun_means(retriever):
+    answer = retriever.answer("And the ones they removed in the whole city?", k=5,
+                              history=["how many boilor Dailan upgrade the standard for?"])
+    assert "Zhang Haibing" in answer.rewritten or "Dalian" in answer.rewritten
+    assert "1416" in answer.passages[0].text
