@@ -37,3 +37,12 @@ def test_the_median_is_numpys_to_the_bit():
                 values[rng.integers(size)] = np.nan
             theirs = float(np.median(values))
             assert median(values) == theirs or (np.isnan(theirs) and np.isnan(median(values)))
+
+
+def test_the_lift_is_numpys_to_the_bit_for_float32_cosines():
+    """The embedder's float32 cosines: the lift subtracts in float64, as np.median's float64 result made it."""
+    rng = np.random.default_rng(11)
+    for size in range(1, 60):
+        cosines = tuple(rng.random(rng.integers(1, 9)).astype(np.float32) for _ in range(1 + size % 4))
+        scored = [np.asarray(c, dtype=float) for c in cosines]
+        assert sentence_lift(cosines) == float(np.max(cosines[0]) - np.median(np.concatenate(scored)))

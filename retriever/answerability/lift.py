@@ -17,7 +17,8 @@ def sentence_lift(sentence_cosines) -> float:
     scored = [np.asarray(c, dtype=float) for c in sentence_cosines if len(c)]
     if not scored or not len(sentence_cosines[0]):
         return 0.0
-    return float(np.max(sentence_cosines[0]) - median(np.concatenate(scored)))
+    # the maximum as a float64 before the subtraction, as np.median's float64 made it (cosines may be float32)
+    return float(np.max(sentence_cosines[0])) - median(np.concatenate(scored))
 
 
 def median(values: np.ndarray) -> float:
