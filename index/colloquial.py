@@ -104,6 +104,15 @@ def mainland(word: str) -> str:
     """
     if not word or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", word):
         return ""
+    from index.mainland_table import mainland_table
+
+    known = mainland_table(_converted)  # jieba's dictionary words, worked out once by _converted: no OpenCC to load
+    found = known.get(word) if known is not None else None
+    return _converted(word) if found is None else found
+
+
+def _converted(word: str) -> str:
+    """mainland() of a word of two Chinese characters or more, by OpenCC's tables."""
     form = _regional()[1].convert(_regional()[0].convert(word))
     return form if form != word and form != _regional()[2].convert(word) else ""
 

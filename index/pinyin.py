@@ -44,6 +44,33 @@ def _table():
     return load_table()
 
 
+@lru_cache(maxsize=1)
+def _first_read_table() -> dict[str, str]:
+    """Toneless reading → the characters whose commonest reading it is, in the table's order (内 is under nei, not
+    na), derived from _table() once and cached beside it (index/pinyin_table.py): building it took ~0.1 s of a cold
+    question whose words are read for homophone slips."""
+    from pathlib import Path
+
+    from index.pinyin_table import cached_derived
+
+    return cached_derived("first", _derive_first_read, (Path(__file__),))
+
+
+def _derive_first_read() -> dict[str, str]:
+    out: dict[str, list[str]] = {}
+    for point, raw in _table().items():
+        first = next((toneless(r) for r in raw.split(",") if r), None)
+        if first is not None:
+            out.setdefault(first, []).append(chr(point))
+    return {reading: "".join(chars) for reading, chars in out.items()}
+
+
+def chars_read_first(reading: str) -> tuple[str, ...]:
+    """The characters whose commonest toneless reading is this one (char_readings(c)[0] == reading), in code point
+    order."""
+    return tuple(_first_read_table().get(reading, ""))
+
+
 @lru_cache(maxsize=8192)
 def char_readings(char: str) -> tuple[str, ...]:
     """Every toneless reading of a character, the commonest first (区 → qu, ou); () when it has none."""

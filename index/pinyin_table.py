@@ -15,6 +15,7 @@ import hashlib
 import importlib.util
 from array import array
 from bisect import bisect_left
+from collections.abc import Callable
 from pathlib import Path
 
 from index.errors import MissingDependencyError
@@ -114,3 +115,26 @@ def load_table() -> CodeTable | dict[int, str]:
     own = pypinyin_table(source)
     _write(path, stamp, own)
     return own
+
+
+def cached_derived(name: str, derive: Callable[[], dict[str, str]], sources: tuple[Path, ...]) -> dict[str, str]:
+    """A str -> str table derived from pypinyin's table: from the cache when current, else derive() (then cached).
+
+    Keyed like the table itself (pypinyin's files: path, size, date; FORMAT) and by the bytes of the source files
+    that shape the derivation, so a changed derivation is derived again.
+    """
+    from index.jieba_tables import read_marshal, write_marshal
+
+    try:
+        stamp = [*_stamp(_module_path()), name, *(hashlib.sha1(f.read_bytes()).hexdigest() for f in sources)]
+    except OSError:
+        return derive()
+    from index.jieba_tables import cache_dir
+
+    path = cache_dir() / f"pinyin_{name}-{hashlib.sha1(repr(stamp).encode()).hexdigest()[:12]}.table"
+    found = read_marshal(path)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == stamp and isinstance(found[1], dict):
+        return found[1]
+    table = derive()
+    write_marshal(path, (stamp, table))
+    return table

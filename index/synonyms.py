@@ -55,10 +55,11 @@ def meaning(gloss: str) -> str:
 def _senses() -> tuple[SetTable, SetTable, SetTable, SetTable]:
     """Of every simplified CC-CEDICT word: the first meaning of each of its entries, all its meanings, the stems of
     its gloss words, and its leading meanings (the first MAX_SENSES of each entry). Cached (index/cedict_tables.py)."""
-    from index.cedict_tables import cached, pack_sets
+    from index.cedict_tables import cached_packed, pack_sets
+    from index.packed_table import PackedTable, pack_table
 
-    packed = cached("senses", lambda: tuple(pack_sets(table) for table in _derive_senses()))
-    return tuple(SetTable(table) for table in packed)
+    sections = cached_packed("senses", lambda: [s for t in _derive_senses() for s in pack_table(pack_sets(t))])
+    return tuple(SetTable(PackedTable(sections[at : at + 5])) for at in range(0, 20, 5))
 
 
 def _derive_senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
@@ -85,12 +86,14 @@ def _derive_senses() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str
 
 
 @lru_cache(maxsize=1)
-def _slots() -> dict[str, str]:
+def _slots() -> Mapping[str, str]:
     """The CC-CEDICT words of MIN_LEN to MAX_LEN characters by the one character that may differ: 'before\tafter' →
-    the words written so, newline-joined ('\t煤' → '烧煤\n燃煤\n…'). Cached (index/cedict_tables.py)."""
-    from index.cedict_tables import cached
+    the words written so, newline-joined ('\t煤' → '烧煤\n燃煤\n…'). Cached (index/cedict_tables.py), packed
+    (index/packed_table.py)."""
+    from index.cedict_tables import cached_packed
+    from index.packed_table import PackedTable, pack_table
 
-    return cached("slots", _derive_slots)
+    return PackedTable(cached_packed("slots", lambda: pack_table(_derive_slots())))
 
 
 def _derive_slots() -> dict[str, str]:
@@ -102,7 +105,7 @@ def _derive_slots() -> dict[str, str]:
     return {slot: "\n".join(found) for slot, found in slots.items()}
 
 
-def _slot_words(slots: dict[str, str], before: str, after: str) -> list[str]:
+def _slot_words(slots: Mapping[str, str], before: str, after: str) -> list[str]:
     """The words of a slot (_slots): written before, one character, after."""
     found = slots.get(f"{before}\t{after}")
     return found.split("\n") if found else []

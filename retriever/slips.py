@@ -94,24 +94,12 @@ def _freq() -> Mapping[str, int]:
     return _jieba().dt.FREQ
 
 
-@lru_cache(maxsize=1)
-def _chars_by_reading() -> dict[str, tuple[str, ...]]:
-    """Toneless reading → the characters that have it (pypinyin's single-character table)."""
-    from index.pinyin import _table, toneless
-
-    out: dict[str, list[str]] = {}
-    for point, raw in _table().items():
-        for reading in dict.fromkeys(toneless(r) for r in raw.split(",") if r):
-            out.setdefault(reading, []).append(chr(point))
-    return {k: tuple(v) for k, v in out.items()}
-
-
 @lru_cache(maxsize=4096)
 def _chars_first_read(reading: str) -> tuple[str, ...]:
     """The characters whose commonest reading is a toneless reading (内 reads nei first, not na: no 拿 na)."""
-    from index.pinyin import char_readings
+    from index.pinyin import chars_read_first
 
-    return tuple(c for c in _chars_by_reading().get(reading, ()) if char_readings(c)[:1] == (reading,))
+    return chars_read_first(reading)
 
 
 def one_swapped(word: str) -> Iterator[str]:

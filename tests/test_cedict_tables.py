@@ -85,6 +85,25 @@ def test_a_corrupt_cache_file_is_ignored_with_one_warning_and_rewritten(cache, c
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "grow"])
+def test_a_damaged_packed_file_is_ignored_with_one_warning_and_rewritten(cache, capsys, damage):
+    from index.packed_file import read_sections
+
+    sections = [b"keys", b"", b"\x01\x00\x00\x00"]
+    derive, calls = counted(sections)
+    assert [bytes(s) for s in cedict_tables.cached_packed("demo", derive)] == sections and len(calls) == 1
+    path = next(cache.glob("cedict_demo-*.packed"))
+    assert [bytes(s) for s in read_sections(path, ("demo", input_key()))] == sections
+    assert read_sections(path, ("other", input_key())) is None
+    data = path.read_bytes()
+    path.write_bytes({"truncate": data[:-1], "garbage": b"\xe9" * 100, "grow": data + b"\0"}[damage])
+    assert [bytes(s) for s in cedict_tables.cached_packed("demo", derive)] == sections and len(calls) == 2
+    warning = capsys.readouterr().err.strip().splitlines()
+    assert len(warning) == 1 and "cache" in warning[0]
+    assert [bytes(s) for s in cedict_tables.cached_packed("demo", derive)] == sections and len(calls) == 2
+    assert capsys.readouterr().err == ""
+
+
 def test_an_unwritable_cache_folder_still_gives_the_table(cache):
     cache.write_text("a file where the folder should be")
     derive, calls = counted((1, 2))
@@ -110,9 +129,12 @@ def test_cached_tables_equal_the_tables_derived_from_cc_cedict(cache):
         return [lexicon._all_definitions(), lexicon._char_readings(), lexicon._english_words(), lexicon._whole_pinyin(),
                 gloss_senses.general_words(), senses, homophones._proper_names(), synonyms._slots()]
 
-    assert not list(cache.glob("cedict_*.table"))
+    def files():
+        return sorted(p.suffix for p in cache.glob("cedict_*") if p.suffix in (".table", ".packed"))
+
+    assert not files()
     derived = tables()  # derived, then written
-    assert len(list(cache.glob("cedict_*.table"))) == 8
+    assert files() == [".packed"] * 2 + [".table"] * 6  # the senses and slots packed (memory-mapped when read)
     read = tables()  # read from the files
     for mine, theirs in zip(read, derived, strict=True):
         assert mine == theirs and type(mine) is type(theirs)
@@ -161,7 +183,7 @@ def test_an_index_built_from_the_cache_is_the_index_built_without_it(tmp_path):
                               text=True, cwd=REPO)
         assert done.returncode == 0, done.stderr[-2000:]
         built.append(_comparable(_files(tmp_path / name)))
-    assert list((tmp_path / "cache").glob("cedict_senses-*.table"))
+    assert list((tmp_path / "cache").glob("cedict_senses-*.packed"))
     assert built[0].keys() == built[1].keys() and "lexicon.json" in built[0]
     assert [k for k in built[0] if built[0][k] != built[1][k]] == []
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eval.bench_process import import_audit
+from eval.bench_process import ASK_QUESTION, import_audit
 from index.sorted_table import SortedTable, sorted_keys
 from index.store.faiss_dense import flat_header, search_faiss
 from index.store.local import PASSAGE_FAISS, PASSAGE_VECTORS, SENTENCE_FAISS, DenseRows, FaissPassages
@@ -38,6 +38,49 @@ def test_ask_imports_nothing_a_question_does_not_need(index_dir, tmp_path, monke
         assert audit["ok"] and audit["modules"] > 100
         assert audit["lazy_imported"] == [] and audit["heavy_imported"] == []
     assert list((tmp_path / "cache").glob("jieba-*.tables"))
+
+
+PLAIN = """
+import json, sys
+from index import cedict_tables, packed_file
+read, mapped = [], []
+_read, _sections = cedict_tables._read, packed_file.read_sections
+cedict_tables._read = lambda path, name, key: read.append(name) or _read(path, name, key)  # a table as objects
+packed_file.read_sections = lambda path, header: mapped.append(header[0]) or _sections(path, header)
+from ui.cli import main
+sys.argv = ["forumqa", "ask", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as end:
+    assert not end.code, end.code
+from index import lexicon, synonyms
+from index.packed_table import PackedTable, PackedWords
+loaded = [f.__name__ for f in (lexicon._whole_pinyin, lexicon._all_definitions, lexicon._char_readings,
+          lexicon._english_words, lexicon.cedict_words, synonyms._senses, synonyms._slots) if f.cache_info().currsize]
+packed = [isinstance(lexicon.cedict_words(), PackedWords) if "cedict_words" in loaded else None,
+          all(isinstance(t._packed, PackedTable) for t in synonyms._senses()) if "_senses" in loaded else None]
+from index import colloquial
+print("AUDIT", json.dumps({"read": read, "mapped": sorted(set(mapped)), "loaded": loaded, "packed": packed,
+                           "pypinyin": "pypinyin" in sys.modules, "regional": colloquial._regional.cache_info().currsize,
+                           "numpy.ma": "numpy.ma" in sys.modules}), file=sys.stderr)
+"""
+
+
+def test_a_plain_question_reads_no_cc_cedict_table(index_dir):
+    """A plain question (南阳市有多少台燃煤锅炉被拆除？) reads no CC-CEDICT table file: its homophone check asks the word set
+    and its focus check the first meanings, both packed tables whose files are memory-mapped, not read
+    (index/packed_table.py, index/packed_file.py: a few pages); the pinyin, definitions, English-word and slot tables
+    stay untouched (each took 0.1–0.5 s to load), and so do pypinyin, numpy.ma and OpenCC's regional tables (0.1–0.3 s:
+    its words' mainland forms are read from index/mainland_table.py's table)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", PLAIN, ASK_QUESTION, "--index", str(index_dir)], env=env,
+                          capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr[-2000:]
+    audit = json.loads(next(x for x in done.stderr.splitlines() if x.startswith("AUDIT ")).removeprefix("AUDIT "))
+    assert audit["read"] == [] and set(audit["mapped"]) == {"senses", "words", "mainland"}, audit
+    assert audit["loaded"] == ["cedict_words", "_senses"] and audit["packed"] == [True, True], audit
+    assert not audit["pypinyin"] and not audit["numpy.ma"], audit
+    assert audit["regional"] == 0, audit  # its words' mainland forms come from a table (index/mainland_table.py)
 
 
 TABLES = """

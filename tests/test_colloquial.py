@@ -39,3 +39,28 @@ def test_an_index_word_that_jieba_cuts_with_a_spoken_neighbour_is_read_again():
     assert recut_terms(question, ["那河", "长制"], vocabulary.__contains__) == ["河长制"]
     assert recut_terms(question, ["那河", "长制"], {"河长"}.__contains__) == []  # only words of three or more
     assert recut_terms("南阳河长制", ["南阳", "河长制"], vocabulary.__contains__) == []  # known words: nothing to read
+
+
+def test_mainland_forms_from_the_cached_table_are_opencc_own(tmp_path, monkeypatch):
+    """mainland() reads jieba's dictionary words from a table worked out once by OpenCC (index/mainland_table.py),
+    written on the first call and read (memory-mapped) on the next: the same form as OpenCC gives, for a sample of
+    the table and for words outside it, which still go through OpenCC."""
+    import random
+
+    from index import colloquial, mainland_table
+
+    monkeypatch.setenv("FORUMQA_CACHE_DIR", str(tmp_path))
+    words = mainland_table.dictionary_words()
+    sample = random.Random(5).sample(words, 3000) + ["资讯", "软体", "网路", "计程车", "锅炉", "南阳市"]
+    outside = ["资讯网路", "湘潭岳塘区", "燃媒锅炉", "普邦圆林"]
+    for run in ("worked out", "read"):
+        mainland_table.mainland_table.cache_clear()
+        colloquial.mainland.cache_clear()
+        table = mainland_table.mainland_table(colloquial._converted)
+        assert len(table) == len(words) > 300_000 and len(list(tmp_path.glob("mainland-*.packed"))) == 1, run
+        assert all(w not in table for w in outside)
+        for word in sample + outside:
+            assert colloquial.mainland(word) == colloquial._converted(word), (run, word)
+    assert colloquial.mainland("资讯") == "信息" and colloquial.mainland("锅炉") == ""
+    mainland_table.mainland_table.cache_clear()
+    colloquial.mainland.cache_clear()

@@ -50,3 +50,23 @@ def test_question_time_readings_do_not_import_pypinyin_phrases():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent).stdout.strip()
     assert out == "('qu', 'ou') False"
+
+
+def test_characters_by_first_reading_from_the_cache_are_the_tables_own(tmp_path, monkeypatch):
+    """The cached first-reading table (written on the first call, read on the next) gives, for every reading, exactly
+    the characters of the single-character table whose commonest reading it is, in the table's order."""
+    from index import pinyin
+    from index.pinyin import _table, char_readings, chars_read_first, toneless
+
+    monkeypatch.setenv("FORUMQA_CACHE_DIR", str(tmp_path))
+    by_reading: dict[str, list[str]] = {}
+    for point, raw in _table().items():  # every character under each of its readings, then kept where it is first
+        for reading in dict.fromkeys(toneless(r) for r in raw.split(",") if r):
+            by_reading.setdefault(reading, []).append(chr(point))
+    expected = {r: tuple(c for c in chars if char_readings(c)[:1] == (r,)) for r, chars in by_reading.items()}
+    for _ in ("derived", "read"):
+        pinyin._first_read_table.cache_clear()
+        assert {r: chars_read_first(r) for r in expected} == expected and chars_read_first("xyz") == ()
+        assert len(list(tmp_path.glob("pinyin_first-*.table"))) == 1
+    assert chars_read_first("nei")[:1] and "拿" not in chars_read_first("nei") and "内" in chars_read_first("nei")
+    pinyin._first_read_table.cache_clear()

@@ -10,31 +10,32 @@ import re
 from dataclasses import dataclass
 
 from index.clean import Block, block_text, compact, ends_paragraph, split_blocks, table_row
+from index.lazy_pattern import lazy_compile
 from index.records import Headline, Kind, Speaker
 from index.structure.document import Document, Paragraph, in_reading_order
 from index.structure.parts import WORD, Parts, is_title, lines_text, marker_text
 from index.structure.people import EDITOR_NOTE_MARKERS, label, one_time_speaker, opens_turn, quoted_person, title_like
 from index.text import Text
 
-_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_MARKDOWN_HEADING = lazy_compile(r"^\s{0,3}#{1,6}\s")
 _NUMERAL = "一二三四五六七八九十百"
-_NUMBERED = re.compile(  # 第一章 / 一、 / 1.2. / （一）
+_NUMBERED = lazy_compile(  # 第一章 / 一、 / 1.2. / （一）
     rf"^(第[{_NUMERAL}\d]+[章节部分篇条]|[{_NUMERAL}]+、|\d+(\.\d+)*[、.．]|[（(][{_NUMERAL}\d]+[）)])"
 )
-_ARTICLE = re.compile(rf"^第[{_NUMERAL}\d]+条")  # 第一条 …: an article of a notice or a law, a passage of its own
-_LIST_ITEM = re.compile(r"^\s*[-*•·+]\s")
-_LATIN_END = re.compile(r"[.!?:;。]\W*$")  # a Latin sentence end also ends a paragraph here
+_ARTICLE = lazy_compile(rf"^第[{_NUMERAL}\d]+条")  # 第一条 …: an article of a notice or a law, a passage of its own
+_LIST_ITEM = lazy_compile(r"^\s*[-*•·+]\s")
+_LATIN_END = lazy_compile(r"[.!?:;。]\W*$")  # a Latin sentence end also ends a paragraph here
 # A news byline or dateline (2026-11-20 08:30 来源：江城日报 记者 李明; 本报记者 王丽; 责任编辑：王芳) and a line of a
 # field list (时间：…, 地点：…, 主持：副市长 孙立华): they say who wrote it, when and where, not what a section is about.
-_BYLINE = re.compile(r"来源[：:]|作者[：:]|编辑[：:]|通讯员|^(?:本报|新华社|特约|见习)?记者\s*\S|\d{1,2}[:：]\d{2}(?!\d)")
+_BYLINE = lazy_compile(r"来源[：:]|作者[：:]|编辑[：:]|通讯员|^(?:本报|新华社|特约|见习)?记者\s*\S|\d{1,2}[:：]\d{2}(?!\d)")
 # A line ending in two numbers apart (Riverside 28 310, 北郊水厂 46 100%): a table row as a PDF prints it, no heading.
-_NUMBERS_ROW = re.compile(r"^.{0,60}\S\s+[-+]?\d[\d,.]*%?\s+[-+]?\d[\d,.]*%?\s*$")
+_NUMBERS_ROW = lazy_compile(r"^.{0,60}\S\s+[-+]?\d[\d,.]*%?\s+[-+]?\d[\d,.]*%?\s*$")
 # Who prepared a report: 'Prepared by the Municipal Environmental Monitoring Centre', 'By Li Ming', '市环境监测中心编制'.
-_PREPARED_BY = re.compile(
+_PREPARED_BY = lazy_compile(
     r"^(?:(?:prepared|compiled|written|edited|issued|published|produced|submitted)\s+(?:jointly\s+)?by|by)\s+\S", re.I
 )
-_PREPARED_ZH = re.compile(r"^[^，。；！？,;:：]{2,30}(?:编制|编写|编印|撰写|撰稿|编著|主编|编|著|制作|出品|发布|印发)$")
-_FIELD = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}\s*[：:]\s*\S")
+_PREPARED_ZH = lazy_compile(r"^[^，。；！？,;:：]{2,30}(?:编制|编写|编印|撰写|撰稿|编著|主编|编|著|制作|出品|发布|印发)$")
+_FIELD = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,4}\s*[：:]\s*\S")
 
 
 @dataclass
@@ -226,7 +227,7 @@ def _paragraphs(pieces: list[_Piece]) -> list[Paragraph]:
     ]
 
 
-_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
+_SENTENCE = lazy_compile(r"[^。！？!?；;]+[。！？!?；;]*")
 
 
 def _context(groups: list[tuple[list[Text], _Piece]], i: int) -> str:
@@ -261,7 +262,7 @@ def _places(text: str) -> list[str]:
     ))
 
 
-_PROPER = re.compile(r"\s*(?:the\s+)?[A-Z](?!L:)")  # a measure word (CL:座) is no name
+_PROPER = lazy_compile(r"\s*(?:the\s+)?[A-Z](?!L:)")  # a measure word (CL:座) is no name
 
 
 def _proper_name(word: str) -> bool:

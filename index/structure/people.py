@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from index.clean import Block, compact
+from index.lazy_pattern import lazy_compile
 
 PARTICIPANT_MARKERS = ("对话人", "主持人", "嘉宾", "参会人", "出席人", "与会人", "参与人", "访谈人", "受访人", "出席者")
 HOST_NAMES = frozenset({"主持人", "记者", "编辑", "提问", "问"})  # labels of whoever asks the questions
@@ -23,13 +24,13 @@ _FIELDS = frozenset(
     "时间 地点 日期 来源 作者 编辑 责任编辑 摘要 关键词 关键字 注 备注 注释 电话 地址 邮箱 网址 标题 题目 主题 "
     "会议主题 原文 译者 出处 链接 附件 附 说明 简介 版次 栏目 单位 邮编 传真".split()
 )
-_SAYING = re.compile(r"(说|表示|指出|认为|强调|称|道|介绍|提出|回答|透露|坦言|直言|提到|写道|问)$")
-_LABEL = re.compile(r"^\s*([\u4e00-\u9fff·A-Za-z]{2,12}|[问答])\s*[：:]")
+_SAYING = lazy_compile(r"(说|表示|指出|认为|强调|称|道|介绍|提出|回答|透露|坦言|直言|提到|写道|问)$")
+_LABEL = lazy_compile(r"^\s*([\u4e00-\u9fff·A-Za-z]{2,12}|[问答])\s*[：:]")
 # A sentence's end; a closing quote only after one (“…。”): 都有“河长” closes a quoted word, as in a title.
-_TERMINAL = re.compile(r"[。！？!?；;…][”’」』]?$")
-_LATIN_SENTENCE = re.compile(r"[A-Za-z0-9%)]\.[\"'”’)]?$")  # 'Survival was 87 percent.': a sentence, not a heading
-_ENTRY_SPLIT = re.compile(r"[、，,；;]")
-_PAREN = re.compile(r"^(.+?)[（(](.+)[）)]$")
+_TERMINAL = lazy_compile(r"[。！？!?；;…][”’」』]?$")
+_LATIN_SENTENCE = lazy_compile(r"[A-Za-z0-9%)]\.[\"'”’)]?$")  # 'Survival was 87 percent.': a sentence, not a heading
+_ENTRY_SPLIT = lazy_compile(r"[、，,；;]")
+_PAREN = lazy_compile(r"^(.+?)[（(](.+)[）)]$")
 # Titles that end a role ('…环保局局长'), longest first so that 副局长 wins over 局长.
 _TITLES = sorted(
     """局长 厅长 部长 处长 科长 司长 主任 总编辑 副总编辑 编辑 记者 总裁 副总裁 董事长 总经理 经理 书记 市长 县长 省长
@@ -39,7 +40,7 @@ _TITLES = sorted(
     reverse=True,
 )
 TITLES = tuple(_TITLES)  # titles that end a role, longest first
-_ORG_SUFFIX = re.compile(r"^(.*(?:局|厅|部|委|公司|集团|院|所|社|报|会|中心|大学|政府|办))(.+)$")
+_ORG_SUFFIX = lazy_compile(r"^(.*(?:局|厅|部|委|公司|集团|院|所|社|报|会|中心|大学|政府|办))(.+)$")
 
 
 @dataclass(frozen=True)
@@ -131,12 +132,12 @@ def one_time_speaker(block: Block) -> str:
 _QUOTE_VERBS = r"(?:说道|说|表示|介绍|指出|认为|强调|透露|坦言|直言|提到|解释|告诉记者|称)"
 _WHO = r"(?P<who>[^“”‘’「」。！？，,：:；;、（）()\s]{2,30}?)"
 _QUOTED_IN_PROSE = (
-    re.compile(rf"^[“「][^”」]+[”」][，,]?{_WHO}{_QUOTE_VERBS}[。，,：:]"),  # “…”刘玉芬说。
-    re.compile(rf"^{_WHO}{_QUOTE_VERBS}[：:][“「]"),  # 陈建国介绍：“…”
-    re.compile(rf"^据{_WHO}{_QUOTE_VERBS}[，,]"),  # 据陈建国介绍，…
+    lazy_compile(rf"^[“「][^”」]+[”」][，,]?{_WHO}{_QUOTE_VERBS}[。，,：:]"),  # “…”刘玉芬说。
+    lazy_compile(rf"^{_WHO}{_QUOTE_VERBS}[：:][“「]"),  # 陈建国介绍：“…”
+    lazy_compile(rf"^据{_WHO}{_QUOTE_VERBS}[，,]"),  # 据陈建国介绍，…
 )
 _ANY = _WHO.replace("?P<who>", "")
-_QUOTE_ANYWHERE = re.compile(rf"[”」][，,]?{_ANY}{_QUOTE_VERBS}[。，,：:]|(?:^|[。！？])据?{_ANY}{_QUOTE_VERBS}[：:，,]")
+_QUOTE_ANYWHERE = lazy_compile(rf"[”」][，,]?{_ANY}{_QUOTE_VERBS}[。，,：:]|(?:^|[。！？])据?{_ANY}{_QUOTE_VERBS}[：:，,]")
 
 
 # An English paragraph quoting one person: '"…," said Dr. Wang Hui, director of the centre.' / '"…," Wang Hui said.'
@@ -144,8 +145,8 @@ _EN_SAID = r"(?:said|says|added|explained|noted|stressed|told reporters)"
 _EN_WHO = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?(?P<who>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})"
 _EN_QUOTE = r"^[\"“][^\"“”]+[\"”],?\s+"
 _EN_QUOTED = (
-    re.compile(rf"{_EN_QUOTE}{_EN_SAID}\s+{_EN_WHO}(?:,\s+(?P<role>[^.;\"“”]{{3,80}}?))?\s*\.?$"),
-    re.compile(rf"{_EN_QUOTE}{_EN_WHO}(?:,\s+(?P<role>[^.;\"“”]{{3,80}}?),)?\s+{_EN_SAID}\s*\.?$"),
+    lazy_compile(rf"{_EN_QUOTE}{_EN_SAID}\s+{_EN_WHO}(?:,\s+(?P<role>[^.;\"“”]{{3,80}}?))?\s*\.?$"),
+    lazy_compile(rf"{_EN_QUOTE}{_EN_WHO}(?:,\s+(?P<role>[^.;\"“”]{{3,80}}?),)?\s+{_EN_SAID}\s*\.?$"),
 )
 
 
@@ -184,7 +185,7 @@ def _person(who: str) -> tuple[str, Role]:
     return "", Role("")
 
 
-_INTERVIEW_VERB = re.compile(r"^.*?(?:专访|采访|访谈|对话|访问|走近|记者)了?")
+_INTERVIEW_VERB = lazy_compile(r"^.*?(?:专访|采访|访谈|对话|访问|走近|记者)了?")
 _ASKERS = frozenset({"记者", "编辑", "主编", "总编辑", "副总编辑", "主持人"})  # a byline's titles: who asks, not answers
 
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+from index.lazy_pattern import lazy_compile
 from index.normalize import CJK, canonical, search_key
 from index.records import Chunk, Kind
 from retriever.answerability.asked import ORIGIN, PERSON, PLACE, TIME
@@ -32,16 +33,16 @@ from retriever.answerability.quantity import DURATION, gives_count
 from retriever.answerability.units import Unit, coverage, pos_tagger
 from retriever.sentence_spans import PREPARED
 
-_SPEAKER = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
-_SENTENCE = re.compile(r"(?<=[。！？!?；;\n])")  # a line of the participants list is a sentence of its own
-_FIELD_LINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,4}|[A-Za-z]{3,9})\s*[：:]\s*\S", re.M)  # 时间：…, Venue: …
+_SPEAKER = lazy_compile(r"^\s*[\u4e00-\u9fff]{2,8}[：:]\s*")
+_SENTENCE = lazy_compile(r"(?<=[。！？!?；;\n])")  # a line of the participants list is a sentence of its own
+_FIELD_LINE = lazy_compile(r"^\s*(?:[\u4e00-\u9fff]{2,4}|[A-Za-z]{3,9})\s*[：:]\s*\S", re.M)  # 时间：…, Venue: …
 # the fields of a record that say when, where and under whom its event took place (会议纪要: 时间：…, 地点：…, 主持：…)
-_RECORD_FIELD = re.compile(
+_RECORD_FIELD = lazy_compile(
     r"^\s*(?:时间|日期|地点|地址|主持|会议时间|会议地点|date|time|venue|place|location|chair)\s*[：:]\s*\S", re.I | re.M
 )
-_PLACE_FIELD = re.compile(r"^\s*(?:地点|地址|会议地点|会址|venue|place|location)\s*[：:]\s*\S", re.I)
-_CLAUSE = re.compile(r"[，,；;。！？!?：:]")
-_TIME = re.compile(
+_PLACE_FIELD = lazy_compile(r"^\s*(?:地点|地址|会议地点|会址|venue|place|location)\s*[：:]\s*\S", re.I)
+_CLAUSE = lazy_compile(r"[，,；;。！？!?：:]")
+_TIME = lazy_compile(
     r"(?:19|20)\d{2}\s*年|[〇零一二三四五六七八九]{4}年|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*日|今年|去年|前年|明年|年初|年底"
     r"|上世纪|年代|当年|同年|此前|以来"
     # a year before 1900 (（1562年）, 天正16年（1588年）), a time of day (12时26分, 11:00), a weekday, a part of the day
@@ -51,37 +52,37 @@ _TIME = re.compile(
     r"|公元前?\s*(?:\d{1,4}|[〇零一二两三四五六七八九十百千]{1,6})\s*年|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪"
     r"|[\u4e00-\u9fff]{1,4}(?:王朝|朝)(?:时期|年间|末年|初年|初期|中期|末期)"
 )
-_NAME_MARKS = re.compile(r"《[^》]{2,}》|“[^”]{2,}”|「[^」]{2,}」")
-_PLACE_END = re.compile(
+_NAME_MARKS = lazy_compile(r"《[^》]{2,}》|“[^”]{2,}”|「[^」]{2,}」")
+_PLACE_END = lazy_compile(
     r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州)(?![长委])|[\u4e00-\u9fff]{2,6}机关|在([\u4e00-\u9fff]{2,4}?)(?:召开|举行|举办|开幕|开展|出生|工作|任职)"
 )
-_ROLE_WORD = re.compile(
+_ROLE_WORD = lazy_compile(
     r"[\u4e00-\u9fff]{0,3}(?:书记|市长|省长|县长|局长|厅长|部长|主任|总编辑|编辑|总裁|经理|董事长|主席|领导|负责人|专家|教授|记者)"
 )
-_ORIGIN = re.compile(r"土生土长|籍贯|老家|出生在|出生于|生于|祖籍")
+_ORIGIN = lazy_compile(r"土生土长|籍贯|老家|出生在|出生于|生于|祖籍")
 _ORG_SUFFIXES = ("公司", "集团", "银行", "酒店", "宾馆", "饭店", "大学", "学院", "研究院", "研究所", "交易所", "医院", "协会")
 _ORG_GROUPS = (
     ("公司", "集团"), ("银行",), ("酒店", "宾馆", "饭店"), ("大学", "学院", "高校", "学校"), ("研究院", "研究所"),
     ("医院",), ("交易所",), ("协会",),
 )
 _ORG_KINDS = frozenset("公司 企业 集团 银行 酒店 宾馆 饭店 大学 高校 学校 学院 机构 单位 交易所 医院 司 家".split())
-_ACTORS = re.compile(r"第[三3]方|政府|部门|公安|企业|公众|群众|市民|村民|社会资本|环保局|环保部门|审计|财政")
+_ACTORS = lazy_compile(r"第[三3]方|政府|部门|公安|企业|公众|群众|市民|村民|社会资本|环保局|环保部门|审计|财政")
 # A government department as the text names it, by its function (公安系统, 财政, 环保部门, 市环保局, 交警支队): the answer
 # to 哪个部门, which no organisation's name with a suffix gives (全市公安系统是主力军).
-_DEPARTMENT = re.compile(
+_DEPARTMENT = lazy_compile(
     r"(?:公安|财政|环保|审计|交警|交通|工商|税务|住建|城管|水利|国土|发改|农业|林业|卫生|教育|监察|纪委|检察|法院)"
     r"(?:系统|部门|机关|局|厅|委|支队|大队)?|[\u4e00-\u9fff]{1,4}(?:局|厅)(?![长])"
 )
 _DEPARTMENT_KINDS = frozenset({"部门", "机关", "部委"})
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
-_ANAPHORIC = re.compile(r"^(?:这|這|此|该|該)(?![里裡边邊儿兒样樣么麼])")  # 这场攻坚战, 此项工作: the topic told before
+_ANAPHORIC = lazy_compile(r"^(?:这|這|此|该|該)(?![里裡边邊儿兒样樣么麼])")  # 这场攻坚战, 此项工作: the topic told before
 # A transliterated name: parts joined by the middle dot (伊夫林·比阿特丽斯·霍尔, 约翰·海克特·麦克阿瑟), which jieba does not
 # tag as a person.
-_FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,10})+")
+_FOREIGN_NAME = lazy_compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,10})+")
 _COUNTRY = frozenset({"country", "nation", "state"})
 # A name followed by its short form in Latin letters in brackets (东日本旅客铁道（JR东日本）, 世界卫生组织（WHO）): Chinese
 # writes a body's full name so, whatever it ends in (session 19, cmrc7)
-_SHORT_NAMED = re.compile(r"([\u4e00-\u9fff]{3,16})\s*[(（]\s*[A-Za-z]{2,}[\u4e00-\u9fffA-Za-z]{0,8}\s*[)）]")
+_SHORT_NAMED = lazy_compile(r"([\u4e00-\u9fff]{3,16})\s*[(（]\s*[A-Za-z]{2,}[\u4e00-\u9fffA-Za-z]{0,8}\s*[)）]")
 
 
 def speech(chunk: Chunk) -> str:
@@ -308,13 +309,13 @@ def _clauses(text: str) -> tuple[str, ...]:
 
 
 # A code asked (a phone number, a stock ticker, 电话号码, 股票代码): only digits or a Latin code answer it.
-_CODE_ZH = re.compile(r"(?:号码|代码|编号|电话|热线|网址|邮箱|邮编)(?:是|是什么|是多少|多少|为)?[？?]?$")
-_CODE_EN = re.compile(
+_CODE_ZH = lazy_compile(r"(?:号码|代码|编号|电话|热线|网址|邮箱|邮编)(?:是|是什么|是多少|多少|为)?[？?]?$")
+_CODE_EN = lazy_compile(
     r"\b(?:phone|telephone|fax|hotline|contact) number\b|\bticker\b|\bstock (?:code|symbol)\b|\bzip code\b|\bpostcode\b"
     r"|\b(?:website|web address|url|e-?mail address)\b",
     re.I,
 )
-_CODE = re.compile(r"(?<![\d.])\d{5,}|\d{3,4}-\d{4,}|[a-z0-9-]+\.(?:com|cn|org|net|gov)\b|[\w.]+@[\w.]+", re.I)
+_CODE = lazy_compile(r"(?<![\d.])\d{5,}|\d{3,4}-\d{4,}|[a-z0-9-]+\.(?:com|cn|org|net|gov)\b|[\w.]+@[\w.]+", re.I)
 
 
 def asks_code(question: str, lang: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from index.lazy_pattern import lazy_compile
 from index.normalize import canonical
 from retriever.answerability.comparison import compares_amounts, which_more
 from retriever.answerability.eras import rule_on
@@ -16,50 +17,51 @@ from retriever.answerability.quantity import asks_person
 TIME, PERSON, NAME, PLACE, ORIGIN = "time", "person", "name", "place", "origin"
 
 _ZH_KINDS = (
-    (TIME, re.compile(r"哪一?年|哪一?天|哪个月|几月|几号|什么时候|什么时间|何时|哪个时候")),
-    (ORIGIN, re.compile(r"哪里人|哪儿人|什么地方人|籍贯|老家")),
+    (TIME, lazy_compile(r"哪一?年|哪一?天|哪个月|几月|几号|什么时候|什么时间|何时|哪个时候")),
+    (ORIGIN, lazy_compile(r"哪里人|哪儿人|什么地方人|籍贯|老家")),
     # 在哪个机关 asks a name; 什么地方 and 哪些地方 ask what kind of site or aspect (管哪些地方: 建筑工地、煤炭堆场; 跑了
     # 什么地方: 企业、村屯、家庭), which the text answers with common nouns, not a named place: neither is a place question.
-    (PLACE, re.compile(r"哪里|哪儿|哪个地方|何地|在哪(?![一个家所座条位种项部间些])")),
-    (PERSON, re.compile(r"是谁|谁|哪位|什么人|哪[帮些群伙拨批]人")),
-    (NAME, re.compile(r"哪一?[家所座条个]|叫什么|什么名字|的名字|的名称|名称是什么|名字是什么|哪个(?:公司|企业|单位|机构)")),
+    (PLACE, lazy_compile(r"哪里|哪儿|哪个地方|何地|在哪(?![一个家所座条位种项部间些])")),
+    (PERSON, lazy_compile(r"是谁|谁|哪位|什么人|哪[帮些群伙拨批]人")),
+    (NAME, lazy_compile(r"哪一?[家所座条个]|叫什么|什么名字|的名字|的名称|名称是什么|名字是什么|哪个(?:公司|企业|单位|机构)")),
 )
 _EN_KINDS = (
-    (TIME, re.compile(r"^\s*when\b|\bwhat year\b|\bwhich year\b|\bwhat date\b|\bwhen (?:was|were|did|does|is)\b", re.I)),
-    (ORIGIN, re.compile(r"\bwhere (?:is|was|does|did) .* (?:from|born)\b|\bhometown\b", re.I)),
-    (PLACE, re.compile(r"^\s*where\b|\bwhere (?:is|was|are|were|did|does)\b", re.I)),
-    (PERSON, re.compile(r"^\s*who\b|\bwho (?:is|was|are|were|did)\b", re.I)),
-    (NAME, re.compile(r"\bwhich\s+[a-z]|\bname of\b|\bcalled\b|\bwhat (?:company|firm|bank|hotel|university|exchange)\b", re.I)),
+    (TIME, lazy_compile(r"^\s*when\b|\bwhat year\b|\bwhich year\b|\bwhat date\b|\bwhen (?:was|were|did|does|is)\b", re.I)),
+    (ORIGIN, lazy_compile(r"\bwhere (?:is|was|does|did) .* (?:from|born)\b|\bhometown\b", re.I)),
+    (PLACE, lazy_compile(r"^\s*where\b|\bwhere (?:is|was|are|were|did|does)\b", re.I)),
+    (PERSON, lazy_compile(r"^\s*who\b|\bwho (?:is|was|are|were|did)\b", re.I)),
+    (NAME, lazy_compile(
+        r"\bwhich\s+[a-z]|\bname of\b|\bcalled\b|\bwhat (?:company|firm|bank|hotel|university|exchange)\b", re.I)),
 )
 # A scene-setting clause before the question itself (When an owner could not be contacted, how did Dalian …; If …,
 # what …): its when/where asks nothing, the main clause after the comma does.
-_EN_LEADING_CLAUSE = re.compile(
+_EN_LEADING_CLAUSE = lazy_compile(
     r"^\s*(?:when|where|if|once|while|after|before|since)\b[^,?]*,\s*"
     r"(?=(?:what|how|why|which|who|whom|whose|where|when|did|does|do|is|are|was|were|can|could|has|have|had)\b)",
     re.I,
 )
-_NOT_PLACE = re.compile(
+_NOT_PLACE = lazy_compile(
     r"(?:短板|问题|难点|关键|原因|区别|不同|差距|意义|作用|重点|亮点|特点|优势|不足|困难|挑战|症结|根源|出路|方向|好处|突破口|价值)"
     r"(?:主要|究竟|到底)?(?:[放落摆集中]{1,2}在|在|是)?(?:哪里|哪儿|什么地方)"
 )
 # A person asked for by role (湘潭市长叫什么名字, 哪位领导): the name question asks a person.
-_ROLES = re.compile(r"长$|领导|书记|主任|编辑|总裁|经理|主席|老板|负责人|官员|专家|教授|记者|干部")
+_ROLES = lazy_compile(r"长$|领导|书记|主任|编辑|总裁|经理|主席|老板|负责人|官员|专家|教授|记者|干部")
 _EN_ROLES = r"\b(?:mayor|director|head|chief|editor|chairman|president|governor|secretary|leader)\b"
-_EN_MONEY = re.compile(
+_EN_MONEY = lazy_compile(
     r"\bhow much (?:money\b|did\b.*\b(?:pay|spend|cost|invest|raise|earn|charge|give)\b|does\b.*\bcost\b"
     r"|is\b.*\b(?:paying|spending|charging)\b|was\b.*\b(?:paid|spent|invested|raised)\b)",
     re.I,
 )
 
 _EN_ASKS = r"\b(?:what|how much|how many|how high|how big)\b.*"
-_EN_PRICE = re.compile(
+_EN_PRICE = lazy_compile(
     _EN_ASKS + r"\b(?:price|cost|salary|salaries|wages?|revenue|income|fee|fees|ticket|budget|fine|fines)\b", re.I
 )
-_EN_RATE = re.compile(_EN_ASKS + r"\b(?:rate|share|percentage|proportion)\b", re.I)
-_EN_AMOUNT = re.compile(
+_EN_RATE = lazy_compile(_EN_ASKS + r"\b(?:rate|share|percentage|proportion)\b", re.I)
+_EN_AMOUNT = lazy_compile(
     _EN_ASKS + r"\b(?:gdp|population|concentration|capacity|length|area|temperature|volume|output|level)\b", re.I
 )
-_AGE = re.compile(r"多大年纪|多大岁数|多少岁|几岁|年龄|年纪|\bhow old\b|\bage\b", re.I)
+_AGE = lazy_compile(r"多大年纪|多大岁数|多少岁|几岁|年龄|年纪|\bhow old\b|\bage\b", re.I)
 
 def answer_kind(question: str, lang: str) -> str | None:
     """The kind of answer a non-number question asks for: TIME, PERSON, NAME, PLACE, or None (what, how, why).
@@ -83,7 +85,7 @@ def answer_kind(question: str, lang: str) -> str | None:
 
 # Who said something: a speech verb in a who-question (Who talked about grid inspectors? 谁谈到了网格员?). Its answer is
 # the speaker of the passage that says it, which the citation names, not a name written in the sentence.
-_EN_SPEAKER = re.compile(
+_EN_SPEAKER = lazy_compile(
     r"^\s*(?:who|which (?:speaker|official|participant|panellist|panelist|guest|bureau chief|director|chief))\s+"
     r"(?:\w+\s+){0,2}?(?:talk(?:s|ed)?|sp[eo]k(?:e|es|en)|said|says?|mention(?:s|ed)?|discuss(?:es|ed)?|describ(?:e|es|ed)"
     r"|explain(?:s|ed)?|br(?:ing|ings|ought) up|rais(?:e|es|ed)|shar(?:e|es|ed)|present(?:s|ed)|introduc(?:e|es|ed)"
@@ -92,7 +94,7 @@ _EN_SPEAKER = re.compile(
     re.I,
 )
 _ZH_SPEAKER_VERB = r"(?:(?<![约会面座洽])谈|讲|说|提到|提及|提出|介绍|分享|讨论|发言|阐述|强调|呼吁|回顾)"
-_ZH_SPEAKER = re.compile(
+_ZH_SPEAKER = lazy_compile(
     rf"(?:谁|哪位|哪个人|哪个局长|哪位局长).{{0,4}}{_ZH_SPEAKER_VERB}|{_ZH_SPEAKER_VERB}.{{0,24}}(?:的是谁|是谁|的是哪位)"
 )
 
@@ -106,8 +108,8 @@ def asks_speaker(question: str, lang: str) -> bool:
 
 # What a named person said: a speech verb asking what (张三说了什么？刘玉芬谈到了哪些问题？What did Zhang San say about
 # the rivers?). The answer is in that person's own words, not in a title or byline that names them.
-_ZH_WORDS = re.compile(rf"{_ZH_SPEAKER_VERB}(?![明服])(?:了|过|到|起)*.{{0,2}}(?:什么|哪些|哪几|啥)")
-_EN_WORDS = re.compile(
+_ZH_WORDS = lazy_compile(rf"{_ZH_SPEAKER_VERB}(?![明服])(?:了|过|到|起)*.{{0,2}}(?:什么|哪些|哪几|啥)")
+_EN_WORDS = lazy_compile(
     r"\bwhat\s+(?:did|does|do|has|have|had|will|would)\s+(?:\S+\s+){1,4}?(?:say|said|talk|speak|spoke|mention|tell|told"
     r"|discuss|describe|explain|stress|emphasi[sz]e|propose|share|present|recount|argue|warn|think|bring up|point out)\b"
     r"|\bwhat\s+(?:\S+\s+){1,4}?(?:said|says|talked about|spoke about|mentioned|told)\b",
@@ -125,11 +127,11 @@ def asks_words(question: str, lang: str) -> bool:
 
 # Who a named person is (张三是谁？张三是做什么的？Who is Zhang San?): the answer is a line that gives their role (a
 # title or byline naming them: 专访市水务局局长张三), not what they said.
-_ZH_IDENTITY = re.compile(
+_ZH_IDENTITY = lazy_compile(
     r"^[^，,。？?]{2,12}?(?:是|为)(?:谁|什么人|何人|哪位|做什么的|干什么的|什么身份|什么职务|什么职位)(?:啊|呀|呢)?[？?]?$"
     r"|^[^，,。？?]{2,12}?的(?:身份|职务|职位)是什么[？?]?$"
 )
-_EN_IDENTITY = re.compile(
+_EN_IDENTITY = lazy_compile(
     r"^\s*who\s+(?:is|was)\s+(?!the\b|a\b|an\b)[^?]{2,40}\?*\s*$"
     r"|^\s*what\s+(?:is|was)\s+\S+(?:\s+\S+){0,3}'s\s+(?:job|role|position|title)\b", re.I
 )

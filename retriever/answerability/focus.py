@@ -123,7 +123,8 @@ def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], name
                 if (
                     word.isascii() or names_nothing(word) or word in STOPWORDS or word in _PLACEHOLDERS
                     or word in frames
-                    or adverb(word) or len(word) < 2 or word in _TIME_HEADS or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
+                    or len(word) < 2 or word in _TIME_HEADS or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
+                    or adverb(word)  # last: it reads CC-CEDICT's meanings, which the checks before need not
                 ):
                     continue
             longer = [u.label for u in units if word in u.label and u.label[0] not in UNIT_CHARS and not _measured(u.label)]
@@ -200,17 +201,18 @@ def adverb(word: str) -> bool:
     from index.wordforms import light_stem
     from retriever.answerability.heads import meanings
 
-    senses = meanings(word)
-    if not senses or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word):
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word):
         return False
-    known = _english_words()
+    senses = meanings(word)
+    if not senses:
+        return False
 
     def of_ly(meaning: str) -> bool:
         if " " in meaning or not meaning.endswith("ly"):
-            return False
+            return False  # decided without the English word list (loaded only for one -ly word)
         stems = (meaning[:-2], meaning[:-3] + "y", meaning[:-4]) if meaning.endswith("ily") else (
             (meaning[:-2], meaning[:-4]) if meaning.endswith("ally") else (meaning[:-2],))
-        return any(len(s) >= 4 and light_stem(s) in known for s in stems)
+        return any(len(s) >= 4 and light_stem(s) in _english_words() for s in stems)
 
     return all(of_ly(m) for m in senses)
 

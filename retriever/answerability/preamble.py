@@ -89,6 +89,8 @@ from __future__ import annotations
 
 import re
 
+from index.lazy_pattern import lazy_compile
+
 _SEP = r"[\s,，:：;；、!！。.~\-–—]*"
 # traditional characters too (關於…的情況，請簡述)
 _PLEASE_STATE = (
@@ -127,28 +129,28 @@ _EN_OPENINGS = (
     r"(?:i(?:'m| am)|as) (?:a|an) [a-z][a-z \-]{1,30}?[,:;]",  # I'm a student, / As an engineer,: who asks
     r"(?:quick |a )?fact[- ]?check(?:ing)?(?: this| please)?[:,\-–—]",  # the fact-checker's label (Fact check: did …)
 )
-_OPENING = re.compile(rf"^{_SEP}(?:{'|'.join(_ZH_OPENINGS + _EN_OPENINGS)}){_SEP}", re.I)
-_CLOSING = re.compile(
+_OPENING = lazy_compile(rf"^{_SEP}(?:{'|'.join(_ZH_OPENINGS + _EN_OPENINGS)}){_SEP}", re.I)
+_CLOSING = lazy_compile(
     r"[\s,，。.!！~]*(?:谢谢|多谢|感谢|thanks|thank you|thx|please)(?:你|您|啦|了|a lot|so much)?[\s.。!！~]*(?=[？?]?$)", re.I
 )
-_WORDS = re.compile(r"[\w\u4e00-\u9fff]")
+_WORDS = lazy_compile(r"[\w\u4e00-\u9fff]")
 # The skeptic's doubt (大连是不是根本没拆锅炉, 济宁难道没有配网格员吗): the adverbs, with a negation right after them or
 # after 是不是/是否 (the passage settles the fact and its negation alike); 真 before 有/是 (真有合作吗).
-_DOUBT = re.compile(
+_DOUBT = lazy_compile(
     r"(?:难道|根本|究竟|到底|果真|其实|确实|居然|竟然|真的|真是|真(?=有|是))(?:不是|没有|没|不|未)?(?=[\u4e00-\u9fff])"
     r"|(?:(?<=是不是)|(?<=是否))(?:根本)?(?:不是|没有|没|未)(?=[\u4e00-\u9fff])"
 )
 # 不是 … 吗/吧 around a presupposed clause (南阳不是光管城里吗，…; 张海冰以前不是干环保的吧，…): the clause is asked about
-_PRESUPPOSED = re.compile(r"(?<!是)不是([^，,。？?！!]{1,24}?)(?:的)?[吗吧嘛](?=[，,。？?！!\s]|$)")
+_PRESUPPOSED = lazy_compile(r"(?<!是)不是([^，,。？?！!]{1,24}?)(?:的)?[吗吧嘛](?=[，,。？?！!\s]|$)")
 # a closing check that asks nothing new: …，是真的吗？ …，对吧？ …，难道一台都没有吗？
-_CHECK = re.compile(
+_CHECK = lazy_compile(
     r"[，,。？?!！\s]+(?:(?:这|那)?(?:是)?(?:真的|真|假的)(?:吗|吧|嘛)?|是吗|对吧|对不对|是吧|是不是|没错吧|不是吗|吹的吧|有没有"
     r"|还是(?:根本)?没有|(?:难道)?一[^\s，,？?。]{1,2}都(?:没有|没|不)[^\s，,？?。]{0,2}?(?:吗|吧)?)[？?。！!\s]*$"
 )
-_EN_NEGATIVE = re.compile(
+_EN_NEGATIVE = lazy_compile(
     r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)n['’]t\b", re.I
 )
-_EN_CHECK = re.compile(
+_EN_CHECK = lazy_compile(
     r"[,\s]+(?:right|or not|isn['’]t (?:it|that (?:so|right|true))|is that (?:really )?(?:true|right|so)|or is that not so"
     r"|didn['’]t (?:it|they|he|she)|don['’]t they|doesn['’]t (?:it|he|she))\s*(?=[?？.]?$)",
     re.I,
@@ -156,18 +158,18 @@ _EN_CHECK = re.compile(
 _WONT = {"wo": "will", "ca": "can", "sha": "shall"}
 _HAN = r"[\u4e00-\u9fff]"
 # spoken fillers inside and at the end of a dictated question
-_RUN_ON = re.compile(r"就是[说說]|(?<=[\u4e00-\u9fff])然[后後](?=[\u4e00-\u9fff])")  # …债券就是说发了多少亿: a clause break
-_INTERJECTION = re.compile(r"[嗯呃]+")
-_TRAILING = re.compile(r"(?:[来來]着|那[个個]|[这這][个個]|[嗯呃啊]+)+(?=[\s？?。.！!]*$)")
-_OFFICIAL_CLOSE = re.compile(rf"[\s,，。；;：:]*{_PLEASE_STATE}[\s。.！!]*$")
-_OFFICIAL_OPEN = re.compile(rf"^(?:{_PLEASE_STATE}|[关關][于於])[\s：:]*")
-_AFFAIR_END = re.compile(rf"{_AFFAIR}(?=[，,：:]|[。.]?$)")
+_RUN_ON = lazy_compile(r"就是[说說]|(?<=[\u4e00-\u9fff])然[后後](?=[\u4e00-\u9fff])")  # …债券就是说发了多少亿: a clause break
+_INTERJECTION = lazy_compile(r"[嗯呃]+")
+_TRAILING = lazy_compile(r"(?:[来來]着|那[个個]|[这這][个個]|[嗯呃啊]+)+(?=[\s？?。.！!]*$)")
+_OFFICIAL_CLOSE = lazy_compile(rf"[\s,，。；;：:]*{_PLEASE_STATE}[\s。.！!]*$")
+_OFFICIAL_OPEN = lazy_compile(rf"^(?:{_PLEASE_STATE}|[关關][于於])[\s：:]*")
+_AFFAIR_END = lazy_compile(rf"{_AFFAIR}(?=[，,：:]|[。.]?$)")
 # 们 after a noun counted or picked out (多少位网格员们, 这些企业们); a pronoun's 们 (我们、他们、人们) stays
 _COUNTED = r"(?:多少|[几幾]|哪些|[这這]些|那些|很多|[许許]多|好多|每|各)"
-_PLURAL = re.compile(rf"({_COUNTED}{_HAN}{{1,8}}?)(?<![我你他她它咱人])[们們]")
-_WHAT_DE = re.compile(rf"(?<=[什甚][么麼])的(?={_HAN})")
-_POSITION = re.compile(rf"((?<!第)(?:多少|[几幾]|哪一?|每|一|[两兩]))位(?={_HAN})(?![数數])")
-_PERSON = re.compile(
+_PLURAL = lazy_compile(rf"({_COUNTED}{_HAN}{{1,8}}?)(?<![我你他她它咱人])[们們]")
+_WHAT_DE = lazy_compile(rf"(?<=[什甚][么麼])的(?={_HAN})")
+_POSITION = lazy_compile(rf"((?<!第)(?:多少|[几幾]|哪一?|每|一|[两兩]))位(?={_HAN})(?![数數])")
+_PERSON = lazy_compile(
     r"^[\u4e00-\u9fff]{0,5}?(?:员|人|长|者|家|师|生|官|士|领导|干部|书记|主任|委员|代表|同志|记者|嘉宾|专家|朋友|群众|居民|市民|村民)"
 )
 
@@ -198,22 +200,22 @@ def doubting(question: str) -> str:
 # The older official's 公文 (session 18, readers14): 兹就…一事 around the matter, 敬请告知/烦请一并说明 asking, 以便备案
 # closing; the classical words read as the everyday question's (何人 谁, 为何 at a clause's close 是什么, 若干 多少, 系由
 # 由, a clause's opening 其 'its'; 之 stays: 和谐之美 is a phrase).
-_FORMAL_MATTER = re.compile(r"^(?:兹就|兹将|兹因|兹|谨就|现就)([^，,。；;？?]{2,40}?)(?:一事|事宜|一案|问题)[，,：:\s]*")
-_FORMAL_ASK = re.compile(
+_FORMAL_MATTER = lazy_compile(r"^(?:兹就|兹将|兹因|兹|谨就|现就)([^，,。；;？?]{2,40}?)(?:一事|事宜|一案|问题)[，,：:\s]*")
+_FORMAL_ASK = lazy_compile(
     r"(?:敬请|烦请|恳请|谨请|特请|望请|务请|请予|望予)(?:贵方|贵处|贵单位|您)?(?:予以|一并|拨冗)?"
     r"(?:告知|说明|示知|明示|见告|答复|函告|赐教|指教|告|示|明确|列明|核实|说明一下)[：:\s]*"
 )
-_FORMAL_CLOSE = re.compile(r"[，,；;\s]*(?:以便|以资|以备|便于)(?:备案|存档|备查|查阅|参考|核对|了解|统计|归档)[。.！!\s]*$")
+_FORMAL_CLOSE = lazy_compile(r"[，,；;\s]*(?:以便|以资|以备|便于)(?:备案|存档|备查|查阅|参考|核对|了解|统计|归档)[。.！!\s]*$")
 _FORMAL_WORDS = (
-    (re.compile(r"系由何人|由何人"), "由谁"),
-    (re.compile(r"何人"), "谁"),
-    (re.compile(r"(?:系|乃)?为何(?=[，,。；;？?！!\s]|$)"), "是什么"),  # 其完整名称为何: what it is; 为何要… stays why
-    (re.compile(r"何时"), "什么时候"),
-    (re.compile(r"何地|何处"), "哪里"),
-    (re.compile(r"何种|何类"), "什么"),
-    (re.compile(r"若干"), "多少"),
-    (re.compile(r"系由"), "由"),
-    (re.compile(r"(?:(?<=^)|(?<=[，,：:；;]))其(?![他它余中次实])"), ""),
+    (lazy_compile(r"系由何人|由何人"), "由谁"),
+    (lazy_compile(r"何人"), "谁"),
+    (lazy_compile(r"(?:系|乃)?为何(?=[，,。；;？?！!\s]|$)"), "是什么"),  # 其完整名称为何: what it is; 为何要… stays why
+    (lazy_compile(r"何时"), "什么时候"),
+    (lazy_compile(r"何地|何处"), "哪里"),
+    (lazy_compile(r"何种|何类"), "什么"),
+    (lazy_compile(r"若干"), "多少"),
+    (lazy_compile(r"系由"), "由"),
+    (lazy_compile(r"(?:(?<=^)|(?<=[，,：:；;]))其(?![他它余中次实])"), ""),
 )
 
 
@@ -253,9 +255,9 @@ def spoken(question: str) -> str:
 # digit repeated), a pinyin initialism in lower case (yyds 永远的神, xswl, awsl) and emoji, standing apart from the
 # question's words (at its edges, after a space or a comma). They ask nothing: read as words they were figures or
 # names the text never writes (转录稿中没有提到：666).
-_CHEER = re.compile(r"(?<![\w.])(\d)\1{2,}(?![\w.%])")
-_INITIALISM = re.compile(r"(?<![A-Za-z0-9])[a-z]{2,5}(?![A-Za-z0-9])")
-_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
+_CHEER = lazy_compile(r"(?<![\w.])(\d)\1{2,}(?![\w.%])")
+_INITIALISM = lazy_compile(r"(?<![A-Za-z0-9])[a-z]{2,5}(?![A-Za-z0-9])")
+_EMOJI = lazy_compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 _APART = r"[\s,，。.!！?？~～、]"
 
 
@@ -324,7 +326,7 @@ def unframed(question: str, contains=None) -> str:
 
 
 # --- the fact-checker's claim and the resident's context (session 16) ---
-_ZH_ASKING = re.compile(  # 十几年, 几百亿: a round number, not 几 asked
+_ZH_ASKING = lazy_compile(  # 十几年, 几百亿: a round number, not 几 asked
     r"多少|(?<![十百千万萬好])[几幾](?![十百千万萬亿億])|什么|甚么|谁|誰|哪|怎|如何|为何|為何|为什么|吗|嗎|呢|是否|有没有|有沒有"
     r"|是不是|啥|咋|么|麼"
 )
@@ -333,7 +335,7 @@ _SOURCE_WORDS = (
     r"有人|网上|網上|网友|網友|新闻|新聞|报道|報道|报纸|報紙|文章|帖子|群里|群裡|朋友圈|微博|媒体|媒體|视频|視頻|传言|傳言"
     r"|朋友|邻居|鄰居|同事|亲戚|親戚|家里人|家裡人|老人|别人|別人|人家|大家|老乡|老鄉|司机|司機|师傅|師傅"
 )
-_ZH_SOURCE = re.compile(
+_ZH_SOURCE = lazy_compile(
     rf"^(?:(?:我|俺)?(?:听|聽)(?:人|别人|別人)?(?:说|說)|据说|據說|(?:我|俺)?(?:听|聽)(?:{_SOURCE_WORDS})(?:说|說|讲|講)"
     rf"|[^，,。？?！!]{{0,12}}?(?:{_SOURCE_WORDS})[^，,。？?！!]{{0,6}}?(?:说|說|讲|講|称|稱|写|寫)(?:道|着|著|过|過)?)[，,：:\s]*"
 )
@@ -347,7 +349,7 @@ _EITHER = (
     r"|有沒有這回事)"
 )
 # the check at the close: after a comma (…，靠谱吗) or opening with 这/是 (…这说法靠谱吗, …是真的不), or either-or (…对不对)
-_ZH_CLAIM_CHECK = re.compile(
+_ZH_CLAIM_CHECK = lazy_compile(
     rf"(?:[，,。\s]+{_DEMONSTRATIVE}?(?:是)?{_VERDICT}|{_DEMONSTRATIVE}(?:是)?{_VERDICT}|是{_VERDICT}"
     rf"|[，,。\s]*{_DEMONSTRATIVE}?{_EITHER})[啊呀哦]?[？?。！!\s]*$"
 )
@@ -356,22 +358,22 @@ _MEASURE = (
     r"人次|立方米|平方米|平方公里|公里|千米|万元|萬元|亿元|億元|万吨|萬噸|个|個|名|台|家|项|項|辆|輛|次|吨|噸|元|块|塊|条|條"
     r"|座|件|起|人|级|級|类|類|种|種|批|所|位|倍|岁|歲|个月|個月|天|%|％"
 )
-_FIGURE = re.compile(
+_FIGURE = lazy_compile(
     rf"{_NUMBER}(?:[个個]?[万萬亿億](?:多|来|來|余|餘)?)+(?:{_MEASURE})?|{_NUMBER}(?:{_MEASURE})"  # 十几个亿: a scale counted
 )
-_SCALE = re.compile(r"[万萬亿億]")
+_SCALE = lazy_compile(r"[万萬亿億]")
 # 是王奇说的吗 / 是许伟局长提出来的吧 at the close: the speaker named to check reads 谁
 _TITLE = r"(?:局长|局長|副总裁|副總裁|总编辑|總編輯|先生|女士|主任|书记|書記|市长|市長)?"
 _SAID_VERB = r"(?:说|說|讲|講|提|提出|提到|讲到|講到)(?:来|來|出来|出來|过|過)?的"
-_SAID_CHECK = re.compile(rf"(是)?((?:(?!是)[\u4e00-\u9fff]){{2,5}}?){_TITLE}({_SAID_VERB})(?:吗|嗎|吧|嘛|么|麼)?[？?。！!\s]*$")
-_SAID_FIRST = re.compile(  # 是许伟说的“腰杆特别硬”吗
+_SAID_CHECK = lazy_compile(rf"(是)?((?:(?!是)[\u4e00-\u9fff]){{2,5}}?){_TITLE}({_SAID_VERB})(?:吗|嗎|吧|嘛|么|麼)?[？?。！!\s]*$")
+_SAID_FIRST = lazy_compile(  # 是许伟说的“腰杆特别硬”吗
     rf"^是([\u4e00-\u9fff]{{2,5}}?){_TITLE}({_SAID_VERB})([“「『\"][^”」』\"]+[”」』\"])(?:吗|嗎|吧|嘛|么|麼)?[？?。！!\s]*$"
 )
-_HEARSAY = re.compile(r"[说說讲講称稱听聽]")  # 我邻居说…, 我看到一篇文章说…: a claim checked, not the asker's context
-_ASKER = re.compile(r"^(?:我|本人|俺|咱|小时候|小時候|从小|從小|打小|老家|家里|家裡|我家|以前我)")
-_ORIGIN = re.compile(r"^(?:我|本人|俺)(?:是|系)([\u4e00-\u9fff]{2,8}?)(?:人|的人)$")
-_PERSONA = re.compile(r"^(?:我|本人|俺)(?:是|系)[^，,]{0,12}的$")  # 我是做环保的: who asks, said by the opening rule
-_DEICTIC = re.compile(r"^(?:那边|那邊|那里|那裡|那儿|那兒|那一片|那片|那块|那塊|这边|這邊|这里|這裡|当地|當地)(?:的)?")
+_HEARSAY = lazy_compile(r"[说說讲講称稱听聽]")  # 我邻居说…, 我看到一篇文章说…: a claim checked, not the asker's context
+_ASKER = lazy_compile(r"^(?:我|本人|俺|咱|小时候|小時候|从小|從小|打小|老家|家里|家裡|我家|以前我)")
+_ORIGIN = lazy_compile(r"^(?:我|本人|俺)(?:是|系)([\u4e00-\u9fff]{2,8}?)(?:人|的人)$")
+_PERSONA = lazy_compile(r"^(?:我|本人|俺)(?:是|系)[^，,]{0,12}的$")  # 我是做环保的: who asks, said by the opening rule
+_DEICTIC = lazy_compile(r"^(?:那边|那邊|那里|那裡|那儿|那兒|那一片|那片|那块|那塊|这边|這邊|这里|這裡|当地|當地)(?:的)?")
 
 
 def _speaker_named(word: str) -> bool:
@@ -420,11 +422,11 @@ def _figure_asked(claim: str, last: re.Match) -> str:
 # The half-remembering asker (session 18, readers14): a figure recalled with a hedge, then asked again —
 # 湘潭那个债好像发了十几个亿，到底是多少来着？ / I seem to remember the firm had been going for thirty years. How old is it
 # really? The recalled figure, right or wrong, is the number asked, as a fact-checker's claim's is.
-_RECALL = re.compile(
+_RECALL = lazy_compile(
     r"(?:我|俺)?(?:好像|好象|似乎|貌似|依稀|隐约|隱約)?(?:记得|記得|印象中|印象里|印象裡|以为|以為)"
     r"|好像|好象|似乎|貌似|大概是|应该是|應該是"
 )
-_REASK = re.compile(  # the figure asked again: 到底是多少来着, 具体多少, 究竟是几个
+_REASK = lazy_compile(  # the figure asked again: 到底是多少来着, 具体多少, 究竟是几个
     r"[，,。；;\s]+(?:那|那么|那麼)?(?:到底|究竟|具体|具體|实际|實際|确切|確切|准确|準確|实际上|實際上)?(?:是|有)?"
     r"(?:多少|几|幾)(?:[个個])?(?:来着|來著|啊|呀|呢|啦)*[？?。!！\s]*$"
 )
@@ -448,14 +450,14 @@ def remembered(question: str) -> str:
     return _figure_asked(claim, figures[-1]) if figures and len(claim) >= 2 else question
 
 
-_EN_RECALL = re.compile(
+_EN_RECALL = lazy_compile(
     r"^(?:i (?:seem to |think i |kind of |vaguely |faintly )?(?:remember|recall)(?:ed)?(?: reading| hearing)?"
     r"|i (?:think|thought|believed?|was told|had the impression|have the impression|was under the impression)"
     r"|if i (?:remember|recall) (?:right|rightly|correctly)|as far as i (?:remember|recall)|my memory is)"
     r"(?: that)?[,\s]+(.+?)[.;!]\s+(.+)$",
     re.I,
 )
-_EN_REASK = re.compile(  # the figure asked again: How old is it really? What's the actual number? How many was it exactly?
+_EN_REASK = lazy_compile(  # the figure asked again: How old is it really? What's the actual number? How many was it exactly?
     r"^(?=.*\b(?:really|actually|exactly|precisely|in fact|in reality|then|real|actual|exact|correct|right|true)\b)"
     r"(?:so |but |then |well,? )?(?:how (?:old|many|much|long|big|large|far)\b|what(?:'s| is| was) (?:the|its) "
     r"(?:real |actual |exact |correct |right |true )?(?:figure|number|amount|age|total|sum|count)\b)",
@@ -466,7 +468,7 @@ _EN_WORD_NUMBER = (
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|a dozen|a hundred|a thousand)"
 )
-_EN_RECALLED_FIGURE = re.compile(
+_EN_RECALLED_FIGURE = lazy_compile(
     r"\b(?:about |around |nearly |almost |over |more than |some |roughly |only |just )?"
     rf"(?:\d[\d,.]*|{_EN_WORD_NUMBER})(?: (?:hundred|thousand|million|billion|trillion))*"
     r"(?: (yuan|rmb|dollars?|usd))?(?= |$|[,.?])",
@@ -476,13 +478,13 @@ _EN_RECALLED_FIGURE = re.compile(
 
 # A guess checked after the question (What percentage … remove? Was it below one percent? / …占多少？是不是不到1%？): the
 # asker's own bound on the figure asked, which the answer settles; its words (below, percent) ask nothing more.
-_EN_GUESS = re.compile(
+_EN_GUESS = lazy_compile(
     r"(?<=[?？])\s+(?:so\s+)?(?:was|is|were|are|did|does|do)\s+(?:it|that|they|this)\s+(?:really\s+)?(?:even\s+)?"
     r"(?:below|under|above|over|more than|less than|fewer than|at least|at most|around|about|near|close to|nearly|almost"
     r"|roughly|higher than|lower than|bigger than|smaller than|greater than)\s+[^?？]{1,30}[?？]\s*$",
     re.I,
 )
-_ZH_GUESS = re.compile(
+_ZH_GUESS = lazy_compile(
     r"(?<=[？?])\s*(?:是不是|是否|有没有)?(?:还)?(?:不到|不足|超过|超出|低于|高于|少于|多于|大于|小于|接近|将近|有)"
     r"[^？?。]{1,12}[？?]\s*$"
 )
@@ -565,13 +567,13 @@ def _written_words(clause: str, contains=None) -> list[str]:
 # (Is it Peking University that serves as …?), and a claim quoted for checking (Someone told me …. Is that right?)
 _EN_NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"
 _EN_SAY = r"(?:say|mention|claim|tell (?:us|the forum|the audience)|state|suggest|argue|admit|reveal|explain)"
-_EN_SAID_CHECK = re.compile(
+_EN_SAID_CHECK = lazy_compile(
     rf"^(?:did|does|has|had) ({_EN_NAME}) (?:really |actually |ever |also )?{_EN_SAY}"
     r"(?: (?:at|during|in) the (?:forum|dialogue|talk))?(?: that)? (.+?)[?？.]?\s*$"
 )
-_EN_WH = re.compile(r"^(?:how (?:much|many|long|often|far)|what|when|where|which|who|whom|whose|why|whether|if)\b", re.I)
-_EN_CLEFT = re.compile(r"^(?:is|was) it (?:really |actually )?(.+?) (?:that|who|which) (.+?)[?？.]?\s*$", re.I)
-_EN_CLAIM_SOURCE = re.compile(
+_EN_WH = lazy_compile(r"^(?:how (?:much|many|long|often|far)|what|when|where|which|who|whom|whose|why|whether|if)\b", re.I)
+_EN_CLEFT = lazy_compile(r"^(?:is|was) it (?:really |actually )?(.+?) (?:that|who|which) (.+?)[?？.]?\s*$", re.I)
+_EN_CLAIM_SOURCE = lazy_compile(
     r"^(?:(?:someone|somebody|people|a friend|my (?:friend|neighbou?r|cousin|colleague|uncle|aunt|brother|sister|dad|mum|mom"
     r"|father|mother|teacher|boss)(?: in [A-Z][a-z]+)?|a (?:news ?site|website|newspaper|report|post|blog|video|article)"
     r"|(?:an? |the )?(?:article|post|report|story|blog|rumou?r)(?: online)?)"
@@ -580,19 +582,19 @@ _EN_CLAIM_SOURCE = re.compile(
     r"|(?:it is|it's) said that|rumou?r has it that)\s+",
     re.I,
 )
-_EN_CLAIM_CHECK = re.compile(
+_EN_CLAIM_CHECK = lazy_compile(
     r"[.,;!?]*\s+(?:is (?:that|this|it) (?:really )?(?:right|true|correct|accurate|so|what (?:they|he|she|it|the [a-z ]+) said)"
     r"|(?:true|right),? or (?:false|not|wrong)|(?:am i|are they|is he|is she) right|does that check out|did (?:he|she|they))"
     r"\s*[?？.]?\s*$",
     re.I,
 )
-_EN_CONTEXT = re.compile(  # the asker's own sentences before the claim: I'm from Nanyang. I live in Dalian and …
+_EN_CONTEXT = lazy_compile(  # the asker's own sentences before the claim: I'm from Nanyang. I live in Dalian and …
     r"^(?:(?:i(?:'m| am) (?:from|in|based in|living in|an? [a-z ]{2,20} (?:in|from))|i (?:live|grew up|moved|work|was born)"
     r"|as (?:a|an|someone) [^.?!]{2,40}?,|my [a-z]+ (?:lives|grew up|works|is from))[^.?!]*[.!]\s+)+",
     re.I,
 )
 _EN_SCALE = r"(?: (?:hundred|thousand|million|billion|trillion))*"
-_EN_FIGURE = re.compile(
+_EN_FIGURE = lazy_compile(
     r"\b(?:about |around |nearly |almost |over |more than |some |roughly |only |just )?"
     rf"(?:\d[\d,.]*|a few|several|dozens of|hundreds of|thousands of){_EN_SCALE}(?: (yuan|rmb|dollars?|usd))?(?= |$|[,.?])",
     re.I,
@@ -668,7 +670,7 @@ _ZH_WHAT_GIVEN = (
     r"(?:一下|个|個|一个|一個|我)?(?:数字|數字|数|數|答案|结果|結果|结论|結論|大概|要点|要點|原文|原话|原話|出处|出處|理由)?"
 )
 _ZH_ENOUGH = r"(?:就行|就好|就可以|就可|即可|便可|就够了|就夠了|就行了|就好了)?(?:了|啦|吧)?"
-_ZH_INSTRUCTION_CLAUSE = re.compile(
+_ZH_INSTRUCTION_CLAUSE = lazy_compile(
     rf"^(?:{_ZH_FROM_TEXT}|(?:请|請)?(?:你|您)?(?:{_ZH_MANNER})?{_ZH_HOW}{_ZH_DO}{_ZH_WHAT_GIVEN}{_ZH_ENOUGH}"
     rf"|(?:请|請)?(?:你|您)?(?:引用|摘引|摘录|摘錄)(?:这句话|這句話|这句|這句)?(?:所在的)?{_ZH_TEXT}(?:来|來)?(?:说明|說明|回答|作答)?"
     r"|(?:不要|不用|无需|無需|不需要|不必|别|別)(?:解释|解釋|展开|展開|多说|多說|啰嗦|囉嗦|说明|說明|分析)"
@@ -676,7 +678,7 @@ _ZH_INSTRUCTION_CLAUSE = re.compile(
     re.I,
 )
 # an instruction that opens the question's own clause: 用一句话概括湘潭的…, 请引用原文说明…, 列出…, 简单说说…, 只给数字：
-_ZH_INSTRUCTION_OPEN = re.compile(
+_ZH_INSTRUCTION_OPEN = lazy_compile(
     rf"^(?:{_ZH_FROM_TEXT}(?=[，,：:\s])"
     rf"|(?:请|請)?(?:你|您)?{_ZH_MANNER}(?:来|來)?{_ZH_HOW}{_ZH_DO}(?:一下)?"
     rf"|(?:请|請)?(?:你|您)?(?:引用|摘引|摘录|摘錄){_ZH_TEXT}(?:来|來)?(?:说明|說明|回答|作答)?"
@@ -694,7 +696,7 @@ _EN_TEXT = (
     r"(?:transcript|text|article|dialogue|dialog|passage|document|record|interview|conversation|excerpts?|report|page"
     r"|material|source|discussion)"
 )
-_EN_INSTRUCTION_OPEN = re.compile(
+_EN_INSTRUCTION_OPEN = lazy_compile(
     r"^(?:(?:please |kindly )?(?:based (?:only |solely |purely )?on|according to|(?:answer |respond )?(?:using|from|with)"
     r"(?: only)?|drawing (?:only )?on|going by|with reference to|referring to|relying (?:only )?on|judging by|per)"
     rf" {_EN_TEXT}(?: alone| only)?(?:,? (?:answer|tell me|respond|explain))?"
@@ -715,7 +717,7 @@ _EN_INSTRUCTION_OPEN = re.compile(
     r"\s+(?=(?:the|a|an|all|both|every|each|one|two|three|four|five|who|whom|what|which|where|when|how|why|in which|that)\b)",
     re.I,
 )
-_EN_INSTRUCTION_CLOSE = re.compile(  # a sentence or clause of its own after the question (… early in the year? stays)
+_EN_INSTRUCTION_CLOSE = lazy_compile(  # a sentence or clause of its own after the question (… early in the year? stays)
     r"(?:[,;:.!?\-–—]\s*|\s+[\-–—]\s*)"
     r"(?:(?:please )?(?:answer|reply|respond) (?:briefly|concisely|in one sentence|in a word|in a few words"
     rf"|shortly|only from {_EN_TEXT}|from {_EN_TEXT})|keep it (?:short|brief|simple)|be (?:brief|concise)"
@@ -725,7 +727,7 @@ _EN_INSTRUCTION_CLOSE = re.compile(  # a sentence or clause of its own after the
     r"|(?:a )?short answer(?: please)?|briefly)[\s.!]*(?=[?？]?$)",
     re.I,
 )
-_CLAUSE = re.compile(r"[^，,。；;：:！!？?\s]+[，,。；;：:！!？?\s]*")
+_CLAUSE = lazy_compile(r"[^，,。；;：:！!？?\s]+[，,。；;：:！!？?\s]*")
 
 
 def instructed(question: str) -> str:
@@ -764,7 +766,7 @@ def instructed(question: str) -> str:
 
 
 # the quiz writer names the text itself (这篇对话录的主持人是谁, 本文的编辑是谁): the text is no content word of the question
-_SELF_REFERENCE = re.compile(
+_SELF_REFERENCE = lazy_compile(
     r"^(?:(?:这|這|该|該|本|此)(?:一)?(?:篇|份|期|则|則)?(?:对话录|對話錄|对话|對話|文章|报道|報道|访谈|訪談|稿件|文|材料)"
     r"(?:的|中的|里的|裡的|中|里|裡)|(?:文中|文章中)(?:的)?)(?=[\u4e00-\u9fff“「])"
 )
