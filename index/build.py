@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 
+from index import question_tables
 from index.analyse import EMBED_BATCH, Analysed, analyse, embed_analysed, embed_texts, prepare
 from index.chunk import ChunkSettings
 from index.collect import CORPUS_NAME, DEFAULT_CORPUS, REPO, default_index_path, doc_id_for, read_all
@@ -78,6 +79,7 @@ def build_index(
             out, sources, embedder, chunking, dense, log=log, progress=progress, started=started, milvus=milvus
         )
     label = manifest.dense["built"] if milvus is not None else f"{manifest.dense['built']} FAISS"
+    question_tables.warm()
     log(f"wrote {out} ({manifest.chunk_count} chunks, {label} index) in {time.perf_counter() - started:.1f}s")
     return manifest
 

@@ -71,11 +71,17 @@ def test_a_plain_question_reads_no_cc_cedict_table(index_dir):
     and its focus check the first meanings, both packed tables whose files are memory-mapped, not read
     (index/packed_table.py, index/packed_file.py: a few pages); the pinyin, definitions, English-word and slot tables
     stay untouched (each took 0.1–0.5 s to load), and so do pypinyin, numpy.ma and OpenCC's regional tables (0.1–0.3 s:
-    its words' mainland forms are read from index/mainland_table.py's table)."""
+    its words' mainland forms are read from index/mainland_table.py's table). A build derives those tables
+    (index/question_tables.py), so the first question after it derives nothing."""
+    from index.jieba_tables import cache_dir
+
+    cached = {p.name for p in cache_dir().iterdir()}  # the build of index_dir derived the tables a question reads
+    assert {name.split("-")[0] for name in cached} >= {"cedict_words", "mainland", "pinyin_first"}, sorted(cached)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run([sys.executable, "-c", PLAIN, ASK_QUESTION, "--index", str(index_dir)], env=env,
                           capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 0, done.stderr[-2000:]
+    assert {p.name for p in cache_dir().iterdir()} <= cached  # so the first question after a build derives nothing
     audit = json.loads(next(x for x in done.stderr.splitlines() if x.startswith("AUDIT ")).removeprefix("AUDIT "))
     assert audit["read"] == [] and set(audit["mapped"]) == {"senses", "words", "mainland"}, audit
     assert audit["loaded"] == ["cedict_words", "_senses"] and audit["packed"] == [True, True], audit
