@@ -52,6 +52,13 @@ _TIME = lazy_compile(
     r"|公元前?\s*(?:\d{1,4}|[〇零一二两三四五六七八九十百千]{1,6})\s*年|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*世纪"
     r"|[\u4e00-\u9fff]{1,4}(?:王朝|朝)(?:时期|年间|末年|初年|初期|中期|末期)"
 )
+# A day of the calendar (12月17日, 17号, 星期一, 元旦, 当天 of a day told before): what 几月几号 or 哪一天 asks
+DAY = "day"
+_DAY = lazy_compile(
+    r"\d{1,2}\s*[日号](?!元)|[一二三四五六七八九十]{1,3}[日号]|(?:星期|周)[一二三四五六日天]|初[一二三四五六七八九十]|除夕|元旦"
+    r"|当天|当日|同日|次日|翌日|前一天|这一天|那一天|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
+    re.I,
+)
 _NAME_MARKS = lazy_compile(r"《[^》]{2,}》|“[^”]{2,}”|「[^」]{2,}」")
 _PLACE_END = lazy_compile(
     r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州)(?![长委])|[\u4e00-\u9fff]{2,6}机关|在([\u4e00-\u9fff]{2,4}?)(?:召开|举行|举办|开幕|开展|出生|工作|任职)"
@@ -126,6 +133,8 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
 
     if kind == TIME:
         return bool(_TIME.search(sentence))
+    if kind == DAY:
+        return bool(_DAY.search(sentence))
     tags = _tags(sentence)
     if kind == ORIGIN:
         return bool(_ORIGIN.search(sentence)) or any(
@@ -251,7 +260,8 @@ def stated_answer(
 
 
 def clause_number(
-    unit: str | None, words: Sequence[Unit], passages: Sequence[Chunk], attribute: Sequence[Unit] = ()
+    unit: str | None, words: Sequence[Unit], passages: Sequence[Chunk], attribute: Sequence[Unit] = (),
+    quoted: Sequence[str] = (),
 ) -> float:
     """The best share of every asked word (the attribute) around a clause of the passages that gives a number in the
     unit (the clause and its neighbours within one sentence); 1.0 when no number is asked (unit None). A measure word
@@ -271,6 +281,8 @@ def clause_number(
             share, so that the number stands with what happens to the counted thing (拆除, attended), there or, when
             an asked word stands with the number, in the sentences of the passage before it (its topic:
             强力淘汰黄标车… 全市3000余名交警).
+        quoted: the numbers the question writes itself (quoted_numbers): a reader who restates the text's figure and
+            asks a part of it (湘潭那47个重点项目现在已经完工了几个) is not answered by that figure (session 20, nm1).
     """
     if unit is None or unit in (DURATION, "年"):
         return 1.0  # a time is told in a clause of its own (2012年初，湘潭市确立了…): focus_sentence checks it
@@ -280,7 +292,7 @@ def clause_number(
         for sentence in sentences_of(speech(chunk)):
             clauses = _clauses(search_key(sentence))
             for i, clause in enumerate(clauses):
-                if gives_count(clause, unit):
+                if gives_count(_unquoted(clause, quoted), unit):
                     window = ",".join(clauses[max(i - 1, 0) : i + 2]) + (previous if i == 0 else "")
                     score = _clause_score(words, attribute, window)
                     if rule_on(11) and any(u.found_in(window) for u in words):  # the number counts an asked thing: the
@@ -294,6 +306,21 @@ def clause_number(
     return best
 
 
+
+
+_QUOTED = lazy_compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d.,]*\d)?(?!\d)(?![.,]\d)")  # 47, 40.85, 1,000; not 2 of 1,000
+
+
+def quoted_numbers(question: str) -> tuple[str, ...]:
+    """The numbers a question writes in digits (47 of 湘潭那47个重点项目; 100 of checked 100%), search_key form."""
+    return tuple(dict.fromkeys(_QUOTED.findall(search_key(question))))
+
+
+def _unquoted(clause: str, quoted: Sequence[str]) -> str:
+    """The clause without the numbers the question itself writes: they are the asker's, not an answer."""
+    for number in quoted:
+        clause = re.sub(rf"(?<!\d)(?<!\d[.,]){re.escape(number)}(?!\d)(?![.,]\d)", " ", clause)
+    return clause
 
 
 def _clause_score(words: Sequence[Unit], attribute: Sequence[Unit], text: str) -> float:

@@ -143,6 +143,18 @@ def asks_identity(question: str, lang: str) -> bool:
     return bool((_ZH_IDENTITY if lang == "zh" else _EN_IDENTITY).search(text))
 
 
+# A day asked (几月几号, 哪一天, on what date): the answer is a day of the calendar, which a year, a month or a quarter
+# (2016年, 第一季度) does not give; a when-question (什么时候) takes any of them
+_DAY_ASKED = re.compile(
+    r"几月几[号日]|哪一?天|几号|(?<![多少])几日(?!内)|具体日期|\b(?:on )?(?:what|which) (?:date|day)\b|\bexact date\b", re.I
+)
+
+
+def asks_day(question: str) -> bool:
+    """Whether a time question asks the day (几月几号, 哪一天, On what date …), not only a year or a month."""
+    return bool(_DAY_ASKED.search(canonical(question)))
+
+
 def asks_role(question: str, lang: str) -> bool:
     """Whether a person question asks who holds a role it names (湘潭市长叫什么名字, who is the mayor): a role
     word then answers nothing, only a name."""

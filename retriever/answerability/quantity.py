@@ -64,8 +64,8 @@ def asked_unit(question: str) -> str | None:
     Args:
         question: the folded question (Chinese or English).
     """
-    if asks_person(question):
-        return None
+    if asks_person(question) or _DATE_ASKED.search(question):
+        return None  # 几月几号 asks a date (a time question's), not a count of months or days
     if (_MONEY if rule_on(12) else _MONEY_S10).search(question):
         return "元"
     if _PERCENT.search(question):
@@ -89,6 +89,8 @@ def asked_unit(question: str) -> str | None:
     return "" if _ASKED_EN.search(question) else None
 
 
+# A date asked with 几 (几月几号, 几月份, 几号, 几日): the calendar's month or day, not a number of them (几个月 is a length)
+_DATE_ASKED = re.compile(r"几月|几[号日](?!内)")
 _GRADE_ASKED = re.compile(r"(?<![哪多])[几幾]([类類级級])(?!人)")
 
 
