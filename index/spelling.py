@@ -8,9 +8,11 @@ swapped: Damerau-Levenshtein distance 1) turns it into exactly one word the inde
 the text's proper names (Dalian → 大连) or a common English word whose key the lexicon holds (government → 政府).
 
 Only a word that is nothing as typed is rewritten: no stopword, no common English word, no key of the lexicon. It
-must be MIN_LETTERS long (a short word is one edit from too many others) and keep its first letter: typing slips
-fall inside a word, and a word with another first letter is another word (Anyang, a city the text never names, is
-no Nanyang). General: the index's own lexicon and CC-CEDICT's English decide, nothing here is about one text.
+must be MIN_LETTERS long (a short word is one edit from too many others: dolor of lorem ipsum is no door) and keep
+its first letter: typing slips fall inside a word, and a word with another first letter is another word (Anyang, a
+city the text never names, is no Nanyang). A capitalised word after the first is a name: only the text's names are
+meant by it (Everest is no ever). General: the index's own lexicon and CC-CEDICT's English decide, nothing here is
+about one text.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-MIN_LETTERS = 5
+MIN_LETTERS = 6
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORD = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+(?![A-Za-z])")
 # pinyin's tone-marked vowels (and the rare tone-marked n, m) → the plain letter; ü keeps its dots (lü, nü)
