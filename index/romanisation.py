@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 # Wade-Giles and postal pieces → their pinyin readings (longest first; the piece itself is always one reading)
 _PIECES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -128,3 +128,39 @@ def proper_name(term: str) -> bool:
     from index.place_names import is_proper_name
 
     return is_proper_name(term) or any(d[:1].isupper() for d in _all_definitions().get(term, ()))
+
+
+# English honorifics before a surname and, maybe, a given name (Mr Ou, Dr. Su Guojun)
+_HONORIFIC = re.compile(
+    r"\b(?:Mister|Missus|Mr|Mrs|Ms|Miss|Madam|Doctor|Dr|Professor|Prof)\.? ([A-Z][a-z]+)(?: ([A-Z][a-z]+))?\b"
+)
+
+
+def titled_surnames(question: str, names: Iterable[str]) -> str:
+    """An English question with an honorific and a surname (Mr Ou, Mr. Su) written as the full name of the one
+    speaker it names (Ou Jinxiong: 区锦雄, whose surname 区 reads ou), as 区总 names him in Chinese
+    (retriever.query.title_aliases). As typed when no speaker or several have that surname, or the given name
+    written after it is another: an honorific before someone the text never names stays for the unknown-name check.
+
+    Args:
+        question: an English question.
+        names: the index's speakers' names (two or three Chinese characters name a person).
+    """
+    from index.pinyin import char_readings, spellings
+
+    people = [n for n in names if 2 <= len(n) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", n)]
+
+    def repl(match: re.Match) -> str:
+        surname, given = match.group(1).lower(), (match.group(2) or "").lower()
+        full = {
+            next(s[len(surname):] for s in spellings(name) if s.startswith(surname))
+            for name in people if surname in char_readings(name[0]) and any(s.startswith(surname) for s in spellings(name))
+        }
+        if len(full) != 1 or not next(iter(full)):
+            return match.group(0)
+        rest = full.pop()
+        if given and given != rest:  # Mr Ou Jianguo is someone else
+            return match.group(0)
+        return f"{match.group(1)} {rest.capitalize()}"
+
+    return _HONORIFIC.sub(repl, question)

@@ -15,6 +15,7 @@ from index.everyday import everyday
 from index.lexicon import stem
 from index.lexicon_query import hanzi_for_pinyin, translate
 from index.normalize import CJK, CJK_RUN, canonical, is_chinese, readable, without_particles
+from index.spelling import toneless_latin, written_out
 from index.stopwords import ZH_QUERY_FILLER
 from index.synonyms import synonyms
 from index.tokenize import tokenize, tokenize_around
@@ -41,7 +42,7 @@ def clean_query(query: object, holding: str = "the transcript") -> tuple[str, st
     """
     if not isinstance(query, str):
         raise InvalidQueryError(f"query must be a string, got {type(query).__name__}")
-    text = _CONTROL.sub(" ", query)
+    text = toneless_latin(_CONTROL.sub(" ", query))  # Dàlián → Dalian: pinyin's tone marks (index/spelling.py)
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         raise InvalidQueryError(f"query is empty; type a question about {holding}")
@@ -303,16 +304,18 @@ def parse_query(
         InvalidQueryError: see clean_query.
     """
     text, notice = clean_query(query, holding)
-    lang = query_lang(text)
     typed = ""
+    if lexicon and (fixed := written_out(text)) != text:  # Pubang 的 VP → vice president (index/spelling.py)
+        text, typed = fixed, text
+    lang = query_lang(text)
     if lang == "zh" and known is not None and contains is not None:
         fixed = without_slips(text, known, contains, [*names, *(aliases or {})])
         if fixed != text:
-            text, typed = fixed, text
+            text, typed = fixed, typed or text
     elif lang != "zh" and lexicon:  # Hsiang-tan, Siangtan, Ji Ning → Xiangtan, Jining (index/romanisation.py)
-        fixed = romanised_names(text, lexicon)
+        fixed = respelled_words(romanised_names(text, lexicon), lexicon, names)  # Dailan goverment → Dalian government
         if fixed != text:
-            text, typed = fixed, text
+            text, typed = fixed, typed or text
     asked = unframed(text, contains)
     if asked != text and asked[:1].isascii() and asked[:1].islower():  # I'd like to know, which … → Which …
         asked = asked[0].upper() + asked[1:]
@@ -347,6 +350,16 @@ def romanised_names(text: str, lexicon: dict[str, list[str]]) -> str:
     from index.romanisation import pinyin_names, proper_name
 
     return pinyin_names(text, lexicon, proper_name, lambda w: is_english_word(w, lexicon))
+
+
+def respelled_words(text: str, lexicon: dict[str, list[str]], names: Iterable[str] = ()) -> str:
+    """An English question with its misspelt words written as the words the lexicon knows (index/spelling.py: Dailan
+    goverment → Dalian government) and a speaker named by honorific and surname given his full name (Mister Ou →
+    Mister Ou Jinxiong: index/romanisation.py)."""
+    from index.romanisation import proper_name, titled_surnames
+    from index.spelling import respelled
+
+    return titled_surnames(respelled(text, lexicon, proper_name), names)
 
 
 def without_slips(text: str, known: Known, contains: Known, names: Iterable[str]) -> str:

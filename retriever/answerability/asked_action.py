@@ -4,7 +4,7 @@
   them, the thing they are about first and what they want last; words that only say what kind of answer is wanted
   (人数, 名称, 日期, 数量, 台数 …) come after it. ``keyword_asked`` gives that last key noun (员工, 下载量);
 - a how-question (…是怎么招聘的？, 如何筛选…？): it asks the manner of an action; ``how_action`` gives the action's verb
-  (招聘).
+  (招聘). A verb of saying (咋调侃的, 怎么形容) asks the words said, no manner: it gives none.
 
 A text that never writes the asked noun or the action (nor a synonym, an everyday form or a word of its sound:
 features.unit_known) does not report it: features.analyse counts such a word among the asked words the text never
@@ -81,9 +81,24 @@ def how_action(question: str, names: Sequence[str]) -> str:
     if not cut:
         return ""
     word, tag = cut[0]
-    if tag not in ("v", "vn") or len(word) < 2 or _COMPLEMENT.search(word):
+    if tag not in ("v", "vn") or len(word) < 2 or _COMPLEMENT.search(word) or saying(word):
         return ""
     return word
+
+
+# CC-CEDICT's senses of verbs of saying (调侃 'ridicule', 形容 'describe', 戏称 'jokingly call', 打趣 'make fun of')
+_SAYING = re.compile(
+    r"^(?:\w+ly )?(?:say|speak|talk|tell|call|name|describe|comment|remark|joke|tease|ridicule|mock|jeer|make fun|"
+    r"satirize|roast|praise|complain|criticize|nickname|refer)\b"
+)
+
+
+def saying(verb: str) -> bool:
+    """Whether a verb is one of saying (老百姓咋调侃的, 怎么形容的): a how-question then asks the words said, which the
+    text quotes (流行一句口头语：河水可以当墨水卖) without writing the verb, no manner of an action."""
+    from retriever.answerability.heads import meanings
+
+    return any(_SAYING.match(m) for m in meanings(verb))
 
 
 __all__ = ["how_action", "keyword_asked", "keyword_query"]

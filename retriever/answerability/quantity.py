@@ -56,6 +56,10 @@ _DURATION_EN = re.compile(
 )
 
 
+# a length of time said in words, as a speaker says how long he has served (我到环保局工作时间不长: 多久 is answered)
+_LENGTH_IN_WORDS = r"时间(?:还|很|较|比较|并)?(?:不长|不短|很长|很短|尚短|较短|较长)|没多久|不久前?"
+
+
 def asked_unit(question: str) -> str | None:
     """The unit of the number a question asks for: '台' for 多少台, '' for a bare 多少 or 'how many', '年' for the year
     of 哪一年, DURATION for a length of time (多久, 多少年, how long has), ORDINAL for a rank (第几个), None for no
@@ -121,7 +125,7 @@ def number_pattern(unit: str) -> re.Pattern:
     if unit == DURATION:  # 10年, 十多年, 半年, 3个季度, 6个月, 每两月; not 2016年 or 12月17日
         length = rf"(?:\d{{1,3}}|{_NUMERAL}{{1,3}}|半)\s*(?:余|多)?\s*(?:年|个月|个?季度|个?星期|周|天|小时)"
         every = rf"每\s*(?:\d{{1,2}}|{_NUMERAL}{{1,2}})?\s*个?\s*(?:年|月|季度|星期|周|天)"
-        return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\s*年){length}|{every}")
+        return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\s*年){length}|{every}|{_LENGTH_IN_WORDS}")
     number = rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?"
     if unit in _ROMAN_UNITS:  # a class or grade in Roman numerals (总体已达Ⅱ类标准, folded to ii类): 几类 is answered
         number = rf"(?:{number}|(?<![a-z]){_ROMAN}(?![a-z]))"

@@ -1,0 +1,131 @@
+"""Misspelt words of an English question read as the words the index knows (session 20, readers16's learner).
+
+A reader who writes English as a second language misspells common words (goverment, enviroment, begining, boilor)
+and the pinyin of the places and people they ask about (Dailan, Jinning, Nanyan); a reader who copies a name from a
+textbook writes its tone marks (Dàlián, Jǐníng, Sū Guójūn). Tone marks are folded by ``toneless_latin``; a misspelt
+word is rewritten by ``respelled`` when one edit (a letter dropped, doubled or added, replaced, or two neighbours
+swapped: Damerau-Levenshtein distance 1) turns it into exactly one word the index's lexicon maps: the pinyin of one of
+the text's proper names (Dalian → 大连) or a common English word whose key the lexicon holds (government → 政府).
+
+Only a word that is nothing as typed is rewritten: no stopword, no common English word, no key of the lexicon. It
+must be MIN_LETTERS long (a short word is one edit from too many others: dolor of lorem ipsum is no door) and keep
+its first letter: typing slips fall inside a word, and a word with another first letter is another word (Anyang, a
+city the text never names, is no Nanyang). A capitalised word after the first is a name: only the text's names are
+meant by it (Everest is no ever). General: the index's own lexicon and CC-CEDICT's English decide, nothing here is
+about one text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+MIN_LETTERS = 6
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_WORD = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+(?![A-Za-z])")
+# pinyin's tone-marked vowels (and the rare tone-marked n, m) → the plain letter; ü keeps its dots (lü, nü)
+_TONE_MARKS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ",
+                            "aaaaeeeeiiiioooouuuuüüüünnnmAAAAEEEEIIIIOOOOUUUU")
+
+
+def toneless_latin(text: str) -> str:
+    """The text with pinyin's tone marks dropped from Latin letters (Dàlián → Dalian, Jǐníng → Jining, also when the
+    marks are typed as combining characters); Chinese characters and other text as they were."""
+    return unicodedata.normalize("NFC", text).translate(_TONE_MARKS)
+
+
+# English words written short in any text (offices, institutions): the words they stand for, which the lexicon maps
+# (vice president → 副总裁) and the unknown-name check knows. Honorifics (Mr Ou) are index.romanisation.titled_surnames'.
+SHORT_FORMS = {
+    "vp": "vice president", "gm": "general manager", "govt": "government", "gov't": "government", "dept": "department",
+}
+_SHORT = re.compile(r"(?<![A-Za-z'’])(" + "|".join(re.escape(k) for k in SHORT_FORMS) + r")\.?(?![A-Za-z'’])", re.I)
+
+
+def written_out(text: str) -> str:
+    """The text with English short forms written out (the VP → the vice president, the govt → the government)."""
+
+    def repl(match: re.Match) -> str:
+        typed = match.group(1)
+        full = SHORT_FORMS[typed.lower()]
+        return full.capitalize() if typed[0].isupper() and not typed.isupper() else full  # Govt → Government
+
+    return _SHORT.sub(repl, text)
+
+
+def one_edit(word: str) -> set[str]:
+    """The words one edit from a lower-case word that keep its first letter: a letter dropped, added, replaced, or two
+    neighbours swapped."""
+    head, rest = word[0], word[1:]
+    splits = [(rest[:i], rest[i:]) for i in range(len(rest) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    out |= {a + c + b for a, b in splits for c in _LETTERS}
+    out.discard(rest)
+    return {head + w for w in out}
+
+
+def respelled(question: str, lexicon: dict[str, list[str]], is_name: Callable[[str], bool]) -> str:
+    """The question with its misspelt Latin words written as the word the index knows (see the module); as typed when
+    it holds none.
+
+    Args:
+        question: an English or mixed question (tone marks already folded).
+        lexicon: the index's English/pinyin lexicon (word → Chinese terms).
+        is_name: whether a Chinese term is a proper name (index.romanisation.proper_name).
+    """
+
+    def repl(match: re.Match) -> str:
+        typed = match.group(0)
+        # a capitalised word after the first is a name: read as the text's name, never as a common word (Everest)
+        named = typed[0].isupper() and bool(re.search(r"[A-Za-z]", question[: match.start()]))
+        meant = respelling(typed, lexicon, is_name, named)
+        if not meant:
+            return typed
+        return meant.capitalize() if typed[0].isupper() else meant
+
+    return _WORD.sub(repl, question)
+
+
+def respelling(typed: str, lexicon: dict[str, list[str]], is_name: Callable[[str], bool], named: bool = False) -> str:
+    """The word a misspelt Latin word stands for, lower case ('' when it is a word as typed, or none or several words
+    are one edit away); named: the word is written as a name, so only a name of the text is meant."""
+    from index.lexicon import english_vocabulary
+    from index.lexicon_query import spelled, word_key
+    from index.stopwords import EN_QUERY_FILLER, EN_STOPWORDS
+    from index.wordforms import light_stem
+
+    low = typed.lower()
+    if len(low) < MIN_LETTERS or (typed.isupper() and len(typed) > 1):  # an acronym is no misspelling
+        return ""
+    vocabulary = english_vocabulary(lexicon)
+    if low in EN_STOPWORDS or low in EN_QUERY_FILLER or low in lexicon or low in vocabulary:
+        return ""
+    if word_key(low, lexicon) in lexicon:
+        return ""  # an inflection the lexicon maps (begining → begin: 年初)
+    # a capitalised word that is English only by its ending (Jinning: jinn + ing) may be a name misspelt
+    names_only = named or light_stem(low) in vocabulary
+    if names_only and not typed[0].isupper():
+        return ""
+    found: dict[str, str] = {}  # option → what it stands for (the names it spells, or its key)
+    for option in sorted(one_edit(low)):
+        terms = lexicon.get(option, ())
+        names = sorted(t for t in spelled(option, terms) if is_name(t)) if terms else []
+        if names:
+            found[option] = "|".join(names)  # the pinyin of one of the text's names (dalian, dailian: 大连)
+        elif not names_only and light_stem(option) in vocabulary and word_key(option, lexicon) in lexicon:
+            if len(light_stem(option)) >= len(low) - 2:  # a slip keeps the word's stem (everest is no ever + es)
+                found[option] = word_key(option, lexicon)  # a common English word the lexicon maps (government)
+    # one thing meant, however many spellings reach it (boilers and boiler; dalian and dailian)
+    if len(set(found.values())) != 1:
+        return ""
+    return min(found, key=lambda option: (not _first_spelling(option, found[option]), option))
+
+
+def _first_spelling(option: str, meant: str) -> bool:
+    """Whether an option is the commonest pinyin of the name it spells (dalian, not dailian, for 大连)."""
+    from index.pinyin import spellings
+
+    return any(spellings(name)[:1] == [option] for name in meant.split("|"))
