@@ -108,6 +108,11 @@ a question about an entity is judged on that entity's passages among them, any o
   passages do not hold, within the slips of quoting from memory (quotes.py; session 17, quote1): an invented quote
   close to a real one has every word in the text and passed every other check. A Chinese phrase found there makes its
   words known to focus_known (a slip inside a real quote is no attribute the text lacks).
+- ``specific_cover``: the best share of the question's content words, each weighted by how specific it is in the index
+  (log((N + 1) / (df + 0.5)) over its N passages; a word no passage writes only when a Chinese noun), that one passage
+  holds; 1 when the question names an entity of the text (specificity.py; session 20, oos1): a question that borrows
+  the text's common words (环保, 城市, 政策) and asks of a thing it never discusses is held by no passage, however many of
+  its words the text writes somewhere.
 - ``nonsense``: there is nothing to look up: the question has no word at all (emoji, punctuation, digits, key
   mashes, greetings), or none of its words occurs in the transcript in any form (lorem ipsum, carpe diem); the
   judge abstains on it whatever the other features say.
@@ -180,6 +185,7 @@ from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.preamble import self_referenced, unframed
 from retriever.answerability.quantity import COUNT, MEASURE_ASKED, asked_unit, counted_unit, gives_count
 from retriever.answerability.quotes import quote_check
+from retriever.answerability.specificity import specific_cover
 from retriever.answerability.subjects import (
     asked_subjects,
     language_of_name,
@@ -208,7 +214,7 @@ FEATURES = (
     "top_dense", "top_sentence", "dense_margin", "cover_top", "known", "entity_asked", "entity_top", "attr_cover",
     "focus_found", "unit_missing", "unknown_names", "top_part", "english", "nonsense", "focus_known",
     "focus_sentence", "focus_unmapped", "kind_named", "words_unmapped", "stated_answer", "clause_number", "absent_noun",
-    "place_absent", "fact_elsewhere", "detail_filled", "sentence_lift", "year_absent", "quote_absent",
+    "place_absent", "fact_elsewhere", "detail_filled", "sentence_lift", "year_absent", "quote_absent", "specific_cover",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 _TIME_NOUN = re.compile(r"(?:时间|日期|时期|年份|时候)$")  # the asked time's own noun (成书时间是什么时候)
@@ -261,6 +267,7 @@ class IndexFacts:
     english: bool = False  # some passage is English text: a Chinese question's words may be written in English
     subject_texts: dict[str, str] = field(default_factory=dict)  # each subject's articles (search_key form, subjects.py)
     doc_titles: dict[str, str] = field(default_factory=dict)  # each document's title (a field list stands with it)
+    passage_keys: tuple[str, ...] = ()  # every passage, with its speaker's names (specificity.passage_keys)
 
 
 def with_english_forms(units: Sequence[Unit], contains: Contains) -> list[Unit]:
@@ -773,6 +780,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
             evidence.question, [evidence.passages[i] for i in answering], facts.doc_years, checked_attribute, number
         ),
         "quote_absent": float(bool(unquoted)),
+        "specific_cover": specific_cover(units, facts.passage_keys, bool(entities)),
         "detail_filled": min(
             detail_filled(
                 None if speaker else kind, asked_number,

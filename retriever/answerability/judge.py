@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from retriever.answerability.entities import entities_from_knowledge
 from retriever.answerability.features import Analysis, Evidence, IndexFacts, analyse
 from retriever.answerability.model import AnswerabilityModel, model_for
+from retriever.answerability.specificity import passage_keys
 from retriever.answerability.subjects import subject_entities, subject_texts
 from retriever.answerability.years import document_years
 from retriever.holding import TRANSCRIPT, Holding
@@ -111,11 +112,13 @@ class Answerability:
             backend = retriever.backend
             chunks = backend.chunks.all()
             subjects = subject_entities(retriever.index.manifest.docs)
+            entities = entities_from_knowledge(names)
             return IndexFacts(
-                entities_from_knowledge(names), names, backend.chunks.contains_text, backend.lexicon, retriever._known,
+                entities, names, backend.chunks.contains_text, backend.lexicon, retriever._known,
                 subjects, document_years(chunks), english=retriever.english_text(chunks),
                 subject_texts=subject_texts(subjects, chunks),
                 doc_titles={d.doc: d.title for d in retriever.index.manifest.docs},
+                passage_keys=passage_keys(chunks, entities),
             )
 
         return cls(lambda: model_for(retriever.embedder.id), facts, retriever.holding)
