@@ -13,7 +13,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 
-_MISSING = object()
+from index.sorted_table import _MISSING, RememberedLookups
 
 
 def _offsets(pieces: list[bytes]) -> bytes:
@@ -48,7 +48,7 @@ def _ints(data):
     return found
 
 
-class PackedTable(Mapping):
+class PackedTable(RememberedLookups, Mapping):
     """A read-only str -> str mapping over a pack_table tuple (bytes, or sections of a mapped file that slice as bytes:
     index/packed_file.py); see the module docstring."""
 
@@ -88,18 +88,6 @@ class PackedTable(Mapping):
         if low < self._count and self._key(order[low]) == wanted:
             return self._value(order[low])
         return _MISSING
-
-    def _find(self, key):
-        full = self._full
-        if full is not None:
-            return full.get(key, _MISSING)
-        found = self._seen.get(key, self)
-        if found is self:
-            found = self._search(key) if isinstance(key, str) else _MISSING
-            self._seen[key] = found
-            if len(self._seen) > self._limit:
-                self.materialise()
-        return found
 
     def materialise(self) -> dict[str, str]:
         """The whole table as a dict in packed order (built on the first call; later look-ups use it)."""

@@ -15,7 +15,24 @@ from collections.abc import Callable, Iterator, MutableMapping, Sequence
 _MISSING = object()
 
 
-class SortedTable(MutableMapping):
+class RememberedLookups:
+    """A table's look-ups by its _search, each remembered, until more than _limit keys were asked: then the whole
+    table as a dict (its materialise()) answers. _find gives _MISSING for a key the table lacks."""
+
+    def _find(self, key):
+        full = self._full
+        if full is not None:
+            return full.get(key, _MISSING)
+        found = self._seen.get(key, self)
+        if found is self:
+            found = self._search(key) if isinstance(key, str) else _MISSING
+            self._seen[key] = found
+            if len(self._seen) > self._limit:
+                self.materialise()
+        return found
+
+
+class SortedTable(RememberedLookups, MutableMapping):
     """A mapping over sorted keys; see the module docstring."""
 
     def __init__(self, keys: str, offsets: Sequence[int], values: Sequence, decode: Callable | None = None,
@@ -55,18 +72,6 @@ class SortedTable(MutableMapping):
                 value = self._decode(value)
             return _MISSING if value is None else value
         return _MISSING
-
-    def _find(self, key):
-        full = self._full
-        if full is not None:
-            return full.get(key, _MISSING)
-        found = self._seen.get(key, self)
-        if found is self:
-            found = self._search(key) if isinstance(key, str) else _MISSING
-            self._seen[key] = found
-            if len(self._seen) > self._limit:
-                self.materialise()
-        return found
 
     def materialise(self) -> dict:
         """The whole table as a dict (built on the first call), with the writes applied."""

@@ -12,24 +12,13 @@ import numpy as np
 import pytest
 
 from index.normalize import canonical
-from index.records import Chunk, Kind
 from retriever.answerability.answer_check import DAY, clause_number, quoted_numbers, stated_answer
 from retriever.answerability.asked import TIME, answer_kind, asks_day
 from retriever.answerability.features import Evidence, IndexFacts, Unit, analyse
 from retriever.answerability.quantity import COUNT, asked_unit
 from retriever.answerability.subjects import subject_entities, subject_texts
 from retriever.conversation.knowledge import build_knowledge
-
-
-def _chunk(doc: str, text: str) -> Chunk:
-    sentences = [s + "。" for s in text.split("。") if s]
-    spans, start = [], 0
-    for s in sentences:
-        spans.append((start, start + len(s)))
-        start += len(s)
-    return Chunk(f"{doc}#0", doc, "", "", "", 0, 1, 1, "".join(sentences), tuple(range(len(sentences))),
-                 tuple(spans), tuple((1, 1) for _ in sentences), Kind.TEXT.value)
-
+from tests.test_answerability_subjects import chunk as _chunk
 
 # --- a day asked --------------------------------------------------------------------------------------------------
 
