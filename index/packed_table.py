@@ -96,19 +96,6 @@ class PackedTable(RememberedLookups, Mapping):
             self._seen = {}
         return self._full
 
-    def get(self, key, default=None):
-        found = self._find(key)
-        return default if found is _MISSING else found
-
-    def __getitem__(self, key) -> str:
-        found = self._find(key)
-        if found is _MISSING:
-            raise KeyError(key)
-        return found
-
-    def __contains__(self, key) -> bool:
-        return self._find(key) is not _MISSING
-
     def __iter__(self) -> Iterator[str]:
         if self._full is not None:
             return iter(self._full)

@@ -31,6 +31,19 @@ class RememberedLookups:
                 self.materialise()
         return found
 
+    def get(self, key, default=None):
+        found = self._find(key)
+        return default if found is _MISSING else found
+
+    def __getitem__(self, key):
+        found = self._find(key)
+        if found is _MISSING:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key) -> bool:
+        return self._find(key) is not _MISSING
+
 
 class SortedTable(RememberedLookups, MutableMapping):
     """A mapping over sorted keys; see the module docstring."""
@@ -86,19 +99,6 @@ class SortedTable(RememberedLookups, MutableMapping):
                 if self._on_full is not None:
                     self._on_full(full)
             return self._full
-
-    def get(self, key, default=None):
-        found = self._find(key)
-        return default if found is _MISSING else found
-
-    def __getitem__(self, key):
-        found = self._find(key)
-        if found is _MISSING:
-            raise KeyError(key)
-        return found
-
-    def __contains__(self, key) -> bool:
-        return self._find(key) is not _MISSING
 
     def __setitem__(self, key, value) -> None:
         with self._lock:
