@@ -188,8 +188,11 @@ def main(argv: list[str] | None = None) -> dict:
         from index.build import ensure_default_index
 
         index = ensure_default_index()
-    command = [args.forumqa] if args.forumqa else _forumqa_command()
-    python = str(Path(args.forumqa).with_name("python")) if args.forumqa else None
+    forumqa = Path(args.forumqa).absolute() if args.forumqa else None  # a baseline runs in its own folder
+    if forumqa is not None and not forumqa.is_file():
+        parser.error(f"--forumqa {args.forumqa}: no such script")
+    command = [str(forumqa)] if forumqa else _forumqa_command()
+    python = str(forumqa.with_name("python")) if forumqa else None
     runs = [(command, REPO)]
     if args.baseline:
         runs.append(([python or sys.executable, "-m", "ui.cli"], Path(args.baseline)))

@@ -88,3 +88,15 @@ def test_abstention_stress_asks_as_readers11s_personas_would():
     assert english["presuppose"] == "Did Jining really build air stations, and how many?"
     asked = {v.kind: v.question for v in variants("q4", "Does Nanyang run its sewage plants itself?", "en")}
     assert asked["negated"] == "Doesn't Nanyang run its sewage plants itself?"
+
+
+def test_bench_process_names_a_missing_forumqa_script_on_one_line(capsys):
+    """A relative --forumqa is read from where the command runs (a --baseline runs in its own folder); a missing one is
+    named in argparse's one error line, exit 2."""
+    from eval.bench_process import main
+
+    with pytest.raises(SystemExit) as end:
+        main(["--forumqa", "no/such/forumqa", "--repeats", "1"])
+    assert end.value.code == 2
+    err = capsys.readouterr().err
+    assert "--forumqa no/such/forumqa: no such script" in err.splitlines()[-1] and "Traceback" not in err
