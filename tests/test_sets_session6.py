@@ -19,7 +19,8 @@ FILES = ("readers.jsonl", "followups.jsonl", "gold_split.json", "fresh.jsonl", "
          "readers9.jsonl", "followups9.jsonl", "readers10.jsonl", "followups10.jsonl",
          "readers11.jsonl", "followups11.jsonl", "readers12.jsonl", "followups12.jsonl",
          "readers13.jsonl", "followups13.jsonl", "readers14.jsonl", "followups14.jsonl",
-         "readers15.jsonl", "followups15.jsonl", "readers16.jsonl", "followups16.jsonl")
+         "readers15.jsonl", "followups15.jsonl", "readers16.jsonl", "followups16.jsonl",
+         "readers17.jsonl", "followups17.jsonl")
 
 
 def _rows(name: str) -> list[dict]:
