@@ -13,7 +13,7 @@ Only a word that is nothing as typed is rewritten: no stopword, no common Englis
 must be MIN_LETTERS long (a short word is one edit from too many others: dolor of lorem ipsum is no door) and keep
 its first letter: typing slips fall inside a word, and a word with another first letter is another word (Anyang, a
 city the text never names, is no Nanyang). A capitalised word after the first is a name: only the text's names are
-meant by it (Everest is no ever). A piece of a hyphened word is a syllable of a romanised name or half of a compound
+meant by it (Everest is no ever). A British spelling (summarise, colour) is English as typed: no summaries. A piece of a hyphened word is a syllable of a romanised name or half of a compound
 (Tan-chiang-kou, co-governance), not a word of its own: it is never respelled. A word written with an accent that is
 no pinyin tone (São, rôle) is read without it when the lexicon knows the plain word. General: the index's own lexicon
 and CC-CEDICT's English decide, nothing here is about one text.
@@ -118,7 +118,7 @@ def respelling(typed: str, lexicon: dict[str, list[str]], is_name: Callable[[str
     from index.lexicon import english_vocabulary
     from index.lexicon_query import spelled, word_key
     from index.stopwords import EN_QUERY_FILLER, EN_STOPWORDS
-    from index.wordforms import light_stem
+    from index.wordforms import american, base_forms, light_stem
 
     low = typed.lower()
     if len(low) < MIN_LETTERS or (typed.isupper() and len(typed) > 1):  # an acronym is no misspelling
@@ -128,6 +128,9 @@ def respelling(typed: str, lexicon: dict[str, list[str]], is_name: Callable[[str
         return ""
     if word_key(low, lexicon) in lexicon:
         return ""  # an inflection the lexicon maps (begining → begin: 年初)
+    us = american(low)
+    if us != low and any(light_stem(f) in vocabulary for f in base_forms(us)):
+        return ""  # a British spelling (summarise, theatre): English as typed, never one edit from another word
     # a capitalised word that is English only by its ending (Jinning: jinn + ing) may be a name misspelt
     names_only = named or light_stem(low) in vocabulary
     if names_only and not typed[0].isupper():

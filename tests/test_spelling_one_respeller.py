@@ -64,3 +64,8 @@ def test_a_title_naming_an_old_romanisation_is_answered(retriever):
     answer = retriever.answer("Which Four Areas Make Up Siangtan's Key Projects?", k=3)
     assert not answer.abstained
     assert "Xiangtan" in answer.rewritten
+
+
+def test_a_british_spelling_is_english_as_typed(lexicon):
+    assert respelled("Summarise the working idea Xiangtan followed.", lexicon, proper_name).startswith("Summarise ")
+    assert respelled("what colours did they organise", lexicon, proper_name) == "what colours did they organise"
