@@ -9,14 +9,17 @@ pinyin of one of the text's proper names (Dalian → 大连) or a common English
 (government → 政府). This is the one respeller: index.romanisation.pinyin_names asks ``respelling`` for its names
 (Dailan) after reading the older romanisations (Ta-lien), which are spelling systems, not slips.
 
-Only a word that is nothing as typed is rewritten: no stopword, no common English word, no key of the lexicon. It
-must be MIN_LETTERS long (a short word is one edit from too many others: dolor of lorem ipsum is no door) and keep
-its first letter: typing slips fall inside a word, and a word with another first letter is another word (Anyang, a
-city the text never names, is no Nanyang). A capitalised word after the first is a name: only the text's names are
-meant by it (Everest is no ever). A British spelling (summarise, colour) is English as typed: no summaries. A piece of a hyphened word is a syllable of a romanised name or half of a compound
-(Tan-chiang-kou, co-governance), not a word of its own: it is never respelled. A word written with an accent that is
-no pinyin tone (São, rôle) is read without it when the lexicon knows the plain word. General: the index's own lexicon
-and CC-CEDICT's English decide, nothing here is about one text.
+Only a word that is nothing as typed is rewritten: no stopword, no common English word, no key of the lexicon, no
+British spelling of one (summarise is no summaries). It must be MIN_LETTERS long (a short word is one edit from too
+many others: dolor of lorem ipsum is no door) and keep its first letter: typing slips fall inside a word, and a word
+with another first letter is another word (Anyang, a city the text never names, is no Nanyang). A capitalised word
+after the first is a name: only the text's names are meant by it (Everest is no ever). A piece of a hyphened word is
+a syllable of a romanised name or half of a compound (Tan-chiang-kou, co-governance), not a word of its own: it is
+never respelled. A word written with an accent that is no pinyin tone (São, rôle) is read without it when the
+lexicon knows the plain word. General: the index's own lexicon and CC-CEDICT's English decide, nothing here is about
+one text. Chosen on tune rows (English and mixed, spell2): six letters rather than five (five respells dolor → door
+in a nonsense question, and reads nothing more), the first letter kept (any first letter reads nothing more that the
+older romanisations do not), seven letters would lose Dailan, Nanyan, boilor.
 """
 
 from __future__ import annotations
