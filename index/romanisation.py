@@ -5,13 +5,14 @@ postal spellings (Siangtan, Chuchow) or in pinyin split into syllables (Ji Ning)
 (xiangtan → 湘潭), so ``pinyin_names`` rewrites such a word — or a run of capitalised syllables — as the pinyin word when
 one reading of it by the spelling systems' regular correspondences (hs → x, ch → zh/j, k → g, t → d, p → b, ts → z/c,
 ien → ian, ung → ong, ow → ou …) is a word of the lexicon that stands for a proper name (湘潭, not 逐步). An English
-word (tan, king) or a word the lexicon already maps stays as typed. General: the lexicon and the tagger decide.
+word (tan, king) or a word the lexicon already maps stays as typed. A capitalised word none of whose readings is a
+name may be one mistyped (Dailan, Nanyan): index.spelling.respelling, the one respeller, reads it. General: the
+lexicon and the tagger decide.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 
 # Wade-Giles and postal pieces → their pinyin readings (longest first; the piece itself is always one reading)
@@ -45,59 +46,30 @@ def readings(word: str) -> list[str]:
     return list(dict.fromkeys(re.sub(r"[-' ]", "", o) for o in out))
 
 
-# A Latin word with an accented letter (Nányáng, Jǐníng, Xiāngtán): pinyin with its tone marks, or a word of another
-# language (café). Macrons and carons mark only pinyin tones; an acute or grave accent, only when the word without it
-# is one the lexicon knows.
-_ACCENTED = re.compile(r"[A-Za-z\u00c0-\u024f\u0300-\u036f]*[\u00c0-\u024f\u0300-\u036f][A-Za-z\u00c0-\u024f\u0300-\u036f]*")
-_PINYIN_ONLY_MARKS = frozenset("\u0304\u030c")  # combining macron (ā) and caron (ǎ)
-
-
-def toneless(question: str, lexicon: dict[str, list[str]]) -> str:
-    """The question with the tone marks of its pinyin words taken off (Nányáng → Nanyang, Jǐníng → Jining; ü stays),
-    so the lexicon and the name checks read them; a word of another language keeps its accents unless the lexicon
-    knows it without them."""
-
-    def repl(match: re.Match) -> str:
-        word = match.group(0)
-        parts = unicodedata.normalize("NFD", word)
-        marks = {c for c in parts if unicodedata.combining(c) and c != "\u0308"}
-        plain = unicodedata.normalize("NFC", "".join(c for c in parts if c not in marks))
-        if not plain.isascii() or plain == word:
-            return word
-        return plain if marks & _PINYIN_ONLY_MARKS or plain.lower() in lexicon else word
-
-    return _ACCENTED.sub(repl, question)
-
-
-def _one_slip(word: str) -> list[str]:
-    """The spellings one slip away from a word: two neighbouring letters swapped (Dailan), one letter too many
-    (Jinning, Xiangtang) or one left out (Nanyng)."""
-    swaps = [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]]
-    extra = [word[:i] + word[i + 1 :] for i in range(len(word))]
-    missing = [word[:i] + c + word[i:] for i in range(len(word) + 1) for c in "abcdefghijklmnopqrstuvwxyz"]
-    return list(dict.fromkeys(swaps + extra + missing))
-
-
-MIN_SLIPPED = 5  # a shorter name one slip away from another word is too likely a different word
-
-
 def pinyin_names(question: str, lexicon: dict[str, list[str]], is_name: Callable[[str], bool],
                  is_english: Callable[[str], bool]) -> str:
     """The question with its romanised names written as the lexicon's pinyin (Hsiang-tan → Xiangtan); as typed when
     it holds none.
 
     Args:
-        question: an English question.
+        question: an English question (tone marks already folded: index.spelling.toneless_latin).
         lexicon: the index's English/pinyin lexicon (word → Chinese terms).
         is_name: whether a Chinese term is a proper name (index.place_names.is_proper_name).
         is_english: whether a lower-case word is an English word (such a word is never read as a name).
     """
 
     def repl(match: re.Match) -> str:
-        possessive = re.search(r"['’]s$", match.group(0))
+        typed = match.group(0)
+        read = repl_possessive(typed)
+        if read == typed and " " in typed:  # a title (Make Up Siangtan's Projects): each word may be a name
+            return " ".join(repl_possessive(word) for word in typed.split(" "))
+        return read
+
+    def repl_possessive(typed: str) -> str:
+        possessive = re.search(r"['’]s$", typed)
         if possessive:  # Hsiang-tan's
-            return repl_name(match.group(0)[: possessive.start()]) + possessive.group(0)
-        return repl_name(match.group(0))
+            return repl_name(typed[: possessive.start()]) + possessive.group(0)
+        return repl_name(typed)
 
     def repl_name(typed: str) -> str:
         joined = re.sub(r"[-' ’]", "", typed.lower())
@@ -112,13 +84,14 @@ def pinyin_names(question: str, lexicon: dict[str, list[str]], is_name: Callable
         for reading in readings(typed):
             if reading != joined and any(is_name(t) for t in lexicon.get(reading, ())):
                 return reading.capitalize()
-        if whole and len(joined) >= MIN_SLIPPED and joined not in lexicon:  # Dailan, Jinning: a slip of the keys
-            slipped = [w for w in _one_slip(joined) if any(is_name(t) for t in lexicon.get(w, ()))]
-            if len({frozenset(lexicon[w]) for w in slipped}) == 1:  # dalian and dailian are both 大连: one name
-                return slipped[0].capitalize()
+        if whole:  # Dailan, Jinning, Nanyan: a slip of the keys (index/spelling.py, the one respeller)
+            from index.spelling import respelling
+
+            meant = respelling(typed, lexicon, is_name, named=True)
+            return meant.capitalize() if meant else typed
         return typed
 
-    return _NAME.sub(repl, toneless(question, lexicon))
+    return _NAME.sub(repl, question)
 
 
 def proper_name(term: str) -> bool:

@@ -1,18 +1,25 @@
 """Misspelt words of an English question read as the words the index knows (session 20, readers16's learner).
 
-A reader who writes English as a second language misspells common words (goverment, enviroment, begining, boilor)
-and the pinyin of the places and people they ask about (Dailan, Jinning, Nanyan); a reader who copies a name from a
-textbook writes its tone marks (Dàlián, Jǐníng, Sū Guójūn). Tone marks are folded by ``toneless_latin``; a misspelt
-word is rewritten by ``respelled`` when one edit (a letter dropped, doubled or added, replaced, or two neighbours
-swapped: Damerau-Levenshtein distance 1) turns it into exactly one word the index's lexicon maps: the pinyin of one of
-the text's proper names (Dalian → 大连) or a common English word whose key the lexicon holds (government → 政府).
+An English learner misspells common words (goverment, enviroment, begining, boilor) and the pinyin of the places and
+people they ask about (Dailan, Jinning, Nanyan); a reader who copies a name from a textbook writes its tone marks
+(Dàlián, Jǐníng, Sū Guójūn). Tone marks are folded by ``toneless_latin`` (before anything else reads the question);
+a misspelt word is rewritten by ``respelled`` when one edit (a letter dropped, doubled or added, replaced, or two
+neighbours swapped: Damerau-Levenshtein distance 1) turns it into exactly one word the index's lexicon maps: the
+pinyin of one of the text's proper names (Dalian → 大连) or a common English word whose key the lexicon holds
+(government → 政府). This is the one respeller: index.romanisation.pinyin_names asks ``respelling`` for its names
+(Dailan) after reading the older romanisations (Ta-lien), which are spelling systems, not slips.
 
-Only a word that is nothing as typed is rewritten: no stopword, no common English word, no key of the lexicon. It
-must be MIN_LETTERS long (a short word is one edit from too many others: dolor of lorem ipsum is no door) and keep
-its first letter: typing slips fall inside a word, and a word with another first letter is another word (Anyang, a
-city the text never names, is no Nanyang). A capitalised word after the first is a name: only the text's names are
-meant by it (Everest is no ever). General: the index's own lexicon and CC-CEDICT's English decide, nothing here is
-about one text.
+Only a word that is nothing as typed is rewritten: no stopword, no common English word, no key of the lexicon, no
+British spelling of one (summarise is no summaries). It must be MIN_LETTERS long (a short word is one edit from too
+many others: dolor of lorem ipsum is no door) and keep its first letter: typing slips fall inside a word, and a word
+with another first letter is another word (Anyang, a city the text never names, is no Nanyang). A capitalised word
+after the first is a name: only the text's names are meant by it (Everest is no ever). A piece of a hyphened word is
+a syllable of a romanised name or half of a compound (Tan-chiang-kou, co-governance), not a word of its own: it is
+never respelled. A word written with an accent that is no pinyin tone (São, rôle) is read without it when the
+lexicon knows the plain word. General: the index's own lexicon and CC-CEDICT's English decide, nothing here is about
+one text. Chosen on tune rows (English and mixed, spell2): six letters rather than five (five respells dolor → door
+in a nonsense question, and reads nothing more), the first letter kept (any first letter reads nothing more that the
+older romanisations do not), seven letters would lose Dailan, Nanyan, boilor.
 """
 
 from __future__ import annotations
@@ -23,7 +30,9 @@ from collections.abc import Callable
 
 MIN_LETTERS = 6
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_WORD = re.compile(r"(?<![A-Za-z'’])[A-Za-z]+(?![A-Za-z])")
+# a Latin word, accented letters included, that is no piece of a hyphened word (Tan-chiang-kou) or of a contraction
+_LATIN = "A-Za-z\u00c0-\u024f\u0300-\u036f"
+_WORD = re.compile(rf"(?<![{_LATIN}'’-])[{_LATIN}]+(?![{_LATIN}-])")
 # pinyin's tone-marked vowels (and the rare tone-marked n, m) → the plain letter; ü keeps its dots (lü, nü)
 _TONE_MARKS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ",
                             "aaaaeeeeiiiioooouuuuüüüünnnmAAAAEEEEIIIIOOOOUUUU")
@@ -79,6 +88,8 @@ def respelled(question: str, lexicon: dict[str, list[str]], is_name: Callable[[s
 
     def repl(match: re.Match) -> str:
         typed = match.group(0)
+        if not typed.isascii():  # São, rôle: a word of another language, or pinyin with a tone mark left
+            return unaccented(typed, lexicon)
         # a capitalised word after the first is a name: read as the text's name, never as a common word (Everest)
         named = typed[0].isupper() and bool(re.search(r"[A-Za-z]", question[: match.start()]))
         meant = respelling(typed, lexicon, is_name, named)
@@ -89,13 +100,28 @@ def respelled(question: str, lexicon: dict[str, list[str]], is_name: Callable[[s
     return _WORD.sub(repl, question)
 
 
+_PINYIN_ONLY_MARKS = frozenset("\u0304\u030c")  # combining macron (ā) and caron (ǎ): only pinyin writes them
+
+
+def unaccented(word: str, lexicon: dict[str, list[str]]) -> str:
+    """A Latin word with accents that are no pinyin tone mark of toneless_latin's (São, rôle, a macron on a consonant)
+    without them when they are pinyin's marks (macron, caron) or the lexicon knows the plain word; as typed
+    otherwise (café stays café in an index that never writes cafe). The diaeresis stays (lü, nü, naïve)."""
+    parts = unicodedata.normalize("NFD", word)
+    marks = {c for c in parts if unicodedata.combining(c) and c != "\u0308"}
+    plain = unicodedata.normalize("NFC", "".join(c for c in parts if c not in marks))
+    if not marks or not plain.isascii():
+        return word
+    return plain if marks & _PINYIN_ONLY_MARKS or plain.lower() in lexicon else word
+
+
 def respelling(typed: str, lexicon: dict[str, list[str]], is_name: Callable[[str], bool], named: bool = False) -> str:
     """The word a misspelt Latin word stands for, lower case ('' when it is a word as typed, or none or several words
     are one edit away); named: the word is written as a name, so only a name of the text is meant."""
     from index.lexicon import english_vocabulary
     from index.lexicon_query import spelled, word_key
     from index.stopwords import EN_QUERY_FILLER, EN_STOPWORDS
-    from index.wordforms import light_stem
+    from index.wordforms import american, base_forms, light_stem
 
     low = typed.lower()
     if len(low) < MIN_LETTERS or (typed.isupper() and len(typed) > 1):  # an acronym is no misspelling
@@ -105,6 +131,9 @@ def respelling(typed: str, lexicon: dict[str, list[str]], is_name: Callable[[str
         return ""
     if word_key(low, lexicon) in lexicon:
         return ""  # an inflection the lexicon maps (begining → begin: 年初)
+    us = american(low)
+    if us != low and any(light_stem(f) in vocabulary for f in base_forms(us)):
+        return ""  # a British spelling (summarise, theatre): English as typed, never one edit from another word
     # a capitalised word that is English only by its ending (Jinning: jinn + ing) may be a name misspelt
     names_only = named or light_stem(low) in vocabulary
     if names_only and not typed[0].isupper():

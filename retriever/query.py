@@ -312,8 +312,8 @@ def parse_query(
         fixed = without_slips(text, known, contains, [*names, *(aliases or {})])
         if fixed != text:
             text, typed = fixed, typed or text
-    elif lang != "zh" and lexicon:  # Hsiang-tan, Siangtan, Ji Ning → Xiangtan, Jining (index/romanisation.py)
-        fixed = respelled_words(romanised_names(text, lexicon), lexicon, names)  # Dailan goverment → Dalian government
+    elif lang != "zh" and lexicon:  # Hsiang-tan, Ji Ning → Xiangtan, Jining; Dailan goverment → Dalian government
+        fixed = respelled_words(text, lexicon, names)
         if fixed != text:
             text, typed = fixed, typed or text
     asked = unframed(text, contains)
@@ -344,22 +344,18 @@ def parse_query(
     )
 
 
-def romanised_names(text: str, lexicon: dict[str, list[str]]) -> str:
-    """An English question with its names in Wade-Giles, postal or split pinyin written as the lexicon's pinyin."""
-    from index.lexicon import is_english_word
-    from index.romanisation import pinyin_names, proper_name
-
-    return pinyin_names(text, lexicon, proper_name, lambda w: is_english_word(w, lexicon))
-
-
 def respelled_words(text: str, lexicon: dict[str, list[str]], names: Iterable[str] = ()) -> str:
-    """An English question with its misspelt words written as the words the lexicon knows (index/spelling.py: Dailan
-    goverment → Dalian government) and a speaker named by honorific and surname given his full name (Mister Ou →
-    Mister Ou Jinxiong: index/romanisation.py)."""
-    from index.romanisation import proper_name, titled_surnames
+    """An English question as the index spells it: names in Wade-Giles, postal or split pinyin written as the
+    lexicon's pinyin (Hsiang-tan, Ji Ning → Xiangtan, Jining: index/romanisation.py), misspelt words and names as the
+    words the lexicon knows (Dailan goverment → Dalian government: index/spelling.py, the one respeller, which
+    pinyin_names also asks for a capitalised name) and a speaker named by honorific and surname given his full name
+    (Mister Ou → Mister Ou Jinxiong)."""
+    from index.lexicon import is_english_word
+    from index.romanisation import pinyin_names, proper_name, titled_surnames
     from index.spelling import respelled
 
-    return titled_surnames(respelled(text, lexicon, proper_name), names)
+    pinyin = pinyin_names(text, lexicon, proper_name, lambda w: is_english_word(w, lexicon))
+    return titled_surnames(respelled(pinyin, lexicon, proper_name), names)
 
 
 def without_slips(text: str, known: Known, contains: Known, names: Iterable[str]) -> str:
