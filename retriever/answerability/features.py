@@ -527,6 +527,27 @@ def _measure_amount_written(word: str, contains: Contains) -> bool:
     return any(contains(n + word[0]) for n in _NUMERALS)
 
 
+def restitched(unit: Unit, question_key: str, facts: IndexFacts) -> Unit:
+    """A two-character word the segmenter cut across a word boundary (黄标车用 cut 黄标|车用, 'used for yellow-label
+    cars'): the text never writes it, but one of its characters ends (or opens) a longer word the text writes with the
+    question's characters next to it (黄标车), and the other is a word of its own (用). The asked noun is that longer
+    word; the word as cut is no attribute the text lacks. Else the unit as it is."""
+    label = unit.label
+    if len(label) != 2 or not re.fullmatch(r"[\u4e00-\u9fff]{2}", label) or unit_known(unit, facts):
+        return unit
+    at = question_key.find(label)
+    if at < 0:
+        return unit
+    for size in (3, 4):
+        spans = ((at + 1 - size, at + 1), (at + 1, at + 1 + size))  # ending in its first character, opening with its last
+        for start, end in spans:
+            whole = question_key[max(start, 0) : end]
+            if (start >= 0 and len(whole) == size and re.fullmatch(r"[\u4e00-\u9fff]+", whole) and facts.contains(whole)
+                    and (facts.known is None or facts.known(whole))):  # a word of the text's, not any run (用的是)
+                return Unit(whole, unit_weight(whole), (whole,))
+    return unit
+
+
 def writes(unit: Unit, facts: IndexFacts) -> bool:
     """Whether the transcript writes a content word, as asked or in a form the lexicon gives it (not by its sound)."""
     return any(facts.contains(f) for f in unit.forms if f)
@@ -623,6 +644,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     attr_scores = [coverage(attribute, texts[i]) for i in own]
     best = own[int(np.argmax(attr_scores))] if own else None
     focus = focus_units(evidence.question, "zh" if evidence.lang == "zh" else "en", units, entities)
+    if evidence.lang == "zh":  # 黄标车用 cut 黄标|车用: the asked noun is 黄标车, which the text writes
+        focus = [restitched(u, search_key(evidence.question), facts) for u in focus]
     focus = recorded_event(evidence.question, focus, [evidence.passages[i] for i in own], facts.contains)
     if subject and facts.subject_texts:
         focus = with_article_words(focus, [facts.subject_texts.get(e.speaker, "") for e in entities], facts.known)
@@ -684,7 +707,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     # a phrase quoted from the text with a slip (“腰杆子特别硬”): its words are the text's, found with the phrase
     unquoted, quotes_found = quote_check(evidence.question, evidence.passages, facts.lexicon, facts.contains)
     unwritten = [u for u in focus if u not in unknown_words and not unit_known(u, facts)
-                 and not any(f and f in q for f in u.forms for q in quotes_found)]
+                 and not any(f and f in q for f in u.forms for q in quotes_found)
+                 and not (kind == ORIGIN and answer_kind(u.label, "zh") == ORIGIN)]  # 老家 of 他老家是哪儿: the kind asked
     if evidence.lang == "zh":
         # a search user's last key noun (普邦园林 员工 人数) or a how-question's action (是怎么招聘的): asked, though no
         # question word stands next to it (asked_action.py); a text that never writes it does not report it
