@@ -113,3 +113,14 @@ def test_divisions_in_the_forum(retriever):
     assert _values(retriever, "Which district of Dalian removed the most coal-fired boilers?")["stated_answer"] == 0.0
     assert _values(retriever, "南阳跟哪几个省一起搞联防联控？")["stated_answer"] == 1.0  # 陕西省、湖北省
     assert _values(retriever, "Which province is Jining in?")["stated_answer"] == 1.0  # 山东省
+
+
+# --- a restated figure is one the asker typed ------------------------------------------------------------------------
+
+
+def test_a_number_spelt_in_words_is_no_restated_figure():
+    from retriever.answerability.answer_check import quoted_numbers
+
+    assert quoted_numbers("南水北调这两年往北边一共送了多少水？") == ()  # 这两年: a time, not the text's 2年来 restated
+    assert quoted_numbers("湘潭那47个重点项目现在完工了几个？") == ("47",)
+    assert quoted_numbers("湘潭那４７个项目完工了几个？") == ("47",)  # full-width digits are typed digits too

@@ -18,6 +18,7 @@ Two scores, each 1.0 when the question asks no such answer (nothing to check):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -335,8 +336,11 @@ _QUOTED = lazy_compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d.,]*\d)?(?!\d)(?![.,]\d)")  #
 
 
 def quoted_numbers(question: str) -> tuple[str, ...]:
-    """The numbers a question writes in digits (47 of 湘潭那47个重点项目; 100 of checked 100%), search_key form."""
-    return tuple(dict.fromkeys(_QUOTED.findall(search_key(question))))
+    """The numbers a question writes in digits (47 of 湘潭那47个重点项目; 100 of checked 100%), search_key form. Not a
+    number search_key spells out of a word (这两年 → 2年: a time the asker speaks of, no figure restated; readers2 s037,
+    readers13 p037 refused so; session 21, nm2)."""
+    typed = {n.replace(",", "") for n in _QUOTED.findall(unicodedata.normalize("NFKC", question))}
+    return tuple(dict.fromkeys(n for n in _QUOTED.findall(search_key(question)) if n.replace(",", "") in typed))
 
 
 def _unquoted(clause: str, quoted: Sequence[str]) -> str:

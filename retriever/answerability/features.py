@@ -68,7 +68,12 @@ a question about an entity is judged on that entity's passages among them, any o
   (几月几号, 哪一天, on what date) is given only by a day of the calendar (12月17日), not by a quarter or a year (济宁
   第一季度…被约谈: session 20, nm1); 几月几号 is a date, no count of months (quantity.asked_unit). A question asking
   the rest of a list (除了建筑工地、煤炭堆场、港口码头，剩下的是哪几类) scores instead whether the text lists another member
-  beside the named ones: 0 where it closes the list after them (…港口码头等9类; lists.py, session 19).
+  beside the named ones: 0 where it closes the list after them (…港口码头等9类; lists.py, session 19). So many members
+  asked (哪十五类, which three provinces) are given only by a sentence speaking of an asked word that lists that many
+  (A、B和C, 等九大 closing them, 豫鄂陕三省, 一是…三是): 0 where the text never splits the class (“十五小”企业); a division
+  asked (哪个区, which district, 在哪个省) only by a place's name that is not the asked city's own (大连市 is no district
+  of Dalian) nor a title in 《》 (answer_check.names_place). A count of things is no number of levels (4级网格 does not
+  count 村) nor a year heading a name (2016全国…论坛), and 位 counts people (quantity.py; session 21, nm2).
   focus_sentence and clause_number count only the asked words the text writes (all of them when it writes none): a word
   it never writes (a new writer's word no table lists, 罚款 for 处罚, an English word without a gloss) is evidence once,
   in focus_known and words_unmapped, not again in every check. Leave one set out (python -m eval.calibrate_validate
