@@ -143,7 +143,10 @@ def number_pattern(unit: str) -> re.Pattern:
 
 
 # what a number counts when a year-like number is written before it (2016家企业 is a count, 2016全国… a year's name)
-_COUNTED = "余|多|万|亿|个|家|台|名|人|位|项|次|件|辆|座|条|吨|元|所|处|类|种|起|户|只|张|份|篇|场|批|米|公里"
+_COUNTED = (
+    "余|多|万|亿|千|百|个|家|台|名|人|位|项|次|件|辆|座|条|吨|元|所|处|类|种|起|户|只|张|份|篇|场|批|米|公里|部|本|首|幅|枚|架|艘"
+    "|匹|株|棵|间|层|级|期|集|届|章|卷|页|字|颗|粒|支|把|套|栋|门|口|队|国|头|块|道|根|片|滴|克|斤|年|岁|天|日|月"
+)
 
 
 # Roman numerals, as NFKC folds Ⅰ–Ⅻ (ii, iv): water-quality classes and grades are written so (Ⅱ类, Ⅲ级).
