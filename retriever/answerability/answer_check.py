@@ -18,6 +18,7 @@ Two scores, each 1.0 when the question asks no such answer (nothing to check):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ from retriever.answerability.eras import rule_on
 from retriever.answerability.heads import head_characters, kind_of
 from retriever.answerability.kinds import named_at
 from retriever.answerability.names import person_name
-from retriever.answerability.quantity import DURATION, gives_count
+from retriever.answerability.quantity import COUNT, DURATION, gives_count, graded_out
 from retriever.answerability.units import Unit, coverage, pos_tagger
 from retriever.sentence_spans import PREPARED
 
@@ -176,6 +177,19 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
     return any(fresh(m) for m in _NAME_MARKS.findall(sentence)) or any(t == "ns" and fresh(w) for w, t in tags)
 
 
+def names_place(sentence: str, asked: Sequence[str]) -> bool:
+    """Whether a sentence names a place (a place name jieba knows, of two characters or more: 甘井子区, 陕西省, 湘乡)
+    that is none of the asked names nor holds one (大连市 is no district of 大连): the answer to which district, county,
+    province or town. A common word jieba tags as a place (城市, 海关: CC-CEDICT gives it a common meaning) or a generic
+    place word (市区, 工业区, 13个区) names none."""
+    from retriever.answerability.heads import meanings
+
+    return any(
+        t == "ns" and len(w) >= 2 and not any(a and (w in a or a in w) for a in asked) and not meanings(w, every=True)
+        for w, t in _tags(sentence)
+    )
+
+
 def _country(kind: str) -> bool:
     """A kind meaning a country (国家 'country; nation; state'): its 家 is no 哪家's organisation; a place name answers."""
     from retriever.answerability.heads import meanings
@@ -214,6 +228,8 @@ def stated_answer(
     attribute: Sequence[Unit] = (),
     speaker: bool = False,
     doc_titles: Mapping[str, str] | None = None,
+    division: str = "",
+    own: Sequence[str] = (),
 ) -> float:
     """The best share of the asked words in a sentence of the passages that gives an answer of the kind; 1.0 when no
     kind is asked.
@@ -232,8 +248,11 @@ def stated_answer(
             gives its person, the speaker.
         doc_titles: each document's title (doc id -> title): a record's field list (时间：…, 地点：…) stands with its
             document's title even when the title's passage is not among the passages.
+        division: the division of a country asked (asked.asked_division: 区 for 哪个区, which district): only a place's
+            name answers, not a title in 《》 nor the asked city itself.
+        own: the asked entities' names (大连, 大连市): a district of Dalian is no place named 大连市.
     """
-    if kind is None:
+    if kind is None and not division:
         return 1.0
     texts = [search_key(speech(c)) for c in passages]
     if attribute and not any(coverage(words, t) > 0 for t in texts):
@@ -254,7 +273,8 @@ def stated_answer(
             topic = previous if _ANAPHORIC.match(sentence) else ""
             share = coverage(words, search_key(sentence) + ("\n" + about if recorded else "") + topic)
             previous += "\n" + search_key(sentence)
-            if share > best and ((speaker and said_by_speaker(chunk)) or gives(sentence, kind, asked, named, role)):
+            answers = names_place(sentence, [*asked, *own]) if division else gives(sentence, kind, asked, named, role)
+            if share > best and ((speaker and said_by_speaker(chunk)) or answers):
                 best = share
     return best
 
@@ -286,13 +306,17 @@ def clause_number(
     """
     if unit is None or unit in (DURATION, "年"):
         return 1.0  # a time is told in a clause of its own (2012年初，湘潭市确立了…): focus_sentence checks it
+    # a count of things (how many villages) is no number of levels (市县乡村4级网格: 4 counts levels, not 村), unless
+    # the levels are what is counted (how many levels, 几级: the asked words, not the attribute's four-level)
+    levels = unit == COUNT and not any("级" in f for u in words for f in u.forms)
     best = 0.0
     for chunk in passages:
         previous, topic = "", ""
         for sentence in sentences_of(speech(chunk)):
             clauses = _clauses(search_key(sentence))
             for i, clause in enumerate(clauses):
-                if gives_count(_unquoted(clause, quoted), unit):
+                counted = graded_out(_unquoted(clause, quoted)) if levels else _unquoted(clause, quoted)
+                if gives_count(counted, unit):
                     window = ",".join(clauses[max(i - 1, 0) : i + 2]) + (previous if i == 0 else "")
                     score = _clause_score(words, attribute, window)
                     if rule_on(11) and any(u.found_in(window) for u in words):  # the number counts an asked thing: the
@@ -312,8 +336,11 @@ _QUOTED = lazy_compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d.,]*\d)?(?!\d)(?![.,]\d)")  #
 
 
 def quoted_numbers(question: str) -> tuple[str, ...]:
-    """The numbers a question writes in digits (47 of 湘潭那47个重点项目; 100 of checked 100%), search_key form."""
-    return tuple(dict.fromkeys(_QUOTED.findall(search_key(question))))
+    """The numbers a question writes in digits (47 of 湘潭那47个重点项目; 100 of checked 100%), search_key form. Not a
+    number search_key spells out of a word (这两年 → 2年: a time the asker speaks of, no figure restated; readers2 s037,
+    readers13 p037 refused so; session 21, nm2)."""
+    typed = {n.replace(",", "") for n in _QUOTED.findall(unicodedata.normalize("NFKC", question))}
+    return tuple(dict.fromkeys(n for n in _QUOTED.findall(search_key(question)) if n.replace(",", "") in typed))
 
 
 def _unquoted(clause: str, quoted: Sequence[str]) -> str:

@@ -193,3 +193,21 @@ def more_number(question: str, lang: str) -> str | None:
     if _EN_RATE.search(text):
         return "%"
     return "" if _EN_AMOUNT.search(text) or compares_amounts(text, lang) else None
+
+
+# A division of a country asked by which (哪个区, 在哪个省, 哪个乡镇, which district, what province): a place's name below
+# or above the city answers it, not a title or the city itself (session 21, nm2; a city is not one: 哪个城市 asks a
+# city, which a speaker's own city answers)
+_DIVISIONS = {"district": "区", "county": "县", "province": "省", "town": "镇", "township": "乡", "village": "村"}
+_ZH_DIVISION = lazy_compile(r"哪一?个?\s*(区|县|省|乡镇|镇|乡|村)(?![长委政])|什么\s*(区|县|省)(?![长委政])")
+_EN_DIVISION = lazy_compile(r"\b(?:which|what)\s+(district|county|province|township|town|village)s?\b", re.I)
+
+
+def asked_division(question: str, lang: str) -> str:
+    """The division whose name a question asks ('区' for 哪个区 and which district, '省' for 在哪个省); '' for none."""
+    text = canonical(question)
+    if lang == "zh":
+        match = _ZH_DIVISION.search(text)
+        return (match.group(1) or match.group(2))[-1] if match else ""
+    match = _EN_DIVISION.search(text)
+    return _DIVISIONS[match.group(1).lower()] if match else ""

@@ -68,7 +68,12 @@ a question about an entity is judged on that entity's passages among them, any o
   (几月几号, 哪一天, on what date) is given only by a day of the calendar (12月17日), not by a quarter or a year (济宁
   第一季度…被约谈: session 20, nm1); 几月几号 is a date, no count of months (quantity.asked_unit). A question asking
   the rest of a list (除了建筑工地、煤炭堆场、港口码头，剩下的是哪几类) scores instead whether the text lists another member
-  beside the named ones: 0 where it closes the list after them (…港口码头等9类; lists.py, session 19).
+  beside the named ones: 0 where it closes the list after them (…港口码头等9类; lists.py, session 19). So many members
+  asked (哪十五类, which three provinces) are given only by a sentence speaking of an asked word that lists that many
+  (A、B和C, 等九大 closing them, 豫鄂陕三省, 一是…三是): 0 where the text never splits the class (“十五小”企业); a division
+  asked (哪个区, which district, 在哪个省) only by a place's name that is not the asked city's own (大连市 is no district
+  of Dalian) nor a title in 《》 (answer_check.names_place). A count of things is no number of levels (4级网格 does not
+  count 村) nor a year heading a name (2016全国…论坛), and 位 counts people (quantity.py; session 21, nm2).
   focus_sentence and clause_number count only the asked words the text writes (all of them when it writes none): a word
   it never writes (a new writer's word no table lists, 罚款 for 处罚, an English word without a gloss) is evidence once,
   in focus_known and words_unmapped, not again in every check. Leave one set out (python -m eval.calibrate_validate
@@ -157,6 +162,7 @@ from retriever.answerability.asked import (
     PLACE,
     TIME,
     answer_kind,
+    asked_division,
     asks_day,
     asks_role,
     asks_speaker,
@@ -169,7 +175,7 @@ from retriever.answerability.focus import event_frames, focus_units
 from retriever.answerability.heads import head_characters, near_synonyms, same_meaning_written, written_word
 from retriever.answerability.kinds import asked_kind, generic_place, kind_before_which, kind_named
 from retriever.answerability.lift import sentence_lift
-from retriever.answerability.lists import excluded_members, rest_named
+from retriever.answerability.lists import excluded_members, listed_members, members_asked, rest_named
 from retriever.answerability.names import (
     Contains,
     is_dictionary_word,
@@ -761,7 +767,19 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         ]
     # the rest of a list asked (除了A、B、C，剩下的是哪些): answered only where the text lists another member (lists.py)
     members = excluded_members(evidence.question) if evidence.lang == "zh" else []
-    rest = rest_named(members, [search_key(s) for c in own_chunks for s in sentences_of(speech(c))]) if members else None
+    own_sentences = [search_key(s) for c in own_chunks for s in sentences_of(speech(c))]
+    rest = rest_named(members, own_sentences) if members else None
+    # so many members asked (哪十五类, which three provinces): answered where the text lists that many (lists.py, nm2)
+    # which district, 哪个省: a place's name answers, none of the asked entity's own (answer_check.names_place, nm2)
+    division = asked_division(evidence.question, evidence.lang)
+    stated_attribute = written_attribute
+    if division:  # its noun (district, 区) is what the answer's name replaces, as a place noun of where
+        asked_words = [u for u in asked_words if division not in (u.label, *u.forms)]
+        stated_attribute = [u for u in written_attribute if division not in (u.label, *u.forms)]
+        asked_words = asked_words or stated_attribute
+    own_names = [a for e in entities for a in e.aliases]
+    count = members_asked(evidence.question)
+    listed = listed_members(count, written_attribute, own_sentences) if count else 1.0
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
@@ -782,11 +800,11 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "focus_sentence": focus_sentence,
         "focus_unmapped": float(bool(unknown_words)),
         "words_unmapped": sum(u.weight for u in units if unmapped(u, facts)) / total if total else 0.0,
-        "stated_answer": min(
+        "stated_answer": min(min(
             stated_answer(DAY if kind == TIME and asks_day(evidence.question) else kind, asked_words, chunks, named,
-                          name_kind, role, written_attribute, speaker, facts.doc_titles)
+                          name_kind, role, stated_attribute, speaker, facts.doc_titles, division, own_names)
             for chunks in each
-        ) if rest is None else rest,
+        ) if rest is None else rest, listed),
         "clause_number": min(
             clause_number(asked_number, measured_by_number(checked or checked_attribute, asked_number), chunks,
                           numbered_attribute, quoted_numbers(evidence.question))

@@ -8,8 +8,8 @@ from retriever.answerability.comparison import ratio_asked
 from retriever.answerability.eras import rule_on
 
 UNITS = (
-    "人次|立方米|平方米|平方公里|公里|千米|万元|亿元|万吨|台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|亿|万|米|倍|岁|%"
-)
+    "人次|立方米|平方米|平方公里|公里|千米|万元|亿元|万吨|台|名|家|个|项|次|天|年|人|起|件|辆|座|条|吨|元|亿|万|米|倍|岁|位|%"
+)  # 位 counts people as 名 does (多少位厅局长: 3000余名 or 28名 answers, no year's 2016)
 # A unit character that starts a noun (人口, 名字, 年龄, 家庭, 条例) is no unit: 多少人口 asks any number.
 _NOUNS = "人口|名字|名称|名单|年龄|年级|年份|家庭|天气|条例|条件|次数|个人"
 _ASKED_ZH = re.compile(rf"(?<!哪)(?:多少|几)(?:(?!{_NOUNS})({UNITS}))?")
@@ -134,8 +134,19 @@ def number_pattern(unit: str) -> re.Pattern:
             return re.compile(number + r"\s*(?:" + "|".join(group) + ")")
     if unit in ("", "个", COUNT):  # any number: not a year or a date (2016年, 10月底, 17日); a count is no percentage
         percent = r"(?![\d.,]*\s*[%％])" if unit == COUNT else ""
-        return re.compile(rf"(?<!\d)(?!(?:19|20)\d\d\s*年)(?:{_DIGITS}|{_NUMERAL}{{2,8}})(?![\d.,]*\s*[月日号]){percent}")
+        # nor, for a count, a year heading a name (2016全国环保厅局长论坛: the forum of 2016, not 2016 of anything)
+        named_year = rf"(?!(?:19|20)\d\d(?!\s*(?:{_COUNTED}))[\u4e00-\u9fff])" if unit == COUNT else ""
+        return re.compile(
+            rf"(?<!\d)(?!(?:19|20)\d\d\s*年){named_year}(?:{_DIGITS}|{_NUMERAL}{{2,8}})(?![\d.,]*\s*[月日号]){percent}"
+        )
     return re.compile(number + r"\s*" + re.escape(unit))
+
+
+# what a number counts when a year-like number is written before it (2016家企业 is a count, 2016全国… a year's name)
+_COUNTED = (
+    "余|多|万|亿|千|百|个|家|台|名|人|位|项|次|件|辆|座|条|吨|元|所|处|类|种|起|户|只|张|份|篇|场|批|米|公里|部|本|首|幅|枚|架|艘"
+    "|匹|株|棵|间|层|级|期|集|届|章|卷|页|字|颗|粒|支|把|套|栋|门|口|队|国|头|块|道|根|片|滴|克|斤|年|岁|天|日|月"
+)
 
 
 # Roman numerals, as NFKC folds Ⅰ–Ⅻ (ii, iv): water-quality classes and grades are written so (Ⅱ类, Ⅲ级).
@@ -168,3 +179,12 @@ def gives_count(text: str, unit: str) -> bool:
     if unit in THINGS and unit != "个" and _CJK_CHAR.search(text):
         return bool(_THING_COUNT.search(text))
     return has_number(text, unit)
+
+
+# A number of levels or grades (市县乡村4级网格, 二级): it says how many levels, not how many of the things graded
+_GRADED = re.compile(rf"(?<![\d.])(?:\d{{1,2}}|{_NUMERAL}{{1,3}})\s*级")
+
+
+def graded_out(text: str) -> str:
+    """The text without its numbers of levels (4级, 四级): a count of things asked is not answered by them."""
+    return _GRADED.sub(" ", text)
