@@ -191,6 +191,7 @@ from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.preamble import self_referenced, unframed
 from retriever.answerability.quantity import COUNT, MEASURE_ASKED, asked_unit, counted_unit, gives_count
 from retriever.answerability.quotes import quote_check
+from retriever.answerability.roles import firm_by_kind, province_entities
 from retriever.answerability.specificity import specific_cover
 from retriever.answerability.subjects import (
     asked_subjects,
@@ -444,7 +445,12 @@ _EN_EITHER = re.compile(
 def question_entities(evidence: Evidence, facts: IndexFacts) -> list[Entity]:
     """The entities the question asks about, named in Chinese or in English/pinyin; else the documents' subjects it
     writes (an article's title: subjects.py)."""
-    return asked_entities(evidence.question, facts.names, facts.entities) or asked_subjects(evidence.question, facts.subjects)
+    return (
+        asked_entities(evidence.question, facts.names, facts.entities)
+        or firm_by_kind(evidence.question, evidence.lang, facts.names, facts.entities)  # the landscaping firm (roles.py)
+        or (province_entities(evidence.question, facts.entities) if evidence.lang == "zh" else [])  # 广东那位 (roles.py)
+        or asked_subjects(evidence.question, facts.subjects)
+    )
 
 
 @dataclass(frozen=True)

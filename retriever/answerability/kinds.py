@@ -19,9 +19,13 @@ from index.wordforms import key_of
 _WHICH = re.compile(r"^哪一?[家个所座条位种项部间]?$")
 _MEASURE_CHARS = frozenset("家个所座条位种项部间")
 _GROUPS = frozenset("帮群伙拨批些")  # measure words of a group of people (哪帮人)
-_NAME_ASKED = re.compile(r"叫什么名字|叫什么|什么名字|的名字|的名称|名字是什么|名称是什么|名叫什么|叫做什么")
+# 啥 is the spoken 什么 (叫啥名, 啥名字)
+_NAME_ASKED = re.compile(
+    r"叫(?:什么|啥)名字?|叫(?:什么|啥)|(?:什么|啥)名字?(?=[？?。，,]|$)|(?:什么|啥)名字|的名字|的名称|名字是(?:什么|啥)|名称是(?:什么|啥)"
+    r"|名叫(?:什么|啥)|叫做(?:什么|啥)"
+)
 _NOUN = re.compile(r"^(?:n|nz|nt|ns|j|vn|l)$")
-_SKIP = re.compile(r"^(?:m|mq|q|d|uj|v|p)$")  # 第三方, 28家, 都, 的, 是: between the kind and the question word
+_SKIP = re.compile(r"^(?:m|mq|q|d|ad|uj|v|p)$")  # 第三方, 28家, 都, 正式, 的, 是: between the kind and the question word
 _KIND_EN = (
     re.compile(r"\bwhich (?:of the )?(?:(?:%s) )*([a-z-]+)(?: ([a-z-]+))?" % "|".join(
         "one two three four five six seven eight nine ten several few many major main key big biggest large largest "
@@ -49,7 +53,7 @@ def asked_kind(question: str, lang: str, lexicon: dict[str, list[str]]) -> tuple
     text = canonical(question)
     if lang == "zh":
         kinds = _chinese_kind(readable(question).lower())
-        return () if any(generic_place(k) for k in kinds) else kinds
+        return () if any(generic_place(k) or viewpoint(k) or a_name_itself(k) for k in kinds) else kinds
     from index.lexicon import stem
 
     for pattern in _KIND_EN:
@@ -59,7 +63,8 @@ def asked_kind(question: str, lang: str, lexicon: dict[str, list[str]]) -> tuple
         words = _noun_phrase([w.lower() for w in match.groups() if w])
         phrase = lexicon.get(" ".join(key_of(w, lexicon, stem) for w in words), []) if len(words) > 1 else []
         forms = phrase or lexicon.get(key_of(words[-1], lexicon, stem), []) if words else []
-        return tuple(sorted({search_key(f) for f in forms if len(f) >= 2 and not f.isascii()}))
+        kinds = tuple(sorted({search_key(f) for f in forms if len(f) >= 2 and not f.isascii()}))
+        return () if any(viewpoint(k) for k in kinds) else kinds
     return ()
 
 
@@ -115,7 +120,15 @@ def _chinese_kind(text: str) -> tuple[str, ...]:
     while before and _SKIP.match(before[-1][1]):
         before = before[:-1]
     if before and _NOUN.match(before[-1][1]) and len(before[-1][0]) >= 2:
-        return (search_key(before[-1][0]),)
+        kind = before[-1][0]
+        if len(before) >= 2 and before[-2][1] == "r":
+            # …变成了地质公园，这个公园叫啥名: the demonstrative points back at the longer kind written before (地质公园)
+            earlier = before[:-2]
+            longer = [w for w, _ in earlier if len(w) > len(kind) and w.endswith(kind)]
+            longer += [earlier[i - 1][0] + w for i, (w, _) in enumerate(earlier)  # 湿地|公园: jieba cut the kind off
+                       if w == kind and i and (_NOUN.match(earlier[i - 1][1]) or earlier[i - 1][1] in ("b", "z"))]
+            kind = longer[-1] if longer else kind
+        return (search_key(kind),)
     return ()
 
 
@@ -165,6 +178,29 @@ def named_at(text: str, start: int, kind: str) -> bool:
 
 
 _PLACE_MEANINGS = frozenset({"place", "location", "area", "region", "site", "spot"})
+_VIEWPOINT_MEANINGS = frozenset(
+    {"angle", "point of view", "perspective", "viewpoint", "standpoint", "aspect", "respect", "facet", "manner", "method"}
+)
+
+
+def viewpoint(kind: str) -> bool:
+    """A kind that is an angle, aspect or manner (角度 'angle; point of view', 方面, 方式, 方法: CC-CEDICT's meanings):
+    从哪个角度, from which angle, 以什么方式 ask how something was done or seen (从企业和公众参与的角度), a description,
+    not the name of a thing of that kind."""
+    from retriever.answerability.heads import meanings
+
+    return bool(meanings(kind, every=True) & _VIEWPOINT_MEANINGS)
+
+
+_NAME_MEANINGS = frozenset({"title", "headline", "heading", "caption", "name", "slogan"})
+
+
+def a_name_itself(kind: str) -> bool:
+    """A kind that is itself a name (标题, 大标题, 名称, 口号, 称号: CC-CEDICT's meanings of it or of its last two
+    characters): 大标题叫啥 asks the headline, which no name's head precedes."""
+    from retriever.answerability.heads import meanings
+
+    return bool((meanings(kind, every=True) | meanings(kind[-2:], every=True)) & _NAME_MEANINGS)
 
 
 def generic_place(kind: str) -> bool:

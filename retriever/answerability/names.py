@@ -83,6 +83,10 @@ def nonsense(question: str, lexicon: dict[str, list[str]], terms: Sequence[str] 
         lexicon: the index's lexicon (English and pinyin words it maps).
         terms: the question's BM25 terms (default: tokenised here).
     """
+    from retriever.answerability.keys import span_pointer, written_figure
+
+    if written_figure(question):
+        return 0.0  # 604台: a figure with its measure word is a search key (keys.py)
     if terms is None:
         from index.tokenize import tokenize
 
@@ -90,7 +94,8 @@ def nonsense(question: str, lexicon: dict[str, list[str]], terms: Sequence[str] 
     text = _GREETINGS.sub(" ", canonical(question))
     left = re.sub(r"\s+", "", text)
     chinese = [t for t in terms if not t.isascii() and canonical(t).strip() and canonical(t).strip() in left]
-    units = chinese_units(chinese) + english_units(text, lexicon)
+    # 这句话是谁说的 with no sentence pasted: 这句, 话 point at nothing (keys.py)
+    units = [u for u in chinese_units(chinese) if not span_pointer(u.label)] + english_units(text, lexicon)
     return 0.0 if any(is_word(u, question, lexicon) for u in units) else 1.0
 
 
@@ -195,6 +200,7 @@ def unknown_names(
             (张海冰上任后 is not 张海|冰上|任后).
     """
     from index.lexicon import looks_known
+    from retriever.answerability.roles import body_kind_written, province_written
 
     found = []
     text = canonical(question)
@@ -211,6 +217,8 @@ def unknown_names(
             continue
         if tag == "ns" and _AREA.search(word) and contains(_AREA.sub("", word)):
             continue  # the place without its kind of area (台湾 of 台湾地区) is written
+        if tag == "ns" and province_written(word, contains) or body_kind_written(word, contains):
+            continue  # 广东 where the text writes 广州, 上市公司 where it writes 上市企业: a role's words (roles.py)
         if tag.startswith("nr") and not person_name(word) and written_apart(word, contains):
             continue  # 空气监测 (tagged nr): no surname, and the text writes 空气 and 监测
         if lexicon and word.isascii() and word not in acronyms and looks_known(word, lexicon):

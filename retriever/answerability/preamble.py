@@ -130,6 +130,18 @@ _EN_OPENINGS = (
     r"(?:quick |a )?fact[- ]?check(?:ing)?(?: this| please)?[:,\-–—]",  # the fact-checker's label (Fact check: did …)
 )
 _OPENING = lazy_compile(rf"^{_SEP}(?:{'|'.join(_ZH_OPENINGS + _EN_OPENINGS)}){_SEP}", re.I)
+# The formal writer's hedge set off by commas inside the question (how long, by his account, has …; In what way, if at
+# all, did …; how many, if I understood correctly, …): the asker's caution, not what is asked.
+_EN_ASIDE = lazy_compile(
+    r",\s*(?:by (?:his|her|their|its|the \w+'s) (?:own )?account|according to (?:him|her|them|the \w+)"
+    r"|if (?:at all|any|anything|so"
+    r"|I (?:have |'ve )?(?:understood|understand|read|heard|recall|remember)(?: (?:it|this|that|him|her))?"
+    r"(?: correctly| right| well)?)"
+    r"|as (?:far as I (?:know|can tell|understand)|I understand it|I recall)"
+    r"|in (?:his|her|their) (?:own )?words|so to speak|roughly|approximately|more or less|exactly|precisely|broadly"
+    r"|(?:broadly|roughly|generally) speaking|in (?:short|brief|essence|general))\s*,\s*",
+    re.I,
+)
 _CLOSING = lazy_compile(
     r"[\s,，。.!！~]*(?:谢谢|多谢|感谢|thanks|thank you|thx|please)(?:你|您|啦|了|a lot|so much)?[\s.。!！~]*(?=[？?]?$)", re.I
 )
@@ -300,6 +312,8 @@ def unframed(question: str, contains=None) -> str:
     At most three openings come off (请问，我是做环保的，想问一下：); the question is returned as typed when less than two
     word characters would be left (请问 alone is no question, and stays what it is).
     """
+    if not re.search(_HAN, question):
+        question = _EN_ASIDE.sub(" ", question)
     # 我记得…，具体多少？ is a figure recalled, not the asker's own context
     text = situated(remembered(guess_checked(instructed(netizen(question, contains)))), contains)
     for _ in range(3):
