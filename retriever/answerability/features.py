@@ -115,7 +115,8 @@ a question about an entity is judged on that entity's passages among them, any o
   words known to focus_known (a slip inside a real quote is no attribute the text lacks).
 - ``specific_cover``: the best share of the question's content words, each weighted by how specific it is in the index
   (log((N + 1) / (df + 0.5)) over its N passages; a word no passage writes only when a Chinese noun), that one passage
-  holds; 1 when the question names an entity of the text (specificity.py; session 20, oos1): a question that borrows
+  holds, over specificity.COVER_GATE and at most 1 (a passage holding most of it holds all the text can show; session
+  21); 1 when the question names an entity of the text (specificity.py; session 20, oos1): a question that borrows
   the text's common words (环保, 城市, 政策) and asks of a thing it never discusses is held by no passage, however many of
   its words the text writes somewhere.
 - ``nonsense``: there is nothing to look up: the question has no word at all (emoji, punctuation, digits, key
