@@ -1,8 +1,9 @@
 """The cached tables a question reads, worked out ahead of the first question (at the end of a build).
 
 CC-CEDICT's word set (index.lexicon.cedict_words), the mainland form of jieba's dictionary words
-(index.mainland_table) and the characters of each first pinyin reading (index.pinyin.chars_read_first) are each
-derived once per machine and kept in the cache folder (index.jieba_tables.cache_dir). Deriving them takes seconds;
+(index.mainland_table), the characters of each first pinyin reading (index.pinyin.chars_read_first) and the places
+of each province (index.provinces, asked by a Chinese question that names no entity) are each derived once per
+machine and kept in the cache folder (index.jieba_tables.cache_dir). Deriving them takes seconds;
 a build pays that, so the first `forumqa ask` after it does not.
 """
 
@@ -14,10 +15,12 @@ def warm() -> None:
     from index.colloquial import mainland
     from index.lexicon import cedict_words
     from index.pinyin import chars_read_first
+    from index.provinces import places_by_province
 
     try:
         cedict_words()
         mainland("资讯")
         chars_read_first("shi")
+        places_by_province()
     except OSError:
         pass  # an unwritable cache folder: each question then derives what it needs, as before

@@ -18,50 +18,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import lru_cache
 
 Contains = Callable[[str], bool]
 
 # Words for a body (an organisation): a kind of body may be written with any of them (上市公司 / 上市企业).
 BODY_HEADS = ("公司", "企业", "集团", "单位", "机构", "厂家", "厂商", "商家")
-_PROVINCE = re.compile(r"^([A-Z][a-z]+) (?:province|Province)\b|^([A-Z][a-z]+), province\b")
 
 
-@lru_cache(maxsize=1)
 def _places_by_province() -> dict[str, frozenset[str]]:
-    from index.cedict_tables import cached
+    from index.provinces import places_by_province
 
-    return cached("province_places-1", _derive_places_by_province)
-
-
-_CITY_GLOSS = re.compile(r"\b(?:city|capital|county|district|prefecture)\b")
-
-
-def _derive_places_by_province() -> dict[str, frozenset[str]]:
-    """Chinese province -> the cities, counties and districts (jieba ns, 2+ characters) whose CC-CEDICT gloss sets
-    them in it ('prefecture-level city in Henan', 'capital of Guangdong'); not mountains or rivers (五岳, 珠江)."""
-    from index.lexicon import _all_definitions
-    from retriever.answerability.units import pos_tagger
-
-    definitions = _all_definitions()
-    provinces = {}
-    for word, glosses in definitions.items():
-        match = _PROVINCE.match(glosses[0]) if glosses and len(word) >= 2 else None
-        if match:
-            provinces[word] = match.group(1) or match.group(2)
-    names = "|".join(sorted(set(provinces.values())))
-    # 'in Hainan' but not 'in Hainan Tibetan autonomous prefecture' (a prefecture of another province)
-    pattern = re.compile(rf"\b(?:in|of) ({names})\b(?! [A-Z])")
-    tags = pos_tagger().dt.word_tag_tab
-    places: dict[str, set[str]] = {}
-    for word, glosses in definitions.items():
-        if len(word) < 2 or tags.get(word) != "ns" or word in provinces:
-            continue
-        for gloss in glosses:
-            if _CITY_GLOSS.search(gloss):
-                for match in pattern.finditer(gloss):
-                    places.setdefault(match.group(1), set()).add(word)
-    return {province: frozenset(places.get(name, ())) for province, name in provinces.items()}
+    return places_by_province()
 
 
 def province_written(word: str, contains: Contains) -> bool:
