@@ -57,7 +57,6 @@ def rest_named(members: Sequence[str], sentences: Sequence[str]) -> float | None
 # A question naming how many members it asks (哪十五类, 哪两条河, 哪四大片区, which three provinces, which two are named):
 # the text answers it where it lists that many (A、B、C三大…, X和Y, 一是…三是), not where it only names the class
 # (“十五小”企业 is never split into its fifteen; 酿造、造纸、化工等九大行业 is another list, of three named and nine)
-_ZH_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _EN_NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split()
@@ -69,17 +68,15 @@ _NUMBER = re.compile(r"\d{1,3}|[两二三四五六七八九十]{1,3}")
 
 
 def _zh_number(text: str) -> int | None:
+    """A count written in digits or Chinese numerals (15, 十五, 两); None for a run of digits such as 五五."""
+    from index.normalize import chinese_number
+
     if text.isdigit():
         return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _ZH_NUMERALS.get(text[1:], 0)
-    if len(text) == 2 and text[1] == "十":
-        return _ZH_NUMERALS.get(text[0], 0) * 10
-    if len(text) == 3 and text[1] == "十":
-        return _ZH_NUMERALS.get(text[0], 0) * 10 + _ZH_NUMERALS.get(text[2], 0)
-    return _ZH_NUMERALS.get(text)
+    if len(text) > 1 and "十" not in text:
+        return None
+    value = chinese_number(text)
+    return int(value) if value else None
 
 
 def members_asked(question: str) -> int | None:
