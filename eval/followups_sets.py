@@ -27,6 +27,7 @@ FOLLOWUPS14 = SETS / "followups14.jsonl"  # more again, written blind in session
 FOLLOWUPS15 = SETS / "followups15.jsonl"  # more again, written blind in session 19 (half tune, half held out)
 FOLLOWUPS16 = SETS / "followups16.jsonl"  # more again, written blind in session 20 (half tune, half held out)
 FOLLOWUPS17 = SETS / "followups17.jsonl"  # more again, written blind in session 21 (half tune, half held out)
+FOLLOWUPS18 = SETS / "followups18.jsonl"  # more again, written blind in session 22 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
@@ -44,6 +45,7 @@ MORE_SETS = (
     ("followups15", "eval/sets/followups15.jsonl", FOLLOWUPS15),
     ("followups16", "eval/sets/followups16.jsonl", FOLLOWUPS16),
     ("followups17", "eval/sets/followups17.jsonl", FOLLOWUPS17),
+    ("followups18", "eval/sets/followups18.jsonl", FOLLOWUPS18),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
