@@ -218,6 +218,73 @@ def _organisation(tags: Sequence[tuple[str, str]], fresh, suffixes: Sequence[str
     return False
 
 
+# Who did it, as a text of record states it: the doer of the asked deed, after 由 or 被 before its verb (目前由爱贝克思代理,
+# 由孙协志主演) or as the subject opening the clause of the verb (香港无线电视已于2006年买下…播映权): a name there answers who,
+# whatever kind of body it is (a TV station, a record label), where no suffix, role or person's name marks it
+# (session 22, cmrc9). The deed is a verb of the question (买下 of 被谁买下) or the verb of a doer's noun it asks
+# (代理 of 代理人是谁, as features._agent_written reads 设计师).
+_NOMINAL = ("n", "l", "j", "eng", "nr", "nrt", "nrfg", "nz", "nt", "ns")
+_BEFORE_DEED = frozenset({"d", "p", "m", "t", "q", "f"})  # adverbs and times between doer and verb (no 的: a modifier)
+_DOER_ENDS = frozenset("者人师商家方员")
+_AGENT_MARK = lazy_compile(r"[由被]")
+
+
+def doer_deed(word: str) -> str:
+    """The deed of a doer's noun (代理 of 代理人, 负责 of 负责人, 开发 of 开发商): its verb, a word of the tagger's
+    dictionary before a doer's ending; '' for any other word."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,5}", word) or word[-1] not in _DOER_ENDS:
+        return ""
+    return word[:-1] if word[:-1] in pos_tagger().dt.word_tag_tab else ""
+
+
+def asked_deeds(words: Sequence[Unit]) -> tuple[str, ...]:
+    """The deeds a who-question asks the doer of: its verbs (买下) and the verbs of its doer's nouns (代理 of 代理人)."""
+    table = pos_tagger().dt.word_tag_tab
+    deeds = []
+    for unit in words:
+        label = unit.label
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,5}", label):
+            continue
+        if table.get(label, "").startswith("v"):
+            deeds.append(label)
+        elif doer_deed(label):
+            deeds.append(doer_deed(label))
+    return tuple(dict.fromkeys(deeds))
+
+
+def with_deeds(words: Sequence[Unit]) -> list[Unit]:
+    """The asked words, a doer's noun also found by its deed (代理人 where the text writes 由…代理)."""
+    return [Unit(u.label, u.weight, (*u.forms, doer_deed(u.label))) if doer_deed(u.label) else u for u in words]
+
+
+def doer_named(sentence: str, deeds: Sequence[str], fresh) -> bool:
+    """Whether a clause of the sentence names who did an asked deed: a word of a name or a noun the question does not
+    write, after 由/被 before the deed's verb, or opening the clause with only adverbs and times between it and the verb."""
+    for clause in _CLAUSE.split(sentence):
+        for deed in deeds:
+            at = clause.find(deed)
+            if at <= 0:
+                continue
+            before = clause[:at]
+            marks = list(_AGENT_MARK.finditer(before))
+            if marks:
+                agent = _tags(before[marks[-1].end() :])
+                if 0 < len(before) - marks[-1].end() <= 12 and any(
+                    t.startswith(_NOMINAL) and fresh(w) for w, t in agent
+                ):
+                    return True
+                continue
+            tags = _tags(before)
+            run = 0
+            while run < len(tags) and tags[run][1].startswith(_NOMINAL):
+                run += 1
+            if run and any(fresh(w) for w, _ in tags[:run]) and all(
+                t in _BEFORE_DEED or t.startswith("t") for _, t in tags[run:]
+            ):
+                return True
+    return False
+
+
 def stated_answer(
     kind: str | None,
     words: Sequence[Unit],
@@ -254,11 +321,18 @@ def stated_answer(
     """
     if kind is None and not division:
         return 1.0
+    # a field list (时间：…, 地点：…) records its document's subject: its title's words stand with each field
+    titles = {c.doc: search_key(c.text) for c in passages if c.kind == Kind.TITLE.value}
+    deeds = asked_deeds([*words, *attribute]) if kind == PERSON and not role else ()
+    if deeds:  # the doer asked by their noun is told by the deed's verb (代理人 of 由爱贝克思代理)
+        words, attribute = with_deeds(words), with_deeds(attribute)
     texts = [search_key(speech(c)) for c in passages]
     if attribute and not any(coverage(words, t) > 0 for t in texts):
         words = attribute
-    # a field list (时间：…, 地点：…) records its document's subject: its title's words stand with each field
-    titles = {c.doc: search_key(c.text) for c in passages if c.kind == Kind.TITLE.value}
+
+    def fresh(word: str) -> bool:
+        return len(word) >= 2 and not any(word in a for a in asked if a)
+
     best = 0.0
     for chunk in passages:
         about = titles.get(chunk.doc, "") if _FIELD_LINE.search(chunk.text) or PREPARED.match(chunk.text) else ""
@@ -274,6 +348,7 @@ def stated_answer(
             share = coverage(words, search_key(sentence) + ("\n" + about if recorded else "") + topic)
             previous += "\n" + search_key(sentence)
             answers = names_place(sentence, [*asked, *own]) if division else gives(sentence, kind, asked, named, role)
+            answers = answers or bool(deeds) and doer_named(sentence, deeds, fresh)
             if share > best and ((speaker and said_by_speaker(chunk)) or answers):
                 best = share
     return best

@@ -37,7 +37,9 @@ a question about an entity is judged on that entity's passages among them, any o
   and the noun of an asked dimension (距离 of 多远) are no asked words there. A what-question's nouns too (有什么用途,
   墓碑上刻着什么, 别名是什么: session 20, nm1), but not a list's class (著作有哪些: the article names the members) nor
   the subject's identity (职业是什么: its opening sentence says it in its own words), nor its verbs; CMRC even half
-  entity near misses refused 92 -> 108 of 215, false abstention 1 of 510 either way.
+  entity near misses refused 92 -> 108 of 215, false abstention 1 of 510 either way. A noun of manner (用药方式: 方式,
+  方法) asks how, in the text's own verbs, and a when-question's verb of naming with 为 (列为) is written where its
+  result is (登录为世界文化遗产); a setting (在地球上) is no asked noun anywhere (focus.py; session 22, cmrc9).
 - ``focus_unmapped``: an English word of the asked attribute that the lexicon cannot map (GDP, salary, buses):
   weaker evidence than a Chinese word the text never writes (a paraphrase may use a word no gloss has), so a feature
   of its own, not a 0 of focus_known. Fitted without readers2 and tested on its tune questions (python -m
@@ -73,7 +75,10 @@ a question about an entity is judged on that entity's passages among them, any o
   (A、B和C, 等九大 closing them, 豫鄂陕三省, 一是…三是): 0 where the text never splits the class (“十五小”企业); a division
   asked (哪个区, which district, 在哪个省) only by a place's name that is not the asked city's own (大连市 is no district
   of Dalian) nor a title in 《》 (answer_check.names_place). A count of things is no number of levels (4级网格 does not
-  count 村) nor a year heading a name (2016全国…论坛), and 位 counts people (quantity.py; session 21, nm2).
+  count 村) nor a year heading a name (2016全国…论坛), and 位 counts people (quantity.py; session 21, nm2). Who did
+  it is also given by a doer named after 由/被 before the asked deed (目前由爱贝克思代理) or opening its clause
+  (香港无线电视已于2006年买下…), a doer's noun (代理人) by its deed (代理), and how long by 2,400万年 or a span of dates
+  (花期1-3月) (session 22, cmrc9: CMRC even half false abstention 6 -> 0 of 510 on the stored model).
   focus_sentence and clause_number count only the asked words the text writes (all of them when it writes none): a word
   it never writes (a new writer's word no table lists, 罚款 for 处罚, an English word without a gloss) is evidence once,
   in focus_known and words_unmapped, not again in every check. Leave one set out (python -m eval.calibrate_validate

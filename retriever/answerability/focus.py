@@ -94,7 +94,7 @@ def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], name
     event = asked_event(cut, names_entity)
     frames = event_frames(question)
     own = {u.label: u for u in units}  # with their synonyms' and everyday words' forms (上班 by 工作)
-    asked = [own.get(event) or Unit(event, unit_weight(event), (event,))] if event else []
+    asked = [_with_result(own.get(event) or Unit(event, unit_weight(event), (event,)), cut)] if event else []
     if marker is None:
         return asked
     if cut[marker][0] == "什么" and _points(cut[:marker]):
@@ -106,8 +106,8 @@ def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], name
     for step, stop in sides:  # the nearest noun on each side, within the clause
         for i in range(marker + step, stop, step):
             word, tag = cut[i]
-            if _CLAUSE_END.fullmatch(word) or names_entity(word):
-                break
+            if _CLAUSE_END.fullmatch(word) or names_entity(word) or _circumstance(cut, i):
+                break  # a setting (在地球上) ends the asked noun's side: the words before it are the subject's
             if word.isascii() and word in own and own[word].label.isascii() and tag in ("eng", "x"):
                 # a code-switched English word where the noun stands (多少个测air的小站, 专门管grid的人): the
                 # attribute the student asks, looked up by its glosses as the Chinese word would be written
@@ -124,7 +124,7 @@ def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], name
                     word.isascii() or names_nothing(word) or word in STOPWORDS or word in _PLACEHOLDERS
                     or word in frames
                     or len(word) < 2 or word in _TIME_HEADS or not _NOUN_TAG.match(tag) or tag in _NAME_TAGS
-                    or adverb(word)  # last: it reads CC-CEDICT's meanings, which the checks before need not
+                    or adverb(word) or manner_noun(word)  # last: they read CC-CEDICT's meanings
                 ):
                     continue
             longer = [u.label for u in units if word in u.label and u.label[0] not in UNIT_CHARS and not _measured(u.label)]
@@ -174,6 +174,56 @@ def _en_focus(question: str, units: Sequence[Unit], entities: Sequence[Entity]) 
             continue
         found.append(unit)
     return found[-2:]
+
+
+# A place or setting a question puts its fact in: a noun between 在/于/从 and a word of position (在地球上生存了多少年,
+# 在水中能活多久): where it happened, not the attribute asked (features.circumstances reads the same frame for a
+# subject's article; session 22, cmrc9: its noun was still the focus the number had to stand with).
+_SETTING_BEFORE = frozenset("在 于 从".split())
+_SETTING_AFTER = frozenset("上 中 里 内 之中 之内 当中".split())
+
+
+def _circumstance(cut: Sequence[tuple[str, str]], i: int) -> bool:
+    """Whether the word at i is the noun of a setting 在…上 (在|地球|上): the place the fact happens in."""
+    return 0 < i < len(cut) - 1 and cut[i - 1][0] in _SETTING_BEFORE and cut[i + 1][0] in _SETTING_AFTER
+
+
+# The first CC-CEDICT meanings of a noun of manner (方式 way, 方法 method, 办法 means, 模式 mode, 途径 way): 用药方式是什么
+# asks how the drug is given, as 怎么用药 does; the answer states the manner in its own verbs (经静脉注射或口服给药) and
+# writes no 方式. The noun it qualifies (用药) is the asked attribute (session 22, cmrc9).
+_MANNER = frozenset({"way", "method", "means", "mode", "manner"})
+
+
+def manner_noun(word: str) -> bool:
+    """A noun whose first meanings are all a manner or a method (方式, 方法, 办法, 手段, 途径, 模式; not 形式, 渠道)."""
+    from retriever.answerability.heads import meanings
+
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2}", word):
+        return False
+    senses = meanings(word)
+    return bool(senses) and senses <= _MANNER
+
+
+# A verb of naming or ranking with its result (列为, 评为, 定为, 选为, 改为, 命名为): its result (世界文化遗产) is the
+# event a when-question asks, which a text states with another verb of the kind (被UNESCO登录为世界文化遗产, 被定为): the
+# result after 为 is a form of the event (session 22, cmrc9).
+_RESULT_END = re.compile(r"[\u4e00-\u9fff]为$")
+
+
+def _with_result(unit: Unit, cut: Sequence[tuple[str, str]]) -> Unit:
+    """The asked event with its result as a form (列为 of 列为世界文化遗产: also 为世界文化遗产), when its verb ends in 为
+    and a result of two characters or more follows within the clause."""
+    if not _RESULT_END.search(unit.label):
+        return unit
+    at = next((i for i, (w, _) in enumerate(cut) if w == unit.label), None)
+    if at is None:
+        return unit
+    result = ""
+    for word, _ in cut[at + 1 :]:
+        if _CLAUSE_END.fullmatch(word) or word in ("的", "了", "吗", "呢") or _ZH_MARKER.search(word):
+            break
+        result += word
+    return Unit(unit.label, unit.weight, (*unit.forms, "为" + result)) if len(result) >= 2 else unit
 
 
 # Measure words (量词): after 多少/几 the segmenter glues one to the noun it counts (多少种鸟: 种鸟, 几条河: 条河).

@@ -123,9 +123,13 @@ def number_pattern(unit: str) -> re.Pattern:
     if unit == ORDINAL:
         return _ORDINAL
     if unit == DURATION:  # 10年, 十多年, 半年, 3个季度, 6个月, 每两月; not 2016年 or 12月17日
-        length = rf"(?:\d{{1,3}}|{_NUMERAL}{{1,3}}|半)\s*(?:余|多)?\s*(?:年|个月|个?季度|个?星期|周|天|小时)"
+        # (2,400万年, 3亿年: a magnitude before the unit, cmrc9); a span between two dates says how long too (花期1-3月,
+        # 1999年至2005年: what 花期多久 asks of a season, cmrc9)
+        length = (rf"(?:\d{{1,3}}(?:,\d{{3}})*|{_NUMERAL}{{1,3}}|半)\s*(?:余|多)?\s*(?:[万亿]\s*)?"
+                  r"(?:年|个月|个?季度|个?星期|周|天|小时)")
         every = rf"每\s*(?:\d{{1,2}}|{_NUMERAL}{{1,2}})?\s*个?\s*(?:年|月|季度|星期|周|天)"
-        return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\s*年){length}|{every}|{_LENGTH_IN_WORDS}")
+        span = r"\d{1,4}\s*[年月]?\s*[-–~至到]\s*\d{1,4}\s*[年月]"
+        return re.compile(rf"(?<![\d.,])(?!(?:19|20)\d\d\s*年){length}|{every}|{_LENGTH_IN_WORDS}|(?<![\d.]){span}")
     number = rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?"
     if unit in _ROMAN_UNITS:  # a class or grade in Roman numerals (总体已达Ⅱ类标准, folded to ii类): 几类 is answered
         number = rf"(?:{number}|(?<![a-z]){_ROMAN}(?![a-z]))"

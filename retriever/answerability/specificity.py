@@ -24,6 +24,9 @@ evidence. Fitted linear in the share, the model learnt a slope across the whole 
 (shares 0.35-0.6) against the answerable questions (0.4-0.8), which took weight from the dense scores (top_dense 0.90 ->
 0.38, english 0.82 -> 0.40 against a fit without the feature): the dense scores are what carries to another text, and
 CMRC 2018's answerable questions, which name no entity of their text, lean on them (session 21, cmrc8).
+
+A doer's noun is held where its deed is written (代理人 by a passage of 由爱贝克思代理, 负责人 by 负责: answer_check.doer_deed),
+as the answer check and focus_known read it (session 22, cmrc9).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import math
 from collections.abc import Iterable, Sequence
 
 from index.records import Chunk
+from retriever.answerability.answer_check import with_deeds
 from retriever.answerability.entities import Entity, folded
 from retriever.answerability.topic import is_noun
 
@@ -75,7 +79,7 @@ def specific_cover(units: Sequence, keys: Sequence[str], entity_asked: bool = Fa
     """
     if entity_asked or not units or not keys:
         return 1.0
-    found = [[u.found_in(k) for k in keys] for u in units]
+    found = [[u.found_in(k) for k in keys] for u in with_deeds(units)]
     weights = [
         specificity(f) if any(f) or (not u.label.isascii() and is_noun(u.label)) else 0.0 for u, f in zip(units, found)
     ]
