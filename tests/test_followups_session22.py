@@ -102,3 +102,23 @@ def test_that_town_after_a_cleft_is_the_city_it_names(retriever):
                               k=5, history=history)
     assert "Jining" in answer.rewritten
     assert not answer.abstained
+
+
+def test_a_later_part_has_the_earlier_parts_as_completed_for_its_history():
+    from retriever.conversation.parts import answer_by_parts
+    from retriever.types import Answer, Citation, Highlight, Hit
+
+    seen = []
+
+    def ask(part, earlier):
+        seen.append((part, earlier))
+        hit = Hit(part, 1.0, 1, part, Citation("doc", "", "", 1, 1))
+        highlight = Highlight(part, part, 0, 1, 1, 1, 1.0)
+        rewritten = part.replace("他", "张海冰")
+        return Answer(part, [hit], [highlight], part.startswith("之前"), 0.9,
+                      rewritten=rewritten if rewritten != part else "")
+
+    answer = answer_by_parts(ask, "他的履历是怎样的？之前在哪个单位？", ["大连环保局局长是谁？"], 5)
+    assert seen[1] == ("之前在哪个单位？", ["大连环保局局长是谁？", "张海冰的履历是怎样的？"])
+    assert "之前在哪个单位" in answer.notice
+    assert answer.rewritten == "张海冰的履历是怎样的？"

@@ -5,7 +5,7 @@ A reader who asks two things at once expects the part the text gives to be answe
 named, not the whole refused: the judge reads a two-part question as one and finds no sentence that answers both
 (stated_answer), or a word of the second part the first part's passage lacks. ``question_parts`` cuts the question
 into its questions (each with a question word of its own); ``answer_by_parts`` asks each part, the later parts with the
-earlier ones as their history (他 of the second part is the first part's person), and returns the answered parts'
+earlier ones as their history, as completed (他 of the second part is the first part's person), and returns the answered parts'
 passages, the best of each first, with a notice naming the parts the text does not answer.
 """
 
@@ -77,7 +77,7 @@ def answer_by_parts(ask: Callable[[str, Sequence[str] | None], object], question
     answers = []
     for part in parts:
         answers.append(ask(part, earlier or None))
-        earlier = earlier + [part]
+        earlier = earlier + [answers[-1].rewritten or part]  # as completed: 他的履历… → 张海冰的履历…
     answered = [(p, a) for p, a in zip(parts, answers) if not a.abstained]
     if not answered:
         return None
