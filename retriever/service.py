@@ -76,6 +76,13 @@ def answer(
         highlights.append(replace(highlight, page=page, line_start=first, line_end=last))
     verdict = retriever.answerability.judge(searched.evidence)
     filters = {name: value for name, value in (("speaker", speaker), ("doc", doc)) if value}
+    if verdict.abstained:  # 副总裁是谁？他是哪里人？: the parts the text answers (retriever/conversation/parts.py)
+        from retriever.conversation.parts import answer_by_parts
+
+        parted = answer_by_parts(lambda part, earlier: answer(retriever, part, k, mode, speaker, earlier, doc),
+                                 typed.text, history, k)
+        if parted is not None:
+            return replace(parted, query=typed.typed or typed.text, filters=filters)
     return Answer(
         query=typed.typed or typed.text,
         passages=searched.hits,

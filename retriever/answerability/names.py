@@ -126,11 +126,32 @@ def _common_places() -> frozenset[str]:
 
 
 def _derive_common_places() -> frozenset[str]:
+    return _common_glossed(("ns",))
+
+
+def common_person_word(word: str) -> bool:
+    """A word jieba's dictionary tags as a person's name (nr) though it opens with no surname, that CC-CEDICT glosses
+    only as a common word of at most three words (籍贯 'one's native place', 默契, 凉亭; jieba tags some 1,650 such
+    words nr): an attribute or thing the question asks about (区锦雄的籍贯是哪里), no person the text must name. A
+    transliterated name (奥巴马 'Obama') has only capitalised glosses and stays one."""
+    return word in _common_person_words()
+
+
+@lru_cache(maxsize=1)
+def _common_person_words() -> frozenset[str]:
+    from index.cedict_tables import cached
+
+    return cached("common_person_words-1", lambda: frozenset(w for w in _common_glossed(("nr", "nrt", "nrfg"))
+                                                             if not person_name(w)))
+
+
+def _common_glossed(tags: Sequence[str]) -> frozenset[str]:
+    """Words of two or more characters jieba's dictionary gives one of the tags, with a short common gloss in CC-CEDICT."""
     from index.lexicon import _all_definitions
 
     definitions = _all_definitions()
     return frozenset(
-        w for w, t in pos_tagger().dt.word_tag_tab.items() if t == "ns" and len(w) >= 2
+        w for w, t in pos_tagger().dt.word_tag_tab.items() if t in tags and len(w) >= 2
         and any(_COMMON_GLOSS.match(g.strip()) and len(g.split()) <= 3 for g in definitions.get(w, ()))
     )
 
@@ -219,8 +240,8 @@ def unknown_names(
             continue  # the place without its kind of area (台湾 of 台湾地区) is written
         if tag == "ns" and province_written(word, contains) or body_kind_written(word, contains):
             continue  # 广东 where the text writes 广州, 上市公司 where it writes 上市企业: a role's words (roles.py)
-        if tag.startswith("nr") and not person_name(word) and written_apart(word, contains):
-            continue  # 空气监测 (tagged nr): no surname, and the text writes 空气 and 监测
+        if tag.startswith("nr") and not person_name(word) and (written_apart(word, contains) or common_person_word(word)):
+            continue  # 空气监测 (tagged nr): no surname, and the text writes 空气 and 监测; 籍贯 (tagged nr): a common word
         if lexicon and word.isascii() and word not in acronyms and looks_known(word, lexicon):
             continue
         if known is not None and cut_across_term(text, start, offset, known, contains):

@@ -63,8 +63,11 @@ _EN_PRONOUNS: tuple[tuple[str, Want], ...] = (
     (r"\b(?:his|her)\b", Want.POSSESSIVE),
     (r"\b(?:they|them|their)\b", Want.ANY),
     # not the it of 'Is it true that …?', 'Isn't it the case …': a dummy subject that stands for the clause after it
+    # nor the it of a cleft, 'Is it Peking University that serves …?', 'It was Su Guojun who …': it stands for the
+    # name after it (a follow-up that checks a premise names its own subject)
     (r"\bits\b|\bit\b(?!\s+(?:(?:really|also|not|just)\s+)?(?:true|false|right|correct|so|the\s+case|possible|likely|fair"
-     r"|accurate)\b)", Want.THING),
+     r"|accurate)\b)(?!(?:(?<=\bis it)|(?<=\bwas it)|(?<=\bisn't it)|(?<=\bwasn't it))\s+(?:[\w'.-]+\s+){0,6}?(?:that|who)\b)"
+     r"(?!\s+(?:is|was)\s+(?:[\w'.-]+\s+){1,6}?(?:that|who)\s+(?!is\b|was\b))", Want.THING),
     # the partitive those/these (How many of those were inside the urban area?): the things the last question counted
     (r"(?<=\bof )(?:those|these)\b(?!\s+(?!(?:is|are|was|were|has|have|had|did|do|does|\w+ed)\b)(?-i:[a-z]))", Want.ANY),
     (r"\b(?:that|this|these|those)\s+(?=(?-i:[a-z]))(?!(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|"
