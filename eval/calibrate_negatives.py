@@ -28,6 +28,8 @@ PERSON_FACTS_ZH = (
     ("出生", "{p}是哪一年出生的？"), ("电话", "{p}的电话号码是多少？"), ("工资", "{p}每月工资是多少？"),
     ("毕业", "{p}毕业于哪所大学？"), ("年龄", "{p}今年的年龄是多大？"), ("籍贯", "{p}的籍贯是哪里？"),
 )
+# Other words that give an attribute: a person 土生土长 in a city has told his native place.
+FACT_EVIDENCE = {"籍贯": ("籍贯", "土生土长", "祖籍", "老家")}
 CITY_FACTS_EN = (
     ("人口", "What is the population of {C}?"), ("面积", "How many square kilometres does {C} cover?"),
     ("气温", "What is the average winter temperature in {C}?"), ("大学", "How many universities does {C} have?"),
@@ -145,7 +147,7 @@ def attribute_swaps(retriever, facts: IndexFacts) -> list[Example]:
         ):
             for name in forms.get(kind, [])[:1]:
                 for word, template in facts:
-                    if not any(word in text for text in own):
+                    if not any(w in text for text in own for w in FACT_EVIDENCE.get(word, (word,))):
                         out.append(Example(template.format(**{key: name}), 0, f"attribute swap ({word})", f"fact {word}"))
     return out
 
