@@ -702,7 +702,9 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         unknown = [u for u in unknown if u.lower() not in parts]
     wordless = bool(nonsense(evidence.question, facts.lexicon, own_terms(evidence)))
     nothing_known = bool(units) and not any(unit_known(u, facts) for u in units)  # no word of it occurs in the text
-    absent = absent_nouns(units, lambda u: unit_known(u, facts), bool(entities))
+    # a question naming an entity asks its facts, which the entity checks judge, unless it asks nothing they can
+    # check (no asked attribute: 湘潭的快递包装回收做得怎么样): then its own rare nouns say what it is about (oos2)
+    absent = absent_nouns(units, lambda u: unit_known(u, facts), bool(entities) and bool(focus))
     places = asked_places(evidence.question, evidence.lang, units, entities, facts.contains)
     # the passages that would answer: those holding the whole asked attribute, else those covering most of it
     answering = [i for i, f in zip(own, focus_scores) if f] if focus and any(focus_scores) else [
