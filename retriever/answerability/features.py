@@ -80,7 +80,7 @@ a question about an entity is judged on that entity's passages among them, any o
   --test all) false abstention 0.014 -> 0.012, near miss 0.851 -> 0.857; with the hand tables off (everyday.tsv, the
   English glossary) false abstention 0.037 -> 0.030 (session 12, judge4).
 - ``absent_noun``: the question names no entity of the transcript and asks about a rare noun the text never writes
-  (放线菌酮, 红烧肉, 快递, 禁渔): another subject (topic.py).
+  (放线菌酮, 红烧肉): another subject (topic.py).
 - ``place_absent``: the question is about a place or name the text writes elsewhere but none of the judged passages
   writes (长沙 / Changsha of how many coal-fired boilers did Changsha remove, answered word for word by 大连's passage;
   China of a national standard no passage found speaks of): another city's or the whole country's fact (places.py).

@@ -6,20 +6,11 @@ another subject. Common words the text does not write (炉子, 案子, 冬天) a
 count: a word's rarity is -log of its share of jieba's dictionary frequencies (a word jieba does not list is rarest).
 RARE was chosen on the tune split's answerable Chinese questions (it fires on 3 of 235) and on CMRC 2018's questions
 of the odd-numbered paragraphs (Chinese Wikipedia; it fires on 83 %); python -m eval.scope quotes the even half.
-
-A noun is what names a thing (names_thing, session 22, oos2): jieba's tagger alone missed the things of the forum's own
-field that people ask about out of scope, tagged as verbs or abbreviations (快递, 禁渔, 采暖, 违建, 光伏, 环评), so
-CC-CEDICT's first gloss decides there ('express delivery', 'ban on fishing'; not 'to pack'), except for a pronoun, time
-word or idiom (那会儿 'at that time', 好日子 'good day'). Tune rows: it fires on 4 more of 107 out-of-scope questions
-(38), on no more of 1075 answerable ones (2), on 1 more nonsense line. Opening it to entity questions that ask no
-attribute (湘潭的快递包装回收做得怎么样, whose focus is empty) fired on 34 more answerable ones (colloquial 一块儿, 搞了个,
-原话): an entity question's unwritten words are mostly the asker's own, so the entity gate stays.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 
 RARE = 12.0  # -log(frequency share) above which a word counts as rare (jieba frequency below about 370 of 60 million)
@@ -42,31 +33,6 @@ def is_noun(word: str) -> bool:
     return len(pieces) == 1 and pieces[0].flag.startswith("n")
 
 
-# A CC-CEDICT gloss that reads as a verb: "to pack", "(of a restaurant) to provide …"
-_VERB_GLOSS = re.compile(r"^\s*(?:\([^)]*\)\s*)?to\s|^\s*\((?:onom|interj)")
-# jieba's tags under which a thing hides: a verb or verbal noun (快递, 禁渔), an abbreviation (光伏, 环评), a state or
-# distinguishing word (湿地)
-_GLOSSED_FLAGS = frozenset({"v", "vn", "j", "z", "b"})
-
-
-def names_thing(word: str) -> bool:
-    """The word names a thing: jieba reads it as one noun (is_noun), or CC-CEDICT's first gloss of it is no verb (快递
-    'express delivery', 禁渔 'ban on fishing', 光伏 'photovoltaic', 湿地 'wetland', 雾霾 'haze', which jieba tags as a
-    verb, an abbreviation or a state word, or cuts in two). A word CC-CEDICT glosses first as a verb (包装 'to pack',
-    回收 'to recycle', 确认 'to confirm') or does not list (搞完, 变大: an asker's own glue), and a pronoun, time word
-    or idiom whatever its gloss (那会儿 'at that time', 好日子 'good day'), names none."""
-    from index.lexicon import _all_definitions
-    from index.tokenize import posseg
-
-    pieces = list(posseg().cut(word))
-    if len(pieces) == 1 and pieces[0].flag.startswith("n"):
-        return True
-    if len(pieces) == 1 and pieces[0].flag not in _GLOSSED_FLAGS:
-        return False  # a pronoun, time word, idiom or adverb (那会儿 'at that time', 好日子): how one asks, not what
-    glosses = _all_definitions().get(word, ())
-    return bool(glosses) and not _VERB_GLOSS.match(glosses[0])
-
-
 def absent_nouns(units: Sequence, known: Callable[[object], bool], entity_asked: bool) -> list[str]:
     """The rare nouns of a question that names no transcript entity and that the transcript never writes.
 
@@ -84,7 +50,7 @@ def absent_nouns(units: Sequence, known: Callable[[object], bool], entity_asked:
     found = [
         u.label for u in units
         if len(u.label) >= 2 and not u.label.isascii() and not QUESTION_CHARACTERS & set(u.label)
-        and rarity(u.label) >= RARE and not known(u) and names_thing(u.label)  # the text lookup after the cheap checks
+        and rarity(u.label) >= RARE and not known(u) and is_noun(u.label)  # the text lookup after the cheap checks
     ]
     # a word inside a longer word of the question is a piece of it: absent only when that word is (经纬 of 经纬度,
     # which the text writes as 纬度 and 东经; session 19, cmrc7)
