@@ -7,6 +7,11 @@ bundled transcript's index; it answers none of them, so each should be refused. 
 order): the odd half was read while choosing retriever/answerability/topic.py's rarity threshold, the even half by
 nothing, so the even half is the figure to quote. Neither trains the answerability model. The questions are not
 printed. Writes scope.md and scope.json.
+
+A second table asks the forum's own vocabulary (eval/scope_stress.jsonl, session 22, oos2): questions written for this
+measure, never tuned on, about topics the forum never discusses but in its words (环保, 污染, 治理, 政策; a Nobel prize,
+the Yangtze fishing ban, Sichuan's pandas, a purchase tax), some naming a city or speaker of the text (大连的垃圾分类), in
+Chinese, English and mixed; beside them paraphrases of answerable tune questions, whose refusals are false abstentions.
 """
 
 from __future__ import annotations
@@ -20,6 +25,12 @@ import numpy as np
 from eval.cmrc import Question, load
 
 REPORTS = Path(__file__).resolve().parent / "reports"
+STRESS = Path(__file__).resolve().parent / "scope_stress.jsonl"
+STRESS_KINDS = {
+    "out_of_scope": "another topic, in the forum's words",
+    "entity_out_of_scope": "another topic of a city or speaker of the text",
+    "paraphrase": "answerable: a tune question reworded (refused = false abstention)",
+}
 HALVES = {"even": "not read for any choice", "odd": "read while choosing topic.py's RARE"}
 
 
@@ -67,6 +78,53 @@ def evaluate_scope(retriever, questions: Sequence) -> dict:
     }
 
 
+def stress_questions(path: str | Path = STRESS) -> list[dict]:
+    """The forum-vocabulary questions (id, question, lang, kind: a STRESS_KINDS key)."""
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    unknown = {r["kind"] for r in rows} - set(STRESS_KINDS)
+    if unknown:
+        raise ValueError(f"{path}: unknown kinds {sorted(unknown)}")
+    return rows
+
+
+def evaluate_stress(retriever, rows: Sequence[dict]) -> dict:
+    """Refusal per kind and language of the forum-vocabulary questions: {kind: {lang: {'n', 'abstention'}}}, each
+    kind also under 'all'."""
+    from retriever.service import judge
+
+    out: dict[str, dict[str, dict]] = {}
+    for row in rows:
+        abstained = judge(retriever, row["question"]).abstained
+        for lang in (row["lang"], "all"):
+            cell = out.setdefault(row["kind"], {}).setdefault(lang, {"n": 0, "refused": 0})
+            cell["n"] += 1
+            cell["refused"] += int(abstained)
+    for cells in out.values():
+        for cell in cells.values():
+            cell["abstention"] = round(cell["refused"] / cell["n"], 3)
+    return out
+
+
+def stress_markdown(figures: dict) -> list[str]:
+    """scope.md's second table: a row per kind, refusal by language."""
+    langs = ("zh", "en", "mixed", "all")
+    rows = [
+        f"| {kind} ({STRESS_KINDS[kind]}) | " + " | ".join(
+            f"{c['refused']} of {c['n']}" if (c := cells.get(lang)) else "—" for lang in langs
+        ) + " |"
+        for kind, cells in figures.items()
+    ]
+    return [
+        "",
+        "Forum-vocabulary questions (eval/scope_stress.jsonl, written for this measure, never tuned on): refused.",
+        "",
+        "| kind | zh | en | mixed | all |",
+        "|---|---|---|---|---|",
+        *rows,
+        "",
+    ]
+
+
 def markdown(halves: dict, embedder: str) -> str:
     """scope.md: a table row per half (run_scope's figures)."""
     rows = []
@@ -99,15 +157,30 @@ def run_scope(index=None, data=None, out: str | Path | None = REPORTS, log: Call
     from eval.run import opened_retriever
 
     questions = {half: cmrc_half(half, data) for half in HALVES}  # a missing file fails here, before any index opens
+    stress = stress_questions(STRESS) if STRESS.is_file() else []
     with opened_retriever(index, None, False, log) as retriever:
         figures = {half: evaluate_scope(retriever, qs) for half, qs in questions.items()}
         text = markdown(figures, retriever.embedder.id)
+        if stress:
+            figures["forum_vocabulary"] = evaluate_stress(retriever, stress)
+            text += "\n".join(stress_markdown(figures["forum_vocabulary"]))
     log(text)
     if out is not None:
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)
         (out / "scope.md").write_text(text, encoding="utf-8")
         (out / "scope.json").write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    return figures
+
+
+def run_stress(index=None, path: str | Path = STRESS, log: Callable[[str], None] = print) -> dict:
+    """Only the forum-vocabulary table (a minute, not CMRC's thousand questions); prints it, writes nothing."""
+    from eval.run import opened_retriever
+
+    rows = stress_questions(path)
+    with opened_retriever(index, None, False, log) as retriever:
+        figures = evaluate_stress(retriever, rows)
+    log("\n".join(stress_markdown(figures)))
     return figures
 
 
@@ -122,7 +195,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: the default index)")
     parser.add_argument("--data", default=None, help="the CMRC 2018 trial JSON (default: eval/cmrc.py's)")
     parser.add_argument("--out", default=str(REPORTS), help="folder for scope.md and scope.json")
+    parser.add_argument("--stress-only", action="store_true", help="only the forum-vocabulary questions (printed, not written)")
     args = parser.parse_args(argv)
+    if args.stress_only:
+        return run_command(lambda: run_stress(args.index))
     return run_command(lambda: run_scope(args.index, args.data, args.out))
 
 
