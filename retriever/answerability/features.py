@@ -190,7 +190,7 @@ from retriever.answerability.names import (
 )
 from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.preamble import self_referenced, unframed
-from retriever.answerability.quantity import COUNT, MEASURE_ASKED, asked_unit, counted_unit, gives_count
+from retriever.answerability.quantity import COUNT, MEASURE_ASKED, asked_unit, counted_unit, counted_words, gives_count
 from retriever.answerability.quotes import quote_check
 from retriever.answerability.roles import firm_by_kind, province_entities
 from retriever.answerability.specificity import specific_cover
@@ -814,7 +814,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         ) if rest is None else rest, listed),
         "clause_number": min(
             clause_number(asked_number, measured_by_number(checked or checked_attribute, asked_number), chunks,
-                          numbered_attribute, quoted_numbers(evidence.question))
+                          numbered_attribute, quoted_numbers(evidence.question),
+                          counted_words(canonical(evidence.question)))
             for chunks in each
         ),
         "kind_named": kind_named(name_kind, [texts[i] for i in own]),

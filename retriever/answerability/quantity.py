@@ -188,3 +188,53 @@ _GRADED = re.compile(rf"(?<![\d.])(?:\d{{1,2}}|{_NUMERAL}{{1,3}})\s*级")
 def graded_out(text: str) -> str:
     """The text without its numbers of levels (4级, 四级): a count of things asked is not answered by them."""
     return _GRADED.sub(" ", text)
+
+
+# The counted thing: the words right after 多少/几 and its measure word (多少名交警, 几个专题工作小组), or after "how many"
+# up to its noun (how many yellow-label vehicles did…: yellow-label vehicles). A count answers only when the number
+# counts that thing: it stands in the number's own clause (or the one before it), not one clause over, where a number
+# of something else sits beside the asked words (how many rooms do the two hotels have: 两家五星级的酒店 counts hotels;
+# how many villages does the four-level grid cover: 162个网格 counts grids). Session 22, nm3.
+_MEASURES = "|".join(THINGS + PEOPLE_UNITS)
+_COUNTED_AFTER_ZH = re.compile(
+    rf"(?:多少|几|幾)\s*(?:(?:{_MEASURES})\s*([\u4e00-\u9fff]{{1,8}})|(?!{_MEASURES})([\u4e00-\u9fff]{{1,8}}))"
+)
+_HOW_MANY_WORDS = re.compile(r"\bhow many\s+([a-z][a-z\s-]*)", re.I)
+_EN_STOP = frozenset(
+    "did do does were was are is have has had in of on at for by to will would can could and or that which who with "
+    "from there".split()
+)
+_PLURAL_HEAD = re.compile(r"(?:s|people|staff|personnel|police|children|men|women)$", re.I)
+
+
+def counted_words(question: str) -> str:
+    """The words naming the thing a count question counts ('' when it counts none: 多少钱, how much).
+
+    Args:
+        question: the folded question (search_key form for Chinese).
+    """
+    english = _HOW_MANY_WORDS.search(question)
+    if english:
+        words: list[str] = []
+        for word in english.group(1).lower().split()[:3]:
+            if word in _EN_STOP:
+                break
+            words.append(word)
+            if _PLURAL_HEAD.search(word):
+                break
+        else:  # no plural head within three words (how many company leave finally): the first word is the thing
+            words = words[:1]
+        return " ".join(words)
+    chinese = _COUNTED_AFTER_ZH.search(question)
+    return (chinese.group(1) or chinese.group(2)) if chinese else ""
+
+
+def counts_things(unit: str | None) -> bool:
+    """Whether a number in the unit counts things or people (COUNT, 台, 名), where the counted noun must be its own."""
+    return unit == COUNT or unit in THINGS or unit in PEOPLE_UNITS
+
+
+# a number whose clause ends with its measure word (关停486家): the counted noun is elided, named before (污染源…3284家)
+BARE_COUNT = re.compile(
+    rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?\s*(?:{'|'.join(THINGS + PEOPLE_UNITS)})\s*$"
+)
