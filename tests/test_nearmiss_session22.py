@@ -10,7 +10,7 @@ import pytest
 from index.normalize import canonical
 from retriever.answerability.answer_check import clause_number
 from retriever.answerability.features import Unit
-from retriever.answerability.quantity import COUNT, counted_words, counts_things
+from retriever.answerability.quantity import COUNT, asked_unit, counted_words, counts_things, has_number
 from tests.test_answerability_subjects import chunk as _chunk
 
 
@@ -46,10 +46,10 @@ def test_a_number_of_another_thing_beside_the_asked_words_does_not_count_it():
     assert clause_number(COUNT, rooms, counted, rooms, counted="客房") == 1.0
 
 
-def test_an_elided_noun_is_named_before_the_bare_count():
+def test_a_bare_count_may_count_the_asked_thing_in_other_words():
     sources = [_chunk("d", "纳入整治的污染源达到3284家。其中，整改到位2798家，关停486家。")]
-    words = [Unit("污染源", 1.0, ("污染源",))]
-    assert clause_number(COUNT, words, sources, words, counted="污染源") == 1.0
+    words = [Unit("厂子", 1.0, ("厂子",)), Unit("关停", 1.0, ("关停",))]
+    assert clause_number(COUNT, words, sources, words[1:], counted="厂子") == 1.0  # 486家: its noun told before
 
 
 def test_the_rooms_of_the_hotels_in_the_forum(retriever):
@@ -59,3 +59,24 @@ def test_the_rooms_of_the_hotels_in_the_forum(retriever):
         evidence_for(retriever, "How many rooms do the two five-star hotels in Pubang's wetland town have?")
     ).values
     assert values["clause_number"] < 0.5
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("How many kilometres of new pipes did the county lay?", "公里"),
+        ("What is the area of the lake, in hectares?", "公顷"),
+        ("How long is the canal — a few hundred kilometres?", "公里"),
+        ("In tonnes, how much dust did the campaign remove?", "吨"),
+        ("How many square kilometres does the reserve cover?", "平方公里"),
+        ("How much water went north, in cubic metres?", "立方米"),
+        ("How many boilers did the city remove?", ""),
+    ],
+)
+def test_a_unit_of_measure_an_english_question_names_is_the_asked_unit(question, unit):
+    assert asked_unit(canonical(question)) == unit
+
+
+def test_a_number_in_the_named_unit_answers_in_either_language():
+    assert has_number("新建污水管网120千米", "公里") and not has_number("布设了175个空气微站", "公里")
+    assert has_number("a pipeline of 46 km", "公里")  # an English text writes the unit in English

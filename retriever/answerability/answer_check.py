@@ -305,9 +305,9 @@ def clause_number(
         quoted: the numbers the question writes itself (quoted_numbers): a reader who restates the text's figure and
             asks a part of it (湘潭那47个重点项目现在已经完工了几个) is not answered by that figure (session 20, nm1).
         counted: the words naming the counted thing (quantity.counted_words): of a count of things or people, the
-            asked words among them must stand in the number's own clause or the one before it (or, when the number
-            ends its clause with a bare measure word, 关停486家, in the sentences before: the noun is elided), not
-            only one clause over (两家五星级的酒店 gives no number of rooms; session 22, nm3).
+            asked words among them must stand in the number's own clause or the one before it, not only one clause
+            over (两家五星级的酒店 gives no number of rooms; session 22, nm3); unless the number ends its clause with a
+            bare measure word (关停486家, 处理102人): its noun is elided or told before, in the text's own words.
     """
     if unit is None or unit in (DURATION, "年"):
         return 1.0  # a time is told in a clause of its own (2012年初，湘潭市确立了…): focus_sentence checks it
@@ -328,11 +328,8 @@ def clause_number(
                     if rule_on(11) and any(u.found_in(window) for u in words):  # the number counts an asked thing: the
                         context = window + topic  # rest may be the passage's topic, told before (全市3000余名交警)
                         score = max(score, _clause_score(words, attribute, context))
-                    if thing:  # the number counts the asked thing (its own clause; an elided noun's topic before)
-                        own = ",".join(clauses[max(i - 1, 0) : i + 1])
-                        if BARE_COUNT.search(clause):
-                            own += previous + topic
-                        score = min(score, coverage(thing, own))
+                    if thing and not BARE_COUNT.search(clause):  # the number counts a thing it names: the asked one
+                        score = min(score, coverage(thing, ",".join(clauses[max(i - 1, 0) : i + 1])))
                     best = max(best, score)
                     if best >= 1.0:
                         return best
