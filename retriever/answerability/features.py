@@ -73,7 +73,11 @@ a question about an entity is judged on that entity's passages among them, any o
   (A、B和C, 等九大 closing them, 豫鄂陕三省, 一是…三是): 0 where the text never splits the class (“十五小”企业); a division
   asked (哪个区, which district, 在哪个省) only by a place's name that is not the asked city's own (大连市 is no district
   of Dalian) nor a title in 《》 (answer_check.names_place). A count of things is no number of levels (4级网格 does not
-  count 村) nor a year heading a name (2016全国…论坛), and 位 counts people (quantity.py; session 21, nm2).
+  count 村) nor a year heading a name (2016全国…论坛), and 位 counts people (quantity.py; session 21, nm2). A count
+  answers only where its number counts the asked thing (the words after 多少/几 and its measure word, or after how
+  many, in the number's own clause or the one before: 两家五星级的酒店 gives no number of rooms; a bare 关停486家 may
+  count it in other words), and an English unit of measure named (how many kilometres, in hectares) is the asked unit
+  (quantity.counted_words, english_measure; session 22, nm3).
   focus_sentence and clause_number count only the asked words the text writes (all of them when it writes none): a word
   it never writes (a new writer's word no table lists, 罚款 for 处罚, an English word without a gloss) is evidence once,
   in focus_known and words_unmapped, not again in every check. Leave one set out (python -m eval.calibrate_validate
