@@ -30,7 +30,7 @@ from retriever.answerability.eras import rule_on
 from retriever.answerability.heads import head_characters, kind_of
 from retriever.answerability.kinds import named_at
 from retriever.answerability.names import person_name
-from retriever.answerability.quantity import COUNT, DURATION, gives_count, graded_out
+from retriever.answerability.quantity import BARE_COUNT, COUNT, DURATION, counts_things, gives_count, graded_out
 from retriever.answerability.units import Unit, coverage, pos_tagger
 from retriever.sentence_spans import PREPARED
 
@@ -357,6 +357,7 @@ def stated_answer(
 def clause_number(
     unit: str | None, words: Sequence[Unit], passages: Sequence[Chunk], attribute: Sequence[Unit] = (),
     quoted: Sequence[str] = (),
+    counted: str = "",
 ) -> float:
     """The best share of every asked word (the attribute) around a clause of the passages that gives a number in the
     unit (the clause and its neighbours within one sentence); 1.0 when no number is asked (unit None). A measure word
@@ -378,12 +379,17 @@ def clause_number(
             强力淘汰黄标车… 全市3000余名交警).
         quoted: the numbers the question writes itself (quoted_numbers): a reader who restates the text's figure and
             asks a part of it (湘潭那47个重点项目现在已经完工了几个) is not answered by that figure (session 20, nm1).
+        counted: the words naming the counted thing (quantity.counted_words): of a count of things or people, the
+            asked words among them must stand in the number's own clause or the one before it, not only one clause
+            over (两家五星级的酒店 gives no number of rooms; session 22, nm3); unless the number ends its clause with a
+            bare measure word (关停486家, 处理102人): its noun is elided or told before, in the text's own words.
     """
     if unit is None or unit in (DURATION, "年"):
         return 1.0  # a time is told in a clause of its own (2012年初，湘潭市确立了…): focus_sentence checks it
     # a count of things (how many villages) is no number of levels (市县乡村4级网格: 4 counts levels, not 村), unless
     # the levels are what is counted (how many levels, 几级: the asked words, not the attribute's four-level)
     levels = unit == COUNT and not any("级" in f for u in words for f in u.forms)
+    thing = _counted_units(words, counted) if counts_things(unit) else []
     best = 0.0
     for chunk in passages:
         previous, topic = "", ""
@@ -397,6 +403,8 @@ def clause_number(
                     if rule_on(11) and any(u.found_in(window) for u in words):  # the number counts an asked thing: the
                         context = window + topic  # rest may be the passage's topic, told before (全市3000余名交警)
                         score = max(score, _clause_score(words, attribute, context))
+                    if thing and not BARE_COUNT.search(clause):  # the number counts a thing it names: the asked one
+                        score = min(score, coverage(thing, ",".join(clauses[max(i - 1, 0) : i + 1])))
                     best = max(best, score)
                     if best >= 1.0:
                         return best
@@ -405,6 +413,17 @@ def clause_number(
     return best
 
 
+
+
+def _counted_units(words: Sequence[Unit], counted: str) -> list[Unit]:
+    """The asked words naming the counted thing: written in the question's counted words (an English word whole)."""
+    if not counted:
+        return []
+    latin = counted.split()
+    return [
+        u for u in words
+        if (u.label in latin if u.label.isascii() else any(f and f in counted for f in (u.label, *u.forms) if not f.isascii()))
+    ]
 
 
 _QUOTED = lazy_compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d.,]*\d)?(?!\d)(?![.,]\d)")  # 47, 40.85, 1,000; not 2 of 1,000

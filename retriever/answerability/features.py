@@ -75,9 +75,12 @@ a question about an entity is judged on that entity's passages among them, any o
   (A、B和C, 等九大 closing them, 豫鄂陕三省, 一是…三是): 0 where the text never splits the class (“十五小”企业); a division
   asked (哪个区, which district, 在哪个省) only by a place's name that is not the asked city's own (大连市 is no district
   of Dalian) nor a title in 《》 (answer_check.names_place). A count of things is no number of levels (4级网格 does not
-  count 村) nor a year heading a name (2016全国…论坛), and 位 counts people (quantity.py; session 21, nm2). Who did
-  it is also given by a doer named after 由/被 before the asked deed (目前由爱贝克思代理) or opening its clause
-  (香港无线电视已于2006年买下…), a doer's noun (代理人) by its deed (代理), and how long by 2,400万年 or a span of dates
+  count 村) nor a year heading a name (2016全国…论坛), and 位 counts people (quantity.py; session 21, nm2). A count
+  answers only where its number counts the asked thing (the words after 多少/几 and its measure word, or after how
+  many, in the number's own clause or the one before: 两家五星级的酒店 gives no number of rooms; a bare 关停486家 may
+  count it in other words), and an English unit of measure named (how many kilometres, in hectares) is the asked unit
+  (quantity.counted_words, english_measure; session 22, nm3). Who did it is also given by a doer named after 由/被
+  before the asked deed (目前由爱贝克思代理) or opening its clause (香港无线电视已于2006年买下…), a doer's noun (代理人) by its deed (代理), and how long by 2,400万年 or a span of dates
   (花期1-3月) (session 22, cmrc9: CMRC even half false abstention 6 -> 0 of 510 on the stored model).
   focus_sentence and clause_number count only the asked words the text writes (all of them when it writes none): a word
   it never writes (a new writer's word no table lists, 罚款 for 处罚, an English word without a gloss) is evidence once,
@@ -195,7 +198,7 @@ from retriever.answerability.names import (
 )
 from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.preamble import self_referenced, unframed
-from retriever.answerability.quantity import COUNT, MEASURE_ASKED, asked_unit, counted_unit, gives_count
+from retriever.answerability.quantity import COUNT, MEASURE_ASKED, asked_unit, counted_unit, counted_words, gives_count
 from retriever.answerability.quotes import quote_check
 from retriever.answerability.roles import firm_by_kind, province_entities
 from retriever.answerability.specificity import specific_cover
@@ -819,7 +822,8 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         ) if rest is None else rest, listed),
         "clause_number": min(
             clause_number(asked_number, measured_by_number(checked or checked_attribute, asked_number), chunks,
-                          numbered_attribute, quoted_numbers(evidence.question))
+                          numbered_attribute, quoted_numbers(evidence.question),
+                          counted_words(canonical(evidence.question)))
             for chunks in each
         ),
         "kind_named": kind_named(name_kind, [texts[i] for i in own]),

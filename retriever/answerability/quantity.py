@@ -41,7 +41,9 @@ _EN_YEAR = re.compile(r"\b(?:in )?(?:what|which) year\b", re.I)
 _NUMERAL = "[零〇一二两三四五六七八九十百千万亿]"
 _DIGITS = r"\d[\d.,]*"
 # Units that answer one another: 多少人 is answered by 992名; 多少钱 by 18亿元.
-_SAME_UNITS = (("元", "万元", "亿元"), ("人", "名", "位", "人次", "万人"), ("吨", "万吨"), ("公里", "千米"))
+_SAME_UNITS = (
+    ("元", "万元", "亿元"), ("人", "名", "位", "人次", "万人"), ("吨", "万吨"), ("公里", "千米"), ("平方公里", "平方千米"),
+)
 
 
 COUNT = "个数"  # how many, 多少 + a noun: a count of things, which a percentage (排查率做到了100%) does not give
@@ -90,7 +92,31 @@ def asked_unit(question: str) -> str | None:
         if match.group(1) == "倍" and ratio_asked(question):
             return ""  # 是关停的几倍: a ratio of two figures, which the text gives, not a number written with 倍
         return match.group(1) or ""
-    return "" if _ASKED_EN.search(question) else None
+    if _ASKED_EN.search(question) or _IN_MEASURE.search(question):  # the area, in hectares: a number asked
+        return english_measure(question)
+    return None
+
+
+# A unit of measure an English question asking a number names (how many kilometres, in hectares, a few hundred
+# kilometres?): the number must be in it, as 多少公里 asks one in 公里 (how many kilometres of pipes is not answered
+# by 175个微站). Session 22, nm3.
+_EN_MEASURES = (
+    (r"square (?:kilomet(?:re|er)s?|km)", "平方公里"), (r"square (?:met(?:re|er)s?|m)", "平方米"),
+    (r"cubic (?:met(?:re|er)s?|m)", "立方米"), (r"kilomet(?:re|er)s?|km", "公里"), (r"hectares?", "公顷"),
+    (r"tonnes?|tons?", "吨"),
+)
+_IN_MEASURE = re.compile(r"\bin\s+(?:square\s+|cubic\s+)?(?:kilomet(?:re|er)s|km|met(?:re|er)s|hectares|tonnes|tons)\b", re.I)
+_EN_MEASURE = re.compile(
+    r"\b(?:" + "|".join(f"({p})" for p, _ in _EN_MEASURES) + r")\b", re.I
+)
+
+
+def english_measure(question: str) -> str:
+    """The Chinese unit of a unit of measure an English question asks in (how many kilometres: 公里); '' for none."""
+    match = _EN_MEASURE.search(question)
+    if not match:
+        return ""
+    return next(unit for (_, unit), group in zip(_EN_MEASURES, match.groups()) if group)
 
 
 # A date asked with 几 (几月几号, 几月份, 几号, 几日): the calendar's month or day, not a number of them (几个月 is a length)
@@ -162,7 +188,7 @@ _ROMAN_CLASS = rf"(?<![a-z]){_ROMAN}(?![a-z])\s*[类级]"
 def has_number(text: str, unit: str) -> bool:
     """True when the text gives a number in the unit ('' : any number); a Chinese measure word of things or people
     (台, 个, 名) is no word of an English text: any number there (46 small coal-fired boilers)."""
-    if (unit in THINGS or unit in PEOPLE_UNITS) and not _CJK_CHAR.search(text):
+    if (unit in THINGS or unit in PEOPLE_UNITS or unit in _MEASURE_UNITS) and not _CJK_CHAR.search(text):
         return bool(number_pattern("").search(text))
     return bool(number_pattern(unit).search(text))
 
@@ -173,6 +199,7 @@ THINGS = ("台", "家", "个", "项", "次", "起", "件", "辆", "座", "条", 
 
 
 PEOPLE_UNITS = ("名", "人", "位")
+_MEASURE_UNITS = tuple(unit for _, unit in _EN_MEASURES)  # an English text writes them in English (46 km)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _THING_COUNT = re.compile(rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?\s*(?:{'|'.join(THINGS)})|{_ROMAN_CLASS}")
 
@@ -192,3 +219,54 @@ _GRADED = re.compile(rf"(?<![\d.])(?:\d{{1,2}}|{_NUMERAL}{{1,3}})\s*级")
 def graded_out(text: str) -> str:
     """The text without its numbers of levels (4级, 四级): a count of things asked is not answered by them."""
     return _GRADED.sub(" ", text)
+
+
+# The counted thing: the words right after 多少/几 and its measure word (多少名交警, 几个专题工作小组), or after "how many"
+# up to its noun (how many yellow-label vehicles did…: yellow-label vehicles). A count answers only when the number
+# counts that thing: it stands in the number's own clause (or the one before it), not one clause over, where a number
+# of something else sits beside the asked words (how many rooms do the two hotels have: 两家五星级的酒店 counts hotels;
+# how many villages does the four-level grid cover: 162个网格 counts grids). Session 22, nm3.
+_MEASURES = "|".join(THINGS + PEOPLE_UNITS)
+_COUNTED_AFTER_ZH = re.compile(
+    rf"(?:多少|几|幾)\s*(?:(?:{_MEASURES})\s*([\u4e00-\u9fff]{{1,8}})|(?!{_MEASURES})([\u4e00-\u9fff]{{1,8}}))"
+)
+_HOW_MANY_WORDS = re.compile(r"\bhow many\s+([a-z][a-z\s-]*)", re.I)
+_EN_STOP = frozenset(
+    "did do does were was are is have has had in of on at for by to will would can could and or that which who with "
+    "from there".split()
+)
+_PLURAL_HEAD = re.compile(r"(?:s|people|staff|personnel|police|children|men|women)$", re.I)
+
+
+def counted_words(question: str) -> str:
+    """The words naming the thing a count question counts ('' when it counts none: 多少钱, how much).
+
+    Args:
+        question: the folded question (search_key form for Chinese).
+    """
+    english = _HOW_MANY_WORDS.search(question)
+    if english:
+        words: list[str] = []
+        for word in english.group(1).lower().split()[:3]:
+            if word in _EN_STOP:
+                break
+            words.append(word)
+            if _PLURAL_HEAD.search(word):
+                break
+        else:  # no plural head within three words (how many company leave finally): the first word is the thing
+            words = words[:1]
+        return " ".join(words)
+    chinese = _COUNTED_AFTER_ZH.search(question)
+    return (chinese.group(1) or chinese.group(2)) if chinese else ""
+
+
+def counts_things(unit: str | None) -> bool:
+    """Whether a number in the unit counts things or people (COUNT, 台, 名), where the counted noun must be its own."""
+    return unit == COUNT or unit in THINGS or unit in PEOPLE_UNITS
+
+
+# a number whose clause ends with its measure word (关停486家, 处理102人): the counted noun is elided or named before in
+# the text's own words (污染源…3284家 for 厂子), so no noun of another thing says it counts something else
+BARE_COUNT = re.compile(
+    rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?\s*(?:{'|'.join(THINGS + PEOPLE_UNITS)})\s*$"
+)
