@@ -128,6 +128,8 @@ _EN_OPENINGS = (
     r"it is (?:true|the case) that|am i right (?:in thinking |to think )?that|i (?:heard|read|was told) that",
     r"(?:i(?:'m| am)|as) (?:a|an) [a-z][a-z \-]{1,30}?[,:;]",  # I'm a student, / As an engineer,: who asks
     r"(?:quick |a )?fact[- ]?check(?:ing)?(?: this| please)?[:,\-–—]",  # the fact-checker's label (Fact check: did …)
+    # an English speaker dictating (session 22, readers18): uh so, um so like, erm, okay so before the question
+    r"(?:u+h+|u+m+|e+rm*|h+m+)(?:[\s,]+(?:so|like|well|okay|ok|yeah))*(?!\w)|(?:okay|ok|so|well)[\s,]+(?:so|like)(?!\w)",
 )
 _OPENING = lazy_compile(rf"^{_SEP}(?:{'|'.join(_ZH_OPENINGS + _EN_OPENINGS)}){_SEP}", re.I)
 # The formal writer's hedge set off by commas inside the question (how long, by his account, has …; In what way, if at
@@ -140,6 +142,16 @@ _EN_ASIDE = lazy_compile(
     r"|as (?:far as I (?:know|can tell|understand)|I understand it|I recall)"
     r"|in (?:his|her|their) (?:own )?words|so to speak|roughly|approximately|more or less|exactly|precisely|broadly"
     r"|(?:broadly|roughly|generally) speaking|in (?:short|brief|essence|general))\s*,\s*",
+    re.I,
+)
+# the dictating speaker's "like" before a figure or a unit asked (was like two hundred, like in yuan), "you know"
+_EN_NUMBER_WORD = (
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|million|billion)\b)"
+)
+_EN_LIKE = lazy_compile(
+    rf"\s+(?:like|you know|i mean)(?=\s+(?:about |around |roughly |maybe )?{_EN_NUMBER_WORD})"
+    r"|,\s*(?:like|you know|i mean)(?=\s*,|\s+(?:in|about|around|roughly|maybe|a|an|the)\s)",
     re.I,
 )
 _CLOSING = lazy_compile(
@@ -313,7 +325,7 @@ def unframed(question: str, contains=None) -> str:
     word characters would be left (请问 alone is no question, and stays what it is).
     """
     if not re.search(_HAN, question):
-        question = _EN_ASIDE.sub(" ", question)
+        question = _EN_LIKE.sub("", _EN_ASIDE.sub(" ", question))
     # 我记得…，具体多少？ is a figure recalled, not the asker's own context
     text = situated(remembered(guess_checked(instructed(netizen(question, contains)))), contains)
     for _ in range(3):
