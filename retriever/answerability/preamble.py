@@ -665,7 +665,8 @@ _EN_UNITS_WORD = (
 _EN_YES_NO = lazy_compile(r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will)\s", re.I)
 _EN_YES_NO_FIGURE = lazy_compile(
     r"\b(?:about |around |nearly |almost |over |more than |some |roughly |only |just |close to |under |less than )?"
-    rf"(?:\d[\d,.]*(?:{_EN_SCALE})(?:[- ]odd| plus)?|(?:{_EN_UNITS_WORD})(?: (?:hundred|thousand|million|billion))*(?:[- ]odd| plus)?"
+    rf"(?:\d[\d,.]*(?:{_EN_SCALE})(?:[- ]odd| plus)?"
+    rf"|(?:{_EN_UNITS_WORD})(?: (?:hundred|thousand|million|billion))*(?:[- ]odd| plus)?"
     r"|(?:a|half a) (?:hundred|thousand|million|billion)(?: (?:hundred|thousand|million|billion))*)"
     r"(?=[\s,.?%]|$)(?: ?(%|percent|per cent|yuan|rmb))?",
     re.I,
