@@ -440,7 +440,7 @@ def claimed(question: str) -> str:
 # (claimed): the passage that gives the real figure settles it, and a figure the text never gives (a cost, a salary) is
 # a number no passage gives. A remark after the question (我看到的报道这么写的) asks nothing.
 _YES_NO = lazy_compile(r"是不是|是否|有没有|有沒有")
-_CLOSING_MA = lazy_compile(r"(?:吗|嗎|么|麼)(?=[？?。！!\s]*$)")
+_CLOSING_MA = lazy_compile(r"(?:吗|嗎|(?<![什甚怎这這那多要])(?:么|麼))(?=[？?。！!\s]*$)")
 _WH = lazy_compile(r"多少|[几幾](?![十百千万萬亿億])|什么|甚么|谁|誰|哪|怎|如何|为何|為何|为什么|啥|咋")
 
 
@@ -450,7 +450,7 @@ def _figure_checked(question: str) -> str:
     first = re.split(r"(?<=[？?])", question, maxsplit=1)[0]
     yes_no = _YES_NO.search(first)
     claim = first[: yes_no.start()] + first[yes_no.end() :] if yes_no else _CLOSING_MA.sub("", first)
-    if claim == first or _WH.search(claim):
+    if claim == first or _WH.search(question):  # a question word anywhere: a wh-question, or a second question
         return question
     claim = _CLOSING_MA.sub("", claim).strip("，,。？? ")
     figures = [m for m in _FIGURE.finditer(claim) if not re.fullmatch(r"[一1](?:个|個|次|名|位|种|種|条|條|件)", m.group(0))
