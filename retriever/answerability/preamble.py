@@ -83,6 +83,16 @@ A mainland netizen wraps the question in reactions (session 19, readers15): a ch
 takes them off (a key mash such as asdf stays, for the nonsense check; so does a lower-case acronym the text writes):
 read as words they were a figure or a name the text never writes (转录稿中没有提到：666). A round figure the asker gives
 for the exact one asked (一千多台？具体多少台) is their yardstick (comparison.yardstick), not a figure the text must write.
+
+Session 22 (persona20, readers18's new readers): a Hong Kong reader's Cantonese grammar (邊個局長話佢係…, 邊幾種, 有咩,
+先至) is read in its written form (index/colloquial.py), before homophone slips are sought too (發咗 is no slip for 发作);
+a dictating English speaker's fillers come off (uh so, um so like; like before a figure or "in yuan"), and a question of
+fillers alone is nonsense (names.py); the fact-checker's yes/no question stating a figure asks that figure
+(``_figure_checked``: 大连拆锅炉是不是花了五个亿？ → 大连拆锅炉花了多少亿？; ``english_figure_checked``: Did Dalian spend
+500 million yuan …? → Did Dalian spend how much yuan …?): right or slightly wrong, the passage with the real figure
+settles it, and a figure no passage gives (a cost, a salary, a count of river chiefs) is refused; the numbers reader's
+English units read as the text's measure words (english_units.py) and an acronym the glossary expands to a term the
+text writes (EPB → 环保局) is no unknown name (names.py).
 """
 
 from __future__ import annotations
