@@ -75,3 +75,24 @@ def test_english_units_are_the_chinese_measure_words():
     assert asked_unit("how many kilometres long is the canal?") == "公里"
     assert has_number("中线工程全长1432公里", "公里") and not has_number("中线工程的水源地", "公里")
     assert has_number("the canal is 1,432 km long", "公里")  # an English text: any number
+
+
+def test_a_yes_no_question_stating_a_figure_asks_the_figure():
+    assert unframed("大连拆锅炉是不是花了五个亿？") == "大连拆锅炉花了多少亿？"
+    assert unframed("济宁配了992名网格员吗？") == "济宁配了多少名网格员？"
+    assert unframed("南阳有没有任命三百个河长？") == "南阳任命多少个河长？"
+    assert unframed("湘潭的配套资金是不是5个亿？我看到的报道这么写的") == "湘潭的配套资金多少亿？"
+    # a wh-question (什么's 么 is no 吗), a second question, a year, or no figure: as typed
+    for question in ("严长寿23岁时做了什么？", "是不是有3个人？谁？", "论坛是不是2016年开的？", "大连是不是出台过那份意见？"):
+        assert unframed(question) == question, question
+
+
+def test_an_english_yes_no_question_stating_a_figure_asks_the_figure():
+    assert unframed("Did Dalian spend 500 million yuan removing the boilers?") == (
+        "Did Dalian spend how much yuan removing the boilers?"
+    )
+    assert unframed("Is it true that Dalian removed fourteen hundred coal-fired boilers?") == (
+        "Dalian removed how many coal-fired boilers?"
+    )
+    assert unframed("Did the forum take place in 2016?") == "Did the forum take place in 2016?"
+    assert unframed("How many boilers did Dalian remove, 1400?").startswith("How many boilers")
