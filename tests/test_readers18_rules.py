@@ -96,3 +96,8 @@ def test_an_english_yes_no_question_stating_a_figure_asks_the_figure():
     )
     assert unframed("Did the forum take place in 2016?") == "Did the forum take place in 2016?"
     assert unframed("How many boilers did Dalian remove, 1400?").startswith("How many boilers")
+
+
+def test_a_number_asked_by_its_noun_keeps_its_figure():
+    question = "And the number of boilers under ten tonnes Dalian upgraded rather than scrapped?"
+    assert unframed(question) == question

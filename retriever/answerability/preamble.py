@@ -681,6 +681,7 @@ _EN_YES_NO_FIGURE = lazy_compile(
     r"(?=[\s,.?%]|$)(?: ?(%|percent|per cent|yuan|rmb))?",
     re.I,
 )
+_EN_NUMBER_NOUN = lazy_compile(r"\b(?:number|amount|total|count|figure|share|percentage|proportion)\b", re.I)
 _EN_WH_WORD = lazy_compile(r"\b(?:how|what|which|who|whom|whose|where|when|why)\b", re.I)
 
 
@@ -688,8 +689,8 @@ def english_figure_checked(question: str) -> str:
     """An English yes/no question (or a statement asked with Is it true that) stating a figure, with its last figure
     asked: Did Dalian spend 500 million yuan on it? → Did Dalian spend how much yuan on it?; as typed otherwise."""
     text = question.strip()
-    if _EN_WH_WORD.search(text) or not (_EN_YES_NO.match(text) or text.endswith("?")):
-        return question
+    if _EN_WH_WORD.search(text) or not (_EN_YES_NO.match(text) or text.endswith("?")) or _EN_NUMBER_NOUN.search(text):
+        return question  # And the number of boilers under ten tonnes …?: a number asked by its noun, the figure a limit
     figures = [m for m in _EN_YES_NO_FIGURE.finditer(text)
                if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip()) and m.group(0).strip().lower() != "one"]
     if not figures:
