@@ -31,6 +31,8 @@ SPOKEN = {
     "𠮶度": "那里", "𠮶个": "那个", "𠮶啲": "那些", "𠮶": "那", "呢度": "这里", "呢个": "这个", "呢啲": "这些",
     "佢哋": "他们", "佢": "他", "咗": "了", "喺": "在", "唔": "不", "啲": "", "嘢": "东西", "嚟": "来", "睇": "看",
     "揾": "找", "畀": "给", "而家": "现在", "咁样": "这样", "咁": "这么",
+    # session 22 (readers18's Hong Kong reader): 先至 'only then' (花几多年先至将珠江变清), 𠮶阵 'at that time'
+    "边啲": "哪些", "先至": "才", "𠮶阵时": "那时", "𠮶阵": "那时", "呢排": "最近", "有冇": "有没有",
 }
 _SPOKEN = re.compile("|".join(map(re.escape, sorted(SPOKEN, key=len, reverse=True))))
 # 那边/这边 right after a word ('大连那边' = 大连), and sentence-final particles (啊, 来着: 叫啥来着) before a question
@@ -40,23 +42,74 @@ _FINAL_PARTICLE = re.compile(r"(?:来着|[啊呀嘛呗哈啦咧㗎㖞啰啩喇�
 
 
 _WHICH_ONE = re.compile(r"边个")
-# Characters only written Cantonese uses (佢, 咗, 喺, 嘅, 啲, 嗰 as t2s writes it, …)
-_CANTONESE = re.compile("[佢咗喺嘅啲\U00020bb6冇唔嘢乜咩哋嚟睇揾畀㗎]|系咪|系唔系")
-
-
-def _copula(text: str) -> str:
-    """系 standing as a word of its own (jieba) read as 是 (佢系喺边度 → 他是在哪里); 关系, 体系 keep it."""
-    from index.tokenize import posseg
-
-    return "".join("是" if p.word == "系" else p.word for p in posseg().lcut(text))
+# Characters only written Cantonese uses (佢, 咗, 喺, 嘅, 啲, 嗰 as t2s writes it, …), and 边个 'who, which'
+_CANTONESE = re.compile("[佢咗喺嘅啲\U00020bb6冇唔嘢乜咩哋嚟睇揾畀㗎]|系咪|系唔系|边个|几多|点样|先至")
+# 係, the Cantonese copula, standing alone in a traditional question (係以治理…為重點, 佢係…): 關係, 聯係 are words
+_COPULA_TRADITIONAL = re.compile("(?<![關关聯联連连維维干幹])係(?![數数統统咪唔])")
+# 晒 'all, completely' after a verb at the close (退晒, 拆晒咗): no word of what is asked
+_ALL_DONE = re.compile(r"(?<=[\u4e00-\u9fff])晒(?=[了咗]?[？?！!。.，,\s]*$)")
+# 边 'which' before 几 or a measure word (边几种, 边位, 边间): jieba cuts it as a word of its own; 周边, 旁边 are words
+_WHICH_MEASURE = "几个位种间家条座只类项样次年天度处"
+# 咩 'what' inside the question (有咩核心价值观); at its close it is a particle (_FINAL_PARTICLE)
+_WHAT = re.compile(r"咩(?![？?！!。.，,\s]*$)")
+# a person before 话 'says' (局长话佢…, 佢话…): a title, a pronoun or a name
+_PERSON_TITLE = re.compile(
+    r"(?:长|员|官|领导|干部|书记|主任|委员|代表|专家|记者|嘉宾|老师|总裁|经理|主持人|发言人|先生|女士|市民|居民|村民|网友)$"
+)
 
 
 def _which_one(match: re.Match) -> str:
-    """Cantonese 边个: 哪个 before a noun (边个部门), 谁 otherwise (边个负责, 系边个)."""
+    """Cantonese 边个: 哪位 before a noun naming persons (边个局长), 哪个 before another noun (边个部门), 谁 otherwise
+    (边个负责, 系边个)."""
     from index.tokenize import posseg
 
     words = posseg().lcut(match.string[match.end() : match.end() + 6])
+    if words and (words[0].flag.startswith("nr") or _PERSON_TITLE.search(words[0].word)):
+        return "哪位"  # 主任 is tagged b, 局长 n
     return "哪个" if words and words[0].flag.startswith("n") else "谁"
+
+
+_WHICH_BY_MEASURE = re.compile(f"(.?)边(?=[几{_WHICH_MEASURE}])")
+
+
+def _which_by_measure(match: re.Match) -> str:
+    """边 'which' before 几 or a measure word (跟边几个省 → 跟哪几个省); 周边, 旁边, 身边 (a word with the character before
+    it, in jieba's dictionary) stay."""
+    from index.tokenize import posseg
+
+    before = match.group(1)
+    if before and posseg().dt.tokenizer.FREQ.get(before + "边", 0) > 0:
+        return match.group(0)
+    return before + "哪"
+
+
+_PRONOUN_SAYS = re.compile(r"(?<=[他她我你])(们?)话(?=[\u4e00-\u9fff])")
+_TITLE_SAYS = re.compile(
+    r"(?:(?<=[长员官])|(?<=主任|书记|领导|干部|委员|代表|专家|记者|嘉宾|老师|总裁|经理|先生|女士))话(?=[\u4e00-\u9fff])"
+)
+
+
+def _cantonese_words(text: str, cantonese: bool) -> str:
+    """The Cantonese grammar words jieba cuts apart or glues, in their written form: 边 'which' before 几 or a measure
+    word (边几种 → 哪几种); in a Cantonese question (cantonese: the typed question wrote 係 alone, or Cantonese words)
+    also 系 'is' (t2s's 係), 话 'says' after a person (佢话, 局长话治水 → 说; jieba glues 他话 and 话治, so by
+    character), 咩 'what' inside the question (有咩 → 有什么) and 晒 'all' closing it (退晒)."""
+    from index.tokenize import posseg
+
+    text = _WHICH_BY_MEASURE.sub(_which_by_measure, text)
+    if not cantonese:
+        return text
+    text = _TITLE_SAYS.sub("说", _PRONOUN_SAYS.sub(r"\1说", _ALL_DONE.sub("", text)))
+    words = posseg().lcut(_WHAT.sub("什么", text))
+    out: list[str] = []
+    for i, p in enumerate(words):
+        word, after = p.word, words[i + 1].word if i + 1 < len(words) else ""
+        if word == "系":
+            word = "是"
+        elif word == "话" and i and after and re.match(r"[\u4e00-\u9fff]", after) and words[i - 1].flag.startswith("nr"):
+            word = "说"  # 王奇话…
+        out.append(word)
+    return "".join(out)
 
 
 def regional_written(text: str) -> str:
@@ -68,7 +121,9 @@ def regional_written(text: str) -> str:
     from index.normalize import to_simplified
 
     plain = to_simplified(text)
-    if _CANTONESE.search(plain) or (plain != text and _regional()[3].convert(text) != plain):
+    if _CANTONESE.search(plain) or _COPULA_TRADITIONAL.search(text) or (
+        plain != text and _regional()[3].convert(text) != plain
+    ):
         return written_form(text)
     return text
 
@@ -84,12 +139,15 @@ def written_form(text: str) -> str:
     from index.normalize import to_simplified
 
     plain = to_simplified(text)
+    copula = bool(_COPULA_TRADITIONAL.search(text))  # 係 alone: jieba glues t2s's 系 to a noun (网格员系)
+    typed = _COPULA_TRADITIONAL.sub("是", text) if copula else text
     # Taiwan's and Hong Kong's variant characters in their standard form (連著 → 连着, where t2s leaves 著: 著名 stays)
-    simplified = _regional()[3].convert(text) if plain != text else plain
+    simplified = _regional()[3].convert(typed) if plain != text else plain
     written = _SPOKEN.sub(lambda m: SPOKEN[m.group(0)], simplified)
     written = _WHICH_ONE.sub(_which_one, written)
-    if _CANTONESE.search(simplified):  # 係 'is' (t2s writes 系) in a Cantonese question: a word of its own
-        written = _copula(written)
+    copula = copula or bool(_CANTONESE.search(simplified))
+    if copula or _WHICH_BY_MEASURE.search(written):
+        written = _cantonese_words(written, copula)  # 边几; and 系, 话, 咩, 晒 in a Cantonese question
     written = _FINAL_PARTICLE.sub("", _PLACE_FILLER.sub("", written))
     return text if written == plain else written
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from index.abbreviations import LEVELS
 from index.abbreviations import expansions as abbreviation_expansions
-from index.colloquial import mainland, written_form
+from index.colloquial import mainland, regional_written, written_form
 from index.errors import InvalidQueryError
 from index.everyday import everyday
 from index.lexicon import stem
@@ -309,7 +309,8 @@ def parse_query(
         text, typed = fixed, text
     lang = query_lang(text)
     if lang == "zh" and known is not None and contains is not None:
-        fixed = without_slips(text, known, contains, [*names, *(aliases or {})])
+        # written Cantonese in its written form first (發咗 is no slip for 发作, 上係 none for 上西: session 22)
+        fixed = without_slips(regional_written(text), known, contains, [*names, *(aliases or {})])
         if fixed != text:
             text, typed = fixed, typed or text
     elif lang != "zh" and lexicon:  # Hsiang-tan, Ji Ning → Xiangtan, Jining; Dailan goverment → Dalian government

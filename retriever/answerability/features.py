@@ -81,7 +81,8 @@ a question about an entity is judged on that entity's passages among them, any o
   count it in other words), and an English unit of measure named (how many kilometres, in hectares) is the asked unit
   (quantity.counted_words, english_measure; session 22, nm3). Who did it is also given by a doer named after 由/被
   before the asked deed (目前由爱贝克思代理) or opening its clause (香港无线电视已于2006年买下…), a doer's noun
-  (代理人) by its deed (代理), and how long by 2,400万年 or a span of dates (花期1-3月) (session 22, cmrc9: CMRC even half false abstention 6 -> 0 of 510 on the stored model).
+  (代理人) by its deed (代理), and how long by 2,400万年 or a span of dates (花期1-3月) (session 22, cmrc9: CMRC even
+  half false abstention 6 -> 0 of 510 on the stored model).
   focus_sentence and clause_number count only the asked words the text writes (all of them when it writes none): a word
   it never writes (a new writer's word no table lists, 罚款 for 处罚, an English word without a gloss) is evidence once,
   in focus_known and words_unmapped, not again in every check. Leave one set out (python -m eval.calibrate_validate

@@ -91,7 +91,7 @@ def nonsense(question: str, lexicon: dict[str, list[str]], terms: Sequence[str] 
         from index.tokenize import tokenize
 
         terms = tokenize(question)
-    text = _GREETINGS.sub(" ", canonical(question))
+    text = _DICTATED.sub(" ", _GREETINGS.sub(" ", canonical(question)))
     left = re.sub(r"\s+", "", text)
     chinese = [t for t in terms if not t.isascii() and canonical(t).strip() and canonical(t).strip() in left]
     # 这句话是谁说的 with no sentence pasted: 这句, 话 point at nothing (keys.py)
@@ -100,6 +100,32 @@ def nonsense(question: str, lexicon: dict[str, list[str]], terms: Sequence[str] 
 
 
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])")
+# a dictating speaker's fillers (session 22, readers18: 呃呃 那个 就是说 嗯; uh, um so like): a question of them alone
+# names nothing, whatever the tagger makes of 嗯 or 就是说
+_DICTATED = re.compile(
+    r"[嗯呃]+|就是[说說]|然[后後]|那[个個]|[这這][个個]|[来來]着|对吧|"
+    r"(?<![A-Za-z])(?:u+h+|u+m+|e+rm+|h+m+|you know|i mean|like|so|well|okay|ok)(?![A-Za-z])",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _acronym_terms() -> dict[str, tuple[str, ...]]:
+    """The domain glossary's Chinese terms of each acronym it lists (epb → 环保局 环保部门 环境保护局)."""
+    from index.glossary import entries
+
+    out: dict[str, tuple[str, ...]] = {}
+    for phrases, terms in entries():
+        for phrase in phrases:
+            if re.fullmatch(r"[a-z][a-z0-9.]{1,6}", phrase):
+                out[phrase] = out.get(phrase, ()) + terms
+    return out
+
+
+def glossed_acronym(word: str, contains: Callable[[str], bool]) -> bool:
+    """Whether an acronym (EPB, MEP) stands for a term the text writes in Chinese (环保局, 环境保护部): the
+    numbers-and-acronyms reader's shorthand of a name the text gives, not a name it never writes (COD, NGO)."""
+    return any(len(t) >= 2 and contains(t) for t in _acronym_terms().get(word.lower(), ()))
 
 
 def is_dictionary_word(word: str) -> bool:
@@ -244,6 +270,8 @@ def unknown_names(
             continue  # 空气监测 (tagged nr): no surname, and the text writes 空气 and 监测; 籍贯 (tagged nr): a common word
         if lexicon and word.isascii() and word not in acronyms and looks_known(word, lexicon):
             continue
+        if word.isascii() and word.lower() in acronyms and glossed_acronym(word, contains):
+            continue  # Dalian EPB: the text writes 大连市环保局
         if known is not None and cut_across_term(text, start, offset, known, contains):
             continue  # 上门查黄标车 cut 查黄|标车: the tagger's name splits the text's 黄标车
         if not word.isascii() and (written_with_synonym(word, contains, known) or glued_particle(text, start, word, contains)):

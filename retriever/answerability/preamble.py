@@ -83,6 +83,16 @@ A mainland netizen wraps the question in reactions (session 19, readers15): a ch
 takes them off (a key mash such as asdf stays, for the nonsense check; so does a lower-case acronym the text writes):
 read as words they were a figure or a name the text never writes (转录稿中没有提到：666). A round figure the asker gives
 for the exact one asked (一千多台？具体多少台) is their yardstick (comparison.yardstick), not a figure the text must write.
+
+Session 22 (persona20, readers18's new readers): a Hong Kong reader's Cantonese grammar (邊個局長話佢係…, 邊幾種, 有咩,
+先至) is read in its written form (index/colloquial.py), before homophone slips are sought too (發咗 is no slip for 发作);
+a dictating English speaker's fillers come off (uh so, um so like; like before a figure or "in yuan"), and a question of
+fillers alone is nonsense (names.py); the fact-checker's yes/no question stating a figure asks that figure
+(``_figure_checked``: 大连拆锅炉是不是花了五个亿？ → 大连拆锅炉花了多少亿？; ``english_figure_checked``: Did Dalian spend
+500 million yuan …? → Did Dalian spend how much yuan …?): right or slightly wrong, the passage with the real figure
+settles it, and a figure no passage gives (a cost, a salary, a count of river chiefs) is refused; the numbers reader's
+English units read as the text's measure words (english_units.py) and an acronym the glossary expands to a term the
+text writes (EPB → 环保局) is no unknown name (names.py).
 """
 
 from __future__ import annotations
@@ -128,6 +138,8 @@ _EN_OPENINGS = (
     r"it is (?:true|the case) that|am i right (?:in thinking |to think )?that|i (?:heard|read|was told) that",
     r"(?:i(?:'m| am)|as) (?:a|an) [a-z][a-z \-]{1,30}?[,:;]",  # I'm a student, / As an engineer,: who asks
     r"(?:quick |a )?fact[- ]?check(?:ing)?(?: this| please)?[:,\-–—]",  # the fact-checker's label (Fact check: did …)
+    # an English speaker dictating (session 22, readers18): uh so, um so like, erm, okay so before the question
+    r"(?:u+h+|u+m+|e+rm*|h+m+)(?:[\s,]+(?:so|like|well|okay|ok|yeah))*(?!\w)|(?:okay|ok|so|well)[\s,]+(?:so|like)(?!\w)",
 )
 _OPENING = lazy_compile(rf"^{_SEP}(?:{'|'.join(_ZH_OPENINGS + _EN_OPENINGS)}){_SEP}", re.I)
 # The formal writer's hedge set off by commas inside the question (how long, by his account, has …; In what way, if at
@@ -140,6 +152,16 @@ _EN_ASIDE = lazy_compile(
     r"|as (?:far as I (?:know|can tell|understand)|I understand it|I recall)"
     r"|in (?:his|her|their) (?:own )?words|so to speak|roughly|approximately|more or less|exactly|precisely|broadly"
     r"|(?:broadly|roughly|generally) speaking|in (?:short|brief|essence|general))\s*,\s*",
+    re.I,
+)
+# the dictating speaker's "like" before a figure or a unit asked (was like two hundred, like in yuan), "you know"
+_EN_NUMBER_WORD = (
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|thousand|million|billion)\b)"
+)
+_EN_LIKE = lazy_compile(
+    rf"\s+(?:like|you know|i mean)(?=\s+(?:about |around |roughly |maybe )?{_EN_NUMBER_WORD})"
+    r"|,\s*(?:like|you know|i mean)(?=\s*,|\s+(?:in|about|around|roughly|maybe|a|an|the)\s)",
     re.I,
 )
 _CLOSING = lazy_compile(
@@ -313,7 +335,7 @@ def unframed(question: str, contains=None) -> str:
     word characters would be left (请问 alone is no question, and stays what it is).
     """
     if not re.search(_HAN, question):
-        question = _EN_ASIDE.sub(" ", question)
+        question = _EN_LIKE.sub("", _EN_ASIDE.sub(" ", question))
     # 我记得…，具体多少？ is a figure recalled, not the asker's own context
     text = situated(remembered(guess_checked(instructed(netizen(question, contains)))), contains)
     for _ in range(3):
@@ -328,7 +350,8 @@ def unframed(question: str, contains=None) -> str:
         text = regional_written(text)  # Cantonese (係咪, 嗰度, 咗) and Taiwan's variants (連著) in their written form
         text = claimed(text)  # the fact-checker's claim as the question it checks
     else:
-        text = english_claimed(text)
+        claimed_text = english_claimed(text)
+        text = claimed_text if claimed_text != text else english_figure_checked(text)
     text = doubting(text)
     for _ in range(2):  # an opening after the doubt (Is it true that …: the frame is one)
         text = _OPENING.sub("", text, count=1)
@@ -411,7 +434,7 @@ def claimed(question: str) -> str:
         return said.group(3) + "是谁" + said.group(2) + "？"
     check = _ZH_CLAIM_CHECK.search(question)
     if not check or check.start() == 0:
-        return question
+        return _figure_checked(question)
     claim = _ZH_SOURCE.sub("", question[: check.start()], count=1).strip("，,。 ")
     if len(claim) < 2 or _ZH_ASKING.search(claim):
         return question
@@ -419,6 +442,31 @@ def claimed(question: str) -> str:
                and not re.fullmatch(r"\d{4}年?", m.group(0))]
     if not figures:
         return claim + "吗？"
+    return _figure_asked(claim, figures[-1])
+
+
+# A yes/no question that states a figure (session 22, readers18's fact-checker): 大连拆锅炉是不是花了五个亿？ 济宁配了992名
+# 网格员吗？ 南阳有没有任命三百个河长？ The figure, right or slightly wrong, is the number asked, as a quoted claim's is
+# (claimed): the passage that gives the real figure settles it, and a figure the text never gives (a cost, a salary) is
+# a number no passage gives. A remark after the question (我看到的报道这么写的) asks nothing.
+_YES_NO = lazy_compile(r"是不是|是否|有没有|有沒有")
+_CLOSING_MA = lazy_compile(r"(?:吗|嗎|(?<![什甚怎这這那多要])(?:么|麼))(?=[？?。！!\s]*$)")
+_WH = lazy_compile(r"多少|[几幾](?![十百千万萬亿億])|什么|甚么|谁|誰|哪|怎|如何|为何|為何|为什么|啥|咋")
+
+
+def _figure_checked(question: str) -> str:
+    """A yes/no question stating a figure as the question of that figure (大连拆锅炉是不是花了五个亿？ → 大连拆锅炉花了多少
+    亿？); the question as typed when it asks no yes/no, names no figure or asks a question word too."""
+    first = re.split(r"(?<=[？?])", question, maxsplit=1)[0]
+    yes_no = _YES_NO.search(first)
+    claim = first[: yes_no.start()] + first[yes_no.end() :] if yes_no else _CLOSING_MA.sub("", first)
+    if claim == first or _WH.search(question):  # a question word anywhere: a wh-question, or a second question
+        return question
+    claim = _CLOSING_MA.sub("", claim).strip("，,。？? ")
+    figures = [m for m in _FIGURE.finditer(claim) if not re.fullmatch(r"[一1](?:个|個|次|名|位|种|種|条|條|件)", m.group(0))
+               and not re.fullmatch(r"\d{4}年?", m.group(0))]
+    if len(claim) < 4 or not figures:
+        return question
     return _figure_asked(claim, figures[-1])
 
 
@@ -613,6 +661,49 @@ _EN_FIGURE = lazy_compile(
     rf"(?:\d[\d,.]*|a few|several|dozens of|hundreds of|thousands of){_EN_SCALE}(?: (yuan|rmb|dollars?|usd))?(?= |$|[,.?])",
     re.I,
 )
+
+
+# The English fact-checker's yes/no question stating a figure (session 22, readers18): Did Dalian spend 500 million yuan
+# on it? Is it true that Nanyang appointed 300 river chiefs? Was the bond worth 1.8 billion yuan? The figure, right or
+# slightly wrong, is the number asked (how many / how much, its unit kept: english_units.py reads how much yuan), as
+# the Chinese 是不是…五个亿 (_figure_checked); figures spoken in words too (fourteen hundred, forty million).
+_EN_UNITS_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six"
+    r"|seven|eight|nine))?"
+)
+_EN_YES_NO = lazy_compile(r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will)\s", re.I)
+_EN_YES_NO_FIGURE = lazy_compile(
+    r"\b(?:about |around |nearly |almost |over |more than |some |roughly |only |just |close to |under |less than )?"
+    rf"(?:\d[\d,.]*(?:{_EN_SCALE})(?:[- ]odd| plus)?"
+    rf"|(?:{_EN_UNITS_WORD})(?: (?:hundred|thousand|million|billion))*(?:[- ]odd| plus)?"
+    r"|(?:a|half a) (?:hundred|thousand|million|billion)(?: (?:hundred|thousand|million|billion))*)"
+    r"(?=[\s,.?%]|$)(?: ?(%|percent|per cent|yuan|rmb))?",
+    re.I,
+)
+_EN_NUMBER_NOUN = lazy_compile(r"\b(?:number|amount|total|count|figure|share|percentage|proportion)\b", re.I)
+_EN_WH_WORD = lazy_compile(r"\b(?:how|what|which|who|whom|whose|where|when|why)\b", re.I)
+
+
+def english_figure_checked(question: str) -> str:
+    """An English yes/no question (or a statement asked with Is it true that) stating a figure, with its last figure
+    asked: Did Dalian spend 500 million yuan on it? → Did Dalian spend how much yuan on it?; as typed otherwise."""
+    text = question.strip()
+    if _EN_WH_WORD.search(text) or not (_EN_YES_NO.match(text) or text.endswith("?")) or _EN_NUMBER_NOUN.search(text):
+        return question  # And the number of boilers under ten tonnes …?: a number asked by its noun, the figure a limit
+    figures = [m for m in _EN_YES_NO_FIGURE.finditer(text)
+               if not re.fullmatch(r"(?:19|20)\d\d", m.group(0).strip()) and m.group(0).strip().lower() != "one"]
+    if not figures:
+        return question
+    last = figures[-1]
+    unit = (last.group(1) or "").lower()
+    if unit in ("%", "percent", "per cent"):
+        asked = "what percentage"
+    elif unit or re.search(r"million|billion", last.group(0), re.I):
+        asked = "how much " + (unit or "")
+    else:
+        asked = "how many"
+    return (text[: last.start()] + asked.strip() + text[last.end() :]).strip()
 
 
 def english_claimed(question: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from retriever.answerability.comparison import ratio_asked
+from retriever.answerability.english_units import ENGLISH_UNITS, english_unit
 from retriever.answerability.eras import rule_on
 
 UNITS = (
@@ -72,6 +73,9 @@ def asked_unit(question: str) -> str | None:
     """
     if asks_person(question) or _DATE_ASKED.search(question):
         return None  # 几月几号 asks a date (a time question's), not a count of months or days
+    english = english_unit(question)  # How many kilometres → 公里, What percentage → % (english_units.py, session 22)
+    if english is not None:
+        return english
     if (_MONEY if rule_on(12) else _MONEY_S10).search(question):
         return "元"
     if _PERCENT.search(question):
@@ -188,7 +192,7 @@ _ROMAN_CLASS = rf"(?<![a-z]){_ROMAN}(?![a-z])\s*[类级]"
 def has_number(text: str, unit: str) -> bool:
     """True when the text gives a number in the unit ('' : any number); a Chinese measure word of things or people
     (台, 个, 名) is no word of an English text: any number there (46 small coal-fired boilers)."""
-    if (unit in THINGS or unit in PEOPLE_UNITS or unit in _MEASURE_UNITS) and not _CJK_CHAR.search(text):
+    if (unit in THINGS or unit in PEOPLE_UNITS or unit in ENGLISH_UNITS) and not _CJK_CHAR.search(text):
         return bool(number_pattern("").search(text))
     return bool(number_pattern(unit).search(text))
 
@@ -199,7 +203,6 @@ THINGS = ("台", "家", "个", "项", "次", "起", "件", "辆", "座", "条", 
 
 
 PEOPLE_UNITS = ("名", "人", "位")
-_MEASURE_UNITS = tuple(unit for _, unit in _EN_MEASURES)  # an English text writes them in English (46 km)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _THING_COUNT = re.compile(rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?\s*(?:{'|'.join(THINGS)})|{_ROMAN_CLASS}")
 

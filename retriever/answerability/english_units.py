@@ -1,0 +1,57 @@
+"""The unit an English question asks its number in, as the Chinese measure word the text writes it with.
+
+The numbers-and-acronyms reader (session 22, readers18) asks a Chinese text's figures in English units and scale
+words: How many kilometres long is the canal?, How many tonnes of soot …?, What percentage of the sources …?, How much
+… in yuan?, How many tiers does the grid have?. A Chinese reader asking the same writes 多少公里, 多少吨, 百分之几, 多少钱,
+几级, and the quantity checks (quantity.asked_unit, unit_missing, clause_number) look for a number in that unit: read
+as a bare "how many" the English question is answered by any number near its words (a count of canals for a length
+in kilometres, 3284 sources for a percentage of them). A unit is read only when the question asks a number of it
+(how many/much … unit, what percentage, a number in yuan); a unit named otherwise (a 300-kilometre canal) asks
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+# English unit → the Chinese unit of quantity.asked_unit (longest first: square kilometres before kilometres)
+_UNITS = (
+    (r"square (?:kilomet(?:re|er)s?|km)|sq\.? ?km|km2|km²", "平方公里"),
+    (r"square met(?:re|er)s?|sq\.? ?m|m2|m²", "平方米"),
+    (r"cubic met(?:re|er)s?|m3|m³", "立方米"),
+    (r"kilomet(?:re|er)s?|km", "公里"),
+    (r"hectares?", "公顷"),
+    (r"(?:metric )?(?:tonnes?|tons?)", "吨"),
+    (r"yuan|rmb|renminbi", "元"),
+    (r"households?", "户"),
+    (r"tiers?|levels?", "级"),
+)
+_UNIT = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(_UNITS))
+# how many/much (up to three words) + the unit: How many kilometres, how many square metres of, how many million tonnes
+_HOW_MANY = re.compile(
+    rf"\bhow (?:many|much)\s+(?:(?:more|fewer|less|million|billion|thousand|hundred|additional|extra)\s+){{0,2}}(?:{_UNIT})\b",
+    re.I,
+)
+# a number asked in the unit: … in yuan?, … (in tonnes), measured in kilometres
+_IN_UNIT = re.compile(rf"\b(?:in|measured in)\s+(?:{_UNIT})\b(?=\s*[?.,)]|\s*$)", re.I)
+_PERCENT = re.compile(r"\bwhat (?:percentage|percent|per cent)\b|\bhow many (?:percent|per cent|percentage points)\b", re.I)
+_ASKS = re.compile(r"\bhow (?:many|much)\b|\bwhat\b|\bwhich\b", re.I)
+ENGLISH_UNITS = frozenset(unit for _, unit in _UNITS) | {"%"}
+
+
+def english_unit(question: str) -> str | None:
+    """The Chinese unit of the number an English question asks in an English unit (How many kilometres → 公里, What
+    percentage → %, … in yuan → 元); None when it names no unit of its number (how many boilers, a 300-km canal)."""
+    if re.search(r"[\u4e00-\u9fff]", question):
+        return None
+    if _PERCENT.search(question):
+        return "%"
+    match = _HOW_MANY.search(question)
+    if not match and _ASKS.search(question):
+        match = _IN_UNIT.search(question)
+    if not match:
+        return None
+    for i, (_, unit) in enumerate(_UNITS):
+        if match.group(f"u{i}"):
+            return unit
+    return None
