@@ -86,18 +86,41 @@ def respelled(question: str, lexicon: dict[str, list[str]], is_name: Callable[[s
         is_name: whether a Chinese term is a proper name (index.romanisation.proper_name).
     """
 
+    titled = title_case(question, lexicon)
+
     def repl(match: re.Match) -> str:
         typed = match.group(0)
         if not typed.isascii():  # São, rôle: a word of another language, or pinyin with a tone mark left
             return unaccented(typed, lexicon)
-        # a capitalised word after the first is a name: read as the text's name, never as a common word (Everest)
-        named = typed[0].isupper() and bool(re.search(r"[A-Za-z]", question[: match.start()]))
+        # a capitalised word after the first is a name: read as the text's name, never as a common word (Everest);
+        # not in a title, whose capitals mark no name (Dalian Goverment Make Public the Coal Boilors)
+        named = typed[0].isupper() and bool(re.search(r"[A-Za-z]", question[: match.start()])) and not titled
         meant = respelling(typed, lexicon, is_name, named)
         if not meant:
             return typed
         return meant.capitalize() if typed[0].isupper() else meant
 
     return _WORD.sub(repl, question)
+
+
+TITLE_WORDS = 2  # capitalised common English words after the first that make a question a title
+_TITLE_WORD = re.compile(r"(?<![A-Za-z'’-])([A-Za-z][a-z]{3,})(?![A-Za-z-])")
+
+
+def title_case(question: str, lexicon: dict[str, list[str]]) -> bool:
+    """Whether a question is written as a title (Which Four Areas Make Up Siangtan's Key Projects?): after its first
+    word, at least TITLE_WORDS of its common English words of four letters or more are capitalised, and no fewer
+    capitalised than not. Its capitals then say nothing of a name (a sentence capitalises names only: How did Dalian
+    and Jining compare? holds no capitalised common word)."""
+    from index.lexicon import is_english_word
+
+    upper = lower = 0
+    for match in list(_TITLE_WORD.finditer(question))[1:]:
+        word = match.group(1)
+        if is_english_word(word, lexicon, compounds=False):
+            upper += word[0].isupper()
+            lower += word[0].islower()
+    return upper >= TITLE_WORDS and upper >= lower
 
 
 _PINYIN_ONLY_MARKS = frozenset("\u0304\u030c")  # combining macron (ā) and caron (ǎ): only pinyin writes them
@@ -134,8 +157,9 @@ def respelling(typed: str, lexicon: dict[str, list[str]], is_name: Callable[[str
     us = american(low)
     if us != low and any(light_stem(f) in vocabulary for f in base_forms(us)):
         return ""  # a British spelling (summarise, theatre): English as typed, never one edit from another word
-    # a capitalised word that is English only by its ending (Jinning: jinn + ing) may be a name misspelt
-    names_only = named or light_stem(low) in vocabulary
+    # a capitalised word that is English only by its ending (Jinning: jinn + ing; Booker: book + er) may be a name
+    # misspelt, and is never a common word misspelt (Booker is no booked)
+    names_only = named or light_stem(low) in vocabulary or re.sub(r"ers?$", "", low) in vocabulary
     if names_only and not typed[0].isupper():
         return ""
     found: dict[str, str] = {}  # option → what it stands for (the names it spells, or its key)
