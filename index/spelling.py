@@ -110,9 +110,10 @@ _TITLE_WORD = re.compile(r"(?<![A-Za-z'’-])([A-Za-z][a-z]{3,})(?![A-Za-z-])")
 
 def title_case(question: str, lexicon: dict[str, list[str]]) -> bool:
     """Whether a question is written as a title (Which Four Areas Make Up Siangtan's Key Projects?): after its first
-    word, at least TITLE_WORDS of its common English words of four letters or more is capitalised, and no fewer
-    capitalised than not. Its capitals then say nothing of a name (a sentence capitalises names only: How did Dalian
-    and Jining compare? holds no capitalised common word)."""
+    word, at least TITLE_WORDS of its common English words of four letters or more is capitalised, and more of them
+    capitalised than not (How do I renew a Chinese passport? is a sentence: Chinese is a name's adjective). Its
+    capitals then say nothing of a name (a sentence capitalises names only: How did Dalian and Jining compare? holds
+    no capitalised common word)."""
     from index.lexicon import is_english_word
 
     upper = lower = 0
@@ -121,7 +122,7 @@ def title_case(question: str, lexicon: dict[str, list[str]]) -> bool:
         if is_english_word(word, lexicon, compounds=False):
             upper += word[0].isupper()
             lower += word[0].islower()
-    return upper >= TITLE_WORDS and upper >= lower
+    return upper >= TITLE_WORDS and upper > lower
 
 
 _CAPITALISED = re.compile(r"(?<![A-Za-z'’-])[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*(?![A-Za-z-])")
