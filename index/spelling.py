@@ -105,21 +105,28 @@ def respelled(question: str, lexicon: dict[str, list[str]], is_name: Callable[[s
 
 
 TITLE_WORDS = 1  # capitalised common English words after the first that make a question a title
-_TITLE_WORD = re.compile(r"(?<![A-Za-z'’-])([A-Za-z][a-z]{3,})(?![A-Za-z-])")
+_TITLE_WORD = re.compile(r"(?<![A-Za-z'’-])([A-Za-z][a-z]+)(?![A-Za-z-])")
+# the small words a title leaves in lower case (What Is the Capital of France?)
+_TITLE_SMALL = frozenset("a an the and but or nor for so yet of on in at to by up as via per vs".split())
 
 
 def title_case(question: str, lexicon: dict[str, list[str]]) -> bool:
     """Whether a question is written as a title (Which Four Areas Make Up Siangtan's Key Projects?): after its first
-    word, at least TITLE_WORDS of its common English words of four letters or more is capitalised, and more of them
-    capitalised than not (How do I renew a Chinese passport? is a sentence: Chinese is a name's adjective). Its
+    word, at least TITLE_WORDS of its common English words (the small ones a title leaves alone not counted) is
+    capitalised, and more of them capitalised than not (How do I renew a Chinese passport? and What was the first
+    step he took at the Dalian Environmental Protection Bureau? are sentences naming things). Its
     capitals then say nothing of a name (a sentence capitalises names only: How did Dalian and Jining compare? holds
     no capitalised common word)."""
     from index.lexicon import is_english_word
+    from index.stopwords import EN_STOPWORDS
 
     upper = lower = 0
     for match in list(_TITLE_WORD.finditer(question))[1:]:
         word = match.group(1)
-        if is_english_word(word, lexicon, compounds=False):
+        low = word.lower()
+        if low in _TITLE_SMALL or len(low) < 3:  # is, do: lower case in some titles (What is the Capital of …)
+            continue
+        if low in EN_STOPWORDS or is_english_word(word, lexicon, compounds=False):
             upper += word[0].isupper()
             lower += word[0].islower()
     return upper >= TITLE_WORDS and upper > lower

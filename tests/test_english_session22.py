@@ -25,6 +25,7 @@ def test_a_title_is_told_from_a_sentence_naming_places(lexicon):
     assert not title_case("How did Dalian and Jining compare with Xiangtan?", lexicon)  # capitals on names only
     assert not title_case("What did the Xiangtan director say about the plan?", lexicon)
     assert not title_case("How do I renew a Chinese passport?", lexicon)  # one capitalised, one not
+    assert not title_case("What was the first step he took at the Dalian Environmental Protection Bureau?", lexicon)
 
 
 def test_a_title_is_read_in_sentence_case_keeping_its_names(lexicon):
