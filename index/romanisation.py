@@ -25,6 +25,7 @@ _PIECES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _PIECE = re.compile("|".join(re.escape(p) for p, _ in _PIECES))
 _READINGS = dict(_PIECES)
 MAX_READINGS = 4096
+MAX_SYLLABLES = 3  # a name split into syllables inside a title (Wang Qi, Ji Ning, Su Guo Jun)
 # a word, or a run of capitalised words or hyphened syllables (Ji Ning, Hsiang-tan, Tan-chiang-kou)
 _NAME = re.compile(r"[A-Z][a-z'’ü]*(?:(?:-| (?=[A-Z]))[A-Za-z'’ü]+)*")
 
@@ -62,8 +63,22 @@ def pinyin_names(question: str, lexicon: dict[str, list[str]], is_name: Callable
         typed = match.group(0)
         read = repl_possessive(typed)
         if read == typed and " " in typed:  # a title (Make Up Siangtan's Projects): each word may be a name
-            return " ".join(repl_possessive(word) for word in typed.split(" "))
+            return " ".join(title_names(typed.split(" ")))
         return read
+
+    def title_names(words: list[str]) -> list[str]:
+        """A title's capitalised words read left to right, a run of up to MAX_SYLLABLES words first (What Did Wang
+        Qi Say → Wangqi, as in What did Wang Qi say), then each word alone."""
+        out, at = [], 0
+        while at < len(words):
+            for size in range(min(MAX_SYLLABLES, len(words) - at), 0, -1):
+                run = " ".join(words[at : at + size])
+                read = repl_possessive(run)
+                if read != run or size == 1:
+                    out.append(read)
+                    at += size
+                    break
+        return out
 
     def repl_possessive(typed: str) -> str:
         possessive = re.search(r"['’]s$", typed)

@@ -48,6 +48,7 @@ def toneless_latin(text: str) -> str:
 # (vice president → 副总裁) and the unknown-name check knows. Honorifics (Mr Ou) are index.romanisation.titled_surnames'.
 SHORT_FORMS = {
     "vp": "vice president", "gm": "general manager", "govt": "government", "gov't": "government", "dept": "department",
+    "ltd": "limited",  # a company's name (Pubang Landscape Architecture Co., Ltd.): no unknown name (session 22)
 }
 _SHORT = re.compile(r"(?<![A-Za-z'’])(" + "|".join(re.escape(k) for k in SHORT_FORMS) + r")\.?(?![A-Za-z'’])", re.I)
 
@@ -86,18 +87,103 @@ def respelled(question: str, lexicon: dict[str, list[str]], is_name: Callable[[s
         is_name: whether a Chinese term is a proper name (index.romanisation.proper_name).
     """
 
+    titled = title_case(question, lexicon)
+
     def repl(match: re.Match) -> str:
         typed = match.group(0)
         if not typed.isascii():  # São, rôle: a word of another language, or pinyin with a tone mark left
             return unaccented(typed, lexicon)
-        # a capitalised word after the first is a name: read as the text's name, never as a common word (Everest)
-        named = typed[0].isupper() and bool(re.search(r"[A-Za-z]", question[: match.start()]))
+        # a capitalised word after the first is a name: read as the text's name, never as a common word (Everest);
+        # not in a title, whose capitals mark no name (Dalian Goverment Make Public the Coal Boilors)
+        named = typed[0].isupper() and bool(re.search(r"[A-Za-z]", question[: match.start()])) and not titled
         meant = respelling(typed, lexicon, is_name, named)
         if not meant:
             return typed
         return meant.capitalize() if typed[0].isupper() else meant
 
     return _WORD.sub(repl, question)
+
+
+TITLE_WORDS = 1  # capitalised common English words after the first that make a question a title
+_TITLE_WORD = re.compile(r"(?<![A-Za-z'’-])([A-Za-z][a-z]+)(?![A-Za-z-])")
+# the small words a title leaves in lower case (What Is the Capital of France?)
+_TITLE_SMALL = frozenset("a an the and but or nor for so yet of on in at to by up as via per vs".split())
+
+
+def title_case(question: str, lexicon: dict[str, list[str]]) -> bool:
+    """Whether a question is written as a title (Which Four Areas Make Up Siangtan's Key Projects?): after its first
+    word, at least TITLE_WORDS of its common English words (the small ones a title leaves alone not counted) is
+    capitalised, and more of them capitalised than not (How do I renew a Chinese passport? and What was the first
+    step he took at the Dalian Environmental Protection Bureau? are sentences naming things). Its
+    capitals then say nothing of a name (a sentence capitalises names only: How did Dalian and Jining compare? holds
+    no capitalised common word)."""
+    from index.lexicon import is_english_word
+    from index.stopwords import EN_STOPWORDS
+
+    upper = lower = 0
+    for match in list(_TITLE_WORD.finditer(question))[1:]:
+        word = match.group(1)
+        low = word.lower()
+        if low in _TITLE_SMALL or len(low) < 3:  # is, do: lower case in some titles (What is the Capital of …)
+            continue
+        if low in EN_STOPWORDS or is_english_word(word, lexicon, compounds=False):
+            upper += word[0].isupper()
+            lower += word[0].islower()
+    return upper >= TITLE_WORDS and upper > lower
+
+
+_CAPITALISED = re.compile(r"(?<![A-Za-z'’-])[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*(?![A-Za-z-])")
+
+
+def sentence_case(question: str, lexicon: dict[str, list[str]], is_name: Callable[[str], bool]) -> str:
+    """A question written as a title (title_case) in sentence case: each capitalised common English word after the
+    first written in lower case (What Is the Capital of France? → What is the capital of France?), as a sentence
+    writes it, so that the checks which take a capitalised word for a name (an unknown name, a place the text never
+    names) and those which find the asked noun read it as they read the same question typed as a sentence. Kept: a
+    word that is no common English word (France, Everest), the pinyin of a name of the text (Jining), one pinyin
+    syllable (Wang, Qi: a name's syllable as well as a gloss word), an acronym (PM2.5, EU), and an English word
+    other than a function word right before a capitalised word that is none: a title of that name (Mister Ou, Mount
+    Everest, Inner Mongolia). As typed when the question is no title. A common word that is also a country's name
+    (China: porcelain) is written in lower case too; the search and the checks read it either way.
+
+    Args:
+        question: an English question (respelled: index/spelling.py respelled).
+        lexicon: the index's English/pinyin lexicon.
+        is_name: whether a Chinese term is a proper name (index.romanisation.proper_name).
+    """
+    if not title_case(question, lexicon):
+        return question
+    from index.lexicon import is_english_word
+    from index.lexicon_query import spelled
+    from index.pinyin import syllables
+    from index.stopwords import EN_QUERY_FILLER, EN_STOPWORDS
+
+    def common(word: str) -> bool:
+        low = word.lower()
+        if low in syllables():  # Wang, Qi, Su: a syllable of a name as well as a gloss word
+            return False
+        if any(is_name(t) for t in spelled(low, lexicon.get(low, ()))):  # Jining: the pinyin of the text's 济宁
+            return False
+        return all(
+            p in EN_STOPWORDS or p in EN_QUERY_FILLER or is_english_word(p, lexicon, compounds=False)
+            for p in low.split("-") if p
+        )
+
+    words = list(_CAPITALISED.finditer(question))
+    first = re.search(r"[A-Za-z]", question)
+    out, at = [], 0
+    for match in words:
+        word = match.group(0)
+        if first is not None and match.start() == first.start() or not common(word):
+            continue
+        after = question[match.end():]
+        following = re.match(r"\s+([A-Z][A-Za-z]*)", after)
+        titles = word.lower() not in EN_STOPWORDS and word.lower() not in EN_QUERY_FILLER
+        if titles and following and not common(following.group(1)):  # Mister Ou, Mount Everest (not Did Xiangtan)
+            continue
+        out.append(question[at : match.start()] + word.lower())
+        at = match.end()
+    return "".join(out) + question[at:]
 
 
 _PINYIN_ONLY_MARKS = frozenset("\u0304\u030c")  # combining macron (ā) and caron (ǎ): only pinyin writes them
@@ -134,8 +220,9 @@ def respelling(typed: str, lexicon: dict[str, list[str]], is_name: Callable[[str
     us = american(low)
     if us != low and any(light_stem(f) in vocabulary for f in base_forms(us)):
         return ""  # a British spelling (summarise, theatre): English as typed, never one edit from another word
-    # a capitalised word that is English only by its ending (Jinning: jinn + ing) may be a name misspelt
-    names_only = named or light_stem(low) in vocabulary
+    # a capitalised word that is English only by its ending (Jinning: jinn + ing; Booker: book + er) may be a name
+    # misspelt, and is never a common word misspelt (Booker is no booked)
+    names_only = named or light_stem(low) in vocabulary or re.sub(r"ers?$", "", low) in vocabulary
     if names_only and not typed[0].isupper():
         return ""
     found: dict[str, str] = {}  # option → what it stands for (the names it spells, or its key)

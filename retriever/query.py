@@ -353,10 +353,10 @@ def respelled_words(text: str, lexicon: dict[str, list[str]], names: Iterable[st
     (Mister Ou → Mister Ou Jinxiong)."""
     from index.lexicon import is_english_word
     from index.romanisation import pinyin_names, proper_name, titled_surnames
-    from index.spelling import respelled
+    from index.spelling import respelled, sentence_case
 
     pinyin = pinyin_names(text, lexicon, proper_name, lambda w: is_english_word(w, lexicon))
-    return titled_surnames(respelled(pinyin, lexicon, proper_name), names)
+    return titled_surnames(sentence_case(respelled(pinyin, lexicon, proper_name), lexicon, proper_name), names)
 
 
 def without_slips(text: str, known: Known, contains: Known, names: Iterable[str]) -> str:
