@@ -164,23 +164,43 @@ def test_cmrc_lines_print_false_abstention_and_near_miss_refusal_per_half():
     assert len(cmrc_lines({**figures, "near_miss": {}})) == 1  # a file without near misses: the old line only
 
 
-def test_an_unknown_name_weighs_at_least_as_much_as_a_place_written_elsewhere():
-    """The fit keeps unknown_names's coefficient per unit at or below place_absent's (AT_LEAST_AS_STRONG), where the data
-    alone would weigh the unknown name less; other fits are untouched."""
-    from eval.calibrate_fit import AT_LEAST_AS_STRONG
-
+def _weak_name_strong_place():
+    """Training data where an unknown name is weak evidence against answering and a place written elsewhere strong."""
     rng = np.random.default_rng(3)
     x = rng.random((300, len(FEATURES)))
     y = (x[:, FEATURES.index("cover_top")] + 0.3 * rng.standard_normal(300) > 0.5).astype(int)
     unknown, place = FEATURES.index("unknown_names"), FEATURES.index("place_absent")
     x[:, unknown] = (rng.random(300) < 0.1) & (rng.random(300) < 0.5 + 0.3 * (1 - y))  # weak evidence against
     x[:, place] = (rng.random(300) < 0.1) & (y == 0)  # strong evidence against
-    features = ["cover_top", "unknown_names", "place_absent"]
+    return x, y, ["cover_top", "unknown_names", "place_absent"]
+
+
+def test_an_unknown_name_weighs_at_least_as_much_as_a_place_written_elsewhere():
+    """The fit keeps unknown_names's coefficient per unit at or below place_absent's (AT_LEAST_AS_STRONG), where the data
+    alone would weigh the unknown name less; other fits are untouched."""
+    from eval.calibrate_fit import AT_LEAST_AS_STRONG
+
+    x, y, features = _weak_name_strong_place()
     params, _ = fit(x, y, features)
     per_unit = [c / s for c, s in zip(params["coef"], params["scale"])]
     assert AT_LEAST_AS_STRONG["unknown_names"] == "place_absent" and per_unit[1] <= per_unit[2] + 1e-6 < 0
     alone, _ = fit(x, y, ["cover_top", "unknown_names"])  # without its partner nothing binds it
     assert alone["coef"][1] / alone["scale"][1] > per_unit[1]
+
+
+def test_a_capped_fit_keeps_an_unknown_name_at_least_as_strong_as_a_place_written_elsewhere():
+    """A fit with a per-check cap (session 22, cmrc9; CHECK_CAP) keeps the AT_LEAST_AS_STRONG order, and no check's
+    weight per unit goes past the cap."""
+    from eval.calibrate_fit import AT_LEAST_AS_STRONG
+
+    x, y, features = _weak_name_strong_place()
+    for cap in (1.0, 6.0):
+        params, _ = fit(x, y, features, cap=cap)
+        per_unit = [c / s for c, s in zip(params["coef"], params["scale"])]
+        assert AT_LEAST_AS_STRONG["unknown_names"] == "place_absent" and per_unit[1] <= per_unit[2] + 1e-6 < 0
+    capped, _ = fit(x, y, features, cap=1.0)
+    platt = capped["platt"][0] if "platt" in capped else 1.0
+    assert all(abs(c / s) <= 1.0 * abs(platt) + 1e-6 for c, s in zip(capped["coef"][1:], capped["scale"][1:]))
 
 
 def _sets_for_joining(rng, misfiring: float):

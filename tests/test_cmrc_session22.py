@@ -112,28 +112,3 @@ def test_a_doer_noun_is_held_where_its_deed_is_written():
     keys = ["目前由爱贝克思代理台湾的唱片", "台湾的山很高", "另一家公司发行唱片"]
     units = [_unit("台湾"), _unit("代理人"), _unit("唱片")]
     assert specific_cover(units, keys) == 1.0
-
-
-# --- the check cap keeps the order of the evidence against answering (eval/calibrate_fit.py) ------------------------
-
-
-def test_a_capped_fit_keeps_an_unknown_name_at_least_as_strong_as_a_place_written_elsewhere():
-    import numpy as np
-
-    from eval.calibrate_fit import AT_LEAST_AS_STRONG, fit
-    from retriever.answerability import FEATURES
-
-    rng = np.random.default_rng(3)
-    x = rng.random((300, len(FEATURES)))
-    y = (x[:, FEATURES.index("cover_top")] + 0.3 * rng.standard_normal(300) > 0.5).astype(int)
-    unknown, place = FEATURES.index("unknown_names"), FEATURES.index("place_absent")
-    x[:, unknown] = (rng.random(300) < 0.1) & (rng.random(300) < 0.5 + 0.3 * (1 - y))  # weak evidence against
-    x[:, place] = (rng.random(300) < 0.1) & (y == 0)  # strong evidence against
-    features = ["cover_top", "unknown_names", "place_absent"]
-    for cap in (1.0, 6.0):
-        params, _ = fit(x, y, features, cap=cap)
-        per_unit = [c / s for c, s in zip(params["coef"], params["scale"])]
-        assert AT_LEAST_AS_STRONG["unknown_names"] == "place_absent" and per_unit[1] <= per_unit[2] + 1e-6 < 0
-    capped, _ = fit(x, y, features, cap=1.0)
-    platt = capped["platt"][0] if "platt" in capped else 1.0
-    assert all(abs(c / s) <= 1.0 * abs(platt) + 1e-6 for c, s in zip(capped["coef"][1:], capped["scale"][1:]))
