@@ -28,6 +28,7 @@ FOLLOWUPS15 = SETS / "followups15.jsonl"  # more again, written blind in session
 FOLLOWUPS16 = SETS / "followups16.jsonl"  # more again, written blind in session 20 (half tune, half held out)
 FOLLOWUPS17 = SETS / "followups17.jsonl"  # more again, written blind in session 21 (half tune, half held out)
 FOLLOWUPS18 = SETS / "followups18.jsonl"  # more again, written blind in session 22 (half tune, half held out)
+FOLLOWUPS19 = SETS / "followups19.jsonl"  # more again, written blind in session 23 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
@@ -46,6 +47,7 @@ MORE_SETS = (
     ("followups16", "eval/sets/followups16.jsonl", FOLLOWUPS16),
     ("followups17", "eval/sets/followups17.jsonl", FOLLOWUPS17),
     ("followups18", "eval/sets/followups18.jsonl", FOLLOWUPS18),
+    ("followups19", "eval/sets/followups19.jsonl", FOLLOWUPS19),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
