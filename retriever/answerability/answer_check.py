@@ -144,8 +144,13 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
     if kind == PLACE:
         if _PLACE_FIELD.match(sentence):  # 地点：市政府3号会议室, Venue: …: a field list names where
             return True
-        return any(fresh(m.group(1) or m.group(0)) for m in _PLACE_END.finditer(sentence)) or any(
-            t == "ns" and fresh(w) for w, t in tags
+        siblings = listed_beside(sentence, asked)  # a place listed beside the asked thing is not where it is
+
+        def where(word: str) -> bool:
+            return fresh(word) and not any(word in s for s in siblings)
+
+        return any(where(m.group(1) or m.group(0)) for m in _PLACE_END.finditer(sentence)) or any(
+            t == "ns" and where(w) for w, t in tags
         )
     if kind == PERSON and PREPARED.match(sentence.strip()):
         return True  # Prepared by the Municipal Environmental Monitoring Centre, 市环境监测中心编制: who made it
@@ -184,10 +189,32 @@ def names_place(sentence: str, asked: Sequence[str]) -> bool:
     place word (市区, 工业区, 13个区) names none."""
     from retriever.answerability.heads import meanings
 
+    siblings = listed_beside(sentence, asked)
     return any(
         t == "ns" and len(w) >= 2 and not any(a and (w in a or a in w) for a in asked) and not meanings(w, every=True)
+        and not any(w in s for s in siblings)
         for w, t in _tags(sentence)
     )
+
+
+_LIST_CLAUSE = lazy_compile(r"[，,；;。！？!?：:]")
+
+
+def listed_beside(sentence: str, asked: Sequence[str]) -> list[str]:
+    """The other members of a list (A、B、C; A和B) one member of which is an asked word (竹埠港、锰矿地区、吴家巷工业区、
+    湘乡五矿湖铁: 湘乡五矿湖铁 beside 锰矿; 竹埠港区域企业退出和锰矿重金属治理): a place listed beside the asked thing is
+    another member, not where it is (session 23, nm4: 百年锰矿在哪个区 is not answered by 湘乡 or 竹埠港)."""
+    out: list[str] = []
+    for clause in _LIST_CLAUSE.split(sentence):
+        members = re.split(r"、|和|与|及", clause)
+        if len(members) < 2:
+            continue
+        # the list's own words around it are no member (在岳塘区的竹埠港、…、湘乡五矿湖铁等四大片区: 岳塘区, 四大片区)
+        members[0] = re.split(r"[的了在是有]", members[0])[-1]
+        members[-1] = members[-1].split("等")[0]
+        if any(len(a) >= 2 and a in m for m in members for a in asked):
+            out += [m for m in members if not any(len(a) >= 2 and a in m for a in asked)]
+    return out
 
 
 def _country(kind: str) -> bool:

@@ -79,7 +79,7 @@ a question about an entity is judged on that entity's passages among them, any o
   answers only where its number counts the asked thing (the words after 多少/几 and its measure word, or after how
   many, in the number's own clause or the one before: 两家五星级的酒店 gives no number of rooms; a bare 关停486家 may
   count it in other words), and an English unit of measure named (how many kilometres, in hectares) is the asked unit
-  (quantity.counted_words, english_measure; session 22, nm3). Who did it is also given by a doer named after 由/被
+  (quantity.counted_words, english_units.named_measure; session 22, nm3). Who did it is also given by a doer named after 由/被
   before the asked deed (目前由爱贝克思代理) or opening its clause (香港无线电视已于2006年买下…), a doer's noun
   (代理人) by its deed (代理), and how long by 2,400万年 or a span of dates (花期1-3月) (session 22, cmrc9: CMRC even
   half false abstention 6 -> 0 of 510 on the stored model).
@@ -181,7 +181,7 @@ from retriever.answerability.asked import (
 from retriever.answerability.asked_action import how_action, keyword_asked
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.eras import rule_on
-from retriever.answerability.focus import event_frames, focus_units
+from retriever.answerability.focus import alias_asked, event_frames, focus_units, names_stated
 from retriever.answerability.heads import head_characters, near_synonyms, same_meaning_written, written_word
 from retriever.answerability.kinds import asked_kind, generic_place, kind_before_which, kind_named
 from retriever.answerability.lift import sentence_lift
@@ -781,6 +781,10 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
             and not _piece_written(u.label, scoped.contains)
             and not (u.label in name_kind and kind_before_which(evidence.question, u.label))
         ]
+        # an alias asked (别名是什么, 又名什么) is given only by an article writing a word of naming (又名, 俗称, 称为)
+        alias = alias_asked(evidence.question)
+        if alias and not any(names_stated(t, alias) for t in article) and alias not in [u.label for u in unwritten]:
+            unwritten.append(Unit(alias, unit_weight(alias), (alias,)))
     # the rest of a list asked (除了A、B、C，剩下的是哪些): answered only where the text lists another member (lists.py)
     members = excluded_members(evidence.question) if evidence.lang == "zh" else []
     own_sentences = [search_key(s) for c in own_chunks for s in sentences_of(speech(c))]

@@ -297,3 +297,29 @@ def asked_event(cut: Sequence[tuple[str, str]], names_entity) -> str:
         if _EVENT_TAG.match(tag) and not word.isascii():
             return word
     return ""
+
+
+# Another name of the subject asked (别名是什么, 俗名是什么, 又名什么, 称之为什么, 史称什么, 魏玩的字是什么): a text gives one
+# with a word of naming (又名, 俗称, 别称为, 叫做, 称为, 字玉汝, 谥号), whatever the alias noun's tag (jieba tags 别名 an
+# adjective, 俗名 and 简称 verbs, so no noun check reads them). Not why the subject is so called (为什么又叫…): the name
+# is the question's own there (session 23, nm4).
+_ALIAS_ASKED = re.compile(
+    r"(别名|别称|俗名|俗称|又名|又称|原名|简称|全称|旧称|古称|昵称|绰号|外号|艺名|笔名|史称|(?<!名)称(?:之为|为|作)|叫做|又叫|也叫"
+    r"|(?<=的)[字号])[是为叫]?(?:什么|啥|哪)"
+)
+_NAMING = re.compile(r"[名称叫]")
+
+
+def alias_asked(question: str) -> str:
+    """The alias word a question asks for (别名 of 斯氏腔吻鳕的别名是什么, 又名 of 刺角瓜又名什么); '' for none."""
+    key = search_key(question)
+    match = _ALIAS_ASKED.search(key)
+    if not match or _ZH_HOW.search(key[: match.start()] + "|" + key[match.end() :]):  # 称之为什么 asks no why
+        return ""
+    return match.group(1)
+
+
+def names_stated(text: str, alias: str) -> bool:
+    """Whether a text writes a word of naming (名, 称, 叫: 又名, 俗称, 叫做; 字 or 号 of a courtesy name asked: 字玉汝,
+    谥号): where it can give the alias asked."""
+    return alias in text if alias in ("字", "号") else bool(_NAMING.search(text))

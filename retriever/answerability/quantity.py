@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from retriever.answerability.comparison import ratio_asked
-from retriever.answerability.english_units import ENGLISH_UNITS, english_unit
+from retriever.answerability.english_units import ENGLISH_UNITS, english_unit, in_measure, named_measure
 from retriever.answerability.eras import rule_on
 
 UNITS = (
@@ -96,31 +96,9 @@ def asked_unit(question: str) -> str | None:
         if match.group(1) == "倍" and ratio_asked(question):
             return ""  # 是关停的几倍: a ratio of two figures, which the text gives, not a number written with 倍
         return match.group(1) or ""
-    if _ASKED_EN.search(question) or _IN_MEASURE.search(question):  # the area, in hectares: a number asked
-        return english_measure(question)
+    if _ASKED_EN.search(question) or in_measure(question):  # the area, in hectares: a number asked in that unit
+        return named_measure(question)  # (a few hundred kilometres?: 公里; english_units.py)
     return None
-
-
-# A unit of measure an English question asking a number names (how many kilometres, in hectares, a few hundred
-# kilometres?): the number must be in it, as 多少公里 asks one in 公里 (how many kilometres of pipes is not answered
-# by 175个微站). Session 22, nm3.
-_EN_MEASURES = (
-    (r"square (?:kilomet(?:re|er)s?|km)", "平方公里"), (r"square (?:met(?:re|er)s?|m)", "平方米"),
-    (r"cubic (?:met(?:re|er)s?|m)", "立方米"), (r"kilomet(?:re|er)s?|km", "公里"), (r"hectares?", "公顷"),
-    (r"tonnes?|tons?", "吨"),
-)
-_IN_MEASURE = re.compile(r"\bin\s+(?:square\s+|cubic\s+)?(?:kilomet(?:re|er)s|km|met(?:re|er)s|hectares|tonnes|tons)\b", re.I)
-_EN_MEASURE = re.compile(
-    r"\b(?:" + "|".join(f"({p})" for p, _ in _EN_MEASURES) + r")\b", re.I
-)
-
-
-def english_measure(question: str) -> str:
-    """The Chinese unit of a unit of measure an English question asks in (how many kilometres: 公里); '' for none."""
-    match = _EN_MEASURE.search(question)
-    if not match:
-        return ""
-    return next(unit for (_, unit), group in zip(_EN_MEASURES, match.groups()) if group)
 
 
 # A date asked with 几 (几月几号, 几月份, 几号, 几日): the calendar's month or day, not a number of them (几个月 is a length)
