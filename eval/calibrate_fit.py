@@ -72,6 +72,7 @@ def fit(
     folds: int = 5,
     groups: Sequence[str] | None = None,
     cap: float | None = CHECK_CAP,
+    cs: Sequence[float] = CS,
 ) -> tuple[dict, np.ndarray]:
     """A standardised, L2-penalised logistic regression whose coefficients keep the signs of SIGNS (C by
     cross-validated log-loss), and its out-of-fold probabilities.
@@ -81,6 +82,7 @@ def fit(
         groups: examples of one group share a fold (a question, its twin and the negatives made from it), so that
             out of fold means a question unlike any the fit saw.
         cap: the largest change of the logit per unit of a check feature (None: no cap).
+        cs: the inverse L2 strengths tried (the one of least out-of-fold log loss is kept).
 
     Returns:
         (the parameters: features, mean, scale, coef, intercept, C; the out-of-fold probabilities).
@@ -105,7 +107,7 @@ def fit(
         p = np.clip(p, 1e-6, 1 - 1e-6)
         return float(-np.average(y * np.log(p) + (1 - y) * np.log(1 - p), weights=w))
 
-    c = min(CS, key=lambda c: log_loss(out_of_fold(c)))
+    c = min(cs, key=lambda c: log_loss(out_of_fold(c)))
     mean, scale, coef, intercept = _fit_constrained(x, y, w, c, features, cap)
     params = {"features": list(features), "mean": mean.tolist(), "scale": scale.tolist(), "coef": coef.tolist(),
               "intercept": intercept, "C": c}
