@@ -80,6 +80,8 @@ def variants(question: str) -> list[tuple[str, str]]:
     """[(kind, variant)] of one question: each meaning-preserving rewording of KINDS that applies and changes the
     text (deterministic; a Chinese question gets the Chinese kinds, one without Chinese characters the English ones)."""
     text = question.strip()
+    if not any(c.isalnum() for c in text):
+        return []  # nothing but marks and emoji: no wording to vary (and an empty query without its marks)
     body, mark = _body(text)
     out: list[tuple[str, str]] = []
     if has_cjk(text):

@@ -29,6 +29,7 @@ def test_a_yes_no_question_gets_ma_and_a_question_with_a_particle_none_and_money
     assert "duoshao_ji" not in dict(variants("大连花了多少钱？"))  # 几钱 is no Chinese
     assert dict(variants("湘潭有几家企业？"))["duoshao_ji"] == "湘潭有多少家企业？"
     assert dict(variants("大连的PM2.5是多少"))["fullwidth"] == "大连的ＰＭ２.５是多少"
+    assert variants("？？？") == [] and variants("🌳🌳🌳？？") == []  # no wording to vary
 
 
 def test_an_english_question_gets_prefixes_and_case_changes():
