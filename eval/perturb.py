@@ -16,6 +16,7 @@ often the judge's decision flips (answerable questions newly refused, unanswerab
 kind and per feature blamed for the flip (the feature whose logit term moved most toward the new decision). A feature
 whose value a rewording moves, and that decides, is a check written for the phrasings it was written on.
 
+--seed PKL takes the tune questions' features from a training-data cache (eval.calibrate_validate --features-cache).
 --model FILE scores with another model file (default: the stored model of the index's embedder).
 """
 
@@ -137,6 +138,22 @@ class FeatureCache:
                 if list(row["features"]) == list(FEATURES):
                     self.rows[row["question"]] = row["values"]
 
+    def seed(self, path: str | Path) -> int:
+        """Take the rows of a training-data cache (eval.calibrate_validate --features-cache: the tune questions'
+        features, as computed here) for texts not cached yet; returns how many."""
+        import pickle
+
+        data = pickle.loads(Path(path).read_bytes())
+        if data.get("features") != list(FEATURES):
+            return 0
+        new = {e.question: [float(v) for v in row] for e, row in zip(data["examples"], data["x"]) if e.question not in self.rows}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as handle:
+            for text, values in new.items():
+                self.rows[text] = values
+                handle.write(json.dumps({"question": text, "features": list(FEATURES), "values": values}, ensure_ascii=False) + "\n")
+        return len(new)
+
     def matrix(self, texts: Sequence[str], compute: Callable[[list[str]], np.ndarray], log: Callable[[str], None] = print) -> np.ndarray:
         """The rows of ``texts``, computing (and appending to the file) those not cached yet."""
         missing = list(dict.fromkeys(t for t in texts if t not in self.rows))
@@ -229,7 +246,7 @@ def report_lines(report: dict) -> list[str]:
 
 
 def run(index: str | None, out: Path, sample: int, per_question: int, model_file: str | None = None,
-        log: Callable[[str], None] = print) -> dict:
+        log: Callable[[str], None] = print, seed: str | None = None) -> dict:
     """Make the variants, compute (or read back) their features, score them and write OUT/perturb_report.json."""
     from eval.calibrate import TRAINING_SETS, feature_matrix
     from eval.calibrate_fit import ABSTAIN_BELOW
@@ -241,6 +258,8 @@ def run(index: str | None, out: Path, sample: int, per_question: int, model_file
     tune = load_questions(TRAINING_SETS, split="tune")
     chosen = pick(tune, sample, per_question)
     cache = FeatureCache(out / "features.jsonl")
+    if seed:
+        log(f"{cache.seed(seed)} questions' features taken from {seed}")
     texts = list(dict.fromkeys([v for _, _, v in chosen] + [q.question for q, _, _ in chosen]))
     with opened_retriever(index, None, fresh=index is None, log=log) as retriever:
         matrix = cache.matrix(texts, lambda chunk: feature_matrix(retriever, [Example(t, 0, "", "") for t in chunk]), log)
@@ -280,13 +299,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=250, help="tune questions sampled (0: all)")
     parser.add_argument("--per-question", type=int, default=0, help="variants per question, a seeded choice (0: all)")
     parser.add_argument("--model", default=None, help="a model JSON file to score with (default: the stored model)")
+    parser.add_argument("--seed", default=None,
+                        help="a training-data cache (eval.calibrate_validate --features-cache) whose tune questions' "
+                             "features need not be computed again")
     args = parser.parse_args(argv)
     out = Path(args.out)
     if out.resolve().is_relative_to((Path(__file__).resolve().parent / "reports").resolve()):
         from index.errors import InvalidArgumentError
 
         return run_command(lambda: (_ for _ in ()).throw(InvalidArgumentError("--out: not eval/reports; use a folder of your own")))
-    return run_command(lambda: run(args.index, out, args.sample, args.per_question, args.model))
+    return run_command(lambda: run(args.index, out, args.sample, args.per_question, args.model, seed=args.seed))
 
 
 if __name__ == "__main__":  # pragma: no cover

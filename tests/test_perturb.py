@@ -80,3 +80,19 @@ def test_flips_count_decisions_a_rewording_changes_and_blame_the_feature_that_mo
     assert report["features"]["unknown_names"]["blamed_flips"] == 1
     assert report["features"]["unknown_names"]["changed_by_kind"] == {"particle": 0.0, "traditional": 1.0}
     assert report["features"]["cover_top"]["changed"] == round(1 / 3, 3)
+
+
+def test_the_feature_cache_takes_tune_rows_from_a_training_data_cache(tmp_path):
+    import pickle
+
+    from eval.calibrate_negatives import Example
+
+    data = {"examples": [Example("a", 1, "gold/number g1", "g1")], "x": np.full((1, len(FEATURES)), 0.5), "features": list(FEATURES)}
+    (tmp_path / "train.pkl").write_bytes(pickle.dumps(data))
+    cache = FeatureCache(tmp_path / "features.jsonl")
+    assert cache.seed(tmp_path / "train.pkl") == 1 and cache.seed(tmp_path / "train.pkl") == 0
+
+    def compute(texts):
+        raise AssertionError("cached rows are not computed again")
+
+    assert FeatureCache(tmp_path / "features.jsonl").matrix(["a"], compute)[0, 0] == 0.5
