@@ -45,7 +45,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.calibrate_fit import ABSTAIN_BELOW, CS, SEED, SIGNS, _predict, fit, recalibrate
+from eval.calibrate_fit import ABSTAIN_BELOW, CHECK_CAP, CS, SEED, SIGNS, _predict, fit, recalibrate
 from eval.calibrate_negatives import Example, attribute_swaps, entity_swaps, focus_swaps, kind_swaps
 from eval.calibrate_places import place_swaps
 from eval.questions import DEFAULT_SETS, load_questions
@@ -82,6 +82,10 @@ MODEL_FEATURES = tuple(
 TRAINING_SETS = (*DEFAULT_SETS, "readers5", "readers6", "readers7", "readers8", "readers9", "readers10", "readers11", "readers12", "readers13", "readers14", "readers15", "readers16", "readers17", "readers18", "readers19")
 REAL_NEGATIVE_WEIGHT = 3.0  # a written unanswerable question counts three times as much as an answerable one
 GENERATED_WEIGHT = 0.25  # a generated negative counts a quarter (there are many, and they are alike)
+# A reworded tune question (eval/perturb.py: 请问, a particle, traditional characters, title case ...) counts this much of
+# its source question's weight; it shares its source's fold (group) and set, and is never scored as a written question.
+VARIANT_WEIGHT = 0.5
+VARIANT = " variant "  # in an example's origin: a rewording of the question its origin names
 
 
 def training_examples(
@@ -123,22 +127,44 @@ def feature_matrix(retriever, examples: Sequence[Example]) -> np.ndarray:
 
 
 def is_written(example: Example) -> bool:
-    """A question people wrote (a tune question), not a generated negative."""
-    return "swap" not in example.origin
+    """A question people wrote (a tune question), not a generated negative nor a rewording of one."""
+    return "swap" not in example.origin and VARIANT not in example.origin
 
 
-def fit_model(x: np.ndarray, examples: Sequence[Example], features: Sequence[str]) -> tuple[dict, np.ndarray]:
+def is_variant(example: Example) -> bool:
+    """A rewording of a tune question (eval/perturb.py), labelled as its source."""
+    return VARIANT in example.origin
+
+
+def variant_examples(examples: Sequence[Example], rows: Sequence[dict]) -> list[Example]:
+    """Examples of reworded tune questions (eval/perturb.py variants.jsonl rows: question, variant, kind), each with
+    its source's label and group and an origin naming its source and kind; rows of no training question are skipped."""
+    by_text = {e.question: e for e in examples if is_written(e)}
+    out = []
+    for row in rows:
+        source = by_text.get(row["question"])
+        if source is not None and row["variant"] not in by_text:
+            out.append(Example(row["variant"], source.label, f"{source.origin}{VARIANT}{row['kind']}", source.group))
+    return out
+
+
+def fit_model(x: np.ndarray, examples: Sequence[Example], features: Sequence[str], cap: float | None = CHECK_CAP,
+              cs: Sequence[float] = CS) -> tuple[dict, np.ndarray]:
     """The Platt-scaled model over the features, and its out-of-fold probabilities (grouped folds).
 
     Args:
         x: the examples' features (FEATURES columns), one row each.
-        examples: the training questions (their labels, origins and cross-validation groups).
+        examples: the training questions (their labels, origins and cross-validation groups); a variant
+            (is_variant) weighs VARIANT_WEIGHT of a written question of its label.
         features: the features the model uses.
+        cap, cs: the check cap and the inverse L2 strengths tried (eval/calibrate_fit.py fit).
     """
     y = np.array([e.label for e in examples])
     real = np.array([is_written(e) for e in examples])
-    weights = np.where((y == 0) & real, REAL_NEGATIVE_WEIGHT, np.where(real, 1.0, GENERATED_WEIGHT))
-    params, oof = fit(x, y, features, weights, groups=[e.group for e in examples])
+    variant = np.array([is_variant(e) for e in examples], dtype=bool)
+    written = np.where(y == 0, REAL_NEGATIVE_WEIGHT, 1.0)
+    weights = np.where(real, written, np.where(variant, VARIANT_WEIGHT * written, GENERATED_WEIGHT))
+    params, oof = fit(x, y, features, weights, groups=[e.group for e in examples], cap=cap, cs=cs)
     return recalibrate(params, oof, y, real)
 
 
@@ -189,7 +215,7 @@ def summary(oof: np.ndarray, y: np.ndarray, real: np.ndarray, threshold: float, 
     abstain = oof < threshold
     by_origin: dict[str, list[bool]] = {}
     for e, a in zip(examples, abstain):
-        kind = e.origin.split()[0] if "swap" not in e.origin else " ".join(e.origin.split()[:2])
+        kind = "variant" if is_variant(e) else e.origin.split()[0] if "swap" not in e.origin else " ".join(e.origin.split()[:2])
         by_origin.setdefault(kind, []).append(bool(a))
     eps = 1e-6
     return {

@@ -40,8 +40,9 @@ from eval.calibrate import (
     fit_model,
     is_written,
     training_examples,
+    variant_examples,
 )
-from eval.calibrate_fit import MISFIRE
+from eval.calibrate_fit import CHECK_CAP, CS, MISFIRE
 from eval.calibrate_negatives import Example
 from eval.questions import SET_NAMES, UNANSWERABLE, load_questions
 from index.errors import InvalidArgumentError
@@ -120,7 +121,63 @@ def example_sets(examples: Sequence[Example], sets: Sequence[str]) -> list[str]:
     return out
 
 
-def cross_set(retriever, drop: Sequence[str] = (), log: Callable[[str], None] = print, keep: dict | None = None) -> dict:
+def training_data(retriever, log: Callable[[str], None] = print, cache: str | None = None) -> tuple[list[Example], np.ndarray, list[str]]:
+    """(the training examples, their FEATURES rows, the set of each) of every training set; with ``cache`` (a pickle
+    file) read back when it exists and was written for these features, else computed and written there (the 15-25
+    minutes of a leave-one-set-out run are this; a cache is valid only as long as no feature code changes)."""
+    import pickle
+    from pathlib import Path
+
+    path = Path(cache) if cache else None
+    if path is not None and path.is_file():
+        data = pickle.loads(path.read_bytes())
+        if data.get("features") == list(FEATURES) and data.get("sets") == list(TRAINING_SETS):
+            log(f"features of {len(data['examples'])} questions read from {path}")
+            return data["examples"], data["x"], data["member"]
+        log(f"{path} holds other features or sets; computing them again")
+    examples = training_examples(retriever, log, TRAINING_SETS)
+    log(f"computing features of {len(examples)} questions ...")
+    x = feature_matrix(retriever, examples)
+    member = example_sets(examples, TRAINING_SETS)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps({"examples": examples, "x": x, "member": member, "features": list(FEATURES),
+                                       "sets": list(TRAINING_SETS)}))
+    return examples, x, member
+
+
+def with_variants(examples: list[Example], x: np.ndarray, member: list[str], folder: str,
+                  log: Callable[[str], None] = print) -> tuple[list[Example], np.ndarray, list[str]]:
+    """The training data with the reworded tune questions of an eval.perturb --out folder (variants.jsonl and the
+    features it cached) added, each in its source question's set and fold.
+
+    Raises:
+        InvalidArgumentError: the folder lacks variants.jsonl or the features of a variant.
+    """
+    import json
+    from pathlib import Path
+
+    from eval.perturb import FeatureCache
+
+    path = Path(folder) / "variants.jsonl"
+    if not path.is_file():
+        raise InvalidArgumentError(f"--variants {folder}: no variants.jsonl; run python -m eval.perturb --out {folder} first")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    cache = FeatureCache(Path(folder) / "features.jsonl")
+    extra = variant_examples(examples, rows)
+    missing = [e.question for e in extra if e.question not in cache.rows]
+    if missing:
+        raise InvalidArgumentError(f"--variants {folder}: {len(missing)} variants without features; run eval.perturb again")
+    set_of = {e.question: s for e, s in zip(examples, member) if is_written(e)}
+    by_source = {row["variant"]: row["question"] for row in rows}
+    log(f"{len(extra)} reworded tune questions added to the training data")
+    xv = np.array([cache.rows[e.question] for e in extra]).reshape(len(extra), len(FEATURES))
+    return [*examples, *extra], np.vstack([x, xv]), [*member, *(set_of[by_source[e.question]] for e in extra)]
+
+
+def cross_set(retriever, drop: Sequence[str] = (), log: Callable[[str], None] = print, keep: dict | None = None,
+              cache: str | None = None, variants: str | None = None, cap: float | None = CHECK_CAP,
+              cs: Sequence[float] = CS) -> dict:
     """Leave one set out, for each training set: fit on the other sets' tune questions (and the negatives made from
     them), test on this set's; returns {set: scores} and 'pooled' (every left-out set's probabilities together).
 
@@ -128,19 +185,28 @@ def cross_set(retriever, drop: Sequence[str] = (), log: Callable[[str], None] = 
         retriever: a loaded retriever of the bundled transcript.
         drop: features left out of MODEL_FEATURES.
         keep: receives the examples and their features ('examples', 'x') for another fit.
+        cache: a pickle file of the training data's features (training_data).
+        variants: an eval.perturb --out folder whose reworded questions join the training data (with_variants).
+        cap, cs: the check cap and the inverse L2 strengths of the fit.
     """
-    examples = training_examples(retriever, log, TRAINING_SETS)
-    log(f"computing features of {len(examples)} questions ...")
-    x = feature_matrix(retriever, examples)
-    member = example_sets(examples, TRAINING_SETS)
+    examples, x, member = training_data(retriever, log, cache)
+    if variants:
+        examples, x, member = with_variants(examples, x, member, variants, log)
     if keep is not None:
         keep.update(examples=examples, x=x, member=member)
     features = [f for f in MODEL_FEATURES if f not in drop]
+    return leave_one_set_out(examples, x, member, features, cap, cs)
+
+
+def leave_one_set_out(examples: Sequence[Example], x: np.ndarray, member: Sequence[str], features: Sequence[str],
+                      cap: float | None = CHECK_CAP, cs: Sequence[float] = CS) -> dict:
+    """cross_set's table from the training data: per set fitted without it (its reworded questions too), scored on
+    its written questions; and 'pooled'."""
     results, pooled, p_all, fragile = {}, [], [], np.zeros(2, dtype=int)
     for test in TRAINING_SETS:
         train = [i for i, s in enumerate(member) if s != test]
         held = [i for i, s in enumerate(member) if s == test and is_written(examples[i])]
-        params, _ = fit_model(x[train], [examples[i] for i in train], features)
+        params, _ = fit_model(x[train], [examples[i] for i in train], list(features), cap=cap, cs=cs)
         p = probabilities(params, x[held])
         flips = one_misfire(params, x[held], np.array([examples[i].label for i in held]))
         results[test] = scores([examples[i] for i in held], p) | {"one_misfire": _ratio(*flips)}
@@ -234,7 +300,7 @@ def load_cmrc_features(path: str) -> tuple[np.ndarray, list[str], list[str]]:
 
 
 def cmrc_abstention(retriever, path: str, drop: Sequence[str] = (), log: Callable[[str], None] = print,
-                    examples=None, x=None) -> dict:
+                    examples=None, x=None, cap: float | None = CHECK_CAP, cs: Sequence[float] = CS) -> dict:
     """False abstention and near-miss refusal per CMRC half (and all) of the model fitted on every training set without
     ``drop``: {'false_abstention': {half: (refused, questions, share)}, 'near_miss': {half: {kind: (refused, questions,
     share)}}} ('near_miss' empty for a file without near misses)."""
@@ -244,7 +310,7 @@ def cmrc_abstention(retriever, path: str, drop: Sequence[str] = (), log: Callabl
     if examples is None:
         examples = training_examples(retriever, log, TRAINING_SETS)
         x = feature_matrix(retriever, examples)
-    params, _ = fit_model(x, examples, [f for f in MODEL_FEATURES if f not in drop])
+    params, _ = fit_model(x, examples, [f for f in MODEL_FEATURES if f not in drop], cap=cap, cs=cs)
     refused = probabilities(params, cx) < ABSTAIN_BELOW
 
     def share(rows: list[int]) -> tuple[int, int, float | None]:
@@ -331,7 +397,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--join", default="",
                         help="with --test all, comma-separated sets: print what each set joining the fit does to the others' "
                              "left-out questions (the retrain's false-abstention / out-of-scope trade)")
+    parser.add_argument("--features-cache", default=None,
+                        help="with --test all, a pickle file of the training data's features: read when it exists, else "
+                             "written (valid only while no feature code changes)")
+    parser.add_argument("--variants", default=None,
+                        help="with --test all, an eval.perturb --out folder: its reworded tune questions join the training data")
+    parser.add_argument("--cap", type=float, default=CHECK_CAP, help="the check cap of the fit (default CHECK_CAP)")
+    parser.add_argument("--cs", default=",".join(str(c) for c in CS), help="comma-separated inverse L2 strengths tried")
     args = parser.parse_args(argv)
+    cs = tuple(float(c) for c in args.cs.split(",") if c)
 
     def run() -> None:
         from eval.run import opened_retriever
@@ -349,9 +423,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         with opened_retriever(args.index, None, fresh=args.index is None, log=print) as retriever:
             if args.test == "all":
                 kept: dict = {}
-                print(table(cross_set(retriever, drop, keep=kept)))
+                print(table(cross_set(retriever, drop, keep=kept, cache=args.features_cache, variants=args.variants,
+                                      cap=args.cap, cs=cs)))
                 if args.cmrc:
-                    figures = cmrc_abstention(retriever, args.cmrc, drop, examples=kept["examples"], x=kept["x"])
+                    figures = cmrc_abstention(retriever, args.cmrc, drop, examples=kept["examples"], x=kept["x"],
+                                              cap=args.cap, cs=cs)
                     print("\n".join(cmrc_lines(figures)))
                 features = [f for f in MODEL_FEATURES if f not in drop]
                 for joined in [s for s in args.join.split(",") if s]:

@@ -239,3 +239,61 @@ def test_joining_measures_the_trade_a_new_set_brings_to_the_other_sets_left_out_
     assert all(len(trading[k]) == 2 for k in ("false_abstention", "near_miss", "out_of_scope"))
     line = joining_line("new", trading)
     assert line.startswith("new joining the fit") and "axis +" in line
+
+
+def test_a_reworded_question_shares_its_sources_label_fold_and_set_and_is_never_scored(tmp_path):
+    """eval/perturb.py's variants join the training data as their source question (label, fold, set), weigh
+    VARIANT_WEIGHT of it, and leave one set out neither scores them nor trains on the left-out set's variants."""
+    import json
+
+    from eval.calibrate import VARIANT_WEIGHT, is_variant, is_written, variant_examples
+    from eval.calibrate_validate import with_variants
+    from eval.perturb import FeatureCache
+
+    examples = [Example("大连拆除了多少台锅炉？", 1, "readers/number r1", "r1"), Example("湘潭有地铁吗？", 0, "readers2/near_miss s1", "s1"),
+                Example("长沙拆除了多少台锅炉？", 0, "place swap of r1", "r1")]
+    rows = [{"question": "大连拆除了多少台锅炉？", "variant": "请问大连拆除了多少台锅炉？", "kind": "prefix_qingwen"},
+            {"question": "湘潭有地铁吗？", "variant": "湘潭有地鐵嗎？", "kind": "traditional"},
+            {"question": "not a training question", "variant": "请问not", "kind": "prefix_qingwen"}]
+    extra = variant_examples(examples, rows)
+    assert [(e.label, e.group) for e in extra] == [(1, "r1"), (0, "s1")]
+    assert all(is_variant(e) and not is_written(e) for e in extra) and extra[1].origin.startswith("readers2/near_miss s1")
+    (tmp_path / "variants.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    FeatureCache(tmp_path / "features.jsonl").matrix([e.question for e in extra], lambda t: np.ones((len(t), len(FEATURES))),
+                                                     log=lambda _: None)
+    x = np.zeros((3, len(FEATURES)))
+    all_examples, all_x, member = with_variants(examples, x, ["readers", "readers2", "readers"], str(tmp_path), log=lambda _: None)
+    assert len(all_examples) == 5 and all_x.shape == (5, len(FEATURES)) and member[3:] == ["readers", "readers2"]
+    assert 0 < VARIANT_WEIGHT <= 1
+
+
+def test_a_variant_weighs_its_share_of_a_written_question_in_the_fit(monkeypatch):
+    import eval.calibrate as calibrate
+
+    seen = {}
+
+    def fake_fit(x, y, features, weights, groups=None, cap=None, cs=()):
+        seen["weights"] = weights
+        return {"coef": [0.0], "intercept": 0.0}, np.full(len(y), 0.5)
+
+    monkeypatch.setattr(calibrate, "fit", fake_fit)
+    examples = [Example("a", 1, "readers/number r1", "r1"), Example("b", 0, "readers/near_miss r2", "r2"),
+                Example("c", 0, "place swap of r1", "r1"), Example("d", 1, f"readers/number r1{calibrate.VARIANT}lower", "r1"),
+                Example("e", 0, f"readers/near_miss r2{calibrate.VARIANT}traditional", "r2")]
+    calibrate.fit_model(np.zeros((5, len(FEATURES))), examples, ["cover_top"])
+    w = calibrate.VARIANT_WEIGHT
+    assert list(seen["weights"]) == [1.0, calibrate.REAL_NEGATIVE_WEIGHT, calibrate.GENERATED_WEIGHT, w,
+                                     w * calibrate.REAL_NEGATIVE_WEIGHT]
+
+
+def test_training_data_is_read_back_from_its_cache_without_a_retriever(tmp_path):
+    import pickle
+
+    from eval.calibrate import TRAINING_SETS
+    from eval.calibrate_validate import training_data
+
+    data = {"examples": [Example("a", 1, "readers/number r1", "r1")], "x": np.zeros((1, len(FEATURES))),
+            "member": ["readers"], "features": list(FEATURES), "sets": list(TRAINING_SETS)}
+    (tmp_path / "train.pkl").write_bytes(pickle.dumps(data))
+    examples, x, member = training_data(None, lambda _: None, str(tmp_path / "train.pkl"))
+    assert examples == data["examples"] and member == ["readers"] and x.shape == (1, len(FEATURES))
