@@ -287,14 +287,18 @@ def canonical(text: str) -> str:
 _WIDE_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
 
 
+def narrow(text: str) -> str:
+    """Full-width letters and digits (and the ideographic space) as ASCII; punctuation stays as written."""
+    return _WIDE_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+
+
 def readable(text: str) -> str:
     """The question as the embedder reads it: simplified, full-width letters and digits in ASCII, unified ideographs.
 
     Unlike canonical(), punctuation, case and numerals stay as written (the passages were
     embedded as written, full-width punctuation included).
     """
-    text = _WIDE_ALNUM.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), unify_chars(text))
-    return to_simplified(text)
+    return to_simplified(narrow(unify_chars(text)))
 
 
 def search_key(text: str) -> str:

@@ -14,7 +14,7 @@ from index.errors import InvalidQueryError
 from index.everyday import everyday
 from index.lexicon import stem
 from index.lexicon_query import hanzi_for_pinyin, translate
-from index.normalize import CJK, CJK_RUN, canonical, is_chinese, readable, without_particles
+from index.normalize import CJK, CJK_RUN, canonical, is_chinese, narrow, readable, without_particles
 from index.spelling import toneless_latin, written_out
 from index.stopwords import ZH_QUERY_FILLER
 from index.synonyms import synonyms
@@ -30,7 +30,8 @@ Known = Callable[[str], bool]  # is this term in the index's BM25 vocabulary
 
 
 def clean_query(query: object, holding: str = "the transcript") -> tuple[str, str]:
-    """Check and tidy a query; holding names what the index holds (Retriever.holding.en: the transcript, the
+    """Check and tidy a query (full-width letters and digits as ASCII, tone marks and control characters dropped,
+    whitespace collapsed); holding names what the index holds (Retriever.holding.en: the transcript, the
     documents, a document's title) for the error about an empty query.
 
     Returns:
@@ -42,7 +43,7 @@ def clean_query(query: object, holding: str = "the transcript") -> tuple[str, st
     """
     if not isinstance(query, str):
         raise InvalidQueryError(f"query must be a string, got {type(query).__name__}")
-    text = toneless_latin(_CONTROL.sub(" ", query))  # Dàlián → Dalian: pinyin's tone marks (index/spelling.py)
+    text = toneless_latin(narrow(_CONTROL.sub(" ", query)))  # Ｄａｌｉａｎ, Dàlián → Dalian (index/spelling.py)
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         raise InvalidQueryError(f"query is empty; type a question about {holding}")
