@@ -23,3 +23,22 @@ def test_a_leading_group_is_a_body_not_a_person_asked_by_role():
     assert not asks_role("湘潭市重金属污染治理领导小组由谁担任组长？", "zh")
     assert answer_kind("南阳成立的领导小组叫什么？", "zh") == "name"
     assert asks_role("湘潭的哪位领导签了协议？", "zh")
+
+
+def test_a_place_with_napei_names_the_speaker_from_there():
+    # 湖南那位呢？: the one from Hunan, 苏国军 — his city in a question about a city, himself in one about a person
+    from index.records import Speaker
+    from retriever.conversation.knowledge import build_knowledge
+    from retriever.rewrite import rewrite
+
+    speakers = [
+        Speaker("张海冰", "辽宁省大连市环保局局长", "辽宁省大连市环保局", "局长"),
+        Speaker("许伟", "山东省济宁市环保局局长", "山东省济宁市环保局", "局长"),
+        Speaker("苏国军", "湖南省湘潭市环保局局长", "湖南省湘潭市环保局", "局长"),
+    ]
+    lexicon = {"dalian": ["大连"], "jining": ["济宁"], "xiangtan": ["湘潭"], "hunan": ["湖南"], "boiler": ["锅炉"]}
+    knowledge = build_knowledge(speakers, ["大连市2016年举全市之力。"], lexicon)
+    assert rewrite("湖南那位呢？", ["大连拆除了多少台燃煤锅炉？"], knowledge, lexicon=lexicon).text == "湘潭拆除了多少台燃煤锅炉？"
+    assert rewrite("山东那位局长呢？", ["张海冰介绍了大连的什么经验？"], knowledge, lexicon=lexicon).text == (
+        "许伟介绍了济宁的什么经验？")
+    assert rewrite("那湖南那边呢？", ["大连拆除了多少台燃煤锅炉？"], knowledge, lexicon=lexicon).text == "湖南拆除了多少台燃煤锅炉？"
