@@ -44,8 +44,10 @@ _NOT_PLACE = lazy_compile(
     r"(?:短板|问题|难点|关键|原因|区别|不同|差距|意义|作用|重点|亮点|特点|优势|不足|困难|挑战|症结|根源|出路|方向|好处|突破口|价值)"
     r"(?:主要|究竟|到底)?(?:[放落摆集中]{1,2}在|在|是)?(?:哪里|哪儿|什么地方)"
 )
-# A person asked for by role (湘潭市长叫什么名字, 哪位领导): the name question asks a person.
-_ROLES = lazy_compile(r"长$|领导|书记|主任|编辑|总裁|经理|主席|老板|负责人|官员|专家|教授|记者|干部")
+# A person asked for by role (湘潭市长叫什么名字, 哪位领导): the name question asks a person. 领导 before a body's noun
+# (领导小组 a leading group, 领导班子 a leadership team) names the body, no person's role: who heads it (领导小组谁当组长)
+# is answered by the role that does (以市长为组长), as any who-question is.
+_ROLES = lazy_compile(r"长$|领导(?!小组|班子|机构|体制|机制)|书记|主任|编辑|总裁|经理|主席|老板|负责人|官员|专家|教授|记者|干部")
 _EN_ROLES = r"\b(?:mayor|director|head|chief|editor|chairman|president|governor|secretary|leader)\b"
 _EN_MONEY = lazy_compile(
     r"\bhow much (?:money\b|did\b.*\b(?:pay|spend|cost|invest|raise|earn|charge|give)\b|does\b.*\bcost\b"

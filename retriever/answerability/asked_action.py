@@ -9,8 +9,11 @@
 A text that never writes the asked noun or the action (nor a synonym, an everyday form or a word of its sound:
 features.unit_known) does not report it: features.analyse counts such a word among the asked words the text never
 writes (focus_known). Only nouns (keywords) and plain verbs (how-questions) are checked: a keyword user's other words,
-a colloquial verb with a result complement (找到, 接上: the text writes the action in another form) and 怎么回事
-(what happened, no action asked) are not.
+a colloquial verb with a result complement (找到, 接上: the text writes the action in another form), a verb-object
+compound (筹钱 'raise money': the text writes the deed in its own words, 融资, 筹集资金) and 怎么回事 (what happened, no
+action asked) are not. Both read the question in simplified characters (老百姓咋調侃的 asks what 调侃 asks): the
+judge's other checks read the canonical form, so a traditional question must not be held to words the text writes
+only in simplified form.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from index.normalize import to_simplified
 from retriever.answerability.units import tagged_around
 
 # Asking words of any kind: a query that has one is a question, not keywords.
@@ -51,7 +55,7 @@ def keyword_asked(question: str, names: Sequence[str]) -> str:
     name, a number, a Latin word or no noun."""
     if not keyword_query(question):
         return ""
-    parts = question.split()
+    parts = to_simplified(question).split()
     while parts and _ANSWER_WORD.match(parts[-1]):
         parts.pop()
     if len(parts) < 2:
@@ -69,6 +73,7 @@ def keyword_asked(question: str, names: Sequence[str]) -> str:
 def how_action(question: str, names: Sequence[str]) -> str:
     """The action a Chinese how-question asks the manner of (…是怎么招聘的？ → 招聘), '' when none: a question without
     how, 怎么样 / 如何 at the end (how is it: a state), 怎么回事, or a word after how that is no plain verb."""
+    question = to_simplified(question)
     match = _HOW.search(question)
     if match is None:
         return ""
@@ -81,9 +86,26 @@ def how_action(question: str, names: Sequence[str]) -> str:
     if not cut:
         return ""
     word, tag = cut[0]
-    if tag not in ("v", "vn") or len(word) < 2 or _COMPLEMENT.search(word) or saying(word):
+    if tag not in ("v", "vn") or len(word) < 2 or _COMPLEMENT.search(word) or saying(word) or verb_object(word):
         return ""
     return word
+
+
+def verb_object(verb: str) -> bool:
+    """Whether a two-character verb is a verb and its object (筹钱 'raise money', 花钱 'spend money', 修路 'repair a
+    road'): CC-CEDICT glosses the word as a verb phrase whose object is a meaning of its second character. Everyday
+    speech names a deed by such a pair where a report writes it in its own words (湘潭是怎么筹钱的 of a text that writes
+    融资 and 筹集资金), so the pair is no word the text must write."""
+    from retriever.answerability.heads import meanings
+
+    if len(verb) != 2:
+        return False
+    objects = {m.lower() for m in meanings(verb[1], every=True)}
+    for gloss in meanings(verb, every=True):
+        head, _, rest = gloss.lower().partition(" ")
+        if head and rest and re.sub(r"^(?:a|an|the|one's|sb's) ", "", rest) in objects:
+            return True
+    return False
 
 
 # CC-CEDICT's senses of verbs of saying (调侃 'ridicule', 形容 'describe', 戏称 'jokingly call', 打趣 'make fun of')
@@ -101,4 +123,4 @@ def saying(verb: str) -> bool:
     return any(_SAYING.match(m) for m in meanings(verb))
 
 
-__all__ = ["how_action", "keyword_asked", "keyword_query"]
+__all__ = ["how_action", "keyword_asked", "keyword_query", "verb_object"]

@@ -29,6 +29,8 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
     mentions = knowledge.find(fragment)
     if not mentions and chinese and (place := _unknown_place(fragment, knowledge)) is not None:
         mentions = [place]  # 那杭州呢？: a place the index does not know is still a place, not a thing asked about
+    if mentions and (person := _person_of_place(fragment, mentions[0], knowledge)) is not None:
+        fragment, mentions = person.name, knowledge.find(person.name)  # 湖南那位呢？: the speaker from Hunan
     if mentions:
         return _swap_entity(fragment, mentions[0], turns, knowledge, lexicon)
     last = turns[-1]
@@ -122,6 +124,25 @@ def complete_ellipsis(fragment: str, turns: list[Turn], knowledge: Knowledge, le
 _COVERB_TAGS = ("p", "c")
 _COVERBS = frozenset("跟 和 与 同 向 对 给 从".split())
 _JOINERS = frozenset("、 和 及 与 以及 跟".split())
+
+
+# 那位/这位 (+ a title) after a place: the person from there (湖南那位, 山东这位局长), as people name a speaker they
+# do not remember by name
+_ONE_FROM = re.compile(r"^(?:那|这)(?:位|个人)")
+_ONE_FROM_TITLED = re.compile(r"^(?:那|这)(?:位|个人)(?:[\u4e00-\u9fff]{1,4}?(?=说|讲|提|介绍|谈|的|在|是))?")
+
+
+def _person_of_place(fragment: str, mention: Mention, knowledge: Knowledge) -> Entity | None:
+    """The speaker a place with 那位/这位 stands for (湖南那位 → 苏国军, 山东这位局长 → 许伟); None for anything else
+    (a place alone, a place's thing: 湖南那边, 山东的网格员)."""
+    rest = fragment[mention.end :].strip()
+    match = _ONE_FROM.match(rest)
+    if mention.entity.kind != EntityKind.PLACE or match is None or mention.start > 2:
+        return None
+    title = rest[match.end() :].removesuffix("的")
+    if title and not _TITLE.search(title) and title not in ("领导", "嘉宾", "代表", "专家", "老总", "副总"):
+        return None
+    return linked_to(mention.entity, Want.PERSON, knowledge)
 
 
 def _coverb_object(fragment: str, last: Turn, knowledge: Knowledge) -> str | None:
@@ -520,7 +541,10 @@ def _swap_entity(fragment: str, mention: Mention, turns: list[Turn], knowledge: 
         if head and _TITLE.search(fragment) and not _ASKS_WHO.search(frame.text) and not fragment.startswith(head):
             return f"{head}的{fragment}是谁？"  # 主持人呢？ after 论坛在哪里召开？: who held that role there
         lead = fragment if frame.chinese == is_chinese(fragment) else new
-        return lead + frame.text[len(head) :] if head else lead + frame.text  # 济宁怎样治理农村面源污染？
+        rest = frame.text[len(head) :]
+        if head and entity.kind == EntityKind.PERSON:  # 广东那位副总说的… + 苏国军: the person in place of the one before
+            rest = _ONE_FROM_TITLED.sub("", rest)
+        return lead + rest if head else lead + frame.text  # 济宁怎样治理农村面源污染？
     # How does the grid system work? + Jining → … work in Jining?; + Xu Wei → …, according to Xu Wei?
     joint = ", according to" if entity.kind == EntityKind.PERSON else " in"
     return f"{frame.text.rstrip('?. ')}{joint} {new}?"
