@@ -60,6 +60,7 @@ SIZES = (2, 3, 4)
 _FUNCTION = frozenset(
     "了的吗呢啊呀吧嘛么着过得地和与及或在是也都就还又被把将从向往对给到跟里"  # particles, prepositions
     "哪谁几啥咋怎什多那这我你他她它们不没很太有个会能要想说让搞弄"  # question words, pronouns, negation, modals
+    "才再"  # (persona21) adverbs as 也都就还又: 多少钱才把 is no 钱财
 )
 _COUNTING = re.compile(r"(?:多少|几|\d)$")
 # stretches whose readings are remembered (a question reads a stretch in meant and written_reading; a stretch has
@@ -175,6 +176,15 @@ def meant(word: str, contains: Known, known: Known) -> tuple[str, bool]:
 ASKING = ("d", "t")  # jieba's tags of adverbs and time words (一直, 大概, 目前): how a question asks
 
 
+_NUMERAL_MEASURE = re.compile(r"[一二两三四五六七八九十百千几\d]+[^\W\d]")
+
+
+def _counted_noun(word: str) -> bool:
+    """Whether a one-character word is a common noun (jieba tags it n, counted WELL_KNOWN times or more: 事, 人),
+    the thing a numeral and its measure word count (一件|事), no slip's first character."""
+    return len(word) == 1 and _tag(word) == "n" and _freq().get(word, 0) >= WELL_KNOWN
+
+
 def _tag(word: str) -> str:
     """jieba's part-of-speech tag of a dictionary word ('' when it has none)."""
     from index.tokenize import posseg
@@ -261,6 +271,8 @@ def find_slips(text: str, known: Known, contains: Known, protected: Iterable[str
         stretches: list[tuple[int, str, str | None]] = [(start, word, None)] if len(word) >= 2 else []
         # 多少家|厂子: the measure word after a count is no slip's part; 多少交|经 is no measure word (交警)
         counted = i > 0 and _COUNTING.search(words[i - 1][1]) and word in _measures()
+        # (persona21) nor the noun a numeral and its measure word count (头一件|事|干 is no 件实干)
+        counted = counted or (i > 0 and _counted_noun(word) and bool(_NUMERAL_MEASURE.fullmatch(words[i - 1][1])))
         if len(word) == 1 and word not in _FUNCTION and not counted and i + 1 < len(words):
             nxt = words[i + 1][1]
             if len(nxt) == 1:  # never into a word jieba knows (车|出动, 想|知道: a real word is no part of a slip)

@@ -50,10 +50,12 @@ def asked_kind(question: str, lang: str, lexicon: dict[str, list[str]]) -> tuple
         lang: "zh" for a Chinese question, anything else for English.
         lexicon: the index's lexicon (an English kind is looked up in it: bank -> 银行).
     """
+    from retriever.answerability.timeline import a_period  # (persona21) 哪个季度 asks when, no name
+
     text = canonical(question)
     if lang == "zh":
         kinds = _chinese_kind(readable(question).lower())
-        return () if any(generic_place(k) or viewpoint(k) or a_name_itself(k) for k in kinds) else kinds
+        return () if any(generic_place(k) or viewpoint(k) or a_name_itself(k) or a_period(k) for k in kinds) else kinds
     from index.lexicon import stem
 
     for pattern in _KIND_EN:

@@ -326,7 +326,9 @@ def glued_particle(text: str, start: int, word: str, contains: Contains) -> bool
     if len(word) != 2 or start < 2:
         return False
     rest = list(pos_tagger().cut(word[1]))
-    return bool(rest) and rest[0].flag in _FUNCTION_TAGS and contains(text[start - 2 : start + 1])
+    # (persona21) or the first character is what a count before it counts (多少钱才把 cut 多少|钱才)
+    counted = re.search(r"(?:多少|[几幾]|\d)$", text[:start]) is not None
+    return bool(rest) and rest[0].flag in _FUNCTION_TAGS and (counted or contains(text[start - 2 : start + 1]))
 
 
 _GIVEN_NAME_TAGS = frozenset({"ns", "nr", "nz", "a", "ng"})  # what the tagger makes of a given name cut off (李|大海)

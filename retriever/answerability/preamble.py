@@ -195,6 +195,7 @@ _HAN = r"[\u4e00-\u9fff]"
 _RUN_ON = lazy_compile(r"就是[说說]|(?<=[\u4e00-\u9fff])然[后後](?=[\u4e00-\u9fff])")  # …债券就是说发了多少亿: a clause break
 _INTERJECTION = lazy_compile(r"[嗯呃]+")
 _TRAILING = lazy_compile(r"(?:[来來]着|那[个個]|[这這][个個]|[嗯呃啊]+)+(?=[\s？?。.！!]*$)")
+_CLAUSE_LAIZHE = lazy_compile(r"(?<=[\u4e00-\u9fff])[来來]着(?=[，,；;])")  # (persona21) "what was it again", mid-question
 _OFFICIAL_CLOSE = lazy_compile(rf"[\s,，。；;：:]*{_PLEASE_STATE}[\s。.！!]*$")
 _OFFICIAL_OPEN = lazy_compile(rf"^(?:{_PLEASE_STATE}|[关關][于於])[\s：:]*")
 _AFFAIR_END = lazy_compile(rf"{_AFFAIR}(?=[，,：:]|[。.]?$)")
@@ -279,6 +280,7 @@ def spoken(question: str) -> str:
     if opened != text:  # 关于…的情况，请简述; 请简述…的情况: the matter is asked, not its 情况
         text = _AFFAIR_END.sub("", opened, count=1)
     text = _TRAILING.sub("", text)
+    text = _CLAUSE_LAIZHE.sub("", text)  # (persona21) 多少人来着，…又盖了啥: 来着 closes a clause of a two-part question
     text = _PLURAL.sub(r"\1", text)
     text = _WHAT_DE.sub("", text)
     text = _POSITION.sub(lambda m: m.group(1) + ("位" if _counts_persons(m.string[m.end() :]) else "个"), text)
@@ -335,7 +337,9 @@ def unframed(question: str, contains=None) -> str:
     word characters would be left (请问 alone is no question, and stays what it is).
     """
     if not re.search(_HAN, question):
-        question = _EN_LIKE.sub("", _EN_ASIDE.sub(" ", question))
+        from retriever.answerability.texting import untexted  # (persona21) the texter's chat English written out
+
+        question = _EN_LIKE.sub("", _EN_ASIDE.sub(" ", untexted(question)))
     # 我记得…，具体多少？ is a figure recalled, not the asker's own context
     text = situated(remembered(guess_checked(instructed(netizen(question, contains)))), contains)
     for _ in range(3):

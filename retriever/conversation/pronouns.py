@@ -137,7 +137,10 @@ _ZH_TITLES = (
     "副局长|局长|副市长|市长|书记|主任|厅长|处长|科长|副总裁|总裁|总经理|董事长|经理|部长|县长|区长|省长|主席|院长|校长|"
     "主编|总编|秘书长|先生|女士|老师|教授"
 )
-_ZH_TITLED = re.compile(rf"(?P<surname>[\u4e00-\u9fff])(?:{_ZH_TITLES}|(?:局|总)(?=他|她|那|这|说|讲|提|认为|的|们|[，,？?]|$))")
+_ZH_TITLED = re.compile(
+    rf"(?P<surname>[\u4e00-\u9fff])(?:{_ZH_TITLES}|(?:局|总)(?=他|她|那|这|说|讲|提|认为|的|们|[，,？?]|$)"
+    r"|(?P<short>局|总)(?=[\u4e00-\u9fff]))"  # (persona21) 张局来…之前: checked in titled_people
+)
 _EN_TITLED = re.compile(
     r"\b(?:Director|Deputy\s+Director|Mayor|Deputy\s+Mayor|Secretary|Chairman|Chairwoman|Chair|President|Vice[- ]President|"
     r"Governor|Minister|Commissioner|Professor|Prof\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Madam|Chief|Manager)\s+"
@@ -160,6 +163,11 @@ def titled_people(question: str, chinese: bool) -> list[tuple[int, int]]:
         if match.group("surname") not in SURNAMES:
             continue
         if start > 0 and is_dictionary_word(question[start - 1 : start + 1]):
+            continue
+        # (persona21) 局/总 before any other word: neither it nor the surname makes a word with it (格局, 总结, 总是)
+        if match.group("short") and (
+            is_dictionary_word(match.group(0)) or is_dictionary_word(question[match.end() - 1 : match.end() + 1])
+        ):
             continue
         out.append((start, match.end()))
     return out
