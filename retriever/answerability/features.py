@@ -418,7 +418,8 @@ def content_units(evidence: Evidence, lexicon: dict[str, list[str]]) -> list[Uni
 
 def question_unknown_names(evidence: Evidence, facts: IndexFacts) -> list[str]:
     """Names in the question that the transcript never mentions (unknown_names for Chinese; for English,
-    capitalised words no lexicon key or passage knows, unless the question is in title case)."""
+    capitalised words no lexicon key or passage knows; a question written as a title is read in sentence case first,
+    index/spelling.py, so its capitals left are names)."""
     if evidence.lang == "zh":
         names = [alias for entity in facts.entities for alias in entity.aliases]
         found = unknown_names(evidence.question, facts.contains, facts.lexicon, facts.known, names)
@@ -426,7 +427,7 @@ def question_unknown_names(evidence: Evidence, facts: IndexFacts) -> list[str]:
         if facts.lexicon:  # 'Shanghai 谁讲了': a capitalised name that only sounds like 伤害 (index/homophones.py)
             found += [w for w in homophone_names(evidence.question, facts.lexicon, facts.contains) if w not in found]
         return found
-    if not facts.lexicon or title_case(evidence.question):
+    if not facts.lexicon:  # a title is read in sentence case before (index/spelling.py): its capitals are names
         return []
     found = unknown_english_names(evidence.question, facts.lexicon, facts.contains)
     choice = _EN_EITHER.search(evidence.question)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from index.normalize import canonical, search_key
 from retriever.answerability.entities import Entity, names_alias
 from retriever.answerability.eras import rule_on
-from retriever.answerability.names import common_word, person_name, title_case
+from retriever.answerability.names import common_word, person_name
 from retriever.answerability.units import Unit, name_words, pos_tagger, tagged_around
 
 _PLACE_TAG = "ns"  # jieba's tag of place names
@@ -79,8 +79,6 @@ def asked_places(
         return scope + [
             (w, (w,)) for w in {**words, **quoted} if not names_entity(w) and contains(w) and w not in NATIONAL_FORMS
         ]
-    if title_case(question):
-        return scope
     raw = re.findall(r"[A-Za-z][A-Za-z0-9'-]*", unicodedata.normalize("NFKC", question))
     words, naming = name_words(question, units, entities)
     by_label = {u.label: u for u in units}
