@@ -18,7 +18,7 @@ SPOKEN = {
     "啥": "什么", "咋回事": "怎么回事", "咋办": "怎么办", "咋整": "怎么办", "咋样": "怎么样", "咋弄": "怎么做",
     "咋搞": "怎么做", "咋的": "怎么", "咋": "怎么", "打哪儿来": "来自哪里", "打哪来": "来自哪里", "打哪儿": "从哪里",
     "打哪": "从哪里", "哪儿来": "来自哪里", "哪来": "来自哪里", "哪儿": "哪里", "多会儿": "什么时候",
-    "在哪儿干": "在哪里工作", "在哪干": "在哪里工作", "找不着": "找不到", "见不着": "见不到", "俺们": "我们", "俺": "我",
+    "找不着": "找不到", "见不着": "见不到", "俺们": "我们", "俺": "我",
     "咱们": "我们", "咱": "我们",
     # 光 'only' before relying on something (光靠国家, 光指望拨款): not 光 'light', 'used up'
     "光靠": "只靠", "光指望": "只指望", "光凭": "只凭",
@@ -35,6 +35,9 @@ SPOKEN = {
     "边啲": "哪些", "先至": "才", "𠮶阵时": "那时", "𠮶阵": "那时", "呢排": "最近", "有冇": "有没有",
 }
 _SPOKEN = re.compile("|".join(map(re.escape, sorted(SPOKEN, key=len, reverse=True))))
+# 在哪干, 在哪儿干, 在哪里干 'where does one work' (以前在哪儿干的, 在哪里干过, 在哪干了几年, 在哪里干活): 干 closing the
+# question or before an aspect word; not 干什么, 干嘛 (what does one do there) nor another word (干燥, 干部)
+_WHERE_WORKS = re.compile(r"在哪[儿里]?干(?:活儿?)?(?=[的过着呢？?，,。.！!\s]|了(?!什么|啥)|$)")
 # 那边/这边 right after a word ('大连那边' = 大连), and sentence-final particles (啊, 来着: 叫啥来着) before a question
 # mark or the end.
 _PLACE_FILLER = re.compile(r"(?<=[\u4e00-\u9fff])[那这]边(?=[\u4e00-\u9fff])")
@@ -143,7 +146,7 @@ def written_form(text: str) -> str:
     typed = _COPULA_TRADITIONAL.sub("是", text) if copula else text
     # Taiwan's and Hong Kong's variant characters in their standard form (連著 → 连着, where t2s leaves 著: 著名 stays)
     simplified = _regional()[3].convert(typed) if plain != text else plain
-    written = _SPOKEN.sub(lambda m: SPOKEN[m.group(0)], simplified)
+    written = _SPOKEN.sub(lambda m: SPOKEN[m.group(0)], _WHERE_WORKS.sub("在哪里工作", simplified))
     written = _WHICH_ONE.sub(_which_one, written)
     copula = copula or bool(_CANTONESE.search(simplified))
     if copula or _WHICH_BY_MEASURE.search(written):

@@ -77,7 +77,8 @@ def test_a_plain_question_reads_no_cc_cedict_table(index_dir):
 
     cached = {p.name for p in cache_dir().iterdir()}  # the build of index_dir derived the tables a question reads
     assert {name.split("-")[0] for name in cached} >= {"cedict_words", "mainland", "pinyin_first",
-                                                          "cedict_province_places"}, sorted(cached)
+                                                          "cedict_province_places", "cedict_common_places",
+                                                          "cedict_common_person_words"}, sorted(cached)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run([sys.executable, "-c", PLAIN, ASK_QUESTION, "--index", str(index_dir)], env=env,
                           capture_output=True, text=True, cwd=REPO)

@@ -64,3 +64,18 @@ def test_mainland_forms_from_the_cached_table_are_opencc_own(tmp_path, monkeypat
     assert colloquial.mainland("资讯") == "信息" and colloquial.mainland("锅炉") == ""
     mainland_table.mainland_table.cache_clear()
     colloquial.mainland.cache_clear()
+
+
+def test_where_one_works_is_written_out_in_each_form():
+    """在哪干, 在哪儿干 and 在哪里干 ask where someone works: 干 closing the question or before an aspect word (的, 过,
+    了); 干什么, 干啥 (what one does there) and other words (干燥, 干部) are not work."""
+    for asked in ("在哪干", "在哪儿干", "在哪里干"):
+        assert written_form(f"他以前{asked}？") == "他以前在哪里工作？"
+        assert written_form(f"张局长以前是{asked}的？") == "张局长以前是在哪里工作的？"
+        assert written_form(f"他{asked}过") == "他在哪里工作过"
+        assert written_form(f"他之前{asked}了几年？") == "他之前在哪里工作了几年？"
+    assert written_form("他在哪里干活？") == "他在哪里工作？"
+    assert written_form("他在哪儿干什么？") == "他在哪里干什么？"
+    assert written_form("他在哪干啥？") == "他在哪做什么？"
+    assert written_form("他在哪里干了什么？") == "他在哪里干了什么？"
+    assert written_form("衣服在哪里干燥？") == "衣服在哪里干燥？"

@@ -667,8 +667,9 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     attr_scores = [coverage(attribute, texts[i]) for i in own]
     best = own[int(np.argmax(attr_scores))] if own else None
     focus = focus_units(evidence.question, "zh" if evidence.lang == "zh" else "en", units, entities)
+    question_key = search_key(evidence.question)
     if evidence.lang == "zh":  # 黄标车用 cut 黄标|车用: the asked noun is 黄标车, which the text writes
-        focus = [restitched(u, search_key(evidence.question), facts) for u in focus]
+        focus = [restitched(u, question_key, facts) for u in focus]
     focus = recorded_event(evidence.question, focus, [evidence.passages[i] for i in own], facts.contains)
     if subject and facts.subject_texts:
         focus = with_article_words(focus, [facts.subject_texts.get(e.speaker, "") for e in entities], facts.known)
@@ -699,7 +700,6 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     kind = answer_kind(evidence.question, evidence.lang) if asked_number is None else None
     if kind == PLACE:  # 地理位置在哪里, 哪个地方: the place's own noun, which the answer replaces (它位于威斯康辛州)
         asked_words = [u for u in asked_words if not place_noun(u.label)]
-    question_key = search_key(evidence.question)
     named = [f for u in units for f in u.forms if f] + [a for e in entities for a in e.aliases if a in question_key]
     name_kind = asked_kind(evidence.question, evidence.lang, facts.lexicon)
     role = kind == "person" and asks_role(evidence.question, evidence.lang)
