@@ -35,7 +35,9 @@ def _ask(knowledge, question, *history):
 
 def test_a_correction_names_what_the_latest_question_should_have_named():
     assert correction("不对，我问的是济宁的", True).new == "济宁"
-    assert correction("不是锅炉，是黄标车", True) == correction("不是锅炉，是黄标车", True).__class__("黄标车", "锅炉")
+    fix = correction("不是锅炉，是黄标车", True)
+    assert (fix.new, fix.old) == ("黄标车", "锅炉")
+    assert correction("我问的不是大连，是济宁", True).old == correction("济宁，不是大连", True).old == "大连"
     assert correction("no sorry, I meant Jining", False).new == "Jining"
     fix = correction("not Zhang, the other guy from Hunan", False)
     assert (fix.new, fix.old) == ("the other guy from Hunan", "Zhang")
@@ -43,16 +45,17 @@ def test_a_correction_names_what_the_latest_question_should_have_named():
     # no correction: a question that only opens with 不是 or an apology for something else
     assert correction("换个问题湘潭实施企业退出的主体是哪两个区", True) is None
     assert correction("No problem.", False) is None
+    assert correction("Which city cut soot, not sulphur?", False) is None
     assert correction("湘潭的水质是不是变好了？", True) is None
 
 
 def test_the_corrected_question_keeps_the_rest_of_the_latest_one(knowledge):
     boilers = "大连拆除了多少台燃煤锅炉？"
-    for turn in ("不对，我问的是济宁的", "不是大连，是济宁", "我是说济宁", "不对，是济宁"):
+    for turn in ("不对，我问的是济宁的", "不是大连，是济宁", "我是说济宁", "不对，是济宁", "我问的不是大连，是济宁"):
         assert _ask(knowledge, turn, boilers) == "济宁拆除了多少台燃煤锅炉？"
     assert _ask(knowledge, "不是锅炉，是黄标车", "大连怎么治理燃煤锅炉？") == "大连怎么治理黄标车？"
     english = "How many coal-fired boilers did Dalian demolish?"
-    for turn in ("no sorry, I meant Jining", "Not Dalian, Jining.", "I meant Jining, not Dalian."):
+    for turn in ("no sorry, I meant Jining", "Not Dalian, Jining.", "I meant Jining, not Dalian.", "Jining, not Dalian."):
         assert _ask(knowledge, turn, english) == "How many coal-fired boilers did Jining demolish?"
 
 

@@ -27,18 +27,22 @@ _ZH_OPEN = (
 _ZH_SAY = r"(?:我|俺)?(?:刚才|其实|本来)?(?:(?:问|说|指|想问|要问|想说)的是|是(?:问|说|指|想问)(?:的是)?)"
 _ZH_CORRECTION = (
     # 不是大连，是济宁 / 不是锅炉，我说的是黄标车 / 不是张海冰，是湖南那位
-    re.compile(rf"^{_ZH_OPEN}*不是(?P<old>[^，,。？?！!]{{1,12}})[，,。\s]*(?:而|我)?(?:{_ZH_SAY}|是)(?P<new>.+)$"),
+    re.compile(rf"^{_ZH_OPEN}*(?:我(?:问|说|指)的)?不是(?P<old>[^，,。？?！!]{{1,12}})[，,。\s]*(?:而|我)?(?:{_ZH_SAY}|是)(?P<new>.+)$"),
     # 不对，我问的是济宁的 / 我问的是济宁，不是大连 / 我是说黄标车
     re.compile(rf"^{_ZH_OPEN}*{_ZH_SAY}(?P<new>[^，,。？?！!]+?)(?:[，,]\s*(?:而)?不是(?P<old>[^，,。？?！!]{{1,12}}))?[。？?！!\s]*$"),
-    # 不对，是济宁 / 搞错了，应该是济宁 / 不对，济宁 (after a denial only)
-    re.compile(rf"^{_ZH_OPEN}+(?:应该是|应该问|是)?(?P<new>[^，,。？?！!]+?)(?:才对)?[。？?！!\s]*$"),
+    # 是济宁，不是大连 / 济宁，不是大连
+    re.compile(r"^(?:是|应该是)?(?P<new>[^，,。？?！!]{1,12})[，,]\s*(?:而)?不是(?P<old>[^，,。？?！!]{1,12})[。！!？?\s]*$"),
+    # 不对，是济宁 / 搞错了，应该是济宁 / 不对，济宁 (after a denial only) / 应该是济宁
+    re.compile(rf"^(?:{_ZH_OPEN}+(?:应该是|应该问|是)?|应该是|应该问)(?P<new>[^，,。？?！!]+?)(?:才对)?[。？?！!\s]*$"),
     # 换成大连说说 / 换成济宁呢 / 改问南阳
     re.compile(r"^(?:那|那么)?(?:换成|换到|改成|改问|换作)(?P<new>[^，,。？?！!]+?)(?:说说|讲讲|看看|呢|吧|的)*[。？?！!\s]*$"),
 )
 _ZH_NEW_TAIL = re.compile(r"(?:的|呢|吧|啊|呀|那个|那边|这个|的情况|的呢)+$")
 _ZH_QUESTION = re.compile(r"多少|几|什么|啥|怎么|怎样|如何|哪|谁|吗|为何|为什么|是否|有没有")
 
-_EN_OPEN = r"(?:(?:no|nope|nah|sorry|oops|whoops|wait|oh|ah|er|erm|um|actually|my\s+bad|my\s+mistake|pardon)[,.!;:\s]+)"
+_EN_OPEN = (
+    r"(?:(?:no|nope|nah|sorry|oops|whoops|wait|oh|ah|er|erm|um|actually|my\s+bad|my\s+mistake|pardon)(?:[,.!;:\s]|[-—–]+)+)"
+)
 _EN_MEANT = (
     r"(?:i\s+(?:meant|mean|was\s+asking\s+about|was\s+asking|asked\s+about|wanted\s+to\s+ask\s+about|was\s+talking\s+about"
     r"|wanted|want)|make\s+(?:that|it)|rather|i'm\s+asking\s+about|i\s+am\s+asking\s+about)"
@@ -48,6 +52,11 @@ _EN_CORRECTION = (
     re.compile(rf"(?i)^{_EN_OPEN}*not\s+(?P<old>[^,;.?!]{{1,40}}?)\s*[,;.]\s*(?:but\s+)?(?:{_EN_MEANT}\s+)?(?P<new>[^?!]+?)[\s?.!]*$"),
     # no sorry, I meant Jining / I meant Jining, not Dalian / make that Jining
     re.compile(rf"(?i)^{_EN_OPEN}*{_EN_MEANT}\s+(?P<new>[^,;?!]+?)(?:\s*[,;]?\s*(?:and\s+)?not\s+(?P<old>[^,;.?!]+?))?(?:\s+instead)?[\s?.!]*$"),
+    # Jining, not Dalian
+    re.compile(
+        r"(?i)^(?!(?:how|what|who|whom|whose|which|where|when|why|is|are|was|were|do|does|did|can|could|has|have)\b)"
+        r"(?P<new>[A-Z][^,;?!]{1,40}?)\s*[,;]\s*(?:and\s+)?not\s+(?P<old>[^,;.?!]+?)[\s?.!]*$"
+    ),
     # sorry, Jining (after an apology or a denial only) / no, Jining, not Dalian
     re.compile(rf"(?i)^{_EN_OPEN}+(?P<new>[^,;?!]+?)(?:\s*[,;]\s*not\s+(?P<old>[^,;.?!]+?))?(?:\s+instead)?[\s?.!]*$"),
 )
@@ -66,6 +75,7 @@ class Correction:
     new: str
     old: str = ""
     question: bool = False
+    typed: str = ""  # the new part as typed, with its 的 (提标改造的: the ellipsis reads it as 那提标改造的呢？)
 
 
 def correction(text: str, chinese: bool) -> Correction | None:
@@ -77,12 +87,13 @@ def correction(text: str, chinese: bool) -> Correction | None:
                 continue
             new = match.group("new").strip()
             question = bool(_ZH_QUESTION.search(new))
+            typed = re.sub(r"(?:呢|吧|啊|呀)+$", "", new.rstrip("？?！!。.… ")) if not question else new
             if not question:
                 new = _ZH_NEW_TAIL.sub("", new.rstrip("？?！!。.… "))
             old = (match.groupdict().get("old") or "").strip()
-            if len(new) < 2 or new == old or (question and pattern is _ZH_CORRECTION[3]):
+            if len(new) < 2 or new == old or (question and pattern is _ZH_CORRECTION[-1]):
                 return None  # 换成济宁说说 names a place; 换成…的是哪个？ is a question of its own, asked as typed
-            return Correction(new, old, question)
+            return Correction(new, old, question, typed)
         return None
     for pattern in _EN_CORRECTION:
         if (match := pattern.match(text)) is None:
@@ -99,16 +110,16 @@ def as_ellipsis(fix: Correction, chinese: bool) -> str:
     """The correction asked the way an ellipsis asks (那济宁呢？, What about Jining?), or its own question."""
     if fix.question:
         return fix.new if re.search(r"[？?]$", fix.new) else fix.new + ("？" if chinese else "?")
-    return f"那{fix.new}呢？" if chinese else f"What about {fix.new}?"
+    return f"那{fix.typed or fix.new}呢？" if chinese else f"What about {fix.new}?"
 
 
 def replaced(fix: Correction, last: Turn) -> str | None:
     """The latest question with what the correction takes back replaced (when it names it word for word), or None."""
-    if not fix.old or fix.question:
-        return None
+    if not fix.old or fix.question or _EN_OTHER.match(fix.new) or _ZH_OTHER.match(fix.new):
+        return None  # the other one, 另一位: a description no earlier turn resolves is no name to write in
     if last.chinese:
         return last.text.replace(fix.old, fix.new, 1) if fix.old in last.text else None
-    pattern = re.compile(rf"(?i)\b{re.escape(fix.old)}\b")
+    pattern = re.compile(rf"(?i)\b{re.escape(fix.old)}\b(?:\s+[A-Z][a-z]+)*")  # Zhang: Zhang Haibing, the whole name
     return pattern.sub(fix.new, last.text, count=1) if pattern.search(last.text) else None
 
 
