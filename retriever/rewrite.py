@@ -161,7 +161,10 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if not turns or greeting_only(text):  # 喂喂听得到吗那个嗯: a channel check asks nothing
         return Rewrite(text)
     chinese = is_chinese(text)
-    if (fix := corrections.correction(text, chinese)) is not None:  # 不对，我问的是济宁的; not Zhang, the other guy
+    fix = corrections.correction(text, chinese)
+    if fix is not None and not corrections.denies(text) and not (knowledge.find(fix.new) or fix.question):
+        fix = None  # 嗯嗯喔喔啦啦: a filler before what names nothing the index knows corrects nothing
+    if fix is not None:  # 不对，我问的是济宁的; not Zhang, the other guy
         asked = corrections.as_ellipsis(fix, chinese)  # the latest question with the new name or thing in its place
         done = _resolve(asked, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
         swapped = corrections.replaced(fix, turns[-1])
@@ -169,8 +172,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
             return Rewrite(swapped, f"correction: 「{fix.new}」 for 「{fix.old}」 in 「{turns[-1].text}」")
         if done.changed:
             return replace(done, reason=f"correction; {done.reason}")
-        if fix.question:
-            return Rewrite(asked, "correction: a question of its own")
+        if fix.question and corrections.denies(text):  # 不对，我问的是…？: the question after the denial; not after a
+            return Rewrite(asked, "correction: a question of its own")  # filler (嗯，…？, Actually, how many …?)
     if not chinese:  # n how many got upgraded: texting's n, & and + for 'and'
         text = _EN_TEXTED_AND.sub("and ", text)
     if not _ASKS_WHO.search(text) and (named := corrections.described(text, chinese, turns, knowledge)) != text:
@@ -213,7 +216,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if (wh := fragments.bare_wh(text, chinese)) and turns[-1].chinese == chinese:  # 为什么？, Why?: of the last one
         asked = ask_again(turns[-1].text, wh, chinese, [m.surface for m in turns[-1].mentions])
         return Rewrite(asked, f"{wh} of 「{turns[-1].text}」")
-    if fragments.asks_more(text, chinese) and turns[-1].chinese == chinese:  # 还有呢？, What else?: the latest question again
+    if fragments.asks_more(text, chinese, turns[-1].text) and turns[-1].chinese == chinese:  # 还有呢？, What else?: the latest question again
         return Rewrite(turns[-1].text, f"more of 「{turns[-1].text}」")
     fragment = fragments.ellipsis(text, chinese) or fragments.ellipsis(text, not chinese)  # 那Qu Jinxiong呢？, What about 济宁?
     if fragment and fragment.islower() and not chinese:  # what about wang qi: a name typed in lower case

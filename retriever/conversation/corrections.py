@@ -106,6 +106,18 @@ def correction(text: str, chinese: bool) -> Correction | None:
     return None
 
 
+_DENIAL = re.compile(
+    r"(?i)不对|不是|错了|我问的|我说的|我是问|我是说|我指的|应该是|\bi\s+meant?\b|\bnot\b|^no\b|\bnope\b|\bsorry\b|\bmake\s+that\b"
+    r"|\bi\s+was\s+asking\b|\bmy\s+(?:bad|mistake)\b"
+)
+
+
+def denies(text: str) -> bool:
+    """A turn that says the latest question was wrong (不对, 不是, 我问的是, no, sorry, I meant, not …), not one that only
+    opens with a filler (嗯，, 哦，, Actually, Um,): only such a turn's own question is the corrected one."""
+    return bool(_DENIAL.search(text))
+
+
 def as_ellipsis(fix: Correction, chinese: bool) -> str:
     """The correction asked the way an ellipsis asks (那济宁呢？, What about Jining?), or its own question."""
     if fix.question:
@@ -162,8 +174,11 @@ def described(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge)
             if person is not None:
                 text = text[: match.start()] + label_of(person, False, turns) + text[match.end() :]
                 break
-    if not chinese:  # not Zhang, what about Su's?: a speaker by surname alone
-        text = _EN_SURNAME.sub(lambda m: _full_name(m, knowledge, turns), text)
+    if not chinese:  # not Zhang, what about Su's?: a speaker by surname alone (as the whole fragment: 'according to
+        for match in _EN_SURNAME.finditer(text):  # Ou' in a question of its own is read by the search as typed)
+            if _EN_SHELL.fullmatch(text[: match.start()] + "X" + re.sub(r"^'s\b", "", text[match.end() :])):
+                text = text[: match.start()] + _full_name(match, knowledge, turns) + text[match.end() :]
+                break
     match = (_ZH_OTHER if chinese else _EN_OTHER).search(text)
     if match is not None and (other := _other(_KIND_OF.get(match.group("noun").lower(), Want.PERSON), turns, knowledge)):
         name = label_of(other, chinese, turns)

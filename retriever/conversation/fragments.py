@@ -148,9 +148,10 @@ _EN_ORDINAL = re.compile(
 # what a request for more of the same answer says: 还有呢？, 还有别的措施吗？, 展开说说, 能详细讲讲吗？ (a general word for
 # what was said, or none: 还有别的城市吗？ asks about another city, not more of this answer)
 _ZH_MORE_THING = (
-    r"(?:的)?(?:措施|办法|做法|举措|手段|经验|内容|方面|情况|工作|亮点|例子|细节|说法|观点|要点|成效|成果|数据|信息|东西"
+    r"(?:的)?(?P<thing>措施|办法|做法|举措|手段|经验|内容|方面|情况|工作|亮点|例子|细节|说法|观点|要点|成效|成果|数据|信息|东西"
     r"|事|事情|地方)?"
 )
+_ZH_ANY_THING = frozenset("内容 方面 情况 细节 信息 东西 事 事情 地方".split())  # more of whatever was asked
 _ZH_MORE = re.compile(
     r"^(?:那么|那)?(?:(?:还有|另外|其他|其它|别的)(?:呢|吗|什么|哪些|别的吗|其他的吗|其它的吗|没有)?"
     rf"|(?:还有|还有没有|有没有|还)(?:别的|其他|其它|什么|哪些|更多)(?:的)?{_ZH_MORE_THING}(?:吗|呢|没有|没|啊|呀)?"
@@ -179,9 +180,15 @@ def ordinal(fragment: str, chinese: bool) -> str:
     return match.group(1) if match else ""
 
 
-def asks_more(question: str, chinese: bool) -> bool:
-    """A question that only asks for more of the same (还有呢？, 还有别的吗？, What else?, Tell me more.)."""
-    return bool(_match((_ZH_MORE, _EN_MORE), question, chinese))
+def asks_more(question: str, chinese: bool, last: str = "") -> bool:
+    """A question that only asks for more of the same (还有呢？, 还有别的吗？, What else?, Tell me more.); a Chinese one
+    that names a kind of thing (还有别的措施吗？) only when the latest question (last, if given) asked about that kind:
+    after 大连拆除了多少台燃煤锅炉？ it asks what else Dalian did."""
+    match = _match((_ZH_MORE, _EN_MORE), question, chinese)
+    if match is None:
+        return False
+    thing = match.groupdict().get("thing") if chinese else None
+    return not (thing and last and thing not in _ZH_ANY_THING and thing not in last)
 
 
 def _match(patterns: tuple[re.Pattern, re.Pattern], question: str, chinese: bool) -> re.Match | None:
