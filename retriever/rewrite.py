@@ -216,7 +216,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if (wh := fragments.bare_wh(text, chinese)) and turns[-1].chinese == chinese:  # 为什么？, Why?: of the last one
         asked = ask_again(turns[-1].text, wh, chinese, [m.surface for m in turns[-1].mentions])
         return Rewrite(asked, f"{wh} of 「{turns[-1].text}」")
-    if fragments.asks_more(text, chinese, turns[-1].text) and turns[-1].chinese == chinese:  # 还有呢？, What else?: the latest question again
+    if fragments.asks_more(text, chinese, turns[-1].text) and turns[-1].chinese == chinese:  # 还有呢？, What else?: again
         return Rewrite(turns[-1].text, f"more of 「{turns[-1].text}」")
     fragment = fragments.ellipsis(text, chinese) or fragments.ellipsis(text, not chinese)  # 那Qu Jinxiong呢？, What about 济宁?
     if fragment and fragment.islower() and not chinese:  # what about wang qi: a name typed in lower case
