@@ -80,3 +80,10 @@ def test_whats_the_city_asks_which_city():
     assert asking.asked_kind("whats the old industrial city w/ the heavy metal mess") is not None
     assert asking.asked_kind("What is the city's population?") is None
     assert asking.asked_kind("What was the city doing about it?") is None
+
+
+def test_a_filler_or_another_kind_of_thing_is_no_correction_or_request_for_more(knowledge):
+    boilers = "大连拆除了多少台燃煤锅炉？"
+    assert _ask(knowledge, "嗯嗯喔喔啦啦", boilers) == "嗯嗯喔喔啦啦"  # a filler before nothing known
+    assert _ask(knowledge, "还有哪些措施？", boilers) != boilers  # measures: what else Dalian did, not the count again
+    assert _ask(knowledge, "还有别的情况吗？", boilers) == boilers
