@@ -35,7 +35,17 @@ from index.errors import InvalidQueryError
 from index.normalize import is_chinese, to_simplified
 from index.tokenize import tokenize
 from retriever.answerability.names import greeting_only
-from retriever.conversation import asking, clauses, events, fragments, omission, pronouns, subjects, substitutes
+from retriever.conversation import (
+    asking,
+    clauses,
+    corrections,
+    events,
+    fragments,
+    omission,
+    pronouns,
+    subjects,
+    substitutes,
+)
 from retriever.conversation.asking_again import ask_again
 from retriever.conversation.ellipsis import complete_ellipsis
 from retriever.conversation.focus import Focus
@@ -151,6 +161,24 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if not turns or greeting_only(text):  # 喂喂听得到吗那个嗯: a channel check asks nothing
         return Rewrite(text)
     chinese = is_chinese(text)
+    fix = corrections.correction(text, chinese)
+    if fix is not None and not corrections.denies(text) and not (knowledge.find(fix.new) or fix.question):
+        fix = None  # 嗯嗯喔喔啦啦: a filler before what names nothing the index knows corrects nothing
+    if fix is not None:  # 不对，我问的是济宁的; not Zhang, the other guy
+        asked = corrections.as_ellipsis(fix, chinese)  # the latest question with the new name or thing in its place
+        done = _resolve(asked, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
+        swapped = corrections.replaced(fix, turns[-1])
+        if swapped and (not done.changed or re.search(rf"(?i){re.escape(fix.old)}", done.text)):
+            return Rewrite(swapped, f"correction: 「{fix.new}」 for 「{fix.old}」 in 「{turns[-1].text}」")
+        if done.changed:
+            return replace(done, reason=f"correction; {done.reason}")
+        if fix.question and corrections.denies(text):  # 不对，我问的是…？: the question after the denial; not after a
+            return Rewrite(asked, "correction: a question of its own")  # filler (嗯，…？, Actually, how many …?)
+    if not chinese:  # n how many got upgraded: texting's n, & and + for 'and'
+        text = _EN_TEXTED_AND.sub("and ", text)
+    if not _ASKS_WHO.search(text) and (named := corrections.described(text, chinese, turns, knowledge)) != text:
+        done = _resolve(named, turns, knowledge, answered_by, lexicon, answer_of, owner_of)  # the guy from Hunan, Su's,
+        return done if done.changed else Rewrite(named, "named: the one the description stands for")  # the other city
     marker = omission.discourse_marker(text, word_tags(), clauses.words) if chinese else ""
     marker = "" if knowledge.find(marker) else marker  # 回到大连，: a name says whom it turns to (大连 is tagged an adverb)
     text = text[len(marker) :]  # 另外，要建立怎样的…？: the question goes on after what only says it carries on
@@ -188,7 +216,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if (wh := fragments.bare_wh(text, chinese)) and turns[-1].chinese == chinese:  # 为什么？, Why?: of the last one
         asked = ask_again(turns[-1].text, wh, chinese, [m.surface for m in turns[-1].mentions])
         return Rewrite(asked, f"{wh} of 「{turns[-1].text}」")
-    if fragments.asks_more(text, chinese) and turns[-1].chinese == chinese:  # 还有呢？, What else?: the latest question again
+    if fragments.asks_more(text, chinese, turns[-1].text) and turns[-1].chinese == chinese:  # 还有呢？, What else?: again
         return Rewrite(turns[-1].text, f"more of 「{turns[-1].text}」")
     fragment = fragments.ellipsis(text, chinese) or fragments.ellipsis(text, not chinese)  # 那Qu Jinxiong呢？, What about 济宁?
     if fragment and fragment.islower() and not chinese:  # what about wang qi: a name typed in lower case
@@ -245,12 +273,13 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     counted = _counted(text, mentions, turns) if not found else None
     if counted:
         return Rewrite(counted, f"ellipsis: what is counted, from 「{turns[-1].text}」")
-    if not chinese and not mentions and not found and omission.asks_bare_passive(text):
+    bare = omission.strip_continuation(text) if not chinese else text  # And how many got upgraded?: the same
+    if not chinese and not mentions and not found and omission.asks_bare_passive(bare):
         thing, entity = clauses.asked_thing(turns[-1].text), latest(turns, Want.ANY, knowledge)
         if thing and not is_chinese(thing) and entity is not None:  # How many were upgraded? → How many boilers were …
-            head = re.match(r"^\s*how\s+(?:many|much)", text, re.IGNORECASE).group()
+            head = re.match(r"^\s*how\s+(?:many|much)", bare, re.IGNORECASE).group()
             label = label_of(entity, False, turns)
-            done = f"{head} {thing}{text[len(head):].rstrip('?. ')} in {label}?"
+            done = f"{head} {thing}{bare[len(head):].rstrip('?. ')} in {label}?"
             return Rewrite(done, f"ellipsis: 「{thing}」 and {label} from 「{turns[-1].text}」")
     if not chinese and not mentions and not found and (done := subjects.omitted_english(text, turns, knowledge)):
         return Rewrite(*done)
@@ -272,6 +301,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     return Rewrite(text)
 
 
+_EN_TEXTED_AND = re.compile(r"(?i)^(?:n|&|\+)\s+(?=[a-z])")
 _EN_ASKING = re.compile(
     r"(?i)^\s*(?:(?:and|so|also|then|but)\s+)?(?:how|what(?!\s+about\b)|who|whom|whose|which|where|when|why|is|are|was|were|do|does|did|can|could|has|"
     r"have|had|will|would|should|tell|list|name|give|describe|explain)\b"

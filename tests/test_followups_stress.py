@@ -33,7 +33,7 @@ def searched(retriever, question, history):
         (["Who is the vice president of Pubang?"], "Where is he from?", "Where is Ou Jinxiong from?"),
         # How long did it take them?, Why did they do that?: asked of the latest question, as Why? is
         (["How many coal-fired boilers did Dalian dismantle?"], "How long did it take them?",
-         "How long did Dalian dismantle coal-fired boilers?"),
+         "How long did it take Dalian to dismantle coal-fired boilers?"),
         (["How many coal-fired boilers did Dalian dismantle?"], "Why did they do that?", "Why did Dalian dismantle coal-fired boilers?"),
         # its after a question about a thing that names no one is that thing, not a speaker of the answering passage
         (["When was the 2016 national forum of environmental bureau chiefs held?"], "What was its theme?",

@@ -7,15 +7,24 @@ import re
 
 from retriever.conversation.pronouns import Want
 
+# what's the old industrial city w/ the heavy metal mess?, What city …?: which city, asked with what
+_EN_WHAT_CITY = (
+    r"\bwhat\s+(?:city|town)\b|\bwhat(?:'?s|\s+is|\s+was|\s+are)\s+(?:the|that)\s+(?:[\w-]+\s+){0,4}?(?:city|town)"
+    r"(?=\s*(?:$|[?.,]|with\b|w/|that\b|where\b|whose\b|which\b|known\b|famous\b|in\b|on\b|of\b|called\b))"
+)
+
 # A question that asks which city, company or person did something: the history's name would answer it for it.
 _ZH_ASKS_ENTITY = re.compile(r"谁|哪位|哪里|哪儿|哪(?:个|座|家|些)?(?:城市|市|地方|地区|公司|企业|单位|省|局|人)")
 _EN_ASKS_ENTITY = re.compile(
     r"(?i)^\W*(?:\w+\W+){0,2}(?:who|whom|whose|where)\b"  # asked near the start: 'the town where …' is no question
     r"|\bwhich\s+(?:city|cities|town|place|company|firm|person|official|bureau|province)"
+    rf"|{_EN_WHAT_CITY}"
 )
 
 
-_ASKS_PLACE = re.compile(r"(?i)哪(?:个|座)?(?:城市|市|地方|地区|省)|哪里|哪儿|\bwhich\s+(?:city|town|province|place)\b|\bwhere\b")
+_ASKS_PLACE = re.compile(
+    rf"(?i)哪(?:个|座)?(?:城市|市|地方|地区|省)|哪里|哪儿|\bwhich\s+(?:city|town|province|place)\b|\bwhere\b|{_EN_WHAT_CITY}"
+)
 _ASKS_ORG = re.compile(
     r"(?i)哪(?:个|家)(?:公司|企业|单位)|(?:公司|企业)(?:的名字)?叫什么|什么公司|\b(?:which|what)\s+(?:company|firm|business)\b"
     r"|\bname\s+of\s+the\s+(?:[\w-]+\s+){0,3}(?:company|firm|business)\b"  # the name of the Guangzhou landscaping company
@@ -24,7 +33,7 @@ _ASKS_ORG = re.compile(
 )
 
 
-_ASKS_CITY = re.compile(r"(?i)哪(?:个|座)?(?:城市|市)|\bwhich\s+(?:city|town)\b")
+_ASKS_CITY = re.compile(rf"(?i)哪(?:个|座)?(?:城市|市)|\bwhich\s+(?:city|town)\b|{_EN_WHAT_CITY}")
 
 
 def asks_city(question: str) -> bool:

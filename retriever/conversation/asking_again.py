@@ -22,7 +22,7 @@ _EN_WH = (
     (re.compile(r"(?i)^how(?:\s+did\s+they\s+do\s+(?:it|that))?$"), "how"),
     (re.compile(r"(?i)^(?:when|since\s+when|when\s+was\s+that|when\s+did\s+\w+\s+do\s+\w+)$"), "when"),
     (re.compile(r"(?i)^why\s+did\s+\w+\s+do\s+\w+$"), "why"),
-    (re.compile(r"(?i)^how\s+long\b"), "how long"),  # How long did it take them? → How long did Dalian dismantle …?
+    (re.compile(r"(?i)^how\s+long\b"), "how long"),  # How long did it take them? → How long did it take Dalian to …?
 )
 # 大连拆除了多少台燃煤锅炉？: what was done, the count, and what was counted
 _ZH_COUNTED = re.compile(
@@ -84,6 +84,8 @@ def _chinese(last: str, wh: str, names: Collection[str]) -> str:
 def _english(last: str, wh: str, typed: str) -> str:
     body = last.strip().rstrip("?.! ")
     title = wh[:1].upper() + wh[1:]
+    if wh == "how long" and re.search(r"(?i)\btake\b", typed) and (done := _took(body)):
+        return done  # How long did it take them? asks the time the deed took, not how long it lasted
     if wh and (done := ask_with(body, title)):
         return done
     match = _EN_HOW.match(body)
@@ -110,3 +112,21 @@ def ask_with(last: str, head: str) -> str | None:
     tail = _EN_TAIL.search(rest)  # the thing counted goes after the verb, before a closing phrase
     core, end = (rest[: tail.start()], rest[tail.start() :]) if tail else (rest, "")
     return f"{head} {aux} {core} {obj}{end}?"
+
+
+def _took(last: str) -> str | None:
+    """How long a 'how many … did X do' question's deed took (How many coal-fired boilers did Dalian dismantle? → How
+    long did it take Dalian to dismantle coal-fired boilers?), or None for another shape."""
+    match = _EN_COUNTED.match(last)
+    if match is None or not match.group("wh").lower().startswith("how") or match.group("aux").lower() not in _DO:
+        return None
+    rest, obj = match.group("rest"), match.group("obj")
+    tail = _EN_TAIL.search(rest)
+    core, end = (rest[: tail.start()], rest[tail.start() :]) if tail else (rest, "")
+    subject, _, verb = core.strip().rpartition(" ")
+    if not subject or not verb.isalpha():
+        return None
+    return f"How long did it take {subject} to {verb} {obj}{end}?"
+
+
+_DO = frozenset("do does did".split())

@@ -11,7 +11,8 @@ import re
 _ZH_ELLIPSIS = re.compile(
     r"^(?:同样的问题|同样|一样的问题)?[，,]?(?:那么|那|还有|而|至于|那在|如果是|要是|换成|换作|对于|关于|问问|说说)?(?P<x>.{1,16}?)"
     r"(?:那边|那里|那儿|这边|这里|方面|这块|那块)?(?:的情况|的数据|的数字|情况)?"
-    r"(?P<end>呢|怎么样了?|又怎么样|怎样|又怎样|又是怎样的?|又如何|又是如何|如何|情况如何)[？?！!。.…]*$"
+    r"(?P<end>呢|怎么样了?|又怎么样|怎样|又怎样|又是怎样的?|又如何|又是如何|如何|情况如何"
+    r"|(?<=数字|数据)(?:又|呢)?(?:是多少|有多少|多少))[？?！!。.…]*$"  # 那济宁的数字是多少？: the same figure of another
 )
 # A fragment is a noun phrase: one that asks something itself (河长制是什么呢？) is a question of its own.
 _ZH_ASKING = re.compile(r"什么|怎么|怎样|为什么|为何|哪|谁|多少|几|如何|吗|是否|有没有|能否")
@@ -65,7 +66,7 @@ _EN_BARE_NOUN = re.compile(r"(?i)^(?:the\s+|its\s+|their\s+)?(?P<x>[a-z][a-z0-9-
 _EN_NOT_NOUN = re.compile(
     r"(?i)\b(?:really|seriously|sorry|pardon|huh|ok|okay|yes|no|yeah|nope|right|true|sure|thanks|please|what|who|how|why|"
     r"when|where|which|whose|it|they|them|he|she|him|her|this|that|these|those|there|here|anything|everything|something|"
-    r"nothing|and|but|or|so|then|too|also|again|else|more|only|exactly|definitely|probably|[a-z]+ed)\b"
+    r"nothing|and|but|or|so|then|too|also|as\s+well|again|else|more|only|exactly|definitely|probably|[a-z]+ed)\b"
 )
 _ZH_BARE_NOUN = re.compile(r"^(?:那么|那)?(?P<x>[\u4e00-\u9fff]{2,10})[？?]+$")
 _ZH_NOT_NOUN = re.compile(r"真的|是吗|对吗|好吗|行吗|可以|为什么|怎么|什么|多少|几|哪|谁|吗|吧|啊|呀|了|过|着|是|有|在")
@@ -144,12 +145,30 @@ _ZH_ORDINAL = re.compile(r"^第[一二三四五六七八九十\d]+(?:点|条|个
 _EN_ORDINAL = re.compile(
     r"(?i)^(?:the\s+)?((?:first|second|third|fourth|fifth|last|next|other)\s+(?:point|one|step|measure|item|aspect))$"
 )
+# what a request for more of the same answer says: 还有呢？, 还有别的措施吗？, 展开说说, 能详细讲讲吗？ (a general word for
+# what was said, or none: 还有别的城市吗？ asks about another city, not more of this answer)
+_ZH_MORE_THING = (
+    r"(?:的)?(?P<thing>措施|办法|做法|举措|手段|经验|内容|方面|情况|工作|亮点|例子|细节|说法|观点|要点|成效|成果|数据|信息|东西"
+    r"|事|事情|地方)?"
+)
+_ZH_ANY_THING = frozenset("内容 方面 情况 细节 信息 东西 事 事情 地方".split())  # more of whatever was asked
 _ZH_MORE = re.compile(
-    r"^(?:那么|那)?(?:还有|另外|其他|其它|别的)(?:呢|吗|什么|哪些|别的吗|其他的吗|其它的吗|没有)?[？?！!。.…]*$"
+    r"^(?:那么|那)?(?:(?:还有|另外|其他|其它|别的)(?:呢|吗|什么|哪些|别的吗|其他的吗|其它的吗|没有)?"
+    rf"|(?:还有|还有没有|有没有|还)(?:别的|其他|其它|什么|哪些|更多)(?:的)?{_ZH_MORE_THING}(?:吗|呢|没有|没|啊|呀)?"
+    r"|(?:请|能|能不能|可以|可不可以|麻烦|麻烦你)?(?:再)?(?:展开|详细|具体|仔细|详细地|具体地|多|再|接着|继续)(?:一点|点|一些|些)?"
+    r"(?:说说|讲讲|说一下|讲一下|谈谈|介绍一下|介绍介绍|说|讲|聊聊|解释一下)?(?:吗|呢|吧|一下|看|看看|好吗|行吗|可以吗)?"
+    r"|(?:请|能|能不能|可以|麻烦)?(?:再)?(?:多|再)?(?:说|讲|聊|介绍)(?:得)?(?:详细|具体|细|多)?(?:一点|点|一些|些)(?:吗|呢|吧|好吗|行吗)?"
+    r"|(?:然后|后来)呢)[？?！!。.…\s]*$"
 )
 _EN_MORE = re.compile(
-    r"(?i)^(?:and\s+)?(?:tell\s+me\s+more|more|go\s+on|anything\s+else|what\s+else|anything\s+more|what\s+more|continue|"
-    r"and\s+then|what\s+other\s+(?:things|measures|points))(?:\s+(?:about\s+(?:it|that)|please))?[\s?.!]*$"
+    r"(?i)^(?:(?:and|ok|okay|so|right|great|thanks)[,\s]+)?(?:tell\s+me\s+more|more|go\s+on|anything\s+else|what\s+else|anything\s+more|"
+    r"what\s+more|continue|and\s+then|what\s+other\s+(?:things|measures|points)|"
+    r"(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:elaborate|expand(?:\s+on\s+(?:it|that|this))?|say\s+more|"
+    r"go\s+into\s+(?:more\s+)?detail|give\s+(?:me\s+)?(?:some\s+)?more(?:\s+details?)?|tell\s+me\s+more)|"
+    r"(?:give\s+me\s+|any\s+)?more\s+(?:details?|info|information|on\s+(?:that|this|it))|"
+    r"(?:were\s+there\s+|are\s+there\s+|was\s+there\s+)?any(?:thing)?\s+(?:other|else|more)(?:\s+(?:measures|steps|things|points|"
+    r"details|examples|ideas))?(?:\s+(?:he|she|they)\s+(?:mentioned|said|talked\s+about|brought\s+up|listed|gave|described))?)"
+    r"(?:\s+(?:about\s+(?:it|that)|please))?[\s?.!]*$"
 )
 
 
@@ -161,9 +180,15 @@ def ordinal(fragment: str, chinese: bool) -> str:
     return match.group(1) if match else ""
 
 
-def asks_more(question: str, chinese: bool) -> bool:
-    """A question that only asks for more of the same (还有呢？, 还有别的吗？, What else?, Tell me more.)."""
-    return bool(_match((_ZH_MORE, _EN_MORE), question, chinese))
+def asks_more(question: str, chinese: bool, last: str = "") -> bool:
+    """A question that only asks for more of the same (还有呢？, 还有别的吗？, What else?, Tell me more.); a Chinese one
+    that names a kind of thing (还有别的措施吗？) only when the latest question (last, if given) asked about that kind:
+    after 大连拆除了多少台燃煤锅炉？ it asks what else Dalian did."""
+    match = _match((_ZH_MORE, _EN_MORE), question, chinese)
+    if match is None:
+        return False
+    thing = match.groupdict().get("thing") if chinese else None
+    return not (thing and last and thing not in _ZH_ANY_THING and thing not in last)
 
 
 def _match(patterns: tuple[re.Pattern, re.Pattern], question: str, chinese: bool) -> re.Match | None:
