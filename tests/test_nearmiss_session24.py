@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from eval.calibrate_years import unspoken_years, with_year, year_swaps
 from retriever.answerability.years import asked_years, year_absent
-from tests.test_answerability import chunk, facts  # noqa: F401 (the fixture)
+from tests.test_answerability import chunk
 
 
 def _cmrc(text: str):
@@ -58,25 +58,3 @@ def test_year_swaps_ask_a_figure_of_a_year_before_every_one_the_text_speaks_of()
                       random.Random(0))
     assert [(e.label, e.origin, e.group) for e in made] == [(0, "year swap of q1", "q1")]
     assert made[0].question.endswith("年，大连拆除了多少台燃煤锅炉？")
-
-
-def test_which_year_asks_a_time_not_a_count_of_years():
-    from retriever.answerability.timeline import year_point
-
-    assert year_point("普邦园林是哪一年上市的？", "zh", "年")
-    assert year_point("By what year must all 47 of Xiangtan's key pollution projects be finished?", "en", "年")
-    assert not year_point("普邦园林有多少年历史了？", "zh", "年")  # a count of years
-    assert not year_point("How many years has Pubang been in business?", "en", "年")
-    assert not year_point("全国环保厅局长论坛是在几月几日召开的？", "zh", None)
-
-
-def test_which_year_is_answered_only_by_a_time_beside_the_asked_event(facts):  # noqa: F811
-    from retriever.answerability.features import analyse
-    from tests.test_answerability import evidence
-
-    told = chunk("c1", "苏国军", "2012年初，湘潭市确立了“市领导、区运作、市场化”的工作机制。")
-    untold = chunk("c2", "区锦雄", "普邦园林是一家有20年历史的上市企业，普邦园林成立时就有一个核心的价值观。")
-    asked = analyse(evidence("湘潭确立“市领导、区运作、市场化”工作机制是在哪一年？", ("湘潭", "确立", "机制"), [told]), facts)
-    assert asked.values["stated_answer"] == 1.0
-    listed = analyse(evidence("普邦园林是哪一年上市的？", ("普邦园林", "上市"), [untold]), facts)
-    assert listed.values["stated_answer"] == 0.0

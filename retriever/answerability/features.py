@@ -210,7 +210,6 @@ from retriever.answerability.subjects import (
     life_event,
     name_in_script,
 )
-from retriever.answerability.timeline import year_point
 from retriever.answerability.topic import absent_nouns
 from retriever.answerability.units import (
     EN_QUESTION_WORDS,
@@ -698,9 +697,7 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
     more = more_number(evidence.question, evidence.lang) if number in (None, "", COUNT) else None
     asked_number = number if more is None or (more == "" and number is not None) else more
     numbered_attribute = measured_by_number(checked_attribute, asked_number)
-    # which year (哪一年, in what year) is a time asked, not a count of years (timeline.year_point; nm5, session 24)
-    point = year_point(evidence.question, evidence.lang, asked_number)
-    kind = answer_kind(evidence.question, evidence.lang) if asked_number is None or point else None
+    kind = answer_kind(evidence.question, evidence.lang) if asked_number is None else None
     if kind == PLACE:  # 地理位置在哪里, 哪个地方: the place's own noun, which the answer replaces (它位于威斯康辛州)
         asked_words = [u for u in asked_words if not place_noun(u.label)]
     named = [f for u in units for f in u.forms if f] + [a for e in entities for a in e.aliases if a in question_key]

@@ -24,14 +24,3 @@ def a_period(kind: str) -> bool:
 
     first = next((w for w, _ in pos_tagger().cut(kind) if w.strip()), kind)
     return any(meanings(k, every=True) & _TIME_MEANINGS for k in dict.fromkeys((kind, first)) if len(k) >= 2)
-
-
-def year_point(question: str, lang: str, number: str | None) -> bool:
-    """A year asked as a point in time (哪一年上市, 哪年确立, in what year, by what year), not a count of years (多少年,
-    几年, how many years): quantity.asked_unit reads 年 in both, and a count's checks (clause_number, which takes a
-    time told in a clause of its own) pass whatever the text says; the point is a time, which the answer check
-    (answer_check.stated_answer) finds only beside the asked words (2012年初，湘潭市确立了…机制), not in 有20年历史的
-    上市企业 (session 24, nm5)."""
-    from retriever.answerability.asked import TIME, answer_kind
-
-    return number == "年" and answer_kind(question, lang) == TIME
