@@ -48,6 +48,7 @@ import numpy as np
 from eval.calibrate_fit import ABSTAIN_BELOW, CHECK_CAP, CS, SEED, SIGNS, _predict, fit, recalibrate
 from eval.calibrate_negatives import Example, attribute_swaps, entity_swaps, focus_swaps, kind_swaps
 from eval.calibrate_places import place_swaps
+from eval.calibrate_years import year_swaps
 from eval.questions import DEFAULT_SETS, load_questions
 from index.normalize import fold
 from retriever.answerability import FEATURES, AnswerabilityModel
@@ -108,13 +109,14 @@ def training_examples(
         entity_swaps(retriever, answerable, facts, rng) + attribute_swaps(retriever, facts)
         + focus_swaps(retriever, answerable, facts, rng) + kind_swaps(retriever, answerable, facts, rng)
         + place_swaps(retriever, answerable, facts, rng)
+        + year_swaps(retriever, answerable, random.Random(SEED))  # its own generator: the others' draws stay as they were
     )
     kept = [replace(e, group=twins.get(e.group, e.group)) for e in generated if fold(e.question) not in held]
-    counts = {kind: sum(1 for e in kept if e.origin.startswith(kind)) for kind in ("entity", "attribute", "focus", "kind", "place")}
+    counts = {kind: sum(1 for e in kept if e.origin.startswith(kind)) for kind in ("entity", "attribute", "focus", "kind", "place", "year")}
     log(
         f"tune questions: {len(answerable)} answerable, {len(tune) - len(answerable)} unanswerable; generated negatives: "
         f"{counts['entity']} entity swaps, {counts['attribute']} facts never given, {counts['focus']} asked attributes "
-        f"never given, {counts['kind']} asked kinds never given, {counts['place']} other places ({len(generated) - len(kept)} dropped: the same text as a held-out question)"
+        f"never given, {counts['kind']} asked kinds never given, {counts['place']} other places, {counts['year']} other years ({len(generated) - len(kept)} dropped: the same text as a held-out question)"
     )
     return examples + kept
 

@@ -19,6 +19,8 @@ from retriever.answerability.quantity import gives_count
 from retriever.answerability.units import Unit, coverage
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+# an earlier year is a year only with 年 after it, not a span of years (1588年, 1147年; not 1000年前, 1500年的历史)
+_OLD_YEAR = re.compile(r"(?<![0-9.])(1[0-8][0-9]{2})\s*年(?![前后来多间左以之的])")
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 _NUMERALS = "一二三四五六七八九十"
@@ -37,13 +39,15 @@ _DECADE = re.compile(r"(?<![0-9])(?:((?:19|20)[0-9])0\s*(?:'?s\b|年代)|(?:上�
 # a span reaching the present: since 2011, 2011年以来, 自2011年起 — the asked year and every one after it
 _SINCE = re.compile(r"\b(?:since|from)\s+((?:19|20)[0-9]{2})\b|((?:19|20)[0-9]{2})\s*年?\s*(?:以来|至今|起)", re.I)
 _LATEST = 2100
+# a year told before, named again by a word (同年7月, 是年, 这一年): which one, the passage may not say
+_SAME_YEAR = re.compile(r"同年|是年|该年|此年|这一年|那一年|当年")
 
 
 def written_years(text: str) -> set[int]:
-    """The calendar years a text writes in digits (2016, 2016年, 2011-2015) and the decades it names (the 1990s,
-    上世纪90年代: each of their years); canonical form folds 二〇一六 to digits."""
+    """The calendar years a text writes in digits (2016, 2016年, 2011-2015; one before 1900 with its 年: 1588年) and the
+    decades it names (the 1990s, 上世纪90年代: each of their years); canonical form folds 二〇一六 to digits."""
     folded = canonical(text)
-    years = {int(y) for y in _YEAR.findall(folded)}
+    years = {int(y) for y in _YEAR.findall(folded)} | {int(y) for y in _OLD_YEAR.findall(folded)}
     for m in _DECADE.finditer(folded):
         start = int(m.group(1)) * 10 if m.group(1) else 1900 + 10 * int(m.group(2))
         years |= set(range(start, start + 10))
@@ -145,11 +149,16 @@ def year_absent(question: str, passages: Iterable[Chunk], doc_years: Mapping[str
             counted = unit is not None and gives_count(key, unit)
             stretches.append((counted, coverage(words, key), chunk, start, end))
     best = max(s[:2] for s in stretches)
+    untold = False  # a best stretch whose time cannot be told (no year of its own, before it, nor of its document)
     for counted, score, chunk, start, end in stretches:
         if (counted, score) != best:
             continue
         years = window_years(chunk, start, end, doc_years.get(chunk.doc))
-        if years is None or asked & years:
+        if years is None and _SAME_YEAR.search(chunk.text[:end]):
+            return 0.0  # 同年7月 of a year told before the passage: cannot be told
+        if years is None:
+            untold = True
+        elif asked & years:
             return 0.0
     # a sentence that names the asked year itself (not a plan period's five) answers of it, whatever words it
     # paraphrases the asked ones with (1984年6月至1985年1月任…部副部长 for 担任什么职务): when a number is asked, one
@@ -158,4 +167,9 @@ def year_absent(question: str, passages: Iterable[Chunk], doc_years: Mapping[str
         named = marked_years(chunk.text[start:end], doc_years.get(chunk.doc), plans=False)
         if (counted or unit is None or not best[0]) and asked & named:
             return 0.0
+    if untold:
+        # the stretch that tells the fact names no time: it is of the asked year only if the passages speak of it
+        # anywhere; passages that write years, all of them others (1980年…2004年 where 1960年 is asked), tell of those
+        spoken = set().union(*(marked_years(c.text, doc_years.get(c.doc)) for c in passages))
+        return float(bool(spoken) and not asked & spoken)
     return 1.0
