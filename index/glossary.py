@@ -91,9 +91,27 @@ def _parts(term: str, vocabulary: set[str]) -> list[str]:
     return [w for w in found if not any(w != other and w in other for other in found)]
 
 
+def _kinds(term: str, vocabulary: set[str]) -> list[str]:
+    """The vocabulary words that name a kind of a glossary term the vocabulary lacks: the term written after a word
+    (环保局, 公安局 of 局 'bureau'; 总干渠 of 干渠 'canal'), as a Chinese compound's head is its last word. A word
+    before a term of one character must have two characters (格局, 结局, 当局 are no bureaus); the word before is
+    one of CC-CEDICT's (index.lexicon.cedict_words)."""
+    from index.lexicon import cedict_words
+
+    if term in vocabulary or not CJK_RUN.fullmatch(term):
+        return []
+    words = cedict_words()
+    return sorted(
+        w for w in vocabulary
+        if len(w) > len(term) and w.endswith(term) and CJK_RUN.fullmatch(w)
+        and len(w) - len(term) >= (1 if len(term) >= 2 else 2) and w[: -len(term)] in words
+    )
+
+
 def glossary_keys(terms: Iterable[str]) -> dict[str, set[str]]:
     """Keys of glossary entries whose Chinese is no single term of the vocabulary, mapped to the terms it is written
-    with (index._parts: 网格员 → 网格 when the index only has 网格).
+    with (index._parts: 网格员 → 网格 when the index only has 网格), and to the terms naming a kind of it (_kinds:
+    bureau → 环保局 where the glossary's 局 is no term of the index; session 24).
 
     Args:
         terms: the BM25 vocabulary.
@@ -102,7 +120,7 @@ def glossary_keys(terms: Iterable[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for phrases, chinese in entries():
         for term in chinese:
-            parts = _parts(term, vocabulary)
+            parts = _parts(term, vocabulary) or _kinds(term, vocabulary)
             if not parts:
                 continue
             for key in (phrase_key(p) for p in phrases):
