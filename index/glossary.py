@@ -88,7 +88,18 @@ def _parts(term: str, vocabulary: set[str]) -> list[str]:
     if term in words:  # a dictionary word of its own, absent from the text: its pieces mean something else
         return []
     found = [w for w in words if w in vocabulary and len(w) >= 2]
+    head = term[-1]
+    if not any(w.endswith(head) for w in found) and _noun_character(head):
+        return []  # 环境保护税 'environmental tax' is no 环境保护: its head, the noun 税, is what it names (session 24)
     return [w for w in found if not any(w != other and w in other for other in found)]
+
+
+def _noun_character(char: str) -> bool:
+    """A character jieba's dictionary tags a noun on its own (税, 局, 人): a compound ending in it names a kind of it,
+    where a bound suffix (员 of 网格员, 化) only makes a word of what it follows."""
+    from index.tokenize import posseg
+
+    return posseg().dt.word_tag_tab.get(char, "") == "n"
 
 
 def _kinds(term: str, vocabulary: set[str]) -> list[str]:
@@ -124,6 +135,7 @@ def glossary_keys(terms: Iterable[str]) -> dict[str, set[str]]:
             if not parts:
                 continue
             for key in (phrase_key(p) for p in phrases):
-                if key:
-                    out.setdefault(key, set()).update(parts)
+                if key:  # a word of one word is its Chinese's head: garbage is 垃圾 of 生活垃圾, not 生活 (session 24)
+                    heads = [w for w in parts if term.endswith(w)] if " " not in key else parts
+                    out.setdefault(key, set()).update(heads or parts)
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.glossary import _kinds
+from index.glossary import _kinds, _parts
 from retriever.answerability.things import is_thing, things_unmapped
 from retriever.answerability.units import Unit
 
@@ -52,3 +52,17 @@ def test_glossary_term_found_by_its_kinds() -> None:
     assert _kinds("局", vocabulary) == ["公安局", "环保局"]
     assert _kinds("干渠", vocabulary) == ["总干渠"]
     assert _kinds("环保局", vocabulary) == []
+
+
+def test_glossary_compound_without_its_head_maps_nothing() -> None:
+    assert _parts("环境保护税", {"环境保护", "环境", "保护"}) == []  # environmental tax is no 环境保护
+    assert _parts("网格员", {"网格"}) == ["网格"]  # 员 is a bound suffix: grid supervisor is found by 网格
+    assert _parts("生活垃圾", {"生活", "垃圾"}) == ["生活", "垃圾"]
+
+
+def test_glossary_word_of_one_word_keys_the_head_only() -> None:
+    from index.glossary import glossary_keys
+
+    keys = glossary_keys({"垃圾", "生活"})
+    assert keys["garbag"] == {"垃圾"}  # garbage is no 生活 of 生活垃圾
+    assert keys["household wast"] == {"生活", "垃圾"}
