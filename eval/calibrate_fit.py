@@ -43,6 +43,7 @@ SIGNS = {
     "nonsense": -1, "focus_known": 1, "focus_sentence": 1, "focus_unmapped": -1,
     "kind_named": 1, "words_unmapped": -1, "stated_answer": 1, "clause_number": 1, "absent_noun": -1,
     "place_absent": -1, "fact_elsewhere": -1, "detail_filled": 1, "year_absent": -1, "specific_cover": 1,
+    "things_unmapped": -1,
 }
 SEED = 20161217
 # The checks: each is a yes/no test of the evidence (continuous ones score 0-1), written and tuned on tune phrasings,

@@ -88,12 +88,41 @@ def _parts(term: str, vocabulary: set[str]) -> list[str]:
     if term in words:  # a dictionary word of its own, absent from the text: its pieces mean something else
         return []
     found = [w for w in words if w in vocabulary and len(w) >= 2]
+    head = term[-1]
+    if not any(w.endswith(head) for w in found) and _noun_character(head):
+        return []  # 环境保护税 'environmental tax' is no 环境保护: its head, the noun 税, is what it names (session 24)
     return [w for w in found if not any(w != other and w in other for other in found)]
+
+
+def _noun_character(char: str) -> bool:
+    """A character jieba's dictionary tags a noun on its own (税, 局, 人): a compound ending in it names a kind of it,
+    where a bound suffix (员 of 网格员, 化) only makes a word of what it follows."""
+    from index.tokenize import posseg
+
+    return posseg().dt.word_tag_tab.get(char, "") == "n"
+
+
+def _kinds(term: str, vocabulary: set[str]) -> list[str]:
+    """The vocabulary words that name a kind of a glossary term the vocabulary lacks: the term written after a word
+    (环保局, 公安局 of 局 'bureau'; 总干渠 of 干渠 'canal'), as a Chinese compound's head is its last word. A word
+    before a term of one character must have two characters (格局, 结局, 当局 are no bureaus); the word before is
+    one of CC-CEDICT's (index.lexicon.cedict_words)."""
+    from index.lexicon import cedict_words
+
+    if term in vocabulary or not CJK_RUN.fullmatch(term):
+        return []
+    words = cedict_words()
+    return sorted(
+        w for w in vocabulary
+        if len(w) > len(term) and w.endswith(term) and CJK_RUN.fullmatch(w)
+        and len(w) - len(term) >= (1 if len(term) >= 2 else 2) and w[: -len(term)] in words
+    )
 
 
 def glossary_keys(terms: Iterable[str]) -> dict[str, set[str]]:
     """Keys of glossary entries whose Chinese is no single term of the vocabulary, mapped to the terms it is written
-    with (index._parts: 网格员 → 网格 when the index only has 网格).
+    with (index._parts: 网格员 → 网格 when the index only has 网格), and to the terms naming a kind of it (_kinds:
+    bureau → 环保局 where the glossary's 局 is no term of the index; session 24).
 
     Args:
         terms: the BM25 vocabulary.
@@ -102,10 +131,11 @@ def glossary_keys(terms: Iterable[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for phrases, chinese in entries():
         for term in chinese:
-            parts = _parts(term, vocabulary)
+            parts = _parts(term, vocabulary) or _kinds(term, vocabulary)
             if not parts:
                 continue
             for key in (phrase_key(p) for p in phrases):
-                if key:
-                    out.setdefault(key, set()).update(parts)
+                if key:  # a word of one word is its Chinese's head: garbage is 垃圾 of 生活垃圾, not 生活 (session 24)
+                    heads = [w for w in parts if term.endswith(w)] if " " not in key else parts
+                    out.setdefault(key, set()).update(heads or parts)
     return out

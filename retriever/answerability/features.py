@@ -128,6 +128,10 @@ a question about an entity is judged on that entity's passages among them, any o
   21); 1 when the question names an entity of the text (specificity.py; session 20, oos1): a question that borrows
   the text's common words (环保, 城市, 政策) and asks of a thing it never discusses is held by no passage, however many of
   its words the text writes somewhere.
+- ``things_unmapped``: how many nouns of an English question the lexicon maps into no word of the text (passport,
+  heat pump, the Great Wall: CC-CEDICT glosses a Chinese noun by the word), at most 2; 0 when the question asks about
+  the document itself (top passage a part of it and a noun of the question written in its title: forum of 论坛), and
+  a word of a hyphenated compound or a past participle is no such noun (things.py; session 24, en5).
 - ``nonsense``: there is nothing to look up: the question has no word at all (emoji, punctuation, digits, key
   mashes, greetings), or none of its words occurs in the transcript in any form (lorem ipsum, carpe diem); the
   judge abstains on it whatever the other features say.
@@ -210,6 +214,7 @@ from retriever.answerability.subjects import (
     life_event,
     name_in_script,
 )
+from retriever.answerability.things import things_unmapped
 from retriever.answerability.topic import absent_nouns
 from retriever.answerability.units import (
     EN_QUESTION_WORDS,
@@ -232,6 +237,7 @@ FEATURES = (
     "focus_found", "unit_missing", "unknown_names", "top_part", "english", "nonsense", "focus_known",
     "focus_sentence", "focus_unmapped", "kind_named", "words_unmapped", "stated_answer", "clause_number", "absent_noun",
     "place_absent", "fact_elsewhere", "detail_filled", "sentence_lift", "year_absent", "quote_absent", "specific_cover",
+    "things_unmapped",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 _TIME_NOUN = re.compile(r"(?:时间|日期|时期|年份|时候)$")  # the asked time's own noun (成书时间是什么时候)
@@ -845,6 +851,10 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         ),
         "quote_absent": float(bool(unquoted)),
         "specific_cover": specific_cover(units, facts.passage_keys, bool(entities)),
+        "things_unmapped": things_unmapped(
+            evidence.question, units, lambda u: unmapped(u, facts),
+            bool(evidence.passages) and evidence.passages[0].kind in PARTS, facts.doc_titles,
+        ),
         "detail_filled": min(
             detail_filled(
                 None if speaker else kind, asked_number,

@@ -26,7 +26,7 @@ from retriever.answerability.features import FEATURES, Analysis
 
 MODELS = Path(__file__).resolve().parent / "models"
 GENERIC = "generic"
-MODEL_VERSION = 16  # 2: focus_known leaves out English words without a gloss and asks a when/where event; 3: focus_sentence
+MODEL_VERSION = 17  # 2: focus_known leaves out English words without a gloss and asks a when/where event; 3: focus_sentence
 # scores number questions only (1 otherwise), and a count is no percentage; kind_named; 4: the answer check (answer_check.py:
 # stated_answer, clause_number)
 # 5: absent_noun (topic.py); 6: the answer check reads paraphrases (an English kind after which, names listed before

@@ -1,0 +1,170 @@
+"""The things an English question asks about that the text never names: the ``things_unmapped`` feature.
+
+An English question reaches a Chinese text only through the lexicon (CC-CEDICT glosses of the index's own terms and
+the domain glossary), which maps only what the text writes. A content word the lexicon cannot map is therefore a word
+the text never writes, in any language it can be searched in. ``words_unmapped`` weighs the share of such words, but a
+verb or an adjective without a gloss (tackle, stricter) is how an asker words a question the text may well answer,
+while a noun without one (passport, heat pump, the Great Wall, acid rain) names the very thing asked about: a text that
+never names it cannot tell of it. Out-of-scope English questions borrow the text's common words (city, pollution,
+government) around such a noun, so every other check finds their words covered (specific_cover weighs an unmapped
+English word 0).
+
+A word is a thing when CC-CEDICT glosses Chinese nouns (jieba tags n, ng, nz) by that word alone more often than
+adjectives, adverbs and verbs (passport: 护照, wall: 墙; not roughly, private): general English, nothing about one
+text. Not counted: a word of a hyphenated compound (South of
+South-to-North: the compound names the thing), a past participle (printed, based: a verb's form, however a gloss
+reads it), a noun of the asking (extent of to what extent), a month or weekday, and every word when the question
+asks about the document itself: its top passage is a part of the document around its content (title, editor's note,
+participants) and a noun of the question is written in a document's title (forum: 论坛), as What does the page
+subtitle call this record asks about the page, whose words (page, subtitle,
+record) the text does not write. Either alone is not enough: an out-of-scope question often falls back on the title
+passage, and a verb of the question may be written in the title (driving: 推进).
+
+The feature is the number of such nouns, at most 2 (session 24, en5; first built by session 23's en4, whose branch was
+lost).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from index.normalize import search_key
+
+_NOUN_TAGS = ("n", "ng", "nz")
+_OTHER_TAGS = ("v", "a", "d")  # verbs, adjectives, adverbs (names, morphemes, idioms weigh neither way)
+_ARTICLE = re.compile(r"^(?:an?|the)\s+")
+_ONE_WORD = re.compile(r"^[a-z]{3,}$")
+CAP = 2
+# A noun that is part of how the question asks (to what extent, in what way, what kind of): no thing asked about
+_ASKING = re.compile(r"\b(?:to|in|of)?\s*(?:what|which)\s+(extent|degree|way|kind|sort|type)s?\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def noun_words() -> dict[str, bool]:
+    """English words CC-CEDICT uses as the whole gloss of a Chinese noun (lower case), each True when it glosses nouns
+    more often than every other part of speech together (adjectives, adverbs, and verbs at half: to pump) and is none
+    of its general words (end, hand, full: index.gloss_senses.general_words): passport (护照) True; roughly, wrong,
+    private, visible, forum False. Derived once per machine and cached with the other CC-CEDICT tables
+    (index.cedict_tables)."""
+    from index.cedict_tables import cached
+
+    return cached("thing_nouns-6", _derive_noun_words)
+
+
+def _derive_noun_words() -> dict[str, bool]:
+    from index.gloss_senses import general_words
+    from index.lexicon import _all_definitions
+    from retriever.answerability.units import pos_tagger
+
+    tags = pos_tagger().dt.word_tag_tab
+    nouns: dict[str, int] = {}
+    others: dict[str, float] = {}
+    for word, glosses in _all_definitions().items():
+        tag = tags.get(word)
+        if not tag:
+            continue
+        for gloss in glosses:
+            gloss = re.sub(r"\([^)]*\)", "", gloss).strip().lower()
+            verb = gloss.startswith("to ")
+            gloss = _ARTICLE.sub("", gloss[3:] if verb else gloss)
+            if not _ONE_WORD.match(gloss):
+                continue
+            if verb or tag.startswith(_OTHER_TAGS):  # a verb's gloss half: English makes verbs of nouns (to pump)
+                others[gloss] = others.get(gloss, 0) + (0.5 if verb else 1)
+            elif tag in _NOUN_TAGS:
+                nouns[gloss] = nouns.get(gloss, 0) + 1
+    general = general_words()
+    return {w: n > others.get(w, 0) and w not in general for w, n in nouns.items()}
+
+
+def is_thing(word: str) -> bool:
+    """Whether an English word names a thing: a noun of noun_words, as written or in a base form (passports:
+    passport); not a past participle (printed) nor a verb's -ing form (hearing of keep hearing: hear is a verb)."""
+    return _noun(word, strict=True)
+
+
+def _noun(word: str, strict: bool) -> bool:
+    """A noun of noun_words (strict: one that glosses nouns more than other words), as written or in a base form."""
+    from index.lexicon import _CALENDAR
+    from index.wordforms import base_forms
+
+    word = word.lower()
+    if not word.isascii() or not word.isalpha() or word in _CALENDAR:  # a month or a weekday is a time, no thing
+        return False
+    if len(word) > 4 and word.endswith("ed") and not word.endswith("eed"):
+        return False  # a past participle (printed, based), whatever noun a gloss reads it as
+    nouns = noun_words()
+    if word.endswith("ing"):
+        return (nouns.get(word, False) if strict else word in nouns) and not any(
+            f in verb_words() for f in base_forms(word)[1:]
+        )
+    forms = [word, *base_forms(word)[1:]]
+    return any(nouns.get(f, False) if strict else f in nouns for f in forms)
+
+
+@lru_cache(maxsize=1)
+def verb_words() -> frozenset[str]:
+    """English verbs CC-CEDICT glosses with 'to …' (to hear), cached."""
+    from index.cedict_tables import cached
+
+    return cached("thing_verbs-1", _derive_verb_words)
+
+
+def _derive_verb_words() -> frozenset[str]:
+    from index.lexicon import _all_definitions
+
+    out = set()
+    for glosses in _all_definitions().values():
+        for gloss in glosses:
+            found = re.match(r"^to ([a-z]{3,})$", re.sub(r"\([^)]*\)", "", gloss).strip().lower())
+            if found:
+                out.add(found.group(1))
+    return frozenset(out)
+
+
+def _in_compound(word: str, question: str) -> bool:
+    """A word written as part of a hyphenated compound of the question (south of South-to-North)."""
+    return bool(re.search(rf"(?i)(?:[a-z0-9]-{re.escape(word)}\b|\b{re.escape(word)}-[a-z0-9])", question))
+
+
+def about_document(units: Sequence, top_is_part: bool, titles: Iterable[str]) -> bool:
+    """The question asks about the document itself: its top passage is a part of the document (title, note,
+    participants) and one of its nouns is written in a document's title (forum: 论坛)."""
+    if not top_is_part:
+        return False
+    keys = [search_key(t) for t in titles if t]
+    return any(
+        _noun(u.label, strict=False) and any(f and not f.isascii() and f in k for f in u.forms for k in keys)
+        for u in units if u.label.isascii()
+    )
+
+
+def things_unmapped(
+    question: str,
+    units: Sequence,
+    unmapped: Callable[[object], bool],
+    top_is_part: bool = False,
+    titles: Iterable[str] | Mapping[str, str] = (),
+) -> float:
+    """How many nouns of an English question the lexicon maps into no word of the text (at most CAP).
+
+    Args:
+        question: the question as asked (its hyphenated compounds are read from it).
+        units: its content words (units.Unit).
+        unmapped: whether a unit is a Latin word the text cannot be searched for (features.unmapped).
+        top_is_part: the top passage is a part of the document (title, note, participants).
+        titles: the documents' titles.
+    """
+    if isinstance(titles, Mapping):
+        titles = titles.values()
+    if about_document(units, top_is_part, titles):
+        return 0.0
+    asking = {m.lower() for m in _ASKING.findall(question)}
+    found = [
+        u.label for u in units
+        if u.label.isascii() and unmapped(u) and u.label not in asking and is_thing(u.label)
+        and not _in_compound(u.label, question)
+    ]
+    return float(min(len(set(found)), CAP))
