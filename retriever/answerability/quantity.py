@@ -187,10 +187,32 @@ _THING_COUNT = re.compile(rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?
 
 def gives_count(text: str, unit: str) -> bool:
     """has_number, a measure word of things taking any other one (多少座 is answered by 12个; 个 itself asks any
-    number, as in has_number)."""
+    number, as in has_number); a count of things is also given by a numeral before 大 (九大重点行业: numbered_word)."""
     if unit in THINGS and unit != "个" and _CJK_CHAR.search(text):
-        return bool(_THING_COUNT.search(text))
-    return has_number(text, unit)
+        return bool(_THING_COUNT.search(text)) or numbered_word(text, unit)
+    return has_number(text, unit) or numbered_word(text, unit)
+
+
+# A count written as a numeral heading a word (session 24, parts2): 九大重点行业 (nine major industries), 三大流域 and
+# the abbreviations Chinese coins so (五水共治: the five waters treated together), which no number pattern reads (a
+# single numeral character, no measure word). Read for a count of things only (how many, 多少个, 几项), and a numeral
+# before a word only where the word is the counted thing's (水 of water): 二是, 十分, 三农 name no asked thing.
+_COMPOUND_NUMERAL = "两二三四五六七八九十"
+_MAJOR = re.compile(rf"(?<![\d{_COMPOUND_NUMERAL}一百千万第])[{_COMPOUND_NUMERAL}]大(?=[\u4e00-\u9fff])")
+_COMPOUND_UNITS = ("", COUNT, "个", "项", "类", "种", "条", "家", "座", "处")
+
+
+def numbered_word(text: str, unit: str | None, forms: tuple[str, ...] = ()) -> bool:
+    """Whether the text gives a count of things as a numeral heading a word: N大 (九大重点行业) for any count, or the
+    numeral right before a Chinese form of the counted thing (五水 for water fronts: 水)."""
+    if unit not in _COMPOUND_UNITS:
+        return False
+    if _MAJOR.search(text):
+        return True
+    chinese = [f for f in forms if f and _CJK_CHAR.fullmatch(f[0])]
+    return any(
+        re.search(rf"(?<![\d{_COMPOUND_NUMERAL}一百千万第])[{_COMPOUND_NUMERAL}]{re.escape(f)}", text) for f in chinese
+    )
 
 
 # A number of levels or grades (市县乡村4级网格, 二级): it says how many levels, not how many of the things graded
