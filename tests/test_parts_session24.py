@@ -33,13 +33,14 @@ def test_chinese_clauses_each_asking_are_parts():
     assert asked_parts("好像发了十几个亿，到底是多少？") == []
 
 
-def test_a_numeral_heading_a_word_is_a_count():
-    assert gives_count("确定了九大重点行业", COUNT)
-    assert not gives_count("一大批企业", COUNT) and not gives_count("第三大城市", COUNT)
+def test_a_numeral_heading_the_counted_word_is_a_count():
     assert numbered_word("实施“五水共治”的意见", COUNT, ("水",))
+    assert numbered_word("确定了九大重点行业", COUNT, ("行业", "重点"))
     assert not numbered_word("实施“五水共治”的意见", COUNT, ("河",))
-    assert not numbered_word("二是加强水污染防治", COUNT, ("水",))  # 二是 (secondly) heads no counted thing
-    assert not numbered_word("九大重点行业", "元")
+    assert not numbered_word("四大片区47个重点项目", COUNT, ("项目",))  # 四大 counts the areas, not the projects
+    assert not numbered_word("第三大城市", COUNT, ("城市",)) and not numbered_word("二是加强水污染防治", COUNT, ("水",))
+    assert not numbered_word("九大重点行业", "元", ("行业",))
+    assert not gives_count("确定了九大重点行业", COUNT)  # no number pattern reads it without the counted word
 
 
 def test_an_amount_noun_after_an_article_asks_no_amount():
@@ -54,3 +55,10 @@ def test_a_two_part_question_is_judged_by_its_weaker_part(retriever):
     # one part the text never gives (a subsidy per boiler): the number checks stay low
     half = judge.analyse(evidence_for(retriever, "大连拆了多少台燃煤锅炉，每拆一台给了企业多少补贴？")).values
     assert half["clause_number"] < 0.5
+
+
+def test_a_later_part_naming_nothing_of_its_own_is_no_part(retriever):
+    # 有多少名 asks how many of the officers the first part names: one question, checked whole
+    judge = retriever.answerability
+    whole = judge.analyse(evidence_for(retriever, "大连有没有像济宁那样的专职网格员，有多少名？")).values
+    assert whole["clause_number"] < 0.5

@@ -621,3 +621,25 @@ def asked_parts(question: str) -> list[str]:
     if len(parts) >= 2 and len(parts[-1].split()) < MIN_PART_WORDS:
         parts[-2:] = [parts[-2].rstrip("?") + " and " + parts[-1]]
     return parts if len(parts) >= 2 and all(_EN_ASKING.search(p) for p in parts) else []
+
+
+def names_thing(units: Sequence[Unit]) -> bool:
+    """Whether a part's content words name a thing of its own (a noun: 职务, 重点项目, position; an English word by
+    a noun among its Chinese forms, or one without any): 有多少名, 发了多少, how many did it build name none and ask
+    about what the part before named (有没有专职网格员，有多少名: how many of them), so the question is one, not two."""
+    table = pos_tagger().dt.word_tag_tab
+
+    def noun(word: str) -> bool:
+        word = word[:-1] if len(word) > 1 and word[-1] in "了过着" else word  # 发了, 拆过: a verb with its aspect
+        return table.get(word, "").startswith(("n", "eng")) or word not in table and len(word) >= 2
+
+    for unit in units:
+        if not unit.label.isascii():
+            if noun(unit.label):
+                return True
+            continue
+        chinese = [f for f in unit.forms if f and not f.isascii()]
+        if not chinese or any(table.get(f, "").startswith("n") for f in chinese):
+            return True
+    return False
+

@@ -164,6 +164,7 @@ from retriever.answerability.answer_check import (
     clause_number,
     counted_forms,
     detail_filled,
+    names_thing,
     quoted_numbers,
     sentences_of,
     speech,
@@ -875,9 +876,11 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
             for chunks in each
         ),
     }
-    parts = asked_parts(evidence.question) if whole else []
-    if parts:  # a question of two parts: each part's answer check, the weaker part's (answer_check.asked_parts)
-        checked_parts = [analyse(replace(evidence, question=p), facts, whole=False).values for p in parts]
+    parts = [replace(evidence, question=p) for p in (asked_parts(evidence.question) if whole else [])]
+    if parts and all(names_thing(content_units(p, facts.lexicon)) for p in parts[1:]):
+        # a question of two parts: each part's answer check, the weaker part's (answer_check.asked_parts); not when a
+        # later part names nothing of its own (有没有专职网格员，有多少名: one question, how many of them)
+        checked_parts = [analyse(p, facts, whole=False).values for p in parts]
         for name in PART_CHECKS:
             values[name] = max(values[name], min(v[name] for v in checked_parts))
         values["unit_missing"] = min(values["unit_missing"], max(v["unit_missing"] for v in checked_parts))

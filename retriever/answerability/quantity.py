@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from retriever.answerability.comparison import ratio_asked
 from retriever.answerability.english_units import ENGLISH_UNITS, english_unit, in_measure, named_measure
@@ -187,31 +188,29 @@ _THING_COUNT = re.compile(rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?
 
 def gives_count(text: str, unit: str) -> bool:
     """has_number, a measure word of things taking any other one (多少座 is answered by 12个; 个 itself asks any
-    number, as in has_number); a count of things is also given by a numeral before 大 (九大重点行业: numbered_word)."""
+    number, as in has_number)."""
     if unit in THINGS and unit != "个" and _CJK_CHAR.search(text):
-        return bool(_THING_COUNT.search(text)) or numbered_word(text, unit)
-    return has_number(text, unit) or numbered_word(text, unit)
+        return bool(_THING_COUNT.search(text))
+    return has_number(text, unit)
 
 
-# A count written as a numeral heading a word (session 24, parts2): 九大重点行业 (nine major industries), 三大流域 and
-# the abbreviations Chinese coins so (五水共治: the five waters treated together), which no number pattern reads (a
-# single numeral character, no measure word). Read for a count of things only (how many, 多少个, 几项), and a numeral
-# before a word only where the word is the counted thing's (水 of water): 二是, 十分, 三农 name no asked thing.
+# A count written as a numeral heading the counted thing's word (session 24, parts2): 九大重点行业 (nine major
+# industries) and the abbreviations Chinese coins so (五水共治: the five waters treated together), which no number
+# pattern reads (a single numeral character, no measure word). Read for a count of things only (how many, 多少个, 几项)
+# and only before a Chinese form of the counted thing (水 of water fronts, 重点 or 行业 of priority industries): a
+# numeral before another word counts that word's thing (四大片区 is no number of projects; 二是, 十分 count nothing).
 _COMPOUND_NUMERAL = "两二三四五六七八九十"
-_MAJOR = re.compile(rf"(?<![\d{_COMPOUND_NUMERAL}一百千万第])[{_COMPOUND_NUMERAL}]大(?=[\u4e00-\u9fff])")
 _COMPOUND_UNITS = ("", COUNT, "个", "项", "类", "种", "条", "家", "座", "处")
 
 
-def numbered_word(text: str, unit: str | None, forms: tuple[str, ...] = ()) -> bool:
-    """Whether the text gives a count of things as a numeral heading a word: N大 (九大重点行业) for any count, or the
-    numeral right before a Chinese form of the counted thing (五水 for water fronts: 水)."""
+def numbered_word(text: str, unit: str | None, forms: Sequence[str] = ()) -> bool:
+    """Whether the text gives a count of the counted thing as a numeral heading its word (五水 for water fronts: 水;
+    九大重点行业 for priority industries: 重点), with 大 (major) between or not."""
     if unit not in _COMPOUND_UNITS:
         return False
-    if _MAJOR.search(text):
-        return True
     chinese = [f for f in forms if f and _CJK_CHAR.fullmatch(f[0])]
     return any(
-        re.search(rf"(?<![\d{_COMPOUND_NUMERAL}一百千万第])[{_COMPOUND_NUMERAL}]{re.escape(f)}", text) for f in chinese
+        re.search(rf"(?<![\d{_COMPOUND_NUMERAL}一百千万第])[{_COMPOUND_NUMERAL}]大?{re.escape(f)}", text) for f in chinese
     )
 
 
