@@ -62,3 +62,11 @@ def test_a_later_part_naming_nothing_of_its_own_is_no_part(retriever):
     judge = retriever.answerability
     whole = judge.analyse(evidence_for(retriever, "大连有没有像济宁那样的专职网格员，有多少名？")).values
     assert whole["clause_number"] < 0.5
+
+
+def test_a_part_leaning_on_a_part_the_text_never_mentions_is_refused(retriever):
+    # the final is the 2018 World Cup's, which the text never mentions: the whole is refused
+    assert retriever.answer("Who won the 2018 World Cup, and who scored in the final?", k=5).abstained
+    # a part naming a subject of the text's own is still answered, the other part named in the notice
+    answer = retriever.answer("Who won the 2018 World Cup, and how many coal-fired boilers did Dalian remove?", k=5)
+    assert not answer.abstained and "World Cup" in answer.notice
