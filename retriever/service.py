@@ -79,8 +79,12 @@ def answer(
     if verdict.abstained:  # 副总裁是谁？他是哪里人？: the parts the text answers (retriever/conversation/parts.py)
         from retriever.conversation.parts import answer_by_parts
 
+        # refused for a name the text never mentions (the 2018 World Cup): a part is answered alone only where it
+        # names a subject of the text's own (who scored in the final? leans on the cup; session 24, parts2)
+        alone = (lambda part: bool(retriever.answerability.analyse(evidence_for(retriever, part)).entities)
+                 ) if verdict.analysis.unknown else None
         parted = answer_by_parts(lambda part, earlier: answer(retriever, part, k, mode, speaker, earlier, doc),
-                                 typed.text, history, k)
+                                 typed.text, history, k, alone)
         if parted is not None:
             return replace(parted, query=typed.typed or typed.text, filters=filters)
     return Answer(

@@ -30,7 +30,15 @@ from retriever.answerability.eras import rule_on
 from retriever.answerability.heads import head_characters, kind_of
 from retriever.answerability.kinds import named_at
 from retriever.answerability.names import person_name
-from retriever.answerability.quantity import BARE_COUNT, COUNT, DURATION, counts_things, gives_count, graded_out
+from retriever.answerability.quantity import (
+    BARE_COUNT,
+    COUNT,
+    DURATION,
+    counts_things,
+    gives_count,
+    graded_out,
+    numbered_word,
+)
 from retriever.answerability.units import Unit, coverage, pos_tagger
 from retriever.sentence_spans import PREPARED
 
@@ -417,6 +425,7 @@ def clause_number(
     # the levels are what is counted (how many levels, 几级: the asked words, not the attribute's four-level)
     levels = unit == COUNT and not any("级" in f for u in words for f in u.forms)
     thing = _counted_units(words, counted) if counts_things(unit) else []
+    thing_forms = tuple(f for u in _counted_units(words, counted) for f in u.forms)  # 五水 of how many water fronts
     best = 0.0
     for chunk in passages:
         previous, topic = "", ""
@@ -424,7 +433,7 @@ def clause_number(
             clauses = _clauses(search_key(sentence))
             for i, clause in enumerate(clauses):
                 counted = graded_out(_unquoted(clause, quoted)) if levels else _unquoted(clause, quoted)
-                if gives_count(counted, unit):
+                if gives_count(counted, unit) or numbered_word(counted, unit, thing_forms):
                     window = ",".join(clauses[max(i - 1, 0) : i + 2]) + (previous if i == 0 else "")
                     score = _clause_score(words, attribute, window)
                     if rule_on(11) and any(u.found_in(window) for u in words):  # the number counts an asked thing: the
@@ -440,6 +449,11 @@ def clause_number(
     return best
 
 
+
+
+def counted_forms(words: Sequence[Unit], counted: str) -> tuple[str, ...]:
+    """The forms of the asked words naming the counted thing (水 of how many water fronts: quantity.numbered_word)."""
+    return tuple(f for u in _counted_units(words, counted) for f in u.forms)
 
 
 def _counted_units(words: Sequence[Unit], counted: str) -> list[Unit]:
@@ -545,3 +559,87 @@ def detail_filled(
         return gives(sentence, kind, asked, named, role)
 
     return float(any(fills(s) or (n and fills(n)) for share, s, n in scored if share >= top))
+
+
+# Questions of two parts (session 24, parts2). A reader asks two things at once (how many people …, and in how many
+# zones; 一共拆了多少台，烟尘又削减了多少吨？; 以谁为总召集人？确定的重点项目一共有多少个？): the answer checks read the
+# question word of the whole as asking one filler and want every asked word beside it, so both parts' words are scored
+# against one sentence, which no text writes. Each part is checked on its own (features.analyse): the weaker part is
+# the question's answer check, so a near miss whose one part the text never gives stays refused.
+_ZH_ASKING = lazy_compile(
+    r"谁|什么|啥|哪|多少(?!多少)|(?<!十)几(?![十百千万亿乎])|怎么|怎样|如何|为什么|为何|多久|多长|多大|多高|多远|是否|有没有|是不是|吗"
+)
+_EN_WH = r"(?:what|who|whom|whose|where|when|which|why|how)"
+# ', and what …', 'and how many …', ', and in how many …' (a preposition before the question word), '; …'
+_EN_JOIN = lazy_compile(
+    rf"(?i),?\s*\band\s+(?:(?:in|at|for|of|by|from|with|to|on|since|until)\s+)?(?={_EN_WH}\b)|;\s*"
+)
+# a part asks when it holds a question word (In tonnes, how much soot …; … gives duties to how many departments) or
+# opens with an auxiliary (Was it below one percent?)
+_EN_ASKING = lazy_compile(rf"(?i)\b{_EN_WH}\b|^\s*(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would)\b")
+MIN_PART_WORDS = 3  # an English part shorter (When and where was …: 'When') is no question of its own
+
+
+def asked_parts(question: str) -> list[str]:
+    """The questions a question of two or more parts asks; [] for one question.
+
+    Chinese: sentences ended by ？ or ；, and within one the clauses between commas grouped so that each part asks
+    something of its own (a question word: 谁, 多少, 哪, 几, 吗 …; not 几十亿, 几乎): 截至11月底，济宁…立案处罚了多少起，
+    罚款金额又是多少 asks two (the time before the first question word belongs to it). English: sentences ended by ?,
+    and ', and' + a question word (after a preposition: and in how many zones) or '; ' joining two questions. A part
+    that asks nothing of its own is joined to the part before it (or after it, when it opens the question); a list of
+    asked things in one clause (哪天、在哪个城市, When and where …) is one question."""
+    text = question.strip()
+    if CJK.search(text):
+        parts: list[str] = []
+        for sentence in (s for s in re.split(r"(?<=[？?；;!！])", text) if s.strip()):
+            current = ""
+            clauses = [c for c in re.split(r"(?<=[，,])", sentence) if c.strip()]
+            for i, clause in enumerate(clauses):
+                current += clause
+                rest = "".join(clauses[i + 1 :])
+                if _ZH_ASKING.search(current) and _ZH_ASKING.search(rest):
+                    parts.append(current)
+                    current = ""
+            if current:
+                if parts and not _ZH_ASKING.search(current):
+                    parts[-1] += current
+                else:
+                    parts.append(current)
+        parts = [re.sub(r"[，,；;？?!！\s]+$", "", p) + "？" for p in parts]
+        parts = [p for p in parts if len(p) > 2]
+        return parts if len(parts) >= 2 and all(_ZH_ASKING.search(p) for p in parts) else []
+    pieces = [p for s in re.split(r"(?<=\?)\s+", text) for p in _EN_JOIN.split(s) if p and p.strip()]
+    parts = []
+    for piece in pieces:
+        piece = piece.strip().rstrip(" ,.?")
+        if parts and (len(parts[-1].split()) < MIN_PART_WORDS or not _EN_ASKING.search(piece)):
+            parts[-1] += (" and " if _EN_ASKING.search(piece) else ", ") + piece  # When and where …: one question
+        else:
+            parts.append(piece)
+    parts = [p + "?" for p in parts if p]
+    if len(parts) >= 2 and len(parts[-1].split()) < MIN_PART_WORDS:
+        parts[-2:] = [parts[-2].rstrip("?") + " and " + parts[-1]]
+    return parts if len(parts) >= 2 and all(_EN_ASKING.search(p) for p in parts) else []
+
+
+def names_thing(units: Sequence[Unit]) -> bool:
+    """Whether a part's content words name a thing of its own (a noun: 职务, 重点项目, position; an English word by
+    a noun among its Chinese forms, or one without any): 有多少名, 发了多少, how many did it build name none and ask
+    about what the part before named (有没有专职网格员，有多少名: how many of them), so the question is one, not two."""
+    table = pos_tagger().dt.word_tag_tab
+
+    def noun(word: str) -> bool:
+        word = word[:-1] if len(word) > 1 and word[-1] in "了过着" else word  # 发了, 拆过: a verb with its aspect
+        return table.get(word, "").startswith(("n", "eng")) or word not in table and len(word) >= 2
+
+    for unit in units:
+        if not unit.label.isascii():
+            if noun(unit.label):
+                return True
+            continue
+        chinese = [f for f in unit.forms if f and not f.isascii()]
+        if not chinese or any(table.get(f, "").startswith("n") for f in chinese):
+            return True
+    return False
+

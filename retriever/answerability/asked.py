@@ -60,8 +60,10 @@ _EN_PRICE = lazy_compile(
     _EN_ASKS + r"\b(?:price|cost|salary|salaries|wages?|revenue|income|fee|fees|ticket|budget|fine|fines)\b", re.I
 )
 _EN_RATE = lazy_compile(_EN_ASKS + r"\b(?:rate|share|percentage|proportion)\b", re.I)
+# an amount noun after a or an names a thing, not its measure (what can it do for an area: a region; session 24, parts2)
 _EN_AMOUNT = lazy_compile(
-    _EN_ASKS + r"\b(?:gdp|population|concentration|capacity|length|area|temperature|volume|output|level)\b", re.I
+    _EN_ASKS + r"(?<!\ban )(?<!\ba )\b(?:gdp|population|concentration|capacity|length|area|temperature|volume|output|level)\b",
+    re.I,
 )
 _AGE = lazy_compile(r"多大年纪|多大岁数|多少岁|几岁|年龄|年纪|\bhow old\b|\bage\b", re.I)
 

@@ -163,9 +163,12 @@ from index.records import Chunk, Kind
 from index.structure.people import TITLES
 from retriever.answerability.answer_check import (
     DAY,
+    asked_parts,
     asks_code,
     clause_number,
+    counted_forms,
     detail_filled,
+    names_thing,
     quoted_numbers,
     sentences_of,
     speech,
@@ -203,7 +206,15 @@ from retriever.answerability.names import (
 )
 from retriever.answerability.places import asked_places, place_absent
 from retriever.answerability.preamble import self_referenced, unframed
-from retriever.answerability.quantity import COUNT, MEASURE_ASKED, asked_unit, counted_unit, counted_words, gives_count
+from retriever.answerability.quantity import (
+    COUNT,
+    MEASURE_ASKED,
+    asked_unit,
+    counted_unit,
+    counted_words,
+    gives_count,
+    numbered_word,
+)
 from retriever.answerability.quotes import quote_check
 from retriever.answerability.roles import firm_by_kind, province_entities
 from retriever.answerability.specificity import specific_cover
@@ -635,12 +646,20 @@ def _with_context(text: str, chunk: Chunk) -> str:
     return f"{text}\n{folded(chunk.context)}" if chunk.context else text
 
 
-def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
+# the answer checks a question of two parts takes from its parts (session 24, parts2): each part's words are scored
+# against the sentences that give its own filler, not both parts' words against one sentence (r147 how many people
+# …, and in how many zones; zi003 以谁为总召集人？…一共有多少个？)
+PART_CHECKS = ("stated_answer", "clause_number", "focus_sentence", "detail_filled")
+
+
+def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analysis:
     """Every feature of FEATURES for one question's evidence.
 
     Args:
         evidence: the question and what the search found (whole index, best first).
         facts: the index's entities, lexicon and text lookup.
+        whole: the question as asked; False for one part of a question of two parts (answer_check.asked_parts),
+            whose answer checks the whole's take.
 
     Returns:
         The Analysis: feature name -> value (FEATURES order), the unknown names, the asked entities and unit.
@@ -818,7 +837,10 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
         "entity_top": 1.0 if not entities else (1.0 / (1 + own[0]) if own else 0.0),
         "attr_cover": max(attr_scores) if attr_scores and units else 0.0,
         "focus_found": (max(focus_scores) if focus_scores else 0.0) if focus else (max(attr_scores) if attr_scores else 0.0),
-        "unit_missing": float(unit is not None and (best is None or not gives_count(texts[best], unit))),
+        "unit_missing": float(unit is not None and (best is None or not (
+            gives_count(texts[best], unit)  # or a numeral heading the counted thing's word (五水共治: quantity.py)
+            or numbered_word(texts[best], number, counted_forms(focus, counted_words(canonical(evidence.question))))
+        ))),
         "unknown_names": float(min(len(unknown), 2)),
         "top_part": float(bool(evidence.passages) and evidence.passages[0].kind in PARTS),
         "english": float(evidence.lang != "zh"),
@@ -864,6 +886,14 @@ def analyse(evidence: Evidence, facts: IndexFacts) -> Analysis:
             for chunks in each
         ),
     }
+    parts = [replace(evidence, question=p) for p in (asked_parts(evidence.question) if whole else [])]
+    if parts and all(names_thing(content_units(p, facts.lexicon)) for p in parts[1:]):
+        # a question of two parts: each part's answer check, the weaker part's (answer_check.asked_parts); not when a
+        # later part names nothing of its own (有没有专职网格员，有多少名: one question, how many of them)
+        checked_parts = [analyse(p, facts, whole=False).values for p in parts]
+        for name in PART_CHECKS:
+            values[name] = max(values[name], min(v[name] for v in checked_parts))
+        values["unit_missing"] = min(values["unit_missing"], max(v["unit_missing"] for v in checked_parts))
     focus_labels = tuple(u.label for u in focus)
     unmapped_labels = tuple(u.label for u in unknown_words)
     return Analysis(

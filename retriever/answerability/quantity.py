@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from retriever.answerability.comparison import ratio_asked
 from retriever.answerability.english_units import ENGLISH_UNITS, english_unit, in_measure, named_measure
@@ -191,6 +192,26 @@ def gives_count(text: str, unit: str) -> bool:
     if unit in THINGS and unit != "个" and _CJK_CHAR.search(text):
         return bool(_THING_COUNT.search(text))
     return has_number(text, unit)
+
+
+# A count written as a numeral heading the counted thing's word (session 24, parts2): 九大重点行业 (nine major
+# industries) and the abbreviations Chinese coins so (五水共治: the five waters treated together), which no number
+# pattern reads (a single numeral character, no measure word). Read for a count of things only (how many, 多少个, 几项)
+# and only before a Chinese form of the counted thing (水 of water fronts, 重点 or 行业 of priority industries): a
+# numeral before another word counts that word's thing (四大片区 is no number of projects; 二是, 十分 count nothing).
+_COMPOUND_NUMERAL = "两二三四五六七八九十"
+_COMPOUND_UNITS = ("", COUNT, "个", "项", "类", "种", "条", "家", "座", "处")
+
+
+def numbered_word(text: str, unit: str | None, forms: Sequence[str] = ()) -> bool:
+    """Whether the text gives a count of the counted thing as a numeral heading its word (五水 for water fronts: 水;
+    九大重点行业 for priority industries: 重点), with 大 (major) between or not."""
+    if unit not in _COMPOUND_UNITS:
+        return False
+    chinese = [f for f in forms if f and _CJK_CHAR.fullmatch(f[0])]
+    return any(
+        re.search(rf"(?<![\d{_COMPOUND_NUMERAL}一百千万第])[{_COMPOUND_NUMERAL}]大?{re.escape(f)}", text) for f in chinese
+    )
 
 
 # A number of levels or grades (市县乡村4级网格, 二级): it says how many levels, not how many of the things graded

@@ -63,13 +63,15 @@ def question_parts(question: str) -> list[str]:
 
 
 def answer_by_parts(ask: Callable[[str, Sequence[str] | None], object], question: str, history: Sequence[str] | None,
-                    k: int):
+                    k: int, alone: Callable[[str], bool] | None = None):
     """The answer to a question of two or more parts, asked part by part (ask(part, history) → an Answer; a later part
     has the earlier ones after the history); None when it has one part or the text answers none of them.
 
     The answer is the answered parts' passages, each part's best first (the first answered part's answer sentence
     leads), at most k; its notice names the parts the text does not answer; ``rewritten`` lists what each part
-    searched."""
+    searched. ``alone`` (when given) tells whether a part stands on its own: a part that does not is not answered
+    (Who won the 2018 World Cup, and who scored in the final?: the final is the cup's, which the text never mentions;
+    session 24, parts2)."""
     parts = question_parts(question)
     if not parts:
         return None
@@ -78,6 +80,8 @@ def answer_by_parts(ask: Callable[[str, Sequence[str] | None], object], question
     for part in parts:
         answers.append(ask(part, earlier or None))
         earlier = earlier + [answers[-1].rewritten or part]  # as completed: 他的履历… → 张海冰的履历…
+    if alone is not None:
+        answers = [a if a.abstained or alone(p) else replace(a, abstained=True) for p, a in zip(parts, answers)]
     answered = [(p, a) for p, a in zip(parts, answers) if not a.abstained]
     if not answered:
         return None
