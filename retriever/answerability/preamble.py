@@ -130,7 +130,7 @@ _LETTER_OPENINGS = (
     r"[^，,：:。！!？?\s]{1,10}(?:编辑部|編輯部|负责人|負責人|老师|老師|同志|先生|女士|团队|團隊)[：:]",  # 编辑部：
     r"(?:冒昧|贸然|貿然)?打扰(?:一下|了|您了?|您一下)?|冒昧(?:地)?(?:请教|請教|问一句|問一句|问一下|問一下)?",
     r"(?:烦请|煩請|恳请|懇請|敬请|敬請|劳烦|勞煩)(?:您|贵方|貴方)?(?:告知|告诉|告訴|赐教|賜教|说明|說明)(?:一下)?",
-    r"(?:dear|to) [^,:;.?!]{1,40}?[,:;]|to whom it may concern",
+    r"dear [^,:;.?!]{1,40}?[,:;]|to whom it may concern|to (?:the )?(?:editors?|team|forumqa|moderators?)[^,:;.?!]{0,20}[,:;]",
     r"i hope (?:this|you|all)[^.!?]{0,40}[.!]",
     r"(?:hi|hello|hey)?[, ]*(?:quick|short|simple) one[:,\-–—]",
     r"correct me if i['’]?m wrong|(?:is|isn['’]t) it true(?= [^a-z\s])",  # is it true 济宁…: the check without "that"
