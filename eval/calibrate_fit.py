@@ -44,6 +44,7 @@ SIGNS = {
     "kind_named": 1, "words_unmapped": -1, "stated_answer": 1, "clause_number": 1, "absent_noun": -1,
     "place_absent": -1, "fact_elsewhere": -1, "detail_filled": 1, "year_absent": -1, "specific_cover": 1,
     "things_unmapped": -1,
+    "stance_absent": -1,  # persona22: a speaker's view of a topic none of their passages speaks of
 }
 SEED = 20161217
 # The checks: each is a yes/no test of the evidence (continuous ones score 0-1), written and tuned on tune phrasings,
@@ -52,6 +53,7 @@ MISFIRE = {
     "focus_known": 0.0, "focus_sentence": 0.0, "unit_missing": 1.0, "unknown_names": 1.0, "kind_named": 0.0,
     "stated_answer": 0.0, "clause_number": 0.0, "absent_noun": 1.0, "focus_unmapped": 1.0, "words_unmapped": 0.5,
     "place_absent": 1.0, "fact_elsewhere": 1.0, "detail_filled": 0.0, "year_absent": 1.0,
+    "stance_absent": 1.0,
 }
 CHECKS = tuple(MISFIRE)
 # Largest change of the (pre-Platt) logit per unit of a check feature, or None for no cap. Unbounded, the rare binary

@@ -205,7 +205,7 @@ from retriever.answerability.names import (
     written_apart,
 )
 from retriever.answerability.places import asked_places, place_absent
-from retriever.answerability.preamble import self_referenced, unframed
+from retriever.answerability.preamble import framing_only, self_referenced, unframed
 from retriever.answerability.quantity import (
     COUNT,
     MEASURE_ASKED,
@@ -218,6 +218,7 @@ from retriever.answerability.quantity import (
 from retriever.answerability.quotes import quote_check
 from retriever.answerability.roles import firm_by_kind, province_entities
 from retriever.answerability.specificity import specific_cover
+from retriever.answerability.stances import STANCE_COVER, stance_topic, topic_cover
 from retriever.answerability.subjects import (
     asked_subjects,
     language_of_name,
@@ -249,6 +250,7 @@ FEATURES = (
     "focus_sentence", "focus_unmapped", "kind_named", "words_unmapped", "stated_answer", "clause_number", "absent_noun",
     "place_absent", "fact_elsewhere", "detail_filled", "sentence_lift", "year_absent", "quote_absent", "specific_cover",
     "things_unmapped",
+    "stance_absent",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 _TIME_NOUN = re.compile(r"(?:时间|日期|时期|年份|时候)$")  # the asked time's own noun (成书时间是什么时候)
@@ -736,6 +738,7 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
         parts = {w for w, n in zip(words, naming) if n}
         unknown = [u for u in unknown if u.lower() not in parts]
     wordless = bool(nonsense(evidence.question, facts.lexicon, own_terms(evidence)))
+    wordless = wordless or framing_only(evidence.question)  # 此致敬礼; site: -- OR AND "": a letter's or a search's frame alone
     nothing_known = bool(units) and not any(unit_known(u, facts) for u in units)  # no word of it occurs in the text
     absent = absent_nouns(units, lambda u: unit_known(u, facts), bool(entities))
     places = asked_places(evidence.question, evidence.lang, units, entities, facts.contains)
@@ -826,6 +829,9 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
     own_names = [a for e in entities for a in e.aliases]
     count = members_asked(evidence.question)
     listed = listed_members(count, written_attribute, own_sentences) if count else 1.0
+    # a speaker's view of a topic: answered where one of the speaker's passages speaks of it (stances.py, persona22)
+    topic = stance_topic(evidence.question, evidence.lang) if entities else ""
+    stance = topic_cover(topic, units, [texts[i] for i in own if i < len(texts)]) if topic else None
     values = {
         "top_dense": float(evidence.top_dense),
         "dense_margin": float(evidence.dense_margin),
@@ -872,6 +878,7 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
             evidence.question, [evidence.passages[i] for i in answering], facts.doc_years, checked_attribute, number
         ),
         "quote_absent": float(bool(unquoted)),
+        "stance_absent": float(stance is not None and stance < STANCE_COVER),
         "specific_cover": specific_cover(units, facts.passage_keys, bool(entities)),
         "things_unmapped": things_unmapped(
             evidence.question, units, lambda u: unmapped(u, facts),

@@ -123,6 +123,19 @@ _ZH_OPENINGS = (
     r"(?:我|我们)?(?:还是|有点|有些|一直)?(?:不太|不大|不是很|不怎么|没太|没有?|不)(?:明白|懂|理解|清楚|搞懂|弄懂|搞明白|弄明白|搞清楚)"
     r"(?=[，,：:])",
 )
+# The letter or email writer's salutation and courtesies (session 24, persona22, readers20): 尊敬的编辑部：您好！冒昧打扰，
+# 烦请告知…; Dear forumqa team, I hope this finds you well. …; To whom it may concern:; Correct me if I'm wrong: …
+_LETTER_OPENINGS = (
+    r"(?:尊敬|敬爱|亲爱|尊貴|尊贵|親愛)的[^，,：:。！!？?]{1,16}[：:，,]",  # 尊敬的编辑部：
+    r"[^，,：:。！!？?\s]{1,10}(?:编辑部|編輯部|负责人|負責人|老师|老師|同志|先生|女士|团队|團隊)[：:]",  # 编辑部：
+    r"(?:冒昧|贸然|貿然)?打扰(?:一下|了|您了?|您一下)?|冒昧(?:地)?(?:请教|請教|问一句|問一句|问一下|問一下)?",
+    r"(?:烦请|煩請|恳请|懇請|敬请|敬請|劳烦|勞煩)(?:您|贵方|貴方)?(?:告知|告诉|告訴|赐教|賜教|说明|說明)(?:一下)?",
+    r"dear [^,:;.?!]{1,40}?[,:;]|to whom it may concern|to (?:the )?(?:editors?|team|forumqa|moderators?)[^,:;.?!]{0,20}[,:;]",
+    r"i hope (?:this|you|all)[^.!?]{0,40}[.!]",
+    r"(?:hi|hello|hey)?[, ]*(?:quick|short|simple) one[:,\-–—]",
+    r"correct me if i['’]?m wrong|(?:is|isn['’]t) it true(?= [^a-z\s])",  # is it true 济宁…: the check without "that"
+    r"per the \w+(?: \w+)?(?:['’]s)? (?:note|account|words)",
+)
 _EN_OPENINGS = (
     r"(?:hi|hello|hey|dear \w+)(?!\w)",
     r"(?:(?:a|one|just a|quick|simple|another) )*question(?!\w)",
@@ -141,7 +154,9 @@ _EN_OPENINGS = (
     # an English speaker dictating (session 22, readers18): uh so, um so like, erm, okay so before the question
     r"(?:u+h+|u+m+|e+rm*|h+m+)(?:[\s,]+(?:so|like|well|okay|ok|yeah))*(?!\w)|(?:okay|ok|so|well)[\s,]+(?:so|like)(?!\w)",
 )
-_OPENING = lazy_compile(rf"^{_SEP}(?:{'|'.join(_ZH_OPENINGS + _EN_OPENINGS)}){_SEP}", re.I)
+_OPENING = lazy_compile(
+    rf"^{_SEP}(?:{'|'.join(_ZH_OPENINGS + _LETTER_OPENINGS + _EN_OPENINGS)})(?:[哈啊呀哦嘛](?=[\s,，:：!！]))?{_SEP}", re.I
+)
 # The formal writer's hedge set off by commas inside the question (how long, by his account, has …; In what way, if at
 # all, did …; how many, if I understood correctly, …): the asker's caution, not what is asked.
 _EN_ASIDE = lazy_compile(
@@ -166,6 +181,20 @@ _EN_LIKE = lazy_compile(
 )
 _CLOSING = lazy_compile(
     r"[\s,，。.!！~]*(?:谢谢|多谢|感谢|thanks|thank you|thx|please)(?:你|您|啦|了|a lot|so much)?[\s.。!！~]*(?=[？?]?$)", re.I
+)
+# the letter's close after the question (persona22): 不胜感激！此致敬礼, 盼复，谢谢！, Many thanks, Dr. Li; Best regards, …
+_LETTER_CLOSE_WORDS = (
+    r"不胜感激|不勝感激|感激不尽|感激不盡|万分感谢|萬分感謝|(?:非常|十分)?感谢(?:您|你)?(?:的)?(?:回复|回覆|解答|帮助|幫助)?|多谢|谢谢|謝謝"
+    r"|盼复|盼覆|盼回复|期待(?:您的)?回复|静候佳音|靜候佳音|此致|敬礼|敬禮|祝(?:好|安|工作顺利|工作順利)|顺颂商祺|順頌商祺|即颂|"
+    r"(?:many |a lot of |big )?thanks(?: (?:a lot|so much|in advance|again))?"
+    r"|thank you(?: (?:very much|so much|in advance|again))?"
+    r"|(?:best|kind|warm) (?:regards|wishes)|regards|sincerely|yours (?:sincerely|faithfully|truly)|cheers|respectfully"
+)
+_LETTER_CLOSE = lazy_compile(
+    rf"(?<=[？?。.！!，,\s])[\s,，。.!！~]*(?:(?:{_LETTER_CLOSE_WORDS})[\s,，。.!！~]*)+"
+    r"(?:(?:dr|mr|mrs|ms|prof)\.? ?[A-Za-z][\w.\- ]{0,24}|(?-i:[A-Z][\w.\-]{0,15}(?: [A-Z][\w.\-]{0,15})?))?"
+    r"[\s,，。.!！~]*$",
+    re.I,
 )
 _WORDS = lazy_compile(r"[\w\u4e00-\u9fff]")
 # The skeptic's doubt (大连是不是根本没拆锅炉, 济宁难道没有配网格员吗): the adverbs, with a negation right after them or
@@ -330,6 +359,60 @@ def netizen(question: str, contains=None) -> str:
     return text if len(_WORDS.findall(text)) >= 2 else question
 
 
+# The search-engine user's operators (session 24, persona22, readers20): site:, filetype:, inurl: name where to look, not
+# what is asked; intitle:/intext: and + mark a word that is asked; -word and NOT word exclude a word, which is then no
+# word asked; OR/AND join words; * is a wildcard; "" quotes a phrase, kept.
+_SITE = lazy_compile(r"(?<!\S)(?:site|filetype|inurl|ext|lang|before|after|cache|related):\S*", re.I)
+_IN_FIELD = lazy_compile(r"(?<!\S)(?:all)?(?:intitle|intext|inanchor):", re.I)
+_EXCLUDED = lazy_compile(r"(?<!\S)(?:-(?=[^\d\s\-])(?:\"[^\"]*\"|\S+)|NOT\s+(?:\"[^\"]*\"|\S+))")
+_REQUIRED = lazy_compile(r"(?<!\S)\+(?=\S)")
+_BOOLEAN = lazy_compile(r"(?<!\S)(?:OR|AND|\|)(?!\S)")
+_WILDCARD = lazy_compile(r"\*+|(?<!\S)-+(?!\S)|\"\s*\"")
+_OPERATOR = lazy_compile(
+    r"(?<!\S)(?:(?:site|filetype|inurl|(?:all)?intitle|intext):|[+\-](?=[^\d\s])|(?:OR|AND|NOT)(?=\s))|\*[^*\s]+\*", re.I
+)
+
+
+def searched(question: str) -> str:
+    """A search-engine query without its operators (the comment above): "网格员" 济宁 专职 人数 -大连 → "网格员" 济宁 专职 人数;
+    湘潭 +雨湖 +岳塘 → 湘潭 雨湖 岳塘; site:cenews.com.cn 济宁 污染源 → 济宁 污染源; intitle:"…" 2016 → "…" 2016. OR, AND and
+    NOT are read as operators only in capitals and in a query that has another operator or a Chinese word; a query of
+    operators alone leaves ''."""
+    if not _OPERATOR.search(question):
+        return question
+    boolean_only = not re.search(
+        r"(?<!\S)(?:site|filetype|inurl|(?:all)?intitle|intext):|(?<!\S)[+\-](?=[^\d\s])|\*", question, re.I
+    )
+    if boolean_only and not re.search(_HAN, question):
+        return question  # What did Dalian AND Jining …: capitals in an English question
+    text = _SITE.sub(" ", question)
+    text = _IN_FIELD.sub(" ", text)
+    text = _EXCLUDED.sub(" ", text)
+    text = _REQUIRED.sub("", text)
+    text = _BOOLEAN.sub(" ", text)
+    text = _WILDCARD.sub(" ", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def letter_closed(question: str) -> str:
+    """The question without a letter's close (不胜感激！此致敬礼; Many thanks, Dr. Li): as typed when nothing would be left."""
+    text = _LETTER_CLOSE.sub("", question)
+    text = re.sub(r"[，,；;\s]+$", "", text) if text != question else text
+    return text if len(_WORDS.findall(text)) >= 2 else question
+
+
+def framing_only(question: str) -> bool:
+    """True when a question is only a letter's salutation or close, or search operators (此致敬礼; Dear Sir or Madam,;
+    site: -- OR AND ""): it asks nothing."""
+    text = searched(question)
+    if text != question and not _WORDS.findall(text):
+        return True
+    text = _LETTER_CLOSE.sub("", " " + text)
+    for _ in range(3):
+        text = _OPENING.sub("", text, count=1)
+    return not _WORDS.findall(text)
+
+
 def unframed(question: str, contains=None) -> str:
     """The question without the asker's opening and closing words (请问、我想了解一下、Could you tell me, thanks).
 
@@ -340,6 +423,7 @@ def unframed(question: str, contains=None) -> str:
         from retriever.answerability.texting import untexted  # (persona21) the texter's chat English written out
 
         question = _EN_LIKE.sub("", _EN_ASIDE.sub(" ", untexted(question)))
+    question = letter_closed(searched(question)) or question  # operators and a letter's close ask nothing (persona22)
     # 我记得…，具体多少？ is a figure recalled, not the asker's own context
     text = situated(remembered(guess_checked(instructed(netizen(question, contains)))), contains)
     for _ in range(3):
