@@ -180,14 +180,15 @@ def test_probability_is_monotone_in_the_obvious_features():
                      "focus_sentence": 1.0, "focus_unmapped": 0.0, "kind_named": 1.0,
                      "words_unmapped": 0.0, "stated_answer": 1.0, "clause_number": 1.0, "absent_noun": 0.0, "place_absent": 0.0,
                      "fact_elsewhere": 0.0, "detail_filled": 1.0, "sentence_lift": 0.05,
-                     "year_absent": 0.0, "specific_cover": 1.0, "things_unmapped": 0.0})
+                     "year_absent": 0.0, "specific_cover": 1.0, "things_unmapped": 0.0,
+                     "stance_absent": 0.0})
     p = model.probability(base)
     assert p > model.threshold
     lower = {"entity_top": 0.0, "unit_missing": 1.0, "unknown_names": 2.0, "nonsense": 1.0,
              "top_part": 1.0, "focus_known": 0.0, "focus_sentence": 0.0, "focus_unmapped": 1.0, "kind_named": 0.0,
              "words_unmapped": 1.0, "stated_answer": 0.0, "clause_number": 0.0, "absent_noun": 1.0, "place_absent": 1.0,
              "fact_elsewhere": 1.0, "detail_filled": 0.0, "year_absent": 1.0, "specific_cover": 0.0,
-             "things_unmapped": 2.0}
+             "things_unmapped": 2.0, "stance_absent": 1.0}
     weight = dict(zip(model.features, model.coef))
     for name, value in lower.items():
         changed = model.probability(replace(base, values=base.values | {name: value}))
