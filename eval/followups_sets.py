@@ -30,6 +30,7 @@ FOLLOWUPS17 = SETS / "followups17.jsonl"  # more again, written blind in session
 FOLLOWUPS18 = SETS / "followups18.jsonl"  # more again, written blind in session 22 (half tune, half held out)
 FOLLOWUPS19 = SETS / "followups19.jsonl"  # more again, written blind in session 23 (half tune, half held out)
 FOLLOWUPS20 = SETS / "followups20.jsonl"  # more again, written blind in session 24 (half tune, half held out)
+FOLLOWUPS21 = SETS / "followups21.jsonl"  # more again, written blind in session 25 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
@@ -50,6 +51,7 @@ MORE_SETS = (
     ("followups18", "eval/sets/followups18.jsonl", FOLLOWUPS18),
     ("followups19", "eval/sets/followups19.jsonl", FOLLOWUPS19),
     ("followups20", "eval/sets/followups20.jsonl", FOLLOWUPS20),
+    ("followups21", "eval/sets/followups21.jsonl", FOLLOWUPS21),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
