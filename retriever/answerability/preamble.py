@@ -238,7 +238,9 @@ _FIGURE_BACK = lazy_compile(
     r"(?:数字|數字|数据|數據|数目|數目|数|數)(?:是|呢|啊)?(?=[\u4e00-\u9fff])"
 )
 # (persona23) round the clock in speech (一天到晚都有人接, 没日没夜, 全天候): a text states it as 24小时
-_ROUND_CLOCK = lazy_compile(r"一天到晚|一天到黑|全天候|没日没夜|沒日沒夜|日日夜夜|白天黑夜|不分昼夜|不分晝夜|整天整夜|全天24小时|全天二十四小时")
+_ROUND_CLOCK = lazy_compile(
+    r"一天到晚|一天到黑|全天候|没日没夜|沒日沒夜|日日夜夜|白天黑夜|不分昼夜|不分晝夜|整天整夜|全天24小时|全天二十四小时"
+)
 _WHAT_DE = lazy_compile(rf"(?<=[什甚][么麼])的(?={_HAN})")
 _POSITION = lazy_compile(rf"((?<!第)(?:多少|[几幾]|哪一?|每|一|[两兩]))位(?={_HAN})(?![数數])")
 _PERSON = lazy_compile(
