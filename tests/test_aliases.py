@@ -32,3 +32,5 @@ def test_fails_safe():
     assert aliased("鲁菜和湘菜哪个更辣？", contains) == "鲁菜和湘菜哪个更辣？"
     assert aliased("南阳位于豫鄂陕三省交界吗", contains) == "南阳位于豫鄂陕三省交界吗"
     assert aliased("滨城是哪里？", None) == "滨城是哪里？"  # no text to check against
+    # an aside whose name the question writes nowhere else stays: the text may write only that name
+    assert aliased("湘潭市城管局（当时叫环保局）的局长是谁", contains) == "湘潭市城管局（当时叫环保局）的局长是谁"

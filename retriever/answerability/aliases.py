@@ -42,9 +42,17 @@ def _table() -> tuple[tuple[str, tuple[str, ...]], ...]:
 _ASIDE = re.compile(
     r"[（(]\s*(?:当时|當時|当年|當年|那时|那時|那会儿|那會兒|现在|現在|现为|現為|现称|現稱|今|原|旧称|舊稱|前身|后来|後來|即"
     r"|in\s+(?:19|20)\d\d|now\b|then\b|formerly\b|previously\b|at\s+the\s+time\b|back\s+then\b|today\b|later\b"
-    r"|still\b|renamed\b|called\b)[^（）()]{0,60}[）)]",
+    r"|still\b|renamed\b|called\b)(?P<name>[^（）()]{0,60})[）)]",
     re.I,
 )
+# the words before the name an aside gives (叫环保局, 的生态环境部, still Ministry of …)
+_ASIDE_LEAD = re.compile(
+    r"^(?:\s|[：:，,]|叫做|叫作|称为|稱為|名为|名為|叫|称|稱|是|的|为|為|still\b|called\b|named\b|known\s+as\b|the\b"
+    r"|was\b|is\b|it\s+was\b)+",
+    re.I,
+)
+
+
 # a one-character short form read as its province: at the start or after a non-Han character or a placing word, and
 # before a pointing or belonging word
 _SHORT_BEFORE = r"(?:^|(?<=[^\u3400-\u9fff])|(?<=[里裡在从從自是和跟与與及的]))"
@@ -65,7 +73,7 @@ def aliased(question: str, contains: Callable[[str], bool] | None = None) -> str
     from index.normalize import to_simplified
 
     has_han = re.search(_HAN, question) is not None
-    text = _ASIDE.sub("", question) if _ASIDE.search(question) else question
+    text = question
     simple = to_simplified(text) if has_han else text
     text, simple = _spliced(text, simple)
     lowered = simple.lower()
@@ -97,11 +105,11 @@ def aliased(question: str, contains: Callable[[str], bool] | None = None) -> str
                 taken[i] = True
             spans.append((m.start(), m.end(), _cased(name, text[m.start():m.end()]) if ascii_alias else name))
     if not spans:
-        return text if text != question else question
+        return _without_asides(text, contains, has_han) if _ASIDE.search(text) else question
     out = text
     for start, end, name in sorted(spans, reverse=True):
         out = out[:start] + name + out[end:]
-    out = _once(out, {name for _, _, name in spans}, has_han)
+    out = _without_asides(_once(out, {name for _, _, name in spans}, has_han), contains, has_han)
     return re.sub(r"\s+(?=[,，。？?！!）)])", "", re.sub(r"\s{2,}", " ", out)).strip()
 
 
@@ -119,6 +127,23 @@ def _once(text: str, names: set[str], has_han: bool) -> str:
             text = text[:cut] + text[m.end():]
             simple = simple[:cut] + simple[m.end():]
     return text
+
+
+def _without_asides(text: str, contains: Callable[[str], bool], has_han: bool) -> str:
+    """The question without an aside on a name's time whose name the question already writes outside it (南阳市环保局
+    （当时叫环保局）, once 生态环境局 was read as 环保局): an aside whose name is written nowhere else stays (湘潭市城管局（当时叫
+    市容局）: the text may write only the aside's name)."""
+    from index.normalize import to_simplified
+
+    def key(s: str) -> str:
+        return re.sub(r"\s+", " ", to_simplified(s) if has_han else s).strip().lower()
+
+    def drop(m: re.Match) -> str:
+        name = _ASIDE_LEAD.sub("", m.group("name")).strip(" ，,。.")
+        rest = text[: m.start()] + " " + text[m.end() :]
+        return "" if not name or key(aliased(name, contains)) in key(rest) else m.group(0)
+
+    return re.sub(r"\s+(?=[,，。？?！!）)])", "", _ASIDE.sub(drop, text)).strip()
 
 
 def _cased(name: str, typed: str) -> str:
