@@ -78,12 +78,19 @@ _EN_VERBS = frozenset(
 )
 
 
+# (persona23) an adverb after the kind (the learner's "push which system fully") ends the noun phrase; nouns in -ly stay
+_ADVERB_LY = re.compile(r"[a-z]{2,}ly")
+_NOUNS_LY = frozenset("supply family assembly monopoly anomaly july italy rally ally belly jelly lily bully reply".split())
+
+
 def _noun_phrase(words: list[str]) -> list[str]:
     """The words of the kind's noun phrase (up to two after 'which'): a verb (which bank provided, which provinces meet)
     ends it, and so does a plural noun, the head of an English compound (which provinces meet, which river basins)."""
     out: list[str] = []
     for word in words:
         if word.endswith("ed") or word in _EN_VERBS:
+            break
+        if out and _ADVERB_LY.fullmatch(word) and word not in _NOUNS_LY:  # (persona23) push which system fully
             break
         out.append(word)
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):

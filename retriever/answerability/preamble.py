@@ -231,6 +231,16 @@ _AFFAIR_END = lazy_compile(rf"{_AFFAIR}(?=[，,：:]|[。.]?$)")
 # 们 after a noun counted or picked out (多少位网格员们, 这些企业们); a pronoun's 们 (我们、他们、人们) stays
 _COUNTED = r"(?:多少|[几幾]|哪些|[这這]些|那些|很多|[许許]多|好多|每|各)"
 _PLURAL = lazy_compile(rf"({_COUNTED}{_HAN}{{1,8}}?)(?<![我你他她它咱人])[们們]")
+# (persona23) a figure the question has just stated, pointed back at by the next clause (济宁立案处罚592起环境违法行为，
+# 这个数字统计到几月底为止？): 这个数字 is that figure, no word the text must write; kept when no figure precedes
+_FIGURE_BACK = lazy_compile(
+    r"(?<=\d)(?P<rest>[^，,；;。？?]{0,12}[，,；;]\s*)(?:这个|這個|这一|這一|那个|那個|该|該|这些|這些)"
+    r"(?:数字|數字|数据|數據|数目|數目|数|數)(?:是|呢|啊)?(?=[\u4e00-\u9fff])"
+)
+# (persona23) round the clock in speech (一天到晚都有人接, 没日没夜, 全天候): a text states it as 24小时
+_ROUND_CLOCK = lazy_compile(
+    r"一天到晚|一天到黑|全天候|没日没夜|沒日沒夜|日日夜夜|白天黑夜|不分昼夜|不分晝夜|整天整夜|全天24小时|全天二十四小时"
+)
 _WHAT_DE = lazy_compile(rf"(?<=[什甚][么麼])的(?={_HAN})")
 _POSITION = lazy_compile(rf"((?<!第)(?:多少|[几幾]|哪一?|每|一|[两兩]))位(?={_HAN})(?![数數])")
 _PERSON = lazy_compile(
@@ -311,6 +321,7 @@ def spoken(question: str) -> str:
     text = _TRAILING.sub("", text)
     text = _CLAUSE_LAIZHE.sub("", text)  # (persona21) 多少人来着，…又盖了啥: 来着 closes a clause of a two-part question
     text = _PLURAL.sub(r"\1", text)
+    text = _FIGURE_BACK.sub(r"\g<rest>", text)
     text = _WHAT_DE.sub("", text)
     text = _POSITION.sub(lambda m: m.group(1) + ("位" if _counts_persons(m.string[m.end() :]) else "个"), text)
     return re.sub(r"^[，,\s]+|(?<=[，,])[，,\s]+", "", text)
@@ -419,6 +430,10 @@ def unframed(question: str, contains=None) -> str:
     At most three openings come off (请问，我是做环保的，想问一下：); the question is returned as typed when less than two
     word characters would be left (请问 alone is no question, and stays what it is).
     """
+    from retriever.answerability.aliases import aliased
+
+    question = aliased(question, contains)  # (persona23) 滨城 → 大连, 生态环境部 → 环境保护部: the text's own names
+    question = _ROUND_CLOCK.sub("24小时", question)  # (persona23) 一天到晚都有人接 → 24小时都有人接
     if not re.search(_HAN, question):
         from retriever.answerability.texting import untexted  # (persona21) the texter's chat English written out
 

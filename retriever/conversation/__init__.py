@@ -77,6 +77,11 @@ def complete(retriever, question: str, history: Sequence[str] | None):
         hit = best(text)
         return (hit.citation.speaker or "", hit.text) if hit is not None else ("", "")
 
+    # (persona23) the text's names for a reader's others (孔孟之乡那位局长 → 济宁那位局长: answerability/aliases.py)
+    from retriever.answerability.aliases import aliased
+
+    contains = retriever.backend.chunks.contains_text
+    question, history = aliased(question, contains), [aliased(h, contains) for h in history]
     return rewrite(
         question, history, knowledge_for(retriever), answered_by, retriever.backend.lexicon, answer_of, owner_of
     )
