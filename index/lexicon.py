@@ -35,7 +35,7 @@ from index.wordforms import STEMMER_ID, base_forms, light_stem, stem
 
 LEXICON_ID = (
     f"cc-cedict-all-entries+glossary+pinyin+english-words+names+{STEMMER_ID}+char-senses-3-v7+written-phrases-2+{SENSES_ID}+{SYNONYMS_ID}"
-    f"+{EVERYDAY_ID}+name-homophones-1+{ABBREVIATIONS_ID}"
+    f"+{EVERYDAY_ID}+name-homophones-1+{ABBREVIATIONS_ID}+adverbs-whole-1+registers-1"
 )
 ENGLISH_KEY = "#english"  # the lexicon entry listing every lower-case CC-CEDICT gloss word (stemmed): common English
 NAMES_KEY = "#names"  # the lexicon entry listing the speakers' names that are no BM25 term (苏国军: 苏 + 国军)
@@ -44,6 +44,11 @@ _SKIP_GLOSS = re.compile(r"^(variant of|old variant|see |surname|cl:|abbr\.|used
 MAX_GLOSS_WORDS = 3
 MAX_CHAR_SENSES = 3  # a single character's glosses scatter over many senses: its first ones per entry are keys
 MAX_PHRASE_GLOSS_WORDS = 6  # the longest head of a long gloss whose phrases are keys
+# A sense CC-CEDICT labels as another register than a written mainland text's ('(dialect) doctor' of 先生, '(Tw) hostess
+# club' of 酒店, '(slang) homosexual' of 同志, '(old) butler' of 管家): no meaning the text gives its word.
+_OTHER_REGISTER = re.compile(
+    r"^\s*\((?:dialect|slang|tw|taiwan|old|archaic|classical|obsolete|onom\.|vulgar|cantonese)\)", re.I
+)
 # Parenthesised notes, pinyin in brackets, Chinese cross-references and trailing abbreviation notes of a gloss.
 _GLOSS_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|[^\x00-\x7f]+(?:\|[^\x00-\x7f]+)?|,?\s*\b(?:abbr|esp|i\.e|e\.g)\b\.?.*$")
 
@@ -138,6 +143,18 @@ def _gloss_words(gloss: str) -> list[str]:
     return [w for w in _EN_WORD.findall(gloss) if w not in EN_STOPWORDS]
 
 
+def adverb_key(word: str) -> str:
+    """The key of a one-word gloss: its stem, or for an adverb in -ly whose stem is its adjective's or noun's ('finally'
+    → final, 'timely' → time, 'progressively' → progress, 'namely' → name) the adverb itself, so that a question's
+    final, time, progress or name does not find 到底, 及时, 逐步 or 即 (a question's 'finally' still does: index.wordforms.
+    key_of looks a word up as written first). An -ly word the stemmer keeps whole (supply → suppli, early → earli) is
+    no derived adverb and keeps its stem."""
+    stemmed = stem(word)
+    if word.endswith("ly") and len(word) > 4 and not stemmed.endswith("li"):
+        return word
+    return stemmed
+
+
 def gloss_keys(term: str) -> set[str]:
     """The English keys of a Chinese term: the stems of its short CC-CEDICT glosses and the phrases inside them.
 
@@ -151,6 +168,8 @@ def gloss_keys(term: str) -> set[str]:
 
     keys: set[str] = term_keys(term)  # the domain glossary's phrases, each keyed whole
     for gloss in _all_definitions().get(term, ()):
+        if _OTHER_REGISTER.match(gloss):
+            continue
         cleaned = _GLOSS_NOISE.sub("", gloss).strip()
         named = names_one(cleaned)  # case kept: a name is capitalised
         gloss = cleaned.lower()
@@ -169,8 +188,8 @@ def gloss_keys(term: str) -> set[str]:
                 keys.update(" ".join(stems[i : i + size]) for size in (2, 3) for i in range(len(stems) - size + 1))
             continue
         stems = [stem(w) for w in words]
-        if is_whole_word(gloss):  # 'boiler', 'to pollute'
-            keys.update(stems)
+        if is_whole_word(gloss):  # 'boiler', 'to pollute'; an adverb 'finally' as written (adverb_key)
+            keys.update(adverb_key(w) for w in words)
         elif named:  # a name keys its term alone only by a part that is the name itself (Weixin or WeChat)
             keys.update(s for s in map(stem, name_words(gloss)) if s in stems)
         elif len(term) >= 2:  # a longer gloss keys its term alone by its head, or by a word a part of it means
@@ -371,7 +390,62 @@ def unknown_english_names(question: str, lexicon: dict[str, list[str]], contains
             if not known:
                 unknown.append(word.split("'")[0])
                 break
+    listed = {w.lower() for name in unknown for w in name.split()}  # Peking University: Peking is listed already
+    unknown += [n for n in unknown_name_phrases(question, lexicon, contains) if not listed & set(n.lower().split())]
     return unknown + unknown_years(question, contains)
+
+
+MAX_NAME_PHRASE_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _name_phrases() -> frozenset[str]:
+    """The lower-cased names CC-CEDICT glosses in capitals throughout, two to MAX_NAME_PHRASE_WORDS words ('united
+    states' of 美国, 'great wall' of 长城, 'hong kong' of 香港). Cached (index/cedict_tables.py)."""
+    return cached("name_phrases-2", _derive_name_phrases)
+
+
+def _derive_name_phrases() -> frozenset[str]:
+    out = set()
+    for entry in _cedict().get_entries():
+        for gloss in entry["definitions"]:
+            for part in re.split(r",|;| or |/", _GLOSS_NOISE.sub("", gloss)):  # 'Yellow River or Huang He'
+                words = part.split()
+                words = words[1:] if words[:1] in (["the"], ["The"]) else words  # 'the Great Wall'
+                if 2 <= len(words) <= MAX_NAME_PHRASE_WORDS and all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
+                    out.add(" ".join(words).lower())
+    return frozenset(out)
+
+
+def unknown_name_phrases(question: str, lexicon: dict[str, list[str]], contains: Callable[[str], bool]) -> list[str]:
+    """The names of an English question written in common words that the transcript never names: a run of capitalised
+    words that CC-CEDICT names as one thing (United States → 美国, Great Wall → 长城, Hong Kong → 香港) and whose words
+    key no phrase of the lexicon (the lexicon holds the glosses of the text's own words: a text writing 长城 keys 'great
+    wall'). Each of its words is common English or pinyin (united, great, hong), so unknown_english_names passes
+    them one by one. A question in title case (most words capitalised) is skipped: its capitals are no names."""
+    words = list(re.finditer(r"[A-Za-z][A-Za-z'-]*", unicodedata.normalize("NFKC", question)))
+    if not words or 2 * sum(w.group(0)[0].isupper() for w in words) > len(words):
+        return []
+    names = _name_phrases()
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(MAX_NAME_PHRASE_WORDS, len(words) - i), 1, -1):
+            run = words[i : i + size]
+            texts = [w.group(0).split("'")[0] for w in run]
+            spaced = all(question[a.end() : b.start()] == " " for a, b in zip(run, run[1:]))
+            if not spaced or not all(t[:1].isupper() and t[1:].islower() for t in texts):
+                continue
+            phrase = " ".join(texts).lower()
+            if phrase not in names:
+                continue
+            key = " ".join(stem(t) for t in texts if t.lower() not in EN_STOPWORDS)
+            if key not in lexicon and phrase.replace(" ", "") not in lexicon and not contains(" ".join(texts)):
+                found.append(" ".join(texts))
+            i += size - 1
+            break
+        i += 1
+    return found
 
 
 # A calendar year as a question writes it (in 2010, the 2018 inspection); not a decade (the 1990s), a span (2016-2020)

@@ -232,3 +232,32 @@ def test_a_year_the_text_never_writes_is_unknown_but_not_a_decade_span_or_start(
     assert unknown_years("What grade has the water kept since 2011?", text) == []  # 十二五以来: a plan period
     assert unknown_years("the common thread over the 2016-2020 plan period", text) == []
     assert unknown_years("from 2011 to 2015", text) == []
+
+
+def test_a_derived_adverb_keys_its_term_as_written_not_by_its_adjectives_stem():
+    from index.lexicon import adverb_key, gloss_keys
+
+    assert adverb_key("finally") == "finally" and adverb_key("timely") == "timely"  # not final, time
+    assert adverb_key("supply") == stem("supply") and adverb_key("early") == stem("early")  # no derived adverbs
+    assert adverb_key("boilers") == stem("boilers")
+    keys = gloss_keys("到底")  # 'finally': a question's 'final' (Who scored in the final?) no longer finds it
+    assert "finally" in keys and "final" not in keys
+    assert "final" not in build_lexicon(["到底"]) and build_lexicon(["到底"])["finally"] == ["到底"]
+
+
+def test_a_sense_of_another_register_keys_nothing():
+    from index.lexicon import gloss_keys
+
+    assert "doctor" not in gloss_keys("先生")  # '(dialect) doctor'
+    assert "club" not in gloss_keys("酒店")  # '(Tw) hostess club'
+    assert "give" in gloss_keys("给予")  # '(literary) to give': written Chinese is literary; kept
+
+
+def test_a_name_written_in_common_words_is_unknown_unless_the_text_names_it():
+    corpus = "大连拆除锅炉"
+    found = unknown_english_names("How does the United States regulate car exhaust?", LEXICON, corpus.__contains__)
+    assert found == ["United States"]  # united, states: common words one by one
+    assert unknown_english_names("Is the Great Wall visible from space?", LEXICON, corpus.__contains__) == ["Great Wall"]
+    keyed = {**LEXICON, "great wall": ["长城"]}  # a text writing 长城 keys its gloss 'great wall'
+    assert unknown_english_names("Is the Great Wall visible from space?", keyed, corpus.__contains__) == []
+    assert unknown_english_names("Is The Great Wall Visible From Space?", LEXICON, corpus.__contains__) == []  # title
