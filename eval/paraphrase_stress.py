@@ -1,6 +1,7 @@
 """Wordings nobody wrote: meaning-preserving paraphrases of the answerable TUNE questions, and which check misfires on them.
 
     python -m eval.paraphrase_stress --index index_store/default --out /tmp/para [--sample 0] [--per-question 2]
+        [--reuse /tmp/para_before/variants.jsonl]   (the same variants scored again after a change)
 
 Every feature of the answerability judge was written with the tune sets in view, so leave one set out cannot see a
 check misfiring on a wording no set has. This generator makes such wordings from the answerable tune questions (held-out
@@ -15,7 +16,7 @@ rows are never read) with GENERAL transforms (variants()), none of which knows a
 - ``particle``: politeness and particles added or dropped (请问 … 呢, 一下, trailing 啊, a leading 请问 dropped);
 - ``reorder``: two clauses separated by a comma swapped (…，… → …，…);
 - ``drop``: one adverb of degree, scope or time dropped (一共, 主要, 目前, 具体, 分别 …: jieba's d/ad/t tags);
-- ``move``: the question word moved to the front (X是多少 → 多少是X? no: X的Y是什么 → 什么是X的Y).
+- ``move``: the question word moved to the front (X的Y是什么 → 什么是X的Y).
 
 The variants are written to OUT/variants.jsonl (the eval.perturb format: id, set, kind, question, variant, label, so
 that ``eval.calibrate_validate --variants OUT`` can train on them) and their features (as answer() computes them) are
@@ -79,6 +80,7 @@ def _jieba():
     import jieba.posseg
 
     jieba.setLogLevel(60)
+    jieba.dt.check_initialized()  # its word frequencies (FREQ) are empty until the dictionary loads
     return jieba, jieba.posseg
 
 
@@ -297,8 +299,16 @@ def report_lines(report: dict, top: int = 0) -> list[str]:
     return lines
 
 
+def read_variants(path: Path, questions: Sequence) -> list[tuple[object, str, str]]:
+    """The (question, kind, variant) rows of a variants.jsonl written before (the same variants scored again after a
+    change of the features); rows whose question is no longer a tune question are skipped."""
+    by_id = {q.id: q for q in questions}
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(by_id[r["id"]], r["kind"], r["variant"]) for r in rows if r["id"] in by_id and by_id[r["id"]].question == r["question"]]
+
+
 def run(index: str | None, out: Path, sample: int, per_question: int, model_file: str | None = None,
-        log: Callable[[str], None] = print) -> dict:
+        log: Callable[[str], None] = print, reuse: str | None = None) -> dict:
     """Make the variants, compute (or read back) their features, score them, write the JSONL and the report."""
     from eval.calibrate import TRAINING_SETS, feature_matrix
     from eval.calibrate_fit import ABSTAIN_BELOW
@@ -308,7 +318,7 @@ def run(index: str | None, out: Path, sample: int, per_question: int, model_file
     from retriever.answerability.model import model_for
 
     tune = [q for q in load_questions(TRAINING_SETS, split="tune") if q.answerable]
-    chosen = pick(tune, sample, per_question)
+    chosen = read_variants(Path(reuse), tune) if reuse else pick(tune, sample, per_question)
     out.mkdir(parents=True, exist_ok=True)
     with (out / "variants.jsonl").open("w", encoding="utf-8") as handle:
         for q, kind, v in chosen:
@@ -354,6 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--per-question", type=int, default=2, help="variants per question, a seeded choice (0: all)")
     parser.add_argument("--model", default=None, help="a model JSON file to score with (default: the stored model)")
     parser.add_argument("--dry", action="store_true", help="only write the variants (no features, no report)")
+    parser.add_argument("--reuse", default=None, help="a variants.jsonl written before: score these variants again")
     args = parser.parse_args(argv)
     out = Path(args.out)
     if out.resolve().is_relative_to((Path(__file__).resolve().parent / "reports").resolve()):
@@ -371,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 handle.write(json.dumps({"id": q.id, "set": q.set, "kind": kind, "question": q.question, "variant": v,
                                          "label": 1}, ensure_ascii=False) + "\n")
         return 0
-    return run_command(lambda: run(args.index, out, args.sample, args.per_question, args.model))
+    return run_command(lambda: run(args.index, out, args.sample, args.per_question, args.model, reuse=args.reuse))
 
 
 if __name__ == "__main__":  # pragma: no cover
