@@ -519,38 +519,8 @@ def unit_known(unit: Unit, facts: IndexFacts) -> bool:
         return True  # 经纬度 where the text writes 纬度, 分值 where it writes 3分: the same thing in the text's words
     if any(written_word(s, facts.contains, facts.known) for s in near_synonyms(unit.label)):
         return True  # 武艺 where the text writes the word 武功 (heads.near_synonyms: CC-CEDICT's shared meaning)
-    if facts.passage_keys and not unit.label.isascii() and _synonym_written(unit.label, facts.passage_keys, facts.known):
-        return True  # 经费 where the text writes 资金 (fail open: a word of the text whose leading meaning is its first)
     slips = [f for f in unit.forms if f and not is_dictionary_word(f)]  # a dictionary word (常住人口) is meant as written
     return facts.known is not None and any(sounds_written(f, facts.contains, facts.known) for f in slips)
-
-
-_MEANING_TABLES: dict[int, dict[str, str]] = {}
-
-
-def _synonym_written(word: str, keys: tuple[str, ...], known: Callable[[str], bool] | None) -> bool:
-    """Whether the passages (search_key form) write, as a word of their own, a word of two to four characters one of
-    whose leading CC-CEDICT meanings is the asked word's first (heads.same_meaning_written over the whole text, read
-    from a table of the text's words by meaning built once per index): readers swap a word for one of the same
-    meaning (经费 for 资金, 机构 for 机关) that the text never writes."""
-    from retriever.answerability.heads import _WORD, _first_folded, _leading_folded
-
-    if not _WORD.fullmatch(word):
-        return False
-    table = _MEANING_TABLES.get(id(keys))
-    if table is None:
-        table = {}
-        for text in keys:
-            for run in re.findall(r"[\u4e00-\u9fff]{2,}", text):
-                for size in (2, 3, 4):
-                    for i in range(len(run) - size + 1):
-                        other = run[i : i + size]
-                        for m in _leading_folded(other):
-                            if m not in table and (known is None or known(other)):
-                                table[m] = other
-        _MEANING_TABLES.clear()
-        _MEANING_TABLES[id(keys)] = table
-    return any(table.get(m, word) != word for m in _first_folded(word))
 
 
 _COVERBS = frozenset("往向朝从在于到对给把被跟与")
