@@ -185,7 +185,8 @@ def fit_model(x: np.ndarray, examples: Sequence[Example], features: Sequence[str
 
 
 def calibrate(
-    embedder: str | None = None, generic: bool = False, index=None, out: Path = MODELS, log: Callable[[str], None] = print
+    embedder: str | None = None, generic: bool = False, index=None, out: Path = MODELS, log: Callable[[str], None] = print,
+    cache: str | None = None, variants: str | None = None,
 ) -> Path:
     """Train and store the answerability model; returns the file written.
 
@@ -194,13 +195,18 @@ def calibrate(
         generic: train the embedder-independent model (no dense-score features), stored as generic.json.
         index: an existing index folder of the bundled transcript instead of a temporary one.
         out: the folder of model files.
+        cache: a pickle of the training data's features (eval.calibrate_validate --features-cache: the same examples
+            and rows), read when it exists and holds these features, else written.
+        variants: an eval.perturb or eval.paraphrase_stress --out folder whose reworded tune questions join the
+            training data with their source's label (off by default).
     """
+    from eval.calibrate_validate import training_data, with_variants
     from eval.run import opened_retriever
 
     with opened_retriever(index, embedder, fresh=index is None, log=log) as retriever:
-        examples = training_examples(retriever, log)
-        log(f"computing features of {len(examples)} questions ...")
-        x = feature_matrix(retriever, examples)
+        examples, x, member = training_data(retriever, log, cache)
+        if variants:
+            examples, x, member = with_variants(examples, x, member, variants, log)
         embedder_id = retriever.embedder.id
     y = np.array([e.label for e in examples])
     real = np.array([is_written(e) for e in examples])
@@ -254,8 +260,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--generic", action="store_true", help="train the model without dense-score features (generic.json)")
     parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
     parser.add_argument("--out", default=str(MODELS), help="folder of the model files")
+    parser.add_argument("--features-cache", default=None,
+                        help="a pickle of the training data's features (as eval.calibrate_validate --features-cache): "
+                             "read when it exists and holds these features, else written")
+    parser.add_argument("--variants", default=None,
+                        help="an eval.perturb / eval.paraphrase_stress --out folder: its reworded tune questions join the "
+                             "training data as their sources (default: none)")
     args = parser.parse_args(argv)
-    return run_command(lambda: calibrate(args.embedder, args.generic, args.index, Path(args.out)))
+    return run_command(lambda: calibrate(args.embedder, args.generic, args.index, Path(args.out), cache=args.features_cache,
+                                         variants=args.variants))
 
 
 __all__ = [
