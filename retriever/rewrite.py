@@ -183,7 +183,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if not chinese:  # n how many got upgraded: texting's n, & and + for 'and'
         text = _EN_TEXTED_AND.sub("and ", text)
         text = _fronted_count(text)  # zhubugang firms, how many left → How many zhubugang firms left
-    if turns[-1].chinese == chinese and (shared := shares.share_of_last(text, turns[-1].text, chinese)):
+    shared = shares.share_of_last(text, turns[-1].text, chinese, bool(knowledge.find(text)))
+    if shared and turns[-1].chinese == chinese:
         return Rewrite(shared, f"share: the amount of 「{turns[-1].text}」")  # what that came to as a proportion of …
     if not _ASKS_WHO.search(text) and (named := corrections.described(text, chinese, turns, knowledge)) != text:
         done = _resolve(named, turns, knowledge, answered_by, lexicon, answer_of, owner_of)  # the guy from Hunan, Su's,

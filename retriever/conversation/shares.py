@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_EN_SHARE = re.compile(r"(?i)\b(?:proportion|share|percentage|per\s?cent|fraction|ratio)\b|%")
+_EN_SHARE = re.compile(r"(?i)\b(?:proportion|share|percentage|per\s?cent|fraction|ratio)\b")
 _EN_THAT = re.compile(r"(?i)\b(?:that|this|it)\b")
 _EN_AMOUNT = re.compile(r"(?i)\bhow\s+(?:many|much)\b|\bto\s+what\s+extent\b|\bby\s+how\s+much\b|\bin\s+(?:tonnes|tons)\b")
 _ZH_SHARE = re.compile(
@@ -19,16 +19,17 @@ _ZH_SHARE = re.compile(
 _ZH_AMOUNT = re.compile(r"多少|几")
 
 
-def share_of_last(text: str, last: str, chinese: bool) -> str | None:
-    """The latest question asked together with a follow-up asking its amount as a share, or None (pure)."""
+def share_of_last(text: str, last: str, chinese: bool, named: bool = False) -> str | None:
+    """The latest question asked together with a follow-up asking its amount as a share, or None (pure); named: the
+    follow-up names an entity of the index (Dalian says it checked 100% …: a question of its own)."""
     body = text.strip()
+    if named:
+        return None
     if chinese:
         if not _ZH_SHARE.match(body) or not _ZH_AMOUNT.search(last):
             return None
         rest = re.sub(r"^(?:那么?|这个|那个)", "", body)
         return last.rstrip("？?。. ") + "，" + rest
     if not _EN_SHARE.search(body) or not _EN_THAT.search(body) or not _EN_AMOUNT.search(last):
-        return None
-    if re.search(r"\b[A-Z][a-z]+(?:'s)?\b", body[1:]):  # a name of its own (Dalian's share of …): not the last amount's
         return None
     return last.rstrip("?. ") + ", and " + body[:1].lower() + body[1:]
