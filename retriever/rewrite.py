@@ -297,7 +297,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if chinese and not mentions and not found and subjects.names_own_subject(text):
         return Rewrite(text)  # 云南洱海保护采取了哪些措施？: a place, person or body the index does not know is its subject
     unnamed = not found or (marker and all(p.want == Want.OWNER for p in found))  # 对了，那个老锰矿…: 那个 names no one
-    if chinese and not mentions and unnamed and (done := subjects.omitted_chinese(text, turns, knowledge, bool(marker))):
+    carries = bool(marker) and not _ZH_POLITE.match(marker)  # 请问，, 烦请告知，: asking politely carries nothing on
+    if chinese and not mentions and unnamed and (done := subjects.omitted_chinese(text, turns, knowledge, carries)):
         return Rewrite(*done)
     if chinese and not mentions and not found and asking.asks_for_entity(text, chinese) and len(text) <= MAX_WHO_ASKS:
         thing = clauses.defined_thing(turns[-1].text) if turns[-1].chinese else ""
@@ -338,6 +339,11 @@ def _fronted_count(text: str) -> str:
     return f"{match.group('open')}{wh[:1].upper()}{wh[1:]} {match.group('np')}{match.group('rest')}"
 
 
+# an opening that only asks politely (fu8): 请问，, 烦请告知，, 想请教一下，, 您好，: no sign the question carries on
+_ZH_POLITE = re.compile(
+    r"^(?:请问|烦请告知|烦请|请告知|请教一下|请教|想请教一下|想请教|想问一下|想问下|麻烦问一下|麻烦问下|麻烦|打扰一下|您好|你好)"
+    r"(?:一下)?[，,：:]"
+)
 _EN_TEXTED_AND = re.compile(r"(?i)^(?:n|&|\+)\s+(?=[a-z])")
 _EN_ASKING = re.compile(
     r"(?i)^\s*(?:(?:and|so|also|then|but)\s+)?(?:how|what(?!\s+about\b)|who|whom|whose|which|where|when|why|is|are|was|were|do|does|did|can|could|has|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.normalize import is_chinese
 from retriever.conversation import asking, clauses, pronouns
@@ -277,6 +277,10 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
             continue  # … Remediation Across the City, … did Dalian …: a title's word, or the city the question names
         if not chinese and pronouns.own_referent(pronoun, text):
             continue  # How is Chengdu protecting its pandas?, Under its plan, which system did Nanyang …?
+        if not chinese and pronoun.want == Want.PLACE and pronoun.text.lower() == "the city" and pronouns.own_referent(
+            replace(pronoun, want=Want.ANY), text
+        ):
+            continue  # how many boilor Dailan goverment take away in the city districts: the city it names, misspelt
         after = text[pronoun.end :]
         if pronouns.possessive(pronoun) and latest([Turn(after, tuple(knowledge.find(after)), chinese)], pronoun.want, knowledge):
             continue
