@@ -50,6 +50,8 @@ def test_a_share_of_the_amount_just_asked_carries_that_amount():
     assert asked.startswith("To what extent did Dalian's boiler campaign reduce soot") and "proportion" in asked
     assert shares.share_of_last("那占上年总量的比例是多少？", "大连烟尘减少了多少吨？", True) == "大连烟尘减少了多少吨，占上年总量的比例是多少？"
     assert shares.share_of_last("那是多少？", "大连烟尘减少了多少吨？", True) is None  # no share asked
+    own = "In tonnes, how much soot did the clean-up remove, and what share of its 2015 emissions was that?"
+    assert shares.share_of_last(own, last, False) is None  # the amount it asks is its own
     assert shares.share_of_last("Dalian says it checked 100% of its cars; how many is that?", "How many boilers?", False,
                                 named=True) is None  # a question of its own
 

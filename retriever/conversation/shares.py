@@ -30,6 +30,6 @@ def share_of_last(text: str, last: str, chinese: bool, named: bool = False) -> s
             return None
         rest = re.sub(r"^(?:那么?|这个|那个)", "", body)
         return last.rstrip("？?。. ") + "，" + rest
-    if not _EN_SHARE.search(body) or not _EN_THAT.search(body) or not _EN_AMOUNT.search(last):
-        return None
+    if not _EN_SHARE.search(body) or not _EN_THAT.search(body) or not _EN_AMOUNT.search(last) or _EN_AMOUNT.search(body):
+        return None  # … how much soot did the clean-up remove, and what share was that?: an amount of its own
     return last.rstrip("?. ") + ", and " + body[:1].lower() + body[1:]
