@@ -694,7 +694,10 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
     attr_scores = [coverage(attribute, texts[i]) for i in own]
     best = own[int(np.argmax(attr_scores))] if own else None
     # the own passages covering the asked attribute as well as the best one: a tie is no reason to read only the first
+    # (a length of time, tonnes, 台); not for a bare count (how many, 多少个), which nearly every passage gives in some number
     tied_best = [i for i, score in zip(own, attr_scores) if score > 0 and score >= max(attr_scores)] or ([best] if own else [])
+    if asked_unit(canonical(evidence.question)) in (None, "", "个", COUNT):
+        tied_best = [best] if own else []
     focus = focus_units(evidence.question, "zh" if evidence.lang == "zh" else "en", units, entities)
     question_key = search_key(evidence.question)
     if evidence.lang == "zh":  # 黄标车用 cut 黄标|车用: the asked noun is 黄标车, which the text writes
