@@ -90,7 +90,6 @@ _DEPARTMENT = lazy_compile(
     r"(?:系统|部门|机关|局|厅|委|支队|大队)?|[\u4e00-\u9fff]{1,4}(?:局|厅)(?![长])"
 )
 _DEPARTMENT_KINDS = frozenset({"部门", "机关", "部委"})
-_WORKPLACE = lazy_compile(r"[\u4e00-\u9fff]{1,4}(?:机关|系统|部门)")  # 人大机关, 环保系统: where someone worked
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _ANAPHORIC = lazy_compile(r"^(?:这|這|此|该|該)(?![里裡边邊儿兒样樣么麼])")  # 这场攻坚战, 此项工作: the topic told before
 # A transliterated name: parts joined by the middle dot (伊夫林·比阿特丽斯·霍尔, 约翰·海克特·麦克阿瑟), which jieba does not
@@ -181,8 +180,6 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
         return True  # 哪所学校: 复兴中学, a name ending in a kind of school (heads.kind_of)
     if any(k in _DEPARTMENT_KINDS for k in named) and any(fresh(m) for m in _DEPARTMENT.findall(sentence)):
         return True  # 哪个部门打主力: 全市公安系统 (a department named by its function)
-    if "单位" in named and any(fresh(m) for m in _WORKPLACE.findall(sentence)):
-        return True  # 之前在哪个单位: 人大机关 (fu8: a 单位 is any workplace, a state organ or department as well as a firm)
     if any((k in _ORG_KINDS or k[-1:] in _ORG_KINDS) and not _country(k) for k in named):
         return False  # 哪家公司: only an organisation's name answers (第三方运营, 环保企业 name none)
     folded = search_key(sentence)

@@ -693,11 +693,6 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
         own = list(range(min(TOP_PASSAGES, len(evidence.passages))))
     attr_scores = [coverage(attribute, texts[i]) for i in own]
     best = own[int(np.argmax(attr_scores))] if own else None
-    # the own passages covering the asked attribute as well as the best one: a tie is no reason to read only the first
-    # (a length of time, tonnes, 台); not for a bare count (how many, 多少个), which nearly every passage gives in some number
-    tied_best = [i for i, score in zip(own, attr_scores) if score > 0 and score >= max(attr_scores)] or ([best] if own else [])
-    if asked_unit(canonical(evidence.question)) in (None, "", "个", COUNT):
-        tied_best = [best] if own else []
     focus = focus_units(evidence.question, "zh" if evidence.lang == "zh" else "en", units, entities)
     question_key = search_key(evidence.question)
     if evidence.lang == "zh":  # 黄标车用 cut 黄标|车用: the asked noun is 黄标车, which the text writes
@@ -848,10 +843,9 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
         "entity_top": 1.0 if not entities else (1.0 / (1 + own[0]) if own else 0.0),
         "attr_cover": max(attr_scores) if attr_scores and units else 0.0,
         "focus_found": (max(focus_scores) if focus_scores else 0.0) if focus else (max(attr_scores) if attr_scores else 0.0),
-        "unit_missing": float(unit is not None and (best is None or not any(
-            gives_count(texts[i], unit)  # or a numeral heading the counted thing's word (五水共治: quantity.py)
-            or numbered_word(texts[i], number, counted_forms(focus, counted_words(canonical(evidence.question))))
-            for i in tied_best  # every passage tied for the best cover (fu8: 花了多久 tied the 1416台 one first)
+        "unit_missing": float(unit is not None and (best is None or not (
+            gives_count(texts[best], unit)  # or a numeral heading the counted thing's word (五水共治: quantity.py)
+            or numbered_word(texts[best], number, counted_forms(focus, counted_words(canonical(evidence.question))))
         ))),
         "unknown_names": float(min(len(unknown), 2)),
         "top_part": float(bool(evidence.passages) and evidence.passages[0].kind in PARTS),
