@@ -43,6 +43,7 @@ from retriever.conversation import (
     fragments,
     omission,
     pronouns,
+    shares,
     subjects,
     substitutes,
 )
@@ -164,6 +165,11 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     fix = corrections.correction(text, chinese)
     if fix is not None and not corrections.denies(text) and not (knowledge.find(fix.new) or fix.question):
         fix = None  # 嗯嗯喔喔啦啦: a filler before what names nothing the index knows corrects nothing
+    if fix is not None and fix.old and corrections.bare_other(fix.new, chinese):  # not Zhang, the other one
+        other = corrections.other_one(fix, turns, knowledge)
+        if other is None:  # no other one in the conversation, several in the index: nothing is asked in its place
+            return Rewrite(text)
+        fix = replace(fix, new=label_of(other, chinese, turns), typed="")
     if fix is not None:  # 不对，我问的是济宁的; not Zhang, the other guy
         asked = corrections.as_ellipsis(fix, chinese)  # the latest question with the new name or thing in its place
         done = _resolve(asked, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
@@ -176,6 +182,10 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
             return Rewrite(asked, "correction: a question of its own")  # filler (嗯，…？, Actually, how many …?)
     if not chinese:  # n how many got upgraded: texting's n, & and + for 'and'
         text = _EN_TEXTED_AND.sub("and ", text)
+        text = _fronted_count(text)  # zhubugang firms, how many left → How many zhubugang firms left
+    shared = shares.share_of_last(text, turns[-1].text, chinese, bool(knowledge.find(text)))
+    if shared and turns[-1].chinese == chinese:
+        return Rewrite(shared, f"share: the amount of 「{turns[-1].text}」")  # what that came to as a proportion of …
     if not _ASKS_WHO.search(text) and (named := corrections.described(text, chinese, turns, knowledge)) != text:
         done = _resolve(named, turns, knowledge, answered_by, lexicon, answer_of, owner_of)  # the guy from Hunan, Su's,
         return done if done.changed else Rewrite(named, "named: the one the description stands for")  # the other city
@@ -207,6 +217,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
             if not done.changed and "呢" in text[: len(text) - len(rest)]:  # 湘潭呢？区里…？ → 湘潭区里…？
                 return Rewrite(mention.surface + rest, f"topic: {mention.surface}")
             return done if done.changed else Rewrite(text)
+        rest = _fronted_count(rest)  # xiangtan then, zhubugang firms, how many left: how many of those firms
         typed = rest.rstrip("?.! ") + f" in {mention.surface}?"  # Back to Xiangtan: how much …? → How much … in Xiangtan?
         if pronouns.pronouns(rest, False):  # Now Dalian: what did it do …?: it is the head's city
             turns, typed = [*turns, Turn(mention.surface, tuple(knowledge.find(mention.surface)), False)], rest
@@ -286,7 +297,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if chinese and not mentions and not found and subjects.names_own_subject(text):
         return Rewrite(text)  # 云南洱海保护采取了哪些措施？: a place, person or body the index does not know is its subject
     unnamed = not found or (marker and all(p.want == Want.OWNER for p in found))  # 对了，那个老锰矿…: 那个 names no one
-    if chinese and not mentions and unnamed and (done := subjects.omitted_chinese(text, turns, knowledge, bool(marker))):
+    carries = bool(marker) and not _ZH_POLITE.match(marker)  # 请问，, 烦请告知，: asking politely carries nothing on
+    if chinese and not mentions and unnamed and (done := subjects.omitted_chinese(text, turns, knowledge, carries)):
         return Rewrite(*done)
     if chinese and not mentions and not found and asking.asks_for_entity(text, chinese) and len(text) <= MAX_WHO_ASKS:
         thing = clauses.defined_thing(turns[-1].text) if turns[-1].chinese else ""
@@ -301,6 +313,37 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     return Rewrite(text)
 
 
+# a thing put first, then how many of it (texting: 'zhubugang firms, how many left', 'boilers upgraded, how many?')
+_EN_FRONTED_COUNT = re.compile(
+    r"(?i)^(?P<open>\s*(?:(?:and|so|ok|okay|then|well)[,\s]+)*)(?P<np>(?!(?:how|what|who|which|where|when|why|is|are|was|"
+    r"were|do|does|did|can|could|not|no|i)\b)[a-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s*,\s*(?P<wh>how\s+(?:many|much))\b(?P<rest>[^,]*)$"
+)
+
+
+# how many with no noun of its own: the thing put first is what it counts
+_EN_NO_NOUN = re.compile(
+    r"(?i)^\s*(?:[?.!]*$|(?:left|remain(?:ed|ing)?|are|were|is|was|got|get|have|has|had|did|do|does|in|of|there|"
+    r"altogether|overall|total|now|then|so\s+far|by)\b)"
+)
+_EN_NOT_THING = re.compile(r"(?i)^(?:in|at|for|on|by|from|to|with|about|after|before|during|since|under|as|of|last|this|next)\b")
+
+
+def _fronted_count(text: str) -> str:
+    """'X, how many …' asked as 'How many X …' (pure); any other text unchanged."""
+    match = _EN_FRONTED_COUNT.match(text)
+    if match is None or not _EN_NO_NOUN.match(match.group("rest")):
+        return text  # Dalian, how many boilers …?: how many has its own noun; In 2016, how much …: no thing first
+    wh = match.group("wh")
+    if _EN_NOT_THING.match(match.group("np")):
+        return text
+    return f"{match.group('open')}{wh[:1].upper()}{wh[1:]} {match.group('np')}{match.group('rest')}"
+
+
+# an opening that only asks politely (fu8): 请问，, 烦请告知，, 想请教一下，, 您好，: no sign the question carries on
+_ZH_POLITE = re.compile(
+    r"^(?:请问|烦请告知|烦请|请告知|请教一下|请教|想请教一下|想请教|想问一下|想问下|麻烦问一下|麻烦问下|麻烦|打扰一下|您好|你好)"
+    r"(?:一下)?[，,：:]"
+)
 _EN_TEXTED_AND = re.compile(r"(?i)^(?:n|&|\+)\s+(?=[a-z])")
 _EN_ASKING = re.compile(
     r"(?i)^\s*(?:(?:and|so|also|then|but)\s+)?(?:how|what(?!\s+about\b)|who|whom|whose|which|where|when|why|is|are|was|were|do|does|did|can|could|has|"
@@ -430,6 +473,20 @@ def _same_unit(question: str, last: str) -> bool:
     return bool(unit) and unit == omission.count_unit(last)
 
 
+_ZH_MONEY = re.compile(r"钱|资金|经费|费用|投资|投入|元$")
+
+
+def _counted_in(question: str, unit: str) -> str:
+    """The noun a question counts with a number in a measure word (空气站 of 126个空气站 for 个), or ''."""
+    number = r"(?:\d+|[一二两三四五六七八九十百千万]+)\s*(?:余|多)?"
+    match = re.search(rf"{number}{re.escape(unit)}(?P<noun>[\u4e00-\u9fff]{{2,8}}?)(?={_ZH_AFTER_COUNTED})", question)
+    return match.group("noun") if match else ""
+
+
+# what follows a counted noun (126个空气站花了…, 8个部门的…): a verb, 的, a particle or the end
+_ZH_AFTER_COUNTED = r"[花用投建设的是有共总都已在被由和及与，,。？?！!]|$"
+
+
 def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
     """A question that names one entity and asks how many without saying of what, with the last question's
     thing (济宁发了多少？ after 湘潭发行了多少专项债券？ → 济宁发了多少专项债券？; How many did Jining dismantle?
@@ -444,6 +501,13 @@ def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
     if chinese and any(len(w) >= 2 and w in text for w in clauses.words(thing)):
         return None  # 济宁那边烧煤的小锅炉处理了多少台？ names what it counts (锅炉 of 燃煤锅炉)
     rest = without(text, mentions)
+    unit = omission.count_unit(rest) if chinese else ""
+    if unit and unit != omission.count_unit(turns[-1].text):  # 建了多少个？ after 济宁新建的126个空气站花了多少钱？:
+        counted = _counted_in(turns[-1].text, unit)  # 个 counts the 空气站, not the 钱 asked (the unit survives)
+        if counted:
+            thing = counted
+        elif _ZH_MONEY.search(thing):
+            return None
     if chinese and (
         omission.asks_bare_quantity(rest, word_tags(), clauses.words)
         or (omission.ends_with_bare_count(rest, word_tags(), clauses.words) and _same_unit(rest, turns[-1].text))

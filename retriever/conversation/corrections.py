@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.normalize import is_chinese
 from retriever.conversation.knowledge import EntityKind, Knowledge
 from retriever.conversation.pronouns import Want
 from retriever.conversation.referents import Turn, label_of, linked_to
@@ -28,6 +29,11 @@ _ZH_SAY = r"(?:我|俺)?(?:刚才|其实|本来)?(?:(?:问|说|指|想问|要问
 _ZH_CORRECTION = (
     # 不是大连，是济宁 / 不是锅炉，我说的是黄标车 / 不是张海冰，是湖南那位
     re.compile(rf"^{_ZH_OPEN}*(?:我(?:问|说|指)的)?不是(?P<old>[^，,。？?！!]{{1,12}})[，,。\s]*(?:而|我)?(?:{_ZH_SAY}|是)(?P<new>.+)$"),
+    # 不是张海冰，另一个呢 / 不是他，另外那位 (fu8): the other one, with no 是 before it
+    re.compile(
+        rf"^{_ZH_OPEN}*不是(?P<old>[^，,。？?！!]{{1,12}})[，,。\s]*(?:那|那么)?"
+        r"(?P<new>(?:另一个|另外一个|另外那个|另一位|另外那位|另外一位|另外的|另一)(?:人|个人|位|局长|嘉宾)?)(?:呢|吧)?[。？?！!\s]*$"
+    ),
     # 不对，我问的是济宁的 / 我问的是济宁，不是大连 / 我是说黄标车
     re.compile(rf"^{_ZH_OPEN}*{_ZH_SAY}(?P<new>[^，,。？?！!]+?)(?:[，,]\s*(?:而)?不是(?P<old>[^，,。？?！!]{{1,12}}))?[。？?！!\s]*$"),
     # 是济宁，不是大连 / 济宁，不是大连
@@ -238,3 +244,36 @@ def _display_of(key: str, entity) -> str:
     if not given or not key.endswith(given) or key == given:
         return ""
     return f"{key[: -len(given)].title()} {given.title()}"
+
+
+# the whole new part a bare 'other one' (fu8): not Zhang, the other one / 不是张海冰，另一个呢
+_EN_BARE_OTHER = re.compile(
+    r"(?i)^(?:the\s+)?other\s+(?:one|guy|man|woman|person|speaker|director|chief|official|gentleman|lady)(?:'s)?[\s?.!]*$"
+)
+_ZH_BARE_OTHER = re.compile(r"^(?:另一个|另外一个|另外那个|另一位|另外那位|另外一位|另外的|另一)(?:人|个人|位|局长|嘉宾)?$")
+
+
+def bare_other(new: str, chinese: bool) -> bool:
+    """Whether a correction's new part is only 'the other one' (另一个, the other guy), naming no place or thing."""
+    return bool((_ZH_BARE_OTHER if chinese else _EN_BARE_OTHER).match(new.strip()))
+
+
+def other_one(fix: Correction, turns: list[Turn], knowledge: Knowledge):
+    """Whom 'not Zhang, the other one' means: the latest other one of the conversation; when the conversation names
+    no other, the one other entity of the index of the taken-back one's kind (a two-speaker interview); else None
+    (the forum's four bureau chiefs: 'the other one' names no one, and nothing is asked in its place)."""
+    other = _other(Want.PERSON, turns, knowledge) or _other(Want.ANY, turns, knowledge)
+    if other is not None:
+        return other
+    taken = [m.entity for m in knowledge.find(fix.old)]
+    if not taken and not is_chinese(fix.old):  # Zhang: the one speaker of that surname
+        word = fix.old.strip().split()[0] if fix.old.strip() else ""
+        match = _EN_SURNAME.match(word)
+        named = _full_name(match, knowledge, turns) if match else ""
+        taken = [m.entity for m in knowledge.find(named)] if named and named != word else []
+    if len({e.name for e in taken}) != 1:
+        return None
+    old = taken[0]
+    orgs = {e.name for e in knowledge.entities if e.kind == EntityKind.ORG}
+    rest = {e.name: e for e in knowledge.entities if e.kind == old.kind and e.name != old.name and e.name not in orgs}
+    return next(iter(rest.values())) if len(rest) == 1 else None

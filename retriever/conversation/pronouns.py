@@ -71,11 +71,13 @@ _EN_PRONOUNS: tuple[tuple[str, Want], ...] = (
     # the partitive those/these (How many of those were inside the urban area?): the things the last question counted
     (r"(?<=\bof )(?:those|these)\b(?!\s+(?!(?:is|are|was|were|has|have|had|did|do|does|\w+ed)\b)(?-i:[a-z]))", Want.ANY),
     (r"\b(?:that|this|these|those)\s+(?=(?-i:[a-z]))(?!(?:is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|"
-     r"may|might|must|\w+ed)\b)", Want.OWNER),  # not the relative that of 'companies that are caught', 'the year that raised',
+     r"may|might|must|\w+ed|the|a|an|its|his|her|their|our|my|your|it|he|she|they|we|i|you|there)\b)", Want.OWNER),
+    # not the relative that of 'companies that are caught', 'the year that raised',
     # nor the that of 'true that Xiangtan …' (a name after it is no noun it points with)
-
-    (r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!^)\bthere\b"  # not 'there were', but
-     r"(?!\s+(?:is|are|was|were|be|been|has|have)\b(?!\s+[a-z]+ed\b))", Want.PLACE),  # 'departments there were handed'
+    # (fu8) nor the that of 'Is it true that the water …', 'Am I right that its …': an article or pronoun after it
+    # not 'there were', but 'departments there were handed'; (fu8) not 'if this is in there': the transcript
+    (r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!^)(?<!\bis in )(?<!'s in )\bthere\b"
+     r"(?!\s+(?:is|are|was|were|be|been|has|have)\b(?!\s+[a-z]+ed\b))", Want.PLACE),
 )
 _ZH_PRONOUN_RES = [(re.compile(p), w) for p, w in _ZH_PRONOUNS]
 _EN_PRONOUN_RES = [(re.compile(p, re.IGNORECASE), w) for p, w in _EN_PRONOUNS]
@@ -186,6 +188,24 @@ def bound_to_who(pronoun: Pronoun, question: str, chinese: bool) -> bool:
     if chinese:
         return bool(_ZH_WHO_CLAUSE.search(before))
     return bool(_EN_WHO_CLAUSE.match(before))
+
+
+# a person the question describes for itself before a personal pronoun (fu8): the man from the listed landscaping
+# firm … his account; 做园林的那家上市公司的副总，说他…
+_EN_PERSON_BEFORE = re.compile(
+    r"(?i)\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:man|woman|guy|gentleman|lady|person|speaker|director|official|"
+    r"executive|vice[- ]president|president|boss|founder|moderator|host|panell?ist|businessman|businesswoman)\b"
+)
+_ZH_PERSON_BEFORE = re.compile(r"副总裁|总裁|副总|老总|董事长|总经理|经理|局长|主任|书记|市长|嘉宾|负责人|主持人|创始人")
+
+
+def person_before(pronoun: Pronoun, question: str, chinese: bool) -> bool:
+    """A personal pronoun (he, his, 他) after a person the question itself describes (the man from …, 那家公司的副总):
+    that person, not one of the conversation; a pronoun describing one (那位局长) is not itself such a person."""
+    if pronoun.want not in (Want.PERSON, Want.POSSESSIVE) or not re.fullmatch(r"(?i)他|她|he|she|him|his|her", pronoun.text):
+        return False
+    before = question[: pronoun.start]
+    return bool((_ZH_PERSON_BEFORE if chinese else _EN_PERSON_BEFORE).search(before))
 
 
 def refers_back(pronoun: Pronoun, question: str, history: list[str]) -> bool:

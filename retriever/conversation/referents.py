@@ -4,8 +4,9 @@ organisation of the kind wanted, linked through the index's speaker roles (王�
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.normalize import is_chinese
 from retriever.conversation import asking, clauses, pronouns
@@ -216,6 +217,16 @@ def latest(turns: list[Turn], want: Want, knowledge: Knowledge, answered_by=None
     return None
 
 
+def _after_place(before: str, own: list) -> bool:
+    """Whether a Chinese text ends with a place name (广东, 湖南: one the index knows or jieba tags as a place)."""
+    from retriever.conversation.knowledge import word_tags
+
+    if any(m.entity.kind == EntityKind.PLACE and before.endswith(m.surface) for m in own):
+        return True
+    words = clauses.words(before)
+    return bool(words) and len(words[-1]) >= 2 and word_tags().get(words[-1], "") == "ns"
+
+
 def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer_of=None) -> tuple[str, list[str]]:
     """The text with each pronoun replaced by what it refers to, and a note per replacement.
 
@@ -245,9 +256,16 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
                 last = pronoun.end
             continue
         before = text[: pronoun.start]  # a name earlier in the question itself: the pronoun is its own (许伟说他…)
-        own = [m for m in knowledge.find(before) if not (m.entity.province and pronouns.names_city(pronoun))]  # 湖南省…该市
+        found_before = knowledge.find(before)
+        if not chinese and not found_before and before != before.title():  # does su guojun think their …: a name
+            found_before = knowledge.find(string.capwords(before))  # typed in lower case is a name all the same
+        own = [m for m in found_before if not (m.entity.province and pronouns.names_city(pronoun))]  # 湖南省…该市
         if latest([Turn(before, tuple(own), chinese)], pronoun.want, knowledge) is not None:
             continue
+        if pronouns.person_before(pronoun, text, chinese):
+            continue  # The man from the listed firm: … by his account; 那家公司的副总，说他…: the person it describes
+        if pronoun.want == Want.PERSON and chinese and _after_place(before, own):
+            continue  # 广东那位副总裁说…: the one from the place it names, not the conversation's
         if pronoun.want != Want.OWNER and pronouns.titled_people(before, chinese):
             continue  # 许局长他们…, 苏局长说他们的…, Director Xu said they …: the person the question names by title
         if pronouns.bound_to_who(pronoun, text, chinese):
@@ -259,6 +277,10 @@ def resolve_pronouns(text, found, chinese, turns, knowledge, answered_by, answer
             continue  # … Remediation Across the City, … did Dalian …: a title's word, or the city the question names
         if not chinese and pronouns.own_referent(pronoun, text):
             continue  # How is Chengdu protecting its pandas?, Under its plan, which system did Nanyang …?
+        if not chinese and pronoun.want == Want.PLACE and pronoun.text.lower() == "the city" and pronouns.own_referent(
+            replace(pronoun, want=Want.ANY), text
+        ):
+            continue  # how many boilor Dailan goverment take away in the city districts: the city it names, misspelt
         after = text[pronoun.end :]
         if pronouns.possessive(pronoun) and latest([Turn(after, tuple(knowledge.find(after)), chinese)], pronoun.want, knowledge):
             continue
