@@ -106,12 +106,18 @@ def told_elsewhere(chunks, answers: Sequence[str], doc_years: dict[str, int]) ->
     return sorted(y for y in written if y >= 1900 and (y <= low - _APART or y >= high + _APART))
 
 
-def written_year_swaps(retriever, questions, rng: random.Random) -> list[Example]:
+# one made question in so many is kept: each of them asks nearly the same year (the forum writes 2012, 2015 and 2016
+# in digits), and all of them (328) moved the fit so far that a CMRC tune answerable whose year_absent misfires
+# (TRIAL_309_QUERY_2) was refused; one in two keeps CMRC even false abstention at 0 of 510 (session 25, nm6)
+_EVERY = 2
+
+
+def written_year_swaps(retriever, questions, rng: random.Random, every: int = _EVERY) -> list[Example]:
     """Answerable questions asked of a year the text writes elsewhere but never of the asked fact (told_elsewhere):
     2015年，济宁… when the passage telling it speaks only of 2016 (its document's year). Unlike year_swaps' years,
     which no passage writes (the name checks refuse those for the unknown year alone), only the year's place tells
     these from answerable questions: what years.year_absent reads, and what a reader does who qualifies a fact with
-    a year read in another passage."""
+    a year read in another passage. One in ``every`` made is kept (_EVERY)."""
     doc_years = document_years(retriever.chunks)
     out = []
     for q in questions:
@@ -121,7 +127,7 @@ def written_year_swaps(retriever, questions, rng: random.Random) -> list[Example
         text = with_year(q.question, "zh" if q.lang == "zh" else "en", rng.choice(years))
         if text and text != q.question:
             out.append(Example(text, 0, f"year written elsewhere, swap of {q.id}", q.id))
-    return out
+    return out[every - 1 :: every]
 
 
 __all__: Sequence[str] = ("told_elsewhere", "unspoken_years", "with_year", "written_year_swaps", "year_swaps")

@@ -45,7 +45,7 @@ def test_written_year_swaps_put_the_year_before_a_figure_question():
         Question("q1", "大连拆除了多少台燃煤锅炉？", ("1416台",)),
         Question("q2", "How many boilers did Dalian remove?", ("1416",), "en"),
         Question("q3", "湘潭是哪一年确立工作机制的？", ("2012年",)),  # a when-question: the year would answer it
-    ], random.Random(0))
+    ], random.Random(0), every=1)
     assert [(e.label, e.question, e.group) for e in made] == [
         (0, "2012年，大连拆除了多少台燃煤锅炉？", "q1"), (0, "In 2012, how many boilers did Dalian remove?", "q2"),
     ]
