@@ -48,7 +48,7 @@ import numpy as np
 from eval.calibrate_fit import ABSTAIN_BELOW, CHECK_CAP, CS, SEED, SIGNS, _predict, fit, recalibrate
 from eval.calibrate_negatives import Example, attribute_swaps, entity_swaps, focus_swaps, kind_swaps
 from eval.calibrate_places import place_swaps
-from eval.calibrate_years import year_swaps
+from eval.calibrate_years import written_year_swaps, year_swaps
 from eval.questions import DEFAULT_SETS, load_questions
 from index.normalize import fold
 from retriever.answerability import FEATURES, AnswerabilityModel
@@ -124,6 +124,7 @@ def training_examples(
         + focus_swaps(retriever, answerable, facts, rng) + kind_swaps(retriever, answerable, facts, rng)
         + place_swaps(retriever, answerable, facts, rng)
         + year_swaps(retriever, answerable, random.Random(SEED))  # its own generator: the others' draws stay as they were
+        + written_year_swaps(retriever, answerable, random.Random(SEED + 1))  # years the text writes of other facts
     )
     kept = [replace(e, group=twins.get(e.group, e.group)) for e in generated if fold(e.question) not in held]
     counts = {kind: sum(1 for e in kept if e.origin.startswith(kind)) for kind in ("entity", "attribute", "focus", "kind", "place", "year")}

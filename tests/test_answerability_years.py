@@ -63,9 +63,9 @@ def test_year_absent_through_the_features(facts):  # noqa: F811
     assert analyse(evidence("2015年大连拆除了多少台燃煤锅炉？", terms, [dalian]), facts).values["year_absent"] == 0.0
 
 
-def test_a_decade_or_a_span_to_the_present_is_every_year_of_it():
+def test_a_decade_told_or_a_span_to_the_present_asked_is_every_year_of_it():
     assert marked_years("但上世纪 90 年代时，广州流行一句口头语", 2016) == set(range(1990, 2000))
-    assert asked_years("What saying was popular in Guangzhou in the 1990s?") == set(range(1990, 2000))
+    assert asked_years("What saying was popular in Guangzhou in the 1990s?") == set()  # a decade sets a scene (nm6)
     assert asked_years("What grade has the water kept since 2011?") >= set(range(2011, 2030))
     assert asked_years("2011年以来水质保持在几类？") >= {2011, 2016}
     words = ()

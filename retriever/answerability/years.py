@@ -43,12 +43,13 @@ _LATEST = 2100
 _SAME_YEAR = re.compile(r"同年|是年|该年|此年|这一年|那一年|当年")
 
 
-def written_years(text: str) -> set[int]:
+def written_years(text: str, decades: bool = True) -> set[int]:
     """The calendar years a text writes in digits (2016, 2016年, 2011-2015; one before 1900 with its 年: 1588年) and the
-    decades it names (the 1990s, 上世纪90年代: each of their years); canonical form folds 二〇一六 to digits."""
-    folded = canonical(text)
+    decades it names (the 1990s, 上世纪90年代: each of their years; not with decades=False); canonical form folds 二〇一六
+    to digits."""
+    folded = canonical(text) if decades else _DECADE.sub(" ", canonical(text))  # the 1990s: no year 1990
     years = {int(y) for y in _YEAR.findall(folded)} | {int(y) for y in _OLD_YEAR.findall(folded)}
-    for m in _DECADE.finditer(folded):
+    for m in _DECADE.finditer(folded) if decades else ():
         start = int(m.group(1)) * 10 if m.group(1) else 1900 + 10 * int(m.group(2))
         years |= set(range(start, start + 10))
     return years
@@ -56,8 +57,10 @@ def written_years(text: str) -> set[int]:
 
 def asked_years(question: str) -> set[int]:
     """The years a question qualifies its fact with (empty when it names none); a span reaching the present
-    (since 2011, 2011年以来) asks every year from its start on."""
-    years = written_years(question)
+    (since 2011, 2011年以来) asks every year from its start on. A decade (九十年代, the 1990s) sets the scene of a
+    recollection rather than dating a fact, and a passage recalls it in words of its own (年轻时, 那时): it is no year
+    asked (session 25, nm6: 区总说九十年代广州的河水脏成啥样 was refused for a 1990s its answer writes)."""
+    years = written_years(question, decades=False)
     for m in _SINCE.finditer(canonical(question)):
         years |= set(range(int(m.group(1) or m.group(2)), _LATEST))
     return years
