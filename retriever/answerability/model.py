@@ -26,7 +26,7 @@ from retriever.answerability.features import FEATURES, Analysis
 
 MODELS = Path(__file__).resolve().parent / "models"
 GENERIC = "generic"
-MODEL_VERSION = 17  # 2: focus_known leaves out English words without a gloss and asks a when/where event; 3: focus_sentence
+MODEL_VERSION = 18  # 2: focus_known leaves out English words without a gloss and asks a when/where event; 3: focus_sentence
 # scores number questions only (1 otherwise), and a count is no percentage; kind_named; 4: the answer check (answer_check.py:
 # stated_answer, clause_number)
 # 5: absent_noun (topic.py); 6: the answer check reads paraphrases (an English kind after which, names listed before
@@ -44,6 +44,8 @@ MODEL_VERSION = 17  # 2: focus_known leaves out English words without a gloss an
 # 15: specific_cover counts a passage's share of the question's specificity only below specificity.COVER_GATE (session 21)
 # 16: a count answers only where it counts the asked thing, focus naming verbs and manner nouns, who by a doer after
 # 由/被, Cantonese and voice fillers read, a yes/no claim asks its figure, English units, titles in sentence case (session 22)
+# 17: things_unmapped, stance_absent; top_part, sentence_lift, absent_noun, focus_unmapped, top_dense no longer weighed (session 24)
+# 18: aliases (today's institutional names, city nicknames), lexicon senses and -ly adverbs, written-year swaps (session 25)
 
 
 class AnswerabilityModelError(ForumQAError):
