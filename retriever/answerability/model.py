@@ -44,7 +44,7 @@ MODEL_VERSION = 18  # 2: focus_known leaves out English words without a gloss an
 # 15: specific_cover counts a passage's share of the question's specificity only below specificity.COVER_GATE (session 21)
 # 16: a count answers only where it counts the asked thing, focus naming verbs and manner nouns, who by a doer after
 # 由/被, Cantonese and voice fillers read, a yes/no claim asks its figure, English units, titles in sentence case (session 22)
-# 17: things_unmapped, stance_absent; top_part, sentence_lift, absent_noun, focus_unmapped, top_dense no longer weighed (session 24)
+# 17: things_unmapped, stance_absent; top_part, sentence_lift, absent_noun, focus_unmapped, top_dense unweighed (session 24)
 # 18: aliases (today's institutional names, city nicknames), lexicon senses and -ly adverbs, written-year swaps (session 25)
 
 
