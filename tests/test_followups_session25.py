@@ -7,29 +7,25 @@ from retriever.conversation import pronouns, shares
 from retriever.conversation.corrections import bare_other, correction
 
 
-@pytest.fixture(scope="module")
-def knowledge():
+def _knowledge(count):
+    """Conversation knowledge of the first count bureau chiefs (Dalian, Jining, Xiangtan)."""
     from index.records import Speaker
     from retriever.conversation.knowledge import build_knowledge
 
-    speakers = [
-        Speaker("张海冰", "辽宁省大连市环保局局长", "辽宁省大连市环保局", "局长"),
-        Speaker("许伟", "山东省济宁市环保局局长", "山东省济宁市环保局", "局长"),
-        Speaker("苏国军", "湖南省湘潭市环保局局长", "湖南省湘潭市环保局", "局长"),
-    ]
-    return build_knowledge(speakers, ["大连市2016年举全市之力。"], LEXICON)
+    speakers = [Speaker(name, f"{province}{city}环保局局长", f"{province}{city}环保局", "局长")
+                for name, province, city in (("张海冰", "辽宁省", "大连市"), ("许伟", "山东省", "济宁市"),
+                                             ("苏国军", "湖南省", "湘潭市"))]
+    return build_knowledge(speakers[:count], ["大连市2016年举全市之力。"], LEXICON)
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return _knowledge(3)
 
 
 @pytest.fixture(scope="module")
 def pair():
-    from index.records import Speaker
-    from retriever.conversation.knowledge import build_knowledge
-
-    speakers = [
-        Speaker("张海冰", "辽宁省大连市环保局局长", "辽宁省大连市环保局", "局长"),
-        Speaker("许伟", "山东省济宁市环保局局长", "山东省济宁市环保局", "局长"),
-    ]
-    return build_knowledge(speakers, ["大连市2016年举全市之力。"], LEXICON)
+    return _knowledge(2)
 
 
 LEXICON = {
