@@ -110,7 +110,7 @@ def aliased(question: str, contains: Callable[[str], bool] | None = None) -> str
     for start, end, name in sorted(spans, reverse=True):
         out = out[:start] + name + out[end:]
     out = _without_asides(_once(out, {name for _, _, name in spans}, has_han), contains, has_han)
-    return re.sub(r"\s+(?=[,，。？?！!）)])", "", re.sub(r"\s{2,}", " ", out)).strip()
+    return _tidy(re.sub(r"\s{2,}", " ", out))
 
 
 def _once(text: str, names: set[str], has_han: bool) -> str:
@@ -143,7 +143,12 @@ def _without_asides(text: str, contains: Callable[[str], bool], has_han: bool) -
         rest = text[: m.start()] + " " + text[m.end() :]
         return "" if not name or key(aliased(name, contains)) in key(rest) else m.group(0)
 
-    return re.sub(r"\s+(?=[,，。？?！!）)])", "", _ASIDE.sub(drop, text)).strip()
+    return _tidy(_ASIDE.sub(drop, text))
+
+
+def _tidy(text: str) -> str:
+    """The text without spaces before a closing punctuation mark, stripped (pure)."""
+    return re.sub(r"\s+(?=[,，。？?！!）)])", "", text).strip()
 
 
 def _cased(name: str, typed: str) -> str:

@@ -49,7 +49,7 @@ def written_years(text: str, decades: bool = True) -> set[int]:
     to digits."""
     folded = canonical(text) if decades else _DECADE.sub(" ", canonical(text))  # the 1990s: no year 1990
     years = {int(y) for y in _YEAR.findall(folded)} | {int(y) for y in _OLD_YEAR.findall(folded)}
-    for m in _DECADE.finditer(folded) if decades else ():
+    for m in _DECADE.finditer(folded):  # none left with decades=False
         start = int(m.group(1)) * 10 if m.group(1) else 1900 + 10 * int(m.group(2))
         years |= set(range(start, start + 10))
     return years

@@ -26,13 +26,15 @@ _ZH_OPEN = (
     r"(?:(?:不对|不是的|不是不是|错了|搞错了|说错了|弄错了|问错了|抱歉|不好意思|对不起|哦|噢|呃|额|啊|嗯|sorry)[，,。！!\s]*)"
 )
 _ZH_SAY = r"(?:我|俺)?(?:刚才|其实|本来)?(?:(?:问|说|指|想问|要问|想说)的是|是(?:问|说|指|想问)(?:的是)?)"
+# the other one (另一个, 另外那位局长): a bare other in a correction (fu8)
+_ZH_OTHER_ONE = r"(?:另一个|另外一个|另外那个|另一位|另外那位|另外一位|另外的|另一)(?:人|个人|位|局长|嘉宾)?"
 _ZH_CORRECTION = (
     # 不是大连，是济宁 / 不是锅炉，我说的是黄标车 / 不是张海冰，是湖南那位
     re.compile(rf"^{_ZH_OPEN}*(?:我(?:问|说|指)的)?不是(?P<old>[^，,。？?！!]{{1,12}})[，,。\s]*(?:而|我)?(?:{_ZH_SAY}|是)(?P<new>.+)$"),
     # 不是张海冰，另一个呢 / 不是他，另外那位 (fu8): the other one, with no 是 before it
     re.compile(
         rf"^{_ZH_OPEN}*不是(?P<old>[^，,。？?！!]{{1,12}})[，,。\s]*(?:那|那么)?"
-        r"(?P<new>(?:另一个|另外一个|另外那个|另一位|另外那位|另外一位|另外的|另一)(?:人|个人|位|局长|嘉宾)?)(?:呢|吧)?[。？?！!\s]*$"
+        rf"(?P<new>{_ZH_OTHER_ONE})(?:呢|吧)?[。？?！!\s]*$"
     ),
     # 不对，我问的是济宁的 / 我问的是济宁，不是大连 / 我是说黄标车
     re.compile(rf"^{_ZH_OPEN}*{_ZH_SAY}(?P<new>[^，,。？?！!]+?)(?:[，,]\s*(?:而)?不是(?P<old>[^，,。？?！!]{{1,12}}))?[。？?！!\s]*$"),
@@ -250,7 +252,7 @@ def _display_of(key: str, entity) -> str:
 _EN_BARE_OTHER = re.compile(
     r"(?i)^(?:the\s+)?other\s+(?:one|guy|man|woman|person|speaker|director|chief|official|gentleman|lady)(?:'s)?[\s?.!]*$"
 )
-_ZH_BARE_OTHER = re.compile(r"^(?:另一个|另外一个|另外那个|另一位|另外那位|另外一位|另外的|另一)(?:人|个人|位|局长|嘉宾)?$")
+_ZH_BARE_OTHER = re.compile(rf"^{_ZH_OTHER_ONE}$")
 
 
 def bare_other(new: str, chinese: bool) -> bool:
