@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import numpy as np
 
@@ -48,3 +49,15 @@ def test_misfires_counts_a_feature_whose_term_falls():
     assert report["misfires"]["focus_known"]["fires"] == 1
     assert report["misfires"]["unknown_names"]["fires"] == 0
     assert report["overall"]["variants"] == 2
+
+
+def test_bad_arguments_get_one_line_errors(tmp_path, capsys):
+    """--out inside eval/reports and a --reuse file that does not exist: exit 2 with one 'error:' line, nothing written."""
+    from eval.paraphrase_stress import main
+
+    reports = Path(__file__).resolve().parent.parent / "eval" / "reports" / "paraphrase_probe"
+    assert main(["--out", str(reports)]) == 2
+    assert not reports.exists()
+    assert main(["--out", str(tmp_path / "out"), "--reuse", str(tmp_path / "missing.jsonl")]) == 2
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("error:")]
+    assert len(lines) == 2 and "eval/reports" in lines[0] and "missing.jsonl" in lines[1]
