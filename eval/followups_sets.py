@@ -31,6 +31,7 @@ FOLLOWUPS18 = SETS / "followups18.jsonl"  # more again, written blind in session
 FOLLOWUPS19 = SETS / "followups19.jsonl"  # more again, written blind in session 23 (half tune, half held out)
 FOLLOWUPS20 = SETS / "followups20.jsonl"  # more again, written blind in session 24 (half tune, half held out)
 FOLLOWUPS21 = SETS / "followups21.jsonl"  # more again, written blind in session 25 (half tune, half held out)
+FOLLOWUPS22 = SETS / "followups22.jsonl"  # more again, written blind in session 26 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
@@ -52,6 +53,7 @@ MORE_SETS = (
     ("followups19", "eval/sets/followups19.jsonl", FOLLOWUPS19),
     ("followups20", "eval/sets/followups20.jsonl", FOLLOWUPS20),
     ("followups21", "eval/sets/followups21.jsonl", FOLLOWUPS21),
+    ("followups22", "eval/sets/followups22.jsonl", FOLLOWUPS22),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
