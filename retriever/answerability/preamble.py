@@ -335,6 +335,7 @@ _CHEER = lazy_compile(r"(?<![\w.])(\d)\1{2,}(?=[呢啊吧呀嘛哦]*(?![\w.%]))"
 _INITIALISM = lazy_compile(r"(?<![A-Za-z0-9])[a-z]{2,5}(?![A-Za-z0-9])")
 _EMOJI = lazy_compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 _APART = r"[\s,，。.!！?？~～、]"
+_APART_AFTER = f"[呢啊吧呀嘛哦]*(?:{_APART}|$)"  # (fa8) a closing particle after it is no word of the question (666呢)
 
 
 def netizen(question: str, contains=None) -> str:
@@ -352,7 +353,7 @@ def netizen(question: str, contains=None) -> str:
     def initialism(m: re.Match) -> bool:
         word = m.group(0)
         before, after = m.string[: m.start()], m.string[m.end() :]
-        apart = (not before or re.search(f"{_APART}$", before)) and (not after or re.match(f"[呢啊吧呀嘛哦]*(?:{_APART}|$)", after))
+        apart = (not before or re.search(f"{_APART}$", before)) and (not after or re.match(_APART_AFTER, after))
         keys = any(word in row for row in _KEYBOARD_ROWS) or _mashed(word)  # asdf, qwer: a key mash, nonsense's
         return bool(apart) and not keys and len(re.findall("[aeiou]", word)) <= 1 \
             and light_stem(word) not in _english_words() and not is_pinyin(word) \
@@ -360,8 +361,7 @@ def netizen(question: str, contains=None) -> str:
 
     def cheer(m: re.Match) -> bool:
         before, after = m.string[: m.start()], m.string[m.end() :]
-        # (fa8) a closing particle after it is no word of the question (…多少钱 666呢)
-        return (not before or bool(re.search(f"{_APART}$", before))) and (not after or bool(re.match(f"[呢啊吧呀嘛哦]*(?:{_APART}|$)", after)))
+        return (not before or bool(re.search(f"{_APART}$", before))) and (not after or bool(re.match(_APART_AFTER, after)))
 
     text = _EMOJI.sub(" ", question)
     text = _CHEER.sub(lambda m: " " if cheer(m) else m.group(0), text)
