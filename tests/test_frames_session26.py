@@ -35,3 +35,5 @@ def test_the_sentence_s_own_word_with_the_other_asked_words():
     assert synonym_in_sentence("员工", [], sentences) == ""
     # the other asked word must stand in the same sentence
     assert synonym_in_sentence("员工", [Unit("锅炉", 2.0, ("锅炉",))], sentences) == ""
+    # a frame word is how the asker talks: any answering sentence may write it
+    assert synonym_in_sentence("事实上", [], ["人们实际上享受的是好空气"]) == "实际上"

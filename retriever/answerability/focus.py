@@ -326,6 +326,7 @@ def names_stated(text: str, alias: str) -> bool:
 
 
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_FRAME_TAGS = frozenset(("d", "ad", "l", "c"))  # adverb, adverbial, set phrase, conjunction: the asker's frame
 
 
 def synonym_in_sentence(word: str, others: Sequence[Unit], sentences: Sequence[str], known=None) -> str:
@@ -334,9 +335,16 @@ def synonym_in_sentence(word: str, others: Sequence[Unit], sentences: Sequence[s
     or more CC-CEDICT meanings with it (one shared bare meaning is too loose: 资金 'funds' is no 出资, 营业 no 运营) and
     stands in one answering sentence (search_key form) with every other asked word the text writes, of which there
     must be one at least. An attribute asked alone (多少名员工 where a sentence writes 人员) stays unknown: nothing
-    else asked ties the sentence to the question (session 26, fa8)."""
-    if not others or not _HAN_WORD.fullmatch(word):
+    else asked ties the sentence to the question. A frame word (jieba: an adverb, set phrase or conjunction: 事实上 for
+    实际上) is how the asker talks, never an attribute: any answering sentence may write it (session 26, fa8)."""
+    if not _HAN_WORD.fullmatch(word):
         return ""
+    if not others:
+        from index.tokenize import posseg
+
+        tags = [p.flag for p in posseg().cut(word)]
+        if len(tags) != 1 or tags[0] not in _FRAME_TAGS:
+            return ""
     from index.synonyms import _senses
 
     meanings = _senses()[1]
