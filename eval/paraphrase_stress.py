@@ -7,9 +7,10 @@ Every feature of the answerability judge was written with the tune sets in view,
 check misfiring on a wording no set has. This generator makes such wordings from the answerable tune questions (held-out
 rows are never read) with GENERAL transforms (variants()), none of which knows a question of the sets:
 
-- ``synonym``: one content word that is no name (CC-CEDICT glosses a name with a capital; jieba tags nr/ns/nt/nz) swapped
-  for another CC-CEDICT word of the same length whose first meaning is the same and that jieba's dictionary knows as
-  a common word (锅炉 stays, 拆除 → 拆毁 only when both gloss 'to demolish' first); English: a word of the repo's
+- ``synonym``: one content word that is no name (CC-CEDICT glosses a name with a capital; jieba tags nr/ns/nt/nz) and
+  stands outside quotes swapped for another CC-CEDICT word of the same length and first meaning that jieba's dictionary
+  knows as a common word and that keeps the sense (same_sense: two shared meanings, 拆除 → 拆毁; not 局长 → 司长, which
+  share only 'bureau chief'); English: a word of the repo's
   English glossary (index/glossary_en_zh.tsv) swapped for another English wording of the same Chinese term;
 - ``qword``: the question word said another way (多少 ↔ 几 before a measure word, 哪些 → 什么, 是什么 → 是啥, 多少 →
   多大数量 before a noun; "how many" → "what number of", "what are" → "which are");
