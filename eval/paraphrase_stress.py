@@ -7,9 +7,10 @@ Every feature of the answerability judge was written with the tune sets in view,
 check misfiring on a wording no set has. This generator makes such wordings from the answerable tune questions (held-out
 rows are never read) with GENERAL transforms (variants()), none of which knows a question of the sets:
 
-- ``synonym``: one content word that is no name (CC-CEDICT glosses a name with a capital; jieba tags nr/ns/nt/nz) swapped
-  for another CC-CEDICT word of the same length whose first meaning is the same and that jieba's dictionary knows as
-  a common word (锅炉 stays, 拆除 → 拆毁 only when both gloss 'to demolish' first); English: a word of the repo's
+- ``synonym``: one content word that is no name (CC-CEDICT glosses a name with a capital; jieba tags nr/ns/nt/nz) and
+  stands outside quotes swapped for another CC-CEDICT word of the same length and first meaning that jieba's dictionary
+  knows as a common word and that keeps the sense (same_sense: two shared meanings, 拆除 → 拆毁; not 局长 → 司长, which
+  share only 'bureau chief'); English: a word of the repo's
   English glossary (index/glossary_en_zh.tsv) swapped for another English wording of the same Chinese term;
 - ``qword``: the question word said another way (多少 ↔ 几 before a measure word, 哪些 → 什么, 是什么 → 是啥, 多少 →
   多大数量 before a noun; "how many" → "what number of", "what are" → "which are");
@@ -40,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.perturb import FeatureCache, has_cjk, model_probabilities
+from eval.perturb import FeatureCache, has_cjk, model_probabilities, scored_pairs
 
 SEED = 20161225
 FIRE = 1.0  # a feature fires on a variant when its logit term falls by more than this against the original's
@@ -53,9 +54,10 @@ QUESTION_END = re.compile(r"[?？]+$")
 
 
 @lru_cache(maxsize=1)
-def _by_meaning() -> tuple[dict[str, str], dict[str, list[str]]]:
-    """(word → its first CC-CEDICT meaning, meaning → words of that first meaning); a word one of whose entries is
-    a name (glossed with a capital: 大连 'Dalian') is left out."""
+def _by_meaning() -> tuple[dict[str, str], dict[str, list[str]], dict[str, tuple[str, frozenset[str]]]]:
+    """(word → its first CC-CEDICT meaning, meaning → words of that first meaning, word → (its first gloss as written,
+    parenthesised notes kept; all its meanings)); a word one of whose entries is a name (glossed with a capital: 大连
+    'Dalian') is left out."""
     from index.lexicon import _cedict
     from index.synonyms import meaning
 
@@ -63,15 +65,38 @@ def _by_meaning() -> tuple[dict[str, str], dict[str, list[str]]]:
     names = {word for word, defs in entries if defs and defs[0][:1].isupper()}
     first: dict[str, str] = {}
     words: dict[str, list[str]] = {}
+    glosses: dict[str, list[str]] = {}
     for word, defs in entries:
-        if not defs or word in names or not 2 <= len(word) <= 4 or word in first:
+        if not defs or word in names or not 2 <= len(word) <= 4:
+            continue
+        glosses.setdefault(word, []).extend(defs)
+        if word in first:
             continue
         m = meaning(defs[0])
         if not m:
             continue
         first[word] = m
         words.setdefault(m, []).append(word)
-    return first, words
+    senses = {w: (g[0].strip().lower(), frozenset(filter(None, (meaning(d) for d in g)))) for w, g in glosses.items()}
+    return first, words, senses
+
+
+def same_sense(word: str, other: str) -> bool:
+    """Whether a swap keeps the meaning: the two words share two CC-CEDICT meanings (拆除 and 拆毁 both 'to demolish' and
+    'to tear down'; 对话 and 谈话) or the same first gloss as written with its parenthesised note ('to talk (with sb)').
+    One shared bare meaning is not enough: 局长 and 司长 'bureau chief', 行业 and 经贸 'trade', 地球 and 泥土 'earth'
+    name different things in a text."""
+    _, _, senses = _by_meaning()
+    (gloss, mine), (other_gloss, theirs) = senses.get(word, ("", frozenset())), senses.get(other, ("", frozenset()))
+    return len(mine & theirs) >= 2 or "(" in gloss and gloss == other_gloss
+
+
+# text a reader quotes (a title, a slogan, a name of a thing) is never reworded
+QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|《[^》]*》|\"[^\"]*\"|‘[^’]*’|'[^']*'")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in QUOTED.finditer(text)]
 
 
 @lru_cache(maxsize=1)
@@ -104,18 +129,23 @@ def _body(text: str) -> tuple[str, str]:
 
 
 def chinese_synonyms(text: str, rng: random.Random) -> list[str]:
-    """Variants of a Chinese question with one non-name content word swapped for a common word of the same first
-    CC-CEDICT meaning (one variant a swappable word, at most three)."""
+    """Variants of a Chinese question with one non-name content word, outside quotes, swapped for a common word of the
+    same sense (same_sense; one variant a swappable word, at most three)."""
     jieba, posseg = _jieba()
     freq = jieba.dt.FREQ
-    first, words = _by_meaning()
+    first, words, _ = _by_meaning()
+    quoted = _quoted_spans(text)
     out = []
     pieces = list(posseg.cut(text))
+    at = 0
     for i, (word, tag) in enumerate(pieces):
+        start, at = at, at + len(word)
         if len(word) < 2 or tag in NAME_TAGS or word not in first or not has_cjk(word):
             continue
+        if any(a < at and start < b for a, b in quoted):
+            continue
         others = [w for w in words[first[word]] if w != word and len(w) == len(word) and freq.get(w, 0) >= MIN_FREQ
-                  and w not in text]
+                  and w not in text and same_sense(word, w)]
         if not others:
             continue
         swap = rng.choice(sorted(others))
@@ -192,7 +222,7 @@ def drop_adverb(text: str) -> list[str]:
     if not has_cjk(text):
         return []
     _, posseg = _jieba()
-    first, _ = _by_meaning()
+    first, _, _ = _by_meaning()
     pieces = list(posseg.cut(text))
     out = []
     for i, (word, tag) in enumerate(pieces):
@@ -310,12 +340,8 @@ def read_variants(path: Path, questions: Sequence) -> list[tuple[object, str, st
 def run(index: str | None, out: Path, sample: int, per_question: int, model_file: str | None = None,
         log: Callable[[str], None] = print, reuse: str | None = None) -> dict:
     """Make the variants, compute (or read back) their features, score them, write the JSONL and the report."""
-    from eval.calibrate import TRAINING_SETS, feature_matrix
-    from eval.calibrate_fit import ABSTAIN_BELOW
-    from eval.calibrate_negatives import Example
+    from eval.calibrate import TRAINING_SETS
     from eval.questions import load_questions
-    from eval.run import opened_retriever
-    from retriever.answerability.model import model_for
 
     tune = [q for q in load_questions(TRAINING_SETS, split="tune") if q.answerable]
     chosen = read_variants(Path(reuse), tune) if reuse else pick(tune, sample, per_question)
@@ -325,16 +351,7 @@ def run(index: str | None, out: Path, sample: int, per_question: int, model_file
             handle.write(json.dumps({"id": q.id, "set": q.set, "kind": kind, "question": q.question, "variant": v,
                                      "label": int(q.answerable)}, ensure_ascii=False) + "\n")
     log(f"{len({q.id for q, _, _ in chosen})} answerable tune questions, {len(chosen)} variants -> {out / 'variants.jsonl'}")
-    cache = FeatureCache(out / "features.jsonl")
-    texts = list(dict.fromkeys([q.question for q, _, _ in chosen] + [v for _, _, v in chosen]))
-    with opened_retriever(index, None, fresh=index is None, log=log) as retriever:
-        matrix = cache.matrix(texts, lambda chunk: feature_matrix(retriever, [Example(t, 0, "", "") for t in chunk]), log)
-        embedder = retriever.embedder.id
-    row = {t: i for i, t in enumerate(texts)}
-    x = matrix[[row[q.question] for q, _, _ in chosen]]
-    xv = matrix[[row[v] for _, _, v in chosen]]
-    model = json.loads(Path(model_file).read_text(encoding="utf-8")) if model_file else model_for(embedder).to_json()
-    threshold = float(model.get("threshold", ABSTAIN_BELOW))
+    x, xv, model, threshold, embedder = scored_pairs(index, FeatureCache(out / "features.jsonl"), chosen, model_file, log)
     report = misfires(x, xv, [k for _, k, _ in chosen], model, threshold)
     report["questions"] = len({q.id for q, _, _ in chosen})
     report["model"] = model_file or f"stored model of {embedder}"
@@ -351,26 +368,19 @@ def run(index: str | None, out: Path, sample: int, per_question: int, model_file
 
 def main(argv: Sequence[str] | None = None) -> int:
     """python -m eval.paraphrase_stress --out DIR [--index PATH] [--sample N] [--per-question K] [--model FILE]."""
-    import argparse
-
     from eval.command import run_command
+    from eval.perturb import out_refused, variants_parser
     from index.env import apply_defaults
 
     apply_defaults()
-    parser = argparse.ArgumentParser(prog="python -m eval.paraphrase_stress", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", required=True, help="folder of the variants, their features and the report (not eval/reports)")
-    parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
-    parser.add_argument("--sample", type=int, default=0, help="answerable tune questions sampled (0: all)")
-    parser.add_argument("--per-question", type=int, default=2, help="variants per question, a seeded choice (0: all)")
-    parser.add_argument("--model", default=None, help="a model JSON file to score with (default: the stored model)")
+    parser = variants_parser("python -m eval.paraphrase_stress", __doc__, "folder of the variants, their features and the report", 0, 2)
     parser.add_argument("--dry", action="store_true", help="only write the variants (no features, no report)")
     parser.add_argument("--reuse", default=None, help="a variants.jsonl written before: score these variants again")
     args = parser.parse_args(argv)
     out = Path(args.out)
-    if out.resolve().is_relative_to((Path(__file__).resolve().parent / "reports").resolve()):
-        from index.errors import InvalidArgumentError
-
-        return run_command(lambda: (_ for _ in ()).throw(InvalidArgumentError("--out: not eval/reports; use a folder of your own")))
+    refused = out_refused(out)
+    if refused is not None:
+        return refused
     if args.dry:
         from eval.calibrate import TRAINING_SETS
         from eval.questions import load_questions

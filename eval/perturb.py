@@ -248,28 +248,16 @@ def report_lines(report: dict) -> list[str]:
 def run(index: str | None, out: Path, sample: int, per_question: int, model_file: str | None = None,
         log: Callable[[str], None] = print, seed: str | None = None) -> dict:
     """Make the variants, compute (or read back) their features, score them and write OUT/perturb_report.json."""
-    from eval.calibrate import TRAINING_SETS, feature_matrix
-    from eval.calibrate_fit import ABSTAIN_BELOW
-    from eval.calibrate_negatives import Example
+    from eval.calibrate import TRAINING_SETS
     from eval.questions import load_questions
-    from eval.run import opened_retriever
-    from retriever.answerability.model import model_for
 
     tune = load_questions(TRAINING_SETS, split="tune")
     chosen = pick(tune, sample, per_question)
     cache = FeatureCache(out / "features.jsonl")
     if seed:
         log(f"{cache.seed(seed)} questions' features taken from {seed}")
-    texts = list(dict.fromkeys([v for _, _, v in chosen] + [q.question for q, _, _ in chosen]))
-    with opened_retriever(index, None, fresh=index is None, log=log) as retriever:
-        matrix = cache.matrix(texts, lambda chunk: feature_matrix(retriever, [Example(t, 0, "", "") for t in chunk]), log)
-        embedder = retriever.embedder.id
-    row = {t: i for i, t in enumerate(texts)}
-    x = matrix[[row[q.question] for q, _, _ in chosen]]
-    xv = matrix[[row[v] for _, _, v in chosen]]
+    x, xv, model, threshold, embedder = scored_pairs(index, cache, chosen, model_file, log)
     labels = np.array([int(q.answerable) for q, _, _ in chosen])
-    model = json.loads(Path(model_file).read_text(encoding="utf-8")) if model_file else model_for(embedder).to_json()
-    threshold = float(model.get("threshold", ABSTAIN_BELOW))
     report = flips(x, xv, labels, [k for _, k, _ in chosen], model, threshold)
     report["questions"] = len({q.id for q, _, _ in chosen})
     report["model"] = model_file or f"stored model of {embedder}"
@@ -285,29 +273,66 @@ def run(index: str | None, out: Path, sample: int, per_question: int, model_file
     return report
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """python -m eval.perturb --out DIR [--index PATH] [--sample N] [--per-question K] [--model FILE]."""
+def scored_pairs(index: str | None, cache: FeatureCache, chosen: Sequence, model_file: str | None,
+                 log: Callable[[str], None]) -> tuple[np.ndarray, np.ndarray, dict, float, str]:
+    """(the originals' features, their variants' features, the model, its threshold, the embedder) of the chosen
+    (question, kind, variant) rows, features computed as answer() computes them or read back from the cache."""
+    from eval.calibrate import feature_matrix
+    from eval.calibrate_fit import ABSTAIN_BELOW
+    from eval.calibrate_negatives import Example
+    from eval.run import opened_retriever
+    from retriever.answerability.model import model_for
+
+    texts = list(dict.fromkeys([q.question for q, _, _ in chosen] + [v for _, _, v in chosen]))
+    with opened_retriever(index, None, fresh=index is None, log=log) as retriever:
+        matrix = cache.matrix(texts, lambda chunk: feature_matrix(retriever, [Example(t, 0, "", "") for t in chunk]), log)
+        embedder = retriever.embedder.id
+    row = {t: i for i, t in enumerate(texts)}
+    x = matrix[[row[q.question] for q, _, _ in chosen]]
+    xv = matrix[[row[v] for _, _, v in chosen]]
+    model = json.loads(Path(model_file).read_text(encoding="utf-8")) if model_file else model_for(embedder).to_json()
+    return x, xv, model, float(model.get("threshold", ABSTAIN_BELOW)), embedder
+
+
+def variants_parser(prog: str, doc: str, out_help: str, sample: int, per_question: int):
+    """The argument set-up eval.perturb and eval.paraphrase_stress share: --out (required), --index, --sample,
+    --per-question and --model."""
     import argparse
 
+    parser = argparse.ArgumentParser(prog=prog, description=doc.splitlines()[0])
+    parser.add_argument("--out", required=True, help=f"{out_help} (not eval/reports)")
+    parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
+    parser.add_argument("--sample", type=int, default=sample, help="tune questions sampled (0: all)")
+    parser.add_argument("--per-question", type=int, default=per_question, help="variants per question, a seeded choice (0: all)")
+    parser.add_argument("--model", default=None, help="a model JSON file to score with (default: the stored model)")
+    return parser
+
+
+def out_refused(out: Path) -> int | None:
+    """Exit status 2 with one error line when --out lies in eval/reports (the recorded figures), else None."""
+    if not out.resolve().is_relative_to((Path(__file__).resolve().parent / "reports").resolve()):
+        return None
+    from eval.command import run_command
+    from index.errors import InvalidArgumentError
+
+    return run_command(lambda: (_ for _ in ()).throw(InvalidArgumentError("--out: not eval/reports; use a folder of your own")))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """python -m eval.perturb --out DIR [--index PATH] [--sample N] [--per-question K] [--model FILE]."""
     from eval.command import run_command
     from index.env import apply_defaults
 
     apply_defaults()
-    parser = argparse.ArgumentParser(prog="python -m eval.perturb", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", required=True, help="folder of the report and the feature cache (not eval/reports)")
-    parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
-    parser.add_argument("--sample", type=int, default=250, help="tune questions sampled (0: all)")
-    parser.add_argument("--per-question", type=int, default=0, help="variants per question, a seeded choice (0: all)")
-    parser.add_argument("--model", default=None, help="a model JSON file to score with (default: the stored model)")
+    parser = variants_parser("python -m eval.perturb", __doc__, "folder of the report and the feature cache", 250, 0)
     parser.add_argument("--seed", default=None,
                         help="a training-data cache (eval.calibrate_validate --features-cache) whose tune questions' "
                              "features need not be computed again")
     args = parser.parse_args(argv)
     out = Path(args.out)
-    if out.resolve().is_relative_to((Path(__file__).resolve().parent / "reports").resolve()):
-        from index.errors import InvalidArgumentError
-
-        return run_command(lambda: (_ for _ in ()).throw(InvalidArgumentError("--out: not eval/reports; use a folder of your own")))
+    refused = out_refused(out)
+    if refused is not None:
+        return refused
     return run_command(lambda: run(args.index, out, args.sample, args.per_question, args.model, seed=args.seed))
 
 

@@ -61,3 +61,11 @@ def test_bad_arguments_get_one_line_errors(tmp_path, capsys):
     assert main(["--out", str(tmp_path / "out"), "--reuse", str(tmp_path / "missing.jsonl")]) == 2
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("error:")]
     assert len(lines) == 2 and "eval/reports" in lines[0] and "missing.jsonl" in lines[1]
+
+
+def test_synonym_swaps_keep_the_sense_and_leave_quotes_alone():
+    assert ps.same_sense("拆除", "拆毁") and ps.same_sense("对话", "谈话")
+    # one shared bare meaning names other things in a text: 'bureau chief', 'trade', 'earth'
+    assert not ps.same_sense("局长", "司长") and not ps.same_sense("行业", "经贸") and not ps.same_sense("地球", "泥土")
+    q = "“拆除锅炉”行动拆除了多少台？"
+    assert all(v.startswith("“拆除锅炉”") for v in ps.chinese_synonyms(q, random.Random(1)))

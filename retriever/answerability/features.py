@@ -188,7 +188,7 @@ from retriever.answerability.asked import (
 from retriever.answerability.asked_action import how_action, keyword_asked
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.eras import rule_on
-from retriever.answerability.focus import alias_asked, event_frames, focus_units, names_stated
+from retriever.answerability.focus import alias_asked, event_frames, focus_units, names_stated, synonym_in_sentence
 from retriever.answerability.heads import head_characters, near_synonyms, same_meaning_written, written_word
 from retriever.answerability.kinds import asked_kind, generic_place, kind_before_which, kind_named
 from retriever.answerability.lift import sentence_lift
@@ -760,13 +760,18 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
     unwritten = [u for u in focus if u not in unknown_words and not unit_known(u, facts)
                  and not any(f and f in q for f in u.forms for q in quotes_found)
                  and not (kind == ORIGIN and answer_kind(u.label, "zh") == ORIGIN)]  # 老家 of 他老家是哪儿: the kind asked
+    # (fa8) the reader's own word for what an answering sentence names with the other asked words (公司 for 企业)
+    focus_written = [u for u in focus if writes(u, facts)]
+    unwritten = [u for u in unwritten if not synonym_in_sentence(
+        u.label, [o for o in focus_written if o is not u], sentences, facts.known)]
     if evidence.lang == "zh":
         # a search user's last key noun (普邦园林 员工 人数) or a how-question's action (是怎么招聘的): asked, though no
         # question word stands next to it (asked_action.py); a text that never writes it does not report it
         names = [a for e in facts.entities for a in e.aliases]
         for word in (keyword_asked(evidence.question, names), how_action(evidence.question, names)):
             extra = chinese_units([word], facts.lexicon) if word else []
-            if extra and not any(unit_known(u, facts) for u in extra) and word not in [u.label for u in unwritten]:
+            if extra and not any(unit_known(u, facts) for u in extra) and word not in [u.label for u in unwritten] \
+                    and not synonym_in_sentence(word, focus_written, sentences, facts.known):  # (fa8) as above
                 unwritten.append(Unit(word, unit_weight(word), tuple(f for u in extra for f in u.forms)))
     if subject and facts.subject_texts and kind not in (PLACE, ORIGIN):
         # A document's subject is answered from its article alone (subjects.py): an asked word it never writes is

@@ -323,3 +323,41 @@ def names_stated(text: str, alias: str) -> bool:
     """Whether a text writes a word of naming (名, 称, 叫: 又名, 俗称, 叫做; 字 or 号 of a courtesy name asked: 字玉汝,
     谥号): where it can give the alias asked."""
     return alias in text if alias in ("字", "号") else bool(_NAMING.search(text))
+
+
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_FRAME_TAGS = frozenset(("d", "ad", "l", "c"))  # adverb, adverbial, set phrase, conjunction: the asker's frame
+
+
+def synonym_in_sentence(word: str, others: Sequence[Unit], sentences: Sequence[str], known=None) -> str:
+    """The answering passage's own word for an asked word the text never writes, or ''. A reader names a thing in
+    their own words (公司 for the text's 企业, 谈话 for 对话, 事实上 for 实际上, 机构 for 机关): the text's word shares two
+    or more CC-CEDICT meanings with it (one shared bare meaning is too loose: 资金 'funds' is no 出资, 营业 no 运营) and
+    stands in one answering sentence (search_key form) with every other asked word the text writes, of which there
+    must be one at least. An attribute asked alone (多少名员工 where a sentence writes 人员) stays unknown: nothing
+    else asked ties the sentence to the question. A frame word (jieba: an adverb, set phrase or conjunction: 事实上 for
+    实际上) is how the asker talks, never an attribute: any answering sentence may write it (session 26, fa8)."""
+    if not _HAN_WORD.fullmatch(word):
+        return ""
+    if not others:
+        from index.tokenize import posseg
+
+        tags = [p.flag for p in posseg().cut(word)]
+        if len(tags) != 1 or tags[0] not in _FRAME_TAGS:
+            return ""
+    from index.synonyms import _senses
+
+    meanings = _senses()[1]
+    mine = meanings.get(word, set())
+    if len(mine) < 2:
+        return ""
+    for text in sentences:
+        if not all(o.found_in(text) for o in others):
+            continue
+        for run in re.findall(r"[\u4e00-\u9fff]{2,}", text):
+            for size in (2, 3, 4):
+                for i in range(len(run) - size + 1):
+                    other = run[i : i + size]
+                    if other != word and len(mine & meanings.get(other, set())) >= 2 and (known is None or known(other)):
+                        return other
+    return ""

@@ -331,10 +331,11 @@ def spoken(question: str) -> str:
 # digit repeated), a pinyin initialism in lower case (yyds 永远的神, xswl, awsl) and emoji, standing apart from the
 # question's words (at its edges, after a space or a comma). They ask nothing: read as words they were figures or
 # names the text never writes (转录稿中没有提到：666).
-_CHEER = lazy_compile(r"(?<![\w.])(\d)\1{2,}(?![\w.%])")
+_CHEER = lazy_compile(r"(?<![\w.])(\d)\1{2,}(?=[呢啊吧呀嘛哦]*(?![\w.%]))")  # (fa8) 666呢: a particle after it
 _INITIALISM = lazy_compile(r"(?<![A-Za-z0-9])[a-z]{2,5}(?![A-Za-z0-9])")
 _EMOJI = lazy_compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 _APART = r"[\s,，。.!！?？~～、]"
+_APART_AFTER = f"[呢啊吧呀嘛哦]*(?:{_APART}|$)"  # (fa8) a closing particle after it is no word of the question (666呢)
 
 
 def netizen(question: str, contains=None) -> str:
@@ -352,7 +353,7 @@ def netizen(question: str, contains=None) -> str:
     def initialism(m: re.Match) -> bool:
         word = m.group(0)
         before, after = m.string[: m.start()], m.string[m.end() :]
-        apart = (not before or re.search(f"{_APART}$", before)) and (not after or re.match(_APART, after))
+        apart = (not before or re.search(f"{_APART}$", before)) and (not after or re.match(_APART_AFTER, after))
         keys = any(word in row for row in _KEYBOARD_ROWS) or _mashed(word)  # asdf, qwer: a key mash, nonsense's
         return bool(apart) and not keys and len(re.findall("[aeiou]", word)) <= 1 \
             and light_stem(word) not in _english_words() and not is_pinyin(word) \
@@ -360,7 +361,7 @@ def netizen(question: str, contains=None) -> str:
 
     def cheer(m: re.Match) -> bool:
         before, after = m.string[: m.start()], m.string[m.end() :]
-        return (not before or bool(re.search(f"{_APART}$", before))) and (not after or bool(re.match(_APART, after)))
+        return (not before or bool(re.search(f"{_APART}$", before))) and (not after or bool(re.match(_APART_AFTER, after)))
 
     text = _EMOJI.sub(" ", question)
     text = _CHEER.sub(lambda m: " " if cheer(m) else m.group(0), text)
@@ -438,6 +439,11 @@ def unframed(question: str, contains=None) -> str:
         from retriever.answerability.texting import untexted  # (persona21) the texter's chat English written out
 
         question = _EN_LIKE.sub("", _EN_ASIDE.sub(" ", untexted(question)))
+    # (fa8) the polite opening first (请问听说…, 请问我在台湾…, 请问intitle:…): the frames below are read at the start
+    # (the asker's own context, 我是湘潭人，, is situated()'s: its place words stay)
+    opened = _OPENING.sub("", question, count=1)
+    if opened != question and len(_WORDS.findall(opened)) >= 2 and not _ASKER.match(question.lstrip(" ，,")):
+        question = opened
     question = letter_closed(searched(question)) or question  # operators and a letter's close ask nothing (persona22)
     # 我记得…，具体多少？ is a figure recalled, not the asker's own context
     text = situated(remembered(guess_checked(instructed(netizen(question, contains)))), contains)
@@ -491,7 +497,7 @@ _EITHER = (
 # the check at the close: after a comma (…，靠谱吗) or opening with 这/是 (…这说法靠谱吗, …是真的不), or either-or (…对不对)
 _ZH_CLAIM_CHECK = lazy_compile(
     rf"(?:[，,。\s]+{_DEMONSTRATIVE}?(?:是)?{_VERDICT}|{_DEMONSTRATIVE}(?:是)?{_VERDICT}|是{_VERDICT}"
-    rf"|[，,。\s]*{_DEMONSTRATIVE}?{_EITHER})[啊呀哦]?[？?。！!\s]*$"
+    rf"|[，,。\s]*{_DEMONSTRATIVE}?{_EITHER})[啊呀哦呢]?[？?。！!\s]*$"
 )
 _NUMBER = r"(?:约|約|近|大约|大約|将近|將近|超过|超過)?(?:\d[\d.,]*|[〇零一二两兩三四五六七八九十百千]+)(?:多|来|來|余|餘|几|幾)?"
 _MEASURE = (

@@ -27,7 +27,7 @@ _PERCENT = re.compile(r"百分之几|百分比|比例|占比")
 MEASURE_ASKED = re.compile(r"多[长高重远宽深厚](?=\s*(?:[?？。!！,，;；]|呢|啊|吗|$))")
 _YEAR = re.compile(r"哪一?年|何年|几几年")
 ORDINAL = "序数"  # 第几个, 第几家: a rank, which 首个 (the first) or 第三 gives
-_ORDINAL_ZH = re.compile(r"第几|排第几|排名第?几")
+_ORDINAL_ZH = re.compile(r"第(?:几|幾|多少)|排名第?几")  # (fa8) 第多少个 asks the rank 第几个 asks
 _ORDINAL = re.compile(r"首[个家座条批项位次届]|第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})|唯一|头一")
 # English asks a number with "how many" or with a noun: the number of, his phone number, the population, the total.
 _ASKED_EN = re.compile(
