@@ -389,6 +389,21 @@ def stated_answer(
     return best
 
 
+_NAME_TAGS = frozenset({"ns", "nt", "nz"})
+
+
+@lru_cache(maxsize=4096)
+def _named(form: str) -> bool:
+    tags = _tags(form)
+    return len(tags) == 1 and tags[0][1] in _NAME_TAGS
+
+
+def named_object(unit: Unit) -> bool:
+    """Whether an asked word is the name of a place or a body (竹埠港, 清华大学, 清华), by itself or by a Chinese form
+    jieba tags as one word of a name (ns, nt, nz; not nr: 小镇 is tagged a person's name)."""
+    return any(len(f) >= 2 and CJK.search(f) and _named(f) for f in (unit.label, *unit.forms) if f)
+
+
 def clause_number(
     unit: str | None, words: Sequence[Unit], passages: Sequence[Chunk], attribute: Sequence[Unit] = (),
     quoted: Sequence[str] = (),
@@ -426,6 +441,13 @@ def clause_number(
     levels = unit == COUNT and not any("级" in f for u in words for f in u.forms)
     thing = _counted_units(words, counted) if counts_things(unit) else []
     thing_forms = tuple(f for u in _counted_units(words, counted) for f in u.forms)  # 五水 of how many water fronts
+    # an amount of no counted thing asked of a named body or place (how much is Jining paying Tsinghua, how much of it
+    # went to Zhubugang): the name, when the passages write it, must stand by the number, as a counted thing must; an
+    # amount another clause gives is of something else (session 26, nm7)
+    objects = [
+        u for u in words
+        if named_object(u) and any(u.found_in(search_key(speech(c))) for c in passages)
+    ] if rule_on(26) and not thing and not counts_things(unit) else []
     best = 0.0
     for chunk in passages:
         previous, topic = "", ""
@@ -441,6 +463,8 @@ def clause_number(
                         score = max(score, _clause_score(words, attribute, context))
                     if thing and not BARE_COUNT.search(clause):  # the number counts a thing it names: the asked one
                         score = min(score, coverage(thing, ",".join(clauses[max(i - 1, 0) : i + 1])))
+                    if objects:
+                        score = min(score, coverage(objects, window))
                     best = max(best, score)
                     if best >= 1.0:
                         return best

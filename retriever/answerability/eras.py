@@ -15,6 +15,9 @@ The rules switched this way (the session whose commits added them, after that se
 - session 12 (after readers8): a sum of money named after 多少 asks 元 (quantity._MONEY); a number's clause must hold
   every asked word (answer_check.clause_number; before: half the counted words', half the attribute's share); a
   quoted term is a place (places.asked_places); 'the name of <role>' asks a person (asked.asks_role).
+- session 26 (after readers21): an amount asked of a named body or place needs the name by the number
+  (answer_check.clause_number: how much is Jining paying Tsinghua); 'how much clout/say/influence' asks no number
+  (quantity.asked_unit).
 """
 
 from __future__ import annotations

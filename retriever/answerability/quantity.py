@@ -74,6 +74,8 @@ def asked_unit(question: str) -> str | None:
     """
     if asks_person(question) or _DATE_ASKED.search(question):
         return None  # 几月几号 asks a date (a time question's), not a count of months or days
+    if rule_on(26) and _EXTENT_EN.search(question) and len(_HOW_MANY.findall(question)) == 1:
+        return None  # how much clout did the bureau have: an extent of standing, told in words, no number
     english = english_unit(question)  # How many kilometres → 公里, What percentage → % (english_units.py, session 22)
     if english is not None:
         return english
@@ -101,6 +103,16 @@ def asked_unit(question: str) -> str | None:
         return named_measure(question)  # (a few hundred kilometres?: 公里; english_units.py)
     return None
 
+
+# 'how much' + a noun of standing or regard (clout, say, influence, sway, attention, trust): English asks an extent so,
+# which the text tells in words (说话没有地位、办事没有抓手), not a number; not a noun of a measured thing (power, weight,
+# pressure, support: 资金支持 is money) (session 26, nm7: readers7 n055)
+_EXTENT_EN = re.compile(
+    r"\bhow much (?:of an? )?(?:real |actual )?(?:say|clout|influence|sway|leverage|authority|control|pull|voice|"
+    r"attention|respect|trust|importance|priority|emphasis|freedom|autonomy|independence|credibility|confidence|"
+    r"standing|prestige|status)\b",
+    re.I,
+)
 
 # A date asked with 几 (几月几号, 几月份, 几号, 几日): the calendar's month or day, not a number of them (几个月 is a length)
 _DATE_ASKED = re.compile(r"几月|几[号日](?!内)")
