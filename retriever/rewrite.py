@@ -349,13 +349,16 @@ def _turned(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *
                 return done if done.changed else Rewrite(rest, f"same question: the question after 「{x}」")
             headed = f"回到{x}，{rest}" if chinese else f"Back to {x}: {rest}"
             done = _resolve(headed, turns, knowledge, *searches)
-            return replace(done, reason=f"same question; {done.reason}") if done.changed else Rewrite(rest, "same question")
+            if done.changed:
+                return replace(done, reason=f"same question; {done.reason}")
+            return Rewrite(x + rest if chinese else headed, f"same question: topic {x}")  # 换成湘潭，竹埠港…？: 湘潭竹埠港…？
         plain = f"那{x}呢？" if chinese else f"What about {x}?"  # 同样的问题换成X, Same question but for X?: the ellipsis
         done = _resolve(plain, turns, knowledge, *searches)
         return replace(done, reason=f"same question; {done.reason}") if done.changed else None
     if (plain := turn_cues.without_format(text, chinese)) != text:  # 只说数字，氮氧化物那项呢？: the question after it
         done = _resolve(plain, turns, knowledge, *searches)
-        return replace(done, reason=f"format; {done.reason}") if done.changed else Rewrite(plain, "format: left out")
+        if done.changed:  # a question that stands on its own (In one sentence: what did …?) is searched as typed
+            return replace(done, reason=f"format; {done.reason}")
     if turn_cues.format_only(text, chinese):  # 只说数字, Just the number, please.: the last question again
         return Rewrite(turns[-1].text, f"format: 「{turns[-1].text}」 again")
     if turn_cues.asks_list(text, chinese):  # 具体是哪几项？ after …建立了几项机制？: which ones
