@@ -47,10 +47,11 @@ from retriever.conversation import (
     subjects,
     substitutes,
 )
+from retriever.conversation import turns as turn_cues
 from retriever.conversation.asking_again import ask_again
 from retriever.conversation.ellipsis import complete_ellipsis
 from retriever.conversation.focus import Focus
-from retriever.conversation.knowledge import Knowledge, word_tags
+from retriever.conversation.knowledge import EntityKind, Knowledge, word_tags
 from retriever.conversation.pronouns import Want
 from retriever.conversation.referents import (
     Turn,
@@ -162,6 +163,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     if not turns or greeting_only(text):  # 喂喂听得到吗那个嗯: a channel check asks nothing
         return Rewrite(text)
     chinese = is_chinese(text)
+    if (turned := _turned(text, chinese, turns, knowledge, answered_by, lexicon, answer_of, owner_of)) is not None:
+        return turned  # 回到刚才第一个问题，…; 同样的问题，X呢？; 只说数字; 具体是哪几项？ (retriever/conversation/turns.py)
     fix = corrections.correction(text, chinese)
     if fix is not None and not corrections.denies(text) and not (knowledge.find(fix.new) or fix.question):
         fix = None  # 嗯嗯喔喔啦啦: a filler before what names nothing the index knows corrects nothing
@@ -311,6 +314,57 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         done = done or subjects.owned_topic(text, turns, knowledge, owner_of, lexicon)
         return Rewrite(*done) if done else Rewrite(text)
     return Rewrite(text)
+
+
+def _turned(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *searches) -> Rewrite | None:
+    """A turn that says which earlier question it leans on, or only how to answer (retriever/conversation/turns.py),
+    completed; None for any other turn."""
+    names = [[m.surface for m in t.mentions] + [m.entity.name for m in t.mentions] for t in turns]
+    back = turn_cues.back_reference(text, chinese, names)
+    if back is not None:  # 回到刚才第一个问题，市里那边…？: the first turn is the frame, not the last
+        index, rest = back
+        frame = turns[: index + 1]
+        why = f"back to 「{frame[-1].text}」"
+        if not re.sub(r"[\s？?！!。.…,，]+", "", rest):  # 回到第一个问题。: that question again
+            return Rewrite(frame[-1].text, why)
+        done = _resolve(rest, frame, knowledge, *searches)
+        if done.changed:
+            return replace(done, reason=f"{why}; {done.reason}")
+        entities = {m.entity.name: m.entity for m in frame[-1].mentions}
+        if len(entities) == 1 and not knowledge.find(rest) and not _ASKS_WHO.search(rest):  # 新来的张局长以前在哪儿干的？:
+            entity = next(iter(entities.values()))  # the one the turn went back to is what the rest is about
+            label = label_of(entity, chinese, frame)
+            if chinese:
+                return Rewrite(label + re.sub(r"^[的，,]", "", rest), f"{why}: about {label}")
+            if entity.kind == EntityKind.PLACE and not re.search(r"(?i)\b(?:in|at)\s+\w+\s*[?.!]*$", rest):
+                body = rest.rstrip("?.! ")
+                return Rewrite(f"{body[:1].upper()}{body[1:]} in {label}?", f"{why}: about {label}")
+        return Rewrite(rest, why)
+    same = turn_cues.same_question(text, chinese)
+    if same is not None:
+        x, rest = same
+        if rest and not re.fullmatch(r"[\s？?！!。.…,，]*", rest):  # 同样的问题，湘潭呢？湘潭把…？: the question after the head
+            if knowledge.find(rest) or not knowledge.find(x):
+                done = _resolve(rest, turns, knowledge, *searches)
+                return done if done.changed else Rewrite(rest, f"same question: the question after 「{x}」")
+            headed = f"回到{x}，{rest}" if chinese else f"Back to {x}: {rest}"
+            done = _resolve(headed, turns, knowledge, *searches)
+            if done.changed:
+                return replace(done, reason=f"same question; {done.reason}")
+            return Rewrite(x + rest if chinese else headed, f"same question: topic {x}")  # 换成湘潭，竹埠港…？: 湘潭竹埠港…？
+        plain = f"那{x}呢？" if chinese else f"What about {x}?"  # 同样的问题换成X, Same question but for X?: the ellipsis
+        done = _resolve(plain, turns, knowledge, *searches)
+        return replace(done, reason=f"same question; {done.reason}") if done.changed else None
+    if (plain := turn_cues.without_format(text, chinese)) != text:  # 只说数字，氮氧化物那项呢？: the question after it
+        done = _resolve(plain, turns, knowledge, *searches)
+        if done.changed:  # a question that stands on its own (In one sentence: what did …?) is searched as typed
+            return replace(done, reason=f"format; {done.reason}")
+    if turn_cues.format_only(text, chinese):  # 只说数字, Just the number, please.: the last question again
+        return Rewrite(turns[-1].text, f"format: 「{turns[-1].text}」 again")
+    if turn_cues.asks_list(text, chinese):  # 具体是哪几项？ after …建立了几项机制？: which ones
+        listed = turn_cues.list_of(turns[-1].text, turns[-1].chinese)
+        return Rewrite(listed, f"which ones of 「{turns[-1].text}」")
+    return None
 
 
 # a thing put first, then how many of it (texting: 'zhubugang firms, how many left', 'boilers upgraded, how many?')

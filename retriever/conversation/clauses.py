@@ -65,6 +65,8 @@ def replace_object(text: str, new: str, modifier: bool = False) -> str | None:
         match = pattern.search(text)
         if match:
             start = match.start("obj")
+            if re.fullmatch(rf"(?:{UNITS})", match.group("obj")) and (put := _thing_before_count(text, match.start(), new)):
+                return put  # 削减二氧化硫多少吨？ + 氮氧化物 → 削减氮氧化物多少吨？
             if re.fullmatch(rf"(?:{UNITS})", match.group("obj")):  # 有多少家？ + 关停的 → 有多少家关停？
                 return text[: match.end("obj")] + new.removesuffix("的") + (match.group("end") or "？")
             if modifier:
@@ -79,6 +81,21 @@ def replace_object(text: str, new: str, modifier: bool = False) -> str | None:
         new = re.sub(r"^(?:how\s+(?:many|much)\s+)?(?:(?:in|of|for|on|about)\s+)?(?:the|a|an)?\s*", "", new, flags=re.IGNORECASE)
         return text[: match.start("obj")] + new + text[match.end("obj") :]
     return None
+
+
+def _thing_before_count(text: str, at: int, new: str) -> str | None:
+    """A question that names its thing before the count (削减二氧化硫多少吨？) with a noun fragment in its place, or None
+    when the word before the count is no common noun (a name, a verb) or the fragment is no noun."""
+    from retriever.conversation.knowledge import word_tags
+
+    tags = word_tags()
+    before, mine = words(text[:at]), words(new)
+    if not before or not mine or new.endswith("的") or before[-1] in new:
+        return None
+    noun = re.compile(r"n(?!s|r|t)")  # n, nz, ng: not a place, person or time
+    if len(before[-1]) < 2 or not noun.match(tags.get(before[-1]) or "") or not noun.match(tags.get(mine[-1]) or "n"):
+        return None
+    return text[: at - len(before[-1])] + new + text[at:]
 
 
 _ZH_COUNTED = re.compile(

@@ -1,0 +1,234 @@
+"""Generated follow-ups in the turn patterns of session 25's blind set (tune material only), scored like
+eval.followups_generated:
+
+    python -m eval.followups_patterns                  # figures per pattern and language
+    python -m eval.followups_patterns --failures       # also each row not rewritten or answered as it should be
+    python -m eval.followups_patterns --rewrite-only   # only the rewrites (fast: no answers)
+
+The sources are eval.followups_generate.tune_sources() (tune questions only). Patterns:
+
+- ``backref``: a question about one entity, a question about another, then a turn that goes back to the first
+  (回到刚才第一个问题，… / 还是第一个问题，… / Back to the first question, … / As I asked before, …) and asks the source
+  question with its subject left out (or as a pronoun): the first turn is the frame, not the last;
+- ``backref_about``: the same, going back to the question about X (回到刚才问济宁的那个问题，…, Back to the question about
+  Jining: …);
+- ``same``: the source question about another entity, then "same question for X" (同样的问题，X呢？, 同样的问题换成X,
+  X也一样吗？, Same question for X., What about X, same thing?), X sometimes the linked speaker of the source's city
+  (换成许伟呢？ for 济宁: the kind of the frame's name is kept);
+- ``same_own``: "same question for X" followed by a question of its own (同样的问题，湘潭呢？湘潭把…？): the question;
+- ``why``: a yes/no form of a why-question, then 为什么？ / Why?;
+- ``list``: a how-many form of a which-ones question, then 具体是哪几个？ / Which ones? / List them.;
+- ``format``: a question, then a turn that only says how to answer (只说数字, 用一句话说, Just the number, please.):
+  the last question again;
+- ``format_own``: a question about the entity, then how to answer and the source question with its subject left out
+  (只说数字，配备了多少名网格员？, Just the number, please: how many …?, In one sentence: what …?).
+
+Each row's reference is the source question; every figure here is a tune figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from eval.command import command
+from eval.followups_generate import (
+    _linked,
+    _name,
+    _omitted,
+    _opener,
+    _others,
+    _pronoun,
+    _row,
+    _subject,
+    _swap,
+    tune_sources,
+)
+from retriever.conversation.knowledge import EntityKind, Knowledge
+
+PATTERNS = ("backref", "backref_about", "same", "same_own", "why", "list", "format", "format_own")
+ZH_BACK = ("回到刚才第一个问题，", "回到第一个问题，", "还是刚才第一个问题，", "再问回第一个问题，", "回到最开始那个问题，",
+           "说回第一个问题，", "回到一开始的问题，", "我再问回第一个，")
+EN_BACK = ("Back to the first question, ", "Going back to the first question: ", "As I asked before, ",
+           "Going back to my first question, ", "Back to the first one: ", "Returning to the first question, ")
+ZH_BACK_ABOUT = ("回到刚才问{x}的那个问题，", "再说回{x}那个问题，", "还是问{x}的那个问题，")
+EN_BACK_ABOUT = ("Back to the question about {x}: ", "Going back to the one about {x}, ", "Returning to {x}'s question, ")
+ZH_SAME = ("同样的问题，{x}呢？", "同样的问题换成{x}", "同样的问题，换成{x}呢？", "{x}也一样吗？", "还是同样的问题，{x}呢？",
+           "一样的问题，问{x}", "{x}呢？同样的问题。", "同样的问题问一下{x}")
+EN_SAME = ("Same question for {x}.", "What about {x}, same thing?", "Same question but for {x}?", "Same question, {x}?",
+           "{x}, same question?", "And the same for {x}?", "Same thing for {x}?", "Ask the same about {x}.")
+ZH_SAME_OWN = ("同样的问题，{x}呢？", "换成{x}呢？", "同样的问题换成{x}，")
+EN_SAME_OWN = ("Same question for {x}: ", "What about {x}? ", "Same question but for {x}. ")
+ZH_WHY = ("为什么？", "为什么呢？", "为啥？", "这是为什么？")
+EN_WHY = ("Why?", "Why is that?", "How come?", "Why so?")
+ZH_LIST = ("具体是哪几个？", "分别是哪些？", "都有哪些？", "具体是哪些？", "能列一下吗？", "是哪几个？")
+EN_LIST = ("Which ones?", "List them.", "Name them, please.", "What are they?", "Can you list them?")
+ZH_FORMAT_NUMBER = ("只说数字", "只要数字就行", "直接说数字吧", "给个数就行")
+ZH_FORMAT = ("用一句话说", "简单说一下", "说简短点", "一句话概括一下")
+EN_FORMAT_NUMBER = ("Just the number, please.", "Only the number.", "Just give me the figure.", "Number only.")
+EN_FORMAT = ("In one sentence, please.", "Briefly?", "Keep it short.", "Short answer please.")
+_ZH_NUMBER = re.compile(r"多少|几")
+_EN_NUMBER = re.compile(r"(?i)\bhow\s+(?:many|much)\b")
+
+
+def _chinese(text: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", text))
+
+
+def _why_history(question: str) -> str:
+    """A yes/no form of a why-question (济宁市年初为什么会面临空前的压力？ → 济宁市年初会面临空前的压力吗？; Why was Jining
+    under so much pressure …? → Was Jining under so much pressure …?), or ''."""
+    if _chinese(question):
+        if not re.search(r"为什么|为何", question) or question.startswith(("为什么说", "为何说")):
+            return ""
+        body = re.sub(r"(?:为什么|为何)(?:要)?", "", question).rstrip("？?。 ")
+        return body + "吗？" if len(body) >= 4 else ""
+    match = re.match(r"(?i)^why\s+(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\s+(.+?)[?.!\s]*$", question)
+    if not match:
+        return ""
+    return f"{match.group(1).title()} {match.group(2)}?"
+
+
+def _list_history(question: str) -> str:
+    """A how-many form of a which-ones question (济宁开通了哪些新媒体平台？ → 济宁开通了几个新媒体平台？; What measures did
+    Jining take? → How many measures did Jining take?), or ''."""
+    if _chinese(question):
+        if not re.search(r"哪些|哪几", question) or re.search(r"哪些(?:人|地方|方面)|哪几(?:年|天|月)", question):
+            return ""
+        return re.sub(r"哪(?:些|几(?:个|项|家|类|条|种)?)", "几个", question, count=1)
+    match = re.match(r"(?i)^(?:what|which)\s+([a-z-]+s)\s+(do|does|did|has|have|had|are|were)\s+(.+)$", question)
+    if not match or match.group(1).lower() in ("is", "was", "has", "does"):
+        return ""
+    return f"How many {match.group(1)} {match.group(2)} {match.group(3)}"
+
+
+def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
+    """The rows of every pattern (see the module docstring), in a fixed order."""
+    sources = list(sources)
+    subjects = {s["id"]: _subject(s["question"], knowledge) for s in sources}
+    rows: list[dict] = []
+    for n, source in enumerate(sources):
+        q, sid, chinese = source["question"], source["id"], _chinese(source["question"])
+        if chinese and re.search(r"[A-Za-z]{3,}", q):
+            continue  # mixed-language questions are no frames
+        form = "zh" if chinese else "en"
+        mention = subjects[sid]
+        if mention is not None:
+            entity = mention.entity
+            others = _others(entity, knowledge)
+            linked = _linked(entity, knowledge) | {entity.name}
+            opener = _opener(source, entity, sources, subjects, knowledge, n)
+            other = others[n % len(others)] if others else None
+            between = _opener(source, other, sources, subjects, knowledge, n) if other is not None else None
+            if between and linked & {m.entity.name for m in knowledge.find(between)}:
+                between = None
+            follow = _omitted(q, mention, chinese) or _pronoun(q, mention, chinese, n) or ""
+            if chinese and follow and not _omitted(q, mention, chinese):
+                follow = ""  # a Chinese pronoun after 回到…问题，reads oddly; the subject left out is how people say it
+            if opener and between and follow:
+                heads = ZH_BACK if chinese else EN_BACK
+                head = heads[n % len(heads)]
+                text = head + (follow if chinese else follow[:1].lower() + follow[1:])
+                rows.append(_row(f"{sid}-backref", [opener, between], text, source, "backref", q) | {"lang": form})
+                abouts = ZH_BACK_ABOUT if chinese else EN_BACK_ABOUT
+                about = abouts[n % len(abouts)].format(x=_name(entity, chinese))
+                third = _opener(source, other, sources, subjects, knowledge, n + 1)
+                history = [opener, between] + ([third] if third and third != between and n % 2 else [])
+                text = about + (follow if chinese else follow[:1].lower() + follow[1:])
+                rows.append(_row(f"{sid}-backref-about", history, text, source, "backref_about", q) | {"lang": form})
+            omitted = _omitted(q, mention, chinese)
+            if opener and omitted:  # 只说数字，配备了多少名网格员？
+                number = bool((_ZH_NUMBER if chinese else _EN_NUMBER).search(q))
+                heads = (ZH_FORMAT_NUMBER if number else ZH_FORMAT) if chinese else (EN_FORMAT_NUMBER if number else EN_FORMAT)
+                head = heads[(n + 1) % len(heads)]
+                text = (f"{head}，{omitted}" if chinese else f"{head.rstrip('.?')}: {omitted[:1].lower() + omitted[1:]}")
+                rows.append(_row(f"{sid}-format-own", [opener], text, source, "format_own", q) | {"lang": form})
+            if other is not None:
+                frame = _swap(q, mention, _name(other, chinese))
+                x = _name(entity, chinese)
+                if n % 3 == 1 and entity.kind == EntityKind.PLACE and entity.speaker:  # 换成许伟呢？ for the city
+                    x = entity.speaker if chinese else next(
+                        (e.label(False) for e in knowledge.entities if e.name == entity.speaker), x)
+                templates = ZH_SAME if chinese else EN_SAME
+                rows.append(_row(f"{sid}-same", [frame], templates[n % len(templates)].format(x=x), source, "same", q)
+                            | {"lang": form})
+                owns = ZH_SAME_OWN if chinese else EN_SAME_OWN
+                earlier = between or frame
+                rows.append(_row(f"{sid}-same-own", [earlier], owns[n % len(owns)].format(x=x) + q, source, "same_own", q)
+                            | {"lang": form})
+        if source["answers"] and (asked := _why_history(q)):
+            whys = ZH_WHY if chinese else EN_WHY
+            rows.append(_row(f"{sid}-why", [asked], whys[n % len(whys)], source, "why", q) | {"lang": form})
+        if source["answers"] and (asked := _list_history(q)):
+            lists = ZH_LIST if chinese else EN_LIST
+            rows.append(_row(f"{sid}-list", [asked], lists[n % len(lists)], source, "list", q) | {"lang": form})
+        if n % 3 == 0:
+            number = bool((_ZH_NUMBER if chinese else _EN_NUMBER).search(q))
+            formats = (ZH_FORMAT_NUMBER if number else ZH_FORMAT) if chinese else (EN_FORMAT_NUMBER if number else EN_FORMAT)
+            rows.append(_row(f"{sid}-format", [q], formats[n % len(formats)], source, "format", q) | {"lang": form})
+    return rows
+
+
+def evaluate(retriever, per_kind: int, answers: bool = True) -> dict:
+    """The figures per pattern and language (eval.followups_generated.figures), with each row."""
+    from eval import metrics
+    from eval.followups import collect
+    from eval.followups_generate import sample
+    from eval.followups_generated import figures, rewrite_ok
+    from retriever.conversation import knowledge_for
+
+    rows = sample(generate(knowledge_for(retriever), tune_sources()), per_kind)
+    ok = rewrite_ok(retriever, rows)
+    observations = collect(retriever, rows, "history") if answers else None
+    sources = {r["source"]: {"id": r["source"], "question": r["source_question"], "history": []} for r in rows}
+    by_source = collect(retriever, list(sources.values()), "alone") if answers else {}
+    alone = {r["id"]: by_source[r["source"]] for r in rows} if answers else None
+    chunks = {c.chunk_id: c.text for c in retriever.chunks} if answers else {}
+    groups = {"all answerable": [r for r in rows if r["answers"]]}
+    for kind in PATTERNS:
+        groups[kind] = [r for r in rows if r["kind"] == kind and r["answers"]]
+    for lang in ("zh", "en"):
+        groups[f"lang {lang}"] = [r for r in rows if r["lang"] == lang and r["answers"]]
+    groups["near_miss"] = [r for r in rows if not r["answers"]]
+    for row in rows:
+        row["ok"] = ok[row["id"]]
+        if observations is not None:
+            row.update({k: observations[row["id"]][k] for k in ("ranking", "abstained")})
+            row["abstained_alone"] = alone[row["id"]]["abstained"]
+            if row["answers"]:
+                qrels = metrics.relevance({row["id"]: row["answers"]}, chunks)
+                row["rank"] = metrics.first_relevant_rank(qrels[row["id"]], row["ranking"])
+                row["rank_alone"] = metrics.first_relevant_rank(qrels[row["id"]], alone[row["id"]]["ranking"])
+    return {"groups": {name: figures(group, ok, observations, chunks, alone) for name, group in groups.items() if group},
+            "rows": rows, "standalone": {}}
+
+
+@command
+def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) -> int:
+    """python -m eval.followups_patterns: print the figures (writes nothing)."""
+    import argparse
+
+    from eval.followups_generated import failure_lines, table
+    from index.env import apply_defaults
+
+    apply_defaults()
+    parser = argparse.ArgumentParser(prog="python -m eval.followups_patterns", description=__doc__.splitlines()[0])
+    parser.add_argument("--index", default=None, help="index folder (default: the bundled transcript's)")
+    parser.add_argument("--per-kind", type=int, default=40, help="rows per pattern (default 40)")
+    parser.add_argument("--rewrite-only", action="store_true", help="score the rewrites only (no answers)")
+    parser.add_argument("--failures", action="store_true", help="list each row rewritten or answered wrongly")
+    args = parser.parse_args(argv)
+    from eval.run import open_retriever
+
+    retriever, _ = open_retriever(args.index, log=log)
+    results = evaluate(retriever, args.per_kind, answers=not args.rewrite_only)
+    log(table(results).split("\n\nStandalone")[0])
+    if args.failures:
+        log("")
+        for line in failure_lines(results["rows"]):
+            log(line)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

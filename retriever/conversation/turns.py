@@ -1,0 +1,201 @@
+"""Turns that say which earlier question they lean on, or only how to answer it (session 26).
+
+- A back-reference (回到刚才第一个问题，…, 还是问济宁的那个问题，…, Back to the first question, …, Going back to the one
+  about Jining: …, As I asked before, …): the named or numbered earlier turn is the frame, not the last one; what
+  follows the head is asked of that turn (back_reference gives the turn's index and the rest).
+- "Same question for X" (同样的问题，X呢？, 同样的问题换成X, 一样的问题，问X, X呢？同样的问题。, Same question but for X?,
+  Same question, X?, X, same question?, Ask the same about X.): said as the plain ellipsis 那X呢？ / What about X? (the
+  kind of the frame's name is kept by the ellipsis), or, when a question of its own follows the head (同样的问题，湘潭
+  呢？湘潭把…？, 换成王奇呢？南阳…？), that question with X as its topic (same_question).
+- A turn that only says how to answer (只说数字, 用一句话说, Just the number, please., In one sentence.): the last
+  question again (format_only).
+- "Which ones? / 具体是哪几项？ / List them." after a question that asked how many: the same question asking which
+  (list_of); after any other question, the last question again.
+
+Pure pattern matching; the rules that use these live in retriever/rewrite.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retriever.conversation.clauses import UNITS
+
+_ZH_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
+# 回到/说回/再问回/还是 + (刚才/之前…) + 第一个 / 最开始那个 / 问X的那个 / X那个 + 问题, then a comma and the rest
+_ZH_BACK = re.compile(
+    r"^(?:我|那|那么|好的?|嗯)?[，,]?(?P<verb>(?:再|先)?(?:回到|回头说|回过头来?(?:说|问)?|说回|问回|返回|回去问|还是|接着问|再问|再说回|再说|再回到)"
+    r"(?:到)?)(?:我)?(?:刚才|刚刚|之前|前面|上面|最早)?(?:的|说的|问的)?"
+    r"(?P<which>第(?P<n>[一二两三四五1-5])(?:个|条|题)|最开始(?:那个|的)?|一开始(?:那个|的)?|最早(?:那个|的)?|开头(?:那个|的)?|头一个"
+    r"|那个|问(?P<x>[^，,？?。]{1,12}?)的那个|(?P<y>[^，,？?。的]{1,12}?)(?:的)?那个)?(?:问题)?(?:上)?(?:来)?"
+    r"(?:[，,：:。]\s*|(?=[？?。]*$))(?P<rest>.*)$"
+)
+_EN_BACK = re.compile(
+    r"(?i)^(?:(?:so|ok(?:ay)?|and|well|now|right)[,\s]+)?(?:(?:(?:let'?s\s+|let\s+me\s+|i'?d\s+like\s+to\s+)?(?:go(?:ing)?|com(?:e|ing)|"
+    r"get(?:ting)?|turn(?:ing)?)\s+back|back|return(?:ing)?|to\s+go\s+back)\s+to\s+(?:the|my|your|that)\s+"
+    r"(?:(?P<ord>first|1st|second|2nd|third|3rd|earlier|original|previous|other|very\s+first)\s+)?(?:question|one|topic|thing\s+i\s+asked)"
+    r"(?:\s+(?:about|on|for)\s+(?P<x>[^,:;?]+?))?|(?:as|like)\s+i\s+asked\s+(?:before|earlier|at\s+first|first)|"
+    r"(?:back\s+to|going\s+back\s+to|returning\s+to)\s+(?P<y>[^,:;?]+?)'s\s+question)"
+    r"\s*(?:[,:;.?!]|\s[-—–]|$)\s*(?P<rest>.*)$"
+)
+_EN_ORDINALS = {"first": 1, "1st": 1, "very first": 1, "original": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+
+
+def back_reference(text: str, chinese: bool, names: list[list[str]]) -> tuple[int, str] | None:
+    """(the index of the earlier turn a back-reference goes back to, the rest of the turn), or None.
+
+    Args:
+        text: the turn as typed.
+        chinese: whether it is Chinese.
+        names: for each earlier turn, oldest first, the names it mentions (to find 'the one about X').
+    """
+    match = (_ZH_BACK if chinese else _EN_BACK).match(text.strip())
+    if not match or len(names) < 2 and not match.group("rest").strip():
+        return None
+    rest = match.group("rest").strip()
+    about = (match.group("x") or match.group("y") or "").strip()
+    if chinese:
+        which, verb = match.group("which") or "", match.group("verb")
+        if not which and not about:
+            return None  # 还是，…/ 再说，…: no turn is named
+        if match.group("n"):
+            index = _ZH_NUMERALS[match.group("n")] - 1
+        elif about:
+            index = _named(about, names)
+        elif which.startswith(("最", "一开始", "开头", "头一")):
+            index = 0
+        elif "还是" in verb:  # 还是刚才那个问题，…: the last one still
+            index = len(names) - 1
+        else:  # 回到刚才那个问题，…: one before the last
+            index = max(len(names) - 2, 0)
+    else:
+        ordinal = (match.group("ord") or "").lower()
+        if about:
+            index = _named(about, names)
+        elif ordinal in _EN_ORDINALS:
+            index = _EN_ORDINALS[re.sub(r"\s+", " ", ordinal)] - 1
+        else:  # the earlier / previous / other one, as I asked before: one before the last
+            index = max(len(names) - 2, 0)
+    if index is None or not 0 <= index < len(names):
+        return None
+    return index, rest
+
+
+def _named(about: str, names: list[list[str]]) -> int | None:
+    """The latest earlier turn that names what 'about' names (None when none does)."""
+    folded = about.lower()
+    for index in range(len(names) - 1, -1, -1):
+        if any(n and (n.lower() in folded or folded in n.lower()) for n in names[index]):
+            return index
+    return None
+
+
+# 同样的问题，X呢？ / 同样的问题换成X / 一样的问题，问X / 还是同样的问题，X呢？ / X呢？同样的问题。
+# (then maybe a question of its own)
+_ZH_SAME_HEAD = r"(?:还是|也是|那|那么)?(?:同样|一样|相同)的问题(?:再问一遍|问一下|问问)?"
+_ZH_SAME = re.compile(
+    rf"^(?:{_ZH_SAME_HEAD})[，,：:]?\s*(?:换成|换作|换到|放到|问一下|问问|问|对于|关于|说说)?(?P<x>[^，,？?。！!]{{1,16}}?)"
+    r"(?:那边|这边)?(?:呢|的呢|怎么样|又如何|如何)?(?:[？?。！!，,]+|$)\s*(?P<rest>.*)$"
+    r"|^(?:换成|换作)(?P<x2>[^，,？?。！!]{1,16}?)(?:那边|这边)?(?:呢|的呢)?[？?，,。]+\s*(?P<rest2>\S.*)$"
+    rf"|^(?:那|那么)?(?P<x3>[^，,？?。！!]{{1,16}}?)(?:呢)?[？?，,。]+\s*(?:{_ZH_SAME_HEAD})[？?。！!]*$"
+)
+_EN_SAME = re.compile(
+    r"(?i)^(?:(?:and|so|ok(?:ay)?|then)[,\s]+)?(?:(?:the\s+)?same\s+(?:question|thing|for|again)(?:\s+again)?(?:\s*,\s*|\s+)(?:but\s+)?"
+    r"(?:(?:for|about|with|in|of|on|regarding)\s+)?(?P<x>[^,:;?.!]+?)|ask(?:\s+you)?\s+the\s+same(?:\s+question|\s+thing)?\s+"
+    r"(?:about|for|of|regarding)\s+(?P<x2>[^,:;?.!]+?)|(?:(?:and\s+)?(?:what|how)\s+about\s+)?(?P<x3>[^,:;?.!]+?)\s*,\s*"
+    r"(?:the\s+)?same\s+(?:question|thing)(?:\s+again)?)(?:\s*[,:;?.!]+|\s+[-—–]|$)\s*(?P<rest>.*)$"
+)
+
+
+def same_question(text: str, chinese: bool) -> tuple[str, str] | None:
+    """(X, the question after the head or '') of a 'same question for X' turn, else None."""
+    match = (_ZH_SAME if chinese else _EN_SAME).match(text.strip())
+    if not match:
+        return None
+    x = (match.group("x") or match.group("x2") or match.group("x3") or "").strip()
+    rest = ((match.groupdict().get("rest") or "") + (match.groupdict().get("rest2") or "")).strip()
+    asking = r"什么|怎么|哪|谁|多少|几|吗" if chinese else r"(?i)\b(?:what|how|who|which|why|when|where|is|are|did|does)\b"
+    if not x or re.search(asking, x):
+        return None
+    if not chinese and re.match(r"(?i)^(?:question|thing|again|as|here|there|one|answer)$", x):
+        return None
+    return x, rest
+
+
+# only how to answer: 只说数字, 给个数就行, 用一句话说, 简单说一下; Just the number, please. In one sentence. Keep it short.
+_ZH_FORMAT = re.compile(
+    r"^(?:请|麻烦|那|那么|好|嗯)?[，,]?(?:你)?(?:(?:只|就|直接|光)(?:要|说|讲|回答|告诉我|给|给我)?(?:个|一个|一下)?(?:具体)?(?:数字|数|数据|结果|答案|数值)"
+    r"|(?:只|就|直接)?(?:给|告诉我|说)(?:个|一个)(?:数|数字|答案)"
+    r"|(?:用|拿)?一句话(?:说|讲|概括|回答|总结|说说|讲讲)?(?:一下)?|(?:简单|简短|简要|扼要)(?:点|一点|些|地)?(?:说|讲|回答|概括|总结)?(?:一下)?(?:说|讲)?"
+    r"|(?:说|讲|回答)(?:得)?(?:简短|简单|简洁|短)(?:点|一点|些)|长话短说)(?:就行|就好|就可以|即可|就够了)?(?:了|吧|呗|啊|哈)?[。.！!？?～~]*$"
+)
+_EN_FORMAT = re.compile(
+    r"(?i)^(?:(?:ok(?:ay)?|so|and|sorry|please|um+|hmm+)[,\s]+)?(?:(?:can|could)\s+you\s+)?(?:(?:just|only)\s+)?(?:give\s+me\s+|tell\s+me\s+|say\s+)?"
+    r"(?:(?:just|only)\s+)?(?:the\s+)?(?:(?:number|figure|count|total|amount|answer)(?:\s+only)?|(?:in\s+)?(?:one|a\s+single)\s+(?:sentence|line|word)|"
+    r"in\s+(?:a\s+)?(?:word|short|brief|nutshell)|briefly|(?:keep|make)\s+it\s+(?:short|brief)|(?:a\s+)?short(?:er)?\s+(?:answer|version)|"
+    r"(?:the\s+)?short\s+version|tl;?dr|summari[sz]e(?:\s+(?:it|that))?)(?:\s*,?\s*(?:please|thanks|pls))?[\s.!?]*$"
+)
+
+
+def format_only(text: str, chinese: bool) -> bool:
+    """True when a turn only says how to answer the last question (只说数字, 用一句话说, Just the number, please.)."""
+    return bool((_ZH_FORMAT if chinese else _EN_FORMAT).match(text.strip()))
+
+
+_CLAUSE = re.compile(r"([，,：:；;]\s*)")
+_ASKED_SO = re.compile(r"(?i)只|就|直接|一句话|简|短|\b(?:just|only|please|sentence|brief(?:ly)?|short|word|nutshell)\b")
+
+
+_POLITE = re.compile(r"(?i)^\s*(?:please|thanks|thank\s+you|pls|谢谢|请|麻烦了)\s*$")
+
+
+def without_format(text: str, chinese: bool) -> str:
+    """A question with the clauses that only say how to answer left out (只说数字，氮氧化物那项呢？ → 氮氧化物那项呢？;
+    Returning to Nanyang, in one sentence: what …? → Returning to Nanyang, what …?); the text itself when it has none.
+    A clause is left out only when it says just, only, briefly, one sentence (只, 直接, 一句话, 简) and more follows."""
+    parts = _CLAUSE.split(text.strip())
+    pieces, seps = parts[0::2], parts[1::2] + [""]
+    dropped = [format_only(p, chinese) and bool(_ASKED_SO.search(p)) for p in pieces[:-1]]
+    for i, piece in enumerate(pieces[:-1]):  # Just the number, please: …: the please goes with it
+        if _POLITE.match(piece) and (i and dropped[i - 1] or i + 1 < len(dropped) and dropped[i + 1]):
+            dropped[i] = True
+    kept = [(p, s) for p, s, d in zip(pieces[:-1], seps, dropped) if not d]
+    if len(kept) == len(pieces) - 1 or not pieces[-1].strip() or _POLITE.match(pieces[-1].rstrip("。.!！?？ ")):
+        return text
+    return "".join(p + s for p, s in kept) + pieces[-1]
+
+
+# Which ones?: 具体是哪几项？, 分别是哪些？, 都有哪些？, 是哪几个？, 能列一下吗？, 列出来;
+# Which ones?, List them., Name them, What are they?
+_ZH_LIST = re.compile(
+    r"^(?:那|那么)?(?:具体|分别|都|各|主要)(?:有|是|包括|指)?(?:哪些|哪几(?:个|项|家|类|条|种|样|方面)?|什么|啥)(?:呢|啊)?[？?。]*$"
+    r"|^(?:那|那么)?(?:有|是|包括|指)?(?:哪些|哪几(?:个|项|家|类|条|种|样|方面)?)(?:呢|啊)?[？?。]*$"
+    r"|^(?:那|那么)?(?:能|可以|麻烦|请)?(?:你)?(?:具体)?(?:列|说|讲|举)(?:一下|出来|一列|举一下)(?:都是|分别是|是)?(?:哪些|哪几个)?(?:吗|吧|呢)?[？?。]*$"
+    r"|^(?:那|那么)?(?:都是|分别是|具体是)(?:啥|什么)(?:呢)?[？?。]*$"
+)
+_EN_LIST = re.compile(
+    r"(?i)^(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:which\s+ones|what\s+(?:are|were)\s+they|(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
+    r"(?:list|name)\s+(?:them|those|these)(?:\s+all)?|list\s+please|which\s+(?:are|were)\s+they|what\s+(?:are|were)\s+those)"
+    r"(?:\s*,?\s*please)?[\s.!?]*$"
+)
+_ZH_COUNT = re.compile(rf"(?:多少|几)(?P<unit>{UNITS})?")
+_EN_COUNT = re.compile(r"(?i)^(?P<open>\W*)how\s+many\s+")
+
+
+def asks_list(text: str, chinese: bool) -> bool:
+    """True when a turn only asks which ones (具体是哪几项？, List them.)."""
+    return bool((_ZH_LIST if chinese else _EN_LIST).match(text.strip()))
+
+
+def list_of(last: str, chinese: bool) -> str:
+    """The last question asking which ones instead of how many (济宁开通了几个新媒体平台？ → 济宁开通了哪几个新媒体平台？;
+    How many measures did Jining take? → Which measures did Jining take?), else the last question as it is."""
+    if chinese:
+        match = _ZH_COUNT.search(last)
+        if match is None:
+            return last
+        unit = match.group("unit") or ""
+        new = f"哪几{unit}" if unit in ("个", "项", "家", "类", "条", "种", "位", "所", "处", "批") and unit else "哪些"
+        return last[: match.start()] + new + last[match.end() :]
+    match = _EN_COUNT.match(last)
+    return f"{match.group('open')}Which {last[match.end():]}" if match else last
