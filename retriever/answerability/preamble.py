@@ -434,6 +434,9 @@ def unframed(question: str, contains=None) -> str:
 
     question = aliased(question, contains)  # (persona23) 滨城 → 大连, 生态环境部 → 环境保护部: the text's own names
     question = _ROUND_CLOCK.sub("24小时", question)  # (persona23) 一天到晚都有人接 → 24小时都有人接
+    from retriever.answerability.exam import examined
+
+    question = examined(question, contains)  # (persona24) a blank, options, an English self-introduction: the asked slot only
     if not re.search(_HAN, question):
         from retriever.answerability.texting import untexted  # (persona21) the texter's chat English written out
 
