@@ -131,6 +131,25 @@ def _symbols_read(question: str, contains) -> str:
     return question
 
 
+# --- the source frame of an opinion or an account (What, in Su Guojun's view, …; …, according to its vice-president's
+# introduction?): the speaker's view or account is how the text gives his words; its noun asks nothing ---
+_EN_VIEW = lazy_compile(
+    r"\b(in|according to|by)\s+((?:(?:its|his|her|their|the)\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})['’]s?\s+"
+    r"(?:own\s+)?(?:view|views|opinion|eyes|mind|account|words|introduction|remarks|telling|description|explanation"
+    r"|judgement|judgment|assessment|presentation|speech|reckoning|estimation)\b",
+    re.I,
+)
+# a source named only by a pointing word at the close (…, according to its vice-president?; … as the host put it): it
+# points back at what the question names
+_EN_POINTED_SOURCE = lazy_compile(
+    r"[,;]?\s*(?:according to|as told by|in the words of)\s+(?:its|his|her|their|the|this|that)\s+[^,;?]{1,40}?(?=\s*[?.]?\s*$)",
+    re.I,
+)
+# a manner adverb before the verb (专门请来, 特地派出): how a thing was done, not what is asked; read only when the text
+# never writes it (the text's own 专门 may be what a passage says)
+_MANNER = lazy_compile(r"(专门|專門|特地|专程|專程)(?=[\u4e00-\u9fff])(?!的|化|性|机构|機構|人员|人員|委员|委員)")
+
+
 def _is_person(word: str) -> bool:
     from index.normalize import to_simplified
     from retriever.answerability.names import person_name
@@ -214,6 +233,8 @@ def examined(question: str, contains=None) -> str:
             text = text[: opinion.start()] + opinion.group("who") + "说" + text[opinion.end():]
         text = _LISTED_COUNT.sub(lambda m: m.group("list") + "等", text)
         text = _symbols_read(text, contains)
+        if contains is not None:
+            text = _MANNER.sub(lambda m: m.group(0) if contains(m.group(1)) else "", text)
     else:
         labelled = _EN_LABEL.sub("", text)
         if labelled != text:
@@ -225,6 +246,8 @@ def examined(question: str, contains=None) -> str:
         if blank_first:
             text = text.lstrip()
             text = text[:1].upper() + text[1:]
+        text = _EN_VIEW.sub(lambda m: ("According" if m.start() == 0 else "according") + " to " + m.group(2), text)
+        text = _EN_POINTED_SOURCE.sub("", text)
         self_ = _EN_SELF.match(text)
         if self_ and len(re.findall(r"\w+", text[self_.end():])) >= 3:
             rest = text[self_.end():].lstrip()
