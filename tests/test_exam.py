@@ -66,3 +66,28 @@ def test_symbols_read_as_the_texts_words_only_when_the_text_writes_them():
     assert examined("湘潭的PPP模式是什么", contains) == "湘潭的PPP模式是什么"  # the text writes PPP
     assert examined("大连削减NOx多少吨？", contains) == "大连削减NOx多少吨？"  # the text has no word for it
     assert examined("大连削减SO₂多少万t？") == "大连削减SO₂多少万t？"  # no text to check against
+
+
+def test_a_pointed_source_at_the_close_is_frame_but_a_named_one_stays():
+    assert examined("For How Long Had Pubang Landscape Existed, According To Its Vice-President's Introduction?") == (
+        "For How Long Had Pubang Landscape Existed?")
+    assert examined("How much water went north, according to the Nanyang chief?") == (
+        "How much water went north, according to the Nanyang chief?")
+    assert examined("What, in Su Guojun's view, must innovation include?") == (
+        "What, according to Su Guojun, must innovation include?")
+
+
+def test_an_askers_own_unit_adds_no_words():
+    import re
+
+    from retriever.answerability.preamble import unframed
+
+    text = re.sub(r"\s", "", open("data/env-forum-2016.txt", encoding="utf-8").read())
+
+    def written(word: str) -> bool:
+        return bool(word) and word in text
+
+    assert unframed("我是河北一个县环保局的，我们也在搞网格化，想问一下济宁配了多少网格员？", written) == "济宁配了多少网格员？"
+    assert unframed("我是四川一个市的记者，最近在写大气污染的稿子，大连拆了多少台锅炉？", written) == "大连拆了多少台锅炉？"
+    assert unframed("俺们县也想学南阳搞河长制，他们那河长制最后要变成个啥？", written) == "南阳，他们那河长制最后要变成个啥？"
+    assert unframed("我是湘潭人，小时候在竹埠港边上长大，那边的化工厂现在还在不在？", written) == "湘潭竹埠港的化工厂现在还在不在？"

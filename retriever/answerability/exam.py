@@ -247,7 +247,10 @@ def examined(question: str, contains=None) -> str:
             text = text.lstrip()
             text = text[:1].upper() + text[1:]
         text = _EN_VIEW.sub(lambda m: ("According" if m.start() == 0 else "according") + " to " + m.group(2), text)
-        text = _EN_POINTED_SOURCE.sub("", text)
+        words = re.findall(r"[A-Za-z][\w'’\-]*", text)
+        titled = len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+        # a capital inside the source names it (according to the Nanyang chief), unless every word is capitalised
+        text = _EN_POINTED_SOURCE.sub(lambda m: "" if titled or not re.search(r"\s[A-Z]", m.group(0)) else m.group(0), text)
         self_ = _EN_SELF.match(text)
         if self_ and len(re.findall(r"\w+", text[self_.end():])) >= 3:
             rest = text[self_.end():].lstrip()
