@@ -91,3 +91,17 @@ def test_an_askers_own_unit_adds_no_words():
     assert unframed("我是四川一个市的记者，最近在写大气污染的稿子，大连拆了多少台锅炉？", written) == "大连拆了多少台锅炉？"
     assert unframed("俺们县也想学南阳搞河长制，他们那河长制最后要变成个啥？", written) == "南阳，他们那河长制最后要变成个啥？"
     assert unframed("我是湘潭人，小时候在竹埠港边上长大，那边的化工厂现在还在不在？", written) == "湘潭竹埠港的化工厂现在还在不在？"
+
+
+def test_a_self_introduction_run_stops_at_the_questions_own_clause():
+    import re
+
+    from retriever.answerability.preamble import unframed
+
+    text = re.sub(r"\s", "", open("data/env-forum-2016.txt", encoding="utf-8").read())
+
+    def written(word: str) -> bool:
+        return bool(word) and word in text
+
+    assert unframed("我是四川一个市的记者，最近在写稿子，区锦雄提到的那个小镇，人口不到多少？", written) == (
+        "区锦雄提到的那个小镇，人口不到多少？")

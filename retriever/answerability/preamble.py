@@ -516,6 +516,11 @@ _HEARSAY = lazy_compile(r"[说說讲講称稱听聽]")  # 我邻居说…, 我�
 _ASKER = lazy_compile(r"^(?:我|本人|俺|咱|小时候|小時候|从小|從小|打小|老家|家里|家裡|我家|以前我)")
 _ORIGIN = lazy_compile(r"^(?:我|本人|俺)(?:是|系)([\u4e00-\u9fff]{2,8}?)(?:人|的人)$")
 _PERSONA = lazy_compile(r"^(?:我|本人|俺)(?:是|系)[^，,]{0,12}的$")  # 我是做环保的: who asks, said by the opening rule
+# what goes on about the asker's job after their self-introduction (最近在写…的稿子, 平时负责…); a clause naming anything
+# else (區錦雄提到…的那个小镇，) is the question's own
+_ASKER_MORE = lazy_compile(
+    r"^(?:最近|近来|近來|现在|現在|目前|平时|平時|平常|正在|一直|今年|去年|这几年|這幾年|刚|剛|主要|专门|專門)"
+)
 _SELF_INTRO = lazy_compile(r"^(?:我|本人|俺)(?:是|系)|^作为")
 # the asker's own unit named indefinitely (一个县环保局, 一家公司) or their own organisation's doing (我们也在搞…, 我们县…):
 # another place than the text's, whose words are no part of the question (session 26, readers22)
@@ -700,8 +705,8 @@ def situated(question: str, contains=None) -> str:
     context: list[str] = []
     introduced = False  # (persona24) a job's self-introduction (我是四川一个市的记者，): what follows is about that job
     # the clauses after the first one about the asker go on about them (我是南阳人，在这边住了十几年，想问问…)
-    while len(clauses) > 1 and (_ASKER.match(clauses[0]) or context or introduced) \
-            and not _ZH_ASKING.search(clauses[0]) and not _HEARSAY.search(clauses[0]):
+    while len(clauses) > 1 and not _ZH_ASKING.search(clauses[0]) and not _HEARSAY.search(clauses[0]) and (
+            _ASKER.match(clauses[0]) or (context and not introduced) or (introduced and _ASKER_MORE.match(clauses[0]))):
         clause = clauses.pop(0)
         if not _ORIGIN.match(clause.rstrip("，,；;。！! ")) and not _OPENING.sub("", clause).strip():
             introduced = introduced or (not context and bool(_SELF_INTRO.match(clause)))
