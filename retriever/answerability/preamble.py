@@ -435,6 +435,9 @@ def unframed(question: str, contains=None) -> str:
 
     question = aliased(question, contains)  # (persona23) 滨城 → 大连, 生态环境部 → 环境保护部: the text's own names
     question = _ROUND_CLOCK.sub("24小时", question)  # (persona23) 一天到晚都有人接 → 24小时都有人接
+    from retriever.answerability.exam import examined
+
+    question = examined(question, contains)  # (persona24) a blank, options, an English self-introduction: the asked slot only
     if not re.search(_HAN, question):
         from retriever.answerability.texting import untexted  # (persona21) the texter's chat English written out
 
@@ -519,6 +522,19 @@ _HEARSAY = lazy_compile(r"[说說讲講称稱听聽]")  # 我邻居说…, 我�
 _ASKER = lazy_compile(r"^(?:我|本人|俺|咱|小时候|小時候|从小|從小|打小|老家|家里|家裡|我家|以前我)")
 _ORIGIN = lazy_compile(r"^(?:我|本人|俺)(?:是|系)([\u4e00-\u9fff]{2,8}?)(?:人|的人)$")
 _PERSONA = lazy_compile(r"^(?:我|本人|俺)(?:是|系)[^，,]{0,12}的$")  # 我是做环保的: who asks, said by the opening rule
+# what goes on about the asker's job after their self-introduction (最近在写…的稿子, 平时负责…); a clause naming anything
+# else (區錦雄提到…的那个小镇，) is the question's own
+_ASKER_MORE = lazy_compile(
+    r"^(?:最近|近来|近來|现在|現在|目前|平时|平時|平常|正在|一直|今年|去年|这几年|這幾年|刚|剛|主要|专门|專門)"
+)
+_SELF_INTRO = lazy_compile(r"^(?:我|本人|俺)(?:是|系)|^作为")
+# the asker's own unit named indefinitely (一个县环保局, 一家公司) or their own organisation's doing (我们也在搞…, 我们县…):
+# another place than the text's, whose words are no part of the question (session 26, readers22)
+_OWN_UNIT = lazy_compile(
+    r"[一某](?:个|個|家|所)?[\u4e00-\u9fff]{0,2}?(?:县|縣|区|區|市|省|镇|鎮|乡|鄉|村|单位|單位|企业|企業|公司|部门|部門|局|厂|廠)"
+    r"|^(?:我们|我們|咱们|咱們|俺们|俺們)"
+)
+_POINTED = lazy_compile(r"他们|他們|她们|她們|人家|那边|那邊|那里|那裡|那儿|那兒|当地|當地")  # a referent the context names
 _DEICTIC = lazy_compile(r"^(?:那边|那邊|那里|那裡|那儿|那兒|那一片|那片|那块|那塊|这边|這邊|这里|這裡|当地|當地)(?:的)?")
 
 
@@ -693,18 +709,22 @@ def situated(question: str, contains=None) -> str:
         return question
     clauses = re.split(r"(?<=[，,；;。！!])", question)
     context: list[str] = []
+    introduced = False  # (persona24) a job's self-introduction (我是四川一个市的记者，): what follows is about that job
     # the clauses after the first one about the asker go on about them (我是南阳人，在这边住了十几年，想问问…)
-    while len(clauses) > 1 and (_ASKER.match(clauses[0]) or context) and not _ZH_ASKING.search(clauses[0]) \
-            and not _HEARSAY.search(clauses[0]):
+    while len(clauses) > 1 and not _ZH_ASKING.search(clauses[0]) and not _HEARSAY.search(clauses[0]) and (
+            _ASKER.match(clauses[0]) or (context and not introduced) or (introduced and _ASKER_MORE.match(clauses[0]))):
         clause = clauses.pop(0)
         if not _ORIGIN.match(clause.rstrip("，,；;。！! ")) and not _OPENING.sub("", clause).strip():
+            introduced = introduced or (not context and bool(_SELF_INTRO.match(clause)))
             continue  # 我想了解一下，: the asker's opening, no context
         context.append(clause.rstrip("，,；;。！! "))
     rest = "".join(clauses).strip()
-    if not context or len(_WORDS.findall(rest)) < 2:
+    if not (context or introduced) or len(_WORDS.findall(rest)) < 2:
         return question
     kept: list[str] = []
     for clause in context:
+        if (introduced or _OWN_UNIT.search(clause)) and not _POINTED.search(rest):
+            continue  # (persona24) their own unit, job and numbers (我在江苏一个区环保局干了五年, 我们也在搞网格化)
         if _PERSONA.match(clause) and not _ORIGIN.match(clause):
             continue
         origin = _ORIGIN.match(clause)
