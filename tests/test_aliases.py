@@ -34,3 +34,9 @@ def test_fails_safe():
     assert aliased("滨城是哪里？", None) == "滨城是哪里？"  # no text to check against
     # an aside whose name the question writes nowhere else stays: the text may write only that name
     assert aliased("湘潭市城管局（当时叫环保局）的局长是谁", contains) == "湘潭市城管局（当时叫环保局）的局长是谁"
+
+
+def test_english_nicknames():  # session 26, en7
+    assert aliased("How many boilers did Bincheng remove?", contains) == "How many boilers did Dalian remove?"
+    assert aliased("How much did the Lotus City raise in bonds?", contains) == "How much did the Xiangtan raise in bonds?"
+    assert aliased("Who heads the Dalian EEB?", contains) == "Who heads the Dalian Environmental Protection Bureau?"

@@ -112,3 +112,21 @@ def test_a_channel_check_is_no_question():
     assert nonsense("能听见我吗", LEXICON, ["听见"]) == 1.0
     assert nonsense(unframed("呃那个谁谁谁，好吧就这样"), LEXICON, ["谁谁谁", "好"]) == 1.0
     assert nonsense("南阳听取了谁的意见？", LEXICON, ["南阳", "听取", "意见"]) == 0.0
+
+
+def test_the_quiz_writers_english():  # session 26, en7
+    from retriever.answerability.preamble import english_quiz
+
+    assert english_quiz("Fill in the blank: Dalian removed ___ coal-fired boilers under 10 tonnes.") == \
+        "Dalian removed how many coal-fired boilers under 10 tonnes?"
+    assert english_quiz("Complete the sentence: Xiangtan issued bonds worth ___ yuan.") == \
+        "Xiangtan issued bonds worth how much yuan?"
+    assert english_quiz("Fill in the blank: Nanyang used ___ to replace water-using firms.") == \
+        "Nanyang used what to replace water-using firms?"
+    assert english_quiz("How many grid officers does Jining have? (a) 162 (b) 992 (c) 1416") == \
+        "How many grid officers does Jining have?"
+    assert english_quiz("Which of the following is true of Dalian's boilers: A. 1416 removed B. 2000 removed") == \
+        "Which is true of Dalian's boilers?"
+    assert english_quiz("Which model did Xiangtan use? A) PPP B) BOT C) franchise") == "Which model did Xiangtan use?"
+    for typed in ("Who said a) this and b) that?", "What is plan A. Is plan B better?", "How many boilers did Dalian remove?"):
+        assert english_quiz(typed) == typed

@@ -66,3 +66,13 @@ def test_glossary_word_of_one_word_keys_the_head_only() -> None:
     keys = glossary_keys({"垃圾", "生活"})
     assert keys["garbag"] == {"垃圾"}  # garbage is no 生活 of 生活垃圾
     assert keys["household wast"] == {"生活", "垃圾"}
+
+
+def test_words_of_place_and_verbs_are_no_things() -> None:  # session 26, en7
+    assert things_unmapped("How much did the ministry put toward Xiangtan?", [_unit("toward")], _unmapped) == 0.0
+    units = [_unit("inventory", "清单"), _unit("pin")]
+    assert things_unmapped("What inventory did Jining compile to pin down its sources?", units, _unmapped) == 0.0
+    units = [_unit("volunteer"), _unit("river", "河")]
+    assert things_unmapped("I volunteer on river cleanups: what does Nanyang do?", units, _unmapped) == 0.0
+    units = [_unit("volunteer")]
+    assert things_unmapped("How many volunteer groups does Nanyang have?", units, _unmapped) == 1.0

@@ -39,6 +39,15 @@ _ONE_WORD = re.compile(r"^[a-z]{3,}$")
 CAP = 2
 # A noun that is part of how the question asks (to what extent, in what way, what kind of): no thing asked about
 _ASKING = re.compile(r"\b(?:to|in|of)?\s*(?:what|which)\s+(extent|degree|way|kind|sort|type)s?\b", re.I)
+# English words of place and manner that CC-CEDICT glosses a noun by (toward: 往, outright: 彻底) but that name no thing
+_NO_THING = frozenset(
+    "toward towards outside inside within without beyond amid amidst via upstream downstream overseas abroad ahead apart "
+    "outright altogether onward onwards".split()
+)
+# A word used as a verb names no thing (session 26, en7): after an infinitive's to or a subject pronoun (to pair, I
+# volunteer), or before a phrasal verb's particle (pin down, sort out, hold back)
+_VERB_BEFORE = re.compile(r"(?i)\b(?:to|i|we|they|you|he|she)\s+$")
+_PARTICLE_AFTER = re.compile(r"(?i)^\s+(?:down|up|out|off|away|back|aside|forth)\b")
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +138,15 @@ def _in_compound(word: str, question: str) -> bool:
     return bool(re.search(rf"(?i)(?:[a-z0-9]-{re.escape(word)}\b|\b{re.escape(word)}-[a-z0-9])", question))
 
 
+def used_as_verb(word: str, question: str) -> bool:
+    """Every time the question writes the word, it is a verb: after to or a subject pronoun, or before a particle
+    (What inventory did Jining compile to pin down …; I volunteer on river cleanups)."""
+    spots = list(re.finditer(rf"(?i)\b{re.escape(word)}\b", question))
+    return bool(spots) and all(
+        _VERB_BEFORE.search(question[: m.start()]) or _PARTICLE_AFTER.match(question[m.end():]) for m in spots
+    )
+
+
 def about_document(units: Sequence, top_is_part: bool, titles: Iterable[str]) -> bool:
     """The question asks about the document itself: its top passage is a part of the document (title, note,
     participants) and one of its nouns is written in a document's title (forum: 论坛)."""
@@ -164,7 +182,7 @@ def things_unmapped(
     asking = {m.lower() for m in _ASKING.findall(question)}
     found = [
         u.label for u in units
-        if u.label.isascii() and unmapped(u) and u.label not in asking and is_thing(u.label)
-        and not _in_compound(u.label, question)
+        if u.label.isascii() and unmapped(u) and u.label not in asking and u.label not in _NO_THING
+        and is_thing(u.label) and not _in_compound(u.label, question) and not used_as_verb(u.label, question)
     ]
     return float(min(len(set(found)), CAP))
