@@ -114,19 +114,19 @@ def test_a_channel_check_is_no_question():
     assert nonsense("南阳听取了谁的意见？", LEXICON, ["南阳", "听取", "意见"]) == 0.0
 
 
-def test_the_quiz_writers_english():  # session 26, en7
-    from retriever.answerability.preamble import english_quiz
+def test_the_quiz_writers_english():  # session 26, en7 (read by exam.examined, persona24's module)
+    from retriever.answerability.exam import examined
 
-    assert english_quiz("Fill in the blank: Dalian removed ___ coal-fired boilers under 10 tonnes.") == \
+    assert examined("Fill in the blank: Dalian removed ___ coal-fired boilers under 10 tonnes.") == \
         "Dalian removed how many coal-fired boilers under 10 tonnes?"
-    assert english_quiz("Complete the sentence: Xiangtan issued bonds worth ___ yuan.") == \
+    assert examined("Complete the sentence: Xiangtan issued bonds worth ___ yuan.") == \
         "Xiangtan issued bonds worth how much yuan?"
-    assert english_quiz("Fill in the blank: Nanyang used ___ to replace water-using firms.") == \
+    assert examined("Fill in the blank: Nanyang used ___ to replace water-using firms.") == \
         "Nanyang used what to replace water-using firms?"
-    assert english_quiz("How many grid officers does Jining have? (a) 162 (b) 992 (c) 1416") == \
+    assert examined("How many grid officers does Jining have? (a) 162 (b) 992 (c) 1416") == \
         "How many grid officers does Jining have?"
-    assert english_quiz("Which of the following is true of Dalian's boilers: A. 1416 removed B. 2000 removed") == \
-        "Which is true of Dalian's boilers?"
-    assert english_quiz("Which model did Xiangtan use? A) PPP B) BOT C) franchise") == "Which model did Xiangtan use?"
+    assert examined("Which of the following is true of Dalian's boilers: A. 1416 removed B. 2000 removed") == \
+        "What is true of Dalian's boilers?"
+    assert examined("Which model did Xiangtan use? A) PPP B) BOT C) franchise") == "Which model did Xiangtan use?"
     for typed in ("Who said a) this and b) that?", "What is plan A. Is plan B better?", "How many boilers did Dalian remove?"):
-        assert english_quiz(typed) == typed
+        assert examined(typed) == typed

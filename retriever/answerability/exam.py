@@ -52,6 +52,7 @@ _ZH_AMOUNT_BEFORE = (
 _ZH_AMOUNT_AFTER = r"\s*(?:的)?(?:钱|錢|补贴|補貼|资金|資金|经费|經費|费用|費用|罚款|罰款|投资|投資|工资|工資|公頃|噸|萬|億)"
 _ZH_BLANK = lazy_compile(rf"(?:约|約|大约|大約)?{_BLANK}")
 _EN_BLANK = lazy_compile(r"(?:_{2,}|＿{2,}|\(\s*\)|\[\s*\])")
+_EN_MONEY = lazy_compile(r"^\s*(?:yuan|rmb|dollars?|percent|per cent|%|million|billion|bn\b)", re.I)  # how much (en7)
 _EN_NUMBERED = lazy_compile(
     r"^\s*(?!(?:does|did|do|has|have|had|is|are|was|were|will|would|can|could)\b)(?:[\w\-]+\s+){0,2}?"
     r"(?!(?:does|has|is|was|this|its|as|us|his|yes|less|plus|thus)\b)"
@@ -196,9 +197,23 @@ def _zh_blank(question: str) -> str:
     return text
 
 
+def _en_options_cut(question: str, labelled: bool) -> str:
+    """An English question without its trailing options, only when they run (a), (b)… after a whole stem (… have? (a) …;
+    … boilers: A. …), a quiz label or "which of the following" (en7): Who said a) this and b) that? stays as typed."""
+    markers = list(re.finditer(_EN_OPTION, question))
+    if len(markers) < 2:
+        return question
+    letters = [re.sub(r"[^a-dA-D]", "", m.group(0)).lower() for m in markers[:2]]
+    head = question[: markers[0].start()].rstrip()
+    listed = labelled or head.endswith(("?", "？", ":", "：")) or _EN_STEM.search(head)
+    return _cut_options(question, _EN_OPTION) if letters == ["a", "b"] and listed else question
+
+
 def _en_blank(question: str) -> str:
     def fill(m: re.Match) -> str:
         after = question[m.end():]
+        if _EN_MONEY.match(after):
+            return "how much"
         return "how many" if _EN_NUMBERED.match(after) else "what"
 
     text = _EN_BLANK.sub(fill, question)
@@ -237,9 +252,10 @@ def examined(question: str, contains=None) -> str:
             text = _MANNER.sub(lambda m: m.group(0) if contains(m.group(1)) else "", text)
     else:
         labelled = _EN_LABEL.sub("", text)
-        if labelled != text:
+        was_labelled = labelled != text
+        if was_labelled:
             text = labelled[:1].upper() + labelled[1:]
-        text = _cut_options(text, _EN_OPTION)
+        text = _en_options_cut(text, was_labelled)
         text = _EN_STEM.sub(lambda m: "What" if m.group(0).strip()[:1].isupper() else "what", text)
         blank_first = bool(_EN_BLANK.match(text.lstrip()))
         text = _en_blank(text)

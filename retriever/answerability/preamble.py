@@ -441,7 +441,7 @@ def unframed(question: str, contains=None) -> str:
     if not re.search(_HAN, question):
         from retriever.answerability.texting import untexted  # (persona21) the texter's chat English written out
 
-        question = english_quiz(_EN_LIKE.sub("", _EN_ASIDE.sub(" ", untexted(question))))
+        question = _EN_LIKE.sub("", _EN_ASIDE.sub(" ", untexted(question)))
     # (fa8) the polite opening first (请问听说…, 请问我在台湾…, 请问intitle:…): the frames below are read at the start
     # (the asker's own context, 我是湘潭人，, is situated()'s: its place words stay)
     opened = _OPENING.sub("", question, count=1)
@@ -997,65 +997,6 @@ def instructed(question: str) -> str:
     if close and close.start() > 0 and len(_WORDS.findall(text[: close.start()])) >= 2:
         text = text[: close.start()] + ("?" if re.search(r"[?？]", close.group(0)) else "")
     return text if len(_WORDS.findall(text)) >= 2 else question
-
-
-# The quiz writer's English (session 26, en7): a fill-in-the-blank sentence (Fill in the blank: Dalian removed ___ boilers
-# under 10 tonnes.) asks what its blank holds: the label goes and the blank reads as the question word (how many before a
-# counted noun, how much before a unit of money or weight or a share, what elsewhere). A multiple-choice question lists
-# its options after the stem (… Jining have? (a) 162 (b) 992 (c) 1416; Which of the following …: A. … B. …): the options
-# are the asker's guesses, right or wrong, and a wrong one is words the text never writes; the stem asks.
-_EN_QUIZ_LABEL = lazy_compile(
-    r"^(?:(?:quiz|test|exam|question)(?: question)?\s*\d*\s*[:.\-–—]\s*)?"
-    r"(?:fill in the (?:blanks?|gaps?)|fill the (?:blanks?|gaps?)|complete the (?:sentence|statement|blanks?|gaps?)"
-    r"|(?:choose|pick|select) the (?:correct|right|best) (?:answer|option|one)|multiple choice)\s*[:.\-–—]\s*",
-    re.I,
-)
-_EN_BLANK = lazy_compile(r"_{2,}|\[\s*(?:blank|\?)\s*\]|\(\s*\)|(?<=\s)(?:\.{3,}|…)(?=\s)", re.I)
-_EN_AMOUNT = lazy_compile(
-    r"\s*(?:yuan|rmb|dollars?|tonnes?|tons?|t\b|percent|per cent|%|kilometres?|kilometers?|km|square|hectares?|mu\b|"
-    r"million|billion|bn\b|m\b)",
-    re.I,
-)
-_EN_OPTION = r"(?:\(([a-dA-D])\)|(?<![\w.])([a-dA-D])[.)])"
-_EN_OPTIONS = lazy_compile(rf"(?:^|(?<=[\s:?？;,]))\s*{_EN_OPTION}\s+\S.*?\s{_EN_OPTION}\s+\S.*$", re.S)
-_EN_WHICH_FOLLOWING = lazy_compile(r"\b(which|what)\s+of\s+the\s+following(?:\s+(?:options|choices|answers|statements))?\b", re.I)
-
-
-def english_quiz(question: str) -> str:
-    """A quiz writer's English question as the question it asks (the note above): Fill in the blank: Dalian removed ___
-    boilers. → Dalian removed how many boilers?; … have? (a) 162 (b) 992 → … have?; Which of the following did … →
-    Which did …; as typed when it is no such question or nothing would be left."""
-    text = question.strip()
-    labelled = _EN_QUIZ_LABEL.match(text)
-    if labelled:
-        text = text[labelled.end():]
-    options = _EN_OPTIONS.search(text)
-    if options and (options.group(1) or options.group(2)).lower() == "a" \
-            and (options.group(3) or options.group(4)).lower() == "b":
-        stem = text[: options.start()].rstrip()
-        # the options follow the whole stem (… have? (a) …; … clean-up: A. …), or a quiz says it has them
-        listed = stem.endswith(("?", "？", ":", "：")) or labelled or _EN_WHICH_FOLLOWING.search(stem)
-        stem = stem.rstrip(" :;,-–—")
-        if listed and len(_WORDS.findall(stem)) >= 2:
-            text = stem if stem.endswith(("?", "？")) else stem + "?"
-    text = _EN_WHICH_FOLLOWING.sub(lambda m: m.group(1), text)
-    blank = _EN_BLANK.search(text)
-    if blank:
-        after = text[blank.end():]
-        before = text[: blank.start()].rstrip()
-        if _EN_AMOUNT.match(after):
-            money = re.match(r"(?i)\s*(?:yuan|rmb|dollars?|percent|per cent|%|million|billion|bn|m)\b", after)
-            word = "how much" if money else "how many"
-        elif re.match(r"(?:\s+(?!(?:under|over|by|in|of|for|to|from|with|and|at|on|as|this|last|its|their)\b)[\w\-]+){0,3}?"
-                      r"\s+[a-z][a-z\-]*[^s']s\b", after):  # a counted noun after the blank (___ coal-fired boilers)
-            word = "how many"
-        else:
-            word = "what"
-        text = (before + " " if before else "") + word + after
-        text = re.sub(r"[\s.!]*$", "", text) + "?"
-    if text == question.strip() or len(_WORDS.findall(text)) < 2:
-        return question
-    return text[:1].upper() + text[1:]
 
 
 # the quiz writer names the text itself (这篇对话录的主持人是谁, 本文的编辑是谁): the text is no content word of the question
