@@ -57,12 +57,9 @@ def figures(rows: Sequence[dict], ok: dict, observations: dict | None, chunks: d
     return out
 
 
-def evaluate(retriever, per_kind: int = PER_KIND, answers: bool = True) -> dict:
-    """The generated conversations' figures: {"groups": {name: figures}, "rows": rows with what was searched,
-    "standalone": false_rewrites() on tune questions}."""
-    from retriever.conversation import knowledge_for
-
-    rows = sample(generate(knowledge_for(retriever), tune_sources()), per_kind)
+def scored(retriever, rows: list[dict], kinds: Sequence[str], langs: Sequence[str], answers: bool = True) -> dict:
+    """Generated conversations' figures per kind and language: {"groups": {name: figures}, "rows": rows with what was
+    searched, its rank and its source question's rank asked alone}; without answers, the rewrites only."""
     ok = rewrite_ok(retriever, rows)
     observations = collect(retriever, rows, "history") if answers else None
     sources = {r["source"]: {"id": r["source"], "question": r["source_question"], "history": []} for r in rows}
@@ -70,9 +67,9 @@ def evaluate(retriever, per_kind: int = PER_KIND, answers: bool = True) -> dict:
     alone = {r["id"]: by_source[r["source"]] for r in rows} if answers else None
     chunks = {c.chunk_id: c.text for c in retriever.chunks} if answers else {}
     groups = {"all answerable": [r for r in rows if r["answers"]]}
-    for kind in KINDS:
+    for kind in kinds:
         groups[kind] = [r for r in rows if r["kind"] == kind and r["answers"]]
-    for lang in ("zh", "en", "mixed"):
+    for lang in langs:
         groups[f"lang {lang}"] = [r for r in rows if r["lang"] == lang and r["answers"]]
     groups["near_miss"] = [r for r in rows if not r["answers"]]
     for row in rows:
@@ -84,12 +81,19 @@ def evaluate(retriever, per_kind: int = PER_KIND, answers: bool = True) -> dict:
                 qrels = metrics.relevance({row["id"]: row["answers"]}, chunks)
                 row["rank"] = metrics.first_relevant_rank(qrels[row["id"]], row["ranking"])
                 row["rank_alone"] = metrics.first_relevant_rank(qrels[row["id"]], alone[row["id"]]["ranking"])
+    return {"groups": {name: figures(group, ok, observations, chunks, alone) for name, group in groups.items() if group},
+            "rows": rows}
+
+
+def evaluate(retriever, per_kind: int = PER_KIND, answers: bool = True) -> dict:
+    """The generated conversations' figures: {"groups": {name: figures}, "rows": rows with what was searched,
+    "standalone": false_rewrites() on tune questions}."""
+    from retriever.conversation import knowledge_for
+
+    rows = sample(generate(knowledge_for(retriever), tune_sources()), per_kind)
+    results = scored(retriever, rows, KINDS, ("zh", "en", "mixed"), answers)
     tune = [r for r in standalone_questions() if r["split"] == "tune"]
-    return {
-        "groups": {name: figures(group, ok, observations, chunks, alone) for name, group in groups.items() if group},
-        "rows": rows,
-        "standalone": false_rewrites(retriever, tune).get("tune", {}),
-    }
+    return {**results, "standalone": false_rewrites(retriever, tune).get("tune", {})}
 
 
 def _cell(value) -> str:

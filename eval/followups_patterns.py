@@ -171,36 +171,12 @@ def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
 
 def evaluate(retriever, per_kind: int, answers: bool = True) -> dict:
     """The figures per pattern and language (eval.followups_generated.figures), with each row."""
-    from eval import metrics
-    from eval.followups import collect
     from eval.followups_generate import sample
-    from eval.followups_generated import figures, rewrite_ok
+    from eval.followups_generated import scored
     from retriever.conversation import knowledge_for
 
     rows = sample(generate(knowledge_for(retriever), tune_sources()), per_kind)
-    ok = rewrite_ok(retriever, rows)
-    observations = collect(retriever, rows, "history") if answers else None
-    sources = {r["source"]: {"id": r["source"], "question": r["source_question"], "history": []} for r in rows}
-    by_source = collect(retriever, list(sources.values()), "alone") if answers else {}
-    alone = {r["id"]: by_source[r["source"]] for r in rows} if answers else None
-    chunks = {c.chunk_id: c.text for c in retriever.chunks} if answers else {}
-    groups = {"all answerable": [r for r in rows if r["answers"]]}
-    for kind in PATTERNS:
-        groups[kind] = [r for r in rows if r["kind"] == kind and r["answers"]]
-    for lang in ("zh", "en"):
-        groups[f"lang {lang}"] = [r for r in rows if r["lang"] == lang and r["answers"]]
-    groups["near_miss"] = [r for r in rows if not r["answers"]]
-    for row in rows:
-        row["ok"] = ok[row["id"]]
-        if observations is not None:
-            row.update({k: observations[row["id"]][k] for k in ("ranking", "abstained")})
-            row["abstained_alone"] = alone[row["id"]]["abstained"]
-            if row["answers"]:
-                qrels = metrics.relevance({row["id"]: row["answers"]}, chunks)
-                row["rank"] = metrics.first_relevant_rank(qrels[row["id"]], row["ranking"])
-                row["rank_alone"] = metrics.first_relevant_rank(qrels[row["id"]], alone[row["id"]]["ranking"])
-    return {"groups": {name: figures(group, ok, observations, chunks, alone) for name, group in groups.items() if group},
-            "rows": rows, "standalone": {}}
+    return {**scored(retriever, rows, PATTERNS, ("zh", "en"), answers), "standalone": {}}
 
 
 @command
