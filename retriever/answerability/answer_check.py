@@ -35,6 +35,7 @@ from retriever.answerability.quantity import (
     BARE_COUNT,
     COUNT,
     DURATION,
+    bounds_in,
     counts_things,
     gives_count,
     graded_out,
@@ -459,7 +460,10 @@ def clause_number(
         for sentence in sentences_of(speech(chunk)):
             clauses = _clauses(search_key(sentence))
             for i, clause in enumerate(clauses):
-                counted = graded_out(_unquoted(clause, quoted)) if levels else _unquoted(clause, quoted)
+                # the asker's bound repeated by the text (less than 10万 of 不足10万人): that bound is the text's answer
+                own = [n for n, d in bounds_in(clause) if (n, d) in bounds] if bounds and rule_on(27) else []
+                mine = [n for n in quoted if n not in own]
+                counted = graded_out(_unquoted(clause, mine)) if levels else _unquoted(clause, mine)
                 unnamed = _NAMED_SPAN.sub(" ", counted) if rule_on(27) else counted
                 if gives_count(unnamed, unit) or numbered_word(counted, unit, thing_forms):
                     window = ",".join(clauses[max(i - 1, 0) : i + 2]) + (previous if i == 0 else "")
