@@ -6,19 +6,12 @@ glues to the next word (按导则…)."""
 import pytest
 
 from retriever.conversation import turns
-
-LEXICON = {"dalian": ["大连"], "jining": ["济宁"], "xiangtan": ["湘潭"], "boiler": ["锅炉"], "xu": ["许"], "wei": ["伟"]}
+from tests.test_followups_session26 import LEXICON, three_cities
 
 
 @pytest.fixture(scope="module")
 def knowledge():
-    from index.records import Speaker
-    from retriever.conversation.knowledge import build_knowledge
-
-    speakers = [Speaker(name, f"{province}{city}环保局局长", f"{province}{city}环保局", "局长")
-                for name, province, city in (("张海冰", "辽宁省", "大连市"), ("许伟", "山东省", "济宁市"),
-                                             ("苏国军", "湖南省", "湘潭市"))]
-    return build_knowledge(speakers, ["大连市2016年举全市之力。"], LEXICON)
+    return three_cities()
 
 
 def _ask(knowledge, question, *history):

@@ -183,7 +183,9 @@ _SOURCE_BEFORE = re.compile(
 
 
 # … and one who says it (主持人说去大连…, 许伟认为…, the moderator said Dalian …): the name after is what is asked about
-_SAYS_AFTER = re.compile(r"(?i)^(?:说|认为|觉得|提到|表示|谈到|介绍|强调|指出|讲)|^\s+(?:said|says|thinks|believes|mentioned|noted)\b")
+_SAYS_AFTER = re.compile(
+    r"(?i)^(?:说|认为|觉得|提到|表示|谈到|介绍|强调|指出|讲)|^\s+(?:said|says|thinks|believes|mentioned|noted)\b"
+)
 
 
 def _source(text: str, mention: Mention, want: Want = Want.ANY) -> bool:

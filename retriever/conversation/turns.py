@@ -139,9 +139,14 @@ _EN_FORMAT = re.compile(
 )
 
 
+def _whole(patterns: tuple[re.Pattern, re.Pattern], text: str, chinese: bool) -> bool:
+    """Whether the Chinese or the English pattern of a pair matches the whole turn (stripped)."""
+    return bool(patterns[0 if chinese else 1].match(text.strip()))
+
+
 def format_only(text: str, chinese: bool) -> bool:
     """True when a turn only says how to answer the last question (只说数字, 用一句话说, Just the number, please.)."""
-    return bool((_ZH_FORMAT if chinese else _EN_FORMAT).match(text.strip()))
+    return _whole((_ZH_FORMAT, _EN_FORMAT), text, chinese)
 
 
 _CLAUSE = re.compile(r"([，,：:；;]\s*)")
@@ -186,7 +191,7 @@ _EN_COUNT = re.compile(r"(?i)^(?P<open>\W*)how\s+many\s+")
 
 def asks_list(text: str, chinese: bool) -> bool:
     """True when a turn only asks which ones (具体是哪几项？, List them.)."""
-    return bool((_ZH_LIST if chinese else _EN_LIST).match(text.strip()))
+    return _whole((_ZH_LIST, _EN_LIST), text, chinese)
 
 
 def list_of(last: str, chinese: bool) -> str:
@@ -216,7 +221,7 @@ _EN_OTHER_TURN = re.compile(
 
 def asks_other(text: str, chinese: bool) -> bool:
     """True when a turn only asks about 'the other one' (另一个呢？, 另一个城市呢？, And the other one?)."""
-    return bool((_ZH_OTHER_TURN if chinese else _EN_OTHER_TURN).match(text.strip()))
+    return _whole((_ZH_OTHER_TURN, _EN_OTHER_TURN), text, chinese)
 
 
 # a statement before the question that says what will be asked about (我想问问湘潭和济宁。湘潭…？, 先问济宁，再问大连。…;
