@@ -330,6 +330,13 @@ def _turned(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *
             done = _resolve(f"那{label}呢？" if chinese else f"What about {label}?", trimmed, knowledge, *searches)
             return replace(done, reason=f"the other one: {label}; {done.reason}") if done.changed else done
         return _resolve(text, trimmed, knowledge, *searches)
+    if turn_cues.asks_other(text, chinese) and corrections.described(text, chinese, turns, knowledge) == text:
+        other = corrections.other_entity(turns, knowledge)  # 另一个呢？ after 大连…？ | 济宁呢？: 大连
+        if other is None:  # 另一个呢？ after 大连和济宁各拆了多少台？: no one other, nothing to complete it with
+            return Rewrite(text)
+        label = label_of(other, chinese, turns)
+        done = _resolve(f"那{label}呢？" if chinese else f"What about {label}?", turns, knowledge, *searches)
+        return replace(done, reason=f"the other one: {label}; {done.reason}") if done.changed else done
     names = [[m.surface for m in t.mentions] + [m.entity.name for m in t.mentions] for t in turns]
     back = turn_cues.back_reference(text, chinese, names)
     if back is not None:  # 回到刚才第一个问题，市里那边…？: the first turn is the frame, not the last

@@ -94,3 +94,10 @@ def test_what_about_x_then_a_question_of_its_own(knowledge):
 def test_one_who_says_it_is_not_what_an_omitted_subject_is_about(knowledge):
     assert _ask(knowledge, "拆了多少台燃煤锅炉？", "主持人说去大连调研时发现了什么？") == "大连拆了多少台燃煤锅炉？"
     assert _ask(knowledge, "他是哪里的局长？", "张海冰说湘潭的做法怎么样？") == "张海冰是哪里的局长？"  # a person: who says it
+
+
+def test_a_bare_other_one_is_the_conversations_other_or_nothing(knowledge):
+    assert _ask(knowledge, "另一个呢？", "大连拆除了多少台燃煤锅炉？", "济宁呢？") == "大连拆除了多少台燃煤锅炉？"
+    # two named in the question itself: no one other; searched as typed, not glued into the last question
+    assert _ask(knowledge, "另一个呢？", "大连和济宁各拆了多少台燃煤锅炉？") == "另一个呢？"
+    assert _ask(knowledge, "And the other one?", "How many boilers did Dalian and Jining each dismantle?") == "And the other one?"
