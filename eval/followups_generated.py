@@ -108,7 +108,9 @@ def table(results: dict) -> str:
              "near-miss abst. |", "|---|---|---|---|---|---|---|---|---|---|"]
     for name, f in results["groups"].items():
         lines.append(f"| {name} | {f['n']} | " + " | ".join(_cell(f.get(c)) for c in columns) + " |")
-    s = results["standalone"]
+    s = results.get("standalone")
+    if s is None:  # a generator without the standalone check (eval.followups_patterns)
+        return "\n".join(lines)
     lines += ["", f"Standalone tune questions after unrelated histories: {s.get('rewritten', 0):.3f} of {s.get('asked', 0)} "
               "rewritten" + ("; e.g. " + "; ".join(s["examples"]) if s.get("examples") else "")]
     return "\n".join(lines)
@@ -129,6 +131,32 @@ def failure_lines(rows: Sequence[dict]) -> list[str]:
     return out
 
 
+def log_results(results: dict, failures: bool, log: Callable[[str], None] = print,
+                table: Callable[[dict], str] = table, lines: Callable[[Sequence[dict]], list[str]] = failure_lines) -> None:
+    """What every generated-follow-up CLI prints (eval.followups_generated, _patterns, _stress): the figures' table, the
+    answers no passage contains (when the results list them), then with ``failures`` one line per row gone wrong."""
+    log(table(results))
+    if results.get("unfound"):
+        log("answers no passage contains: " + "; ".join(results["unfound"]))
+    if failures:
+        log("")
+        for line in lines(results["rows"]):
+            log(line)
+
+
+def per_kind_count(text: str) -> int:
+    """--per-kind as a whole number of rows (at least 1), or an InvalidArgumentError on one line (before the index)."""
+    from index.errors import InvalidArgumentError
+
+    try:
+        count = int(text)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise InvalidArgumentError(f"--per-kind {text} is no number of rows; use a whole number of 1 or more, e.g. 40")
+    return count
+
+
 @command
 def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) -> int:
     """python -m eval.followups_generated: print the figures and write eval/reports/followups_generated.{md,json}."""
@@ -139,20 +167,17 @@ def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) 
     apply_defaults()
     parser = argparse.ArgumentParser(prog="python -m eval.followups_generated", description=__doc__.splitlines()[0])
     parser.add_argument("--index", default=None, help="index folder (default: the bundled transcript's)")
-    parser.add_argument("--per-kind", type=int, default=PER_KIND, help=f"rows per kind (default {PER_KIND})")
+    parser.add_argument("--per-kind", default=str(PER_KIND), help=f"rows per kind (default {PER_KIND})")
     parser.add_argument("--rewrite-only", action="store_true", help="score the rewrites only (no answers)")
     parser.add_argument("--failures", action="store_true", help="list each row rewritten or answered wrongly")
     parser.add_argument("--out", default=str(REPORTS), help="folder for the report ('' writes nothing)")
     args = parser.parse_args(argv)
+    per_kind = per_kind_count(args.per_kind)
     from eval.run import open_retriever
 
     retriever, _ = open_retriever(args.index, log=log)
-    results = evaluate(retriever, args.per_kind, answers=not args.rewrite_only)
-    log(table(results))
-    if args.failures:
-        log("")
-        for line in failure_lines(results["rows"]):
-            log(line)
+    results = evaluate(retriever, per_kind, answers=not args.rewrite_only)
+    log_results(results, args.failures, log)
     if args.out and not args.rewrite_only:
         folder = Path(args.out)
         folder.mkdir(parents=True, exist_ok=True)

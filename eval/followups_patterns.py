@@ -21,7 +21,14 @@ The sources are eval.followups_generate.tune_sources() (tune questions only). Pa
 - ``format``: a question, then a turn that only says how to answer (只说数字, 用一句话说, Just the number, please.):
   the last question again;
 - ``format_own``: a question about the entity, then how to answer and the source question with its subject left out
-  (只说数字，配备了多少名网格员？, Just the number, please: how many …?, In one sentence: what …?).
+  (只说数字，配备了多少名网格员？, Just the number, please: how many …?, In one sentence: what …?);
+- ``correct``: the source question about another entity, then a turn that corrects it (不对，我问的是X / 不是Y，是X /
+  No, I meant X. / Not Y, X.), X sometimes the linked speaker of the source's city (session 27);
+- ``detail``: a question, then a turn that asks for more detail of it (具体说说 / 能展开说说吗？ / Elaborate on that. /
+  Can you say more?): the last question again (session 27);
+- ``other``: a turn that names two entities and asks about one of them (先问济宁，再问大连。济宁拆除了…？ / I want to ask about
+  Jining and Dalian. How many … did Jining …?), then "the other one" (另一个呢？ / 另一个城市呢？ / And the other one? /
+  What about the other city?): the question about the one not asked about (session 27).
 
 Each row's reference is the source question; every figure here is a tune figure.
 """
@@ -46,7 +53,7 @@ from eval.followups_generate import (
 )
 from retriever.conversation.knowledge import EntityKind, Knowledge
 
-PATTERNS = ("backref", "backref_about", "same", "same_own", "why", "list", "format", "format_own")
+PATTERNS = ("backref", "backref_about", "same", "same_own", "why", "list", "format", "format_own", "correct", "detail", "other")
 ZH_BACK = ("回到刚才第一个问题，", "回到第一个问题，", "还是刚才第一个问题，", "再问回第一个问题，", "回到最开始那个问题，",
            "说回第一个问题，", "回到一开始的问题，", "我再问回第一个，")
 EN_BACK = ("Back to the first question, ", "Going back to the first question: ", "As I asked before, ",
@@ -67,6 +74,23 @@ ZH_FORMAT_NUMBER = ("只说数字", "只要数字就行", "直接说数字吧", 
 ZH_FORMAT = ("用一句话说", "简单说一下", "说简短点", "一句话概括一下")
 EN_FORMAT_NUMBER = ("Just the number, please.", "Only the number.", "Just give me the figure.", "Number only.")
 EN_FORMAT = ("In one sentence, please.", "Briefly?", "Keep it short.", "Short answer please.")
+ZH_CORRECT = ("不对，我问的是{x}", "不是{y}，是{x}", "我问的是{x}，不是{y}", "搞错了，我是问{x}的", "不对，应该是{x}",
+              "说错了，是{x}", "不是{y}，我说的是{x}", "哦不对，{x}")
+EN_CORRECT = ("No, I meant {x}.", "Sorry, I meant {x}, not {y}.", "Not {y}, {x}.", "No sorry, I was asking about {x}.",
+              "Wait, make that {x}.", "Oops, {x}, not {y}.", "No, {x}.", "I meant {x}, not {y}.")
+ZH_DETAIL = ("具体说说", "详细讲讲？", "能展开说说吗？", "具体一点呢？", "再详细说一下", "能说得具体些吗？", "详细介绍一下吧",
+             "能不能具体讲讲？")
+EN_DETAIL = ("Elaborate on that.", "Can you say more?", "Tell me more.", "Could you go into more detail?",
+             "More details, please.", "Can you expand on that?", "Go into more detail, please.", "Say more about that?")
+ZH_BOTH = ("先问{y}，再问{x}。", "{y}和{x}我都想了解一下。", "我想问问{y}和{x}。", "{y}和{x}两边都问一下：")
+EN_BOTH = ("I want to ask about {y} and {x}. ", "Two places I'm curious about: {y} and {x}. ", "First {y}, then {x}. ",
+           "Let me ask about both {y} and {x}. ")
+ZH_OTHER = {EntityKind.PLACE: ("另一个呢？", "那另一个城市呢？", "另外那个呢？", "另一个地方呢？"),
+            EntityKind.PERSON: ("另一个呢？", "那另一位呢？", "另外那位呢？", "另一个人呢？"),
+            EntityKind.ORG: ("另一个呢？", "另一家呢？", "另外那个呢？", "那另一个呢？")}
+EN_OTHER = {EntityKind.PLACE: ("And the other one?", "What about the other city?", "The other one?", "And the other city?"),
+            EntityKind.PERSON: ("And the other one?", "What about the other speaker?", "The other one?", "And the other guy?"),
+            EntityKind.ORG: ("And the other one?", "What about the other company?", "The other one?", "And the other?")}
 _ZH_NUMBER = re.compile(r"多少|几")
 _EN_NUMBER = re.compile(r"(?i)\bhow\s+(?:many|much)\b")
 
@@ -156,6 +180,23 @@ def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
                 earlier = between or frame
                 rows.append(_row(f"{sid}-same-own", [earlier], owns[n % len(owns)].format(x=x) + q, source, "same_own", q)
                             | {"lang": form})
+            if other is not None:  # 不对，我问的是济宁 after the question about another city
+                x = _name(entity, chinese)
+                if n % 4 == 1 and entity.kind == EntityKind.PLACE and entity.speaker:  # 不对，我问的是许伟 (the city's)
+                    x = entity.speaker if chinese else next(
+                        (e.label(False) for e in knowledge.entities if e.name == entity.speaker), x)
+                fixes = ZH_CORRECT if chinese else EN_CORRECT
+                text = fixes[n % len(fixes)].format(x=x, y=_name(other, chinese))
+                rows.append(_row(f"{sid}-correct", [_swap(q, mention, _name(other, chinese))], text, source, "correct", q)
+                            | {"lang": form})
+                boths, others_ = (ZH_BOTH, ZH_OTHER) if chinese else (EN_BOTH, EN_OTHER)
+                both = boths[n % len(boths)].format(x=_name(entity, chinese), y=_name(other, chinese))
+                asked_other = _swap(q, mention, _name(other, chinese))
+                turn = others_[entity.kind][n % len(others_[entity.kind])]
+                rows.append(_row(f"{sid}-other", [both + asked_other], turn, source, "other", q) | {"lang": form})
+        if source["answers"] and n % 3 == 1:  # 具体说说, Elaborate on that.: the last question again
+            details = ZH_DETAIL if chinese else EN_DETAIL
+            rows.append(_row(f"{sid}-detail", [q], details[n % len(details)], source, "detail", q) | {"lang": form})
         if source["answers"] and (asked := _why_history(q)):
             whys = ZH_WHY if chinese else EN_WHY
             rows.append(_row(f"{sid}-why", [asked], whys[n % len(whys)], source, "why", q) | {"lang": form})
@@ -176,7 +217,7 @@ def evaluate(retriever, per_kind: int, answers: bool = True) -> dict:
     from retriever.conversation import knowledge_for
 
     rows = sample(generate(knowledge_for(retriever), tune_sources()), per_kind)
-    return {**scored(retriever, rows, PATTERNS, ("zh", "en"), answers), "standalone": {}}
+    return scored(retriever, rows, PATTERNS, ("zh", "en"), answers)
 
 
 @command
@@ -184,25 +225,22 @@ def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) 
     """python -m eval.followups_patterns: print the figures (writes nothing)."""
     import argparse
 
-    from eval.followups_generated import failure_lines, table
+    from eval.followups_generated import log_results, per_kind_count
     from index.env import apply_defaults
 
     apply_defaults()
     parser = argparse.ArgumentParser(prog="python -m eval.followups_patterns", description=__doc__.splitlines()[0])
     parser.add_argument("--index", default=None, help="index folder (default: the bundled transcript's)")
-    parser.add_argument("--per-kind", type=int, default=40, help="rows per pattern (default 40)")
+    parser.add_argument("--per-kind", default="40", help="rows per pattern (default 40)")
     parser.add_argument("--rewrite-only", action="store_true", help="score the rewrites only (no answers)")
     parser.add_argument("--failures", action="store_true", help="list each row rewritten or answered wrongly")
     args = parser.parse_args(argv)
+    per_kind = per_kind_count(args.per_kind)
     from eval.run import open_retriever
 
     retriever, _ = open_retriever(args.index, log=log)
-    results = evaluate(retriever, args.per_kind, answers=not args.rewrite_only)
-    log(table(results).split("\n\nStandalone")[0])
-    if args.failures:
-        log("")
-        for line in failure_lines(results["rows"]):
-            log(line)
+    results = evaluate(retriever, per_kind, answers=not args.rewrite_only)
+    log_results(results, args.failures, log)
     return 0
 
 

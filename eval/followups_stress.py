@@ -122,6 +122,7 @@ def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) 
     """python -m eval.followups_stress: print the stress pool's figures."""
     import argparse
 
+    from eval.followups_generated import log_results
     from index.env import apply_defaults
 
     apply_defaults()
@@ -137,13 +138,7 @@ def main(argv: Sequence[str] | None = None, log: Callable[[str], None] = print) 
     for pool, rows in pools:
         results = evaluate(retriever, rows)
         log(f"\n## {Path(pool).name}\n")
-        log(table(results))
-        if results["unfound"]:
-            log("answers no passage contains: " + "; ".join(results["unfound"]))
-        if args.failures:
-            log("")
-            for line in failure_lines(results["rows"]):
-                log(line)
+        log_results(results, args.failures, log, table, failure_lines)
     return 0
 
 

@@ -173,6 +173,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         if other is None:  # no other one in the conversation, several in the index: nothing is asked in its place
             return Rewrite(text)
         fix = replace(fix, new=label_of(other, chinese, turns), typed="")
+    if fix is not None and fix.old and (kept := _of_kind_taken_back(fix, chinese, turns, knowledge)):
+        fix = replace(fix, new=kept, typed="")  # 不是湘潭，是张海冰 (a city's question): 张海冰's city, 大连
     if fix is not None:  # 不对，我问的是济宁的; not Zhang, the other guy
         asked = corrections.as_ellipsis(fix, chinese)  # the latest question with the new name or thing in its place
         done = _resolve(asked, turns, knowledge, answered_by, lexicon, answer_of, owner_of)
@@ -292,7 +294,7 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
         thing, entity = clauses.asked_thing(turns[-1].text), latest(turns, Want.ANY, knowledge)
         if thing and not is_chinese(thing) and entity is not None:  # How many were upgraded? → How many boilers were …
             head = re.match(r"^\s*how\s+(?:many|much)", bare, re.IGNORECASE).group()
-            label = label_of(entity, False, turns)
+            label = subjects.in_label(entity, turns, knowledge)
             done = f"{head} {thing}{bare[len(head):].rstrip('?. ')} in {label}?"
             return Rewrite(done, f"ellipsis: 「{thing}」 and {label} from 「{turns[-1].text}」")
     if not chinese and not mentions and not found and (done := subjects.omitted_english(text, turns, knowledge)):
@@ -319,6 +321,22 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
 def _turned(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *searches) -> Rewrite | None:
     """A turn that says which earlier question it leans on, or only how to answer (retriever/conversation/turns.py),
     completed; None for any other turn."""
+    if (split := _prefaced(turns, knowledge)) is not None:  # 我想问问湘潭和济宁。湘潭…？: the question is the frame
+        named, trimmed = split
+        asked = {m.entity.name for m in trimmed[-1].mentions}
+        others = [e for name, e in named.items() if name not in asked]
+        if turn_cues.asks_other(text, chinese) and len(others) == 1:  # 另一个呢？, And the other one?: the one not asked
+            label = label_of(others[0], chinese, trimmed)
+            done = _resolve(f"那{label}呢？" if chinese else f"What about {label}?", trimmed, knowledge, *searches)
+            return replace(done, reason=f"the other one: {label}; {done.reason}") if done.changed else done
+        return _resolve(text, trimmed, knowledge, *searches)
+    if turn_cues.asks_other(text, chinese) and corrections.described(text, chinese, turns, knowledge) == text:
+        other = corrections.other_entity(turns, knowledge)  # 另一个呢？ after 大连…？ | 济宁呢？: 大连
+        if other is None:  # 另一个呢？ after 大连和济宁各拆了多少台？: no one other, nothing to complete it with
+            return Rewrite(text)
+        label = label_of(other, chinese, turns)
+        done = _resolve(f"那{label}呢？" if chinese else f"What about {label}?", turns, knowledge, *searches)
+        return replace(done, reason=f"the other one: {label}; {done.reason}") if done.changed else done
     names = [[m.surface for m in t.mentions] + [m.entity.name for m in t.mentions] for t in turns]
     back = turn_cues.back_reference(text, chinese, names)
     if back is not None:  # 回到刚才第一个问题，市里那边…？: the first turn is the frame, not the last
@@ -333,6 +351,8 @@ def _turned(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *
         entities = {m.entity.name: m.entity for m in frame[-1].mentions}
         if len(entities) == 1 and not knowledge.find(rest) and not _ASKS_WHO.search(rest):  # 新来的张局长以前在哪儿干的？:
             entity = next(iter(entities.values()))  # the one the turn went back to is what the rest is about
+            if (kind := asking.attribute_kind(rest)) is not None:  # 在哪家公司任职？ after 普邦园林…: its person, 区锦雄
+                entity = linked_to(entity, kind, knowledge) or entity
             label = label_of(entity, chinese, frame)
             if chinese:
                 return Rewrite(label + re.sub(r"^[的，,]", "", rest), f"{why}: about {label}")
@@ -364,6 +384,36 @@ def _turned(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *
     if turn_cues.asks_list(text, chinese):  # 具体是哪几项？ after …建立了几项机制？: which ones
         listed = turn_cues.list_of(turns[-1].text, turns[-1].chinese)
         return Rewrite(listed, f"which ones of 「{turns[-1].text}」")
+    return None
+
+
+_WANT_OF_KIND = {EntityKind.PERSON: Want.PERSON, EntityKind.PLACE: Want.PLACE, EntityKind.ORG: Want.ORG}
+
+
+def _of_kind_taken_back(fix, chinese: bool, turns: list[Turn], knowledge: Knowledge) -> str:
+    """The name a correction means when it takes back one kind of name and gives another (不是湘潭，是张海冰 after a
+    question about 湘潭's bureau: 张海冰's city, 大连): the new one's linked entity of the taken-back one's kind, as
+    the latest question would name it; '' when both are of one kind or either names no one entity."""
+    old = {m.entity.name: m.entity for m in knowledge.find(fix.old)}
+    new = {m.entity.name: m.entity for m in knowledge.find(fix.new)}
+    if len(old) != 1 or len(new) != 1 or fix.question:
+        return ""
+    (taken,), (given,) = old.values(), new.values()
+    if taken.kind == given.kind or (linked := linked_to(given, _WANT_OF_KIND[taken.kind], knowledge)) is None:
+        return ""
+    return label_of(linked, chinese, turns)
+
+
+def _prefaced(turns: list[Turn], knowledge: Knowledge) -> tuple[dict, list[Turn]] | None:
+    """When the latest turn opens with a statement that names two or more entities and its question names one of them
+    (先问济宁，再问大连。济宁拆除了…？, I want to ask about Dalian and Jining. Is it true that Dalian …?): the statement's
+    entities by name, and the turns with the latest one cut to its question; else None."""
+    last = turns[-1]
+    for first, rest in turn_cues.prefaces(last.text, last.chinese):
+        named = {m.entity.name: m.entity for m in knowledge.find(first)}
+        mentions = tuple(knowledge.find(rest))
+        if len(named) >= 2 and {m.entity.name for m in mentions} & named.keys():
+            return named, [*turns[:-1], Turn(rest, mentions, last.chinese, last.dependent)]
     return None
 
 

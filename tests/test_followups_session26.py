@@ -10,6 +10,11 @@ from retriever.conversation.clauses import replace_object
 
 @pytest.fixture(scope="module")
 def knowledge():
+    return three_cities()
+
+
+def three_cities():
+    """大连, 济宁 and 湘潭 with their bureau chiefs (also session 27's tests)."""
     from index.records import Speaker
     from retriever.conversation.knowledge import build_knowledge
 

@@ -59,7 +59,7 @@ def asked_kind(question: str) -> Want | None:
 # 那是一家有多少年历史的企业？, 常住人口是多少？) is about the conversation's person, company or place of that kind.
 _KIND_ATTRIBUTES = (
     (Want.PERSON, re.compile(
-        r"(?i)出生|年纪|多大岁数|多大了|几岁|哪里人|哪儿人|老家|籍贯|年薪|工资|担任|职务|年轻时|小时候|学历|毕业"
+        r"(?i)出生|年纪|多大岁数|多大了|几岁|哪里人|哪儿人|老家|籍贯|年薪|工资|担任|职务|任职|年轻时|小时候|学历|毕业"
         r"|\b(?:born|age|how\s+old|salary|hometown|grow\s+up|grew\s+up|graduate|degree)\b")),
     (Want.ORG, re.compile(
         r"(?i)营业收入|营收|利润|上市|员工|总部|多少年(?:的)?历史|(?:是|为)一家|成立之初|成立时|创立|创办"

@@ -195,6 +195,12 @@ def described(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge)
     return text
 
 
+def other_entity(turns: list[Turn], knowledge: Knowledge):
+    """The other one a bare 另一个呢？ / And the other? means: the latest entity of the latest question's kind that the
+    latest question does not name (大连 after 大连…？ | 济宁呢？), or None."""
+    return _other(Want.ANY, turns, knowledge)
+
+
 def _other(want: Want, turns: list[Turn], knowledge: Knowledge):
     """The latest entity of the conversation of the wanted kind that the latest question does not name (as that kind),
     or None: 'the other city' after Dalian … | And Jining? is Dalian."""

@@ -168,7 +168,7 @@ _EN_MORE = re.compile(
     r"(?:give\s+me\s+|any\s+)?more\s+(?:details?|info|information|on\s+(?:that|this|it))|"
     r"(?:were\s+there\s+|are\s+there\s+|was\s+there\s+)?any(?:thing)?\s+(?:other|else|more)(?:\s+(?:measures|steps|things|points|"
     r"details|examples|ideas))?(?:\s+(?:he|she|they)\s+(?:mentioned|said|talked\s+about|brought\s+up|listed|gave|described))?)"
-    r"(?:\s+(?:about\s+(?:it|that)|please))?[\s?.!]*$"
+    r"(?:\s+(?:about|on)\s+(?:it|that|this))?(?:\s*,?\s*please)?[\s?.!]*$"
 )
 
 

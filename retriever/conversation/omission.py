@@ -98,6 +98,9 @@ def _predicate(word: str, tags: dict[str, str]) -> bool:
     return len(word) >= 2 and word[-1] in _ZH_ASPECT and (tags.get(word[:-1]) or "").startswith("v")
 
 
+_PARTICLE_END = re.compile(r"[啊呀呢吧嘛哦哈]+[？?！!。.…～~\s]*$")
+
+
 def opens_with_verb(question: str, tags: dict[str, str], words: list[str]) -> bool:
     """A Chinese question that opens with its predicate, so that its subject is left out: a short one that opens with
     a verb, a preposition or an adverb (配备了多少名网格员？, 向北方供水多少？, 首先做了什么？); a longer one when its first
@@ -111,6 +114,9 @@ def opens_with_verb(question: str, tags: dict[str, str], words: list[str]) -> bo
     """
     first, second = (words + ["", ""])[:2]
     tag = tags.get(first) or ""
+    if not tag and len(first) >= 2 and (tags.get(first[0]) or "") == "p":  # 按导则…: jieba reads 按导 as a word it
+        tag = "p"  # does not know; the preposition 按 opens it
+    question = _PARTICLE_END.sub("？", question)  # 关掉了多少家厂子啊？: the particle adds no subject
     if len(question) <= MAX_WH_PREDICATE and first in _ZH_WH_ADVERBS:  # 为什么要拆？, 怎么拆的？: why or how someone did it
         return (tags.get(second) or "").startswith("v") or second in _ZH_MODALS
     if len(question) <= MAX_OMITTED_SUBJECT:

@@ -182,9 +182,18 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
-def _source(text: str, mention: Mention) -> bool:
-    """True when a mention names the source of what is asked rather than its subject."""
+# … and one who says it (主持人说去大连…, 许伟认为…, the moderator said Dalian …): the name after is what is asked about
+_SAYS_AFTER = re.compile(
+    r"(?i)^(?:说|认为|觉得|提到|表示|谈到|介绍|强调|指出|讲)|^\s+(?:said|says|thinks|believes|mentioned|noted)\b"
+)
+
+
+def _source(text: str, mention: Mention, want: Want = Want.ANY) -> bool:
+    """True when a mention names the source of what is asked rather than its subject (a name after it comes first);
+    one who says it only when a place or thing is wanted (他 after 张海冰说湘潭…？ is still 张海冰)."""
     if _SOURCE_BEFORE.search(text[: mention.start]):
+        return True
+    if want not in (Want.PERSON, Want.POSSESSIVE) and _SAYS_AFTER.search(text[mention.end :]):
         return True
     return text[: mention.start].endswith("在") and text[mention.end :].startswith("看来")
 
@@ -199,7 +208,7 @@ def latest(turns: list[Turn], want: Want, knowledge: Knowledge, answered_by=None
         city = asked == Want.PLACE and asking.asks_city(turn.text)
         # the first name of a question is usually its subject; a province only when it names nothing finer
         # …, and who says so (According to the moderator, what happened to Jining's air?) only when nothing else is named
-        for mention in sorted(turn.mentions, key=lambda m: (_source(turn.text, m), m.entity.province)):
+        for mention in sorted(turn.mentions, key=lambda m: (_source(turn.text, m, wanted), m.entity.province)):
             if city and mention.entity.province:
                 continue  # Which city lies where Henan, Hubei and Shaanxi meet?: the answer, not Henan
             entity = linked_to(mention.entity, wanted, knowledge)

@@ -20,7 +20,7 @@ from index.stopwords import ZH_QUERY_FILLER
 from index.tokenize import tokenize
 from retriever.conversation import asking, clauses, omission
 from retriever.conversation.focus import coverage
-from retriever.conversation.knowledge import Knowledge, word_tags
+from retriever.conversation.knowledge import EntityKind, Knowledge, word_tags
 from retriever.conversation.pronouns import Want
 from retriever.conversation.referents import Turn, label_of, latest, linked_to
 
@@ -60,6 +60,8 @@ def subject_of(entity, turns: list[Turn], body: str = "") -> str:
     subject = clauses.subject(last.text, word_tags(), surfaces)
     if not 0 < len(subject) <= MAX_SUBJECT:
         return entity.name
+    if _own_place(body or ""):  # 吴家港工业区也在治理名单里吗？ after 湘潭市长…？: a place of its own, in 湘潭
+        return entity.name
     if body:
         rest = set(clauses.words(subject)) - set(surfaces)
         mine = {w for w in clauses.words(body) if len(w) >= 2}
@@ -72,6 +74,20 @@ def subject_of(entity, turns: list[Turn], body: str = "") -> str:
         if not (word_tags().get(clauses.words(subject)[-1]) or "").startswith(("n", "j", "vn", "eng")):
             return entity.name  # 大连新来: no noun to be the subject
     return subject
+
+
+_PLACE_HEAD = re.compile(r"(?:工业区|开发区|工业园|园区|新区|片区|区|县|镇|乡|村|港)$")
+
+
+def _own_place(body: str) -> bool:
+    """Whether a Chinese question opens with a place of its own (吴家港工业区也在…, 竹埠港有几家…): a word jieba tags a
+    place, or its first one or two words ending in 区, 县, 镇, 港, 园区 … (three characters or more: not 区里, 市区)."""
+    words = clauses.words(body) if body else []
+    if not words:
+        return False
+    if word_tags().get(words[0]) == "ns" and len(words[0]) >= 2:
+        return True
+    return any(len(p := "".join(words[:k])) >= 3 and _PLACE_HEAD.search(p) for k in (1, 2))
 
 
 def _names_own_thing(words: set[str]) -> bool:
@@ -170,8 +186,16 @@ def omitted_english(text: str, turns: list[Turn], knowledge: Knowledge) -> Compl
     if entity is None:
         return None
     body = omission.strip_continuation(text).rstrip("?. ")
-    label = label_of(entity, False, turns)
+    label = in_label(entity, turns, knowledge)
     return body[:1].upper() + body[1:] + f" in {label}?", f"omitted subject: {label}"
+
+
+def in_label(entity, turns: list[Turn], knowledge: Knowledge) -> str:
+    """The English name to put after 'in' at a question's end: a place or company; for a person, their company or city
+    (What is the monthly salary of a grid inspector in Jining?, not 'in Xu Wei'), else the person's name."""
+    if entity.kind == EntityKind.PERSON:
+        entity = linked_to(entity, Want.THING, knowledge) or entity
+    return label_of(entity, False, turns)
 
 
 def same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool) -> Completed:
@@ -198,9 +222,10 @@ def same_topic(text: str, turns: list[Turn], knowledge: Knowledge, chinese: bool
         return None
     reason = f"same topic as 「{turns[-1].text}」: "
     if chinese:
-        subject = subject_of(entity, turns)
-        return subject + _NA.sub("", text), reason + subject
-    label = label_of(entity, False, turns)
+        body = _NA.sub("", text)
+        subject = entity.name if _own_place(body) else subject_of(entity, turns)
+        return subject + body, reason + subject
+    label = in_label(entity, turns, knowledge)
     body = omission.strip_continuation(text).rstrip("?. ")
     return body[:1].upper() + body[1:] + f" in {label}?", reason + label
 
@@ -243,12 +268,14 @@ def owned_topic(text: str, turns: list[Turn], knowledge: Knowledge, owner_of, le
     if person is None:
         return None
     speaker, passage = owner_of(text)
-    if speaker != person.name or _said(body, passage, chinese, lexicon) < OWNED:
+    # 那个网格要搞到啥程度？: 'that grid' points back at a thing of the conversation's; half as many words need saying
+    owned = OWNED / 2 if chinese and _THING_DEMONSTRATIVE.match(body) else OWNED
+    if speaker != person.name or _said(body, passage, chinese, lexicon) < owned:
         return None
     reason = f"omitted subject (the index's answer is {person.name}'s): "
     if chinese:
         return entity.name + body, reason + entity.name
-    label = label_of(entity, False, turns)
+    label = in_label(entity, turns, knowledge)
     return body[:1].upper() + body[1:].rstrip("?. ") + f" in {label}?", reason + label
 
 

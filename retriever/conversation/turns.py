@@ -104,6 +104,8 @@ _EN_SAME = re.compile(
     r"(?:(?:for|about|with|in|of|on|regarding)\s+)?(?P<x>[^,:;?.!]+?)|ask(?:\s+you)?\s+the\s+same(?:\s+question|\s+thing)?\s+"
     r"(?:about|for|of|regarding)\s+(?P<x2>[^,:;?.!]+?)|(?:(?:and\s+)?(?:what|how)\s+about\s+)?(?P<x3>[^,:;?.!]+?)\s*,\s*"
     r"(?:the\s+)?same\s+(?:question|thing)(?:\s+again)?)(?:\s*[,:;?.!]+|\s+[-—–]|$)\s*(?P<rest>.*)$"
+    # What about Xu Wei? How much did Jining invest …?: a question of its own after the head (session 27)
+    r"|(?i:^(?:(?:and|so|ok(?:ay)?|then)[,\s]+)?(?:what|how)\s+about\s+(?P<x4>[^,:;?.!]+?)\s*[?]\s+(?P<rest2>\S.*[?]\s*)$)"
 )
 
 
@@ -112,7 +114,7 @@ def same_question(text: str, chinese: bool) -> tuple[str, str] | None:
     match = (_ZH_SAME if chinese else _EN_SAME).match(text.strip())
     if not match:
         return None
-    x = (match.group("x") or match.group("x2") or match.group("x3") or "").strip()
+    x = (match.group("x") or match.group("x2") or match.group("x3") or match.groupdict().get("x4") or "").strip()
     rest = ((match.groupdict().get("rest") or "") + (match.groupdict().get("rest2") or "")).strip()
     asking = r"什么|怎么|哪|谁|多少|几|吗" if chinese else r"(?i)\b(?:what|how|who|which|why|when|where|is|are|did|does)\b"
     if not x or re.search(asking, x):
@@ -137,9 +139,14 @@ _EN_FORMAT = re.compile(
 )
 
 
+def _whole(patterns: tuple[re.Pattern, re.Pattern], text: str, chinese: bool) -> bool:
+    """Whether the Chinese or the English pattern of a pair matches the whole turn (stripped)."""
+    return bool(patterns[0 if chinese else 1].match(text.strip()))
+
+
 def format_only(text: str, chinese: bool) -> bool:
     """True when a turn only says how to answer the last question (只说数字, 用一句话说, Just the number, please.)."""
-    return bool((_ZH_FORMAT if chinese else _EN_FORMAT).match(text.strip()))
+    return _whole((_ZH_FORMAT, _EN_FORMAT), text, chinese)
 
 
 _CLAUSE = re.compile(r"([，,：:；;]\s*)")
@@ -184,7 +191,7 @@ _EN_COUNT = re.compile(r"(?i)^(?P<open>\W*)how\s+many\s+")
 
 def asks_list(text: str, chinese: bool) -> bool:
     """True when a turn only asks which ones (具体是哪几项？, List them.)."""
-    return bool((_ZH_LIST if chinese else _EN_LIST).match(text.strip()))
+    return _whole((_ZH_LIST, _EN_LIST), text, chinese)
 
 
 def list_of(last: str, chinese: bool) -> str:
@@ -199,3 +206,44 @@ def list_of(last: str, chinese: bool) -> str:
         return last[: match.start()] + new + last[match.end() :]
     match = _EN_COUNT.match(last)
     return f"{match.group('open')}Which {last[match.end():]}" if match else last
+
+
+# the other one (session 27): 另一个呢？, 那另一个城市呢？, 另外那位呢？; And the other one?, What about the other city?
+_ZH_OTHER_TURN = re.compile(
+    r"^(?:那|那么)?(?:另一个|另外一个|另外那个|另一位|另外那位|另外一位|另一家|另外那家|另外一家)"
+    r"(?:城市|地方|市|人|局长|嘉宾|公司|企业)?(?:呢|的呢|怎么样|又如何|如何|的情况呢)?[？?。！!]*$"
+)
+_EN_OTHER_TURN = re.compile(
+    r"(?i)^(?:(?:and|so|then|ok(?:ay)?)[,\s]+)?(?:(?:what|how)\s+about\s+)?(?:for\s+)?the\s+other(?:\s+(?:one|city|town|place|"
+    r"province|company|firm|guy|man|woman|person|speaker|director|chief|official))?(?:\s+then)?[\s?.!]*$"
+)
+
+
+def asks_other(text: str, chinese: bool) -> bool:
+    """True when a turn only asks about 'the other one' (另一个呢？, 另一个城市呢？, And the other one?)."""
+    return _whole((_ZH_OTHER_TURN, _EN_OTHER_TURN), text, chinese)
+
+
+# a statement before the question that says what will be asked about (我想问问湘潭和济宁。湘潭…？, 先问济宁，再问大连。…;
+# I want to ask about Dalian and Jining. Is it true that …?; Two places I'm curious about: Nanyang and Xiangtan. Under …?)
+_ZH_STOP = re.compile(r"[。！!：:；;]")
+_EN_STOP = re.compile(r"[.!:;](?=\s)")
+_ZH_ASKS = re.compile(r"[？?]|吗|呢|什么|啥|怎么|多少|几|哪|谁|为什么|是否")
+_EN_ASKS = re.compile(
+    r"(?i)[?]|^\W*(?:how|what|who|whom|whose|which|where|when|why|is|are|was|were|do|does|did|can|could|has|have|had)\b"
+)
+
+
+def prefaces(text: str, chinese: bool) -> list[tuple[str, str]]:
+    """The ways to read a turn as a statement that asks nothing, then its question (我想问问湘潭和济宁。湘潭年初…？ →
+    [('我想问问湘潭和济宁。', '湘潭年初…？')]): cut after its first or second stop (。：; . : followed by a space), the
+    statement asking nothing and the rest not empty. Whether the statement only says what will be asked about (names two
+    or more entities the question picks from) is for the caller to check."""
+    text = text.strip()
+    out = []
+    for stop in list((_ZH_STOP if chinese else _EN_STOP).finditer(text))[:2]:
+        first, rest = text[: stop.end()], text[stop.end() :].strip()
+        if not rest or (_ZH_ASKS.search(first) if chinese else _EN_ASKS.search(first)) or len(first) > (40 if chinese else 120):
+            break
+        out.append((first, rest))
+    return out
