@@ -118,7 +118,10 @@ def test_the_forum_is_one_document_and_keeps_its_whole_text_check(retriever):
 
 def test_the_numbers_a_question_writes_are_read_as_written():
     assert quoted_numbers("湘潭那47个重点项目现在已经完工了几个？") == ("47",)
-    assert quoted_numbers("What share of Jining's 40.85 million yuan was collected, 100% or less?") == ("40.85", "100")
+    # (session 27) with the figure in the text's scale: 40.85 million is 4085万
+    assert quoted_numbers("What share of Jining's 40.85 million yuan was collected, 100% or less?") == (
+        "40.85", "100", "4085",
+    )
     assert quoted_numbers("大连拆除了多少台燃煤锅炉？") == ()
 
 

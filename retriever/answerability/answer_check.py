@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from functools import lru_cache
 
 from index.lazy_pattern import lazy_compile
@@ -34,10 +35,12 @@ from retriever.answerability.quantity import (
     BARE_COUNT,
     COUNT,
     DURATION,
+    bounds_in,
     counts_things,
     gives_count,
     graded_out,
     numbered_word,
+    other_side,
 )
 from retriever.answerability.units import Unit, coverage, pos_tagger
 from retriever.sentence_spans import PREPARED
@@ -408,6 +411,7 @@ def clause_number(
     unit: str | None, words: Sequence[Unit], passages: Sequence[Chunk], attribute: Sequence[Unit] = (),
     quoted: Sequence[str] = (),
     counted: str = "",
+    bounds: Sequence[tuple[str, str]] = (),
 ) -> float:
     """The best share of every asked word (the attribute) around a clause of the passages that gives a number in the
     unit (the clause and its neighbours within one sentence); 1.0 when no number is asked (unit None). A measure word
@@ -433,6 +437,8 @@ def clause_number(
             asked words among them must stand in the number's own clause or the one before it, not only one clause
             over (两家五星级的酒店 gives no number of rooms; session 22, nm3); unless the number ends its clause with a
             bare measure word (关停486家, 处理102人): its noun is elided or told before, in the text's own words.
+        bounds: the bounded quantities the question asks of (quantity.bounds_in: 10吨以上): a number whose window
+            writes one on the other side only (10吨以下) counts other things (session 27).
     """
     if unit is None or unit in (DURATION, "年"):
         return 1.0  # a time is told in a clause of its own (2012年初，湘潭市确立了…): focus_sentence checks it
@@ -454,9 +460,15 @@ def clause_number(
         for sentence in sentences_of(speech(chunk)):
             clauses = _clauses(search_key(sentence))
             for i, clause in enumerate(clauses):
-                counted = graded_out(_unquoted(clause, quoted)) if levels else _unquoted(clause, quoted)
-                if gives_count(counted, unit) or numbered_word(counted, unit, thing_forms):
+                # the asker's bound repeated by the text (less than 10万 of 不足10万人): that bound is the text's answer
+                own = [n for n, d in bounds_in(clause) if (n, d) in bounds] if bounds and rule_on(27) else []
+                mine = [n for n in quoted if n not in own]
+                counted = graded_out(_unquoted(clause, mine)) if levels else _unquoted(clause, mine)
+                unnamed = _NAMED_SPAN.sub(" ", counted) if rule_on(27) else counted
+                if gives_count(unnamed, unit) or numbered_word(counted, unit, thing_forms):
                     window = ",".join(clauses[max(i - 1, 0) : i + 2]) + (previous if i == 0 else "")
+                    if bounds and rule_on(27) and other_side(bounds, window):
+                        continue
                     score = _clause_score(words, attribute, window)
                     if rule_on(11) and any(u.found_in(window) for u in words):  # the number counts an asked thing: the
                         context = window + topic  # rest may be the passage's topic, told before (全市3000余名交警)
@@ -491,6 +503,16 @@ def _counted_units(words: Sequence[Unit], counted: str) -> list[Unit]:
     ]
 
 
+# A name in quotation marks or title marks (“十五小”, “十三五”, 《…三市…协议》): a numeral in it is part of the name,
+# no count of anything (how many factories did Nanyang close is not answered by 取缔…“十五小”企业: fifteen kinds, no
+# number of factories; session 27, nm8: readers8 k119, readers9 a131). A numeral heading the counted thing's word in a
+# name (“五水共治” for how many water fronts) is numbered_word's, read on the clause as written.
+_NAMED_SPAN = lazy_compile(r"[“「《『][^“”「」《》『』]{1,24}[”」》』]")
+# A figure the question writes with an English scale word (40.85 million yuan, 1.8 billion): the text writes it in
+# 万 and 亿 (4085万元, 18亿元), the same figure restated, no answer (session 27, nm8: readers22 zo129)
+_SCALED = lazy_compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(million|billion|thousand)\b", re.I)
+_SCALE = {"million": (100, "万"), "billion": (10, "亿"), "thousand": (1000, "")}
+
 _QUOTED = lazy_compile(r"(?<!\d)(?<!\d[.,])\d(?:[\d.,]*\d)?(?!\d)(?![.,]\d)")  # 47, 40.85, 1,000; not 2 of 1,000
 
 
@@ -499,13 +521,21 @@ def quoted_numbers(question: str) -> tuple[str, ...]:
     number search_key spells out of a word (这两年 → 2年: a time the asker speaks of, no figure restated; readers2 s037,
     readers13 p037 refused so; session 21, nm2)."""
     typed = {n.replace(",", "") for n in _QUOTED.findall(unicodedata.normalize("NFKC", question))}
-    return tuple(dict.fromkeys(n for n in _QUOTED.findall(search_key(question)) if n.replace(",", "") in typed))
+    numbers = [n for n in _QUOTED.findall(search_key(question)) if n.replace(",", "") in typed]
+    if rule_on(27):
+        for figure, scale in _SCALED.findall(unicodedata.normalize("NFKC", question)):
+            factor, _ = _SCALE[scale.lower()]
+            value = Decimal(figure) * factor
+            numbers.append(format(value.normalize(), "f") if value == value.to_integral() else str(value))
+    return tuple(dict.fromkeys(numbers))
 
 
 def _unquoted(clause: str, quoted: Sequence[str]) -> str:
-    """The clause without the numbers the question itself writes: they are the asker's, not an answer."""
+    """The clause without the numbers the question itself writes: they are the asker's, not an answer. With them
+    their magnitude (18亿元 of a question's 18亿: the 亿 left alone would read as a numeral, session 27)."""
+    scale = r"(?:\s*[余多])?(?:\s*[万亿])?" if rule_on(27) else ""
     for number in quoted:
-        clause = re.sub(rf"(?<!\d)(?<!\d[.,]){re.escape(number)}(?!\d)(?![.,]\d)", " ", clause)
+        clause = re.sub(rf"(?<!\d)(?<!\d[.,]){re.escape(number)}(?!\d)(?![.,]\d){scale}", " ", clause)
     return clause
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from retriever.answerability.eras import rule_on
+
 # English unit → the Chinese unit of quantity.asked_unit (longest first: square kilometres before kilometres)
 _UNITS = (
     (r"square (?:kilomet(?:re|er)s?|km)|sq\.? ?km|km2|km²", "平方公里"),
@@ -38,6 +40,9 @@ _IN_UNIT = re.compile(rf"\b(?:in|measured in)\s+(?:{_UNIT})\b(?=\s*[?.,)]|\s*$)"
 _WHAT_MEASURE = re.compile(r"\b(?:what|which)\s+(?:total\s+)?(?P<u0>tonnage)\b", re.I)
 _MEASURE_NOUNS = {"tonnage": "吨"}
 _PERCENT = re.compile(r"\bwhat (?:percentage|percent|per cent)\b|\bhow many (?:percent|per cent|percentage points)\b", re.I)
+# (session 27, nm8) 'how much percent' asks a percentage as 'how many percent' does (readers21 zm129: … interest rate
+# is how much percent?, answered by 18亿元 as a bare 'how much')
+_PERCENT_MUCH = re.compile(r"\bhow much (?:percent|per cent|percentage)\b", re.I)
 _ASKS = re.compile(r"\bhow (?:many|much)\b|\bwhat\b|\bwhich\b", re.I)
 ENGLISH_UNITS = frozenset(unit for _, unit in _UNITS) | {"%"}
 # The units of measure (area, volume, length, weight), not money, households or tiers: a number question naming one
@@ -57,7 +62,7 @@ def english_unit(question: str) -> str | None:
     percentage → %, … in yuan → 元); None when it names no unit of its number (how many boilers, a 300-km canal)."""
     if re.search(r"[\u4e00-\u9fff]", question):
         return None
-    if _PERCENT.search(question):
+    if _PERCENT.search(question) or (rule_on(27) and _PERCENT_MUCH.search(question)):
         return "%"
     what = _WHAT_MEASURE.search(question)
     if what:
@@ -81,7 +86,17 @@ def in_measure(question: str) -> bool:
 def named_measure(question: str) -> str:
     """The Chinese unit of the first unit of measure an English question names (a few hundred kilometres?: 公里); ''
     for none. quantity.asked_unit reads it where the question asks a number without how many + unit (english_unit)."""
-    match = _MEASURE.search(question)
+    match = next((m for m in _MEASURE.finditer(question) if not (rule_on(27) and _bound_of(question, m))), None)
     if not match:
         return ""
     return next(_UNITS[int(name[1:])][1] for name, group in match.groupdict().items() if group)
+
+
+# a unit in a bound the asker sets (boilers over 10 tonnes, of 10 tonnes or more): the unit of the things' size, not of
+# the asked number (how many boilers: a count; session 27, nm8)
+_BOUND_BEFORE = re.compile(r"\b(?:over|above|under|below|than|least|up to)\s+\d[\d.,]*[\s-]*$", re.I)
+_BOUND_AFTER = re.compile(r"^\s*(?:or|and)\s+(?:more|above|over|larger|bigger|less|below|under|smaller)\b", re.I)
+
+
+def _bound_of(question: str, match: re.Match) -> bool:
+    return bool(_BOUND_BEFORE.search(question[: match.start()]) or _BOUND_AFTER.match(question[match.end() :]))

@@ -18,6 +18,8 @@ The rules switched this way (the session whose commits added them, after that se
 - session 26 (after readers21): an amount asked of a named body or place needs the name by the number
   (answer_check.clause_number: how much is Jining paying Tsinghua); 'how much clout/say/influence' asks no number
   (quantity.asked_unit).
+- session 27 (after readers22): a unit of measure after 多少 (公顷, 公斤, 亩) asks a number in its dimension
+  (quantity.asked_unit); 'how much percent' asks a percentage (english_units.py).
 """
 
 from __future__ import annotations

@@ -210,6 +210,7 @@ from retriever.answerability.quantity import (
     COUNT,
     MEASURE_ASKED,
     asked_unit,
+    bounds_in,
     counted_unit,
     counted_words,
     gives_count,
@@ -868,7 +869,8 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
         "clause_number": min(
             clause_number(asked_number, measured_by_number(checked or checked_attribute, asked_number), chunks,
                           numbered_attribute, quoted_numbers(evidence.question),
-                          counted_words(canonical(evidence.question)))
+                          counted_words(canonical(evidence.question)),
+                          bounds_in(search_key(evidence.question)) + bounds_in(canonical(evidence.question)))
             for chunks in each
         ),
         "kind_named": kind_named(name_kind, [texts[i] for i in own]),

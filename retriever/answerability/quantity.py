@@ -98,6 +98,9 @@ def asked_unit(question: str) -> str | None:
     if match:
         if match.group(1) == "倍" and ratio_asked(question):
             return ""  # 是关停的几倍: a ratio of two figures, which the text gives, not a number written with 倍
+        measure = _MEASURE_AFTER.match(question, match.end()) if rule_on(27) and not match.group(1) else None
+        if measure:  # 占地多少公顷: a number in that measure (or another of its dimension: 亩, 平方公里), not any number
+            return measure.group(1)
         return match.group(1) or ""
     if _ASKED_EN.search(question) or in_measure(question):  # the area, in hectares: a number asked in that unit
         return named_measure(question)  # (a few hundred kilometres?: 公里; english_units.py)
@@ -113,6 +116,19 @@ _EXTENT_EN = re.compile(
     r"standing|prestige|status)\b",
     re.I,
 )
+
+# Units of measure outside UNITS, each of a dimension whose other units answer it too (a reader asks in 公顷 what the
+# text gives in 亩 or 平方公里): a number asked in one (占地多少公顷, 多少公斤) is not answered by a count or a sum of
+# money near the asked words (session 27, nm8: readers22 zo121, answered by 5329台 and 28家 before). A closed class
+# (the measures of area, weight, volume and power), read right after 多少/几 only.
+MEASURE_GROUPS = (
+    ("公顷", "万公顷", "亩", "万亩", "平方公里", "平方千米", "平方米", "万平方米"),
+    ("公斤", "千克", "克", "毫克", "斤", "吨", "万吨"),
+    ("升", "毫升", "立方米", "万立方米", "亿立方米"),
+    ("千瓦时", "千瓦", "兆瓦", "万千瓦"),
+)
+_NEW_MEASURES = ("公顷", "万公顷", "亩", "万亩", "公斤", "千克", "毫克", "克", "斤", "毫升", "升", "千瓦时", "千瓦", "兆瓦")
+_MEASURE_AFTER = re.compile(rf"\s*({'|'.join(_NEW_MEASURES)})(?![拉级高温值])")  # not 克拉 (carats), 升级
 
 # A date asked with 几 (几月几号, 几月份, 几号, 几日): the calendar's month or day, not a number of them (几个月 is a length)
 _DATE_ASKED = re.compile(r"几月|几[号日](?!内)")
@@ -157,6 +173,9 @@ def number_pattern(unit: str) -> re.Pattern:
     for group in _SAME_UNITS:
         if unit in group:
             return re.compile(number + r"\s*(?:" + "|".join(group) + ")")
+    for group in MEASURE_GROUPS if rule_on(27) else ():
+        if unit in group:
+            return re.compile(number + r"\s*(?:" + "|".join(sorted(group, key=len, reverse=True)) + ")")
     if unit in ("", "个", COUNT):  # any number: not a year or a date (2016年, 10月底, 17日); a count is no percentage
         percent = r"(?![\d.,]*\s*[%％])" if unit == COUNT else ""
         # nor, for a count, a year heading a name (2016全国环保厅局长论坛: the forum of 2016, not 2016 of anything)
@@ -183,7 +202,8 @@ _ROMAN_CLASS = rf"(?<![a-z]){_ROMAN}(?![a-z])\s*[类级]"
 def has_number(text: str, unit: str) -> bool:
     """True when the text gives a number in the unit ('' : any number); a Chinese measure word of things or people
     (台, 个, 名) is no word of an English text: any number there (46 small coal-fired boilers)."""
-    if (unit in THINGS or unit in PEOPLE_UNITS or unit in ENGLISH_UNITS) and not _CJK_CHAR.search(text):
+    if (unit in THINGS or unit in PEOPLE_UNITS or unit in ENGLISH_UNITS or unit in _NEW_MEASURES) \
+            and not _CJK_CHAR.search(text):
         return bool(number_pattern("").search(text))
     return bool(number_pattern(unit).search(text))
 
@@ -221,8 +241,12 @@ def numbered_word(text: str, unit: str | None, forms: Sequence[str] = ()) -> boo
     if unit not in _COMPOUND_UNITS:
         return False
     chinese = [f for f in forms if f and _CJK_CHAR.fullmatch(f[0])]
+    # (session 27) after 大 a word of two characters may stand between: 九大重点行业 counts industries (the 十五 of a
+    # quoted name, “十五小”, no longer stands in for it: answer_check._NAMED_SPAN)
+    between = r"(?:大[\u4e00-\u9fff]{2}|大)?" if rule_on(27) else "大?"
     return any(
-        re.search(rf"(?<![\d{_COMPOUND_NUMERAL}一百千万第])[{_COMPOUND_NUMERAL}]大?{re.escape(f)}", text) for f in chinese
+        re.search(rf"(?<![\d{_COMPOUND_NUMERAL}一百千万第])[{_COMPOUND_NUMERAL}]{between}{re.escape(f)}", text)
+        for f in chinese
     )
 
 
@@ -284,3 +308,41 @@ def counts_things(unit: str | None) -> bool:
 BARE_COUNT = re.compile(
     rf"(?:{_DIGITS}|{_NUMERAL}{{1,8}})\s*(?:余|多)?\s*(?:万|亿)?\s*(?:{'|'.join(THINGS + PEOPLE_UNITS)})\s*$"
 )
+
+
+# A bound the question sets on a quantity (10吨以上的锅炉, boilers over 10 tonnes): a number the text gives of the other
+# side of the same bound (拆除604台10吨以下燃煤锅炉) counts other things, not the asked ones (session 27, nm8: readers22
+# zo107, 10吨以上的有几台, answered by the counts of boilers of 10 tonnes and below).
+UP, DOWN = "up", "down"
+_BOUND_AFTER = {"以上": UP, "及以上": UP, "以下": DOWN, "及以下": DOWN, "以内": DOWN}
+_BOUND_BEFORE = {"超过": UP, "高于": UP, "大于": UP, "多于": UP, "不足": DOWN, "不到": DOWN, "低于": DOWN, "小于": DOWN,
+                 "少于": DOWN}
+_BOUND_EN = {"over": UP, "above": UP, "more than": UP, "at least": UP, "greater than": UP, "larger than": UP,
+             "bigger than": UP, "under": DOWN, "below": DOWN, "less than": DOWN, "fewer than": DOWN,
+             "smaller than": DOWN, "up to": DOWN}
+_AFTER_WORDS = "|".join(sorted(_BOUND_AFTER, key=len, reverse=True))
+_ZH_AFTER = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*[\u4e00-\u9fff]{{0,3}}?({_AFTER_WORDS})")
+_ZH_BEFORE = re.compile(rf"({'|'.join(_BOUND_BEFORE)})\s*(\d+(?:\.\d+)?)(?![\d.])")
+_EN_BEFORE = re.compile(rf"\b({'|'.join(_BOUND_EN)})\s+(\d+(?:\.\d+)?)(?![\d.])", re.I)
+_EN_AFTER = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)[\s-]*(?:[a-z]+\s+)?(?:or|and)\s+(more|above|over|larger|bigger|less|below|under|smaller)\b",
+    re.I,
+)
+
+
+def bounds_in(text: str) -> list[tuple[str, str]]:
+    """The bounded quantities a text writes: (number, UP or DOWN) for 10吨以上, 超过10, over 10, 10 tonnes or more."""
+    found = [(n, _BOUND_AFTER[b]) for n, b in _ZH_AFTER.findall(text)]
+    found += [(n, _BOUND_BEFORE[b]) for b, n in _ZH_BEFORE.findall(text)]
+    found += [(n, _BOUND_EN[" ".join(b.lower().split())]) for b, n in _EN_BEFORE.findall(text)]
+    found += [(n, UP if w.lower() in ("more", "above", "over", "larger", "bigger") else DOWN) for n, w in _EN_AFTER.findall(text)]
+    return found
+
+
+def other_side(bounds: Sequence[tuple[str, str]], window: str) -> bool:
+    """Whether a number's window writes an asked bounded quantity on the other side only (10吨以下 for 10吨以上)."""
+    written = bounds_in(window)
+    return any(
+        any(n == m and d != e for m, e in written) and not any(n == m and d == e for m, e in written)
+        for n, d in bounds
+    )
