@@ -112,7 +112,7 @@ def blank_en(text: str, rng: random.Random) -> list[str]:
     match = re.fullmatch(r"(?i)what (is|was|are|were) (the .+)", body)
     if match:
         return [f"{label}{match.group(2)[:1].upper()}{match.group(2)[1:]} {match.group(1).lower()} ____."]
-    match = re.fullmatch(r"(?i)how many ([\w\- ]+?) (did|does|do) ([A-Z][a-z]+|it|they) ([a-z]{3,})\b(.*)", body)
+    match = re.fullmatch(r"[Hh]ow many ([\w\- ]+?) (did|does|do) ([A-Z][a-z]+|it|they) ([a-z]{3,})\b(.*)", body)
     if match:
         noun, aux, subject, verb, rest = match.groups()
         verb = _past(verb) if aux.lower() == "did" else ({"have": "has", "do": "does", "go": "goes"}.get(verb, verb + "s")
