@@ -121,3 +121,10 @@ def test_an_english_self_introduction_sentence_and_a_verb_after_a_blank_fa9():
     assert examined("Fill in the blank: ____ chairs Xiangtan's joint meeting.") == "What chairs Xiangtan's joint meeting?"
     assert examined("Fill in the blank: ____ boilers were removed in Dalian.").startswith("How many boilers")
     assert examined("依区锦雄之见，人们去海南岛旅游享受的是什么？") == "区锦雄说人们去海南岛旅游享受的是什么？"
+
+
+def test_an_english_self_introduction_before_a_preposition_and_which_fa9():
+    assert examined("As a county EPB official in Hebei with 30 staff, with which two cities did Xiangtan sign?") == \
+        "With which two cities did Xiangtan sign?"
+    typed = "As a result of the campaign, with which cities did Xiangtan sign?"
+    assert examined(typed) == typed  # 'as a result' introduces nobody

@@ -73,8 +73,11 @@ _EN_STEM = lazy_compile(r"^\s*which (?:one )?of the following(?: options| statem
 
 # --- the English self-introduction ---
 _EN_SELF = lazy_compile(
-    r"^\s*(?:(?:hi|hello|hey)[,!]?\s+)?(?:(?:i(?:'m|’m| am)|i work as|i work at|i work in|i work for|as)\s+(?:a|an)\s+"
-    r"[^;:?]{2,90}?|[a-z][a-z\- ]{1,30}\s+here)\s*(?:[;:]|,(?=\s*(?:what|which|who|whom|whose|how|when|where|why|did|does|do"
+    r"^\s*(?:(?:hi|hello|hey)[,!]?\s+)?(?:(?:i(?:'m|’m| am)|i work as|i work at|i work in|i work for"
+    r"|as(?!\s+an?\s+(?:result|whole|rule|matter|consequence|first step)\b))\s+(?:a|an)\s+"
+    r"[^;:?]{2,90}?|[a-z][a-z\- ]{1,30}\s+here)\s*(?:[;:]|,(?=\s*(?:"
+    r"(?:with|in|by|from|to|for|at|of|on|under)\s+(?:which|what|whom|whose|how)\b"
+    r"|what|which|who|whom|whose|how|when|where|why|did|does|do"
     r"|is|are|was|were|can|could|has|have|had)\b))\s*(?:(?:in|at|from) the (?:forum|transcript|text|article)\s*,\s*)?",
     re.I,
 )
