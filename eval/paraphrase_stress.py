@@ -284,8 +284,10 @@ def pick(questions: Sequence, sample: int, per_question: int, seed: int = SEED) 
     return out
 
 
-def misfires(x: np.ndarray, xv: np.ndarray, kinds: Sequence[str], model: dict, threshold: float) -> dict:
-    """The report of pairs (x[i] an answerable original's features, xv[i] its variant's)."""
+def misfires(x: np.ndarray, xv: np.ndarray, kinds: Sequence[str], model: dict, threshold: float,
+             order: Sequence[str] = KINDS) -> dict:
+    """The report of pairs (x[i] an answerable original's features, xv[i] its variant's); ``order`` the variant kinds
+    reported, in that order (eval.variants passes its own)."""
     from retriever.answerability import FEATURES
 
     prob = model_probabilities(model)
@@ -309,9 +311,9 @@ def misfires(x: np.ndarray, xv: np.ndarray, kinds: Sequence[str], model: dict, t
     for j, f in enumerate(features):
         table[f] = {"fires": int(fired[:, j].sum()), "fires_rate": round(float(fired[:, j].mean()), 4),
                     "fires_newly_refused": int((fired[:, j] & new_refusal).sum()),
-                    "by_kind": {k: int((fired[:, j] & (kinds == k)).sum()) for k in KINDS if (kinds == k).any()}}
+                    "by_kind": {k: int((fired[:, j] & (kinds == k)).sum()) for k in order if (kinds == k).any()}}
     everything = np.ones(len(p), dtype=bool)
-    return {"overall": rates(everything), "by_kind": {k: rates(kinds == k) for k in KINDS if (kinds == k).any()},
+    return {"overall": rates(everything), "by_kind": {k: rates(kinds == k) for k in order if (kinds == k).any()},
             "misfires": dict(sorted(table.items(), key=lambda kv: (-kv[1]["fires_newly_refused"], -kv[1]["fires"])))}
 
 
@@ -337,6 +339,15 @@ def read_variants(path: Path, questions: Sequence) -> list[tuple[object, str, st
     return [(by_id[r["id"]], r["kind"], r["variant"]) for r in rows if r["id"] in by_id and by_id[r["id"]].question == r["question"]]
 
 
+def write_variants(out: Path, chosen: Sequence[tuple[object, str, str]]) -> None:
+    """OUT/variants.jsonl: one {id, set, kind, question, variant, label} a line (the eval.perturb format)."""
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "variants.jsonl").open("w", encoding="utf-8") as handle:
+        for q, kind, v in chosen:
+            handle.write(json.dumps({"id": q.id, "set": q.set, "kind": kind, "question": q.question, "variant": v,
+                                     "label": int(q.answerable)}, ensure_ascii=False) + "\n")
+
+
 def run(index: str | None, out: Path, sample: int, per_question: int, model_file: str | None = None,
         log: Callable[[str], None] = print, reuse: str | None = None) -> dict:
     """Make the variants, compute (or read back) their features, score them, write the JSONL and the report."""
@@ -345,11 +356,7 @@ def run(index: str | None, out: Path, sample: int, per_question: int, model_file
 
     tune = [q for q in load_questions(TRAINING_SETS, split="tune") if q.answerable]
     chosen = read_variants(Path(reuse), tune) if reuse else pick(tune, sample, per_question)
-    out.mkdir(parents=True, exist_ok=True)
-    with (out / "variants.jsonl").open("w", encoding="utf-8") as handle:
-        for q, kind, v in chosen:
-            handle.write(json.dumps({"id": q.id, "set": q.set, "kind": kind, "question": q.question, "variant": v,
-                                     "label": int(q.answerable)}, ensure_ascii=False) + "\n")
+    write_variants(out, chosen)
     log(f"{len({q.id for q, _, _ in chosen})} answerable tune questions, {len(chosen)} variants -> {out / 'variants.jsonl'}")
     x, xv, model, threshold, embedder = scored_pairs(index, FeatureCache(out / "features.jsonl"), chosen, model_file, log)
     report = misfires(x, xv, [k for _, k, _ in chosen], model, threshold)
@@ -386,11 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from eval.questions import load_questions
 
         tune = [q for q in load_questions(TRAINING_SETS, split="tune") if q.answerable]
-        out.mkdir(parents=True, exist_ok=True)
-        with (out / "variants.jsonl").open("w", encoding="utf-8") as handle:
-            for q, kind, v in pick(tune, args.sample, args.per_question):
-                handle.write(json.dumps({"id": q.id, "set": q.set, "kind": kind, "question": q.question, "variant": v,
-                                         "label": 1}, ensure_ascii=False) + "\n")
+        write_variants(out, pick(tune, args.sample, args.per_question))
         return 0
     return run_command(lambda: run(args.index, out, args.sample, args.per_question, args.model, reuse=args.reuse))
 

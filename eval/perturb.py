@@ -308,9 +308,14 @@ def variants_parser(prog: str, doc: str, out_help: str, sample: int, per_questio
     return parser
 
 
+def in_reports(out: Path) -> bool:
+    """Whether a folder lies in eval/reports (the recorded figures, never an --out of a stress tool)."""
+    return out.resolve().is_relative_to((Path(__file__).resolve().parent / "reports").resolve())
+
+
 def out_refused(out: Path) -> int | None:
     """Exit status 2 with one error line when --out lies in eval/reports (the recorded figures), else None."""
-    if not out.resolve().is_relative_to((Path(__file__).resolve().parent / "reports").resolve()):
+    if not in_reports(out):
         return None
     from eval.command import run_command
     from index.errors import InvalidArgumentError

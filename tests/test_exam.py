@@ -105,3 +105,26 @@ def test_a_self_introduction_run_stops_at_the_questions_own_clause():
 
     assert unframed("我是四川一个市的记者，最近在写稿子，区锦雄提到的那个小镇，人口不到多少？", written) == (
         "区锦雄提到的那个小镇，人口不到多少？")
+
+
+def test_an_english_self_introduction_sentence_and_a_verb_after_a_blank_fa9():
+    """(fa9) a self-introduction said as its own sentence comes off, unless the question points back at it or it is
+    the asker's claim; a word in -s followed by a determiner or a name after a blank is a verb, not a counted noun; 依X之见
+    is 在X看来's frame."""
+    assert examined("Hi, I teach geography in Shanxi. How does Jining link its online monitoring with inspectors?") == \
+        "How does Jining link its online monitoring with inspectors?"
+    assert examined("I'm a grad student in Wuhan studying policy. How many boilers did Dalian remove?") == \
+        "How many boilers did Dalian remove?"
+    for typed in ("I'm from Xiangtan. Who heads the heavy-metal clean-up group there?",
+                  "I heard Dalian removed 1,400 boilers. Is that true?"):
+        assert examined(typed) == typed
+    assert examined("Fill in the blank: ____ chairs Xiangtan's joint meeting.") == "What chairs Xiangtan's joint meeting?"
+    assert examined("Fill in the blank: ____ boilers were removed in Dalian.").startswith("How many boilers")
+    assert examined("依区锦雄之见，人们去海南岛旅游享受的是什么？") == "区锦雄说人们去海南岛旅游享受的是什么？"
+
+
+def test_an_english_self_introduction_before_a_preposition_and_which_fa9():
+    assert examined("As a county EPB official in Hebei with 30 staff, with which two cities did Xiangtan sign?") == \
+        "With which two cities did Xiangtan sign?"
+    typed = "As a result of the campaign, with which cities did Xiangtan sign?"
+    assert examined(typed) == typed  # 'as a result' introduces nobody

@@ -73,8 +73,11 @@ _EN_STEM = lazy_compile(r"^\s*which (?:one )?of the following(?: options| statem
 
 # --- the English self-introduction ---
 _EN_SELF = lazy_compile(
-    r"^\s*(?:(?:hi|hello|hey)[,!]?\s+)?(?:(?:i(?:'m|’m| am)|i work as|i work at|i work in|i work for|as)\s+(?:a|an)\s+"
-    r"[^;:?]{2,90}?|[a-z][a-z\- ]{1,30}\s+here)\s*(?:[;:]|,(?=\s*(?:what|which|who|whom|whose|how|when|where|why|did|does|do"
+    r"^\s*(?:(?:hi|hello|hey)[,!]?\s+)?(?:(?:i(?:'m|’m| am)|i work as|i work at|i work in|i work for"
+    r"|as(?!\s+an?\s+(?:result|whole|rule|matter|consequence|first step)\b))\s+(?:a|an)\s+"
+    r"[^;:?]{2,90}?|[a-z][a-z\- ]{1,30}\s+here)\s*(?:[;:]|,(?=\s*(?:"
+    r"(?:with|in|by|from|to|for|at|of|on|under)\s+(?:which|what|whom|whose|how)\b"
+    r"|what|which|who|whom|whose|how|when|where|why|did|does|do"
     r"|is|are|was|were|can|could|has|have|had)\b))\s*(?:(?:in|at|from) the (?:forum|transcript|text|article)\s*,\s*)?",
     re.I,
 )
@@ -83,7 +86,8 @@ _EN_SELF = lazy_compile(
 _OPINION = lazy_compile(
     rf"(?P<who>{_HAN}{{2,3}}?)(?:(?:是)?(?:怎么|怎麼|怎樣|怎样|如何|咋)(?:解释|解釋|看待|理解|阐释|闡釋)(?:的)?)"
 )
-_IN_VIEW = lazy_compile(rf"^在(?P<who>{_HAN}{{2,4}}?)(?:看来|看來|眼里|眼裡|眼中)[，,]?")
+_IN_VIEW = lazy_compile(rf"^(?:在(?P<who>{_HAN}{{2,4}}?)(?:看来|看來|眼里|眼裡|眼中)|(?:依|据|據|照|按)(?P<who2>{_HAN}{{2,4}}?)"
+                        rf"(?:之见|之見|的看法|的观点|的觀點|的意思|看来|看來))[，,]?")
 
 # --- a list, then a collective count ---
 _LISTED_COUNT = lazy_compile(
@@ -131,6 +135,18 @@ def _symbols_read(question: str, contains) -> str:
             question = re.sub(pattern, word, question)
     return question
 
+
+# (fa9) a self-introduction said as a sentence of its own before the question (Hi, I teach geography in Shanxi. How …?;
+# I'm a grad student in Wuhan studying policy. How many …?): the asker's own job, place and work, never a claim about
+# the text (I heard / I read / I think … stays: that is the asker's claim, checked by the text), and kept when the
+# question points back at it
+_EN_SELF_SENTENCE = lazy_compile(
+    r"^\s*(?:(?:hi|hello|hey|dear \w+)[,!]?\s+)?(?:i(?:'m|’m| am)\s+(?:a|an|from|based|working|studying|writing|doing|in|at|"
+    r"with|on|part|new|one)\b|i\s+(?:work|teach|study|live|run|manage|write|report|research|volunteer|lead|head|coach)\b|"
+    r"my\s+(?:job|work|name|team|office|unit|company|bureau)\b|we(?:'re|’re| are)\s+(?:a|an)\b|as\s+(?:a|an)\s)"
+    r"[^.!?;:]{2,120}?[.!]\s+(?=[A-Z\d])",
+    re.I,
+)
 
 # --- the source frame of an opinion or an account (What, in Su Guojun's view, …; …, according to its vice-president's
 # introduction?): the speaker's view or account is how the text gives his words; its noun asks nothing ---
@@ -214,6 +230,8 @@ def _en_blank(question: str) -> str:
         after = question[m.end():]
         if _EN_MONEY.match(after):
             return "how much"
+        if re.match(r"\s*[a-z]+s\s+(?:the|a|an|its|his|her|their|this|that|[A-Z])", after):
+            return "what"  # (fa9) ____ chairs the meeting / heads Xiangtan's group: a verb, not a counted noun
         return "how many" if _EN_NUMBERED.match(after) else "what"
 
     text = _EN_BLANK.sub(fill, question)
@@ -241,8 +259,9 @@ def examined(question: str, contains=None) -> str:
                 text = body + ("是多少？" if _ZH_COUNTED.search(body[-6:]) else "是什么？")
         text = _zh_blank(text)
         view = _IN_VIEW.match(text)
-        if view and _is_person(view.group("who")):
-            text = view.group("who") + "说" + text[view.end():]
+        who = view and (view.group("who") or view.group("who2"))
+        if who and _is_person(who):
+            text = who + "说" + text[view.end():]
         opinion = _OPINION.search(text)
         if opinion and _is_person(opinion.group("who")):
             text = text[: opinion.start()] + opinion.group("who") + "说" + text[opinion.end():]
@@ -267,6 +286,12 @@ def examined(question: str, contains=None) -> str:
         titled = len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
         # a capital inside the source names it (according to the Nanyang chief), unless every word is capitalised
         text = _EN_POINTED_SOURCE.sub(lambda m: "" if titled or not re.search(r"\s[A-Z]", m.group(0)) else m.group(0), text)
+        sentence = _EN_SELF_SENTENCE.match(text)
+        rest = text[sentence.end():] if sentence else ""
+        # kept when the question points back at it (there, that, those, they …: I'm from Xiangtan. Who heads … there?)
+        if sentence and len(re.findall(r"\w+", rest)) >= 3 and not re.search(
+                r"(?i)\b(?:there|here|that|this|those|these|they|them|such|same|mine|our|ours|us)\b", rest):
+            text = text[sentence.end():]
         self_ = _EN_SELF.match(text)
         if self_ and len(re.findall(r"\w+", text[self_.end():])) >= 3:
             rest = text[self_.end():].lstrip()

@@ -188,7 +188,14 @@ from retriever.answerability.asked import (
 from retriever.answerability.asked_action import how_action, keyword_asked
 from retriever.answerability.entities import Entity, asked_entities, folded
 from retriever.answerability.eras import rule_on
-from retriever.answerability.focus import alias_asked, event_frames, focus_units, names_stated, synonym_in_sentence
+from retriever.answerability.focus import (
+    alias_asked,
+    event_frames,
+    focus_units,
+    names_stated,
+    synonym_in_sentence,
+    with_sentence_synonyms,
+)
 from retriever.answerability.heads import head_characters, near_synonyms, same_meaning_written, written_word
 from retriever.answerability.kinds import asked_kind, generic_place, kind_before_which, kind_named
 from retriever.answerability.lift import sentence_lift
@@ -705,6 +712,10 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
     focus_scores = [float(all(u.found_in(texts[i]) for u in focus)) for i in own]
     unit = asked_unit(canonical(evidence.question))
     sentences = [t for i in own for t in sentence_windows(evidence.passages[i])]
+    if evidence.lang == "zh":  # (fa9) the answering sentence's own word for an asked word it does not write (企业 for 公司)
+        read = {id(u): v for u, v in zip(focus, with_sentence_synonyms(focus, sentences, facts.known))}
+        attribute = [read.get(id(u), u) for u in attribute]
+        focus = [read.get(id(u), u) for u in focus]
     written = [u for u in focus if writes(u, facts) or not unit_known(u, facts)]  # not slips (燃媒)
     number = counted_unit(canonical(evidence.question), unit)
     # the answer checks count the asked words the text writes (all of them when it writes none): a word it never
@@ -769,10 +780,15 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
         # a search user's last key noun (普邦园林 员工 人数) or a how-question's action (是怎么招聘的): asked, though no
         # question word stands next to it (asked_action.py); a text that never writes it does not report it
         names = [a for e in facts.entities for a in e.aliases]
-        for word in (keyword_asked(evidence.question, names), how_action(evidence.question, names)):
+        action = how_action(evidence.question, names)
+        for word in (keyword_asked(evidence.question, names), action):
             extra = chinese_units([word], facts.lexicon) if word else []
+            # (fa9) a how-question's action (怎么对付 where the text writes 处理): the text's word for it in an answering
+            # sentence with one other asked word the text writes (what is done, to whom), as the manner is told there
+            ties = [u for u in [*focus_written, *attribute] if writes(u, facts) and u.label != word]
             if extra and not any(unit_known(u, facts) for u in extra) and word not in [u.label for u in unwritten] \
-                    and not synonym_in_sentence(word, focus_written, sentences, facts.known):  # (fa8) as above
+                    and not synonym_in_sentence(word, focus_written, sentences, facts.known) \
+                    and not (word == action and any(synonym_in_sentence(word, [t], sentences, facts.known) for t in ties)):
                 unwritten.append(Unit(word, unit_weight(word), tuple(f for u in extra for f in u.forms)))
     if subject and facts.subject_texts and kind not in (PLACE, ORIGIN):
         # A document's subject is answered from its article alone (subjects.py): an asked word it never writes is

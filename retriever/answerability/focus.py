@@ -361,3 +361,25 @@ def synonym_in_sentence(word: str, others: Sequence[Unit], sentences: Sequence[s
                     if other != word and len(mine & meanings.get(other, set())) >= 2 and (known is None or known(other)):
                         return other
     return ""
+
+
+def with_sentence_synonyms(units: Sequence[Unit], sentences: Sequence[str], known=None) -> list[Unit]:
+    """The asked words, each that no answering sentence writes taking the answering sentence's own word for it as a form
+    (session 27, fa9): a reader counts 公司 where the sentence giving the number writes 企业 (竹埠港退出了多少家公司 of
+    28家企业全部退出), asks 几类规格 of a text that writes 几类标准. As synonym_in_sentence: the sentence's word shares two
+    or more CC-CEDICT meanings with the asked one, and the sentence holds every other asked word the answering sentences
+    write, of which there must be one at least (an attribute asked alone stays as asked), and no answering sentence holds
+    the asked word with them. Every check that looks for the
+    asked words in a sentence (clause_number's counted thing, focus_sentence, fact_elsewhere's windows) then reads the
+    text's word; a word some answering sentence writes, and a name, keep their forms. Fails open: it only adds forms."""
+    out = list(units)
+    for i, unit in enumerate(units):
+        if not _HAN_WORD.fullmatch(unit.label):
+            continue
+        others = [o for o in units if o is not unit and any(o.found_in(s) for s in sentences)]
+        if not others or any(unit.found_in(s) and all(o.found_in(s) for o in others) for s in sentences):
+            continue
+        word = synonym_in_sentence(unit.label, others, sentences, known)
+        if word:
+            out[i] = Unit(unit.label, unit.weight, (*unit.forms, word))
+    return out

@@ -1001,7 +1001,7 @@ def instructed(question: str) -> str:
 
 # the quiz writer names the text itself (这篇对话录的主持人是谁, 本文的编辑是谁): the text is no content word of the question
 _SELF_REFERENCE = lazy_compile(
-    r"^(?:(?:这|這|该|該|本|此)(?:一)?(?:篇|份|期|则|則)?(?:对话录|對話錄|对话|對話|文章|报道|報道|访谈|訪談|稿件|文|材料)"
+    r"^(?:(?:这|這|该|該|本|此)(?:一)?(?:篇|份|期|则|則|场|場|次)?(?:对话录|對話錄|对话|對話|谈话|談話|文章|报道|報道|访谈|訪談|稿件|文|材料)"
     r"(?:的|中的|里的|裡的|中|里|裡)|(?:文中|文章中)(?:的)?)(?=[\u4e00-\u9fff“「])"
 )
 
