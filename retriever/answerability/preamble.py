@@ -438,6 +438,9 @@ def unframed(question: str, contains=None) -> str:
     from retriever.answerability.exam import examined
 
     question = examined(question, contains)  # (persona24) a blank, options, an English self-introduction: the asked slot only
+    from retriever.answerability.register import registered
+
+    question = registered(question)  # (persona25) a definition, gist or source frame; a dictated possessive (Nanyangs)
     if not re.search(_HAN, question):
         from retriever.answerability.texting import untexted  # (persona21) the texter's chat English written out
 
