@@ -27,6 +27,9 @@ from retriever.answerability.register import registered
         ("TL;DR of how many people attended the Haikou forum?", "How many people attended the Haikou forum?"),
         ("In a nutshell, what was Pubang's revenue?", "What was Pubang's revenue?"),
         ("Did Dalian cut SO2 by ten thousand tonnes? Just the gist.", "Did Dalian cut SO2 by ten thousand tonnes?"),
+        # the official's request around an embedded question
+        ("For the record, kindly indicate how often did Dalian's team carry out its checks.",
+         "How often did Dalian's team carry out its checks?"),
         # a source pointer at the close
         ("Who chaired the dialogue as host, per the participants list?", "Who chaired the dialogue as host?"),
         # dictation: fillers and a possessive without its apostrophe

@@ -474,6 +474,8 @@ def unframed(question: str, contains=None) -> str:
         text = spoken(text)
         for _ in range(2):  # an opening after the fillers (嗯，请问…)
             text = _OPENING.sub("", text, count=1)
+        if text != question:  # (persona25) options or a stem behind fillers or an instruction (用一句话概括：以下哪一项…)
+            text = examined(text, contains)
     return text if len(_WORDS.findall(text)) >= 2 else question
 
 

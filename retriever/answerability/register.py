@@ -8,6 +8,8 @@ Readers wrap the text's facts in a frame that asks nothing of the text by itself
   what is asked (a near miss behind a definition clause was answered by the definition);
 - the summary reader asks for the gist ("What's the gist of X?", "TL;DR of …", "In a nutshell, …", "Quick gist: …",
   "… Just the gist."): the frame comes off and the asked content stays ("What's the gist of X" → "What is X");
+- the official's request around an embedded question (For the record, kindly indicate how often …; Please advise
+  which …) asks nothing itself: the embedded question is what is asked;
 - a source pointer at the close (…, per the participants list; …, according to the text) names where to look, not a
   thing asked;
 - the dictating English speaker drops apostrophes (Nanyangs basin plan, Xiangtans district): a capitalised word that
@@ -80,6 +82,15 @@ _EN_DICTATED_OPEN = lazy_compile(rf"^(?:{_EN_FILLER}[\s,]+)+(?=\w)", re.I)
 _EN_INTERJECTION = lazy_compile(r"\b(?:um+|uh+|erm*|hmm+)\b", re.I)
 _EN_YOU_KNOW = lazy_compile(r"(?<=\w)[\s,]+(?:you know|um+|uh+|erm)[\s,]+(?=\w)", re.I)
 _EN_DICTATED_CLOSE = lazy_compile(r"[\s,]+(?:or something|or whatever|or so|like)(?=[?.!]*$)", re.I)
+# the official's request around an embedded question (For the record, kindly indicate how often …; Please advise which
+# …): the request asks nothing; the embedded question is what is asked
+_EN_OFFICIAL = lazy_compile(
+    r"^(?:for the record|for our records|for reference)?[,:]?\s*(?:(?:please|kindly|could you|would you)\s+)*"
+    r"(?:indicate|advise|outline|confirm|specify|state|set out|clarify|inform us|let us know)(?: us| me)?"
+    r"(?: of| on)?(?: the following)?\s*[:,]?\s*(?=(?:what|which|who|whom|whose|how|when|where|why)\b)"
+    r"|^(?:for the record|for our records|for reference)\s*[,:]\s*",
+    re.I,
+)
 _POSSESSIVE = lazy_compile(r"(?<![\w'’])(?P<stem>[A-Z][a-z]{4,})s(?![\w'’])")
 
 
@@ -126,6 +137,9 @@ def registered(question: str) -> str:
         words = re.findall(r"[A-Za-z]+", text)
         if sum(w[0].isupper() for w in words) * 2 < len(words):  # not title case (Environmental Duties Under …)
             text = _POSSESSIVE.sub(_possessive, text)
+        official = _EN_OFFICIAL.sub("", text, count=1)
+        if official != text:
+            text = _upper_first(re.sub(r"[\s.]+$", "", official) + ("" if official.rstrip().endswith("?") else "?"))
         said = _EN_WHEN_SAYS.match(text) or _EN_MEANT_BY.match(text)
         if said:
             text = _upper_first(said.group("rest"))
