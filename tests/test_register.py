@@ -49,6 +49,7 @@ def test_frames_come_off(question, expected):
         "Which Three Departments Carry Environmental Duties Under Dalian's Rules?",  # title case: Duties stays
         "How much is paid per year?",
         "What measures did Jining take?",
+        "What is Dalian like?",
         "嗯",
     ],
 )

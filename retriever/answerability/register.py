@@ -81,7 +81,7 @@ _EN_FILLER = r"(?:um+|uh+|erm*|hmm+|so|okay|ok|well|like|yeah|you know)"
 _EN_DICTATED_OPEN = lazy_compile(rf"^(?:{_EN_FILLER}[\s,]+)+(?=\w)", re.I)
 _EN_INTERJECTION = lazy_compile(r"\b(?:um+|uh+|erm*|hmm+)\b", re.I)
 _EN_YOU_KNOW = lazy_compile(r"(?<=\w)[\s,]+(?:you know|um+|uh+|erm)[\s,]+(?=\w)", re.I)
-_EN_DICTATED_CLOSE = lazy_compile(r"[\s,]+(?:or something|or whatever|or so|like)(?=[?.!]*$)", re.I)
+_EN_DICTATED_CLOSE = lazy_compile(r"[\s,]+(?:or something|or whatever)(?=[?.!]*$)", re.I)  # "What is Dalian like?" keeps like
 # the official's request around an embedded question (For the record, kindly indicate how often …; Please advise which
 # …): the request asks nothing; the embedded question is what is asked
 _EN_OFFICIAL = lazy_compile(
