@@ -215,6 +215,8 @@ def unknown_names(
             continue  # 上门查黄标车 cut 查黄|标车: the tagger's name splits the text's 黄标车
         if not word.isascii() and (written_with_synonym(word, contains, known) or glued_particle(text, start, word, contains)):
             continue  # 武艺超群 where the text writes 武功超群; 鸡毛松才可以 cut 鸡毛|松才
+        if tag.startswith("nr") and len(word) == 2 and _COUNT_BEFORE.search(text[:start]):
+            continue  # (persona25) 哪两张网, 多少钱建站点: a count's measure word or noun (张, 钱) read as a surname
         # a place name may be a slip too (株州 for 株洲, 三原 for 三源): only other dictionary words, and places everyone
         # knows (上海, not a slip for 伤害), are meant as written
         slip = tag == "ns" and not well_known(word) or not is_dictionary_word(word)
@@ -270,6 +272,7 @@ def glued_particle(text: str, start: int, word: str, contains: Contains) -> bool
     return bool(rest) and rest[0].flag in _FUNCTION_TAGS and (counted or contains(text[start - 2 : start + 1]))
 
 
+_COUNT_BEFORE = re.compile(r"(?:多少|[几幾哪两兩三四五六七八九十]|\d)$")  # a person is not counted straight before a surname
 _GIVEN_NAME_TAGS = frozenset({"ns", "nr", "nz", "a", "ng"})  # what the tagger makes of a given name cut off (李|大海)
 
 

@@ -438,6 +438,9 @@ def unframed(question: str, contains=None) -> str:
     from retriever.answerability.exam import examined
 
     question = examined(question, contains)  # (persona24) a blank, options, an English self-introduction: the asked slot only
+    from retriever.answerability.register import registered
+
+    question = registered(question)  # (persona25) a definition, gist or source frame; a dictated possessive (Nanyangs)
     if not re.search(_HAN, question):
         from retriever.answerability.texting import untexted  # (persona21) the texter's chat English written out
 
@@ -471,6 +474,8 @@ def unframed(question: str, contains=None) -> str:
         text = spoken(text)
         for _ in range(2):  # an opening after the fillers (嗯，请问…)
             text = _OPENING.sub("", text, count=1)
+        if text != question:  # (persona25) options or a stem behind fillers or an instruction (用一句话概括：以下哪一项…)
+            text = examined(text, contains)
     return text if len(_WORDS.findall(text)) >= 2 else question
 
 

@@ -1,0 +1,314 @@
+"""Register variants of OTHER sets' tune questions in readers23's four styles, answered as the product answers them:
+refusal (and R@1) per style, for tuning the question preamble before and after a change.
+
+    python -m eval.variants_register --index index_store/default --out /tmp/vr [--per-kind 25] [--seed 27]
+        [--failures]
+
+Session 27's blind readers23 asked the text's facts as a voice-input user, a formal official, a reader asking what a
+term means and a reader asking for the gist. Fixes fitted to its tune rows may not carry (session 26's lesson), so
+this script rewrites the answerable and near-miss TUNE questions of every other set (readers23 itself, follow-ups and
+held-out rows are never read) with general templates that know no question of the sets:
+
+- ``voice``: dictated speech: no punctuation, fillers (嗯/那个/就是说/呃/来着; "um so like", "like", "or something"), a
+  clause run on into the next;
+- ``formal``: the official's register (请简要介绍… / 关于X的有关情况，… / 就X，请说明… / 何种; "Kindly outline…",
+  "Please advise…", "For the record, kindly indicate…");
+- ``define``: the reader who asks what a term means, its frame around the question (文中说的“T”，… / 所谓T，… / …具体指什么;
+  "What does the forum mean by 'T': …", "When the text says 'T', …"), T a noun the question writes;
+- ``gist``: the summary reader's frame (用一句话概括… / 简单概括一下，… / …的核心意思是什么; "TL;DR: …", "In a nutshell,
+  …", "What's the gist of …").
+
+Every variant is asked with retriever.answer() (as the product asks it). Printed per kind (STYLE.LANG): answerable
+variants refused (false abstention) and their R@1, near-miss variants answered, and the originals' figures as typed.
+OUT/variants.jsonl holds every variant with its outcome; --failures lists refused answerable variants and answered
+near-miss variants.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+SEED = 27
+STYLES = ("voice", "formal", "define", "gist")
+KINDS = tuple(f"{style}.{lang}" for style in STYLES for lang in ("zh", "en"))
+_HAN = r"[\u4e00-\u9fff]"
+_PUNCT = re.compile(r"[，,。.？?！!：:；;、“”\"'‘’「」《》（）()]+")
+_END = re.compile(r"[?？。.!！\s]+$")
+_PLACES = ("大连市", "济宁市", "南阳市", "湘潭市", "大连", "济宁", "南阳", "湘潭", "广州", "海口", "竹埠港", "普邦园林")
+
+
+def _cjk(text: str) -> bool:
+    return re.search(_HAN, text) is not None
+
+
+def _body(text: str) -> str:
+    return _END.sub("", text.strip())
+
+
+def _nouns(text: str) -> list[str]:
+    """The common nouns (2–6 characters) a Chinese question writes, in order: candidate terms a reader asks about."""
+    from index.tokenize import posseg
+
+    out = []
+    for w in posseg().lcut(text):
+        if w.flag.startswith("n") and not w.flag.startswith(("nr", "ns", "nt")) and 2 <= len(w.word) <= 6:
+            if w.word not in out and not any(p in w.word or w.word in p for p in _PLACES):
+                out.append(w.word)
+    return out
+
+
+_EN_STOP = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "did", "does", "do", "what", "which", "who", "how",
+            "many", "much", "was", "were", "is", "are", "has", "have", "had", "by", "with", "from", "that", "this",
+            "its", "their", "his", "her", "at", "as", "when", "where", "why", "he", "she", "they", "it", "be", "been",
+            "according", "say", "said", "says", "city", "forum", "text", "there", "into", "per", "about", "exactly"}
+
+
+def _en_terms(text: str) -> list[str]:
+    """Two-word runs of content words an English question writes (candidate terms), then single content words."""
+    words = re.findall(r"[A-Za-z][A-Za-z\-]+", text)
+    content = [w for w in words if w.lower() not in _EN_STOP and not w[0].isupper()]
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:]) if a in content and b in content]
+    return pairs + [w for w in content if len(w) > 4]
+
+
+# ------------------------------------------------------------------------------------------------ voice
+_ZH_FILL_OPEN = ("嗯那个", "呃", "那个", "嗯", "就是说", "呃那个")
+_ZH_FILL_CLOSE = ("", "", "来着", "那个", "是吧", "那个具体数")
+
+
+def voice_zh(text: str, rng: random.Random) -> list[str]:
+    clauses = [c for c in _PUNCT.split(text) if c]
+    if not clauses:
+        return []
+    joined = ""
+    for i, c in enumerate(clauses):
+        joined += (rng.choice(("", "就是说", "那个", "嗯")) if i else "") + c
+    inner = re.sub(r"(?<=[\u4e00-\u9fff]{2})的(?=[\u4e00-\u9fff]{2})", lambda m: "的那个" if rng.random() < 0.3 else "的", joined, count=1)
+    inner = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", inner).strip()
+    close = rng.choice(_ZH_FILL_CLOSE)
+    if close == "那个具体数" and not re.search(r"多少|[几幾]", inner):
+        close = "来着"
+    return [rng.choice(_ZH_FILL_OPEN) + inner + close]
+
+
+def voice_en(text: str, rng: random.Random) -> list[str]:
+    body = _body(text)
+    body = re.sub(r"['’]", "", body)
+    body = re.sub(r"[,;:?!.\"]", "", body)
+    body = body[0].lower() + body[1:] if body else body
+    words = body.split()
+    if len(words) > 4 and rng.random() < 0.6:
+        at = rng.randrange(2, len(words) - 1)
+        words.insert(at, rng.choice(("like", "um", "you know")))
+    opener = rng.choice(("um so like", "so um", "uh so", "like um", "so yeah um", "okay so"))
+    closer = rng.choice(("", "", " or something", " like", " whats the figure" if re.search(r"how (?:many|much)", body) else ""))
+    return [f"{opener} {' '.join(words)}{closer}"]
+
+
+# ----------------------------------------------------------------------------------------------- formal
+def formal_zh(text: str, rng: random.Random) -> list[str]:
+    body = _body(text)
+    place = next((p for p in _PLACES if p in body), "")
+    made = []
+    if re.search(r"什么|哪种|哪些|多少|几", body):
+        everyday = re.sub(r"什么", "何种", body, count=1) if rng.random() < 0.5 else body
+        made.append(f"{rng.choice(('请简要介绍', '请说明', '请列明', '请简述'))}{everyday}。")
+    frame = rng.choice(("关于{p}的有关情况，{b}？", "就{p}的有关情况，请说明：{b}。", "关于{p}相关工作，{b}？请予以说明。"))
+    if place:
+        made.append(frame.format(p=place, b=body))
+    return made
+
+
+def _lower(body: str) -> str:
+    return body[0].lower() + body[1:] if body and not body[:2].isupper() else body
+
+
+def formal_en(text: str, rng: random.Random) -> list[str]:
+    body = _body(text)
+    made = [f"{rng.choice(('Kindly advise', 'Please advise', 'Kindly outline', 'For the record, kindly indicate'))} "
+            f"{_lower(body)}."]
+    made.append(f"{rng.choice(('Please advise:', 'Kindly advise the following:', 'For the record:'))} {body}?")
+    return made
+
+
+# ----------------------------------------------------------------------------------------------- define
+def define_zh(text: str, rng: random.Random) -> list[str]:
+    body = _body(text)
+    terms = _nouns(body)
+    made = []
+    if terms:
+        term = rng.choice(terms[:3])
+        frame = rng.choice(("文中说的“{t}”，{b}？", "所谓{t}，{b}？", "文中提到的「{t}」，{b}？", "文中所说的{t}具体指什么，{b}？"))
+        made.append(frame.format(t=term, b=body))
+    m = re.search(r"(?:是什么|是啥|是哪些)$", body)
+    if m:
+        made.append(body[: m.start()] + rng.choice(("具体指什么？", "到底是啥意思？", "具体指的是什么？")))
+    return made
+
+
+def define_en(text: str, rng: random.Random) -> list[str]:
+    body = _body(text)
+    terms = _en_terms(body)
+    if not terms:
+        return []
+    term = rng.choice(terms[:3])
+    frame = rng.choice(("What does the forum mean by '{t}': {b}?", "When the text says '{t}', {lb}?",
+                        "What is meant by the '{t}' here: {b}?"))
+    return [frame.format(t=term, b=body, lb=_lower(body))]
+
+
+# ------------------------------------------------------------------------------------------------- gist
+def gist_zh(text: str, rng: random.Random) -> list[str]:
+    body = _body(text)
+    made = [rng.choice(("用一句话概括：{b}？", "简单概括一下，{b}？", "一句话说说{b}", "{b}？一句话概括就行。")).format(b=body)]
+    m = re.search(r"(.{4,})(?:是什么|是啥)$", body)
+    if m:
+        made.append(rng.choice(("用一句话概括{x}。", "{x}，核心意思是什么？", "一句话概括{x}的核心内容。")).format(x=m.group(1)))
+    return made
+
+
+def gist_en(text: str, rng: random.Random) -> list[str]:
+    body = _body(text)
+    made = [rng.choice(("TL;DR: {b}?", "In a nutshell, {lb}?", "Quick gist: {b}?", "{b}? Just the gist.")).format(
+        b=body, lb=_lower(body))]
+    m = re.match(r"(?:What|what) (?:is|was|are|were) (.+)$", body)
+    if m:
+        made.append(rng.choice(("What's the gist of {x}?", "TL;DR of {x}?", "In a nutshell, what is {x}?")).format(x=m.group(1)))
+    return made
+
+
+_MAKERS: dict[str, Callable[[str, random.Random], list[str]]] = {
+    "voice.zh": voice_zh, "voice.en": voice_en, "formal.zh": formal_zh, "formal.en": formal_en,
+    "define.zh": define_zh, "define.en": define_en, "gist.zh": gist_zh, "gist.en": gist_en,
+}
+
+
+def variants(text: str, rng: random.Random) -> list[tuple[str, str]]:
+    """[(kind, variant)] of one question in every style of its language; deterministic under the rng."""
+    lang = "zh" if _cjk(text) else "en"
+    out, seen = [], {text}
+    for kind, make in _MAKERS.items():
+        if not kind.endswith(lang):
+            continue
+        for v in make(text, rng):
+            if v.strip() and v not in seen:
+                seen.add(v)
+                out.append((kind, v))
+    return out
+
+
+def source_questions() -> list:
+    """Answerable and near-miss TUNE questions of every set but readers23 (single turns only)."""
+    from eval.questions import TUNE_SETS, load_questions
+
+    sets = tuple(s for s in TUNE_SETS if s not in ("readers23", "followups"))
+    return [q for q in load_questions(sets, split="tune")
+            if q.split == "tune" and not q.history and (q.answerable or q.category == "near_miss")]
+
+
+def pick(questions: Sequence, per_kind: int, seed: int = SEED) -> list[tuple[object, str, str]]:
+    """[(question, kind, variant)]: per kind at most ``per_kind`` answerable and per_kind // 2 near-miss variants."""
+    rng = random.Random(seed)
+    by: dict[tuple[str, bool], list] = {}
+    for q in questions:
+        for kind, v in variants(q.question, rng):
+            by.setdefault((kind, q.answerable), []).append((q, kind, v))
+    out = []
+    for kind in KINDS:
+        for answerable, cap in ((True, per_kind), (False, per_kind // 2)):
+            rows = by.get((kind, answerable), [])
+            out += rng.sample(rows, cap) if cap and len(rows) > cap else rows
+    return out
+
+
+def run(index: str | None, out: Path, per_kind: int, seed: int, log: Callable[[str], None] = print,
+        failures: bool = False) -> dict:
+    from eval import metrics
+    from eval.run import opened_retriever
+
+    chosen = pick(source_questions(), per_kind, seed)
+    rows = []
+    with opened_retriever(index, None, fresh=index is None, log=log) as retriever:
+        asked: dict[str, tuple[bool, bool]] = {}
+
+        def ask(text: str, answers) -> tuple[bool, bool]:
+            if text not in asked:
+                a = retriever.answer(text, k=5)
+                top = a.passages[0].text if a.passages else ""
+                asked[text] = (a.abstained, bool(answers) and metrics.contains_answer(top, answers))
+            return asked[text]
+
+        for q, kind, v in chosen:
+            refused0, top0 = ask(q.question, q.answers)
+            refused, top = ask(v, q.answers)
+            rows.append({"id": q.id, "kind": kind, "answerable": q.answerable, "question": q.question, "variant": v,
+                         "refused_as_typed": refused0, "refused": refused, "r1_as_typed": top0, "r1": top})
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "variants.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    report = {}
+    log(f"{'kind':<10} {'ans':>4} {'FA typed':>9} {'FA var':>7} {'R@1 var':>8} {'nm':>4} {'NM-ref typed':>13} {'NM-ref var':>11}")
+    for kind in (*KINDS, "ALL"):
+        sel = [r for r in rows if kind == "ALL" or r["kind"] == kind]
+        ans = [r for r in sel if r["answerable"]]
+        nm = [r for r in sel if not r["answerable"]]
+        fig = {"answerable": len(ans), "refused_typed": sum(r["refused_as_typed"] for r in ans),
+               "refused": sum(r["refused"] for r in ans), "r1": sum(r["r1"] for r in ans),
+               "near_miss": len(nm), "nm_refused_typed": sum(r["refused_as_typed"] for r in nm),
+               "nm_refused": sum(r["refused"] for r in nm)}
+        report[kind] = fig
+        log(f"{kind:<10} {fig['answerable']:>4} {fig['refused_typed']:>9} {fig['refused']:>7} {fig['r1']:>8} "
+            f"{fig['near_miss']:>4} {fig['nm_refused_typed']:>13} {fig['nm_refused']:>11}")
+    (out / "report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    if failures:
+        log("")
+        for r in rows:
+            if r["answerable"] and r["refused"]:
+                log(f"refused  {r['kind']:<10} {r['id']:<7} {'(typed refused too) ' if r['refused_as_typed'] else ''}{r['variant']}")
+        for r in rows:
+            if not r["answerable"] and not r["refused"]:
+                log(f"answered {r['kind']:<10} {r['id']:<7} {'(typed answered too) ' if not r['refused_as_typed'] else ''}{r['variant']}")
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """python -m eval.variants_register --out DIR [--index PATH] [--per-kind N] [--seed S] [--failures]."""
+    import argparse
+
+    from eval.command import run_command
+    from index.env import apply_defaults
+    from index.errors import InvalidArgumentError
+
+    apply_defaults()
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str):  # one line, exit 2 (run_command), not argparse's usage block
+            raise InvalidArgumentError(message)
+
+    parser = Parser(prog="python -m eval.variants_register", description=__doc__.splitlines()[0])
+    parser.add_argument("--out", required=True, help="folder of the variants and the report (not eval/reports)")
+    parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
+    parser.add_argument("--per-kind", dest="per_kind", type=int, default=25,
+                        help="answerable variants per kind (style and language; near misses: half), a seeded choice (0: all)")
+    parser.add_argument("--seed", type=int, default=SEED, help="the seed of the templates and the choice")
+    parser.add_argument("--failures", action="store_true", help="list refused answerable and answered near-miss variants")
+
+    def action():
+        args = parser.parse_args(argv)
+        if args.per_kind < 0:
+            raise InvalidArgumentError(f"--per-kind: {args.per_kind} is negative; give 0 (all) or more")
+        if args.index is not None and not Path(args.index).is_dir():
+            raise InvalidArgumentError(f"--index: {args.index} is no index folder")
+        out = Path(args.out)
+        if out.resolve().is_relative_to((Path(__file__).resolve().parent / "reports").resolve()):
+            raise InvalidArgumentError("--out: not eval/reports; use a folder of your own")
+        run(args.index, out, args.per_kind, args.seed, failures=args.failures)
+
+    return run_command(action)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
