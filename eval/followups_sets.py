@@ -32,6 +32,7 @@ FOLLOWUPS19 = SETS / "followups19.jsonl"  # more again, written blind in session
 FOLLOWUPS20 = SETS / "followups20.jsonl"  # more again, written blind in session 24 (half tune, half held out)
 FOLLOWUPS21 = SETS / "followups21.jsonl"  # more again, written blind in session 25 (half tune, half held out)
 FOLLOWUPS22 = SETS / "followups22.jsonl"  # more again, written blind in session 26 (half tune, half held out)
+FOLLOWUPS23 = SETS / "followups23.jsonl"  # more again, written blind in session 27 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
@@ -54,6 +55,7 @@ MORE_SETS = (
     ("followups20", "eval/sets/followups20.jsonl", FOLLOWUPS20),
     ("followups21", "eval/sets/followups21.jsonl", FOLLOWUPS21),
     ("followups22", "eval/sets/followups22.jsonl", FOLLOWUPS22),
+    ("followups23", "eval/sets/followups23.jsonl", FOLLOWUPS23),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
