@@ -76,3 +76,23 @@ def test_words_of_place_and_verbs_are_no_things() -> None:  # session 26, en7
     assert things_unmapped("I volunteer on river cleanups: what does Nanyang do?", units, _unmapped) == 0.0
     units = [_unit("volunteer")]
     assert things_unmapped("How many volunteer groups does Nanyang have?", units, _unmapped) == 1.0
+
+
+def test_generic_question_found_only_loosely() -> None:  # session 27, en8
+    text = "现在蓝天数、空气质量指标都好转，单云平台管理系统形成了，锅炉编者按"
+
+    def contains(word: str) -> bool:
+        return bool(word) and word in text
+
+    sky = [_unit("sky", "蓝天"), _unit("blue", "蓝天")]
+    assert things_unmapped("Why is the sky blue?", sky, _unmapped, generic=True, contains=contains) == 2.0
+    assert things_unmapped("Why is the sky blue?", sky, _unmapped, generic=False, contains=contains) == 0.0  # an entity
+    assert things_unmapped("How many blue sky days?", sky, _unmapped, generic=True, contains=contains) == 0.0  # a phrase
+    assert things_unmapped("Why is the sky blue in 2016?", sky, _unmapped, generic=True, contains=contains) == 0.0
+    clouds = [_unit("clouds", "云"), _unit("form", "式", "形成")]  # a character, and a verb of the text
+    assert things_unmapped("How do clouds form?", clouds, _unmapped, generic=True, contains=contains) == 2.0
+    boiler = [_unit("sky", "蓝天"), _unit("boilers", "锅炉")]  # a noun naming a word of the text outright: silent
+    assert things_unmapped("Why are the sky and the boilers blue?", boiler, _unmapped, generic=True, contains=contains) == 0.0
+    mixed = [_unit("sky", "蓝天"), Unit("空气", 1.0, ("空气",))]  # a Chinese word of a mixed question: silent
+    latin = lambda unit: unit.label.isascii() and _unmapped(unit)  # noqa: E731 (features.unmapped: Latin words only)
+    assert things_unmapped("sky 空气", mixed, latin, generic=True, contains=contains) == 0.0

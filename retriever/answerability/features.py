@@ -906,6 +906,7 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
         "things_unmapped": things_unmapped(
             evidence.question, units, lambda u: unmapped(u, facts),
             bool(evidence.passages) and evidence.passages[0].kind in PARTS, facts.doc_titles,
+            generic=not entities and evidence.lang != "zh", contains=facts.contains,
         ),
         "detail_filled": min(
             detail_filled(

@@ -22,6 +22,14 @@ passage, and a verb of the question may be written in the title (driving: 推进
 
 The feature is the number of such nouns, at most 2 (session 24, en5; first built by session 23's en4, whose branch was
 lost).
+
+A generic question (naming no entity of the text and no figure) may reach the text only loosely: through a longer
+word whose gloss holds one of its words (Why is the sky blue?: sky and blue both find 蓝天 'blue sky', which the text
+writes in 蓝天数) or through a single character (clouds: 云 of 云平台). When no noun of it names a word of the text
+outright (a word of two characters or more glossed by that noun alone: 锅炉 'boiler', or a gloss phrase it writes as
+a phrase: editor's note, blue sky), nothing it asks about is named there: each of its words found only so loosely
+counts as such a thing too (session 27, en8). Answerable English tune questions naming no entity name two such text
+words or more; the rule is silent (fails open) as soon as one is named.
 """
 
 from __future__ import annotations
@@ -147,6 +155,76 @@ def used_as_verb(word: str, question: str) -> bool:
     )
 
 
+_FIGURE = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1 << 14)
+def _gloss_stems(term: str) -> tuple[tuple[str, ...], ...]:
+    """The stems of each gloss of a Chinese word (CC-CEDICT's, without notes or an infinitive's to, and the domain
+    glossary's phrases)."""
+    from index.glossary import glossary_phrases
+    from index.lexicon import _GLOSS_NOISE, _all_definitions, _gloss_words
+    from index.wordforms import stem
+
+    out = []
+    for gloss in (*_all_definitions().get(term, ()), *glossary_phrases(term)):
+        gloss = re.sub(r"^to\s+", "", _GLOSS_NOISE.sub("", gloss).strip().lower()).replace("-", " ")
+        words = tuple(stem(w) for w in _gloss_words(gloss))
+        if words:
+            out.append(words)
+    return tuple(dict.fromkeys(out))
+
+
+def names_outright(word: str, forms: Iterable[str], question_stems: Sequence[str], contains: Callable[[str], bool]) -> bool:
+    """Whether a question's word names a word the text writes outright: one of two characters or more, no bare verb
+    (形成 'to form' is what clouds do, no thing), glossed by the word alone (锅炉 'boiler', in any of the word's base
+    forms: programmes, programme, program), or one glossed by a phrase the question writes as a phrase (编者按 of
+    editor's note, 蓝天 of blue sky)."""
+    from index.wordforms import base_forms, stem
+    from retriever.answerability.units import pos_tagger
+
+    stems = {stem(f) for f in base_forms(word)}
+    tags = pos_tagger().dt.word_tag_tab
+    for form in forms:
+        if not form or form.isascii() or len(form) < 2 or tags.get(form) == "v" or not contains(form):
+            continue
+        for gloss in _gloss_stems(form):
+            if len(gloss) == 1 and gloss[0] in stems:
+                return True
+            if len(gloss) > 1 and stems & set(gloss) and any(
+                tuple(question_stems[i : i + len(gloss)]) == gloss for i in range(len(question_stems) - len(gloss) + 1)
+            ):
+                return True
+    return False
+
+
+def _spelt(word: str, forms: Iterable[str], contains: Callable[[str], bool]) -> bool:
+    """A Latin word that spells a Chinese word the text writes in pinyin (nanshui of 南水, zhubugang of 竹埠港)."""
+    from index.lexicon import pinyin_variants
+
+    low = word.lower()
+    return any(f and not f.isascii() and contains(f) and low in pinyin_variants(f) for f in forms)
+
+
+def loosely_found(
+    question: str, units: Sequence, unmapped: Callable[[object], bool], contains: Callable[[str], bool]
+) -> list[str]:
+    """The words of a generic English question (no figure; the caller knows it names no entity) that reach the text
+    only loosely, when no noun of it names a word of the text outright (see the module): [] as soon as one does."""
+    from index.lexicon import english_words
+    from index.wordforms import stem
+
+    if _FIGURE.search(question) or any(  # a Chinese word of a mixed question, or a name in pinyin, the text writes
+        not unmapped(u) and (not u.label.isascii() or _spelt(u.label, u.forms, contains)) for u in units
+    ):
+        return []
+    latin = [u for u in units if u.label.isascii() and not unmapped(u)]
+    question_stems = [stem(w) for w in english_words(question.replace("-", " "))]
+    if any(_noun(u.label, strict=False) and names_outright(u.label, u.forms, question_stems, contains) for u in latin):
+        return []
+    return [u.label for u in latin if not names_outright(u.label, u.forms, question_stems, contains)]
+
+
 def about_document(units: Sequence, top_is_part: bool, titles: Iterable[str]) -> bool:
     """The question asks about the document itself: its top passage is a part of the document (title, note,
     participants) and one of its nouns is written in a document's title (forum: 论坛)."""
@@ -165,6 +243,8 @@ def things_unmapped(
     unmapped: Callable[[object], bool],
     top_is_part: bool = False,
     titles: Iterable[str] | Mapping[str, str] = (),
+    generic: bool = False,
+    contains: Callable[[str], bool] | None = None,
 ) -> float:
     """How many nouns of an English question the lexicon maps into no word of the text (at most CAP).
 
@@ -174,6 +254,8 @@ def things_unmapped(
         unmapped: whether a unit is a Latin word the text cannot be searched for (features.unmapped).
         top_is_part: the top passage is a part of the document (title, note, participants).
         titles: the documents' titles.
+        generic: the question names no entity of the text (then a word found only loosely counts: loosely_found).
+        contains: whether the text writes a Chinese word (needed with generic).
     """
     if isinstance(titles, Mapping):
         titles = titles.values()
@@ -185,4 +267,6 @@ def things_unmapped(
         if u.label.isascii() and unmapped(u) and u.label not in asking and u.label not in _NO_THING
         and is_thing(u.label) and not _in_compound(u.label, question) and not used_as_verb(u.label, question)
     ]
+    if generic and contains is not None:
+        found += loosely_found(question, units, unmapped, contains)
     return float(min(len(set(found)), CAP))
