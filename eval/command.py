@@ -48,3 +48,40 @@ def command(main: Callable[..., object]) -> Callable[..., object]:
             return 2
 
     return guarded
+
+
+def variant_parser(prog: str, doc: str | None, per_kind: int, seed: int, per_kind_help: str, failures_help: str):
+    """The argument parser of a generated-variant command (--out, --index, --per-kind, --seed, --failures): a bad
+    argument raises InvalidArgumentError (one line, exit 2 under run_command) instead of argparse's usage block."""
+    import argparse
+
+    from index.errors import InvalidArgumentError
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str):
+            raise InvalidArgumentError(message)
+
+    parser = Parser(prog=prog, description=(doc or "").splitlines()[0] if doc else None)
+    parser.add_argument("--out", required=True, help="folder of the variants and the report (not eval/reports)")
+    parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
+    parser.add_argument("--per-kind", "--limit", dest="per_kind", type=int, default=per_kind, help=per_kind_help)
+    parser.add_argument("--seed", type=int, default=seed, help="the seed of the templates and the choice")
+    parser.add_argument("--failures", action="store_true", help=failures_help)
+    return parser
+
+
+def checked_variant_args(parser, argv):
+    """The parsed arguments of a variant_parser, with --per-kind, --index and --out checked (InvalidArgumentError)."""
+    from pathlib import Path
+
+    from eval.perturb import in_reports
+    from index.errors import InvalidArgumentError
+
+    args = parser.parse_args(argv)
+    if args.per_kind < 0:
+        raise InvalidArgumentError(f"--per-kind: {args.per_kind} is negative; give 0 (all) or more")
+    if args.index is not None and not Path(args.index).is_dir():
+        raise InvalidArgumentError(f"--index: {args.index} is no index folder")
+    if in_reports(Path(args.out)):
+        raise InvalidArgumentError("--out: not eval/reports; use a folder of your own")
+    return args

@@ -41,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.perturb import FeatureCache, has_cjk, model_probabilities, scored_pairs
+from eval.perturb import FeatureCache, distinct_variants, has_cjk, model_probabilities, scored_pairs
 
 SEED = 20161225
 FIRE = 1.0  # a feature fires on a variant when its logit term falls by more than this against the original's
@@ -252,12 +252,7 @@ def variants(question: str, rng: random.Random) -> list[tuple[str, str]]:
     made += [("reorder", v) for v in reorder(text)]
     made += [("drop", v) for v in drop_adverb(text)]
     made += [("move", v) for v in move_question(text)]
-    seen, kept = {text}, []
-    for kind, v in made:
-        if v.strip() and v not in seen:
-            seen.add(v)
-            kept.append((kind, v))
-    return kept
+    return distinct_variants(text, made)
 
 
 def pick(questions: Sequence, sample: int, per_question: int, seed: int = SEED) -> list[tuple[object, str, str]]:

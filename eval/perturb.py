@@ -308,6 +308,16 @@ def variants_parser(prog: str, doc: str, out_help: str, sample: int, per_questio
     return parser
 
 
+def distinct_variants(text: str, made: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (kind, variant) pairs of made whose variant is not blank, not the text itself and not made before."""
+    seen, kept = {text}, []
+    for kind, v in made:
+        if v.strip() and v not in seen:
+            seen.add(v)
+            kept.append((kind, v))
+    return kept
+
+
 def in_reports(out: Path) -> bool:
     """Whether a folder lies in eval/reports (the recorded figures, never an --out of a stress tool)."""
     return out.resolve().is_relative_to((Path(__file__).resolve().parent / "reports").resolve())

@@ -36,6 +36,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from eval.perturb import distinct_variants
+
 SEED = 27
 STYLES = ("blank", "choice", "abbrev", "opinion", "context")
 KINDS = tuple(f"{style}.{lang}" for style in STYLES for lang in ("zh", "en"))
@@ -310,12 +312,7 @@ def variants(question, pool: Sequence[str], rng: random.Random) -> list[tuple[st
         made = [("blank.en", v) for v in blank_en(text, rng)] + [("choice.en", v) for v in choice_en(question, pool, rng)]
         made += [("abbrev.en", v) for v in abbrev_en(text, rng)] + [("opinion.en", v) for v in opinion_en(text, rng)]
         made += [("context.en", v) for v in context_en(text, rng)]
-    seen, kept = {text}, []
-    for kind, v in made:
-        if v.strip() and v not in seen:
-            seen.add(v)
-            kept.append((kind, v))
-    return kept
+    return distinct_variants(text, made)
 
 
 def pick(questions: Sequence, per_kind: int, seed: int = SEED) -> list[tuple[object, str, str]]:
@@ -381,39 +378,19 @@ def run(index: str | None, out: Path, per_kind: int, seed: int, model_file: str 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """python -m eval.variants --out DIR [--index PATH] [--per-kind N] [--seed S] [--model FILE] [--reuse FILE]."""
-    import argparse
-
-    from eval.command import run_command
-    from eval.perturb import in_reports
+    from eval.command import checked_variant_args, run_command, variant_parser
     from index.env import apply_defaults
-    from index.errors import InvalidArgumentError
 
     apply_defaults()
-
-    class Parser(argparse.ArgumentParser):
-        def error(self, message: str):  # one line, exit 2 (run_command), not argparse's usage block
-            raise InvalidArgumentError(message)
-
-    parser = Parser(prog="python -m eval.variants", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", required=True, help="folder of the variants, their features and the report (not eval/reports)")
-    parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
-    parser.add_argument("--per-kind", "--limit", dest="per_kind", type=int, default=40,
-                        help="variants per kind (style and language), a seeded choice (0: all)")
-    parser.add_argument("--seed", type=int, default=SEED, help="the seed of the templates and the choice")
+    parser = variant_parser("python -m eval.variants", __doc__, 40, SEED,
+                            "variants per kind (style and language), a seeded choice (0: all)",
+                            "list every refused variant")
     parser.add_argument("--model", default=None, help="a model JSON file to score with (default: the stored model)")
     parser.add_argument("--reuse", default=None, help="a variants.jsonl written before: score these variants again")
-    parser.add_argument("--failures", action="store_true", help="list every refused variant")
 
     def action():
-        args = parser.parse_args(argv)
-        if args.per_kind < 0:
-            raise InvalidArgumentError(f"--per-kind: {args.per_kind} is negative; give 0 (all) or more")
-        if args.index is not None and not Path(args.index).is_dir():
-            raise InvalidArgumentError(f"--index: {args.index} is no index folder")
-        out = Path(args.out)
-        if in_reports(out):
-            raise InvalidArgumentError("--out: not eval/reports; use a folder of your own")
-        run(args.index, out, args.per_kind, args.seed, args.model, reuse=args.reuse, failures=args.failures)
+        args = checked_variant_args(parser, argv)
+        run(args.index, Path(args.out), args.per_kind, args.seed, args.model, reuse=args.reuse, failures=args.failures)
 
     return run_command(action)
 

@@ -276,36 +276,17 @@ def run(index: str | None, out: Path, per_kind: int, seed: int, log: Callable[[s
 
 def main(argv: Sequence[str] | None = None) -> int:
     """python -m eval.variants_register --out DIR [--index PATH] [--per-kind N] [--seed S] [--failures]."""
-    import argparse
-
-    from eval.command import run_command
+    from eval.command import checked_variant_args, run_command, variant_parser
     from index.env import apply_defaults
-    from index.errors import InvalidArgumentError
 
     apply_defaults()
-
-    class Parser(argparse.ArgumentParser):
-        def error(self, message: str):  # one line, exit 2 (run_command), not argparse's usage block
-            raise InvalidArgumentError(message)
-
-    parser = Parser(prog="python -m eval.variants_register", description=__doc__.splitlines()[0])
-    parser.add_argument("--out", required=True, help="folder of the variants and the report (not eval/reports)")
-    parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
-    parser.add_argument("--per-kind", dest="per_kind", type=int, default=25,
-                        help="answerable variants per kind (style and language; near misses: half), a seeded choice (0: all)")
-    parser.add_argument("--seed", type=int, default=SEED, help="the seed of the templates and the choice")
-    parser.add_argument("--failures", action="store_true", help="list refused answerable and answered near-miss variants")
+    parser = variant_parser("python -m eval.variants_register", __doc__, 25, SEED,
+                            "answerable variants per kind (style and language; near misses: half), a seeded choice (0: all)",
+                            "list refused answerable and answered near-miss variants")
 
     def action():
-        args = parser.parse_args(argv)
-        if args.per_kind < 0:
-            raise InvalidArgumentError(f"--per-kind: {args.per_kind} is negative; give 0 (all) or more")
-        if args.index is not None and not Path(args.index).is_dir():
-            raise InvalidArgumentError(f"--index: {args.index} is no index folder")
-        out = Path(args.out)
-        if out.resolve().is_relative_to((Path(__file__).resolve().parent / "reports").resolve()):
-            raise InvalidArgumentError("--out: not eval/reports; use a folder of your own")
-        run(args.index, out, args.per_kind, args.seed, failures=args.failures)
+        args = checked_variant_args(parser, argv)
+        run(args.index, Path(args.out), args.per_kind, args.seed, failures=args.failures)
 
     return run_command(action)
 
