@@ -26,7 +26,7 @@ from retriever.answerability.features import FEATURES, Analysis
 
 MODELS = Path(__file__).resolve().parent / "models"
 GENERIC = "generic"
-MODEL_VERSION = 19  # 2: focus_known leaves out English words without a gloss and asks a when/where event; 3: focus_sentence
+MODEL_VERSION = 20  # 2: focus_known leaves out English words without a gloss and asks a when/where event; 3: focus_sentence
 # scores number questions only (1 otherwise), and a count is no percentage; kind_named; 4: the answer check (answer_check.py:
 # stated_answer, clause_number)
 # 5: absent_noun (topic.py); 6: the answer check reads paraphrases (an English kind after which, names listed before
@@ -47,7 +47,8 @@ MODEL_VERSION = 19  # 2: focus_known leaves out English words without a gloss an
 # 17: things_unmapped, stance_absent; top_part, sentence_lift, absent_noun, focus_unmapped, top_dense unweighed (session 24)
 # 18: aliases (today's institutional names, city nicknames), lexicon senses and -ly adverbs, written-year swaps (session 25)
 # 19: exam questions (blanks, options), the asker's context, a synonym in the answering sentence, named payees by an
-# amount, English glossary and aliases (session 26)
+# amount, English glossary and aliases (session 26); 20: register frames (definition, gist, official, dictation), the
+# asked unit of measure and bounds, sentence synonyms, loosely reached generic English (session 27)
 
 
 class AnswerabilityModelError(ForumQAError):
