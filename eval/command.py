@@ -50,9 +50,9 @@ def command(main: Callable[..., object]) -> Callable[..., object]:
     return guarded
 
 
-def variant_parser(prog: str, doc: str | None, per_kind: int, seed: int, per_kind_help: str, failures_help: str):
-    """The argument parser of a generated-variant command (--out, --index, --per-kind, --seed, --failures): a bad
-    argument raises InvalidArgumentError (one line, exit 2 under run_command) instead of argparse's usage block."""
+def one_line_parser(prog: str, doc: str | None):
+    """An argument parser whose bad argument raises InvalidArgumentError (one line, exit 2 under run_command or
+    @command) instead of printing argparse's usage block; its description is doc's first line."""
     import argparse
 
     from index.errors import InvalidArgumentError
@@ -61,7 +61,13 @@ def variant_parser(prog: str, doc: str | None, per_kind: int, seed: int, per_kin
         def error(self, message: str):
             raise InvalidArgumentError(message)
 
-    parser = Parser(prog=prog, description=(doc or "").splitlines()[0] if doc else None)
+    return Parser(prog=prog, description=doc.splitlines()[0] if doc else None)
+
+
+def variant_parser(prog: str, doc: str | None, per_kind: int, seed: int, per_kind_help: str, failures_help: str):
+    """The argument parser of a generated-variant command (--out, --index, --per-kind, --seed, --failures): a bad
+    argument raises InvalidArgumentError (one line, exit 2 under run_command) instead of argparse's usage block."""
+    parser = one_line_parser(prog, doc)
     parser.add_argument("--out", required=True, help="folder of the variants and the report (not eval/reports)")
     parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
     parser.add_argument("--per-kind", "--limit", dest="per_kind", type=int, default=per_kind, help=per_kind_help)

@@ -19,12 +19,11 @@ Usage (tune rows only; the stored model; each question judged with session 27's 
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 from collections.abc import Sequence
 
-from eval.command import command
+from eval.command import command, one_line_parser
 from eval.questions import TUNE_SETS, load_questions
 
 _BOUND_FLIPS = (("以下", "以上"), ("以上", "以下"), ("以内", "以上"), ("不足", "超过"), ("不到", "超过"), ("超过", "不到"))
@@ -75,7 +74,7 @@ def generate(questions, seed: int = 27) -> list[tuple[str, str, str, bool]]:
 
 @command
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.nearmiss_generated", description=__doc__.splitlines()[0])
+    parser = one_line_parser("python -m eval.nearmiss_generated", __doc__)
     parser.add_argument("--seed", type=int, default=27)
     parser.add_argument("--index", default="")
     parser.add_argument("--show", action="store_true", help="print every generated question and its verdicts")

@@ -3,6 +3,8 @@ own figure in another scale."""
 
 from __future__ import annotations
 
+import pytest
+
 from eval.nearmiss_generated import generate
 from eval.questions import EvalQuestion
 from retriever.answerability import eras
@@ -80,3 +82,13 @@ def test_the_generator_rewrites_by_the_texts_ways_of_stating():
     assert ("percent_much", "x2") in kinds and ("measure_same", "x3") in kinds
     assert not any(s == "x4" for _, s, _, _ in made)  # only answerable questions are rewritten
     assert any(q == "大连拆除了多少台10吨以上燃煤锅炉？" and not a for _, _, q, a in made)
+
+
+@pytest.mark.parametrize("argv", [["--seed", "x"], ["--index", "/no/such/index"], ["--bogus"]])
+def test_the_generator_cli_gives_one_line_errors(argv, capsys):
+    from eval.nearmiss_generated import main
+
+    assert main(argv) == 2
+    out = capsys.readouterr()
+    lines = [line for line in (out.out + out.err).splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: ")
