@@ -33,6 +33,7 @@ FOLLOWUPS20 = SETS / "followups20.jsonl"  # more again, written blind in session
 FOLLOWUPS21 = SETS / "followups21.jsonl"  # more again, written blind in session 25 (half tune, half held out)
 FOLLOWUPS22 = SETS / "followups22.jsonl"  # more again, written blind in session 26 (half tune, half held out)
 FOLLOWUPS23 = SETS / "followups23.jsonl"  # more again, written blind in session 27 (half tune, half held out)
+FOLLOWUPS24 = SETS / "followups24.jsonl"  # more again, written blind in session 28 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
@@ -56,6 +57,7 @@ MORE_SETS = (
     ("followups21", "eval/sets/followups21.jsonl", FOLLOWUPS21),
     ("followups22", "eval/sets/followups22.jsonl", FOLLOWUPS22),
     ("followups23", "eval/sets/followups23.jsonl", FOLLOWUPS23),
+    ("followups24", "eval/sets/followups24.jsonl", FOLLOWUPS24),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
