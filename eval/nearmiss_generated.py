@@ -19,6 +19,8 @@ Session 28 (nm9): near misses that ask a finer grain or another attribute than t
   which month); day_same / month_same (answerable): the same rewrite where the answer writes a day (12月17日).
 - role_unwritten (near miss): a question asking who holds a role (局长叫什么名字, Who is the editor-in-chief) asks the
   holder of a role the text never writes (部长, 省长, minister, governor; seeded choice).
+- role_deputy (near miss): the holder of that role's deputy (副局长, deputy editor-in-chief) where the text never
+  writes the deputy's title.
 - kind_english (answerable): a Chinese which-question's kind (哪家公司, 哪所高校) written in English (哪家 company);
   kind_english_other (near miss): an English kind the text never names (哪家 hospital, 哪家 bank when no bank is
   named: seeded choice of kinds absent from the text).
@@ -110,6 +112,27 @@ def _roles(questions, out: list, rng: random.Random, text: str) -> None:
             out.append(("role_unwritten", q.id, q.question[: asked.start(1)] + en + q.question[asked.end(1):], False))
 
 
+def _deputies(questions, out: list, text: str) -> None:
+    """role_deputy: the holder of the asked role's deputy (副局长, deputy editor-in-chief) where the text never writes
+    the deputy's title (a near miss; a deputy the text writes is left out: its label is not known)."""
+    from retriever.answerability.asked import asked_roles
+
+    for q in questions:
+        if q.lang == "zh":
+            match = _ZH_ROLES_ASKED.search(q.question)
+            new = q.question[: match.start()] + "副" + q.question[match.start():] if match and not (
+                match.group(0).startswith("副")) else None
+        else:
+            match = _EN_WHO_ROLE.match(q.question)
+            new = q.question[: match.start(1)] + "deputy " + q.question[match.start(1):] if match and not re.search(
+                r"(?:deputy|vice)[- ]$", q.question[: match.start(1)], re.I) else None
+        if new is None:
+            continue
+        roles = asked_roles(new, "zh" if q.lang == "zh" else "en")
+        if roles and not any(r in text for r in roles):
+            out.append(("role_deputy", q.id, new, False))
+
+
 def _kinds(questions, out: list, rng: random.Random, text: str) -> None:
     """kind_english (answerable) and kind_english_other (near miss): 哪家公司 as 哪家 company, 哪家 hospital."""
     absent = [en for zh, en in _KINDS_ABSENT if zh not in text]
@@ -158,6 +181,7 @@ def generate(questions, seed: int = 27) -> list[tuple[str, str, str, bool]]:
     _finer(answerable, out, rng28)
     _roles(answerable, out, rng28, corpus)
     _kinds(answerable, out, rng28, corpus)
+    _deputies(answerable, out, corpus)
     return out
 
 
