@@ -12,9 +12,23 @@ gives). Patterns:
   as an area or a weight (多少公顷, 多少公斤, 多少亩; seeded choice).
 - percent_much (answerable): an English 'what percentage' is asked as 'how much percent' (a learner's wording).
 
-Usage (tune rows only; the stored model; each question judged with session 27's rules on and off):
+Session 28 (nm9): near misses that ask a finer grain or another attribute than the text gives, by how people ask:
 
-    python -m eval.nearmiss_generated [--seed 27] [--index index_store/default] [--show]
+- day_finer / month_finer (near miss): a when-question (哪一年, 什么时候, when, what year) whose answer the text gives
+  as a year or a part of one (2012年初) asks the day (哪一天, 几月几号, On what exact date) or the month (几月, In
+  which month); day_same / month_same (answerable): the same rewrite where the answer writes a day (12月17日).
+- role_unwritten (near miss): a question asking who holds a role (局长叫什么名字, Who is the editor-in-chief) asks the
+  holder of a role the text never writes (部长, 省长, minister, governor; seeded choice).
+- role_deputy (near miss): the holder of that role's deputy (副局长, deputy editor-in-chief) where the text never
+  writes the deputy's title.
+- kind_english (answerable): a Chinese which-question's kind (哪家公司, 哪所高校) written in English (哪家 company);
+  kind_english_other (near miss): an English kind the text never names (哪家 hospital, 哪家 bank when no bank is
+  named: seeded choice of kinds absent from the text).
+
+Usage (tune rows only; the stored model; each question judged with the rules of --before (27: session 27's) off
+and on):
+
+    python -m eval.nearmiss_generated [--seed 27] [--index index_store/default] [--show] [--before 27]
 """
 
 from __future__ import annotations
@@ -39,6 +53,98 @@ def _bounded(question: str) -> bool:
     from retriever.answerability.quantity import bounds_in
 
     return bool(bounds_in(question))
+
+
+_ZH_WHEN = (("哪一年", "哪一天"), ("哪年", "哪天"), ("什么时候", "几月几号"), ("何时", "哪一天"), ("什么时间", "哪一天"))
+_ZH_WHEN_MONTH = (("哪一年", "哪个月"), ("哪年", "几月"), ("什么时候", "几月份"), ("何时", "哪个月"), ("什么时间", "几月"))
+_EN_WHEN = re.compile(r"^\s*(?:when|in what year|in which year|what year)\b", re.I)
+_ZH_ROLES_ASKED = re.compile(r"(?:局长|市长|书记|总编辑|副总裁)(?=叫什么|是谁|的名字|是哪位)")
+_EN_WHO_ROLE = re.compile(
+    r"^\s*(?:who (?:is|was)|what is the name of) (?:the )?(?:[\w-]+ ){0,2}?(mayor|director|editor-in-chief|editor"
+    r"|vice president|secretary)\b", re.I
+)
+_ROLES_UNWRITTEN = (("部长", "minister"), ("省长", "governor"), ("总理", "premier"), ("发言人", "spokesperson"))
+_KINDS_EN = {"公司": "company", "高校": "university", "大学": "university", "部门": "department", "报社": "newspaper",
+             "城市": "city", "企业": "company"}
+_KINDS_ABSENT = (("医院", "hospital"), ("保险公司", "insurer"), ("律师事务所", "law firm"), ("航空公司", "airline"))
+_ZH_WHICH_KIND = re.compile(r"(哪一?[家所个座])(%s)" % "|".join(_KINDS_EN))
+
+
+def _text() -> str:
+    from index.build import DEFAULT_CORPUS
+
+    return open(DEFAULT_CORPUS, encoding="utf-8").read()
+
+
+def _finer(questions, out: list, rng: random.Random) -> None:
+    """day_finer, month_finer, day_same, month_same: a when-question asked at the day's or the month's grain."""
+    from retriever.answerability.answer_check import _DAY, _MONTH
+    from retriever.answerability.asked import answer_kind, asks_day
+
+    for q in questions:
+        lang = "zh" if q.lang == "zh" else "en"
+        if answer_kind(q.question, lang) != "time" or asks_day(q.question):
+            continue
+        has_day = any(_DAY.search(a) for a in q.answers)
+        has_month = has_day or any(_MONTH.search(a) for a in q.answers)
+        for grain, table, english, given in (("day", _ZH_WHEN, "On what exact date", has_day),
+                                             ("month", _ZH_WHEN_MONTH, "In which month", has_month)):
+            text = None
+            if lang == "zh":
+                text = next((q.question.replace(old, new, 1) for old, new in table if old in q.question), None)
+            elif _EN_WHEN.search(q.question):
+                rest = _EN_WHEN.sub("", q.question, count=1)
+                text = english + (rest if rest.startswith(" ") else " " + rest)
+            if text:
+                out.append((f"{grain}_{'same' if given else 'finer'}", q.id, text, given))
+
+
+def _roles(questions, out: list, rng: random.Random, text: str) -> None:
+    """role_unwritten: who holds a role the text never writes."""
+    absent = [(zh, en) for zh, en in _ROLES_UNWRITTEN if zh not in text]
+    for q in questions:
+        zh, en = rng.choice(absent) if absent else ("", "")
+        if not zh:
+            return
+        if q.lang == "zh" and _ZH_ROLES_ASKED.search(q.question):
+            out.append(("role_unwritten", q.id, _ZH_ROLES_ASKED.sub(zh, q.question, count=1), False))
+        elif q.lang != "zh" and (asked := _EN_WHO_ROLE.match(q.question)):
+            out.append(("role_unwritten", q.id, q.question[: asked.start(1)] + en + q.question[asked.end(1):], False))
+
+
+def _deputies(questions, out: list, text: str) -> None:
+    """role_deputy: the holder of the asked role's deputy (副局长, deputy editor-in-chief) where the text never writes
+    the deputy's title (a near miss; a deputy the text writes is left out: its label is not known)."""
+    from retriever.answerability.asked import asked_roles
+
+    for q in questions:
+        if q.lang == "zh":
+            match = _ZH_ROLES_ASKED.search(q.question)
+            new = q.question[: match.start()] + "副" + q.question[match.start():] if match and not (
+                match.group(0).startswith("副")) else None
+        else:
+            match = _EN_WHO_ROLE.match(q.question)
+            new = q.question[: match.start(1)] + "deputy " + q.question[match.start(1):] if match and not re.search(
+                r"(?:deputy|vice)[- ]$", q.question[: match.start(1)], re.I) else None
+        if new is None:
+            continue
+        roles = asked_roles(q.question, "zh" if q.lang == "zh" else "en")
+        if roles and not any("副" + r.removeprefix("副") in text for r in roles):
+            out.append(("role_deputy", q.id, new, False))
+
+
+def _kinds(questions, out: list, rng: random.Random, text: str) -> None:
+    """kind_english (answerable) and kind_english_other (near miss): 哪家公司 as 哪家 company, 哪家 hospital."""
+    absent = [en for zh, en in _KINDS_ABSENT if zh not in text]
+    for q in questions:
+        match = _ZH_WHICH_KIND.search(q.question) if q.lang == "zh" else None
+        if match is None:
+            continue
+        head = q.question[: match.start(2)]
+        tail = q.question[match.end(2):]
+        out.append(("kind_english", q.id, f"{head} {_KINDS_EN[match.group(2)]} {tail}".replace("  ", " "), True))
+        if absent:
+            out.append(("kind_english_other", q.id, f"{head} {rng.choice(absent)} {tail}", False))
 
 
 def generate(questions, seed: int = 27) -> list[tuple[str, str, str, bool]]:
@@ -69,6 +175,13 @@ def generate(questions, seed: int = 27) -> list[tuple[str, str, str, bool]]:
             out.append(("measure_other", q.id, text[: match.start()] + new + text[match.end():], False))
         if _PERCENT_EN.search(text):
             out.append(("percent_much", q.id, _PERCENT_EN.sub("how much percent", text, count=1), True))
+    answerable = [q for q in questions if q.answerable and not q.history]
+    rng28 = random.Random(seed + 1)  # session 28's patterns draw from their own stream: session 27's rows stay put
+    corpus = _text()
+    _finer(answerable, out, rng28)
+    _roles(answerable, out, rng28, corpus)
+    _kinds(answerable, out, rng28, corpus)
+    _deputies(answerable, out, corpus)
     return out
 
 
@@ -78,6 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=27)
     parser.add_argument("--index", default="")
     parser.add_argument("--show", action="store_true", help="print every generated question and its verdicts")
+    parser.add_argument("--before", type=int, default=27, help="the session whose rules and later ones are off")
     args = parser.parse_args(argv)
     from index.build import ensure_default_index
     from retriever import Retriever
@@ -92,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for pattern, source, question, answerable in rows:
         evidence = evidence_for(retriever, question)
         verdicts = []
-        for before in (27, None):
+        for before in (args.before, None):
             eras.RULES_BEFORE = before
             verdicts.append(judge.judge(evidence))
         eras.RULES_BEFORE = None

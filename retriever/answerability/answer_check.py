@@ -71,6 +71,21 @@ _DAY = lazy_compile(
     r"|当天|当日|同日|次日|翌日|前一天|这一天|那一天|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
     re.I,
 )
+# (session 28, nm9) a month of the calendar (12月, 十一月, 11月底, 当月, December), or a day (_DAY): what 几月, 哪个月 or
+# 'in which month' asks; a year, 年初 or 年底 gives none. 三个月 is a duration, no month.
+MONTH = "month"
+_MONTH = lazy_compile(
+    r"(?<![\d.])\d{1,2}\s*月(?!份?以来)|(?<![个几多每两])[一二三四五六七八九十正腊冬]{1,2}月|当月|同月|本月|上月|次月"
+    r"|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b",
+    re.I,
+)
+# (session 28, nm9) a graded quality (Ⅲ类, 劣Ⅴ类, IV类水, 三类, 二级, 优良, class III): what 水质类别 or water grade asks
+GRADE = "grade"
+_GRADE = lazy_compile(
+    r"劣?(?:[ⅠⅡⅢⅣⅤ]|(?<![A-Za-z])(?:I{1,3}|IV|V)(?![A-Za-z])|[一二三四五])\s*类|[一二三四五六\d]\s*级(?!市|政府|单位)|优良|优于|"
+    r"(?:轻度|中度|重度|严重)污染|\b(?:class|grade|category)\s+(?:i{1,3}|iv|v|\d)\b",
+    re.I,
+)
 _NAME_MARKS = lazy_compile(r"《[^》]{2,}》|“[^”]{2,}”|「[^」]{2,}」")
 _PLACE_END = lazy_compile(
     r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州)(?![长委])|[\u4e00-\u9fff]{2,6}机关|在([\u4e00-\u9fff]{2,4}?)(?:召开|举行|举办|开幕|开展|出生|工作|任职)"
@@ -128,7 +143,9 @@ def _tags(sentence: str) -> tuple[tuple[str, str], ...]:
     return tuple((w, t) for w, t in pos_tagger().cut(sentence) if w.strip())
 
 
-def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] = (), role: bool = False) -> bool:
+def gives(
+    sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] = (), role: bool | Sequence[str] = False
+) -> bool:
     """Whether a sentence (canonical form) gives an answer of the kind, not counting the names the question writes.
 
     Args:
@@ -137,7 +154,8 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
         asked: the question's own words and names (search_key form): they answer nothing.
         named: the kind whose name is asked (kinds.asked_kind: 公司, 酒店): an organisation's kind asks an
             organisation's name (第三方运营 or a quoted slogan names no company).
-        role: the question names the role whose holder it asks (湘潭市长叫什么名字): only a person's name answers.
+        role: the question names the role whose holder it asks (湘潭市长叫什么名字): only a person's name answers; when
+            it is the role's words (asked.asked_roles: 市长), only a sentence writing one of them gives the holder.
     """
 
     def fresh(word: str) -> bool:
@@ -147,6 +165,10 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
         return bool(_TIME.search(sentence))
     if kind == DAY:
         return bool(_DAY.search(sentence))
+    if kind == GRADE:
+        return bool(_GRADE.search(sentence))
+    if kind == MONTH:
+        return bool(_MONTH.search(sentence) or _DAY.search(sentence))
     tags = _tags(sentence)
     if kind == ORIGIN:
         return bool(_ORIGIN.search(sentence)) or any(
@@ -166,6 +188,8 @@ def gives(sentence: str, kind: str, asked: Sequence[str], named: Sequence[str] =
     if kind == PERSON and PREPARED.match(sentence.strip()):
         return True  # Prepared by the Municipal Environmental Monitoring Centre, 市环境监测中心编制: who made it
     if kind == PERSON:
+        if role and not isinstance(role, bool) and not any(r in sentence for r in role):
+            return False  # (session 28, nm9) who was minister: the holder's name stands by the role's word (部长)
         if not role and any(fresh(m.group(0)) for m in _ROLE_WORD.finditer(sentence)):
             return True  # 市委书记、市长…共同签署: who signed is answered by a role
         if not role and (_organisation(tags, fresh) or any(fresh(m) for m in _ACTORS.findall(sentence))):

@@ -16,8 +16,18 @@ from retriever.answerability.quantity import asks_person
 
 TIME, PERSON, NAME, PLACE, ORIGIN = "time", "person", "name", "place", "origin"
 
+# (session 28, nm9) a date or a month asked by its noun, not by a question word: 召开的日期是哪天, 具体日期, 什么月份;
+# 'Please advise the date on which …', 'the exact date of …', 'in which month'. A date 'to date' (so far) or
+# 'up-to-date' asks none.
+_DATE_NOUN_ZH = r"(?:什么|哪个|哪一个|具体|确切|准确)(?:日期|日子|月份)|日期是(?:哪|什么|几)"
+_DATE_NOUN_EN = (
+    r"(?<!to )(?<!up-to-)\bthe (?:exact |specific |precise |actual )?date (?:on which|when|of|that)\b"
+    r"|\b(?:exact|specific|precise) date\b|\b(?:what|which) (?:day|month)\b|\bin what month\b"
+)
+
 _ZH_KINDS = (
     (TIME, lazy_compile(r"哪一?年|哪一?天|哪个月|几月|几号|什么时候|什么时间|何时|哪个时候")),
+    (TIME, _DATE_ZH := lazy_compile(_DATE_NOUN_ZH)),
     (ORIGIN, lazy_compile(r"哪里人|哪儿人|什么地方人|籍贯|老家")),
     # 在哪个机关 asks a name; 什么地方 and 哪些地方 ask what kind of site or aspect (管哪些地方: 建筑工地、煤炭堆场; 跑了
     # 什么地方: 企业、村屯、家庭), which the text answers with common nouns, not a named place: neither is a place question.
@@ -27,6 +37,8 @@ _ZH_KINDS = (
 )
 _EN_KINDS = (
     (TIME, lazy_compile(r"^\s*when\b|\bwhat year\b|\bwhich year\b|\bwhat date\b|\bwhen (?:was|were|did|does|is)\b", re.I)),
+    # (session 28, nm9) the date or month asked as a noun: the date on which, the exact date of, in which month
+    (TIME, _DATE_EN := lazy_compile(_DATE_NOUN_EN, re.I)),
     (ORIGIN, lazy_compile(r"\bwhere (?:is|was|does|did) .* (?:from|born)\b|\bhometown\b", re.I)),
     (PLACE, lazy_compile(r"^\s*where\b|\bwhere (?:is|was|are|were|did|does)\b", re.I)),
     (PERSON, lazy_compile(r"^\s*who\b|\bwho (?:is|was|are|were|did)\b", re.I)),
@@ -49,6 +61,7 @@ _NOT_PLACE = lazy_compile(
 # is answered by the role that does (以市长为组长), as any who-question is.
 _ROLES = lazy_compile(r"长$|领导(?!小组|班子|机构|体制|机制)|书记|主任|编辑|总裁|经理|主席|老板|负责人|官员|专家|教授|记者|干部")
 _EN_ROLES = r"\b(?:mayor|director|head|chief|editor|chairman|president|governor|secretary|leader)\b"
+_EN_ROLES_28 = r"\b(?:minister|premier|spokesperson|spokesman|commissioner)s?\b"  # (session 28, nm9)
 _EN_MONEY = lazy_compile(
     r"\bhow much (?:money\b|did\b.*\b(?:pay|spend|cost|invest|raise|earn|charge|give)\b|does\b.*\bcost\b"
     r"|is\b.*\b(?:paying|spending|charging)\b|was\b.*\b(?:paid|spent|invested|raised)\b)",
@@ -80,6 +93,8 @@ def answer_kind(question: str, lang: str) -> str | None:
     for kind, pattern in _ZH_KINDS if lang == "zh" else _EN_KINDS:
         if kind == PLACE and _NOT_PLACE.search(text):
             continue  # 能力短板在哪里: where a weakness lies is no place
+        if (pattern is _DATE_EN or pattern is _DATE_ZH) and not rule_on(28):
+            continue
         if pattern.search(text):
             if kind == NAME and _asks_role(text, lang):
                 return PERSON
@@ -156,7 +171,39 @@ _DAY_ASKED = re.compile(
 
 def asks_day(question: str) -> bool:
     """Whether a time question asks the day (几月几号, 哪一天, On what date …), not only a year or a month."""
-    return bool(_DAY_ASKED.search(canonical(question)))
+    text = canonical(question)
+    return bool(_DAY_ASKED.search(text) or rule_on(28) and _DAY_NOUN.search(text))
+
+
+# (session 28, nm9) a time asked finer than a year: the day by its noun (the date on which, 召开日期是哪天), and the
+# month (几月, 哪个月, 什么月份, in which month), which a month or a day answers but a year, 年初 or 年底 does not.
+_DAY_NOUN = re.compile(
+    r"(?<!to )(?<!up-to-)\bthe (?:exact |specific |precise |actual )?date (?:on which|when|of|that)\b|\bwhat day\b"
+    r"|(?:什么|哪个|哪一个|确切|准确)(?:日期|日子)|日期是(?:哪|什么|几)",
+    re.I,
+)
+_MONTH_ASKED = re.compile(r"几月|哪一?个月|(?:什么|哪个|哪一个)月份|\b(?:what|which) month\b|\bin what month\b", re.I)
+
+
+# (session 28, nm9) a grade asked of water's or air's quality (水质类别, 几类水, 空气质量等级, water grade, the class of
+# the river's water): a graded value answers it (Ⅲ类, 劣Ⅴ类, 二级, 优良), not a sentence saying the water got clean.
+_GRADE_ASKED = re.compile(
+    r"(?:水质|水体|水|空气质量|空气)(?:的|是|达到|达到了|为)?(?:什么|哪个|哪一|几)?(?:类别|等级|级别|类)(?:是|为)?(?:什么|多少|几|哪)"
+    r"|(?:几|哪一?|什么)类水|(?:水质|空气质量)(?:类别|等级|级别)"
+    r"|\b(?:water|water[- ]quality|air[- ]quality)\s+(?:grade|class|category|classification|level|rating)\b"
+    r"|\b(?:grade|class|category|classification)\s+(?:of|for)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:water|air)\b",
+    re.I,
+)
+
+
+def asks_grade(question: str) -> bool:
+    """Whether a question asks the grade of water's or air's quality (水质类别, 几类水, water grade)."""
+    return rule_on(28) and bool(_GRADE_ASKED.search(canonical(question)))
+
+
+def asks_month(question: str) -> bool:
+    """Whether a time question asks the month (几月, 哪个月, in which month) and not the day (asks_day)."""
+    return rule_on(28) and not asks_day(question) and bool(_MONTH_ASKED.search(canonical(question)))
 
 
 def asks_role(question: str, lang: str) -> bool:
@@ -164,8 +211,42 @@ def asks_role(question: str, lang: str) -> bool:
     word then answers nothing, only a name."""
     text = canonical(question)
     if lang != "zh":
-        return bool(re.search(_EN_ROLES, text))
+        return bool(re.search(_EN_ROLES, text) or rule_on(28) and re.search(_EN_ROLES_28, text, re.I))
     return _asks_role(text, lang)
+
+
+# (session 28, nm9) the Chinese words of a role whose holder an English question asks (who was minister: 部长). A role
+# the text never writes has no holder named in it; a role word not listed here (head, leader, official) asks nothing
+# of the sentence's words (fail open).
+_EN_ROLE_WORDS = {
+    "mayor": ("市长",), "director": ("局长", "主任", "厅长", "处长", "所长", "院长"), "minister": ("部长",),
+    "secretary": ("书记",), "governor": ("省长",), "chairman": ("主席", "董事长"), "editor": ("编辑",),
+    "president": ("主席", "总裁", "院长", "校长", "总统", "行长"), "premier": ("总理",), "spokesperson": ("发言人",),
+    "spokesman": ("发言人",), "commissioner": ("专员", "主任"),
+}
+# the role is what is asked (who was minister, the name of the mayor, the director's name), not the doer of a deed
+# asked about (who did the mayor sign with); in Chinese the role stands right before 叫什么 / 是谁 (湘潭市长叫什么名字)
+_EN_ROLE_ASKED = lazy_compile(
+    r"(?:\bwho(?: is|'s| was| are| were| became| served as)\s+|\bname of\s+)(?:the |its |their |[a-z]+'s )?"
+    r"(?:[a-z-]+ ){0,3}?(" + "|".join(_EN_ROLE_WORDS) + r")s?\b(?!'s? )"
+    r"|\b(" + "|".join(_EN_ROLE_WORDS) + r")'s name\b",
+    re.I,
+)
+_ZH_ROLE_ASKED = lazy_compile(r"(?:书记|[市省县区局厅部处所院校行]长|主任|总编辑|总裁|董事长|主席|发言人|总理)$")
+
+
+def asked_roles(question: str, lang: str) -> tuple[str, ...]:
+    """The words of the role a who-question asks the holder of, as the text would write them (湘潭市长叫什么名字: 市长;
+    who was minister: 部长): the holder's name stands by one of them. () when the role is not one of these."""
+    if not rule_on(28):
+        return ()
+    text = canonical(question)
+    if lang != "zh":
+        found = {(m.group(1) or m.group(2)).lower() for m in _EN_ROLE_ASKED.finditer(text)}
+        return _EN_ROLE_WORDS[found.pop()] if len(found) == 1 else ()
+    parts = re.split(r"叫什么|什么名字|的名字|是谁|是哪位", text)
+    match = _ZH_ROLE_ASKED.search(parts[0].rstrip("的是就现在目前当时 ")) if len(parts) > 1 else None
+    return (match.group(0),) if match else ()
 
 
 def _asks_role(text: str, lang: str) -> bool:

@@ -20,6 +20,10 @@ The rules switched this way (the session whose commits added them, after that se
   (quantity.asked_unit).
 - session 27 (after readers22): a unit of measure after 多少 (公顷, 公斤, 亩) asks a number in its dimension
   (quantity.asked_unit); 'how much percent' asks a percentage (english_units.py).
+- session 28 (after readers23, nm9): a time asked finer than a year (几月, the date on which, 日期是哪天) needs a
+  month or a day (asked.asks_month, asks_day); a role's holder stands by the role's own word (asked.asked_roles: who
+  was minister, 部长); an English kind after 哪家 (kinds._english_kind_after_which); a water or air quality grade
+  (asked.asks_grade).
 """
 
 from __future__ import annotations

@@ -163,6 +163,8 @@ from index.records import Chunk, Kind
 from index.structure.people import TITLES
 from retriever.answerability.answer_check import (
     DAY,
+    GRADE,
+    MONTH,
     asked_parts,
     asks_code,
     clause_number,
@@ -180,7 +182,10 @@ from retriever.answerability.asked import (
     TIME,
     answer_kind,
     asked_division,
+    asked_roles,
     asks_day,
+    asks_grade,
+    asks_month,
     asks_role,
     asks_speaker,
     more_number,
@@ -742,6 +747,7 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
     named = [f for u in units for f in u.forms if f] + [a for e in entities for a in e.aliases if a in question_key]
     name_kind = asked_kind(evidence.question, evidence.lang, facts.lexicon)
     role = kind == "person" and asks_role(evidence.question, evidence.lang)
+    role = role and (asked_roles(evidence.question, evidence.lang) or True)  # (nm9) the role's own words
     speaker = kind == "person" and asks_speaker(evidence.question, evidence.lang)  # who said it: the passage's speaker
     total = sum(u.weight for u in units)
     unknown = question_unknown_names(evidence, facts)
@@ -878,7 +884,10 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
         "focus_unmapped": float(bool(unknown_words)),
         "words_unmapped": sum(u.weight for u in units if unmapped(u, facts)) / total if total else 0.0,
         "stated_answer": min(min(
-            stated_answer(DAY if kind == TIME and asks_day(evidence.question) else kind, asked_words, chunks, named,
+            stated_answer(DAY if kind == TIME and asks_day(evidence.question) else MONTH
+                          if kind == TIME and asks_month(evidence.question) else GRADE
+                          if kind is None and asked_number is None and asks_grade(evidence.question) else kind,
+                          asked_words, chunks, named,
                           name_kind, role, stated_attribute, speaker, facts.doc_titles, division, own_names)
             for chunks in each
         ) if rest is None else rest, listed),

@@ -54,7 +54,7 @@ def asked_kind(question: str, lang: str, lexicon: dict[str, list[str]]) -> tuple
 
     text = canonical(question)
     if lang == "zh":
-        kinds = _chinese_kind(readable(question).lower())
+        kinds = _chinese_kind(readable(question).lower()) or _english_kind_after_which(text, lexicon)
         return () if any(generic_place(k) or viewpoint(k) or a_name_itself(k) or a_period(k) for k in kinds) else kinds
     from index.lexicon import stem
 
@@ -68,6 +68,27 @@ def asked_kind(question: str, lang: str, lexicon: dict[str, list[str]]) -> tuple
         kinds = tuple(sorted({search_key(f) for f in forms if len(f) >= 2 and not f.isascii()}))
         return () if any(viewpoint(k) for k in kinds) else kinds
     return ()
+
+
+# (session 28, nm9) a Chinese question that writes its kind in English after 哪家 (是哪家 bank 给的, 哪个 hotel): the
+# kind is the English word's Chinese forms in the lexicon; an English word the lexicon does not know asks no kind.
+_WHICH_LATIN = re.compile(r"哪一?[家个所座条位间]\s*([a-z][a-z-]{2,})(?:\s+([a-z][a-z-]{2,}))?", re.I)
+
+
+def _english_kind_after_which(text: str, lexicon: dict[str, list[str]]) -> tuple[str, ...]:
+    """The Chinese forms of an English kind written right after 哪家 in a Chinese question (哪家 bank -> 银行)."""
+    from retriever.answerability.eras import rule_on
+
+    match = _WHICH_LATIN.search(text) if rule_on(28) else None
+    if match is None:
+        return ()
+    from index.lexicon import stem
+
+    words = _noun_phrase([w.lower() for w in match.groups() if w])
+    phrase = lexicon.get(" ".join(key_of(w, lexicon, stem) for w in words), []) if len(words) > 1 else []
+    forms = phrase or lexicon.get(key_of(words[-1], lexicon, stem), []) if words else []
+    kinds = tuple(sorted({search_key(f) for f in forms if len(f) >= 2 and not f.isascii()}))
+    return () if any(viewpoint(k) or generic_place(k) for k in kinds) else kinds
 
 
 # Verbs that follow the kind in a question (which company runs, which bank provides): the noun phrase ends before them.
