@@ -145,7 +145,17 @@ def rewrite(
         result = replace(result, text=plain)
     elif not is_chinese(result.text) and result.text[:1].islower():  # The other one, Dalian: how many …? → How many …
         result = replace(result, text=result.text[:1].upper() + result.text[1:])
+    if _only_deletes(text, result.text):  # 另一个呢？南阳的河长…？ → 南阳的河长…？: the question as typed, searched as such
+        return replace(result, focus=None)
     return replace(result, focus=focus_of(result.text, knowledge))
+
+
+def _only_deletes(typed: str, done: str) -> bool:
+    """Whether a rewrite only left words of the typed question out (its letters, in order, are the typed question's):
+    the question names its own subject, so it is searched and judged as it would be alone, with no conversation focus
+    (session 28: fail open to the question as typed)."""
+    letters = iter(re.sub(r"[\W_]+", "", to_simplified(typed)).lower())
+    return all(ch in letters for ch in re.sub(r"[\W_]+", "", done).lower())
 
 
 def focus_of(text: str, knowledge: Knowledge) -> Focus | None:

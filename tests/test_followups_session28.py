@@ -89,3 +89,13 @@ def test_the_other_one_is_no_part_of_its_own():
 
 def test_a_count_already_ending_in_its_unit_gets_no_second_unit(knowledge):
     assert _ask(knowledge, "那济宁呢？专门管网格的人有多少个？", "湘潭专门管网格的人有多少个？") == "济宁专门管网格的人有多少个？"
+
+
+def test_a_rewrite_that_only_leaves_words_out_has_no_focus(knowledge):
+    from retriever.rewrite import rewrite
+
+    both = "先问济宁，再问大连。济宁拆除了多少台燃煤锅炉？"
+    done = rewrite("另一个呢？湘潭的河长一共有多少名？", [both], knowledge, lexicon=LEXICON)
+    assert done.text == "湘潭的河长一共有多少名？" and done.focus is None  # searched and judged as it would be alone
+    done = rewrite("另一个呢？它配备了多少名网格员？", [both], knowledge, lexicon=LEXICON)
+    assert done.text == "大连配备了多少名网格员？" and done.focus is not None
