@@ -28,7 +28,16 @@ The sources are eval.followups_generate.tune_sources() (tune questions only). Pa
   Can you say more?): the last question again (session 27);
 - ``other``: a turn that names two entities and asks about one of them (先问济宁，再问大连。济宁拆除了…？ / I want to ask about
   Jining and Dalian. How many … did Jining …?), then "the other one" (另一个呢？ / 另一个城市呢？ / And the other one? /
-  What about the other city?): the question about the one not asked about (session 27).
+  What about the other city?): the question about the one not asked about (session 27);
+- ``other_own``: the same two framings (a statement naming both, or a question about X then one about Y), then "the
+  other one" followed by a question of its own with a pronoun or no subject (另一个呢？它…？ / And the other one? What did
+  it …?): the source question (session 28);
+- ``other_named``: a question about Y, then "the other city" with the name after it (不说Y了，另一个城市X…？ / OK, that's
+  Y. The other city, X: …?): the source question, the name said once (session 28);
+- ``confirm``: a question about the entity, then a turn that confirms a name and asks on with a pronoun (是许伟吧？他…？ /
+  对，济宁。该市…？ / Right, Jining. How many … did that city …?): the source question (session 28);
+- ``quote``: a question about the entity, then a turn that quotes the last answer back and asks a question of its own
+  that names its subject (你刚说的那个，济宁…？ / You said that: how many … did Jining …?): the source question (session 28).
 
 Each row's reference is the source question; every figure here is a tune figure.
 """
@@ -53,7 +62,8 @@ from eval.followups_generate import (
 )
 from retriever.conversation.knowledge import EntityKind, Knowledge
 
-PATTERNS = ("backref", "backref_about", "same", "same_own", "why", "list", "format", "format_own", "correct", "detail", "other")
+PATTERNS = ("backref", "backref_about", "same", "same_own", "why", "list", "format", "format_own", "correct", "detail", "other",
+            "other_own", "other_named", "confirm", "quote")
 ZH_BACK = ("回到刚才第一个问题，", "回到第一个问题，", "还是刚才第一个问题，", "再问回第一个问题，", "回到最开始那个问题，",
            "说回第一个问题，", "回到一开始的问题，", "我再问回第一个，")
 EN_BACK = ("Back to the first question, ", "Going back to the first question: ", "As I asked before, ",
@@ -91,6 +101,18 @@ ZH_OTHER = {EntityKind.PLACE: ("另一个呢？", "那另一个城市呢？", "�
 EN_OTHER = {EntityKind.PLACE: ("And the other one?", "What about the other city?", "The other one?", "And the other city?"),
             EntityKind.PERSON: ("And the other one?", "What about the other speaker?", "The other one?", "And the other guy?"),
             EntityKind.ORG: ("And the other one?", "What about the other company?", "The other one?", "And the other?")}
+ZH_OTHER_OWN = ("另一个呢？", "那另一个呢？", "另外那个呢？", "另一个呢，")
+EN_OTHER_OWN = ("And the other one? ", "What about the other one? ", "The other one? ", "And the other? ")
+ZH_OTHER_NAMED = {EntityKind.PLACE: ("不说{y}了，另一个城市{x}", "另一个城市{x}，", "那另外那个城市{x}呢？", "换另一个城市，{x}，"),
+                  EntityKind.PERSON: ("不说{y}了，另一位{x}", "另一位嘉宾{x}，", "那另外那位{x}呢？", "换另一位，{x}，"),
+                  EntityKind.ORG: ("不说{y}了，另一家{x}", "另一家公司{x}，", "那另外那家{x}呢？", "换另一家，{x}，")}
+EN_OTHER_NAMED = {EntityKind.PLACE: ("OK, that's {y}. The other city, {x}: ", "Now the other city, {x}: ", "The other one, {x}: "),
+                  EntityKind.PERSON: ("OK, that's {y}. The other speaker, {x}: ", "Now the other one, {x}: ", "The other guest, {x}: "),
+                  EntityKind.ORG: ("OK, that's {y}. The other company, {x}: ", "Now the other firm, {x}: ", "The other one, {x}: ")}
+ZH_CONFIRM = ("是{x}吧？", "对，{x}。", "哦，{x}啊。", "嗯，是{x}。", "就是{x}对吧？")
+EN_CONFIRM = ("Right, {x}. ", "OK, {x}. ", "{x}, right? ", "Yes, {x}. ", "So that's {x}. ")
+ZH_QUOTE = ("你刚说的那个，", "你刚才说的那个数，", "你刚说的那些，我想问", "刚才你说的，", "你刚提到的那个，")
+EN_QUOTE = ("You said that: ", "About what you just said, ", "You mentioned that. ", "Going by your last answer, ")
 _ZH_NUMBER = re.compile(r"多少|几")
 _EN_NUMBER = re.compile(r"(?i)\bhow\s+(?:many|much)\b")
 
@@ -194,6 +216,31 @@ def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
                 asked_other = _swap(q, mention, _name(other, chinese))
                 turn = others_[entity.kind][n % len(others_[entity.kind])]
                 rows.append(_row(f"{sid}-other", [both + asked_other], turn, source, "other", q) | {"lang": form})
+                follow = _pronoun(q, mention, chinese, n) or _omitted(q, mention, chinese)
+                if follow:  # 另一个呢？它…？: the other one, then a question of its own about it
+                    heads = ZH_OTHER_OWN if chinese else EN_OTHER_OWN
+                    framing = [both + asked_other] if n % 2 else [opener or q, asked_other]
+                    rows.append(_row(f"{sid}-other-own", framing, heads[n % len(heads)] + follow, source, "other_own", q)
+                                | {"lang": form})
+                omitted = _omitted(q, mention, chinese)
+                kind_heads = (ZH_OTHER_NAMED if chinese else EN_OTHER_NAMED)[entity.kind]
+                head = kind_heads[n % len(kind_heads)].format(x=_name(entity, chinese), y=_name(other, chinese))
+                rest = omitted or (_pronoun(q, mention, chinese, n) if not chinese else "")
+                if rest:  # 不说大连了，另一个城市济宁…？: the other one named right after the description
+                    text = head + (rest if chinese else rest[:1].lower() + rest[1:])
+                    rows.append(_row(f"{sid}-other-named", [asked_other], text, source, "other_named", q) | {"lang": form})
+            follow = _pronoun(q, mention, chinese, n + 1)
+            if opener and follow:  # 是许伟吧？他…？: a name confirmed, then a question with a pronoun for it
+                x = _name(entity, chinese)
+                confirms = ZH_CONFIRM if chinese else EN_CONFIRM
+                head = confirms[n % len(confirms)].format(x=x)
+                text = head + (follow if chinese else follow[:1].upper() + follow[1:])
+                rows.append(_row(f"{sid}-confirm", [opener], text, source, "confirm", q) | {"lang": form})
+            if opener:  # 你刚说的那个，济宁…？: the last answer quoted back, then a question naming its own subject
+                quotes = ZH_QUOTE if chinese else EN_QUOTE
+                head = quotes[n % len(quotes)]
+                text = head + (q if chinese else q[:1].lower() + q[1:])
+                rows.append(_row(f"{sid}-quote", [opener], text, source, "quote", q) | {"lang": form})
         if source["answers"] and n % 3 == 1:  # 具体说说, Elaborate on that.: the last question again
             details = ZH_DETAIL if chinese else EN_DETAIL
             rows.append(_row(f"{sid}-detail", [q], details[n % len(details)], source, "detail", q) | {"lang": form})

@@ -143,7 +143,19 @@ def rewrite(
         result = replace(result, text=body[:1].upper() + body[1:])
     elif is_chinese(result.text) and len(plain := subjects.without_then(result.text)) >= 2:  # 那大连全市一共拆了…
         result = replace(result, text=plain)
+    elif not is_chinese(result.text) and result.text[:1].islower():  # The other one, Dalian: how many …? → How many …
+        result = replace(result, text=result.text[:1].upper() + result.text[1:])
+    if _only_deletes(text, result.text):  # 另一个呢？南阳的河长…？ → 南阳的河长…？: the question as typed, searched as such
+        return replace(result, focus=None)
     return replace(result, focus=focus_of(result.text, knowledge))
+
+
+def _only_deletes(typed: str, done: str) -> bool:
+    """Whether a rewrite only left words of the typed question out (its letters, in order, are the typed question's):
+    the question names its own subject, so it is searched and judged as it would be alone, with no conversation focus
+    (session 28: fail open to the question as typed)."""
+    letters = iter(re.sub(r"[\W_]+", "", to_simplified(typed)).lower())
+    return all(ch in letters for ch in re.sub(r"[\W_]+", "", done).lower())
 
 
 def focus_of(text: str, knowledge: Knowledge) -> Focus | None:
@@ -321,6 +333,22 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
 def _turned(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *searches) -> Rewrite | None:
     """A turn that says which earlier question it leans on, or only how to answer (retriever/conversation/turns.py),
     completed; None for any other turn."""
+    if (own := _other_own(text, chinese, turns, knowledge, *searches)) is not None:
+        return own  # 另一个呢？它跟长沙签的协议叫什么？: the question, about the other one
+    if (quoted := turn_cues.quoted_back(text, chinese)) and knowledge.find(quoted) and not pronouns.pronouns(quoted, chinese):
+        return Rewrite(quoted, "quoted back: the question as asked")  # 你刚说的那个，济宁…？: the question names its subject
+    spans = [(m.start, m.end) for m in knowledge.find(text.strip())]
+    named = turn_cues.confirmed(text, chinese, spans)
+    if named is not None and not corrections.mentions_other(named[2], chinese):
+        start, end, rest = named  # 是许伟吧？他们那边…？, Right, Zhang Haibing. Where did he …?: about the name confirmed
+        name = text.strip()[start:end]
+        entity = knowledge.find(name)[0].entity
+        own = _own_names(rest, knowledge)
+        if own and set(own) <= _kin(entity, knowledge):  # 对，大连。大连…？: the question names it again
+            return Rewrite(rest, "confirmed: the question as asked")
+        if not own and (done := _about(rest, entity, name, turns, knowledge, searches)) is not None:
+            return done
+        return Rewrite(text)  # 对，济宁。主持人夸当地…？: another name of its own; searched as typed
     if (split := _prefaced(turns, knowledge)) is not None:  # 我想问问湘潭和济宁。湘潭…？: the question is the frame
         named, trimmed = split
         asked = {m.entity.name for m in trimmed[-1].mentions}
@@ -402,6 +430,73 @@ def _of_kind_taken_back(fix, chinese: bool, turns: list[Turn], knowledge: Knowle
     if taken.kind == given.kind or (linked := linked_to(given, _WANT_OF_KIND[taken.kind], knowledge)) is None:
         return ""
     return label_of(linked, chinese, turns)
+
+
+# a question that asks which of the entities it names (济宁和湘潭，哪个城市…？, Jining or Xiangtan: which city …?)
+_ASKS_WHICH = re.compile(r"哪(?:个|一个|座|家|位|边|方)|谁|\bwhich\b|\bwho\b", re.IGNORECASE)
+
+
+def _other_own(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *searches) -> Rewrite | None:
+    """A turn that opens with only 'the other one' and asks a question of its own (session 28: 另一个呢？它…？, And the
+    other one? What did it …?): the question about the other one; the question as typed (the opener left out) when it
+    names its own subject or no one other is known (fail open: never a guess in place of what the reader typed); None for
+    any other turn."""
+    rest = turn_cues.other_then_question(text, chinese)
+    if not rest:
+        return None
+    joined = text.strip()[: len(text.strip()) - len(rest)].rstrip()[-1:] in ",，:：;；"  # not after a question mark
+    if joined and corrections.named_after(rest, knowledge):  # The other one, Dalian: …?: the name the reader gives
+        named = rest[corrections.APPOSED.match(rest).end() :]
+        done = _resolve(named, turns, knowledge, *searches)
+        return done if done.changed else Rewrite(named, "the other one: named")
+    if joined and corrections.APPOSED.match(rest).group().strip():
+        return Rewrite(text)  # And the other one, i.e. Zhuzhou: …: the reader says which one; searched as typed
+    other = _the_other(turns, knowledge, searches[0] if searches else None)
+    own = _own_names(rest, knowledge)
+    if other is None or any(e.kind == other.kind for e in own.values()):  # 另一个呢？南阳的河长…？: it says whom it asks
+        return Rewrite(rest, "the other one: the question as asked")
+    label = label_of(other, chinese, turns)
+    return _about(rest, other, label, turns, knowledge, searches) or Rewrite(rest, "the other one: the question as asked")
+
+
+def _own_names(text: str, knowledge: Knowledge) -> dict:
+    """The entities a text names, provinces left out (湖南省 places a city, it is no subject), by name."""
+    return {m.entity.name: m.entity for m in knowledge.find(text) if not m.entity.province}
+
+
+def _kin(entity, knowledge: Knowledge) -> set[str]:
+    """The names that stand for the same one (济宁 ↔ 许伟 ↔ Jining; 普邦园林 ↔ 区锦雄)."""
+    return {e.name for e in knowledge.entities if e.name == entity.name or (entity.speaker and e.speaker == entity.speaker)}
+
+
+def _about(rest: str, entity, label: str, turns: list[Turn], knowledge: Knowledge, searches) -> Rewrite | None:
+    """The question rest completed as one about the entity (its pronoun or left-out subject: the entity), or None when
+    the completion does not name it or one of its kin."""
+    chinese = is_chinese(rest)
+    done = _resolve(rest, [*turns, Turn(label, tuple(knowledge.find(label)), chinese)], knowledge, *searches)
+    if done.changed and done.text != rest and _kin(entity, knowledge) & _own_names(done.text, knowledge).keys():
+        return replace(done, reason=f"about {label}; {done.reason}")
+    return None
+
+
+def _the_other(turns: list[Turn], knowledge: Knowledge, answered_by=None):
+    """The entity 'the other one' means: of a statement that named two (我想问问湘潭和济宁。湘潭…？), the one its question
+    did not ask about; of a question asking which of two (济宁和湘潭，哪个城市…？), the one whose speaker's passage does not
+    answer it (answered_by); else the conversation's other entity of the latest question's kind; None when unknown."""
+    if (split := _prefaced(turns, knowledge)) is not None:
+        named, trimmed = split
+        asked = {m.entity.name for m in trimmed[-1].mentions}
+        others = [e for name, e in named.items() if name not in asked]
+        return others[0] if len(others) == 1 else None
+    named = {m.entity.name: m.entity for m in turns[-1].mentions if not m.entity.province}
+    if len(named) >= 2:  # the latest question named both: the other is the one its answer is not about
+        if not _ASKS_WHICH.search(turns[-1].text) or answered_by is None:
+            return None
+        speaker = answered_by(turns[-1].text) or ""
+        chosen = [e for e in named.values() if speaker and speaker in (e.name, e.speaker)]
+        others = [e for e in named.values() if e not in chosen]
+        return others[0] if len(chosen) == 1 and len(others) == 1 else None
+    return corrections.other_entity(turns, knowledge)
 
 
 def _prefaced(turns: list[Turn], knowledge: Knowledge) -> tuple[dict, list[Turn]] | None:
@@ -604,6 +699,8 @@ def _counted(text: str, mentions, turns: list[Turn]) -> str | None:
         return None  # 大连市区的coal boiler拆了多少台？ names what it counts, in English
     if chinese and any(len(w) >= 2 and w in text for w in clauses.words(thing)):
         return None  # 济宁那边烧煤的小锅炉处理了多少台？ names what it counts (锅炉 of 燃煤锅炉)
+    if chinese and re.sub(r"[呢啊呀]?[？?。]*$", "", text).endswith(thing):
+        return None  # 济宁专门管网格的人有多少个？ after …有多少个？: 个 is no thing to add again (session 28)
     rest = without(text, mentions)
     unit = omission.count_unit(rest) if chinese else ""
     if unit and unit != omission.count_unit(turns[-1].text):  # 建了多少个？ after 济宁新建的126个空气站花了多少钱？:

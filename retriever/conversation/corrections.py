@@ -188,11 +188,41 @@ def described(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge)
                 text = text[: match.start()] + _full_name(match, knowledge, turns) + text[match.end() :]
                 break
     match = (_ZH_OTHER if chinese else _EN_OTHER).search(text)
+    if match is not None and named_after(text[match.end() :], knowledge):
+        # 不说湘潭了，另一个城市济宁…？, OK, that's Xiangtan. The other city, Dalian: …?: the reader names it (session 28);
+        # the description and the words that turn away from the last one are left out, never a name written in
+        after = text[match.end() :]
+        before = (_ZH_TURNED_AWAY if chinese else _EN_TURNED_AWAY).sub("", text[: match.start()])
+        return before + after[APPOSED.match(after).end() :]
     if match is not None and (other := _other(_KIND_OF.get(match.group("noun").lower(), Want.PERSON), turns, knowledge)):
         name = label_of(other, chinese, turns)
         name += "'s" if match.group().lower().endswith("'s") else ""
         text = text[: match.start()] + name + text[match.end() :]
     return text
+
+
+# what may stand between a description and the name it is put next to (另一个城市，济宁; the other one, i.e. Zhuzhou)
+APPOSED = re.compile(r"(?i)^\s*(?:[，,：:]\s*)?(?:(?:i\.?e\.?|namely|that\s+is|也就是|即)[，,：:]?\s*)?")
+
+
+# words before 'the other one' that only turn away from the last one (不说湘潭了，, 换; OK, that's Xiangtan., Now)
+_ZH_TURNED_AWAY = re.compile(r"(?:(?:先|那)?不(?:说|聊|问|管)了?[^，,。？?]{1,8}?了?[，,。]\s*|换成?|再问|说说)$")
+_EN_TURNED_AWAY = re.compile(
+    r"(?i)(?:(?:ok(?:ay)?|right|fine)[,.]?\s+)?(?:(?:that'?s|so\s+much\s+for|enough\s+about)\s+[^.?!]{1,30}[.!]\s*)?"
+    r"(?:(?:and|now|so|then)[,\s]+)*$"
+)
+
+
+def mentions_other(text: str, chinese: bool) -> bool:
+    """Whether a text speaks of 'the other city/one' (另一个城市, the other speaker)."""
+    return bool((_ZH_OTHER if chinese else _EN_OTHER).search(text))
+
+
+def named_after(after: str, knowledge: Knowledge) -> bool:
+    """Whether a name of the index opens the text after a description (an appositive: 另一个城市济宁, the other city,
+    Dalian)."""
+    rest = after[APPOSED.match(after).end() :]
+    return any(m.start == 0 for m in knowledge.find(rest))
 
 
 def other_entity(turns: list[Turn], knowledge: Knowledge):

@@ -21,7 +21,8 @@ _EN_BARE_PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _EN_CONTINUE = re.compile(
-    r"^(?:and|also|then|so|ok(?:ay)?|right|well|next|by\s+the\s+way|btw|one\s+more\s+thing|another\s+question)\b[\s,:;]*",
+    r"^(?:and|also|then|so|ok(?:ay)?|right|well|next|by\s+the\s+way|btw|one\s+more\s+thing|another\s+question)\b"
+    r"(?:[\s,:;]|[.!](?=\s))*",  # Right. And the …?: the stop after it too (session 28: not '. And …')
     re.IGNORECASE,
 )
 

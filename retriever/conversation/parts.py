@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from retriever.conversation.turns import asks_other
+
 # A Chinese clause that asks something: a question word, or a yes-no ending (吗, 呢, 没有).
 _ZH_ASKS = re.compile(
     r"谁|什么|啥|哪|多少|几[个位年月天次项家条种台名]?|怎么|怎样|如何|为什么|为何|多久|多长|多大|多高|多远|是否|有没有|是不是"
@@ -50,6 +52,7 @@ def question_parts(question: str) -> list[str]:
             parts.append((head + sep + tail).strip())
         parts = [re.sub(r"[；;]$", "？", p) for p in parts]
         parts = [p if re.search(r"[？?]$", p) else p + "？" for p in parts]
+        parts = [p for p in parts if not asks_other(p, True)]  # 另一个呢？它…？: "the other one" opens the question
         asks = all(_ZH_ASKS.search(p.rstrip("？?")) and len(p) >= MIN_CHARS for p in parts)
     else:
         pieces = [p.strip() for p in re.split(r"(?<=\?)\s+", text) if p.strip()]

@@ -194,9 +194,12 @@ def bound_to_who(pronoun: Pronoun, question: str, chinese: bool) -> bool:
 # firm … his account; 做园林的那家上市公司的副总，说他…
 _EN_PERSON_BEFORE = re.compile(
     r"(?i)\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:man|woman|guy|gentleman|lady|person|speaker|director|official|"
-    r"executive|vice[- ]president|president|boss|founder|moderator|host|panell?ist|businessman|businesswoman)\b"
+    r"executive|vice[- ]president|president|boss|founder|moderator|host|panell?ist|businessman|businesswoman|"
+    r"editor(?:-in-chief)?|chief|head|chairman|chairwoman|chair|mayor|secretary|manager|reporter|journalist)\b"
 )
-_ZH_PERSON_BEFORE = re.compile(r"副总裁|总裁|副总|老总|董事长|总经理|经理|局长|主任|书记|市长|嘉宾|负责人|主持人|创始人")
+_ZH_PERSON_BEFORE = re.compile(
+    r"副总裁|总裁|副总|老总|董事长|总经理|经理|局长|主任|书记|市长|嘉宾|负责人|主持人|创始人|总编辑|总编|主编|社长|记者"
+)
 
 
 def person_before(pronoun: Pronoun, question: str, chinese: bool) -> bool:

@@ -224,6 +224,76 @@ def asks_other(text: str, chinese: bool) -> bool:
     return _whole((_ZH_OTHER_TURN, _EN_OTHER_TURN), text, chinese)
 
 
+# where "the other one" ends and a question of its own begins (另一个呢？它…？, 另一个呢，该市…？; And the other one? What …?)
+_ZH_OTHER_END = re.compile(r"[？?。！!，,：:]\s*")
+_EN_OTHER_END = re.compile(r"[?.!,:;]\s+")
+
+
+def other_then_question(text: str, chinese: bool) -> str:
+    """The question a turn asks after opening with only 'the other one' (另一个呢？它跟长沙签的协议叫什么？ → 它跟长沙签的
+    协议叫什么？; And the other one? What did it sign? → What did it sign?), or '' when it does not open so or asks
+    nothing after it."""
+    text = text.strip()
+    for stop in list((_ZH_OTHER_END if chinese else _EN_OTHER_END).finditer(text))[:2]:
+        head, rest = text[: stop.end()].strip(), text[stop.end() :].strip()
+        if not asks_other(re.sub(r"[，,：:;]$", "？" if chinese else "?", head), chinese):
+            continue
+        asks = head[-1:] in "？?" or (_ZH_ASKS.search(rest) if chinese else _EN_ASKS.search(rest))  # 另一个呢？请简述…
+        return rest if len(rest) >= (4 if chinese else 8) and asks else ""
+    return ""
+
+
+# a name confirmed before a question (是许伟吧？他…？, 对，大连。该市…？, 哦，区锦雄啊。此人…？; Right, Zhang Haibing. Where did
+# he …?, Jining, right? How many …?): the filler words around the name, and where the confirmation ends
+_ZH_CONFIRM_WORDS = re.compile(r"^(?:对|嗯|哦|噢|是|就是|没错|好的?|明白|那)*$")
+_ZH_CONFIRM_TAIL = re.compile(r"^(?:吧|啊|呀|对吧|是吧|对不对|是不是|没错|了)*$")
+_EN_CONFIRM_WORDS = re.compile(r"(?i)^(?:(?:right|yes|yeah|ok(?:ay)?|so|that'?s|it'?s|ah|oh|i\s+see|got\s+it)[\s,]*)*$")
+_EN_CONFIRM_TAIL = re.compile(r"(?i)^(?:[\s,]*(?:right|then|it\s+is|correct|yes))*[\s,]*$")
+_ZH_CONFIRM_END = re.compile(r"[？?。！!，,]")
+_EN_CONFIRM_END = re.compile(r"[?.!:]\s+")
+
+
+def confirmed(text: str, chinese: bool, spans: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """A turn that opens with only a name confirmed (是许伟吧？他们那边…？ → the name's span and '他们那边…？'), given the
+    spans of the names the turn holds; None for any other turn (a question of its own after the name is needed)."""
+    text = text.strip()
+    for stop in list((_ZH_CONFIRM_END if chinese else _EN_CONFIRM_END).finditer(text))[:2]:
+        head, rest = text[: stop.start()], text[stop.end() :].strip()
+        inside = [(a, b) for a, b in spans if b <= stop.start()]
+        if len(inside) != 1 or not rest:
+            continue
+        a, b = inside[0]
+        before, after = head[:a].strip(" ，,"), head[b:].strip(" ，,")
+        words, tail = (_ZH_CONFIRM_WORDS, _ZH_CONFIRM_TAIL) if chinese else (_EN_CONFIRM_WORDS, _EN_CONFIRM_TAIL)
+        asks = _ZH_ASKS.search(rest) if chinese else _EN_ASKS.search(rest)
+        if words.match(before) and tail.match(after) and asks and len(rest) >= (4 if chinese else 8):
+            return a, b, rest
+        return None
+    return None
+
+
+# the last answer quoted back before a question of its own (你刚说的那个，…？, 刚才你说的那些，我想问…？; You said that: …?,
+# About what you just said, …?)
+_ZH_QUOTE = re.compile(
+    r"^(?:(?:你|您)?(?:刚才|刚刚|刚|之前|前面)(?:你|您)?(?:说|提|讲)(?:到)?的[^，,：:？?。]{0,10}?)[，,：:]\s*"
+)
+_EN_QUOTE = re.compile(
+    r"(?i)^(?:you\s+(?:just\s+)?(?:said|mentioned)(?:\s+that)?|about\s+what\s+you\s+(?:just\s+)?said|going\s+by\s+your\s+"
+    r"(?:last\s+)?answer)[.:,]\s+"
+)
+
+
+def quoted_back(text: str, chinese: bool) -> str:
+    """The question after an opening that only quotes the last answer back (你刚说的那个，济宁…？ → 济宁…？; You said that:
+    how many …? → How many …?), or '' for any other turn."""
+    match = (_ZH_QUOTE if chinese else _EN_QUOTE).match(text.strip())
+    if match is None:
+        return ""
+    rest = text.strip()[match.end() :]
+    rest = re.sub(r"^(?:我想问(?:一下|问)?|我想知道|请问)[，,]?", "", rest) if chinese else rest[:1].upper() + rest[1:]
+    return rest if len(rest) >= (4 if chinese else 8) else ""
+
+
 # a statement before the question that says what will be asked about (我想问问湘潭和济宁。湘潭…？, 先问济宁，再问大连。…;
 # I want to ask about Dalian and Jining. Is it true that …?; Two places I'm curious about: Nanyang and Xiangtan. Under …?)
 _ZH_STOP = re.compile(r"[。！!：:；;]")
