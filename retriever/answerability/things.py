@@ -34,8 +34,9 @@ words or more; the rule is silent (fails open) as soon as one is named.
 A word the lexicon cannot map that makes, with the word written next to it, the whole two-word gloss of a CC-CEDICT noun
 names that thing too, whatever its part of speech alone (share of share price: 股价; number of phone number: 电话; house
 price: 房价; giant pandas: 大熊猫): the pair is how the asker names the thing asked about, and the text, which the
-lexicon cannot search for the word, never names it (session 28, en9: on the English tune rows such a pair was written
-by 28 unanswerable questions and 0 answerable ones once the two words stand side by side as written).
+lexicon cannot search for the word, never names it (session 28, en9: on the English tune rows and eval/scope_stress.jsonl
+such a pair was written by 34 unanswerable questions and 0 answerable ones once the two words stand side by side as
+written, and by none of 2,010 generated paraphrases holding a Latin word).
 """
 
 from __future__ import annotations
@@ -149,11 +150,12 @@ def _derive_verb_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def noun_pairs() -> frozenset[str]:
-    """Two-word English glosses of CC-CEDICT nouns (jieba tags n, ng, nz), each as its two stems ('share price' of 股价,
-    'phone number' of 电话, 'acid rain' of 酸雨), cached with the other CC-CEDICT tables."""
+    """Two-word English glosses of CC-CEDICT nouns (jieba tags n, ng, nz, or a word jieba's dictionary lacks: 股票代号
+    'ticker symbol'; never a word it tags otherwise), each as its two stems ('share price' of 股价, 'phone number' of
+    电话, 'acid rain' of 酸雨), cached with the other CC-CEDICT tables."""
     from index.cedict_tables import cached
 
-    return cached("thing_pairs-1", _derive_noun_pairs)
+    return cached("thing_pairs-2", _derive_noun_pairs)
 
 
 def _derive_noun_pairs() -> frozenset[str]:
@@ -164,7 +166,7 @@ def _derive_noun_pairs() -> frozenset[str]:
     tags = pos_tagger().dt.word_tag_tab
     out = set()
     for word, glosses in _all_definitions().items():
-        if tags.get(word) not in _NOUN_TAGS:
+        if tags.get(word, "n") not in _NOUN_TAGS:
             continue
         for gloss in glosses:
             gloss = _ARTICLE.sub("", re.sub(r"\([^)]*\)", "", gloss).strip().lower())
