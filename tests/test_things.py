@@ -96,3 +96,15 @@ def test_generic_question_found_only_loosely() -> None:  # session 27, en8
     mixed = [_unit("sky", "蓝天"), Unit("空气", 1.0, ("空气",))]  # a Chinese word of a mixed question: silent
     latin = lambda unit: unit.label.isascii() and _unmapped(unit)  # noqa: E731 (features.unmapped: Latin words only)
     assert things_unmapped("sky 空气", mixed, latin, generic=True, contains=contains) == 0.0
+
+
+def test_unmapped_word_of_a_dictionary_noun_pair_counts() -> None:  # session 28, en9
+    from retriever.answerability.things import in_noun_pair
+
+    assert in_noun_pair("phone", "What is Wang Qi's phone number?")  # 电话 'phone number'
+    assert in_noun_pair("price", "What was Tesla's share price?")  # 股价 'share price'
+    assert not in_noun_pair("phone", "Who did Wang Qi phone about the number?")  # not side by side
+    units = [_unit("wangqi", "王奇"), _unit("phone"), _unit("number", "数字")]
+    assert things_unmapped("What is Wang Qi's phone number?", units, _unmapped) == 1.0
+    units = [_unit("stretch", "段"), _unit("reached")]  # an unmapped word in no pair: nothing more
+    assert things_unmapped("Which class has the stretch reached?", units, _unmapped) == 0.0

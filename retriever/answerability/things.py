@@ -30,6 +30,13 @@ outright (a word of two characters or more glossed by that noun alone: 锅炉 'b
 a phrase: editor's note, blue sky), nothing it asks about is named there: each of its words found only so loosely
 counts as such a thing too (session 27, en8). Answerable English tune questions naming no entity name two such text
 words or more; the rule is silent (fails open) as soon as one is named.
+
+A word the lexicon cannot map that makes, with the word written next to it, the whole two-word gloss of a CC-CEDICT noun
+names that thing too, whatever its part of speech alone (share of share price: 股价; number of phone number: 电话; house
+price: 房价; giant pandas: 大熊猫): the pair is how the asker names the thing asked about, and the text, which the
+lexicon cannot search for the word, never names it (session 28, en9: on the English tune rows and eval/scope_stress.jsonl
+such a pair was written by 34 unanswerable questions and 0 answerable ones once the two words stand side by side as
+written, and by none of 2,010 generated paraphrases holding a Latin word).
 """
 
 from __future__ import annotations
@@ -139,6 +146,50 @@ def _derive_verb_words() -> frozenset[str]:
             if found:
                 out.add(found.group(1))
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def noun_pairs() -> frozenset[str]:
+    """Two-word English glosses of CC-CEDICT nouns (jieba tags n, ng, nz, or a word jieba's dictionary lacks: 股票代号
+    'ticker symbol'; never a word it tags otherwise), each as its two stems ('share price' of 股价, 'phone number' of
+    电话, 'acid rain' of 酸雨), cached with the other CC-CEDICT tables."""
+    from index.cedict_tables import cached
+
+    return cached("thing_pairs-2", _derive_noun_pairs)
+
+
+def _derive_noun_pairs() -> frozenset[str]:
+    from index.lexicon import _all_definitions
+    from index.wordforms import stem
+    from retriever.answerability.units import pos_tagger
+
+    tags = pos_tagger().dt.word_tag_tab
+    out = set()
+    for word, glosses in _all_definitions().items():
+        if tags.get(word, "n") not in _NOUN_TAGS:
+            continue
+        for gloss in glosses:
+            gloss = _ARTICLE.sub("", re.sub(r"\([^)]*\)", "", gloss).strip().lower())
+            if re.fullmatch(r"[a-z]{3,} [a-z]{3,}", gloss):
+                out.add(" ".join(stem(w) for w in gloss.split()))
+    return frozenset(out)
+
+
+def in_noun_pair(word: str, question: str) -> bool:
+    """The word makes, with the word written right before or after it (a space or a hyphen between), the two-word
+    gloss of a CC-CEDICT noun (noun_pairs): share of 'share price', number of 'phone number'."""
+    from index.wordforms import stem
+
+    pairs = noun_pairs()
+    low = question.lower()
+    for m in re.finditer(rf"\b{re.escape(word.lower())}\b", low):
+        before = re.search(r"([a-z]{3,})[\s-]+$", low[: m.start()])
+        after = re.match(r"[\s-]+([a-z]{3,})\b", low[m.end():])
+        if before and f"{stem(before.group(1))} {stem(word)}" in pairs:
+            return True
+        if after and f"{stem(word)} {stem(after.group(1))}" in pairs:
+            return True
+    return False
 
 
 def _in_compound(word: str, question: str) -> bool:
@@ -266,6 +317,11 @@ def things_unmapped(
         u.label for u in units
         if u.label.isascii() and unmapped(u) and u.label not in asking and u.label not in _NO_THING
         and is_thing(u.label) and not _in_compound(u.label, question) and not used_as_verb(u.label, question)
+    ]
+    found += [
+        u.label for u in units
+        if u.label.isascii() and unmapped(u) and u.label not in found and u.label not in asking
+        and in_noun_pair(u.label, question)
     ]
     if generic and contains is not None:
         found += loosely_found(question, units, unmapped, contains)
