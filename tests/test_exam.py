@@ -151,3 +151,11 @@ def test_an_english_self_introduction_kept_only_when_the_question_leans_on_it_fa
                     "say?") == "What does the Xiangtan chief say?"
     typed = "As a result, what happened to the plants?"
     assert examined(typed) == typed
+
+
+def test_two_english_introductions_and_a_negative_question_after_the_comma_fa10():
+    assert examined("Engineer here: I'm a reporter in Chengdu working on air quality; in the forum, how many coal "
+                    "boilers had the province asked Dalian to remove?") == \
+        "How many coal boilers had the province asked Dalian to remove?"
+    assert examined("As a county EPB official in Hebei with 30 staff, isn't Pubang just a gardening firm?") == \
+        "Isn't Pubang just a gardening firm?"

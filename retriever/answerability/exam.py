@@ -78,7 +78,7 @@ _EN_SELF = lazy_compile(
     r"[^;:?]{2,90}?|[a-z][a-z\- ]{1,30}\s+here)\s*(?:[;:](?!\w)|,(?=\s*(?:"
     r"(?:with|in|by|from|to|for|at|of|on|under)\s+(?:which|what|whom|whose|how)\b"
     r"|what|which|who|whom|whose|how|when|where|why|did|does|do"
-    r"|is|are|was|were|can|could|has|have|had"
+    r"|is|are|was|were|can|could|has|have|had|(?:is|are|was|were|does|do|did|has|have|can|could)n['’]t"
     # (fa10) a request said as an imperative (As a county EPB official in Hebei, name …; … , please tell me …), unless a
     # colon or semicolon follows (…, give me the quote: what … is one introduction up to the colon)
     r"|(?:name|list|give|tell|describe|explain|state|summari[sz]e|identify|outline|specify|please)\b(?![^:;?]*[:;]))\b"
@@ -323,8 +323,10 @@ def examined(question: str, contains=None) -> str:
         # asks about that one, and "this year / this month" points at the calendar, not at the introduction (fa10)
         if sentence and len(re.findall(r"\w+", rest)) >= 3 and not _points_back(sentence.group(0), rest):
             text = text[sentence.end():]
-        self_ = _EN_SELF.match(text)
-        if self_ and len(re.findall(r"\w+", text[self_.end():])) >= 3:
+        for _ in range(2):  # (fa10) two in a row: Engineer here: I'm a reporter in Chengdu …; how many …?
+            self_ = _EN_SELF.match(text)
+            if not (self_ and len(re.findall(r"\w+", text[self_.end():])) >= 3):
+                break
             rest = text[self_.end():].lstrip()
             text = rest[:1].upper() + rest[1:]
     return text if len(re.findall(r"[\w\u4e00-\u9fff]", text)) >= 2 else question
