@@ -343,6 +343,27 @@ def write_variants(out: Path, chosen: Sequence[tuple[object, str, str]]) -> None
                                      "label": int(q.answerable)}, ensure_ascii=False) + "\n")
 
 
+def scored_variants(index: str | None, out: Path, chosen: Sequence[tuple[object, str, str]], model_file: str | None,
+                    log: Callable[[str], None] = print, order: Sequence[str] = KINDS,
+                    keep: Callable[[float, float, float], bool] = lambda p, pv, t: p >= t > pv) -> dict:
+    """The scoring block eval.paraphrase_stress and eval.variants share: write OUT/variants.jsonl, compute (or read back)
+    the features of every original and variant, score them with the model and return the misfire report with
+    ``questions``, ``model`` and ``rows`` (the variants ``keep(p, p_variant, threshold)`` selects, default: newly
+    refused, each with its p and p_variant)."""
+    write_variants(out, chosen)
+    log(f"{len({q.id for q, _, _ in chosen})} answerable tune questions, {len(chosen)} variants -> {out / 'variants.jsonl'}")
+    x, xv, model, threshold, embedder = scored_pairs(index, FeatureCache(out / "features.jsonl"), chosen, model_file, log)
+    report = misfires(x, xv, [k for _, k, _ in chosen], model, threshold, order=order)
+    report["questions"] = len({q.id for q, _, _ in chosen})
+    report["model"] = model_file or f"stored model of {embedder}"
+    prob = model_probabilities(model)
+    p, pv = prob(x), prob(xv)
+    report["rows"] = [
+        {"id": q.id, "kind": k, "question": q.question, "variant": v, "p": round(float(a), 3), "p_variant": round(float(b), 3)}
+        for (q, k, v), a, b in zip(chosen, p, pv) if keep(float(a), float(b), threshold)]
+    return report
+
+
 def run(index: str | None, out: Path, sample: int, per_question: int, model_file: str | None = None,
         log: Callable[[str], None] = print, reuse: str | None = None) -> dict:
     """Make the variants, compute (or read back) their features, score them, write the JSONL and the report."""
@@ -351,17 +372,8 @@ def run(index: str | None, out: Path, sample: int, per_question: int, model_file
 
     tune = [q for q in load_questions(TRAINING_SETS, split="tune") if q.answerable]
     chosen = read_variants(Path(reuse), tune) if reuse else pick(tune, sample, per_question)
-    write_variants(out, chosen)
-    log(f"{len({q.id for q, _, _ in chosen})} answerable tune questions, {len(chosen)} variants -> {out / 'variants.jsonl'}")
-    x, xv, model, threshold, embedder = scored_pairs(index, FeatureCache(out / "features.jsonl"), chosen, model_file, log)
-    report = misfires(x, xv, [k for _, k, _ in chosen], model, threshold)
-    report["questions"] = len({q.id for q, _, _ in chosen})
-    report["model"] = model_file or f"stored model of {embedder}"
-    prob = model_probabilities(model)
-    p, pv = prob(x), prob(xv)
-    report["newly_refused_rows"] = [
-        {"id": q.id, "kind": k, "question": q.question, "variant": v, "p": round(float(a), 3), "p_variant": round(float(b), 3)}
-        for (q, k, v), a, b in zip(chosen, p, pv) if a >= threshold > b]
+    report = scored_variants(index, out, chosen, model_file, log)
+    report["newly_refused_rows"] = report.pop("rows")
     (out / "paraphrase_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for line in report_lines(report):
         log(line)

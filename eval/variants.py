@@ -342,22 +342,12 @@ def tune_answerable() -> list:
 def run(index: str | None, out: Path, per_kind: int, seed: int, model_file: str | None = None,
         log: Callable[[str], None] = print, reuse: str | None = None, failures: bool = False) -> dict:
     """Make (or read back) the variants, compute their features, score them, write the JSONL and the report."""
-    from eval.paraphrase_stress import misfires, read_variants, report_lines, write_variants
-    from eval.perturb import FeatureCache, model_probabilities, scored_pairs
+    from eval.paraphrase_stress import read_variants, report_lines, scored_variants
 
     tune = tune_answerable()
     chosen = read_variants(Path(reuse), tune) if reuse else pick(tune, per_kind, seed)
-    write_variants(out, chosen)
-    log(f"{len({q.id for q, _, _ in chosen})} answerable tune questions, {len(chosen)} variants -> {out / 'variants.jsonl'}")
-    x, xv, model, threshold, embedder = scored_pairs(index, FeatureCache(out / "features.jsonl"), chosen, model_file, log)
-    report = misfires(x, xv, [k for _, k, _ in chosen], model, threshold, order=KINDS)
-    report["questions"] = len({q.id for q, _, _ in chosen})
-    report["model"] = model_file or f"stored model of {embedder}"
-    prob = model_probabilities(model)
-    p, pv = prob(x), prob(xv)
-    report["refused_rows"] = [
-        {"id": q.id, "kind": k, "question": q.question, "variant": v, "p": round(float(a), 3), "p_variant": round(float(b), 3)}
-        for (q, k, v), a, b in zip(chosen, p, pv) if b < threshold]
+    report = scored_variants(index, out, chosen, model_file, log, order=KINDS, keep=lambda p, pv, t: pv < t)
+    report["refused_rows"] = report.pop("rows")
     (out / "variants_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     styles = {s: [k for k in KINDS if k.startswith(s + ".")] for s in STYLES}
     log(f"{'style':<10} {'variants':>8} {'refused':>8} {'rate':>7}")

@@ -128,3 +128,34 @@ def test_an_english_self_introduction_before_a_preposition_and_which_fa9():
         "With which two cities did Xiangtan sign?"
     typed = "As a result of the campaign, with which cities did Xiangtan sign?"
     assert examined(typed) == typed  # 'as a result' introduces nobody
+
+
+def test_an_english_self_introduction_kept_only_when_the_question_leans_on_it_fa10():
+    """(fa10) the introduction comes off when the question stands alone: it names an entity of its own, or its only
+    pointer is a calendar phrase (this year); it stays for a question that names nothing and points back, and for an
+    introduction reporting what the asker heard. "As a …," comes off before an imperative and before any clause
+    running on to the closing question mark."""
+    assert examined("I'm a grad student in Wuhan studying environmental policy. How much soot did Dalian's plants emit "
+                    "this year?") == "How much soot did Dalian's plants emit this year?"
+    assert examined("Hi, I teach geography in Shanxi. How did the moderator feel about the Liaoning bureau staff after "
+                    "paying them a visit?") == "How did the moderator feel about the Liaoning bureau staff after paying them a visit?"
+    for typed in ("I'm from Xiangtan. Who heads the bureau there?", "I run a small factory. How did the bureau treat them?",
+                  "I volunteer on river cleanups and keep hearing that upstream towns pay downstream ones. What does "
+                  "Nanyang do about that between its counties?"):
+        assert examined(typed) == typed
+    assert examined("As a county EPB official in Hebei with 30 staff, name the two cities that shared the pilot.") == \
+        "Name the two cities that shared the pilot."
+    assert examined("As a county EPB official in Hebei with 30 staff, nanyang sits on the border of which three "
+                    "provinces?") == "Nanyang sits on the border of which three provinces?"
+    assert examined("As a county EPB official in Hebei with 30 staff, give me the quote: what does the Xiangtan chief "
+                    "say?") == "What does the Xiangtan chief say?"
+    typed = "As a result, what happened to the plants?"
+    assert examined(typed) == typed
+
+
+def test_two_english_introductions_and_a_negative_question_after_the_comma_fa10():
+    assert examined("Engineer here: I'm a reporter in Chengdu working on air quality; in the forum, how many coal "
+                    "boilers had the province asked Dalian to remove?") == \
+        "How many coal boilers had the province asked Dalian to remove?"
+    assert examined("As a county EPB official in Hebei with 30 staff, isn't Pubang just a gardening firm?") == \
+        "Isn't Pubang just a gardening firm?"

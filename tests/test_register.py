@@ -88,3 +88,12 @@ def test_bad_arguments_get_one_line_errors(tmp_path, capsys):
     assert main(["--out", str(tmp_path / "out"), "--index", str(tmp_path / "missing")]) == 2
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("error:")]
     assert len(lines) == 3 and "eval/reports" in lines[0] and "negative" in lines[1] and "missing" in lines[2]
+
+
+def test_what_number_of_reads_how_many_fa10():
+    """(fa10) the count asked with a noun is asked as "how many" (paraphrase stress, qword: t010 was refused on it)."""
+    assert registered("What number of water fronts does Nanyang's opinion tackle together?") == \
+        "How many water fronts does Nanyang's opinion tackle together?"
+    assert registered("What is the number of coal boilers Dalian removed?") == "How many coal boilers Dalian removed?"
+    typed = "What was the phone number of the Dalian hotline?"
+    assert registered(typed) == typed

@@ -75,10 +75,16 @@ _EN_STEM = lazy_compile(r"^\s*which (?:one )?of the following(?: options| statem
 _EN_SELF = lazy_compile(
     r"^\s*(?:(?:hi|hello|hey)[,!]?\s+)?(?:(?:i(?:'m|’m| am)|i work as|i work at|i work in|i work for"
     r"|as(?!\s+an?\s+(?:result|whole|rule|matter|consequence|first step)\b))\s+(?:a|an)\s+"
-    r"[^;:?]{2,90}?|[a-z][a-z\- ]{1,30}\s+here)\s*(?:[;:]|,(?=\s*(?:"
+    r"[^;:?]{2,90}?|[a-z][a-z\- ]{1,30}\s+here)\s*(?:[;:](?!\w)|,(?=\s*(?:"
     r"(?:with|in|by|from|to|for|at|of|on|under)\s+(?:which|what|whom|whose|how)\b"
     r"|what|which|who|whom|whose|how|when|where|why|did|does|do"
-    r"|is|are|was|were|can|could|has|have|had)\b))\s*(?:(?:in|at|from) the (?:forum|transcript|text|article)\s*,\s*)?",
+    r"|is|are|was|were|can|could|has|have|had|(?:is|are|was|were|does|do|did|has|have|can|could)n['’]t"
+    # (fa10) a request said as an imperative (As a county EPB official in Hebei, name …; … , please tell me …), unless a
+    # colon or semicolon follows (…, give me the quote: what … is one introduction up to the colon)
+    r"|(?:name|list|give|tell|describe|explain|state|summari[sz]e|identify|outline|specify|please)\b(?![^:;?]*[:;]))\b"
+    # (fa10) or anything that runs on to a closing question mark (As a county EPB official …, nanyang sits on the border
+    # of which three provinces?; …, roughly how much …?): the question is what follows the comma
+    r"|[^?;:]*\?\s*$))\s*(?:(?:in|at|from) the (?:forum|transcript|text|article)\s*,\s*)?",
     re.I,
 )
 
@@ -165,6 +171,30 @@ _EN_POINTED_SOURCE = lazy_compile(
 # a manner adverb before the verb (专门请来, 特地派出): how a thing was done, not what is asked; read only when the text
 # never writes it (the text's own 专门 may be what a passage says)
 _MANNER = lazy_compile(r"(专门|專門|特地|专程|專程)(?=[\u4e00-\u9fff])(?!的|化|性|机构|機構|人员|人員|委员|委員)")
+
+
+# (fa10) a word pointing back at what the asker said before the question; "this year", "this month", "that day" … point
+# at the calendar, not at the introduction
+_EN_POINTER = lazy_compile(r"(?i)\b(?:there|here|that|this|those|these|they|them|such|same|mine|our|ours|us)\b")
+_EN_CALENDAR = lazy_compile(
+    r"(?i)\b(?:this|that|these|those)\s+(?:(?:past|coming)\s+)?(?:year|years|month|months|week|weeks|quarter|season|spring"
+    r"|summer|autumn|fall|winter|time|morning|afternoon|evening|day|days)\b")
+# a name of its own inside the question (Dalian's, Xiangtan, the Huangpu River): a capitalised word after the first, not I
+_EN_OWN_NAME = lazy_compile(r"(?<=[\s(\"'“‘])(?!I\b|I['’])[A-Z][a-z]")
+
+
+# an introduction that reports something heard or read (… and keep hearing that upstream towns pay …): its content is
+# what a pointing word in the question refers to, even when the question names its own entity
+_EN_REPORTED = lazy_compile(r"(?i)\b(?:hear|hears|hearing|heard|read|reading|told|saw|seen|noticed|learned|learnt)\b")
+
+
+def _points_back(sentence: str, rest: str) -> bool:
+    """Whether the question after an English self-introduction sentence leans on it: a pointing word outside a
+    calendar phrase, and no name of the question's own (a question naming its own entity stands alone) unless the
+    introduction reports something heard or read."""
+    if not _EN_POINTER.search(_EN_CALENDAR.sub(" ", rest)):
+        return False
+    return bool(_EN_REPORTED.search(sentence)) or not _EN_OWN_NAME.search(rest.strip())
 
 
 def _is_person(word: str) -> bool:
@@ -289,11 +319,14 @@ def examined(question: str, contains=None) -> str:
         sentence = _EN_SELF_SENTENCE.match(text)
         rest = text[sentence.end():] if sentence else ""
         # kept when the question points back at it (there, that, those, they …: I'm from Xiangtan. Who heads … there?)
-        if sentence and len(re.findall(r"\w+", rest)) >= 3 and not re.search(
-                r"(?i)\b(?:there|here|that|this|those|these|they|them|such|same|mine|our|ours|us)\b", rest):
+        # and does not stand alone: a question naming an entity of its own (How much soot did Dalian's plants emit …?)
+        # asks about that one, and "this year / this month" points at the calendar, not at the introduction (fa10)
+        if sentence and len(re.findall(r"\w+", rest)) >= 3 and not _points_back(sentence.group(0), rest):
             text = text[sentence.end():]
-        self_ = _EN_SELF.match(text)
-        if self_ and len(re.findall(r"\w+", text[self_.end():])) >= 3:
+        for _ in range(2):  # (fa10) two in a row: Engineer here: I'm a reporter in Chengdu …; how many …?
+            self_ = _EN_SELF.match(text)
+            if not (self_ and len(re.findall(r"\w+", text[self_.end():])) >= 3):
+                break
             rest = text[self_.end():].lstrip()
             text = rest[:1].upper() + rest[1:]
     return text if len(re.findall(r"[\w\u4e00-\u9fff]", text)) >= 2 else question

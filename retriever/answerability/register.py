@@ -123,6 +123,11 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# (fa10) the count asked with a noun (What number of water fronts …?, What is the number of boilers …?): "how many", the
+# wording every English check of a counted thing reads (the paraphrase stress's qword variant refused t010 on it)
+_EN_WHAT_NUMBER = lazy_compile(r"^(?P<lead>\W*)what(?: is| was| were| are)? (?:the )?(?:total )?number of\s+(?=[a-z])", re.I)
+
+
 def registered(question: str) -> str:
     """The question without a definition, summary or source frame and with a dictated possessive written out (the
     module's doc); as typed when it has none or when fewer than two word characters would be left."""
@@ -147,6 +152,7 @@ def registered(question: str) -> str:
         if opening and (len(opening.group(0).split()) >= 2 or _EN_INTERJECTION.search(opening.group(0))):
             text = text[opening.end():]  # so um, like um, okay so; a lone "Like Dalian," stays
         text = _EN_DICTATED_CLOSE.sub("", _EN_YOU_KNOW.sub(" ", text))
+        text = _EN_WHAT_NUMBER.sub(lambda m: m.group("lead") + "How many ", text, count=1)
         gist = _EN_GIST_OF.match(text)
         if gist:
             rest = gist.group("x")
