@@ -325,6 +325,10 @@ def parse_query(
         asked = without_particles(asked)  # How does … river呢？: English
     # 张局长 → 张海冰; spoken Chinese in its written form (咋 → 怎么, 打哪来 → 从哪里来): index/colloquial.py
     plain = written_form(with_names(asked, aliases or {}))
+    if lang == "zh":
+        from retriever.answerability.posted import how_many_written
+
+        plain = how_many_written(plain)  # (persona26) south-western 好多家走了？ asks 多少家: the search's terms only
     terms = query_terms(plain, lexicon, names)
     if lang == "zh" and known is not None and lexicon:
         terms = [t for t in terms if not _carried(t, plain, lexicon, known)]

@@ -434,6 +434,9 @@ def unframed(question: str, contains=None) -> str:
     from retriever.answerability.aliases import aliased
 
     question = aliased(question, contains)  # (persona23) 滨城 → 大连, 生态环境部 → 环境保护部: the text's own names
+    from retriever.answerability.posted import undialected, unposted
+
+    question = undialected(unposted(question))  # (persona26) #求问#, 谢谢大佬, ELI5:; 大连那旮沓 → 大连
     question = _ROUND_CLOCK.sub("24小时", question)  # (persona23) 一天到晚都有人接 → 24小时都有人接
     from retriever.answerability.exam import examined
 
