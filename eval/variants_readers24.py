@@ -22,21 +22,17 @@ near-miss variants refused; OUT/variants.jsonl holds every variant; --failures l
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable
+
+from eval import voiced
 
 SEED = 28
 KINDS = ("dialect.zh", "chinglish.en", "social.zh", "social.en")
 _END = re.compile(r"[?？。.!！\s]+$")
 _PLACES = ("大连市", "济宁市", "南阳市", "湘潭市", "大连", "济宁", "南阳", "湘潭", "竹埠港", "广州", "海口")
 _EN_PLACES = ("Dalian", "Jining", "Nanyang", "Xiangtan", "Zhubugang", "Guangzhou", "Haikou")
-
-
-def _cjk(text: str) -> bool:
-    return re.search(r"[\u4e00-\u9fff]", text) is not None
 
 
 def _body(text: str) -> str:
@@ -118,108 +114,8 @@ _MAKERS: dict[str, Callable[[str, random.Random], list[str]]] = {
 }
 
 
-def variants(text: str, rng: random.Random) -> list[tuple[str, str]]:
-    """[(kind, variant)] of one question in every voice of its language; deterministic under the rng."""
-    lang = "zh" if _cjk(text) else "en"
-    out, seen = [], {text}
-    for kind, make in _MAKERS.items():
-        if not kind.endswith(lang):
-            continue
-        for v in make(text, rng):
-            if v.strip() and v not in seen:
-                seen.add(v)
-                out.append((kind, v))
-    return out
-
-
-def source_questions() -> list:
-    """Answerable and near-miss TUNE questions of every set but readers24 (single turns only)."""
-    from eval.questions import TUNE_SETS, load_questions
-
-    sets = tuple(s for s in TUNE_SETS if s not in ("readers24", "followups"))
-    return [q for q in load_questions(sets, split="tune")
-            if q.split == "tune" and not q.history and (q.answerable or q.category == "near_miss")]
-
-
-def pick(questions: Sequence, per_kind: int, seed: int = SEED) -> list[tuple[object, str, str]]:
-    """[(question, kind, variant)]: per kind at most ``per_kind`` answerable and per_kind // 2 near-miss variants."""
-    rng = random.Random(seed)
-    by: dict[tuple[str, bool], list] = {}
-    for q in questions:
-        for kind, v in variants(q.question, rng):
-            by.setdefault((kind, q.answerable), []).append((q, kind, v))
-    out = []
-    for kind in KINDS:
-        for answerable, cap in ((True, per_kind), (False, per_kind // 2)):
-            rows = by.get((kind, answerable), [])
-            out += rng.sample(rows, cap) if cap and len(rows) > cap else rows
-    return out
-
-
-def run(index: str | None, out: Path, per_kind: int, seed: int, log: Callable[[str], None] = print,
-        failures: bool = False) -> dict:
-    from eval import metrics
-    from eval.run import opened_retriever
-
-    chosen = pick(source_questions(), per_kind, seed)
-    rows = []
-    with opened_retriever(index, None, fresh=index is None, log=log) as retriever:
-        asked: dict[str, tuple[bool, bool]] = {}
-
-        def ask(text: str, answers) -> tuple[bool, bool]:
-            if text not in asked:
-                a = retriever.answer(text, k=5)
-                top = a.passages[0].text if a.passages else ""
-                asked[text] = (a.abstained, bool(answers) and metrics.contains_answer(top, answers))
-            return asked[text]
-
-        for q, kind, v in chosen:
-            refused0, top0 = ask(q.question, q.answers)
-            refused, top = ask(v, q.answers)
-            rows.append({"id": q.id, "kind": kind, "answerable": q.answerable, "question": q.question, "variant": v,
-                         "refused_as_typed": refused0, "refused": refused, "r1_as_typed": top0, "r1": top})
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "variants.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    report = {}
-    log(f"{'kind':<13} {'ans':>4} {'FA typed':>9} {'FA var':>7} {'R@1 var':>8} {'nm':>4} {'NM-ref typed':>13} {'NM-ref var':>11}")
-    for kind in (*KINDS, "ALL"):
-        sel = [r for r in rows if kind == "ALL" or r["kind"] == kind]
-        ans = [r for r in sel if r["answerable"]]
-        nm = [r for r in sel if not r["answerable"]]
-        fig = {"answerable": len(ans), "refused_typed": sum(r["refused_as_typed"] for r in ans),
-               "refused": sum(r["refused"] for r in ans), "r1": sum(r["r1"] for r in ans),
-               "near_miss": len(nm), "nm_refused_typed": sum(r["refused_as_typed"] for r in nm),
-               "nm_refused": sum(r["refused"] for r in nm)}
-        report[kind] = fig
-        log(f"{kind:<13} {fig['answerable']:>4} {fig['refused_typed']:>9} {fig['refused']:>7} {fig['r1']:>8} "
-            f"{fig['near_miss']:>4} {fig['nm_refused_typed']:>13} {fig['nm_refused']:>11}")
-    (out / "report.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    if failures:
-        log("")
-        for r in rows:
-            if r["answerable"] and r["refused"]:
-                log(f"refused  {r['kind']:<13} {r['id']:<7} {'(typed refused too) ' if r['refused_as_typed'] else ''}{r['variant']}")
-        for r in rows:
-            if not r["answerable"] and not r["refused"]:
-                log(f"answered {r['kind']:<13} {r['id']:<7} {'(typed answered too) ' if not r['refused_as_typed'] else ''}{r['variant']}")
-    return report
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """python -m eval.variants_readers24 --out DIR [--index PATH] [--per-kind N] [--seed S] [--failures]."""
-    from eval.command import checked_variant_args, run_command, variant_parser
-    from index.env import apply_defaults
-
-    apply_defaults()
-    parser = variant_parser("python -m eval.variants_readers24", __doc__, 25, SEED,
-                            "answerable variants per kind (voice and language; near misses: half), a seeded choice (0: all)",
-                            "list refused answerable and answered near-miss variants")
-
-    def action():
-        args = checked_variant_args(parser, argv)
-        run(args.index, Path(args.out), args.per_kind, args.seed, failures=args.failures)
-
-    return run_command(action)
+VOICES = voiced.Voices(_MAKERS, KINDS, "readers24", SEED, "python -m eval.variants_readers24", __doc__, "voice")
+variants, source_questions, pick, run, main = VOICES.variants, VOICES.source_questions, VOICES.pick, VOICES.run, VOICES.main
 
 
 if __name__ == "__main__":  # pragma: no cover
