@@ -47,3 +47,20 @@ def test_south_western_how_many():
     assert how_many_written("好多企业都关了，关了几家？") == "好多企业都关了，关了几家？"
     assert how_many_written("大连拆了好多台锅炉吗？") == "大连拆了好多台锅炉吗？"
     assert how_many_written("好多年前的事了") == "好多年前的事了"
+
+
+def test_readers24_variant_command_gives_one_line_errors(tmp_path, capsys):
+    """eval.variants_readers24 (a new command): eval/reports, a negative --per-kind and a missing index are refused
+    with one `error:` line each and exit 2, writing nothing."""
+    from pathlib import Path
+
+    from eval.variants_readers24 import main
+
+    reports = Path(__file__).resolve().parent.parent / "eval" / "reports" / "variants_readers24_probe"
+    assert main(["--out", str(reports)]) == 2
+    assert not reports.exists()
+    assert main(["--out", str(tmp_path / "out"), "--per-kind", "-1"]) == 2
+    assert main(["--out", str(tmp_path / "out"), "--index", str(tmp_path / "missing")]) == 2
+    assert not (tmp_path / "out").exists()
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("error:")]
+    assert len(lines) == 3 and "eval/reports" in lines[0] and "negative" in lines[1] and "missing" in lines[2]
