@@ -23,7 +23,8 @@ FILES = ("readers.jsonl", "followups.jsonl", "gold_split.json", "fresh.jsonl", "
          "readers17.jsonl", "followups17.jsonl", "readers18.jsonl", "followups18.jsonl",
          "readers19.jsonl", "followups19.jsonl", "readers20.jsonl", "followups20.jsonl",
          "readers21.jsonl", "followups21.jsonl", "readers22.jsonl", "followups22.jsonl",
-         "readers23.jsonl", "followups23.jsonl", "readers24.jsonl", "followups24.jsonl")
+         "readers23.jsonl", "followups23.jsonl", "readers24.jsonl", "followups24.jsonl",
+         "readers25.jsonl", "followups25.jsonl")
 
 
 def _rows(name: str) -> list[dict]:
