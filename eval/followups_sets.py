@@ -34,6 +34,7 @@ FOLLOWUPS21 = SETS / "followups21.jsonl"  # more again, written blind in session
 FOLLOWUPS22 = SETS / "followups22.jsonl"  # more again, written blind in session 26 (half tune, half held out)
 FOLLOWUPS23 = SETS / "followups23.jsonl"  # more again, written blind in session 27 (half tune, half held out)
 FOLLOWUPS24 = SETS / "followups24.jsonl"  # more again, written blind in session 28 (half tune, half held out)
+FOLLOWUPS25 = SETS / "followups25.jsonl"  # more again, written blind in session 29 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
@@ -58,6 +59,7 @@ MORE_SETS = (
     ("followups22", "eval/sets/followups22.jsonl", FOLLOWUPS22),
     ("followups23", "eval/sets/followups23.jsonl", FOLLOWUPS23),
     ("followups24", "eval/sets/followups24.jsonl", FOLLOWUPS24),
+    ("followups25", "eval/sets/followups25.jsonl", FOLLOWUPS25),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")
