@@ -4,13 +4,16 @@ Readers type questions as they speak (大连那边锅炉拆了多少啊？, 湘�
 embedder's training text are written Chinese. written_form() rewrites the spoken words of northern colloquial
 Chinese (and a few common Cantonese ones) that have one plain written equivalent, and drops the spoken fillers that
 carry no meaning (那边 after a place, sentence-final 啊/呀/嘛). General Chinese only: nothing about one transcript.
-Words with several written senses (搞, 弄, 整) are left as they are.
+Words with several written senses (搞, 弄, 整) are left as they are. how_many_written() reads south-western 好多 +
+measure word as 多少 for the search's terms only (the judge reads the question as typed).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from index.lazy_pattern import lazy_compile
 
 # Spoken → written, longest first where one contains another.
 SPOKEN = {
@@ -183,3 +186,22 @@ def _regional():
     import opencc
 
     return opencc.OpenCC("s2t"), opencc.OpenCC("tw2sp"), opencc.OpenCC("t2s"), opencc.OpenCC("tw2s")
+
+
+# south-western 好多 'how many' before a measure word or a counted noun (好多个片区, 好多家走了, 治了好多年): in a question
+# that asks with no other word it is 多少 (in Mandarin 好多 is 'many': 好多企业都关了，关了几家？ keeps it)
+_HOW_MANY = lazy_compile(r"好多(?=[个個家台人年天项項件条條座位名次亿億万萬元吨噸辆輛片所块塊])")
+_OTHER_ASKING = lazy_compile(
+    r"多少|[几幾]|什么|什麼|谁|誰|哪|如何|为何|為何|为啥|為啥|吗|嗎|是否|啥|有没有|有沒有|是不是|[?？]\s*\S"
+)
+
+
+def how_many_written(question: str) -> str:
+    """South-western 好多 'how many' as 多少 when nothing else in the question asks (竹埠港企业退出咋个样了，好多家走了？ asks
+    how many firms left): for the search's terms only (retriever/query.py), not for the judge, which reads
+    the question as typed (a count asked where the text words it otherwise would weigh against an answer)."""
+    if _HOW_MANY.search(question) and re.search(r"[？?]\s*$", question) and not _OTHER_ASKING.search(
+        _HOW_MANY.sub("", question)
+    ):
+        return _HOW_MANY.sub("多少", question)
+    return question

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from index.abbreviations import LEVELS
 from index.abbreviations import expansions as abbreviation_expansions
-from index.colloquial import mainland, regional_written, written_form
+from index.colloquial import how_many_written, mainland, regional_written, written_form
 from index.errors import InvalidQueryError
 from index.everyday import everyday
 from index.lexicon import stem
@@ -326,8 +326,6 @@ def parse_query(
     # 张局长 → 张海冰; spoken Chinese in its written form (咋 → 怎么, 打哪来 → 从哪里来): index/colloquial.py
     plain = written_form(with_names(asked, aliases or {}))
     if lang == "zh":
-        from retriever.answerability.posted import how_many_written
-
         plain = how_many_written(plain)  # (persona26) south-western 好多家走了？ asks 多少家: the search's terms only
     terms = query_terms(plain, lexicon, names)
     if lang == "zh" and known is not None and lexicon:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.colloquial import written_form
+from index.colloquial import how_many_written, written_form
 from retriever.query import parse_query
 
 
@@ -79,3 +79,12 @@ def test_where_one_works_is_written_out_in_each_form():
     assert written_form("他在哪干啥？") == "他在哪做什么？"
     assert written_form("他在哪里干了什么？") == "他在哪里干了什么？"
     assert written_form("衣服在哪里干燥？") == "衣服在哪里干燥？"
+
+
+def test_south_western_how_many():
+    assert how_many_written("竹埠港那边企业退出咋个样了，好多家走了？") == "竹埠港那边企业退出咋个样了，多少家走了？"
+    assert how_many_written("济宁专职网格员有好多人？") == "济宁专职网格员有多少人？"
+    # Mandarin 'many': another word asks, or no question
+    assert how_many_written("好多企业都关了，关了几家？") == "好多企业都关了，关了几家？"
+    assert how_many_written("大连拆了好多台锅炉吗？") == "大连拆了好多台锅炉吗？"
+    assert how_many_written("好多年前的事了") == "好多年前的事了"

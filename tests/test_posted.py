@@ -1,6 +1,6 @@
 """The social-media poster's wrapper and the dialect's place words (retriever/answerability/posted.py, session 28)."""
 
-from retriever.answerability.posted import how_many_written, undialected, unposted
+from retriever.answerability.posted import undialected, unposted
 
 
 def test_hashtag_plea_and_closing_plea_come_off():
@@ -38,15 +38,6 @@ def test_dialect_place_words():
     assert undialected("济宁那疙瘩网格整了多少个？") == "济宁网格整了多少个？"
     assert undialected("那嘎达有多少锅炉？") == "那里有多少锅炉？"
     assert undialected("大连那边拆了多少台？") == "大连那边拆了多少台？"
-
-
-def test_south_western_how_many():
-    assert how_many_written("竹埠港那边企业退出咋个样了，好多家走了？") == "竹埠港那边企业退出咋个样了，多少家走了？"
-    assert how_many_written("济宁专职网格员有好多人？") == "济宁专职网格员有多少人？"
-    # Mandarin 'many': another word asks, or no question
-    assert how_many_written("好多企业都关了，关了几家？") == "好多企业都关了，关了几家？"
-    assert how_many_written("大连拆了好多台锅炉吗？") == "大连拆了好多台锅炉吗？"
-    assert how_many_written("好多年前的事了") == "好多年前的事了"
 
 
 def test_readers24_variant_command_gives_one_line_errors(tmp_path, capsys):

@@ -134,14 +134,6 @@ def unposted(question: str) -> str:
     return text.strip()
 
 
-# south-western 好多 'how many' before a measure word or a counted noun (好多个片区, 好多家走了, 治了好多年): in a question
-# that asks with no other word it is 多少 (in Mandarin 好多 is 'many': 好多企业都关了，关了几家？ keeps it)
-_HOW_MANY = lazy_compile(r"好多(?=[个個家台人年天项項件条條座位名次亿億万萬元吨噸辆輛片所块塊])")
-_OTHER_ASKING = lazy_compile(
-    r"多少|[几幾]|什么|什麼|谁|誰|哪|如何|为何|為何|为啥|為啥|吗|嗎|是否|啥|有没有|有沒有|是不是|[?？]\s*\S"
-)
-
-
 def undialected(question: str) -> str:
     """The question with the north-eastern / south-western place demonstratives read as written Chinese: after a word
     they go (大连那旮沓一共拆了多少台 → 大连一共拆了多少台), elsewhere 那里/这里."""
@@ -149,14 +141,3 @@ def undialected(question: str) -> str:
         return question
     text = _DIALECT_AFTER.sub("", question)
     return _DIALECT_THERE.sub(lambda m: ("这里" if m.group(1) in "这這" else "那里"), text)
-
-
-def how_many_written(question: str) -> str:
-    """South-western 好多 'how many' as 多少 when nothing else in the question asks (竹埠港企业退出咋个样了，好多家走了？ asks
-    how many firms left): for the search and the answer sentence (retriever/query.py), not for the judge, which reads
-    the question as typed (a count asked where the text words it otherwise would weigh against an answer)."""
-    if _HOW_MANY.search(question) and re.search(r"[？?]\s*$", question) and not _OTHER_ASKING.search(
-        _HOW_MANY.sub("", question)
-    ):
-        return _HOW_MANY.sub("多少", question)
-    return question
