@@ -156,8 +156,8 @@ def _after_head(text: str, turns: list[Turn], knowledge: Knowledge, *searches) -
     """The question after a turn's head (a name confirmed, the last answer quoted back, 'the other one', a
     back-reference; not how to answer: 简单说说，… stands alone and is searched as typed) when no rule completed the
     turn: the head's words are no part of what is asked and trip the judge (session 29: fail open to the question as
-    typed, without its head). The question is completed from the conversation, the head's names last (是区锦雄。这位
-    负责人… → 区锦雄…); else searched alone. None for a turn with no head."""
+    typed, without its head). After a head naming someone the question is completed about them (是区锦雄。这位负责人…
+    → 区锦雄…); else it is searched alone when it names its own subject. None for a turn with no head."""
     chinese = is_chinese(text)
     spans = [(m.start, m.end) for m in knowledge.find(text.strip())]
     names = [[m.surface for m in t.mentions] + [m.entity.name for m in t.mentions] for t in turns]
@@ -171,11 +171,12 @@ def _after_head(text: str, turns: list[Turn], knowledge: Knowledge, *searches) -
     head = text.strip()[: -len(rest)]
     if confirmed and _own_names(rest, knowledge):  # 对，大连。湘潭…？: another name of its own, searched as typed (fu11)
         return None
-    if (said := knowledge.find(head)) and not back:  # the name the head confirms is the latest one
-        turns = [*turns, Turn(head, tuple(said), chinese)]
-    done = _resolve(rest, turns, knowledge, *searches)
-    if done.changed and done.text != rest:
-        return replace(done, reason=f"after the turn's head; {done.reason}")
+    if (said := knowledge.find(head)) and not back:  # the name the head confirms is the latest one: the rest about it
+        done = _resolve(rest, [*turns, Turn(head, tuple(said), chinese)], knowledge, *searches)
+        if done.changed and done.text != rest:
+            return replace(done, reason=f"after the turn's head; {done.reason}")
+    if not knowledge.find(rest):  # 你刚说的十八亿，利率是多少？, 你刚才说的那个数，对应的…呢？: the rest names nothing; as typed
+        return None
     return Rewrite(rest, "the question after the turn's head")
 
 
