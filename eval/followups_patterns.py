@@ -37,7 +37,13 @@ The sources are eval.followups_generate.tune_sources() (tune questions only). Pa
 - ``confirm``: a question about the entity, then a turn that confirms a name and asks on with a pronoun (是许伟吧？他…？ /
   对，济宁。该市…？ / Right, Jining. How many … did that city …?): the source question (session 28);
 - ``quote``: a question about the entity, then a turn that quotes the last answer back and asks a question of its own
-  that names its subject (你刚说的那个，济宁…？ / You said that: how many … did Jining …?): the source question (session 28).
+  that names its subject (你刚说的那个，济宁…？ / You said that: how many … did Jining …?): the source question (session 28);
+- ``narrow``: a question about part of a place (大连市区…, … in the urban districts) asked first of the whole place
+  (大连全市…, … citywide, or with the part left out), then a turn that narrows it (那只要市区的呢？ / 光市区呢？ / Just
+  the urban districts?): the source question (session 29);
+- ``answer_person``: a question whose answer is a speaker (济宁的环保局长是谁？ / Who spoke for Jining?), then the
+  source question about that speaker with a pronoun for them (他说…？ / What did he say …?): the source question
+  (session 29).
 
 Each row's reference is the source question; every figure here is a tune figure.
 """
@@ -63,7 +69,7 @@ from eval.followups_generate import (
 from retriever.conversation.knowledge import EntityKind, Knowledge
 
 PATTERNS = ("backref", "backref_about", "same", "same_own", "why", "list", "format", "format_own", "correct", "detail", "other",
-            "other_own", "other_named", "confirm", "quote")
+            "other_own", "other_named", "confirm", "quote", "narrow", "answer_person")
 ZH_BACK = ("回到刚才第一个问题，", "回到第一个问题，", "还是刚才第一个问题，", "再问回第一个问题，", "回到最开始那个问题，",
            "说回第一个问题，", "回到一开始的问题，", "我再问回第一个，")
 EN_BACK = ("Back to the first question, ", "Going back to the first question: ", "As I asked before, ",
@@ -113,6 +119,16 @@ ZH_CONFIRM = ("是{x}吧？", "对，{x}。", "哦，{x}啊。", "嗯，是{x}�
 EN_CONFIRM = ("Right, {x}. ", "OK, {x}. ", "{x}, right? ", "Yes, {x}. ", "So that's {x}. ")
 ZH_QUOTE = ("你刚说的那个，", "你刚才说的那个数，", "你刚说的那些，我想问", "刚才你说的，", "你刚提到的那个，")
 EN_QUOTE = ("You said that: ", "About what you just said, ", "You mentioned that. ", "Going by your last answer, ")
+ZH_NARROW = ("那只要{a}的呢？", "光{a}呢？", "只算{a}的呢？", "{a}的呢？", "只看{a}呢？", "那{a}那块儿呢？", "仅{a}呢？")
+EN_NARROW = ("Just the {a}?", "Only the {a}?", "And the {a} alone?", "What about just the {a}?", "Only in the {a}, please?")
+ZH_WHOLE = ("全市", "全市范围内", "")
+EN_WHOLE = (" citywide", " across the whole city", "")
+_ZH_PART = re.compile(r"^(?P<de>的)?(?P<a>市区|城区)(?!周边|外围|四周|周围)")
+_EN_PART = re.compile(r"(?i)\s+(?:in|within)\s+(?:the|its)\s+(?P<a>urban\s+(?:districts|area))\b")
+ZH_WHO = {"局长": ("{c}的环保局长是谁？", "{c}来的那位局长是谁？", "谁代表{c}发言的？", "{c}那边是谁在讲？"),
+          "副总裁": ("{o}的副总裁是谁？", "谁代表{o}发言的？", "{o}来的那位是谁？")}
+EN_WHO = {"局长": ("Who is {c}'s environmental bureau chief?", "Who spoke for {c}?", "Who represented {c} at the forum?"),
+          "副总裁": ("Who is the vice president of {o}?", "Who spoke for {o}?", "Who came from {o}?")}
 _ZH_NUMBER = re.compile(r"多少|几")
 _EN_NUMBER = re.compile(r"(?i)\bhow\s+(?:many|much)\b")
 
@@ -241,6 +257,27 @@ def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
                 head = quotes[n % len(quotes)]
                 text = head + (q if chinese else q[:1].lower() + q[1:])
                 rows.append(_row(f"{sid}-quote", [opener], text, source, "quote", q) | {"lang": form})
+        if mention is not None and mention.entity.kind == EntityKind.PLACE:  # 大连全市…？ then 那只要市区的呢？
+            end = mention.start + len(mention.entity.name) if q[mention.start :].startswith(mention.entity.name) else mention.end
+            if chinese and (part := _ZH_PART.match(q[end:])):  # 大连市区: the alias 大连市 ends inside 市区
+                whole = ZH_WHOLE[n % len(ZH_WHOLE)]
+                asked = q[:end] + whole + q[end + part.end() :]
+                turn = ZH_NARROW[n % len(ZH_NARROW)].format(a=part.group("a"))
+                rows.append(_row(f"{sid}-narrow", [asked], turn, source, "narrow", q) | {"lang": form})
+            elif not chinese and (part := _EN_PART.search(q)):
+                asked = q[: part.start()] + EN_WHOLE[n % len(EN_WHOLE)] + q[part.end() :]
+                turn = EN_NARROW[n % len(EN_NARROW)].format(a=part.group("a").lower())
+                rows.append(_row(f"{sid}-narrow", [asked], turn, source, "narrow", q) | {"lang": form})
+        if mention is not None and mention.entity.kind == EntityKind.PERSON and mention.entity.title in ZH_WHO:
+            person = mention.entity  # 济宁的环保局长是谁？ then 他…？: the pronoun is the answer's person
+            follow = _pronoun(q, mention, chinese, 0 if n % 2 else 4)  # 他 / the guest, he
+            city = next((e for e in knowledge.entities if e.name == person.city), None)
+            org = next((e for e in knowledge.entities if e.name == person.org), None)
+            if follow and (city or org):
+                whos = (ZH_WHO if chinese else EN_WHO)[person.title]
+                who = whos[n % len(whos)].format(c=_name(city, chinese) if city else "", o=_name(org, chinese) if org else "")
+                text = follow if chinese else follow[:1].upper() + follow[1:]
+                rows.append(_row(f"{sid}-answer-person", [who], text, source, "answer_person", q) | {"lang": form})
         if source["answers"] and n % 3 == 1:  # 具体说说, Elaborate on that.: the last question again
             details = ZH_DETAIL if chinese else EN_DETAIL
             rows.append(_row(f"{sid}-detail", [q], details[n % len(details)], source, "detail", q) | {"lang": form})

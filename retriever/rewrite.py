@@ -136,6 +136,8 @@ def rewrite(
         if filled:
             why = f"ones: what 「{turns[-1].text}」 counted"
             result = replace(result, text=filled, reason=f"{result.reason}; {why}" if result.reason else why)
+    if turns and (not result.changed or result.text == simplified):  # 嗯，是区锦雄。这位负责人…？, You said that: …?
+        result = _after_head(simplified, turns, knowledge, answered_by, lexicon, answer_of, owner_of) or result
     if not result.changed or result.text == simplified:
         return Rewrite(text)
     if not is_chinese(result.text) and omission.continues_english(result.text):  # And what does Su Guojun think …?
@@ -148,6 +150,34 @@ def rewrite(
     if _only_deletes(text, result.text):  # 另一个呢？南阳的河长…？ → 南阳的河长…？: the question as typed, searched as such
         return replace(result, focus=None)
     return replace(result, focus=focus_of(result.text, knowledge))
+
+
+def _after_head(text: str, turns: list[Turn], knowledge: Knowledge, *searches) -> Rewrite | None:
+    """The question after a turn's head (a name confirmed, the last answer quoted back, 'the other one', a
+    back-reference; not how to answer: 简单说说，… stands alone and is searched as typed) when no rule completed the
+    turn: the head's words are no part of what is asked and trip the judge (session 29: fail open to the question as
+    typed, without its head). After a head naming someone the question is completed about them (是区锦雄。这位负责人…
+    → 区锦雄…); else it is searched alone when it names its own subject. None for a turn with no head."""
+    chinese = is_chinese(text)
+    spans = [(m.start, m.end) for m in knowledge.find(text.strip())]
+    names = [[m.surface for m in t.mentions] + [m.entity.name for m in t.mentions] for t in turns]
+    confirmed = turn_cues.confirmed(text, chinese, spans)
+    back = turn_cues.back_reference(text, chinese, names)
+    rest = ((confirmed[2] if confirmed else "") or turn_cues.quoted_back(text, chinese)
+            or turn_cues.other_then_question(text, chinese) or (back[1] if back else ""))
+    rest = rest.strip()
+    if len(rest) < (4 if chinese else 8) or rest == text.strip() or not text.strip().lower().endswith(rest.lower()):
+        return None
+    head = text.strip()[: -len(rest)]
+    if confirmed and _own_names(rest, knowledge):  # 对，大连。湘潭…？: another name of its own, searched as typed (fu11)
+        return None
+    if (said := knowledge.find(head)) and not back:  # the name the head confirms is the latest one: the rest about it
+        done = _resolve(rest, [*turns, Turn(head, tuple(said), chinese)], knowledge, *searches)
+        if done.changed and done.text != rest:
+            return replace(done, reason=f"after the turn's head; {done.reason}")
+    if not knowledge.find(rest):  # 你刚说的十八亿，利率是多少？, 你刚才说的那个数，对应的…呢？: the rest names nothing; as typed
+        return None
+    return Rewrite(rest, "the question after the turn's head")
 
 
 def _only_deletes(typed: str, done: str) -> bool:
@@ -403,6 +433,11 @@ def _turned(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *
         plain = f"那{x}呢？" if chinese else f"What about {x}?"  # 同样的问题换成X, Same question but for X?: the ellipsis
         done = _resolve(plain, turns, knowledge, *searches)
         return replace(done, reason=f"same question; {done.reason}") if done.changed else None
+    if (area := turn_cues.narrowed(text, chinese)) and turns[-1].chinese == chinese:  # 那只要市区的呢？, Just the urban
+        place = next((m for m in turns[-1].mentions if m.entity.kind == EntityKind.PLACE), None)  # districts?: the last
+        done = turn_cues.narrowed_question(turns[-1].text, area, place.end if place else None, chinese)  # question, of
+        if done:  # that part of its place (全市 / citywide replaced); a question naming no place falls through
+            return Rewrite(done, f"narrowed to {area}: 「{turns[-1].text}」")
     if (plain := turn_cues.without_format(text, chinese)) != text:  # 只说数字，氮氧化物那项呢？: the question after it
         done = _resolve(plain, turns, knowledge, *searches)
         if done.changed:  # a question that stands on its own (In one sentence: what did …?) is searched as typed

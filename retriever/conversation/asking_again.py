@@ -77,6 +77,10 @@ def _chinese(last: str, wh: str, names: Collection[str]) -> str:
         if subject and not re.search(r"什么|哪|谁|怎", verb):
             return f"{subject}{wh}{verb}{match.group('obj')}？"
     if wh == "为什么" and (yes_no := re.sub(r"吗$", "", body)) != body:  # 腰杆变硬了吗？ → 为什么…腰杆变硬了？
+        subject = clauses.subject(yes_no + "。", word_tags(), names)  # 区锦雄说…吗？ → 区锦雄为什么说…？: the word
+        rest = yes_no[len(subject) :]  # goes after the subject, as people ask it (session 29)
+        if subject and yes_no.startswith(subject) and len(rest) >= 2 and not rest.startswith(("的", "为", "，", ",")):
+            return f"{subject}为什么{rest}？"
         return f"为什么{yes_no}？"
     return f"{body}，{wh}？"
 

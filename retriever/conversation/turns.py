@@ -263,7 +263,7 @@ def confirmed(text: str, chinese: bool, spans: list[tuple[int, int]]) -> tuple[i
         if len(inside) != 1 or not rest:
             continue
         a, b = inside[0]
-        before, after = head[:a].strip(" ，,"), head[b:].strip(" ，,")
+        before, after = re.sub(r"[\s，,]+", "", head[:a]) if chinese else head[:a].strip(" ，,"), head[b:].strip(" ，,")
         words, tail = (_ZH_CONFIRM_WORDS, _ZH_CONFIRM_TAIL) if chinese else (_EN_CONFIRM_WORDS, _EN_CONFIRM_TAIL)
         asks = _ZH_ASKS.search(rest) if chinese else _EN_ASKS.search(rest)
         if words.match(before) and tail.match(after) and asks and len(rest) >= (4 if chinese else 8):
@@ -300,7 +300,7 @@ _ZH_STOP = re.compile(r"[。！!：:；;]")
 _EN_STOP = re.compile(r"[.!:;](?=\s)")
 _ZH_ASKS = re.compile(r"[？?]|吗|呢|什么|啥|怎么|多少|几|哪|谁|为什么|是否")
 _EN_ASKS = re.compile(
-    r"(?i)[?]|^\W*(?:how|what|who|whom|whose|which|where|when|why|is|are|was|were|do|does|did|can|could|has|have|had)\b"
+    r"(?i)[?]|^\W*(?:how|what)(?:'?s)?\b|^\W*(?:who|whom|whose|which|where|when|why|is|are|was|were|do|does|did|can|could|has|have|had)\b"
 )
 
 
@@ -317,3 +317,59 @@ def prefaces(text: str, chinese: bool) -> list[tuple[str, str]]:
             break
         out.append((first, rest))
     return out
+
+
+# A turn that narrows the last question to part of its place (那只要市区的呢？, 光城区呢？, 只算农村的？, Just the urban
+# districts?, Only the urban area?, And the rural areas alone, please?): the same question, of that part (session 29).
+_ZH_AREA = r"市区|城区|主城区|中心城区|老城区|市内|城里|县城|县里|郊区|农村|乡村|乡镇"
+_ZH_NARROW = re.compile(
+    r"^(?:那|那么|那要是|要是|如果)?(?:只要|只看|只算|只问|只说|只讲|光看|光算|光说|光是|光|仅看|仅算|仅仅|仅|只|单看|单算|单是|单|就看|就算|就|其中)?"
+    rf"(?P<area>{_ZH_AREA})(?:自己|本身)?(?:的|的话|部分|那块儿?|这块儿?|那边|这边|里面|里头|内|范围)?(?:的话)?"
+    r"(?:呢|嘞|咧|嘛|啊|呀)?[？?！!。.…]*$"
+)
+_EN_AREA = (
+    r"(?:the\s+)?(?:urban|rural|inner[- ]city|downtown|suburban|outlying|central|city)\s+"
+    r"(?:districts?|areas?|core|centre|center|counties|county|villages?|towns?|parts?)"
+    r"|(?:the\s+)?(?:countryside|suburbs|city\s+proper|downtown)"
+)
+_EN_NARROW = re.compile(
+    r"(?i)^(?:(?:and|so|but|ok(?:ay)?|then)[,\s]+)?(?:(?:what|how)\s+about\s+)?(?:(?:just|only|solely|purely)\s+)?"
+    rf"(?:(?:in|within|for|inside)\s+)?(?P<area>{_EN_AREA})"
+    r"(?:[\s,]+(?:alone|only|by\s+themselves|by\s+itself|on\s+(?:its|their)\s+own|pls|please|then|though))*[\s?.!,]*$"
+)
+
+
+def narrowed(text: str, chinese: bool) -> str:
+    """The part of a place a narrowing turn asks about (市区 of 那只要市区的呢？, the urban districts of Just the urban
+    districts?), else ''."""
+    match = (_ZH_NARROW if chinese else _EN_NARROW).match(text.strip())
+    return match.group("area").strip() if match else ""
+
+
+# How a question says it asks of the whole place (大连全市…, …citywide?, across the whole city): the part said next
+# takes its place.
+_ZH_WHOLE = re.compile(r"全市(?:范围内?|上下)?|全区|全县|全城|整个城市|整个市")
+_EN_WHOLE = re.compile(
+    r"(?i)\s*\b(?:citywide|city-wide|across\s+the\s+(?:whole\s+|entire\s+)?city|(?:in|throughout)\s+the\s+(?:whole|entire)\s+city"
+    r"|in\s+total|in\s+all|overall|altogether)\b"
+)
+
+
+def narrowed_question(last: str, area: str, place_end: int | None, chinese: bool) -> str:
+    """The last question asked of the part (大连全市拆了多少台？ + 市区 → 大连市区拆了多少台？; How many … did Dalian
+    dismantle citywide? + the urban districts → How many … did Dalian dismantle in the urban districts?), or '' when
+    the question says no whole place and names no place (place_end: the end of the place it names, or None)."""
+    if chinese:
+        if (whole := _ZH_WHOLE.search(last) or re.search(_ZH_AREA, last)) is not None:  # 农村 → 城区: one part for another
+            return last[: whole.start()] + area + last[whole.end():]
+        if place_end is None:
+            return ""
+        end = place_end + (1 if last[place_end:place_end + 1] == "的" else 0)
+        return last[:end] + area + last[end:]
+    if place_end is None and not _EN_WHOLE.search(last):
+        return ""
+    area = re.sub(r"(?i)^(?!the\s)(?=\w+\s+(?:districts|areas|counties|villages|towns|parts))", "the ", area)
+    if (part := re.search(rf"(?i)\b(?:in|within|for|inside)\s+(?:{_EN_AREA})\b", last)) is not None:  # one part for another
+        return f"{last[: part.start()]}in {area}{last[part.end():]}"
+    body = _EN_WHOLE.sub("", last).rstrip("?.! ")
+    return f"{body} in {area}?"
