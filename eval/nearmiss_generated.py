@@ -128,8 +128,8 @@ def _deputies(questions, out: list, text: str) -> None:
                 r"(?:deputy|vice)[- ]$", q.question[: match.start(1)], re.I) else None
         if new is None:
             continue
-        roles = asked_roles(q.question, "zh" if q.lang == "zh" else "en")
-        if roles and not any("副" + r.removeprefix("副") in text for r in roles):
+        roles = asked_roles(new, "zh" if q.lang == "zh" else "en")
+        if roles and not any(r in text for r in roles):
             out.append(("role_deputy", q.id, new, False))
 
 
