@@ -248,9 +248,11 @@ def asked_roles(question: str, lang: str) -> tuple[str, ...]:
         if len(found) != 1:
             return ()
         deputy, role = found.pop()
-        return tuple("副" + f for f in _EN_ROLE_WORDS[role]) if deputy else _EN_ROLE_WORDS[role]
+        return tuple("副" + f for f in _EN_ROLE_WORDS[role]) if deputy and rule_on(29) else _EN_ROLE_WORDS[role]
     parts = re.split(r"叫什么|什么名字|的名字|是谁|是哪位", text)
     match = _ZH_ROLE_ASKED.search(parts[0].rstrip("的是就现在目前当时 ")) if len(parts) > 1 else None
+    if match and not rule_on(29):  # (session 29) before: a deputy's 副 was not read (副市长 asked 市长)
+        return (match.group(0).removeprefix("副"),)
     return (match.group(0),) if match else ()
 
 
