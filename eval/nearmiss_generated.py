@@ -171,7 +171,8 @@ def _rates(questions, out: list) -> None:
         if unit is None or unit in ("年", "%") or counts_things(unit) or re.search(r"每|each|per\b|平均|average", text, re.I):
             continue
         if q.lang == "zh":
-            new = q.question.replace("多少", "每年多少", 1) if "多少" in q.question else None
+            at = re.search(r"多少(?![年起个家台辆项次件名人位])", q.question)  # not 多少年历史, 多少起 (a count)
+            new = q.question[: at.start()] + "每年" + q.question[at.start():] if at else None
         else:
             new = re.sub(r"\s*\?\s*$", " each year?", q.question, count=1) if (
                 _EN_AMOUNT.search(q.question) and q.question.rstrip().endswith("?")) else None
