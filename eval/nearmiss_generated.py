@@ -25,6 +25,13 @@ Session 28 (nm9): near misses that ask a finer grain or another attribute than t
   kind_english_other (near miss): an English kind the text never names (哪家 hospital, 哪家 bank when no bank is
   named: seeded choice of kinds absent from the text).
 
+Session 29 (nm10): an amount asked per item or per period where the text gives a total or one figure:
+
+- rate_year (near miss): a question asking an amount (多少钱, 多少吨, how much; not a count of things, not a year)
+  asks it per year (多少 -> 每年多少, '... each year?') where the gold answer writes no rate (每, 均, 元/辆, 全年);
+  rate_same (answerable): the same rewrite where the gold answer writes one.
+- role_deputy's questions are judged with session 29's deputy reading (副局长, deputy editor-in-chief) off and on.
+
 Usage (tune rows only; the stored model; each question judged with the rules of --before (27: session 27's) off
 and on):
 
@@ -128,8 +135,8 @@ def _deputies(questions, out: list, text: str) -> None:
                 r"(?:deputy|vice)[- ]$", q.question[: match.start(1)], re.I) else None
         if new is None:
             continue
-        roles = asked_roles(q.question, "zh" if q.lang == "zh" else "en")
-        if roles and not any("副" + r.removeprefix("副") in text for r in roles):
+        roles = asked_roles(new, "zh" if q.lang == "zh" else "en")
+        if roles and not any(r in text for r in roles):
             out.append(("role_deputy", q.id, new, False))
 
 
@@ -145,6 +152,33 @@ def _kinds(questions, out: list, rng: random.Random, text: str) -> None:
         out.append(("kind_english", q.id, f"{head} {_KINDS_EN[match.group(2)]} {tail}".replace("  ", " "), True))
         if absent:
             out.append(("kind_english_other", q.id, f"{head} {rng.choice(absent)} {tail}", False))
+
+
+_EN_AMOUNT = re.compile(r"\bhow (?:much|many)\b", re.I)
+
+
+def _rates(questions, out: list) -> None:
+    """rate_year (near miss) and rate_same (answerable): an amount asked per year (每年多少, '... each year?')."""
+    from index.normalize import canonical
+    from retriever.answerability.eras import rule_on
+    from retriever.answerability.quantity import RATE_WRITTEN, asked_unit, counted_unit, counts_things
+
+    if not rule_on(29):
+        return
+    for q in questions:
+        text = canonical(q.question)
+        unit = counted_unit(text, asked_unit(text))
+        if unit is None or unit in ("年", "%") or counts_things(unit) or re.search(r"每|each|per\b|平均|average", text, re.I):
+            continue
+        if q.lang == "zh":
+            at = re.search(r"多少(?![年起个家台辆项次件名人位])", q.question)  # not 多少年历史, 多少起 (a count)
+            new = q.question[: at.start()] + "每年" + q.question[at.start():] if at else None
+        else:
+            new = re.sub(r"\s*\?\s*$", " each year?", q.question, count=1) if (
+                _EN_AMOUNT.search(q.question) and q.question.rstrip().endswith("?")) else None
+        if new and new != q.question:
+            given = any(RATE_WRITTEN.search(a) for a in q.answers)
+            out.append(("rate_same" if given else "rate_year", q.id, new, given))
 
 
 def generate(questions, seed: int = 27) -> list[tuple[str, str, str, bool]]:
@@ -182,6 +216,7 @@ def generate(questions, seed: int = 27) -> list[tuple[str, str, str, bool]]:
     _roles(answerable, out, rng28, corpus)
     _kinds(answerable, out, rng28, corpus)
     _deputies(answerable, out, corpus)
+    _rates(answerable, out)
     return out
 
 

@@ -35,6 +35,7 @@ from retriever.answerability.quantity import (
     BARE_COUNT,
     COUNT,
     DURATION,
+    RATE_WRITTEN,
     bounds_in,
     counts_things,
     gives_count,
@@ -436,6 +437,7 @@ def clause_number(
     quoted: Sequence[str] = (),
     counted: str = "",
     bounds: Sequence[tuple[str, str]] = (),
+    rate: bool = False,
 ) -> float:
     """The best share of every asked word (the attribute) around a clause of the passages that gives a number in the
     unit (the clause and its neighbours within one sentence); 1.0 when no number is asked (unit None). A measure word
@@ -463,6 +465,9 @@ def clause_number(
             bare measure word (关停486家, 处理102人): its noun is elided or told before, in the text's own words.
         bounds: the bounded quantities the question asks of (quantity.bounds_in: 10吨以上): a number whose window
             writes one on the other side only (10吨以下) counts other things (session 27).
+        rate: the question asks an amount per item or per period (quantity.asks_rate: 每辆补贴多少钱, how much did
+            Dalian pay each owner): a number whose window writes no rate (RATE_WRITTEN: 每, 均, 元/辆, 全年) is a total
+            or another figure, not it (session 29, nm10).
     """
     if unit is None or unit in (DURATION, "年"):
         return 1.0  # a time is told in a clause of its own (2012年初，湘潭市确立了…): focus_sentence checks it
@@ -492,6 +497,8 @@ def clause_number(
                 if gives_count(unnamed, unit) or numbered_word(counted, unit, thing_forms):
                     window = ",".join(clauses[max(i - 1, 0) : i + 2]) + (previous if i == 0 else "")
                     if bounds and rule_on(27) and other_side(bounds, window):
+                        continue
+                    if rate and not RATE_WRITTEN.search(window):
                         continue
                     score = _clause_score(words, attribute, window)
                     if rule_on(11) and any(u.found_in(window) for u in words):  # the number counts an asked thing: the

@@ -220,7 +220,8 @@ def asks_role(question: str, lang: str) -> bool:
 # of the sentence's words (fail open).
 _EN_ROLE_WORDS = {
     "mayor": ("市长",), "director": ("局长", "主任", "厅长", "处长", "所长", "院长"), "minister": ("部长",),
-    "secretary": ("书记",), "governor": ("省长",), "chairman": ("主席", "董事长"), "editor": ("编辑",),
+    "secretary": ("书记",), "governor": ("省长",), "chairman": ("主席", "董事长"),
+    "editor-in-chief": ("总编辑",), "editor": ("编辑",),
     "president": ("主席", "总裁", "院长", "校长", "总统", "行长"), "premier": ("总理",), "spokesperson": ("发言人",),
     "spokesman": ("发言人",), "commissioner": ("专员", "主任"),
 }
@@ -228,11 +229,11 @@ _EN_ROLE_WORDS = {
 # asked about (who did the mayor sign with); in Chinese the role stands right before 叫什么 / 是谁 (湘潭市长叫什么名字)
 _EN_ROLE_ASKED = lazy_compile(
     r"(?:\bwho(?: is|'s| was| are| were| became| served as)\s+|\bname of\s+)(?:the |its |their |[a-z]+'s )?"
-    r"(?:[a-z-]+ ){0,3}?(" + "|".join(_EN_ROLE_WORDS) + r")s?\b(?!'s? )"
-    r"|\b(" + "|".join(_EN_ROLE_WORDS) + r")'s name\b",
+    r"(?:[a-z-]+ ){0,3}?(?:(deputy|vice)[- ])?(" + "|".join(_EN_ROLE_WORDS) + r")s?\b(?!'s? )"
+    r"|\b(?:(deputy|vice)[- ])?(" + "|".join(_EN_ROLE_WORDS) + r")'s name\b",
     re.I,
 )
-_ZH_ROLE_ASKED = lazy_compile(r"(?:书记|[市省县区局厅部处所院校行]长|主任|总编辑|总裁|董事长|主席|发言人|总理)$")
+_ZH_ROLE_ASKED = lazy_compile(r"副?(?:书记|[市省县区局厅部处所院校行]长|主任|总编辑|总裁|董事长|主席|发言人|总理)$")
 
 
 def asked_roles(question: str, lang: str) -> tuple[str, ...]:
@@ -242,10 +243,16 @@ def asked_roles(question: str, lang: str) -> tuple[str, ...]:
         return ()
     text = canonical(question)
     if lang != "zh":
-        found = {(m.group(1) or m.group(2)).lower() for m in _EN_ROLE_ASKED.finditer(text)}
-        return _EN_ROLE_WORDS[found.pop()] if len(found) == 1 else ()
+        # a deputy's role is written with 副 (deputy editor-in-chief: 副总编辑, vice-mayor: 副市长)
+        found = {(bool(m.group(1) or m.group(3)), (m.group(2) or m.group(4)).lower()) for m in _EN_ROLE_ASKED.finditer(text)}
+        if len(found) != 1:
+            return ()
+        deputy, role = found.pop()
+        return tuple("副" + f for f in _EN_ROLE_WORDS[role]) if deputy and rule_on(29) else _EN_ROLE_WORDS[role]
     parts = re.split(r"叫什么|什么名字|的名字|是谁|是哪位", text)
     match = _ZH_ROLE_ASKED.search(parts[0].rstrip("的是就现在目前当时 ")) if len(parts) > 1 else None
+    if match and not rule_on(29):  # (session 29) before: a deputy's 副 was not read (副市长 asked 市长)
+        return (match.group(0).removeprefix("副"),)
     return (match.group(0),) if match else ()
 
 

@@ -24,6 +24,9 @@ The rules switched this way (the session whose commits added them, after that se
   month or a day (asked.asks_month, asks_day); a role's holder stands by the role's own word (asked.asked_roles: who
   was minister, 部长); an English kind after 哪家 (kinds._english_kind_after_which); a water or air quality grade
   (asked.asks_grade).
+- session 29 (after readers24, nm10): a deputy's role is read with 副 (asked.asked_roles: 副市长, deputy
+  editor-in-chief: 副总编辑); an amount asked per item or per period (每辆多少钱, each year) needs a rate in the
+  number's window (quantity.asks_rate, answer_check.clause_number).
 """
 
 from __future__ import annotations

@@ -222,6 +222,7 @@ from retriever.answerability.quantity import (
     COUNT,
     MEASURE_ASKED,
     asked_unit,
+    asks_rate,
     bounds_in,
     counted_unit,
     counted_words,
@@ -895,7 +896,8 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
             clause_number(asked_number, measured_by_number(checked or checked_attribute, asked_number), chunks,
                           numbered_attribute, quoted_numbers(evidence.question),
                           counted_words(canonical(evidence.question)),
-                          bounds_in(search_key(evidence.question)) + bounds_in(canonical(evidence.question)))
+                          bounds_in(search_key(evidence.question)) + bounds_in(canonical(evidence.question)),
+                          asks_rate(canonical(evidence.question), asked_number))
             for chunks in each
         ),
         "kind_named": kind_named(name_kind, [texts[i] for i in own]),

@@ -346,3 +346,30 @@ def other_side(bounds: Sequence[tuple[str, str]], window: str) -> bool:
         any(n == m and d != e for m, e in written) and not any(n == m and d == e for m, e in written)
         for n, d in bounds
     )
+
+
+# (session 29, nm10) an amount asked per item or per period (每辆补贴多少钱, 每年付多少, how much did Dalian pay each
+# owner, what does Tsinghua charge each year): a total the text gives (共补贴1.2亿元) is not it. A count of things or
+# people (how many officers checked every vehicle: 'every' is of the vehicles) and a worked-out average (平均每年大约多少,
+# 折算下来, on average: readers ask the reader to divide) ask no rate of the text.
+_RATE_ZH = re.compile(
+    r"每(?!次|一级|一个人)[\u4e00-\u9fff]{0,2}?(?:年|月|天|日|周|季度|个|台|辆|户|人|吨|立方米?|站|家|座|套|件|起|名|位|公里)"
+    r"|单价|一年(?:要|能|得|花|付|收|交|赚|挣)"
+)
+_RATE_EN = re.compile(
+    r"\b(?:each|per|apiece|annually|yearly|monthly)\b|\bevery (?:year|month|day|week|quarter|one)\b"
+    r"|\ba (?:year|month|day|week|head)\b"
+    r"|\bannual (?:fee|cost|charge|payment|salary|pay|budget|income)\b",
+    re.I,
+)
+_WORKED_OUT = re.compile(r"平均|折算|算下来|摊下来|合下来|大约|average|on average|\bmean\b|works? out|roughly", re.I)
+# how a text writes an amount per item or per period: 每辆, 人均, 年均, 元/辆, 单价, 全年, 一年, 各补贴, 标准
+RATE_WRITTEN = re.compile(r"每|均|/|单价|全年|一年|年度|标准|各|一[辆台吨户个人站]|\b(?:per|each|annual|a year)\b", re.I)
+
+
+def asks_rate(question: str, unit: str | None) -> bool:
+    """Whether a question asks an amount per item or per period (每辆多少钱, how much per case, each year) of a unit
+    that is no count of things (counts_things): a number only its rate's clause gives (RATE_WRITTEN)."""
+    if not rule_on(29) or unit is None or unit in (DURATION, "年", ORDINAL, "%") or counts_things(unit):
+        return False
+    return bool(_RATE_ZH.search(question) or _RATE_EN.search(question)) and not _WORKED_OUT.search(question)
