@@ -2,7 +2,6 @@
 
 import numpy as np
 
-from eval.calibrate import GENERATED_WEIGHT
 from eval.calibrate_negatives import Example
 from eval.calibrate_study import Candidate, cost, nested_threshold, refusals, weights
 
@@ -13,10 +12,9 @@ def test_weights_per_set_and_per_generated_kind():
                 Example("e", 0, "place swap of s1", "s1")]
     member = ["readers", "readers", "readers2", "readers", "readers2"]
     w = weights(Candidate("base"), examples, member)
-    g = GENERATED_WEIGHT
-    assert list(w) == [1.0, 3.0, 1.0, g, g]  # a written negative 3, a generated one GENERATED_WEIGHT (a fifth)
+    assert list(w) == [1.0, 3.0, 1.0, 0.25, 0.25]  # a written negative 3, a generated one a quarter
     w = weights(Candidate("kinds", origin_weights={"place": 0.1}), examples, member)
-    assert w[4] == 0.1 and w[3] == g
+    assert w[4] == 0.1 and w[3] == 0.25
     w = weights(Candidate("sets", per_set=True), examples, member)
     assert np.isclose(w[0] + w[1], w[2]) and np.isclose(w[2], 2.5)  # each set's written rows weigh the mean total
 
