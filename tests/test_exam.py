@@ -159,3 +159,15 @@ def test_two_english_introductions_and_a_negative_question_after_the_comma_fa10(
         "How many coal boilers had the province asked Dalian to remove?"
     assert examined("As a county EPB official in Hebei with 30 staff, isn't Pubang just a gardening firm?") == \
         "Isn't Pubang just a gardening firm?"
+
+
+def test_an_english_self_introduction_without_its_article_fa11():
+    """(fa11) a learner drops the article (I'm reporter in Chengdu …; …): the introduction still comes off, unless it
+    reports something, says where the asker is from (the question may lean on it) or runs past its own sentence."""
+    assert examined("I'm reporter in Chengdu working on air quality; in forum, how many coal boiler province ask Dalian "
+                    "to remove?") == "How many coal boiler province ask Dalian to remove?"
+    assert examined("I am student from Wuhan: how many boilers did Dalian dismantle?") == \
+        "How many boilers did Dalian dismantle?"
+    for typed in ("I'm from Dalian, how many boilers did it remove?", "I'm told Dalian paid owners; how much did it pay?",
+                  "I'm from Xiangtan. Who actually heads the heavy-metal clean-up group there, the mayor or someone lower?"):
+        assert examined(typed) == typed

@@ -97,3 +97,20 @@ def test_what_number_of_reads_how_many_fa10():
     assert registered("What is the number of coal boilers Dalian removed?") == "How many coal boilers Dalian removed?"
     typed = "What was the phone number of the Dalian hotline?"
     assert registered(typed) == typed
+
+
+def test_learner_english_in_situ_which_reads_in_english_order_fa11():
+    """(fa11) Chinese word order in English: the asked which/what stays where its answer stands, or comes first without
+    the auxiliary; read in English order (eval.variants_chinglish: za055 was refused at p 0.001 on it)."""
+    assert registered("Jining set which programme up with Tsinghua University to support air-quality decisions?") == \
+        "Which programme did Jining set up with Tsinghua University to support air-quality decisions?"
+    assert registered("Which programme Jining set up with Tsinghua University's School of Environment?") == \
+        "Which programme did Jining set up with Tsinghua University's School of Environment?"
+    assert registered("Nanyang follow which two planning documents?") == "Which two planning documents did Nanyang follow?"
+    assert registered("Official say what about scattered data?") == "What did Official say about scattered data?"
+    for typed in ("Nanyang sits on the border of which three provinces?",  # English asking back: inflected verb
+                  "Dalian has a plan in which boilers go?", "In Xiangtan, which district leads?",
+                  "Which two Nanyang plans set the goals?", "Which city Dalian is in?",
+                  "Xiangtan official what think is wrong with records?",  # what + a word: maybe a verb
+                  "Which Reservoir Area Does Nanyang Pledge?", "What did Dalian require of the boiler owners?"):
+        assert registered(typed) == typed

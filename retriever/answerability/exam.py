@@ -73,8 +73,11 @@ _EN_STEM = lazy_compile(r"^\s*which (?:one )?of the following(?: options| statem
 
 # --- the English self-introduction ---
 _EN_SELF = lazy_compile(
-    r"^\s*(?:(?:hi|hello|hey)[,!]?\s+)?(?:(?:i(?:'m|’m| am)|i work as|i work at|i work in|i work for"
-    r"|as(?!\s+an?\s+(?:result|whole|rule|matter|consequence|first step)\b))\s+(?:a|an)\s+"
+    r"^\s*(?:(?:hi|hello|hey)[,!]?\s+)?(?:(?:(?:i(?:'m|’m| am)|i work as|i work at|i work in|i work for)\s+"
+    # (fa11) a learner drops the article (I'm reporter in Chengdu …; …); a reported claim (I'm told …) and a doing
+    # (I'm advising …: already an introduction with its article or not) stay as before
+    r"(?:(?:a|an)\s+|(?!(?:told|not|sure|so|just|from|in|at|based|\w+ing)\b))"
+    r"|as(?!\s+an?\s+(?:result|whole|rule|matter|consequence|first step)\b)\s+(?:a|an)\s+)"
     r"[^;:?]{2,90}?|[a-z][a-z\- ]{1,30}\s+here)\s*(?:[;:](?!\w)|,(?=\s*(?:"
     r"(?:with|in|by|from|to|for|at|of|on|under)\s+(?:which|what|whom|whose|how)\b"
     r"|what|which|who|whom|whose|how|when|where|why|did|does|do"
@@ -84,9 +87,11 @@ _EN_SELF = lazy_compile(
     r"|(?:name|list|give|tell|describe|explain|state|summari[sz]e|identify|outline|specify|please)\b(?![^:;?]*[:;]))\b"
     # (fa10) or anything that runs on to a closing question mark (As a county EPB official …, nanyang sits on the border
     # of which three provinces?; …, roughly how much …?): the question is what follows the comma
-    r"|[^?;:]*\?\s*$))\s*(?:(?:in|at|from) the (?:forum|transcript|text|article)\s*,\s*)?",
+    r"|[^?;:]*\?\s*$))\s*(?:(?:in|at|from) (?:the )?(?:forum|transcript|text|article)\s*,\s*)?",
     re.I,
 )
+
+_BARE_SELF = lazy_compile(r"^\s*(?:(?:hi|hello|hey)[,!]?\s+)?i(?:'m|’m| am| work \w+)\s+(?!(?:a|an)\s)", re.I)
 
 # --- the opinion reader's frame ---
 _OPINION = lazy_compile(
@@ -328,5 +333,9 @@ def examined(question: str, contains=None) -> str:
             if not (self_ and len(re.findall(r"\w+", text[self_.end():])) >= 3):
                 break
             rest = text[self_.end():].lstrip()
+            # (fa11) an introduction without its article (I'm from Dalian, how many … did it …?) stays when the question
+            # leans on it, as a sentence of its own does; and it ends in its own sentence
+            if _BARE_SELF.match(self_.group(0)) and (re.search(r"[.!]\s", self_.group(0)) or _points_back(self_.group(0), rest)):
+                break
             text = rest[:1].upper() + rest[1:]
     return text if len(re.findall(r"[\w\u4e00-\u9fff]", text)) >= 2 else question
