@@ -17,7 +17,7 @@ from functools import lru_cache
 from index.normalize import CJK_RUN, canonical
 from index.stopwords import STOPWORDS, fingerprint
 
-TOKENIZER_VERSION = "canonical-t2s-nfkc-numerals+jieba-search+lower+pinyin+english-glosses-snowball-v3+ordinals+whole-terms"
+TOKENIZER_VERSION = "canonical-t2s-nfkc-numerals+jieba-search+lower+pinyin+english-glosses-snowball-v3+ordinals"
 # "cjk-bigrams2" adds the bigrams of Chinese content words that are not words of the text (cjk_bigrams).
 # Off: measured in eval/reports/ablation.md, they cost forum tune questions and gain nothing on CMRC 2018.
 NGRAMS = ""
@@ -109,37 +109,10 @@ def tokenize(text: str) -> list[str]:
     words = search_words(text)
     tokens = [w for w in (w.strip() for w in words) if w and _WORD.search(w) and w not in STOPWORDS]
     tokens += [m.group() for m in _ORDINAL.finditer(text)]  # 第1条: the article asked for, not any 第, 1 and 条
-    tokens += [term for term in whole_terms() for _ in range(text.count(term))]  # 约谈: not 约 alone
     if not NGRAMS:
         return tokens
     known = set(tokens)
     return tokens + [g for g in cjk_bigrams(text) if g not in known]  # a bigram that is a word already adds nothing
-
-
-@lru_cache(maxsize=1)
-def whole_terms() -> tuple[str, ...]:
-    """The glossary's Chinese terms that jieba cuts so that a piece of them is lost (a stopword or punctuation): 约谈
-    'summon for talks' → 约 | 谈, and 谈 is a stopword, so neither the text's 约谈 nor an English question's gloss of it
-    (summoned for talks) had a term to meet but 约 (about, 约300万). tokenize() adds each such term whole wherever the
-    text writes it. A term whose pieces are all kept (燃煤锅炉 → 燃煤 锅炉) already matches and is left alone."""
-    from index.glossary import entries
-
-    out = set()
-    for _, terms in entries():
-        for term in terms:
-            if len(term) < 2 or not CJK_RUN.fullmatch(term):
-                continue
-            kept = [w for w in search_words(term) if w and _WORD.search(w) and w not in STOPWORDS]
-            if term in kept:
-                continue
-            covered: set[int] = set()
-            for word in kept:
-                start = term.find(word)
-                if start >= 0:
-                    covered.update(range(start, start + len(word)))
-            if len(covered) < len(term):
-                out.add(term)
-    return tuple(sorted(out))
 
 
 def search_words(text: str) -> list[str]:
