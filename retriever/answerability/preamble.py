@@ -112,7 +112,10 @@ _ZH_OPENINGS = (
     r"(?:你好|您好|老师好|大家好)",
     r"请问(?:一下|下)?",
     r"(?:麻烦|劳驾)(?:你|您)?(?:问(?:一下|下|问)|告诉我|说(?:一下|下)|讲(?:一下|下)|请教(?:一下|下)?)?",
-    r"(?:我|我们)?(?:很|特别|非常|就)?(?:想|想要|希望|打算)(?:问|请教|咨询|了解|知道|打听|确认|弄清楚|搞清楚)(?:一下|下|问)?",
+    r"(?:我|我们)?(?:很|特别|非常|就)?(?:想|想要|希望|打算)(?:问|请教|咨询|了解|知道|打听|确认|確認|确定|確定|核实|核實|弄清楚|搞清楚)"
+    r"(?:一下|下|问)?",
+    # (persona27) the over-polite asker: 不知道方不方便问一下，…, 不知可否请教一下
+    r"(?:我)?(?:不知道?|不晓得)(?:方不方便|是否方便|方便不方便|能不能|可不可以|可否|是否可以)(?:问|問|请教|請教|打听|打聽)?(?:一下|下)?",
     r"(?:我|我们)?(?:想)?(?:请教|咨询|打听|顺便问|再问|问)(?:一下|下|个问题|一个问题)",
     r"(?:你|您)(?:知道|晓得|清楚)",
     r"(?:你|您)?(?:能|可以|能不能|可不可以)(?:请你|麻烦你)?(?:告诉我|说说|讲讲|介绍一下)",
@@ -128,7 +131,7 @@ _ZH_OPENINGS = (
 _LETTER_OPENINGS = (
     r"(?:尊敬|敬爱|亲爱|尊貴|尊贵|親愛)的[^，,：:。！!？?]{1,16}[：:，,]",  # 尊敬的编辑部：
     r"[^，,：:。！!？?\s]{1,10}(?:编辑部|編輯部|负责人|負責人|老师|老師|同志|先生|女士|团队|團隊)[：:]",  # 编辑部：
-    r"(?:冒昧|贸然|貿然)?打扰(?:一下|了|您了?|您一下)?|冒昧(?:地)?(?:请教|請教|问一句|問一句|问一下|問一下)?",
+    r"(?:冒昧|贸然|貿然)?打扰(?:一下|了|您了?|您一下)?|冒昧(?:地)?(?:(?:请教|請教)(?:一下|下)?|问一句|問一句|问一下|問一下)?",
     r"(?:烦请|煩請|恳请|懇請|敬请|敬請|劳烦|勞煩)(?:您|贵方|貴方)?(?:告知|告诉|告訴|赐教|賜教|说明|說明)(?:一下)?",
     r"dear [^,:;.?!]{1,40}?[,:;]|to whom it may concern|to (?:the )?(?:editors?|team|forumqa|moderators?)[^,:;.?!]{0,20}[,:;]",
     r"i hope (?:this|you|all)[^.!?]{0,40}[.!]",
@@ -444,6 +447,10 @@ def unframed(question: str, contains=None) -> str:
     from retriever.answerability.register import registered
 
     question = registered(question)  # (persona25) a definition, gist or source frame; a dictated possessive (Nanyangs)
+    from retriever.answerability.lookup import headline_asked, range_guessed, reverse_asked
+
+    # (persona27) “604台”指的是什么 → 604台…; Grid Staff: Head Count? → What is the head count of …; …，是不是有上千台？
+    question = range_guessed(headline_asked(reverse_asked(question)))
     if not re.search(_HAN, question):
         from retriever.answerability.texting import untexted  # (persona21) the texter's chat English written out
 
@@ -510,13 +517,18 @@ _ZH_CLAIM_CHECK = lazy_compile(
     rf"(?:[，,。\s]+{_DEMONSTRATIVE}?(?:是)?{_VERDICT}|{_DEMONSTRATIVE}(?:是)?{_VERDICT}|是{_VERDICT}"
     rf"|[，,。\s]*{_DEMONSTRATIVE}?{_EITHER})[啊呀哦呢]?[？?。！!\s]*$"
 )
-_NUMBER = r"(?:约|約|近|大约|大約|将近|將近|超过|超過)?(?:\d[\d.,]*|[〇零一二两兩三四五六七八九十百千]+)(?:多|来|來|余|餘|几|幾)?"
+# (persona27) the range reader's guess is a figure too: 大概上千, 小一千, 好几百, 几十, 五万多, 过万
+_NUMBER = (
+    r"(?:约|約|近|大约|大約|大概|差不多|将近|將近|接近|超过|超過)?(?:上|过|過|小|好)?"
+    r"(?:\d[\d.,]*|[〇零一二两兩三四五六七八九十百千几幾]+)(?:多|来|來|余|餘|几|幾)?"
+)
 _MEASURE = (
     r"人次|立方米|平方米|平方公里|公里|千米|万元|萬元|亿元|億元|万吨|萬噸|个|個|名|台|家|项|項|辆|輛|次|吨|噸|元|块|塊|条|條"
     r"|座|件|起|人|级|級|类|類|种|種|批|所|位|倍|岁|歲|个月|個月|天|%|％"
 )
 _FIGURE = lazy_compile(
     rf"{_NUMBER}(?:[个個]?[万萬亿億](?:多|来|來|余|餘)?)+(?:{_MEASURE})?|{_NUMBER}(?:{_MEASURE})"  # 十几个亿: a scale counted
+    rf"|(?:大概|大约|大約|差不多)?(?:上|过|過|破)[万萬亿億](?:{_MEASURE})?"  # (persona27) 过万吨, 上亿元: a scale guessed
 )
 _SCALE = lazy_compile(r"[万萬亿億]")
 # 是王奇说的吗 / 是许伟局长提出来的吧 at the close: the speaker named to check reads 谁
@@ -583,7 +595,10 @@ def claimed(question: str) -> str:
 # (claimed): the passage that gives the real figure settles it, and a figure the text never gives (a cost, a salary) is
 # a number no passage gives. A remark after the question (我看到的报道这么写的) asks nothing.
 _YES_NO = lazy_compile(r"是不是|是否|有没有|有沒有")
-_CLOSING_MA = lazy_compile(r"(?:吗|嗎|(?<![什甚怎这這那多要])(?:么|麼))(?=[？?。！!\s]*$)")
+_CLOSING_MA = lazy_compile(
+    r"(?:吗|嗎|(?<![什甚怎这這那多要])(?:么|麼))(?=[？?。！!\s]*$)"
+    r"|(?:是吧|对吧|對吧|(?<![的了])吧)(?=[？?]\s*$)"  # (persona27) the range reader's tag: …有几十件吧？ 出动了几千个交警是吧？
+)
 _WH = lazy_compile(r"多少|[几幾](?![十百千万萬亿億])|什么|甚么|谁|誰|哪|怎|如何|为何|為何|为什么|啥|咋")
 
 
