@@ -78,14 +78,22 @@ def variant_parser(prog: str, doc: str | None, per_kind: int, seed: int, per_kin
 
 def checked_variant_args(parser, argv):
     """The parsed arguments of a variant_parser, with --per-kind, --index and --out checked (InvalidArgumentError)."""
-    from pathlib import Path
-
-    from eval.perturb import in_reports
     from index.errors import InvalidArgumentError
 
     args = parser.parse_args(argv)
     if args.per_kind < 0:
         raise InvalidArgumentError(f"--per-kind: {args.per_kind} is negative; give 0 (all) or more")
+    return checked_index_and_out(args)
+
+
+def checked_index_and_out(args):
+    """The parsed arguments with --index (an existing folder, or none) and --out (not eval/reports) checked
+    (InvalidArgumentError), before anything is written."""
+    from pathlib import Path
+
+    from eval.perturb import in_reports
+    from index.errors import InvalidArgumentError
+
     if args.index is not None and not Path(args.index).is_dir():
         raise InvalidArgumentError(f"--index: {args.index} is no index folder")
     if in_reports(Path(args.out)):

@@ -193,7 +193,7 @@ def run(index: str | None, out: Path, seed: int = SEED, reuse: str | None = None
 def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
-    from eval.command import run_command
+    from eval.command import checked_index_and_out, run_command
     from index.env import apply_defaults
 
     apply_defaults()
@@ -206,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="a model JSON file instead of the stored model")
 
     def action():
-        args = parser.parse_args(argv)
+        args = checked_index_and_out(parser.parse_args(argv))
         run(args.index, Path(args.out), args.seed, args.reuse, args.model)
 
     return run_command(action)

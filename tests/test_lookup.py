@@ -72,23 +72,6 @@ def test_a_tag_after_no_figure_stays():
     assert unframed("他们是去年开始的吧？") == "他们是去年开始的吧？"
 
 
-def test_readers25_variant_command_gives_one_line_errors(tmp_path, capsys):
-    """eval.variants_readers25 (a new command): eval/reports, a negative --per-kind and a missing index are refused
-    with one `error:` line each and exit 2, writing nothing."""
-    from pathlib import Path
-
-    from eval.variants_readers25 import main
-
-    reports = Path(__file__).resolve().parent.parent / "eval" / "reports" / "variants_readers25_probe"
-    assert main(["--out", str(reports)]) == 2
-    assert not reports.exists()
-    assert main(["--out", str(tmp_path / "out"), "--per-kind", "-1"]) == 2
-    assert main(["--out", str(tmp_path / "out"), "--index", str(tmp_path / "missing")]) == 2
-    assert not (tmp_path / "out").exists()
-    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("error:")]
-    assert len(lines) == 3 and "eval/reports" in lines[0] and "negative" in lines[1] and "missing" in lines[2]
-
-
 def test_readers25_voices_are_seeded_and_know_no_question():
     import random
 

@@ -38,20 +38,3 @@ def test_dialect_place_words():
     assert undialected("济宁那疙瘩网格整了多少个？") == "济宁网格整了多少个？"
     assert undialected("那嘎达有多少锅炉？") == "那里有多少锅炉？"
     assert undialected("大连那边拆了多少台？") == "大连那边拆了多少台？"
-
-
-def test_readers24_variant_command_gives_one_line_errors(tmp_path, capsys):
-    """eval.variants_readers24 (a new command): eval/reports, a negative --per-kind and a missing index are refused
-    with one `error:` line each and exit 2, writing nothing."""
-    from pathlib import Path
-
-    from eval.variants_readers24 import main
-
-    reports = Path(__file__).resolve().parent.parent / "eval" / "reports" / "variants_readers24_probe"
-    assert main(["--out", str(reports)]) == 2
-    assert not reports.exists()
-    assert main(["--out", str(tmp_path / "out"), "--per-kind", "-1"]) == 2
-    assert main(["--out", str(tmp_path / "out"), "--index", str(tmp_path / "missing")]) == 2
-    assert not (tmp_path / "out").exists()
-    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("error:")]
-    assert len(lines) == 3 and "eval/reports" in lines[0] and "negative" in lines[1] and "missing" in lines[2]

@@ -34,3 +34,37 @@ def test_the_recorded_reports_are_no_out_folder():
     lines = []
     assert run_command(lambda: checked_variant_args(_parser(), ["--out", str(reports)]), lines.append) == 2
     assert lines == ["error: --out: not eval/reports; use a folder of your own"]
+
+
+@pytest.mark.parametrize("command", ["variants_readers24", "variants_readers25"])
+def test_voiced_variant_commands_give_one_line_errors(command, tmp_path, capsys):
+    """eval.variants_readers24/25: eval/reports, a negative --per-kind and a missing index are refused with one
+    `error:` line each and exit 2, writing nothing."""
+    import importlib
+    from pathlib import Path
+
+    main = importlib.import_module(f"eval.{command}").main
+    reports = Path(__file__).resolve().parent.parent / "eval" / "reports" / f"{command}_probe"
+    assert main(["--out", str(reports)]) == 2
+    assert not reports.exists()
+    assert main(["--out", str(tmp_path / "out"), "--per-kind", "-1"]) == 2
+    assert main(["--out", str(tmp_path / "out"), "--index", str(tmp_path / "missing")]) == 2
+    assert not (tmp_path / "out").exists()
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("error:")]
+    assert len(lines) == 3 and "eval/reports" in lines[0] and "negative" in lines[1] and "missing" in lines[2]
+
+
+def test_chinglish_variant_command_checks_index_and_out_before_writing(tmp_path, capsys):
+    """eval.variants_chinglish: eval/reports and a missing index are refused with one `error:` line each and exit 2,
+    before variants.jsonl is written."""
+    from pathlib import Path
+
+    from eval.variants_chinglish import main
+
+    reports = Path(__file__).resolve().parent.parent / "eval" / "reports" / "variants_chinglish_probe"
+    assert main(["--out", str(reports)]) == 2
+    assert not reports.exists()
+    assert main(["--out", str(tmp_path / "out"), "--index", str(tmp_path / "missing")]) == 2
+    assert not (tmp_path / "out").exists()
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("error:")]
+    assert len(lines) == 2 and "eval/reports" in lines[0] and "missing" in lines[1]
