@@ -60,12 +60,17 @@ def opened_retriever(index=None, embedder: str | None = None, fresh: bool = Fals
             tmp.cleanup()
 
 
-def collect(retriever, questions, modes: Sequence[str], k: int = K, answer_k: int = ANSWER_K) -> dict:
+def collect(retriever, questions, modes: Sequence[str], k: int = K, answer_k: int = ANSWER_K, workers: int = 1) -> dict:
     """Search and answer every question in every mode; the raw observations, per mode and question.
 
     A follow-up (a question with a history) is searched through answer(history=...), so that the
     conversation's rewriting is evaluated too; the others through search().
+
+    workers > 1 shares the questions out between this process and workers - 1 others (see shared_out); the
+    observations are the same, only their timings (search_s, answer_s) are each process's own.
     """
+    if workers > 1 and len(questions) >= 2 * workers and reopenable(retriever):
+        return shared_out(retriever, questions, modes, k, answer_k, workers)
     observations = {}
     for mode in modes:
         retriever.search(questions[0].question, k=k, mode=mode)  # warm-up (caches, lazy loads)
@@ -94,16 +99,61 @@ def collect(retriever, questions, modes: Sequence[str], k: int = K, answer_k: in
     return observations
 
 
+def reopenable(retriever) -> bool:
+    """Whether Retriever.load(retriever.path) in another process is this retriever again: a local index folder,
+    the default search settings and the embedder the index names (a wrapper that only remembers its vectors, such
+    as the tests' RememberedQueries, is the same model)."""
+    from retriever import Retriever
+    from retriever.settings import SearchSettings
+
+    index = getattr(retriever, "index", None)
+    return (
+        index is not None and retriever.backend.kind == "local" and retriever.settings == SearchSettings()
+        and retriever.embedder.id == index.manifest.embedder.id and type(retriever) is Retriever
+    )
+
+
+def _collect_reopened(path: str, questions, modes: Sequence[str], k: int, answer_k: int) -> dict:
+    """collect() in a worker process, over the index folder opened afresh (see shared_out)."""
+    from index.env import apply_defaults
+
+    apply_defaults()
+    from retriever import Retriever
+
+    return collect(Retriever.load(path), questions, modes, k, answer_k)
+
+
+def shared_out(retriever, questions, modes: Sequence[str], k: int, answer_k: int, workers: int) -> dict:
+    """collect() with the questions dealt out in turn (0, w, 2w … here; 1, w+1 … in the first worker, and so on)
+    between this process and workers - 1 spawned processes that each open the same index folder (reopenable).
+    A question's observation depends on nothing asked before it, so the merged observations are the ones one
+    process would have made, in the questions' order (for a repeated id, the last one's, as collect() keeps)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    parts = [list(questions[i::workers]) for i in range(workers)]
+    context = multiprocessing.get_context("spawn")  # no fork: the embedder's OpenMP threads do not survive one
+    with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
+        futures = [pool.submit(_collect_reopened, str(retriever.path), part, list(modes), k, answer_k) for part in parts[1:]]
+        made = [collect(retriever, parts[0], modes, k, answer_k)] + [future.result() for future in futures]
+    last = {q.id: n % workers for n, q in enumerate(questions)}
+    return {mode: {q.id: made[last[q.id]][mode][q.id] for q in questions} for mode in modes}
+
+
 def compute(questions, chunks: dict[str, str], observations: dict) -> dict:
     """Overall figures per mode from raw observations (pure), for comparisons such as eval/milvus_parity.py."""
     return {"modes": {mode: summary.overall(questions, chunks, obs) for mode, obs in observations.items()}}
 
 
-def evaluate(retriever, questions, modes: Sequence[str] = ("bm25", "dense", "hybrid")) -> dict:
-    """Figures for a retriever on evaluation questions (eval.questions.EvalQuestion; no files written)."""
+def evaluate(retriever, questions, modes: Sequence[str] = ("bm25", "dense", "hybrid"), workers: int = 1) -> dict:
+    """Figures for a retriever on evaluation questions (eval.questions.EvalQuestion; no files written).
+
+    workers > 1: the questions are asked in that many processes (collect); the figures are the same, except the
+    latencies, which are then measured with the processes side by side (the regression test uses it, `python -m
+    eval` does not)."""
     modes = _check_modes(modes)
     chunks = {c.chunk_id: c.text for c in retriever.chunks}
-    observations = collect(retriever, questions, modes)
+    observations = collect(retriever, questions, modes, workers=workers)
     manifest = retriever.index.manifest
     counts: dict[str, dict[str, int]] = {}
     for q in questions:
