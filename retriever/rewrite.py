@@ -38,6 +38,7 @@ from retriever.answerability.names import greeting_only
 from retriever.conversation import (
     asking,
     clauses,
+    clipped,
     corrections,
     events,
     fragments,
@@ -130,6 +131,13 @@ def rewrite(
         dependent = resolved.changed and resolved.text != earlier and resolved.reason.startswith(_ENTITY_ONLY)
         turns.append(Turn(resolved.text, tuple(knowledge.find(resolved.text)), is_chinese(resolved.text), dependent))
     simplified = to_simplified(text) if turns else text
+    taken = [(m.start, m.end) for m in knowledge.find(simplified)] + [  # names and pronouns (该市) are no clippings
+        (p.start, p.end) for p in pronouns.pronouns(simplified, True) if p.want != Want.OWNER]
+    if turns and is_chinese(simplified) and (full := clipped.unclipped(simplified, [t.text for t in turns], taken)) != simplified:
+        done = _resolve(full, turns, knowledge, answered_by, lexicon, answer_of, owner_of)  # 那债 → 专项债券 (session 30)
+        why = f"clipped noun said in full: {full}"
+        result = replace(done, reason=f"{why}; {done.reason}") if done.changed else Rewrite(full, why)
+        return replace(result, focus=focus_of(result.text, knowledge))
     result = _resolve(simplified, turns, knowledge, answered_by, lexicon, answer_of, owner_of) if turns else Rewrite(text)
     if turns and not turns[-1].chinese and not is_chinese(text):  # And the new ones?: the things counted last
         filled = substitutes.fill_ones(result.text if result.changed else simplified, turns[-1].text)
@@ -162,7 +170,7 @@ def _after_head(text: str, turns: list[Turn], knowledge: Knowledge, *searches) -
     spans = [(m.start, m.end) for m in knowledge.find(text.strip())]
     names = [[m.surface for m in t.mentions] + [m.entity.name for m in t.mentions] for t in turns]
     confirmed = turn_cues.confirmed(text, chinese, spans)
-    back = turn_cues.back_reference(text, chinese, names)
+    back = _back(text, chinese, turns, names, knowledge)
     rest = ((confirmed[2] if confirmed else "") or turn_cues.quoted_back(text, chinese)
             or turn_cues.other_then_question(text, chinese) or (back[1] if back else ""))
     rest = rest.strip()
@@ -396,11 +404,16 @@ def _turned(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *
         done = _resolve(f"那{label}呢？" if chinese else f"What about {label}?", turns, knowledge, *searches)
         return replace(done, reason=f"the other one: {label}; {done.reason}") if done.changed else done
     names = [[m.surface for m in t.mentions] + [m.entity.name for m in t.mentions] for t in turns]
-    back = turn_cues.back_reference(text, chinese, names)
+    back = _back(text, chinese, turns, names, knowledge)
     if back is not None:  # 回到刚才第一个问题，市里那边…？: the first turn is the frame, not the last
         index, rest = back
         frame = turns[: index + 1]
         why = f"back to 「{frame[-1].text}」"
+        head = text.strip()[: len(text.strip()) - len(rest)] if rest else text
+        said = {n: e for n, e in _own_names(head, knowledge).items() if n not in {m.entity.name for m in frame[-1].mentions}}
+        if len(said) == 1 and rest:  # 还是问区锦雄的那个问题，… back to 普邦园林…？ (session 30): the rest is about the one named
+            label = label_of(next(iter(said.values())), chinese, frame)
+            frame = [*frame, Turn(label, tuple(knowledge.find(label)), chinese)]
         if not re.sub(r"[\s？?！!。.…,，]+", "", rest):  # 回到第一个问题。: that question again
             return Rewrite(frame[-1].text, why)
         done = _resolve(rest, frame, knowledge, *searches)
@@ -438,6 +451,9 @@ def _turned(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *
         done = turn_cues.narrowed_question(turns[-1].text, area, place.end if place else None, chinese)  # question, of
         if done:  # that part of its place (全市 / citywide replaced); a question naming no place falls through
             return Rewrite(done, f"narrowed to {area}: 「{turns[-1].text}」")
+    if turns[-1].chinese == chinese and turn_cues.widened(text, chinese, [m.surface for m in turns[-1].mentions]):
+        if done := turn_cues.widened_question(turns[-1].text, chinese):  # 全市呢？ after 大连光市区就…？ (session 30): the
+            return Rewrite(done, f"widened to the whole place: 「{turns[-1].text}」")  # last question, of the whole place
     if (plain := turn_cues.without_format(text, chinese)) != text:  # 只说数字，氮氧化物那项呢？: the question after it
         done = _resolve(plain, turns, knowledge, *searches)
         if done.changed:  # a question that stands on its own (In one sentence: what did …?) is searched as typed
@@ -497,6 +513,16 @@ def _other_own(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge
 def _own_names(text: str, knowledge: Knowledge) -> dict:
     """The entities a text names, provinces left out (湖南省 places a city, it is no subject), by name."""
     return {m.entity.name: m.entity for m in knowledge.find(text) if not m.entity.province}
+
+
+def _back(text: str, chinese: bool, turns: list[Turn], names: list[list[str]], knowledge: Knowledge):
+    """turn_cues.back_reference; when no turn says the name the reader goes back to, the turn naming its kin (session 30:
+    还是问区锦雄的那个问题 goes back to 普邦园林弄的那个小镇…？, the question about his company)."""
+    back = turn_cues.back_reference(text, chinese, names)
+    if back is None:
+        kin = [sorted({k for m in t.mentions for k in _kin(m.entity, knowledge)}) for t in turns]
+        back = turn_cues.back_reference(text, chinese, kin)
+    return back
 
 
 def _kin(entity, knowledge: Knowledge) -> set[str]:

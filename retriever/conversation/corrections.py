@@ -225,6 +225,9 @@ def named_after(after: str, knowledge: Knowledge) -> bool:
     return any(m.start == 0 for m in knowledge.find(rest))
 
 
+_WANT_OF = {EntityKind.PERSON: Want.PERSON, EntityKind.PLACE: Want.PLACE, EntityKind.ORG: Want.ORG}
+
+
 def other_entity(turns: list[Turn], knowledge: Knowledge):
     """The other one a bare 另一个呢？ / And the other? means: the latest entity of the latest question's kind that the
     latest question does not name (大连 after 大连…？ | 济宁呢？), or None."""
@@ -251,6 +254,8 @@ def _other(want: Want, turns: list[Turn], knowledge: Knowledge):
     for turn in reversed(turns[:-1]):
         for mention in turn.mentions:
             entity = as_kind(mention)
+            if want == Want.ANY and entity is not None and entity.kind != kind:  # (session 30) Wang Qi … | Xiangtan …?
+                entity = linked_to(entity, _WANT_OF[kind], knowledge)  # | The other one?: Wang Qi's city, Nanyang
             if entity is None or entity.name in latest_names or (want == Want.ANY and entity.kind != kind):
                 continue
             if want == Want.PLACE and entity.province:
