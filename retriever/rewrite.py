@@ -153,7 +153,8 @@ def rewrite(
         result = replace(result, text=body[:1].upper() + body[1:])
     elif is_chinese(result.text) and len(plain := subjects.without_then(result.text)) >= 2:  # 那大连全市一共拆了…
         result = replace(result, text=plain)
-    elif not is_chinese(result.text) and result.text[:1].islower():  # The other one, Dalian: how many …? → How many …
+    elif (not is_chinese(result.text) and result.text[:1].islower()  # The other one, Dalian: how many …? → How many …
+          and result.text not in {t.text for t in turns}):  # an earlier question again (Just the figure.) stays as typed
         result = replace(result, text=result.text[:1].upper() + result.text[1:])
     if _only_deletes(text, result.text):  # 另一个呢？南阳的河长…？ → 南阳的河长…？: the question as typed, searched as such
         return replace(result, focus=None)
@@ -215,6 +216,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     chinese = is_chinese(text)
     if (turned := _turned(text, chinese, turns, knowledge, answered_by, lexicon, answer_of, owner_of)) is not None:
         return turned  # 回到刚才第一个问题，…; 同样的问题，X呢？; 只说数字; 具体是哪几项？ (retriever/conversation/turns.py)
+    if chinese and (leaning := _corrected_then_asked(text, turns, knowledge)) is not None:
+        return leaning  # 搞错了，我想问南阳，南阳是几级？ (session 30): the corrected question, asked on
     fix = corrections.correction(text, chinese)
     if fix is not None and not corrections.denies(text) and not (knowledge.find(fix.new) or fix.question):
         fix = None  # 嗯嗯喔喔啦啦: a filler before what names nothing the index knows corrects nothing
@@ -513,6 +516,39 @@ def _other_own(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge
 def _own_names(text: str, knowledge: Knowledge) -> dict:
     """The entities a text names, provinces left out (湖南省 places a city, it is no subject), by name."""
     return {m.entity.name: m.entity for m in knowledge.find(text) if not m.entity.province}
+
+
+def _corrected_then_asked(text: str, turns: list[Turn], knowledge: Knowledge) -> Rewrite | None:
+    """A self-correction naming the one meant, then a short question of its own about them that leans on the corrected
+    one (搞错了，我想问南阳，南阳是几级？ after 济宁有几级监管网格？ → 南阳有几级监管网格，是几级？): the latest question with
+    the name put right, then what the question adds. None when the turn is no such correction, the question names
+    someone else or says enough to stand alone (不对，我是说济宁，济宁的网格员几百名？: searched as before), or the latest
+    question names no one one of the same kind (fail open)."""
+    split = corrections.named_then_asked(text)
+    if split is None:
+        return None
+    name, rest = split
+    new = _own_names(name, knowledge)
+    own = _own_names(rest, knowledge)
+    if len(new) != 1 or not own or set(own) - set(new):
+        return None
+    (entity,) = new.values()
+    olds = [m for m in turns[-1].mentions if m.entity.kind == entity.kind and not m.entity.province]
+    if len({m.entity.name for m in olds}) != 1 or olds[0].entity.name == entity.name:
+        return None
+    said = [m for m in knowledge.find(rest) if m.entity.name == entity.name]
+    bare = rest
+    for m in sorted(said, key=lambda m: -m.start):
+        bare = bare[: m.start] + bare[m.end :]
+    bare = re.sub(r"^[的，,\s]+", "", bare)
+    last = turns[-1].text
+    repeated = [w for w in tokenize(bare) if len(w) >= 2 and w in last and not re.search(r"几|多少|什么|哪|谁|怎", w)]
+    if len(re.sub(r"[^\u4e00-\u9fff]", "", bare)) > 8 or repeated:
+        return None  # a question that says enough, or names the thing again (…网格员几百名？), stands alone
+    corrected = last[: olds[0].start] + name + last[olds[0].end :]
+    body = re.sub(r"[，,]?\s*(?:是吧|对吧|是不是|对不对|吧|吗)?[？?。！!…]*$", "", corrected)
+    body = re.sub(r"^(?:我)?(?:记得|听说|印象中)", "", body)  # 我记得湘潭也…: what the reader remembers, not what is asked
+    return Rewrite(f"{body}，{bare}", f"correction: 「{name}」 for 「{olds[0].surface}」, then 「{rest}」")
 
 
 def _back(text: str, chinese: bool, turns: list[Turn], names: list[list[str]], knowledge: Knowledge):

@@ -77,3 +77,21 @@ def test_names_pronouns_and_words_are_no_clippings():
 def test_a_clipped_noun_in_a_back_reference(knowledge):
     assert _ask(knowledge, "回到头一个问题，那债是哪个流域的？", "湘潭发了多少亿元重金属污染治理专项债券？",
                 "银行给了多少配套资金？") == "湘潭专项债券是哪个流域的？"
+
+
+def test_a_self_correction_then_a_short_question_leans_on_the_corrected_one(knowledge):
+    from retriever.conversation.corrections import named_then_asked
+
+    assert named_then_asked("搞错了，我想问湘潭，湘潭是几级？") == ("湘潭", "湘潭是几级？")
+    assert named_then_asked("我弄混了，应该是湘潭，湘潭抽了几十名吧？") == ("湘潭", "湘潭抽了几十名吧？")
+    assert named_then_asked("湘潭是几级？") is None and named_then_asked("搞错了，我想问湘潭") is None
+    assert _ask(knowledge, "搞错了，我想问湘潭，湘潭是几级？", "济宁有几级监管网格？") == "湘潭有几级监管网格，是几级？"
+    assert _ask(knowledge, "我弄混了，应该是湘潭，湘潭抽了几十名吧？", "我记得济宁也从市直部门抽人去联系企业，是吧？") == (
+        "湘潭也从市直部门抽人去联系企业，抽了几十名吧？")
+    # a question that names the thing again stands alone (as before)
+    assert _ask(knowledge, "不对，我是说济宁，济宁的网格员几百名？", "大连的网格员有多少名？") == "不对，我是说济宁，济宁的网格员几百名？"
+
+
+def test_an_earlier_question_again_keeps_its_letters(knowledge):
+    assert _ask(knowledge, "Just give me the figure.", "how many boilers did dalian tear out") == (
+        "how many boilers did dalian tear out")
