@@ -95,3 +95,19 @@ def test_a_self_correction_then_a_short_question_leans_on_the_corrected_one(know
 def test_an_earlier_question_again_keeps_its_letters(knowledge):
     assert _ask(knowledge, "Just give me the figure.", "how many boilers did dalian tear out") == (
         "how many boilers did dalian tear out")
+
+
+def test_a_host_is_written_by_their_part_in_the_dialogue():
+    from index.records import Speaker
+    from retriever.conversation.knowledge import build_knowledge
+    from retriever.rewrite import rewrite
+
+    speakers = [Speaker("中国环境报", "主持人", "中国环境报社", "主持人"),
+                Speaker("张海冰", "辽宁省大连市环保局局长", "辽宁省大连市环保局", "局长")]
+    knowledge = build_knowledge(speakers, [], LEXICON)
+    host = next(e for e in knowledge.entities if e.name == "中国环境报" and e.kind.value == "person")
+    assert host.label(True) == "主持人" and host.label(False) == "The moderator"
+    assert rewrite("他是哪家报社的总编辑？", ["主持人是谁？"], knowledge, lexicon=LEXICON).text == "主持人是哪家报社的总编辑？"
+    assert rewrite("Of which outlet is he editor-in-chief?", ["who was the moderator?"], knowledge,
+                   lexicon=LEXICON).text == "Of which outlet is the moderator editor-in-chief?"
+
