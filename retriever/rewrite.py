@@ -135,9 +135,9 @@ def rewrite(
         (p.start, p.end) for p in pronouns.pronouns(simplified, True) if p.want != Want.OWNER]
     if turns and is_chinese(simplified) and (full := clipped.unclipped(simplified, [t.text for t in turns], taken)) != simplified:
         done = _resolve(full, turns, knowledge, answered_by, lexicon, answer_of, owner_of)  # 那债 → 专项债券 (session 30)
-        why = f"clipped noun said in full: {full}"
-        result = replace(done, reason=f"{why}; {done.reason}") if done.changed else Rewrite(full, why)
-        return replace(result, focus=focus_of(result.text, knowledge))
+        if done.changed and done.text != full:  # completed from the conversation; else as without the rule (fail open:
+            result = replace(done, reason=f"clipped noun said in full: {full}; {done.reason}")  # 与那清华大学…？ lost
+            return replace(result, focus=focus_of(result.text, knowledge))  # its subject and matched another city's)
     result = _resolve(simplified, turns, knowledge, answered_by, lexicon, answer_of, owner_of) if turns else Rewrite(text)
     if turns and not turns[-1].chinese and not is_chinese(text):  # And the new ones?: the things counted last
         filled = substitutes.fill_ones(result.text if result.changed else simplified, turns[-1].text)
