@@ -111,3 +111,9 @@ def test_a_host_is_written_by_their_part_in_the_dialogue():
     assert rewrite("Of which outlet is he editor-in-chief?", ["who was the moderator?"], knowledge,
                    lexicon=LEXICON).text == "Of which outlet is the moderator editor-in-chief?"
 
+
+
+def test_a_measure_word_or_a_question_word_is_no_clipping():
+    assert unclipped("后来那条河变成怎样？", ["他年轻时常去哪条河游泳？"]) == "后来那条河变成怎样？"
+    assert unclipped("那河后来怎样？", ["他年轻时常去哪条河游泳？"]) == "那河后来怎样？"
+    assert unclipped("另一个呢，请引用这句话所在的原文。", ["许伟说了什么？请引用这句话所在的原文。"]) == "另一个呢，请引用这句话所在的原文。"

@@ -13,7 +13,10 @@ from index.tokenize import tokenize
 # 那/这/该/此, a measure word maybe, then the clipped noun (one or two characters)
 _ZH_CLIPPED = re.compile(r"(?:那|这|该|此)(?:笔|套|项|批|只|张)?(?P<n>[\u4e00-\u9fff]{1,2})")
 # what follows a demonstrative without being a noun (那边, 这里, 那么, 这样, 那时, 这次 …) or asks (那是, 这有)
-_NOT_NOUN = re.compile(r"^(?:[边里么样时儿些天年种位家次就也是在有会能要还都又才说个把被给对从和跟与到让]|问题|题)")
+_NOT_NOUN = re.compile(
+    r"^(?:[边里么样时儿些天年种位家次就也是在有会能要还都又才说个把被给对从和跟与到让条座名台辆起件份篇部类项句段]|问题|题)"
+)  # and measure words (那条河: 这个-style pointing, the pronoun rules' case)
+_ASKING = re.compile(r"哪|几|多少|什么|谁|啥")
 _PLACE_WORDS = "市地局县省区厂人国镇村"  # 该市, 此地, 那人: pronouns, not clippings
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 _COUNTS = re.compile(r"多少|几|了|的|么|吗|呢")
@@ -23,7 +26,8 @@ def _noun_of(clip: str, earlier: str) -> str:
     """The one noun of an earlier question that a clipped noun shortens (债 → 专项债券: the word holding it, with the
     two-character word straight before it), or ''."""
     words = tokenize(earlier)
-    found = {w for w in words if _HAN.match(w) and clip in w and len(w) > len(clip)}
+    found = {w for w in words if _HAN.match(w) and clip in w and len(w) > len(clip) and not _ASKING.search(w)
+             and not re.search(r"[这那该此]", w)}  # a word that points (引用这句话) is no noun to say in full
     found = {w for w in found if not any(w in v and w != v for v in found)}  # 网络平台, not 平台
     if len(found) != 1:
         return ""
