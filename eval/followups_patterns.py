@@ -41,6 +41,12 @@ The sources are eval.followups_generate.tune_sources() (tune questions only). Pa
 - ``narrow``: a question about part of a place (大连市区…, … in the urban districts) asked first of the whole place
   (大连全市…, … citywide, or with the part left out), then a turn that narrows it (那只要市区的呢？ / 光市区呢？ / Just
   the urban districts?): the source question (session 29);
+- ``widen`` (session 30): a question about part of a place (大连市区…, … in the urban districts) asked first, then a turn
+  that widens it to the whole place (全市呢？ / 整个大连呢？ / And citywide?): the source question, which asks of the whole
+  place (大连全市…, … citywide);
+- ``clipped`` (session 30): another question about the same entity that names a two-word noun (湘潭发了多少亿元…专项债券？),
+  then the source question with its subject left out and that noun clipped after a demonstrative (那债券是哪个流域的？,
+  那平台…): the source question;
 - ``answer_person``: a question whose answer is a speaker (济宁的环保局长是谁？ / Who spoke for Jining?), then the
   source question about that speaker with a pronoun for them (他说…？ / What did he say …?): the source question
   (session 29).
@@ -66,10 +72,10 @@ from eval.followups_generate import (
     _swap,
     tune_sources,
 )
-from retriever.conversation.knowledge import EntityKind, Knowledge
+from retriever.conversation.knowledge import EntityKind, Knowledge, word_tags
 
 PATTERNS = ("backref", "backref_about", "same", "same_own", "why", "list", "format", "format_own", "correct", "detail", "other",
-            "other_own", "other_named", "confirm", "quote", "narrow", "answer_person")
+            "other_own", "other_named", "confirm", "quote", "narrow", "answer_person", "widen", "clipped")
 ZH_BACK = ("回到刚才第一个问题，", "回到第一个问题，", "还是刚才第一个问题，", "再问回第一个问题，", "回到最开始那个问题，",
            "说回第一个问题，", "回到一开始的问题，", "我再问回第一个，")
 EN_BACK = ("Back to the first question, ", "Going back to the first question: ", "As I asked before, ",
@@ -129,6 +135,12 @@ ZH_WHO = {"局长": ("{c}的环保局长是谁？", "{c}来的那位局长是谁
           "副总裁": ("{o}的副总裁是谁？", "谁代表{o}发言的？", "{o}来的那位是谁？")}
 EN_WHO = {"局长": ("Who is {c}'s environmental bureau chief?", "Who spoke for {c}?", "Who represented {c} at the forum?"),
           "副总裁": ("Who is the vice president of {o}?", "Who spoke for {o}?", "Who came from {o}?")}
+ZH_WIDEN = ("全市呢？", "那全市一共呢？", "整个{x}呢？", "全市范围呢？", "那全市的呢？")
+EN_WIDEN = ("And citywide?", "What about the whole city?", "Citywide?", "And across the whole city?", "What about citywide?")
+_ZH_WHOLE_SAID = re.compile(r"^(?:的)?(?P<w>全市(?:范围内?)?)(?:一共|总共)?")
+_EN_WHOLE_SAID = re.compile(r"(?i)\s+(?P<w>citywide|across\s+the\s+whole\s+city|in\s+the\s+whole\s+city)(?=\s*(?:[?,.]|$))")
+ZH_PARTS = ("市区", "光市区就", "城区", "光城区")
+EN_PARTS = (" in the urban districts", " in the urban area", " just in the urban districts")
 _ZH_NUMBER = re.compile(r"多少|几")
 _EN_NUMBER = re.compile(r"(?i)\bhow\s+(?:many|much)\b")
 
@@ -162,6 +174,34 @@ def _list_history(question: str) -> str:
     if not match or match.group(1).lower() in ("is", "was", "has", "does"):
         return ""
     return f"How many {match.group(1)} {match.group(2)} {match.group(3)}"
+
+
+def _clipped(question: str, mention, sources: list[dict], subjects: dict, n: int) -> tuple[str, str] | None:
+    """(another question about the same entity naming a two-word noun of this one, this question with its subject left
+    out and the noun clipped after 那: 专项债券 → 那债券), or None. Two-word nouns only (专项 + 债券), so that the
+    clipping is one a reader makes of a word they just heard."""
+    from index.tokenize import tokenize
+
+    omitted = _omitted(question, mention, True)
+    if not omitted:
+        return None
+    words = tokenize(question)
+    tags = word_tags()
+    for noun in (w for w in words if len(w) == 4 and re.fullmatch(r"[\u4e00-\u9fff]{4}", w)):
+        head, tail = noun[:2], noun[2:]
+        if (head not in words or tail not in words or noun not in omitted or omitted.find(noun) < 1
+                or head not in tags or not tags.get(tail, "").startswith("n") or tags.get(noun, "n")[:1] not in "nv"
+                or tail in ("时间", "问题", "情况") or any(noun in w and w != noun for w in words)
+                or omitted[omitted.find(noun) - 1] in "那这个些"):
+            continue  # a noun of two words (专项 + 债券), its tail a noun (债券), not part of a longer word
+        for other in sources:
+            m = subjects.get(other["id"])
+            if (other["question"] == question or m is None or m.entity.name != mention.entity.name
+                    or noun not in other["question"]):
+                continue
+            clip = "那" + tail  # 那债券, 那平台 (a one-character clip, 那债, is seeded by tests: generated ones read oddly)
+            return other["question"], omitted.replace(noun, clip, 1)
+    return None
 
 
 def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
@@ -268,6 +308,18 @@ def generate(knowledge: Knowledge, sources: Iterable[dict]) -> list[dict]:
                 asked = q[: part.start()] + EN_WHOLE[n % len(EN_WHOLE)] + q[part.end() :]
                 turn = EN_NARROW[n % len(EN_NARROW)].format(a=part.group("a").lower())
                 rows.append(_row(f"{sid}-narrow", [asked], turn, source, "narrow", q) | {"lang": form})
+        if mention is not None and mention.entity.kind == EntityKind.PLACE:  # 大连市区…？ then 全市呢？ (session 30)
+            end = mention.start + len(mention.entity.name) if q[mention.start :].startswith(mention.entity.name) else mention.end
+            if chinese and (whole := _ZH_WHOLE_SAID.match(q[end:])):
+                asked = q[:end] + ZH_PARTS[n % len(ZH_PARTS)] + q[end + whole.end() :]
+                turn = ZH_WIDEN[n % len(ZH_WIDEN)].format(x=mention.entity.name)
+                rows.append(_row(f"{sid}-widen", [asked], turn, source, "widen", q) | {"lang": form})
+            elif not chinese and (whole := _EN_WHOLE_SAID.search(q)):
+                asked = q[: whole.start()] + EN_PARTS[n % len(EN_PARTS)] + q[whole.end() :]
+                rows.append(_row(f"{sid}-widen", [asked], EN_WIDEN[n % len(EN_WIDEN)], source, "widen", q) | {"lang": form})
+        if mention is not None and chinese and (clip := _clipped(q, mention, sources, subjects, n)) is not None:
+            earlier, turn = clip  # 湘潭发了多少亿元…专项债券？ then 那债是哪个流域的？ (session 30)
+            rows.append(_row(f"{sid}-clipped", [earlier], turn, source, "clipped", q) | {"lang": form})
         if mention is not None and mention.entity.kind == EntityKind.PERSON and mention.entity.title in ZH_WHO:
             person = mention.entity  # 济宁的环保局长是谁？ then 他…？: the pronoun is the answer's person
             follow = _pronoun(q, mention, chinese, 0 if n % 2 else 4)  # 他 / the guest, he

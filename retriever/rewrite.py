@@ -38,6 +38,7 @@ from retriever.answerability.names import greeting_only
 from retriever.conversation import (
     asking,
     clauses,
+    clipped,
     corrections,
     events,
     fragments,
@@ -130,6 +131,13 @@ def rewrite(
         dependent = resolved.changed and resolved.text != earlier and resolved.reason.startswith(_ENTITY_ONLY)
         turns.append(Turn(resolved.text, tuple(knowledge.find(resolved.text)), is_chinese(resolved.text), dependent))
     simplified = to_simplified(text) if turns else text
+    taken = [(m.start, m.end) for m in knowledge.find(simplified)] + [  # names and pronouns (该市) are no clippings
+        (p.start, p.end) for p in pronouns.pronouns(simplified, True) if p.want != Want.OWNER]
+    if turns and is_chinese(simplified) and (full := clipped.unclipped(simplified, [t.text for t in turns], taken)) != simplified:
+        done = _resolve(full, turns, knowledge, answered_by, lexicon, answer_of, owner_of)  # 那债 → 专项债券 (session 30)
+        if done.changed and done.text != full:  # completed from the conversation; else as without the rule (fail open:
+            result = replace(done, reason=f"clipped noun said in full: {full}; {done.reason}")  # 与那清华大学…？ lost
+            return replace(result, focus=focus_of(result.text, knowledge))  # its subject and matched another city's)
     result = _resolve(simplified, turns, knowledge, answered_by, lexicon, answer_of, owner_of) if turns else Rewrite(text)
     if turns and not turns[-1].chinese and not is_chinese(text):  # And the new ones?: the things counted last
         filled = substitutes.fill_ones(result.text if result.changed else simplified, turns[-1].text)
@@ -145,7 +153,8 @@ def rewrite(
         result = replace(result, text=body[:1].upper() + body[1:])
     elif is_chinese(result.text) and len(plain := subjects.without_then(result.text)) >= 2:  # 那大连全市一共拆了…
         result = replace(result, text=plain)
-    elif not is_chinese(result.text) and result.text[:1].islower():  # The other one, Dalian: how many …? → How many …
+    elif (not is_chinese(result.text) and result.text[:1].islower()  # The other one, Dalian: how many …? → How many …
+          and result.text not in {t.text for t in turns}):  # an earlier question again (Just the figure.) stays as typed
         result = replace(result, text=result.text[:1].upper() + result.text[1:])
     if _only_deletes(text, result.text):  # 另一个呢？南阳的河长…？ → 南阳的河长…？: the question as typed, searched as such
         return replace(result, focus=None)
@@ -162,7 +171,7 @@ def _after_head(text: str, turns: list[Turn], knowledge: Knowledge, *searches) -
     spans = [(m.start, m.end) for m in knowledge.find(text.strip())]
     names = [[m.surface for m in t.mentions] + [m.entity.name for m in t.mentions] for t in turns]
     confirmed = turn_cues.confirmed(text, chinese, spans)
-    back = turn_cues.back_reference(text, chinese, names)
+    back = _back(text, chinese, turns, names, knowledge)
     rest = ((confirmed[2] if confirmed else "") or turn_cues.quoted_back(text, chinese)
             or turn_cues.other_then_question(text, chinese) or (back[1] if back else ""))
     rest = rest.strip()
@@ -207,6 +216,8 @@ def _resolve(text: str, turns: list[Turn], knowledge: Knowledge, answered_by, le
     chinese = is_chinese(text)
     if (turned := _turned(text, chinese, turns, knowledge, answered_by, lexicon, answer_of, owner_of)) is not None:
         return turned  # 回到刚才第一个问题，…; 同样的问题，X呢？; 只说数字; 具体是哪几项？ (retriever/conversation/turns.py)
+    if chinese and (leaning := _corrected_then_asked(text, turns, knowledge)) is not None:
+        return leaning  # 搞错了，我想问南阳，南阳是几级？ (session 30): the corrected question, asked on
     fix = corrections.correction(text, chinese)
     if fix is not None and not corrections.denies(text) and not (knowledge.find(fix.new) or fix.question):
         fix = None  # 嗯嗯喔喔啦啦: a filler before what names nothing the index knows corrects nothing
@@ -396,11 +407,16 @@ def _turned(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *
         done = _resolve(f"那{label}呢？" if chinese else f"What about {label}?", turns, knowledge, *searches)
         return replace(done, reason=f"the other one: {label}; {done.reason}") if done.changed else done
     names = [[m.surface for m in t.mentions] + [m.entity.name for m in t.mentions] for t in turns]
-    back = turn_cues.back_reference(text, chinese, names)
+    back = _back(text, chinese, turns, names, knowledge)
     if back is not None:  # 回到刚才第一个问题，市里那边…？: the first turn is the frame, not the last
         index, rest = back
         frame = turns[: index + 1]
         why = f"back to 「{frame[-1].text}」"
+        head = text.strip()[: len(text.strip()) - len(rest)] if rest else text
+        said = {n: e for n, e in _own_names(head, knowledge).items() if n not in {m.entity.name for m in frame[-1].mentions}}
+        if len(said) == 1 and rest:  # 还是问区锦雄的那个问题，… back to 普邦园林…？ (session 30): the rest is about the one named
+            label = label_of(next(iter(said.values())), chinese, frame)
+            frame = [*frame, Turn(label, tuple(knowledge.find(label)), chinese)]
         if not re.sub(r"[\s？?！!。.…,，]+", "", rest):  # 回到第一个问题。: that question again
             return Rewrite(frame[-1].text, why)
         done = _resolve(rest, frame, knowledge, *searches)
@@ -438,6 +454,9 @@ def _turned(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge, *
         done = turn_cues.narrowed_question(turns[-1].text, area, place.end if place else None, chinese)  # question, of
         if done:  # that part of its place (全市 / citywide replaced); a question naming no place falls through
             return Rewrite(done, f"narrowed to {area}: 「{turns[-1].text}」")
+    if turns[-1].chinese == chinese and turn_cues.widened(text, chinese, [m.surface for m in turns[-1].mentions]):
+        if done := turn_cues.widened_question(turns[-1].text, chinese):  # 全市呢？ after 大连光市区就…？ (session 30): the
+            return Rewrite(done, f"widened to the whole place: 「{turns[-1].text}」")  # last question, of the whole place
     if (plain := turn_cues.without_format(text, chinese)) != text:  # 只说数字，氮氧化物那项呢？: the question after it
         done = _resolve(plain, turns, knowledge, *searches)
         if done.changed:  # a question that stands on its own (In one sentence: what did …?) is searched as typed
@@ -497,6 +516,49 @@ def _other_own(text: str, chinese: bool, turns: list[Turn], knowledge: Knowledge
 def _own_names(text: str, knowledge: Knowledge) -> dict:
     """The entities a text names, provinces left out (湖南省 places a city, it is no subject), by name."""
     return {m.entity.name: m.entity for m in knowledge.find(text) if not m.entity.province}
+
+
+def _corrected_then_asked(text: str, turns: list[Turn], knowledge: Knowledge) -> Rewrite | None:
+    """A self-correction naming the one meant, then a short question of its own about them that leans on the corrected
+    one (搞错了，我想问南阳，南阳是几级？ after 济宁有几级监管网格？ → 南阳有几级监管网格，是几级？): the latest question with
+    the name put right, then what the question adds. None when the turn is no such correction, the question names
+    someone else or says enough to stand alone (不对，我是说济宁，济宁的网格员几百名？: searched as before), or the latest
+    question names no one one of the same kind (fail open)."""
+    split = corrections.named_then_asked(text)
+    if split is None:
+        return None
+    name, rest = split
+    new = _own_names(name, knowledge)
+    own = _own_names(rest, knowledge)
+    if len(new) != 1 or not own or set(own) - set(new):
+        return None
+    (entity,) = new.values()
+    olds = [m for m in turns[-1].mentions if m.entity.kind == entity.kind and not m.entity.province]
+    if len({m.entity.name for m in olds}) != 1 or olds[0].entity.name == entity.name:
+        return None
+    said = [m for m in knowledge.find(rest) if m.entity.name == entity.name]
+    bare = rest
+    for m in sorted(said, key=lambda m: -m.start):
+        bare = bare[: m.start] + bare[m.end :]
+    bare = re.sub(r"^[的，,\s]+", "", bare)
+    last = turns[-1].text
+    repeated = [w for w in tokenize(bare) if len(w) >= 2 and w in last and not re.search(r"几|多少|什么|哪|谁|怎", w)]
+    if len(re.sub(r"[^\u4e00-\u9fff]", "", bare)) > 8 or repeated:
+        return None  # a question that says enough, or names the thing again (…网格员几百名？), stands alone
+    corrected = last[: olds[0].start] + name + last[olds[0].end :]
+    body = re.sub(r"[，,]?\s*(?:是吧|对吧|是不是|对不对|吧|吗)?[？?。！!…]*$", "", corrected)
+    body = re.sub(r"^(?:我)?(?:记得|听说|印象中)", "", body)  # 我记得湘潭也…: what the reader remembers, not what is asked
+    return Rewrite(f"{body}，{bare}", f"correction: 「{name}」 for 「{olds[0].surface}」, then 「{rest}」")
+
+
+def _back(text: str, chinese: bool, turns: list[Turn], names: list[list[str]], knowledge: Knowledge):
+    """turn_cues.back_reference; when no turn says the name the reader goes back to, the turn naming its kin (session 30:
+    还是问区锦雄的那个问题 goes back to 普邦园林弄的那个小镇…？, the question about his company)."""
+    back = turn_cues.back_reference(text, chinese, names)
+    if back is None:
+        kin = [sorted({k for m in t.mentions for k in _kin(m.entity, knowledge)}) for t in turns]
+        back = turn_cues.back_reference(text, chinese, kin)
+    return back
 
 
 def _kin(entity, knowledge: Knowledge) -> set[str]:

@@ -86,6 +86,24 @@ class Correction:
     typed: str = ""  # the new part as typed, with its 的 (提标改造的: the ellipsis reads it as 那提标改造的呢？)
 
 
+# (session 30) a self-correction that names the one meant, then asks a question of its own (搞错了，我想问南阳，南阳是几级？,
+# 我弄混了，应该是湘潭，湘潭抽了几十名吧？, 不对，我是说济宁，…)
+_ZH_FIX_HEAD = re.compile(
+    r"^(?:(?:我)?(?:弄混了|搞混了|记混了|记错了|说错了|搞错了|弄错了|问错了|口误了?)[，,。！!\s]*|" + _ZH_OPEN + r")+"
+    r"(?:我)?(?:想问的?是?|要问的?是?|是说|是问|问的是|说的是|指的是|应该是|应该问|是)?(?P<new>[^，,。？?！!]{2,12}?)(?:才对)?[，,]\s*"
+    r"(?P<rest>.+)$"
+)
+
+
+def named_then_asked(text: str) -> tuple[str, str] | None:
+    """(the name a Chinese self-correction gives, the question it then asks) (搞错了，我想问南阳，南阳是几级？ → ('南阳',
+    '南阳是几级？')), or None; whether the name is one the index knows is for the caller to check."""
+    match = _ZH_FIX_HEAD.match(text.strip())
+    if match is None or not _ZH_QUESTION.search(match.group("rest")):
+        return None
+    return match.group("new").strip(), match.group("rest").strip()
+
+
 def correction(text: str, chinese: bool) -> Correction | None:
     """The correction a turn makes of the latest question, or None for any other turn (pure)."""
     text = text.strip()
@@ -225,6 +243,9 @@ def named_after(after: str, knowledge: Knowledge) -> bool:
     return any(m.start == 0 for m in knowledge.find(rest))
 
 
+_WANT_OF = {EntityKind.PERSON: Want.PERSON, EntityKind.PLACE: Want.PLACE, EntityKind.ORG: Want.ORG}
+
+
 def other_entity(turns: list[Turn], knowledge: Knowledge):
     """The other one a bare 另一个呢？ / And the other? means: the latest entity of the latest question's kind that the
     latest question does not name (大连 after 大连…？ | 济宁呢？), or None."""
@@ -251,6 +272,8 @@ def _other(want: Want, turns: list[Turn], knowledge: Knowledge):
     for turn in reversed(turns[:-1]):
         for mention in turn.mentions:
             entity = as_kind(mention)
+            if want == Want.ANY and entity is not None and entity.kind != kind:  # (session 30) Wang Qi … | Xiangtan …?
+                entity = linked_to(entity, _WANT_OF[kind], knowledge)  # | The other one?: Wang Qi's city, Nanyang
             if entity is None or entity.name in latest_names or (want == Want.ANY and entity.kind != kind):
                 continue
             if want == Want.PLACE and entity.province:

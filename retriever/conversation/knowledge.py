@@ -60,7 +60,11 @@ class Entity:
     title: str = ""  # a person's title as the speaker list gives it (局长, 副总裁): how others call them (张局长, 区总)
 
     def label(self, chinese: bool) -> str:
-        """How to write the entity in a question: its Chinese name, or for English a pinyin name."""
+        """How to write the entity in a question: its Chinese name, or for English a pinyin name. A host is written by
+        their part in the dialogue (session 30: 主持人, not 中国环境报, the newspaper the transcript labels the moderator
+        with: 他是哪家报社的总编辑？ → 主持人是哪家报社的总编辑？)."""
+        if chinese and self.kind == EntityKind.PERSON and self.name not in HOST_ALIASES and HOST_ALIASES[0] in self.aliases:
+            return HOST_ALIASES[0]
         return self.name if chinese or not self.display else self.display[:1].upper() + self.display[1:]
 
 

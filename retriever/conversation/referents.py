@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from index.normalize import is_chinese
 from retriever.conversation import asking, clauses, pronouns
-from retriever.conversation.knowledge import Entity, EntityKind, Knowledge, Mention
+from retriever.conversation.knowledge import HOST_ENGLISH, Entity, EntityKind, Knowledge, Mention
 from retriever.conversation.pronouns import Pronoun, Want
 
 KIND_WANT = {EntityKind.PERSON: Want.PERSON, EntityKind.PLACE: Want.PLACE, EntityKind.ORG: Want.ORG}
@@ -150,8 +150,8 @@ def label_of(entity: Entity, chinese: bool, turns: list[Turn], typed: Sequence[M
     if not chinese:
         for mentions in [typed] + [t.mentions for t in reversed(turns)]:
             for m in mentions:
-                if m.entity.name == entity.name and not is_chinese(m.surface):
-                    return m.surface
+                if m.entity.name == entity.name and not is_chinese(m.surface):  # moderator: the moderator (session 30)
+                    return f"the {m.surface}" if m.surface.lower() in HOST_ENGLISH and m.surface.islower() else m.surface
     return entity.label(chinese)
 
 

@@ -179,6 +179,9 @@ _ZH_LIST = re.compile(
     r"|^(?:那|那么)?(?:有|是|包括|指)?(?:哪些|哪几(?:个|项|家|类|条|种|样|方面)?)(?:呢|啊)?[？?。]*$"
     r"|^(?:那|那么)?(?:能|可以|麻烦|请)?(?:你)?(?:具体)?(?:列|说|讲|举)(?:一下|出来|一列|举一下)(?:都是|分别是|是)?(?:哪些|哪几个)?(?:吗|吧|呢)?[？?。]*$"
     r"|^(?:那|那么)?(?:都是|分别是|具体是)(?:啥|什么)(?:呢)?[？?。]*$"
+    # (session 30) the count said back, asking what they are (三个什么来着？, 五项是哪五项？, 两个都是啥呀？)
+    r"|^(?:那|那么)?(?:这|那)?(?:[一二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|条|种|类|家|样|方面)(?:分别|都|具体)?(?:是)?"
+    r"(?:什么|啥|哪些|哪(?:[一二两三四五六七八九十]{1,2}|\d{1,2})(?:个|项|条|种|类|家|样|方面))(?:来着|呢|啊|呀|嘛)*[？?。]*$"
 )
 _EN_LIST = re.compile(
     r"(?i)^(?:(?:and|so|ok(?:ay)?)[,\s]+)?(?:which\s+ones|what\s+(?:are|were)\s+they|(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
@@ -196,7 +199,7 @@ def asks_list(text: str, chinese: bool) -> bool:
 
 def list_of(last: str, chinese: bool) -> str:
     """The last question asking which ones instead of how many (济宁开通了几个新媒体平台？ → 济宁开通了哪几个新媒体平台？;
-    How many measures did Jining take? → Which measures did Jining take?), else the last question as it is."""
+    How many measures did Jining take? → What measures did Jining take?), else the last question as it is."""
     if chinese:
         match = _ZH_COUNT.search(last)
         if match is None:
@@ -205,7 +208,8 @@ def list_of(last: str, chinese: bool) -> str:
         new = f"哪几{unit}" if unit in ("个", "项", "家", "类", "条", "种", "位", "所", "处", "批") and unit else "哪些"
         return last[: match.start()] + new + last[match.end() :]
     match = _EN_COUNT.match(last)
-    return f"{match.group('open')}Which {last[match.end():]}" if match else last
+    # What, not Which (session 30: Which principles does … list? reads as a choice among named ones and is refused)
+    return f"{match.group('open')}What {last[match.end():]}" if match else last
 
 
 # the other one (session 27): 另一个呢？, 那另一个城市呢？, 另外那位呢？; And the other one?, What about the other city?
@@ -298,7 +302,8 @@ def quoted_back(text: str, chinese: bool) -> str:
 # I want to ask about Dalian and Jining. Is it true that …?; Two places I'm curious about: Nanyang and Xiangtan. Under …?)
 _ZH_STOP = re.compile(r"[。！!：:；;]")
 _EN_STOP = re.compile(r"[.!:;](?=\s)")
-_ZH_ASKS = re.compile(r"[？?]|吗|呢|什么|啥|怎么|多少|几|哪|谁|为什么|是否")
+# (session 30) an A-not-A question asks too (…名单是不是向社会公开了, 有没有…, 会不会…): spoken turns often carry no ？
+_ZH_ASKS = re.compile(r"[？?]|吗|呢|什么|啥|怎么|多少|几|哪|谁|为什么|是否|([\u4e00-\u9fff])[不没]\1")
 _EN_ASKS = re.compile(
     r"(?i)[?]|^\W*(?:how|what)(?:'?s)?\b|^\W*(?:who|whom|whose|which|where|when|why|is|are|was|were|do|does|did|can|could|has|have|had)\b"
 )
@@ -373,3 +378,42 @@ def narrowed_question(last: str, area: str, place_end: int | None, chinese: bool
         return f"{last[: part.start()]}in {area}{last[part.end():]}"
     body = _EN_WHOLE.sub("", last).rstrip("?.! ")
     return f"{body} in {area}?"
+
+
+# (session 30) A turn that widens the last question from part of its place to the whole (全市呢？, 那全市一共呢？, 整个大连呢？,
+# And citywide?, What about the whole city?, In total?): the same question, of the whole place.
+_ZH_WIDEN = re.compile(
+    r"^(?:那|那么|那要是|要是|如果)?(?:算上|加上|放到|放眼|看)?(?:全市|全城|整个城市|整个市|全市范围内?|全市上下|整个[\u4e00-\u9fff]{2,3}?市?)"
+    r"(?:的话)?(?:一共|总共|合计|总的|加起来)?(?:的|的话)?(?:呢|嘞|咧|嘛|啊|呀)?[？?！!。.…]*$"
+)
+_EN_WIDEN = re.compile(
+    r"(?i)^(?:(?:and|so|but|ok(?:ay)?|then)[,\s]+)?(?:(?:what|how)\s+about\s+)?(?:for\s+|across\s+|in\s+)?"
+    r"(?:citywide|city-wide|the\s+(?:whole|entire)\s+city|all\s+of\s+(?:the\s+city|it)|in\s+total|overall|altogether)"
+    r"(?:[\s,]+(?:then|please|pls))*[\s?.!,]*$"
+)
+_ZH_PART_SAID = re.compile(rf"(?:光|只|仅|单|就)?(?:{_ZH_AREA})(?:的)?(?:就|只|仅)?")
+_EN_PART_SAID = re.compile(rf"(?i)\s*\b(?:just\s+|only\s+)?(?:in|within|for|inside)\s+(?:{_EN_AREA})(?:\s+alone)?\b")
+
+
+def widened(text: str, chinese: bool, places: list[str]) -> bool:
+    """Whether a turn only asks the last question of the whole place (全市呢？, 整个大连呢？, And citywide?); places: the
+    names a 整个X may give (the last question's)."""
+    match = (_ZH_WIDEN if chinese else _EN_WIDEN).match(text.strip())
+    if not match:
+        return False
+    whole = re.search(r"整个([\u4e00-\u9fff]{2,3}?)市?(?:的话|一共|总共|合计|总的|加起来|的|呢|嘞|咧|嘛|啊|呀|[？?！!。.…]|$)",
+                      text)
+    return whole is None or whole.group(1) in ("城市",) or any(whole.group(1) in p or p in whole.group(1) for p in places)
+
+
+def widened_question(last: str, chinese: bool) -> str:
+    """The last question asked of the whole place (大连光市区就整治了多少台燃煤锅炉？ → 大连全市整治了多少台燃煤锅炉？; How
+    many … did Dalian dismantle in the urban districts? → How many … did Dalian dismantle citywide?), or '' when it
+    names no part of a place (nothing to widen: the turn falls through to the other rules)."""
+    if chinese:
+        part = _ZH_PART_SAID.search(last)
+        return last[: part.start()] + "全市" + last[part.end():] if part else ""
+    part = _EN_PART_SAID.search(last)
+    if part is None:
+        return ""
+    return f"{last[: part.start()].rstrip()} citywide{last[part.end():]}"
