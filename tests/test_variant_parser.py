@@ -36,7 +36,7 @@ def test_the_recorded_reports_are_no_out_folder():
     assert lines == ["error: --out: not eval/reports; use a folder of your own"]
 
 
-@pytest.mark.parametrize("command", ["variants_readers24", "variants_readers25"])
+@pytest.mark.parametrize("command", ["variants_readers24", "variants_readers25", "variants_readers26"])
 def test_voiced_variant_commands_give_one_line_errors(command, tmp_path, capsys):
     """eval.variants_readers24/25: eval/reports, a negative --per-kind and a missing index are refused with one
     `error:` line each and exit 2, writing nothing."""

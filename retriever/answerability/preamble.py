@@ -447,6 +447,9 @@ def unframed(question: str, contains=None) -> str:
     from retriever.answerability.register import registered
 
     question = registered(question)  # (persona25) a definition, gist or source frame; a dictated possessive (Nanyangs)
+    from retriever.answerability.purpose import purposed
+
+    question = purposed(question)  # (persona28) 做PPT用，…; 翻译核对：…; 抢答题：…; For my slide on Dalian: …
     from retriever.answerability.lookup import headline_asked, range_guessed, reverse_asked
 
     # (persona27) “604台”指的是什么 → 604台…; Grid Staff: Head Count? → What is the head count of …; …，是不是有上千台？
@@ -539,7 +542,11 @@ _SAID_FIRST = lazy_compile(  # 是许伟说的“腰杆特别硬”吗
     rf"^是([\u4e00-\u9fff]{{2,5}}?){_TITLE}({_SAID_VERB})([“「『\"][^”」』\"]+[”」』\"])(?:吗|嗎|吧|嘛|么|麼)?[？?。！!\s]*$"
 )
 _HEARSAY = lazy_compile(r"[说說讲講称稱听聽]")  # 我邻居说…, 我看到一篇文章说…: a claim checked, not the asker's context
-_ASKER = lazy_compile(r"^(?:我|本人|俺|咱|小时候|小時候|从小|從小|打小|老家|家里|家裡|我家|以前我)")
+# (persona28) the hypothetical asker puts themselves in the text's world (假如我是竹埠港的企业主，…; 要是我是那个小镇的，…)
+_ASKER = lazy_compile(
+    r"^(?:(?:假如|假若|如果|要是|假设|假設|倘若|设想|設想|想象|想像)(?:说|說)?(?=我|本人|俺|咱))?"
+    r"(?:我|本人|俺|咱|小时候|小時候|从小|從小|打小|老家|家里|家裡|我家|以前我)"
+)
 _ORIGIN = lazy_compile(r"^(?:我|本人|俺)(?:是|系)([\u4e00-\u9fff]{2,8}?)(?:人|的人)$")
 _PERSONA = lazy_compile(r"^(?:我|本人|俺)(?:是|系)[^，,]{0,12}的$")  # 我是做环保的: who asks, said by the opening rule
 # what goes on about the asker's job after their self-introduction (最近在写…的稿子, 平时负责…); a clause naming anything
@@ -752,6 +759,8 @@ def situated(question: str, contains=None) -> str:
             continue
         origin = _ORIGIN.match(clause)
         kept += _written_words(origin.group(1) if origin else clause, contains)
+        if _HYPOTHETICAL.match(clause):  # (persona28) 假如我去海南岛度假: the scene supposed is asked about, written or not
+            kept += _places(clause)
     rest = _OPENING.sub("", rest, count=1) or rest
     kept = [w for w in dict.fromkeys(kept) if w not in rest]
     if not kept:
@@ -759,6 +768,16 @@ def situated(question: str, contains=None) -> str:
     if _DEICTIC.match(rest):
         return "".join(kept) + "的" + _DEICTIC.sub("", rest, count=1)
     return "".join(kept) + "，" + rest
+
+
+_HYPOTHETICAL = lazy_compile(r"^(?:假如|假若|如果|要是|假设|假設|倘若|设想|設想|想象|想像)")
+
+
+def _places(clause: str) -> list[str]:
+    """The clause's place names (jieba's ns), written by the text or not."""
+    from index.tokenize import posseg
+
+    return [p.word for p in posseg().lcut(clause) if p.flag.startswith("ns") and len(p.word) >= 2]
 
 
 def _written_words(clause: str, contains=None) -> list[str]:
