@@ -188,6 +188,7 @@ def expansion_terms(
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # a year sets the question's time (the 2016 forum): the text writes it everywhere
 FIGURE_REPEAT = 2  # how many more times the sparse run counts a figure an English question names
 
 
@@ -199,11 +200,13 @@ def named_figures(lang: str, terms: Sequence[str], known: Known | None) -> tuple
     Chinese text only that figure: the rest of the question is English words mapped to Chinese glosses (论坛 of forum,
     数 of count), each as heavy in BM25 as the one exact term, and the embedder reads no figure across the languages,
     so the passage writing 992 ranked below the city's overview (session 29, persona27: reverse-lookup variants R@1
-    12 of 25). A Chinese question is left as it is: its own words are exact terms of the text already.
+    12 of 25). A Chinese question is left as it is: its own words are exact terms of the text already; a year (the
+    2016 forum) is no quoted figure but the question's time, which the text writes in many passages (repeated, it cost
+    four tune English questions their BM25 rank: p059, q086, q141, zm053).
     """
     if lang == "zh" or known is None:
         return ()
-    figures = [t for t in dict.fromkeys(terms) if len(t) >= 2 and _FIGURE.fullmatch(t) and known(t)]
+    figures = [t for t in dict.fromkeys(terms) if len(t) >= 2 and _FIGURE.fullmatch(t) and not _YEAR.fullmatch(t) and known(t)]
     return tuple(f for f in figures for _ in range(FIGURE_REPEAT))
 
 
