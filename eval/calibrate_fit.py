@@ -45,6 +45,7 @@ SIGNS = {
     "place_absent": -1, "fact_elsewhere": -1, "detail_filled": 1, "year_absent": -1, "specific_cover": 1,
     "things_unmapped": -1,
     "stance_absent": -1,  # persona22: a speaker's view of a topic none of their passages speaks of
+    "asked_together": 1,  # en11 (session 30): a question asking no kind of answer, its words together in one place
 }
 SEED = 20161217
 # The checks: each is a yes/no test of the evidence (continuous ones score 0-1), written and tuned on tune phrasings,
@@ -53,7 +54,7 @@ MISFIRE = {
     "focus_known": 0.0, "focus_sentence": 0.0, "unit_missing": 1.0, "unknown_names": 1.0, "kind_named": 0.0,
     "stated_answer": 0.0, "clause_number": 0.0, "absent_noun": 1.0, "focus_unmapped": 1.0, "words_unmapped": 0.5,
     "place_absent": 1.0, "fact_elsewhere": 1.0, "detail_filled": 0.0, "year_absent": 1.0,
-    "stance_absent": 1.0,
+    "stance_absent": 1.0, "asked_together": 0.0,
 }
 CHECKS = tuple(MISFIRE)
 # Largest change of the (pre-Platt) logit per unit of a check feature, or None for no cap. Unbounded, the rare binary

@@ -187,6 +187,29 @@ def expansion_terms(
     return list(dict.fromkeys(out))
 
 
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d{2}")  # a year sets the question's time (the 2016 forum): the text writes it everywhere
+FIGURE_REPEAT = 2  # how many more times the sparse run counts a figure an English question names
+
+
+def named_figures(lang: str, terms: Sequence[str], known: Known | None) -> tuple[str, ...]:
+    """The figures an English question writes (992, 11.1; two characters or more) that are index terms, repeated
+    FIGURE_REPEAT times: searched again beside the exact terms, so that BM25 weighs them more.
+
+    A reader quoting a figure and asking what it counts (What does the figure 992 refer to in Jining?) shares with the
+    Chinese text only that figure: the rest of the question is English words mapped to Chinese glosses (论坛 of forum,
+    数 of count), each as heavy in BM25 as the one exact term, and the embedder reads no figure across the languages,
+    so the passage writing 992 ranked below the city's overview (session 29, persona27: reverse-lookup variants R@1
+    12 of 25). A Chinese question is left as it is: its own words are exact terms of the text already; a year (the
+    2016 forum) is no quoted figure but the question's time, which the text writes in many passages (repeated, it cost
+    four tune English questions their BM25 rank: p059, q086, q141, zm053).
+    """
+    if lang == "zh" or known is None:
+        return ()
+    figures = [t for t in dict.fromkeys(terms) if len(t) >= 2 and _FIGURE.fullmatch(t) and not _YEAR.fullmatch(t) and known(t)]
+    return tuple(f for f in figures for _ in range(FIGURE_REPEAT))
+
+
 def embedding_text(text: str, lexicon: dict[str, list[str]]) -> str:
     """The question as the embedder reads it: the readable() form with pinyin names in characters.
 
@@ -343,7 +366,7 @@ def parse_query(
         terms=tuple(terms),
         notice=notice,
         search_text=embedding_text(plain, lexicon),
-        expansions=tuple(expansion_terms(plain, terms, known, lexicon or None)),
+        expansions=tuple(expansion_terms(plain, terms, known, lexicon or None)) + named_figures(lang, terms, known),
         typed=typed,
     )
 

@@ -728,3 +728,24 @@ def names_thing(units: Sequence[Unit]) -> bool:
             return True
     return False
 
+
+
+def asked_together(words: Sequence[Unit], windows: Sequence[str], checked: bool) -> float:
+    """The best share of the asked words inside one stretch of two adjacent sentences of the asked entity's passages,
+    for a question that asks no kind of answer (how is Dalian doing on garbage sorting, keywords: Nanyang tourism);
+    1.0 when the question asks a kind or a number (checked: stated_answer and clause_number check those) or when the
+    text writes none of its asked words (focus_known and words_unmapped speak of those: it fails open).
+
+    The answer checks score 1.0 when there is nothing to check, and that 1.0 was the only evidence of a question that
+    names a city of the text and two words the text writes apart (垃圾 in one speech, 分类 in another): session 29's
+    English out-of-scope rows answered at p 0.92-0.99 (en10). A share of the words each written somewhere is no sign
+    that the text speaks of them together (session 30, en11).
+
+    Args:
+        words: the asked words the text writes (the attribute less the entity's names).
+        windows: the asked entity's passages' two-sentence windows (search_key form; the best few with no entity).
+        checked: the question asks a kind of answer or a number.
+    """
+    if checked or not words:
+        return 1.0
+    return max((coverage(words, w) for w in windows), default=0.0)

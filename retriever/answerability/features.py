@@ -166,6 +166,7 @@ from retriever.answerability.answer_check import (
     GRADE,
     MONTH,
     asked_parts,
+    asked_together,
     asks_code,
     clause_number,
     counted_forms,
@@ -265,6 +266,7 @@ FEATURES = (
     "place_absent", "fact_elsewhere", "detail_filled", "sentence_lift", "year_absent", "quote_absent", "specific_cover",
     "things_unmapped",
     "stance_absent",
+    "asked_together",
 )
 PARTS = frozenset(k.value for k in (Kind.TITLE, Kind.NOTE, Kind.PARTICIPANTS))
 _TIME_NOUN = re.compile(r"(?:时间|日期|时期|年份|时候)$")  # the asked time's own noun (成书时间是什么时候)
@@ -928,6 +930,12 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
             for chunks in each
         ),
     }
+    # (en11) a question asking no kind of answer (how is X doing on Y, keywords) has nothing for the answer checks to
+    # check: the asked words the text writes must at least stand together where the asked entity's passages speak
+    values["asked_together"] = asked_together(
+        written_attribute, sentences, kind is not None or asked_number is not None or bool(division)
+        or rest is not None or bool(count),
+    )
     parts = [replace(evidence, question=p) for p in (asked_parts(evidence.question) if whole else [])]
     if parts and all(names_thing(content_units(p, facts.lexicon)) for p in parts[1:]):
         # a question of two parts: each part's answer check, the weaker part's (answer_check.asked_parts); not when a
