@@ -150,7 +150,8 @@ def year_absent(question: str, passages: Iterable[Chunk], doc_years: Mapping[str
     (among those giving a number in the asked unit, when one is asked and some do; the whole passage when nothing is
     asked) speaks of it; 0 otherwise (no year asked, no passage, or years that cannot be told). A question dating its
     fact by the text's own stamps (1984年6月至1985年1月, each year with its month) that a passage of the evidence from
-    an answering passage's document writes asks of the time the text speaks of there, whichever passage the asked words pick (session 30, fa12)."""
+    an answering passage's document writes asks of the time the text speaks of there, whichever passage the asked
+    words pick (session 30, fa12)."""
     asked = asked_years(question)
     passages = list(passages)
     if not asked or not passages:
