@@ -90,7 +90,14 @@ _GRADE = lazy_compile(
 _NAME_MARKS = lazy_compile(r"《[^》]{2,}》|“[^”]{2,}”|「[^」]{2,}」")
 _PLACE_END = lazy_compile(
     r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州)(?![长委])|[\u4e00-\u9fff]{2,6}机关|在([\u4e00-\u9fff]{2,4}?)(?:召开|举行|举办|开幕|开展|出生|工作|任职)"
+    # (session 30, fa12) where one served or studied is the office or school named before the post (最初在刑部任笔帖式,
+    # 在人大机关工作, 在复兴中学就读), and where a thing came from is what the text says it comes from (源于…的苏美人):
+    # an office, a body or a people answers 在哪里任职 or 发源于哪里, not only a place's name
+    r"|在([\u4e00-\u9fff]{2,6}?)(?:担任|任|供职|就职|就读|读书|上学|学习|上班|当|做|服役|任教)"
+    r"|(?:发源|起源|源|来|产生|诞生|出)(?:于|自)([\u4e00-\u9fff]{2,})"
 )
+_SOURCE = lazy_compile(r"(?:发源|起源|源|来|产生|诞生|出)(?:于|自)[\u4e00-\u9fff]{2}")
+_SOURCE_WORDS = "发源 起源 来源 源于 源自 起于 来自 出自"
 _ROLE_WORD = lazy_compile(
     r"[\u4e00-\u9fff]{0,3}(?:书记|市长|省长|县长|局长|厅长|部长|主任|总编辑|编辑|总裁|经理|董事长|主席|领导|负责人|专家|教授|记者)"
 )
@@ -183,7 +190,7 @@ def gives(
         def where(word: str) -> bool:
             return fresh(word) and not any(word in s for s in siblings)
 
-        return any(where(m.group(1) or m.group(0)) for m in _PLACE_END.finditer(sentence)) or any(
+        return any(where(next((g for g in m.groups() if g), m.group(0))) for m in _PLACE_END.finditer(sentence)) or any(
             t == "ns" and where(w) for w, t in tags
         )
     if kind == PERSON and PREPARED.match(sentence.strip()):
@@ -408,7 +415,9 @@ def stated_answer(
             recorded = about and (_FIELD_LINE.match(sentence) or PREPARED.match(sentence))
             # a sentence opening with a demonstrative (这场攻坚战，全市公安系统是主力军) speaks of the passage's topic so far
             topic = previous if _ANAPHORIC.match(sentence) else ""
-            share = coverage(words, search_key(sentence) + ("\n" + about if recorded else "") + topic)
+            # (session 30, fa12) 源于/来自 states where a thing came from: it says the asked 发源/起源 in other words
+            source = "\n" + _SOURCE_WORDS if kind == PLACE and _SOURCE.search(sentence) else ""
+            share = coverage(words, search_key(sentence) + ("\n" + about if recorded else "") + topic + source)
             previous += "\n" + search_key(sentence)
             answers = names_place(sentence, [*asked, *own]) if division else gives(sentence, kind, asked, named, role)
             answers = answers or bool(deeds) and doer_named(sentence, deeds, fresh)

@@ -758,7 +758,7 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
         words, naming = name_words(evidence.question, units, entities)
         parts = {w for w, n in zip(words, naming) if n}
         unknown = [u for u in unknown if u.lower() not in parts]
-    wordless = bool(nonsense(evidence.question, facts.lexicon, own_terms(evidence)))
+    wordless = bool(nonsense(evidence.question, facts.lexicon, own_terms(evidence), facts.contains))
     wordless = wordless or framing_only(evidence.question)  # 此致敬礼; site: -- OR AND "": a letter's or a search's frame alone
     nothing_known = bool(units) and not any(unit_known(u, facts) for u in units)  # no word of it occurs in the text
     absent = absent_nouns(units, lambda u: unit_known(u, facts), bool(entities))
@@ -911,7 +911,8 @@ def analyse(evidence: Evidence, facts: IndexFacts, whole: bool = True) -> Analys
             [c for i, c in enumerate(evidence.passages) if i not in set(own) and c.kind not in PARTS],
         ),
         "year_absent": year_absent(
-            evidence.question, [evidence.passages[i] for i in answering], facts.doc_years, checked_attribute, number
+            evidence.question, [evidence.passages[i] for i in answering], facts.doc_years, checked_attribute, number,
+            evidence.passages,
         ),
         "quote_absent": float(bool(unquoted)),
         "stance_absent": float(stance is not None and stance < STANCE_COVER),

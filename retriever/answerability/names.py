@@ -75,29 +75,88 @@ def _mashed(word: str) -> bool:
     return len(word) >= 4 and all(a in _COLUMNS and b == _COLUMNS[a] for a, b in zip(word[::2], word[1::2]))
 
 
-def nonsense(question: str, lexicon: dict[str, list[str]], terms: Sequence[str] | None = None) -> float:
+def nonsense(question: str, lexicon: dict[str, list[str]], terms: Sequence[str] | None = None,
+             contains: Contains | None = None) -> float:
     """1.0 when the question holds no content word: only emoji, punctuation, digits, interjections, greetings,
-    fillers (test, 测试) or key runs (asdfghjkl).
+    fillers (test, 测试) or key runs (asdfghjkl); a pasted address, file path or code, a test message or a polite
+    opening with nothing after it; Chinese characters strung so that no two make a word (with contains).
 
     Args:
         question: the question.
         lexicon: the index's lexicon (English and pinyin words it maps).
         terms: the question's BM25 terms (default: tokenised here).
+        contains: whether a text occurs in some passage (a word of the text is a word, whatever jieba knows).
     """
     from retriever.answerability.keys import span_pointer, written_figure
 
     if written_figure(question):
         return 0.0  # 604台: a figure with its measure word is a search key (keys.py)
+    if code_only(question):
+        return 1.0
     if terms is None:
         from index.tokenize import tokenize
 
         terms = tokenize(question)
-    text = _DICTATED.sub(" ", _GREETINGS.sub(" ", canonical(question)))
+    text = _DICTATED.sub(" ", _GREETINGS.sub(" ", _JUNK.sub(" ", canonical(question))))
     left = re.sub(r"\s+", "", text)
+    if contains is not None:
+        left = _WORDLESS_RUN.sub(lambda m: m.group(0) if makes_word(m.group(0), contains) else "", left)
     chinese = [t for t in terms if not t.isascii() and canonical(t).strip() and canonical(t).strip() in left]
     # 这句话是谁说的 with no sentence pasted: 这句, 话 point at nothing (keys.py)
     units = [u for u in chinese_units(chinese) if not span_pointer(u.label)] + english_units(text, lexicon)
     return 0.0 if any(is_word(u, question, lexicon) for u in units) else 1.0
+
+
+# (session 30, fa12) junk readers send that is no question at all, taken off before words are looked for: a pasted web
+# address or file path, a test message (测一下, 试试看), a polite opening with nothing after it (不好意思, 可以问你个问题吗,
+# may I ask?, I have a question); what is left of a real question around them is read as before.
+_JUNK = re.compile(
+    r"(?:https?|ftp)://\S+|(?<![\w.@])www\.[\w.-]+(?:/\S*)?"
+    r"|(?<![A-Za-z])[A-Za-z]:[\\/](?:[^\\/\n]*[\\/])*[^\\/\s]*"  # C:\Users\…\a.docx, C:/Program Files/…
+    r"|(?<![\w.])(?:~|\.{1,2})?/(?:[^/\s]+/)+[^/\s]*"  # /home/user/a.pdf, ~/Downloads/a.zip
+    r"|[^\s/\\]+(?: \(\d+\))?\.(?:txt|docx?|xlsx?|pptx?|pdf|zip|rar|7z|jpe?g|png|gif|exe|log|csv|json|py|js|html?)(?![A-Za-z])"
+    r"|(?<![检监观预推])测试(?:一下|下|消息|测试)?|测一下|测测|(?<!尝)试一?试看?(?![点验行用])|试一下|试下"
+    r"|不好意思|打扰(?:了|一下|您了|你了)?|冒昧(?:地)?|请教(?:一下|请教)?|请问(?:一下|请问)?"
+    r"|(?:我|想|能|可以|能不能|可不可以|方便)*(?:问|请教)(?:你|您)?(?:一|几)?(?:个|下)(?:问题)?(?:吗|么|嘛|不)?"
+    r"|我?有(?:一)?个问题|问个问题"
+    r"|\b(?:excuse me|sorry(?: to (?:bother|trouble|disturb) you)?|(?:may|can|could) i ask(?: you)?(?: (?:something|a"
+    r"(?: quick)? question))?|i (?:have|got) a (?:quick )?question|(?:a )?quick question|questions?,? please"
+    r"|i (?:want|would like|'d like) to ask(?: (?:something|a question))?|just testing|this is a test)\b",
+    re.I,
+)
+# a run of Chinese characters (at least three) that may hold no word at all: 禽予结住, 仅油雨界达 (random characters)
+_WORDLESS_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
+_MARKUP = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_CODE_LINE = re.compile(
+    r"\s*(?:import\s+[\w.]+(?:\s+as\s+\w+)?|from\s+[\w.]+\s+import\s+.+|(?:def|class)\s+\w+.*:.*"
+    r"|(?:for|while)\s+\w+\s+in\s+[^?]+:\s*\w*|select\s+\*\s+from\s+.+|select\s+.+\s+from\s+\w+.*;|#include\s*<.+>"
+    r"|\$\s+[a-z]\w*(?:\s+\S+)*|[\w.]+\s*=\s*[^?]+"
+    r"|(?-i:[a-z_])[\w.]*\([^()]*\)(?:\s*[;:.]\s*\w*)*)\s*;?\s*",
+    re.I,
+)
+
+
+def code_only(question: str) -> bool:
+    """Whether a question is code or markup pasted and nothing else (print("hello"), for i in range(10): pass, a = b,
+    <div>test</div>, SELECT * FROM t;): no Chinese, no question mark, the whole of it code."""
+    if CJK.search(question) or "?" in question or "？" in question:
+        return False
+    if _CODE_LINE.fullmatch(question):
+        return True
+    rest = _MARKUP.sub(" ", question)
+    return rest != question and not re.search(r"[A-Za-z]{2,}", _FILLER_WORDS.sub(" ", rest))
+
+
+_FILLER_WORDS = re.compile(r"\b(?:test|testing|hello|hi)\b", re.I)
+
+
+def makes_word(run: str, contains: Contains) -> bool:
+    """Whether two to four neighbouring characters of a run of Chinese characters make a word: of jieba's dictionary or
+    written by the text (竹埠港 by the text, 网格 by the dictionary); random characters (禽予结住) make none."""
+    return any(
+        is_dictionary_word(run[i : i + n]) or contains(run[i : i + n])
+        for n in (2, 3, 4) for i in range(len(run) - n + 1)
+    )
 
 
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![a-z])")

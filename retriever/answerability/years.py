@@ -135,14 +135,30 @@ def _time_marks(text: str, year: int | None) -> list[set[int]]:
     return out
 
 
+# (session 30, fa12) a time stamp with its month (1984年6月, 2016年12月17日): the asker read it in the text
+_STAMP = re.compile(r"(?<![0-9])((?:1[0-9]|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月")
+
+
+def stamps(text: str) -> set[tuple[int, int]]:
+    """The (year, month) pairs a text writes as a stamp (1984年6月至1985年1月: (1984, 6) and (1985, 1))."""
+    return {(int(y), int(m)) for y, m in _STAMP.findall(canonical(text))}
+
+
 def year_absent(question: str, passages: Iterable[Chunk], doc_years: Mapping[str, int],
-                words: Sequence[Unit] = (), unit: str | None = None) -> float:
+                words: Sequence[Unit] = (), unit: str | None = None, evidence: Iterable[Chunk] = ()) -> float:
     """1 when the question asks a year and none of the answering passages' sentences that best hold the asked words
     (among those giving a number in the asked unit, when one is asked and some do; the whole passage when nothing is
-    asked) speaks of it; 0 otherwise (no year asked, no passage, or years that cannot be told)."""
+    asked) speaks of it; 0 otherwise (no year asked, no passage, or years that cannot be told). A question dating its
+    fact by the text's own stamps (1984年6月至1985年1月, each year with its month) that a passage of the evidence from
+    an answering passage's document writes asks of the time the text speaks of there, whichever passage the asked
+    words pick (session 30, fa12)."""
     asked = asked_years(question)
     passages = list(passages)
     if not asked or not passages:
+        return 0.0
+    asked_stamps = stamps(question)
+    docs = {c.doc for c in passages}  # the answering passages' own documents: another's stamp dates another's fact
+    if asked_stamps and any(asked_stamps <= stamps(c.text) for c in (*passages, *evidence) if c.doc in docs):
         return 0.0
     stretches = []  # (gives the asked number, coverage of the asked words, chunk, start, end)
     for chunk in passages:
