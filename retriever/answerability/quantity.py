@@ -27,7 +27,7 @@ _PERCENT = re.compile(r"百分之几|百分比|比例|占比")
 # what did Jining spend 200 million building), nor pay attention, back, off; nor what X does to pay (a how).
 _MONEY_VERB_EN = re.compile(
     r"\bwhat (?:[a-z-]+\s+){0,2}?(?:does|do|did|will|would|is|was)\s+(?:(?!do\b|to\b)[\w'-]+\s+){1,5}?"
-    r"(?:charge|cost|pay|earn)\b(?!\s+(?:for|on|off|with|attention|back|up|out|heed)\b)",
+    r"(?:(?:charge|cost|earn)\b(?!\s+(?:off|with|up|out)\b)|pay\b(?!\s+(?:for|on|off|with|attention|back|up|out|heed)\b))",
     re.I,
 )
 # 有多长, 多重, 多高 at the end of a clause: a measure asked, as English 'how long/far/tall' asks a number (寿命有多长:
