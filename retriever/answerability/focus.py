@@ -99,10 +99,11 @@ def _guess(cut: Sequence[tuple[str, str]], i: int) -> bool:
 def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], names_entity) -> list[Unit]:
     """focus_units of a Chinese question, the year it compares with left out."""
     cut = [(w, t) for w, t, _ in tagged_around(canonical(question), aliases) if not w.isspace()]  # Latin words stay whole
-    # (session 30, nm11) a guessed round number (几十家, 几百台: dozens, hundreds) asks nothing: the question word is
-    # the later 多少 (是不是有几十家企业退出？具体多少家？)
-    marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)
-                   and not (rule_on(30) and _guess(cut, i))), None)
+    markers = [i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)]
+    # (session 30, nm11) a guessed round number (几十家, 几百台: dozens, hundreds) asks nothing when a question word
+    # follows (是不是有几十家企业退出？具体多少家？); alone it is the figure checked (出动了几千个交警是吧) and stays
+    real = [i for i in markers if not _guess(cut, i)] if rule_on(30) else markers
+    marker = (real or markers or [None])[0]
     if marker is None and MEASURE_ASKED.search(canonical(question)):  # 寿命有多长: the measured noun before it is asked
         marker = next((i for i, (w, _) in enumerate(cut) if MEASURE_ASKED.fullmatch(w) or w == "多" and i + 1 < len(cut)
                        and MEASURE_ASKED.match(w + cut[i + 1][0])), None)
