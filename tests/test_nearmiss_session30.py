@@ -45,6 +45,12 @@ def test_a_guessed_round_number_is_no_question_word():
     assert not _guess([("几", "m"), ("台", "q")], 0)
 
 
+def test_a_guessed_round_number_asks_no_unit_when_a_question_word_follows():
+    assert _unit("湘潭竹埠港重点区域是不是有几十家企业退出？具体多少公斤？") == "公斤"
+    assert _unit("湘潭竹埠港重点区域是不是有几十家企业退出？具体多少家？") == "家"
+    assert _unit("大连拆了几台锅炉？") == "台"
+
+
 def test_generated_level_and_count_rows():
     questions = [
         EvalQuestion("x1", "南阳搞了几级环境监管网格啊？", ("市县乡村4级环境监管网格",), "fact", "zh", "tune", "gold"),

@@ -34,6 +34,7 @@ _MONEY_VERB_EN = re.compile(
 # 100年; 成年后有多重: 3公斤); not 多重身份 or 多大的影响 (多大 asks an extent as often as a size: left out).
 MEASURE_ASKED = re.compile(r"多[长高重远宽深厚](?=\s*(?:[?？。!！,，;；]|呢|啊|吗|$))")
 _YEAR = re.compile(r"哪一?年|何年|几几年")
+_GUESS_ZH = re.compile(r"[几幾]\s*(?:[十百千万亿]|10+(?!\d))")  # 几十, 几百 (canonical: 几10): a guess, no question
 ORDINAL = "序数"  # 第几个, 第几家: a rank, which 首个 (the first) or 第三 gives
 _ORDINAL_ZH = re.compile(r"第(?:几|幾|多少)|排名第?几")  # (fa8) 第多少个 asks the rank 第几个 asks
 _ORDINAL = re.compile(r"首[个家座条批项位次届]|第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})|唯一|头一")
@@ -103,6 +104,9 @@ def asked_unit(question: str) -> str | None:
     if grade:  # 水质达到几类: a class or grade, which the text may write in Roman numerals (Ⅱ类)
         return "级" if grade.group(1) in "级級" else "类"
     match = _ASKED_ZH.search(question)
+    if match and rule_on(30) and _GUESS_ZH.match(question, match.start()):
+        # (session 30, nm11) a guessed round number (是不是有几十家…？具体多少公斤？) when a question word follows
+        match = next((m for m in _ASKED_ZH.finditer(question) if not _GUESS_ZH.match(question, m.start())), match)
     if match:
         if match.group(1) == "倍" and ratio_asked(question):
             return ""  # 是关停的几倍: a ratio of two figures, which the text gives, not a number written with 倍
