@@ -32,6 +32,12 @@ Session 29 (nm10): an amount asked per item or per period where the text gives a
   rate_same (answerable): the same rewrite where the gold answer writes one.
 - role_deputy's questions are judged with session 29's deputy reading (副局长, deputy editor-in-chief) off and on.
 
+Session 30 (nm11): a count asked with 个 where the text gives a number of levels, and its fail-open twin:
+
+- levels_count (near miss): a question asking how many levels a thing has (几级环境监管网格, 分了几级) asks how many of
+  the thing there are (多少个环境监管网格, 一共有几个); the text gives the levels (4级网格), not a count of the thing.
+- count_ge (answerable): a bare count (多少家企业, 多少座) asked with 个 before its noun (多少个企业): the same count.
+
 Usage (tune rows only; the stored model; each question judged with the rules of --before (27: session 27's) off
 and on):
 
@@ -181,6 +187,38 @@ def _rates(questions, out: list) -> None:
             out.append(("rate_same" if given else "rate_year", q.id, new, given))
 
 
+_LEVELS_ASKED = re.compile(r"[几幾]级(?![就是啊呢吗吧])(?=[\u4e00-\u9fff]{2})")
+_COUNTED_ANSWER = re.compile(r"(?:\d+|[一二两三四五六七八九十百千万]+)\s*(?:余|多)?\s*[个家台座项条所处辆件名人位]")
+_LEVELS_END = re.compile(r"(一共|总共|共)?分了?[几幾]级")
+_BARE_COUNT = re.compile(r"多少(?![个年起次天钱元万亿吨台家名人位项件辆座条所处类种%倍])(?=[\u4e00-\u9fff]{2})")
+
+
+def _levels(questions, out: list) -> None:
+    """levels_count (near miss): how many levels a thing has asked as how many of the thing (几级X -> 多少个X)."""
+    for q in questions:
+        if q.lang != "zh":
+            continue
+        if _LEVELS_ASKED.search(q.question):
+            for new in ("多少个", "几个"):
+                out.append(("levels_count", q.id, _LEVELS_ASKED.sub(new, q.question, count=1), False))
+        elif _LEVELS_END.search(q.question):
+            out.append(("levels_count", q.id, _LEVELS_END.sub("一共有多少个", q.question, count=1), False))
+
+
+def _count_ge(questions, out: list) -> None:
+    """count_ge (answerable): a bare 多少 + noun count asked with 个 (多少企业 -> 多少个企业)."""
+    from index.normalize import canonical
+    from retriever.answerability.quantity import COUNT, asked_unit, counted_unit
+
+    for q in questions:
+        if q.lang != "zh" or not _BARE_COUNT.search(q.question):
+            continue
+        text = canonical(q.question)
+        if counted_unit(text, asked_unit(text)) != COUNT or not any(_COUNTED_ANSWER.search(a) for a in q.answers):
+            continue  # a count of things or people the answer gives with a measure word (not 多少水, 多少二氧化硫)
+        out.append(("count_ge", q.id, _BARE_COUNT.sub("多少个", q.question, count=1), True))
+
+
 def generate(questions, seed: int = 27) -> list[tuple[str, str, str, bool]]:
     """(pattern, source id, question, answerable) for every rewrite the patterns make of the answerable questions."""
     rng = random.Random(seed)
@@ -217,6 +255,8 @@ def generate(questions, seed: int = 27) -> list[tuple[str, str, str, bool]]:
     _kinds(answerable, out, rng28, corpus)
     _deputies(answerable, out, corpus)
     _rates(answerable, out)
+    _levels(answerable, out)
+    _count_ge(answerable, out)
     return out
 
 

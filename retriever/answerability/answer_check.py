@@ -482,7 +482,8 @@ def clause_number(
         return 1.0  # a time is told in a clause of its own (2012年初，湘潭市确立了…): focus_sentence checks it
     # a count of things (how many villages) is no number of levels (市县乡村4级网格: 4 counts levels, not 村), unless
     # the levels are what is counted (how many levels, 几级: the asked words, not the attribute's four-level)
-    levels = unit == COUNT and not any("级" in f for u in words for f in u.forms)
+    # (session 30, nm11) 多少个 counts as a bare 多少 does: 南阳一共设了多少个环境监管网格 is not answered by 4级网格
+    levels = (unit == COUNT or (unit == "个" and rule_on(30))) and not any("级" in f for u in words for f in u.forms)
     thing = _counted_units(words, counted) if counts_things(unit) else []
     thing_forms = tuple(f for u in _counted_units(words, counted) for f in u.forms)  # 五水 of how many water fronts
     # an amount of no counted thing asked of a named body or place (how much is Jining paying Tsinghua, how much of it
@@ -506,6 +507,10 @@ def clause_number(
                 if gives_count(unnamed, unit) or numbered_word(counted, unit, thing_forms):
                     window = ",".join(clauses[max(i - 1, 0) : i + 2]) + (previous if i == 0 else "")
                     if bounds and rule_on(27) and other_side(bounds, window):
+                        continue
+                    # (session 30, nm11) a bound the sentence sets once scopes its list of figures (全市共拆除1416台10吨以下
+                    # 燃煤锅炉，提标改造1377台，市区圆满完成843台: every figure is of boilers under 10 tonnes)
+                    if bounds and rule_on(30) and other_side(bounds, ",".join(clauses)):
                         continue
                     if rate and not RATE_WRITTEN.search(window):
                         continue

@@ -10,6 +10,7 @@ from index.normalize import canonical, search_key
 from index.stopwords import STOPWORDS
 from retriever.answerability.comparison import reference_year
 from retriever.answerability.entities import Entity, names_alias
+from retriever.answerability.eras import rule_on
 from retriever.answerability.names import is_dictionary_word
 from retriever.answerability.quantity import MEASURE_ASKED
 from retriever.answerability.units import (
@@ -25,6 +26,7 @@ from retriever.answerability.units import (
 
 _ZH_MARKER = re.compile(r"多少|几|什么|哪|谁")
 _ZH_HOW = re.compile(r"为什么|为何|怎|如何")  # why and how questions ask for no attribute
+_ZH_GUESS = re.compile(r"(?:[几幾][十百千万亿]|[十百千万][几幾])[\u4e00-\u9fff]?")  # 几十家, 十几台: a guess
 # Verbs of meaning and likeness before 什么 (想说明什么, 把自己比作什么, 意味着什么): the question asks the point or the
 # figure, which the answer states in its own words; the words before the verb (举例, 海岛度假) are what was said, not an
 # attribute the answer must write.
@@ -84,10 +86,24 @@ def focus_units(question: str, lang: str, units: Sequence[Unit], entities: Seque
     return _en_focus(question, units, entities)
 
 
+def _guess(cut: Sequence[tuple[str, str]], i: int) -> bool:
+    """Whether the cut word at i is a guessed round number (几十家, 十几台; canonical writes 几10, 10几), no question word."""
+    word = cut[i][0]
+    if _ZH_GUESS.fullmatch(word):
+        return True
+    after = cut[i + 1][0] if i + 1 < len(cut) else ""
+    before = cut[i - 1][0] if i else ""
+    return word in ("几", "幾") and bool(re.fullmatch(r"10+|[十百千万亿]", after) or re.fullmatch(r"10+|[十百千万]", before))
+
+
 def _zh_focus(question: str, units: Sequence[Unit], aliases: Sequence[str], names_entity) -> list[Unit]:
     """focus_units of a Chinese question, the year it compares with left out."""
     cut = [(w, t) for w, t, _ in tagged_around(canonical(question), aliases) if not w.isspace()]  # Latin words stay whole
-    marker = next((i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)), None)
+    markers = [i for i, (w, _) in enumerate(cut) if _ZH_MARKER.search(w) and not _ZH_HOW.search(w)]
+    # (session 30, nm11) a guessed round number (几十家, 几百台: dozens, hundreds) asks nothing when a question word
+    # follows (是不是有几十家企业退出？具体多少家？); alone it is the figure checked (出动了几千个交警是吧) and stays
+    real = [i for i in markers if not _guess(cut, i)] if rule_on(30) else markers
+    marker = (real or markers or [None])[0]
     if marker is None and MEASURE_ASKED.search(canonical(question)):  # 寿命有多长: the measured noun before it is asked
         marker = next((i for i, (w, _) in enumerate(cut) if MEASURE_ASKED.fullmatch(w) or w == "多" and i + 1 < len(cut)
                        and MEASURE_ASKED.match(w + cut[i + 1][0])), None)

@@ -22,10 +22,19 @@ _MONEY = re.compile(
     r"|(?:多少|几)(?![项个家笔次起件条种类批])[\u4e00-\u9fff]{0,4}?(?:费|资金|补贴|罚款|罚金|预算|工资|债券)"
 )
 _PERCENT = re.compile(r"百分之几|百分比|比例|占比")
+# (session 30, nm11) English asks a sum of money with a verb of paying as 多少钱 does: what does Tsinghua charge Jining,
+# what did Dalian pay each owner, what does the app cost. Not what X paid for / spent / invested (the thing bought:
+# what did Jining spend 200 million building), nor pay attention, back, off; nor what X does to pay (a how).
+_MONEY_VERB_EN = re.compile(
+    r"\bwhat (?:[a-z-]+\s+){0,2}?(?:does|do|did|will|would|is|was)\s+(?:(?!do\b|to\b)[\w'-]+\s+){1,5}?"
+    r"(?:(?:charge|cost|earn)\b(?!\s+(?:off|with|up|out)\b)|pay\b(?!\s+(?:for|on|off|with|attention|back|up|out|heed)\b))",
+    re.I,
+)
 # 有多长, 多重, 多高 at the end of a clause: a measure asked, as English 'how long/far/tall' asks a number (寿命有多长:
 # 100年; 成年后有多重: 3公斤); not 多重身份 or 多大的影响 (多大 asks an extent as often as a size: left out).
 MEASURE_ASKED = re.compile(r"多[长高重远宽深厚](?=\s*(?:[?？。!！,，;；]|呢|啊|吗|$))")
 _YEAR = re.compile(r"哪一?年|何年|几几年")
+_GUESS_ZH = re.compile(r"[几幾]\s*(?:[十百千万亿]|10+(?!\d))")  # 几十, 几百 (canonical: 几10): a guess, no question
 ORDINAL = "序数"  # 第几个, 第几家: a rank, which 首个 (the first) or 第三 gives
 _ORDINAL_ZH = re.compile(r"第(?:几|幾|多少)|排名第?几")  # (fa8) 第多少个 asks the rank 第几个 asks
 _ORDINAL = re.compile(r"首[个家座条批项位次届]|第\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})|唯一|头一")
@@ -79,7 +88,7 @@ def asked_unit(question: str) -> str | None:
     english = english_unit(question)  # How many kilometres → 公里, What percentage → % (english_units.py, session 22)
     if english is not None:
         return english
-    if (_MONEY if rule_on(12) else _MONEY_S10).search(question):
+    if (_MONEY if rule_on(12) else _MONEY_S10).search(question) or (rule_on(30) and _MONEY_VERB_EN.search(question)):
         return "元"
     if _PERCENT.search(question):
         return "%"
@@ -95,6 +104,9 @@ def asked_unit(question: str) -> str | None:
     if grade:  # 水质达到几类: a class or grade, which the text may write in Roman numerals (Ⅱ类)
         return "级" if grade.group(1) in "级級" else "类"
     match = _ASKED_ZH.search(question)
+    if match and rule_on(30) and _GUESS_ZH.match(question, match.start()):
+        # (session 30, nm11) a guessed round number (是不是有几十家…？具体多少公斤？) when a question word follows
+        match = next((m for m in _ASKED_ZH.finditer(question) if not _GUESS_ZH.match(question, m.start())), match)
     if match:
         if match.group(1) == "倍" and ratio_asked(question):
             return ""  # 是关停的几倍: a ratio of two figures, which the text gives, not a number written with 倍
@@ -362,7 +374,8 @@ _RATE_EN = re.compile(
     r"|\bannual (?:fee|cost|charge|payment|salary|pay|budget|income)\b",
     re.I,
 )
-_WORKED_OUT = re.compile(r"平均|折算|算下来|摊下来|合下来|大约|average|on average|\bmean\b|works? out|roughly", re.I)
+# (nm11) 'the mean', not the verb (what does the forum mean by …)
+_WORKED_OUT = re.compile(r"平均|折算|算下来|摊下来|合下来|大约|average|on average|\b(?:the|a) mean\b|works? out|roughly", re.I)
 # how a text writes an amount per item or per period: 每辆, 人均, 年均, 元/辆, 单价, 全年, 一年, 各补贴, 标准
 RATE_WRITTEN = re.compile(r"每|均|/|单价|全年|一年|年度|标准|各|一[辆台吨户个人站]|\b(?:per|each|annual|a year)\b", re.I)
 
