@@ -26,7 +26,7 @@ from retriever.answerability.features import FEATURES, Analysis
 
 MODELS = Path(__file__).resolve().parent / "models"
 GENERIC = "generic"
-MODEL_VERSION = 22  # 2: focus_known leaves out English words without a gloss and asks a when/where event; 3: focus_sentence
+MODEL_VERSION = 23  # 2: focus_known leaves out English words without a gloss and asks a when/where event; 3: focus_sentence
 # scores number questions only (1 otherwise), and a count is no percentage; kind_named; 4: the answer check (answer_check.py:
 # stated_answer, clause_number)
 # 5: absent_noun (topic.py); 6: the answer check reads paraphrases (an English kind after which, names listed before
@@ -53,6 +53,8 @@ MODEL_VERSION = 22  # 2: focus_known leaves out English words without a gloss an
 # self-introductions, two-word dictionary nouns (session 28)
 # 22: deputy roles, amounts per item or period, learner-English reading, quoted figures, headline frames, range
 # guesses (session 29)
+# 23: work-product and suppose-I-were openings, general nonsense, month stamps and 哪里 answered by an office, paid sums
+# and shared bounds, named figures in English queries, follow-up rewrites (session 30)
 
 
 class AnswerabilityModelError(ForumQAError):
