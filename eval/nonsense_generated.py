@@ -256,6 +256,7 @@ def run(index: str | None, out: Path, per_style: int, seed: int, show: bool, log
 def main(argv: Sequence[str] | None = None) -> int:
     from eval.command import checked_index_and_out
     from index.env import apply_defaults
+    from index.errors import InvalidArgumentError
 
     apply_defaults()
     parser = one_line_parser("python -m eval.nonsense_generated", __doc__)
@@ -265,6 +266,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED, help="the seed of the styles' choices")
     parser.add_argument("--show", action="store_true", help="list the answered junk and the refused controls")
     args = parser.parse_args(argv)
+    if args.per_style < 1:
+        raise InvalidArgumentError(f"--per-style: {args.per_style}; give 1 or more")
     checked_index_and_out(args)
     run(args.index, Path(args.out), args.per_style, args.seed, args.show)
     return 0

@@ -67,19 +67,28 @@ def run(index=None, per_frame: int = 20, seed: int = 30, listing: bool = False,
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import argparse
+    from pathlib import Path
 
-    from eval.command import run_command
+    from eval.command import one_line_parser, run_command
     from index.env import apply_defaults
+    from index.errors import InvalidArgumentError
 
     apply_defaults()
-    parser = argparse.ArgumentParser(prog="python -m eval.scope_generated", description=__doc__.splitlines()[0])
+    parser = one_line_parser("python -m eval.scope_generated", __doc__)
     parser.add_argument("--index", default=None, help="an index folder of the bundled transcript")
-    parser.add_argument("--per-frame", type=int, default=20)
+    parser.add_argument("--per-frame", type=int, default=20, help="questions per wording (a seeded choice)")
     parser.add_argument("--seed", type=int, default=30)
     parser.add_argument("--list", action="store_true", help="print each question with its probability")
-    args = parser.parse_args(argv)
-    return run_command(lambda: run(args.index, args.per_frame, args.seed, args.list))
+
+    def checked():
+        args = parser.parse_args(argv)
+        if args.per_frame < 1:
+            raise InvalidArgumentError(f"--per-frame: {args.per_frame}; give 1 or more")
+        if args.index is not None and not Path(args.index).is_dir():
+            raise InvalidArgumentError(f"--index: {args.index} is no index folder")
+        return run(args.index, args.per_frame, args.seed, args.list)
+
+    return run_command(checked)
 
 
 if __name__ == "__main__":  # pragma: no cover

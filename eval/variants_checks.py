@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from eval.command import command, one_line_parser
+from eval.command import checked_variant_args, command, variant_parser
 
 SEED = 30
 KINDS = ("month.zh", "month_other.zh", "where.zh")
@@ -152,19 +152,13 @@ def run(index: str | None, out: Path, seed: int, failures: bool, per_kind: int =
 
 @command
 def main(argv: Sequence[str] | None = None) -> int:
-    from eval.command import checked_index_and_out
     from index.env import apply_defaults
 
     apply_defaults()
-    parser = one_line_parser("python -m eval.variants_checks", __doc__)
-    parser.add_argument("--out", required=True, help="folder of the variants and the report (not eval/reports)")
-    parser.add_argument("--index", default=None, help="an index folder of the bundled transcript (default: build one)")
-    parser.add_argument("--seed", type=int, default=SEED, help="the seed of the spans' choice")
-    parser.add_argument("--per-kind", type=int, default=60, help="answerable sources per kind, half as many near misses "
-                        "(a seeded choice; 0: all)")
-    parser.add_argument("--failures", action="store_true", help="list refused answerable and answered near-miss variants")
-    args = parser.parse_args(argv)
-    checked_index_and_out(args)
+    parser = variant_parser("python -m eval.variants_checks", __doc__, 60, SEED,
+                            "answerable sources per kind, half as many near misses (a seeded choice; 0: all)",
+                            "list refused answerable and answered near-miss variants")
+    args = checked_variant_args(parser, argv)
     run(args.index, Path(args.out), args.seed, args.failures, args.per_kind)
     return 0
 

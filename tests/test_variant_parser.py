@@ -68,3 +68,26 @@ def test_chinglish_variant_command_checks_index_and_out_before_writing(tmp_path,
     assert not (tmp_path / "out").exists()
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("error:")]
     assert len(lines) == 2 and "eval/reports" in lines[0] and "missing" in lines[1]
+
+
+@pytest.mark.parametrize("command, argv, says", [
+    ("nonsense_generated", ["--out", "eval/reports/nonsense_probe"], "eval/reports"),
+    ("nonsense_generated", ["--out", "{tmp}/out", "--per-style", "-1"], "--per-style"),
+    ("nonsense_generated", ["--out", "{tmp}/out", "--index", "{tmp}/missing"], "no index folder"),
+    ("variants_checks", ["--out", "eval/reports/checks_probe"], "eval/reports"),
+    ("variants_checks", ["--out", "{tmp}/out", "--per-kind", "-1"], "negative"),
+    ("variants_checks", ["--out", "{tmp}/out", "--index", "{tmp}/missing"], "no index folder"),
+    ("scope_generated", ["--per-frame", "0"], "--per-frame"),
+    ("scope_generated", ["--index", "{tmp}/missing"], "no index folder"),
+    ("scope_generated", ["--out", "{tmp}/out"], "unrecognized"),
+])
+def test_session30_generators_give_one_line_errors(command, argv, says, tmp_path, capsys):
+    """eval.nonsense_generated, eval.variants_checks and eval.scope_generated refuse a bad argument with one `error:`
+    line and exit 2 before loading anything or writing a file."""
+    import importlib
+
+    main = importlib.import_module(f"eval.{command}").main
+    assert main([a.replace("{tmp}", str(tmp_path)) for a in argv]) == 2
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error:") and says in lines[0], lines
+    assert not (tmp_path / "out").exists()
