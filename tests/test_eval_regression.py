@@ -7,8 +7,6 @@ Re-record after an intended change with `python -m eval --record-expected`.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from eval.expected import EXPECTED, RECORD_COMMAND, TOLERANCE, load_expected, regressions
@@ -18,21 +16,10 @@ from eval.run import evaluate
 MODES = ("hybrid",)
 
 
-def workers() -> int:
-    """Two processes when a core is idle (the ~3,900 questions take the longest of the suite), else one.
-
-    Each process gets an equal share of a busy machine's CPU only as one group per session (the kernel's
-    autogroup), so on a shared machine a second process only slows both (session 30: 109 s against 85 s for 400
-    tune questions at load 12); the figures are the same either way (eval.run.shared_out)."""
-    cores = os.cpu_count() or 1
-    return 2 if cores >= 2 and os.getloadavg()[0] < cores - 0.5 else 1
-
-
 @pytest.mark.skipif(not EXPECTED.exists(), reason=f"no {EXPECTED.name}; record it with {RECORD_COMMAND}")
 def test_figures_do_not_drop(eval_retriever):
     expected = load_expected()
-    results = evaluate(eval_retriever, load_questions(), modes=[m for m in MODES if m in expected["modes"]],
-                       workers=workers())
+    results = evaluate(eval_retriever, load_questions(), modes=[m for m in MODES if m in expected["modes"]])
     dropped = regressions(results, expected, TOLERANCE)
     assert not dropped, (
         "quality dropped below eval/expected.json:\n  " + "\n  ".join(dropped)
@@ -40,9 +27,8 @@ def test_figures_do_not_drop(eval_retriever):
     )
 
 
-
 def test_questions_shared_out_are_observed_as_by_one_process(eval_retriever):
-    """collect(workers=2) (evaluate's, for the test above on an idle machine): the observations of one process,
+    """collect(workers=2): the observations of one process,
     timings apart, in the questions' order, a repeated question once."""
     from eval.run import collect, reopenable
 
