@@ -177,8 +177,13 @@ class Running:
     thread: threading.Thread
 
     def close(self) -> None:
+        """Stop the server: gracefully for up to 5 s, then without waiting for open connections (a client's
+        keep-alive or event stream would otherwise hold the shutdown)."""
         self.server.should_exit = True
-        self.thread.join(timeout=30)
+        self.thread.join(timeout=5)
+        if self.thread.is_alive():
+            self.server.force_exit = True
+            self.thread.join(timeout=25)
 
 
 def _uvicorn_server(app, host: str, port: int):
