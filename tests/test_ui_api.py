@@ -209,6 +209,22 @@ def test_auth_required_when_set(retriever, tmp_path):
         running.close()
 
 
+def test_close_does_not_wait_for_a_connected_client(retriever, tmp_path):
+    """close() stops the server and frees its port while a Gradio client that asked a question is still connected."""
+    from ui.server import check_port
+
+    port = free_port()
+    running = start(create_app(retriever, feedback=tmp_path / "fb.jsonl"), port=port)
+    try:
+        client = Client(running.url, verbose=False)
+        assert client.predict("南阳", 1, "bm25", "", api_name="/ask")["passages"]
+        running.close()
+        assert not running.thread.is_alive()
+        check_port("127.0.0.1", port)  # raises PortInUseError while the server still listens
+    finally:
+        running.close()
+
+
 @pytest.mark.slow
 def test_forumqa_serve_command(index_dir, tmp_path):
     """`forumqa serve` loads the index once, binds 127.0.0.1 by default and answers /ask."""
