@@ -24,7 +24,8 @@ FILES = ("readers.jsonl", "followups.jsonl", "gold_split.json", "fresh.jsonl", "
          "readers19.jsonl", "followups19.jsonl", "readers20.jsonl", "followups20.jsonl",
          "readers21.jsonl", "followups21.jsonl", "readers22.jsonl", "followups22.jsonl",
          "readers23.jsonl", "followups23.jsonl", "readers24.jsonl", "followups24.jsonl",
-         "readers25.jsonl", "followups25.jsonl", "readers26.jsonl", "followups26.jsonl")
+         "readers25.jsonl", "followups25.jsonl", "readers26.jsonl", "followups26.jsonl",
+         "readers27.jsonl", "followups27.jsonl")
 
 
 def _rows(name: str) -> list[dict]:

@@ -1,4 +1,4 @@
-"""The half-split blind sets of sessions 9-30 (readers5 … readers26.jsonl, followups5 … followups26.jsonl): one test per
+"""The half-split blind sets of sessions 9-31 (readers5 … readers27.jsonl, followups5 … followups27.jsonl): one test per
 property, parametrised by each session's data (counts per category and language, twins, wiring).
 
 Only the checker and plain file reads run here (no retrieval, no system output): the held-out halves are never tuned
@@ -186,6 +186,12 @@ HALF_SETS = (
         "mixed": {"mixed": 8}, "near_miss": {"zh": 16, "en": 14, "mixed": 2},
         "out_of_scope": {"zh": 4, "en": 3, "mixed": 1}, "nonsense": {"zh": 1, "en": 1, "mixed": 2},
     }, {"zh": 18, "en": 18}, 8, 106, ALL_SPEAKERS, "trains", ("readers25.jsonl", 0)),
+    HalfSet(31, "readers27.jsonl", "zy", "followups27.jsonl", "zz", {
+        "plain": {"zh": 14}, "traditional": {"zh": 8}, "simplified_twin": {"zh": 8}, "colloquial": {"zh": 22},
+        "paraphrase_english": {"en": 22}, "title_english": {"en": 8}, "typo": {"zh": 8}, "keyword": {"zh": 8},
+        "mixed": {"mixed": 8}, "near_miss": {"zh": 16, "en": 14, "mixed": 2},
+        "out_of_scope": {"zh": 4, "en": 3, "mixed": 1}, "nonsense": {"zh": 1, "en": 1, "mixed": 2},
+    }, {"zh": 18, "en": 18}, 8, 106, ALL_SPEAKERS, "blind", ("readers26.jsonl", 0)),
 )
 PARAMS = pytest.mark.parametrize("half", HALF_SETS, ids=lambda h: f"session{h.session}")
 

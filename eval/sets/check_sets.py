@@ -8,8 +8,8 @@ Verifies, for readers.jsonl and followups.jsonl (and the fresh held-out sets fre
 fresh_followups.jsonl, which are all heldout and must not repeat any question of the other sets, and the session-6
 sets readers2.jsonl and followups2.jsonl, 80 % tune, the session-7 sets readers3.jsonl and followups3.jsonl,
 70 % tune by row, the session-8 sets readers4.jsonl and followups4.jsonl, all heldout, and the half-split sets of
-sessions 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29 and 30 (readers5 …
-readers26, followups5 … followups26), half tune and half heldout, which must not repeat any question of all those before them):
+sessions 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30 and 31 (readers5 …
+readers27, followups5 … followups27), half tune and half heldout, which must not repeat any question of all those before them):
   * schema (exact field set, allowed values, types), unique ids, unique questions
     (after normalisation, within each file and against eval/gold.jsonl);
   * every answer string occurs verbatim in the transcript after NFKC
@@ -34,7 +34,8 @@ check_session7.py, check_session8.py and check_halfsplit.py (with the data of ch
 check_session11.py, check_session12.py, check_session13.py, check_session14.py, check_session15.py,
 check_session16.py, check_session17.py, check_session18.py, check_session19.py, check_session20.py,
 check_session21.py, check_session22.py, check_session23.py, check_session24.py, check_session25.py,
-check_session26.py, check_session27.py, check_session28.py, check_session29.py and check_session30.py),
+check_session26.py, check_session27.py, check_session28.py, check_session29.py, check_session30.py
+and check_session31.py),
 the no-repeat checks in check_novelty.py (this folder is the script's path).
 """
 import argparse
@@ -70,6 +71,7 @@ from check_session27 import check_session27
 from check_session28 import check_session28
 from check_session29 import check_session29
 from check_session30 import check_session30
+from check_session31 import check_session31
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -214,11 +216,17 @@ def main():
                                                  [fus, ffu, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14,
                                                   f15, f16, f17, f18, f19, f20, f21, f22, f23, f24],
                                                  errors)
-    _, r26_cat, _, f26_cat = check_session30(args.dir, text, gold_rows,
+    r26, r26_cat, f26, f26_cat = check_session30(args.dir, text, gold_rows,
+                                                 [readers, fresh, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13,
+                                                  r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25],
+                                                 [fus, ffu, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14,
+                                                  f15, f16, f17, f18, f19, f20, f21, f22, f23, f24, f25],
+                                                 errors)
+    _, r27_cat, _, f27_cat = check_session31(args.dir, text, gold_rows,
                                              [readers, fresh, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14,
-                                              r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25],
+                                              r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26],
                                              [fus, ffu, f2, f3, f4, f5, f6, f7, f8, f9, f10, f11, f12, f13, f14, f15,
-                                              f16, f17, f18, f19, f20, f21, f22, f23, f24, f25],
+                                              f16, f17, f18, f19, f20, f21, f22, f23, f24, f25, f26],
                                              errors)
 
     table("readers.jsonl", r_cat)
@@ -281,6 +289,8 @@ def main():
     table("followups25.jsonl (session 29, half tune, half heldout)", f25_cat)
     readers_table("readers26.jsonl (session 30, half tune, half heldout)", r26_cat)
     table("followups26.jsonl (session 30, half tune, half heldout)", f26_cat)
+    readers_table("readers27.jsonl (session 31, half tune, half heldout)", r27_cat)
+    table("followups27.jsonl (session 31, half tune, half heldout)", f27_cat)
     if gs:
         print("\ngold_split.json (heldout/total per type)")
         for t, (h, n) in gs.items():
