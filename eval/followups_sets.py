@@ -36,6 +36,7 @@ FOLLOWUPS23 = SETS / "followups23.jsonl"  # more again, written blind in session
 FOLLOWUPS24 = SETS / "followups24.jsonl"  # more again, written blind in session 28 (half tune, half held out)
 FOLLOWUPS25 = SETS / "followups25.jsonl"  # more again, written blind in session 29 (half tune, half held out)
 FOLLOWUPS26 = SETS / "followups26.jsonl"  # more again, written blind in session 30 (half tune, half held out)
+FOLLOWUPS27 = SETS / "followups27.jsonl"  # more again, written blind in session 31 (half tune, half held out)
 # The conversation sets scored beside followups.jsonl, each in a section of its own: (key, source, path).
 MORE_SETS = (
     ("followups2", "eval/sets/followups2.jsonl", FOLLOWUPS2),
@@ -62,6 +63,7 @@ MORE_SETS = (
     ("followups24", "eval/sets/followups24.jsonl", FOLLOWUPS24),
     ("followups25", "eval/sets/followups25.jsonl", FOLLOWUPS25),
     ("followups26", "eval/sets/followups26.jsonl", FOLLOWUPS26),
+    ("followups27", "eval/sets/followups27.jsonl", FOLLOWUPS27),
 )
 K = 10  # ranked list depth (MRR@10)
 CONDITIONS = ("history", "alone", "reference")

@@ -23,7 +23,7 @@ def standalone_questions() -> list[dict]:
     """Questions that stand on their own: eval/gold.jsonl (split from gold_split.json), eval/sets/readers*.jsonl."""
     held = set(json.loads((SETS / "gold_split.json").read_text(encoding="utf-8"))["heldout"])
     rows = [{"id": q.id, "question": q.question, "split": "heldout" if q.id in held else "tune"} for q in load_gold()]
-    return rows + [r for name in ("readers", "readers2", "readers3", "readers5", "readers6", "readers7", "readers8", "readers9", "readers10", "readers11", "readers12", "readers13", "readers14", "readers15", "readers16", "readers17", "readers18", "readers19", "readers20", "readers21", "readers22", "readers23", "readers24", "readers25", "readers26") for r in load_followups(SETS / f"{name}.jsonl")]
+    return rows + [r for name in ("readers", "readers2", "readers3", "readers5", "readers6", "readers7", "readers8", "readers9", "readers10", "readers11", "readers12", "readers13", "readers14", "readers15", "readers16", "readers17", "readers18", "readers19", "readers20", "readers21", "readers22", "readers23", "readers24", "readers25", "readers26", "readers27") for r in load_followups(SETS / f"{name}.jsonl")]
 
 
 def false_rewrites(retriever, rows: Sequence[dict] | None = None) -> dict:

@@ -70,6 +70,9 @@
 - eval/sets/readers26.jsonl: more again, written blind in session 30 (set 'readers26'; half tune, half held out):
   measured once as unseen questions (on session 29's code), then its tune half joined TUNE_SETS and TRAINING_SETS
   before the session's merges; its held-out half stays held out.
+- eval/sets/readers27.jsonl: more again, written blind in session 31 (set 'readers27'; half tune, half held out):
+  measured once as unseen questions (on session 30's code), then its tune half joined TUNE_SETS and TRAINING_SETS
+  before the session's merges; its held-out half stays held out.
 - eval/sets/followups.jsonl: conversations (``history`` + follow-up) with a ``split``.
 - eval/sets/fresh.jsonl: the fresh held-out reader questions (session 5, never tuned): not one of SET_NAMES, so
   that they never join the main tables; load them with load_fresh() (eval/fresh.py scores them apart).
@@ -117,15 +120,16 @@ READERS23 = SETS / "readers23.jsonl"  # blind reader questions of session 27 (ha
 READERS24 = SETS / "readers24.jsonl"  # blind reader questions of session 28 (half tune, half held out)
 READERS25 = SETS / "readers25.jsonl"  # blind reader questions of session 29 (half tune, half held out)
 READERS26 = SETS / "readers26.jsonl"  # blind reader questions of session 30 (half tune, half held out)
+READERS27 = SETS / "readers27.jsonl"  # blind reader questions of session 31 (half tune, half held out)
 SPLITS = ("tune", "heldout")
 UNANSWERABLE = frozenset({"out_of_scope", "near_miss", "nonsense"})
-SET_NAMES = ("gold", "readers", "readers2", "readers3", "readers5", "readers6", "readers7", "readers8", "readers9", "readers10", "readers11", "readers12", "readers13", "readers14", "readers15", "readers16", "readers17", "readers18", "readers19", "readers20", "readers21", "readers22", "readers23", "readers24", "readers25", "readers26", "followups")
+SET_NAMES = ("gold", "readers", "readers2", "readers3", "readers5", "readers6", "readers7", "readers8", "readers9", "readers10", "readers11", "readers12", "readers13", "readers14", "readers15", "readers16", "readers17", "readers18", "readers19", "readers20", "readers21", "readers22", "readers23", "readers24", "readers25", "readers26", "readers27", "followups")
 DEFAULT_SETS = ("gold", "readers", "readers2", "readers3")  # the sets models train on by default (calibrate, sentence_fit)
-EVAL_SETS = (*DEFAULT_SETS, "readers5", "readers6", "readers7", "readers8", "readers9", "readers10", "readers11", "readers12", "readers13", "readers14", "readers15", "readers16", "readers17", "readers18", "readers19", "readers20", "readers21", "readers22", "readers23", "readers24", "readers25", "readers26")  # what python -m eval and its regression test score
+EVAL_SETS = (*DEFAULT_SETS, "readers5", "readers6", "readers7", "readers8", "readers9", "readers10", "readers11", "readers12", "readers13", "readers14", "readers15", "readers16", "readers17", "readers18", "readers19", "readers20", "readers21", "readers22", "readers23", "readers24", "readers25", "readers26", "readers27")  # what python -m eval and its regression test score
 # What the tune-only tools (eval.misses, sentence_misses, abstention_misses, everyday_fires) read by default. readers6
 # (session 10) was left out until its first measurement as unseen questions (blind run, then after the session's first
 # merges); its tune half is tune material since, its held-out half stays held out.
-TUNE_SETS = (*DEFAULT_SETS, "readers5", "readers6", "readers7", "readers8", "readers9", "readers10", "readers11", "readers12", "readers13", "readers14", "readers15", "readers16", "readers17", "readers18", "readers19", "readers20", "readers21", "readers22", "readers23", "readers24", "readers25", "readers26")
+TUNE_SETS = (*DEFAULT_SETS, "readers5", "readers6", "readers7", "readers8", "readers9", "readers10", "readers11", "readers12", "readers13", "readers14", "readers15", "readers16", "readers17", "readers18", "readers19", "readers20", "readers21", "readers22", "readers23", "readers24", "readers25", "readers26", "readers27")
 
 
 @dataclass(frozen=True)
@@ -193,7 +197,7 @@ def load_questions(
     """The questions of the named sets, optionally of one split only.
 
     Args:
-        sets: any of 'gold', 'readers', 'readers2', 'readers3', 'readers5', 'readers6', 'readers7', 'readers8', 'readers9', 'readers10', 'readers11', 'readers12', 'readers13', 'readers14', 'readers15', 'readers16', 'readers17', 'readers18', 'readers19', 'readers20', 'readers21', 'readers22', 'readers23', 'readers24', 'readers25', 'readers26', 'followups' (default EVAL_SETS).
+        sets: any of 'gold', 'readers', 'readers2', 'readers3', 'readers5', 'readers6', 'readers7', 'readers8', 'readers9', 'readers10', 'readers11', 'readers12', 'readers13', 'readers14', 'readers15', 'readers16', 'readers17', 'readers18', 'readers19', 'readers20', 'readers21', 'readers22', 'readers23', 'readers24', 'readers25', 'readers26', 'readers27', 'followups' (default EVAL_SETS).
         gold: the gold file (default eval/gold.jsonl); its split comes from eval/sets/gold_split.json,
             and a gold file of other ids counts entirely as held-out.
         split: 'tune' or 'heldout' to keep one split; None keeps both.
@@ -217,7 +221,7 @@ def load_questions(
         ]
     for name, path in (("readers", READERS), ("readers2", READERS2), ("readers3", READERS3), ("readers5", READERS5),
                        ("readers6", READERS6), ("readers7", READERS7), ("readers8", READERS8), ("readers9", READERS9),
-                       ("readers10", READERS10), ("readers11", READERS11), ("readers12", READERS12), ("readers13", READERS13), ("readers14", READERS14), ("readers15", READERS15), ("readers16", READERS16), ("readers17", READERS17), ("readers18", READERS18), ("readers19", READERS19), ("readers20", READERS20), ("readers21", READERS21), ("readers22", READERS22), ("readers23", READERS23), ("readers24", READERS24), ("readers25", READERS25), ("readers26", READERS26),
+                       ("readers10", READERS10), ("readers11", READERS11), ("readers12", READERS12), ("readers13", READERS13), ("readers14", READERS14), ("readers15", READERS15), ("readers16", READERS16), ("readers17", READERS17), ("readers18", READERS18), ("readers19", READERS19), ("readers20", READERS20), ("readers21", READERS21), ("readers22", READERS22), ("readers23", READERS23), ("readers24", READERS24), ("readers25", READERS25), ("readers26", READERS26), ("readers27", READERS27),
                        ("followups", FOLLOWUPS)):
         if name in sets:
             questions += [_from_set(row, name, path) for row in _read_jsonl(path)]

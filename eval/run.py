@@ -250,7 +250,7 @@ def _followups(retriever, out, log) -> dict:
     from eval.followups import MORE_SETS, evaluate_followups, load_followups, report_section, write_report
 
     log("evaluating the follow-up conversations (eval/sets/followups.jsonl, followups2.jsonl, followups3.jsonl, "
-        "followups5.jsonl, followups6.jsonl, followups7.jsonl, followups8.jsonl, followups9.jsonl, followups10.jsonl, followups11.jsonl, followups12.jsonl, followups13.jsonl, followups14.jsonl, followups15.jsonl, followups16.jsonl, followups17.jsonl, followups18.jsonl, followups19.jsonl, followups20.jsonl, followups21.jsonl, followups22.jsonl, followups23.jsonl, followups24.jsonl, followups25.jsonl, followups26.jsonl), with and without history")
+        "followups5.jsonl, followups6.jsonl, followups7.jsonl, followups8.jsonl, followups9.jsonl, followups10.jsonl, followups11.jsonl, followups12.jsonl, followups13.jsonl, followups14.jsonl, followups15.jsonl, followups16.jsonl, followups17.jsonl, followups18.jsonl, followups19.jsonl, followups20.jsonl, followups21.jsonl, followups22.jsonl, followups23.jsonl, followups24.jsonl, followups25.jsonl, followups26.jsonl, followups27.jsonl), with and without history")
     follow = evaluate_followups(retriever, standalone=True)
     log(report_section(follow))
     more = {}

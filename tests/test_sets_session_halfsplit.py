@@ -191,7 +191,7 @@ HALF_SETS = (
         "paraphrase_english": {"en": 22}, "title_english": {"en": 8}, "typo": {"zh": 8}, "keyword": {"zh": 8},
         "mixed": {"mixed": 8}, "near_miss": {"zh": 16, "en": 14, "mixed": 2},
         "out_of_scope": {"zh": 4, "en": 3, "mixed": 1}, "nonsense": {"zh": 1, "en": 1, "mixed": 2},
-    }, {"zh": 18, "en": 18}, 8, 106, ALL_SPEAKERS, "blind", ("readers26.jsonl", 0)),
+    }, {"zh": 18, "en": 18}, 8, 106, ALL_SPEAKERS, "trains", ("readers26.jsonl", 0)),
 )
 PARAMS = pytest.mark.parametrize("half", HALF_SETS, ids=lambda h: f"session{h.session}")
 
